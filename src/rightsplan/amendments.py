@@ -1,0 +1,584 @@
+"""The kinds of change a plan's instruments make, and how each one applies to the terms.
+
+The Rights Agreement states its provisions and each amendment states its changes with the
+same kinds (:class:`SetThreshold`, :class:`AddException`, ...). Applying a change to
+:class:`~rightsplan.terms.Terms` gives new terms; nothing is modified in place.
+"""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+from fractions import Fraction
+from typing import TypeAlias
+
+import attrs
+import pendulum
+
+from rightsplan import _check
+from rightsplan.dates import to_date
+from rightsplan.errors import InputTypeError, InvalidInputError, PlanHistoryError
+from rightsplan.percent import Comparison, Threshold, to_percent
+from rightsplan.sources import Source
+from rightsplan.terms import (
+    Ending,
+    EndingKind,
+    Exemption,
+    Expiration,
+    HolderKind,
+    Limit,
+    LimitKind,
+    NamedException,
+    RightsAgentTerm,
+    Terms,
+)
+
+__all__ = [
+    "AddException",
+    "AddExemptPerson",
+    "Amendment",
+    "AppointRightsAgent",
+    "Change",
+    "OtherChange",
+    "Redeem",
+    "RemoveException",
+    "RemoveExemptPerson",
+    "RemovePassiveTier",
+    "ReplaceException",
+    "SetExpiration",
+    "SetPassiveTier",
+    "SetThreshold",
+    "Terminate",
+    "apply_change",
+]
+
+
+def _section(value: object) -> str | None:
+    return _check.optional_text(value, "section")
+
+
+def _quote(value: object) -> str | None:
+    return _check.optional_text(value, "quote")
+
+
+def _percent(value: object) -> Fraction:
+    return to_percent(value, what="percent")
+
+
+def _holder(value: object) -> str:
+    return _check.text(value, "holder")
+
+
+def _members(value: object) -> tuple[str, ...]:
+    return _check.tuple_of(value, "members", _check.text)
+
+
+def _requires_passive(value: object) -> bool:
+    return _check.flag(value, "requires_passive")
+
+
+@attrs.frozen(kw_only=True)
+class Change:
+    """What every change has: where it sits in its instrument and its words.
+
+    Not meant to be subclassed outside rightsplan: the kinds below cover what plans do.
+    """
+
+    section: str | None = attrs.field(default=None, converter=_section)
+    """The section or paragraph of the instrument, e.g. ``"Section 1"``."""
+    quote: str | None = attrs.field(default=None, converter=_quote)
+    """The operative words, quoted from the instrument."""
+
+    def describe(self) -> str:
+        """The change in a few words."""
+        raise NotImplementedError  # pragma: no cover - every kind overrides it
+
+
+class _ThresholdChange(Change):
+    """A change that carries a threshold (percent with its comparison)."""
+
+    percent: Fraction
+    comparison: Comparison
+
+    @property
+    def threshold(self) -> Threshold:
+        """The percent and comparison as a :class:`~rightsplan.percent.Threshold`."""
+        return Threshold(self.percent, self.comparison)
+
+
+def _check_threshold(instance: _ThresholdChange) -> None:
+    # Builds the threshold once, so a bad percent or comparison fails at construction.
+    instance.threshold  # noqa: B018
+
+
+@attrs.frozen(kw_only=True)
+class SetThreshold(_ThresholdChange):
+    """Set the general threshold in the definition of Acquiring Person.
+
+    >>> SetThreshold(percent="4.99", comparison=Comparison.AT_LEAST).describe()
+    'general threshold set to 4.99% or more'
+    """
+
+    percent: Fraction = attrs.field(converter=_percent)
+    comparison: Comparison
+
+    def __attrs_post_init__(self) -> None:
+        _check_threshold(self)
+
+    def describe(self) -> str:
+        """The change in a few words."""
+        return f"general threshold set to {self.threshold.describe()}"
+
+
+@attrs.frozen(kw_only=True)
+class SetPassiveTier(_ThresholdChange):
+    """Set (or change) the higher threshold for passive holders eligible for Schedule 13G."""
+
+    percent: Fraction = attrs.field(converter=_percent)
+    comparison: Comparison
+
+    def __attrs_post_init__(self) -> None:
+        _check_threshold(self)
+
+    def describe(self) -> str:
+        """The change in a few words."""
+        return f"passive-investor tier set to {self.threshold.describe()}"
+
+
+@attrs.frozen(kw_only=True)
+class RemovePassiveTier(Change):
+    """Remove the passive-investor tier: passive holders fall under the general rule."""
+
+    def describe(self) -> str:
+        """The change in a few words."""
+        return "passive-investor tier removed"
+
+
+@attrs.frozen(kw_only=True)
+class AddException(_ThresholdChange):
+    """Let a named holder exceed the general threshold up to a cap.
+
+    ``holder`` is the name the plan gives ("IPOF Group"), ``members`` the persons it
+    comprises; ``percent`` and ``comparison`` are the cap ("more than 25%" ends the
+    exception); ``requires_passive`` says whether the exception also ends when the holder
+    ceases to hold without any intention of changing or influencing control.
+    """
+
+    holder: str = attrs.field(converter=_holder)
+    percent: Fraction = attrs.field(converter=_percent)
+    comparison: Comparison
+    requires_passive: bool = attrs.field(converter=_requires_passive)
+    members: tuple[str, ...] = attrs.field(default=(), converter=_members)
+
+    def __attrs_post_init__(self) -> None:
+        _check_threshold(self)
+
+    def describe(self) -> str:
+        """The change in a few words."""
+        return f"exception added for {self.holder} up to {self.threshold.describe()}"
+
+
+@attrs.frozen(kw_only=True)
+class ReplaceException(_ThresholdChange):
+    """Replace an existing named-holder exception (a new cap, members or condition)."""
+
+    holder: str = attrs.field(converter=_holder)
+    percent: Fraction = attrs.field(converter=_percent)
+    comparison: Comparison
+    requires_passive: bool = attrs.field(converter=_requires_passive)
+    members: tuple[str, ...] = attrs.field(default=(), converter=_members)
+
+    def __attrs_post_init__(self) -> None:
+        _check_threshold(self)
+
+    def describe(self) -> str:
+        """The change in a few words."""
+        return f"exception for {self.holder} replaced: cap now {self.threshold.describe()}"
+
+
+@attrs.frozen(kw_only=True)
+class RemoveException(Change):
+    """Remove a named holder's exception: the general rule applies to it again."""
+
+    holder: str = attrs.field(converter=_holder)
+
+    def describe(self) -> str:
+        """The change in a few words."""
+        return f"exception for {self.holder} removed"
+
+
+def _category(value: object) -> HolderKind | None:
+    if value is None or isinstance(value, HolderKind):
+        return value
+    raise InputTypeError(f"category: expected a HolderKind or None, got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class AddExemptPerson(Change):
+    """Make a person an Exempt Person, never an Acquiring Person.
+
+    With ``category`` (:attr:`~rightsplan.HolderKind.COMPANY`, ``SUBSIDIARY``,
+    ``BENEFIT_PLAN``, ``GOVERNMENT``), every holder of that kind is exempt; without it,
+    the holder called ``name``.
+    """
+
+    name: str = attrs.field(converter=lambda value: _check.text(value, "name"))
+    category: HolderKind | None = attrs.field(default=None, converter=_category)
+
+    def describe(self) -> str:
+        """The change in a few words."""
+        return f"{self.name} made an Exempt Person"
+
+
+@attrs.frozen(kw_only=True)
+class RemoveExemptPerson(Change):
+    """Remove an Exempt Person, by the name it was added under."""
+
+    name: str = attrs.field(converter=lambda value: _check.text(value, "name"))
+
+    def describe(self) -> str:
+        """The change in a few words."""
+        return f"{self.name} no longer an Exempt Person"
+
+
+@attrs.frozen(kw_only=True)
+class SetExpiration(Change):
+    """Set the Final Expiration Date (extend the plan, or end it early by accelerating it)."""
+
+    date: pendulum.Date = attrs.field(converter=lambda value: to_date(value, what="date"))
+
+    def describe(self) -> str:
+        """The change in a few words."""
+        return f"Final Expiration Date set to {self.date.isoformat()}"
+
+
+@attrs.frozen(kw_only=True)
+class Terminate(Change):
+    """End the plan as of the instrument's effective date."""
+
+    def describe(self) -> str:
+        """The change in a few words."""
+        return "plan terminated"
+
+
+def _price(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    if isinstance(value, Decimal) and value.is_finite() and value >= 0:
+        return value
+    if isinstance(value, str):
+        try:
+            price = Decimal(value)
+        except ArithmeticError:
+            price = None
+        if price is not None and price.is_finite() and price >= 0:
+            return price
+    raise InvalidInputError(
+        f"price: expected a redemption price per right like \"0.001\" (text or Decimal), "
+        f"got {value!r}"
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Redeem(Change):
+    """The board redeems the rights (typically $0.001 per right): the plan ends."""
+
+    price: Decimal | None = attrs.field(default=None, converter=_price)
+
+    def describe(self) -> str:
+        """The change in a few words."""
+        at = f" at ${self.price} per right" if self.price is not None else ""
+        return f"rights redeemed{at}"
+
+
+@attrs.frozen(kw_only=True)
+class AppointRightsAgent(Change):
+    """Appoint a (successor) rights agent. Changes no threshold; still part of the history."""
+
+    name: str = attrs.field(converter=lambda value: _check.text(value, "name"))
+
+    def describe(self) -> str:
+        """The change in a few words."""
+        return f"{self.name} appointed rights agent"
+
+
+@attrs.frozen(kw_only=True)
+class OtherChange(Change):
+    """A change rightsplan does not model (e.g. "amended ... in certain other particulars").
+
+    Recorded so the history is complete; it changes no term.
+    """
+
+    description: str = attrs.field(converter=lambda value: _check.text(value, "description"))
+
+    def describe(self) -> str:
+        """The change in a few words."""
+        return self.description
+
+
+AnyChange: TypeAlias = (
+    SetThreshold
+    | SetPassiveTier
+    | RemovePassiveTier
+    | AddException
+    | ReplaceException
+    | RemoveException
+    | AddExemptPerson
+    | RemoveExemptPerson
+    | SetExpiration
+    | Terminate
+    | Redeem
+    | AppointRightsAgent
+    | OtherChange
+)
+
+CHANGE_KINDS: tuple[type[Change], ...] = (
+    SetThreshold,
+    SetPassiveTier,
+    RemovePassiveTier,
+    AddException,
+    ReplaceException,
+    RemoveException,
+    AddExemptPerson,
+    RemoveExemptPerson,
+    SetExpiration,
+    Terminate,
+    Redeem,
+    AppointRightsAgent,
+    OtherChange,
+)
+
+
+def _change(value: object, what: str) -> Change:
+    if not isinstance(value, CHANGE_KINDS):
+        kinds = ", ".join(kind.__name__ for kind in CHANGE_KINDS)
+        raise InputTypeError(f"{what}: expected a change ({kinds}), got {value!r}")
+    return value
+
+
+def _changes(value: object) -> tuple[Change, ...]:
+    changes = _check.tuple_of(value, "changes", _change)
+    if not changes:
+        raise InvalidInputError(
+            "changes: an amendment makes at least one change "
+            "(use OtherChange to record one rightsplan does not model)"
+        )
+    return changes
+
+
+def _number(value: object) -> int:
+    number = _check.whole_number(value, "number")
+    if number < 1:
+        raise InvalidInputError(f"number: amendments are numbered from 1, got {number}")
+    return number
+
+
+def _authorized(value: object) -> pendulum.Date | None:
+    return None if value is None else to_date(value, what="authorized")
+
+
+def _effective(value: object) -> pendulum.Date | None:
+    return None if value is None else to_date(value, what="effective")
+
+
+@attrs.frozen(kw_only=True)
+class Amendment:
+    """A numbered amendment to a Rights Agreement.
+
+    It takes effect on ``effective`` if the amendment says so, else on the day it was
+    ``executed``; ``authorized`` is when the board approved it. ``document`` says where its
+    text was read (e.g. ``"Form 8-K filed 2003-11-24, Item 5"``).
+    """
+
+    number: int = attrs.field(converter=_number)
+    executed: pendulum.Date = attrs.field(converter=lambda value: to_date(value, what="executed"))
+    changes: tuple[Change, ...] = attrs.field(converter=_changes)
+    authorized: pendulum.Date | None = attrs.field(default=None, converter=_authorized)
+    effective: pendulum.Date | None = attrs.field(default=None, converter=_effective)
+    title: str | None = attrs.field(
+        default=None, converter=lambda value: _check.optional_text(value, "title")
+    )
+    document: str | None = attrs.field(
+        default=None, converter=lambda value: _check.optional_text(value, "document")
+    )
+    note: str | None = attrs.field(
+        default=None, converter=lambda value: _check.optional_text(value, "note")
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.authorized is not None and self.authorized > self.executed:
+            raise InvalidInputError(
+                f"{self.name}: authorized {self.authorized.isoformat()} is after it was "
+                f"executed {self.executed.isoformat()}"
+            )
+
+    @property
+    def name(self) -> str:
+        """How the amendment is cited: its title, or ``"Amendment No. N"``."""
+        return self.title or f"Amendment No. {self.number}"
+
+    @property
+    def effective_date(self) -> pendulum.Date:
+        """The day the changes take effect: ``effective`` if given, else ``executed``."""
+        return self.effective if self.effective is not None else self.executed
+
+    def source(self, change: Change) -> Source:
+        """The source of one of this amendment's changes."""
+        return Source(
+            self.name,
+            self.executed,
+            section=change.section,
+            quote=change.quote,
+            document=self.document,
+            note=self.note,
+        )
+
+
+class ChangeConflict(Exception):
+    """A change does not fit the terms it is applied to (internal; wrapped by the plan)."""
+
+
+@functools.singledispatch
+def _apply(change: Change, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
+    raise TypeError(f"no rule to apply {type(change).__name__}")  # pragma: no cover
+
+
+def apply_change(change: Change, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
+    """Apply one change to ``terms``, effective ``on``, citing ``source``.
+
+    Raises :class:`~rightsplan.errors.PlanHistoryError` when the change does not fit the
+    terms (removing an exception that does not exist, for example).
+    """
+    try:
+        return _apply(change, terms, source, on)
+    except ChangeConflict as conflict:
+        raise PlanHistoryError(str(conflict)) from None
+
+
+@_apply.register
+def _(change: SetThreshold, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
+    general = Limit(change.threshold, LimitKind.GENERAL, source)
+    _check_tiers(general, terms.passive)
+    return attrs.evolve(terms, general=general)
+
+
+@_apply.register
+def _(change: SetPassiveTier, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
+    passive = Limit(change.threshold, LimitKind.PASSIVE, source)
+    _check_tiers(terms.general, passive)
+    return attrs.evolve(terms, passive=passive)
+
+
+def _check_tiers(general: Limit, passive: Limit | None) -> None:
+    if passive is not None and passive.threshold.sort_key() < general.threshold.sort_key():
+        raise ChangeConflict(
+            f"the passive-investor tier ({passive.threshold.describe()}) would be stricter than "
+            f"the general threshold ({general.threshold.describe()}); a passive tier is the "
+            "higher one"
+        )
+
+
+@_apply.register
+def _(change: RemovePassiveTier, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
+    if terms.passive is None:
+        raise ChangeConflict("there is no passive-investor tier to remove")
+    return attrs.evolve(terms, passive=None)
+
+
+def _exception(change: AddException | ReplaceException, source: Source) -> NamedException:
+    return NamedException(
+        holder=change.holder,
+        members=change.members,
+        cap=change.threshold,
+        requires_passive=change.requires_passive,
+        source=source,
+    )
+
+
+def _find_exception(terms: Terms, holder: str) -> int | None:
+    key = _check.name_key(holder)
+    for index, exception in enumerate(terms.exceptions):
+        if _check.name_key(exception.holder) == key:
+            return index
+    return None
+
+
+@_apply.register
+def _(change: AddException, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
+    new = _exception(change, source)
+    for name in new.names():
+        clash = terms.exception_for(name)
+        if clash is not None:
+            raise ChangeConflict(
+                f"{name!r} is already covered by the exception for {clash.holder!r} "
+                f"({clash.source.cite()}); use ReplaceException to change it"
+            )
+    return attrs.evolve(terms, exceptions=(*terms.exceptions, new))
+
+
+@_apply.register
+def _(change: ReplaceException, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
+    index = _find_exception(terms, change.holder)
+    if index is None:
+        raise ChangeConflict(f"there is no exception for {change.holder!r} to replace")
+    exceptions = list(terms.exceptions)
+    exceptions[index] = _exception(change, source)
+    return attrs.evolve(terms, exceptions=tuple(exceptions))
+
+
+@_apply.register
+def _(change: RemoveException, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
+    index = _find_exception(terms, change.holder)
+    if index is None:
+        raise ChangeConflict(f"there is no exception for {change.holder!r} to remove")
+    exceptions = terms.exceptions[:index] + terms.exceptions[index + 1 :]
+    return attrs.evolve(terms, exceptions=exceptions)
+
+
+def _find_exemption(terms: Terms, name: str) -> int | None:
+    key = _check.name_key(name)
+    for index, exemption in enumerate(terms.exemptions):
+        if _check.name_key(exemption.name) == key:
+            return index
+    return None
+
+
+@_apply.register
+def _(change: AddExemptPerson, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
+    if _find_exemption(terms, change.name) is not None:
+        raise ChangeConflict(f"{change.name!r} is already an Exempt Person")
+    exemption = Exemption(change.name, change.category, source)
+    return attrs.evolve(terms, exemptions=(*terms.exemptions, exemption))
+
+
+@_apply.register
+def _(change: RemoveExemptPerson, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
+    index = _find_exemption(terms, change.name)
+    if index is None:
+        raise ChangeConflict(f"{change.name!r} is not an Exempt Person, so cannot be removed")
+    return attrs.evolve(terms, exemptions=terms.exemptions[:index] + terms.exemptions[index + 1 :])
+
+
+@_apply.register
+def _(change: SetExpiration, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
+    return attrs.evolve(terms, expiration=Expiration(change.date, source))
+
+
+@_apply.register
+def _(change: Terminate, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
+    return attrs.evolve(terms, ended=Ending(EndingKind.TERMINATED, on, source))
+
+
+@_apply.register
+def _(change: Redeem, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
+    return attrs.evolve(terms, ended=Ending(EndingKind.REDEEMED, on, source, price=change.price))
+
+
+@_apply.register
+def _(change: AppointRightsAgent, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
+    return attrs.evolve(terms, rights_agent=RightsAgentTerm(change.name, source))
+
+
+@_apply.register
+def _(change: OtherChange, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
+    return terms

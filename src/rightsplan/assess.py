@@ -1,0 +1,280 @@
+"""One holding against the terms in force on a date: verdict, limit, headroom and reasons.
+
+Each rule a plan states is an "is not an Acquiring Person unless" clause: the general
+threshold binds everyone; a passive tier lets passive holders go higher; a named-holder
+exception lets its holder go higher still, while its conditions hold. A holder triggers the
+plan only when it crosses every rule that applies to it, so the limit that binds is the most
+generous applicable one, and that is the limit reported, with its source.
+"""
+
+from __future__ import annotations
+
+import enum
+from fractions import Fraction
+
+import attrs
+import pendulum
+
+from rightsplan.dates import DateLike, to_date
+from rightsplan.errors import InputTypeError, InvalidPercentError
+from rightsplan.ownership import Position
+from rightsplan.percent import format_percent, readable_percent, to_percent
+from rightsplan.plan import Plan
+from rightsplan.terms import Exemption, Limit, LimitKind, Terms
+
+__all__ = ["DEFAULT_WARN_AT", "Assessment", "Consideration", "Status", "assess"]
+
+DEFAULT_WARN_AT = Fraction(9, 10)
+"""By default a holding at or above 90% of its limit is a :attr:`Status.WARNING`."""
+
+
+class Status(enum.Enum):
+    """The verdict on one holding."""
+
+    CLEAR = "clear"
+    """Below the limit, and below the warning line."""
+    WARNING = "warning"
+    """Below the limit, but at or above the warning share of it (90% by default)."""
+    TRIGGERED = "triggered"
+    """At or over the limit: the holding would make the holder an Acquiring Person."""
+    EXEMPT = "exempt"
+    """The holder is an Exempt Person and can never be an Acquiring Person."""
+    INACTIVE = "inactive"
+    """No plan is in force on the date (not yet adopted, expired, terminated or redeemed)."""
+
+
+@attrs.frozen
+class Consideration:
+    """A rule the assessment looked at, whether it applied to this holder, and why."""
+
+    limit: Limit
+    applies: bool
+    reason: str
+
+
+@attrs.frozen
+class Assessment:
+    """The verdict on one holding on one date, with the rule it rests on.
+
+    ``limit`` is the rule that binds (``None`` when the holder is exempt or no plan is in
+    force); ``max_shares`` the largest holding that does not trigger; ``headroom`` the
+    shares that may still be acquired (negative when over). :meth:`explain` says it all in
+    words, citing the instrument and section that set the limit.
+    """
+
+    company: str
+    position: Position
+    on: pendulum.Date
+    status: Status
+    limit: Limit | None
+    max_shares: int | None
+    headroom: int | None
+    warn_at: Fraction
+    reason: str
+    considered: tuple[Consideration, ...] = ()
+    exemption: Exemption | None = None
+    terms: Terms | None = attrs.field(default=None, repr=False)
+
+    @property
+    def holder(self) -> str:
+        """The holder assessed."""
+        return self.position.holder
+
+    @property
+    def percent(self) -> Fraction:
+        """The holding as an exact percentage of the shares outstanding."""
+        return self.position.percent
+
+    def explain(self) -> str:
+        """A short explanation citing the instrument and section that set the limit."""
+        position = self.position
+        lines = [
+            f"{position.holder} holds {position.shares:,} of {position.outstanding:,} "
+            f"{self.company} shares outstanding ({readable_percent(position.percent)}) on "
+            f"{self.on.isoformat()}: {self.status.name}.",
+            self.reason,
+        ]
+        if self.limit is not None and self.max_shares is not None and self.headroom is not None:
+            lines.append(f"Limit: {self.limit.describe()}, set by {self.limit.source.cite()}.")
+            if self.limit.source.quote:
+                lines.append(f'  "{self.limit.source.quote}"')
+            if self.limit.source.note:
+                lines.append(f"  Note: {self.limit.source.note}")
+            lines.append(f"Largest holding that does not trigger: {self.max_shares:,} shares.")
+            if self.headroom >= 0:
+                lines.append(f"Headroom: {self.headroom:,} more shares may be acquired.")
+            else:
+                lines.append(f"Over the limit by {-self.headroom:,} shares.")
+        others = [c for c in self.considered if c.limit is not self.limit]
+        if others:
+            lines.append("Also considered:")
+            lines.extend(
+                f"  - {c.limit.describe()} ({c.limit.source.cite()}): {c.reason}" for c in others
+            )
+        return "\n".join(lines)
+
+
+def _warn_ratio(value: object) -> Fraction:
+    if isinstance(value, str) and value.strip().endswith("%"):
+        ratio = to_percent(value, what="warn_at") / 100
+    else:
+        ratio = to_percent(value, what="warn_at")
+    if not 0 < ratio <= 1:
+        raise InvalidPercentError(
+            f"warn_at: expected a share of the limit in (0, 1], like \"0.9\" or \"90%\", "
+            f"got {format_percent(ratio)}"
+        )
+    return ratio
+
+
+def assess(
+    plan: Plan,
+    position: Position,
+    *,
+    on: DateLike,
+    warn_at: Fraction | str | int = DEFAULT_WARN_AT,
+) -> Assessment:
+    """Assess one holding against the terms of ``plan`` in force ``on`` that date.
+
+    ``warn_at`` is the share of the limit at or above which a holding below it is a
+    :attr:`Status.WARNING` (a Fraction, Decimal, or text like ``"0.9"`` or ``"90%"``).
+
+    >>> import rightsplan as rp
+    >>> a = rp.assess(rp.examples.innotrac(),
+    ...               rp.Position("Another Fund", 1_735_848, 11_572_314), on="2003-12-01")
+    >>> a.status, a.max_shares, a.headroom
+    (<Status.TRIGGERED: 'triggered'>, 1735847, -1)
+    """
+    if not isinstance(plan, Plan):
+        raise InputTypeError(f"plan: expected a Plan, got {plan!r}")
+    if not isinstance(position, Position):
+        raise InputTypeError(f"position: expected a Position, got {position!r}")
+    day = to_date(on, what="on")
+    ratio = _warn_ratio(warn_at)
+    company = plan.company
+
+    def inactive(reason: str, terms: Terms | None) -> Assessment:
+        return Assessment(
+            company, position, day, Status.INACTIVE, None, None, None, ratio, reason, terms=terms
+        )
+
+    agreement = plan.agreement
+    if day < agreement.dated:
+        return inactive(
+            f"No plan in force: the {agreement.name} is dated {agreement.dated.isoformat()}.",
+            None,
+        )
+    terms = plan.terms_at(day)
+    if terms.ended is not None and terms.ended.on <= day:
+        return inactive(
+            f"No plan in force: {terms.ended.kind.value} on {terms.ended.on.isoformat()} by "
+            f"{terms.ended.source.cite()}.",
+            terms,
+        )
+    if terms.expiration is not None and day > terms.expiration.date:
+        return inactive(
+            f"No plan in force: the rights expired at the close of business on "
+            f"{terms.expiration.date.isoformat()} (Final Expiration Date, "
+            f"{terms.expiration.source.cite()}).",
+            terms,
+        )
+
+    exemption = terms.exemption_for(position.holder, position.kind)
+    if exemption is not None:
+        return Assessment(
+            company,
+            position,
+            day,
+            Status.EXEMPT,
+            None,
+            None,
+            None,
+            ratio,
+            f"{position.holder} is an Exempt Person ({exemption.name}), never an Acquiring "
+            f"Person, per {exemption.source.cite()}.",
+            exemption=exemption,
+            terms=terms,
+        )
+
+    considered, limit = _considered(terms, position)
+    max_shares = limit.threshold.max_shares(position.outstanding)
+    headroom = max_shares - position.shares
+    if limit.threshold.crossed_by(position.shares, position.outstanding):
+        status = Status.TRIGGERED
+        reason = (
+            f"The holding crosses {limit.threshold.describe()}: it would make "
+            f"{position.holder} an Acquiring Person."
+        )
+    elif position.percent >= ratio * limit.percent:
+        status = Status.WARNING
+        reason = (
+            f"The holding is below the limit but at or above {format_percent(ratio * 100)}% "
+            f"of it."
+        )
+    else:
+        status = Status.CLEAR
+        reason = "The holding is below the limit."
+    return Assessment(
+        company,
+        position,
+        day,
+        status,
+        limit,
+        max_shares,
+        headroom,
+        ratio,
+        reason,
+        considered=considered,
+        terms=terms,
+    )
+
+
+_SPECIFICITY = {LimitKind.GENERAL: 0, LimitKind.PASSIVE: 1, LimitKind.EXCEPTION: 2}
+
+
+def _considered(terms: Terms, position: Position) -> tuple[tuple[Consideration, ...], Limit]:
+    """Every rule looked at, and the one that binds: the most generous applicable rule."""
+    considered = [Consideration(terms.general, True, "applies to every holder")]
+    if terms.passive is not None:
+        if position.passive:
+            considered.append(
+                Consideration(terms.passive, True, "the holder is passive (Schedule 13G-eligible)")
+            )
+        else:
+            considered.append(
+                Consideration(
+                    terms.passive,
+                    False,
+                    "not available: the holder is not passive (it holds with an intention of "
+                    "changing or influencing control)",
+                )
+            )
+    exception = terms.exception_for(position.holder)
+    if exception is not None:
+        if exception.requires_passive and not position.passive:
+            considered.append(
+                Consideration(
+                    exception.limit(),
+                    False,
+                    f"lost: the exception lasts only while {exception.holder} holds without any "
+                    "intention of changing or influencing control, and this holding is not "
+                    "passive, so the general rule applies",
+                )
+            )
+        else:
+            considered.append(
+                Consideration(
+                    exception.limit(), True, f"{position.holder} is covered by this exception"
+                )
+            )
+    winner = max(
+        (c for c in considered if c.applies),
+        key=lambda c: (c.limit.threshold.sort_key(), _SPECIFICITY[c.limit.kind]),
+    )
+    marked = tuple(
+        c
+        if c is winner or not c.applies
+        else attrs.evolve(c, reason=f"{c.reason}; a more generous applicable rule binds")
+        for c in considered
+    )
+    return marked, winner.limit

@@ -1,0 +1,233 @@
+"""A plan: a Rights Agreement and its amendments, replayed in order into terms over time.
+
+The replay is a pure fold: the agreement's terms, then each amendment's changes applied in
+order of effective date (and number, on the same day). It runs once, when the plan is built,
+so that an inconsistent history fails at once and names the amendment at fault; queries then
+look the terms up.
+"""
+
+from __future__ import annotations
+
+import bisect
+import attrs
+import pendulum
+
+from rightsplan import _check
+from rightsplan.agreement import RightsAgreement
+from rightsplan.amendments import Amendment, apply_change
+from rightsplan.dates import DateLike, to_date
+from rightsplan.errors import InputTypeError, NotAdoptedError, PlanHistoryError
+from rightsplan.sources import Source
+from rightsplan.terms import Terms
+
+__all__ = ["Period", "Plan"]
+
+
+@attrs.frozen
+class Period:
+    """A stretch of days over which the terms did not change.
+
+    ``start`` and ``end`` are both days of the period (``end`` is ``None`` for the last,
+    open-ended one). ``in_force`` is false once the plan has expired or ended.
+    ``opened_by`` says what began the period.
+    """
+
+    start: pendulum.Date
+    end: pendulum.Date | None
+    terms: Terms
+    in_force: bool
+    opened_by: str
+
+    def contains(self, on: pendulum.Date) -> bool:
+        """Whether ``on`` falls in this period."""
+        return self.start <= on and (self.end is None or on <= self.end)
+
+    def describe(self) -> str:
+        """The period and its terms in a few readable lines."""
+        end = self.end.isoformat() if self.end is not None else "…"
+        head = f"{self.start.isoformat()} to {end}: {self.opened_by}"
+        if not self.in_force:
+            return f"{head}\n  (no plan in force)"
+        body = "\n".join(f"  {line}" for line in self.terms.describe().splitlines())
+        return f"{head}\n{body}"
+
+
+def _amendment(value: object, what: str) -> Amendment:
+    if not isinstance(value, Amendment):
+        raise InputTypeError(f"{what}: expected an Amendment, got {value!r}")
+    return value
+
+
+def _by_number(value: object) -> tuple[Amendment, ...]:
+    amendments = _check.tuple_of(value, "amendments", _amendment)
+    return tuple(sorted(amendments, key=lambda amendment: amendment.number))
+
+
+def _agreement(value: object) -> RightsAgreement:
+    if not isinstance(value, RightsAgreement):
+        raise InputTypeError(f"agreement: expected a RightsAgreement, got {value!r}")
+    return value
+
+
+@attrs.frozen
+class Plan:
+    """A Rights Agreement with its amendments.
+
+    Amendments may be given in any order; they are kept in order of number. Building a plan
+    replays the whole history and raises :class:`~rightsplan.errors.PlanHistoryError`,
+    naming the amendment, when it is inconsistent.
+    """
+
+    agreement: RightsAgreement = attrs.field(converter=_agreement)
+    amendments: tuple[Amendment, ...] = attrs.field(default=(), converter=_by_number)
+    _dates: tuple[pendulum.Date, ...] = attrs.field(init=False, eq=False, repr=False)
+    _states: tuple[Terms, ...] = attrs.field(init=False, eq=False, repr=False)
+    _openers: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        self._check_order()
+        dates = [self.agreement.dated]
+        states = [self.agreement.initial_terms()]
+        openers = [f"{self.agreement.name} dated {self.agreement.dated.isoformat()}"]
+        for amendment in sorted(self.amendments, key=lambda a: (a.effective_date, a.number)):
+            terms = states[-1]
+            on = amendment.effective_date
+            if not terms.in_force_on(on):
+                raise PlanHistoryError(
+                    f"{amendment.name} takes effect {on.isoformat()}, when the plan is no "
+                    f"longer in force ({_why_not_in_force(terms, on)})"
+                )
+            for index, change in enumerate(amendment.changes):
+                try:
+                    terms = apply_change(change, terms, amendment.source(change), on)
+                except PlanHistoryError as error:
+                    raise PlanHistoryError(
+                        f"{amendment.name} ({amendment.executed.isoformat()}), changes[{index}] "
+                        f"({type(change).__name__}): {error}"
+                    ) from None
+            terms = attrs.evolve(
+                terms,
+                instruments=(
+                    *terms.instruments,
+                    Source(amendment.name, amendment.executed, document=amendment.document),
+                ),
+            )
+            if dates[-1] == on:
+                states[-1] = terms
+                openers[-1] = f"{openers[-1]}; {amendment.name}"
+            else:
+                dates.append(on)
+                states.append(terms)
+                openers.append(amendment.name)
+        object.__setattr__(self, "_dates", tuple(dates))
+        object.__setattr__(self, "_states", tuple(states))
+        object.__setattr__(self, "_openers", tuple(openers))
+
+    def _check_order(self) -> None:
+        agreement = self.agreement
+        previous: Amendment | None = None
+        for amendment in self.amendments:
+            if previous is not None and amendment.number == previous.number:
+                raise PlanHistoryError(
+                    f"Amendment No. {amendment.number} appears twice "
+                    f"(executed {previous.executed.isoformat()} and "
+                    f"{amendment.executed.isoformat()}); amendment numbers must be unique"
+                )
+            for what, day in (
+                ("executed", amendment.executed),
+                ("takes effect", amendment.effective_date),
+            ):
+                if day < agreement.dated:
+                    raise PlanHistoryError(
+                        f"{amendment.name} {what} {day.isoformat()}, before the "
+                        f"{agreement.name} it amends (dated {agreement.dated.isoformat()})"
+                    )
+            if previous is not None and amendment.executed < previous.executed:
+                raise PlanHistoryError(
+                    f"{amendment.name} was executed {amendment.executed.isoformat()}, before "
+                    f"{previous.name} ({previous.executed.isoformat()}): numbers and execution "
+                    "dates must run in the same order"
+                )
+            previous = amendment
+
+    @property
+    def company(self) -> str:
+        """The issuer."""
+        return self.agreement.company
+
+    def amend(self, *amendments: Amendment) -> Plan:
+        """A new plan with ``amendments`` added to this one's history."""
+        return Plan(self.agreement, (*self.amendments, *amendments))
+
+    def terms_at(self, on: DateLike) -> Terms:
+        """The terms on ``on``: the agreement and every amendment effective by then, in order.
+
+        Raises :class:`~rightsplan.errors.NotAdoptedError` for a day before the agreement.
+        Check :meth:`Terms.in_force_on` (or :meth:`in_force_on`) to know whether the plan
+        had expired or ended by then.
+        """
+        day = to_date(on, what="on")
+        index = bisect.bisect_right(self._dates, day) - 1
+        if index < 0:
+            raise NotAdoptedError(
+                f"{self.company}'s {self.agreement.name} is dated "
+                f"{self.agreement.dated.isoformat()}: there were no terms on {day.isoformat()}"
+            )
+        return self._states[index]
+
+    def in_force_on(self, on: DateLike) -> bool:
+        """Whether the plan was in force on ``on`` (adopted, not expired, not ended)."""
+        day = to_date(on, what="on")
+        if day < self.agreement.dated:
+            return False
+        return self.terms_at(day).in_force_on(day)
+
+    def timeline(self) -> tuple[Period, ...]:
+        """The whole history as consecutive periods, from the agreement's date on.
+
+        A period ends where an amendment takes effect or where the plan expires; the last
+        period is open-ended.
+        """
+        periods: list[Period] = []
+        for index, (start, terms) in enumerate(zip(self._dates, self._states, strict=True)):
+            following = self._dates[index + 1] if index + 1 < len(self._dates) else None
+            end = following.subtract(days=1) if following is not None else None
+            opener = self._openers[index]
+            if not terms.in_force_on(start):
+                periods.append(Period(start, end, terms, False, opener))
+                continue
+            expiry = terms.expiration.date if terms.expiration is not None else None
+            if expiry is not None and (end is None or expiry < end):
+                periods.append(Period(start, expiry, terms, True, opener))
+                after = expiry.add(days=1)
+                periods.append(
+                    Period(
+                        after,
+                        end,
+                        terms,
+                        False,
+                        f"Final Expiration Date {expiry.isoformat()} passed",
+                    )
+                )
+            else:
+                periods.append(Period(start, end, terms, True, opener))
+        return tuple(periods)
+
+    def describe(self) -> str:
+        """The plan's whole timeline, readable."""
+        header = f"{self.company} — {self.agreement.name} dated {self.agreement.dated.isoformat()}"
+        return "\n".join([header, *(period.describe() for period in self.timeline())])
+
+
+def _why_not_in_force(terms: Terms, on: pendulum.Date) -> str:
+    if terms.ended is not None and terms.ended.on <= on:
+        return (
+            f"{terms.ended.kind.value} on {terms.ended.on.isoformat()} by "
+            f"{terms.ended.source.cite()}"
+        )
+    assert terms.expiration is not None
+    return (
+        f"it expired at the close of business on {terms.expiration.date.isoformat()}, "
+        f"per {terms.expiration.source.cite()}"
+    )
+

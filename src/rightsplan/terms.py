@@ -1,0 +1,247 @@
+"""The terms of a plan in force at one moment: thresholds, tiers, exceptions and exemptions.
+
+Every term remembers the :class:`~rightsplan.sources.Source` that set it, so any answer
+built from the terms can say which instrument and section it rests on.
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+import pendulum
+
+from rightsplan import _check
+from rightsplan.percent import Comparison, Threshold
+from rightsplan.sources import Source
+
+__all__ = [
+    "Ending",
+    "EndingKind",
+    "Exemption",
+    "Expiration",
+    "HolderKind",
+    "Limit",
+    "LimitKind",
+    "NamedException",
+    "RightsAgentTerm",
+    "Terms",
+]
+
+
+class HolderKind(enum.Enum):
+    """What kind of person a holder is, as far as the Exempt Persons clause cares."""
+
+    COMPANY = "company"
+    """The issuer itself."""
+    SUBSIDIARY = "subsidiary"
+    """A Subsidiary of the issuer."""
+    BENEFIT_PLAN = "benefit-plan"
+    """An employee benefit plan of the issuer or a Subsidiary, or an entity holding for one."""
+    GOVERNMENT = "government"
+    """The United States Government, exempt in some tax-asset plans."""
+    OTHER = "other"
+    """Anyone else: funds, individuals, groups."""
+
+
+class LimitKind(enum.Enum):
+    """Which kind of rule a :class:`Limit` is."""
+
+    GENERAL = "general"
+    """The general threshold in the definition of Acquiring Person."""
+    PASSIVE = "passive"
+    """The higher tier for holders eligible to report on Schedule 13G."""
+    EXCEPTION = "exception"
+    """A named holder's own cap."""
+
+
+@attrs.frozen
+class Limit:
+    """A threshold as a plan applies it: the rule, whom it is for, and the instrument that set it."""
+
+    threshold: Threshold
+    kind: LimitKind
+    source: Source
+    holder: str | None = None
+    """The named holder, for an exception; ``None`` for the general rule and the passive tier."""
+
+    @property
+    def percent(self) -> Fraction:
+        """The percentage of the shares then outstanding."""
+        return self.threshold.percent
+
+    @property
+    def comparison(self) -> Comparison:
+        """Whether the plan says "X% or more" or "more than X%"."""
+        return self.threshold.comparison
+
+    def describe(self) -> str:
+        """The rule in words, e.g. ``"more than 25% (exception for IPOF Group)"``."""
+        text = self.threshold.describe()
+        if self.kind is LimitKind.PASSIVE:
+            return f"{text} (passive-investor tier)"
+        if self.kind is LimitKind.EXCEPTION:
+            return f"{text} (exception for {self.holder})"
+        return text
+
+
+@attrs.frozen
+class NamedException:
+    """A named holder that may exceed the general threshold up to a cap.
+
+    The holder "shall not be deemed an Acquiring Person unless and until" it crosses ``cap``
+    or, when ``requires_passive`` is set, it ceases to hold without any intention of changing
+    or influencing control. When the exception ends, the general rule applies again.
+    """
+
+    holder: str
+    members: tuple[str, ...]
+    cap: Threshold
+    requires_passive: bool
+    source: Source
+
+    def names(self) -> tuple[str, ...]:
+        """The holder's name and its members' names."""
+        return (self.holder, *self.members)
+
+    def covers(self, name: str) -> bool:
+        """Whether ``name`` is the holder or one of its members (case and spacing aside)."""
+        key = _check.name_key(name)
+        return any(_check.name_key(known) == key for known in self.names())
+
+    def limit(self) -> Limit:
+        """The cap as a :class:`Limit`."""
+        return Limit(self.cap, LimitKind.EXCEPTION, self.source, holder=self.holder)
+
+
+@attrs.frozen
+class Exemption:
+    """An Exempt Person: never an Acquiring Person, whatever it holds.
+
+    Matches holders of ``category`` (the Company, its Subsidiaries, its benefit plans, the
+    Government) or, when ``category`` is ``None``, the holder called ``name``.
+    """
+
+    name: str
+    category: HolderKind | None
+    source: Source
+
+    def covers(self, holder: str, kind: HolderKind) -> bool:
+        """Whether a holder with this name and kind is this Exempt Person."""
+        if self.category is not None and self.category is not HolderKind.OTHER:
+            if kind is self.category:
+                return True
+        return _check.name_key(holder) == _check.name_key(self.name)
+
+
+@attrs.frozen
+class Expiration:
+    """The Final Expiration Date: the rights expire at the close of business on ``date``."""
+
+    date: pendulum.Date
+    source: Source
+
+
+@attrs.frozen
+class RightsAgentTerm:
+    """The rights agent in office, and the instrument that appointed it."""
+
+    name: str
+    source: Source
+
+
+class EndingKind(enum.Enum):
+    """How a plan ended before its Final Expiration Date."""
+
+    TERMINATED = "terminated"
+    """An amendment ended the plan (for instance by accelerating its expiration)."""
+    REDEEMED = "redeemed"
+    """The board redeemed the rights."""
+
+
+@attrs.frozen
+class Ending:
+    """The end of a plan by termination or redemption, effective at the start of ``on``."""
+
+    kind: EndingKind
+    on: pendulum.Date
+    source: Source
+    price: Decimal | None = None
+    """The redemption price per right, when the plan was redeemed and the price is known."""
+
+
+@attrs.frozen
+class Terms:
+    """Everything a plan provides at one moment, each term with its source.
+
+    Obtain these from :meth:`rightsplan.Plan.terms_at`; they are the result of folding the
+    Rights Agreement and every amendment effective by that date, in order.
+    """
+
+    company: str
+    general: Limit
+    passive: Limit | None = None
+    exceptions: tuple[NamedException, ...] = ()
+    exemptions: tuple[Exemption, ...] = ()
+    expiration: Expiration | None = None
+    rights_agent: RightsAgentTerm | None = None
+    ended: Ending | None = None
+    instruments: tuple[Source, ...] = ()
+    """Every instrument folded into these terms, in the order applied."""
+
+    def in_force_on(self, on: pendulum.Date) -> bool:
+        """Whether the plan is in force on ``on``: not ended, and not past its expiration."""
+        if self.ended is not None and self.ended.on <= on:
+            return False
+        return self.expiration is None or on <= self.expiration.date
+
+    def exception_for(self, holder: str) -> NamedException | None:
+        """The named-holder exception covering ``holder``, if any."""
+        for exception in self.exceptions:
+            if exception.covers(holder):
+                return exception
+        return None
+
+    def exemption_for(self, holder: str, kind: HolderKind) -> Exemption | None:
+        """The Exempt Person clause covering this holder, if any."""
+        for exemption in self.exemptions:
+            if exemption.covers(holder, kind):
+                return exemption
+        return None
+
+    def describe(self) -> str:
+        """A few lines summarising these terms, each with its source."""
+        lines = [f"General rule: {self.general.threshold.describe()} — {self.general.source.cite()}"]
+        if self.passive is not None:
+            lines.append(
+                f"Passive-investor tier: {self.passive.threshold.describe()} — "
+                f"{self.passive.source.cite()}"
+            )
+        for exception in self.exceptions:
+            members = f" ({'; '.join(exception.members)})" if exception.members else ""
+            ends = f"it holds {exception.cap.describe()}"
+            if exception.requires_passive:
+                ends += " or stops being passive"
+            lines.append(
+                f"Exception for {exception.holder}{members}: not an Acquiring Person unless "
+                f"{ends} — {exception.source.cite()}"
+            )
+        for exemption in self.exemptions:
+            lines.append(f"Exempt Person: {exemption.name} — {exemption.source.cite()}")
+        if self.expiration is not None:
+            lines.append(
+                f"Final Expiration Date: {self.expiration.date.isoformat()} — "
+                f"{self.expiration.source.cite()}"
+            )
+        if self.rights_agent is not None:
+            lines.append(
+                f"Rights agent: {self.rights_agent.name} — {self.rights_agent.source.cite()}"
+            )
+        if self.ended is not None:
+            lines.append(
+                f"Ended ({self.ended.kind.value}) on {self.ended.on.isoformat()} — "
+                f"{self.ended.source.cite()}"
+            )
+        return "\n".join(lines)
