@@ -41,9 +41,7 @@ def flag(value: object, what: str) -> bool:
     return value
 
 
-def tuple_of(
-    value: object, what: str, item: Callable[[object, str], T]
-) -> tuple[T, ...]:
+def tuple_of(value: object, what: str, item: Callable[[object, str], T]) -> tuple[T, ...]:
     """A tuple from any iterable but a string, each item checked by ``item``."""
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         raise InputTypeError(f"{what}: expected a list, got {value!r}")

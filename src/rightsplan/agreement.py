@@ -50,8 +50,8 @@ def standard_exempt_persons(*, section: str | None = None) -> tuple[AddExemptPer
 
     ``section`` is where the agreement says so (often the definition of Acquiring Person).
 
-    >>> [p.name for p in standard_exempt_persons()]
-    ['the Company', 'any Subsidiary of the Company', 'any employee benefit plan of the Company or a Subsidiary']
+    >>> [p.category.value for p in standard_exempt_persons()]
+    ['company', 'subsidiary', 'benefit-plan']
     """
     return (
         AddExemptPerson(name="the Company", category=HolderKind.COMPANY, section=section),
@@ -90,6 +90,26 @@ def _provisions(value: object) -> tuple[Change, ...]:
     return provisions
 
 
+def _company(value: object) -> str:
+    return _check.text(value, "company")
+
+
+def _dated(value: object) -> pendulum.Date:
+    return to_date(value, what="dated")
+
+
+def _title(value: object) -> str | None:
+    return _check.optional_text(value, "title")
+
+
+def _document(value: object) -> str | None:
+    return _check.optional_text(value, "document")
+
+
+def _note(value: object) -> str | None:
+    return _check.optional_text(value, "note")
+
+
 @attrs.frozen(kw_only=True)
 class RightsAgreement:
     """A Rights Agreement between a company and its rights agent, and the terms it states.
@@ -100,18 +120,12 @@ class RightsAgreement:
     Date and the rights agent. ``document`` says where its text was read.
     """
 
-    company: str = attrs.field(converter=lambda value: _check.text(value, "company"))
-    dated: pendulum.Date = attrs.field(converter=lambda value: to_date(value, what="dated"))
+    company: str = attrs.field(converter=_company)
+    dated: pendulum.Date = attrs.field(converter=_dated)
     provisions: tuple[Change, ...] = attrs.field(converter=_provisions)
-    title: str | None = attrs.field(
-        default=None, converter=lambda value: _check.optional_text(value, "title")
-    )
-    document: str | None = attrs.field(
-        default=None, converter=lambda value: _check.optional_text(value, "document")
-    )
-    note: str | None = attrs.field(
-        default=None, converter=lambda value: _check.optional_text(value, "note")
-    )
+    title: str | None = attrs.field(default=None, converter=_title)
+    document: str | None = attrs.field(default=None, converter=_document)
+    note: str | None = attrs.field(default=None, converter=_note)
 
     @property
     def name(self) -> str:
@@ -134,7 +148,7 @@ class RightsAgreement:
             section=provision.section,
             quote=provision.quote,
             document=self.document,
-            note=self.note,
+            note=provision.note,
         )
 
     def initial_terms(self) -> Terms:
@@ -143,7 +157,7 @@ class RightsAgreement:
         terms = Terms(
             company=self.company,
             general=Limit(first.threshold, LimitKind.GENERAL, self.source(first)),
-            instruments=(Source(self.name, self.dated, document=self.document),),
+            instruments=(Source(self.name, self.dated, document=self.document, note=self.note),),
         )
         for index, provision in enumerate(self.provisions):
             if provision is first:

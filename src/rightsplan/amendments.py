@@ -61,6 +61,10 @@ def _quote(value: object) -> str | None:
     return _check.optional_text(value, "quote")
 
 
+def _change_note(value: object) -> str | None:
+    return _check.optional_text(value, "note")
+
+
 def _percent(value: object) -> Fraction:
     return to_percent(value, what="percent")
 
@@ -77,6 +81,34 @@ def _requires_passive(value: object) -> bool:
     return _check.flag(value, "requires_passive")
 
 
+def _name(value: object) -> str:
+    return _check.text(value, "name")
+
+
+def _description(value: object) -> str:
+    return _check.text(value, "description")
+
+
+def _date(value: object) -> pendulum.Date:
+    return to_date(value, what="date")
+
+
+def _executed(value: object) -> pendulum.Date:
+    return to_date(value, what="executed")
+
+
+def _title(value: object) -> str | None:
+    return _check.optional_text(value, "title")
+
+
+def _document(value: object) -> str | None:
+    return _check.optional_text(value, "document")
+
+
+def _note(value: object) -> str | None:
+    return _check.optional_text(value, "note")
+
+
 @attrs.frozen(kw_only=True)
 class Change:
     """What every change has: where it sits in its instrument and its words.
@@ -88,6 +120,8 @@ class Change:
     """The section or paragraph of the instrument, e.g. ``"Section 1"``."""
     quote: str | None = attrs.field(default=None, converter=_quote)
     """The operative words, quoted from the instrument."""
+    note: str | None = attrs.field(default=None, converter=_change_note)
+    """Anything a reader must know about this change (an assumption, a conflicting summary)."""
 
     def describe(self) -> str:
         """The change in a few words."""
@@ -175,7 +209,7 @@ class AddException(_ThresholdChange):
 
     def describe(self) -> str:
         """The change in a few words."""
-        return f"exception added for {self.holder} up to {self.threshold.describe()}"
+        return f"exception added for {self.holder}, ending at {self.threshold.describe()}"
 
 
 @attrs.frozen(kw_only=True)
@@ -193,7 +227,7 @@ class ReplaceException(_ThresholdChange):
 
     def describe(self) -> str:
         """The change in a few words."""
-        return f"exception for {self.holder} replaced: cap now {self.threshold.describe()}"
+        return f"exception for {self.holder} replaced, now ending at {self.threshold.describe()}"
 
 
 @attrs.frozen(kw_only=True)
@@ -222,7 +256,7 @@ class AddExemptPerson(Change):
     the holder called ``name``.
     """
 
-    name: str = attrs.field(converter=lambda value: _check.text(value, "name"))
+    name: str = attrs.field(converter=_name)
     category: HolderKind | None = attrs.field(default=None, converter=_category)
 
     def describe(self) -> str:
@@ -234,7 +268,7 @@ class AddExemptPerson(Change):
 class RemoveExemptPerson(Change):
     """Remove an Exempt Person, by the name it was added under."""
 
-    name: str = attrs.field(converter=lambda value: _check.text(value, "name"))
+    name: str = attrs.field(converter=_name)
 
     def describe(self) -> str:
         """The change in a few words."""
@@ -245,7 +279,7 @@ class RemoveExemptPerson(Change):
 class SetExpiration(Change):
     """Set the Final Expiration Date (extend the plan, or end it early by accelerating it)."""
 
-    date: pendulum.Date = attrs.field(converter=lambda value: to_date(value, what="date"))
+    date: pendulum.Date = attrs.field(converter=_date)
 
     def describe(self) -> str:
         """The change in a few words."""
@@ -274,7 +308,7 @@ def _price(value: object) -> Decimal | None:
         if price is not None and price.is_finite() and price >= 0:
             return price
     raise InvalidInputError(
-        f"price: expected a redemption price per right like \"0.001\" (text or Decimal), "
+        f'price: expected a redemption price per right like "0.001" (text or Decimal), '
         f"got {value!r}"
     )
 
@@ -295,7 +329,7 @@ class Redeem(Change):
 class AppointRightsAgent(Change):
     """Appoint a (successor) rights agent. Changes no threshold; still part of the history."""
 
-    name: str = attrs.field(converter=lambda value: _check.text(value, "name"))
+    name: str = attrs.field(converter=_name)
 
     def describe(self) -> str:
         """The change in a few words."""
@@ -309,7 +343,7 @@ class OtherChange(Change):
     Recorded so the history is complete; it changes no term.
     """
 
-    description: str = attrs.field(converter=lambda value: _check.text(value, "description"))
+    description: str = attrs.field(converter=_description)
 
     def describe(self) -> str:
         """The change in a few words."""
@@ -391,19 +425,13 @@ class Amendment:
     """
 
     number: int = attrs.field(converter=_number)
-    executed: pendulum.Date = attrs.field(converter=lambda value: to_date(value, what="executed"))
+    executed: pendulum.Date = attrs.field(converter=_executed)
     changes: tuple[Change, ...] = attrs.field(converter=_changes)
     authorized: pendulum.Date | None = attrs.field(default=None, converter=_authorized)
     effective: pendulum.Date | None = attrs.field(default=None, converter=_effective)
-    title: str | None = attrs.field(
-        default=None, converter=lambda value: _check.optional_text(value, "title")
-    )
-    document: str | None = attrs.field(
-        default=None, converter=lambda value: _check.optional_text(value, "document")
-    )
-    note: str | None = attrs.field(
-        default=None, converter=lambda value: _check.optional_text(value, "note")
-    )
+    title: str | None = attrs.field(default=None, converter=_title)
+    document: str | None = attrs.field(default=None, converter=_document)
+    note: str | None = attrs.field(default=None, converter=_note)
 
     def __attrs_post_init__(self) -> None:
         if self.authorized is not None and self.authorized > self.executed:
@@ -430,7 +458,7 @@ class Amendment:
             section=change.section,
             quote=change.quote,
             document=self.document,
-            note=self.note,
+            note=change.note,
         )
 
 

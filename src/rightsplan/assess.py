@@ -121,7 +121,7 @@ def _warn_ratio(value: object) -> Fraction:
         ratio = to_percent(value, what="warn_at")
     if not 0 < ratio <= 1:
         raise InvalidPercentError(
-            f"warn_at: expected a share of the limit in (0, 1], like \"0.9\" or \"90%\", "
+            f'warn_at: expected a share of the limit in (0, 1], like "0.9" or "90%", '
             f"got {format_percent(ratio)}"
         )
     return ratio
@@ -208,8 +208,7 @@ def assess(
     elif position.percent >= ratio * limit.percent:
         status = Status.WARNING
         reason = (
-            f"The holding is below the limit but at or above {format_percent(ratio * 100)}% "
-            f"of it."
+            f"The holding is below the limit but at or above {format_percent(ratio * 100)}% of it."
         )
     else:
         status = Status.CLEAR

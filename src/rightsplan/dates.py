@@ -44,7 +44,7 @@ def to_date(value: object, *, what: str = "date") -> pendulum.Date:
         match = _ISO_DATE.fullmatch(value)
         if match is None:
             raise InvalidDateError(
-                f"{what}: expected an ISO date like \"2003-11-24\" (YYYY-MM-DD), got {value!r}"
+                f'{what}: expected an ISO date like "2003-11-24" (YYYY-MM-DD), got {value!r}'
             )
         year, month, day = (int(part) for part in match.groups())
         try:
@@ -52,6 +52,6 @@ def to_date(value: object, *, what: str = "date") -> pendulum.Date:
         except ValueError as error:
             raise InvalidDateError(f"{what}: {value!r} is not a real day ({error})") from None
     raise InvalidDateError(
-        f"{what}: expected a date (pendulum.Date, datetime.date or \"YYYY-MM-DD\"), "
+        f'{what}: expected a date (pendulum.Date, datetime.date or "YYYY-MM-DD"), '
         f"got {value!r} of type {type(value).__name__}"
     )

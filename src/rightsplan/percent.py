@@ -55,14 +55,14 @@ def to_percent(value: object, *, what: str = "percentage") -> Fraction:
     Fraction(100, 3)
     """
     if isinstance(value, bool):
-        raise PercentTypeError(f"{what}: expected a percentage like \"15\" or \"4.99\", got {value!r}")
+        raise PercentTypeError(f'{what}: expected a percentage like "15" or "4.99", got {value!r}')
     if isinstance(value, Fraction):
         return value
     if isinstance(value, int):
         return Fraction(value)
     if isinstance(value, float):
         raise PercentTypeError(
-            f"{what}: expected a percentage like \"25\" or \"4.99\", got {value!r} (a float); "
+            f'{what}: expected a percentage like "25" or "4.99", got {value!r} (a float); '
             "binary floats are inexact, so write the number as a string, an int, a Decimal "
             "or a Fraction"
         )
@@ -92,7 +92,7 @@ def _parse_percent_text(text: str, what: str) -> Fraction:
         whole = int(ratio["whole"] or 0)
         return whole + Fraction(int(ratio["num"]), den)
     raise InvalidPercentError(
-        f"{what}: expected a percentage like \"15\", \"4.99\", \"24.2%\" or \"33 1/3\", got {text!r}"
+        f'{what}: expected a percentage like "15", "4.99", "24.2%" or "33 1/3", got {text!r}'
     )
 
 
@@ -188,7 +188,9 @@ def _percent_field(value: object) -> Fraction:
     return to_percent(value)
 
 
-def _check_range(instance: Threshold, attribute: attrs.Attribute[Fraction], value: Fraction) -> None:
+def _check_range(
+    instance: Threshold, attribute: attrs.Attribute[Fraction], value: Fraction
+) -> None:
     if not 0 < value <= _HUNDRED:
         raise InvalidPercentError(
             f"percent: expected a percentage in (0, 100], got {format_percent(value)}"
@@ -200,8 +202,8 @@ def _check_comparison(
 ) -> None:
     if not isinstance(value, Comparison):
         raise InvalidPercentError(
-            f"comparison: expected Comparison.AT_LEAST (\"X% or more\") or "
-            f"Comparison.MORE_THAN (\"more than X%\"), got {value!r}"
+            f'comparison: expected Comparison.AT_LEAST ("X% or more") or '
+            f'Comparison.MORE_THAN ("more than X%"), got {value!r}'
         )
 
 

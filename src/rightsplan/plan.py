@@ -9,6 +9,7 @@ look the terms up.
 from __future__ import annotations
 
 import bisect
+
 import attrs
 import pendulum
 
@@ -42,14 +43,30 @@ class Period:
         """Whether ``on`` falls in this period."""
         return self.start <= on and (self.end is None or on <= self.end)
 
-    def describe(self) -> str:
-        """The period and its terms in a few readable lines."""
-        end = self.end.isoformat() if self.end is not None else "…"
-        head = f"{self.start.isoformat()} to {end}: {self.opened_by}"
+    def describe(self, previous: Period | None = None) -> str:
+        """The period in a few readable lines.
+
+        The thresholds are always listed; other terms (Exempt Persons, the rights agent...)
+        only where they differ from ``previous``, the period before.
+        """
+        span = (
+            f"{self.start.isoformat()} to {self.end.isoformat()}"
+            if self.end is not None
+            else f"{self.start.isoformat()} onwards"
+        )
+        head = f"{span}: {self.opened_by}"
         if not self.in_force:
-            return f"{head}\n  (no plan in force)"
-        body = "\n".join(f"  {line}" for line in self.terms.describe().splitlines())
-        return f"{head}\n{body}"
+            return f"{head}\n  no plan in force"
+        seen = set(previous.terms.describe().splitlines()) if previous is not None else set()
+        lines = [
+            line
+            for line in self.terms.describe().splitlines()
+            if line.startswith(_ALWAYS_SHOWN) or line not in seen
+        ]
+        return "\n".join([head, *(f"  {line}" for line in lines)])
+
+
+_ALWAYS_SHOWN = ("General rule", "Passive-investor tier", "Exception for")
 
 
 def _amendment(value: object, what: str) -> Amendment:
@@ -109,16 +126,22 @@ class Plan:
                 terms,
                 instruments=(
                     *terms.instruments,
-                    Source(amendment.name, amendment.executed, document=amendment.document),
+                    Source(
+                        amendment.name,
+                        amendment.executed,
+                        document=amendment.document,
+                        note=amendment.note,
+                    ),
                 ),
             )
+            opener = f"{amendment.name} ({'; '.join(c.describe() for c in amendment.changes)})"
             if dates[-1] == on:
                 states[-1] = terms
-                openers[-1] = f"{openers[-1]}; {amendment.name}"
+                openers[-1] = f"{openers[-1]}; {opener}"
             else:
                 dates.append(on)
                 states.append(terms)
-                openers.append(amendment.name)
+                openers.append(opener)
         object.__setattr__(self, "_dates", tuple(dates))
         object.__setattr__(self, "_states", tuple(states))
         object.__setattr__(self, "_openers", tuple(openers))
@@ -216,7 +239,12 @@ class Plan:
     def describe(self) -> str:
         """The plan's whole timeline, readable."""
         header = f"{self.company} — {self.agreement.name} dated {self.agreement.dated.isoformat()}"
-        return "\n".join([header, *(period.describe() for period in self.timeline())])
+        periods = self.timeline()
+        described = [
+            period.describe(periods[index - 1] if index else None)
+            for index, period in enumerate(periods)
+        ]
+        return "\n".join([header, *described])
 
 
 def _why_not_in_force(terms: Terms, on: pendulum.Date) -> str:
@@ -230,4 +258,3 @@ def _why_not_in_force(terms: Terms, on: pendulum.Date) -> str:
         f"it expired at the close of business on {terms.expiration.date.isoformat()}, "
         f"per {terms.expiration.source.cite()}"
     )
-

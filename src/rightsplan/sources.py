@@ -11,6 +11,30 @@ from rightsplan.dates import to_date
 __all__ = ["Source"]
 
 
+def _instrument(value: object) -> str:
+    return _check.text(value, "source.instrument")
+
+
+def _date(value: object) -> pendulum.Date:
+    return to_date(value, what="source.date")
+
+
+def _section(value: object) -> str | None:
+    return _check.optional_text(value, "source.section")
+
+
+def _quote(value: object) -> str | None:
+    return _check.optional_text(value, "source.quote")
+
+
+def _document(value: object) -> str | None:
+    return _check.optional_text(value, "source.document")
+
+
+def _note(value: object) -> str | None:
+    return _check.optional_text(value, "source.note")
+
+
 @attrs.frozen
 class Source:
     """The instrument that set a term, and where in it.
@@ -24,20 +48,12 @@ class Source:
     'Amendment No. 2 (2003-08-14), Section 1'
     """
 
-    instrument: str = attrs.field(converter=lambda v: _check.text(v, "source.instrument"))
-    date: pendulum.Date = attrs.field(converter=lambda v: to_date(v, what="source.date"))
-    section: str | None = attrs.field(
-        default=None, kw_only=True, converter=lambda v: _check.optional_text(v, "source.section")
-    )
-    quote: str | None = attrs.field(
-        default=None, kw_only=True, converter=lambda v: _check.optional_text(v, "source.quote")
-    )
-    document: str | None = attrs.field(
-        default=None, kw_only=True, converter=lambda v: _check.optional_text(v, "source.document")
-    )
-    note: str | None = attrs.field(
-        default=None, kw_only=True, converter=lambda v: _check.optional_text(v, "source.note")
-    )
+    instrument: str = attrs.field(converter=_instrument)
+    date: pendulum.Date = attrs.field(converter=_date)
+    section: str | None = attrs.field(default=None, kw_only=True, converter=_section)
+    quote: str | None = attrs.field(default=None, kw_only=True, converter=_quote)
+    document: str | None = attrs.field(default=None, kw_only=True, converter=_document)
+    note: str | None = attrs.field(default=None, kw_only=True, converter=_note)
 
     def cite(self) -> str:
         """A short citation: instrument, date and section."""

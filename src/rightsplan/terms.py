@@ -59,7 +59,7 @@ class LimitKind(enum.Enum):
 
 @attrs.frozen
 class Limit:
-    """A threshold as a plan applies it: the rule, whom it is for, and the instrument that set it."""
+    """A threshold as a plan applies it: the rule, whom it binds, and the instrument behind it."""
 
     threshold: Threshold
     kind: LimitKind
@@ -130,9 +130,8 @@ class Exemption:
 
     def covers(self, holder: str, kind: HolderKind) -> bool:
         """Whether a holder with this name and kind is this Exempt Person."""
-        if self.category is not None and self.category is not HolderKind.OTHER:
-            if kind is self.category:
-                return True
+        if self.category not in (None, HolderKind.OTHER) and kind is self.category:
+            return True
         return _check.name_key(holder) == _check.name_key(self.name)
 
 
@@ -213,7 +212,9 @@ class Terms:
 
     def describe(self) -> str:
         """A few lines summarising these terms, each with its source."""
-        lines = [f"General rule: {self.general.threshold.describe()} — {self.general.source.cite()}"]
+        lines = [
+            f"General rule: {self.general.threshold.describe()} — {self.general.source.cite()}"
+        ]
         if self.passive is not None:
             lines.append(
                 f"Passive-investor tier: {self.passive.threshold.describe()} — "

@@ -29,8 +29,11 @@ _IPOF_MEMBERS = ("IPOF Fund, L.P.", "David Dadante")
 
 
 def innotrac() -> Plan:
-    """Innotrac's plan: 15% or more generally; the IPOF Group excepted up to more than 25%,
-    then more than 40%, while it holds without intent to change or influence control.
+    """Innotrac's plan, 1997-12-31 to Amendment No. 3 of 2003-11-24.
+
+    15% or more generally; the IPOF Group excepted up to more than 25% (Amendment No. 2),
+    then more than 40% (Amendment No. 3), while it holds without intent to change or
+    influence control.
 
     >>> import rightsplan as rp
     >>> plan = rp.examples.innotrac()
@@ -41,17 +44,25 @@ def innotrac() -> Plan:
         company="Innotrac Corporation",
         dated="1997-12-31",
         provisions=(
-            SetThreshold(percent=15, comparison=Comparison.AT_LEAST, section=_ACQUIRING_PERSON),
+            SetThreshold(
+                percent=15,
+                comparison=Comparison.AT_LEAST,
+                section=_ACQUIRING_PERSON,
+                note=(
+                    'The agreement says "15% or more", as the Agreement of 2003-08-14 between '
+                    "the Company and the IPOF Group recites; the 8-K of 2003-11-24 paraphrases "
+                    'it as "more than 15%". The agreement\'s words govern.'
+                ),
+            ),
             *standard_exempt_persons(section=_ACQUIRING_PERSON),
         ),
-        document="Rights Agreement dated as of December 31, 1997 (cited in " + _FORM_8K_2003_11_24
+        document="Rights Agreement dated as of December 31, 1997 (cited in "
+        + _FORM_8K_2003_11_24
         + ")",
         note=(
-            "The agreement makes a holder of \"15% or more\" an Acquiring Person, as the "
-            "Agreement of 2003-08-14 between the Company and the IPOF Group recites; the 8-K of "
-            "2003-11-24 paraphrases this as \"more than 15%\". The agreement's words govern. "
             "The original rights agent and the Final Expiration Date are not stated in the "
-            "filings used and are left unset."
+            "filings this example is drawn from, and are left unset: the example treats the "
+            "plan as in force until amended."
         ),
     )
     amendment_1 = Amendment(
@@ -67,7 +78,7 @@ def innotrac() -> Plan:
                 quote="amended the Rights Agreement in certain other particulars",
             ),
         ),
-        document="Described in " + _FORM_8K_2003_11_24 + " (\"dated as of November 30, 2000\")",
+        document="Described in " + _FORM_8K_2003_11_24 + ' ("dated as of November 30, 2000")',
     )
     amendment_2 = Amendment(
         number=2,
@@ -81,7 +92,7 @@ def innotrac() -> Plan:
                 requires_passive=True,
                 section=_ACQUIRING_PERSON,
                 quote=(
-                    "shall not be deemed to be an \"Acquiring Person\" unless and until the "
+                    'shall not be deemed to be an "Acquiring Person" unless and until the '
                     "earlier of such time as the IPOF Group ... becomes the Beneficial Owner of "
                     "more than 25% of the Common Shares then outstanding or (ii) ceases to hold "
                     "any of the Common Shares ... without any intention of changing or "
