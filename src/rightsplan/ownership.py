@@ -55,7 +55,7 @@ class Position:
     stricter reading. ``kind`` matters only for the Exempt Persons clause.
 
     >>> Position("IPOF Group", 2_800_500, 11_572_314, passive=True).percent
-    Fraction(466750000, 1928719)
+    Fraction(46675000, 1928719)
     """
 
     holder: str = attrs.field(converter=_holder)

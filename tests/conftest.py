@@ -1,0 +1,23 @@
+"""Test configuration: hypothesis profiles.
+
+The ``ci`` profile (loaded when ``CI`` is set) is deterministic (derandomized, no database)
+so a CI run is repeatable; the ``dev`` profile explores more.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "ci",
+    max_examples=150,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
