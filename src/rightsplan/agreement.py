@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 import pendulum
 
@@ -18,7 +20,7 @@ from rightsplan.amendments import (
     _change,
     apply_change,
 )
-from rightsplan.dates import to_date
+from rightsplan.dates import DateLike, to_date
 from rightsplan.errors import InvalidInputError, PlanHistoryError
 from rightsplan.percent import Threshold
 from rightsplan.sources import Source
@@ -66,7 +68,7 @@ def standard_exempt_persons(*, section: str | None = None) -> tuple[AddExemptPer
     )
 
 
-def _provisions(value: object) -> tuple[Change, ...]:
+def _provisions(value: Iterable[Change]) -> tuple[Change, ...]:
     provisions = _check.tuple_of(value, "provisions", _change)
     for index, provision in enumerate(provisions):
         if not isinstance(provision, PROVISION_KINDS):
@@ -90,23 +92,23 @@ def _provisions(value: object) -> tuple[Change, ...]:
     return provisions
 
 
-def _company(value: object) -> str:
+def _company(value: str) -> str:
     return _check.text(value, "company")
 
 
-def _dated(value: object) -> pendulum.Date:
+def _dated(value: DateLike) -> pendulum.Date:
     return to_date(value, what="dated")
 
 
-def _title(value: object) -> str | None:
+def _title(value: str | None) -> str | None:
     return _check.optional_text(value, "title")
 
 
-def _document(value: object) -> str | None:
+def _document(value: str | None) -> str | None:
     return _check.optional_text(value, "document")
 
 
-def _note(value: object) -> str | None:
+def _note(value: str | None) -> str | None:
     return _check.optional_text(value, "note")
 
 

@@ -8,6 +8,7 @@ same kinds (:class:`SetThreshold`, :class:`AddException`, ...). Applying a chang
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 from typing import TypeAlias
@@ -16,9 +17,9 @@ import attrs
 import pendulum
 
 from rightsplan import _check
-from rightsplan.dates import to_date
+from rightsplan.dates import DateLike, to_date
 from rightsplan.errors import InputTypeError, InvalidInputError, PlanHistoryError
-from rightsplan.percent import Comparison, Threshold, to_percent
+from rightsplan.percent import Comparison, PercentLike, Threshold, to_percent
 from rightsplan.sources import Source
 from rightsplan.terms import (
     Ending,
@@ -53,59 +54,59 @@ __all__ = [
 ]
 
 
-def _section(value: object) -> str | None:
+def _section(value: str | None) -> str | None:
     return _check.optional_text(value, "section")
 
 
-def _quote(value: object) -> str | None:
+def _quote(value: str | None) -> str | None:
     return _check.optional_text(value, "quote")
 
 
-def _change_note(value: object) -> str | None:
+def _change_note(value: str | None) -> str | None:
     return _check.optional_text(value, "note")
 
 
-def _percent(value: object) -> Fraction:
+def _percent(value: PercentLike) -> Fraction:
     return to_percent(value, what="percent")
 
 
-def _holder(value: object) -> str:
+def _holder(value: str) -> str:
     return _check.text(value, "holder")
 
 
-def _members(value: object) -> tuple[str, ...]:
+def _members(value: Iterable[str]) -> tuple[str, ...]:
     return _check.tuple_of(value, "members", _check.text)
 
 
-def _requires_passive(value: object) -> bool:
+def _requires_passive(value: bool) -> bool:
     return _check.flag(value, "requires_passive")
 
 
-def _name(value: object) -> str:
+def _name(value: str) -> str:
     return _check.text(value, "name")
 
 
-def _description(value: object) -> str:
+def _description(value: str) -> str:
     return _check.text(value, "description")
 
 
-def _date(value: object) -> pendulum.Date:
+def _date(value: DateLike) -> pendulum.Date:
     return to_date(value, what="date")
 
 
-def _executed(value: object) -> pendulum.Date:
+def _executed(value: DateLike) -> pendulum.Date:
     return to_date(value, what="executed")
 
 
-def _title(value: object) -> str | None:
+def _title(value: str | None) -> str | None:
     return _check.optional_text(value, "title")
 
 
-def _document(value: object) -> str | None:
+def _document(value: str | None) -> str | None:
     return _check.optional_text(value, "document")
 
 
-def _note(value: object) -> str | None:
+def _note(value: str | None) -> str | None:
     return _check.optional_text(value, "note")
 
 
@@ -241,7 +242,7 @@ class RemoveException(Change):
         return f"exception for {self.holder} removed"
 
 
-def _category(value: object) -> HolderKind | None:
+def _category(value: HolderKind | None) -> HolderKind | None:
     if value is None or isinstance(value, HolderKind):
         return value
     raise InputTypeError(f"category: expected a HolderKind or None, got {value!r}")
@@ -295,7 +296,7 @@ class Terminate(Change):
         return "plan terminated"
 
 
-def _price(value: object) -> Decimal | None:
+def _price(value: Decimal | str | None) -> Decimal | None:
     if value is None:
         return None
     if isinstance(value, Decimal) and value.is_finite() and value >= 0:
@@ -390,7 +391,7 @@ def _change(value: object, what: str) -> Change:
     return value
 
 
-def _changes(value: object) -> tuple[Change, ...]:
+def _changes(value: Iterable[Change]) -> tuple[Change, ...]:
     changes = _check.tuple_of(value, "changes", _change)
     if not changes:
         raise InvalidInputError(
@@ -400,18 +401,18 @@ def _changes(value: object) -> tuple[Change, ...]:
     return changes
 
 
-def _number(value: object) -> int:
+def _number(value: int) -> int:
     number = _check.whole_number(value, "number")
     if number < 1:
         raise InvalidInputError(f"number: amendments are numbered from 1, got {number}")
     return number
 
 
-def _authorized(value: object) -> pendulum.Date | None:
+def _authorized(value: DateLike | None) -> pendulum.Date | None:
     return None if value is None else to_date(value, what="authorized")
 
 
-def _effective(value: object) -> pendulum.Date | None:
+def _effective(value: DateLike | None) -> pendulum.Date | None:
     return None if value is None else to_date(value, what="effective")
 
 

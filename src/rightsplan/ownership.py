@@ -14,18 +14,18 @@ from rightsplan.terms import HolderKind
 __all__ = ["Position"]
 
 
-def _holder(value: object) -> str:
+def _holder(value: str) -> str:
     return _check.text(value, "holder")
 
 
-def _shares(value: object) -> int:
+def _shares(value: int) -> int:
     shares = _check.whole_number(value, "shares")
     if shares < 0:
         raise InvalidPositionError(f"shares: expected zero or more shares, got {shares:,}")
     return shares
 
 
-def _outstanding(value: object) -> int:
+def _outstanding(value: int) -> int:
     outstanding = _check.whole_number(value, "outstanding")
     if outstanding <= 0:
         raise InvalidPositionError(
@@ -34,11 +34,11 @@ def _outstanding(value: object) -> int:
     return outstanding
 
 
-def _passive(value: object) -> bool:
+def _passive(value: bool) -> bool:
     return _check.flag(value, "passive")
 
 
-def _kind(value: object) -> HolderKind:
+def _kind(value: HolderKind) -> HolderKind:
     if not isinstance(value, HolderKind):
         raise InputTypeError(f"kind: expected a HolderKind, got {value!r}")
     return value

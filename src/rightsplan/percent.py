@@ -36,7 +36,7 @@ PercentLike: TypeAlias = int | str | Decimal | Fraction
 ``Decimal("4.99")`` or ``Fraction(100, 3)``. Never a ``float``."""
 
 _DECIMAL = re.compile(r"[+-]?\d+(?:\.\d+)?")
-_RATIO = re.compile(r"(?:(?P<whole>\d+)\s+)?(?P<num>\d+)/(?P<den>\d+)")
+_RATIO = re.compile(r"(?P<sign>[+-]?)(?:(?P<whole>\d+)\s+)?(?P<num>\d+)/(?P<den>\d+)")
 
 
 def to_percent(value: object, *, what: str = "percentage") -> Fraction:
@@ -89,8 +89,8 @@ def _parse_percent_text(text: str, what: str) -> Fraction:
         den = int(ratio["den"])
         if den == 0:
             raise InvalidPercentError(f"{what}: {text!r} divides by zero")
-        whole = int(ratio["whole"] or 0)
-        return whole + Fraction(int(ratio["num"]), den)
+        magnitude = int(ratio["whole"] or 0) + Fraction(int(ratio["num"]), den)
+        return -magnitude if ratio["sign"] == "-" else magnitude
     raise InvalidPercentError(
         f'{what}: expected a percentage like "15", "4.99", "24.2%" or "33 1/3", got {text!r}'
     )
@@ -184,7 +184,7 @@ class Comparison(enum.Enum):
 _HUNDRED: Final = Fraction(100)
 
 
-def _percent_field(value: object) -> Fraction:
+def _percent_field(value: PercentLike) -> Fraction:
     return to_percent(value)
 
 

@@ -9,6 +9,7 @@ look the terms up.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 
 import attrs
 import pendulum
@@ -75,12 +76,12 @@ def _amendment(value: object, what: str) -> Amendment:
     return value
 
 
-def _by_number(value: object) -> tuple[Amendment, ...]:
+def _by_number(value: Iterable[Amendment]) -> tuple[Amendment, ...]:
     amendments = _check.tuple_of(value, "amendments", _amendment)
     return tuple(sorted(amendments, key=lambda amendment: amendment.number))
 
 
-def _agreement(value: object) -> RightsAgreement:
+def _agreement(value: RightsAgreement) -> RightsAgreement:
     if not isinstance(value, RightsAgreement):
         raise InputTypeError(f"agreement: expected a RightsAgreement, got {value!r}")
     return value

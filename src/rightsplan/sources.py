@@ -6,32 +6,32 @@ import attrs
 import pendulum
 
 from rightsplan import _check
-from rightsplan.dates import to_date
+from rightsplan.dates import DateLike, to_date
 
 __all__ = ["Source"]
 
 
-def _instrument(value: object) -> str:
+def _instrument(value: str) -> str:
     return _check.text(value, "source.instrument")
 
 
-def _date(value: object) -> pendulum.Date:
+def _date(value: DateLike) -> pendulum.Date:
     return to_date(value, what="source.date")
 
 
-def _section(value: object) -> str | None:
+def _section(value: str | None) -> str | None:
     return _check.optional_text(value, "source.section")
 
 
-def _quote(value: object) -> str | None:
+def _quote(value: str | None) -> str | None:
     return _check.optional_text(value, "source.quote")
 
 
-def _document(value: object) -> str | None:
+def _document(value: str | None) -> str | None:
     return _check.optional_text(value, "source.document")
 
 
-def _note(value: object) -> str | None:
+def _note(value: str | None) -> str | None:
     return _check.optional_text(value, "source.note")
 
 

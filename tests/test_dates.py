@@ -1,0 +1,67 @@
+"""Dates are read strictly, and never from a clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pendulum
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import rightsplan as rp
+
+
+class TestToDate:
+    def test_accepts_the_three_forms(self) -> None:
+        """A pendulum.Date, a datetime.date and a strict ISO string all give a pendulum.Date."""
+        expected = pendulum.Date(2003, 11, 24)
+        for value in (expected, dt.date(2003, 11, 24), "2003-11-24"):
+            result = rp.to_date(value)
+            assert result == expected
+            assert type(result) is pendulum.Date
+
+    @pytest.mark.parametrize(
+        "text", ["20031124", "2003-11-24T00:00:00", "2003/11/24", "24 Nov 2003", " 2003-11-24", ""]
+    )
+    def test_refuses_loose_text(self, text: str) -> None:
+        """Compact, timestamped or free-form text is refused, with the expected form named."""
+        with pytest.raises(rp.InvalidDateError, match="YYYY-MM-DD"):
+            rp.to_date(text)
+
+    def test_refuses_impossible_days(self) -> None:
+        """2003-02-30 looks like a date but is not a real day."""
+        with pytest.raises(rp.InvalidDateError, match="not a real day"):
+            rp.to_date("2003-02-30", what="executed")
+
+    def test_refuses_date_times(self) -> None:
+        """A datetime (pendulum's or the standard one) is a moment, not a day: refused."""
+        for value in (pendulum.datetime(2003, 11, 24), dt.datetime(2003, 11, 24)):
+            with pytest.raises(rp.InvalidDateError, match="date-time"):
+                rp.to_date(value)
+
+    @pytest.mark.parametrize("value", [None, 20031124, 2003.11, b"2003-11-24"])
+    def test_refuses_other_types(self, value: object) -> None:
+        """Numbers, bytes and None are not dates; the message names the field."""
+        with pytest.raises(rp.InvalidDateError, match="^executed: "):
+            rp.to_date(value, what="executed")
+
+    @given(st.dates())
+    def test_iso_round_trip(self, day: dt.date) -> None:
+        """Every day's ISO text reads back as the same day."""
+        assert rp.to_date(day.isoformat()) == day
+
+
+class TestSource:
+    def test_cites_instrument_date_and_section(self) -> None:
+        """A citation names the instrument, its date and the section."""
+        source = rp.Source("Amendment No. 3", "2003-11-24", section="Section 1")
+        assert source.cite() == "Amendment No. 3 (2003-11-24), Section 1"
+        assert rp.Source("Rights Agreement", "1997-12-31").cite() == "Rights Agreement (1997-12-31)"
+
+    def test_validates_its_fields(self) -> None:
+        """Blank instruments and bad dates are refused."""
+        with pytest.raises(rp.InvalidInputError, match="source.instrument"):
+            rp.Source("  ", "2003-11-24")
+        with pytest.raises(rp.InvalidDateError, match="source.date"):
+            rp.Source("Amendment No. 3", "2003-11-31")

@@ -1,0 +1,353 @@
+"""The Rights Agreement and the replay of its amendments into terms over time."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import attrs
+import pendulum
+import pytest
+
+import rightsplan as rp
+
+AT_LEAST = rp.Comparison.AT_LEAST
+MORE_THAN = rp.Comparison.MORE_THAN
+
+
+def agreement(**overrides: object) -> rp.RightsAgreement:
+    fields: dict[str, object] = {
+        "company": "Example Corp",
+        "dated": "2010-01-15",
+        "provisions": (
+            rp.SetThreshold(percent=15, comparison=AT_LEAST, section="Section 1(a)"),
+            rp.SetExpiration(date="2020-01-15", section="Section 7(a)"),
+            *rp.standard_exempt_persons(),
+        ),
+    }
+    fields.update(overrides)
+    return rp.RightsAgreement(**fields)  # type: ignore[arg-type]
+
+
+def amendment(number: int, executed: str, *changes: rp.Change, **fields: object) -> rp.Amendment:
+    return rp.Amendment(number=number, executed=executed, changes=changes, **fields)  # type: ignore[arg-type]
+
+
+class TestRightsAgreement:
+    def test_needs_its_general_threshold(self) -> None:
+        """An agreement without SetThreshold is refused, saying what to add."""
+        with pytest.raises(rp.InvalidInputError, match="needs its general threshold"):
+            agreement(provisions=(rp.SetExpiration(date="2020-01-15"),))
+
+    def test_states_single_valued_terms_once(self) -> None:
+        """The threshold, passive tier, expiration and agent are stated at most once."""
+        with pytest.raises(rp.InvalidInputError, match="SetThreshold appears 2 times"):
+            agreement(
+                provisions=(
+                    rp.SetThreshold(percent=15, comparison=AT_LEAST),
+                    rp.SetThreshold(percent=20, comparison=AT_LEAST),
+                )
+            )
+
+    def test_refuses_amendment_only_changes(self) -> None:
+        """Removals, replacements and endings belong to amendments, not to the agreement."""
+        with pytest.raises(
+            rp.InvalidInputError,
+            match=r"provisions\[1\]: a Rights Agreement cannot state Terminate",
+        ):
+            agreement(provisions=(rp.SetThreshold(percent=15, comparison=AT_LEAST), rp.Terminate()))
+
+    def test_initial_terms_cite_the_agreement(self) -> None:
+        """Each initial term cites the agreement, its date and the provision's section."""
+        terms = agreement().initial_terms()
+        assert terms.general.threshold == rp.Threshold(15, AT_LEAST)
+        assert terms.general.source.cite() == "Rights Agreement (2010-01-15), Section 1(a)"
+        assert terms.expiration is not None
+        assert terms.expiration.source.section == "Section 7(a)"
+        assert [e.category for e in terms.exemptions] == [
+            rp.HolderKind.COMPANY,
+            rp.HolderKind.SUBSIDIARY,
+            rp.HolderKind.BENEFIT_PLAN,
+        ]
+
+    def test_conflicting_provisions_name_the_provision(self) -> None:
+        """A passive tier stricter than the general rule is reported at its provision."""
+        with pytest.raises(rp.PlanHistoryError, match=r"provisions\[1\] \(SetPassiveTier\)"):
+            agreement(
+                provisions=(
+                    rp.SetThreshold(percent=15, comparison=AT_LEAST),
+                    rp.SetPassiveTier(percent=10, comparison=AT_LEAST),
+                )
+            ).initial_terms()
+
+
+class TestInnotrac:
+    """The built-in Innotrac plan, pinned to the facts of its filings."""
+
+    plan = rp.examples.innotrac()
+
+    def test_agreement(self) -> None:
+        """Rights Agreement dated as of 1997-12-31: 15% or more, the agreement's own words."""
+        assert self.plan.company == "Innotrac Corporation"
+        assert self.plan.agreement.dated == pendulum.Date(1997, 12, 31)
+        assert self.plan.agreement.threshold == rp.Threshold(15, AT_LEAST)
+        general = self.plan.terms_at("2003-12-01").general
+        assert general.source.instrument == "Rights Agreement"
+        assert "more than 15%" in (general.source.note or "")
+
+    def test_amendment_dates(self) -> None:
+        """No. 1 dated 2000-11-30; No. 2 2003-08-14; No. 3 authorized 11-21, executed 11-24."""
+        one, two, three = self.plan.amendments
+        assert (one.number, one.executed) == (1, pendulum.Date(2000, 11, 30))
+        assert (two.number, two.executed) == (2, pendulum.Date(2003, 8, 14))
+        assert (three.number, three.authorized, three.executed) == (
+            3,
+            pendulum.Date(2003, 11, 21),
+            pendulum.Date(2003, 11, 24),
+        )
+
+    def test_amendment_one_appoints_suntrust_and_changes_no_threshold(self) -> None:
+        """Amendment No. 1 appointed SunTrust Bank and left the thresholds alone."""
+        before = self.plan.terms_at("2000-11-29")
+        after = self.plan.terms_at("2000-11-30")
+        assert before.rights_agent is None
+        assert after.rights_agent is not None and after.rights_agent.name == "SunTrust Bank"
+        assert (after.general, after.passive, after.exceptions) == (
+            before.general,
+            before.passive,
+            before.exceptions,
+        )
+
+    def test_ipof_exception_over_time(self) -> None:
+        """IPOF: no exception before 2003-08-14; over 25% to 11-23; over 40% from 11-24."""
+        assert self.plan.terms_at("2003-08-13").exception_for("IPOF Group") is None
+        for day, cap, source in (
+            ("2003-08-14", 25, "Amendment No. 2"),
+            ("2003-11-23", 25, "Amendment No. 2"),
+            ("2003-11-24", 40, "Amendment No. 3"),
+        ):
+            exception = self.plan.terms_at(day).exception_for("IPOF Group")
+            assert exception is not None
+            assert exception.cap == rp.Threshold(cap, MORE_THAN)
+            assert exception.requires_passive
+            assert exception.members == ("IPOF Fund, L.P.", "David Dadante")
+            assert exception.source.instrument == source
+            assert exception.source.section == "Section 1 (definition of Acquiring Person)"
+
+    def test_timeline(self) -> None:
+        """Four periods, split where each amendment took effect; the last is open-ended."""
+        periods = self.plan.timeline()
+        assert [(p.start.isoformat(), p.end and p.end.isoformat()) for p in periods] == [
+            ("1997-12-31", "2000-11-29"),
+            ("2000-11-30", "2003-08-13"),
+            ("2003-08-14", "2003-11-23"),
+            ("2003-11-24", None),
+        ]
+        assert all(p.in_force for p in periods)
+        assert periods[3].opened_by.startswith("Amendment No. 3")
+        assert "more than 40%" in self.plan.describe()
+
+
+class TestReplay:
+    def test_terms_before_adoption_are_an_error(self) -> None:
+        """There are no terms before the agreement's date, and the error says so."""
+        plan = rp.Plan(agreement())
+        with pytest.raises(
+            rp.NotAdoptedError, match="dated 2010-01-15: there were no terms on 2010-01-14"
+        ):
+            plan.terms_at("2010-01-14")
+        assert not plan.in_force_on("2010-01-14")
+        assert plan.in_force_on("2010-01-15")
+
+    def test_same_day_amendments_apply_in_number_order(self) -> None:
+        """Two amendments effective the same day apply in number order and open one period."""
+        plan = rp.Plan(
+            agreement(),
+            [
+                amendment(2, "2012-05-01", rp.SetThreshold(percent=20, comparison=AT_LEAST)),
+                amendment(1, "2012-05-01", rp.SetThreshold(percent=10, comparison=AT_LEAST)),
+            ],
+        )
+        assert plan.terms_at("2012-05-01").general.percent == 20
+        opened = [p.opened_by for p in plan.timeline() if p.start == pendulum.Date(2012, 5, 1)]
+        assert len(opened) == 1
+        assert opened[0].index("Amendment No. 1") < opened[0].index("Amendment No. 2")
+
+    def test_effective_date_governs(self) -> None:
+        """An amendment with a later effective date changes nothing until that date."""
+        plan = rp.Plan(
+            agreement(),
+            [
+                amendment(
+                    1,
+                    "2012-05-01",
+                    rp.SetThreshold(percent=10, comparison=AT_LEAST),
+                    effective="2012-06-01",
+                )
+            ],
+        )
+        assert plan.terms_at("2012-05-31").general.percent == 15
+        assert plan.terms_at("2012-06-01").general.percent == 10
+
+    def test_expiration_ends_the_plan_after_its_day(self) -> None:
+        """The plan is in force through its Final Expiration Date and not after."""
+        plan = rp.Plan(agreement())
+        assert plan.in_force_on("2020-01-15")
+        assert not plan.in_force_on("2020-01-16")
+        periods = plan.timeline()
+        assert [(p.start.isoformat(), p.in_force) for p in periods] == [
+            ("2010-01-15", True),
+            ("2020-01-16", False),
+        ]
+        assert periods[0].end == pendulum.Date(2020, 1, 15)
+        assert "Final Expiration Date 2020-01-15 passed" in periods[1].opened_by
+
+    def test_accelerated_expiration_and_extension(self) -> None:
+        """An amendment can bring the expiration forward or push it back."""
+        plan = rp.Plan(
+            agreement(),
+            [
+                amendment(1, "2015-01-01", rp.SetExpiration(date="2015-06-30")),
+            ],
+        )
+        assert plan.in_force_on("2015-06-30")
+        assert not plan.in_force_on("2015-07-01")
+        extended = rp.Plan(
+            agreement(), [amendment(1, "2019-12-01", rp.SetExpiration(date="2023-01-15"))]
+        )
+        assert extended.in_force_on("2022-06-01")
+
+    def test_termination_and_redemption_end_the_plan_on_their_day(self) -> None:
+        """A plan terminated or redeemed by an amendment is not in force from its effective date."""
+        for ending in (rp.Terminate(), rp.Redeem(price="0.001")):
+            plan = rp.Plan(agreement(), [amendment(1, "2014-03-03", ending)])
+            assert plan.in_force_on("2014-03-02")
+            assert not plan.in_force_on("2014-03-03")
+            assert [p.in_force for p in plan.timeline()] == [True, False]
+
+    def test_amend_returns_a_new_plan(self) -> None:
+        """plan.amend adds amendments without changing the original."""
+        plan = rp.Plan(agreement())
+        amended = plan.amend(
+            amendment(1, "2012-01-01", rp.SetThreshold(percent=10, comparison=AT_LEAST))
+        )
+        assert plan.amendments == ()
+        assert amended.terms_at("2012-01-01").general.percent == 10
+
+    def test_every_term_remembers_its_instrument(self) -> None:
+        """Terms list the instruments folded into them, in order."""
+        plan = rp.examples.innotrac()
+        names = [s.instrument for s in plan.terms_at("2003-11-24").instruments]
+        assert names == [
+            "Rights Agreement",
+            "Amendment No. 1",
+            "Amendment No. 2",
+            "Amendment No. 3",
+        ]
+
+    def test_plans_are_values(self) -> None:
+        """Plans built from equal parts are equal and hash alike, whatever the amendment order."""
+        first = rp.examples.innotrac()
+        second = rp.Plan(first.agreement, tuple(reversed(first.amendments)))
+        assert first == second
+        assert hash(first) == hash(second)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            first.amendments = ()  # type: ignore[misc]
+
+
+class TestInconsistentHistories:
+    """Each inconsistent history fails at construction, naming the amendment at fault."""
+
+    def test_duplicate_numbers(self) -> None:
+        """Two amendments numbered 2."""
+        with pytest.raises(rp.PlanHistoryError, match="Amendment No. 2 appears twice"):
+            rp.Plan(
+                agreement(),
+                [
+                    amendment(2, "2012-01-01", rp.Terminate()),
+                    amendment(2, "2012-02-01", rp.Terminate()),
+                ],
+            )
+
+    def test_numbers_and_dates_disagree(self) -> None:
+        """Amendment No. 2 executed before Amendment No. 1."""
+        with pytest.raises(
+            rp.PlanHistoryError,
+            match=r"Amendment No. 2 was executed 2011-01-01, before Amendment No. 1",
+        ):
+            rp.Plan(
+                agreement(),
+                [
+                    amendment(1, "2012-01-01", rp.OtherChange(description="x")),
+                    amendment(2, "2011-01-01", rp.OtherChange(description="y")),
+                ],
+            )
+
+    def test_before_the_agreement(self) -> None:
+        """An amendment executed, or effective, before the agreement it amends."""
+        with pytest.raises(
+            rp.PlanHistoryError,
+            match="Amendment No. 1 executed 2009-12-31, before the Rights Agreement",
+        ):
+            rp.Plan(agreement(), [amendment(1, "2009-12-31", rp.Terminate())])
+        with pytest.raises(
+            rp.PlanHistoryError, match="Amendment No. 1 takes effect 2009-12-31, before"
+        ):
+            rp.Plan(
+                agreement(), [amendment(1, "2011-01-01", rp.Terminate(), effective="2009-12-31")]
+            )
+
+    def test_removing_what_does_not_exist(self) -> None:
+        """Replacing or removing an exception that was never added names the change."""
+        with pytest.raises(
+            rp.PlanHistoryError,
+            match=(
+                r"Amendment No. 1 \(2012-01-01\), changes\[1\] \(RemoveException\): "
+                "there is no exception for 'Nobody'"
+            ),
+        ):
+            rp.Plan(
+                agreement(),
+                [
+                    amendment(
+                        1,
+                        "2012-01-01",
+                        rp.OtherChange(description="x"),
+                        rp.RemoveException(holder="Nobody"),
+                    )
+                ],
+            )
+
+    def test_after_the_plan_ended(self) -> None:
+        """An amendment taking effect after termination, or after expiration, is refused."""
+        with pytest.raises(
+            rp.PlanHistoryError,
+            match=(
+                r"Amendment No. 2 takes effect 2015-01-01, when the plan is no longer in force "
+                r"\(terminated on 2014-01-01"
+            ),
+        ):
+            rp.Plan(
+                agreement(),
+                [
+                    amendment(1, "2014-01-01", rp.Terminate()),
+                    amendment(2, "2015-01-01", rp.OtherChange(description="x")),
+                ],
+            )
+        with pytest.raises(
+            rp.PlanHistoryError, match="expired at the close of business on 2020-01-15"
+        ):
+            rp.Plan(agreement(), [amendment(1, "2021-01-01", rp.OtherChange(description="x"))])
+
+    def test_cap_outside_the_range(self) -> None:
+        """A cap that is not a percentage in (0, 100] cannot even be written as a change."""
+        with pytest.raises(rp.InvalidPercentError, match=r"\(0, 100\]"):
+            rp.ReplaceException(
+                holder="X", percent=Fraction(201, 2), comparison=MORE_THAN, requires_passive=False
+            )
+
+    def test_wrong_types(self) -> None:
+        """A plan needs a RightsAgreement and a list of Amendments."""
+        with pytest.raises(rp.InputTypeError, match="agreement"):
+            rp.Plan("Innotrac")  # type: ignore[arg-type]
+        with pytest.raises(rp.InputTypeError, match=r"amendments\[0\]"):
+            rp.Plan(agreement(), ["Amendment No. 1"])  # type: ignore[list-item]
