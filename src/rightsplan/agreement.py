@@ -14,7 +14,10 @@ from rightsplan.amendments import (
     AppointRightsAgent,
     Change,
     OtherChange,
+    SetDistributionRule,
     SetExpiration,
+    SetGrandfathering,
+    SetOwnershipRules,
     SetPassiveTier,
     SetThreshold,
     _change,
@@ -35,6 +38,9 @@ PROVISION_KINDS: tuple[type[Change], ...] = (
     AddExemptPerson,
     SetExpiration,
     AppointRightsAgent,
+    SetOwnershipRules,
+    SetGrandfathering,
+    SetDistributionRule,
     OtherChange,
 )
 """The change kinds an agreement can state as its own provisions."""
@@ -44,6 +50,9 @@ _AT_MOST_ONCE: tuple[type[Change], ...] = (
     SetPassiveTier,
     SetExpiration,
     AppointRightsAgent,
+    SetOwnershipRules,
+    SetGrandfathering,
+    SetDistributionRule,
 )
 
 

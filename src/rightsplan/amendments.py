@@ -22,15 +22,20 @@ from rightsplan.errors import InputTypeError, InvalidInputError, PlanHistoryErro
 from rightsplan.percent import Comparison, PercentLike, Threshold, to_percent
 from rightsplan.sources import Source
 from rightsplan.terms import (
+    DistributionRule,
     Ending,
     EndingKind,
     Exemption,
     Expiration,
+    GrandfatherBase,
+    Grandfathering,
     HolderKind,
     Limit,
     LimitKind,
     NamedException,
+    OwnershipRules,
     RightsAgentTerm,
+    RightsToAcquire,
     Terms,
 )
 
@@ -46,7 +51,10 @@ __all__ = [
     "RemoveExemptPerson",
     "RemovePassiveTier",
     "ReplaceException",
+    "SetDistributionRule",
     "SetExpiration",
+    "SetGrandfathering",
+    "SetOwnershipRules",
     "SetPassiveTier",
     "SetThreshold",
     "Terminate",
@@ -351,6 +359,156 @@ class OtherChange(Change):
         return self.description
 
 
+def _rights_to_acquire(value: RightsToAcquire) -> RightsToAcquire:
+    if not isinstance(value, RightsToAcquire):
+        raise InputTypeError(f"rights_to_acquire: expected a RightsToAcquire, got {value!r}")
+    return value
+
+
+def _points(value: PercentLike) -> Fraction:
+    points = to_percent(value, what="buyback_tolerance")
+    if not 0 <= points <= 100:
+        raise InvalidInputError(
+            f"buyback_tolerance: expected percentage points in [0, 100], got {points}"
+        )
+    return points
+
+
+def _derivatives_counted(value: bool) -> bool:
+    return _check.flag(value, "derivatives_counted")
+
+
+def _sticky(value: bool) -> bool:
+    return _check.flag(value, "sticky")
+
+
+def _lapses(value: bool) -> bool:
+    return _check.flag(value, "lapses_below_threshold")
+
+
+def _business_days(value: bool) -> bool:
+    return _check.flag(value, "business_days")
+
+
+@attrs.frozen(kw_only=True)
+class SetOwnershipRules(Change):
+    """State how the plan counts beneficial ownership and whether status sticks.
+
+    ``derivatives_counted``: derivative positions count at their share equivalent.
+    ``rights_to_acquire``: which options, warrants and conversion rights count.
+    ``buyback_tolerance``: percentage points a holder pushed over the line by a company
+    buyback may still acquire before it becomes an Acquiring Person (0: not a share).
+    ``sticky``: an Acquiring Person stays one after selling down (the usual rule).
+    """
+
+    derivatives_counted: bool = attrs.field(default=False, converter=_derivatives_counted)
+    rights_to_acquire: RightsToAcquire = attrs.field(
+        default=RightsToAcquire.WITHIN_60_DAYS, converter=_rights_to_acquire
+    )
+    buyback_tolerance: Fraction = attrs.field(default=Fraction(0), converter=_points)
+    sticky: bool = attrs.field(default=True, converter=_sticky)
+
+    def describe(self) -> str:
+        """The change in a few words."""
+        counted = ["shares", f"rights to acquire ({self.rights_to_acquire.value})"]
+        if self.derivatives_counted:
+            counted.append("derivatives")
+        return f"beneficial ownership counts {', '.join(counted)}"
+
+
+def _optional_threshold(
+    percent: Fraction | None, comparison: Comparison | None, what: str
+) -> Threshold | None:
+    if percent is None and comparison is None:
+        return None
+    if percent is None or comparison is None:
+        raise InvalidInputError(
+            f"{what}: give both {what}_percent and {what}_comparison, or neither"
+        )
+    return Threshold(percent, comparison)
+
+
+def _optional_percent(value: PercentLike | None) -> Fraction | None:
+    return None if value is None else to_percent(value, what="percent")
+
+
+def _optional_comparison(value: Comparison | None) -> Comparison | None:
+    if value is None or isinstance(value, Comparison):
+        return value
+    raise InputTypeError(f"expected a Comparison or None, got {value!r}")
+
+
+def _measured_from(value: GrandfatherBase) -> GrandfatherBase:
+    if not isinstance(value, GrandfatherBase):
+        raise InputTypeError(f"measured_from: expected a GrandfatherBase, got {value!r}")
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class SetGrandfathering(Change):
+    """State what holders already over the threshold at adoption may still acquire.
+
+    Without a tolerance, any additional share makes a grandfathered holder an Acquiring
+    Person. With ``tolerance_percent`` and ``tolerance_comparison`` (e.g. ``"0.5"``,
+    ``MORE_THAN``: "more than 0.5% additional"), additional percentage points up to the
+    tolerance are allowed. ``cap_percent``/``cap_comparison`` set a ceiling;
+    ``lapses_below_threshold`` ends the grandfathering when the holder falls below.
+    """
+
+    tolerance_percent: Fraction | None = attrs.field(default=None, converter=_optional_percent)
+    tolerance_comparison: Comparison | None = attrs.field(
+        default=None, converter=_optional_comparison
+    )
+    measured_from: GrandfatherBase = attrs.field(
+        default=GrandfatherBase.AT_GRANDFATHERING, converter=_measured_from
+    )
+    cap_percent: Fraction | None = attrs.field(default=None, converter=_optional_percent)
+    cap_comparison: Comparison | None = attrs.field(default=None, converter=_optional_comparison)
+    lapses_below_threshold: bool = attrs.field(default=False, converter=_lapses)
+
+    def __attrs_post_init__(self) -> None:
+        self.tolerance()
+        self.cap()
+
+    def tolerance(self) -> Threshold | None:
+        """The tolerance as a threshold on additional percentage points, or ``None``."""
+        return _optional_threshold(self.tolerance_percent, self.tolerance_comparison, "tolerance")
+
+    def cap(self) -> Threshold | None:
+        """The ceiling a grandfathered holder may never cross, or ``None``."""
+        return _optional_threshold(self.cap_percent, self.cap_comparison, "cap")
+
+    def describe(self) -> str:
+        """The change in a few words."""
+        tolerance = self.tolerance()
+        allowed = (
+            "no additional share"
+            if tolerance is None
+            else f"additional holdings short of {tolerance.describe()}"
+        )
+        return f"grandfathered holders may acquire {allowed}"
+
+
+def _days(value: int) -> int:
+    days = _check.whole_number(value, "days")
+    if days < 0:
+        raise InvalidInputError(f"days: expected zero or more days, got {days}")
+    return days
+
+
+@attrs.frozen(kw_only=True)
+class SetDistributionRule(Change):
+    """State when the rights separate: ``days`` (business or calendar) after the trigger."""
+
+    days: int = attrs.field(default=10, converter=_days)
+    business_days: bool = attrs.field(default=True, converter=_business_days)
+
+    def describe(self) -> str:
+        """The change in a few words."""
+        unit = "business" if self.business_days else "calendar"
+        return f"Distribution Date {self.days} {unit} days after the Shares Acquisition Date"
+
+
 AnyChange: TypeAlias = (
     SetThreshold
     | SetPassiveTier
@@ -364,6 +522,9 @@ AnyChange: TypeAlias = (
     | Terminate
     | Redeem
     | AppointRightsAgent
+    | SetOwnershipRules
+    | SetGrandfathering
+    | SetDistributionRule
     | OtherChange
 )
 
@@ -380,6 +541,9 @@ CHANGE_KINDS: tuple[type[Change], ...] = (
     Terminate,
     Redeem,
     AppointRightsAgent,
+    SetOwnershipRules,
+    SetGrandfathering,
+    SetDistributionRule,
     OtherChange,
 )
 
@@ -611,3 +775,33 @@ def _(change: AppointRightsAgent, terms: Terms, source: Source, on: pendulum.Dat
 @_apply.register
 def _(change: OtherChange, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
     return terms
+
+
+@_apply.register
+def _(change: SetOwnershipRules, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
+    rules = OwnershipRules(
+        derivatives_counted=change.derivatives_counted,
+        rights_to_acquire=change.rights_to_acquire,
+        buyback_tolerance=change.buyback_tolerance,
+        sticky=change.sticky,
+        source=source,
+    )
+    return attrs.evolve(terms, ownership=rules)
+
+
+@_apply.register
+def _(change: SetGrandfathering, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
+    rules = Grandfathering(
+        tolerance=change.tolerance(),
+        measured_from=change.measured_from,
+        cap=change.cap(),
+        lapses_below_threshold=change.lapses_below_threshold,
+        source=source,
+    )
+    return attrs.evolve(terms, grandfathering=rules)
+
+
+@_apply.register
+def _(change: SetDistributionRule, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
+    rule = DistributionRule(days=change.days, business_days=change.business_days, source=source)
+    return attrs.evolve(terms, distribution=rule)

@@ -17,12 +17,20 @@ import pendulum
 
 from rightsplan.dates import DateLike, to_date
 from rightsplan.errors import InputTypeError, InvalidPercentError
-from rightsplan.ownership import Position
+from rightsplan.ownership import Counted, Position, ReportedHolding
 from rightsplan.percent import format_percent, readable_percent, to_percent
 from rightsplan.plan import Plan
 from rightsplan.terms import Exemption, Limit, LimitKind, Terms
 
-__all__ = ["DEFAULT_WARN_AT", "Assessment", "Consideration", "Status", "assess"]
+__all__ = [
+    "DEFAULT_WARN_AT",
+    "Assessment",
+    "Consideration",
+    "Status",
+    "assess",
+    "binding_limit",
+    "in_force",
+]
 
 DEFAULT_WARN_AT = Fraction(9, 10)
 """By default a holding at or above 90% of its limit is a :attr:`Status.WARNING`."""
@@ -41,6 +49,11 @@ class Status(enum.Enum):
     """The holder is an Exempt Person and can never be an Acquiring Person."""
     INACTIVE = "inactive"
     """No plan is in force on the date (not yet adopted, expired, terminated or redeemed)."""
+    UNCERTAIN = "uncertain"
+    """A holding known only as a rounded percentage whose rounding straddles the limit."""
+    EXCUSED = "excused"
+    """Over the limit but not an Acquiring Person, in a history: grandfathered, pushed over
+    by a buyback, or within a cure period after an inadvertent crossing."""
 
 
 @attrs.frozen
@@ -60,10 +73,15 @@ class Assessment:
     force); ``max_shares`` the largest holding that does not trigger; ``headroom`` the
     shares that may still be acquired (negative when over). :meth:`explain` says it all in
     words, citing the instrument and section that set the limit.
+
+    For a :class:`~rightsplan.Position`, ``counted`` is the holding as the plan counts it
+    (rights to acquire and derivatives included or not); for a
+    :class:`~rightsplan.ReportedHolding`, ``percent_range`` is the interval its rounding
+    allows and ``headroom`` is ``None``.
     """
 
     company: str
-    position: Position
+    position: Position | ReportedHolding
     on: pendulum.Date
     status: Status
     limit: Limit | None
@@ -73,6 +91,8 @@ class Assessment:
     reason: str
     considered: tuple[Consideration, ...] = ()
     exemption: Exemption | None = None
+    counted: Counted | None = None
+    percent_range: tuple[Fraction, Fraction] | None = None
     terms: Terms | None = attrs.field(default=None, repr=False)
 
     @property
@@ -82,29 +102,58 @@ class Assessment:
 
     @property
     def percent(self) -> Fraction:
-        """The holding as an exact percentage of the shares outstanding."""
+        """The holding as an exact percentage: as counted, or as reported."""
+        if isinstance(self.position, ReportedHolding):
+            return self.position.value
+        if self.counted is not None:
+            return self.counted.percent
         return self.position.percent
+
+    def _describe_holding(self) -> str:
+        position = self.position
+        if isinstance(position, ReportedHolding):
+            low, high = position.interval
+            return (
+                f"{position.holder} reports {position.reported.strip()} of {self.company}'s "
+                f"shares (between {format_percent(low)}% and {format_percent(high)}% once "
+                f"rounding is allowed for)"
+            )
+        text = (
+            f"{position.holder} holds {position.shares:,} of {position.outstanding:,} "
+            f"{self.company} shares outstanding ({readable_percent(position.percent)})"
+        )
+        counted = self.counted
+        if counted is not None and (counted.rights or counted.derivatives):
+            parts = []
+            if counted.rights:
+                parts.append(f"{counted.rights:,} shares it has the right to acquire")
+            if counted.derivatives:
+                parts.append(f"{counted.derivatives:,} derivative share equivalents")
+            text += (
+                f"; with {' and '.join(parts)}, the plan counts {counted.shares:,} of "
+                f"{counted.outstanding:,} ({readable_percent(counted.percent)})"
+            )
+        return text
 
     def explain(self) -> str:
         """A short explanation citing the instrument and section that set the limit."""
-        position = self.position
         lines = [
-            f"{position.holder} holds {position.shares:,} of {position.outstanding:,} "
-            f"{self.company} shares outstanding ({readable_percent(position.percent)}) on "
-            f"{self.on.isoformat()}: {self.status.name}.",
+            f"{self._describe_holding()} on {self.on.isoformat()}: {self.status.name}.",
             self.reason,
         ]
-        if self.limit is not None and self.max_shares is not None and self.headroom is not None:
+        if self.limit is not None:
             lines.append(f"Limit: {self.limit.describe()}, set by {self.limit.source.cite()}.")
             if self.limit.source.quote:
                 lines.append(f'  "{self.limit.source.quote}"')
             if self.limit.source.note:
                 lines.append(f"  Note: {self.limit.source.note}")
-            lines.append(f"Largest holding that does not trigger: {self.max_shares:,} shares.")
-            if self.headroom >= 0:
-                lines.append(f"Headroom: {self.headroom:,} more shares may be acquired.")
-            else:
-                lines.append(f"Over the limit by {-self.headroom:,} shares.")
+            if self.max_shares is not None:
+                lines.append(f"Largest holding that does not trigger: {self.max_shares:,} shares.")
+            if self.headroom is not None:
+                if self.headroom >= 0:
+                    lines.append(f"Headroom: {self.headroom:,} more shares may be acquired.")
+                else:
+                    lines.append(f"Over the limit by {-self.headroom:,} shares.")
         others = [c for c in self.considered if c.limit is not self.limit]
         if others:
             lines.append("Also considered:")
@@ -129,15 +178,17 @@ def _warn_ratio(value: object) -> Fraction:
 
 def assess(
     plan: Plan,
-    position: Position,
+    position: Position | ReportedHolding,
     *,
     on: DateLike,
     warn_at: Fraction | str | int = DEFAULT_WARN_AT,
 ) -> Assessment:
     """Assess one holding against the terms of ``plan`` in force ``on`` that date.
 
-    ``warn_at`` is the share of the limit at or above which a holding below it is a
-    :attr:`Status.WARNING` (a Fraction, Decimal, or text like ``"0.9"`` or ``"90%"``).
+    ``position`` is a :class:`~rightsplan.Position` (exact shares) or a
+    :class:`~rightsplan.ReportedHolding` (a rounded, reported percentage). ``warn_at`` is the
+    share of the limit at or above which a holding below it is a :attr:`Status.WARNING` (a
+    Fraction, Decimal, or text like ``"0.9"`` or ``"90%"``).
 
     >>> import rightsplan as rp
     >>> a = rp.assess(rp.examples.innotrac(),
@@ -147,36 +198,27 @@ def assess(
     """
     if not isinstance(plan, Plan):
         raise InputTypeError(f"plan: expected a Plan, got {plan!r}")
-    if not isinstance(position, Position):
-        raise InputTypeError(f"position: expected a Position, got {position!r}")
+    if not isinstance(position, Position | ReportedHolding):
+        raise InputTypeError(
+            f"position: expected a Position or a ReportedHolding, got {position!r}"
+        )
     day = to_date(on, what="on")
     ratio = _warn_ratio(warn_at)
     company = plan.company
 
-    def inactive(reason: str, terms: Terms | None) -> Assessment:
+    terms, why_not = in_force(plan, day)
+    if terms is None or why_not is not None:
         return Assessment(
-            company, position, day, Status.INACTIVE, None, None, None, ratio, reason, terms=terms
-        )
-
-    agreement = plan.agreement
-    if day < agreement.dated:
-        return inactive(
-            f"No plan in force: the {agreement.name} is dated {agreement.dated.isoformat()}.",
+            company,
+            position,
+            day,
+            Status.INACTIVE,
             None,
-        )
-    terms = plan.terms_at(day)
-    if terms.ended is not None and terms.ended.on <= day:
-        return inactive(
-            f"No plan in force: {terms.ended.kind.value} on {terms.ended.on.isoformat()} by "
-            f"{terms.ended.source.cite()}.",
-            terms,
-        )
-    if terms.expiration is not None and day > terms.expiration.date:
-        return inactive(
-            f"No plan in force: the rights expired at the close of business on "
-            f"{terms.expiration.date.isoformat()} (Final Expiration Date, "
-            f"{terms.expiration.source.cite()}).",
-            terms,
+            None,
+            None,
+            ratio,
+            f"No plan in force: {why_not}.",
+            terms=terms,
         )
 
     exemption = terms.exemption_for(position.holder, position.kind)
@@ -196,16 +238,19 @@ def assess(
             terms=terms,
         )
 
-    considered, limit = _considered(terms, position)
-    max_shares = limit.threshold.max_shares(position.outstanding)
-    headroom = max_shares - position.shares
-    if limit.threshold.crossed_by(position.shares, position.outstanding):
+    considered, limit = binding_limit(terms, position.holder, passive=position.passive)
+    if isinstance(position, ReportedHolding):
+        return _assess_reported(company, position, day, ratio, terms, considered, limit)
+    counted = position.counted(terms.ownership)
+    max_shares = limit.threshold.max_shares(counted.outstanding)
+    headroom = max_shares - counted.shares
+    if limit.threshold.crossed_by(counted.shares, counted.outstanding):
         status = Status.TRIGGERED
         reason = (
             f"The holding crosses {limit.threshold.describe()}: it would make "
             f"{position.holder} an Acquiring Person."
         )
-    elif position.percent >= ratio * limit.percent:
+    elif counted.percent >= ratio * limit.percent:
         status = Status.WARNING
         reason = (
             f"The holding is below the limit but at or above {format_percent(ratio * 100)}% of it."
@@ -224,6 +269,80 @@ def assess(
         ratio,
         reason,
         considered=considered,
+        counted=counted,
+        terms=terms,
+    )
+
+
+def in_force(plan: Plan, day: pendulum.Date) -> tuple[Terms | None, str | None]:
+    """The terms on ``day`` and, when no plan is in force then, why not (else ``None``)."""
+    agreement = plan.agreement
+    if day < agreement.dated:
+        return None, f"the {agreement.name} is dated {agreement.dated.isoformat()}"
+    terms = plan.terms_at(day)
+    if terms.ended is not None and terms.ended.on <= day:
+        return terms, (
+            f"{terms.ended.kind.value} on {terms.ended.on.isoformat()} by "
+            f"{terms.ended.source.cite()}"
+        )
+    if terms.expiration is not None and day > terms.expiration.date:
+        return terms, (
+            f"the rights expired at the close of business on "
+            f"{terms.expiration.date.isoformat()} (Final Expiration Date, "
+            f"{terms.expiration.source.cite()})"
+        )
+    return terms, None
+
+
+def _assess_reported(
+    company: str,
+    position: ReportedHolding,
+    day: pendulum.Date,
+    ratio: Fraction,
+    terms: Terms,
+    considered: tuple[Consideration, ...],
+    limit: Limit,
+) -> Assessment:
+    low, high = position.interval
+    comparison, line = limit.comparison, limit.percent
+    if comparison.crosses_percent(low, line):
+        status = Status.TRIGGERED
+        reason = (
+            f"Even the lowest holding that rounds to {position.reported.strip()} crosses "
+            f"{limit.threshold.describe()}."
+        )
+    elif comparison.crosses_percent(high, line):
+        status = Status.UNCERTAIN
+        reason = (
+            f"The reported {position.reported.strip()} could be a holding on either side of "
+            f"{limit.threshold.describe()}: the exact share count is needed."
+        )
+    elif high >= ratio * line:
+        status = Status.WARNING
+        reason = (
+            f"Below the limit whatever the rounding, but possibly at or above "
+            f"{format_percent(ratio * 100)}% of it."
+        )
+    else:
+        status = Status.CLEAR
+        reason = "Below the limit whatever the rounding."
+    max_shares = (
+        limit.threshold.max_shares(position.outstanding)
+        if position.outstanding is not None
+        else None
+    )
+    return Assessment(
+        company,
+        position,
+        day,
+        status,
+        limit,
+        max_shares,
+        None,
+        ratio,
+        reason,
+        considered=considered,
+        percent_range=(low, high),
         terms=terms,
     )
 
@@ -231,11 +350,16 @@ def assess(
 _SPECIFICITY = {LimitKind.GENERAL: 0, LimitKind.PASSIVE: 1, LimitKind.EXCEPTION: 2}
 
 
-def _considered(terms: Terms, position: Position) -> tuple[tuple[Consideration, ...], Limit]:
-    """Every rule looked at, and the one that binds: the most generous applicable rule."""
+def binding_limit(
+    terms: Terms, holder: str, *, passive: bool
+) -> tuple[tuple[Consideration, ...], Limit]:
+    """Every rule looked at for ``holder``, and the one that binds.
+
+    The binding rule is the most generous applicable one (on a tie, the most specific).
+    """
     considered = [Consideration(terms.general, True, "applies to every holder")]
     if terms.passive is not None:
-        if position.passive:
+        if passive:
             considered.append(
                 Consideration(terms.passive, True, "the holder is passive (Schedule 13G-eligible)")
             )
@@ -248,9 +372,9 @@ def _considered(terms: Terms, position: Position) -> tuple[tuple[Consideration, 
                     "changing or influencing control)",
                 )
             )
-    exception = terms.exception_for(position.holder)
+    exception = terms.exception_for(holder)
     if exception is not None:
-        if exception.requires_passive and not position.passive:
+        if exception.requires_passive and not passive:
             considered.append(
                 Consideration(
                     exception.limit(),
@@ -262,9 +386,7 @@ def _considered(terms: Terms, position: Position) -> tuple[tuple[Consideration, 
             )
         else:
             considered.append(
-                Consideration(
-                    exception.limit(), True, f"{position.holder} is covered by this exception"
-                )
+                Consideration(exception.limit(), True, f"{holder} is covered by this exception")
             )
     winner = max(
         (c for c in considered if c.applies),

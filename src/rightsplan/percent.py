@@ -164,6 +164,12 @@ class Comparison(enum.Enum):
             return held >= line
         return held > line
 
+    def crosses_percent(self, held: Fraction, percent: Fraction) -> bool:
+        """Whether a holding of exactly ``held`` percent crosses ``percent``."""
+        if self is Comparison.AT_LEAST:
+            return held >= percent
+        return held > percent
+
     def max_shares(self, outstanding: int, percent: Fraction) -> int:
         """The largest whole number of shares that does not cross ``percent``."""
         line = percent.numerator * outstanding

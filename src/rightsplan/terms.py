@@ -18,15 +18,20 @@ from rightsplan.percent import Comparison, Threshold
 from rightsplan.sources import Source
 
 __all__ = [
+    "DistributionRule",
     "Ending",
     "EndingKind",
     "Exemption",
     "Expiration",
+    "GrandfatherBase",
+    "Grandfathering",
     "HolderKind",
     "Limit",
     "LimitKind",
     "NamedException",
+    "OwnershipRules",
     "RightsAgentTerm",
+    "RightsToAcquire",
     "Terms",
 ]
 
@@ -171,6 +176,79 @@ class Ending:
     """The redemption price per right, when the plan was redeemed and the price is known."""
 
 
+class RightsToAcquire(enum.Enum):
+    """Which rights to acquire shares (options, warrants, conversion rights) a plan counts."""
+
+    WITHIN_60_DAYS = "within-60-days"
+    """Rights exercisable within 60 days, as Rule 13d-3(d)(1) counts them."""
+    ALL = "all"
+    """All rights to acquire, whether or not exercisable within 60 days."""
+    NONE = "none"
+    """No rights to acquire: only shares owned."""
+
+
+@attrs.frozen
+class OwnershipRules:
+    """How a plan counts beneficial ownership, and how lasting Acquiring Person status is.
+
+    ``source`` is ``None`` when the plan does not say, and these are rightsplan's defaults:
+    derivatives not counted, rights to acquire within 60 days counted (with the holder's own
+    rights added to the shares outstanding for its percentage, per Rule 13d-3(d)(1)), no
+    tolerance after a buyback, and status that sticks once acquired.
+    """
+
+    derivatives_counted: bool = False
+    """Whether derivative positions count, at their share equivalent (economic exposure)."""
+    rights_to_acquire: RightsToAcquire = RightsToAcquire.WITHIN_60_DAYS
+    buyback_tolerance: Fraction = Fraction(0)
+    """Percentage points a holder over the line only because of a buyback may still acquire."""
+    sticky: bool = True
+    """Whether an Acquiring Person stays one after selling down."""
+    source: Source | None = None
+
+
+class GrandfatherBase(enum.Enum):
+    """What a grandfathered holder's additional acquisitions are measured from."""
+
+    AT_GRANDFATHERING = "at-grandfathering"
+    """The holding on the day the holder was grandfathered."""
+    LOWEST_SINCE = "lowest-since"
+    """The lowest holding since then: selling down uses up the allowance."""
+
+
+@attrs.frozen
+class Grandfathering:
+    """What a holder already over the threshold when it was adopted (or lowered) may do.
+
+    Such a holder is not an Acquiring Person by the adoption itself. It becomes one when it
+    acquires more than ``tolerance`` allows: with ``tolerance`` ``None``, any additional share;
+    otherwise additional shares whose percentage points of the outstanding cross ``tolerance``
+    (e.g. "more than 0.5%"). ``cap``, when set, is a ceiling it may never cross.
+    ``lapses_below_threshold`` ends the grandfathering once the holder falls below the
+    threshold. ``source`` is ``None`` for rightsplan's default: any additional share.
+    """
+
+    tolerance: Threshold | None = None
+    measured_from: GrandfatherBase = GrandfatherBase.AT_GRANDFATHERING
+    cap: Threshold | None = None
+    lapses_below_threshold: bool = False
+    source: Source | None = None
+
+
+@attrs.frozen
+class DistributionRule:
+    """When the rights separate after a trigger: ``days`` after the Shares Acquisition Date.
+
+    Business days by default (New York banks and the exchange open); some plans count
+    calendar days. ``source`` is ``None`` for the default, the close of business on the 10th
+    business day.
+    """
+
+    days: int = 10
+    business_days: bool = True
+    source: Source | None = None
+
+
 @attrs.frozen
 class Terms:
     """Everything a plan provides at one moment, each term with its source.
@@ -187,6 +265,9 @@ class Terms:
     expiration: Expiration | None = None
     rights_agent: RightsAgentTerm | None = None
     ended: Ending | None = None
+    ownership: OwnershipRules = OwnershipRules()
+    grandfathering: Grandfathering = Grandfathering()
+    distribution: DistributionRule = DistributionRule()
     instruments: tuple[Source, ...] = ()
     """Every instrument folded into these terms, in the order applied."""
 
