@@ -68,6 +68,7 @@ __all__ = [
     "HolderStatus",
     "LedgerError",
     "StatusPeriod",
+    "TenderOfferProng",
     "Trigger",
     "UnknownHolderError",
     "replay",

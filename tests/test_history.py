@@ -1,0 +1,447 @@
+"""A plan and an ownership ledger replayed together: status over time, triggers, the clock."""
+
+from __future__ import annotations
+
+import pendulum
+import pytest
+
+import rightsplan as rp
+
+AT_LEAST = rp.Comparison.AT_LEAST
+MORE_THAN = rp.Comparison.MORE_THAN
+
+
+def plan(*provisions: rp.Change, amendments: tuple[rp.Amendment, ...] = ()) -> rp.Plan:
+    agreement = rp.RightsAgreement(
+        company="Example Corp",
+        dated="2010-01-04",
+        provisions=(
+            rp.SetThreshold(percent=10, comparison=AT_LEAST, section="Section 1(a)"),
+            *rp.standard_exempt_persons(),
+            *provisions,
+        ),
+    )
+    return rp.Plan(agreement, amendments)
+
+
+def start(outstanding: int = 1000) -> list[rp.Event]:
+    return [rp.OutstandingChanged(on="2010-01-04", outstanding=outstanding)]
+
+
+def status(history: rp.History, holder: str, on: str) -> rp.Status:
+    return history.status_of(holder, on=on).status
+
+
+class TestInnotrac:
+    """Innotrac's real sequence in 2003, with and without an inadvertence determination."""
+
+    plan = rp.examples.innotrac()
+    events: tuple[rp.Event, ...] = (
+        rp.OutstandingChanged(on="2003-07-31", outstanding=11_564_730, source="10-Q"),
+        rp.PositionReported(on="2003-08-01", holder="IPOF Group", shares=2_362_788, passive=True),
+        rp.OutstandingChanged(on="2003-11-20", outstanding=11_572_314),
+        rp.PositionReported(on="2003-11-20", holder="IPOF Group", shares=2_800_500),
+    )
+
+    def test_without_a_determination_ipof_is_an_acquiring_person(self) -> None:
+        """Crossing 15% or more in August makes IPOF an Acquiring Person, and it sticks."""
+        history = rp.replay(self.plan, self.events)
+        (trigger,) = history.triggers()
+        assert trigger.on == pendulum.Date(2003, 8, 1)
+        assert trigger.limit.threshold == rp.Threshold(15, AT_LEAST)
+        assert trigger.clock.assumed
+        assert trigger.clock.distribution_date == pendulum.Date(2003, 8, 15)
+        for day in ("2003-08-01", "2003-08-14", "2003-11-24"):
+            assert status(history, "IPOF Group", day) is rp.Status.TRIGGERED
+        assert history.status_of("IPOF Group", on="2003-12-01").acquiring_person_since == (
+            pendulum.Date(2003, 8, 1)
+        )
+
+    def test_amendments_favouring_an_acquiring_person_are_flagged(self) -> None:
+        """Amendments No. 2 and No. 3 loosen IPOF's limit after it triggered: two warnings."""
+        warnings = rp.replay(self.plan, self.events).warnings
+        assert len(warnings) == 2
+        assert warnings[0].startswith("Amendment No. 2 (2003-08-14) loosens the terms for IPOF")
+        assert "15% or more becomes more than 25%" in warnings[0]
+
+    def test_inadvertence_cured_by_amendment_two(self) -> None:
+        """With a determination, Amendment No. 2 lifts IPOF's limit before the deadline: cured."""
+        determination = rp.InadvertenceDetermination(
+            on="2003-08-05", holder="IPOF Group", divest_by="2003-09-30"
+        )
+        history = rp.replay(self.plan, (*self.events, determination))
+        assert history.triggers() == ()
+        assert history.warnings == ()
+        assert status(history, "IPOF Group", "2003-08-01") is rp.Status.EXCUSED
+        assert status(history, "IPOF Group", "2003-08-14") is rp.Status.CLEAR
+        assert status(history, "IPOF Group", "2003-11-20") is rp.Status.WARNING
+        assert status(history, "IPOF Group", "2003-11-24") is rp.Status.CLEAR
+        assert history.headroom("IPOF Group", on="2003-11-24") == 1_828_425
+        assert history.first_crossing("IPOF Group") == pendulum.Date(2003, 8, 1)
+
+    def test_inadvertence_not_cured_in_time(self) -> None:
+        """With a deadline before Amendment No. 2, IPOF is an Acquiring Person from its crossing."""
+        determination = rp.InadvertenceDetermination(
+            on="2003-08-05", holder="IPOF Group", divest_by="2003-08-10"
+        )
+        history = rp.replay(self.plan, (*self.events, determination))
+        (trigger,) = history.triggers()
+        assert trigger.on == pendulum.Date(2003, 8, 1)
+        assert "not cured by 2003-08-10" in trigger.cause
+        assert status(history, "IPOF Group", "2003-08-05") is rp.Status.TRIGGERED
+
+
+class TestBuybacks:
+    def test_buyback_alone_does_not_trigger(self) -> None:
+        """Pushed over 10% by a buyback: EXCUSED; the next acquisition triggers."""
+        events = [
+            *start(1000),
+            rp.Acquisition(on="2010-02-01", holder="Fund", shares=95),
+            rp.OutstandingChanged(on="2010-03-01", outstanding=900, reason="buyback"),
+            rp.Acquisition(on="2010-04-01", holder="Fund", shares=1),
+        ]
+        history = rp.replay(plan(), events)
+        assert status(history, "Fund", "2010-02-01") is rp.Status.WARNING
+        assert status(history, "Fund", "2010-03-01") is rp.Status.EXCUSED
+        assert status(history, "Fund", "2010-04-01") is rp.Status.TRIGGERED
+        (trigger,) = history.triggers()
+        assert trigger.cause == "acquired more shares while over the line after a buyback"
+
+    def test_buyback_tolerance(self) -> None:
+        """A plan's tolerance lets a holder over by buyback add up to that many points."""
+        rules = rp.SetOwnershipRules(buyback_tolerance="1")
+        events = [
+            *start(1000),
+            rp.Acquisition(on="2010-02-01", holder="Fund", shares=95),
+            rp.OutstandingChanged(on="2010-03-01", outstanding=900, reason="buyback"),
+            rp.Acquisition(on="2010-04-01", holder="Fund", shares=9),
+            rp.Acquisition(on="2010-05-01", holder="Fund", shares=1),
+        ]
+        history = rp.replay(plan(rules), events)
+        assert status(history, "Fund", "2010-04-01") is rp.Status.EXCUSED  # 9 of 900 = 1%
+        assert status(history, "Fund", "2010-05-01") is rp.Status.TRIGGERED
+
+    def test_falling_below_ends_the_carve_out(self) -> None:
+        """Back under the line, the holder is an ordinary holder again."""
+        events = [
+            *start(1000),
+            rp.Acquisition(on="2010-02-01", holder="Fund", shares=95),
+            rp.OutstandingChanged(on="2010-03-01", outstanding=900, reason="buyback"),
+            rp.Disposition(on="2010-03-15", holder="Fund", shares=10),
+            rp.Acquisition(on="2010-04-01", holder="Fund", shares=4),
+        ]
+        history = rp.replay(plan(), events)
+        assert status(history, "Fund", "2010-03-15") is rp.Status.WARNING
+        assert status(history, "Fund", "2010-04-01") is rp.Status.WARNING  # 89 of 900
+
+
+class TestGrandfathering:
+    def events(self) -> list[rp.Event]:
+        """A holder at 12% since before the plan."""
+        return [
+            rp.OutstandingChanged(on="2009-06-01", outstanding=1000),
+            rp.Acquisition(on="2009-06-01", holder="Old Holder", shares=120),
+        ]
+
+    def test_holders_over_at_adoption_are_grandfathered(self) -> None:
+        """Over 10% before the plan: not an Acquiring Person by the adoption itself."""
+        history = rp.replay(plan(), self.events())
+        assert status(history, "Old Holder", "2010-01-04") is rp.Status.EXCUSED
+        assert history.triggers() == ()
+
+    def test_any_additional_share_triggers_by_default(self) -> None:
+        """Without a stated tolerance, one more share makes it an Acquiring Person."""
+        events = [*self.events(), rp.Acquisition(on="2010-05-01", holder="Old Holder", shares=1)]
+        history = rp.replay(plan(), events)
+        assert status(history, "Old Holder", "2010-05-01") is rp.Status.TRIGGERED
+
+    def test_percentage_point_tolerance(self) -> None:
+        """A tolerance of more than 0.5% additional: 5 more shares of 1,000 pass, 6 do not."""
+        rules = rp.SetGrandfathering(tolerance_percent="0.5", tolerance_comparison=MORE_THAN)
+        events = [*self.events(), rp.Acquisition(on="2010-05-01", holder="Old Holder", shares=5)]
+        assert status(rp.replay(plan(rules), events), "Old Holder", "2010-05-01") is (
+            rp.Status.EXCUSED
+        )
+        events.append(rp.Acquisition(on="2010-06-01", holder="Old Holder", shares=1))
+        assert status(rp.replay(plan(rules), events), "Old Holder", "2010-06-01") is (
+            rp.Status.TRIGGERED
+        )
+
+    def test_lowest_since_uses_up_the_allowance(self) -> None:
+        """Measured from the lowest holding since, selling and buying back triggers."""
+        rules = rp.SetGrandfathering(measured_from=rp.GrandfatherBase.LOWEST_SINCE)
+        events = [
+            *self.events(),
+            rp.Disposition(on="2010-03-01", holder="Old Holder", shares=10),
+            rp.Acquisition(on="2010-04-01", holder="Old Holder", shares=5),
+        ]
+        assert status(rp.replay(plan(rules), events), "Old Holder", "2010-04-01") is (
+            rp.Status.TRIGGERED
+        )
+        assert status(rp.replay(plan(), events), "Old Holder", "2010-04-01") is (rp.Status.EXCUSED)
+
+    def test_cap(self) -> None:
+        """A grandfathered holder may never cross the cap, tolerance or not."""
+        rules = rp.SetGrandfathering(
+            tolerance_percent="5",
+            tolerance_comparison=MORE_THAN,
+            cap_percent=13,
+            cap_comparison=AT_LEAST,
+        )
+        events = [*self.events(), rp.Acquisition(on="2010-05-01", holder="Old Holder", shares=10)]
+        assert status(rp.replay(plan(rules), events), "Old Holder", "2010-05-01") is (
+            rp.Status.TRIGGERED
+        )
+
+    def test_lapse_below_threshold(self) -> None:
+        """Where the plan says so, falling below the threshold ends the grandfathering."""
+        rules = rp.SetGrandfathering(lapses_below_threshold=True)
+        events = [
+            *self.events(),
+            rp.Disposition(on="2010-03-01", holder="Old Holder", shares=40),
+            rp.Acquisition(on="2010-04-01", holder="Old Holder", shares=25),
+        ]
+        history = rp.replay(plan(rules), events)
+        assert status(history, "Old Holder", "2010-03-01") is rp.Status.CLEAR
+        assert status(history, "Old Holder", "2010-04-01") is rp.Status.TRIGGERED
+
+    def test_lowering_the_threshold_grandfathers(self) -> None:
+        """An amendment from 15% to 4.99% grandfathers holders already between the two."""
+        lowered = rp.Amendment(
+            number=1,
+            executed="2012-01-02",
+            changes=[rp.SetThreshold(percent="4.99", comparison=AT_LEAST)],
+        )
+        base = rp.RightsAgreement(
+            company="NOL Corp",
+            dated="2010-01-04",
+            provisions=[rp.SetThreshold(percent=15, comparison=AT_LEAST)],
+        )
+        events = [*start(1000), rp.Acquisition(on="2011-01-03", holder="Fund", shares=60)]
+        history = rp.replay(rp.Plan(base, [lowered]), events)
+        assert status(history, "Fund", "2011-06-01") is rp.Status.CLEAR
+        standing = history.status_of("Fund", on="2012-01-02")
+        assert standing.status is rp.Status.EXCUSED
+        assert "grandfathered since 2012-01-02" in standing.reason
+
+
+class TestActivity:
+    def test_turning_active_crosses_the_lower_tier_without_buying(self) -> None:
+        """A 15% passive holder under a 10%/20% plan triggers by filing a 13D."""
+        two_tier = plan(rp.SetPassiveTier(percent=20, comparison=AT_LEAST))
+        events = [
+            *start(1000),
+            rp.PositionReported(on="2010-02-01", holder="Index Fund", shares=150, passive=True),
+            rp.PassivityChanged(on="2010-03-01", holder="Index Fund", passive=False),
+        ]
+        history = rp.replay(two_tier, events)
+        assert status(history, "Index Fund", "2010-02-01") is rp.Status.CLEAR
+        assert status(history, "Index Fund", "2010-03-01") is rp.Status.TRIGGERED
+        assert history.triggers()[0].cause == "turned active (no longer passive)"
+
+
+class TestGroups:
+    def test_a_group_owns_its_members_shares_once(self) -> None:
+        """Three 4% holders forming a group hold 12%: each becomes an Acquiring Person."""
+        events = [
+            *start(1000),
+            *(rp.Acquisition(on="2010-02-01", holder=h, shares=40) for h in "ABC"),
+            rp.GroupFormed(on="2010-03-01", group="ABC Group", members=["A", "B", "C"]),
+        ]
+        history = rp.replay(plan(), events)
+        for holder in ("A", "B", "C", "ABC Group"):
+            standing = history.status_of(holder, on="2010-03-01")
+            assert standing.status is rp.Status.TRIGGERED
+            assert standing.counted == rp.Counted(120, 1000)
+        (trigger,) = history.triggers()
+        assert trigger.holders == ("A", "B", "C")
+        assert trigger.cause == "formed a group"
+
+    def test_daisy_chain(self) -> None:
+        """A acts with B and B with C: A, B and C are assessed together."""
+        events = [
+            *start(1000),
+            *(rp.Acquisition(on="2010-02-01", holder=h, shares=40) for h in "ABC"),
+            rp.GroupFormed(on="2010-03-01", group="A+B", members=["A", "B"]),
+            rp.GroupFormed(on="2010-03-01", group="B+C", members=["B", "C"]),
+        ]
+        history = rp.replay(plan(), events)
+        assert history.status_of("C", on="2010-03-01").counted == rp.Counted(120, 1000)
+
+    def test_affiliates_count_together(self) -> None:
+        """A holder and its Affiliate are assessed on their combined holding."""
+        events = [
+            *start(1000),
+            rp.Acquisition(on="2010-02-01", holder="Parent", shares=60),
+            rp.Acquisition(on="2010-02-01", holder="Subsidiary Fund", shares=30),
+            rp.Affiliated(on="2010-02-01", holder="Parent", affiliate="Subsidiary Fund"),
+        ]
+        standing = rp.replay(plan(), events).status_of("Parent", on="2010-02-01")
+        assert standing.status is rp.Status.WARNING
+        assert standing.counted == rp.Counted(90, 1000)
+
+    def test_dissolution(self) -> None:
+        """After the group dissolves its members are assessed alone again."""
+        events = [
+            *start(1000),
+            *(rp.Acquisition(on="2010-02-01", holder=h, shares=30) for h in "AB"),
+            rp.GroupFormed(on="2010-03-01", group="AB", members=["A", "B"]),
+            rp.GroupDissolved(on="2010-04-01", group="AB"),
+        ]
+        history = rp.replay(plan(), events)
+        assert history.status_of("A", on="2010-03-01").counted == rp.Counted(60, 1000)
+        assert history.status_of("A", on="2010-04-01").counted == rp.Counted(30, 1000)
+
+
+class TestStickinessAndSplits:
+    def test_selling_down_does_not_undo_it(self) -> None:
+        """Once an Acquiring Person, still one after selling below the line."""
+        events = [
+            *start(1000),
+            rp.Acquisition(on="2010-02-01", holder="Raider", shares=100),
+            rp.Disposition(on="2010-03-01", holder="Raider", shares=50),
+        ]
+        assert status(rp.replay(plan(), events), "Raider", "2010-03-01") is rp.Status.TRIGGERED
+
+    def test_plans_that_are_not_sticky(self) -> None:
+        """A plan may say status ends when the holder falls below the line."""
+        events = [
+            *start(1000),
+            rp.Acquisition(on="2010-02-01", holder="Raider", shares=100),
+            rp.Disposition(on="2010-03-01", holder="Raider", shares=50),
+        ]
+        loose = plan(rp.SetOwnershipRules(sticky=False))
+        assert status(rp.replay(loose, events), "Raider", "2010-03-01") is rp.Status.CLEAR
+
+    def test_splits_scale_everything(self) -> None:
+        """A two-for-one split doubles holdings and shares outstanding: no trigger."""
+        events = [
+            *start(1000),
+            rp.Acquisition(on="2010-02-01", holder="Fund", shares=99),
+            rp.StockSplit(on="2010-03-01", ratio=2),
+        ]
+        history = rp.replay(plan(), events)
+        assert history.status_of("Fund", on="2010-03-01").counted == rp.Counted(198, 2000)
+        assert history.triggers() == ()
+
+
+class TestBoard:
+    def test_exemption_with_a_cap(self) -> None:
+        """A board exemption up to "more than 20%" lets the holder pass 10%, not 20%."""
+        events = [
+            *start(1000),
+            rp.ExemptionGranted(
+                on="2010-02-01", holder="Friend", percent=20, comparison=MORE_THAN, source="minutes"
+            ),
+            rp.Acquisition(on="2010-03-01", holder="Friend", shares=200),
+            rp.Acquisition(on="2010-04-01", holder="Friend", shares=1),
+        ]
+        history = rp.replay(plan(), events)
+        standing = history.status_of("Friend", on="2010-03-01")
+        assert standing.status is rp.Status.WARNING
+        assert standing.limit is not None
+        assert standing.limit.source.instrument == "Board determination"
+        assert status(history, "Friend", "2010-04-01") is rp.Status.TRIGGERED
+
+    def test_outright_exemption_and_revocation(self) -> None:
+        """An outright exemption makes the holder EXEMPT until revoked."""
+        events = [
+            *start(1000),
+            rp.ExemptionGranted(on="2010-02-01", holder="Friend"),
+            rp.Acquisition(on="2010-03-01", holder="Friend", shares=300),
+            rp.ExemptionRevoked(on="2010-04-01", holder="Friend"),
+        ]
+        history = rp.replay(plan(), events)
+        assert status(history, "Friend", "2010-03-01") is rp.Status.EXEMPT
+        assert status(history, "Friend", "2010-04-01") is rp.Status.EXCUSED
+
+
+class TestClock:
+    events: tuple[rp.Event, ...] = (
+        *start(1000),
+        rp.Acquisition(on="2010-02-01", holder="Raider", shares=100),
+        rp.AcquiringPersonAnnounced(on="2010-02-03", holder="Raider"),
+    )
+
+    def test_announcement_starts_the_clock(self) -> None:
+        """The Shares Acquisition Date is the announcement; ten business days later, separation."""
+        (trigger,) = rp.replay(plan(), self.events).triggers()
+        assert trigger.clock.shares_acquisition_date == pendulum.Date(2010, 2, 3)
+        assert not trigger.clock.assumed
+        # Presidents' Day, 2010-02-15, is not a business day.
+        assert trigger.clock.distribution_date == pendulum.Date(2010, 2, 18)
+        assert "Distribution Date 2010-02-18" in trigger.explain()
+
+    def test_calendar_days_where_the_plan_says_so(self) -> None:
+        """A plan counting calendar days separates ten days after the announcement."""
+        rule = rp.SetDistributionRule(days=10, business_days=False)
+        (trigger,) = rp.replay(plan(rule), self.events).triggers()
+        assert trigger.clock.distribution_date == pendulum.Date(2010, 2, 13)
+
+    def test_tender_offer_prong(self) -> None:
+        """A tender offer starts its own clock, unless the board deferred it."""
+        events = [*start(1000), rp.TenderOfferCommenced(on="2010-06-01", offeror="Bidder")]
+        history = rp.replay(plan(), events)
+        assert history.distribution_date() == pendulum.Date(2010, 6, 15)
+        deferred = [
+            *start(1000),
+            rp.TenderOfferCommenced(on="2010-06-01", offeror="B", deferred=True),
+        ]
+        assert rp.replay(plan(), deferred).distribution_date() is None
+
+    def test_dates_outside_the_calendar_are_errors(self) -> None:
+        """A trigger whose clock falls outside the calendar's range is an error, not a guess."""
+        innotrac = rp.examples.innotrac()
+        events = [
+            rp.OutstandingChanged(on="1998-03-02", outstanding=1000),
+            rp.Acquisition(on="1998-03-02", holder="Raider", shares=200),
+        ]
+        with pytest.raises(rp.CalendarRangeError, match="1998-03-02 is outside"):
+            rp.replay(innotrac, events)
+        history = rp.replay(innotrac, events, calendar=rp.calendars.nyse())
+        assert history.triggers()[0].clock.distribution_date == pendulum.Date(1998, 3, 16)
+
+
+class TestBadLedgers:
+    def test_holdings_need_the_shares_outstanding(self) -> None:
+        """An acquisition before any figure for the shares outstanding is an error."""
+        with pytest.raises(
+            rp.LedgerError, match="Acquisition on 2010-02-01: the shares outstanding"
+        ):
+            rp.replay(plan(), [rp.Acquisition(on="2010-02-01", holder="X", shares=1)])
+
+    def test_selling_more_than_held(self) -> None:
+        """A disposition larger than the holding names the event and the numbers."""
+        events = [*start(1000), rp.Disposition(on="2010-02-01", holder="X", shares=5)]
+        with pytest.raises(
+            rp.LedgerError, match=r"X disposes of more shares \(5\) than it holds \(0\)"
+        ):
+            rp.replay(plan(), events)
+
+    def test_holding_more_than_outstanding(self) -> None:
+        """A buyback below what a holder owns is impossible."""
+        events = [
+            *start(1000),
+            rp.Acquisition(on="2010-02-01", holder="X", shares=500),
+            rp.OutstandingChanged(on="2010-03-01", outstanding=400, reason="buyback"),
+        ]
+        with pytest.raises(rp.LedgerError, match="more than the 400 outstanding"):
+            rp.replay(plan(), events)
+
+    def test_unknown_holders(self) -> None:
+        """Asking about a holder the ledger never names is a LookupError naming who is known."""
+        history = rp.replay(
+            plan(), [*start(1000), rp.Acquisition(on="2010-02-01", holder="X", shares=5)]
+        )
+        with pytest.raises(rp.UnknownHolderError, match="known: X"):
+            history.status_of("Y", on="2010-02-01")
+
+    def test_determination_without_a_crossing_is_a_warning(self) -> None:
+        """A determination for a holder under the line changes nothing, and says so."""
+        events = [
+            *start(1000),
+            rp.Acquisition(on="2010-02-01", holder="X", shares=5),
+            rp.InadvertenceDetermination(on="2010-02-02", holder="X", divest_by="2010-03-01"),
+        ]
+        (warning,) = rp.replay(plan(), events).warnings
+        assert "has no effect" in warning
