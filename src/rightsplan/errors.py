@@ -7,6 +7,8 @@ so ``except ValueError`` and ``except TypeError`` keep working for callers that 
 from __future__ import annotations
 
 __all__ = [
+    "HoldingsFileError",
+    "InputFileError",
     "InputTypeError",
     "InvalidDateError",
     "InvalidInputError",
@@ -14,6 +16,7 @@ __all__ = [
     "InvalidPositionError",
     "NotAdoptedError",
     "PercentTypeError",
+    "PlanFileError",
     "PlanHistoryError",
     "RightsPlanError",
 ]
@@ -56,3 +59,36 @@ class PlanHistoryError(RightsPlanError, ValueError):
 
 class NotAdoptedError(RightsPlanError, LookupError):
     """Terms were asked for a date before the Rights Agreement existed."""
+
+
+_SHOWN = 50
+"""How many of a file's problems the message lists (``problems`` keeps them all)."""
+
+
+class InputFileError(RightsPlanError, ValueError):
+    """A file could not be read, or what it says is not acceptable.
+
+    ``path`` is the file as it was named; ``problems`` lists every problem found, each a
+    self-contained line that starts with the file name and the field path or line number
+    (``plan.toml: amendments[1].changes[0].percent: ...``, ``holdings.csv:5: shares: ...``).
+    """
+
+    def __init__(self, path: str, problems: tuple[str, ...]) -> None:
+        self.path = path
+        self.problems = problems
+        if len(problems) == 1:
+            message = problems[0]
+        else:
+            shown = list(problems[:_SHOWN])
+            if len(problems) > _SHOWN:
+                shown.append(f"{path}: ... and {len(problems) - _SHOWN} more")
+            message = "\n".join([f"{path}: {len(problems)} problems", *shown])
+        super().__init__(message)
+
+
+class PlanFileError(InputFileError):
+    """A plan file (TOML, YAML or JSON) cannot be read or does not describe a valid plan."""
+
+
+class HoldingsFileError(InputFileError):
+    """A holdings file (CSV or JSON lines) cannot be read or has bad rows."""

@@ -1,0 +1,307 @@
+"""Holdings files: CSV (``.csv``) and JSON lines (``.jsonl``), one holding per row.
+
+Columns (CSV header, or JSON keys): ``holder``, ``shares``, ``outstanding`` (required);
+``passive`` (``true``/``false``, default false), ``date`` (``YYYY-MM-DD``), ``kind``
+(``other`` by default, or ``company``, ``subsidiary``, ``benefit-plan``, ``government``),
+``rights_to_acquire``, ``rights_to_acquire_later`` and ``derivatives`` (share counts,
+default 0). Share counts are whole numbers; in CSV, thousands separators are allowed
+(``"2,800,500"``). Every bad row is reported at once, with its line and column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pendulum
+
+from rightsplan.errors import (
+    HoldingsFileError,
+    InputTypeError,
+    InvalidInputError,
+    InvalidPositionError,
+    RightsPlanError,
+)
+from rightsplan.io import _values
+from rightsplan.io._files import read_bytes
+from rightsplan.io.formats import ParseError, text_of
+from rightsplan.ownership import Position
+from rightsplan.terms import HolderKind
+
+__all__ = ["COLUMNS", "REQUIRED_COLUMNS", "Holding", "load_holdings", "loads_holdings"]
+
+REQUIRED_COLUMNS = ("holder", "shares", "outstanding")
+"""The columns every holdings file has."""
+COLUMNS = (
+    *REQUIRED_COLUMNS,
+    "passive",
+    "date",
+    "kind",
+    "rights_to_acquire",
+    "rights_to_acquire_later",
+    "derivatives",
+)
+"""Every column a holdings file may have."""
+_COUNTS = ("shares", "outstanding", "rights_to_acquire", "rights_to_acquire_later", "derivatives")
+_COUNT = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)")
+_MAX_DIGITS = 40
+_EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+
+
+def _position(value: Position) -> Position:
+    if not isinstance(value, Position):
+        raise InputTypeError(f"position: expected a Position, got {value!r}")
+    return value
+
+
+def _optional_date(value: pendulum.Date | None) -> pendulum.Date | None:
+    return None if value is None else _values.date(value, "date")
+
+
+def _line(value: int) -> int:
+    return _values.whole_number(value, "line")
+
+
+@attrs.frozen
+class Holding:
+    """One row of a holdings file: the position, the date it was held (if given), the line.
+
+    ``date`` is ``None`` when the row gives none; the caller decides which date applies
+    (``rightsplan check --on``). ``line`` is where the row starts in the file (1 is the
+    header of a CSV file).
+    """
+
+    position: Position = attrs.field(converter=_position)
+    date: pendulum.Date | None = attrs.field(default=None, converter=_optional_date)
+    line: int = attrs.field(default=0, kw_only=True, converter=_line)
+
+
+def _absent(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _count(value: object, what: str) -> int:
+    if isinstance(value, str):
+        text = value.strip()
+        if len(text) > _MAX_DIGITS or _COUNT.fullmatch(text) is None:
+            raise InvalidInputError(
+                f"{what}: expected a whole number of shares like 2800500 or 2,800,500, "
+                f"got {_values.show(value)}"
+            )
+        number = int(text.replace(",", ""))
+    elif isinstance(value, float):
+        raise InputTypeError(f"{what}: expected a whole number of shares, got {value!r} (a float)")
+    else:
+        number = _values.whole_number(value, what)
+    if number < 0:
+        raise InvalidPositionError(f"{what}: expected zero or more shares, got {number:,}")
+    if what == "outstanding" and number == 0:
+        raise InvalidPositionError(
+            "outstanding: expected a positive number of shares outstanding, got 0"
+        )
+    return number
+
+
+def _flag(value: object, what: str) -> bool:
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    if isinstance(value, bool):
+        return value
+    raise InvalidInputError(f"{what}: expected true or false, got {_values.show(value)}")
+
+
+def _text(value: object, what: str) -> str:
+    return _values.text(value.strip() if isinstance(value, str) else value, what)
+
+
+def _date(value: object, what: str) -> pendulum.Date:
+    return _values.date(value.strip() if isinstance(value, str) else value, what)
+
+
+def _kind(value: object, what: str) -> HolderKind:
+    return _values.member(HolderKind, value.strip() if isinstance(value, str) else value, what)
+
+
+_READERS: dict[str, Callable[[object, str], object]] = {
+    "holder": _text,
+    "passive": _flag,
+    "date": _date,
+    "kind": _kind,
+    **dict.fromkeys(_COUNTS, _count),
+}
+
+
+def _row(values: dict[str, object], name: str, line: int, problems: list[str]) -> Holding | None:
+    """One row's values (absent ones omitted or blank) as a holding, or ``None`` and problems."""
+    where = f"{name}:{line}"
+    read: dict[str, Any] = {}  # each value checked by its reader, then by Position
+    for column in COLUMNS:
+        raw = values.get(column)
+        if _absent(raw):
+            if column in REQUIRED_COLUMNS:
+                problems.append(f"{where}: {column}: missing")
+            continue
+        try:
+            read[column] = _READERS[column](raw, column)
+        except RightsPlanError as error:
+            problems.append(f"{where}: {error}")
+    if any(column not in read for column in REQUIRED_COLUMNS) or len(read) < sum(
+        not _absent(values.get(column)) for column in COLUMNS
+    ):
+        return None
+    try:
+        on = read.pop("date", None)
+        return Holding(Position(**read), on, line=line)
+    except RightsPlanError as error:
+        problems.append(f"{where}: {error}")
+        return None
+
+
+def _header(row: list[str], name: str, problems: list[str]) -> list[str]:
+    columns = [cell.strip().lower() for cell in row]
+    for index, column in enumerate(columns):
+        if column not in COLUMNS:
+            problems.append(
+                f"{name}:1: column {index + 1}: unknown column {_values.show(row[index])}; "
+                f"expected some of: {', '.join(COLUMNS)}"
+            )
+        elif columns.index(column) != index:
+            problems.append(f"{name}:1: column {index + 1}: {column!r} appears twice")
+    for column in REQUIRED_COLUMNS:
+        if column not in columns:
+            problems.append(
+                f"{name}:1: missing column {column!r}; the header must name at least "
+                f"{', '.join(REQUIRED_COLUMNS)}"
+            )
+    return columns
+
+
+def _from_csv(text: str, name: str) -> tuple[list[Holding], list[str]]:
+    problems: list[str] = []
+    holdings: list[Holding] = []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    columns: list[str] | None = None
+    try:
+        while True:
+            start = reader.line_num + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            if not any(cell.strip() for cell in row):
+                continue
+            if columns is None:
+                if start != 1:
+                    problems.append(f"{name}:{start}: the header must be the first line")
+                columns = _header(row, name, problems)
+                if problems:
+                    return [], problems
+                continue
+            if len(row) > len(columns) and any(cell.strip() for cell in row[len(columns) :]):
+                problems.append(
+                    f"{name}:{start}: expected {len(columns)} fields ({', '.join(columns)}), "
+                    f"got {len(row)}"
+                )
+                continue
+            holding = _row(dict(zip(columns, row, strict=False)), name, start, problems)
+            if holding is not None:
+                holdings.append(holding)
+    except csv.Error as error:
+        problems.append(f"{name}:{reader.line_num}: not valid CSV: {error}")
+    if columns is None:
+        problems.append(
+            f"{name}: the file is empty; expected a header line such as "
+            f"{','.join(REQUIRED_COLUMNS)},passive,date"
+        )
+    return holdings, problems
+
+
+def _from_jsonl(text: str, name: str) -> tuple[list[Holding], list[str]]:
+    problems: list[str] = []
+    holdings: list[Holding] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{name}:{number}"
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as error:
+            problems.append(f"{where}: column {error.colno}: not valid JSON: {error.msg}")
+            continue
+        except (ValueError, RecursionError) as error:
+            problems.append(f"{where}: not valid JSON: {error}")
+            continue
+        if not isinstance(value, dict):
+            problems.append(
+                f"{where}: expected an object with keys {', '.join(REQUIRED_COLUMNS)}, "
+                f"got {_values.show(value)}"
+            )
+            continue
+        unknown = [key for key in value if key not in COLUMNS]
+        for key in unknown:
+            problems.append(
+                f"{where}: unknown key {_values.show(key)}; expected some of: {', '.join(COLUMNS)}"
+            )
+        if unknown:
+            continue
+        holding = _row(value, name, number, problems)
+        if holding is not None:
+            holdings.append(holding)
+    return holdings, problems
+
+
+def loads_holdings(
+    data: bytes | str, fmt: str = "csv", *, name: str = "<holdings>"
+) -> tuple[Holding, ...]:
+    """Read holdings from the contents of a ``"csv"`` or ``"jsonl"`` file.
+
+    ``name`` is used for the file in error messages. Raises
+    :class:`~rightsplan.HoldingsFileError` listing every bad row.
+    """
+    if fmt not in ("csv", "jsonl"):
+        raise ValueError(f'fmt: expected "csv" or "jsonl", got {fmt!r}')
+    if isinstance(data, str):
+        text = data
+    else:
+        try:
+            text = text_of(data)
+        except ParseError as error:
+            raise HoldingsFileError(name, (f"{name}: {error}",)) from None
+    holdings, problems = (_from_csv if fmt == "csv" else _from_jsonl)(text, name)
+    if not problems and not holdings:
+        problems.append(f"{name}: no holdings: the file has no rows after the header")
+    if problems:
+        raise HoldingsFileError(name, tuple(problems))
+    return tuple(holdings)
+
+
+def load_holdings(path: str | os.PathLike[str]) -> tuple[Holding, ...]:
+    """Read a holdings file: CSV (``.csv``) or JSON lines (``.jsonl``), one holding a row.
+
+    >>> import rightsplan as rp
+    >>> first = rp.load_holdings("examples/innotrac/holdings.csv")[0]
+    >>> first.position.shares, first.date
+    (2800500, Date(2003, 9, 1))
+    """
+    where = Path(path)
+    name = os.fspath(path)
+    fmt = _EXTENSIONS.get(where.suffix.lower())
+    if fmt is None:
+        raise HoldingsFileError(
+            name,
+            (
+                f"{name}: cannot tell the format from the extension "
+                f"{where.suffix or '(none)'!r}; expected a .csv or .jsonl file",
+            ),
+        )
+    data = read_bytes(where)
+    if isinstance(data, str):
+        raise HoldingsFileError(name, (f"{name}: {data}",))
+    return loads_holdings(data, fmt, name=name)
