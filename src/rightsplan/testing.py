@@ -43,6 +43,16 @@ from rightsplan.amendments import (
     SetThreshold,
     Terminate,
 )
+from rightsplan.ledger import (
+    Acquisition,
+    Disposition,
+    Event,
+    Ledger,
+    OutstandingChanged,
+    PassivityChanged,
+    PositionReported,
+    StockSplit,
+)
 from rightsplan.ownership import Position
 from rightsplan.percent import Comparison, Threshold
 from rightsplan.plan import Plan
@@ -50,11 +60,13 @@ from rightsplan.terms import HolderKind
 
 __all__ = [
     "HOLDER_NAMES",
+    "LEDGER_START",
     "MAX_DATE",
     "MIN_DATE",
     "amendment_histories",
     "comparisons",
     "dates",
+    "ledgers",
     "percents",
     "plans",
     "positions",
@@ -304,3 +316,67 @@ def positions(
         edge = limit.max_shares(outstanding) + draw(st.sampled_from([-1, 0, 1]))
         shares = min(max(edge, 0), outstanding)
     return Position(holder, shares, outstanding, passive=passive, kind=kind)
+
+
+LEDGER_START = pendulum.Date(2010, 1, 4)
+"""Where :func:`ledgers` start by default: a Monday."""
+
+
+@st.composite
+def ledgers(
+    draw: st.DrawFn,
+    *,
+    start: pendulum.Date = LEDGER_START,
+    holders: tuple[str, ...] = ("Alpha Capital", "Beta Partners LP", "Gamma Holdings"),
+    max_events: int = 12,
+    outstanding: int | None = None,
+) -> Ledger:
+    """Consistent ownership histories from ``start`` on.
+
+    The shares outstanding are set first; then acquisitions, dispositions (never more than
+    held), position reports, buybacks (never below what holders own), issuances, splits and
+    passivity changes, on days moving forward. Every event is valid, so a replay of the
+    ledger against any plan adopted on or before ``start`` never raises for the ledger's sake.
+    """
+    total = outstanding if outstanding is not None else draw(st.integers(100, 10**9))
+    events: list[Event] = [OutstandingChanged(on=start, outstanding=total)]
+    held = dict.fromkeys(holders, 0)
+    day = start
+    for _ in range(draw(st.integers(0, max_events))):
+        day = day.add(days=draw(st.integers(0, 60)))
+        holder = draw(st.sampled_from(holders))
+        kind = draw(
+            st.sampled_from(
+                ["acquire", "acquire", "dispose", "report", "buyback", "issue", "split", "passive"]
+            )
+        )
+        free = total - sum(held.values())
+        if kind == "acquire" and free > 0:
+            amount = draw(st.integers(1, max(1, min(free, total // 5))))
+            held[holder] += amount
+            events.append(Acquisition(on=day, holder=holder, shares=amount))
+        elif kind == "dispose" and held[holder] > 0:
+            amount = draw(st.integers(1, held[holder]))
+            held[holder] -= amount
+            events.append(Disposition(on=day, holder=holder, shares=amount))
+        elif kind == "report":
+            amount = draw(st.integers(0, held[holder] + free))
+            held[holder] = amount
+            events.append(
+                PositionReported(on=day, holder=holder, shares=amount, passive=draw(st.booleans()))
+            )
+        elif kind == "buyback" and total - 1 >= max(1, total - free):
+            total = draw(st.integers(max(1, total - free), total - 1))
+            events.append(OutstandingChanged(on=day, outstanding=total, reason="buyback"))
+        elif kind == "issue":
+            total += draw(st.integers(1, max(1, total // 4)))
+            events.append(OutstandingChanged(on=day, outstanding=total, reason="issuance"))
+        elif kind == "split":
+            ratio = draw(st.sampled_from([Fraction(2), Fraction(3), Fraction(3, 2)]))
+            if (total * ratio).denominator == 1:
+                total = int(total * ratio)
+                held = {name: int(amount * ratio) for name, amount in held.items()}
+                events.append(StockSplit(on=day, ratio=ratio))
+        else:
+            events.append(PassivityChanged(on=day, holder=holder, passive=draw(st.booleans())))
+    return Ledger(events)
