@@ -15,6 +15,7 @@ import io
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -118,7 +119,12 @@ def _flag(value: object, what: str) -> bool:
 
 
 def _text(value: object, what: str) -> str:
-    return _values.text(value.strip() if isinstance(value, str) else value, what)
+    text = _values.text(value.strip() if isinstance(value, str) else value, what)
+    if any(unicodedata.category(char) == "Cc" and char not in "\t\n\r" for char in text):
+        raise InvalidInputError(
+            f"{what}: {_values.show(text)} contains control characters; is this a text file?"
+        )
+    return text
 
 
 def _date(value: object, what: str) -> pendulum.Date:

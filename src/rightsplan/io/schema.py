@@ -121,6 +121,8 @@ class FieldSpec:
     required: bool
     default: object
     codec: Codec
+    converter: Callable[[object], object] | None = None
+    """The model's own converter for the field, run on the decoded value for its checks."""
 
 
 def _specs(cls: type, *, skip: tuple[str, ...] = ()) -> tuple[FieldSpec, ...]:
@@ -133,7 +135,8 @@ def _specs(cls: type, *, skip: tuple[str, ...] = ()) -> tuple[FieldSpec, ...]:
         if codec is None:  # pragma: no cover - a test checks every kind has codecs
             raise TypeError(f"no plan-file codec for {cls.__name__}.{field.name}")
         required = field.default is attrs.NOTHING
-        specs.append(FieldSpec(field.name, required, field.default, codec))
+        converter = field.converter if callable(field.converter) else None
+        specs.append(FieldSpec(field.name, required, field.default, codec, converter))
     return tuple(specs)
 
 
@@ -244,9 +247,15 @@ def _read_fields(
                 ok = False
             continue
         try:
-            values[spec.name] = spec.codec.read(raw, where)
+            value = spec.codec.read(raw, where)
         except RightsPlanError as error:
             problems.add(str(error))
+            ok = False
+            continue
+        try:
+            values[spec.name] = value if spec.converter is None else spec.converter(value)
+        except RightsPlanError as error:
+            problems.add(_prefix(path, str(error), (spec.name,)))
             ok = False
     return values if ok else None
 

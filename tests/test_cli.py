@@ -1,0 +1,179 @@
+"""The rightsplan command: validate, terms and check, their output and exit statuses."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rightsplan.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAN = str(ROOT / "examples" / "innotrac" / "plan.toml")
+HOLDINGS = str(ROOT / "examples" / "innotrac" / "holdings.csv")
+BAD = Path(__file__).resolve().parent / "data" / "bad"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+class TestHelp:
+    @pytest.mark.parametrize("command", [[], ["validate"], ["terms"], ["check"], ["example"]])
+    def test_help_has_an_example(
+        self, command: list[str], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--help on every command exits 0 and shows an example."""
+        with pytest.raises(SystemExit) as exit_:
+            main([*command, "--help"])
+        assert exit_.value.code == 0
+        assert "Example" in capsys.readouterr().out
+
+    def test_usage_error_exits_2(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A usage error exits 2 with a one-line message."""
+        with pytest.raises(SystemExit) as exit_:
+            main(["check", PLAN])
+        assert exit_.value.code == 2
+        assert "error:" in capsys.readouterr().err
+
+    def test_bad_date_option(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--on 2003-02-30 is a usage error (exit 2)."""
+        with pytest.raises(SystemExit) as exit_:
+            main(["terms", PLAN, "--on", "2003-02-30"])
+        assert exit_.value.code == 2
+        assert "not a real day" in capsys.readouterr().err
+
+
+class TestValidateAndTerms:
+    def test_validate(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The validate command prints a summary of a valid plan and exits 0."""
+        status, out, _ = run(capsys, "validate", PLAN)
+        assert status == 0
+        assert "valid — Innotrac Corporation" in out
+
+    def test_validate_lists_every_problem(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The validate command, given a bad file prints every problem on stderr and exits 2."""
+        status, out, err = run(capsys, "validate", str(BAD / "many-problems.toml"))
+        assert status == 2 and out == ""
+        assert "6 problems" in err and "Traceback" not in err
+
+    def test_terms_on_a_date(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The terms command with --on gives the terms in force that day with their sources."""
+        status, out, _ = run(capsys, "terms", PLAN, "--on", "2003-11-24")
+        assert status == 0
+        assert "more than 40%" in out and "Amendment No. 3 (2003-11-24)" in out
+
+    def test_terms_before_adoption(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The terms command with --on before the agreement says no plan was in force."""
+        _, out, _ = run(capsys, "terms", PLAN, "--on", "1990-01-01")
+        assert "no plan in force on 1990-01-01" in out
+
+    def test_timeline(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The terms command without --on prints the whole timeline."""
+        _, out, _ = run(capsys, "terms", PLAN)
+        assert "2003-08-14 to 2003-11-23" in out
+
+
+class TestCheck:
+    def test_table_and_exit_1(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The check command prints a plain table off a TTY and exits 1 on a trigger."""
+        status, out, _ = run(capsys, "check", PLAN, HOLDINGS)
+        assert status == 1
+        assert "triggered" in out and "\033[" not in out
+        assert "[1] Amendment No. 2 (2003-08-14)" in out
+
+    def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--format json gives one object per holding with exact percent, limit and source."""
+        _, out, _ = run(capsys, "check", PLAN, HOLDINGS, "--format", "json")
+        records = json.loads(out)
+        first = records[0]
+        assert {k: first[k] for k in ("holder", "date", "status", "limit", "comparison")} == {
+            "holder": "IPOF Group",
+            "date": "2003-09-01",
+            "status": "warning",
+            "limit": "25",
+            "comparison": "more-than",
+        }
+        assert (first["max_shares"], first["headroom"]) == (2_893_078, 92_578)
+        assert first["source"].startswith("Amendment No. 2 (2003-08-14), Section 1")
+        assert first["percent_exact"] == "46675000/1928719"
+        edge = records[4]
+        assert (edge["status"], edge["percent"], edge["headroom"]) == ("triggered", "15.000008", -1)
+        statuses = {r["status"] for r in records}
+        assert statuses == {"clear", "warning", "triggered", "exempt", "inactive"}
+        inactive = next(r for r in records if r["status"] == "inactive")
+        assert inactive["limit"] is None and inactive["comparison"] is None
+
+    def test_csv_to_output_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--output writes the verdicts to a file and nothing else in its directory."""
+        output = tmp_path / "verdicts.csv"
+        status, out, _ = run(
+            capsys, "check", PLAN, HOLDINGS, "--format", "csv", "--output", str(output)
+        )
+        assert status == 1 and out == ""
+        lines = output.read_text("utf-8").splitlines()
+        assert lines[0].startswith("line,holder,date,status,percent,percent_exact")
+        assert len(lines) == 8
+        assert [p.name for p in tmp_path.iterdir()] == ["verdicts.csv"]
+
+    def test_output_may_not_be_an_input(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--output naming an input file is refused and the input is untouched."""
+        holdings = tmp_path / "h.csv"
+        holdings.write_text("holder,shares,outstanding\nA,1,10\n", "utf-8")
+        before = holdings.read_bytes()
+        status, _, err = run(
+            capsys, "check", PLAN, str(holdings), "--on", "2003-01-01", "--output", str(holdings)
+        )
+        assert status == 2 and "never overwrites" in err
+        assert holdings.read_bytes() == before
+
+    def test_undated_rows_need_on(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """Rows without a date are an error without --on, and checked on --on with it."""
+        holdings = tmp_path / "h.csv"
+        holdings.write_text(
+            "holder,shares,outstanding,date\nA,2,10,\nB,1,1000,2003-01-01\n", "utf-8"
+        )
+        status, _, err = run(capsys, "check", PLAN, str(holdings))
+        assert status == 2
+        assert f"{holdings}:2: date: missing" in err
+        status, out, _ = run(
+            capsys, "check", PLAN, str(holdings), "--on", "2003-12-01", "--format", "json"
+        )
+        assert status == 1
+        assert [r["date"] for r in json.loads(out)] == ["2003-12-01", "2003-01-01"]
+
+    def test_clear_exits_0(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """When no holding triggers, check exits 0."""
+        holdings = tmp_path / "h.jsonl"
+        holdings.write_text('{"holder": "A", "shares": 1, "outstanding": 10}\n', "utf-8")
+        status, _, _ = run(capsys, "check", PLAN, str(holdings), "--on", "1999-01-01")
+        assert status == 0
+
+    @pytest.mark.parametrize(
+        "name", sorted(p.name for p in BAD.iterdir() if p.suffix in {".csv", ".jsonl"})
+    )
+    def test_bad_holdings_exit_2(self, name: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """Every broken holdings file gives exit 2 and a message naming it, no traceback."""
+        status, _, err = run(capsys, "check", PLAN, str(BAD / name), "--on", "2003-12-01")
+        assert status == 2
+        assert name in err and "Traceback" not in err
+
+    @pytest.mark.parametrize(
+        "name", sorted(p.name for p in BAD.iterdir() if p.suffix not in {".csv", ".jsonl"})
+    )
+    def test_bad_plans_exit_2(self, name: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """Every broken plan file gives exit 2 and a message naming it, no traceback."""
+        status, _, err = run(capsys, "check", str(BAD / name), HOLDINGS)
+        assert status == 2
+        assert name in err and "Traceback" not in err
+
+    def test_bad_warn_at(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--warn-at outside (0, 1] is a usage error."""
+        with pytest.raises(SystemExit) as exit_:
+            main(["check", PLAN, HOLDINGS, "--warn-at", "1.5"])
+        assert exit_.value.code == 2

@@ -1,0 +1,205 @@
+"""Bad input: one broken file per failure mode, each message naming the file, where, and what."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import rightsplan as rp
+from rightsplan.io import loads_holdings, loads_plan, toml_writer
+from rightsplan.io.formats import Format
+from rightsplan.io.schema import plan_from_data
+
+BAD = Path(__file__).resolve().parent / "data" / "bad"
+
+PLAN_CASES = {
+    "empty.toml": ["the file is empty", "[agreement]"],
+    "binary.toml": ["line 2", "not UTF-8 text", "byte 0x80"],
+    "latin-1.toml": ["line 2", "not UTF-8 text", "byte 0xe9"],
+    "truncated.toml": ["not valid TOML", "Unterminated string"],
+    "float-percent.toml": [
+        'amendments[0].changes[0].percent: expected a percentage like "25" or "4.99", '
+        'got 25.0 (a float); write it as a string: "25"'
+    ],
+    "impossible-date.toml": ["not valid TOML", "Invalid date", "line 3"],
+    "impossible-date-string.toml": ["amendments[0].executed: '2003-02-30' is not a real day"],
+    "datetime.toml": ["agreement.dated: expected a date", "date-time"],
+    "duplicate-numbers.toml": ["amendments[1].number: 2 is also the number of amendments[0]"],
+    "unknown-key.toml": ["agreement.compnay: unknown key", 'did you mean "company"?'],
+    "unknown-kind.toml": ["agreement.provisions[0].kind: expected one of", "'set-treshold'"],
+    "amendment-kind-in-agreement.toml": [
+        'agreement.provisions[1].kind: a Rights Agreement cannot state "terminate"'
+    ],
+    "missing-agreement.toml": ["agreement: missing"],
+    "huge-number.toml": ["amendments[0].number:", "far too large"],
+    "percent-out-of-range.toml": ["agreement.provisions[0].percent: expected a percentage in"],
+    "bad-comparison.toml": [
+        'agreement.provisions[0].comparison: expected one of "at-least", "more-than"'
+    ],
+    "inconsistent-history.toml": [
+        "history does not hold together",
+        "Amendment No. 1",
+        "no exception for 'IPOF Group' to remove",
+    ],
+    "many-problems.toml": [
+        "6 problems",
+        "agreement.colour: unknown key",
+        "agreement.company: expected non-blank text",
+        "agreement.dated: expected an ISO date",
+        'agreement.provisions[0].percent: expected a percentage like "25" or "4.99", got 4.99',
+        "amendments[0].number: amendments are numbered from 1, got 0",
+        "amendments[0].changes[0].requires_passive: missing; expected true or false",
+    ],
+    "not-a-table.json": ["expected a table", "got a list"],
+    "trailing-comma.json": ["line 1, column 31: not valid JSON"],
+    "duplicate-key.json": ["'company' appears twice"],
+    "float-percent.json": [
+        'agreement.provisions[0].percent: expected a percentage like "25" or "4.99", got 15.0'
+    ],
+    "bad-indentation.yaml": ["line 3, column 2: not valid YAML"],
+    "impossible-date.yaml": ["not valid YAML", "day is out of range for month"],
+    "python-tag.yaml": ["line 1", "not valid YAML", "could not determine a constructor"],
+    "plan.txt": ["cannot tell the format from the extension '.txt'"],
+}
+
+HOLDINGS_CASES = {
+    "empty.csv": ["the file is empty", "header"],
+    "header-only.csv": ["no holdings"],
+    "binary.csv": [":2: holder:", "control characters"],
+    "latin-1.csv": ["line 2", "not UTF-8 text"],
+    "missing-column.csv": [":1: missing column 'outstanding'"],
+    "unknown-column.csv": [":1: column 4: unknown column 'percent'"],
+    "negative-shares.csv": [":2: shares: expected zero or more shares, got -5"],
+    "shares-above-outstanding.csv": [":2: IPOF Group: shares (2,000) exceed"],
+    "zero-outstanding.csv": [":2: outstanding: expected a positive number"],
+    "impossible-date.csv": [":2: date: '2003-02-30' is not a real day"],
+    "bad-separators.csv": [":2: shares: expected a whole number of shares", "'2,80,500'"],
+    "fractional-shares.csv": [":2: shares: expected a whole number of shares", "'100.5'"],
+    "huge-number.csv": [":2: outstanding: expected a whole number", "(5000 characters)"],
+    "bad-passive.csv": [":2: passive: expected true or false, got 'yes'"],
+    "many-bad-rows.csv": [
+        "4 problems",
+        ":2: shares: expected zero or more shares",
+        ":4: shares: expected a whole number",
+        ":5: holder: missing",
+        ":5: date: '2003-13-01' is not a real day",
+    ],
+    "float-shares.jsonl": [":1: shares: expected a whole number of shares", "(a float)"],
+    "not-an-object.jsonl": [":2: expected an object"],
+    "truncated.jsonl": [":2: column 17: not valid JSON"],
+}
+
+
+def test_every_bad_file_has_a_case() -> None:
+    """Each file in tests/data/bad/ is exercised by exactly one case below."""
+    files = {path.name for path in BAD.iterdir()}
+    assert files == set(PLAN_CASES) | set(HOLDINGS_CASES)
+
+
+class TestBadPlanFiles:
+    @pytest.mark.parametrize(("name", "expected"), sorted(PLAN_CASES.items()))
+    def test_message(self, name: str, expected: list[str]) -> None:
+        """The error names the file, the field path or line, and what was expected."""
+        path = BAD / name
+        original = path.read_bytes()
+        with pytest.raises(rp.PlanFileError) as caught:
+            rp.load_plan(path)
+        message = str(caught.value)
+        assert all(problem.startswith(f"{path}") for problem in caught.value.problems)
+        for fragment in expected:
+            assert fragment in message
+        assert path.read_bytes() == original
+
+
+class TestBadHoldingsFiles:
+    @pytest.mark.parametrize(("name", "expected"), sorted(HOLDINGS_CASES.items()))
+    def test_message(self, name: str, expected: list[str]) -> None:
+        """The error names the file, the line and column, and what was expected."""
+        path = BAD / name
+        with pytest.raises(rp.HoldingsFileError) as caught:
+            rp.load_holdings(path)
+        message = str(caught.value)
+        assert all(problem.startswith(f"{path}") for problem in caught.value.problems)
+        for fragment in expected:
+            assert fragment in message
+
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.integers(min_value=2**300, max_value=2**900),
+    st.floats(),
+    st.text(max_size=12),
+    st.dates(),
+    st.datetimes(),
+    st.sampled_from(["15", "4.99", "at-least", "more-than", "2003-08-14", "set-threshold"]),
+)
+KEYS = st.sampled_from(
+    [
+        "agreement",
+        "amendments",
+        "company",
+        "dated",
+        "provisions",
+        "changes",
+        "kind",
+        "percent",
+        "comparison",
+        "number",
+        "executed",
+        "holder",
+        "members",
+        "requires_passive",
+        "x",
+    ]
+)
+structures = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=6),
+    max_leaves=30,
+)
+
+
+class TestArbitraryInput:
+    @settings(max_examples=200)
+    @given(structures)
+    def test_structures(self, data: object) -> None:
+        """Any nested structure gives a plan or problems, never another exception."""
+        plan, problems = plan_from_data(data)
+        assert (plan is None) == bool(problems)
+
+    @settings(max_examples=60)
+    @given(st.dictionaries(KEYS, structures, max_size=4))
+    def test_structures_through_files(self, data: dict[str, object]) -> None:
+        """Arbitrary tables written as JSON or TOML load, or fail with a PlanFileError."""
+        texts: list[tuple[Format, str]] = []
+        try:
+            texts.append(("json", json.dumps(data, default=str)))
+            texts.append(("toml", toml_writer.dumps(data)))
+        except (TypeError, ValueError):
+            pass
+        for fmt, text in texts:
+            with contextlib.suppress(rp.PlanFileError):
+                loads_plan(text, fmt)
+
+    @pytest.mark.parametrize("fmt", ["toml", "yaml", "json"])
+    @settings(max_examples=60)
+    @given(data=st.binary(max_size=200))
+    def test_bytes_to_plan_loader(self, fmt: Format, data: bytes) -> None:
+        """Arbitrary bytes load as a plan or raise a RightsPlanError, nothing else."""
+        with contextlib.suppress(rp.RightsPlanError):
+            loads_plan(data, fmt)
+
+    @pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+    @settings(max_examples=60)
+    @given(data=st.binary(max_size=200) | st.text(max_size=200).map(str.encode))
+    def test_bytes_to_holdings_loader(self, fmt: str, data: bytes) -> None:
+        """Arbitrary bytes load as holdings or raise a RightsPlanError, nothing else."""
+        with contextlib.suppress(rp.RightsPlanError):
+            loads_holdings(data, fmt)
