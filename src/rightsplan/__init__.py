@@ -11,7 +11,7 @@ the :meth:`Plan.terms_at` a date, and :func:`assess` a :class:`Position` against
 
 from __future__ import annotations
 
-from rightsplan import calendars, examples
+from rightsplan import calendars, examples, plot
 from rightsplan.agreement import RightsAgreement, standard_exempt_persons
 from rightsplan.amendments import (
     AddException,
@@ -204,6 +204,7 @@ __all__ = [
     "format_percent",
     "load_holdings",
     "load_plan",
+    "plot",
     "readable_percent",
     "replay",
     "standard_exempt_persons",

@@ -1,0 +1,135 @@
+"""Pictures of a replayed history: each holder's ownership against the limit in force for it.
+
+Needs matplotlib (``pip install "rightsplan[plot]"``). Percentages are exact fractions
+everywhere else in rightsplan; they become floats here only to be drawn.
+
+>>> import rightsplan as rp
+>>> history = rp.replay(rp.examples.innotrac(), [
+...     rp.OutstandingChanged(on="2003-07-31", outstanding=11_564_730),
+...     rp.PositionReported(on="2003-08-01", holder="IPOF Group", shares=2_362_788, passive=True),
+... ])
+>>> figure = rp.plot.timeline(history)
+>>> figure.axes[0].get_title()
+'Innotrac Corporation: ownership against the limit in force'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pendulum
+
+from rightsplan.errors import InputTypeError, RightsPlanError
+from rightsplan.history import History
+from rightsplan.percent import holding_percent
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["PlotUnavailableError", "timeline"]
+
+
+class PlotUnavailableError(RightsPlanError, ImportError):
+    """matplotlib is not installed."""
+
+
+def _figure_class() -> type[Figure]:
+    try:
+        from matplotlib.figure import Figure
+    except ImportError:
+        raise PlotUnavailableError(
+            'rightsplan.plot needs matplotlib: pip install "rightsplan[plot]"'
+        ) from None
+    return Figure
+
+
+def timeline(
+    history: History,
+    holders: Sequence[str] | None = None,
+    *,
+    until: pendulum.Date | None = None,
+    path: str | Path | None = None,
+) -> Figure:
+    """Draw each holder's counted ownership over time as a step chart against its limit.
+
+    ``holders`` picks whom to draw (default: everyone in the ledger). The limit line is the
+    binding limit in force for each holder on each day; dotted vertical lines mark the
+    plan's amendments and red markers the days holders became Acquiring Persons. ``until``
+    is where the last step ends (default: a month after the last change). With ``path``,
+    the figure is also written there (PNG, SVG or PDF, by extension).
+    """
+    if not isinstance(history, History):
+        raise InputTypeError(f"history: expected a History from rightsplan.replay, got {history!r}")
+    figure_class = _figure_class()
+    names = list(holders) if holders is not None else list(history.holders())
+    starts = [p.start for name in names for p in history.periods(name)]
+    first = min(starts, default=history.plan.agreement.dated)
+    last = max(starts, default=first)
+    end = until if until is not None else last.add(months=1)
+    margin = max((end - first).in_days() // 20, 1)
+    shown = [a for a in history.plan.amendments if first <= a.effective_date <= end]
+    amendments = [a.effective_date for a in shown]
+
+    figure = figure_class(figsize=(10, 1.0 + 2.2 * max(1, len(names))), layout="constrained")
+    axes = figure.subplots(max(1, len(names)), 1, sharex=True, squeeze=False)[:, 0]
+    for ax, name in zip(axes, names, strict=False):
+        xs: list[pendulum.Date] = []
+        held: list[float] = []
+        limits: list[float | None] = []
+        for period in history.periods(name):
+            standing = period.status
+            xs.append(period.start)
+            counted = standing.counted
+            held.append(
+                float(holding_percent(counted.shares, counted.outstanding)) if counted else 0.0
+            )
+            limits.append(float(standing.limit.percent) if standing.limit is not None else None)
+        if not xs:
+            continue
+        xs.append(end)
+        held.append(held[-1])
+        limits.append(limits[-1])
+        ax.step(xs, held, where="post", label=f"{name}: holding (%)", color="tab:blue")
+        ax.step(
+            xs,
+            [limit if limit is not None else float("nan") for limit in limits],
+            where="post",
+            linestyle="--",
+            color="tab:orange",
+            label="limit in force (%)",
+        )
+        for day in amendments:
+            ax.axvline(day, color="grey", linestyle=":", linewidth=1)
+        for trigger in history.triggers():
+            if name == trigger.label or name in trigger.holders:
+                ax.plot([trigger.on], [float(trigger.limit.percent)], "rv")
+                ax.annotate(
+                    "Acquiring Person",
+                    (trigger.on, float(trigger.limit.percent)),
+                    textcoords="offset points",
+                    xytext=(4, 6),
+                    color="tab:red",
+                    fontsize=8,
+                )
+        ax.set_ylabel("% of shares")
+        ax.legend(loc="best", fontsize=8)
+        ax.grid(True, axis="y", alpha=0.3)
+    axes[0].set_title(f"{history.plan.company}: ownership against the limit in force")
+    axes[0].set_xlim(first.subtract(days=margin), end)
+    for day, amendment in zip(amendments, shown, strict=True):
+        axes[0].annotate(
+            amendment.name,
+            (day, 1.0),
+            xycoords=("data", "axes fraction"),
+            xytext=(3, -3),
+            textcoords="offset points",
+            rotation=90,
+            fontsize=7,
+            va="top",
+            color="grey",
+        )
+    if path is not None:
+        figure.savefig(str(path))
+    return figure
