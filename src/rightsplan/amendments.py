@@ -696,16 +696,21 @@ def _find_exception(terms: Terms, holder: str) -> int | None:
     return None
 
 
+def _check_no_overlap(new: NamedException, others: Iterable[NamedException]) -> None:
+    """No name may be covered by two exceptions: which cap applied would be ambiguous."""
+    for other in others:
+        for name in new.names():
+            if other.covers(name):
+                raise ChangeConflict(
+                    f"{name!r} is already covered by the exception for {other.holder!r} "
+                    f"({other.source.cite()}); use ReplaceException to change that one"
+                )
+
+
 @_apply.register
 def _(change: AddException, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
     new = _exception(change, source)
-    for name in new.names():
-        clash = terms.exception_for(name)
-        if clash is not None:
-            raise ChangeConflict(
-                f"{name!r} is already covered by the exception for {clash.holder!r} "
-                f"({clash.source.cite()}); use ReplaceException to change it"
-            )
+    _check_no_overlap(new, terms.exceptions)
     return attrs.evolve(terms, exceptions=(*terms.exceptions, new))
 
 
@@ -714,8 +719,10 @@ def _(change: ReplaceException, terms: Terms, source: Source, on: pendulum.Date)
     index = _find_exception(terms, change.holder)
     if index is None:
         raise ChangeConflict(f"there is no exception for {change.holder!r} to replace")
+    new = _exception(change, source)
+    _check_no_overlap(new, terms.exceptions[:index] + terms.exceptions[index + 1 :])
     exceptions = list(terms.exceptions)
-    exceptions[index] = _exception(change, source)
+    exceptions[index] = new
     return attrs.evolve(terms, exceptions=tuple(exceptions))
 
 
