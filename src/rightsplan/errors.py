@@ -7,6 +7,7 @@ so ``except ValueError`` and ``except TypeError`` keep working for callers that 
 from __future__ import annotations
 
 __all__ = [
+    "FilingError",
     "HoldingsFileError",
     "InputFileError",
     "InputTypeError",
@@ -92,3 +93,10 @@ class PlanFileError(InputFileError):
 
 class HoldingsFileError(InputFileError):
     """A holdings file (CSV or JSON lines) cannot be read or has bad rows."""
+
+
+class FilingError(RightsPlanError, ValueError):
+    """A filing cannot be read: empty, binary, too large, truncated, or not a filing at all.
+
+    The message names the file and says what is wrong with it.
+    """

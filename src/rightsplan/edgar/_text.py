@@ -1,0 +1,236 @@
+"""Text helpers for filings (private): decoding, HTML to text, dates in words, sentences.
+
+Everything here runs in time linear in its input: regular expressions are anchored on
+literals and use bounded repetition only.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import re
+
+import pendulum
+
+__all__ = [
+    "DATE",
+    "decode",
+    "find_dates",
+    "html_to_text",
+    "looks_like_html",
+    "parse_date",
+    "sentence_bounds",
+]
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+DATE = re.compile(
+    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+    r"[ \t\n]{1,4}(?P<day>\d{1,2}),?[ \t\n]{1,4}(?P<year>\d{4})\b"
+)
+"""A date as filings write it: "November 24, 2003", "Nov. 24, 2003"."""
+
+
+def parse_date(match: re.Match[str]) -> pendulum.Date | None:
+    """The day a :data:`DATE` match names, or ``None`` if it names no real day."""
+    month = _MONTHS[match["month"][:3].lower()]
+    try:
+        return pendulum.Date(int(match["year"]), month, int(match["day"]))
+    except ValueError:
+        return None
+
+
+def find_dates(
+    text: str, start: int = 0, end: int | None = None
+) -> list[tuple[int, int, pendulum.Date]]:
+    """Every real date written in words in ``text[start:end]``: (start, end, date)."""
+    stop = len(text) if end is None else end
+    found = []
+    for match in DATE.finditer(text, start, stop):
+        day = parse_date(match)
+        if day is not None:
+            found.append((match.start(), match.end(), day))
+    return found
+
+
+def decode(data: bytes) -> str:
+    r"""Bytes to text: UTF-8 (with or without a byte-order mark), else Windows-1252.
+
+    Line endings become ``\\n``.
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_HTML_HINT = re.compile(r"<(?:html|body|p|div|table|br|font)\b", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a document's text is HTML (judged from its first few thousand characters)."""
+    return _HTML_HINT.search(text, 0, 4000) is not None
+
+
+_BLOCK = frozenset(
+    [
+        "p",
+        "div",
+        "br",
+        "tr",
+        "li",
+        "ul",
+        "ol",
+        "table",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "pre",
+        "center",
+        "blockquote",
+        "title",
+        "dt",
+        "dd",
+    ]
+)
+_CELL = frozenset(("td", "th"))
+_SKIP = frozenset(("script", "style", "head"))
+_SPACES = re.compile(r"[ \t\n\r\f\v\xa0]+")
+
+
+class _TextExtractor(html.parser.HTMLParser):
+    """Collects an HTML document's text: blocks become lines, table cells columns."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.line: list[str] = []
+        self.skipping = 0
+        self.cell_open = False
+
+    def _break(self) -> None:
+        text = "".join(self.line).strip()
+        self.line = []
+        self.cell_open = False
+        if text or (self.lines and self.lines[-1]):
+            self.lines.append(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            self.skipping += 1
+        elif tag in _BLOCK:
+            self._break()
+        elif tag in _CELL:
+            if self.cell_open and "".join(self.line).strip():
+                self.line.append("  ")
+            self.cell_open = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in _BLOCK and tag != "br":
+            self._break()
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.line.append(_SPACES.sub(" ", data))
+
+    def text(self) -> str:
+        self._break()
+        return "\n".join(line for line in self.lines).strip("\n") + "\n"
+
+
+def html_to_text(markup: str) -> str:
+    r"""The readable text of an HTML document.
+
+    Tags are dropped and entities decoded; paragraphs and table rows become lines, and the
+    cells of a row are kept apart by two spaces so tables stay readable.
+
+    >>> html_to_text("<p>Item&nbsp;5.</p><table><tr><td>99.1</td><td>Release</td></tr></table>")
+    'Item 5.\n\n99.1  Release\n'
+    """
+    extractor = _TextExtractor()
+    extractor.feed(markup)
+    extractor.close()
+    return extractor.text()
+
+
+_ABBREVIATIONS = frozenset(
+    [
+        "no",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "jr",
+        "sr",
+        "st",
+        "l",
+        "p",
+        "n",
+        "a",
+        "u",
+        "s",
+        "vs",
+        "sec",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "e",
+        "g",
+        "i",
+        "llc",
+    ]
+)
+_END = re.compile(r"[.;!?](?=[\"”')\]]?[ \t\n])|\n[ \t]*\n")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` into sentences (and blank-line separated paragraphs).
+
+    Abbreviations such as "No." and "L.P." do not end a sentence.
+    """
+    bounds = []
+    begin = start
+    for match in _END.finditer(text, start, end):
+        stop = match.end()
+        if match.group().startswith("."):
+            word = re.search(r"([A-Za-z]{1,5})$", text[max(begin, stop - 7) : stop - 1])
+            if word is not None and word.group(1).lower() in _ABBREVIATIONS:
+                continue
+        if text[begin:stop].strip():
+            bounds.append((begin, stop))
+        begin = stop
+    if text[begin:end].strip():
+        bounds.append((begin, end))
+    return bounds

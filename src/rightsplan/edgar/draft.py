@@ -1,0 +1,1139 @@
+"""Drafting plan changes from a filing, each value tied to the words it came from.
+
+:func:`draft_filing` reads a parsed :class:`~rightsplan.edgar.filing.Filing` and drafts what
+it says about the plan: the agreement's date and rights agent, the amendment's number and its
+authorized and executed dates, thresholds with their comparison, passive tiers, named-holder
+exceptions with their members, caps and conditions, grandfathering tolerances, expiration
+dates, redemptions and holdings. Every drafted value carries an :class:`Evidence` (the
+document, the character span and the quoted words) and a confidence in [0, 1].
+
+Drafts are for a person to review, not to be trusted blindly: a summary in an 8-K or a press
+release may paraphrase ("more than 15%" where the agreement says "15% or more"). Where the
+documents of a filing (or several filings) disagree, the draft keeps every reading, prefers the
+agreement's own text (an EX-4 exhibit) over the report and the report over a press release, and
+says so in a :class:`Conflict` and in the kept change's note.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from fractions import Fraction
+from typing import Generic, TypeVar
+
+import attrs
+import pendulum
+
+from rightsplan.amendments import (
+    AddException,
+    AppointRightsAgent,
+    Change,
+    OtherChange,
+    Redeem,
+    ReplaceException,
+    SetExpiration,
+    SetGrandfathering,
+    SetPassiveTier,
+    SetThreshold,
+)
+from rightsplan.edgar import _text
+from rightsplan.edgar.classify import RIGHTS_FORMS, Classification, EventKind, classify
+from rightsplan.edgar.filing import Document, Filing
+from rightsplan.edgar.numbers import PercentMention, find_percents
+from rightsplan.errors import FilingError
+from rightsplan.percent import Comparison, format_percent
+
+__all__ = [
+    "Authority",
+    "Conflict",
+    "DraftAmendment",
+    "DraftChange",
+    "DraftHolding",
+    "Evidence",
+    "FilingDraft",
+    "Found",
+    "draft_filing",
+]
+
+T = TypeVar("T")
+
+
+class Authority(enum.IntEnum):
+    """How much a document's words weigh when readings differ (higher wins)."""
+
+    PRESS_RELEASE = 1
+    """A press release (EX-99): written for the public, loosest."""
+    REPORT = 2
+    """The report itself (the 8-K or 8-A text): a summary of the agreement."""
+    AGREEMENT = 3
+    """The Rights Agreement or an amendment's own text (an EX-4 exhibit): operative."""
+
+    @property
+    def label(self) -> str:
+        """The kind of document in words."""
+        return {1: "press release", 2: "report", 3: "agreement text"}[self.value]
+
+
+@attrs.frozen
+class Evidence:
+    """Where a drafted value was read: the filing, the document and the quoted words.
+
+    ``start`` and ``end`` index the filing's :attr:`~rightsplan.edgar.filing.Filing.text`;
+    ``quote`` is exactly ``text[start:end]``.
+    """
+
+    filing: str
+    document: str
+    authority: Authority
+    start: int
+    end: int
+    quote: str
+
+    def describe(self) -> str:
+        """Where, in a few words: ``"004.txt (8-K, report), span 1234-1302"``."""
+        return (
+            f"{self.filing} ({self.document}, {self.authority.label}), span {self.start}-{self.end}"
+        )
+
+
+def _confidence(value: float) -> float:
+    if not 0 <= value <= 1:
+        raise ValueError(f"confidence: expected a number in [0, 1], got {value!r}")
+    return round(value, 2)
+
+
+@attrs.frozen
+class Found(Generic[T]):
+    """A single drafted value (a date, a name, a number) with its evidence and confidence."""
+
+    value: T
+    evidence: Evidence
+    confidence: float = attrs.field(converter=_confidence)
+
+
+@attrs.frozen
+class DraftChange:
+    """A drafted change (or agreement provision): a rightsplan change with its evidence.
+
+    ``change`` is a real :class:`~rightsplan.Change` (its ``quote`` and ``note`` filled in);
+    ``wording`` is the comparison as the text writes it ("more than", "or more", "up to").
+    """
+
+    change: Change
+    evidence: Evidence
+    confidence: float = attrs.field(converter=_confidence)
+    wording: str | None = None
+
+    @property
+    def kind(self) -> str:
+        """The change's kind as plan files name it ("set-threshold")."""
+        return kind_name(type(self.change))
+
+    def key(self) -> tuple[str, str]:
+        """What the change is about: its kind and, for an exception, the holder."""
+        holder = getattr(self.change, "holder", "")
+        kind = self.kind.replace("replace-", "add-")
+        return (kind, " ".join(str(holder).split()).casefold())
+
+    def reading(self) -> str:
+        """The value read, in words, to compare readings and report conflicts."""
+        threshold = getattr(self.change, "threshold", None)
+        if threshold is not None:
+            return str(threshold.describe())
+        return self.change.describe()
+
+
+@attrs.frozen
+class Conflict:
+    """Two documents that say different things about the same term, and which was kept."""
+
+    subject: str
+    kept: DraftChange
+    other: DraftChange
+    reason: str
+
+
+@attrs.frozen
+class DraftHolding:
+    """A holding reported in the text: who, how many shares, what percent (as stated)."""
+
+    holder: str
+    shares: int
+    percent: Fraction | None
+    evidence: Evidence
+    confidence: float = attrs.field(converter=_confidence)
+
+
+@attrs.frozen
+class DraftAmendment:
+    """An amendment (or other instrument, such as a redemption) the filing reports or recites.
+
+    ``current`` is true for the instrument the filing reports, false for earlier amendments it
+    recites ("as previously amended by Amendment No. 1, dated as of November 30, 2000").
+    ``number`` is ``None`` when the text gives none (a board's redemption).
+    """
+
+    number: Found[int] | None
+    authorized: Found[pendulum.Date] | None
+    executed: Found[pendulum.Date] | None
+    changes: tuple[DraftChange, ...]
+    current: bool
+    title: str | None = None
+
+
+@attrs.frozen
+class FilingDraft:
+    """Everything drafted from one filing."""
+
+    filing: str
+    form: str
+    date: pendulum.Date | None
+    event: Classification
+    company: Found[str] | None = None
+    file_number: str | None = None
+    agreement_date: Found[pendulum.Date] | None = None
+    rights_agent: Found[str] | None = None
+    provisions: tuple[DraftChange, ...] = ()
+    """Terms of the agreement the filing states (an adoption) or restates (a summary)."""
+    amendments: tuple[DraftAmendment, ...] = ()
+    holdings: tuple[DraftHolding, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def found_event(self) -> bool:
+        """Whether the filing reports a rights-plan event."""
+        return self.event.kind is not EventKind.NONE
+
+
+def kind_name(kind: type[Change]) -> str:
+    """A change class's kind as plan files write it: ``SetThreshold`` -> ``"set-threshold"``."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", kind.__name__).lower()
+
+
+# --- patterns -----------------------------------------------------------------------------------
+
+_W = r"[ \t\n]+"
+_NAME = (
+    r"[A-Z][\w.&'-]*(?:[ \t\n]+(?:[A-Z][\w.&'-]*|of|and|&|de|la)){0,7}"
+    r"(?:,[ \t\n]+(?:N\.A\.|Inc\.|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.|National[ \t\n]+Association))?"
+)
+_DATE = _text.DATE.pattern
+_AMENDMENT_REF = re.compile(
+    rf"\bAmendment{_W}No\.{_W}?(?P<number>\d{{1,2}})\b|"
+    rf"\b(?P<ordinal>First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
+    rf"{_W}Amendment\b",
+    re.IGNORECASE,
+)
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+_AGREEMENT_DATED = re.compile(
+    rf"(?i:Rights{_W}Agreement|Rights{_W}Plan|Tax{_W}Benefit{_W}Preservation{_W}Plan)"
+    rf"(?:{_W}\([^)\n]{{0,60}}\))?,?{_W}(?i:dated|effective){_W}(?:as{_W}of{_W})?(?P<date>{_DATE})"
+)
+_DATED_BEFORE = re.compile(rf"(?i:dated|effective)(?:{_W}as{_W}of)?[ \t\n]*$")
+_AGENT = re.compile(
+    rf"(?:\band|\bwith|\bto){_W}(?P<agent>{_NAME}),?{_W}(?:an?{_W}[^,\n]{{1,60}},{_W})?"
+    rf"(?i:as{_W}(?:the{_W})?rights{_W}agent)\b"
+)
+_SUCCESSOR = re.compile(
+    rf"(?i:appoint\w{{0,6}}){_W}(?:of{_W})?(?P<agent>{_NAME}){_W}"
+    rf"(?i:as{_W}(?:a{_W}|the{_W})?successor{_W}rights{_W}agent)"
+)
+_DEFINED = re.compile(
+    rf"(?P<name>{_NAME})(?:,{_W}an?{_W}[A-Za-z][A-Za-z .-]{{0,60}}?)?[ \t\n]*\([ \t\n]*"
+    rf"(?:the{_W})?[\"“](?P<short>[^\"”\n]{{1,40}}?),?[\"”]"
+)
+_GROUP_TOGETHER = re.compile(
+    rf"[\"“](?P<short>[^\"”\n]{{1,40}}?),?[\"”],?{_W}and{_W}together{_W}with{_W}"
+    rf"(?P<other>{_NAME}),?{_W}(?:referred{_W}to{_W}herein{_W}as{_W}|collectively{_W})?"
+    rf"(?:the{_W})?[\"“](?P<group>[^\"”\n]{{1,40}}?)[\"”]"
+)
+_GROUP_COLLECTIVELY = re.compile(
+    rf"(?P<list>{_NAME}(?:,?{_W}(?:and{_W})?{_NAME}){{1,5}})[ \t\n]*\([ \t\n]*"
+    rf"collectively,?{_W}(?:the{_W})?[\"“](?P<group>[^\"”\n]{{1,40}}?)[\"”]"
+)
+_HOLDING = re.compile(
+    rf"(?P<shares>\b\d{{1,3}}(?:,\d{{3}}){{1,4}}|\b\d{{4,10}})(?:{_W}(?i:shares))\b"
+)
+_PRICE = re.compile(r"\$[ \t]?(?P<price>\d{0,3}\.\d{1,6}|\d{1,3})")
+_MORE = re.compile(
+    rf"(?:more{_W}than|greater{_W}than|in{_W}excess{_W}of|exceeds?|exceeding|over)[ \t\n]*$",
+    re.IGNORECASE,
+)
+_AT_LEAST = re.compile(rf"(?:at{_W}least|equal{_W}to{_W}or{_W}greater{_W}than)[ \t\n]*$", re.I)
+_UP_TO = re.compile(rf"(?:up{_W}to|as{_W}much{_W}as)[ \t\n]*$", re.IGNORECASE)
+_OR_MORE = re.compile(rf"[ \t\n]*(?:or{_W}more|or{_W}greater)\b", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom[ \t\n]*$", re.IGNORECASE)
+_TO_AFTER = re.compile(r"[ \t\n]*to\b", re.IGNORECASE)
+_STOP_NAMES = frozenset(
+    [
+        "as",
+        "on",
+        "the",
+        "in",
+        "company",
+        "common",
+        "stock",
+        "board",
+        "directors",
+        "schedule",
+        "rights",
+        "rule",
+        "section",
+        "amendment",
+        "exhibit",
+        "item",
+        "form",
+        "this",
+        "that",
+        "each",
+        "if",
+        "under",
+        "pursuant",
+    ]
+)
+
+
+# --- reading helpers -----------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Context:
+    filing: Filing
+    documents: tuple[tuple[Document, Authority, int, int], ...]
+    names: dict[str, str]
+    """Short defined names and group members' names, keyed case-folded, to full names."""
+    groups: dict[str, tuple[str, ...]]
+    """Group name -> member names (full)."""
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        document = self.filing.document_at(start)
+        authority = next((a for d, a, _, _ in self.documents if d is document), Authority.REPORT)
+        return Evidence(
+            self.filing.name,
+            document.type,
+            authority,
+            start,
+            end,
+            self.filing.text[start:end],
+        )
+
+    def full_name(self, name: str) -> str:
+        return self.names.get(" ".join(name.split()).casefold(), " ".join(name.split()))
+
+
+_AUTHORITY_FACTOR = {Authority.AGREEMENT: 1.0, Authority.REPORT: 0.9, Authority.PRESS_RELEASE: 0.8}
+
+
+def _authority(document: Document, text: str) -> Authority | None:
+    kind = document.type.upper()
+    head = text[document.start : min(document.end, document.start + 600)].upper()
+    if kind.startswith("EX-4") or (
+        kind.startswith("EX-") and re.search(r"RIGHTS AGREEMENT|AMENDMENT NO", head)
+    ):
+        return Authority.AGREEMENT
+    if kind.startswith("EX-99"):
+        return Authority.PRESS_RELEASE
+    if kind.startswith("EX-") or kind in ("GRAPHIC", "ZIP", "XML", "JSON"):
+        return None
+    return Authority.REPORT
+
+
+def _regions(filing: Filing) -> tuple[tuple[Document, Authority, int, int], ...]:
+    out = []
+    for index, document in enumerate(filing.documents):
+        authority = _authority(document, filing.text)
+        if authority is None:
+            continue
+        start, end = document.start, document.end
+        if index == 0 and filing.items:
+            start = filing.items[0].start
+            end = max(item.end for item in filing.items)
+        out.append((document, authority, start, end))
+    return tuple(out)
+
+
+def _sentences(context: _Context) -> list[tuple[int, int, Authority]]:
+    out = []
+    for _, authority, start, end in context.documents:
+        for s, e in _text.sentence_bounds(context.filing.text, start, end):
+            out.append((s, e, authority))
+    return out
+
+
+def _expand_suffix(text: str, name: str) -> str:
+    """``"IPOF Fund"`` -> ``"IPOF Fund, L.P."`` when the fuller form appears in the text."""
+    match = re.search(re.escape(name) + r",?[ \t\n]+(L\.P\.|LP|LLC|L\.L\.C\.|Inc\.|Ltd\.)", text)
+    return f"{name}, {match.group(1)}" if match is not None else name
+
+
+def _names(
+    filing: Filing, regions: Iterable[tuple[Document, Authority, int, int]]
+) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    text = filing.text
+    names: dict[str, str] = {}
+    groups: dict[str, tuple[str, ...]] = {}
+    for _, _, start, end in regions:
+        for match in _DEFINED.finditer(text, start, end):
+            full = " ".join(match["name"].split())
+            short = " ".join(match["short"].split())
+            if full.split()[0].lower() in _STOP_NAMES or short.lower() in ("company", "rights"):
+                continue
+            names.setdefault(short.casefold(), full)
+            names.setdefault(full.casefold(), full)
+        for match in _GROUP_TOGETHER.finditer(text, start, end):
+            first = names.get(" ".join(match["short"].split()).casefold())
+            second = names.get(" ".join(match["other"].split()).casefold(), match["other"])
+            if first is None:
+                continue
+            members = tuple(_expand_suffix(text, n) for n in (first, " ".join(second.split())))
+            groups.setdefault(" ".join(match["group"].split()), members)
+        for match in _GROUP_COLLECTIVELY.finditer(text, start, end):
+            parts = re.split(rf",?{_W}and{_W}|,{_W}", match["list"])
+            members = tuple(" ".join(p.split()) for p in parts if p.strip())
+            groups.setdefault(" ".join(match["group"].split()), members)
+    return names, groups
+
+
+def _comparison(
+    text: str, mention: PercentMention, floor: int, ceiling: int
+) -> tuple[Comparison | None, str | None, int, int]:
+    """The comparison written around a percentage, the words, and the span including them."""
+    before = text[max(floor, mention.start - 40) : mention.start]
+    after = text[mention.end : min(ceiling, mention.end + 20)]
+    more = _MORE.search(before)
+    if more is not None:
+        words = " ".join(more.group().split())
+        return Comparison.MORE_THAN, words, mention.start - len(before) + more.start(), mention.end
+    least = _AT_LEAST.search(before)
+    if least is not None:
+        words = " ".join(least.group().split())
+        return Comparison.AT_LEAST, words, mention.start - len(before) + least.start(), mention.end
+    upto = _UP_TO.search(before)
+    if upto is not None:
+        return (
+            Comparison.MORE_THAN,
+            "up to",
+            mention.start - len(before) + upto.start(),
+            mention.end,
+        )
+    ormore = _OR_MORE.match(after)
+    if ormore is not None:
+        return Comparison.AT_LEAST, "or more", mention.start, mention.end + ormore.end()
+    return None, None, mention.start, mention.end
+
+
+def _dates_outside_dated(text: str, start: int, end: int) -> list[tuple[int, int, pendulum.Date]]:
+    """Dates in ``text[start:end]`` that are not an instrument's "dated as of" date."""
+    return [
+        (s, e, day)
+        for s, e, day in _text.find_dates(text, start, end)
+        if _DATED_BEFORE.search(text, max(start, s - 20), s) is None
+    ]
+
+
+def _amendment_number(match: re.Match[str]) -> int:
+    if match["number"] is not None:
+        return int(match["number"])
+    return _ORDINALS[match["ordinal"].lower()]
+
+
+# --- the drafting -------------------------------------------------------------------------------
+
+
+@attrs.define
+class _Amendment:
+    """A mutable working record while a filing is read (never leaves this module)."""
+
+    number: Found[int] | None = None
+    authorized: Found[pendulum.Date] | None = None
+    executed: Found[pendulum.Date] | None = None
+    changes: list[DraftChange] = attrs.field(factory=list)
+    current: bool = False
+    title: str | None = None
+
+
+def draft_filing(filing: Filing) -> FilingDraft:
+    """Draft what ``filing`` says about its company's rights plan.
+
+    A filing of a form that does not report rights-plan events is refused with
+    :class:`~rightsplan.errors.FilingError`; one that reports none gets a draft whose
+    ``event.kind`` is :attr:`~rightsplan.edgar.EventKind.NONE` and whose notes say so.
+
+    >>> from rightsplan.edgar.filing import read_filing
+    >>> draft = draft_filing(read_filing("tests/data/filings/seed_004.txt"))
+    >>> [(a.number.value, a.authorized.value.isoformat(), a.executed.value.isoformat())
+    ...  for a in draft.amendments if a.current]
+    [(3, '2003-11-21', '2003-11-24')]
+    """
+    if filing.form.upper() not in RIGHTS_FORMS:
+        raise FilingError(
+            f"{filing.name}: Form {filing.form} does not report rights-plan events "
+            f"(expected one of {', '.join(sorted(RIGHTS_FORMS))})"
+        )
+    event = classify(filing)
+    company = _company(filing)
+    base = FilingDraft(
+        filing=filing.name,
+        form=filing.form,
+        date=filing.date,
+        event=event,
+        company=company,
+        file_number=filing.registrant.file_number,
+    )
+    if event.kind is EventKind.NONE:
+        return attrs.evolve(base, notes=(f"no rights-plan event found: {event.reason}",))
+    regions = _regions(filing)
+    names, groups = _names(filing, regions)
+    context = _Context(filing, regions, names, groups)
+    reader = _Reader(context, event)
+    reader.read()
+    return reader.result(base)
+
+
+def _company(filing: Filing) -> Found[str] | None:
+    name = filing.registrant.name
+    if not name:
+        return None
+    text = filing.text
+    at = text.find(name)
+    if at < 0:
+        at = 0
+    span = (at, at + len(name)) if text[at : at + len(name)] == name else (0, 0)
+    shown = name
+    if name.isupper():
+        lowered = text.lower()
+        position = lowered.find(name.lower(), span[1])
+        while position >= 0:
+            candidate = text[position : position + len(name)]
+            if not candidate.isupper():
+                shown = candidate
+                break
+            position = lowered.find(name.lower(), position + 1)
+        else:
+            shown = name.title()
+    document = filing.document_at(span[0])
+    return Found(
+        " ".join(shown.split()),
+        Evidence(
+            filing.name, document.type, Authority.REPORT, span[0], span[1], text[span[0] : span[1]]
+        ),
+        0.95 if shown != name.title() or not name.isupper() else 0.8,
+    )
+
+
+class _Reader:
+    """Reads a filing's sentences once, gathering what the draft needs."""
+
+    def __init__(self, context: _Context, event: Classification) -> None:
+        self.context = context
+        self.text = context.filing.text
+        self.event = event
+        self.sentences = _sentences(context)
+        self.amendments: dict[int | None, _Amendment] = {}
+        self.current_number: int | None = None
+        self.agreement_dates: list[Found[pendulum.Date]] = []
+        self.agents: list[Found[str]] = []
+        self.provisions: list[DraftChange] = []
+        self.holdings: list[DraftHolding] = []
+        self.notes: list[str] = []
+
+    # the instrument -------------------------------------------------------------------
+
+    def _find_current_number(self) -> None:
+        verbs = re.compile(
+            r"\b(?:authorized|approved|executed|entered[ \t\n]+into|adopted|This)\b[^.;]{0,40}$",
+            re.IGNORECASE,
+        )
+        for start, end, authority in self.sentences:
+            for match in _AMENDMENT_REF.finditer(self.text, start, end):
+                if verbs.search(self.text, max(start, match.start() - 60), match.start()):
+                    self.current_number = _amendment_number(match)
+                    self._amendment(self.current_number, current=True).number = Found(
+                        self.current_number,
+                        self.context.evidence(match.start(), match.end()),
+                        0.9 * _AUTHORITY_FACTOR[authority],
+                    )
+                    return
+        for _, authority, start, end in self.context.documents:
+            if authority is Authority.AGREEMENT:
+                title = _AMENDMENT_REF.search(self.text, start, min(end, start + 400))
+                if title is not None:
+                    match = title
+                    self.current_number = _amendment_number(match)
+                    self._amendment(self.current_number, current=True).number = Found(
+                        self.current_number, self.context.evidence(match.start(), match.end()), 0.95
+                    )
+                    return
+
+    def _amendment(self, number: int | None, *, current: bool = False) -> _Amendment:
+        record = self.amendments.get(number)
+        if record is None:
+            record = self.amendments[number] = _Amendment(current=current)
+        record.current = record.current or current
+        return record
+
+    def read(self) -> None:
+        """Read every sentence of the documents that matter."""
+        self._find_current_number()
+        if self.event.kind is EventKind.REDEMPTION:
+            self._amendment(None, current=True).title = "Redemption of the Rights"
+        elif self.event.kind in (EventKind.AMENDMENT, EventKind.TERMINATION) and (
+            self.current_number is None
+        ):
+            self._amendment(None, current=True).title = "Amendment to the Rights Agreement"
+        for start, end, authority in self.sentences:
+            self._sentence(start, end, authority)
+        self._prior_dates()
+
+    def _sentence(self, start: int, end: int, authority: Authority) -> None:
+        text = self.text
+        low = " ".join(text[start:end].split()).lower()
+        refs = [(_amendment_number(m), m) for m in _AMENDMENT_REF.finditer(text, start, end)]
+        factor = _AUTHORITY_FACTOR[authority]
+        for match in _AGREEMENT_DATED.finditer(text, start, end):
+            day = _text.parse_date(match)
+            if day is not None:
+                self.agreement_dates.append(
+                    Found(day, self.context.evidence(match.start(), match.end()), 0.9 * factor)
+                )
+        for match in _AGENT.finditer(text, start, end):
+            self.agents.append(
+                Found(
+                    " ".join(match["agent"].split()),
+                    self.context.evidence(match.start("agent"), match.end()),
+                    0.85 * factor,
+                )
+            )
+        self._instrument_dates(start, end, low, refs, factor)
+        self._successor(start, end, low, refs, authority)
+        self._holdings(start, end, authority)
+        self._percents(start, end, low, refs, authority)
+        self._expiration(start, end, low, authority)
+        self._redemption(start, end, low, authority)
+
+    def _instrument_dates(
+        self,
+        start: int,
+        end: int,
+        low: str,
+        refs: list[tuple[int, re.Match[str]]],
+        factor: float,
+    ) -> None:
+        current = self.current_number
+        mentions_current = current is None or any(n == current for n, _ in refs)
+        if not mentions_current and not (current is None and ("amend" in low or "redeem" in low)):
+            return
+        if not ("amendment" in low or "redeem" in low or "redemption" in low or "terminat" in low):
+            return
+        dates = _dates_outside_dated(self.text, start, end)
+        if not dates:
+            return
+        record = self._amendment(current, current=True)
+        board = "board" in low and re.search(r"\b(?:authorized|approved|determined|voted)\b", low)
+        executed = re.search(r"\b(?:executed|entered[ \t\n]+into|signed)\b", low)
+        if board and record.authorized is None:
+            s, e, day = dates[0]
+            record.authorized = Found(day, self.context.evidence(s, e), 0.9 * factor)
+        if executed and record.executed is None:
+            s, e, day = dates[-1]
+            record.executed = Found(day, self.context.evidence(s, e), 0.9 * factor)
+        if board and self.event.kind is EventKind.REDEMPTION and record.executed is None:
+            effective = re.search(r"\beffective\b", low)
+            s, e, day = dates[-1] if effective else dates[0]
+            record.executed = Found(day, self.context.evidence(s, e), 0.8 * factor)
+
+    def _prior_dates(self) -> None:
+        """The date of each amendment recited: "Amendment No. 2, dated August 14, 2003"."""
+        pattern = re.compile(
+            rf"(?:{_AMENDMENT_REF.pattern})(?:{_W}\([^)\n]{{0,60}}\))?,?{_W}(?:dated|effective)"
+            rf"{_W}(?:as{_W}of{_W})?(?P<date>{_DATE})",
+            re.IGNORECASE,
+        )
+        for _, authority, start, end in self.context.documents:
+            for match in pattern.finditer(self.text, start, end):
+                number = _amendment_number(match)
+                record = self._amendment(number)
+                if record.number is None:
+                    record.number = Found(
+                        number, self.context.evidence(match.start(), match.end()), 0.85
+                    )
+                if record.executed is None:
+                    day = _text.parse_date(match)
+                    if day is not None:
+                        record.executed = Found(
+                            day,
+                            self.context.evidence(match.start(), match.end()),
+                            0.85 * _AUTHORITY_FACTOR[authority],
+                        )
+
+    def _successor(
+        self,
+        start: int,
+        end: int,
+        low: str,
+        refs: list[tuple[int, re.Match[str]]],
+        authority: Authority,
+    ) -> None:
+        match = _SUCCESSOR.search(self.text, start, end)
+        if match is None:
+            return
+        number = refs[0][0] if refs else self.current_number
+        record = self._amendment(number)
+        evidence = self.context.evidence(match.start(), match.end())
+        factor = _AUTHORITY_FACTOR[authority]
+        record.changes.append(
+            DraftChange(
+                AppointRightsAgent(
+                    name=" ".join(match["agent"].split()), quote=" ".join(evidence.quote.split())
+                ),
+                evidence,
+                0.85 * factor,
+            )
+        )
+        other = re.search(
+            r"amended[^.;]{0,40}in\s+certain\s+other\s+particulars", self.text[start:end]
+        )
+        if other is not None:
+            evidence = self.context.evidence(start + other.start(), start + other.end())
+            record.changes.append(
+                DraftChange(
+                    OtherChange(
+                        description=" ".join(evidence.quote.split()),
+                        quote=" ".join(evidence.quote.split()),
+                    ),
+                    evidence,
+                    0.8 * factor,
+                )
+            )
+
+    def _holdings(self, start: int, end: int, authority: Authority) -> None:
+        text = self.text
+        for match in _HOLDING.finditer(text, start, end):
+            percents = find_percents(text, match.end(), min(end, match.end() + 120))
+            percent = percents[0].value if percents else None
+            stop = percents[0].end if percents else match.end()
+            if not re.search(
+                r"\b(?:own|owns|owned|holds|held|beneficial)", text[start : match.start()]
+            ):
+                continue
+            holder = self._holder_before(start, match.start())
+            if holder is None:
+                continue
+            evidence = self.context.evidence(match.start(), stop)
+            self.holdings.append(
+                DraftHolding(
+                    holder,
+                    int(match["shares"].replace(",", "")),
+                    percent,
+                    evidence,
+                    0.85 * _AUTHORITY_FACTOR[authority],
+                )
+            )
+
+    def _holder_before(self, start: int, end: int) -> str | None:
+        segment = self.text[start:end]
+        best: str | None = None
+        for match in re.finditer(_NAME, segment):
+            name = " ".join(match.group().split())
+            first = name.split()[0].lower().rstrip(",")
+            if (
+                first in _STOP_NAMES
+                or _text.DATE.match(name)
+                or first
+                in (
+                    [
+                        "january",
+                        "february",
+                        "march",
+                        "april",
+                        "may",
+                        "june",
+                        "july",
+                        "august",
+                        "september",
+                        "october",
+                        "november",
+                        "december",
+                    ]
+                )
+            ):
+                continue
+            known = name.casefold() in self.context.names or name in self.context.groups
+            if known:
+                return self.context.full_name(name)
+            best = name if best is None else best
+        return best
+
+    def _holder_in(self, start: int, end: int) -> tuple[str, tuple[str, ...]] | None:
+        segment = " ".join(self.text[start:end].split())
+        for group, members in self.context.groups.items():
+            if group in segment:
+                return group, members
+        for short, full in self.context.names.items():
+            if re.search(rf"\b{re.escape(short)}\b", segment, re.IGNORECASE) and short not in (
+                "company",
+                "rights agreement",
+            ):
+                return full, ()
+        return None
+
+    # percentages ----------------------------------------------------------------------
+
+    def _percents(
+        self,
+        start: int,
+        end: int,
+        low: str,
+        refs: list[tuple[int, re.Match[str]]],
+        authority: Authority,
+    ) -> None:
+        text = self.text
+        mentions = find_percents(text, start, end)
+        if not mentions:
+            return
+        held = {h.evidence.end for h in self.holdings if start <= h.evidence.start < end}
+        factor = _AUTHORITY_FACTOR[authority]
+        for index, mention in enumerate(mentions):
+            if mention.end in held:
+                continue
+            previous_end = mentions[index - 1].end if index else start
+            next_start = mentions[index + 1].start if index + 1 < len(mentions) else end
+            if _FROM_BEFORE.search(text, max(start, mention.start - 8), mention.start) and (
+                _TO_AFTER.match(text, mention.end, end)
+            ):
+                continue
+            window = " ".join(text[previous_end:next_start].split()).lower()
+            comparison, wording, s, e = _comparison(text, mention, start, end)
+            confidence = 0.85 * factor
+            notes: list[str] = []
+            if comparison is None:
+                comparison = Comparison.AT_LEAST
+                confidence = 0.5 * factor
+                notes.append('the comparison is not stated next to the number; assumed "or more"')
+            if wording == "up to":
+                confidence *= 0.8
+                notes.append(
+                    f'"up to {format_percent(mention.value)}%" read as ending at '
+                    f'"more than {format_percent(mention.value)}%"'
+                )
+            if not mention.agrees:
+                confidence *= 0.5
+                notes.append("the number in words and the numeral beside it disagree")
+            evidence = self.context.evidence(s, e)
+            change, target = self._percent_role(
+                mention, comparison, low, window, refs, start, end, notes
+            )
+            if change is None:
+                continue
+            if (
+                authority is not Authority.AGREEMENT
+                and target == "provision"
+                and (self.event.kind is not EventKind.ADOPTION)
+            ):
+                confidence *= 0.7
+                notes.append(
+                    f"restated in a {authority.label}, which may paraphrase the agreement "
+                    '("more than" for "or more"); confirm against the Rights Agreement'
+                )
+            note = "; ".join(notes) or None
+            if isinstance(change, AddException):
+                stripped = text[start:end].strip()
+                at = start + text[start:end].index(stripped[:1]) if stripped else start
+                evidence = self.context.evidence(at, at + len(stripped))
+            change = attrs.evolve(change, quote=" ".join(evidence.quote.split()), note=note)
+            drafted = DraftChange(change, evidence, min(confidence, 1.0), wording)
+            if target == "provision":
+                self.provisions.append(drafted)
+            else:
+                number = self.current_number if target == "current" else int(target)
+                self._amendment(number, current=target == "current").changes.append(drafted)
+
+    def _percent_role(
+        self,
+        mention: PercentMention,
+        comparison: Comparison,
+        low: str,
+        window: str,
+        refs: list[tuple[int, re.Match[str]]],
+        start: int,
+        end: int,
+        notes: list[str],
+    ) -> tuple[Change | None, str]:
+        """What a percentage sets, and where it goes: "provision", "current" or a number."""
+        value = mention.value
+        changing = (
+            bool(
+                re.search(
+                    r"\b(?:amend\w*|lower\w*|reduc\w*|increas\w*|rais\w*|chang\w*|decreas\w*)\b",
+                    low,
+                )
+            )
+            and "continues to" not in low
+        )
+        target = (
+            "current" if self.event.kind is not EventKind.ADOPTION and changing else "provision"
+        )
+        if ("additional" in window and value <= 2) or "grandfather" in window:
+            return (
+                SetGrandfathering(tolerance_percent=value, tolerance_comparison=comparison),
+                target,
+            )
+        if "13g" in window or "passive" in window:
+            return SetPassiveTier(percent=value, comparison=comparison), target
+        holder = self._holder_in(start, end)
+        exception_words = re.search(
+            r"not be deemed|shall not be|will not be|exception|exempt|permitted to|"
+            r"without triggering",
+            low,
+        )
+        if holder is not None and exception_words is not None:
+            name, members = holder
+            passive = bool(
+                re.search(
+                    r"without any intention of changing or influencing control|ceases to hold|"
+                    r"passive|schedule 13g",
+                    low,
+                )
+            )
+            if not passive and re.search(r"preceding paragraph|described above", low):
+                passive = self._passive_of(name)
+                notes.append("conditions as described for the current exception")
+            prior = [n for n, _ in refs if n != self.current_number]
+            if prior and re.search(r"previous|prior|had\b", low):
+                target = str(prior[0])
+            elif self.event.kind is not EventKind.ADOPTION:
+                target = "current"
+            return (
+                AddException(
+                    holder=name,
+                    members=members,
+                    percent=value,
+                    comparison=comparison,
+                    requires_passive=passive,
+                ),
+                target,
+            )
+        if re.search(
+            r"acquiring person|beneficial own|trigger|threshold|rights agreement|rights plan|"
+            r"become exercisable|beneficial ownership",
+            low,
+        ):
+            return SetThreshold(percent=value, comparison=comparison), target
+        return None, target
+
+    def _passive_of(self, holder: str) -> bool:
+        for record in self.amendments.values():
+            for drafted in record.changes:
+                if isinstance(drafted.change, AddException) and drafted.change.holder == holder:
+                    return drafted.change.requires_passive
+        return False
+
+    # endings ---------------------------------------------------------------------------
+
+    def _expiration(self, start: int, end: int, low: str, authority: Authority) -> None:
+        if "expir" not in low:
+            return
+        dates = _dates_outside_dated(self.text, start, end)
+        if not dates:
+            return
+        s, e, day = dates[-1]
+        anchor = self.text.lower().find("expir", start, end)
+        evidence = self.context.evidence(min(anchor, s), e)
+        factor = _AUTHORITY_FACTOR[authority]
+        if self.event.kind is EventKind.ADOPTION:
+            if "will expire" in low or "expiration date" in low:
+                self.provisions.append(
+                    DraftChange(
+                        SetExpiration(date=day, quote=" ".join(evidence.quote.split())),
+                        evidence,
+                        0.8 * factor,
+                    )
+                )
+            return
+        if "accelerat" in low or re.search(r"\bextend\w*\b|\bamend\w*\b", low):
+            note = None
+            if self.event.kind is EventKind.TERMINATION:
+                note = "the expiration date is accelerated: the plan ends on this date"
+            change = SetExpiration(date=day, quote=" ".join(evidence.quote.split()), note=note)
+            record = self._amendment(self.current_number, current=True)
+            if not any(
+                isinstance(c.change, SetExpiration) and c.change.date == day for c in record.changes
+            ):
+                record.changes.append(DraftChange(change, evidence, 0.8 * factor))
+
+    def _redemption(self, start: int, end: int, low: str, authority: Authority) -> None:
+        if self.event.kind is not EventKind.REDEMPTION or (
+            "redeem" not in low and "redemption" not in low
+        ):
+            return
+        price = _PRICE.search(self.text, start, end)
+        record = self._amendment(None, current=True)
+        if any(isinstance(c.change, Redeem) for c in record.changes):
+            return
+        s = price.start() if price is not None else start
+        e = price.end() if price is not None else end
+        evidence = self.context.evidence(s, e)
+        record.changes.append(
+            DraftChange(
+                Redeem(
+                    price=Decimal(price["price"]) if price is not None else None,
+                    quote=" ".join(self.text[start:end].split()),
+                ),
+                evidence,
+                (0.85 if price is not None else 0.6) * _AUTHORITY_FACTOR[authority],
+            )
+        )
+
+    # the result ------------------------------------------------------------------------
+
+    def result(self, base: FilingDraft) -> FilingDraft:
+        """The draft: readings reconciled, conflicts kept, values in document order."""
+        conflicts: list[Conflict] = []
+        provisions = _reconcile(self.provisions, conflicts, "the agreement")
+        amendments = []
+        for number, record in self.amendments.items():
+            changes = _reconcile(
+                record.changes,
+                conflicts,
+                f"Amendment No. {number}"
+                if number is not None
+                else (record.title or "the instrument"),
+            )
+            if not changes and not record.current and record.executed is None:
+                continue
+            amendments.append(
+                DraftAmendment(
+                    number=record.number,
+                    authorized=record.authorized,
+                    executed=record.executed,
+                    changes=tuple(changes),
+                    current=record.current,
+                    title=record.title if number is None else None,
+                )
+            )
+        amendments.sort(key=lambda a: a.number.value if a.number else 10**6)
+        seen: set[str] = {
+            " ".join(p.change.holder.split()).casefold()
+            for p in provisions
+            if isinstance(p.change, AddException)
+        }
+        amendments = [
+            attrs.evolve(a, changes=tuple(_replace_later(a.changes, seen))) for a in amendments
+        ]
+        agreement_date = min(self.agreement_dates, key=lambda f: f.value, default=None)
+        agent = max(self.agents, key=lambda f: f.evidence.authority, default=None)
+        notes = list(self.notes)
+        if len({f.value for f in self.agreement_dates}) > 1 and agreement_date is not None:
+            notes.append(
+                "several dates follow 'Rights Agreement dated'; the earliest, "
+                f"{agreement_date.value.isoformat()}, is taken as the agreement's"
+            )
+        return attrs.evolve(
+            base,
+            agreement_date=agreement_date,
+            rights_agent=agent,
+            provisions=tuple(provisions),
+            amendments=tuple(amendments),
+            holdings=tuple(_unique_holdings(self.holdings)),
+            conflicts=tuple(conflicts),
+            notes=tuple(notes),
+        )
+
+
+def _unique_holdings(holdings: list[DraftHolding]) -> list[DraftHolding]:
+    seen: dict[tuple[str, int], DraftHolding] = {}
+    for holding in holdings:
+        key = (holding.holder.casefold(), holding.shares)
+        if key not in seen or holding.evidence.authority > seen[key].evidence.authority:
+            seen[key] = holding
+    return list(seen.values())
+
+
+def _reconcile(
+    readings: list[DraftChange], conflicts: list[Conflict], where: str
+) -> list[DraftChange]:
+    """One change per subject: the most authoritative reading, the others kept as conflicts."""
+    by_key: dict[tuple[str, str], list[DraftChange]] = {}
+    order: list[tuple[str, str]] = []
+    for reading in readings:
+        key = reading.key()
+        if key not in by_key:
+            by_key[key] = []
+            order.append(key)
+        by_key[key].append(reading)
+    kept: list[DraftChange] = []
+    for key in order:
+        group = by_key[key]
+        if key[0] in ("other-change", "appoint-rights-agent"):
+            kept.extend(_dedupe(group))
+            continue
+        best = max(group, key=lambda r: (r.evidence.authority, r.confidence))
+        others = [r for r in group if r.reading() != best.reading()]
+        if others:
+            said = "; ".join(
+                f"the {o.evidence.authority.label} ({o.evidence.document}) says "
+                f'"{" ".join(o.evidence.quote.split())}"'
+                for o in others
+            )
+            reason = (
+                f"{said}; the {best.evidence.authority.label} ({best.evidence.document}) says "
+                f'"{" ".join(best.evidence.quote.split())}"; '
+                f"the {best.evidence.authority.label}'s words are used"
+            )
+            if all(o.evidence.authority == best.evidence.authority for o in others):
+                reason = f"{said}; the reading kept is the most confident one"
+            for other in others:
+                conflicts.append(Conflict(f"{where}: {best.kind}", best, other, reason))
+            note = "; ".join(filter(None, [best.change.note, reason]))
+            best = attrs.evolve(best, change=attrs.evolve(best.change, note=note))
+        kept.append(best)
+    return kept
+
+
+def _dedupe(group: list[DraftChange]) -> list[DraftChange]:
+    out: list[DraftChange] = []
+    for reading in group:
+        if not any(r.reading() == reading.reading() for r in out):
+            out.append(reading)
+    return out
+
+
+def _replace_later(changes: Iterable[DraftChange], seen: set[str]) -> list[DraftChange]:
+    """An exception for a holder already excepted earlier in the history replaces it."""
+    out = []
+    for drafted in changes:
+        change = drafted.change
+        if isinstance(change, AddException | ReplaceException):
+            key = " ".join(change.holder.split()).casefold()
+            kind: type[AddException] | type[ReplaceException] = (
+                ReplaceException if key in seen else AddException
+            )
+            seen.add(key)
+            if type(change) is not kind:
+                change = kind(
+                    holder=change.holder,
+                    members=change.members,
+                    percent=change.percent,
+                    comparison=change.comparison,
+                    requires_passive=change.requires_passive,
+                    section=change.section,
+                    quote=change.quote,
+                    note=change.note,
+                )
+                drafted = attrs.evolve(drafted, change=change)
+        out.append(drafted)
+    return out
