@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -53,3 +56,27 @@ class TestQuickstart:
         """.ci/run runs the README's test command verbatim."""
         ci = (ROOT / ".ci" / "run").read_text("utf-8").splitlines()
         assert _quickstart()[1] in ci
+
+    def test_main_job_runs(self) -> None:
+        """The main-job command, after its install step, prints the timeline and the verdicts."""
+        steps = _quickstart()[0].split(" && ")
+        assert steps[0].startswith("python -m pip install")
+        output = []
+        codes = []
+        for step in steps[1:]:
+            words = shlex.split(step)
+            assert words[0] == "rightsplan"
+            done = subprocess.run(
+                [sys.executable, "-m", "rightsplan", *words[1:]],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            assert done.stderr == ""
+            output.append(done.stdout)
+            codes.append(done.returncode)
+        assert codes == [0, 1]  # the README says: two sample holdings trigger
+        assert "Amendment No. 3" in output[0]
+        assert "2,893,078" in output[1]
+        assert "triggered" in output[1]
