@@ -211,3 +211,13 @@ __all__ = [
     "to_date",
     "to_percent",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # rightsplan.testing needs hypothesis, which only the test extra installs: import it on
+    # first use of rp.testing, so that the rest of the library never needs hypothesis.
+    if name == "testing":
+        import importlib
+
+        return importlib.import_module("rightsplan.testing")
+    raise AttributeError(f"module 'rightsplan' has no attribute {name!r}")
