@@ -37,6 +37,7 @@ from rightsplan.assess import DEFAULT_WARN_AT, Assessment, Consideration, Status
 from rightsplan.calendars import BusinessCalendar, CalendarRangeError
 from rightsplan.dates import DateLike, to_date
 from rightsplan.errors import (
+    EventsFileError,
     HoldingsFileError,
     InputFileError,
     InputTypeError,
@@ -61,7 +62,14 @@ from rightsplan.history import (
     UnknownHolderError,
     replay,
 )
-from rightsplan.io import Holding, dump_plan, load_holdings, load_plan
+from rightsplan.io import (
+    Holding,
+    dump_events,
+    dump_plan,
+    load_events,
+    load_holdings,
+    load_plan,
+)
 from rightsplan.ledger import (
     AcquiringPersonAnnounced,
     Acquisition,
@@ -132,6 +140,7 @@ __all__ = [
     "Ending",
     "EndingKind",
     "Event",
+    "EventsFileError",
     "Exemption",
     "ExemptionGranted",
     "ExemptionRevoked",
@@ -199,9 +208,11 @@ __all__ = [
     "UnknownHolderError",
     "assess",
     "calendars",
+    "dump_events",
     "dump_plan",
     "examples",
     "format_percent",
+    "load_events",
     "load_holdings",
     "load_plan",
     "plot",

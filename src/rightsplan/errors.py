@@ -7,6 +7,7 @@ so ``except ValueError`` and ``except TypeError`` keep working for callers that 
 from __future__ import annotations
 
 __all__ = [
+    "EventsFileError",
     "FilingError",
     "HoldingsFileError",
     "InputFileError",
@@ -93,6 +94,10 @@ class PlanFileError(InputFileError):
 
 class HoldingsFileError(InputFileError):
     """A holdings file (CSV or JSON lines) cannot be read or has bad rows."""
+
+
+class EventsFileError(InputFileError):
+    """An events file (CSV, JSON or JSON lines) cannot be read or has bad records."""
 
 
 class FilingError(RightsPlanError, ValueError):
