@@ -243,6 +243,7 @@ _AGREEMENT_DATED = re.compile(
     rf"(?i:Rights{_W}Agreement|Rights{_W}Plan|Tax{_W}Benefit{_W}Preservation{_W}Plan)"
     rf"(?:{_W}\([^)\n]{{0,60}}\))?,?{_W}(?i:dated|effective){_W}(?:as{_W}of{_W})?(?P<date>{_DATE})"
 )
+_EFFECTIVE = re.compile(rf"(?i:effective){_W}(?:(?i:as){_W}of{_W})?{_DATE}")
 _DATED_BEFORE = re.compile(rf"(?i:dated|effective)(?:{_W}as{_W}of)?[ \t\n]*$")
 _AGENT = re.compile(
     rf"(?:\band|\bwith|\bto){_W}(?P<agent>{_NAME}),?{_W}(?:an?{_W}[^,\n]{{1,60}},{_W})?"
@@ -633,6 +634,8 @@ class _Reader:
         refs: list[tuple[int, re.Match[str]]],
         factor: float,
     ) -> None:
+        if self.event.kind is EventKind.ADOPTION:
+            return
         current = self.current_number
         mentions_current = current is None or any(n == current for n, _ in refs)
         if not mentions_current and not (current is None and ("amend" in low or "redeem" in low)):
@@ -652,9 +655,14 @@ class _Reader:
             s, e, day = dates[-1]
             record.executed = Found(day, self.context.evidence(s, e), 0.9 * factor)
         if board and self.event.kind is EventKind.REDEMPTION and record.executed is None:
-            effective = re.search(r"\beffective\b", low)
-            s, e, day = dates[-1] if effective else dates[0]
-            record.executed = Found(day, self.context.evidence(s, e), 0.8 * factor)
+            effective = _EFFECTIVE.search(self.text, start, end)
+            day = _text.parse_date(effective) if effective is not None else None
+            if effective is not None and day is not None:
+                found = Found(day, self.context.evidence(effective.start(), effective.end()), 0.8)
+            else:
+                s, e, day = dates[0]
+                found = Found(day, self.context.evidence(s, e), 0.8 * factor)
+            record.executed = found
 
     def _prior_dates(self) -> None:
         """The date of each amendment recited: "Amendment No. 2, dated August 14, 2003"."""
@@ -892,8 +900,6 @@ class _Reader:
                 SetGrandfathering(tolerance_percent=value, tolerance_comparison=comparison),
                 target,
             )
-        if "13g" in window or "passive" in window:
-            return SetPassiveTier(percent=value, comparison=comparison), target
         holder = self._holder_in(start, end)
         exception_words = re.search(
             r"not be deemed|shall not be|will not be|exception|exempt|permitted to|"
@@ -927,6 +933,8 @@ class _Reader:
                 ),
                 target,
             )
+        if "13g" in window or "passive" in window:
+            return SetPassiveTier(percent=value, comparison=comparison), target
         if re.search(
             r"acquiring person|beneficial own|trigger|threshold|rights agreement|rights plan|"
             r"become exercisable|beneficial ownership",

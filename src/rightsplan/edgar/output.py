@@ -158,7 +158,14 @@ def to_fragment(plan: PlanDraft) -> dict[str, object]:
             table["document"] = document
         if not amendment.current:
             table["note"] = "recited in a later filing, not reported by its own filing here"
-        table["changes"] = [change_table(c) for c in amendment.changes]
+        table["changes"] = [change_table(c) for c in amendment.changes] or [
+            {
+                "kind": "other-change",
+                "description": "changes not described in the filings read",
+                "note": "placeholder: an amendment makes at least one change; "
+                "read the amendment itself",
+            }
+        ]
         amendments.append(table)
     if amendments:
         fragment["amendments"] = amendments
