@@ -527,7 +527,9 @@ def _from_json(text: str, name: str) -> tuple[list[Event], list[str]]:
 def _from_jsonl(text: str, name: str) -> tuple[list[Event], list[str]]:
     problems: list[str] = []
     events: list[Event] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # JSON lines are separated by \n alone: str.splitlines would also split on U+2028.
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         where = _Record(name, line=number)
@@ -653,8 +655,12 @@ def dumps_events(ledger: Ledger, fmt: EventsFormat) -> str:
     columns = [column for column in COLUMNS if column in used or column in ("event", "on")]
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    # With "\n" line endings the csv module leaves a lone "\r" unquoted; quote such rows whole.
+    quoted = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writeheader()
-    writer.writerows(records)
+    for record in records:
+        carriage = any(isinstance(value, str) and "\r" in value for value in record.values())
+        (quoted if carriage else writer).writerow(record)
     return out.getvalue()
 
 
