@@ -1,4 +1,4 @@
-"""The ``rightsplan`` command line: ``validate``, ``terms``, ``check`` and ``example``.
+"""The ``rightsplan`` command line: ``validate``, ``terms``, ``check``, ``history``, ``example``.
 
 Every command exits 0 when no holding triggers a plan, 1 when one does, and 2 for bad input
 or usage. Errors go to standard error, one line per problem, never a traceback. Nothing the
@@ -21,12 +21,13 @@ from pathlib import Path
 import attrs
 import pendulum
 
-from rightsplan import examples
+from rightsplan import calendars, examples
 from rightsplan.assess import Assessment, Status, assess, in_force
 from rightsplan.assess import _warn_ratio as assess_warn_ratio
 from rightsplan.dates import to_date
 from rightsplan.errors import HoldingsFileError, InvalidInputError, RightsPlanError
-from rightsplan.io import Holding, load_holdings, load_plan
+from rightsplan.history import History, LedgerError, StatusPeriod, Trigger, replay
+from rightsplan.io import Holding, load_events, load_holdings, load_plan
 from rightsplan.io._files import write_atomically
 from rightsplan.ownership import Position
 from rightsplan.percent import format_percent
@@ -181,6 +182,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write the verdicts to FILE (atomically) instead of standard output",
     )
+    _add_history(commands)
     return parser
 
 
@@ -424,6 +426,318 @@ def _check(
     return EXIT_TRIGGERED if triggered else EXIT_CLEAR
 
 
+# --- history -------------------------------------------------------------------------------
+
+_HISTORY_EPILOG = """\
+EVENTS is an events file (.csv, .json or .jsonl; see docs/ownership-history.md): dated
+acquisitions, dispositions, reported positions, shares outstanding, splits, passivity, groups,
+board determinations, announcements and tender offers. The plan's amendments and the events
+are replayed together, day by day.
+
+Exit status: 0 when nobody became an Acquiring Person, 1 when someone did, 2 for bad input or
+usage (including an inconsistent ledger or a date outside the business-day calendar).
+
+Examples:
+  rightsplan history examples/innotrac/plan.toml examples/innotrac/events.csv
+  rightsplan history examples/innotrac/plan.toml examples/innotrac/events-inadvertent.csv \\
+      --format json --plot ipof.png
+"""
+
+_CALENDARS = {"new-york": calendars.new_york, "nyse": calendars.nyse}
+
+
+def _add_history(commands: argparse._SubParsersAction[_Parser]) -> None:
+    history = commands.add_parser(
+        "history",
+        help="replay an ownership history: each holder's periods, triggers and the clock",
+        description=(
+            "Replay a plan's amendments together with an events file and print, for each "
+            "holder, the periods of its status (counted shares against the shares outstanding, "
+            "and the limit in force with its source); then who became an Acquiring Person, "
+            "when, under which rule and why, with the Shares Acquisition Date and the "
+            "Distribution Date; tender offers; and warnings about amendments that favour an "
+            "Acquiring Person."
+        ),
+        epilog=_HISTORY_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    history.add_argument("plan", metavar="PLAN", help="the plan file")
+    history.add_argument("events", metavar="EVENTS", help="the events file")
+    history.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help="table (default, for people) or json",
+    )
+    history.add_argument(
+        "--plot",
+        metavar="PNG",
+        help="also draw each holder's holding against its limit to this file (needs matplotlib)",
+    )
+    history.add_argument(
+        "--calendar",
+        choices=tuple(_CALENDARS),
+        default="new-york",
+        help="business days for the Distribution Date: new-york (banks and NYSE, default) or nyse",
+    )
+    history.add_argument(
+        "--warn-at",
+        default="0.9",
+        type=_warn_at_argument,
+        metavar="SHARE",
+        help="warn at or above this share of the limit, like 0.9 or 90%% (default 0.9)",
+    )
+    history.add_argument(
+        "--output",
+        metavar="FILE",
+        help="write the report to FILE (atomically) instead of standard output",
+    )
+
+
+def _iso(day: pendulum.Date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _headroom(period: StatusPeriod) -> int | None:
+    """Shares left below the limit; ``None`` once an Acquiring Person (the status is sticky)."""
+    standing = period.status
+    return None if standing.acquiring_person_since is not None else standing.headroom
+
+
+def _period_record(period: StatusPeriod) -> dict[str, object]:
+    """One period of a holder's standing, as the JSON output gives it."""
+    standing = period.status
+    counted = standing.counted
+    limit = standing.limit
+    percent = counted.percent if counted is not None else None
+    return {
+        "start": period.start.isoformat(),
+        "end": _iso(period.end),
+        "status": standing.status.value,
+        "counted_as": standing.label,
+        "shares": counted.shares if counted is not None else None,
+        "outstanding": counted.outstanding if counted is not None else None,
+        "percent": _decimal_percent(percent) if percent is not None else None,
+        "percent_exact": f"{percent.numerator}/{percent.denominator}" if percent else None,
+        "limit": format_percent(limit.percent) if limit is not None else None,
+        "comparison": limit.comparison.value if limit is not None else None,
+        "limit_kind": limit.kind.value if limit is not None else None,
+        "rule": limit.describe() if limit is not None else None,
+        "source": limit.source.cite() if limit is not None else None,
+        "headroom": _headroom(period),
+        "acquiring_person_since": _iso(standing.acquiring_person_since),
+        "reason": standing.reason,
+    }
+
+
+def _trigger_record(trigger: Trigger) -> dict[str, object]:
+    """One trigger, as the JSON output gives it."""
+    clock = trigger.clock
+    return {
+        "holder": trigger.label,
+        "holders": list(trigger.holders),
+        "on": trigger.on.isoformat(),
+        "rule": trigger.limit.describe(),
+        "limit": format_percent(trigger.limit.percent),
+        "comparison": trigger.limit.comparison.value,
+        "source": trigger.limit.source.cite(),
+        "cause": trigger.cause,
+        "shares_acquisition_date": clock.shares_acquisition_date.isoformat(),
+        "shares_acquisition_date_assumed": clock.assumed,
+        "distribution_date": clock.distribution_date.isoformat(),
+        "days": clock.days,
+        "business_days": clock.business_days,
+        "distribution_rule_source": (
+            clock.rule_source.cite() if clock.rule_source is not None else None
+        ),
+    }
+
+
+def _history_record(history: History, calendar: calendars.BusinessCalendar) -> dict[str, object]:
+    """The whole replay as one JSON object."""
+    return {
+        "company": history.plan.company,
+        "calendar": calendar.name,
+        "holders": {
+            name: [_period_record(period) for period in history.periods(name)]
+            for name in history.holders()
+        },
+        "first_crossings": {
+            name: _iso(history.first_crossing(name))
+            for name in history.holders()
+            if history.first_crossing(name) is not None
+        },
+        "triggers": [_trigger_record(trigger) for trigger in history.triggers()],
+        "tender_offers": [
+            {
+                "offeror": offer.offeror,
+                "commenced": offer.commenced.isoformat(),
+                "deferred": offer.deferred,
+                "distribution_date": _iso(offer.distribution_date),
+            }
+            for offer in history.tender_offers
+        ],
+        "warnings": list(history.warnings),
+        "distribution_date": _iso(history.distribution_date()),
+    }
+
+
+def _columns(rows: list[tuple[str, ...]], numeric: set[int], indent: str) -> list[str]:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        indent
+        + "  ".join(
+            cell.rjust(widths[i]) if i in numeric else cell.ljust(widths[i])
+            for i, cell in enumerate(row)
+        ).rstrip()
+        for row in rows
+    ]
+
+
+def _history_table(history: History, calendar: calendars.BusinessCalendar) -> str:
+    sources: list[str] = []
+
+    def note(source: str) -> str:
+        if source not in sources:
+            sources.append(source)
+        return f"[{sources.index(source) + 1}]"
+
+    events = len(history.ledger.events)
+    lines = [
+        f"{history.plan.company}: {events} event(s) replayed with the plan's amendments "
+        f"(business days: {calendar.name})",
+    ]
+    header = ("FROM", "TO", "STATUS", "SHARES", "OUTSTANDING", "HOLDING", "LIMIT", "HEADROOM")
+    for name in history.holders():
+        lines.extend(["", name])
+        periods = history.periods(name)
+        if not periods:
+            lines.append("  (no holding recorded)")
+            continue
+        rows: list[tuple[str, ...]] = [header]
+        for period in periods:
+            standing = period.status
+            counted = standing.counted
+            limit = standing.limit
+            headroom = _headroom(period)
+            rows.append(
+                (
+                    period.start.isoformat(),
+                    period.end.isoformat() if period.end is not None else "onwards",
+                    standing.status.value,
+                    f"{counted.shares:,}" if counted is not None else "-",
+                    f"{counted.outstanding:,}" if counted is not None else "-",
+                    _rounded_down(counted.percent) if counted is not None else "-",
+                    f"{limit.describe()} {note(limit.source.cite())}" if limit else "-",
+                    f"{headroom:,}" if headroom is not None else "-",
+                )
+            )
+        lines.extend(_columns(rows, {3, 4, 5, 7}, "  "))
+        for period in periods:
+            if period.status.status not in (Status.CLEAR, Status.WARNING):
+                lines.append(f"  {period.start.isoformat()}: {period.status.reason}")
+        crossing = history.first_crossing(name)
+        if crossing is not None:
+            lines.append(f"  First over its limit on {crossing.isoformat()}.")
+    lines.extend(["", "Triggers"])
+    if not history.triggers():
+        lines.append("  Nobody became an Acquiring Person.")
+    for trigger in history.triggers():
+        clock = trigger.clock
+        members = ""
+        if trigger.holders != (trigger.label,):
+            members = f" ({', '.join(trigger.holders)})"
+        assumed = " (assumed: no announcement recorded)" if clock.assumed else " (announced)"
+        unit = "business" if clock.business_days else "calendar"
+        rule = (
+            note(clock.rule_source.cite())
+            if clock.rule_source is not None
+            else "(rightsplan's default rule)"
+        )
+        lines.extend(
+            [
+                f"  {trigger.label}{members} became an Acquiring Person on "
+                f"{trigger.on.isoformat()}: {trigger.cause}.",
+                f"    Rule: {trigger.limit.describe()} {note(trigger.limit.source.cite())}",
+                f"    Shares Acquisition Date: {clock.shares_acquisition_date.isoformat()}"
+                f"{assumed}",
+                f"    Distribution Date: {clock.distribution_date.isoformat()} "
+                f"({clock.days} {unit} days later) {rule}",
+            ]
+        )
+    if history.tender_offers:
+        lines.extend(["", "Tender offers"])
+        for offer in history.tender_offers:
+            if offer.deferred:
+                outcome = "the board deferred the Distribution Date"
+            elif offer.distribution_date is None:
+                outcome = "no plan in force, no Distribution Date"
+            else:
+                outcome = f"Distribution Date {offer.distribution_date.isoformat()}"
+            lines.append(f"  {offer.offeror}: commenced {offer.commenced.isoformat()}; {outcome}")
+    if history.warnings:
+        lines.extend(["", "Warnings"])
+        lines.extend(f"  - {warning}" for warning in history.warnings)
+    distribution = history.distribution_date()
+    lines.extend(
+        [
+            "",
+            "Distribution Date: "
+            + (distribution.isoformat() + " (the earliest)" if distribution else "none"),
+        ]
+    )
+    if sources:
+        lines.append("")
+        lines.extend(f"[{number}] {source}" for number, source in enumerate(sources, start=1))
+    lines.extend(["", "(HOLDING is rounded down to 4 decimals.)"])
+    return "\n".join(lines) + "\n"
+
+
+def _history(
+    plan_path: str,
+    events_path: str,
+    *,
+    output_format: str,
+    plot: str | None,
+    calendar_name: str,
+    warn_at: str,
+    output: str | None,
+) -> int:
+    for option, target in (("--output", output), ("--plot", plot)):
+        if target is None:
+            continue
+        for given in (plan_path, events_path):
+            if _same_file(target, given):
+                raise InvalidInputError(
+                    f"{option} {target}: that is an input file; rightsplan never overwrites "
+                    "what it reads"
+                )
+    plan = load_plan(plan_path)
+    ledger = load_events(events_path)
+    calendar = _CALENDARS[calendar_name]()
+    try:
+        history = replay(plan, ledger, calendar=calendar, warn_at=warn_at)
+    except (LedgerError, calendars.CalendarRangeError) as error:
+        raise InvalidInputError(f"{events_path}: {error}") from None
+    if plot is not None:
+        from rightsplan import plot as plotting
+
+        try:
+            plotting.timeline(history, path=plot)
+        except (ValueError, OSError) as error:
+            raise InvalidInputError(f"--plot {plot}: cannot write the picture: {error}") from None
+    if output_format == "json":
+        record = _history_record(history, calendar)
+        text = json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = _history_table(history, calendar)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomically(Path(output), text)
+    return EXIT_TRIGGERED if history.triggers() else EXIT_CLEAR
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     args = _parser().parse_args(argv)
@@ -441,6 +755,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 on=args.on,
                 warn_at=args.warn_at,
                 output_format=args.format,
+                output=args.output,
+            )
+        if args.command == "history":
+            return _history(
+                args.plan,
+                args.events,
+                output_format=args.format,
+                plot=args.plot,
+                calendar_name=args.calendar,
+                warn_at=args.warn_at,
                 output=args.output,
             )
     except RightsPlanError as error:
