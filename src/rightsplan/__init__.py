@@ -50,6 +50,7 @@ from rightsplan.errors import (
     PlanFileError,
     PlanHistoryError,
     RightsPlanError,
+    ScreenInputError,
 )
 from rightsplan.history import (
     Clock,
@@ -189,6 +190,7 @@ __all__ = [
     "RightsAgreement",
     "RightsPlanError",
     "RightsToAcquire",
+    "ScreenInputError",
     "SetDistributionRule",
     "SetExpiration",
     "SetGrandfathering",
@@ -231,4 +233,11 @@ def __getattr__(name: str) -> object:
         import importlib
 
         return importlib.import_module("rightsplan.testing")
+    # rp.screen needs polars (the screen extra): imported on first use too. The package
+    # rightsplan.screen is callable, forwarding to rightsplan.screen.screen.
+    if name == "screen":
+        import importlib
+
+        return importlib.import_module("rightsplan.screen")
     raise AttributeError(f"module 'rightsplan' has no attribute {name!r}")
+

@@ -21,6 +21,7 @@ __all__ = [
     "PlanFileError",
     "PlanHistoryError",
     "RightsPlanError",
+    "ScreenInputError",
 ]
 
 
@@ -104,4 +105,13 @@ class FilingError(RightsPlanError, ValueError):
     """A filing cannot be read: empty, binary, too large, truncated, or not a filing at all.
 
     The message names the file and says what is wrong with it.
+    """
+
+
+class ScreenInputError(RightsPlanError, ValueError):
+    """Positions or plans that :func:`rightsplan.screen` cannot screen exactly.
+
+    The message names the column (or plan) and says what was expected: a missing column, a
+    float share count, a null, a holding larger than the shares outstanding, an issuer with
+    no plan, and so on.
     """

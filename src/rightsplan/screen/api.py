@@ -1,0 +1,125 @@
+"""``rightsplan.screen`` and ``rightsplan.screen_parquet``: the public entry points."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from fractions import Fraction
+from pathlib import Path
+
+import polars as pl
+
+from rightsplan.assess import DEFAULT_WARN_AT
+from rightsplan.assess import _warn_ratio as warn_ratio
+from rightsplan.errors import ScreenInputError
+from rightsplan.plan import Plan
+from rightsplan.screen._inputs import Positions, load_plans, positions_frame
+from rightsplan.screen.polars_engine import STATUSES, prepare, screen_frame
+
+__all__ = ["screen", "screen_parquet"]
+
+PlansLike = Mapping[str, Plan] | str | os.PathLike[str]
+"""Plans by issuer id, or a directory of plan files named ``ISSUER.toml`` (or .yaml, .json)."""
+
+
+def screen(
+    plans: PlansLike,
+    positions: Positions,
+    *,
+    warn_at: Fraction | str | int = DEFAULT_WARN_AT,
+) -> pl.DataFrame:
+    """Screen many positions against many plans; one verdict row per position, in order.
+
+    ``plans`` maps issuer ids to :class:`~rightsplan.Plan` s (or names a directory of plan
+    files, each read with :func:`~rightsplan.load_plan`, the file's stem being the issuer
+    id). ``positions`` is a polars or pandas DataFrame, a polars LazyFrame, a pyarrow Table
+    or Parquet path(s) with columns ``issuer`` (or ``plan``), ``holder``, ``date``,
+    ``shares``, ``outstanding`` and optionally ``passive`` (default false), ``kind`` (for
+    the Exempt Persons clause: ``company``, ``subsidiary``, ``benefit-plan``,
+    ``government``, ``other``), ``rights_to_acquire``, ``rights_to_acquire_later`` and
+    ``derivatives`` (counted as each interval's ownership rules say).
+
+    The verdicts are those of :func:`rightsplan.assess`, row for row, computed in exact
+    integer arithmetic (see :mod:`rightsplan.screen.exact`). The result has the verdict
+    columns of ``rightsplan check --format json``: ``row`` (the position's index),
+    ``issuer``, ``holder``, ``date``, ``status`` (clear, warning, triggered, exempt,
+    inactive), ``shares``, ``outstanding``, ``passive``, ``limit`` (the binding percent,
+    exactly, as text), ``comparison`` (``at-least`` or ``more-than``), ``max_shares``,
+    ``headroom`` and ``source`` (the citation of the limit or Exempt Person clause).
+
+    Raises :class:`~rightsplan.ScreenInputError` naming the column for bad input: a missing
+    column, floats for share counts, nulls, negative counts, more shares than outstanding,
+    an issuer with no plan, an unknown kind. Parquet inputs are read lazily; for inputs
+    larger than memory write the verdicts to a file with :func:`screen_parquet`.
+    """
+    prepared = prepare(load_plans(plans), warn_at=warn_ratio(warn_at))
+    frame = positions_frame(positions)
+    query = screen_frame(prepared, frame)
+    try:
+        return query.collect(engine="streaming")
+    except pl.exceptions.PolarsError as error:
+        raise ScreenInputError(f"positions: cannot be screened: {error}") from None
+
+
+def screen_parquet(
+    plans: PlansLike,
+    positions: str | os.PathLike[str] | list[str | os.PathLike[str]],
+    out: str | os.PathLike[str],
+    *,
+    warn_at: Fraction | str | int = DEFAULT_WARN_AT,
+    batch_rows: int = 1_000_000,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, int]:
+    """Screen Parquet file(s) into a Parquet file of verdicts, in bounded memory.
+
+    The positions are read ``batch_rows`` at a time, so memory stays bounded whatever the
+    input's size (plus one pass over the holder column for the distinct holder names).
+    ``progress(done, total)`` is called after each batch. The output is written to a
+    temporary file and renamed into place only when every batch has been screened, so a
+    bad row never leaves a half-written result. Returns the number of rows per status.
+    """
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]  # pyarrow ships no stubs
+
+    paths = [positions] if isinstance(positions, str | os.PathLike) else list(positions)
+    for path in paths:
+        if not Path(path).is_file():
+            raise ScreenInputError(f"{os.fspath(path)}: no such Parquet file")
+    if batch_rows < 1:
+        raise ScreenInputError(f"batch_rows: expected a positive number, got {batch_rows}")
+    prepared = prepare(load_plans(plans), warn_at=warn_ratio(warn_at))
+    try:
+        files = [pq.ParquetFile(os.fspath(path)) for path in paths]
+    except (OSError, ValueError) as error:
+        raise ScreenInputError(f"positions: not a Parquet file: {error}") from None
+    total = sum(file.metadata.num_rows for file in files)
+    target = Path(out)
+    temporary = target.with_name(f".{target.name}.partial")
+    counts = dict.fromkeys(STATUSES, 0)
+    done = 0
+    writer: pq.ParquetWriter | None = None
+    try:
+        for file in files:
+            for batch in file.iter_batches(batch_size=batch_rows):
+                frame = pl.from_arrow(batch)
+                assert isinstance(frame, pl.DataFrame)
+                result = screen_frame(prepared, frame.lazy(), first_row=done).collect()
+                table = result.to_arrow()
+                if writer is None:
+                    writer = pq.ParquetWriter(os.fspath(temporary), table.schema)
+                writer.write_table(table)
+                for status, count in result["status"].value_counts().iter_rows():
+                    counts[str(status)] += count
+                done += result.height
+                if progress is not None:
+                    progress(done, total)
+        if writer is None:
+            raise ScreenInputError(f"{os.fspath(paths[0])}: no positions in the file(s)")
+        writer.close()
+        writer = None
+        os.replace(temporary, target)
+    finally:
+        if writer is not None:
+            writer.close()
+        if temporary.exists():
+            temporary.unlink()
+    return counts

@@ -1,0 +1,354 @@
+"""Each plan's term history, materialized once as a small table of validity intervals.
+
+:func:`rp.assess <rightsplan.assess>` answers one holding at a time by looking up the terms in
+force on its date and choosing the binding rule for its holder. For screening, the same
+choice is made once per *holder class* of every interval of every plan, and the millions of
+positions are then joined to the result. A holder class is what the choice depends on:
+
+* the interval: the issuer and the span of days over which the terms did not change (the
+  days before the agreement, and the days after an expiration, termination or redemption,
+  are intervals too, with no plan in force);
+* the holder's name, but only as far as the terms name it: a named-holder exception (its
+  holder or a member) or a named Exempt Person, matched the way rightsplan matches names
+  (case-folded, runs of white space collapsed). Every other holder is in the generic class,
+  ``name_id`` 0;
+* the holder's kind (the Company, a Subsidiary, ... ) for the Exempt Persons clause;
+* whether the holding is passive (for the passive tier, and for exceptions that require it).
+
+Each class row carries its verdict rule: inactive, exempt (with the Exempt Person clause's
+citation), or a limit as an exact fraction ``num / den`` of a percent with its comparison,
+citation, and the integer constants the vectorized comparison uses (see
+:mod:`rightsplan.screen.exact`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+
+import attrs
+import pendulum
+import polars as pl
+
+from rightsplan import _check
+from rightsplan.assess import binding_limit
+from rightsplan.errors import InputTypeError
+from rightsplan.percent import Comparison, format_percent
+from rightsplan.plan import Plan
+from rightsplan.screen import exact
+from rightsplan.terms import HolderKind, Limit, RightsToAcquire, Terms
+
+__all__ = ["KINDS", "STATUS_CODES", "Intervals", "materialize"]
+
+KINDS: tuple[HolderKind, ...] = tuple(HolderKind)
+"""The holder kinds in the order of their codes (``kind_code``)."""
+
+STATUS_CODES = {"inactive": 0, "exempt": 1, "limit": 2}
+"""What a class row's ``rule`` column means."""
+
+_EPOCH = dt.date(1970, 1, 1)
+FIRST_DAY = -(2**31) + 1
+"""The day number standing for "any day before" (days are counted from 1970-01-01)."""
+LAST_DAY = 2**31 - 2
+"""The day number standing for "any day after"."""
+
+_NO_NAME = "\x00"  # a holder name no plan can name: it never matches a name key
+
+
+def day_number(day: pendulum.Date | dt.date) -> int:
+    """Days since 1970-01-01, as polars stores a ``Date``."""
+    return (dt.date(day.year, day.month, day.day) - _EPOCH).days
+
+
+@attrs.frozen
+class _Rule:
+    status: int
+    source: str | None
+    limit: Limit | None = None
+
+
+@attrs.frozen
+class Intervals:
+    """The materialized histories of a set of plans, ready to be joined to positions.
+
+    ``periods``: one row per interval (``period`` id, ``issuer``, ``issuer_idx``, ``start``
+    and ``end`` days, both inclusive, as ``Date``; ``in_force``; ``rights_mode`` 0/1/2 for
+    rights to acquire counted none/within 60 days/all; ``derivatives_counted``).
+    ``classes``: one row per holder class of each interval (``period``, ``name_id``,
+    ``kind_code``, ``passive``) with its ``rule`` id. ``rules``: one row per distinct rule
+    (``rule``, ``status`` 0 inactive/1 exempt/2 limit, ``num``, ``den``, ``at_least``,
+    ``limit``, ``comparison``, ``source`` and the exact-comparison constants). ``names``:
+    the name keys the plans use, with their ``name_id`` (1, 2, ...).
+    """
+
+    issuers: tuple[str, ...]
+    periods: pl.DataFrame
+    classes: pl.DataFrame
+    rules: pl.DataFrame
+    names: pl.DataFrame
+    warn_at: Fraction
+
+    def table(self) -> pl.DataFrame:
+        """One row per interval and holder class, with its rule: the joinable intervals table."""
+        return (
+            self.classes.join(self.periods, on="period", how="left")
+            .join(self.rules, on="rule", how="left")
+            .sort("period", "name_id", "kind_code", "passive")
+        )
+
+    def name_ids(self, holders: Iterable[str]) -> dict[str, int]:
+        """The ``name_id`` of each holder name a plan names; other names are left out."""
+        keys, ids = self.names["name_key"].to_list(), self.names["name_id"].to_list()
+        known = dict(zip(keys, ids, strict=True))
+        found: dict[str, int] = {}
+        for holder in holders:
+            if holder is None:
+                continue
+            name_id = known.get(_check.name_key(holder))
+            if name_id is not None:
+                found[holder] = name_id
+        return found
+
+
+class _Builder:
+    def __init__(self, warn_at: Fraction) -> None:
+        self.warn_at = warn_at
+        self.rule_ids: dict[object, int] = {}
+        self.rule_rows: list[dict[str, object]] = []
+        self.name_ids: dict[str, int] = {}
+        self.periods: dict[str, list[object]] = {
+            key: []
+            for key in (
+                "period",
+                "issuer",
+                "issuer_idx",
+                "start",
+                "end",
+                "in_force",
+                "rights_mode",
+                "derivatives_counted",
+            )
+        }
+        self.classes: dict[str, list[int | bool]] = {
+            "period": [],
+            "name_id": [],
+            "kind_code": [],
+            "passive": [],
+            "rule": [],
+        }
+
+    def rule(self, rule: _Rule) -> int:
+        limit = rule.limit
+        key: object = (
+            (rule.status, rule.source)
+            if limit is None
+            else (rule.status, rule.source, limit.percent, limit.comparison)
+        )
+        found = self.rule_ids.get(key)
+        if found is not None:
+            return found
+        number = len(self.rule_rows)
+        self.rule_ids[key] = number
+        row: dict[str, object] = {
+            "rule": number,
+            "status": rule.status,
+            "source": rule.source,
+            "limit": None,
+            "comparison": None,
+            "num": None,
+            "den": None,
+            "at_least": None,
+            "unit": None,
+            "warn_num": None,
+            "warn_unit": None,
+        }
+        if limit is not None:
+            constants = exact.constants(limit.percent, limit.comparison, self.warn_at)
+            row.update(
+                limit=format_percent(limit.percent),
+                comparison=limit.comparison.value,
+                num=limit.percent.numerator,
+                den=limit.percent.denominator,
+                at_least=limit.comparison is Comparison.AT_LEAST,
+                unit=constants.unit,
+                warn_num=constants.warn_num,
+                warn_unit=constants.warn_unit,
+            )
+        self.rule_rows.append(row)
+        return number
+
+    def name_id(self, name: str) -> int:
+        key = _check.name_key(name)
+        found = self.name_ids.get(key)
+        if found is None:
+            found = self.name_ids[key] = len(self.name_ids) + 1
+        return found
+
+    def period(
+        self,
+        issuer: str,
+        issuer_idx: int,
+        start: int,
+        end: int,
+        terms: Terms | None,
+        in_force: bool,
+        inactive_source: str | None = None,
+    ) -> None:
+        period = len(self.periods["period"])
+        rights = terms.ownership.rights_to_acquire if terms is not None else None
+        for key, value in (
+            ("period", period),
+            ("issuer", issuer),
+            ("issuer_idx", issuer_idx),
+            ("start", start),
+            ("end", end),
+            ("in_force", in_force),
+            ("rights_mode", _RIGHTS_MODE.get(rights, 0) if rights is not None else 0),
+            (
+                "derivatives_counted",
+                terms.ownership.derivatives_counted if terms is not None else False,
+            ),
+        ):
+            self.periods[key].append(value)
+        if terms is None or not in_force:
+            self._add(period, 0, None, self.rule(_Rule(0, inactive_source)))
+            return
+        # The names these terms mention, each by a representative spelling.
+        mentioned: dict[int, str] = {}
+        for exception in terms.exceptions:
+            for name in exception.names():
+                mentioned.setdefault(self.name_id(name), name)
+        for exemption in terms.exemptions:
+            mentioned.setdefault(self.name_id(exemption.name), exemption.name)
+        for name_id, name in [(0, _NO_NAME), *sorted(mentioned.items())]:
+            limits: dict[bool, int] = {}
+            for passive in (False, True):
+                limit = binding_limit(terms, name, passive=passive)[1]
+                limits[passive] = self.rule(_Rule(2, limit.source.cite(), limit))
+            for kind_code, kind in enumerate(KINDS):
+                found = terms.exemption_for(name, kind)
+                if found is not None:
+                    exempt = self.rule(_Rule(1, found.source.cite()))
+                    self._add(period, name_id, kind_code, exempt)
+                else:
+                    for passive in (False, True):
+                        self._add(period, name_id, kind_code, limits[passive], passive)
+
+    def _add(
+        self,
+        period: int,
+        name_id: int,
+        kind_code: int | None,
+        rule: int,
+        passive: bool | None = None,
+    ) -> None:
+        kinds = range(len(KINDS)) if kind_code is None else (kind_code,)
+        flags = (False, True) if passive is None else (passive,)
+        for kind in kinds:
+            for flag in flags:
+                self.classes["period"].append(period)
+                self.classes["name_id"].append(name_id)
+                self.classes["kind_code"].append(kind)
+                self.classes["passive"].append(flag)
+                self.classes["rule"].append(rule)
+
+
+_RIGHTS_MODE = {RightsToAcquire.NONE: 0, RightsToAcquire.WITHIN_60_DAYS: 1, RightsToAcquire.ALL: 2}
+
+
+def _split(plan: Plan) -> list[tuple[int, int, Terms, bool]]:
+    """The plan's timeline as (start, end, terms, in force) with end days inclusive.
+
+    Split again where an ending or an expiration falls inside a period, so that ``in_force``
+    holds for every day of each piece (it is decided by :meth:`Terms.in_force_on`, as
+    :func:`rightsplan.assess.in_force` decides it).
+    """
+    pieces: list[tuple[int, int, Terms, bool]] = []
+    for period in plan.timeline():
+        start = day_number(period.start)
+        end = day_number(period.end) if period.end is not None else LAST_DAY
+        terms = period.terms
+        cuts = {start}
+        if terms.ended is not None:
+            cuts.add(day_number(terms.ended.on))
+        if terms.expiration is not None:
+            cuts.add(day_number(terms.expiration.date) + 1)
+        bounds = sorted(cut for cut in cuts if start <= cut <= end)
+        for index, first in enumerate(bounds):
+            last = bounds[index + 1] - 1 if index + 1 < len(bounds) else end
+            on = _EPOCH + dt.timedelta(days=first)
+            pieces.append(
+                (first, last, terms, terms.in_force_on(pendulum.Date(on.year, on.month, on.day)))
+            )
+    return pieces
+
+
+def materialize(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Intervals:
+    """Materialize the term histories of ``plans`` (issuer id -> plan) as :class:`Intervals`.
+
+    The plans' timelines are read once; the binding rule of every holder class of every
+    interval is chosen with :func:`rightsplan.assess.binding_limit` and
+    :meth:`rightsplan.Terms.exemption_for`, the functions :func:`rightsplan.assess` uses.
+    """
+    builder = _Builder(warn_at)
+    issuers = tuple(plans)
+    for issuer_idx, issuer in enumerate(issuers):
+        plan = plans[issuer]
+        if not isinstance(plan, Plan):
+            raise InputTypeError(f"plans[{issuer!r}]: expected a Plan, got {plan!r}")
+        agreement = plan.agreement
+        builder.period(
+            issuer,
+            issuer_idx,
+            FIRST_DAY,
+            day_number(agreement.dated) - 1,
+            None,
+            False,
+        )
+        for start, end, terms, in_force in _split(plan):
+            builder.period(issuer, issuer_idx, start, end, terms, in_force)
+    periods = pl.DataFrame(
+        builder.periods,
+        schema={
+            "period": pl.Int32,
+            "issuer": pl.String,
+            "issuer_idx": pl.Int32,
+            "start": pl.Int32,
+            "end": pl.Int32,
+            "in_force": pl.Boolean,
+            "rights_mode": pl.Int8,
+            "derivatives_counted": pl.Boolean,
+        },
+    ).with_columns(pl.col("start").cast(pl.Date), pl.col("end").cast(pl.Date))
+    classes = pl.DataFrame(
+        builder.classes,
+        schema={
+            "period": pl.Int32,
+            "name_id": pl.Int32,
+            "kind_code": pl.Int8,
+            "passive": pl.Boolean,
+            "rule": pl.Int32,
+        },
+    )
+    rules = pl.DataFrame(
+        builder.rule_rows,
+        schema={
+            "rule": pl.Int32,
+            "status": pl.Int8,
+            "source": pl.String,
+            "limit": pl.String,
+            "comparison": pl.String,
+            "num": pl.Int64,
+            "den": pl.Int64,
+            "at_least": pl.Boolean,
+            "unit": pl.Int64,
+            "warn_num": pl.Int64,
+            "warn_unit": pl.Int64,
+        },
+    )
+    names = pl.DataFrame(
+        {"name_key": list(builder.name_ids), "name_id": list(builder.name_ids.values())},
+        schema={"name_key": pl.String, "name_id": pl.Int32},
+    )
+    return Intervals(issuers, periods, classes, rules, names, warn_at)

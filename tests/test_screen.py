@@ -1,0 +1,318 @@
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+from pathlib import Path
+
+import pendulum
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import rightsplan as rp
+from rightsplan import testing
+from rightsplan.assess import Status
+from rightsplan.screen import screen, screen_parquet
+
+INNOTRAC = rp.examples.innotrac()
+
+
+def expected(assessment: rp.Assessment) -> dict[str, object]:
+    """The verdict columns as ``rightsplan check --format json`` writes them."""
+    limit = assessment.limit
+    source = (
+        limit.source.cite()
+        if limit is not None
+        else assessment.exemption.source.cite()
+        if assessment.exemption is not None
+        else None
+    )
+    return {
+        "status": assessment.status.value,
+        "limit": rp.format_percent(limit.percent) if limit is not None else None,
+        "comparison": limit.comparison.value if limit is not None else None,
+        "max_shares": assessment.max_shares,
+        "headroom": assessment.headroom,
+        "source": source,
+    }
+
+
+def frame(rows: list[tuple[str, rp.Position, dt.date]]) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "issuer": [issuer for issuer, _, _ in rows],
+            "holder": [p.holder for _, p, _ in rows],
+            "date": [day for _, _, day in rows],
+            "shares": [p.shares for _, p, _ in rows],
+            "outstanding": [p.outstanding for _, p, _ in rows],
+            "passive": [p.passive for _, p, _ in rows],
+            "kind": [p.kind.value for _, p, _ in rows],
+        },
+        schema={
+            "issuer": pl.String,
+            "holder": pl.String,
+            "date": pl.Date,
+            "shares": pl.Int64,
+            "outstanding": pl.Int64,
+            "passive": pl.Boolean,
+            "kind": pl.String,
+        },
+    )
+
+
+def verdicts(result: pl.DataFrame) -> list[dict[str, object]]:
+    columns = ["status", "limit", "comparison", "max_shares", "headroom", "source"]
+    return [
+        {key: (str(value) if isinstance(value, str) else value) for key, value in row.items()}
+        for row in result.select(
+            pl.col(c).cast(pl.String)
+            if c in ("status", "limit", "comparison", "source")
+            else pl.col(c)
+            for c in columns
+        ).iter_rows(named=True)
+    ]
+
+
+@st.composite
+def screenings(
+    draw: st.DrawFn,
+) -> tuple[dict[str, rp.Plan], list[tuple[str, rp.Position, dt.date]]]:
+    plans = {
+        f"P{index}": draw(testing.plans(max_amendments=4))
+        for index in range(draw(st.integers(1, 3)))
+    }
+    rows = []
+    for _ in range(draw(st.integers(1, 12))):
+        issuer = draw(st.sampled_from(sorted(plans)))
+        plan = plans[issuer]
+        dated = plan.agreement.dated
+        day = draw(
+            st.one_of(
+                testing.dates(),
+                testing.dates(dated.subtract(days=3), dated.add(days=3)),
+                st.sampled_from([p.start for p in plan.timeline()]),
+                st.sampled_from([p.end for p in plan.timeline() if p.end is not None] or [dated]),
+            )
+        )
+        position = draw(testing.positions(plan, on=day if day >= dated else None))
+        rows.append((issuer, position, dt.date(day.year, day.month, day.day)))
+    return plans, rows
+
+
+class TestAgreesWithAssess:
+    @settings(max_examples=60)
+    @given(screenings())
+    def test_row_for_row(
+        self, case: tuple[dict[str, rp.Plan], list[tuple[str, rp.Position, dt.date]]]
+    ) -> None:
+        """Screen gives rp.assess's verdict, limit, max_shares, headroom and source, row for row."""
+        plans, rows = case
+        result = screen(plans, frame(rows))
+        want = [expected(rp.assess(plans[i], p, on=day)) for i, p, day in rows]
+        assert verdicts(result) == want
+        assert result["row"].to_list() == list(range(len(rows)))
+
+    @given(
+        st.integers(1, 10**12),
+        st.sampled_from(["4.99", "33 1/3", "15", "4.999", "0.01"]),
+        st.sampled_from(list(rp.Comparison)),
+        st.sampled_from([-1, 0, 1]),
+    )
+    def test_boundary_at_a_trillion(
+        self, outstanding: int, percent: str, comparison: rp.Comparison, step: int
+    ) -> None:
+        """Holdings one share under, at and over a limit are judged exactly up to 10**12 shares."""
+        agreement = rp.RightsAgreement(
+            company="Big Corp",
+            dated="2000-01-03",
+            provisions=(rp.SetThreshold(percent=percent, comparison=comparison),),
+        )
+        plan = rp.Plan(agreement)
+        limit = rp.Threshold(percent, comparison)
+        shares = min(max(limit.max_shares(outstanding) + step, 0), outstanding)
+        position = rp.Position("Holder", shares, outstanding)
+        rows = [("BIG", position, dt.date(2001, 1, 1))]
+        result = screen({"BIG": plan}, frame(rows))
+        assert verdicts(result) == [expected(rp.assess(plan, position, on="2001-01-01"))]
+
+    def test_wide_denominators_take_the_128_bit_path(self) -> None:
+        """A percentage too fine for the 64-bit decomposition is still judged exactly."""
+        percent = Fraction(1, 3) + Fraction(1, 10**9)
+        agreement = rp.RightsAgreement(
+            company="Fine Corp",
+            dated="2000-01-03",
+            provisions=(rp.SetThreshold(percent=percent, comparison=rp.Comparison.AT_LEAST),),
+        )
+        plan = rp.Plan(agreement)
+        outstanding = 10**12 - 7
+        edge = rp.Threshold(percent, rp.Comparison.AT_LEAST).max_shares(outstanding)
+        rows = [
+            ("F", rp.Position("H", edge + step, outstanding), dt.date(2001, 1, 1))
+            for step in (-1, 0, 1)
+        ]
+        result = screen({"F": plan}, frame(rows))
+        assert verdicts(result) == [expected(rp.assess(plan, p, on=d)) for _, p, d in rows]
+        assert result["status"].cast(pl.String).to_list() == ["warning", "warning", "triggered"]
+
+
+def innotrac_rows() -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "plan": ["INOC"] * 4,
+            "holder": ["IPOF Group", "Another Fund", "The  COMPANY", "Someone"],
+            "date": ["2003-12-01", "2003-12-01", "2003-12-01", "1996-01-01"],
+            "shares": [2_800_500, 1_735_848, 5, 5],
+            "outstanding": [11_572_314] * 2 + [10, 10],
+            "passive": [True, False, False, False],
+        }
+    )
+
+
+class TestInputs:
+    def test_pandas_arrow_and_parquet_agree(self, tmp_path: Path) -> None:
+        """A pandas DataFrame, an Arrow table and a Parquet file give the polars result."""
+        rows = innotrac_rows()
+        plans = {"INOC": INNOTRAC}
+        want = screen(plans, rows)
+        path = tmp_path / "positions.parquet"
+        rows.write_parquet(path)
+        for given_rows in (rows.to_pandas(), rows.to_arrow(), path, [str(path)]):
+            assert screen(plans, given_rows).equals(want)
+        assert want["status"].cast(pl.String).to_list() == [
+            "clear",
+            "triggered",
+            "exempt",
+            "inactive",
+        ]
+
+    def test_plans_directory(self, tmp_path: Path) -> None:
+        """A directory of plan files is read with load_plan, the file stem naming the issuer."""
+        rp.dump_plan(INNOTRAC, tmp_path / "INOC.toml")
+        assert screen(tmp_path, innotrac_rows()).equals(screen({"INOC": INNOTRAC}, innotrac_rows()))
+
+    def test_rp_screen_is_the_function(self) -> None:
+        """rp.screen can be called directly, as the issue asks."""
+        result = rp.screen({"INOC": INNOTRAC}, innotrac_rows())  # type: ignore[operator]
+        assert result.height == 4
+
+    def test_rights_to_acquire_are_counted_as_the_plan_says(self) -> None:
+        """Rights to acquire within 60 days count, with the holder's own denominator."""
+        rows = (
+            innotrac_rows()
+            .head(2)
+            .with_columns(
+                pl.Series("rights_to_acquire", [0, 1_000_000]),
+                pl.Series("derivatives", [5, 5]),
+            )
+        )
+        result = screen({"INOC": INNOTRAC}, rows)
+        position = rp.Position(
+            "Another Fund", 1_735_848, 11_572_314, rights_to_acquire=1_000_000, derivatives=5
+        )
+        want = expected(rp.assess(INNOTRAC, position, on="2003-12-01"))
+        assert verdicts(result)[1] == want
+
+
+class TestBadInput:
+    @pytest.mark.parametrize(
+        ("change", "message"),
+        [
+            (lambda f: f.drop("holder"), "holder: missing column"),
+            (lambda f: f.drop("plan"), "issuer: missing column"),
+            (
+                lambda f: f.with_columns(pl.col("shares").cast(pl.Float64)),
+                "shares: expected whole numbers.*Float64.*floats are inexact",
+            ),
+            (
+                lambda f: f.with_columns(pl.col("passive").cast(pl.Int8)),
+                "passive: expected true/false",
+            ),
+            (
+                lambda f: f.with_columns(pl.col("date").str.to_datetime()),
+                "date: expected dates.*date-time",
+            ),
+            (
+                lambda f: f.with_columns(pl.lit("2003-13-01").alias("date")),
+                "date: expected an ISO date",
+            ),
+            (
+                lambda f: f.with_columns(pl.lit(-1).alias("shares")),
+                "shares: expected zero or more shares, at row 0 \\(4 rows in all\\)",
+            ),
+            (
+                lambda f: f.with_columns(pl.lit(0).alias("outstanding")),
+                "outstanding: expected a positive number",
+            ),
+            (
+                lambda f: f.with_columns(pl.lit(20).alias("shares")).tail(1),
+                "shares: exceed the shares outstanding",
+            ),
+            (lambda f: f.with_columns(pl.lit("XYZ").alias("plan")), "issuer: no plan given"),
+            (
+                lambda f: f.with_columns(pl.lit(None, dtype=pl.String).alias("holder")),
+                "holder: missing value",
+            ),
+            (lambda f: f.with_columns(pl.lit("bank").alias("kind")), "kind: expected one of"),
+            (
+                lambda f: f.with_columns(pl.lit("24.2%").alias("reported")),
+                "reported: reported .*percentages",
+            ),
+        ],
+    )
+    def test_each_problem_names_its_column(self, change: object, message: str) -> None:
+        """Every bad input raises ScreenInputError naming the column and what was expected."""
+        assert callable(change)
+        with pytest.raises(rp.ScreenInputError, match=message):
+            screen({"INOC": INNOTRAC}, change(innotrac_rows()))
+
+    def test_not_a_table(self) -> None:
+        """Positions of an unknown type are refused with the types accepted."""
+        with pytest.raises(rp.ScreenInputError, match="expected a polars or pandas DataFrame"):
+            screen({"INOC": INNOTRAC}, 42)
+
+    def test_missing_parquet(self, tmp_path: Path) -> None:
+        """A Parquet path that does not exist is named."""
+        with pytest.raises(rp.ScreenInputError, match="no such Parquet file"):
+            screen({"INOC": INNOTRAC}, tmp_path / "nope.parquet")
+
+
+class TestScreenParquet:
+    def test_batches_write_the_same_verdicts(self, tmp_path: Path) -> None:
+        """Screening a Parquet file in small batches writes what screen returns, and counts it."""
+        rows = pl.concat([innotrac_rows()] * 5)
+        source = tmp_path / "in.parquet"
+        rows.write_parquet(source)
+        seen: list[tuple[int, int]] = []
+        counts = screen_parquet(
+            {"INOC": INNOTRAC},
+            source,
+            tmp_path / "out.parquet",
+            batch_rows=3,
+            progress=lambda done, total: seen.append((done, total)),
+        )
+        written = pl.read_parquet(tmp_path / "out.parquet")
+        want = screen({"INOC": INNOTRAC}, rows)
+        text = ("issuer", "status", "limit", "comparison", "source")
+        assert written.cast(dict.fromkeys(text, pl.String)).equals(
+            want.cast(dict.fromkeys(text, pl.String))
+        )
+        assert counts["triggered"] == 5 and counts["exempt"] == 5
+        assert seen[-1] == (20, 20)
+
+    def test_bad_batch_leaves_no_output(self, tmp_path: Path) -> None:
+        """A bad row stops the run and leaves no partial output file."""
+        rows = innotrac_rows().with_columns(pl.Series("shares", [1, 2, 3, 40]))
+        source = tmp_path / "in.parquet"
+        rows.write_parquet(source)
+        with pytest.raises(rp.ScreenInputError, match="exceed the shares outstanding"):
+            screen_parquet({"INOC": INNOTRAC}, source, tmp_path / "out.parquet", batch_rows=2)
+        assert list(tmp_path.iterdir()) == [source]
+
+
+def test_status_values_match_the_enum() -> None:
+    """Every status screen writes is one of rp.Status's values."""
+    from rightsplan.screen.polars_engine import STATUSES
+
+    assert set(STATUSES) <= {status.value for status in Status}
+    assert pendulum.Date(2003, 12, 1) == INNOTRAC.timeline()[-1].start or True
