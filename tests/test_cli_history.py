@@ -153,6 +153,22 @@ class TestInnotracJson:
         assert last["source"].startswith("Amendment No. 3 (2003-11-24)")
         assert last["headroom"] == 1_828_425
 
+    def test_a_zero_holding_is_exact(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A holder that sold out still has an exact percentage, 0/1, not null."""
+        events = write(
+            tmp_path,
+            "event,on,holder,shares,outstanding\n"
+            "outstanding-changed,2003-07-31,,,1000\n"
+            "acquisition,2003-08-01,A,5,\n"
+            "disposition,2003-09-01,A,5,\n",
+        )
+        status, out, _ = run(capsys, "history", PLAN, events, "--format", "json")
+        assert status == 0
+        last = json.loads(out)["holders"]["A"][-1]
+        assert (last["percent"], last["percent_exact"], last["status"]) == ("0", "0/1", "clear")
+
     def test_output_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """--output writes the report there and nothing to standard output."""
         output = tmp_path / "history.json"

@@ -518,7 +518,9 @@ def _period_record(period: StatusPeriod) -> dict[str, object]:
         "shares": counted.shares if counted is not None else None,
         "outstanding": counted.outstanding if counted is not None else None,
         "percent": _decimal_percent(percent) if percent is not None else None,
-        "percent_exact": f"{percent.numerator}/{percent.denominator}" if percent else None,
+        "percent_exact": (
+            f"{percent.numerator}/{percent.denominator}" if percent is not None else None
+        ),
         "limit": format_percent(limit.percent) if limit is not None else None,
         "comparison": limit.comparison.value if limit is not None else None,
         "limit_kind": limit.kind.value if limit is not None else None,
