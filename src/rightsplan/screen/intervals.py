@@ -215,19 +215,42 @@ class _Builder:
             self._add(period, 0, None, self.rule(_Rule(0, inactive_source)))
             return
         # The names these terms mention, each by a representative spelling.
-        mentioned: dict[int, str] = {}
+        excepted: dict[int, str] = {}
         for exception in terms.exceptions:
             for name in exception.names():
-                mentioned.setdefault(self.name_id(name), name)
-        for exemption in terms.exemptions:
+                excepted.setdefault(self.name_id(name), name)
+        exempt_keys = [
+            (exemption, _check.name_key(exemption.name)) for exemption in terms.exemptions
+        ]
+        mentioned = dict(excepted)
+        for exemption, _ in exempt_keys:
             mentioned.setdefault(self.name_id(exemption.name), exemption.name)
+        generic: dict[bool, int] = {}
         for name_id, name in [(0, _NO_NAME), *sorted(mentioned.items())]:
-            limits: dict[bool, int] = {}
-            for passive in (False, True):
-                limit = binding_limit(terms, name, passive=passive)[1]
-                limits[passive] = self.rule(_Rule(2, limit.source.cite(), limit))
+            if name_id == 0 or name_id in excepted:
+                limits: dict[bool, int] = {}
+                for passive in (False, True):
+                    limit = binding_limit(terms, name, passive=passive)[1]
+                    limits[passive] = self.rule(_Rule(2, limit.source.cite(), limit))
+                if name_id == 0:
+                    generic = limits
+            else:
+                limits = generic  # an Exempt Person's name that no exception covers
+            key = _check.name_key(name)
             for kind_code, kind in enumerate(KINDS):
-                found = terms.exemption_for(name, kind)
+                # Terms.exemption_for: the first Exempt Person covering this name or kind.
+                found = next(
+                    (
+                        exemption
+                        for exemption, exempt_key in exempt_keys
+                        if (
+                            exemption.category not in (None, HolderKind.OTHER)
+                            and kind is exemption.category
+                        )
+                        or exempt_key == key
+                    ),
+                    None,
+                )
                 if found is not None:
                     exempt = self.rule(_Rule(1, found.source.cite()))
                     self._add(period, name_id, kind_code, exempt)

@@ -1,0 +1,222 @@
+"""Benchmark rp.screen against its floor and against a per-row assess loop.
+
+Run it with the screen extra installed::
+
+    python benchmarks/screen_bench.py               # 10 million positions, 2,000 plans
+    python benchmarks/screen_bench.py --rows 1000000
+
+It prints one line per figure: rows per second for ``screen`` (positions with categorical
+issuer/holder columns, as Parquet's dictionary columns load, and with plain text columns);
+(a) the floor, a plain numpy comparison of pre-joined arrays (no join, no exactness work);
+(b) a per-row ``rp.assess`` loop on a sample, extrapolated; the process's peak memory; and
+``rp.assess`` calls per second on a plan with 20 amendments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import resource
+import time
+from fractions import Fraction
+
+import numpy as np
+import polars as pl
+
+import rightsplan as rp
+from rightsplan.screen import screen
+
+PERCENTS = ("4.99", "10", "15", "20", "33 1/3", "4.75", "25")
+
+
+def make_plans(count: int, rng: np.random.Generator) -> dict[str, rp.Plan]:
+    """``count`` plans, each with 3 amendments (4 periods): thresholds, an exception, a tier."""
+    plans = {}
+    for index in range(count):
+        dated = dt.date(2000, 1, 3) + dt.timedelta(days=int(rng.integers(0, 3000)))
+        general = PERCENTS[int(rng.integers(0, len(PERCENTS)))]
+        agreement = rp.RightsAgreement(
+            company=f"Issuer {index}",
+            dated=dated,
+            provisions=(
+                rp.SetThreshold(percent=general, comparison=rp.Comparison.AT_LEAST),
+                *rp.standard_exempt_persons(),
+            ),
+        )
+        day = dated
+        amendments = []
+        changes: list[tuple[rp.Change, ...]] = [
+            (rp.SetPassiveTier(percent="40", comparison=rp.Comparison.AT_LEAST),),
+            (
+                rp.AddException(
+                    holder=f"Holder {int(rng.integers(0, 1000))}",
+                    percent="45",
+                    comparison=rp.Comparison.MORE_THAN,
+                    requires_passive=True,
+                ),
+            ),
+            (rp.SetThreshold(percent="10", comparison=rp.Comparison.MORE_THAN),),
+        ]
+        for number, change in enumerate(changes, start=1):
+            day = day + dt.timedelta(days=int(rng.integers(30, 700)))
+            amendments.append(rp.Amendment(number=number, executed=day, changes=change))
+        plans[f"ISS{index:05d}"] = rp.Plan(agreement, amendments)
+    return plans
+
+
+def make_positions(rows: int, issuers: list[str], rng: np.random.Generator) -> pl.DataFrame:
+    holders = np.array([f"Holder {i}" for i in range(50_000)])
+    outstanding = rng.integers(1_000_000, 10**12, rows)
+    shares = (outstanding * rng.random(rows) * 0.5).astype(np.int64)
+    days = rng.integers(
+        (dt.date(1999, 1, 1) - dt.date(1970, 1, 1)).days,
+        (dt.date(2016, 1, 1) - dt.date(1970, 1, 1)).days,
+        rows,
+    )
+    return pl.DataFrame(
+        {
+            "issuer": pl.Series(np.array(issuers)[rng.integers(0, len(issuers), rows)]).cast(
+                pl.Categorical
+            ),
+            "holder": pl.Series(holders[rng.integers(0, holders.size, rows)]).cast(
+                pl.Categorical
+            ),
+            "date": pl.Series(days.astype(np.int32)).cast(pl.Date),
+            "shares": shares,
+            "outstanding": outstanding,
+            "passive": rng.random(rows) < 0.3,
+        }
+    )
+
+
+def timed(function, repeat: int = 1):  # type: ignore[no-untyped-def]
+    best = float("inf")
+    result = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = function()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def numpy_floor(joined: pl.DataFrame) -> float:
+    shares = joined["shares"].to_numpy()
+    outstanding = joined["outstanding"].to_numpy()
+    num = joined["num"].to_numpy()
+    unit = joined["unit"].to_numpy()
+
+    def run() -> tuple[np.ndarray, ...]:
+        line = num * outstanding
+        held = shares * unit
+        triggered = held >= line
+        warning = held * 10 >= line * 9
+        max_shares = line // unit
+        return triggered, warning, max_shares, max_shares - shares
+
+    seconds, _ = timed(run, repeat=3)
+    return seconds
+
+
+def assess_rate(plans: dict[str, rp.Plan], positions: pl.DataFrame, sample: int) -> float:
+    rows = positions.head(sample).with_columns(pl.col("issuer", "holder").cast(pl.String))
+    data = rows.rows()
+    start = time.perf_counter()
+    for issuer, holder, day, shares, outstanding, passive in data:
+        rp.assess(plans[issuer], rp.Position(holder, shares, outstanding, passive=passive), on=day)
+    return sample / (time.perf_counter() - start)
+
+
+def twenty_amendments() -> rp.Plan:
+    agreement = rp.RightsAgreement(
+        company="Amended Corp",
+        dated="2000-01-03",
+        provisions=(
+            rp.SetThreshold(percent="15", comparison=rp.Comparison.AT_LEAST),
+            *rp.standard_exempt_persons(),
+        ),
+    )
+    day = dt.date(2000, 1, 3)
+    amendments = []
+    for number in range(1, 21):
+        day += dt.timedelta(days=90)
+        percent = Fraction(10 + number % 7) + Fraction(number, 100)
+        amendments.append(
+            rp.Amendment(
+                number=number,
+                executed=day,
+                changes=(rp.SetThreshold(percent=percent, comparison=rp.Comparison.AT_LEAST),),
+            )
+        )
+    return rp.Plan(agreement, amendments)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=10_000_000, help="positions (10 million)")
+    parser.add_argument("--plans", type=int, default=2_000, help="plans (2,000)")
+    parser.add_argument("--sample", type=int, default=20_000, help="rows for the assess loop")
+    args = parser.parse_args()
+    rng = np.random.default_rng(20031124)
+    plans = make_plans(args.plans, rng)
+    positions = make_positions(args.rows, sorted(plans), rng)
+    print(f"data: {args.rows:,} positions, {args.plans:,} plans with 4-period histories")
+
+    seconds, result = timed(lambda: screen(plans, positions), repeat=2)
+    rate = args.rows / seconds
+    print(f"screen (categorical columns): {rate:,.0f} rows/s ({seconds:.2f} s)")
+    as_text = positions.with_columns(pl.col("issuer", "holder").cast(pl.String))
+    text_seconds, _ = timed(lambda: screen(plans, as_text))
+    print(f"screen (text columns): {args.rows / text_seconds:,.0f} rows/s ({text_seconds:.2f} s)")
+    del as_text
+
+    # Pre-join the limits (not timed): the floor's inputs.
+    from rightsplan.screen.exact import constants
+
+    rules = {
+        (row[0], row[1]): row
+        for row in result.select("limit", "comparison").unique().iter_rows()
+        if row[0] is not None
+    }
+    num_of = {key: rp.to_percent(key[0]).numerator for key in rules}
+    unit_of = {
+        key: constants(rp.to_percent(key[0]), rp.Comparison(key[1]), Fraction(9, 10)).unit
+        for key in rules
+    }
+    joined = result.filter(pl.col("limit").is_not_null()).select(
+        "shares",
+        "outstanding",
+        pl.struct("limit", "comparison")
+        .map_elements(lambda s: num_of[(s["limit"], s["comparison"])], return_dtype=pl.Int64)
+        .alias("num"),
+        pl.struct("limit", "comparison")
+        .map_elements(lambda s: unit_of[(s["limit"], s["comparison"])], return_dtype=pl.Int64)
+        .alias("unit"),
+    )
+    floor_seconds = numpy_floor(joined) * args.rows / max(joined.height, 1)
+    floor_rate = args.rows / floor_seconds
+    print(f"numpy floor (pre-joined arrays): {floor_rate:,.0f} rows/s ({floor_seconds:.2f} s)")
+    print(f"screen / floor time ratio: {seconds / floor_seconds:.2f}x")
+
+    loop_rate = assess_rate(plans, positions, args.sample)
+    print(
+        f"per-row assess loop ({args.sample:,}-row sample, extrapolated): {loop_rate:,.0f} "
+        f"rows/s ({args.rows / loop_rate:,.0f} s for all rows)"
+    )
+    print(f"screen speed-up over the per-row loop: {rate / loop_rate:,.0f}x")
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
+    print(f"peak memory (whole process, data included): {peak:.2f} GB")
+
+    plan = twenty_amendments()
+    position = rp.Position("Some Fund", 1_500_000, 10_000_000)
+    days = [dt.date(2000, 1, 3) + dt.timedelta(days=int(d)) for d in rng.integers(0, 2400, 1000)]
+    calls = 100_000
+    start = time.perf_counter()
+    for index in range(calls):
+        rp.assess(plan, position, on=days[index % 1000])
+    per_second = calls / (time.perf_counter() - start)
+    print(f"assess on a plan with 20 amendments: {per_second:,.0f} calls/s")
+
+
+if __name__ == "__main__":
+    main()
