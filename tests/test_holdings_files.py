@@ -65,6 +65,13 @@ class TestJsonLines:
             3,
         )
 
+    def test_line_separators_inside_values_do_not_split_records(self) -> None:
+        """A name holding U+2028 stays one record: JSON lines are split on newlines alone."""
+        text = '{"holder": "Odd\u2028Name", "shares": 1, "outstanding": 10}\r\n'
+        (holding,) = loads_holdings(text, "jsonl")
+        assert holding.position.holder == "Odd\u2028Name"
+        assert holding.line == 1
+
     def test_unknown_key(self) -> None:
         """An unknown key is an error naming the line."""
         with pytest.raises(rp.HoldingsFileError, match=r"h.jsonl:1: unknown key 'percent'"):

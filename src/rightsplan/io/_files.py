@@ -52,3 +52,17 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0o022)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def jsonl_lines(text: str) -> list[tuple[int, str]]:
+    """The numbered, non-blank lines of a JSON-lines text.
+
+    Lines are separated by ``\\n`` alone (an optional ``\\r`` before it is dropped):
+    ``str.splitlines`` would also split inside a value holding U+2028 or U+2029.
+    """
+    numbered = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
+        if line.strip():
+            numbered.append((number, line))
+    return numbered

@@ -46,7 +46,7 @@ from rightsplan.errors import (
     RightsPlanError,
 )
 from rightsplan.io import _values
-from rightsplan.io._files import read_bytes, write_atomically
+from rightsplan.io._files import jsonl_lines, read_bytes, write_atomically
 from rightsplan.io.formats import ParseError, text_of
 from rightsplan.io.holdings import _count, _date, _flag
 from rightsplan.ledger import EVENT_KINDS, Event, Ledger
@@ -527,11 +527,7 @@ def _from_json(text: str, name: str) -> tuple[list[Event], list[str]]:
 def _from_jsonl(text: str, name: str) -> tuple[list[Event], list[str]]:
     problems: list[str] = []
     events: list[Event] = []
-    # JSON lines are separated by \n alone: str.splitlines would also split on U+2028.
-    for number, line in enumerate(text.split("\n"), start=1):
-        line = line.removesuffix("\r")
-        if not line.strip():
-            continue
+    for number, line in jsonl_lines(text):
         where = _Record(name, line=number)
         try:
             value = _parse_json(line)

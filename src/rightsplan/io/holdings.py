@@ -31,7 +31,7 @@ from rightsplan.errors import (
     RightsPlanError,
 )
 from rightsplan.io import _values
-from rightsplan.io._files import read_bytes
+from rightsplan.io._files import jsonl_lines, read_bytes
 from rightsplan.io.formats import ParseError, text_of
 from rightsplan.ownership import Position
 from rightsplan.terms import HolderKind
@@ -232,9 +232,7 @@ def _from_csv(text: str, name: str) -> tuple[list[Holding], list[str]]:
 def _from_jsonl(text: str, name: str) -> tuple[list[Holding], list[str]]:
     problems: list[str] = []
     holdings: list[Holding] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
+    for number, line in jsonl_lines(text):
         where = f"{name}:{number}"
         try:
             value = json.loads(line)
