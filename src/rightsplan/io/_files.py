@@ -57,7 +57,7 @@ def _mode_for(path: Path) -> int:
 def jsonl_lines(text: str) -> list[tuple[int, str]]:
     """The numbered, non-blank lines of a JSON-lines text.
 
-    Lines are separated by ``\\n`` alone (an optional ``\\r`` before it is dropped):
+    Lines are separated by a line feed alone (a carriage return before it is dropped):
     ``str.splitlines`` would also split inside a value holding U+2028 or U+2029.
     """
     numbered = []
