@@ -17,7 +17,7 @@ from sphinx.util.docutils import SphinxDirective
 
 project = "rightsplan"
 author = "rightsplan developers"
-copyright = "rightsplan developers"  # noqa: A001 - Sphinx reads this name
+copyright = "rightsplan developers"
 release = importlib.metadata.version("rightsplan")
 version = release
 
