@@ -78,9 +78,7 @@ def make_positions(rows: int, issuers: list[str], rng: np.random.Generator) -> p
             "issuer": pl.Series(np.array(issuers)[rng.integers(0, len(issuers), rows)]).cast(
                 pl.Categorical
             ),
-            "holder": pl.Series(holders[rng.integers(0, holders.size, rows)]).cast(
-                pl.Categorical
-            ),
+            "holder": pl.Series(holders[rng.integers(0, holders.size, rows)]).cast(pl.Categorical),
             "date": pl.Series(days.astype(np.int32)).cast(pl.Date),
             "shares": shares,
             "outstanding": outstanding,
@@ -164,10 +162,9 @@ def main() -> None:
     seconds, result = timed(lambda: screen(plans, positions), repeat=2)
     rate = args.rows / seconds
     print(f"screen (categorical columns): {rate:,.0f} rows/s ({seconds:.2f} s)")
-    as_text = positions.with_columns(pl.col("issuer", "holder").cast(pl.String))
-    text_seconds, _ = timed(lambda: screen(plans, as_text))
+    text = positions.with_columns(pl.col("issuer", "holder").cast(pl.String))
+    text_seconds, _ = timed(lambda: screen(plans, text))
     print(f"screen (text columns): {args.rows / text_seconds:,.0f} rows/s ({text_seconds:.2f} s)")
-    del as_text
 
     # Pre-join the limits (not timed): the floor's inputs.
     from rightsplan.screen.exact import constants

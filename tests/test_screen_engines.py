@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import warnings
+from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
+import polars as pl
+import pytest
+
+import rightsplan as rp
+from rightsplan.screen import screen
+from rightsplan.screen.sql import screen_duckdb, screen_spark
+
+TEXT = ("issuer", "status", "limit", "comparison", "source", "holder")
+
+
+def plans() -> dict[str, rp.Plan]:
+    nol = rp.Plan(
+        rp.RightsAgreement(
+            company="NOL Corp",
+            dated="2009-03-02",
+            provisions=(
+                rp.SetThreshold(percent="4.99", comparison=rp.Comparison.AT_LEAST),
+                rp.SetPassiveTier(percent="33 1/3", comparison=rp.Comparison.MORE_THAN),
+                *rp.standard_exempt_persons(),
+            ),
+        ),
+        (
+            rp.Amendment(
+                number=1,
+                executed="2010-06-01",
+                changes=(rp.SetExpiration(date="2011-12-31"),),
+            ),
+        ),
+    )
+    return {"INOC": rp.examples.innotrac(), "NOL": nol}
+
+
+def positions(rows: int = 300) -> pl.DataFrame:
+    rng = np.random.default_rng(7)
+    outstanding = rng.integers(1, 10**12, rows)
+    percent = rng.choice([4.99, 15, 25, 33.3334, 40, 2, 50], rows) / 100
+    shares = np.minimum(
+        (outstanding * percent).astype(np.int64) + rng.integers(-1, 2, rows), outstanding
+    )
+    days = [dt.date(1997, 1, 1) + dt.timedelta(days=int(d)) for d in rng.integers(0, 6000, rows)]
+    holders = ["IPOF Group", "ipof fund, L.P.", "Another Fund", "the Company", "DAVID  DADANTE"]
+    return pl.DataFrame(
+        {
+            "issuer": rng.choice(["INOC", "NOL"], rows),
+            "holder": rng.choice(holders, rows),
+            "date": days,
+            "shares": np.maximum(shares, 0),
+            "outstanding": outstanding,
+            "passive": rng.random(rows) < 0.5,
+            "kind": rng.choice(["other", "other", "other", "subsidiary"], rows),
+        }
+    )
+
+
+def as_text(frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.with_columns(pl.col(TEXT).cast(pl.String), pl.col("row").cast(pl.Int64))
+
+
+class TestDuckDB:
+    def test_same_as_polars(self) -> None:
+        """DuckDB SQL gives the polars engine's verdicts, row for row."""
+        data = positions()
+        want = as_text(screen(plans(), data))
+        got = as_text(screen_duckdb(plans(), data))
+        assert got.equals(want)
+        assert set(want["status"]) >= {"clear", "triggered", "exempt", "inactive"}
+
+    def test_rights_columns_are_refused(self) -> None:
+        """Columns only the polars engine screens are refused by name."""
+        data = positions(3).with_columns(pl.lit(1).alias("derivatives"))
+        with pytest.raises(rp.ScreenInputError, match="derivatives: .*polars"):
+            screen_duckdb(plans(), data)
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[Any]:
+    if shutil.which("java") is None:
+        pytest.skip("Java is missing: PySpark needs a Java 17+ runtime to run locally")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.simplefilter("ignore", ResourceWarning)
+        from pyspark.sql import SparkSession
+
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # stay on the loopback
+
+        session = (
+            SparkSession.builder.master("local[1]")
+            .appName("rightsplan-screen-test")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "1")
+            .config("spark.sql.session.timeZone", "UTC")
+            .getOrCreate()
+        )
+        yield session
+        session.stop()
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+@pytest.mark.filterwarnings("ignore::ResourceWarning")
+@pytest.mark.filterwarnings("ignore::UserWarning")
+@pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
+class TestSpark:
+    def test_same_as_polars(self, spark: Any) -> None:
+        """PySpark (local[1], 300 rows) gives the polars engine's verdicts, row for row."""
+        data = positions()
+        want = as_text(screen(plans(), data))
+        result = screen_spark(spark, plans(), data).toPandas()
+        got = as_text(pl.from_pandas(result).select(want.columns))
+        assert got.equals(want)
