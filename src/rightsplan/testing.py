@@ -13,7 +13,8 @@ bounded dates, so a property can be stated directly::
             assert plan.terms_at(on).general.percent > 0
 
 :func:`positions` draws boundary-hugging holdings (exactly at, one share under and one
-share over a limit) more often than chance would.
+share over a limit) more often than chance would; :func:`boundary_positions` draws nothing
+else, often at exactly the limit's percentage.
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ __all__ = [
     "MAX_DATE",
     "MIN_DATE",
     "amendment_histories",
+    "boundary_positions",
     "comparisons",
     "dates",
     "ledgers",
@@ -316,6 +318,53 @@ def positions(
         edge = limit.max_shares(outstanding) + draw(st.sampled_from([-1, 0, 1]))
         shares = min(max(edge, 0), outstanding)
     return Position(holder, shares, outstanding, passive=passive, kind=kind)
+
+
+@st.composite
+def boundary_positions(
+    draw: st.DrawFn,
+    plan: Plan,
+    *,
+    on: pendulum.Date | dt.date | None = None,
+    max_outstanding: int = 10**12,
+) -> Position:
+    """Holdings that always hug a limit of ``plan``: exactly at it, one share under or over.
+
+    A limit in force on ``on`` (drawn from the plan's life if not given) is chosen: the
+    general threshold, the passive tier or a named holder's cap. Half the time the shares
+    outstanding make that limit a whole number of shares, so that "exactly at" means a holding
+    of exactly the limit's percentage, the holding where "X% or more" and "more than X%"
+    differ (and where arithmetic in floats goes wrong); otherwise "exactly at" is the largest
+    holding that does not cross it. The holder and its passivity are chosen so that the
+    chosen limit applies to it (the binding limit is still the most generous rule that
+    applies). Unlike :func:`positions`, every draw hugs a limit.
+    """
+    day = on if on is not None else draw(dates(plan.agreement.dated, MAX_DATE))
+    terms = plan.terms_at(pendulum.Date(day.year, day.month, day.day))
+    choices: list[tuple[Threshold, str | None, bool]] = [(terms.general.threshold, None, False)]
+    if terms.passive is not None:
+        choices.append((terms.passive.threshold, None, True))
+    choices.extend((e.cap, e.holder, True) for e in terms.exceptions)
+    limit, named, passive = draw(st.sampled_from(choices))
+    unit = (limit.percent / 100).denominator
+    if unit <= max_outstanding and draw(st.booleans()):
+        outstanding = unit * draw(st.integers(1, max_outstanding // unit))
+        line = int(limit.percent * outstanding / 100)
+    else:
+        outstanding = draw(st.integers(1, max_outstanding))
+        line = limit.max_shares(outstanding)
+    shares = min(max(line + draw(st.sampled_from([-1, 0, 1])), 0), outstanding)
+    if named is None:
+        unnamed = [
+            name
+            for name in HOLDER_NAMES
+            if terms.exception_for(name) is None
+            and terms.exemption_for(name, HolderKind.OTHER) is None
+        ]
+        holder = draw(st.sampled_from(unnamed or ["Unnamed Holder"]))
+    else:
+        holder = named
+    return Position(holder, shares, outstanding, passive=passive)
 
 
 LEDGER_START = pendulum.Date(2010, 1, 4)

@@ -1,0 +1,249 @@
+"""rightsplan.testing: each public strategy draws what its docstring says it draws."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from fractions import Fraction
+
+import pendulum
+from hypothesis import HealthCheck, Phase, find, given, settings
+from hypothesis import strategies as st
+
+import rightsplan as rp
+from rightsplan import testing
+
+FIND = settings(
+    max_examples=2_000,
+    database=None,
+    phases=[Phase.generate],  # existence is the point: the first example found will do
+    suppress_health_check=list(HealthCheck),
+)
+"""Settings for :func:`hypothesis.find`: look hard, remember nothing, do not shrink."""
+
+
+def _limits(plan: rp.Plan, on: pendulum.Date) -> list[rp.Threshold]:
+    terms = plan.terms_at(on)
+    limits = [terms.general.threshold]
+    if terms.passive is not None:
+        limits.append(terms.passive.threshold)
+    limits.extend(exception.cap for exception in terms.exceptions)
+    return limits
+
+
+def _exactly_at(position: rp.Position, limit: rp.Threshold) -> bool:
+    return position.shares * 100 == limit.percent * position.outstanding
+
+
+def _hugs(position: rp.Position, limit: rp.Threshold) -> bool:
+    """At the limit's largest non-crossing holding or its exact percentage, or one share off."""
+    lines = [limit.max_shares(position.outstanding)]
+    exact = limit.percent * position.outstanding / 100
+    if exact.denominator == 1:
+        lines.append(int(exact))
+    near = {min(max(line + d, 0), position.outstanding) for line in lines for d in (-1, 0, 1)}
+    return position.shares in near
+
+
+INNOTRAC = rp.examples.innotrac()
+NOVEMBER_24 = pendulum.Date(2003, 11, 24)
+
+
+def _comparison_is(comparison: rp.Comparison) -> Callable[[rp.Threshold], bool]:
+    return lambda threshold: threshold.comparison is comparison
+
+
+def _off_max_shares_by(offset: int) -> Callable[[rp.Position], bool]:
+    def condition(p: rp.Position) -> bool:
+        limits = _limits(INNOTRAC, NOVEMBER_24)
+        return 1 < p.shares < p.outstanding and any(
+            p.shares == limit.max_shares(p.outstanding) + offset for limit in limits
+        )
+
+    return condition
+
+
+def _off_the_percentage_by(offset: int, limit: rp.Threshold) -> Callable[[rp.Position], bool]:
+    def condition(p: rp.Position) -> bool:
+        return (
+            p.holder != "IPOF Group"
+            and 0 < p.shares < p.outstanding
+            and (p.shares - offset) * 100 == limit.percent * p.outstanding
+        )
+
+    return condition
+
+
+class TestLazyImport:
+    def test_rp_testing_is_an_attribute_loaded_on_first_use(self) -> None:
+        """Importing rightsplan does not import hypothesis; rp.testing loads the strategies then."""
+        code = (
+            "import sys, rightsplan as rp\n"
+            "assert 'hypothesis' not in sys.modules\n"
+            "assert rp.testing.positions is not None\n"
+            "assert 'rightsplan.testing' in sys.modules\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 0, done.stderr
+
+    def test_everything_in_all_is_there(self) -> None:
+        """Every name in rightsplan.testing.__all__ exists, and the documented ones are in it."""
+        assert all(hasattr(testing, name) for name in testing.__all__)
+        for name in ("percents", "thresholds", "plans", "amendment_histories", "positions"):
+            assert name in testing.__all__
+        assert {"boundary_positions", "ledgers", "dates", "comparisons"} <= set(testing.__all__)
+
+
+class TestPercents:
+    @given(testing.percents(Fraction(1), Fraction(50)))
+    def test_within_bounds(self, percent: Fraction) -> None:
+        """Drawn percentages lie within the bounds asked for, as exact fractions."""
+        assert isinstance(percent, Fraction)
+        assert Fraction(1) <= percent <= Fraction(50)
+
+    def test_draws_the_decimals_plans_write(self) -> None:
+        """4.99 (not 5) and a third-based percentage both come up."""
+        assert find(testing.percents(), lambda p: p == Fraction("4.99"), settings=FIND)
+        third = find(testing.percents(), lambda p: p.denominator == 3, settings=FIND)
+        assert third.denominator == 3
+
+
+class TestThresholds:
+    def test_both_comparisons(self) -> None:
+        """Thresholds come with either comparison."""
+        for comparison in rp.Comparison:
+            found = find(testing.thresholds(), _comparison_is(comparison), settings=FIND)
+            assert found.comparison is comparison
+
+
+class TestPlans:
+    @given(testing.amendment_histories())
+    def test_histories_are_consistent(
+        self, history: tuple[rp.RightsAgreement, tuple[rp.Amendment, ...]]
+    ) -> None:
+        """Numbered 1..n, dated in order, never before the agreement; they build a plan."""
+        agreement, amendments = history
+        assert [a.number for a in amendments] == list(range(1, len(amendments) + 1))
+        dates = [a.executed for a in amendments]
+        assert dates == sorted(dates)
+        assert all(day >= agreement.dated for day in dates)
+        rp.Plan(agreement, amendments)
+
+    @given(testing.plans())
+    def test_an_ending_comes_last(self, plan: rp.Plan) -> None:
+        """A termination or redemption, if any, is in the last amendment."""
+        for amendment in plan.amendments[:-1]:
+            assert not any(isinstance(c, rp.Terminate | rp.Redeem) for c in amendment.changes)
+
+    def test_plans_have_amendment_histories(self) -> None:
+        """Plans with several amendments, and ones that raise and lower thresholds, come up."""
+        found = find(testing.plans(), lambda p: len(p.amendments) >= 3, settings=FIND)
+        assert len(found.amendments) >= 3
+        changes = find(
+            testing.plans(),
+            lambda p: any(isinstance(c, rp.SetThreshold) for a in p.amendments for c in a.changes),
+            settings=FIND,
+        )
+        assert changes.amendments
+
+
+class TestPositions:
+    @given(testing.positions(INNOTRAC, on=NOVEMBER_24))
+    def test_valid_holdings(self, position: rp.Position) -> None:
+        """Shares never exceed the shares outstanding; the holding can be assessed."""
+        assert 0 <= position.shares <= position.outstanding
+        rp.assess(INNOTRAC, position, on=NOVEMBER_24)
+
+    def test_hugging_each_side_of_a_limit(self) -> None:
+        """Positions exactly at, one under and one over a limit of the plan all come up."""
+        strategy = testing.positions(INNOTRAC, on=NOVEMBER_24)
+        for offset in (-1, 0, 1):
+            found = find(strategy, _off_max_shares_by(offset), settings=FIND)
+            assert 0 < found.shares < found.outstanding
+
+
+class TestBoundaryPositions:
+    @given(st.data())
+    def test_every_draw_hugs_a_limit(self, data: st.DataObject) -> None:
+        """Every position is at, one under or one over some limit in force, for any plan."""
+        plan = data.draw(testing.plans(max_amendments=3), label="plan")
+        on = data.draw(testing.dates(plan.agreement.dated, testing.MAX_DATE), label="on")
+        position = data.draw(testing.boundary_positions(plan, on=on), label="position")
+        assert 0 <= position.shares <= position.outstanding
+        assert any(_hugs(position, limit) for limit in _limits(plan, on))
+
+    @given(testing.boundary_positions(INNOTRAC, on=NOVEMBER_24))
+    def test_the_chosen_limit_applies_to_the_holder(self, position: rp.Position) -> None:
+        """A position hugging the IPOF cap is the IPOF Group's and passive; others are not IPOF."""
+        ipof = rp.Threshold(40, rp.Comparison.MORE_THAN)
+        general = rp.Threshold(15, rp.Comparison.AT_LEAST)
+        if position.holder == "IPOF Group":
+            assert position.passive
+            assert _hugs(position, ipof)
+        else:
+            assert INNOTRAC.terms_at(NOVEMBER_24).exception_for(position.holder) is None
+            assert _hugs(position, general)
+
+    def test_exactly_at_the_percentage_for_both_comparisons(self) -> None:
+        """Holdings of exactly 15% ("or more": triggers) and exactly 40% ("more than": not)."""
+        strategy = testing.boundary_positions(INNOTRAC, on=NOVEMBER_24)
+        at_15 = find(
+            strategy,
+            lambda p: (
+                p.holder != "IPOF Group"
+                and p.shares > 0
+                and _exactly_at(p, rp.Threshold(15, rp.Comparison.AT_LEAST))
+            ),
+            settings=FIND,
+        )
+        assert rp.assess(INNOTRAC, at_15, on=NOVEMBER_24).status is rp.Status.TRIGGERED
+        at_40 = find(
+            strategy,
+            lambda p: (
+                p.holder == "IPOF Group"
+                and p.shares > 0
+                and _exactly_at(p, rp.Threshold(40, rp.Comparison.MORE_THAN))
+            ),
+            settings=FIND,
+        )
+        assert rp.assess(INNOTRAC, at_40, on=NOVEMBER_24).status is not rp.Status.TRIGGERED
+
+    def test_one_share_either_side(self) -> None:
+        """One share under and one share over the exact percentage both come up."""
+        strategy = testing.boundary_positions(INNOTRAC, on=NOVEMBER_24)
+        general = rp.Threshold(15, rp.Comparison.AT_LEAST)
+        for offset in (-1, 1):
+            found = find(strategy, _off_the_percentage_by(offset, general), settings=FIND)
+            triggered = rp.assess(INNOTRAC, found, on=NOVEMBER_24).status is rp.Status.TRIGGERED
+            assert triggered == (offset == 1)
+
+
+class TestLedgers:
+    PLAN = rp.Plan(
+        rp.RightsAgreement(
+            company="Example Corp",
+            dated=testing.LEDGER_START,
+            provisions=[rp.SetThreshold(percent=10, comparison=rp.Comparison.AT_LEAST)],
+        )
+    )
+
+    @given(testing.ledgers())
+    def test_consistent_histories_replay(self, ledger: rp.Ledger) -> None:
+        """Events run forward in time from LEDGER_START and replay without a ledger error."""
+        days = [event.on for event in ledger.events]
+        assert days == sorted(days)
+        assert days[0] == testing.LEDGER_START
+        assert isinstance(ledger.events[0], rp.OutstandingChanged)
+        rp.replay(self.PLAN, ledger)
+
+    def test_histories_that_trigger_come_up(self) -> None:
+        """Some drawn histories make a holder an Acquiring Person under a 10% plan."""
+        found = find(
+            testing.ledgers(),
+            lambda ledger: bool(rp.replay(self.PLAN, ledger).triggers()),
+            settings=FIND,
+        )
+        assert rp.replay(self.PLAN, found).triggers()
