@@ -14,6 +14,9 @@ from hypothesis import strategies as st
 import rightsplan as rp
 from rightsplan import testing
 
+FEW = settings(max_examples=40)
+"""Whole plans are slow to draw; these properties hold by construction, so few examples do."""
+
 FIND = settings(
     max_examples=2_000,
     database=None,
@@ -120,6 +123,7 @@ class TestThresholds:
 
 
 class TestPlans:
+    @FEW
     @given(testing.amendment_histories())
     def test_histories_are_consistent(
         self, history: tuple[rp.RightsAgreement, tuple[rp.Amendment, ...]]
@@ -132,6 +136,7 @@ class TestPlans:
         assert all(day >= agreement.dated for day in dates)
         rp.Plan(agreement, amendments)
 
+    @FEW
     @given(testing.plans())
     def test_an_ending_comes_last(self, plan: rp.Plan) -> None:
         """A termination or redemption, if any, is in the last amendment."""
@@ -166,6 +171,7 @@ class TestPositions:
 
 
 class TestBoundaryPositions:
+    @FEW
     @given(st.data())
     def test_every_draw_hugs_a_limit(self, data: st.DataObject) -> None:
         """Every position is at, one under or one over some limit in force, for any plan."""
