@@ -233,4 +233,19 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
         begin = stop
     if text[begin:end].strip():
         bounds.append((begin, end))
-    return bounds
+    return [piece for bound in bounds for piece in _cap(text, *bound)]
+
+
+MAX_SENTENCE = 3000
+"""Longer "sentences" (runs of text without a full stop) are cut at line breaks."""
+
+
+def _cap(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind("\n", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        stop = cut + 1 if cut >= 0 else start + MAX_SENTENCE
+        pieces.append((start, stop))
+        start = stop
+    pieces.append((start, end))
+    return pieces

@@ -263,12 +263,15 @@ _GROUP_TOGETHER = re.compile(
     rf"(?:the{_W})?[\"“](?P<group>[^\"”\n]{{1,40}}?)[\"”]"
 )
 _GROUP_COLLECTIVELY = re.compile(
-    rf"(?P<list>{_NAME}(?:,?{_W}(?:and{_W})?{_NAME}){{1,5}})[ \t\n]*\([ \t\n]*"
+    rf"(?P<list>[A-Z][\w.&'-]*(?:,?[ \t\n]+(?:[A-Z][\w.&'-]*|of|and|&)){{1,30}})"
+    rf"[ \t\n]*\([ \t\n]*"
     rf"collectively,?{_W}(?:the{_W})?[\"“](?P<group>[^\"”\n]{{1,40}}?)[\"”]"
 )
 _HOLDING = re.compile(
-    rf"(?P<shares>\b\d{{1,3}}(?:,\d{{3}}){{1,4}}|\b\d{{4,10}})(?:{_W}(?i:shares))\b"
+    rf"(?P<shares>\b\d{{1,3}}(?:,\d{{3}}){{1,4}}|\b\d{{4,10}})"
+    rf"(?:{_W}(?i:common|ordinary|class{_W}[ab]))?{_W}(?i:shares)\b"
 )
+_OWNS = re.compile(r"\b(?:own|owns|owned|holds|held|beneficial)")
 _PRICE = re.compile(r"\$[ \t]?(?P<price>\d{0,3}\.\d{1,6}|\d{1,3})")
 _MORE = re.compile(
     rf"(?:more{_W}than|greater{_W}than|in{_W}excess{_W}of|exceeds?|exceeding|over)[ \t\n]*$",
@@ -278,6 +281,7 @@ _AT_LEAST = re.compile(rf"(?:at{_W}least|equal{_W}to{_W}or{_W}greater{_W}than)[ 
 _UP_TO = re.compile(rf"(?:up{_W}to|as{_W}much{_W}as)[ \t\n]*$", re.IGNORECASE)
 _OR_MORE = re.compile(rf"[ \t\n]*(?:or{_W}more|or{_W}greater)\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom[ \t\n]*$", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"\bto[ \t\n]*$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"[ \t\n]*to\b", re.IGNORECASE)
 _STOP_NAMES = frozenset(
     [
@@ -375,6 +379,10 @@ def _sentences(context: _Context) -> list[tuple[int, int, Authority]]:
     return out
 
 
+_MAX_NAMES = 40
+"""Defined names kept per filing: real filings define a handful; the cap keeps reading linear."""
+
+
 def _expand_suffix(text: str, name: str) -> str:
     """``"IPOF Fund"`` -> ``"IPOF Fund, L.P."`` when the fuller form appears in the text."""
     match = re.search(re.escape(name) + r",?[ \t\n]+(L\.P\.|LP|LLC|L\.L\.C\.|Inc\.|Ltd\.)", text)
@@ -393,19 +401,22 @@ def _names(
             short = " ".join(match["short"].split())
             if full.split()[0].lower() in _STOP_NAMES or short.lower() in ("company", "rights"):
                 continue
-            names.setdefault(short.casefold(), full)
-            names.setdefault(full.casefold(), full)
+            if len(names) < _MAX_NAMES:
+                names.setdefault(short.casefold(), full)
+                names.setdefault(full.casefold(), full)
         for match in _GROUP_TOGETHER.finditer(text, start, end):
             first = names.get(" ".join(match["short"].split()).casefold())
             second = names.get(" ".join(match["other"].split()).casefold(), match["other"])
             if first is None:
                 continue
             members = tuple(_expand_suffix(text, n) for n in (first, " ".join(second.split())))
-            groups.setdefault(" ".join(match["group"].split()), members)
+            if len(groups) < _MAX_NAMES:
+                groups.setdefault(" ".join(match["group"].split()), members)
         for match in _GROUP_COLLECTIVELY.finditer(text, start, end):
             parts = re.split(rf",?{_W}and{_W}|,{_W}", match["list"])
             members = tuple(" ".join(p.split()) for p in parts if p.strip())
-            groups.setdefault(" ".join(match["group"].split()), members)
+            if len(groups) < _MAX_NAMES:
+                groups.setdefault(" ".join(match["group"].split()), members)
     return names, groups
 
 
@@ -536,6 +547,36 @@ def _company(filing: Filing) -> Found[str] | None:
     )
 
 
+@attrs.frozen
+class _Flags:
+    """What one sentence is about."""
+
+    changing: bool
+    holder: tuple[str, tuple[str, ...]] | None
+    exception: bool
+    passive: bool
+    as_described: bool
+    previous: bool
+    about_plan: bool
+
+
+_NO_FLAGS = _Flags(False, None, False, False, False, False, False)
+_CHANGING = re.compile(r"\b(?:amend|lower|reduc|increas|rais|chang|decreas)\w{0,12}\b")
+_EXCEPTION = re.compile(
+    r"not be deemed|shall not be|will not be|exception|exempt|permitted to|without triggering"
+)
+_PASSIVE = re.compile(
+    r"without any intention of changing or influencing control|ceases to hold|passive|"
+    r"schedule 13g"
+)
+_AS_DESCRIBED = re.compile(r"preceding paragraph|described above")
+_PREVIOUS = re.compile(r"previous|prior|\bhad\b")
+_ABOUT_PLAN = re.compile(
+    r"acquiring person|beneficial own|trigger|threshold|rights agreement|rights plan|"
+    r"become exercisable"
+)
+
+
 class _Reader:
     """Reads a filing's sentences once, gathering what the draft needs."""
 
@@ -551,6 +592,7 @@ class _Reader:
         self.provisions: list[DraftChange] = []
         self.holdings: list[DraftHolding] = []
         self.notes: list[str] = []
+        self._flag_cache: tuple[tuple[int, int], _Flags] = ((-1, -1), _NO_FLAGS)
 
     # the instrument -------------------------------------------------------------------
 
@@ -656,12 +698,12 @@ class _Reader:
             record.executed = Found(day, self.context.evidence(s, e), 0.9 * factor)
         if board and self.event.kind is EventKind.REDEMPTION and record.executed is None:
             effective = _EFFECTIVE.search(self.text, start, end)
-            day = _text.parse_date(effective) if effective is not None else None
-            if effective is not None and day is not None:
-                found = Found(day, self.context.evidence(effective.start(), effective.end()), 0.8)
+            when = _text.parse_date(effective) if effective is not None else None
+            if effective is not None and when is not None:
+                found = Found(when, self.context.evidence(effective.start(), effective.end()), 0.8)
             else:
-                s, e, day = dates[0]
-                found = Found(day, self.context.evidence(s, e), 0.8 * factor)
+                s, e, first = dates[0]
+                found = Found(first, self.context.evidence(s, e), 0.8 * factor)
             record.executed = found
 
     def _prior_dates(self) -> None:
@@ -734,11 +776,10 @@ class _Reader:
             percents = find_percents(text, match.end(), min(end, match.end() + 120))
             percent = percents[0].value if percents else None
             stop = percents[0].end if percents else match.end()
-            if not re.search(
-                r"\b(?:own|owns|owned|holds|held|beneficial)", text[start : match.start()]
-            ):
+            lookback = max(start, match.start() - 300)
+            if not _OWNS.search(text, lookback, match.start()):
                 continue
-            holder = self._holder_before(start, match.start())
+            holder = self._holder_before(lookback, match.start())
             if holder is None:
                 continue
             evidence = self.context.evidence(match.start(), stop)
@@ -824,7 +865,11 @@ class _Reader:
                 _TO_AFTER.match(text, mention.end, end)
             ):
                 continue
-            window = " ".join(text[previous_end:next_start].split()).lower()
+            window_start = previous_end
+            if index and _TO_BEFORE.search(text, max(start, mention.start - 8), mention.start):
+                # "from 15% to 20%": the words before "from" describe both numbers
+                window_start = mentions[index - 2].end if index >= 2 else start
+            window = " ".join(text[window_start:next_start].split()).lower()
             comparison, wording, s, e = _comparison(text, mention, start, end)
             confidence = 0.85 * factor
             notes: list[str] = []
@@ -883,43 +928,26 @@ class _Reader:
     ) -> tuple[Change | None, str]:
         """What a percentage sets, and where it goes: "provision", "current" or a number."""
         value = mention.value
-        changing = (
-            bool(
-                re.search(
-                    r"\b(?:amend\w*|lower\w*|reduc\w*|increas\w*|rais\w*|chang\w*|decreas\w*)\b",
-                    low,
-                )
-            )
-            and "continues to" not in low
-        )
+        flags = self._flags(start, end, low)
         target = (
-            "current" if self.event.kind is not EventKind.ADOPTION and changing else "provision"
+            "current"
+            if self.event.kind is not EventKind.ADOPTION and flags.changing
+            else "provision"
         )
         if ("additional" in window and value <= 2) or "grandfather" in window:
             return (
                 SetGrandfathering(tolerance_percent=value, tolerance_comparison=comparison),
                 target,
             )
-        holder = self._holder_in(start, end)
-        exception_words = re.search(
-            r"not be deemed|shall not be|will not be|exception|exempt|permitted to|"
-            r"without triggering",
-            low,
-        )
-        if holder is not None and exception_words is not None:
+        holder = flags.holder
+        if holder is not None and flags.exception:
             name, members = holder
-            passive = bool(
-                re.search(
-                    r"without any intention of changing or influencing control|ceases to hold|"
-                    r"passive|schedule 13g",
-                    low,
-                )
-            )
-            if not passive and re.search(r"preceding paragraph|described above", low):
+            passive = flags.passive
+            if not passive and flags.as_described:
                 passive = self._passive_of(name)
                 notes.append("conditions as described for the current exception")
             prior = [n for n, _ in refs if n != self.current_number]
-            if prior and re.search(r"previous|prior|had\b", low):
+            if prior and flags.previous:
                 target = str(prior[0])
             elif self.event.kind is not EventKind.ADOPTION:
                 target = "current"
@@ -935,13 +963,27 @@ class _Reader:
             )
         if "13g" in window or "passive" in window:
             return SetPassiveTier(percent=value, comparison=comparison), target
-        if re.search(
-            r"acquiring person|beneficial own|trigger|threshold|rights agreement|rights plan|"
-            r"become exercisable|beneficial ownership",
-            low,
-        ):
+        if flags.about_plan:
             return SetThreshold(percent=value, comparison=comparison), target
         return None, target
+
+    def _flags(self, start: int, end: int, low: str) -> _Flags:
+        """What a sentence is about, worked out once per sentence (keeps the reading linear)."""
+        key = (start, end)
+        if self._flag_cache[0] != key:
+            self._flag_cache = (
+                key,
+                _Flags(
+                    changing=bool(_CHANGING.search(low)) and "continues to" not in low,
+                    holder=self._holder_in(start, end),
+                    exception=_EXCEPTION.search(low) is not None,
+                    passive=_PASSIVE.search(low) is not None,
+                    as_described=_AS_DESCRIBED.search(low) is not None,
+                    previous=_PREVIOUS.search(low) is not None,
+                    about_plan=_ABOUT_PLAN.search(low) is not None,
+                ),
+            )
+        return self._flag_cache[1]
 
     def _passive_of(self, holder: str) -> bool:
         for record in self.amendments.values():

@@ -465,15 +465,9 @@ def _exhibits(items: tuple[Item, ...]) -> tuple[Exhibit, ...]:
         if "exhibit" not in item.title.lower():
             continue
         lines = item.text.split("\n")
-        started = False
         current: list[str] | None = None
         number = ""
         for line in lines:
-            lowered = line.lower()
-            if not started:
-                started = "exhibit" in lowered
-                if not started:
-                    continue
             row = _EXHIBIT_ROW.match(line)
             if row is not None:
                 if current is not None:
