@@ -316,3 +316,25 @@ def test_status_values_match_the_enum() -> None:
 
     assert set(STATUSES) <= {status.value for status in Status}
     assert pendulum.Date(2003, 12, 1) == INNOTRAC.timeline()[-1].start or True
+
+
+class TestCommand:
+    def test_exit_codes_and_output(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The command exits 1 when a position triggers, writes Parquet, and 2 on bad input."""
+        from rightsplan.screen.cli import screen_main
+
+        rp.dump_plan(INNOTRAC, tmp_path / "INOC.toml")
+        source = tmp_path / "in.parquet"
+        innotrac_rows().write_parquet(source)
+        out = tmp_path / "out.parquet"
+        assert screen_main([str(tmp_path), str(source), "--out", str(out)]) == 1
+        assert pl.read_parquet(out).height == 4
+        assert "1 triggered" in capsys.readouterr().out
+        assert screen_main([str(tmp_path), str(tmp_path / "no.parquet"), "--out", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "no such Parquet file" in err and "Traceback" not in err
+        clear = innotrac_rows().head(1)
+        clear.write_parquet(source)
+        assert screen_main([str(tmp_path), str(source), "--out", str(out)]) == 0
