@@ -1,0 +1,69 @@
+"""The ``rightsplan ingest`` command: fragment as TOML, drafts as JSON, clear errors."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from rightsplan.edgar.cli import ingest_main
+
+DATA = Path(__file__).resolve().parent / "data" / "filings"
+SEED = str(DATA / "seed_004.txt")
+
+
+class TestIngest:
+    def test_toml(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The default output is a TOML plan-file fragment."""
+        assert ingest_main([SEED]) == 0
+        data = tomllib.loads(capsys.readouterr().out)
+        assert data["agreement"]["company"] == "Innotrac Corporation"
+        assert [a["number"] for a in data["amendments"]] == [1, 2, 3]
+
+    def test_json_has_spans(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--format json gives the fragment and every draft with spans, quotes, confidence."""
+        assert ingest_main([SEED, "--format", "json"]) == 0
+        data = json.loads(capsys.readouterr().out)
+        (filing,) = data["filings"]
+        (holding,) = filing["holdings"]
+        assert (holding["holder"], holding["shares"], holding["percent"]) == (
+            "IPOF Fund",
+            2800500,
+            "24.2",
+        )
+        assert holding["quote"].startswith("2,800,500")
+        assert data["plan"]["amendments"][-1]["executed"] == "2003-11-24"
+
+    def test_several_filings_and_no_event(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Filings with no event are named on standard error; the others are combined."""
+        assert ingest_main([str(DATA / "seed_002.txt"), SEED]) == 0
+        captured = capsys.readouterr()
+        assert "seed_002.txt: no rights-plan event found" in captured.err
+        assert "replace-exception" in captured.out
+
+    def test_help_has_an_example(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--help exits 0 and shows an example."""
+        assert ingest_main(["--help"]) == 0
+        assert "rightsplan ingest tests/data/filings/seed_004.txt" in capsys.readouterr().out
+
+    @pytest.mark.parametrize(
+        ("content", "message"), [(b"", "the file is empty"), (b"\x00\x01\x02" * 50, "binary")]
+    )
+    def test_bad_input_is_one_line(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str
+    ) -> None:
+        """Bad input exits 2 with one error line naming the file, never a traceback."""
+        path = tmp_path / "bad.txt"
+        path.write_bytes(content)
+        assert ingest_main([str(path)]) == 2
+        captured = capsys.readouterr()
+        (line,) = captured.err.strip().splitlines()
+        assert line.startswith("rightsplan ingest: error: ") and "bad.txt" in line
+        assert message in line and captured.out == ""
+
+    def test_bad_arguments(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A bad option exits 2."""
+        assert ingest_main([SEED, "--format", "yaml"]) == 2
+        assert "invalid choice" in capsys.readouterr().err

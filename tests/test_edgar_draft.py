@@ -1,0 +1,287 @@
+"""Classifying filings, drafting plan changes with spans, combining drafts into one history."""
+
+from __future__ import annotations
+
+import tomllib
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pendulum
+import pytest
+
+import rightsplan as rp
+from rightsplan.edgar import (
+    Authority,
+    EventKind,
+    FilingDraft,
+    FilingError,
+    Found,
+    classify,
+    combine,
+    draft_filing,
+    read_filing,
+    to_fragment,
+    to_toml,
+)
+
+DATA = Path(__file__).resolve().parent / "data" / "filings"
+FILINGS = sorted(p.name for p in DATA.iterdir() if p.suffix in (".txt", ".htm"))
+
+
+def draft(name: str) -> FilingDraft:
+    return draft_filing(read_filing(DATA / name))
+
+
+class TestClassify:
+    @pytest.mark.parametrize(
+        ("name", "kind"),
+        [
+            ("seed_002.txt", EventKind.NONE),
+            ("seed_003.txt", EventKind.NONE),
+            ("seed_004.txt", EventKind.AMENDMENT),
+            ("01_harborview_item5_adoption.txt", EventKind.ADOPTION),
+            ("02_meridian_item303_amendment.txt", EventKind.AMENDMENT),
+            ("03_cobalt_8a12ba.txt", EventKind.AMENDMENT),
+            ("04_pinecrest_submission.txt", EventKind.ADOPTION),
+            ("05_lakeshore_8k.htm", EventKind.AMENDMENT),
+            ("08_quarry_redemption.txt", EventKind.REDEMPTION),
+            ("09_tidewater_termination.txt", EventKind.TERMINATION),
+        ],
+    )
+    def test_kinds(self, name: str, kind: EventKind) -> None:
+        """Each test filing is classified as the event it reports (the seeds 002, 003: none)."""
+        assert classify(read_filing(DATA / name)).kind is kind
+
+    def test_no_event_is_said(self) -> None:
+        """A filing with no rights-plan event drafts nothing and says so."""
+        drafted = draft("seed_002.txt")
+        assert not drafted.found_event
+        assert drafted.notes == ("no rights-plan event found: no mention of a rights plan",)
+        assert drafted.amendments == () and drafted.provisions == ()
+
+    def test_ends_plan(self) -> None:
+        """Redemption, termination and expiration end the plan; amendment does not."""
+        assert EventKind.REDEMPTION.ends_plan and EventKind.TERMINATION.ends_plan
+        assert not EventKind.AMENDMENT.ends_plan
+
+
+class TestSeed004:
+    def test_amendment_3(self) -> None:
+        """Amendment No. 3 was authorized 2003-11-21 and executed 2003-11-24."""
+        (amendment,) = [a for a in draft("seed_004.txt").amendments if a.current]
+        assert amendment.number is not None and amendment.number.value == 3
+        assert amendment.authorized is not None
+        assert amendment.authorized.value == pendulum.Date(2003, 11, 21)
+        assert amendment.executed is not None
+        assert amendment.executed.value == pendulum.Date(2003, 11, 24)
+
+    def test_ipof_exception_now_and_before(self) -> None:
+        """IPOF Group (IPOF Fund, David Dadante): more than 40% now, more than 25% by No. 2."""
+        drafted = draft("seed_004.txt")
+        by_number = {a.number.value: a for a in drafted.amendments if a.number is not None}
+        (now,) = by_number[3].changes
+        assert isinstance(now.change, rp.ReplaceException)
+        assert now.change.holder == "IPOF Group"
+        assert now.change.members == ("IPOF Fund, L.P.", "David Dadante")
+        assert now.change.threshold == rp.Threshold(40, rp.Comparison.MORE_THAN)
+        assert now.change.requires_passive
+        assert now.change.quote is not None
+        assert "without any intention of changing or influencing control" in now.change.quote
+        (before,) = by_number[2].changes
+        assert isinstance(before.change, rp.AddException)
+        assert before.change.threshold == rp.Threshold(25, rp.Comparison.MORE_THAN)
+        assert before.wording == "up to"
+        assert by_number[2].executed is not None
+        assert by_number[2].executed.value == pendulum.Date(2003, 8, 14)
+
+    def test_general_threshold_in_the_8k_words(self) -> None:
+        """All others: 15% in the 8-K's own words, "more than 15%", flagged as a summary."""
+        (threshold,) = draft("seed_004.txt").provisions
+        assert isinstance(threshold.change, rp.SetThreshold)
+        assert threshold.change.threshold == rp.Threshold(15, rp.Comparison.MORE_THAN)
+        assert threshold.evidence.quote == "more than 15%"
+        assert threshold.change.note is not None and "or more" in threshold.change.note
+        assert threshold.confidence < 0.6
+
+    def test_holding(self) -> None:
+        """IPOF Fund's holding: 2,800,500 shares, 24.2%, as int and Fraction."""
+        (holding,) = draft("seed_004.txt").holdings
+        assert (holding.holder, holding.shares, holding.percent) == (
+            "IPOF Fund",
+            2_800_500,
+            Fraction(242, 10),
+        )
+        assert type(holding.shares) is int
+
+    def test_agreement_and_earlier_amendments(self) -> None:
+        """The agreement of 1997-12-31; No. 1 appointed SunTrust Bank successor rights agent."""
+        drafted = draft("seed_004.txt")
+        assert drafted.agreement_date is not None
+        assert drafted.agreement_date.value == pendulum.Date(1997, 12, 31)
+        first = next(a for a in drafted.amendments if a.number and a.number.value == 1)
+        assert [c.kind for c in first.changes] == ["appoint-rights-agent", "other-change"]
+
+
+class TestEvidence:
+    @pytest.mark.parametrize("name", FILINGS)
+    def test_every_value_quotes_its_span(self, name: str) -> None:
+        """Every drafted value's quote is exactly the filing text at its span."""
+        filing = read_filing(DATA / name)
+        drafted = draft_filing(filing)
+        found: list[Found[Any] | None] = [
+            drafted.company,
+            drafted.agreement_date,
+            drafted.rights_agent,
+        ]
+        for amendment in drafted.amendments:
+            found += [amendment.number, amendment.authorized, amendment.executed]
+        evidences = [f.evidence for f in found if f is not None]
+        evidences += [c.evidence for c in drafted.provisions]
+        evidences += [c.evidence for a in drafted.amendments for c in a.changes]
+        evidences += [h.evidence for h in drafted.holdings]
+        for evidence in evidences:
+            assert filing.text[evidence.start : evidence.end] == evidence.quote
+        confidences = [f.confidence for f in found if f is not None]
+        confidences += [c.confidence for a in drafted.amendments for c in a.changes]
+        assert all(0 <= c <= 1 for c in confidences)
+
+    def test_exact_types(self) -> None:
+        """Percentages are Fractions, dates pendulum Dates, share counts ints: never floats."""
+        drafted = draft("06_northwind_nol_adoption.txt")
+        kinds = {c.kind: c.change for c in drafted.provisions}
+        threshold = kinds["set-threshold"]
+        assert isinstance(threshold, rp.SetThreshold)
+        assert threshold.percent == Fraction(499, 100)
+        grandfathering = kinds["set-grandfathering"]
+        assert isinstance(grandfathering, rp.SetGrandfathering)
+        assert grandfathering.tolerance() == rp.Threshold(Fraction(1, 2), rp.Comparison.MORE_THAN)
+        expiration = kinds["set-expiration"]
+        assert isinstance(expiration, rp.SetExpiration)
+        assert type(expiration.date) is pendulum.Date
+
+
+class TestPatterns:
+    def test_two_tier(self) -> None:
+        """A two-tier plan: 10% or more generally, 20% or more for passive 13G investors."""
+        kinds = {c.kind: c.change for c in draft("07_ridgeline_two_tier.txt").provisions}
+        assert kinds["set-threshold"].threshold == rp.Threshold(10, rp.Comparison.AT_LEAST)  # type: ignore[attr-defined]
+        assert kinds["set-passive-tier"].threshold == rp.Threshold(20, rp.Comparison.AT_LEAST)  # type: ignore[attr-defined]
+
+    def test_passive_tier_changed_from_to(self) -> None:
+        """Passive investors' tier raised "from 15% to 20%" is a passive tier of 20%."""
+        drafted = draft("12_granite_first_amendment.txt")
+        (amendment,) = drafted.amendments
+        (change,) = amendment.changes
+        assert isinstance(change.change, rp.SetPassiveTier) and change.change.percent == 20
+
+    def test_spelled_out_threshold(self) -> None:
+        """The words "fifteen percent (15%) or more" are 15% or more."""
+        (threshold, _) = draft("01_harborview_item5_adoption.txt").provisions
+        assert threshold.change.threshold == rp.Threshold(15, rp.Comparison.AT_LEAST)  # type: ignore[attr-defined]
+        assert threshold.evidence.quote == "fifteen percent (15%) or more"
+
+    def test_at_least(self) -> None:
+        """The words "at least 10%" are 10% or more."""
+        provisions = draft("11_ashford_short_term.txt").provisions
+        assert provisions[0].change.threshold == rp.Threshold(10, rp.Comparison.AT_LEAST)  # type: ignore[attr-defined]
+        assert provisions[0].wording == "at least"
+
+    def test_redemption(self) -> None:
+        """A redemption: the board's date, the effective date and $0.001 per right."""
+        (amendment,) = draft("08_quarry_redemption.txt").amendments
+        assert amendment.number is None and amendment.title == "Redemption of the Rights"
+        (change,) = amendment.changes
+        assert isinstance(change.change, rp.Redeem) and str(change.change.price) == "0.001"
+        assert amendment.executed is not None
+        assert amendment.executed.value == pendulum.Date(2018, 7, 27)
+
+    def test_accelerated_expiration(self) -> None:
+        """A termination by accelerating the Final Expiration Date sets it, with a note."""
+        (amendment,) = draft("09_tidewater_termination.txt").amendments
+        (change,) = amendment.changes
+        assert isinstance(change.change, rp.SetExpiration)
+        assert change.change.date == pendulum.Date(2015, 12, 15)
+        assert change.change.note is not None and "accelerated" in change.change.note
+
+    def test_conflict_prefers_the_agreement(self) -> None:
+        """Release "more than 4.75%", agreement "4.75% or more": both kept, agreement wins."""
+        drafted = draft("10_solano_conflict_submission.txt")
+        threshold = next(c for c in drafted.provisions if c.kind == "set-threshold")
+        assert threshold.change.threshold == rp.Threshold("4.75", rp.Comparison.AT_LEAST)  # type: ignore[attr-defined]
+        assert threshold.evidence.authority is Authority.AGREEMENT
+        assert threshold.evidence.document == "EX-4.1"
+        (conflict,) = drafted.conflicts
+        assert conflict.other.evidence.document == "EX-99.1"
+        assert conflict.other.change.threshold.describe() == "more than 4.75%"  # type: ignore[attr-defined]
+        assert "the agreement text's words are used" in conflict.reason
+        assert threshold.change.note is not None and "more than 4.75%" in threshold.change.note
+
+
+class TestCombine:
+    def test_history_in_date_order(self) -> None:
+        """The three seeds combine into one history: Amendments 1, 2, 3 in order of execution."""
+        names = ["seed_004.txt", "seed_002.txt", "seed_003.txt"]
+        plan = combine([draft(n) for n in names])
+        assert [a.number.value for a in plan.amendments if a.number] == [1, 2, 3]
+        assert [d.filing.rsplit("/", 1)[-1] for d in plan.filings] == [
+            "seed_002.txt",
+            "seed_003.txt",
+            "seed_004.txt",
+        ]
+
+    def test_order_of_input_does_not_matter(self) -> None:
+        """Combining the same drafts in any order gives the same fragment."""
+        drafts = [draft(n) for n in ("seed_002.txt", "seed_004.txt", "seed_003.txt")]
+        assert to_fragment(combine(drafts)) == to_fragment(combine(reversed(drafts)))
+
+    def test_different_companies_are_refused(self) -> None:
+        """Filings of two companies (two Commission file numbers) are not combined."""
+        adoption = draft("01_harborview_item5_adoption.txt")
+        amendment = draft("02_meridian_item303_amendment.txt")
+        with pytest.raises(FilingError, match="different companies"):
+            combine([adoption, amendment])
+
+    def test_fragment_builds_a_plan(self) -> None:
+        """The fragment of seed 004 has the schema's shape and replays into a valid Plan."""
+        fragment = to_fragment(combine([draft("seed_004.txt")]))
+        agreement = fragment["agreement"]
+        assert isinstance(agreement, dict)
+        assert agreement["company"] == "Innotrac Corporation"
+        amendments = fragment["amendments"]
+        assert isinstance(amendments, list)
+        last = amendments[-1]
+        assert (last["number"], str(last["authorized"]), str(last["executed"])) == (
+            3,
+            "2003-11-21",
+            "2003-11-24",
+        )
+        change = last["changes"][0]
+        assert change["kind"] == "replace-exception"
+        assert change["members"] == ["IPOF Fund, L.P.", "David Dadante"]
+        assert (change["percent"], change["comparison"]) == ("40", "more-than")
+        assert change["requires_passive"] is True
+        assert "confidence 0.77" in change["note"] and "span" in change["note"]
+        schema = pytest.importorskip("rightsplan.io.schema")
+        plan, problems = schema.plan_from_data(fragment)
+        assert problems == ()
+        assert plan.terms_at("2003-11-24").exception_for("IPOF Group").cap.describe() == (
+            "more than 40%"
+        )
+
+    def test_toml_round_trip(self) -> None:
+        """The TOML text of a fragment reads back (tomllib) as the same data."""
+        for name in (
+            "seed_004.txt",
+            "10_solano_conflict_submission.txt",
+            "08_quarry_redemption.txt",
+        ):
+            fragment = to_fragment(combine([draft(name)]))
+            assert tomllib.loads(to_toml(combine([draft(name)]))) == fragment
+
+    def test_unnumbered_redemption_is_numbered_with_a_note(self) -> None:
+        """A redemption with no amendment number gets the next number, and the note says so."""
+        plan = combine([draft("08_quarry_redemption.txt")])
+        (amendment,) = plan.amendments
+        assert amendment.number is not None and amendment.number.value == 1
+        assert any("numbered 1 here" in note for note in plan.notes)
