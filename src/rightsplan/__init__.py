@@ -11,7 +11,7 @@ the :meth:`Plan.terms_at` a date, and :func:`assess` a :class:`Position` against
 
 from __future__ import annotations
 
-from rightsplan import calendars, examples, plot
+from rightsplan import calendars, edgar, examples, plot
 from rightsplan.agreement import RightsAgreement, standard_exempt_persons
 from rightsplan.amendments import (
     AddException,
@@ -38,6 +38,7 @@ from rightsplan.calendars import BusinessCalendar, CalendarRangeError
 from rightsplan.dates import DateLike, to_date
 from rightsplan.errors import (
     EventsFileError,
+    FilingError,
     HoldingsFileError,
     InputFileError,
     InputTypeError,
@@ -146,6 +147,7 @@ __all__ = [
     "ExemptionGranted",
     "ExemptionRevoked",
     "Expiration",
+    "FilingError",
     "GrandfatherBase",
     "Grandfathering",
     "GroupDissolved",
@@ -212,6 +214,7 @@ __all__ = [
     "calendars",
     "dump_events",
     "dump_plan",
+    "edgar",
     "examples",
     "format_percent",
     "load_events",
