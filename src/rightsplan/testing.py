@@ -20,6 +20,8 @@ else, often at exactly the limit's percentage.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import math
 from decimal import Decimal
 from fractions import Fraction
 
@@ -107,17 +109,34 @@ def comparisons() -> st.SearchStrategy[Comparison]:
 def percents(
     min_value: Fraction = Fraction(1, 100), max_value: Fraction = Fraction(100)
 ) -> st.SearchStrategy[Fraction]:
-    """Percentages as plans write them: whole numbers, decimals like 4.99, and thirds."""
-    whole = st.integers(1, 100).map(Fraction)
-    cents = st.integers(1, 10_000).map(lambda n: Fraction(n, 100))
-    thousandths = st.integers(1, 100_000).map(lambda n: Fraction(n, 1000))
-    thirds = st.integers(1, 299).map(lambda n: Fraction(n, 3))
-    common = st.sampled_from(
-        [Fraction(p) for p in ("4.75", "4.9", "4.99", "5", "10", "15", "20", "25", "40")]
-    )
-    return st.one_of(common, whole, cents, thousandths, thirds).filter(
-        lambda p: min_value <= p <= max_value
-    )
+    """Percentages as plans write them, between the bounds (inclusive).
+
+    Whole numbers, decimals like 4.99 (to three places), thirds, and the common thresholds,
+    drawn within the bounds rather than filtered, so narrow ranges cost nothing.
+    """
+    low, high = Fraction(min_value), Fraction(max_value)
+    if low > high:
+        raise ValueError(f"percents: min_value {low} is above max_value {high}")
+    families: list[st.SearchStrategy[Fraction]] = []
+    for scale in (1, 3, 100, 1000):
+        first, last = math.ceil(low * scale), math.floor(high * scale)
+        if first <= last:
+            families.append(st.integers(first, last).map(functools.partial(_over, scale)))
+    common = [p for p in _COMMON_PERCENTS if low <= p <= high]
+    if common:
+        families.insert(0, st.sampled_from(common))
+    if not families:
+        return st.just(low)
+    return st.one_of(families)
+
+
+def _over(scale: int, numerator: int) -> Fraction:
+    return Fraction(numerator, scale)
+
+
+_COMMON_PERCENTS = tuple(
+    Fraction(p) for p in ("4.75", "4.9", "4.99", "5", "10", "15", "20", "25", "40")
+)
 
 
 def thresholds(
