@@ -15,7 +15,6 @@ from rightsplan.edgar import (
     Authority,
     EventKind,
     FilingDraft,
-    FilingError,
     Found,
     classify,
     combine,
@@ -24,6 +23,7 @@ from rightsplan.edgar import (
     to_fragment,
     to_toml,
 )
+from rightsplan.errors import FilingError
 
 DATA = Path(__file__).resolve().parent / "data" / "filings"
 FILINGS = sorted(p.name for p in DATA.iterdir() if p.suffix in (".txt", ".htm"))

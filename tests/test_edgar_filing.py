@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rightsplan.edgar import Filing, FilingError, draft_filing, parse_filing, read_filing
-from rightsplan.errors import RightsPlanError
+from rightsplan.edgar import Filing, draft_filing, parse_filing, read_filing
+from rightsplan.errors import FilingError, RightsPlanError
 
 DATA = Path(__file__).resolve().parent / "data" / "filings"
 

@@ -37,7 +37,6 @@ from rightsplan.edgar.filing import (
 from rightsplan.edgar.history import PlanDraft, combine
 from rightsplan.edgar.numbers import PercentMention, find_percents, spelled_number
 from rightsplan.edgar.output import drafts_to_data, to_fragment, to_json, to_toml
-from rightsplan.errors import FilingError
 
 __all__ = [
     "MAX_BYTES",
@@ -54,7 +53,6 @@ __all__ = [
     "Exhibit",
     "Filing",
     "FilingDraft",
-    "FilingError",
     "Found",
     "Item",
     "PercentMention",
