@@ -235,6 +235,21 @@ class TestCombine:
         drafts = [draft(n) for n in ("seed_002.txt", "seed_004.txt", "seed_003.txt")]
         assert to_fragment(combine(drafts)) == to_fragment(combine(reversed(drafts)))
 
+    def test_adoption_then_amendment(self) -> None:
+        """An adoption and a later amendment combine into a plan; the agreement's words win."""
+        names = ["13_pinecrest_amendment.txt", "04_pinecrest_submission.txt"]
+        plan = combine([draft(n) for n in names])
+        (threshold, *_) = plan.provisions
+        assert threshold.change.threshold == rp.Threshold(20, rp.Comparison.AT_LEAST)  # type: ignore[attr-defined]
+        (conflict,) = plan.conflicts
+        assert "8-K of 13_pinecrest_amendment.txt" in conflict.reason
+        assert "more than 20%" in conflict.reason
+        schema = pytest.importorskip("rightsplan.io.schema")
+        built, problems = schema.plan_from_data(to_fragment(plan))
+        assert problems == ()
+        terms = built.terms_at("2013-04-02")
+        assert terms.expiration.date == pendulum.Date(2017, 4, 15)
+
     def test_different_companies_are_refused(self) -> None:
         """Filings of two companies (two Commission file numbers) are not combined."""
         adoption = draft("01_harborview_item5_adoption.txt")

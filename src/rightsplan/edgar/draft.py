@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import Generic, TypeVar
 
 import attrs
@@ -1135,12 +1136,12 @@ def _reconcile(
         others = [r for r in group if r.reading() != best.reading()]
         if others:
             said = "; ".join(
-                f"the {o.evidence.authority.label} ({o.evidence.document}) says "
+                f"the {o.evidence.authority.label} ({_where(o, best)}) says "
                 f'"{" ".join(o.evidence.quote.split())}"'
                 for o in others
             )
             reason = (
-                f"{said}; the {best.evidence.authority.label} ({best.evidence.document}) says "
+                f"{said}; the {best.evidence.authority.label} ({_where(best, others[0])}) says "
                 f'"{" ".join(best.evidence.quote.split())}"; '
                 f"the {best.evidence.authority.label}'s words are used"
             )
@@ -1152,6 +1153,13 @@ def _reconcile(
             best = attrs.evolve(best, change=attrs.evolve(best.change, note=note))
         kept.append(best)
     return kept
+
+
+def _where(reading: DraftChange, other: DraftChange) -> str:
+    """The document of a reading, with its filing when the other reading is from another."""
+    if reading.evidence.filing == other.evidence.filing:
+        return reading.evidence.document
+    return f"{reading.evidence.document} of {Path(reading.evidence.filing).name}"
 
 
 def _dedupe(group: list[DraftChange]) -> list[DraftChange]:
