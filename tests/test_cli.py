@@ -177,3 +177,28 @@ class TestCheck:
         with pytest.raises(SystemExit) as exit_:
             main(["check", PLAN, HOLDINGS, "--warn-at", "1.5"])
         assert exit_.value.code == 2
+
+
+class TestDelegatedCommands:
+    def test_listed_in_the_main_help(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`rightsplan --help` lists ingest and screen beside the other commands."""
+        with pytest.raises(SystemExit):
+            main(["--help"])
+        out = capsys.readouterr().out
+        assert "ingest" in out
+        assert "screen" in out
+
+    def test_ingest_runs_through_the_main_command(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`rightsplan ingest FILING` drafts Amendment No. 3 from the Innotrac 8-K."""
+        seed = str(ROOT / "tests" / "data" / "filings" / "seed_004.txt")
+        code, out, err = run(capsys, "ingest", seed, "--format", "json")
+        assert (code, err) == (0, "")
+        assert "IPOF Group" in out
+        assert "2003-11-24" in out
+
+    def test_screen_help(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`rightsplan screen --help` reaches the screen command's own options."""
+        with pytest.raises(SystemExit) as exit_:
+            main(["screen", "--help"])
+        assert exit_.value.code == 0
+        assert "--out" in capsys.readouterr().out

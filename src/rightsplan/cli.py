@@ -14,7 +14,7 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from pathlib import Path
 
@@ -183,6 +183,9 @@ def _parser() -> argparse.ArgumentParser:
         help="write the verdicts to FILE (atomically) instead of standard output",
     )
     _add_history(commands)
+    for name, summary in _DELEGATED_HELP.items():
+        # Listed here for `rightsplan --help`; their own parsers read their arguments.
+        commands.add_parser(name, help=summary, add_help=False)
     return parser
 
 
@@ -740,9 +743,28 @@ def _history(
     return EXIT_TRIGGERED if history.triggers() else EXIT_CLEAR
 
 
+_DELEGATED_HELP = {
+    "ingest": "read 8-K and 8-A filings and draft the plan changes they describe",
+    "screen": "screen many positions against many plans at once (the 'screen' extra)",
+}
+
+
+def _delegated(command: str) -> Callable[[list[str]], int]:
+    if command == "ingest":
+        from rightsplan.edgar.cli import ingest_main
+
+        return ingest_main
+    from rightsplan.screen.cli import screen_main
+
+    return screen_main
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
-    args = _parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments and arguments[0] in _DELEGATED_HELP:
+        return _delegated(arguments[0])(arguments[1:])
+    args = _parser().parse_args(arguments)
     try:
         if args.command == "example":
             return _example(args.warn_at)
