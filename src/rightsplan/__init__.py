@@ -243,4 +243,3 @@ def __getattr__(name: str) -> object:
 
         return importlib.import_module("rightsplan.screen")
     raise AttributeError(f"module 'rightsplan' has no attribute {name!r}")
-
