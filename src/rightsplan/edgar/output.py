@@ -20,7 +20,6 @@ from typing import TypeVar
 import attrs
 
 from rightsplan.amendments import AppointRightsAgent, Change, SetThreshold
-from rightsplan.edgar import _toml
 from rightsplan.edgar.draft import (
     Conflict,
     DraftAmendment,
@@ -32,6 +31,7 @@ from rightsplan.edgar.draft import (
     kind_name,
 )
 from rightsplan.edgar.history import PlanDraft
+from rightsplan.io import toml_writer
 from rightsplan.percent import format_percent
 
 __all__ = ["drafts_to_data", "to_fragment", "to_json", "to_toml"]
@@ -287,4 +287,4 @@ def to_json(plan: PlanDraft) -> str:
 
 def to_toml(plan: PlanDraft) -> str:
     """The plan-file fragment as TOML text."""
-    return _toml.dumps(to_fragment(plan))
+    return toml_writer.dumps(to_fragment(plan))
