@@ -19,6 +19,7 @@ from rightsplan.edgar import (
     classify,
     combine,
     draft_filing,
+    parse_filing,
     read_filing,
     to_fragment,
     to_toml,
@@ -121,6 +122,43 @@ class TestSeed004:
         assert drafted.agreement_date.value == pendulum.Date(1997, 12, 31)
         first = next(a for a in drafted.amendments if a.number and a.number.value == 1)
         assert [c.kind for c in first.changes] == ["appoint-rights-agent", "other-change"]
+
+
+SMITH = """FORM 8-K
+Item 3.03 Material Modification to Rights of Security Holders.
+
+On June 3, 2015, the Board of Directors of Acme Widgets, Inc. (the "Company") approved
+Amendment No. 2 to the Rights Agreement, dated as of May 1, 2010, between the Company and
+Computershare Inc., as rights agent. The Company and the rights agent executed Amendment No. 2
+on June 4, 2015.
+
+Amendment No. 2 provides that John Q. Smith, Smith Capital LP and Smith Partners LLC
+(collectively, the "Smith Group") shall not be deemed an Acquiring Person unless the Smith
+Group becomes the beneficial owner of 18% or more of the outstanding common stock.
+
+Item 8.01 Other Events.
+
+On May 1, 2015 the Company entered into a Registration Rights Agreement with its lenders.
+"""
+
+
+class TestNamedGroups:
+    def test_collectively_defined_group(self) -> None:
+        """A group defined "(collectively, the ...)" gets its members and its cap."""
+        drafted = draft_filing(parse_filing(SMITH, name="smith.txt"))
+        (amendment,) = drafted.amendments
+        (change,) = amendment.changes
+        assert isinstance(change.change, rp.AddException)
+        assert change.change.holder == "Smith Group"
+        assert change.change.members == ("John Q. Smith", "Smith Capital LP", "Smith Partners LLC")
+        assert change.change.threshold == rp.Threshold(18, rp.Comparison.AT_LEAST)
+        assert not change.change.requires_passive
+        assert change.evidence.quote.startswith("Amendment No. 2 provides that John Q. Smith")
+
+    def test_registration_rights_agreement_is_not_a_plan(self) -> None:
+        """A registration rights agreement is no rights-plan event."""
+        text = SMITH.split("Item 8.01")[1]
+        assert classify(parse_filing("FORM 8-K\nItem 8.01" + text)).kind is EventKind.NONE
 
 
 class TestEvidence:

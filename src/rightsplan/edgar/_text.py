@@ -226,7 +226,10 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
         stop = match.end()
         if match.group().startswith("."):
             word = re.search(r"([A-Za-z]{1,5})$", text[max(begin, stop - 7) : stop - 1])
-            if word is not None and word.group(1).lower() in _ABBREVIATIONS:
+            if word is not None and (
+                word.group(1).lower() in _ABBREVIATIONS
+                or (len(word.group(1)) == 1 and word.group(1).isupper())
+            ):
                 continue
         if text[begin:stop].strip():
             bounds.append((begin, stop))
