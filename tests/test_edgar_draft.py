@@ -54,6 +54,27 @@ class TestClassify:
         """Each test filing is classified as the event it reports (the seeds 002, 003: none)."""
         assert classify(read_filing(DATA / name)).kind is kind
 
+    def test_expiration_by_its_terms(self) -> None:
+        """Rights that "expired" by their terms: an expiration event and the expiry date."""
+        text = (
+            "FORM 8-K\nItem 3.03 Material Modification to Rights of Security Holders.\n\n"
+            "The Rights issued under the Rights Agreement, dated as of May 1, 2010, between the "
+            "Company and Computershare Inc., as rights agent, expired in accordance with their "
+            "terms at the close of business on May 1, 2020.\n"
+        )
+        drafted = draft_filing(parse_filing(text, name="expired.txt"))
+        assert drafted.event.kind is EventKind.EXPIRATION
+        (expiration,) = drafted.provisions
+        assert isinstance(expiration.change, rp.SetExpiration)
+        assert expiration.change.date == pendulum.Date(2020, 5, 1)
+
+    def test_form_8a_registers_a_new_plan(self) -> None:
+        """A Form 8-A12B (not /A) describing rights is an adoption."""
+        text = (DATA / "01_harborview_item5_adoption.txt").read_text("utf-8")
+        filing = parse_filing(text.replace("FORM 8-K", "FORM 8-A12B", 1), name="8a.txt")
+        assert filing.form == "8-A12B"
+        assert classify(filing).kind is EventKind.ADOPTION
+
     def test_no_event_is_said(self) -> None:
         """A filing with no rights-plan event drafts nothing and says so."""
         drafted = draft("seed_002.txt")

@@ -89,7 +89,10 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
         EventKind.EXPIRATION,
         0.8,
         "the rights expired by their terms",
-        re.compile(rf"\b(?:Rights|Rights{_W}Agreement|rights{_W}plan){_W}expired\b", re.IGNORECASE),
+        re.compile(
+            rf"\b(?:Rights|rights{_W}plan)\b[^.;]{{0,200}}?(?<!have )(?<!had )(?<!not )\bexpired\b",
+            re.IGNORECASE,
+        ),
     ),
     (
         EventKind.ADOPTION,

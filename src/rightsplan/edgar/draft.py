@@ -1015,6 +1015,19 @@ class _Reader:
                     )
                 )
             return
+        if self.event.kind is EventKind.EXPIRATION and "expired" in low:
+            self.provisions.append(
+                DraftChange(
+                    SetExpiration(
+                        date=day,
+                        quote=" ".join(evidence.quote.split()),
+                        note="the rights expired on this date by the agreement's own terms",
+                    ),
+                    evidence,
+                    0.75 * factor,
+                )
+            )
+            return
         if "accelerat" in low or re.search(r"\bextend\w*\b|\bamend\w*\b", low):
             note = None
             if self.event.kind is EventKind.TERMINATION:
