@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
@@ -48,6 +49,7 @@ def tuple_of(value: object, what: str, item: Callable[[object, str], T]) -> tupl
     return tuple(item(element, f"{what}[{index}]") for index, element in enumerate(value))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """How names are matched: case and runs of white space do not matter."""
     return " ".join(name.split()).casefold()

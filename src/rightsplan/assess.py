@@ -10,6 +10,7 @@ generous applicable one, and that is the limit reported, with its source.
 from __future__ import annotations
 
 import enum
+import functools
 from fractions import Fraction
 
 import attrs
@@ -164,6 +165,21 @@ class Assessment:
 
 
 def _warn_ratio(value: object) -> Fraction:
+    if value is DEFAULT_WARN_AT:
+        return DEFAULT_WARN_AT
+    if type(value) is Fraction and 0 < value.numerator <= value.denominator:
+        return value
+    if isinstance(value, str):
+        return _warn_ratio_text(value)
+    return _read_warn_ratio(value)
+
+
+@functools.lru_cache(maxsize=256)
+def _warn_ratio_text(value: str) -> Fraction:
+    return _read_warn_ratio(value)
+
+
+def _read_warn_ratio(value: object) -> Fraction:
     if isinstance(value, str) and value.strip().endswith("%"):
         ratio = to_percent(value, what="warn_at") / 100
     else:
@@ -250,7 +266,7 @@ def assess(
             f"The holding crosses {limit.threshold.describe()}: it would make "
             f"{position.holder} an Acquiring Person."
         )
-    elif counted.percent >= ratio * limit.percent:
+    elif _at_least_share(counted, ratio, limit.percent):
         status = Status.WARNING
         reason = (
             f"The holding is below the limit but at or above {format_percent(ratio * 100)}% of it."
@@ -271,6 +287,14 @@ def assess(
         considered=considered,
         counted=counted,
         terms=terms,
+    )
+
+
+def _at_least_share(counted: Counted, ratio: Fraction, percent: Fraction) -> bool:
+    """Whether the counted holding is at least ``ratio`` of ``percent``, in integers."""
+    return (
+        counted.shares * 100 * ratio.denominator * percent.denominator
+        >= ratio.numerator * percent.numerator * counted.outstanding
     )
 
 

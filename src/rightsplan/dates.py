@@ -31,6 +31,8 @@ def to_date(value: object, *, what: str = "date") -> pendulum.Date:
     >>> to_date("2003-11-24")
     Date(2003, 11, 24)
     """
+    if type(value) is pendulum.Date:
+        return value
     if isinstance(value, dt.datetime):
         raise InvalidDateError(
             f"{what}: expected a date, got the date-time {value.isoformat()!r}; "

@@ -249,6 +249,10 @@ class DistributionRule:
     source: Source | None = None
 
 
+def _first(found: tuple[int, object]) -> int:
+    return found[0]
+
+
 @attrs.frozen
 class Terms:
     """Everything a plan provides at one moment, each term with its source.
@@ -270,6 +274,27 @@ class Terms:
     distribution: DistributionRule = DistributionRule()
     instruments: tuple[Source, ...] = ()
     """Every instrument folded into these terms, in the order applied."""
+    _by_name: dict[str, tuple[int, NamedException | Exemption]] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
+    _by_category: dict[HolderKind, tuple[int, Exemption]] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        # Lookups by matching key, built once: assessments ask for them on every call.
+        by_name: dict[str, tuple[int, NamedException | Exemption]] = {}
+        by_category: dict[HolderKind, tuple[int, Exemption]] = {}
+        for index, exemption in enumerate(self.exemptions):
+            by_name.setdefault(f"exempt:{_check.name_key(exemption.name)}", (index, exemption))
+            if exemption.category not in (None, HolderKind.OTHER):
+                assert exemption.category is not None
+                by_category.setdefault(exemption.category, (index, exemption))
+        for index, exception in enumerate(self.exceptions):
+            for name in exception.names():
+                by_name.setdefault(f"exception:{_check.name_key(name)}", (index, exception))
+        object.__setattr__(self, "_by_name", by_name)
+        object.__setattr__(self, "_by_category", by_category)
 
     def in_force_on(self, on: pendulum.Date) -> bool:
         """Whether the plan is in force on ``on``: not ended, and not past its expiration."""
@@ -279,17 +304,23 @@ class Terms:
 
     def exception_for(self, holder: str) -> NamedException | None:
         """The named-holder exception covering ``holder``, if any."""
-        for exception in self.exceptions:
-            if exception.covers(holder):
-                return exception
-        return None
+        found = self._by_name.get(f"exception:{_check.name_key(holder)}")
+        if found is None:
+            return None
+        exception = found[1]
+        assert isinstance(exception, NamedException)
+        return exception
 
     def exemption_for(self, holder: str, kind: HolderKind) -> Exemption | None:
-        """The Exempt Person clause covering this holder, if any."""
-        for exemption in self.exemptions:
-            if exemption.covers(holder, kind):
-                return exemption
-        return None
+        """The Exempt Person clause covering this holder (the first listed, if several)."""
+        by_name = self._by_name.get(f"exempt:{_check.name_key(holder)}")
+        by_kind = self._by_category.get(kind)
+        found = min((f for f in (by_name, by_kind) if f is not None), default=None, key=_first)
+        if found is None:
+            return None
+        exemption = found[1]
+        assert isinstance(exemption, Exemption)
+        return exemption
 
     def describe(self) -> str:
         """A few lines summarising these terms, each with its source."""
