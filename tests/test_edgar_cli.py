@@ -63,6 +63,19 @@ class TestIngest:
         assert line.startswith("rightsplan ingest: error: ") and "bad.txt" in line
         assert message in line and captured.out == ""
 
+    def test_internal_error_is_one_line(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A bug inside rightsplan exits 1 with one line naming the file, not a traceback."""
+
+        def broken(filing: object) -> object:
+            raise KeyError("boom")
+
+        monkeypatch.setattr("rightsplan.edgar.cli.draft_filing", broken)
+        assert ingest_main([SEED]) == 1
+        (line,) = capsys.readouterr().err.strip().splitlines()
+        assert "internal error while reading" in line and "seed_004.txt" in line
+
     def test_bad_arguments(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A bad option exits 2."""
         assert ingest_main([SEED, "--format", "yaml"]) == 2

@@ -51,7 +51,7 @@ def ingest_main(argv: list[str]) -> int:
     """Run ``rightsplan ingest`` with ``argv`` (the arguments after ``ingest``).
 
     Returns the exit status: 0 on success, 2 for bad input (one error line on standard
-    error, never a traceback).
+    error, never a traceback), 1 if rightsplan itself fails (also one line).
     """
     parser = _parser()
     try:
@@ -59,6 +59,7 @@ def ingest_main(argv: list[str]) -> int:
     except SystemExit as exit_:
         return 0 if exit_.code in (0, None) else 2
     drafts: list[FilingDraft] = []
+    path = ""
     try:
         for path in args.filings:
             draft = draft_filing(read_filing(path))
@@ -71,6 +72,13 @@ def ingest_main(argv: list[str]) -> int:
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         print(f"rightsplan ingest: error: {first}", file=sys.stderr)
         return 2
+    except Exception as error:  # a bug, not bad input: still one line, never a traceback
+        print(
+            f"rightsplan ingest: internal error while reading {path}: "
+            f"{type(error).__name__}: {error} (please report it)",
+            file=sys.stderr,
+        )
+        return 1
     text = to_json(plan) if args.format == "json" else to_toml(plan)
     sys.stdout.write(text)
     return 0

@@ -103,7 +103,7 @@ class Filing:
 
     name: str
     """Where the filing was read from (a path, or a name the caller gave)."""
-    text: str
+    text: str = attrs.field(repr=False)
     """The readable text all offsets index."""
     form: str
     registrant: Registrant
