@@ -527,13 +527,14 @@ def _company(filing: Filing) -> Found[str] | None:
         at = 0
     span = (at, at + len(name)) if text[at : at + len(name)] == name else (0, 0)
     shown = name
+    in_text = not name.isupper()
     if name.isupper():
         lowered = text.lower()
         position = lowered.find(name.lower(), span[1])
         while position >= 0:
             candidate = text[position : position + len(name)]
             if not candidate.isupper():
-                shown = candidate
+                shown, in_text = candidate, True
                 break
             position = lowered.find(name.lower(), position + 1)
         else:
@@ -544,7 +545,7 @@ def _company(filing: Filing) -> Found[str] | None:
         Evidence(
             filing.name, document.type, Authority.REPORT, span[0], span[1], text[span[0] : span[1]]
         ),
-        0.95 if shown != name.title() or not name.isupper() else 0.8,
+        0.95 if in_text else 0.8,
     )
 
 
@@ -1098,7 +1099,11 @@ class _Reader:
         amendments = [
             attrs.evolve(a, changes=tuple(_replace_later(a.changes, seen))) for a in amendments
         ]
-        agreement_date = min(self.agreement_dates, key=lambda f: f.value, default=None)
+        agreement_date = min(
+            self.agreement_dates,
+            key=lambda f: (f.value, -f.evidence.authority, -f.confidence),
+            default=None,
+        )
         agent = max(self.agents, key=lambda f: f.evidence.authority, default=None)
         notes = list(self.notes)
         if len({f.value for f in self.agreement_dates}) > 1 and agreement_date is not None:
