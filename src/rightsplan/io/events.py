@@ -46,6 +46,7 @@ from rightsplan.errors import (
     RightsPlanError,
 )
 from rightsplan.io import _values
+from rightsplan.io._csv import csv_rows
 from rightsplan.io._files import jsonl_lines, read_bytes, write_atomically
 from rightsplan.io.formats import ParseError, text_of
 from rightsplan.io.holdings import _count, _date, _flag
@@ -406,64 +407,21 @@ def _read_record(
 # --- the three formats ---------------------------------------------------------------------
 
 
-def _header(row: list[str], name: str, problems: list[str]) -> list[str]:
-    columns = [cell.strip().lower() for cell in row]
-    for index, column in enumerate(columns):
-        if column not in COLUMNS:
-            close = difflib.get_close_matches(column, COLUMNS, n=1)
-            hint = f' (did you mean "{close[0]}"?)' if close else ""
-            problems.append(
-                f"{name}:1: column {index + 1}: unknown column {_values.show(row[index])}{hint}; "
-                f"expected some of: {', '.join(COLUMNS)}"
-            )
-        elif columns.index(column) != index:
-            problems.append(f"{name}:1: column {index + 1}: {column!r} appears twice")
-    for column in ("event", "on"):
-        if column not in columns:
-            problems.append(
-                f"{name}:1: missing column {column!r}; the header must name at least event, on"
-            )
-    return columns
-
-
 def _from_csv(text: str, name: str) -> tuple[list[Event], list[str]]:
     problems: list[str] = []
     events: list[Event] = []
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    columns: list[str] | None = None
-    try:
-        while True:
-            start = reader.line_num + 1
-            try:
-                row = next(reader)
-            except StopIteration:
-                break
-            if not any(cell.strip() for cell in row):
-                continue
-            if columns is None:
-                if start != 1:
-                    problems.append(f"{name}:{start}: the header must be the first line")
-                columns = _header(row, name, problems)
-                if problems:
-                    return [], problems
-                continue
-            if len(row) > len(columns) and any(cell.strip() for cell in row[len(columns) :]):
-                problems.append(
-                    f"{name}:{start}: expected {len(columns)} fields ({', '.join(columns)}), "
-                    f"got {len(row)}"
-                )
-                continue
-            values = dict(zip(columns, row, strict=False))
-            event = _read_record(values, _Record(name, line=start), "csv", problems)
-            if event is not None:
-                events.append(event)
-    except csv.Error as error:
-        problems.append(f"{name}:{reader.line_num}: not valid CSV: {error}")
-    if columns is None:
-        problems.append(
-            f"{name}: the file is empty; expected a header line such as "
-            "event,on,holder,shares,outstanding,source"
-        )
+    rows = csv_rows(
+        text,
+        name,
+        known=COLUMNS,
+        required=("event", "on"),
+        example="event,on,holder,shares,outstanding,source",
+        problems=problems,
+    )
+    for line, values in rows:
+        event = _read_record(values, _Record(name, line=line), "csv", problems)
+        if event is not None:
+            events.append(event)
     return events, problems
 
 

@@ -10,13 +10,11 @@ default 0). Share counts are whole numbers; in CSV, thousands separators are all
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +29,7 @@ from rightsplan.errors import (
     RightsPlanError,
 )
 from rightsplan.io import _values
+from rightsplan.io._csv import csv_rows
 from rightsplan.io._files import jsonl_lines, read_bytes
 from rightsplan.io.formats import ParseError, text_of
 from rightsplan.ownership import Position
@@ -144,7 +143,7 @@ _READERS: dict[str, Callable[[object, str], object]] = {
 }
 
 
-def _row(values: dict[str, object], name: str, line: int, problems: list[str]) -> Holding | None:
+def _row(values: Mapping[str, object], name: str, line: int, problems: list[str]) -> Holding | None:
     """One row's values (absent ones omitted or blank) as a holding, or ``None`` and problems."""
     where = f"{name}:{line}"
     read: dict[str, Any] = {}  # each value checked by its reader, then by Position
@@ -170,62 +169,21 @@ def _row(values: dict[str, object], name: str, line: int, problems: list[str]) -
         return None
 
 
-def _header(row: list[str], name: str, problems: list[str]) -> list[str]:
-    columns = [cell.strip().lower() for cell in row]
-    for index, column in enumerate(columns):
-        if column not in COLUMNS:
-            problems.append(
-                f"{name}:1: column {index + 1}: unknown column {_values.show(row[index])}; "
-                f"expected some of: {', '.join(COLUMNS)}"
-            )
-        elif columns.index(column) != index:
-            problems.append(f"{name}:1: column {index + 1}: {column!r} appears twice")
-    for column in REQUIRED_COLUMNS:
-        if column not in columns:
-            problems.append(
-                f"{name}:1: missing column {column!r}; the header must name at least "
-                f"{', '.join(REQUIRED_COLUMNS)}"
-            )
-    return columns
-
-
 def _from_csv(text: str, name: str) -> tuple[list[Holding], list[str]]:
     problems: list[str] = []
     holdings: list[Holding] = []
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    columns: list[str] | None = None
-    try:
-        while True:
-            start = reader.line_num + 1
-            try:
-                row = next(reader)
-            except StopIteration:
-                break
-            if not any(cell.strip() for cell in row):
-                continue
-            if columns is None:
-                if start != 1:
-                    problems.append(f"{name}:{start}: the header must be the first line")
-                columns = _header(row, name, problems)
-                if problems:
-                    return [], problems
-                continue
-            if len(row) > len(columns) and any(cell.strip() for cell in row[len(columns) :]):
-                problems.append(
-                    f"{name}:{start}: expected {len(columns)} fields ({', '.join(columns)}), "
-                    f"got {len(row)}"
-                )
-                continue
-            holding = _row(dict(zip(columns, row, strict=False)), name, start, problems)
-            if holding is not None:
-                holdings.append(holding)
-    except csv.Error as error:
-        problems.append(f"{name}:{reader.line_num}: not valid CSV: {error}")
-    if columns is None:
-        problems.append(
-            f"{name}: the file is empty; expected a header line such as "
-            f"{','.join(REQUIRED_COLUMNS)},passive,date"
-        )
+    rows = csv_rows(
+        text,
+        name,
+        known=COLUMNS,
+        required=REQUIRED_COLUMNS,
+        example=f"{','.join(REQUIRED_COLUMNS)},passive,date",
+        problems=problems,
+    )
+    for line, values in rows:
+        holding = _row(values, name, line, problems)
+        if holding is not None:
+            holdings.append(holding)
     return holdings, problems
 
 
