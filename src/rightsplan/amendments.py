@@ -137,21 +137,21 @@ class Change:
         raise NotImplementedError  # pragma: no cover - every kind overrides it
 
 
+@attrs.frozen(kw_only=True)
 class _ThresholdChange(Change):
     """A change that carries a threshold (percent with its comparison)."""
 
-    percent: Fraction
+    percent: Fraction = attrs.field(converter=_percent)
     comparison: Comparison
+
+    def __attrs_post_init__(self) -> None:
+        # Builds the threshold once, so a bad percent or comparison fails at construction.
+        self.threshold  # noqa: B018
 
     @property
     def threshold(self) -> Threshold:
         """The percent and comparison as a :class:`~rightsplan.percent.Threshold`."""
         return Threshold(self.percent, self.comparison)
-
-
-def _check_threshold(instance: _ThresholdChange) -> None:
-    # Builds the threshold once, so a bad percent or comparison fails at construction.
-    instance.threshold  # noqa: B018
 
 
 @attrs.frozen(kw_only=True)
@@ -162,12 +162,6 @@ class SetThreshold(_ThresholdChange):
     'general threshold set to 4.99% or more'
     """
 
-    percent: Fraction = attrs.field(converter=_percent)
-    comparison: Comparison
-
-    def __attrs_post_init__(self) -> None:
-        _check_threshold(self)
-
     def describe(self) -> str:
         """The change in a few words."""
         return f"general threshold set to {self.threshold.describe()}"
@@ -176,12 +170,6 @@ class SetThreshold(_ThresholdChange):
 @attrs.frozen(kw_only=True)
 class SetPassiveTier(_ThresholdChange):
     """Set (or change) the higher threshold for passive holders eligible for Schedule 13G."""
-
-    percent: Fraction = attrs.field(converter=_percent)
-    comparison: Comparison
-
-    def __attrs_post_init__(self) -> None:
-        _check_threshold(self)
 
     def describe(self) -> str:
         """The change in a few words."""
@@ -198,7 +186,19 @@ class RemovePassiveTier(Change):
 
 
 @attrs.frozen(kw_only=True)
-class AddException(_ThresholdChange):
+class _ExceptionChange(_ThresholdChange):
+    """A named holder's exception: whom it covers, its cap, and its passivity condition."""
+
+    holder: str = attrs.field(converter=_holder)
+    # Declared again so that files and reprs list the holder first, then its cap.
+    percent: Fraction = attrs.field(converter=_percent)
+    comparison: Comparison
+    requires_passive: bool = attrs.field(converter=_requires_passive)
+    members: tuple[str, ...] = attrs.field(default=(), converter=_members)
+
+
+@attrs.frozen(kw_only=True)
+class AddException(_ExceptionChange):
     """Let a named holder exceed the general threshold up to a cap.
 
     ``holder`` is the name the plan gives ("IPOF Group"), ``members`` the persons it
@@ -207,32 +207,14 @@ class AddException(_ThresholdChange):
     ceases to hold without any intention of changing or influencing control.
     """
 
-    holder: str = attrs.field(converter=_holder)
-    percent: Fraction = attrs.field(converter=_percent)
-    comparison: Comparison
-    requires_passive: bool = attrs.field(converter=_requires_passive)
-    members: tuple[str, ...] = attrs.field(default=(), converter=_members)
-
-    def __attrs_post_init__(self) -> None:
-        _check_threshold(self)
-
     def describe(self) -> str:
         """The change in a few words."""
         return f"exception added for {self.holder}, ending at {self.threshold.describe()}"
 
 
 @attrs.frozen(kw_only=True)
-class ReplaceException(_ThresholdChange):
+class ReplaceException(_ExceptionChange):
     """Replace an existing named-holder exception (a new cap, members or condition)."""
-
-    holder: str = attrs.field(converter=_holder)
-    percent: Fraction = attrs.field(converter=_percent)
-    comparison: Comparison
-    requires_passive: bool = attrs.field(converter=_requires_passive)
-    members: tuple[str, ...] = attrs.field(default=(), converter=_members)
-
-    def __attrs_post_init__(self) -> None:
-        _check_threshold(self)
 
     def describe(self) -> str:
         """The change in a few words."""
@@ -678,7 +660,7 @@ def _(change: RemovePassiveTier, terms: Terms, source: Source, on: pendulum.Date
     return attrs.evolve(terms, passive=None)
 
 
-def _exception(change: AddException | ReplaceException, source: Source) -> NamedException:
+def _exception(change: _ExceptionChange, source: Source) -> NamedException:
     return NamedException(
         holder=change.holder,
         members=change.members,
