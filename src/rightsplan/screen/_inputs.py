@@ -121,10 +121,14 @@ def _describe(dtype: pl.DataType) -> str:
     return str(dtype)
 
 
-def normalize(frame: pl.LazyFrame) -> tuple[pl.LazyFrame, tuple[str, ...]]:
+def normalize(
+    frame: pl.LazyFrame, *, defaults: bool = True
+) -> tuple[pl.LazyFrame, tuple[str, ...]]:
     """Rename and type-check the columns; return the frame and the extra count columns found.
 
-    Raises :class:`ScreenInputError` naming the column and what was expected.
+    With ``defaults`` a missing ``passive`` column is filled with false and a missing
+    ``kind`` with ``other``; without, they are left out. Raises :class:`ScreenInputError`
+    naming the column and what was expected.
     """
     try:
         schema = frame.collect_schema()
@@ -189,13 +193,13 @@ def normalize(frame: pl.LazyFrame) -> tuple[pl.LazyFrame, tuple[str, ...]]:
             got = _describe(schema["passive"])
             raise ScreenInputError(f"passive: expected true/false (a Boolean column), got {got}")
         exprs.append(pl.col("passive"))
-    else:
+    elif defaults:
         exprs.append(pl.lit(False).alias("passive"))
     if "kind" in names:
         if not isinstance(schema["kind"], pl.String | pl.Categorical | pl.Enum):
             raise ScreenInputError(f"kind: expected text, got {_describe(schema['kind'])}")
         exprs.append(pl.col("kind").cast(pl.String))
-    else:
+    elif defaults:
         exprs.append(pl.lit("other").alias("kind"))
     if "date" in names and isinstance(date_type, pl.String):
         exprs.append(pl.col("date").alias("_date_text"))

@@ -14,7 +14,7 @@ from rightsplan.assess import _warn_ratio as warn_ratio
 from rightsplan.errors import ScreenInputError
 from rightsplan.plan import Plan
 from rightsplan.screen._inputs import Positions, load_plans, positions_frame
-from rightsplan.screen.polars_engine import STATUSES, prepare, screen_frame
+from rightsplan.screen.polars_engine import STATUSES, prepare, screen_batch
 
 __all__ = ["screen", "screen_parquet"]
 
@@ -54,9 +54,8 @@ def screen(
     """
     prepared = prepare(load_plans(plans), warn_at=warn_ratio(warn_at))
     frame = positions_frame(positions)
-    query = screen_frame(prepared, frame)
     try:
-        return query.collect(engine="streaming")
+        return screen_batch(prepared, frame)
     except pl.exceptions.PolarsError as error:
         raise ScreenInputError(f"positions: cannot be screened: {error}") from None
 
@@ -102,7 +101,7 @@ def screen_parquet(
             for batch in file.iter_batches(batch_size=batch_rows):
                 frame = pl.from_arrow(batch)
                 assert isinstance(frame, pl.DataFrame)
-                result = screen_frame(prepared, frame.lazy(), first_row=done).collect()
+                result = screen_batch(prepared, frame, first_row=done)
                 table = result.to_arrow()
                 if writer is None:
                     writer = pq.ParquetWriter(os.fspath(temporary), table.schema)

@@ -42,12 +42,20 @@ from fractions import Fraction
 from math import gcd
 
 import attrs
+import numpy as np
 import polars as pl
 
 from rightsplan.errors import ScreenInputError
 from rightsplan.percent import Comparison, format_percent
 
-__all__ = ["INT64_UNIT_BOUND", "INT128_UNIT_BOUND", "Constants", "constants", "verdict"]
+__all__ = [
+    "INT64_UNIT_BOUND",
+    "INT128_UNIT_BOUND",
+    "Constants",
+    "constants",
+    "verdict",
+    "verdict_int64",
+]
 
 INT64_UNIT_BOUND = 3_037_000_499
 """The largest unit ``x`` with ``x * x < 2**63``: the 64-bit path is exact up to it."""
@@ -120,3 +128,38 @@ def verdict(
     max_shares = (line // unit.cast(big)).cast(pl.Int64)
     warns = shares.cast(big) * warn_unit.cast(big) >= warn_num.cast(big) * outstanding.cast(big)
     return max_shares, shares > max_shares, warns
+
+
+def verdict_int64(
+    shares: np.ndarray,
+    outstanding: np.ndarray,
+    *,
+    num: np.ndarray,
+    unit: np.ndarray,
+    a: np.ndarray,
+    warn_num: np.ndarray,
+    warn_unit: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(max_shares, triggered, warns)`` over ``int64`` arrays, exactly (see the bound).
+
+    Every array holds one value per row (``a`` is 1 for "or more", 0 for "more than"). The
+    caller guarantees the module's bound: counts below ``2**62`` and every ``unit`` and
+    ``warn_unit`` at most :data:`INT64_UNIT_BOUND`, so no intermediate overflows.
+    """
+    q, r = np.divmod(outstanding, unit)
+    r *= num
+    r -= a
+    r += unit
+    r //= unit
+    q *= num
+    q += r
+    q -= 1
+    max_shares = q
+    q2, r2 = np.divmod(outstanding, warn_unit)
+    r2 *= warn_num
+    r2 += warn_unit
+    r2 -= 1
+    r2 //= warn_unit
+    q2 *= warn_num
+    q2 += r2
+    return max_shares, shares > max_shares, shares >= q2

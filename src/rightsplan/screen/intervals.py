@@ -24,10 +24,12 @@ citation, and the integer constants the vectorized comparison uses (see
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 
 import attrs
+import numpy as np
 import pendulum
 import polars as pl
 
@@ -307,30 +309,103 @@ def _split(plan: Plan) -> list[tuple[int, int, Terms, bool]]:
     return pieces
 
 
+@attrs.frozen
+class _Local:
+    """One plan's intervals with plan-local ids, ready to be merged into a set of plans."""
+
+    builder: _Builder
+    classes: dict[str, np.ndarray]
+    rule_tokens: list[tuple[int, int]]
+    """(process-wide token of the rule's key, local rule id) for each of the plan's rules."""
+    name_keys: list[tuple[str, int]]
+
+
+_CACHE: dict[tuple[int, Fraction], tuple[weakref.ref[Plan], _Local]] = {}
+"""Each plan's own intervals, by ``(id(plan), warn_at)``, while the plan lives (plans are
+immutable, so a plan object's intervals never change)."""
+_RULE_TOKENS: dict[object, int] = {}
+"""A small integer for every rule key seen, so merging compares integers, not fractions."""
+
+
+def _plan_intervals(plan: Plan, warn_at: Fraction) -> _Local:
+    """The intervals of one plan, with plan-local period, name and rule ids (cached)."""
+    key = (id(plan), warn_at)
+    cached = _CACHE.get(key)
+    if cached is not None and cached[0]() is plan:
+        return cached[1]
+    builder = _Builder(warn_at)
+    builder.period("", 0, FIRST_DAY, day_number(plan.agreement.dated) - 1, None, False)
+    for start, end, terms, in_force in _split(plan):
+        builder.period("", 0, start, end, terms, in_force)
+    local = _Local(
+        builder,
+        {column: np.asarray(values) for column, values in builder.classes.items()},
+        [
+            (_RULE_TOKENS.setdefault(rule_key, len(_RULE_TOKENS)), local_id)
+            for rule_key, local_id in builder.rule_ids.items()
+        ],
+        list(builder.name_ids.items()),
+    )
+
+    def forget(_: object, key: tuple[int, Fraction] = key) -> None:
+        _CACHE.pop(key, None)
+
+    _CACHE[key] = (weakref.ref(plan, forget), local)
+    return local
+
+
 def materialize(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Intervals:
     """Materialize the term histories of ``plans`` (issuer id -> plan) as :class:`Intervals`.
 
     The plans' timelines are read once; the binding rule of every holder class of every
     interval is chosen with :func:`rightsplan.assess.binding_limit` and
     :meth:`rightsplan.Terms.exemption_for`, the functions :func:`rightsplan.assess` uses.
+    Each plan's own intervals are cached for as long as the :class:`~rightsplan.Plan` object
+    lives (plans are immutable), so screening again against the same plans reuses them.
     """
     builder = _Builder(warn_at)
     issuers = tuple(plans)
+    rule_ids: dict[int, int] = {}
+    class_parts: dict[str, list[np.ndarray]] = {key: [] for key in builder.classes}
     for issuer_idx, issuer in enumerate(issuers):
         plan = plans[issuer]
         if not isinstance(plan, Plan):
             raise InputTypeError(f"plans[{issuer!r}]: expected a Plan, got {plan!r}")
-        agreement = plan.agreement
-        builder.period(
-            issuer,
-            issuer_idx,
-            FIRST_DAY,
-            day_number(agreement.dated) - 1,
-            None,
-            False,
-        )
-        for start, end, terms, in_force in _split(plan):
-            builder.period(issuer, issuer_idx, start, end, terms, in_force)
+        local = _plan_intervals(plan, warn_at)
+        offset = len(builder.periods["period"])
+        count = len(local.builder.periods["period"])
+        for column, values in local.builder.periods.items():
+            if column == "period":
+                builder.periods[column].extend(range(offset, offset + count))
+            elif column == "issuer":
+                builder.periods[column].extend([issuer] * count)
+            elif column == "issuer_idx":
+                builder.periods[column].extend([issuer_idx] * count)
+            else:
+                builder.periods[column].extend(values)
+        rule_map = np.empty(len(local.rule_tokens), dtype=np.int64)
+        for token, local_id in local.rule_tokens:
+            found = rule_ids.get(token)
+            if found is None:
+                found = rule_ids[token] = len(builder.rule_rows)
+                builder.rule_rows.append({**local.builder.rule_rows[local_id], "rule": found})
+            rule_map[local_id] = found
+        name_map = np.zeros(len(local.name_keys) + 1, dtype=np.int64)
+        for name_key, local_id in local.name_keys:
+            found = builder.name_ids.get(name_key)
+            if found is None:
+                found = builder.name_ids[name_key] = len(builder.name_ids) + 1
+            name_map[local_id] = found
+        local_classes = local.classes
+        class_parts["period"].append(local_classes["period"] + offset)
+        class_parts["name_id"].append(name_map[local_classes["name_id"]])
+        class_parts["rule"].append(rule_map[local_classes["rule"]])
+        class_parts["kind_code"].append(local_classes["kind_code"])
+        class_parts["passive"].append(local_classes["passive"])
+    class_columns = {
+        key: np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+        for key, parts in class_parts.items()
+    }
     periods = pl.DataFrame(
         builder.periods,
         schema={
@@ -345,7 +420,7 @@ def materialize(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Intervals:
         },
     ).with_columns(pl.col("start").cast(pl.Date), pl.col("end").cast(pl.Date))
     classes = pl.DataFrame(
-        builder.classes,
+        class_columns,
         schema={
             "period": pl.Int32,
             "name_id": pl.Int32,

@@ -1,30 +1,45 @@
 """The polars engine: positions joined to the plans' intervals, verdicts in exact integers.
 
-The join is an as-of join on issuer and date, done as array look-ups rather than a sort:
-the intervals of all issuers are laid out in one dense table indexed by ``(issuer, day)``
-(days clipped to the span the plans' boundaries cover, since before the first boundary and
-after the last nothing changes), so a position's interval is one gather. When that table
-would be large (many issuers over a long span) the look-up is a binary search over the
-sorted interval starts instead. A holder's name class is looked up the same way, by
-``(interval, name)``; the rule of the class then gives the limit's constants, which
-:func:`rightsplan.screen.exact.verdict` turns into the verdict. No position is looped over
-or sorted in Python: every step is a polars expression over whole columns.
+The join is an as-of join on issuer and date, done as array look-ups rather than a sort or
+a hash join. Each issuer's interval starts are laid out in one small table, a row per
+issuer padded to a power of two, so a position's interval is found by a branch-free binary
+search of a few gathers from that table (when the table would be large, by
+:func:`numpy.searchsorted` on ``(issuer, day)`` keys over the sorted interval starts). The
+issuer is an integer code: an ``Enum``'s or a ``Categorical``'s physical code mapped
+through a table built over its (few) categories, or text cast to an ``Enum`` of the plans'
+issuers. A holder's name matters only if a plan names it, so names are matched (case-folded,
+white space collapsed) only over the distinct names of the column, and each row gets a name
+id by one gather. The row's holder class is then one integer, its rule one gather, and
+:func:`rightsplan.screen.exact.verdict_int64` gives the verdict in 64-bit integers, with the
+bound proven there; rows whose limit is too fine for it take the 128-bit path.
+
+No position is looped over or sorted in Python: every step is a numpy or polars operation
+over whole columns, run on chunks of rows in a thread pool (numpy releases the GIL).
+Validation is folded in: a few column reductions (null counts, minima, maxima) are checked
+first, and only if one fails is the column-by-column check that names the first bad row
+run.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import os
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from fractions import Fraction
+from itertools import islice
+from typing import cast
 
 import numpy as np
 import polars as pl
 
+from rightsplan import _check
+from rightsplan.errors import ScreenInputError
 from rightsplan.plan import Plan
 from rightsplan.screen import exact
 from rightsplan.screen._inputs import normalize, validate
 from rightsplan.screen.intervals import FIRST_DAY, KINDS, LAST_DAY, Intervals, materialize
 
-__all__ = ["OUTPUT_COLUMNS", "STATUSES", "prepare", "screen_frame"]
+__all__ = ["OUTPUT_COLUMNS", "STATUSES", "Prepared", "prepare", "screen_batch"]
 
 STATUSES = ("clear", "warning", "triggered", "exempt", "inactive")
 """The verdicts, as ``rightsplan check --format json`` writes them."""
@@ -47,7 +62,17 @@ OUTPUT_COLUMNS = (
 """The columns of :func:`rightsplan.screen`'s result, in order."""
 
 _DENSE_LIMIT = 1 << 24
-"""The most entries a dense look-up table may have (64 MiB of Int32) before binary search."""
+"""The most entries a look-up table may have before binary search over sorted keys."""
+_CHUNK_ROWS = 1 << 16
+"""Rows per chunk of the per-row work (spread over the thread pool; small enough that the
+temporaries stay in the CPU's cache)."""
+_LINEAR = 9
+"""Up to this many intervals per issuer, a row's interval is found by counting starts."""
+_NO_DAY = 2**31 - 1
+"""Pads the interval-start table: later than any date polars can hold."""
+_KIND_CODES = pl.Enum([kind.value for kind in KINDS])
+_OTHER = [kind.value for kind in KINDS].index("other")
+_SPECIAL = np.array([STATUSES.index("inactive"), STATUSES.index("exempt"), 0], dtype=np.int8)
 
 
 class Prepared:
@@ -61,23 +86,26 @@ class Prepared:
         n_periods = periods.height
         n_issuers = len(intervals.issuers)
         self.n_periods = n_periods
-        real = starts[starts > FIRST_DAY]
-        self.day0 = int(real.min()) - 1 if real.size else 0
-        self.span = (int(real.max()) - self.day0 + 1) if real.size else 1
-        self.dense_periods = n_issuers * self.span <= _DENSE_LIMIT
-        if self.dense_periods:
-            # Periods are laid out issuer by issuer in order of start, and each issuer's row
-            # starts with its "before adoption" period, so each period fills the table from
-            # its offset to the next period's offset.
-            offsets = issuer_idx * self.span + np.clip(starts - self.day0, 0, self.span - 1)
-            lengths = np.diff(np.append(offsets, n_issuers * self.span))
-            table = np.repeat(np.arange(n_periods, dtype=np.int32), lengths)
-            self.period_table = pl.Series("period_table", table)
+        # Periods are laid out issuer by issuer in order of start, each issuer's first period
+        # being "before adoption" (start FIRST_DAY), so every day falls in one of them.
+        counts = np.bincount(issuer_idx, minlength=n_issuers)
+        self.first_period = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.int64)
+        self.most = int(counts.max())
+        width = 1 << max(self.most - 1, 0).bit_length()
+        self.width = width
+        self.dense = n_issuers * width <= _DENSE_LIMIT
+        if self.dense:
+            position = np.arange(n_periods) - self.first_period[issuer_idx]
+            table = np.full(n_issuers * width, _NO_DAY, dtype=np.int32)
+            table[issuer_idx * width + position] = starts
+            self.start_table = table
+            period_of_slot = np.zeros(n_issuers * width, dtype=np.int64)
+            period_of_slot[issuer_idx * width + position] = np.arange(n_periods)
+            self.period_of_slot = period_of_slot
         else:
-            keys = issuer_idx * (1 << 32) + (starts + (1 << 31))
-            self.period_keys = pl.Series("period_keys", keys)
-        self.rights_mode = periods["rights_mode"]
-        self.derivatives_counted = periods["derivatives_counted"]
+            self.period_keys = (issuer_idx << 32) + (starts + (1 << 31))
+        self.rights_mode = periods["rights_mode"].to_numpy()
+        self.derivatives_counted = periods["derivatives_counted"].to_numpy()
 
         classes = intervals.classes
         period = classes["period"].to_numpy().astype(np.int64)
@@ -86,56 +114,93 @@ class Prepared:
         passive = classes["passive"].to_numpy().astype(np.int64)
         named = name_id > 0
         self.n_names = int(name_id.max()) + 1 if name_id.size else 1
-        pair_keys = np.unique(period[named] * self.n_names + name_id[named])
-        self.n_pairs = pair_keys.size
-        self.dense_pairs = n_periods * self.n_names <= _DENSE_LIMIT
-        if self.dense_pairs:
-            pair_table = np.full(n_periods * self.n_names, -1, dtype=np.int32)
-            pair_table[pair_keys] = np.arange(pair_keys.size, dtype=np.int32)
-            self.pair_table = pl.Series("pair_table", pair_table)
-        else:
-            self.pair_keys = pl.Series("pair_keys", pair_keys)
-        pair_of = np.searchsorted(pair_keys, period * self.n_names + name_id)
+        self.pair_keys = np.unique(period[named] * self.n_names + name_id[named])
+        pair_of = np.searchsorted(self.pair_keys, period * self.n_names + name_id)
         slot = np.where(named, n_periods + pair_of, period) * 10 + kind * 2 + passive
-        rule_of_class = np.zeros((n_periods + self.n_pairs) * 10, dtype=np.int32)
+        rule_of_class = np.zeros((n_periods + self.pair_keys.size) * 10, dtype=np.intp)
         rule_of_class[slot] = classes["rule"].to_numpy()
-        self.rule_of_class = pl.Series("rule_of_class", rule_of_class)
+        self.rule_of_class = rule_of_class
+        keys, ids = intervals.names["name_key"].to_list(), intervals.names["name_id"].to_list()
+        self.name_of_key: dict[str, int] = dict(zip(keys, ids, strict=True))
 
         rules = intervals.rules
-        self.wide = not all(
-            (unit is None or unit <= exact.INT64_UNIT_BOUND)
-            and (warn is None or warn <= exact.INT64_UNIT_BOUND)
-            for unit, warn in zip(rules["unit"], rules["warn_unit"], strict=True)
+        self.rule_wide = np.array(
+            [
+                not (
+                    (unit is None or unit <= exact.INT64_UNIT_BOUND)
+                    and (warn is None or warn <= exact.INT64_UNIT_BOUND)
+                )
+                for unit, warn in zip(rules["unit"], rules["warn_unit"], strict=True)
+            ],
+            dtype=bool,
         )
-        self.rule_status = rules["status"]
-        self.rule_num = rules["num"].fill_null(0)
-        self.rule_unit = rules["unit"].fill_null(1)
-        self.rule_at_least = rules["at_least"].fill_null(False)
-        self.rule_warn_num = rules["warn_num"].fill_null(0)
-        self.rule_warn_unit = rules["warn_unit"].fill_null(1)
+        self.wide = bool(self.rule_wide.any())
+        self.rule_status = rules["status"].to_numpy().astype(np.int8)
+        self.rule_limited = self.rule_status == 2
+        self.rule_special = _SPECIAL[self.rule_status]
+        # 64-bit constants; a wide rule's are replaced by harmless ones (its rows are redone
+        # in 128 bits), so that no 64-bit product can overflow.
+        narrow = ~self.rule_wide
+        self.rule_num = np.where(narrow, rules["num"].fill_null(0).to_numpy(), 0)
+        self.rule_unit = np.where(narrow, rules["unit"].fill_null(1).to_numpy(), 1)
+        self.rule_a = np.where(narrow, rules["at_least"].fill_null(False).to_numpy(), 0).astype(
+            np.int64
+        )
+        self.rule_warn_num = np.where(narrow, rules["warn_num"].fill_null(0).to_numpy(), 0)
+        self.rule_warn_unit = np.where(narrow, rules["warn_unit"].fill_null(1).to_numpy(), 1)
+        self.rules = rules
         self.rule_limit = _enum(rules["limit"])
         self.rule_comparison = rules["comparison"].cast(pl.Enum(["at-least", "more-than"]))
         self.rule_source = _enum(rules["source"])
         self.issuer_enum = pl.Enum(list(intervals.issuers))
+        self.issuer_values = pl.Series("issuer", intervals.issuers, dtype=self.issuer_enum)
+        self.status_values = pl.Series("status", STATUSES, dtype=STATUS)
 
-    def period_expr(self, issuer_idx: pl.Expr, day: pl.Expr) -> pl.Expr:
+    def periods_of(self, issuer: np.ndarray, day: np.ndarray) -> np.ndarray:
         """The interval of each row (always one: before adoption is an interval too)."""
-        if self.dense_periods:
-            index = issuer_idx * self.span + (day - self.day0).clip(0, self.span - 1)
-            return pl.lit(self.period_table).gather(index)
-        key = issuer_idx * (1 << 32) + (day.clip(FIRST_DAY, LAST_DAY) + (1 << 31))
-        return pl.lit(self.period_keys).search_sorted(key, side="right").cast(pl.Int64) - 1
+        if self.dense and self.most <= _LINEAR:
+            # Few intervals per issuer: count the starts on or before the day.
+            base = issuer * self.width
+            later = np.zeros(issuer.size, dtype=np.int64)
+            for position in range(1, self.most):
+                later += np.take(self.start_table, base + position) <= day
+            return np.take(self.first_period, issuer) + later
+        if self.dense:
+            # A branch-free binary search within the issuer's row of the table.
+            found = issuer * self.width
+            step = self.width >> 1
+            while step:
+                candidate = found + step
+                found = np.where(np.take(self.start_table, candidate) <= day, candidate, found)
+                step >>= 1
+            periods: np.ndarray = np.take(self.period_of_slot, found)
+            return periods
+        keys = (issuer << 32) + (np.clip(day, FIRST_DAY, LAST_DAY) + (1 << 31))
+        after: np.ndarray = np.searchsorted(self.period_keys, keys, side="right")
+        return after.astype(np.int64) - 1
 
-    def pair_expr(self, period: pl.Expr, name_id: pl.Expr) -> pl.Expr:
-        """The (interval, name) pair of each row, or -1 when the interval does not name it."""
-        if self.n_pairs == 0:
-            return pl.lit(-1, dtype=pl.Int64)
-        key = period * self.n_names + name_id
-        if self.dense_pairs:
-            return pl.lit(self.pair_table).gather(key).cast(pl.Int64)
-        found = pl.lit(self.pair_keys).search_sorted(key, side="left").cast(pl.Int64)
-        hit = pl.lit(self.pair_keys).gather(found.clip(0, self.n_pairs - 1)) == key
-        return pl.when(hit).then(found).otherwise(-1)
+    def rules_of(
+        self, period: np.ndarray, name_id: np.ndarray | None, sub: np.ndarray
+    ) -> np.ndarray:
+        """The rule of each row's holder class: its interval, the name if named, kind, passive."""
+        slot = period * 10
+        slot += sub
+        if name_id is not None and self.pair_keys.size:
+            named = np.flatnonzero(name_id)
+            if named.size:
+                key = period[named] * self.n_names + name_id[named]
+                pair = np.searchsorted(self.pair_keys, key)
+                hit = self.pair_keys[np.minimum(pair, self.pair_keys.size - 1)] == key
+                slot[named[hit]] = (self.n_periods + pair[hit]) * 10 + sub[named[hit]]
+        return np.take(self.rule_of_class, slot)
+
+    def name_table(self, names: list[str | None]) -> np.ndarray:
+        """The ``name_id`` of each of ``names`` (0 for a name no plan uses)."""
+        known = self.name_of_key
+        return np.array(
+            [0 if name is None else known.get(_check.name_key(name), 0) for name in names],
+            dtype=np.int64,
+        )
 
 
 def _enum(values: pl.Series) -> pl.Series:
@@ -143,128 +208,301 @@ def _enum(values: pl.Series) -> pl.Series:
     return values.cast(pl.Enum(categories))
 
 
+_CACHED: list[tuple[tuple[object, ...], tuple[Plan, ...], Prepared]] = []
+"""The last :func:`prepare` result, its key and its plans (held so their ids stay theirs)."""
+
+
 def prepare(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Prepared:
-    """Materialize ``plans`` once, for screening any number of position batches."""
-    return Prepared(materialize(plans, warn_at=warn_at))
+    """Materialize ``plans`` once, for screening any number of position batches.
+
+    The last result is reused while the same plan objects are screened again under the same
+    issuer ids and warn line (plans are immutable; each plan's own intervals are cached
+    too, see :func:`~rightsplan.screen.intervals.materialize`).
+    """
+    key = (warn_at, *((issuer, id(plan)) for issuer, plan in plans.items()))
+    if _CACHED and _CACHED[0][0] == key:
+        return _CACHED[0][2]
+    prepared = Prepared(materialize(plans, warn_at=warn_at))
+    _CACHED[:] = [(key, tuple(plans.values()), prepared)]
+    return prepared
 
 
-def name_expr(prepared: Prepared, holders: list[str]) -> pl.Expr:
-    """Each row's ``name_id``: which name the plans use the holder matches (0 for none)."""
-    matched = prepared.intervals.name_ids(holders)
-    if not matched:
-        return pl.lit(0, dtype=pl.Int64)
-    groups: dict[int, list[str]] = {}
-    for spelling, name_id in matched.items():
-        groups.setdefault(name_id, []).append(spelling)
-    if len(groups) > 32:
-        return (
-            pl.col("holder")
-            .cast(pl.String)
-            .replace_strict(matched, default=0, return_dtype=pl.Int64)
+def _codes(
+    column: pl.Series, categories: Callable[[list[str | None]], np.ndarray]
+) -> np.ndarray | None:
+    """Integer codes of a Categorical or Enum column via a table over its categories.
+
+    ``categories(names)`` gives the code of each category; the rows' physical codes are then
+    looked up in that table (one gather). ``None`` for a column of another type.
+    """
+    dtype = column.dtype
+    physical = column.to_physical()
+    if isinstance(dtype, pl.Enum):
+        table = categories(dtype.categories.to_list())
+    elif isinstance(dtype, pl.Categorical):
+        most = physical.max()
+        size = 0 if most is None else int(cast(int, most)) + 1
+        if size > len(column) + (1 << 16):
+            # A global category list much longer than the column: map the column's own.
+            found = column.unique().drop_nulls()
+            table = np.zeros(size, dtype=np.int64)
+            table[found.to_physical().to_numpy()] = categories(found.cast(pl.String).to_list())
+        else:
+            table = categories(list(islice(dtype.categories, size)))
+    else:
+        return None
+    if table.size == 0:
+        return np.zeros(len(column), dtype=np.int64)
+    return np.take(table, physical.fill_null(0).to_numpy())
+
+
+def _pool() -> int:
+    return max(1, min(os.cpu_count() or 1, pl.thread_pool_size()))
+
+
+def _chunks(rows: int, size: int) -> list[slice]:
+    return [slice(start, min(start + size, rows)) for start in range(0, rows, size)]
+
+
+def _run(work: Callable[[slice], None], rows: int, size: int = _CHUNK_ROWS) -> None:
+    parts = _chunks(rows, size)
+    if len(parts) <= 1 or _pool() == 1:
+        for part in parts:
+            work(part)
+        return
+    with ThreadPoolExecutor(_pool()) as pool:
+        for _ in pool.map(work, parts):
+            pass
+
+
+def _holder_names(prepared: Prepared, holder: pl.Series) -> np.ndarray | None:
+    """Each row's ``name_id`` (``None`` when no plan names anyone)."""
+    if not prepared.name_of_key:
+        return None
+    coded = _codes(holder, prepared.name_table)
+    if coded is not None:
+        return coded
+    import pyarrow.compute as pc  # type: ignore[import-untyped]  # pyarrow ships no stubs
+
+    text = holder.cast(pl.String)
+    out = np.zeros(len(text), dtype=np.int64)
+
+    def work(part: slice) -> None:
+        piece = text.slice(part.start, part.stop - part.start)
+        encoded = pc.dictionary_encode(piece.to_arrow(compat_level=pl.CompatLevel.newest()))
+        if hasattr(encoded, "combine_chunks"):
+            encoded = encoded.combine_chunks()
+        table = prepared.name_table(encoded.dictionary.to_pylist())
+        if table.size:
+            indices = encoded.indices.to_numpy(zero_copy_only=False)
+            out[part] = table[indices.astype(np.int64)]
+
+    _run(work, len(text), -(-len(text) // _pool()))
+    return out
+
+
+def _issuer_codes(prepared: Prepared, issuer: pl.Series) -> np.ndarray:
+    """Each row's issuer index, or -1 for an issuer with no plan (or null)."""
+    index = {name: number for number, name in enumerate(prepared.intervals.issuers)}
+
+    def table(names: list[str | None]) -> np.ndarray:
+        return np.array(
+            [-1 if name is None else index.get(name, -1) for name in names], dtype=np.int64
         )
-    holder = pl.col("holder")
-    expr: pl.Expr = pl.lit(0, dtype=pl.Int64)
-    for name_id, spellings in groups.items():
-        expr = (
-            pl.when(holder.is_in(spellings)).then(pl.lit(name_id, dtype=pl.Int64)).otherwise(expr)
-        )
-    return expr
+
+    coded = _codes(issuer, table)
+    if coded is not None:
+        if issuer.null_count():
+            coded[issuer.is_null().to_numpy()] = -1
+        return coded
+    cast = issuer.cast(pl.String).cast(prepared.issuer_enum, strict=False)
+    return cast.to_physical().fill_null(-1).cast(pl.Int64).to_numpy()
 
 
-def verdicts(
-    prepared: Prepared, frame: pl.LazyFrame, extras: tuple[str, ...], holders: list[str]
-) -> pl.LazyFrame:
-    """The verdict columns for a normalized, validated frame (see :data:`OUTPUT_COLUMNS`)."""
-    kinds = pl.Enum([kind.value for kind in KINDS])
-    issuer_idx = pl.col("issuer").cast(pl.String).cast(prepared.issuer_enum).to_physical()
-    day = pl.col("date").to_physical().cast(pl.Int64)
-    frame = frame.with_columns(
-        _period=prepared.period_expr(issuer_idx.cast(pl.Int64), day).cast(pl.Int64),
-        _name=name_expr(prepared, holders),
-        _sub=pl.col("kind").cast(kinds).to_physical().cast(pl.Int64) * 2
-        + pl.col("passive").cast(pl.Int64),
+def _problem(frame: pl.DataFrame, issuers: np.ndarray, extras: tuple[str, ...]) -> bool:
+    """Whether any value is bad (cheap reductions; :func:`validate` then names it)."""
+    if frame.null_count().row(0) != (0,) * frame.width:
+        return True
+    if "kind" in frame.columns:
+        kind = frame["kind"].cast(_KIND_CODES, strict=False)
+        if kind.null_count():
+            return True
+    if issuers.size and int(issuers.min()) < 0:
+        return True
+    counts = ("shares", *extras)
+    bad = [
+        pl.min_horizontal(*(pl.col(column).min() for column in counts)) < 0,
+        pl.col("outstanding").min() <= 0,
+        pl.max_horizontal(*(pl.col(column).max() for column in (*counts, "outstanding")))
+        > exact.MAX_COUNT,
+        (pl.col("shares") > pl.col("outstanding")).any(),
+    ]
+    return bool(frame.select(pl.any_horizontal(bad)).item())
+
+
+def screen_batch(
+    prepared: Prepared, raw: pl.LazyFrame | pl.DataFrame, *, first_row: int = 0
+) -> pl.DataFrame:
+    """Screen one in-memory batch of positions; raise :class:`ScreenInputError` if bad."""
+    lazy = raw.lazy()
+    checked, extras = normalize(lazy, defaults=False)
+    try:
+        frame = checked.collect()
+    except (pl.exceptions.PolarsError, OSError) as error:
+        raise ScreenInputError(f"positions: cannot be read: {error}") from None
+    rows = frame.height
+    issuer = _issuer_codes(prepared, frame["issuer"])
+    if _problem(frame.drop("_date_text", strict=False), issuer, extras) or (
+        "_date_text" in frame.columns
+        and frame["date"].null_count() != frame["_date_text"].null_count()
+    ):
+        full, _ = normalize(lazy)
+        validate(full, prepared.intervals.issuers, extras)
+        raise ScreenInputError("positions: cannot be screened")  # validate names the problem
+    names = _holder_names(prepared, frame["holder"])
+    day = frame["date"].to_physical().to_numpy()
+    shares = frame["shares"].to_numpy()
+    outstanding = frame["outstanding"].to_numpy()
+    passive = frame["passive"].to_numpy() if "passive" in frame.columns else None
+    kind = (
+        frame["kind"].cast(_KIND_CODES).to_physical().to_numpy()
+        if "kind" in frame.columns
+        else None
     )
-    pair = prepared.pair_expr(pl.col("_period"), pl.col("_name"))
-    slot = pl.when(pl.col("_name") > 0).then(
-        pl.when(pair >= 0).then(prepared.n_periods + pair).otherwise(pl.col("_period"))
-    ).otherwise(pl.col("_period")) * 10 + pl.col("_sub")
-    frame = frame.with_columns(_rule=pl.lit(prepared.rule_of_class).gather(slot))
+    extra = {column: frame[column].to_numpy() for column in extras}
+    rule_out = np.empty(rows, dtype=np.uint32)
+    status_out = np.empty(rows, dtype=np.uint32)
+    max_out = np.empty(rows, dtype=np.int64)
+    headroom_out = np.empty(rows, dtype=np.int64)
+    limited_out = np.empty(rows, dtype=bool)
+    counted_out = np.empty(rows, dtype=np.int64) if extras else shares
+    total_out = np.empty(rows, dtype=np.int64) if extras else outstanding
+
+    def work(part: slice) -> None:
+        period = prepared.periods_of(issuer[part], day[part])
+        if kind is not None:
+            sub = kind[part].astype(np.int64)
+            sub *= 2
+        else:
+            sub = np.full(period.size, _OTHER * 2, dtype=np.int64)
+        if passive is not None:
+            sub += passive[part]
+        rule = prepared.rules_of(period, names[part] if names is not None else None, sub)
+        held, total = shares[part], outstanding[part]
+        if extras:
+            rights = np.zeros(period.size, dtype=np.int64)
+            mode = np.take(prepared.rights_mode, period)
+            if "rights_to_acquire" in extra:
+                rights += np.where(mode >= 1, extra["rights_to_acquire"][part], 0)
+            if "rights_to_acquire_later" in extra:
+                rights += np.where(mode == 2, extra["rights_to_acquire_later"][part], 0)
+            held = held + rights
+            if "derivatives" in extra:
+                counted = np.take(prepared.derivatives_counted, period)
+                held += np.where(counted, extra["derivatives"][part], 0)
+            total = total + rights
+            counted_out[part] = held
+            total_out[part] = total
+        max_shares, triggered, warns = exact.verdict_int64(
+            held,
+            total,
+            num=np.take(prepared.rule_num, rule),
+            unit=np.take(prepared.rule_unit, rule),
+            a=np.take(prepared.rule_a, rule),
+            warn_num=np.take(prepared.rule_warn_num, rule),
+            warn_unit=np.take(prepared.rule_warn_unit, rule),
+        )
+        limited = np.take(prepared.rule_limited, rule)
+        status = np.maximum(triggered.view(np.int8) * 2, warns.view(np.int8))
+        status_out[part] = np.where(limited, status, np.take(prepared.rule_special, rule))
+        max_out[part] = max_shares
+        np.subtract(max_shares, held, out=headroom_out[part])
+        limited_out[part] = limited
+        rule_out[part] = rule
+
+    _run(work, rows)
+    if prepared.wide:
+        _redo_wide(prepared, rule_out, counted_out, total_out, max_out, status_out)
+        np.subtract(max_out, counted_out, out=headroom_out)
+    inputs = pl.DataFrame(
+        [
+            pl.Series("_issuer", issuer.astype(np.uint32)),
+            pl.Series("_status", status_out),
+            pl.Series("_rule", rule_out),
+            pl.Series("_limited", limited_out),
+            pl.Series("max_shares", max_out),
+            pl.Series("headroom", headroom_out),
+        ]
+    )
     rule = pl.col("_rule")
-    shares = pl.col("shares")
-    outstanding = pl.col("outstanding")
-    if extras:
-        mode = pl.lit(prepared.rights_mode).gather(pl.col("_period"))
-        rights = pl.lit(0, dtype=pl.Int64)
-        if "rights_to_acquire" in extras:
-            rights = rights + pl.when(mode >= 1).then(pl.col("rights_to_acquire")).otherwise(0)
-        if "rights_to_acquire_later" in extras:
-            rights = rights + pl.when(mode == 2).then(pl.col("rights_to_acquire_later")).otherwise(
-                0
-            )
-        derivatives = pl.lit(0, dtype=pl.Int64)
-        if "derivatives" in extras:
-            counted = pl.lit(prepared.derivatives_counted).gather(pl.col("_period"))
-            derivatives = pl.when(counted).then(pl.col("derivatives")).otherwise(0)
-        frame = frame.with_columns(
-            _shares=shares + rights + derivatives, _outstanding=outstanding + rights
-        )
-        shares, outstanding = pl.col("_shares"), pl.col("_outstanding")
-    max_shares, _triggered, warns = exact.verdict(
-        shares,
-        outstanding,
-        num=pl.lit(prepared.rule_num).gather(rule),
-        unit=pl.lit(prepared.rule_unit).gather(rule),
-        at_least=pl.lit(prepared.rule_at_least).gather(rule),
-        warn_num=pl.lit(prepared.rule_warn_num).gather(rule),
-        warn_unit=pl.lit(prepared.rule_warn_unit).gather(rule),
-        wide=prepared.wide,
-    )
-    frame = frame.with_columns(
-        _kind=pl.lit(prepared.rule_status).gather(rule), _max=max_shares
-    ).with_columns(_triggered=pl.col("_max") < shares, _warns=warns)
-    status_kind = pl.col("_kind")
-    limited = status_kind == 2
-    status = (
-        pl.when(status_kind == 0)
-        .then(pl.lit("inactive"))
-        .when(status_kind == 1)
-        .then(pl.lit("exempt"))
-        .when(pl.col("_triggered"))
-        .then(pl.lit("triggered"))
-        .when(pl.col("_warns"))
-        .then(pl.lit("warning"))
-        .otherwise(pl.lit("clear"))
-        .cast(STATUS)
-    )
-    return frame.select(
-        pl.col("_row").alias("row"),
-        pl.col("issuer").cast(pl.String).cast(prepared.issuer_enum),
-        pl.col("holder"),
-        pl.col("date"),
-        status.alias("status"),
-        pl.col("shares"),
-        pl.col("outstanding"),
-        pl.col("passive"),
+    limited_ = pl.col("_limited")
+    out = inputs.select(
+        pl.int_range(first_row, first_row + rows, dtype=pl.get_index_type()).alias("row"),
+        pl.lit(prepared.issuer_values).gather(pl.col("_issuer")).alias("issuer"),
+        pl.lit(prepared.status_values).gather(pl.col("_status")).alias("status"),
         pl.lit(prepared.rule_limit).gather(rule).alias("limit"),
         pl.lit(prepared.rule_comparison).gather(rule).alias("comparison"),
-        pl.when(limited).then(pl.col("_max")).alias("max_shares"),
-        pl.when(limited).then(pl.col("_max") - shares).alias("headroom"),
+        pl.when(limited_).then(pl.col("max_shares")).alias("max_shares"),
+        pl.when(limited_).then(pl.col("headroom")).alias("headroom"),
         pl.lit(prepared.rule_source).gather(rule).alias("source"),
+    )
+    passive_column = (
+        frame["passive"] if passive is not None else pl.Series("passive", np.zeros(rows, bool))
+    )
+    return pl.DataFrame(
+        [
+            out["row"],
+            out["issuer"],
+            frame["holder"],
+            frame["date"],
+            out["status"],
+            frame["shares"],
+            frame["outstanding"],
+            passive_column,
+            out["limit"],
+            out["comparison"],
+            out["max_shares"],
+            out["headroom"],
+            out["source"],
+        ]
     )
 
 
-def unique_holders(frame: pl.LazyFrame) -> list[str]:
-    """The distinct holder names (one streaming pass over the holder column)."""
-    found = frame.select(pl.col("holder").cast(pl.String).unique()).collect(engine="streaming")
-    return [holder for holder in found["holder"].to_list() if holder is not None]
-
-
-def screen_frame(
-    prepared: Prepared, raw: pl.LazyFrame, *, check: bool = True, first_row: int = 0
-) -> pl.LazyFrame:
-    """The lazy screening query for one frame of positions (validated first when ``check``)."""
-    frame, extras = normalize(raw)
-    if check:
-        validate(frame, prepared.intervals.issuers, extras)
-    frame = frame.with_row_index("_row", offset=first_row)
-    return verdicts(prepared, frame, extras, unique_holders(frame))
+def _redo_wide(
+    prepared: Prepared,
+    rule: np.ndarray,
+    shares: np.ndarray,
+    outstanding: np.ndarray,
+    max_out: np.ndarray,
+    status_out: np.ndarray,
+) -> None:
+    """Recompute, in 128-bit integers, the rows whose limit is too fine for 64 bits."""
+    rows = np.flatnonzero(prepared.rule_wide[rule])
+    if not rows.size:
+        return
+    rules = prepared.rules
+    picked = pl.Series(rule[rows])
+    small = pl.DataFrame(
+        {
+            "s": shares[rows],
+            "o": outstanding[rows],
+            "num": rules["num"].gather(picked),
+            "unit": rules["unit"].gather(picked),
+            "a": rules["at_least"].gather(picked),
+            "wn": rules["warn_num"].gather(picked),
+            "wu": rules["warn_unit"].gather(picked),
+        }
+    )
+    max_shares, triggered, warns = exact.verdict(
+        pl.col("s"),
+        pl.col("o"),
+        num=pl.col("num"),
+        unit=pl.col("unit"),
+        at_least=pl.col("a"),
+        warn_num=pl.col("wn"),
+        warn_unit=pl.col("wu"),
+        wide=True,
+    )
+    done = small.select(m=max_shares, t=triggered, w=warns)
+    max_out[rows] = done["m"].to_numpy()
+    status_out[rows] = np.where(done["t"].to_numpy(), 2, np.where(done["w"].to_numpy(), 1, 0))
