@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 from pathlib import Path
+from unittest import mock
 
 import pendulum
 import polars as pl
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 import rightsplan as rp
 from rightsplan import testing
 from rightsplan.assess import Status
-from rightsplan.screen import screen, screen_parquet
+from rightsplan.screen import polars_engine, screen, screen_parquet
 
 INNOTRAC = rp.examples.innotrac()
 
@@ -76,10 +77,10 @@ def verdicts(result: pl.DataFrame) -> list[dict[str, object]]:
 
 @st.composite
 def screenings(
-    draw: st.DrawFn,
+    draw: st.DrawFn, max_amendments: int = 4
 ) -> tuple[dict[str, rp.Plan], list[tuple[str, rp.Position, dt.date]]]:
     plans = {
-        f"P{index}": draw(testing.plans(max_amendments=4))
+        f"P{index}": draw(testing.plans(max_amendments=max_amendments))
         for index in range(draw(st.integers(1, 3)))
     }
     rows = []
@@ -100,6 +101,15 @@ def screenings(
     return plans, rows
 
 
+LAYOUTS = [
+    "binary search",
+    "sorted keys",
+    "categorical",
+    "enum",
+    "column's own categories",
+]
+
+
 class TestAgreesWithAssess:
     @settings(max_examples=60)
     @given(screenings())
@@ -112,6 +122,39 @@ class TestAgreesWithAssess:
         want = [expected(rp.assess(plans[i], p, on=day)) for i, p, day in rows]
         assert verdicts(result) == want
         assert result["row"].to_list() == list(range(len(rows)))
+
+    @settings(max_examples=40)
+    @given(screenings(max_amendments=12), st.sampled_from(LAYOUTS))
+    def test_every_lookup_path(
+        self,
+        case: tuple[dict[str, rp.Plan], list[tuple[str, rp.Position, dt.date]]],
+        layout: str,
+    ) -> None:
+        """Binary search, sorted keys, Categorical and Enum columns all give assess's verdicts."""
+        plans, rows = case
+        positions = frame(rows)
+        patches = {"_CHUNK_ROWS": 3}  # several chunks, so the thread pool is used
+        if layout == "binary search":
+            patches["_LINEAR"] = 1
+        elif layout == "sorted keys":
+            patches["_DENSE_LIMIT"] = 0
+        elif layout == "column's own categories":
+            patches["_FEW_CATEGORIES"] = -1
+        if layout in ("categorical", "column's own categories"):
+            positions = positions.with_columns(pl.col("issuer", "holder").cast(pl.Categorical))
+        elif layout == "enum":
+            names = sorted({*positions["holder"], "Nobody"})
+            positions = positions.with_columns(
+                pl.col("issuer").cast(pl.Enum(sorted({*plans, "Q"}))),
+                pl.col("holder").cast(pl.Enum(names)),
+            )
+        with mock.patch.multiple(polars_engine, **patches):  # type: ignore[arg-type]
+            polars_engine._CACHED.clear()
+            result = screen(plans, positions)
+        polars_engine._CACHED.clear()
+        want = [expected(rp.assess(plans[i], p, on=day)) for i, p, day in rows]
+        assert verdicts(result) == want
+        assert result["holder"].cast(pl.String).to_list() == [p.holder for _, p, _ in rows]
 
     @given(
         st.integers(1, 10**12),

@@ -68,6 +68,9 @@ _CHUNK_ROWS = 1 << 16
 temporaries stay in the CPU's cache)."""
 _LINEAR = 9
 """Up to this many intervals per issuer, a row's interval is found by counting starts."""
+_FEW_CATEGORIES = 1 << 16
+"""A Categorical's category list is read whole when at most this much longer than the
+column; otherwise only the column's distinct values are mapped."""
 _NO_DAY = 2**31 - 1
 """Pads the interval-start table: later than any date polars can hold."""
 _KIND_CODES = pl.Enum([kind.value for kind in KINDS])
@@ -175,7 +178,7 @@ class Prepared:
                 step >>= 1
             periods: np.ndarray = np.take(self.period_of_slot, found)
             return periods
-        keys = (issuer << 32) + (np.clip(day, FIRST_DAY, LAST_DAY) + (1 << 31))
+        keys = (issuer << 32) + (np.clip(day.astype(np.int64), FIRST_DAY, LAST_DAY) + (1 << 31))
         after: np.ndarray = np.searchsorted(self.period_keys, keys, side="right")
         return after.astype(np.int64) - 1
 
@@ -242,7 +245,7 @@ def _codes(
     elif isinstance(dtype, pl.Categorical):
         most = physical.max()
         size = 0 if most is None else int(cast(int, most)) + 1
-        if size > len(column) + (1 << 16):
+        if size > len(column) + _FEW_CATEGORIES:
             # A global category list much longer than the column: map the column's own.
             found = column.unique().drop_nulls()
             table = np.zeros(size, dtype=np.int64)
