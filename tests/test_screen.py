@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 import pendulum
@@ -133,7 +134,7 @@ class TestAgreesWithAssess:
         """Binary search, sorted keys, Categorical and Enum columns all give assess's verdicts."""
         plans, rows = case
         positions = frame(rows)
-        patches = {"_CHUNK_ROWS": 3}  # several chunks, so the thread pool is used
+        patches: dict[str, Any] = {"_CHUNK_ROWS": 3}  # several chunks, so the thread pool is used
         if layout == "binary search":
             patches["_LINEAR"] = 1
         elif layout == "sorted keys":
@@ -148,7 +149,7 @@ class TestAgreesWithAssess:
                 pl.col("issuer").cast(pl.Enum(sorted({*plans, "Q"}))),
                 pl.col("holder").cast(pl.Enum(names)),
             )
-        with mock.patch.multiple(polars_engine, **patches):  # type: ignore[arg-type]
+        with mock.patch.multiple(polars_engine, **patches):
             polars_engine._CACHED.clear()
             result = screen(plans, positions)
         polars_engine._CACHED.clear()
