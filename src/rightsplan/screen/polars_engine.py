@@ -75,7 +75,9 @@ _NO_DAY = 2**31 - 1
 """Pads the interval-start table: later than any date polars can hold."""
 _KIND_CODES = pl.Enum([kind.value for kind in KINDS])
 _OTHER = [kind.value for kind in KINDS].index("other")
-_SPECIAL = np.array([STATUSES.index("inactive"), STATUSES.index("exempt"), 0], dtype=np.int8)
+_SPECIAL = np.array([STATUSES.index("inactive"), STATUSES.index("exempt"), 0], dtype=np.uint8)
+"""A rule's status when it is no limit (inactive, exempt), else 0: the row's status is the
+larger of it and the limit's verdict (clear 0, warning 1, triggered 2)."""
 
 
 class Prepared:
@@ -139,7 +141,6 @@ class Prepared:
         )
         self.wide = bool(self.rule_wide.any())
         self.rule_status = rules["status"].to_numpy().astype(np.int8)
-        self.rule_limited = self.rule_status == 2
         self.rule_special = _SPECIAL[self.rule_status]
         # 64-bit constants; a wide rule's are replaced by harmless ones (its rows are redone
         # in 128 bits), so that no 64-bit product can overflow.
@@ -298,7 +299,7 @@ def _holder_names(prepared: Prepared, holder: pl.Series) -> np.ndarray | None:
         table = prepared.name_table(encoded.dictionary.to_pylist())
         if table.size:
             indices = encoded.indices.to_numpy(zero_copy_only=False)
-            out[part] = table[indices.astype(np.int64)]
+            out[part] = np.take(table, indices)
 
     _run(work, len(text), -(-len(text) // _pool()))
     return out
@@ -354,7 +355,11 @@ def screen_batch(
     except (pl.exceptions.PolarsError, OSError) as error:
         raise ScreenInputError(f"positions: cannot be read: {error}") from None
     rows = frame.height
-    issuer = _issuer_codes(prepared, frame["issuer"])
+    # The issuer codes and the holders' name ids are independent passes: run them together.
+    with ThreadPoolExecutor(1) as pool:
+        named = pool.submit(_holder_names, prepared, frame["holder"])
+        issuer = _issuer_codes(prepared, frame["issuer"])
+        names = named.result()
     if _problem(frame.drop("_date_text", strict=False), issuer, extras) or (
         "_date_text" in frame.columns
         and frame["date"].null_count() != frame["_date_text"].null_count()
@@ -362,7 +367,6 @@ def screen_batch(
         full, _ = normalize(lazy)
         validate(full, prepared.intervals.issuers, extras)
         raise ScreenInputError("positions: cannot be screened")  # validate names the problem
-    names = _holder_names(prepared, frame["holder"])
     day = frame["date"].to_physical().to_numpy()
     shares = frame["shares"].to_numpy()
     outstanding = frame["outstanding"].to_numpy()
@@ -374,10 +378,9 @@ def screen_batch(
     )
     extra = {column: frame[column].to_numpy() for column in extras}
     rule_out = np.empty(rows, dtype=np.uint32)
-    status_out = np.empty(rows, dtype=np.uint32)
+    status_out = np.empty(rows, dtype=np.uint8)
     max_out = np.empty(rows, dtype=np.int64)
     headroom_out = np.empty(rows, dtype=np.int64)
-    limited_out = np.empty(rows, dtype=bool)
     counted_out = np.empty(rows, dtype=np.int64) if extras else shares
     total_out = np.empty(rows, dtype=np.int64) if extras else outstanding
 
@@ -415,12 +418,12 @@ def screen_batch(
             warn_num=np.take(prepared.rule_warn_num, rule),
             warn_unit=np.take(prepared.rule_warn_unit, rule),
         )
-        limited = np.take(prepared.rule_limited, rule)
-        status = np.maximum(triggered.view(np.int8) * 2, warns.view(np.int8))
-        status_out[part] = np.where(limited, status, np.take(prepared.rule_special, rule))
+        status = np.take(prepared.rule_special, rule)
+        np.maximum(status, warns.view(np.uint8), out=status)
+        np.maximum(status, triggered.view(np.uint8) << np.uint8(1), out=status)
+        status_out[part] = status
         max_out[part] = max_shares
         np.subtract(max_shares, held, out=headroom_out[part])
-        limited_out[part] = limited
         rule_out[part] = rule
 
     _run(work, rows)
@@ -432,13 +435,12 @@ def screen_batch(
             pl.Series("_issuer", issuer.astype(np.uint32)),
             pl.Series("_status", status_out),
             pl.Series("_rule", rule_out),
-            pl.Series("_limited", limited_out),
             pl.Series("max_shares", max_out),
             pl.Series("headroom", headroom_out),
         ]
     )
     rule = pl.col("_rule")
-    limited_ = pl.col("_limited")
+    limited_ = pl.col("_status") < STATUSES.index("exempt")
     out = inputs.select(
         pl.int_range(first_row, first_row + rows, dtype=pl.get_index_type()).alias("row"),
         pl.lit(prepared.issuer_values).gather(pl.col("_issuer")).alias("issuer"),
