@@ -240,6 +240,23 @@ class TestInputs:
         result = rp.screen({"INOC": INNOTRAC}, innotrac_rows())  # type: ignore[operator]
         assert result.height == 4
 
+    def test_categorical_codes_are_extended(self) -> None:
+        """Categorical columns meeting categories new since the last screening are read right."""
+        plans = {"INOC": INNOTRAC}
+        screen(plans, innotrac_rows().with_columns(pl.col("plan", "holder").cast(pl.Categorical)))
+        rows = innotrac_rows().with_columns(
+            pl.Series("holder", ["ipof  GROUP", "A name not seen before", "the company", "X"])
+        )
+        want = screen(plans, rows)
+        got = screen(plans, rows.with_columns(pl.col("plan", "holder").cast(pl.Categorical)))
+        assert verdicts(got) == verdicts(want)
+        assert got["status"].cast(pl.String).to_list() == [
+            "clear",
+            "triggered",
+            "exempt",
+            "inactive",
+        ]
+
     def test_rights_to_acquire_are_counted_as_the_plan_says(self) -> None:
         """Rights to acquire within 60 days count, with the holder's own denominator."""
         rows = (

@@ -159,6 +159,9 @@ class Prepared:
         self.issuer_enum = pl.Enum(list(intervals.issuers))
         self.issuer_values = pl.Series("issuer", intervals.issuers, dtype=self.issuer_enum)
         self.status_values = pl.Series("status", STATUSES, dtype=STATUS)
+        self.issuer_tables: dict[object, np.ndarray] = {}
+        self.holder_tables: dict[object, np.ndarray] = {}
+        """Code tables of the Categorical and Enum columns seen (see :func:`_codes`)."""
 
     def periods_of(self, issuer: np.ndarray, day: np.ndarray) -> np.ndarray:
         """The interval of each row (always one: before adoption is an interval too)."""
@@ -232,27 +235,40 @@ def prepare(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Prepared:
 
 
 def _codes(
-    column: pl.Series, categories: Callable[[list[str | None]], np.ndarray]
+    column: pl.Series,
+    categories: Callable[[list[str | None]], np.ndarray],
+    memo: dict[object, np.ndarray],
 ) -> np.ndarray | None:
     """Integer codes of a Categorical or Enum column via a table over its categories.
 
     ``categories(names)`` gives the code of each category; the rows' physical codes are then
-    looked up in that table (one gather). ``None`` for a column of another type.
+    looked up in that table (one gather). ``None`` for a column of another type. The tables
+    are kept in ``memo``: by Enum type, and by Categories object for a Categorical (whose
+    category list only ever grows, so the table is extended, never rebuilt).
     """
     dtype = column.dtype
     physical = column.to_physical()
     if isinstance(dtype, pl.Enum):
-        table = categories(dtype.categories.to_list())
+        table = memo.get(dtype)
+        if table is None:
+            table = memo[dtype] = categories(dtype.categories.to_list())
     elif isinstance(dtype, pl.Categorical):
         most = physical.max()
         size = 0 if most is None else int(cast(int, most)) + 1
-        if size > len(column) + _FEW_CATEGORIES:
-            # A global category list much longer than the column: map the column's own.
+        known = memo.get(dtype.categories, np.zeros(0, dtype=np.int64))
+        if size <= known.size:
+            table = known
+        elif size - known.size > len(column) + _FEW_CATEGORIES:
+            # A category list much longer than the column: map the column's own categories.
             found = column.unique().drop_nulls()
             table = np.zeros(size, dtype=np.int64)
             table[found.to_physical().to_numpy()] = categories(found.cast(pl.String).to_list())
         else:
-            table = categories(list(islice(dtype.categories, size)))
+            names = list(islice(dtype.categories, known.size, size))
+            table = np.concatenate((known, categories(names)))
+            # A category not yet named (reserved by a concurrent query) ends what is kept.
+            kept = known.size + (names.index(None) if None in names else len(names))
+            memo[dtype.categories] = table[:kept]
     else:
         return None
     if table.size == 0:
@@ -283,7 +299,7 @@ def _holder_names(prepared: Prepared, holder: pl.Series) -> np.ndarray | None:
     """Each row's ``name_id`` (``None`` when no plan names anyone)."""
     if not prepared.name_of_key:
         return None
-    coded = _codes(holder, prepared.name_table)
+    coded = _codes(holder, prepared.name_table, prepared.holder_tables)
     if coded is not None:
         return coded
     import pyarrow.compute as pc  # type: ignore[import-untyped]  # pyarrow ships no stubs
@@ -314,7 +330,7 @@ def _issuer_codes(prepared: Prepared, issuer: pl.Series) -> np.ndarray:
             [-1 if name is None else index.get(name, -1) for name in names], dtype=np.int64
         )
 
-    coded = _codes(issuer, table)
+    coded = _codes(issuer, table, prepared.issuer_tables)
     if coded is not None:
         if issuer.null_count():
             coded[issuer.is_null().to_numpy()] = -1
