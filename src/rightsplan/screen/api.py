@@ -49,8 +49,11 @@ def screen(
 
     Raises :class:`~rightsplan.ScreenInputError` naming the column for bad input: a missing
     column, floats for share counts, nulls, negative counts, more shares than outstanding,
-    an issuer with no plan, an unknown kind. Parquet inputs are read lazily; for inputs
-    larger than memory write the verdicts to a file with :func:`screen_parquet`.
+    an issuer with no plan, an unknown kind. The positions are read into memory (the result
+    holds their columns anyway); for inputs larger than memory write the verdicts to a file
+    with :func:`screen_parquet`. Categorical or Enum ``issuer`` and ``holder`` columns are
+    the fastest input: they are read through their integer codes. The plans' intervals are
+    built once per :class:`~rightsplan.Plan` object and reused while it lives.
     """
     prepared = prepare(load_plans(plans), warn_at=warn_ratio(warn_at))
     frame = positions_frame(positions)
@@ -72,7 +75,7 @@ def screen_parquet(
     """Screen Parquet file(s) into a Parquet file of verdicts, in bounded memory.
 
     The positions are read ``batch_rows`` at a time, so memory stays bounded whatever the
-    input's size (plus one pass over the holder column for the distinct holder names).
+    input's size.
     ``progress(done, total)`` is called after each batch. The output is written to a
     temporary file and renamed into place only when every batch has been screened, so a
     bad row never leaves a half-written result. Returns the number of rows per status.

@@ -317,7 +317,7 @@ def _holder_names(prepared: Prepared, holder: pl.Series) -> np.ndarray | None:
             indices = encoded.indices.to_numpy(zero_copy_only=False)
             out[part] = np.take(table, indices)
 
-    _run(work, len(text), -(-len(text) // _pool()))
+    _run(work, len(text), max(1, -(-len(text) // _pool())))
     return out
 
 
