@@ -374,6 +374,9 @@ def _assess_reported(
 _SPECIFICITY = {LimitKind.GENERAL: 0, LimitKind.PASSIVE: 1, LimitKind.EXCEPTION: 2}
 
 
+_EVERY_HOLDER = "applies to every holder"
+
+
 def binding_limit(
     terms: Terms, holder: str, *, passive: bool
 ) -> tuple[tuple[Consideration, ...], Limit]:
@@ -381,7 +384,11 @@ def binding_limit(
 
     The binding rule is the most generous applicable one (on a tie, the most specific).
     """
-    considered = [Consideration(terms.general, True, "applies to every holder")]
+    exception = terms.exception_for(holder)
+    if terms.passive is None and exception is None:
+        # Only the general rule: the common case, answered without comparing rules.
+        return (Consideration(terms.general, True, _EVERY_HOLDER),), terms.general
+    considered = [Consideration(terms.general, True, _EVERY_HOLDER)]
     if terms.passive is not None:
         if passive:
             considered.append(
@@ -396,7 +403,6 @@ def binding_limit(
                     "changing or influencing control)",
                 )
             )
-    exception = terms.exception_for(holder)
     if exception is not None:
         if exception.requires_passive and not passive:
             considered.append(

@@ -249,10 +249,6 @@ class DistributionRule:
     source: Source | None = None
 
 
-def _first(found: tuple[int, object]) -> int:
-    return found[0]
-
-
 @attrs.frozen
 class Terms:
     """Everything a plan provides at one moment, each term with its source.
@@ -315,7 +311,9 @@ class Terms:
         """The Exempt Person clause covering this holder (the first listed, if several)."""
         by_name = self._by_name.get(f"exempt:{_check.name_key(holder)}")
         by_kind = self._by_category.get(kind)
-        found = min((f for f in (by_name, by_kind) if f is not None), default=None, key=_first)
+        found = by_name
+        if by_kind is not None and (by_name is None or by_kind[0] < by_name[0]):
+            found = by_kind  # the clause listed first wins
         if found is None:
             return None
         exemption = found[1]
