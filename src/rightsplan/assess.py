@@ -31,6 +31,7 @@ __all__ = [
     "assess",
     "binding_limit",
     "in_force",
+    "warn_ratio",
 ]
 
 DEFAULT_WARN_AT = Fraction(9, 10)
@@ -164,7 +165,15 @@ class Assessment:
         return "\n".join(lines)
 
 
-def _warn_ratio(value: object) -> Fraction:
+def warn_ratio(value: object) -> Fraction:
+    """Read a warning line: a share of the limit in (0, 1].
+
+    Given like ``"0.9"``, ``"90%"`` or a Fraction, never a float; anything else raises
+    :class:`~rightsplan.errors.InvalidPercentError` (or a TypeError subclass for a float).
+
+    >>> warn_ratio("90%")
+    Fraction(9, 10)
+    """
     if value is DEFAULT_WARN_AT:
         return DEFAULT_WARN_AT
     if type(value) is Fraction and 0 < value.numerator <= value.denominator:
@@ -219,7 +228,7 @@ def assess(
             f"position: expected a Position or a ReportedHolding, got {position!r}"
         )
     day = to_date(on, what="on")
-    ratio = _warn_ratio(warn_at)
+    ratio = warn_ratio(warn_at)
     company = plan.company
 
     terms, why_not = in_force(plan, day)

@@ -22,8 +22,7 @@ import attrs
 import pendulum
 
 from rightsplan import calendars, examples
-from rightsplan.assess import Assessment, Status, assess, in_force
-from rightsplan.assess import _warn_ratio as assess_warn_ratio
+from rightsplan.assess import Assessment, Status, assess, in_force, warn_ratio
 from rightsplan.dates import to_date
 from rightsplan.errors import HoldingsFileError, InvalidInputError, RightsPlanError
 from rightsplan.history import History, LedgerError, StatusPeriod, Trigger, replay
@@ -78,7 +77,7 @@ def _date_argument(text: str) -> pendulum.Date:
 
 def _warn_at_argument(text: str) -> str:
     try:
-        assess_warn_ratio(text)
+        warn_ratio(text)
     except RightsPlanError as error:
         raise argparse.ArgumentTypeError(str(error).removeprefix("warn_at: ")) from None
     return text

@@ -34,7 +34,7 @@ import attrs
 import pendulum
 
 from rightsplan import _check
-from rightsplan.assess import DEFAULT_WARN_AT, Status, _warn_ratio, binding_limit, in_force
+from rightsplan.assess import DEFAULT_WARN_AT, Status, binding_limit, in_force, warn_ratio
 from rightsplan.calendars import BusinessCalendar, new_york
 from rightsplan.dates import DateLike, to_date
 from rightsplan.errors import InputTypeError, RightsPlanError
@@ -985,7 +985,7 @@ def replay(
     calendar = calendar if calendar is not None else new_york()
     if not isinstance(calendar, BusinessCalendar):
         raise InputTypeError(f"calendar: expected a BusinessCalendar, got {calendar!r}")
-    ratio = _warn_ratio(warn_at)
+    ratio = warn_ratio(warn_at)
     state = _Replay(plan, ledger, calendar, ratio)
 
     days: set[pendulum.Date] = {event.on for event in ledger.events}

@@ -117,7 +117,7 @@ def _ratio(value: object, what: str) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise PercentTypeError(f"{what}: expected a ratio {example}, got {_values.show(value)}")
     value = _stripped(value)
-    if isinstance(value, str) and len(value) > 40:
+    if isinstance(value, str) and len(value) > _values.MAX_TEXT:
         raise InvalidInputError(f"{what}: {_values.show(value)} is far too long for a ratio")
     try:
         return to_percent(value, what=what)

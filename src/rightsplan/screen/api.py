@@ -9,8 +9,7 @@ from pathlib import Path
 
 import polars as pl
 
-from rightsplan.assess import DEFAULT_WARN_AT
-from rightsplan.assess import _warn_ratio as warn_ratio
+from rightsplan.assess import DEFAULT_WARN_AT, warn_ratio
 from rightsplan.errors import ScreenInputError
 from rightsplan.plan import Plan
 from rightsplan.screen._inputs import Positions, load_plans, positions_frame

@@ -22,8 +22,7 @@ from typing import Any
 
 import polars as pl
 
-from rightsplan.assess import DEFAULT_WARN_AT
-from rightsplan.assess import _warn_ratio as warn_ratio
+from rightsplan.assess import DEFAULT_WARN_AT, warn_ratio
 from rightsplan.errors import ScreenInputError
 from rightsplan.plan import Plan
 from rightsplan.screen._inputs import load_plans, normalize, positions_frame, validate
