@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import rightsplan as rp
 from rightsplan.io import dumps_events, loads_events
-from rightsplan.io.events import COLUMNS, EVENT_NAMES, EVENTS_BY_NAME, event_fields
+from rightsplan.io.events import COLUMNS, EVENT_NAMES, EVENTS_BY_NAME, EventsFormat, event_fields
 from rightsplan.ledger import EVENT_KINDS
 from rightsplan.testing import ledgers
 
@@ -210,6 +210,13 @@ class TestReading:
 
 
 class TestRoundTrip:
+    @pytest.mark.parametrize("fmt", ["csv", "json", "jsonl"])
+    def test_long_exact_ratio(self, fmt: EventsFormat) -> None:
+        """A split ratio whose exact decimal is long is written and read back unchanged."""
+        ratio = Fraction(2**40 + 1, 2**40)
+        ledger = rp.Ledger([rp.StockSplit(on="2010-01-04", ratio=ratio)])
+        assert loads_events(dumps_events(ledger, fmt), fmt) == ledger
+
     @pytest.mark.parametrize("fmt", FORMATS)
     def test_every_kind(self, fmt: str, tmp_path: Path) -> None:
         """A hand-built ledger with every event kind and awkward text survives dump and load."""
