@@ -53,3 +53,18 @@ def tuple_of(value: object, what: str, item: Callable[[object, str], T]) -> tupl
 def name_key(name: str) -> str:
     """How names are matched: case and runs of white space do not matter."""
     return " ".join(name.split()).casefold()
+
+
+def title(value: str | None) -> str | None:
+    """An instrument's optional title (a converter for attrs fields)."""
+    return optional_text(value, "title")
+
+
+def document(value: str | None) -> str | None:
+    """Where an instrument's text was read, optional (a converter for attrs fields)."""
+    return optional_text(value, "document")
+
+
+def note(value: str | None) -> str | None:
+    """An optional note for readers (a converter for attrs fields)."""
+    return optional_text(value, "note")

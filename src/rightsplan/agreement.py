@@ -109,18 +109,6 @@ def _dated(value: DateLike) -> pendulum.Date:
     return to_date(value, what="dated")
 
 
-def _title(value: str | None) -> str | None:
-    return _check.optional_text(value, "title")
-
-
-def _document(value: str | None) -> str | None:
-    return _check.optional_text(value, "document")
-
-
-def _note(value: str | None) -> str | None:
-    return _check.optional_text(value, "note")
-
-
 @attrs.frozen(kw_only=True)
 class RightsAgreement:
     """A Rights Agreement between a company and its rights agent, and the terms it states.
@@ -134,9 +122,9 @@ class RightsAgreement:
     company: str = attrs.field(converter=_company)
     dated: pendulum.Date = attrs.field(converter=_dated)
     provisions: tuple[Change, ...] = attrs.field(converter=_provisions)
-    title: str | None = attrs.field(default=None, converter=_title)
-    document: str | None = attrs.field(default=None, converter=_document)
-    note: str | None = attrs.field(default=None, converter=_note)
+    title: str | None = attrs.field(default=None, converter=_check.title)
+    document: str | None = attrs.field(default=None, converter=_check.document)
+    note: str | None = attrs.field(default=None, converter=_check.note)
 
     @property
     def name(self) -> str:

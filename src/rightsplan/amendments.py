@@ -70,10 +70,6 @@ def _quote(value: str | None) -> str | None:
     return _check.optional_text(value, "quote")
 
 
-def _change_note(value: str | None) -> str | None:
-    return _check.optional_text(value, "note")
-
-
 def _percent(value: PercentLike) -> Fraction:
     return to_percent(value, what="percent")
 
@@ -106,18 +102,6 @@ def _executed(value: DateLike) -> pendulum.Date:
     return to_date(value, what="executed")
 
 
-def _title(value: str | None) -> str | None:
-    return _check.optional_text(value, "title")
-
-
-def _document(value: str | None) -> str | None:
-    return _check.optional_text(value, "document")
-
-
-def _note(value: str | None) -> str | None:
-    return _check.optional_text(value, "note")
-
-
 @attrs.frozen(kw_only=True)
 class Change:
     """What every change has: where it sits in its instrument and its words.
@@ -129,7 +113,7 @@ class Change:
     """The section or paragraph of the instrument, e.g. ``"Section 1"``."""
     quote: str | None = attrs.field(default=None, converter=_quote)
     """The operative words, quoted from the instrument."""
-    note: str | None = attrs.field(default=None, converter=_change_note)
+    note: str | None = attrs.field(default=None, converter=_check.note)
     """Anything a reader must know about this change (an assumption, a conflicting summary)."""
 
     def describe(self) -> str:
@@ -576,9 +560,9 @@ class Amendment:
     changes: tuple[Change, ...] = attrs.field(converter=_changes)
     authorized: pendulum.Date | None = attrs.field(default=None, converter=_authorized)
     effective: pendulum.Date | None = attrs.field(default=None, converter=_effective)
-    title: str | None = attrs.field(default=None, converter=_title)
-    document: str | None = attrs.field(default=None, converter=_document)
-    note: str | None = attrs.field(default=None, converter=_note)
+    title: str | None = attrs.field(default=None, converter=_check.title)
+    document: str | None = attrs.field(default=None, converter=_check.document)
+    note: str | None = attrs.field(default=None, converter=_check.note)
 
     def __attrs_post_init__(self) -> None:
         if self.authorized is not None and self.authorized > self.executed:

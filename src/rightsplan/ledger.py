@@ -89,7 +89,18 @@ class Event:
 
 
 @attrs.frozen(kw_only=True)
-class Acquisition(Event):
+class _Trade(Event):
+    """What acquisitions and dispositions both carry: whose, and how much of each kind."""
+
+    holder: str = attrs.field(converter=_holder)
+    shares: int = attrs.field(default=0, converter=_shares)
+    rights_to_acquire: int = attrs.field(default=0, converter=_rights)
+    rights_to_acquire_later: int = attrs.field(default=0, converter=_rights_later)
+    derivatives: int = attrs.field(default=0, converter=_derivatives)
+
+
+@attrs.frozen(kw_only=True)
+class Acquisition(_Trade):
     """A holder acquires shares, rights to acquire shares, or derivative exposure.
 
     ``shares`` are common shares; ``rights_to_acquire`` options, warrants or conversion
@@ -97,26 +108,14 @@ class Acquisition(Event):
     ``derivatives`` the share equivalent of derivative positions such as cash-settled swaps.
     """
 
-    holder: str = attrs.field(converter=_holder)
-    shares: int = attrs.field(default=0, converter=_shares)
-    rights_to_acquire: int = attrs.field(default=0, converter=_rights)
-    rights_to_acquire_later: int = attrs.field(default=0, converter=_rights_later)
-    derivatives: int = attrs.field(default=0, converter=_derivatives)
-
     def describe(self) -> str:
         """The event in a few words."""
         return f"{self.holder} acquired {_amounts(self)}"
 
 
 @attrs.frozen(kw_only=True)
-class Disposition(Event):
+class Disposition(_Trade):
     """A holder disposes of shares, rights to acquire, or derivative exposure."""
-
-    holder: str = attrs.field(converter=_holder)
-    shares: int = attrs.field(default=0, converter=_shares)
-    rights_to_acquire: int = attrs.field(default=0, converter=_rights)
-    rights_to_acquire_later: int = attrs.field(default=0, converter=_rights_later)
-    derivatives: int = attrs.field(default=0, converter=_derivatives)
 
     def describe(self) -> str:
         """The event in a few words."""
@@ -450,7 +449,7 @@ EVENT_KINDS: tuple[type[Event], ...] = (
 )
 
 
-def _amounts(event: Acquisition | Disposition) -> str:
+def _amounts(event: _Trade) -> str:
     parts = []
     if event.shares:
         parts.append(f"{event.shares:,} shares")
