@@ -327,12 +327,8 @@ def _position(holder: _Holder, outstanding: int) -> Position:
 
 
 class _Replay:
-    def __init__(
-        self, plan: Plan, ledger: Ledger, calendar: BusinessCalendar, warn_at: Fraction
-    ) -> None:
+    def __init__(self, plan: Plan, warn_at: Fraction) -> None:
         self.plan = plan
-        self.ledger = ledger
-        self.calendar = calendar
         self.warn_at = warn_at
         self.outstanding: int | None = None
         self.holders: dict[str, _Holder] = {}
@@ -986,7 +982,7 @@ def replay(
     if not isinstance(calendar, BusinessCalendar):
         raise InputTypeError(f"calendar: expected a BusinessCalendar, got {calendar!r}")
     ratio = warn_ratio(warn_at)
-    state = _Replay(plan, ledger, calendar, ratio)
+    state = _Replay(plan, ratio)
 
     days: set[pendulum.Date] = {event.on for event in ledger.events}
     days.update(amendment.effective_date for amendment in plan.amendments)
