@@ -428,6 +428,20 @@ class TestBadLedgers:
         with pytest.raises(rp.LedgerError, match="more than the 400 outstanding"):
             rp.replay(plan(), events)
 
+    def test_nothing_is_assessed_before_the_shares_outstanding_are_known(self) -> None:
+        """A holder named before any share count has no standing until one is recorded."""
+        events = [
+            rp.PassivityChanged(on="2010-01-05", holder="X", passive=True),
+            rp.OutstandingChanged(on="2010-02-01", outstanding=1000),
+            rp.Acquisition(on="2010-02-01", holder="X", shares=50),
+        ]
+        history = rp.replay(plan(), events)
+        (period,) = history.periods("X")
+        assert period.start == pendulum.Date(2010, 2, 1)
+        early = history.status_of("X", on="2010-01-20")
+        assert early.status is rp.Status.CLEAR
+        assert early.reason == "No holding recorded before 2010-02-01."
+
     def test_unknown_holders(self) -> None:
         """Asking about a holder the ledger never names is a LookupError naming who is known."""
         history = rp.replay(

@@ -635,11 +635,16 @@ class _Replay:
                 pre[members] = self.counted(members, terms)
         for event in events:
             self.apply(event)
-        if terms is None or why_not is not None or self.outstanding is None:
+        if terms is None or why_not is not None:
             for key in self.holders:
                 self.record(
                     key, day, Status.INACTIVE, f"No plan in force: {why_not}.", key, None, None
                 )
+            self.previous_terms, self.previous_in_force = terms, False
+            return
+        if self.outstanding is None:
+            # Nothing can be assessed before the shares outstanding are known; holders named
+            # so far (by a passivity change, say) get their first record once they are.
             self.previous_terms, self.previous_in_force = terms, False
             return
         changed = not self.previous_in_force or terms != self.previous_terms
