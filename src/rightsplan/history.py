@@ -206,7 +206,7 @@ class History:
         key = self._key(holder)
         day = to_date(on, what="on")
         periods = self.periods_by_holder[key]
-        index = bisect.bisect_right([p.start for p in periods], day) - 1
+        index = bisect.bisect_right(periods, day, key=_period_start) - 1
         if index < 0:
             terms, why_not = in_force(self.plan, day)
             status = Status.INACTIVE if terms is None or why_not is not None else Status.CLEAR
@@ -943,6 +943,10 @@ _FIELD_WORDS = {
     "rights_later": "later rights to acquire",
     "derivatives": "derivative share equivalents",
 }
+
+
+def _period_start(period: StatusPeriod) -> pendulum.Date:
+    return period.start
 
 
 def _rule_text(source: Source | None) -> str:
