@@ -6,16 +6,15 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
-import pendulum
 import polars as pl
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import rightsplan as rp
 from rightsplan import testing
 from rightsplan.assess import Status
-from rightsplan.screen import polars_engine, screen, screen_parquet
+from rightsplan.screen import exact, kernel, polars_engine, screen, screen_parquet
 
 INNOTRAC = rp.examples.innotrac()
 
@@ -111,6 +110,27 @@ LAYOUTS = [
 ]
 
 
+ENGINES = [
+    pytest.param(
+        "compiled",
+        marks=pytest.mark.skipif(not kernel.available(), reason="numba is not installed"),
+    ),
+    "numpy",
+]
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run the test with the compiled per-row loop, then with the numpy path."""
+    if request.param == "numpy":
+        monkeypatch.setenv("RIGHTSPLAN_NO_JIT", "1")
+    else:
+        monkeypatch.delenv("RIGHTSPLAN_NO_JIT", raising=False)
+    assert kernel.available() == (request.param == "compiled")
+    return str(request.param)
+
+
+@pytest.mark.usefixtures("engine")
 class TestAgreesWithAssess:
     @settings(max_examples=60)
     @given(screenings())
@@ -134,7 +154,8 @@ class TestAgreesWithAssess:
         """Binary search, sorted keys, Categorical and Enum columns all give assess's verdicts."""
         plans, rows = case
         positions = frame(rows)
-        patches: dict[str, Any] = {"_CHUNK_ROWS": 3}  # several chunks, so the thread pool is used
+        # Several chunks, so the thread pool is used.
+        patches: dict[str, Any] = {"_CHUNK_ROWS": 3, "_KERNEL_CHUNK_ROWS": 3}
         if layout == "binary search":
             patches["_LINEAR"] = 1
         elif layout == "sorted keys":
@@ -178,6 +199,49 @@ class TestAgreesWithAssess:
         position = rp.Position("Holder", shares, outstanding)
         rows = [("BIG", position, dt.date(2001, 1, 1))]
         result = screen({"BIG": plan}, frame(rows))
+        assert verdicts(result) == [expected(rp.assess(plan, position, on="2001-01-01"))]
+
+    @given(
+        st.integers(1, exact.MAX_COUNT) | st.integers(2**58, exact.MAX_COUNT),
+        st.integers(0, exact.MAX_COUNT),
+        st.just(0) | st.integers(0, 2**40) | st.integers(0, exact.MAX_COUNT),
+        st.sampled_from(["4.99", "33 1/3", "15", "4.999", "0.01", "99.99", "50"]),
+        st.sampled_from(list(rp.Comparison)),
+        st.sampled_from(["limit", "warn line", None]),
+        st.sampled_from([-1, 0, 1]),
+    )
+    @example(exact.MAX_COUNT, 0, 0, "15", rp.Comparison.AT_LEAST, "warn line", 0)
+    @example(exact.MAX_COUNT, 0, 7, "33 1/3", rp.Comparison.MORE_THAN, "limit", 1)
+    @example(exact.MAX_COUNT, 0, exact.MAX_COUNT, "4.99", rp.Comparison.AT_LEAST, "limit", 0)
+    def test_counts_up_to_the_bound(
+        self,
+        outstanding: int,
+        shares: int,
+        rights: int,
+        percent: str,
+        comparison: rp.Comparison,
+        hug: str | None,
+        step: int,
+    ) -> None:
+        """Counts up to 2**60 (where the plain products overflow 64 bits) are judged exactly."""
+        agreement = rp.RightsAgreement(
+            company="Huge Corp",
+            dated="2000-01-03",
+            provisions=(rp.SetThreshold(percent=percent, comparison=comparison),),
+        )
+        plan = rp.Plan(agreement)
+        counted = outstanding + rights  # rights to acquire count in both (the holder's own)
+        if hug == "limit":
+            shares = rp.Threshold(percent, comparison).max_shares(counted) + step - rights
+        elif hug == "warn line":  # the fewest shares at 90% of the limit, and one either side
+            line = Fraction(9, 10) * rp.to_percent(percent) / 100 * counted
+            shares = -(-line.numerator // line.denominator) + step - rights
+        shares = min(max(shares, 0), outstanding)
+        position = rp.Position("Holder", shares, outstanding, rights_to_acquire=rights)
+        rows = frame([("HUGE", position, dt.date(2001, 1, 1))]).with_columns(
+            pl.Series("rights_to_acquire", [rights])
+        )
+        result = screen({"HUGE": plan}, rows)
         assert verdicts(result) == [expected(rp.assess(plan, position, on="2001-01-01"))]
 
     def test_wide_denominators_take_the_128_bit_path(self) -> None:
@@ -382,7 +446,6 @@ def test_status_values_match_the_enum() -> None:
     from rightsplan.screen.polars_engine import STATUSES
 
     assert set(STATUSES) <= {status.value for status in Status}
-    assert pendulum.Date(2003, 12, 1) == INNOTRAC.timeline()[-1].start or True
 
 
 class TestCommand:

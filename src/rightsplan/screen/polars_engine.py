@@ -27,7 +27,7 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from fractions import Fraction
 from itertools import islice
-from typing import cast
+from typing import NoReturn, cast
 
 import numpy as np
 import polars as pl
@@ -35,7 +35,7 @@ import polars as pl
 from rightsplan import _check
 from rightsplan.errors import ScreenInputError
 from rightsplan.plan import Plan
-from rightsplan.screen import exact
+from rightsplan.screen import exact, kernel
 from rightsplan.screen._inputs import normalize, validate
 from rightsplan.screen.intervals import FIRST_DAY, KINDS, LAST_DAY, Intervals, materialize
 
@@ -66,6 +66,13 @@ _DENSE_LIMIT = 1 << 24
 _CHUNK_ROWS = 1 << 16
 """Rows per chunk of the per-row work (spread over the thread pool; small enough that the
 temporaries stay in the CPU's cache)."""
+_KERNEL_CHUNK_ROWS = 1 << 20
+"""Rows per call of the compiled loop (it keeps nothing per row but its outputs)."""
+_EMPTY_BOOL = np.zeros(0, dtype=np.bool_)
+_EMPTY_BYTE = np.zeros(0, dtype=np.uint8)
+_EMPTY_INT = np.zeros(0, dtype=np.int64)
+_EMPTY_CODES = np.zeros(0, dtype=np.uint32)
+"""Stand-ins for the optional columns a batch does not have (one compiled signature)."""
 _LINEAR = 9
 """Up to this many intervals per issuer, a row's interval is found by counting starts."""
 _FEW_CATEGORIES = 1 << 16
@@ -95,6 +102,8 @@ class Prepared:
         # being "before adoption" (start FIRST_DAY), so every day falls in one of them.
         counts = np.bincount(issuer_idx, minlength=n_issuers)
         self.first_period = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.int64)
+        self.period_count = counts.astype(np.int64)
+        self.starts = starts.astype(np.int32)  # days fit: FIRST_DAY and LAST_DAY are int32
         self.most = int(counts.max())
         width = 1 << max(self.most - 1, 0).bit_length()
         self.width = width
@@ -122,7 +131,7 @@ class Prepared:
         self.pair_keys = np.unique(period[named] * self.n_names + name_id[named])
         pair_of = np.searchsorted(self.pair_keys, period * self.n_names + name_id)
         slot = np.where(named, n_periods + pair_of, period) * 10 + kind * 2 + passive
-        rule_of_class = np.zeros((n_periods + self.pair_keys.size) * 10, dtype=np.intp)
+        rule_of_class = np.zeros((n_periods + self.pair_keys.size) * 10, dtype=np.int32)
         rule_of_class[slot] = classes["rule"].to_numpy()
         self.rule_of_class = rule_of_class
         keys, ids = intervals.names["name_key"].to_list(), intervals.names["name_id"].to_list()
@@ -152,11 +161,17 @@ class Prepared:
         )
         self.rule_warn_num = np.where(narrow, rules["warn_num"].fill_null(0).to_numpy(), 0)
         self.rule_warn_unit = np.where(narrow, rules["warn_unit"].fill_null(1).to_numpy(), 1)
+        self.direct_max = kernel.direct_limits(
+            self.rule_num, self.rule_unit, self.rule_warn_num, self.rule_warn_unit
+        )
         self.rules = rules
         self.rule_limit = _enum(rules["limit"])
         self.rule_comparison = rules["comparison"].cast(pl.Enum(["at-least", "more-than"]))
         self.rule_source = _enum(rules["source"])
         self.issuer_enum = pl.Enum(list(intervals.issuers))
+        self.issuer_index = {name: number for number, name in enumerate(intervals.issuers)}
+        self.issuer_text_table = np.append(np.arange(n_issuers, dtype=np.int64), -1)
+        """Issuer codes of a text column (cast to :attr:`issuer_enum`, null as the last)."""
         self.issuer_values = pl.Series("issuer", intervals.issuers, dtype=self.issuer_enum)
         self.status_values = pl.Series("status", STATUSES, dtype=STATUS)
         self.issuer_tables: dict[object, np.ndarray] = {}
@@ -234,17 +249,18 @@ def prepare(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Prepared:
     return prepared
 
 
-def _codes(
+def _coded(
     column: pl.Series,
     categories: Callable[[list[str | None]], np.ndarray],
     memo: dict[object, np.ndarray],
-) -> np.ndarray | None:
-    """Integer codes of a Categorical or Enum column via a table over its categories.
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """A Categorical or Enum column's physical codes and a table mapping them to our codes.
 
-    ``categories(names)`` gives the code of each category; the rows' physical codes are then
-    looked up in that table (one gather). ``None`` for a column of another type. The tables
-    are kept in ``memo``: by Enum type, and by Categories object for a Categorical (whose
-    category list only ever grows, so the table is extended, never rebuilt).
+    ``categories(names)`` gives the code of each category; a row's code is the table's entry
+    at its physical code (nulls read as code 0: callers check nulls separately). ``None``
+    for a column of another type. The tables are kept in ``memo``: by Enum type, and by
+    Categories object for a Categorical (whose category list only ever grows, so the table
+    is extended, never rebuilt).
     """
     dtype = column.dtype
     physical = column.to_physical()
@@ -272,8 +288,22 @@ def _codes(
     else:
         return None
     if table.size == 0:
-        return np.zeros(len(column), dtype=np.int64)
-    return np.take(table, physical.fill_null(0).to_numpy())
+        table = np.zeros(1, dtype=np.int64)
+    codes = physical.fill_null(0).to_numpy().astype(np.uint32, copy=False)
+    return codes, table
+
+
+def _codes(
+    column: pl.Series,
+    categories: Callable[[list[str | None]], np.ndarray],
+    memo: dict[object, np.ndarray],
+) -> np.ndarray | None:
+    """Integer codes of a Categorical or Enum column (see :func:`_coded`), one per row."""
+    coded = _coded(column, categories, memo)
+    if coded is None:
+        return None
+    codes, table = coded
+    return np.take(table, codes)
 
 
 def _pool() -> int:
@@ -321,16 +351,46 @@ def _holder_names(prepared: Prepared, holder: pl.Series) -> np.ndarray | None:
     return out
 
 
-def _issuer_codes(prepared: Prepared, issuer: pl.Series) -> np.ndarray:
-    """Each row's issuer index, or -1 for an issuer with no plan (or null)."""
-    index = {name: number for number, name in enumerate(prepared.intervals.issuers)}
+def _holder_coded(prepared: Prepared, holder: pl.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's holder code, and the table from codes to ``name_id``.
+
+    Both are empty when no plan names anyone.
+    """
+    if not prepared.name_of_key:
+        return _EMPTY_CODES, _EMPTY_INT
+    coded = _coded(holder, prepared.name_table, prepared.holder_tables)
+    if coded is not None:
+        return coded
+    names = _holder_names(prepared, holder)
+    assert names is not None
+    return names.astype(np.uint32), np.arange(prepared.n_names, dtype=np.int64)
+
+
+def _issuer_table(prepared: Prepared) -> Callable[[list[str | None]], np.ndarray]:
+    index = prepared.issuer_index
 
     def table(names: list[str | None]) -> np.ndarray:
         return np.array(
             [-1 if name is None else index.get(name, -1) for name in names], dtype=np.int64
         )
 
-    coded = _codes(issuer, table, prepared.issuer_tables)
+    return table
+
+
+def _issuer_coded(prepared: Prepared, issuer: pl.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's issuer code and the table from codes to issuer index (-1: no plan)."""
+    coded = _coded(issuer, _issuer_table(prepared), prepared.issuer_tables)
+    if coded is not None:
+        return coded
+    count = len(prepared.intervals.issuers)
+    cast = issuer.cast(pl.String).cast(prepared.issuer_enum, strict=False)
+    codes = cast.to_physical().cast(pl.UInt32).fill_null(count).to_numpy()
+    return codes, prepared.issuer_text_table
+
+
+def _issuer_codes(prepared: Prepared, issuer: pl.Series) -> np.ndarray:
+    """Each row's issuer index, or -1 for an issuer with no plan (or null)."""
+    coded = _codes(issuer, _issuer_table(prepared), prepared.issuer_tables)
     if coded is not None:
         if issuer.null_count():
             coded[issuer.is_null().to_numpy()] = -1
@@ -339,7 +399,7 @@ def _issuer_codes(prepared: Prepared, issuer: pl.Series) -> np.ndarray:
     return cast.to_physical().fill_null(-1).cast(pl.Int64).to_numpy()
 
 
-def _problem(frame: pl.DataFrame, issuers: np.ndarray, extras: tuple[str, ...]) -> bool:
+def _problem(frame: pl.DataFrame, extras: tuple[str, ...]) -> bool:
     """Whether any value is bad (cheap reductions; :func:`validate` then names it)."""
     if frame.null_count().row(0) != (0,) * frame.width:
         return True
@@ -347,8 +407,6 @@ def _problem(frame: pl.DataFrame, issuers: np.ndarray, extras: tuple[str, ...]) 
         kind = frame["kind"].cast(_KIND_CODES, strict=False)
         if kind.null_count():
             return True
-    if issuers.size and int(issuers.min()) < 0:
-        return True
     counts = ("shares", *extras)
     bad = [
         pl.min_horizontal(*(pl.col(column).min() for column in counts)) < 0,
@@ -358,6 +416,39 @@ def _problem(frame: pl.DataFrame, issuers: np.ndarray, extras: tuple[str, ...]) 
         (pl.col("shares") > pl.col("outstanding")).any(),
     ]
     return bool(frame.select(pl.any_horizontal(bad)).item())
+
+
+class _Batch:
+    """One batch's input columns as arrays, and the arrays the verdicts are written to."""
+
+    def __init__(self, frame: pl.DataFrame, extras: tuple[str, ...]) -> None:
+        rows = frame.height
+        self.rows = rows
+        self.extras = extras
+        self.day = frame["date"].to_physical().to_numpy()
+        self.shares = frame["shares"].to_numpy()
+        self.outstanding = frame["outstanding"].to_numpy()
+        self.passive = frame["passive"].to_numpy() if "passive" in frame.columns else None
+        self.kind = (
+            frame["kind"].cast(_KIND_CODES).to_physical().to_numpy().astype(np.uint8)
+            if "kind" in frame.columns
+            else None
+        )
+        self.extra = {column: frame[column].to_numpy() for column in extras}
+        self.rule_out = np.empty(rows, dtype=np.uint32)
+        self.status_out = np.empty(rows, dtype=np.uint8)
+        self.max_out = np.empty(rows, dtype=np.int64)
+        self.headroom_out = np.empty(rows, dtype=np.int64)
+        self.counted_out = np.empty(rows, dtype=np.int64) if extras else self.shares
+        self.total_out = np.empty(rows, dtype=np.int64) if extras else self.outstanding
+        self.issuer_out = np.empty(rows, dtype=np.uint32)
+
+
+def _invalid(prepared: Prepared, lazy: pl.LazyFrame, extras: tuple[str, ...]) -> NoReturn:
+    """Raise the :class:`ScreenInputError` that names the first bad value."""
+    full, _ = normalize(lazy)
+    validate(full, prepared.intervals.issuers, extras)
+    raise ScreenInputError("positions: cannot be screened")  # validate names the problem
 
 
 def screen_batch(
@@ -370,35 +461,94 @@ def screen_batch(
         frame = checked.collect()
     except (pl.exceptions.PolarsError, OSError) as error:
         raise ScreenInputError(f"positions: cannot be read: {error}") from None
-    rows = frame.height
+    if _problem(frame.drop("_date_text", strict=False), extras) or (
+        "_date_text" in frame.columns
+        and frame["date"].null_count() != frame["_date_text"].null_count()
+    ):
+        _invalid(prepared, lazy, extras)
+    batch = _Batch(frame, extras)
+    if kernel.available():
+        unknown = _compiled_rows(prepared, frame, batch)
+    else:
+        unknown = _numpy_rows(prepared, frame, batch)
+    if unknown:
+        _invalid(prepared, lazy, extras)
+    return _result(prepared, frame, batch, first_row)
+
+
+def _compiled_rows(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> int:
+    """The per-row work by the compiled loop (:mod:`rightsplan.screen.kernel`)."""
+    issuer_codes, issuer_table = _issuer_coded(prepared, frame["issuer"])
+    holder_codes, holder_table = _holder_coded(prepared, frame["holder"])
+    # Small tables the loop gathers from at random: the narrower, the more stay in cache.
+    issuer_table = issuer_table.astype(np.int32)
+    holder_table = holder_table.astype(np.int32)
+    no_bool, no_byte, no_int = _EMPTY_BOOL, _EMPTY_BYTE, _EMPTY_INT
+    extra = batch.extra
+    unknown = [0]
+
+    def work(part: slice) -> None:
+        count = kernel.screen_rows(
+            issuer_codes[part],
+            issuer_table,
+            holder_codes[part] if holder_codes.size else holder_codes,
+            holder_table,
+            batch.day[part],
+            batch.shares[part],
+            batch.outstanding[part],
+            batch.passive[part] if batch.passive is not None else no_bool,
+            batch.kind[part] if batch.kind is not None else no_byte,
+            extra["rights_to_acquire"][part] if "rights_to_acquire" in extra else no_int,
+            extra["rights_to_acquire_later"][part]
+            if "rights_to_acquire_later" in extra
+            else no_int,
+            extra["derivatives"][part] if "derivatives" in extra else no_int,
+            prepared.starts,
+            prepared.first_period,
+            prepared.period_count,
+            prepared.rights_mode,
+            prepared.derivatives_counted,
+            prepared.pair_keys,
+            prepared.n_names,
+            prepared.n_periods,
+            _OTHER,
+            prepared.rule_of_class,
+            prepared.rule_special,
+            prepared.rule_num,
+            prepared.rule_unit,
+            prepared.rule_a,
+            prepared.rule_warn_num,
+            prepared.rule_warn_unit,
+            prepared.direct_max,
+            batch.issuer_out[part],
+            batch.rule_out[part],
+            batch.status_out[part],
+            batch.max_out[part],
+            batch.headroom_out[part],
+            batch.counted_out[part] if batch.extras else no_int,
+            batch.total_out[part] if batch.extras else no_int,
+        )
+        unknown[0] += count  # list item += under the GIL; the loop itself runs without it
+
+    _run(work, batch.rows, _KERNEL_CHUNK_ROWS)
+    return unknown[0]
+
+
+def _numpy_rows(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> int:
+    """The per-row work as whole-column numpy operations (when numba is not installed)."""
     # The issuer codes and the holders' name ids are independent passes: run them together.
     with ThreadPoolExecutor(1) as pool:
         named = pool.submit(_holder_names, prepared, frame["holder"])
         issuer = _issuer_codes(prepared, frame["issuer"])
         names = named.result()
-    if _problem(frame.drop("_date_text", strict=False), issuer, extras) or (
-        "_date_text" in frame.columns
-        and frame["date"].null_count() != frame["_date_text"].null_count()
-    ):
-        full, _ = normalize(lazy)
-        validate(full, prepared.intervals.issuers, extras)
-        raise ScreenInputError("positions: cannot be screened")  # validate names the problem
-    day = frame["date"].to_physical().to_numpy()
-    shares = frame["shares"].to_numpy()
-    outstanding = frame["outstanding"].to_numpy()
-    passive = frame["passive"].to_numpy() if "passive" in frame.columns else None
-    kind = (
-        frame["kind"].cast(_KIND_CODES).to_physical().to_numpy()
-        if "kind" in frame.columns
-        else None
-    )
-    extra = {column: frame[column].to_numpy() for column in extras}
-    rule_out = np.empty(rows, dtype=np.uint32)
-    status_out = np.empty(rows, dtype=np.uint8)
-    max_out = np.empty(rows, dtype=np.int64)
-    headroom_out = np.empty(rows, dtype=np.int64)
-    counted_out = np.empty(rows, dtype=np.int64) if extras else shares
-    total_out = np.empty(rows, dtype=np.int64) if extras else outstanding
+    if issuer.size and int(issuer.min()) < 0:
+        return int(np.count_nonzero(issuer < 0))
+    rows, extras, extra = batch.rows, batch.extras, batch.extra
+    day, shares, outstanding = batch.day, batch.shares, batch.outstanding
+    passive, kind = batch.passive, batch.kind
+    rule_out, status_out = batch.rule_out, batch.status_out
+    max_out, headroom_out = batch.max_out, batch.headroom_out
+    counted_out, total_out = batch.counted_out, batch.total_out
 
     def work(part: slice) -> None:
         period = prepared.periods_of(issuer[part], day[part])
@@ -443,16 +593,30 @@ def screen_batch(
         rule_out[part] = rule
 
     _run(work, rows)
+    batch.issuer_out = issuer.astype(np.uint32)
+    return 0
+
+
+def _result(prepared: Prepared, frame: pl.DataFrame, batch: _Batch, first_row: int) -> pl.DataFrame:
+    """The verdict table of a screened batch (after the 128-bit rows are redone)."""
+    rows = batch.rows
     if prepared.wide:
-        _redo_wide(prepared, rule_out, counted_out, total_out, max_out, status_out)
-        np.subtract(max_out, counted_out, out=headroom_out)
+        _redo_wide(
+            prepared,
+            batch.rule_out,
+            batch.counted_out,
+            batch.total_out,
+            batch.max_out,
+            batch.status_out,
+        )
+        np.subtract(batch.max_out, batch.counted_out, out=batch.headroom_out)
     inputs = pl.DataFrame(
         [
-            pl.Series("_issuer", issuer.astype(np.uint32)),
-            pl.Series("_status", status_out),
-            pl.Series("_rule", rule_out),
-            pl.Series("max_shares", max_out),
-            pl.Series("headroom", headroom_out),
+            pl.Series("_issuer", batch.issuer_out),
+            pl.Series("_status", batch.status_out),
+            pl.Series("_rule", batch.rule_out),
+            pl.Series("max_shares", batch.max_out),
+            pl.Series("headroom", batch.headroom_out),
         ]
     )
     rule = pl.col("_rule")
@@ -468,7 +632,9 @@ def screen_batch(
         pl.lit(prepared.rule_source).gather(rule).alias("source"),
     )
     passive_column = (
-        frame["passive"] if passive is not None else pl.Series("passive", np.zeros(rows, bool))
+        frame["passive"]
+        if batch.passive is not None
+        else pl.Series("passive", np.zeros(rows, bool))
     )
     return pl.DataFrame(
         [
