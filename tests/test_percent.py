@@ -77,6 +77,10 @@ class TestToPercent:
         assert rp.to_percent(str(value)) == rp.to_percent(value) == Fraction(value)
 
 
+class _OwnFraction(Fraction):
+    """A Fraction that is not exactly a Fraction, so format_percent writes it afresh."""
+
+
 class TestFormatPercent:
     @pytest.mark.parametrize(
         ("value", "text"),
@@ -97,6 +101,19 @@ class TestFormatPercent:
     def test_round_trips(self, value: Fraction) -> None:
         """Whatever it writes, to_percent reads back as the same Fraction."""
         assert rp.to_percent(rp.format_percent(value)) == value
+
+    @given(st.fractions())
+    def test_remembered_text_is_the_written_text(self, value: Fraction) -> None:
+        """A Fraction's text, remembered after the first call, is what any equal value gets.
+
+        Exact Fractions are looked up by their integers; a Fraction subclass and an int are
+        written afresh, so they check the remembered text against a new one.
+        """
+        first = rp.format_percent(value)
+        assert rp.format_percent(value) == first
+        assert rp.format_percent(_OwnFraction(value)) == first
+        if value.denominator == 1:
+            assert rp.format_percent(value.numerator) == first  # type: ignore[arg-type]
 
     def test_readable_percent(self) -> None:
         """Readable percentages are exact when short and marked "about" when rounded."""

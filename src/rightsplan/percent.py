@@ -12,6 +12,7 @@ where ``numerator / denominator`` is the percentage as a :class:`~fractions.Frac
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from decimal import Decimal
 from fractions import Fraction
@@ -106,9 +107,28 @@ def format_percent(value: Fraction) -> str:
     >>> format_percent(Fraction(100, 3))
     '33 1/3'
     """
+    if type(value) is Fraction:
+        # The common case, looked up by its two integers: hashing them is cheaper than
+        # hashing the Fraction, and far cheaper than writing it again.
+        return _format_fraction(value.numerator, value.denominator)
+    # Anything else (an int, a subclass) is written afresh, step for step as it always was.
     sign = "-" if value < 0 else ""
     value = abs(value)
-    den = value.denominator
+    denominator = value.denominator
+    return sign + _write_unsigned(value.numerator, denominator)
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_fraction(numerator: int, denominator: int) -> str:
+    """:func:`format_percent` of ``numerator / denominator``, in lowest terms."""
+    if numerator < 0:
+        return "-" + _write_unsigned(-numerator, denominator)
+    return _write_unsigned(numerator, denominator)
+
+
+def _write_unsigned(numerator: int, denominator: int) -> str:
+    """The shortest exact form of ``numerator / denominator`` (lowest terms, not negative)."""
+    den = denominator
     twos = fives = 0
     while den % 2 == 0:
         den //= 2
@@ -118,15 +138,15 @@ def format_percent(value: Fraction) -> str:
         fives += 1
     if den == 1:
         places = max(twos, fives)
-        scaled = value.numerator * (10**places) // value.denominator
+        scaled = numerator * (10**places) // denominator
         text = str(scaled).rjust(places + 1, "0")
         if places:
             text = f"{text[:-places]}.{text[-places:]}"
-        return sign + text
-    whole, rest = divmod(value.numerator, value.denominator)
+        return text
+    whole, rest = divmod(numerator, denominator)
     if whole:
-        return f"{sign}{whole} {rest}/{value.denominator}"
-    return f"{sign}{rest}/{value.denominator}"
+        return f"{whole} {rest}/{denominator}"
+    return f"{rest}/{denominator}"
 
 
 def holding_percent(shares: int, outstanding: int) -> Fraction:
