@@ -51,6 +51,35 @@ class TestToDate:
         """Every day's ISO text reads back as the same day."""
         assert rp.to_date(day.isoformat()) == day
 
+    @given(st.dates())
+    def test_each_form_reads_the_same_day_every_time(self, day: dt.date) -> None:
+        """Read once or again (the second time remembered), every form gives the same Date."""
+        expected = pendulum.Date(day.year, day.month, day.day)
+        text = day.isoformat()
+        forms = (day, _OwnDate(day.year, day.month, day.day), text, _OwnText(text))
+        for value in forms * 2:
+            result = rp.to_date(value)
+            assert result == expected
+            assert type(result) is pendulum.Date
+
+    def test_errors_are_raised_afresh(self) -> None:
+        """A refused text is refused every time, naming the field of each call."""
+        for what in ("executed", "on", "executed"):
+            with pytest.raises(rp.InvalidDateError, match=f"^{what}: .*not a real day"):
+                rp.to_date("2003-02-30", what=what)
+            with pytest.raises(rp.InvalidDateError, match=f"^{what}: .*YYYY-MM-DD"):
+                rp.to_date(_OwnText("20031124"), what=what)
+
+
+class _OwnDate(dt.date):
+    """A date that is not exactly a ``datetime.date``."""
+
+
+class _OwnText(str):
+    """Text that is not exactly a ``str``."""
+
+    __slots__ = ()
+
 
 class TestSource:
     def test_cites_instrument_date_and_section(self) -> None:
