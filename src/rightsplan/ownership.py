@@ -113,11 +113,15 @@ class Position:
         """
         rules = rules if rules is not None else OwnershipRules()
         rights = 0
-        if rules.rights_to_acquire is not RightsToAcquire.NONE:
+        which = rules.rights_to_acquire
+        if which is not RightsToAcquire.NONE:
             rights = self.rights_to_acquire
-            if rules.rights_to_acquire is RightsToAcquire.ALL:
+            if which is RightsToAcquire.ALL:
                 rights += self.rights_to_acquire_later
         derivatives = self.derivatives if rules.derivatives_counted else 0
+        if not (rights or derivatives):
+            # The common case: nothing to add (assess asks on every call).
+            return Counted(self.shares, self.outstanding, 0, 0)
         return Counted(
             shares=self.shares + rights + derivatives,
             outstanding=self.outstanding + rights,

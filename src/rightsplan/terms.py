@@ -270,27 +270,32 @@ class Terms:
     distribution: DistributionRule = DistributionRule()
     instruments: tuple[Source, ...] = ()
     """Every instrument folded into these terms, in the order applied."""
-    _by_name: dict[str, tuple[int, NamedException | Exemption]] = attrs.field(
+    _exceptions_by_name: dict[str, NamedException] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
-    _by_category: dict[HolderKind, tuple[int, Exemption]] = attrs.field(
+    _exemptions_by_name: dict[str, tuple[int, Exemption]] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
+    _exemptions_by_category: dict[HolderKind, tuple[int, Exemption]] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
 
     def __attrs_post_init__(self) -> None:
         # Lookups by matching key, built once: assessments ask for them on every call.
-        by_name: dict[str, tuple[int, NamedException | Exemption]] = {}
-        by_category: dict[HolderKind, tuple[int, Exemption]] = {}
+        exceptions_by_name: dict[str, NamedException] = {}
+        exemptions_by_name: dict[str, tuple[int, Exemption]] = {}
+        exemptions_by_category: dict[HolderKind, tuple[int, Exemption]] = {}
         for index, exemption in enumerate(self.exemptions):
-            by_name.setdefault(f"exempt:{_check.name_key(exemption.name)}", (index, exemption))
+            exemptions_by_name.setdefault(_check.name_key(exemption.name), (index, exemption))
             if exemption.category not in (None, HolderKind.OTHER):
                 assert exemption.category is not None
-                by_category.setdefault(exemption.category, (index, exemption))
-        for index, exception in enumerate(self.exceptions):
+                exemptions_by_category.setdefault(exemption.category, (index, exemption))
+        for exception in self.exceptions:
             for name in exception.names():
-                by_name.setdefault(f"exception:{_check.name_key(name)}", (index, exception))
-        object.__setattr__(self, "_by_name", by_name)
-        object.__setattr__(self, "_by_category", by_category)
+                exceptions_by_name.setdefault(_check.name_key(name), exception)
+        object.__setattr__(self, "_exceptions_by_name", exceptions_by_name)
+        object.__setattr__(self, "_exemptions_by_name", exemptions_by_name)
+        object.__setattr__(self, "_exemptions_by_category", exemptions_by_category)
 
     def in_force_on(self, on: pendulum.Date) -> bool:
         """Whether the plan is in force on ``on``: not ended, and not past its expiration."""
@@ -300,25 +305,17 @@ class Terms:
 
     def exception_for(self, holder: str) -> NamedException | None:
         """The named-holder exception covering ``holder``, if any."""
-        found = self._by_name.get(f"exception:{_check.name_key(holder)}")
-        if found is None:
-            return None
-        exception = found[1]
-        assert isinstance(exception, NamedException)
-        return exception
+        return self._exceptions_by_name.get(_check.name_key(holder))
 
     def exemption_for(self, holder: str, kind: HolderKind) -> Exemption | None:
         """The Exempt Person clause covering this holder (the first listed, if several)."""
-        by_name = self._by_name.get(f"exempt:{_check.name_key(holder)}")
-        by_kind = self._by_category.get(kind)
+        by_name = self._exemptions_by_name.get(_check.name_key(holder))
+        # No clause is indexed under OTHER, the usual kind: skip hashing it.
+        by_kind = None if kind is HolderKind.OTHER else self._exemptions_by_category.get(kind)
         found = by_name
         if by_kind is not None and (by_name is None or by_kind[0] < by_name[0]):
             found = by_kind  # the clause listed first wins
-        if found is None:
-            return None
-        exemption = found[1]
-        assert isinstance(exemption, Exemption)
-        return exemption
+        return None if found is None else found[1]
 
     def describe(self) -> str:
         """A few lines summarising these terms, each with its source."""
