@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from fractions import Fraction
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import rightsplan as rp
+import rightsplan.testing
 
 AT_LEAST = rp.Comparison.AT_LEAST
 MORE_THAN = rp.Comparison.MORE_THAN
@@ -205,6 +209,24 @@ class TestWarnings:
         position = rp.Position("Fund", shares, 1000)
         assert rp.assess(self.plan, position, on="2021-06-01", warn_at=warn_at).status is status
 
+    @pytest.mark.parametrize(
+        ("warn_at", "line"),
+        [("0.9", "90%"), ("95%", "95%"), (Fraction(2, 3), "66 2/3%"), ("1/2", "50%")],
+    )
+    def test_warning_reason_names_the_line(self, warn_at: str | Fraction, line: str) -> None:
+        """A WARNING says where the warning line is, for held and for reported holdings."""
+        for _ in range(2):  # the line's text is remembered after the first call
+            held = rp.assess(
+                self.plan, rp.Position("Fund", 99, 1000), on="2021-06-01", warn_at=warn_at
+            )
+            assert held.status is rp.Status.WARNING
+            assert held.reason == f"The holding is below the limit but at or above {line} of it."
+            reported = rp.assess(
+                self.plan, rp.ReportedHolding("Fund", "9.9%"), on="2021-06-01", warn_at=warn_at
+            )
+            assert reported.status is rp.Status.WARNING
+            assert reported.reason.endswith(f"possibly at or above {line} of it.")
+
     @pytest.mark.parametrize("warn_at", ["0", "1.5", "-0.1", "150%"])
     def test_warn_at_must_be_a_share_of_the_limit(self, warn_at: str) -> None:
         """warn_at outside (0, 1] is refused with a message naming it."""
@@ -267,3 +289,68 @@ class TestPosition:
     def test_percent_is_exact(self) -> None:
         """The holding's percentage is an exact Fraction."""
         assert rp.Position("Fund", 1, 3).percent == Fraction(100, 3)
+
+
+class TestRepeatedCalls:
+    """What assess remembers between calls never changes an answer."""
+
+    @given(st.data())
+    def test_the_same_question_gets_the_same_answer(self, data: st.DataObject) -> None:
+        """Asked again, and with the day in another form, assess answers exactly the same."""
+        plan = data.draw(rp.testing.plans())
+        day = data.draw(rp.testing.dates(plan.agreement.dated))
+        position = data.draw(rp.testing.positions(plan, on=day))
+        first = rp.assess(plan, position, on=day)
+        for on in (dt.date(day.year, day.month, day.day), day.isoformat(), day):
+            again = rp.assess(plan, position, on=on)
+            assert again == first
+            assert again.explain() == first.explain()
+        if first.terms is not None and first.limit is not None:
+            assert first.considered[0].limit is first.terms.general
+
+    def test_each_plan_keeps_its_own_general_rule(self) -> None:
+        """Plans asked in turn each answer with their own general rule and its source."""
+        plans = [
+            rp.Plan(
+                rp.RightsAgreement(
+                    company=f"Issuer {percent}",
+                    dated="2021-03-01",
+                    provisions=(rp.SetThreshold(percent=percent, comparison=AT_LEAST),),
+                )
+            )
+            for percent in (10, 15, 10)
+        ]
+        position = rp.Position("Fund", 120, 1000)
+        for _ in range(2):
+            for plan, status in zip(plans, ["TRIGGERED", "CLEAR", "TRIGGERED"], strict=True):
+                a = rp.assess(plan, position, on="2021-06-01")
+                terms = plan.terms_at("2021-06-01")
+                assert a.status is rp.Status[status]
+                assert a.limit is terms.general
+                assert [c.limit for c in a.considered] == [terms.general]
+                assert a.considered[0].limit is terms.general
+
+
+class TestExemptPersons:
+    @pytest.mark.parametrize("named_first", [True, False])
+    def test_the_clause_listed_first_covers_the_holder(self, named_first: bool) -> None:
+        """A holder matched by name and by kind is exempt under whichever clause comes first."""
+        named = rp.AddExemptPerson(name="Friendly Trust")
+        by_kind = rp.AddExemptPerson(name="the Company", category=rp.HolderKind.COMPANY)
+        plan = rp.Plan(
+            rp.RightsAgreement(
+                company="Order Inc.",
+                dated="2021-03-01",
+                provisions=(
+                    rp.SetThreshold(percent=10, comparison=AT_LEAST),
+                    *((named, by_kind) if named_first else (by_kind, named)),
+                ),
+            )
+        )
+        holder = rp.Position("friendly  TRUST", 500, 1000, kind=rp.HolderKind.COMPANY)
+        a = rp.assess(plan, holder, on="2021-06-01")
+        assert a.status is rp.Status.EXEMPT and a.exemption is not None
+        assert a.exemption.name == ("Friendly Trust" if named_first else "the Company")
+        other = attrs.evolve(holder, kind=rp.HolderKind.OTHER)
+        exemption = rp.assess(plan, other, on="2021-06-01").exemption
+        assert exemption is not None and exemption.name == "Friendly Trust"

@@ -223,7 +223,7 @@ def assess(
     """
     if not isinstance(plan, Plan):
         raise InputTypeError(f"plan: expected a Plan, got {plan!r}")
-    if not isinstance(position, Position | ReportedHolding):
+    if not isinstance(position, (Position, ReportedHolding)):
         raise InputTypeError(
             f"position: expected a Position or a ReportedHolding, got {position!r}"
         )
@@ -267,19 +267,21 @@ def assess(
     if isinstance(position, ReportedHolding):
         return _assess_reported(company, position, day, ratio, terms, considered, limit)
     counted = position.counted(terms.ownership)
-    max_shares = limit.threshold.max_shares(counted.outstanding)
+    threshold = limit.threshold
+    max_shares = threshold.max_shares(counted.outstanding)
     headroom = max_shares - counted.shares
-    if limit.threshold.crossed_by(counted.shares, counted.outstanding):
+    if headroom < 0:
+        # Crossing is monotone in the shares held, so the holding crosses the threshold
+        # exactly when it is over the largest holding that does not: one comparison fewer.
         status = Status.TRIGGERED
         reason = (
-            f"The holding crosses {limit.threshold.describe()}: it would make "
+            f"The holding crosses {threshold.describe()}: it would make "
             f"{position.holder} an Acquiring Person."
         )
     elif _at_least_share(counted, ratio, limit.percent):
         status = Status.WARNING
-        reason = (
-            f"The holding is below the limit but at or above {format_percent(ratio * 100)}% of it."
-        )
+        line = _warning_line(ratio.numerator, ratio.denominator)
+        reason = f"The holding is below the limit but at or above {line}% of it."
     else:
         status = Status.CLEAR
         reason = "The holding is below the limit."
@@ -297,6 +299,16 @@ def assess(
         counted=counted,
         terms=terms,
     )
+
+
+@functools.lru_cache(maxsize=256)
+def _warning_line(numerator: int, denominator: int) -> str:
+    """The warning line ``numerator / denominator`` of the limit, written as a percentage.
+
+    Keyed by the two integers: multiplying and writing a Fraction on every call costs more
+    than the rest of a warning.
+    """
+    return format_percent(Fraction(numerator, denominator) * 100)
 
 
 def _at_least_share(counted: Counted, ratio: Fraction, percent: Fraction) -> bool:
@@ -354,7 +366,7 @@ def _assess_reported(
         status = Status.WARNING
         reason = (
             f"Below the limit whatever the rounding, but possibly at or above "
-            f"{format_percent(ratio * 100)}% of it."
+            f"{_warning_line(ratio.numerator, ratio.denominator)}% of it."
         )
     else:
         status = Status.CLEAR
@@ -386,6 +398,26 @@ _SPECIFICITY = {LimitKind.GENERAL: 0, LimitKind.PASSIVE: 1, LimitKind.EXCEPTION:
 _EVERY_HOLDER = "applies to every holder"
 
 
+_GENERAL_ONLY: dict[int, tuple[Limit, tuple[Consideration, ...]]] = {}
+"""What :func:`binding_limit` answers when only the general rule applies, by that limit.
+
+Keyed by identity, since hashing a Limit means hashing its Fraction and its Source; each
+entry holds its limit, so no other object can take the id while the entry stands."""
+
+_GENERAL_ONLY_SIZE = 4096
+
+
+def _general_only(general: Limit) -> tuple[Consideration, ...]:
+    entry = _GENERAL_ONLY.get(id(general))
+    if entry is not None and entry[0] is general:
+        return entry[1]
+    considered = (Consideration(general, True, _EVERY_HOLDER),)
+    if len(_GENERAL_ONLY) >= _GENERAL_ONLY_SIZE:
+        _GENERAL_ONLY.clear()
+    _GENERAL_ONLY[id(general)] = (general, considered)
+    return considered
+
+
 def binding_limit(
     terms: Terms, holder: str, *, passive: bool
 ) -> tuple[tuple[Consideration, ...], Limit]:
@@ -396,7 +428,7 @@ def binding_limit(
     exception = terms.exception_for(holder)
     if terms.passive is None and exception is None:
         # Only the general rule: the common case, answered without comparing rules.
-        return (Consideration(terms.general, True, _EVERY_HOLDER),), terms.general
+        return _general_only(terms.general), terms.general
     considered = [Consideration(terms.general, True, _EVERY_HOLDER)]
     if terms.passive is not None:
         if passive:
