@@ -143,6 +143,12 @@ class TestAgreesWithAssess:
         want = [expected(rp.assess(plans[i], p, on=day)) for i, p, day in rows]
         assert verdicts(result) == want
         assert result["row"].to_list() == list(range(len(rows)))
+        # The verdict columns' nulls follow the status (what lets them be put back by it);
+        # and gathered with their nulls as they are, they are the same.
+        prepared = polars_engine.prepare(plans, warn_at=Fraction(9, 10))
+        assert prepared.masked
+        with mock.patch.object(prepared, "masked", False):
+            assert polars_engine.screen_batch(prepared, frame(rows)).equals(result)
 
     @settings(max_examples=40)
     @given(screenings(max_amendments=12), st.sampled_from(LAYOUTS))

@@ -37,7 +37,14 @@ from rightsplan.errors import ScreenInputError
 from rightsplan.plan import Plan
 from rightsplan.screen import exact, kernel
 from rightsplan.screen._inputs import normalize, validate
-from rightsplan.screen.intervals import FIRST_DAY, KINDS, LAST_DAY, Intervals, materialize
+from rightsplan.screen.intervals import (
+    FIRST_DAY,
+    KINDS,
+    LAST_DAY,
+    STATUS_CODES,
+    Intervals,
+    materialize,
+)
 
 __all__ = ["OUTPUT_COLUMNS", "STATUSES", "Prepared", "prepare", "screen_batch"]
 
@@ -168,6 +175,21 @@ class Prepared:
         self.rule_limit = _enum(rules["limit"])
         self.rule_comparison = rules["comparison"].cast(pl.Enum(["at-least", "more-than"]))
         self.rule_source = _enum(rules["source"])
+        # A gather that yields nulls is several times slower than one that does not; so the
+        # verdict columns are gathered from tables with their nulls filled in, and the nulls
+        # put back by the row's status, where the status says exactly which rows have none:
+        # a limit and its comparison for a limit's verdicts (clear, warning, triggered), a
+        # source for all but "inactive". Checked here, rule by rule; else gathered as they are.
+        limit_rule = self.rule_status == STATUS_CODES["limit"]
+        inactive_rule = self.rule_status == STATUS_CODES["inactive"]
+        self.masked = bool(
+            np.array_equal(self.rule_limit.is_null().to_numpy(), ~limit_rule)
+            and np.array_equal(self.rule_comparison.is_null().to_numpy(), ~limit_rule)
+            and np.array_equal(self.rule_source.is_null().to_numpy(), inactive_rule)
+        )
+        self.rule_limit_filled = _filled(self.rule_limit)
+        self.rule_comparison_filled = _filled(self.rule_comparison)
+        self.rule_source_filled = _filled(self.rule_source)
         self.issuer_enum = pl.Enum(list(intervals.issuers))
         self.issuer_index = {name: number for number, name in enumerate(intervals.issuers)}
         self.issuer_text_table = np.append(np.arange(n_issuers, dtype=np.int64), -1)
@@ -223,6 +245,12 @@ class Prepared:
             [0 if name is None else known.get(_check.name_key(name), 0) for name in names],
             dtype=np.int64,
         )
+
+
+def _filled(values: pl.Series) -> pl.Series:
+    """``values`` with its nulls replaced by its first value (unchanged if all null)."""
+    present = values.drop_nulls()
+    return values.fill_null(present[0]) if len(present) else values
 
 
 def _enum(values: pl.Series) -> pl.Series:
@@ -621,15 +649,27 @@ def _result(prepared: Prepared, frame: pl.DataFrame, batch: _Batch, first_row: i
     )
     rule = pl.col("_rule")
     limited_ = pl.col("_status") < STATUSES.index("exempt")
+    limit: pl.Expr
+    comparison: pl.Expr
+    source: pl.Expr
+    if prepared.masked:
+        cited = pl.col("_status") != STATUSES.index("inactive")
+        limit = pl.when(limited_).then(pl.lit(prepared.rule_limit_filled).gather(rule))
+        comparison = pl.when(limited_).then(pl.lit(prepared.rule_comparison_filled).gather(rule))
+        source = pl.when(cited).then(pl.lit(prepared.rule_source_filled).gather(rule))
+    else:
+        limit = pl.lit(prepared.rule_limit).gather(rule)
+        comparison = pl.lit(prepared.rule_comparison).gather(rule)
+        source = pl.lit(prepared.rule_source).gather(rule)
     out = inputs.select(
         pl.int_range(first_row, first_row + rows, dtype=pl.get_index_type()).alias("row"),
         pl.lit(prepared.issuer_values).gather(pl.col("_issuer")).alias("issuer"),
         pl.lit(prepared.status_values).gather(pl.col("_status")).alias("status"),
-        pl.lit(prepared.rule_limit).gather(rule).alias("limit"),
-        pl.lit(prepared.rule_comparison).gather(rule).alias("comparison"),
+        limit.alias("limit"),
+        comparison.alias("comparison"),
         pl.when(limited_).then(pl.col("max_shares")).alias("max_shares"),
         pl.when(limited_).then(pl.col("headroom")).alias("headroom"),
-        pl.lit(prepared.rule_source).gather(rule).alias("source"),
+        source.alias("source"),
     )
     passive_column = (
         frame["passive"]
