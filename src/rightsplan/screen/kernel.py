@@ -20,6 +20,13 @@ the same integers: the direct forms are the definitions themselves (``max_shares
 both forms against :func:`rightsplan.assess` row for row, counts up to ``2**60`` included,
 for the compiled loop and the numpy path alike.
 
+The one division per row, ``floor(line / U)`` with ``line = num * o - a``, is done in
+doubles when ``-1 <= line < 2**53``: then ``line`` and ``U`` (below ``2**32``) are doubles
+exactly, and the quotient is rounded correctly, so it is off by less than ``2**-7``
+(``line / U < 2**47``) and never below an integer the true quotient reaches. Truncated, it is
+``floor(line / U)`` or one more (or, for ``line = -1``, one more than ``-1``); the remainder
+``line - q * U``, computed exactly in integers, says which, and ``q`` is corrected by one.
+
 The numpy path is used instead when numba cannot be imported, or when the environment
 variable ``RIGHTSPLAN_NO_JIT`` is set to a non-empty value. The compiled loop is cached on
 disk (numba's ``cache=True``) so it is compiled once per installation.
@@ -36,6 +43,8 @@ import numpy as np
 __all__ = ["available", "screen_rows"]
 
 _INT64_MAX = 2**63 - 1
+_EXACT_IN_DOUBLE = 2**53
+"""Every integer below this is a double exactly."""
 
 _compiled: Callable[..., int] | None = None
 _tried = False
@@ -60,6 +69,7 @@ def _loop(
     rights_mode: np.ndarray,
     derivatives_counted: np.ndarray,
     pair_keys: np.ndarray,
+    pair_start: np.ndarray,
     n_names: int,
     n_periods: int,
     other_kind: int,
@@ -110,16 +120,18 @@ def _loop(
         if named:
             name = holder_table[holder_codes[i]]
             if name > 0:
+                # Searched among the names this interval's terms use (few), not all pairs.
                 key = period * n_names + name
-                low = 0
-                high = pair_keys.size
+                low = pair_start[period]
+                high = pair_start[period + 1]
+                end = high
                 while low < high:
                     middle = (low + high) >> 1
                     if pair_keys[middle] < key:
                         low = middle + 1
                     else:
                         high = middle
-                if low < pair_keys.size and pair_keys[low] == key:
+                if low < end and pair_keys[low] == key:
                     slot = (n_periods + low) * 10 + sub
         issuer_out[i] = issuer
         rule_out[i] = rule_of_class[slot]
@@ -145,7 +157,19 @@ def _loop(
         num = rule_num[rule]
         unit = rule_unit[rule]
         if total <= direct_max[rule * 3]:
-            max_shares = (num * total - rule_a[rule]) // unit
+            line = num * total - rule_a[rule]
+            if line < _EXACT_IN_DOUBLE:
+                # Integer division is slow; below 2**53 the double quotient, truncated, is
+                # floor(line / unit) or one more (see the module docstring), so one exact
+                # remainder check settles it.
+                max_shares = np.int64(np.float64(line) / np.float64(unit))
+                left = line - max_shares * unit
+                if left < 0:
+                    max_shares -= 1
+                elif left >= unit:
+                    max_shares += 1
+            else:
+                max_shares = line // unit
         else:
             q = total // unit
             r = total - q * unit

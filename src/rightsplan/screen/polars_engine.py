@@ -136,6 +136,10 @@ class Prepared:
         named = name_id > 0
         self.n_names = int(name_id.max()) + 1 if name_id.size else 1
         self.pair_keys = np.unique(period[named] * self.n_names + name_id[named])
+        # Where each interval's (period, name) pairs begin among the sorted pair keys.
+        self.pair_start = np.searchsorted(
+            self.pair_keys, np.arange(n_periods + 1, dtype=np.int64) * self.n_names
+        ).astype(np.int64)
         pair_of = np.searchsorted(self.pair_keys, period * self.n_names + name_id)
         slot = np.where(named, n_periods + pair_of, period) * 10 + kind * 2 + passive
         rule_of_class = np.zeros((n_periods + self.pair_keys.size) * 10, dtype=np.int32)
@@ -537,6 +541,7 @@ def _compiled_rows(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> in
             prepared.rights_mode,
             prepared.derivatives_counted,
             prepared.pair_keys,
+            prepared.pair_start,
             prepared.n_names,
             prepared.n_periods,
             _OTHER,
