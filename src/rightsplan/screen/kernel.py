@@ -20,12 +20,8 @@ the same integers: the direct forms are the definitions themselves (``max_shares
 both forms against :func:`rightsplan.assess` row for row, counts up to ``2**60`` included,
 for the compiled loop and the numpy path alike.
 
-The one division per row, ``floor(line / U)`` with ``line = num * o - a``, is done in
-doubles when ``-1 <= line < 2**53``: then ``line`` and ``U`` (below ``2**32``) are doubles
-exactly, and the quotient is rounded correctly, so it is off by less than ``2**-7``
-(``line / U < 2**47``) and never below an integer the true quotient reaches. Truncated, it is
-``floor(line / U)`` or one more (or, for ``line = -1``, one more than ``-1``); the remainder
-``line - q * U``, computed exactly in integers, says which, and ``q`` is corrected by one.
+The one division per row, ``floor(line / U)`` with ``line = num * o - a``, is done by
+:func:`floor_divide` in doubles with an exact correction when ``line < 2**53``.
 
 The numpy path is used instead when numba cannot be imported, or when the environment
 variable ``RIGHTSPLAN_NO_JIT`` is set to a non-empty value. The compiled loop is cached on
@@ -36,20 +32,63 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
-__all__ = ["available", "screen_rows"]
+
+def _import_numba() -> Any:
+    try:
+        import numba
+    except ImportError:  # the numpy path is used instead
+        return None
+    return numba
+
+
+_numba = _import_numba()
+HAS_NUMBA = _numba is not None
+"""Whether numba is installed (the compiled loop may still be switched off, see the top)."""
+
+__all__ = ["HAS_NUMBA", "available", "direct_limits", "floor_divide", "screen_rows"]
 
 _INT64_MAX = 2**63 - 1
 _EXACT_IN_DOUBLE = 2**53
 """Every integer below this is a double exactly."""
 
-_compiled: Callable[..., int] | None = None
-_tried = False
+_Function = TypeVar("_Function", bound=Callable[..., Any])
 
 
+def _jit(**options: object) -> Callable[[_Function], _Function]:
+    """Compile with numba (lazily, at the first call) when it is installed; else leave as is."""
+
+    def decorate(function: _Function) -> _Function:
+        if _numba is None:
+            return function
+        compiled: _Function = _numba.njit(cache=True, **options)(function)
+        return compiled
+
+    return decorate
+
+
+@_jit(inline="always")
+def floor_divide(line: int, unit: int) -> int:
+    """``line // unit`` for ``-1 <= line < 2**53`` and ``1 <= unit < 2**32``, in doubles.
+
+    Integer division is slow; here the double quotient is truncated, then corrected once,
+    exactly. Both are doubles exactly, and the correctly rounded quotient is never below an integer
+    the true quotient reaches, so truncated it is the floor or one more (for ``line = -1``,
+    0 instead of -1); the exact remainder says which.
+    """
+    quotient = np.int64(np.float64(line) / np.float64(unit))
+    left = line - quotient * unit
+    if left < 0:
+        quotient -= 1
+    elif left >= unit:
+        quotient += 1
+    return int(quotient)
+
+
+@_jit(nogil=True, boundscheck=False)
 def _loop(
     issuer_codes: np.ndarray,
     issuer_table: np.ndarray,
@@ -158,18 +197,7 @@ def _loop(
         unit = rule_unit[rule]
         if total <= direct_max[rule * 3]:
             line = num * total - rule_a[rule]
-            if line < _EXACT_IN_DOUBLE:
-                # Integer division is slow; below 2**53 the double quotient, truncated, is
-                # floor(line / unit) or one more (see the module docstring), so one exact
-                # remainder check settles it.
-                max_shares = np.int64(np.float64(line) / np.float64(unit))
-                left = line - max_shares * unit
-                if left < 0:
-                    max_shares -= 1
-                elif left >= unit:
-                    max_shares += 1
-            else:
-                max_shares = line // unit
+            max_shares = floor_divide(line, unit) if line < _EXACT_IN_DOUBLE else line // unit
         else:
             q = total // unit
             r = total - q * unit
@@ -215,17 +243,9 @@ def available() -> bool:
 
 
 def _kernel() -> Callable[..., int] | None:
-    global _compiled, _tried
-    if os.environ.get("RIGHTSPLAN_NO_JIT"):
+    if _numba is None or os.environ.get("RIGHTSPLAN_NO_JIT"):
         return None
-    if not _tried:
-        _tried = True
-        try:
-            import numba
-        except ImportError:
-            return None
-        _compiled = numba.njit(nogil=True, cache=True, boundscheck=False)(_loop)
-    return _compiled
+    return _loop
 
 
 _OUTPUTS = 7
