@@ -371,7 +371,8 @@ def _holder_names(prepared: Prepared, holder: pl.Series) -> np.ndarray | None:
 
     def work(part: slice) -> None:
         piece = text.slice(part.start, part.stop - part.start)
-        encoded = pc.dictionary_encode(piece.to_arrow(compat_level=pl.CompatLevel.newest()))
+        # As large_string (offsets and bytes): faster to encode than the string views.
+        encoded = pc.dictionary_encode(piece.to_arrow())
         if hasattr(encoded, "combine_chunks"):
             encoded = encoded.combine_chunks()
         table = prepared.name_table(encoded.dictionary.to_pylist())
@@ -510,8 +511,11 @@ def screen_batch(
 
 def _compiled_rows(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> int:
     """The per-row work by the compiled loop (:mod:`rightsplan.screen.kernel`)."""
-    issuer_codes, issuer_table = _issuer_coded(prepared, frame["issuer"])
-    holder_codes, holder_table = _holder_coded(prepared, frame["holder"])
+    # Independent passes (text columns make them long): run them side by side.
+    with ThreadPoolExecutor(1) as pool:
+        holders = pool.submit(_holder_coded, prepared, frame["holder"])
+        issuer_codes, issuer_table = _issuer_coded(prepared, frame["issuer"])
+        holder_codes, holder_table = holders.result()
     # Small tables the loop gathers from at random: the narrower, the more stay in cache.
     issuer_table = issuer_table.astype(np.int32)
     holder_table = holder_table.astype(np.int32)
