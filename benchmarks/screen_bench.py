@@ -5,10 +5,11 @@ Run it with the screen extra installed::
     python benchmarks/screen_bench.py               # 10 million positions, 2,000 plans
     python benchmarks/screen_bench.py --rows 1000000
 
-It prints one line per figure: rows per second for ``screen`` (positions with categorical
+It prints one line per figure: whether the per-row work runs compiled (numba) or as numpy;
+rows per second for ``screen`` (positions with categorical
 issuer/holder columns, as Parquet's dictionary columns load; with plain text columns; and
 with Enum columns, integer codes over a fixed category list, the closest to the floor's
-pre-joined integer arrays);
+pre-joined integer arrays; and, when numba is installed, also without it);
 (a) the floor, a plain numpy comparison of pre-joined arrays (no join, no exactness work);
 (b) a per-row ``rp.assess`` loop on a sample, extrapolated; the process's peak memory; and
 ``rp.assess`` calls per second on a plan with 20 amendments.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import resource
 import time
 from fractions import Fraction
@@ -26,7 +28,7 @@ import numpy as np
 import polars as pl
 
 import rightsplan as rp
-from rightsplan.screen import screen
+from rightsplan.screen import kernel, screen
 
 PERCENTS = ("4.99", "10", "15", "20", "33 1/3", "4.75", "25")
 
@@ -164,27 +166,39 @@ def main() -> None:
     positions = make_positions(args.rows, sorted(plans), rng)
     print(f"data: {args.rows:,} positions, {args.plans:,} plans with 4-period histories")
 
+    engine = "compiled loop (numba)" if kernel.available() else "numpy path (numba not used)"
+    print(f"per-row work: {engine}")
     cold, _ = timed(lambda: screen(plans, positions))
     print(
         f"screen, first call (the plans' intervals built, then cached), categorical columns: "
         f"{args.rows / cold:,.0f} rows/s ({cold:.2f} s)"
     )
-    seconds, result = timed(lambda: screen(plans, positions), repeat=2)
+    seconds, result = timed(lambda: screen(plans, positions), repeat=3)
     rate = args.rows / seconds
     print(f"screen (categorical columns): {rate:,.0f} rows/s ({seconds:.2f} s)")
     text = positions.with_columns(pl.col("issuer", "holder").cast(pl.String))
-    text_seconds, _ = timed(lambda: screen(plans, text), repeat=2)
+    text_seconds, _ = timed(lambda: screen(plans, text), repeat=3)
     print(f"screen (text columns): {args.rows / text_seconds:,.0f} rows/s ({text_seconds:.2f} s)")
     # Integer-coded inputs, like the floor's: Enum columns (a fixed category list per column).
     coded = positions.with_columns(
         pl.col("issuer").cast(pl.String).cast(pl.Enum(sorted(plans))),
         pl.col("holder").cast(pl.String).cast(pl.Enum(HOLDERS)),
     )
-    coded_seconds, _ = timed(lambda: screen(plans, coded), repeat=2)
+    coded_seconds, _ = timed(lambda: screen(plans, coded), repeat=3)
     print(
         f"screen (Enum-coded columns): {args.rows / coded_seconds:,.0f} rows/s "
         f"({coded_seconds:.2f} s)"
     )
+
+    numpy_seconds = float("nan")
+    if kernel.available():  # the same screening without numba, for those who have none
+        os.environ["RIGHTSPLAN_NO_JIT"] = "1"
+        numpy_seconds, _ = timed(lambda: screen(plans, positions), repeat=3)
+        del os.environ["RIGHTSPLAN_NO_JIT"]
+        print(
+            f"screen, numpy path (RIGHTSPLAN_NO_JIT=1), categorical columns: "
+            f"{args.rows / numpy_seconds:,.0f} rows/s ({numpy_seconds:.2f} s)"
+        )
 
     # Pre-join the limits (not timed): the floor's inputs.
     from rightsplan.screen.exact import constants
@@ -220,6 +234,11 @@ def main() -> None:
     print(
         f"screen / floor time ratio: {seconds / floor_seconds:.2f}x categorical, "
         f"{text_seconds / floor_seconds:.2f}x text, {coded_seconds / floor_seconds:.2f}x Enum-coded"
+        + (
+            f", {numpy_seconds / floor_seconds:.2f}x numpy path (categorical)"
+            if numpy_seconds == numpy_seconds
+            else ""
+        )
     )
 
     loop_rate = assess_rate(plans, positions, args.sample)
