@@ -94,10 +94,10 @@ def spark() -> Iterator[Any]:
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # stay on the loopback
 
         session = (
-            SparkSession.builder.master("local[1]")
+            SparkSession.builder.master("local[2]")
             .appName("rightsplan-screen-test")
             .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "1")
+            .config("spark.sql.shuffle.partitions", "4")
             .config("spark.sql.session.timeZone", "UTC")
             .getOrCreate()
         )
@@ -111,9 +111,27 @@ def spark() -> Iterator[Any]:
 @pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
 class TestSpark:
     def test_same_as_polars(self, spark: Any) -> None:
-        """PySpark (local[1], 300 rows) gives the polars engine's verdicts, row for row."""
+        """PySpark (local[2], 300 rows) gives the polars engine's verdicts, row for row."""
         data = positions()
         want = as_text(screen(plans(), data))
         result = screen_spark(spark, plans(), data).toPandas()
         got = as_text(pl.from_pandas(result).select(want.columns))
         assert got.equals(want)
+
+    def test_spark_dataframe_in_partitions(self, spark: Any) -> None:
+        """A Spark DataFrame of positions in several partitions gets the same verdicts."""
+        data = positions().with_row_index("row").with_columns(pl.col("row").cast(pl.Int64))
+        want = as_text(screen(plans(), data.drop("row")))
+        frame = spark.createDataFrame(data.to_pandas()).repartition(3)
+        assert frame.rdd.getNumPartitions() == 3
+        result = screen_spark(spark, plans(), frame).toPandas()
+        got = as_text(pl.from_pandas(result).select(want.columns)).sort("row")
+        assert got.equals(want)
+
+    def test_intervals_are_broadcast(self, spark: Any) -> None:
+        """The plan shows the intervals and names broadcast: the positions are not shuffled."""
+        result = screen_spark(spark, plans(), positions(20))
+        plan = result._jdf.queryExecution().executedPlan().toString()
+        assert "Broadcast" in plan
+        assert "SortMergeJoin" not in plan
+        assert "Exchange hashpartitioning" not in plan
