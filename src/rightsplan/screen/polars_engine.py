@@ -13,8 +13,11 @@ id by one gather. The row's holder class is then one integer, its rule one gathe
 :func:`rightsplan.screen.exact.verdict_int64` gives the verdict in 64-bit integers, with the
 bound proven there; rows whose limit is too fine for it take the 128-bit path.
 
-No position is looped over or sorted in Python: every step is a numpy or polars operation
-over whole columns, run on chunks of rows in a thread pool (numpy releases the GIL).
+No position is looped over or sorted in Python. With numba installed, the per-row steps
+(codes to issuer and name, interval, rule, verdict) run as one compiled loop,
+:mod:`rightsplan.screen.kernel`; otherwise each is a numpy operation over whole columns.
+Either way they run on chunks of rows in a thread pool (both release the GIL), and give the
+same answers.
 Validation is folded in: a few column reductions (null counts, minima, maxima) are checked
 first, and only if one fails is the column-by-column check that names the first bad row
 run.
@@ -521,7 +524,7 @@ def _compiled_rows(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> in
     holder_table = holder_table.astype(np.int32)
     no_bool, no_byte, no_int = _EMPTY_BOOL, _EMPTY_BYTE, _EMPTY_INT
     extra = batch.extra
-    unknown = [0]
+    unknown: list[int] = []
 
     def work(part: slice) -> None:
         count = kernel.screen_rows(
@@ -565,10 +568,10 @@ def _compiled_rows(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> in
             batch.counted_out[part] if batch.extras else no_int,
             batch.total_out[part] if batch.extras else no_int,
         )
-        unknown[0] += count  # list item += under the GIL; the loop itself runs without it
+        unknown.append(count)  # one append per chunk: atomic, unlike a += from threads
 
     _run(work, batch.rows, _KERNEL_CHUNK_ROWS)
-    return unknown[0]
+    return sum(unknown)
 
 
 def _numpy_rows(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> int:
