@@ -403,6 +403,22 @@ class TestBadInput:
         with pytest.raises(rp.ScreenInputError, match=message):
             screen({"INOC": INNOTRAC}, change(innotrac_rows()))
 
+    @pytest.mark.usefixtures("engine")
+    def test_unknown_issuer_in_a_later_chunk(self) -> None:
+        """An issuer with no plan is caught whichever chunk of rows it is in."""
+        rows = pl.concat([innotrac_rows()] * 3).with_columns(
+            pl.Series("plan", ["INOC"] * 11 + ["XYZ"]).cast(pl.Categorical)
+        )
+        patches: dict[str, Any] = {"_CHUNK_ROWS": 2, "_KERNEL_CHUNK_ROWS": 2}
+        with (
+            mock.patch.multiple(polars_engine, **patches),
+            pytest.raises(
+                rp.ScreenInputError,
+                match="issuer: no plan given for this issuer, got 'XYZ', at row 11$",
+            ),
+        ):
+            screen({"INOC": INNOTRAC}, rows)
+
     def test_not_a_table(self) -> None:
         """Positions of an unknown type are refused with the types accepted."""
         with pytest.raises(rp.ScreenInputError, match="expected a polars or pandas DataFrame"):

@@ -261,4 +261,8 @@ def validate(frame: pl.LazyFrame, issuers: tuple[str, ...], extras: tuple[str, .
         if first is not None:
             many = found[count + index]
             also = f" ({many:,} rows in all)" if many > 1 else ""
+            column = message.split(":", 1)[0]
+            if column in ("issuer", "kind"):  # name the value: it is what to look up
+                value = frame.slice(first, 1).select(pl.col(column).cast(pl.String)).collect()
+                message = f"{message}, got {value.item()!r}"
             raise ScreenInputError(f"{message}, at row {first}{also}")
