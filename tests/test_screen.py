@@ -101,6 +101,16 @@ def screenings(
     return plans, rows
 
 
+def one_limit(company: str, percent: str | Fraction, comparison: rp.Comparison) -> rp.Plan:
+    """A plan adopted 2000-01-03 whose only term is one threshold."""
+    agreement = rp.RightsAgreement(
+        company=company,
+        dated="2000-01-03",
+        provisions=(rp.SetThreshold(percent=percent, comparison=comparison),),
+    )
+    return rp.Plan(agreement)
+
+
 LAYOUTS = [
     "binary search",
     "sorted keys",
@@ -194,12 +204,7 @@ class TestAgreesWithAssess:
         self, outstanding: int, percent: str, comparison: rp.Comparison, step: int
     ) -> None:
         """Holdings one share under, at and over a limit are judged exactly up to 10**12 shares."""
-        agreement = rp.RightsAgreement(
-            company="Big Corp",
-            dated="2000-01-03",
-            provisions=(rp.SetThreshold(percent=percent, comparison=comparison),),
-        )
-        plan = rp.Plan(agreement)
+        plan = one_limit("Big Corp", percent, comparison)
         limit = rp.Threshold(percent, comparison)
         shares = min(max(limit.max_shares(outstanding) + step, 0), outstanding)
         position = rp.Position("Holder", shares, outstanding)
@@ -230,12 +235,7 @@ class TestAgreesWithAssess:
         step: int,
     ) -> None:
         """Counts up to 2**60 (where the plain products overflow 64 bits) are judged exactly."""
-        agreement = rp.RightsAgreement(
-            company="Huge Corp",
-            dated="2000-01-03",
-            provisions=(rp.SetThreshold(percent=percent, comparison=comparison),),
-        )
-        plan = rp.Plan(agreement)
+        plan = one_limit("Huge Corp", percent, comparison)
         counted = outstanding + rights  # rights to acquire count in both (the holder's own)
         if hug == "limit":
             shares = rp.Threshold(percent, comparison).max_shares(counted) + step - rights
@@ -253,12 +253,7 @@ class TestAgreesWithAssess:
     def test_wide_denominators_take_the_128_bit_path(self) -> None:
         """A percentage too fine for the 64-bit decomposition is still judged exactly."""
         percent = Fraction(1, 3) + Fraction(1, 10**9)
-        agreement = rp.RightsAgreement(
-            company="Fine Corp",
-            dated="2000-01-03",
-            provisions=(rp.SetThreshold(percent=percent, comparison=rp.Comparison.AT_LEAST),),
-        )
-        plan = rp.Plan(agreement)
+        plan = one_limit("Fine Corp", percent, rp.Comparison.AT_LEAST)
         outstanding = 10**12 - 7
         edge = rp.Threshold(percent, rp.Comparison.AT_LEAST).max_shares(outstanding)
         rows = [
