@@ -11,8 +11,10 @@ issuer/holder columns, as Parquet's dictionary columns load; with plain text col
 with Enum columns, integer codes over a fixed category list, the closest to the floor's
 pre-joined integer arrays; and, when numba is installed, also without it);
 (a) the floor, a plain numpy comparison of pre-joined arrays (no join, no exactness work);
-(b) a per-row ``rp.assess`` loop on a sample, extrapolated; the process's peak memory; and
-``rp.assess`` calls per second on a plan with 20 amendments.
+(b) a per-row ``rp.assess`` loop on a sample, extrapolated; the process's peak memory;
+``screen_parquet`` streaming the positions from a Parquet file to a Parquet file of verdicts,
+in a process of its own, with that process's peak memory; and ``rp.assess`` calls per second
+on a plan with 20 amendments.
 """
 
 from __future__ import annotations
@@ -21,14 +23,18 @@ import argparse
 import datetime as dt
 import os
 import resource
+import subprocess
+import sys
+import tempfile
 import time
 from fractions import Fraction
+from pathlib import Path
 
 import numpy as np
 import polars as pl
 
 import rightsplan as rp
-from rightsplan.screen import kernel, screen
+from rightsplan.screen import kernel, screen, screen_parquet
 
 PERCENTS = ("4.99", "10", "15", "20", "33 1/3", "4.75", "25")
 
@@ -155,14 +161,61 @@ def twenty_amendments() -> rp.Plan:
     return rp.Plan(agreement, amendments)
 
 
+def own_peak_memory() -> float:
+    """This process's peak resident memory in GB, since it started its own program.
+
+    Read from ``VmHWM`` (Linux), which a new program starts afresh; ``ru_maxrss`` would
+    include the memory of the parent it was forked from.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024**2
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
+
+
+def streamed(positions: pl.DataFrame, args: argparse.Namespace) -> None:
+    """Time ``screen_parquet`` on the positions written to Parquet, in a process of its own.
+
+    Its own process, so that its peak memory is its own: the batches' (a million rows at a
+    time), not the whole input's.
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "positions.parquet"
+        positions.write_parquet(source, row_group_size=1_000_000)
+        size = source.stat().st_size / 1024**2
+        command = [sys.executable, __file__, "--plans", str(args.plans)]
+        command += ["--stream-child", str(source), str(Path(folder) / "verdicts.parquet")]
+        done = subprocess.run(command, capture_output=True, text=True, check=True)
+    seconds, peak = (float(word) for word in done.stdout.split()[-2:])
+    print(
+        f"screen_parquet, {size:,.0f} MB Parquet file to a Parquet file of verdicts, "
+        f"1,000,000-row batches (intervals built beforehand): {args.rows / seconds:,.0f} "
+        f"rows/s ({seconds:.2f} s), "
+        f"peak memory of its process {peak:.2f} GB"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=10_000_000, help="positions (10 million)")
     parser.add_argument("--plans", type=int, default=2_000, help="plans (2,000)")
     parser.add_argument("--sample", type=int, default=20_000, help="rows for the assess loop")
+    parser.add_argument(
+        "--stream-child", nargs=2, metavar=("POSITIONS", "OUT"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
     rng = np.random.default_rng(20031124)
     plans = make_plans(args.plans, rng)
+    if args.stream_child:  # the streaming figure's own process (see streamed() below)
+        screen(plans, make_positions(10, sorted(plans), rng))  # intervals built, loop loaded
+        start = time.perf_counter()
+        screen_parquet(plans, args.stream_child[0], args.stream_child[1])
+        print(time.perf_counter() - start, own_peak_memory())
+        return
     positions = make_positions(args.rows, sorted(plans), rng)
     print(f"data: {args.rows:,} positions, {args.plans:,} plans with 4-period histories")
 
@@ -254,6 +307,7 @@ def main() -> None:
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
     print(f"peak memory (whole process, data included): {peak:.2f} GB")
+    streamed(positions, args)
 
     plan = twenty_amendments()
     position = rp.Position("Some Fund", 1_500_000, 10_000_000)

@@ -30,6 +30,7 @@ def test_screen_benchmark_prints_every_figure() -> None:
         "per-row assess loop",
         "screen speed-up over the per-row loop:",
         "peak memory",
+        "screen_parquet,",
         "assess on a plan with 20 amendments:",
     ):
         assert figure in done.stdout, figure
