@@ -36,6 +36,8 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+__all__ = ["HAS_NUMBA", "available", "direct_limits", "floor_divide", "screen_rows"]
+
 
 def _import_numba() -> Any:
     try:
@@ -47,9 +49,7 @@ def _import_numba() -> Any:
 
 _numba = _import_numba()
 HAS_NUMBA = _numba is not None
-"""Whether numba is installed (the compiled loop may still be switched off, see the top)."""
-
-__all__ = ["HAS_NUMBA", "available", "direct_limits", "floor_divide", "screen_rows"]
+"""Whether numba is installed (``RIGHTSPLAN_NO_JIT`` may still switch the loop off)."""
 
 _INT64_MAX = 2**63 - 1
 _EXACT_IN_DOUBLE = 2**53
@@ -75,9 +75,9 @@ def floor_divide(line: int, unit: int) -> int:
     """``line // unit`` for ``-1 <= line < 2**53`` and ``1 <= unit < 2**32``, in doubles.
 
     Integer division is slow; here the double quotient is truncated, then corrected once,
-    exactly. Both are doubles exactly, and the correctly rounded quotient is never below an integer
-    the true quotient reaches, so truncated it is the floor or one more (for ``line = -1``,
-    0 instead of -1); the exact remainder says which.
+    exactly. Both operands are doubles exactly, and the correctly rounded quotient is never
+    below an integer the true quotient reaches, so truncated it is the floor or one more
+    (for ``line = -1``, 0 instead of -1); the exact remainder says which.
     """
     quotient = np.int64(np.float64(line) / np.float64(unit))
     left = line - quotient * unit
