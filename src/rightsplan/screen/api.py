@@ -17,6 +17,9 @@ from rightsplan.screen.polars_engine import STATUSES, prepare, screen_batch
 
 __all__ = ["screen", "screen_parquet"]
 
+_DICTIONARY_COLUMNS = ("issuer", "holder", "date", "status", "limit", "comparison", "source")
+_NO_STATISTICS = ("holder", "source")
+
 PlansLike = Mapping[str, Plan] | str | os.PathLike[str]
 """Plans by issuer id, or a directory of plan files named ``ISSUER.toml`` (or .yaml, .json)."""
 
@@ -106,7 +109,17 @@ def screen_parquet(
                 result = screen_batch(prepared, frame, first_row=done)
                 table = result.to_arrow()
                 if writer is None:
-                    writer = pq.ParquetWriter(os.fspath(temporary), table.schema)
+                    writer = pq.ParquetWriter(
+                        os.fspath(temporary),
+                        table.schema,
+                        # Dictionary pages where values repeat; statistics (for filtering the
+                        # verdicts later) on all but the free-text holder and source, whose
+                        # string minima and maxima cost more to write than they serve.
+                        use_dictionary=list(_DICTIONARY_COLUMNS),
+                        write_statistics=[
+                            name for name in table.column_names if name not in _NO_STATISTICS
+                        ],
+                    )
                 writer.write_table(table)
                 for status, count in result["status"].value_counts().iter_rows():
                     counts[str(status)] += count
