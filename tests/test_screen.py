@@ -295,6 +295,17 @@ class TestInputs:
             "inactive",
         ]
 
+    @pytest.mark.usefixtures("engine")
+    def test_date_times_at_midnight_are_days(self) -> None:
+        """Date-times at midnight (pandas' dates) are read as their days, for both engines."""
+        rows = innotrac_rows()
+        want = screen({"INOC": INNOTRAC}, rows)
+        as_datetimes = rows.with_columns(pl.col("date").str.to_datetime())
+        for given_rows in (as_datetimes, as_datetimes.to_pandas()):
+            got = screen({"INOC": INNOTRAC}, given_rows)
+            assert got.equals(want)
+        assert as_datetimes.to_pandas()["date"].dtype.kind == "M"  # pandas datetime64
+
     def test_plans_directory(self, tmp_path: Path) -> None:
         """A directory of plan files is read with load_plan, the file stem naming the issuer."""
         rp.dump_plan(INNOTRAC, tmp_path / "INOC.toml")
@@ -361,8 +372,17 @@ class TestBadInput:
                 "passive: expected true/false",
             ),
             (
-                lambda f: f.with_columns(pl.col("date").str.to_datetime()),
-                "date: expected dates.*date-time",
+                lambda f: f.with_columns(
+                    pl.col("date").str.to_datetime().dt.replace_time_zone("UTC")
+                ),
+                "date: expected dates.*a date-time with a time zone",
+            ),
+            (
+                lambda f: f.with_columns(
+                    pl.col("date").str.to_datetime()
+                    + pl.Series([dt.timedelta(0)] * 3 + [dt.timedelta(hours=12)])
+                ),
+                "date: expected dates; this date-time is not at midnight .*, at row 3$",
             ),
             (
                 lambda f: f.with_columns(pl.lit("2003-13-01").alias("date")),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -167,11 +168,20 @@ def normalize(
         exprs.append(pl.col("date"))
     elif isinstance(date_type, pl.String):
         exprs.append(pl.col("date").str.strptime(pl.Date, "%Y-%m-%d", strict=False))
+    elif isinstance(date_type, pl.Datetime) and date_type.time_zone is None:
+        # Date-times at midnight are days (pandas has no date type, so its dates look like
+        # this); any other time of day is refused, row by row, rather than cut off.
+        exprs.append(pl.col("date").dt.date())
+        exprs.append((pl.col("date").dt.time() != dt.time(0)).alias("_date_time"))
     else:
-        hint = " (a date-time; pass the day)" if isinstance(date_type, pl.Datetime) else ""
+        hint = (
+            " (a date-time with a time zone: its day depends on the zone; pass the day)"
+            if isinstance(date_type, pl.Datetime)
+            else ""
+        )
         raise ScreenInputError(
-            f"date: expected dates (a Date column, or text YYYY-MM-DD), got "
-            f"{_describe(date_type)}{hint}"
+            f"date: expected dates (a Date column, text YYYY-MM-DD, or date-times at "
+            f"midnight), got {_describe(date_type)}{hint}"
         )
     extras = tuple(c for c in EXTRAS if c in names)
     for column in ("shares", "outstanding", *extras):
@@ -215,6 +225,13 @@ def validate(frame: pl.LazyFrame, issuers: tuple[str, ...], extras: tuple[str, .
             (
                 'date: expected an ISO date like "2003-11-24" (YYYY-MM-DD)',
                 pl.col("date").is_null() & pl.col("_date_text").is_not_null(),
+            )
+        )
+    if "_date_time" in frame.collect_schema().names():
+        checks.append(
+            (
+                "date: expected dates; this date-time is not at midnight (pass the day)",
+                pl.col("_date_time"),
             )
         )
     for column in ("issuer", "holder", "date", "shares", "outstanding", "passive", *extras):

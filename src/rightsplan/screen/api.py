@@ -39,7 +39,9 @@ def screen(
     ``shares``, ``outstanding`` and optionally ``passive`` (default false), ``kind`` (for
     the Exempt Persons clause: ``company``, ``subsidiary``, ``benefit-plan``,
     ``government``, ``other``), ``rights_to_acquire``, ``rights_to_acquire_later`` and
-    ``derivatives`` (counted as each interval's ownership rules say).
+    ``derivatives`` (counted as each interval's ownership rules say). Dates are a Date
+    column, text ``YYYY-MM-DD``, or date-times at midnight without a time zone (pandas'
+    dates); any other date-time is refused, not cut to its day.
 
     The verdicts are those of :func:`rightsplan.assess`, row for row, computed in exact
     integer arithmetic (see :mod:`rightsplan.screen.exact`). The result has the verdict

@@ -497,9 +497,13 @@ def screen_batch(
         frame = checked.collect()
     except (pl.exceptions.PolarsError, OSError) as error:
         raise ScreenInputError(f"positions: cannot be read: {error}") from None
-    if _problem(frame.drop("_date_text", strict=False), extras) or (
-        "_date_text" in frame.columns
-        and frame["date"].null_count() != frame["_date_text"].null_count()
+    if (
+        _problem(frame.drop("_date_text", "_date_time", strict=False), extras)
+        or (
+            "_date_text" in frame.columns
+            and frame["date"].null_count() != frame["_date_text"].null_count()
+        )
+        or ("_date_time" in frame.columns and bool(frame["_date_time"].any()))
     ):
         _invalid(prepared, lazy, extras)
     batch = _Batch(frame, extras)
