@@ -339,6 +339,36 @@ class TestInputs:
             "inactive",
         ]
 
+    @pytest.mark.usefixtures("engine")
+    def test_categories_read_from_parquet_are_not_mistaken(self, tmp_path: Path) -> None:
+        """A Categorical read from Parquet is read by its own names, not an equal list's."""
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]  # no stubs
+
+        plans = {"INOC": INNOTRAC}
+        others = ["Someone", "Another Fund", "The  COMPANY", "X", "IPOF Group"]
+        screen(  # remembers a table for the global categories, in this order
+            plans,
+            pl.DataFrame(
+                {
+                    "plan": ["INOC"] * 5,
+                    "holder": pl.Series(others).cast(pl.Categorical),
+                    "date": ["2003-12-01"] * 5,
+                    "shares": [1] * 5,
+                    "outstanding": [10] * 5,
+                }
+            ),
+        )
+        rows = innotrac_rows()
+        want = screen(plans, rows)
+        rows.with_columns(pl.col("holder").cast(pl.Categorical)).write_parquet(
+            tmp_path / "in.parquet"
+        )
+        read = pl.from_arrow(pq.read_table(tmp_path / "in.parquet"))
+        assert isinstance(read, pl.DataFrame)
+        assert verdicts(screen(plans, read)) == verdicts(want)
+        screen_parquet(plans, tmp_path / "in.parquet", tmp_path / "out.parquet", batch_rows=3)
+        assert verdicts(pl.read_parquet(tmp_path / "out.parquet")) == verdicts(want)
+
     def test_rights_to_acquire_are_counted_as_the_plan_says(self) -> None:
         """Rights to acquire within 60 days count, with the holder's own denominator."""
         rows = (
@@ -467,6 +497,37 @@ class TestScreenParquet:
         )
         assert counts["triggered"] == 5 and counts["exempt"] == 5
         assert seen[-1] == (20, 20)
+
+    def test_files_holding_a_column_differently_write_one_file(self, tmp_path: Path) -> None:
+        """Text holders in one file and dictionary-coded in the next are written as the first."""
+        rows = innotrac_rows()
+        rows.write_parquet(tmp_path / "a.parquet")
+        rows.with_columns(pl.col("holder").cast(pl.Categorical)).write_parquet(
+            tmp_path / "b.parquet"
+        )
+        out = tmp_path / "out.parquet"
+        paths = [tmp_path / "a.parquet", tmp_path / "b.parquet"]
+        counts = screen_parquet({"INOC": INNOTRAC}, paths, out, batch_rows=3)
+        written = pl.read_parquet(out)
+        want = screen({"INOC": INNOTRAC}, pl.concat([rows, rows]))
+        assert written["holder"].dtype == pl.String
+        assert verdicts(written) == verdicts(want)
+        assert written["row"].to_list() == list(range(8))
+        assert counts["triggered"] == 2
+
+    def test_a_failed_write_is_named(self, tmp_path: Path) -> None:
+        """A write that fails is reported as ScreenInputError naming the output file."""
+        from concurrent.futures import Future
+
+        from rightsplan.screen.api import _written
+
+        failed: Future[None] = Future()
+        failed.set_exception(OSError("No space left on device\nmore detail"))
+        with pytest.raises(
+            rp.ScreenInputError, match="out.parquet: cannot write the verdicts: No space left"
+        ) as caught:
+            _written(failed, tmp_path / "out.parquet")
+        assert "more detail" not in str(caught.value)
 
     def test_bad_batch_leaves_no_output(self, tmp_path: Path) -> None:
         """A bad row stops the run and leaves no partial output file."""

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
@@ -67,9 +69,32 @@ def screen(
         raise ScreenInputError(f"positions: cannot be screened: {error}") from None
 
 
+def _conformed(table: Any, schema: Any, out: str | os.PathLike[str]) -> Any:
+    """``table`` cast to the schema of the file being written."""
+    try:
+        return table.cast(schema)
+    except (ValueError, TypeError, NotImplementedError) as error:
+        first = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise ScreenInputError(
+            f"{os.fspath(out)}: cannot write the verdicts of differently typed positions "
+            f"to one file: {first}"
+        ) from None
+
+
+def _written(pending: Future[None] | None, out: str | os.PathLike[str]) -> None:
+    """Wait for the write in flight; a failure to write is a :class:`ScreenInputError`."""
+    if pending is None:
+        return
+    try:
+        pending.result()
+    except (OSError, ValueError, TypeError) as error:  # pyarrow's errors derive from these
+        first = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise ScreenInputError(f"{os.fspath(out)}: cannot write the verdicts: {first}") from None
+
+
 def screen_parquet(
     plans: PlansLike,
-    positions: str | os.PathLike[str] | list[str | os.PathLike[str]],
+    positions: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     out: str | os.PathLike[str],
     *,
     warn_at: Fraction | str | int = DEFAULT_WARN_AT,
@@ -103,6 +128,10 @@ def screen_parquet(
     counts = dict.fromkeys(STATUSES, 0)
     done = 0
     writer: pq.ParquetWriter | None = None
+    # One batch is written (pyarrow, without the GIL) while the next is read and screened;
+    # at most one write is in flight, so memory stays bounded by two batches.
+    pool = ThreadPoolExecutor(1)
+    pending: Future[None] | None = None
     try:
         for file in files:
             for batch in file.iter_batches(batch_size=batch_rows):
@@ -110,6 +139,7 @@ def screen_parquet(
                 assert isinstance(frame, pl.DataFrame)
                 result = screen_batch(prepared, frame, first_row=done)
                 table = result.to_arrow()
+                _written(pending, out)
                 if writer is None:
                     writer = pq.ParquetWriter(
                         os.fspath(temporary),
@@ -122,18 +152,27 @@ def screen_parquet(
                             name for name in table.column_names if name not in _NO_STATISTICS
                         ],
                     )
-                writer.write_table(table)
+                if not table.schema.equals(writer.schema, check_metadata=False):
+                    # Files (or batches) that hold a column differently, e.g. holder as text
+                    # in one and as a dictionary in another, are written as the first was.
+                    table = _conformed(table, writer.schema, out)
+                pending = pool.submit(writer.write_table, table)
                 for status, count in result["status"].value_counts().iter_rows():
                     counts[str(status)] += count
                 done += result.height
                 if progress is not None:
                     progress(done, total)
+        _written(pending, out)
+        pending = None
         if writer is None:
             raise ScreenInputError(f"{os.fspath(paths[0])}: no positions in the file(s)")
         writer.close()
         writer = None
         os.replace(temporary, target)
     finally:
+        if pending is not None:
+            pending.exception()  # let the write in flight end before the file is closed
+        pool.shutdown()
         if writer is not None:
             writer.close()
         if temporary.exists():

@@ -29,8 +29,7 @@ import os
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from fractions import Fraction
-from itertools import islice
-from typing import NoReturn, cast
+from typing import Any, NoReturn, cast
 
 import numpy as np
 import polars as pl
@@ -82,6 +81,8 @@ _EMPTY_BOOL = np.zeros(0, dtype=np.bool_)
 _EMPTY_BYTE = np.zeros(0, dtype=np.uint8)
 _EMPTY_INT = np.zeros(0, dtype=np.int64)
 _EMPTY_CODES = np.zeros(0, dtype=np.uint32)
+_NO_NAMES = pl.Series(dtype=pl.String)
+_NO_TABLE = np.zeros(0, dtype=np.int64)
 """Stand-ins for the optional columns a batch does not have (one compiled signature)."""
 _LINEAR = 9
 """Up to this many intervals per issuer, a row's interval is found by counting starts."""
@@ -203,8 +204,8 @@ class Prepared:
         """Issuer codes of a text column (cast to :attr:`issuer_enum`, null as the last)."""
         self.issuer_values = pl.Series("issuer", intervals.issuers, dtype=self.issuer_enum)
         self.status_values = pl.Series("status", STATUSES, dtype=STATUS)
-        self.issuer_tables: dict[object, np.ndarray] = {}
-        self.holder_tables: dict[object, np.ndarray] = {}
+        self.issuer_tables: dict[object, Any] = {}
+        self.holder_tables: dict[object, Any] = {}
         """Code tables of the Categorical and Enum columns seen (see :func:`_codes`)."""
 
     def periods_of(self, issuer: np.ndarray, day: np.ndarray) -> np.ndarray:
@@ -287,7 +288,7 @@ def prepare(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Prepared:
 def _coded(
     column: pl.Series,
     categories: Callable[[list[str | None]], np.ndarray],
-    memo: dict[object, np.ndarray],
+    memo: dict[object, Any],
 ) -> tuple[np.ndarray, np.ndarray] | None:
     """A Categorical or Enum column's physical codes and a table mapping them to our codes.
 
@@ -306,20 +307,30 @@ def _coded(
     elif isinstance(dtype, pl.Categorical):
         most = physical.max()
         size = 0 if most is None else int(cast(int, most)) + 1
-        known = memo.get(dtype.categories, np.zeros(0, dtype=np.int64))
-        if size <= known.size:
-            table = known
-        elif size - known.size > len(column) + _FEW_CATEGORIES:
+        # Keyed by the Categories object, but checked: two different category lists can
+        # compare equal (polars reads a Parquet dictionary column into categories of its own
+        # that equal the global ones), so the names a table was built from are kept with it
+        # and compared with the list's current names before the table is used.
+        key = ("categorical", dtype.categories)
+        known_names, known = memo.get(key, (_NO_NAMES, _NO_TABLE))
+        if size - known.size > len(column) + _FEW_CATEGORIES:
             # A category list much longer than the column: map the column's own categories.
             found = column.unique().drop_nulls()
             table = np.zeros(size, dtype=np.int64)
             table[found.to_physical().to_numpy()] = categories(found.cast(pl.String).to_list())
         else:
-            names = list(islice(dtype.categories, known.size, size))
-            table = np.concatenate((known, categories(names)))
-            # A category not yet named (reserved by a concurrent query) ends what is kept.
-            kept = known.size + (names.index(None) if None in names else len(names))
-            memo[dtype.categories] = table[:kept]
+            current = dtype.categories.to_series()
+            if known.size and not current.head(known.size).equals(known_names):
+                known_names, known = _NO_NAMES, _NO_TABLE  # built for another list
+            if size <= known.size:
+                table = known
+            else:
+                names = current.slice(known.size, size - known.size)
+                table = np.concatenate((known, categories(names.to_list())))
+                # A category not yet named (reserved by a concurrent query) ends what is kept.
+                named = names.null_count() == 0
+                kept = known.size + (len(names) if named else int(names.is_null().arg_max() or 0))
+                memo[key] = (current.head(kept), table[:kept])
     else:
         return None
     if table.size == 0:
@@ -331,7 +342,7 @@ def _coded(
 def _codes(
     column: pl.Series,
     categories: Callable[[list[str | None]], np.ndarray],
-    memo: dict[object, np.ndarray],
+    memo: dict[object, Any],
 ) -> np.ndarray | None:
     """Integer codes of a Categorical or Enum column (see :func:`_coded`), one per row."""
     coded = _coded(column, categories, memo)
