@@ -294,9 +294,10 @@ def _coded(
 
     ``categories(names)`` gives the code of each category; a row's code is the table's entry
     at its physical code (nulls read as code 0: callers check nulls separately). ``None``
-    for a column of another type. The tables are kept in ``memo``: by Enum type, and by
-    Categories object for a Categorical (whose category list only ever grows, so the table
-    is extended, never rebuilt).
+    for a column of another type. The tables are kept in ``memo``: by Enum type (an Enum's
+    codes are fixed by its categories), and by Categories object for a Categorical, with the
+    names the table was built from: it is extended while those names still hold their
+    codes, and rebuilt when they do not.
     """
     dtype = column.dtype
     physical = column.to_physical()
@@ -307,9 +308,9 @@ def _coded(
     elif isinstance(dtype, pl.Categorical):
         most = physical.max()
         size = 0 if most is None else int(cast(int, most)) + 1
-        # Keyed by the Categories object, but checked: two different category lists can
-        # compare equal (polars reads a Parquet dictionary column into categories of its own
-        # that equal the global ones), so the names a table was built from are kept with it
+        # Keyed by the Categories object, but checked: polars frees the categories no column
+        # uses any more and gives their codes to new names, and equal Categories objects can
+        # number names differently; so the names a table was built from are kept with it
         # and compared with the list's current names before the table is used.
         key = ("categorical", dtype.categories)
         known_names, known = memo.get(key, (_NO_NAMES, _NO_TABLE))
