@@ -85,9 +85,11 @@ def _written(pending: Future[None] | None, out: str | os.PathLike[str]) -> None:
     """Wait for the write in flight; a failure to write is a :class:`ScreenInputError`."""
     if pending is None:
         return
+    import pyarrow as pa  # type: ignore[import-untyped]  # pyarrow ships no stubs
+
     try:
         pending.result()
-    except (OSError, ValueError, TypeError) as error:  # pyarrow's errors derive from these
+    except (OSError, ValueError, TypeError, pa.ArrowException) as error:
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise ScreenInputError(f"{os.fspath(out)}: cannot write the verdicts: {first}") from None
 
@@ -104,8 +106,8 @@ def screen_parquet(
     """Screen Parquet file(s) into a Parquet file of verdicts, in bounded memory.
 
     The positions are read ``batch_rows`` at a time, so memory stays bounded whatever the
-    input's size.
-    ``progress(done, total)`` is called after each batch. The output is written to a
+    input's size (one batch is written while the next is read and screened: two batches
+    at most). ``progress(done, total)`` is called after each batch. The output is written to a
     temporary file and renamed into place only when every batch has been screened, so a
     bad row never leaves a half-written result. Returns the number of rows per status.
     """
