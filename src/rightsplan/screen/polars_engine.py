@@ -1,8 +1,9 @@
 """The polars engine: positions joined to the plans' intervals, verdicts in exact integers.
 
 The join is an as-of join on issuer and date, done as array look-ups rather than a sort or
-a hash join. Each issuer's interval starts are laid out in one small table, a row per
-issuer padded to a power of two, so a position's interval is found by a branch-free binary
+a hash join. The compiled loop counts the issuer's interval starts on or before the day; the
+numpy path lays each issuer's starts out in one small table, a row per issuer padded to a
+power of two, and finds a position's interval by counting, or by a branch-free binary
 search of a few gathers from that table (when the table would be large, by
 :func:`numpy.searchsorted` on ``(issuer, day)`` keys over the sorted interval starts). The
 issuer is an integer code: an ``Enum``'s or a ``Categorical``'s physical code mapped
@@ -81,9 +82,10 @@ _EMPTY_BOOL = np.zeros(0, dtype=np.bool_)
 _EMPTY_BYTE = np.zeros(0, dtype=np.uint8)
 _EMPTY_INT = np.zeros(0, dtype=np.int64)
 _EMPTY_CODES = np.zeros(0, dtype=np.uint32)
+"""Stand-ins for the optional columns a batch does not have (one compiled signature)."""
 _NO_NAMES = pl.Series(dtype=pl.String)
 _NO_TABLE = np.zeros(0, dtype=np.int64)
-"""Stand-ins for the optional columns a batch does not have (one compiled signature)."""
+"""A Categorical column's remembered code table before there is one (see :func:`_coded`)."""
 _LINEAR = 9
 """Up to this many intervals per issuer, a row's interval is found by counting starts."""
 _FEW_CATEGORIES = 1 << 16
@@ -138,7 +140,10 @@ class Prepared:
         kind = classes["kind_code"].to_numpy().astype(np.int64)
         passive = classes["passive"].to_numpy().astype(np.int64)
         named = name_id > 0
-        self.n_names = int(name_id.max()) + 1 if name_id.size else 1
+        keys, ids = intervals.names["name_key"].to_list(), intervals.names["name_id"].to_list()
+        self.name_of_key: dict[str, int] = dict(zip(keys, ids, strict=True))
+        # Every name id a holder can get is below n_names (the compiled loop indexes by it).
+        self.n_names = max([0, *ids, *name_id.tolist()]) + 1
         self.pair_keys = np.unique(period[named] * self.n_names + name_id[named])
         # Where each interval's (period, name) pairs begin among the sorted pair keys.
         self.pair_start = np.searchsorted(
@@ -149,8 +154,6 @@ class Prepared:
         rule_of_class = np.zeros((n_periods + self.pair_keys.size) * 10, dtype=np.int32)
         rule_of_class[slot] = classes["rule"].to_numpy()
         self.rule_of_class = rule_of_class
-        keys, ids = intervals.names["name_key"].to_list(), intervals.names["name_id"].to_list()
-        self.name_of_key: dict[str, int] = dict(zip(keys, ids, strict=True))
 
         rules = intervals.rules
         self.rule_wide = np.array(
@@ -206,7 +209,7 @@ class Prepared:
         self.status_values = pl.Series("status", STATUSES, dtype=STATUS)
         self.issuer_tables: dict[object, Any] = {}
         self.holder_tables: dict[object, Any] = {}
-        """Code tables of the Categorical and Enum columns seen (see :func:`_codes`)."""
+        """Code tables of the Categorical and Enum columns seen (see :func:`_coded`)."""
 
     def periods_of(self, issuer: np.ndarray, day: np.ndarray) -> np.ndarray:
         """The interval of each row (always one: before adoption is an interval too)."""
@@ -340,19 +343,6 @@ def _coded(
     return codes, table
 
 
-def _codes(
-    column: pl.Series,
-    categories: Callable[[list[str | None]], np.ndarray],
-    memo: dict[object, Any],
-) -> np.ndarray | None:
-    """Integer codes of a Categorical or Enum column (see :func:`_coded`), one per row."""
-    coded = _coded(column, categories, memo)
-    if coded is None:
-        return None
-    codes, table = coded
-    return np.take(table, codes)
-
-
 def _pool() -> int:
     return max(1, min(os.cpu_count() or 1, pl.thread_pool_size()))
 
@@ -372,13 +362,8 @@ def _run(work: Callable[[slice], None], rows: int, size: int = _CHUNK_ROWS) -> N
             pass
 
 
-def _holder_names(prepared: Prepared, holder: pl.Series) -> np.ndarray | None:
-    """Each row's ``name_id`` (``None`` when no plan names anyone)."""
-    if not prepared.name_of_key:
-        return None
-    coded = _codes(holder, prepared.name_table, prepared.holder_tables)
-    if coded is not None:
-        return coded
+def _text_name_ids(prepared: Prepared, holder: pl.Series) -> np.ndarray:
+    """Each text holder's ``name_id``: names matched once per distinct name of each chunk."""
     import pyarrow.compute as pc  # type: ignore[import-untyped]  # pyarrow ships no stubs
 
     text = holder.cast(pl.String)
@@ -402,15 +387,15 @@ def _holder_names(prepared: Prepared, holder: pl.Series) -> np.ndarray | None:
 def _holder_coded(prepared: Prepared, holder: pl.Series) -> tuple[np.ndarray, np.ndarray]:
     """Each row's holder code, and the table from codes to ``name_id``.
 
-    Both are empty when no plan names anyone.
+    Both are empty when no plan names anyone. Text holders are coded by their name ids
+    themselves, the table then being the identity.
     """
     if not prepared.name_of_key:
         return _EMPTY_CODES, _EMPTY_INT
     coded = _coded(holder, prepared.name_table, prepared.holder_tables)
     if coded is not None:
         return coded
-    names = _holder_names(prepared, holder)
-    assert names is not None
+    names = _text_name_ids(prepared, holder)
     return names.astype(np.uint32), np.arange(prepared.n_names, dtype=np.int64)
 
 
@@ -436,15 +421,18 @@ def _issuer_coded(prepared: Prepared, issuer: pl.Series) -> tuple[np.ndarray, np
     return codes, prepared.issuer_text_table
 
 
-def _issuer_codes(prepared: Prepared, issuer: pl.Series) -> np.ndarray:
-    """Each row's issuer index, or -1 for an issuer with no plan (or null)."""
-    coded = _codes(issuer, _issuer_table(prepared), prepared.issuer_tables)
-    if coded is not None:
-        if issuer.null_count():
-            coded[issuer.is_null().to_numpy()] = -1
-        return coded
-    cast = issuer.cast(pl.String).cast(prepared.issuer_enum, strict=False)
-    return cast.to_physical().fill_null(-1).cast(pl.Int64).to_numpy()
+def _both_coded(
+    prepared: Prepared, frame: pl.DataFrame
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``(issuer codes, issuer table, holder codes, holder table)`` of a checked batch.
+
+    Independent passes (text columns make them long), so run side by side.
+    """
+    with ThreadPoolExecutor(1) as pool:
+        holders = pool.submit(_holder_coded, prepared, frame["holder"])
+        issuer_codes, issuer_table = _issuer_coded(prepared, frame["issuer"])
+        holder_codes, holder_table = holders.result()
+    return issuer_codes, issuer_table, holder_codes, holder_table
 
 
 def _problem(frame: pl.DataFrame, extras: tuple[str, ...]) -> bool:
@@ -530,11 +518,7 @@ def screen_batch(
 
 def _compiled_rows(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> int:
     """The per-row work by the compiled loop (:mod:`rightsplan.screen.kernel`)."""
-    # Independent passes (text columns make them long): run them side by side.
-    with ThreadPoolExecutor(1) as pool:
-        holders = pool.submit(_holder_coded, prepared, frame["holder"])
-        issuer_codes, issuer_table = _issuer_coded(prepared, frame["issuer"])
-        holder_codes, holder_table = holders.result()
+    issuer_codes, issuer_table, holder_codes, holder_table = _both_coded(prepared, frame)
     # Small tables the loop gathers from at random: the narrower, the more stay in cache.
     issuer_table = issuer_table.astype(np.int32)
     holder_table = holder_table.astype(np.int32)
@@ -592,11 +576,9 @@ def _compiled_rows(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> in
 
 def _numpy_rows(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> int:
     """The per-row work as whole-column numpy operations (when numba is not installed)."""
-    # The issuer codes and the holders' name ids are independent passes: run them together.
-    with ThreadPoolExecutor(1) as pool:
-        named = pool.submit(_holder_names, prepared, frame["holder"])
-        issuer = _issuer_codes(prepared, frame["issuer"])
-        names = named.result()
+    issuer_codes, issuer_table, holder_codes, holder_table = _both_coded(prepared, frame)
+    issuer = np.take(issuer_table, issuer_codes)
+    names = np.take(holder_table, holder_codes) if holder_table.size else None
     if issuer.size and int(issuer.min()) < 0:
         return int(np.count_nonzero(issuer < 0))
     rows, extras, extra = batch.rows, batch.extras, batch.extra
