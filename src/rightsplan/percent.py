@@ -114,8 +114,7 @@ def format_percent(value: Fraction) -> str:
     # Anything else (an int, a subclass) is written afresh, step for step as it always was.
     sign = "-" if value < 0 else ""
     value = abs(value)
-    denominator = value.denominator
-    return sign + _write_unsigned(value.numerator, denominator)
+    return sign + _write_unsigned(value.numerator, value.denominator)
 
 
 @functools.lru_cache(maxsize=4096)
