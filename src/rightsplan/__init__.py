@@ -11,7 +11,7 @@ the :meth:`Plan.terms_at` a date, and :func:`assess` a :class:`Position` against
 
 from __future__ import annotations
 
-from rightsplan import calendars, edgar, examples, plot
+from rightsplan import calendars, edgar, examples, plot, rules
 from rightsplan.agreement import RightsAgreement, standard_exempt_persons
 from rightsplan.amendments import (
     AddException,
@@ -101,6 +101,15 @@ from rightsplan.percent import (
 )
 from rightsplan.plan import Period, Plan
 from rightsplan.sources import Source
+from rightsplan.standing import (
+    AcquiringPerson,
+    BoardExempted,
+    BuybackExcused,
+    Grandfathered,
+    InadvertentExcused,
+    Ordinary,
+    Standing,
+)
 from rightsplan.terms import (
     DistributionRule,
     Ending,
@@ -108,6 +117,7 @@ from rightsplan.terms import (
     Exemption,
     Expiration,
     GrandfatherBase,
+    GrandfatherCutoff,
     Grandfathering,
     HolderKind,
     Limit,
@@ -121,6 +131,7 @@ from rightsplan.terms import (
 
 __all__ = [
     "DEFAULT_WARN_AT",
+    "AcquiringPerson",
     "AcquiringPersonAnnounced",
     "Acquisition",
     "AddException",
@@ -129,7 +140,9 @@ __all__ = [
     "Amendment",
     "AppointRightsAgent",
     "Assessment",
+    "BoardExempted",
     "BusinessCalendar",
+    "BuybackExcused",
     "CalendarRangeError",
     "Change",
     "Clock",
@@ -149,6 +162,8 @@ __all__ = [
     "Expiration",
     "FilingError",
     "GrandfatherBase",
+    "GrandfatherCutoff",
+    "Grandfathered",
     "Grandfathering",
     "GroupDissolved",
     "GroupFormed",
@@ -158,6 +173,7 @@ __all__ = [
     "Holding",
     "HoldingsFileError",
     "InadvertenceDetermination",
+    "InadvertentExcused",
     "InputFileError",
     "InputTypeError",
     "InvalidDateError",
@@ -170,6 +186,7 @@ __all__ = [
     "LimitKind",
     "NamedException",
     "NotAdoptedError",
+    "Ordinary",
     "OtherChange",
     "OutstandingChanged",
     "OwnershipRules",
@@ -200,6 +217,7 @@ __all__ = [
     "SetPassiveTier",
     "SetThreshold",
     "Source",
+    "Standing",
     "Status",
     "StatusPeriod",
     "StockSplit",
@@ -223,6 +241,7 @@ __all__ = [
     "plot",
     "readable_percent",
     "replay",
+    "rules",
     "standard_exempt_persons",
     "to_date",
     "to_percent",

@@ -28,6 +28,7 @@ from rightsplan.terms import (
     Exemption,
     Expiration,
     GrandfatherBase,
+    GrandfatherCutoff,
     Grandfathering,
     HolderKind,
     Limit,
@@ -410,15 +411,31 @@ def _measured_from(value: GrandfatherBase) -> GrandfatherBase:
     return value
 
 
+def _cutoff(value: GrandfatherCutoff) -> GrandfatherCutoff:
+    if not isinstance(value, GrandfatherCutoff):
+        raise InputTypeError(f"cutoff: expected a GrandfatherCutoff, got {value!r}")
+    return value
+
+
+def _exercise_ends(value: bool) -> bool:
+    return _check.flag(value, "exercise_ends")
+
+
 @attrs.frozen(kw_only=True)
 class SetGrandfathering(Change):
     """State what holders already over the threshold at adoption may still acquire.
 
-    Without a tolerance, any additional share makes a grandfathered holder an Acquiring
-    Person. With ``tolerance_percent`` and ``tolerance_comparison`` (e.g. ``"0.5"``,
-    ``MORE_THAN``: "more than 0.5% additional"), additional percentage points up to the
-    tolerance are allowed. ``cap_percent``/``cap_comparison`` set a ceiling;
-    ``lapses_below_threshold`` ends the grandfathering when the holder falls below.
+    Without a tolerance, any acquisition after the cut-off while at or above the threshold
+    makes a grandfathered holder an Acquiring Person ("acquires beneficial ownership of any
+    additional shares"). With ``tolerance_percent`` and ``tolerance_comparison`` (e.g.
+    ``"0.5"``, ``AT_LEAST``: "additional shares representing 0.5% or more"), additional
+    percentage points short of the tolerance are allowed, counted from the holding at the
+    cut-off or (``measured_from="lowest-since"``) from the lowest holding since.
+    ``cap_percent``/``cap_comparison`` set a ceiling; ``lapses_below_threshold`` ends the
+    grandfathering when the holder falls below; ``cutoff`` says whether the adoption day's
+    own acquisitions are grandfathered (``CLOSE_OF_BUSINESS``) or not (``BEFORE_ADOPTION``,
+    the default); ``exercise_ends`` that exercising rights to acquire ends it.
+    See :class:`~rightsplan.Grandfathering`.
     """
 
     tolerance_percent: Fraction | None = attrs.field(default=None, converter=_optional_percent)
@@ -431,6 +448,10 @@ class SetGrandfathering(Change):
     cap_percent: Fraction | None = attrs.field(default=None, converter=_optional_percent)
     cap_comparison: Comparison | None = attrs.field(default=None, converter=_optional_comparison)
     lapses_below_threshold: bool = attrs.field(default=False, converter=_lapses)
+    cutoff: GrandfatherCutoff = attrs.field(
+        default=GrandfatherCutoff.BEFORE_ADOPTION, converter=_cutoff
+    )
+    exercise_ends: bool = attrs.field(default=False, converter=_exercise_ends)
 
     def __attrs_post_init__(self) -> None:
         self.tolerance()
@@ -769,6 +790,8 @@ def _(change: SetGrandfathering, terms: Terms, source: Source, on: pendulum.Date
         measured_from=change.measured_from,
         cap=change.cap(),
         lapses_below_threshold=change.lapses_below_threshold,
+        cutoff=change.cutoff,
+        exercise_ends=change.exercise_ends,
         source=source,
     )
     return attrs.evolve(terms, grandfathering=rules)

@@ -24,6 +24,7 @@ __all__ = [
     "Exemption",
     "Expiration",
     "GrandfatherBase",
+    "GrandfatherCutoff",
     "Grandfathering",
     "HolderKind",
     "Limit",
@@ -60,6 +61,12 @@ class LimitKind(enum.Enum):
     """The higher tier for holders eligible to report on Schedule 13G."""
     EXCEPTION = "exception"
     """A named holder's own cap."""
+    BOARD_EXEMPTION = "board-exemption"
+    """The cap of an exemption the board granted a holder (a ledger event, not the plan)."""
+    GRANDFATHERED = "grandfathered"
+    """A grandfathered holder's own line: its base holding plus what the plan tolerates."""
+    BUYBACK = "buyback"
+    """The line of a holder over the threshold only because the company bought back shares."""
 
 
 @attrs.frozen
@@ -89,6 +96,12 @@ class Limit:
             return f"{text} (passive-investor tier)"
         if self.kind is LimitKind.EXCEPTION:
             return f"{text} (exception for {self.holder})"
+        if self.kind is LimitKind.BOARD_EXEMPTION:
+            return f"{text} (board exemption for {self.holder})"
+        if self.kind is LimitKind.GRANDFATHERED:
+            return f"{text} (grandfathered line of {self.holder})"
+        if self.kind is LimitKind.BUYBACK:
+            return f"{text} (buyback line of {self.holder})"
         return text
 
 
@@ -211,27 +224,46 @@ class GrandfatherBase(enum.Enum):
     """What a grandfathered holder's additional acquisitions are measured from."""
 
     AT_GRANDFATHERING = "at-grandfathering"
-    """The holding on the day the holder was grandfathered."""
+    """The holding at the cut-off, when the holder was grandfathered."""
     LOWEST_SINCE = "lowest-since"
     """The lowest holding since then: selling down uses up the allowance."""
+
+
+class GrandfatherCutoff(enum.Enum):
+    """Which holdings the grandfathering covers: when the plan (or lower threshold) is adopted."""
+
+    BEFORE_ADOPTION = "before-adoption"
+    """Holdings immediately before the adoption (or its announcement): that day's own
+    acquisitions are not grandfathered."""
+    CLOSE_OF_BUSINESS = "close-of-business"
+    """Holdings "as of the Close of Business on" the adoption day: that day's own acquisitions
+    are grandfathered too (Selectica's drafting)."""
 
 
 @attrs.frozen
 class Grandfathering:
     """What a holder already over the threshold when it was adopted (or lowered) may do.
 
-    Such a holder is not an Acquiring Person by the adoption itself. It becomes one when it
-    acquires more than ``tolerance`` allows: with ``tolerance`` ``None``, any additional share;
-    otherwise additional shares whose percentage points of the outstanding cross ``tolerance``
-    (e.g. "more than 0.5%"). ``cap``, when set, is a ceiling it may never cross.
-    ``lapses_below_threshold`` ends the grandfathering once the holder falls below the
-    threshold. ``source`` is ``None`` for rightsplan's default: any additional share.
+    Such a holder is not an Acquiring Person by the adoption itself. Without ``tolerance``
+    (rightsplan's default, the commonest drafting: "acquires beneficial ownership of any
+    additional shares") any acquisition after the cut-off while at or above the threshold
+    makes it one. With ``tolerance`` it may acquire additional shares whose percentage
+    points of the shares outstanding stay short of the tolerance (e.g. "0.5% or more"),
+    counted from its holding at the cut-off or, with ``measured_from``
+    :attr:`~GrandfatherBase.LOWEST_SINCE`, from its lowest holding since. ``cap``, when set,
+    is a ceiling it may never cross. ``lapses_below_threshold`` ends the grandfathering once
+    the holder falls below the threshold. ``cutoff`` says whether the adoption day's own
+    acquisitions are grandfathered; ``exercise_ends`` that exercising or converting rights
+    to acquire while at or above the threshold ends it (Airgas, 2015). ``source`` is
+    ``None`` when the plan states none of this and these are rightsplan's defaults.
     """
 
     tolerance: Threshold | None = None
     measured_from: GrandfatherBase = GrandfatherBase.AT_GRANDFATHERING
     cap: Threshold | None = None
     lapses_below_threshold: bool = False
+    cutoff: GrandfatherCutoff = GrandfatherCutoff.BEFORE_ADOPTION
+    exercise_ends: bool = False
     source: Source | None = None
 
 
@@ -279,6 +311,11 @@ class Terms:
     _exemptions_by_category: dict[HolderKind, tuple[int, Exemption]] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
+    memo: dict[str, object] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False, hash=False
+    )
+    """Answers derived from these terms alone, remembered by :mod:`rightsplan.rules` (the
+    terms are immutable, so they never go stale)."""
 
     def __attrs_post_init__(self) -> None:
         # Lookups by matching key, built once: assessments ask for them on every call.

@@ -28,7 +28,7 @@ from rightsplan.errors import RightsPlanError
 from rightsplan.io import _values
 from rightsplan.percent import Comparison, format_percent
 from rightsplan.plan import Plan
-from rightsplan.terms import GrandfatherBase, HolderKind, RightsToAcquire
+from rightsplan.terms import GrandfatherBase, GrandfatherCutoff, HolderKind, RightsToAcquire
 
 __all__ = [
     "KINDS_BY_NAME",
@@ -69,7 +69,9 @@ def _write_percent(value: object) -> object:
 
 
 def _write_enum(value: object) -> object:
-    assert isinstance(value, Comparison | HolderKind | RightsToAcquire | GrandfatherBase)
+    assert isinstance(
+        value, Comparison | HolderKind | RightsToAcquire | GrandfatherBase | GrandfatherCutoff
+    )
     return value.value
 
 
@@ -78,7 +80,9 @@ def _write_list(value: object) -> object:
     return list(value)
 
 
-def _enum_codec(kind: type[Comparison | HolderKind | RightsToAcquire | GrandfatherBase]) -> Codec:
+def _enum_codec(
+    kind: type[Comparison | HolderKind | RightsToAcquire | GrandfatherBase | GrandfatherCutoff],
+) -> Codec:
     def read(value: object, what: str) -> object:
         return _values.member(kind, value, what)
 
@@ -109,6 +113,7 @@ CODECS: dict[object, Codec] = {
     HolderKind | None: _enum_codec(HolderKind),
     RightsToAcquire: _enum_codec(RightsToAcquire),
     GrandfatherBase: _enum_codec(GrandfatherBase),
+    GrandfatherCutoff: _enum_codec(GrandfatherCutoff),
 }
 """The codec for each field type the model uses (keys are the resolved annotations)."""
 

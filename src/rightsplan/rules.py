@@ -1,0 +1,576 @@
+"""Every verdict rule, once: the rulebook that assessing, replaying and screening share.
+
+- **In force** (:func:`in_force`): a plan is in force from its agreement's date until it
+  ends (termination or redemption take effect at the start of their day) or its rights
+  expire (at the close of business on the Final Expiration Date).
+- **Exempt Persons** (:meth:`rightsplan.Terms.exemption_for`): the first clause listed that
+  covers the holder's name or kind.
+- **The binding limit** (:func:`binding_limit`, :func:`most_generous`): every rule a plan
+  states is an "is not an Acquiring Person unless" clause, so the limit that binds is the
+  most generous one that applies; ties go to the more specific rule (:data:`PRECEDENCE`),
+  then to the holder's name, so the choice never depends on the order rules were looked at.
+- **The lines, in integers**: a holding of ``s`` counted shares of ``o`` crosses a limit
+  when ``s > max_shares`` (:meth:`rightsplan.Threshold.max_shares`); it warns when
+  ``s * 100 * wd * den >= wn * num * o`` for a warning line ``wn / wd`` of a limit
+  ``num / den`` percent (:func:`warns`).
+- **Standings** (:func:`verdict`): what grandfathering, a buyback, an inadvertent crossing,
+  Acquiring Person status and a board exemption make of the lines (see
+  :mod:`rightsplan.standing`).
+- **Codes** the engines use: :data:`STATUSES` (the verdicts in their output order),
+  :data:`RULE_KINDS` (what a rule row of a screening table is) and the holder-class layout
+  (:data:`HOLDER_KINDS`, :func:`holder_class`, :data:`CLASSES_PER_INTERVAL`), derived from
+  the enums, never typed by hand.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from fractions import Fraction
+
+import attrs
+import pendulum
+
+from rightsplan import _check
+from rightsplan.errors import InvalidPercentError
+from rightsplan.ownership import Counted
+from rightsplan.percent import Comparison, Threshold, format_percent, holding_percent, to_percent
+from rightsplan.plan import Plan
+from rightsplan.sources import Source
+from rightsplan.standing import (
+    ORDINARY,
+    AcquiringPerson,
+    BoardExempted,
+    BuybackExcused,
+    Grandfathered,
+    InadvertentExcused,
+    Ordinary,
+    Standing,
+)
+from rightsplan.terms import Exemption, Grandfathering, HolderKind, Limit, LimitKind, Terms
+
+__all__ = [
+    "CLASSES_PER_INTERVAL",
+    "DEFAULT_WARN_AT",
+    "HOLDER_KINDS",
+    "PRECEDENCE",
+    "RULE_KINDS",
+    "STATUSES",
+    "Consideration",
+    "Status",
+    "Verdict",
+    "binding_limit",
+    "excused_line",
+    "holder_class",
+    "in_force",
+    "most_generous",
+    "verdict",
+    "warn_ratio",
+    "warns",
+]
+
+DEFAULT_WARN_AT = Fraction(9, 10)
+"""By default a holding at or above 90% of its limit is a :attr:`Status.WARNING`."""
+
+
+class Status(enum.Enum):
+    """The verdict on one holding."""
+
+    CLEAR = "clear"
+    """Below the limit, and below the warning line."""
+    WARNING = "warning"
+    """Below the limit, but at or above the warning share of it (90% by default)."""
+    TRIGGERED = "triggered"
+    """Over the limit: the holding would make the holder an Acquiring Person, or it is one."""
+    EXEMPT = "exempt"
+    """The holder is an Exempt Person (or exempted by the board without a cap) and can never
+    be an Acquiring Person."""
+    INACTIVE = "inactive"
+    """No plan is in force on the date (not yet adopted, expired, terminated or redeemed)."""
+    UNCERTAIN = "uncertain"
+    """A holding known only as a rounded percentage whose rounding straddles the limit."""
+    EXCUSED = "excused"
+    """Over the general limit but not an Acquiring Person, because of its standing:
+    grandfathered, pushed over by a buyback, or within a cure period after an inadvertent
+    crossing."""
+
+
+STATUSES: tuple[str, ...] = (
+    Status.CLEAR.value,
+    Status.WARNING.value,
+    Status.TRIGGERED.value,
+    Status.EXEMPT.value,
+    Status.INACTIVE.value,
+    Status.EXCUSED.value,
+)
+"""The verdicts a screen gives, in the order of their codes (clear 0, warning 1,
+triggered 2: a limit's verdict is ``2 * crosses + (warns and not crosses)``)."""
+
+RULE_KINDS = {"inactive": 0, "exempt": 1, "limit": 2}
+"""What a screening table's rule row is: no plan in force, an Exempt Person, or a limit."""
+
+HOLDER_KINDS: tuple[HolderKind, ...] = tuple(HolderKind)
+"""The holder kinds in the order of their codes."""
+
+CLASSES_PER_INTERVAL = len(HOLDER_KINDS) * 2
+"""Holder classes per interval and name: every kind, passive or not."""
+
+
+def holder_class(kind_code: int, passive: int | bool) -> int:
+    """The holder class of a kind's code and passivity: ``kind_code * 2 + passive``."""
+    return kind_code * 2 + int(passive)
+
+
+PRECEDENCE: dict[LimitKind, int] = {
+    LimitKind.GENERAL: 0,
+    LimitKind.PASSIVE: 1,
+    LimitKind.EXCEPTION: 2,
+    LimitKind.BOARD_EXEMPTION: 3,
+    LimitKind.BUYBACK: 4,
+    LimitKind.GRANDFATHERED: 5,
+}
+"""Which of two equally generous limits binds (the higher): the more specific rule."""
+
+
+def _limit_order(limit: Limit) -> tuple[tuple[Fraction, bool], int, str, str]:
+    holder = _check.name_key(limit.holder) if limit.holder is not None else ""
+    return (limit.threshold.sort_key(), PRECEDENCE[limit.kind], holder, limit.source.cite())
+
+
+def most_generous(limits: list[Limit] | tuple[Limit, ...]) -> Limit:
+    """The limit that binds among several that apply: the most generous one.
+
+    Ties go to the more specific kind (:data:`PRECEDENCE`), then to the holder's name and
+    the citation, so the same limits give the same answer in any order.
+    """
+    return max(limits, key=_limit_order)
+
+
+@attrs.frozen
+class Consideration:
+    """A rule the assessment looked at, whether it applied to this holder, and why."""
+
+    limit: Limit
+    applies: bool
+    reason: str
+
+
+def warn_ratio(value: object) -> Fraction:
+    """Read a warning line: a share of the limit in (0, 1].
+
+    Given like ``"0.9"``, ``"90%"`` or a Fraction, never a float; anything else raises
+    :class:`~rightsplan.errors.InvalidPercentError` (or a TypeError subclass for a float).
+
+    >>> warn_ratio("90%")
+    Fraction(9, 10)
+    """
+    if value is DEFAULT_WARN_AT:
+        return DEFAULT_WARN_AT
+    if type(value) is Fraction and 0 < value.numerator <= value.denominator:
+        return value
+    if isinstance(value, str):
+        return _warn_ratio_text(value)
+    return _read_warn_ratio(value)
+
+
+@functools.lru_cache(maxsize=256)
+def _warn_ratio_text(value: str) -> Fraction:
+    return _read_warn_ratio(value)
+
+
+def _read_warn_ratio(value: object) -> Fraction:
+    if isinstance(value, str) and value.strip().endswith("%"):
+        ratio = to_percent(value, what="warn_at") / 100
+    else:
+        ratio = to_percent(value, what="warn_at")
+    if not 0 < ratio <= 1:
+        raise InvalidPercentError(
+            f'warn_at: expected a share of the limit in (0, 1], like "0.9" or "90%", '
+            f"got {format_percent(ratio)}"
+        )
+    return ratio
+
+
+def warns(counted: Counted, ratio: Fraction, percent: Fraction) -> bool:
+    """Whether the counted holding is at least ``ratio`` of ``percent``, in integers."""
+    return (
+        counted.shares * 100 * ratio.denominator * percent.denominator
+        >= ratio.numerator * percent.numerator * counted.outstanding
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def warning_line_text(numerator: int, denominator: int) -> str:
+    """The warning line ``numerator / denominator`` of the limit, written as a percentage.
+
+    Keyed by the two integers: multiplying and writing a Fraction on every call costs more
+    than the rest of a warning.
+    """
+    return format_percent(Fraction(numerator, denominator) * 100)
+
+
+def in_force(plan: Plan, day: pendulum.Date) -> tuple[Terms | None, str | None]:
+    """The terms on ``day`` and, when no plan is in force then, why not (else ``None``)."""
+    agreement = plan.agreement
+    if day < agreement.dated:
+        return None, f"the {agreement.name} is dated {agreement.dated.isoformat()}"
+    terms = plan.terms_at(day)
+    if terms.ended is not None and terms.ended.on <= day:
+        return terms, (
+            f"{terms.ended.kind.value} on {terms.ended.on.isoformat()} by "
+            f"{terms.ended.source.cite()}"
+        )
+    if terms.expiration is not None and day > terms.expiration.date:
+        return terms, (
+            f"the rights expired at the close of business on "
+            f"{terms.expiration.date.isoformat()} (Final Expiration Date, "
+            f"{terms.expiration.source.cite()})"
+        )
+    return terms, None
+
+
+_EVERY_HOLDER = "applies to every holder"
+
+
+def _general_only(terms: Terms) -> tuple[Consideration, ...]:
+    """What :func:`binding_limit` answers when only the general rule applies (remembered)."""
+    found = terms.memo.get("general-only")
+    if found is None:
+        found = terms.memo["general-only"] = (Consideration(terms.general, True, _EVERY_HOLDER),)
+    assert isinstance(found, tuple)
+    return found
+
+
+def binding_limit(
+    terms: Terms, holder: str, *, passive: bool
+) -> tuple[tuple[Consideration, ...], Limit]:
+    """Every rule looked at for ``holder``, and the one that binds (:func:`most_generous`)."""
+    exception = terms.exception_for(holder)
+    if terms.passive is None and exception is None:
+        # Only the general rule: the common case, answered without comparing rules.
+        return _general_only(terms), terms.general
+    considered = [Consideration(terms.general, True, _EVERY_HOLDER)]
+    if terms.passive is not None:
+        if passive:
+            considered.append(
+                Consideration(terms.passive, True, "the holder is passive (Schedule 13G-eligible)")
+            )
+        else:
+            considered.append(
+                Consideration(
+                    terms.passive,
+                    False,
+                    "not available: the holder is not passive (it holds with an intention of "
+                    "changing or influencing control)",
+                )
+            )
+    if exception is not None:
+        if exception.requires_passive and not passive:
+            considered.append(
+                Consideration(
+                    exception.limit(),
+                    False,
+                    f"lost: the exception lasts only while {exception.holder} holds without any "
+                    "intention of changing or influencing control, and this holding is not "
+                    "passive, so the general rule applies",
+                )
+            )
+        else:
+            considered.append(
+                Consideration(exception.limit(), True, f"{holder} is covered by this exception")
+            )
+    winner = most_generous([c.limit for c in considered if c.applies])
+    marked = tuple(
+        c
+        if c.limit is winner or not c.applies
+        else attrs.evolve(c, reason=f"{c.reason}; a more generous applicable rule binds")
+        for c in considered
+    )
+    return marked, winner
+
+
+# --- standings ----------------------------------------------------------------------------
+
+
+def _at_or_below(threshold: Threshold | None, outstanding: int) -> int | None:
+    return None if threshold is None else threshold.max_shares(outstanding)
+
+
+def excused_line(
+    base_shares: int,
+    outstanding: int,
+    *,
+    tolerance: Threshold | None,
+    cap: Threshold | None = None,
+) -> int:
+    """The largest holding a grandfathered (or buyback-excused) holder may reach.
+
+    ``base_shares`` plus the largest number of additional shares short of ``tolerance``
+    (percentage points of ``outstanding``; none without a tolerance: any acquisition
+    counts), never past ``cap`` nor past ``outstanding``. In integers:
+    ``min(base + tolerance.max_shares(outstanding), cap.max_shares(outstanding), outstanding)``.
+    """
+    line = base_shares
+    if tolerance is not None:
+        line += tolerance.max_shares(outstanding)
+    if cap is not None:
+        line = min(line, cap.max_shares(outstanding))
+    return min(line, outstanding)
+
+
+def _line_threshold(
+    base_shares: int,
+    outstanding: int,
+    line: int,
+    *,
+    tolerance: Threshold | None,
+    cap: Threshold | None,
+) -> Threshold:
+    """:func:`excused_line` as a threshold in the plan's own style (for ``line >= 1``).
+
+    Its :meth:`~rightsplan.Threshold.max_shares` is ``line``: base plus "0.5% or more"
+    is "P% or more" with ``P`` the base's exact percentage plus 0.5; with no tolerance,
+    "more than" the base's percentage; where the cap binds, the cap.
+    """
+    if cap is not None and cap.max_shares(outstanding) == line:
+        return cap
+    if line >= outstanding:
+        return Threshold(Fraction(100), Comparison.MORE_THAN)
+    base = holding_percent(base_shares, outstanding)
+    if tolerance is None:
+        return Threshold(base, Comparison.MORE_THAN)
+    return Threshold(base + tolerance.percent, tolerance.comparison)
+
+
+_DEFAULT_GRANDFATHERING = "rightsplan's default grandfathering: any acquisition while over"
+
+
+@attrs.frozen
+class Verdict:
+    """What the rulebook says of one holding: status, binding limit, lines and reasons.
+
+    ``max_shares`` is the largest holding that does not trigger and ``headroom`` the shares
+    that may still be acquired (``max_shares - counted``; negative when over); both are
+    ``None`` where no purchase can trigger (an Exempt Person, an exemption without a cap,
+    an Acquiring Person already) or no plan is in force.
+    """
+
+    status: Status
+    reason: str
+    limit: Limit | None = None
+    max_shares: int | None = None
+    headroom: int | None = None
+    considered: tuple[Consideration, ...] = ()
+    exemption: Exemption | None = None
+    standing: Standing = ORDINARY
+
+
+def _plain(
+    holder: str,
+    counted: Counted,
+    limit: Limit,
+    ratio: Fraction,
+    considered: tuple[Consideration, ...],
+    standing: Standing,
+) -> Verdict:
+    """The verdict against ``limit`` alone: triggered, warning or clear."""
+    threshold = limit.threshold
+    max_shares = threshold.max_shares(counted.outstanding)
+    headroom = max_shares - counted.shares
+    if headroom < 0:
+        status = Status.TRIGGERED
+        reason = (
+            f"The holding crosses {threshold.describe()}: it would make {holder} an "
+            "Acquiring Person."
+        )
+    elif warns(counted, ratio, limit.percent):
+        status = Status.WARNING
+        line = warning_line_text(ratio.numerator, ratio.denominator)
+        reason = f"The holding is below the limit but at or above {line}% of it."
+    else:
+        status = Status.CLEAR
+        reason = "The holding is below the limit."
+    return Verdict(status, reason, limit, max_shares, headroom, considered, standing=standing)
+
+
+def verdict(
+    terms: Terms,
+    holder: str,
+    counted: Counted,
+    *,
+    kind: HolderKind = HolderKind.OTHER,
+    passive: bool = False,
+    standing: Standing = ORDINARY,
+    ratio: Fraction = DEFAULT_WARN_AT,
+) -> Verdict:
+    """The verdict on ``counted`` (a holding as the plan counts it) under ``terms``.
+
+    The terms must be in force (see :func:`in_force`). ``standing`` is what the holder's
+    past makes of it:
+
+    - :class:`~rightsplan.Ordinary`: the binding limit alone.
+    - :class:`~rightsplan.Grandfathered`: its own line, its base plus the plan's tolerance
+      (none: any acquisition while over triggers), never past the cap; the more generous
+      of that line and the binding limit binds. Over the binding limit but within its line
+      it is EXCUSED. If the plan's grandfathering lapses below the threshold and the holding
+      is at or below the binding limit, the standing has lapsed.
+    - :class:`~rightsplan.BuybackExcused`: the same with the plan's buyback tolerance
+      ("more than" that many points), lapsing below the threshold.
+    - :class:`~rightsplan.InadvertentExcused`: EXCUSED while over the binding limit, with no
+      headroom (acquiring more while over ends the excuse); back under, it has lapsed.
+    - :class:`~rightsplan.AcquiringPerson`: TRIGGERED whatever the holding, where status
+      sticks; otherwise judged afresh.
+    - :class:`~rightsplan.BoardExempted`: EXEMPT without a cap; with one, the cap is a limit
+      of its own, and the more generous binds.
+    """
+    exemption = terms.exemption_for(holder, kind)
+    if exemption is not None:
+        return Verdict(
+            Status.EXEMPT,
+            f"{holder} is an Exempt Person ({exemption.name}), never an Acquiring Person, per "
+            f"{exemption.source.cite()}.",
+            exemption=exemption,
+            standing=standing,
+        )
+    considered, limit = binding_limit(terms, holder, passive=passive)
+    if type(standing) is Ordinary:
+        return _plain(holder, counted, limit, ratio, considered, standing)
+    return _with_standing(terms, holder, counted, limit, ratio, considered, standing)
+
+
+def _with_standing(
+    terms: Terms,
+    holder: str,
+    counted: Counted,
+    limit: Limit,
+    ratio: Fraction,
+    considered: tuple[Consideration, ...],
+    standing: Standing,
+) -> Verdict:
+    outstanding = counted.outstanding
+    if isinstance(standing, BoardExempted):
+        source = standing.source or Source("Board determination", standing.since)
+        if standing.cap is None:
+            return Verdict(
+                Status.EXEMPT,
+                f"{holder} is exempted by the board ({source.cite()}), never an Acquiring "
+                "Person while the exemption stands.",
+                standing=standing,
+            )
+        granted = Limit(standing.cap, LimitKind.BOARD_EXEMPTION, source, holder=holder)
+        considered = (
+            *considered,
+            Consideration(granted, True, f"the board exempted {holder} up to this cap"),
+        )
+        return _plain(holder, counted, most_generous([limit, granted]), ratio, considered, standing)
+    if isinstance(standing, AcquiringPerson):
+        if not terms.ownership.sticky:
+            return _plain(holder, counted, limit, ratio, considered, standing)
+        crossed = standing.limit or limit
+        cause = f" ({standing.cause})" if standing.cause else ""
+        return Verdict(
+            Status.TRIGGERED,
+            f"{holder} has been an Acquiring Person since {standing.since.isoformat()}{cause}; "
+            "the status sticks whatever it holds now.",
+            crossed,
+            crossed.threshold.max_shares(outstanding),
+            None,
+            considered,
+            standing=standing,
+        )
+    limit_max = limit.threshold.max_shares(outstanding)
+    if isinstance(standing, InadvertentExcused):
+        if counted.shares <= limit_max:
+            return _plain(holder, counted, limit, ratio, considered, standing)
+        over = counted.shares - limit_max
+        return Verdict(
+            Status.EXCUSED,
+            f"Over {limit.threshold.describe()} since {standing.crossed_on.isoformat()}, but "
+            f"the board found the crossing inadvertent ({standing.source.cite()}): not an "
+            f"Acquiring Person if back under the limit by {standing.divest_by.isoformat()} "
+            f"({over:,} shares to dispose of) and it acquires nothing more meanwhile.",
+            limit,
+            counted.shares,
+            0,
+            considered,
+            standing=standing,
+        )
+    if isinstance(standing, Grandfathered):
+        rules = standing.rules if standing.rules is not None else terms.grandfathering
+        if rules.lapses_below_threshold and counted.shares <= limit_max:
+            return _plain(holder, counted, limit, ratio, considered, standing)
+        tolerance, cap = rules.tolerance, rules.cap
+        source = _grandfathering_source(rules, standing, terms)
+        what = (
+            f"grandfathered since {standing.since.isoformat()} at {standing.base_shares:,} "
+            f"shares ({source.cite()}); {_allowance(rules)}"
+        )
+        kind = LimitKind.GRANDFATHERED
+    else:
+        assert isinstance(standing, BuybackExcused)
+        if counted.shares <= limit_max:
+            return _plain(holder, counted, limit, ratio, considered, standing)
+        tolerance = (
+            Threshold(standing.tolerance, Comparison.MORE_THAN) if standing.tolerance else None
+        )
+        cap = None
+        source = standing.source or terms.ownership.source or limit.source
+        what = (
+            f"over the line only because of a buyback on {standing.since.isoformat()}, at "
+            f"{standing.base_shares:,} shares; "
+            + (
+                "any additional share makes it an Acquiring Person"
+                if tolerance is None
+                else f"additional shares of {tolerance.describe()} make it an Acquiring Person"
+            )
+        )
+        kind = LimitKind.BUYBACK
+    line = excused_line(standing.base_shares, outstanding, tolerance=tolerance, cap=cap)
+    if line <= limit_max:
+        # Its own line allows no more than the plan's limit: the limit binds.
+        return _plain(holder, counted, limit, ratio, considered, standing)
+    threshold = _line_threshold(
+        standing.base_shares, outstanding, line, tolerance=tolerance, cap=cap
+    )
+    own = Limit(threshold, kind, source, holder=holder)
+    considered = (*considered, Consideration(own, True, f"{holder} is {what}"))
+    headroom = line - counted.shares
+    if headroom < 0:
+        status = Status.TRIGGERED
+        reason = (
+            f"{holder} is {what}. This holding goes past that ({line:,} shares at most): it "
+            "would make it an Acquiring Person."
+        )
+    elif counted.shares > limit_max:
+        status = Status.EXCUSED
+        reason = (
+            f"Over {limit.threshold.describe()}, but not an Acquiring Person: {holder} is {what}."
+        )
+    else:
+        plain = _plain(holder, counted, own, ratio, considered, standing)
+        status, reason = plain.status, plain.reason
+    return Verdict(status, reason, own, line, headroom, considered, standing=standing)
+
+
+def _grandfathering_source(rules: Grandfathering, standing: Grandfathered, terms: Terms) -> Source:
+    if rules.source is not None:
+        return rules.source
+    if standing.source is not None:
+        return attrs.evolve(standing.source, note=_DEFAULT_GRANDFATHERING)
+    return attrs.evolve(terms.general.source, note=_DEFAULT_GRANDFATHERING)
+
+
+def _allowance(rules: Grandfathering) -> str:
+    if rules.tolerance is None:
+        allowed = "any acquisition while over the threshold makes it an Acquiring Person"
+    else:
+        start = (
+            "its lowest holding since" if rules.measured_from.value == "lowest-since" else "that"
+        )
+        allowed = (
+            f"additional shares of {rules.tolerance.describe()} of the shares outstanding over "
+            f"{start} make it an Acquiring Person"
+        )
+    if rules.cap is not None:
+        allowed += f", and so does holding {rules.cap.describe()}"
+    return allowed
