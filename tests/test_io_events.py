@@ -45,6 +45,7 @@ EVERY_KIND = rp.Ledger(
             source='Schedule 13D: "approximately 20.57%"',
         ),
         rp.PositionReported(on="2003-08-03", holder="David Dadante", shares=5),
+        rp.RightsExercised(on="2003-08-03", holder="IPOF Fund, L.P.", shares=2, later=True),
         rp.OutstandingChanged(on="2003-08-04", outstanding=11_500_000, reason="buyback"),
         rp.StockSplit(on="2003-08-05", ratio="3/2"),
         rp.PassivityChanged(on="2003-08-06", holder="David Dadante", passive=False),
@@ -108,8 +109,10 @@ def events(draw: st.DrawFn) -> rp.Event:
             values[name] = draw(st.fractions(min_value=Fraction(1, 100), max_value=100))
         elif name == "divest_by":
             values[name] = on.add(days=draw(st.integers(0, 400)))
-        elif name in ("passive", "deferred"):
+        elif name in ("passive", "deferred", "later"):
             values[name] = draw(st.booleans())
+        elif kind is rp.RightsExercised and name == "shares":
+            values[name] = draw(_counts.filter(bool))
         elif name in ("percent", "comparison"):
             values["percent"] = draw(st.integers(1, 10_000)) / Fraction(100)
             values["comparison"] = draw(st.sampled_from(rp.Comparison))

@@ -87,6 +87,7 @@ from rightsplan.ledger import (
     OutstandingChanged,
     PassivityChanged,
     PositionReported,
+    RightsExercised,
     StockSplit,
     TenderOfferCommenced,
 )
@@ -207,6 +208,7 @@ __all__ = [
     "ReportedHolding",
     "RightsAgentTerm",
     "RightsAgreement",
+    "RightsExercised",
     "RightsPlanError",
     "RightsToAcquire",
     "ScreenInputError",

@@ -53,6 +53,7 @@ from rightsplan.ledger import (
     OutstandingChanged,
     PassivityChanged,
     PositionReported,
+    RightsExercised,
     StockSplit,
     TenderOfferCommenced,
 )
@@ -405,6 +406,18 @@ class _Replay:
                 if holder.passive and not event.passive:
                     self.turned_active.add(_check.name_key(holder.name))
                 holder.passive = event.passive
+            self.check_capacity(event)
+        elif isinstance(event, RightsExercised):
+            self.need_outstanding(event)
+            holder = self.holder(event.holder)
+            field = "rights_later" if event.later else "rights"
+            if getattr(holder, field) < event.shares:
+                raise LedgerError(
+                    f"{_where(event)}: {holder.name} exercises more {_FIELD_WORDS[field]} "
+                    f"({event.shares:,}) than it holds ({getattr(holder, field):,})"
+                )
+            setattr(holder, field, getattr(holder, field) - event.shares)
+            holder.shares += event.shares
             self.check_capacity(event)
         elif isinstance(event, OutstandingChanged):
             self.outstanding = event.outstanding

@@ -34,6 +34,7 @@ __all__ = [
     "OutstandingChanged",
     "PassivityChanged",
     "PositionReported",
+    "RightsExercised",
     "StockSplit",
     "TenderOfferCommenced",
 ]
@@ -298,6 +299,37 @@ class Affiliated(Event):
         return f"{self.affiliate} is an Affiliate or Associate of {self.holder}"
 
 
+def _exercised(value: int) -> int:
+    number = _count("shares", value)
+    if number == 0:
+        raise InvalidInputError("shares: expected a positive number of shares, got 0")
+    return number
+
+
+def _later(value: bool) -> bool:
+    return _check.flag(value, "later")
+
+
+@attrs.frozen(kw_only=True)
+class RightsExercised(Event):
+    """A holder exercises or converts rights to acquire into ``shares`` common shares.
+
+    The rights used are those exercisable within 60 days, or with ``later`` the others.
+    Where the plan counts those rights its count of the holding does not change; where the
+    plan says so (:attr:`rightsplan.Grandfathering.exercise_ends`) the exercise still ends a
+    grandfathering (Airgas, 2015).
+    """
+
+    holder: str = attrs.field(converter=_holder)
+    shares: int = attrs.field(converter=_exercised)
+    later: bool = attrs.field(default=False, converter=_later)
+
+    def describe(self) -> str:
+        """The event in a few words."""
+        which = "later rights" if self.later else "rights"
+        return f"{self.holder} exercised {which} to acquire {self.shares:,} shares"
+
+
 def _divest_by(value: DateLike) -> pendulum.Date:
     return to_date(value, what="divest_by")
 
@@ -418,6 +450,7 @@ AnyEvent: TypeAlias = (
     Acquisition
     | Disposition
     | PositionReported
+    | RightsExercised
     | OutstandingChanged
     | StockSplit
     | PassivityChanged
@@ -435,6 +468,7 @@ EVENT_KINDS: tuple[type[Event], ...] = (
     Acquisition,
     Disposition,
     PositionReported,
+    RightsExercised,
     OutstandingChanged,
     StockSplit,
     PassivityChanged,
