@@ -19,7 +19,7 @@ import pendulum
 from rightsplan import _check
 from rightsplan.dates import DateLike, to_date
 from rightsplan.errors import InputTypeError, InvalidInputError, PlanHistoryError
-from rightsplan.percent import Comparison, PercentLike, Threshold, to_percent
+from rightsplan.percent import Comparison, PercentLike, Threshold, to_percent, to_points
 from rightsplan.sources import Source
 from rightsplan.terms import (
     DistributionRule,
@@ -333,12 +333,7 @@ def _rights_to_acquire(value: RightsToAcquire) -> RightsToAcquire:
 
 
 def _points(value: PercentLike) -> Fraction:
-    points = to_percent(value, what="buyback_tolerance")
-    if not 0 <= points <= 100:
-        raise InvalidInputError(
-            f"buyback_tolerance: expected percentage points in [0, 100], got {points}"
-        )
-    return points
+    return to_points(value, what="buyback_tolerance")
 
 
 def _derivatives_counted(value: bool) -> bool:

@@ -30,6 +30,7 @@ __all__ = [
     "holding_percent",
     "readable_percent",
     "to_percent",
+    "to_points",
 ]
 
 PercentLike: TypeAlias = int | str | Decimal | Fraction
@@ -77,6 +78,16 @@ def to_percent(value: object, *, what: str = "percentage") -> Fraction:
         f"{what}: expected a percentage (int, str, Decimal or Fraction), "
         f"got {value!r} of type {type(value).__name__}"
     )
+
+
+def to_points(value: object, *, what: str) -> Fraction:
+    """Read percentage points in [0, 100] (a tolerance), exactly, as :func:`to_percent` does."""
+    points = to_percent(value, what=what)
+    if not 0 <= points <= 100:
+        raise InvalidPercentError(
+            f"{what}: expected percentage points in [0, 100], got {format_percent(points)}"
+        )
+    return points
 
 
 def _parse_percent_text(text: str, what: str) -> Fraction:

@@ -25,7 +25,7 @@ import pendulum
 from rightsplan import _check
 from rightsplan.dates import DateLike, to_date
 from rightsplan.errors import InputTypeError, InvalidInputError
-from rightsplan.percent import Comparison, PercentLike, Threshold, format_percent, to_percent
+from rightsplan.percent import Comparison, PercentLike, Threshold, to_percent, to_points
 from rightsplan.sources import Source
 from rightsplan.terms import Grandfathering, Limit
 
@@ -72,12 +72,7 @@ def _optional_rules(value: Grandfathering | None) -> Grandfathering | None:
 
 
 def _tolerance(value: PercentLike) -> Fraction:
-    points = to_percent(value, what="tolerance")
-    if not 0 <= points <= 100:
-        raise InvalidInputError(
-            f"tolerance: expected percentage points in [0, 100], got {format_percent(points)}"
-        )
-    return points
+    return to_points(value, what="tolerance")
 
 
 def _optional_cap(value: Threshold | None) -> Threshold | None:
