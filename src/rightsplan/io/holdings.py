@@ -41,10 +41,14 @@ from rightsplan.io._csv import csv_rows
 from rightsplan.io._files import jsonl_lines, read_bytes
 from rightsplan.io.formats import ParseError, text_of
 from rightsplan.ownership import Position
-from rightsplan.percent import Comparison
+from rightsplan.percent import Comparison, format_percent
 from rightsplan.standing import (
     ORDINARY,
     STANDING_KINDS,
+    BoardExempted,
+    BuybackExcused,
+    Grandfathered,
+    InadvertentExcused,
     Ordinary,
     Standing,
     check_standing,
@@ -59,6 +63,7 @@ __all__ = [
     "Holding",
     "load_holdings",
     "loads_holdings",
+    "standing_columns",
 ]
 
 REQUIRED_COLUMNS = ("holder", "shares", "outstanding")
@@ -279,6 +284,30 @@ def _row(values: Mapping[str, object], name: str, line: int, problems: list[str]
     except RightsPlanError as error:
         problems.append(f"{where}: {error}")
         return None
+
+
+def standing_columns(standing: Standing) -> dict[str, str | int | None]:
+    """A standing as the standing columns of a holdings file (``None``: left blank).
+
+    The inverse of reading them: ``standing_from_fields`` given these values (with the
+    ``standing_`` prefix dropped) gives back a standing of the same kind, dates, base and
+    cap. What a file cannot say is left out: the source of a grandfathering, its clause, a
+    buyback tolerance, the cause of an Acquiring Person's crossing.
+    """
+    standing = check_standing(standing)
+    columns: dict[str, str | int | None] = dict.fromkeys(STANDING_COLUMNS)
+    columns["standing"] = standing.kind
+    if isinstance(standing, Ordinary):
+        return columns
+    columns["standing_since"] = standing.since.isoformat()
+    if isinstance(standing, Grandfathered | BuybackExcused):
+        columns["standing_shares"] = standing.base_shares
+    elif isinstance(standing, InadvertentExcused):
+        columns["standing_until"] = standing.divest_by.isoformat()
+    elif isinstance(standing, BoardExempted) and standing.cap is not None:
+        columns["standing_cap_percent"] = format_percent(standing.cap.percent)
+        columns["standing_cap_comparison"] = standing.cap.comparison.value
+    return columns
 
 
 def _from_csv(text: str, name: str) -> tuple[list[Holding], list[str]]:
