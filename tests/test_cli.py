@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -359,3 +360,13 @@ class TestCheckStandings:
             f"{holdings}:2: standing_since: the grandfathered standing starts on 2026-03-02" in err
         )
         assert "(--on)" in err
+
+    def test_the_howto_shows_the_real_file_and_table(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The check-holdings guide shows the shipped tax-asset file and its table verbatim."""
+        guide = (ROOT / "docs" / "howto" / "check-holdings.md").read_text("utf-8")
+        blocks = re.findall(r"^```text\n(.*?)^```$", guide, re.MULTILINE | re.DOTALL)
+        _, out, _ = run(capsys, "check", TAX_PLAN, TAX_HOLDINGS)
+        assert Path(TAX_HOLDINGS).read_text("utf-8") in blocks
+        assert out in blocks
