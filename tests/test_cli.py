@@ -370,3 +370,39 @@ class TestCheckStandings:
         _, out, _ = run(capsys, "check", TAX_PLAN, TAX_HOLDINGS)
         assert Path(TAX_HOLDINGS).read_text("utf-8") in blocks
         assert out in blocks
+
+    def test_json_standing_objects(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """JSON gives each standing's own fields: dates as text, a cap as percent and comparison."""
+        holdings = tmp_path / "h.jsonl"
+        holdings.write_text(
+            '{"holder": "Inlet Fund", "shares": 520000, "outstanding": 10000000, '
+            '"standing": "inadvertent", "standing_since": "2026-03-10", '
+            '"standing_until": "2026-04-30"}\n'
+            '{"holder": "Pier Trust", "shares": 900000, "outstanding": 10000000, '
+            '"standing": "exempted", "standing_since": "2026-01-05", '
+            '"standing_cap_percent": "9.99", "standing_cap_comparison": "more-than"}\n',
+            "utf-8",
+        )
+        status, out, _ = run(
+            capsys, "check", TAX_PLAN, str(holdings), "--on", "2026-04-01", "--format", "json"
+        )
+        inlet, pier = json.loads(out)
+        assert status == 0
+        assert (inlet["status"], inlet["standing"]) == (
+            "excused",
+            {
+                "kind": "inadvertent",
+                "crossed_on": "2026-03-10",
+                "divest_by": "2026-04-30",
+                "source": "Board determination (2026-03-10)",
+            },
+        )
+        assert pier["standing"]["cap"] == {"percent": "9.99", "comparison": "more-than"}
+        assert (pier["status"], pier["limit"], pier["comparison"]) == (
+            "warning",
+            "9.99",
+            "more-than",
+        )
+        assert pier["source"] == "Board determination (2026-01-05)"
