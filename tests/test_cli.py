@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
+import sys
 from pathlib import Path
 
+import pendulum
 import pytest
 
+import rightsplan as rp
 from rightsplan.cli import main
+from rightsplan.io.holdings import STANDING_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = str(ROOT / "examples" / "innotrac" / "plan.toml")
@@ -202,3 +209,200 @@ class TestDelegatedCommands:
             main(["screen", "--help"])
         assert exit_.value.code == 0
         assert "--out" in capsys.readouterr().out
+
+
+TAX_PLAN = str(ROOT / "examples" / "tax-asset" / "plan.toml")
+TAX_HOLDINGS = str(ROOT / "examples" / "tax-asset" / "holdings.csv")
+STANDING_HEADER = "holder,shares,outstanding,date,standing,standing_since,standing_shares\n"
+
+
+class TestCheckStandings:
+    def test_grandfathered_headroom(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Grandfathered at 610,000 (4.99%, tolerance 0.5%): excused, headroom 49,999, exit 0."""
+        holdings = tmp_path / "h.csv"
+        row = 'Harbor Value Fund,"{}","10,000,000",{},grandfathered,2026-03-02,"610,000"\n'
+        holdings.write_text(
+            STANDING_HEADER
+            + row.format("610,000", "2026-04-01")
+            + row.format("640,000", "2026-05-01"),
+            "utf-8",
+        )
+        status, out, _ = run(capsys, "check", TAX_PLAN, str(holdings), "--format", "json")
+        assert status == 0
+        records = json.loads(out)
+        plan = rp.load_plan(TAX_PLAN)
+        standing = rp.Grandfathered(pendulum.Date(2026, 3, 2), 610_000)
+        for record, shares, day, headroom in zip(
+            records, (610_000, 640_000), ("2026-04-01", "2026-05-01"), (49_999, 19_999), strict=True
+        ):
+            expected = rp.assess(
+                plan,
+                rp.Position("Harbor Value Fund", shares, 10_000_000),
+                on=day,
+                standing=standing,
+            )
+            assert expected.limit is not None
+            assert (expected.status, expected.headroom) == (rp.Status.EXCUSED, headroom)
+            assert expected.limit.threshold.describe() == "6.6% or more"
+            assert record["status"] == "excused" == expected.status.value
+            assert (record["limit"], record["comparison"]) == ("6.6", "at-least")
+            assert (record["max_shares"], record["headroom"]) == (659_999, headroom)
+            assert (record["max_shares"], record["headroom"]) == (
+                expected.max_shares,
+                expected.headroom,
+            )
+            assert record["source"] == expected.limit.source.cite()
+            assert record["source"].startswith("Amendment No. 1 (2026-03-02)")
+            assert record["reason"] == expected.reason
+            assert record["standing"] == {
+                "kind": "grandfathered",
+                "since": "2026-03-02",
+                "base_shares": 610_000,
+                "source": None,
+                "rules": None,
+            }
+
+    def test_without_standing_the_same_holder_triggers(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Without standing columns the same 610,000 shares cross 4.99% or more: exit 1."""
+        holdings = tmp_path / "h.csv"
+        holdings.write_text(
+            'holder,shares,outstanding,date\nHarbor Value Fund,"610,000","10,000,000",2026-04-01\n',
+            "utf-8",
+        )
+        status, out, _ = run(capsys, "check", TAX_PLAN, str(holdings), "--format", "json")
+        assert status == 1
+        (record,) = json.loads(out)
+        assert (record["status"], record["limit"], record["headroom"]) == (
+            "triggered",
+            "4.99",
+            498_999 - 610_000,
+        )
+        assert record["standing"] == {"kind": "none"}
+
+    def test_shipped_example_table(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The tax-asset table has a STANDING column; one share past either line triggers."""
+        status, out, _ = run(capsys, "check", TAX_PLAN, TAX_HOLDINGS)
+        assert status == 1
+        lines = out.splitlines()
+        header = lines[2].split()
+        assert header[header.index("STANDING") + 1] == "STATUS"
+        rows = {line.split()[0]: line for line in lines[3:8]}
+        assert "grandfathered  excused    6.6% or more [1]      659,999    49,999" in rows["2"]
+        assert rows["3"].endswith("19,999")
+        assert "grandfathered  triggered" in rows["4"] and rows["4"].endswith("-1")
+        assert "-              triggered  4.99% or more [2]" in rows["6"]
+        assert "Summary: 1 warning, 2 triggered, 2 excused" in out
+
+    def test_no_standing_column_without_standings(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A file that gives no standing keeps the table as it was, without a STANDING column."""
+        _, out, _ = run(capsys, "check", PLAN, HOLDINGS)
+        assert "STANDING" not in out.splitlines()[2].split()
+
+    def test_csv_gives_the_standing_columns(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--format csv gives the holdings file's standing columns, blank where unused."""
+        _, out, _ = run(capsys, "check", TAX_PLAN, TAX_HOLDINGS, "--format", "csv")
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert {k: rows[0][k] for k in STANDING_COLUMNS} == {
+            "standing": "grandfathered",
+            "standing_since": "2026-03-02",
+            "standing_shares": "610000",
+            "standing_until": "",
+            "standing_cap_percent": "",
+            "standing_cap_comparison": "",
+        }
+        assert (rows[0]["status"], rows[3]["standing"]) == ("excused", "none")
+
+    def test_excused_is_coloured_on_a_terminal(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """On a terminal, excused has a colour of its own."""
+        monkeypatch.delenv("NO_COLOR", raising=False)
+        monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+        _, out, _ = run(capsys, "check", TAX_PLAN, TAX_HOLDINGS)
+        assert "\033[35mexcused  \033[0m" in out
+        assert "\033[1;31mtriggered\033[0m" in out
+
+    def test_board_exemption_and_acquiring_person(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A board exemption without a cap is exempt; an Acquiring Person stays triggered."""
+        holdings = tmp_path / "h.jsonl"
+        holdings.write_text(
+            '{"holder": "Pier Trust", "shares": 900000, "outstanding": 10000000, '
+            '"standing": "exempted", "standing_since": "2026-01-05"}\n'
+            '{"holder": "Dock Capital", "shares": 1000, "outstanding": 10000000, '
+            '"standing": "acquiring-person", "standing_since": "2026-02-10"}\n',
+            "utf-8",
+        )
+        status, out, _ = run(capsys, "check", TAX_PLAN, str(holdings), "--on", "2026-04-01")
+        assert status == 1
+        rows = [line.split() for line in out.splitlines()[3:5]]
+        assert rows[0][-6:] == ["exempted", "exempt", "board", "exemption", "-", "-"]
+        assert rows[1][-8:-4] == ["acquiring-person", "triggered", "4.99%", "or"]
+
+    def test_standing_after_on_is_an_error(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An undated row whose standing starts after --on is bad input (exit 2)."""
+        holdings = tmp_path / "h.csv"
+        holdings.write_text(
+            STANDING_HEADER
+            + 'Harbor Value Fund,"610,000","10,000,000",,grandfathered,2026-03-02,1\n',
+            "utf-8",
+        )
+        status, _, err = run(capsys, "check", TAX_PLAN, str(holdings), "--on", "2026-03-01")
+        assert status == 2
+        assert (
+            f"{holdings}:2: standing_since: the grandfathered standing starts on 2026-03-02" in err
+        )
+        assert "(--on)" in err
+
+    def test_the_howto_shows_the_real_file_and_table(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The check-holdings guide shows the shipped tax-asset file and its table verbatim."""
+        guide = (ROOT / "docs" / "howto" / "check-holdings.md").read_text("utf-8")
+        blocks = re.findall(r"^```text\n(.*?)^```$", guide, re.MULTILINE | re.DOTALL)
+        _, out, _ = run(capsys, "check", TAX_PLAN, TAX_HOLDINGS)
+        assert Path(TAX_HOLDINGS).read_text("utf-8") in blocks
+        assert out in blocks
+
+    def test_json_standing_objects(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """JSON gives each standing's own fields: dates as text, a cap as percent and comparison."""
+        holdings = tmp_path / "h.jsonl"
+        holdings.write_text(
+            '{"holder": "Inlet Fund", "shares": 520000, "outstanding": 10000000, '
+            '"standing": "inadvertent", "standing_since": "2026-03-10", '
+            '"standing_until": "2026-04-30"}\n'
+            '{"holder": "Pier Trust", "shares": 900000, "outstanding": 10000000, '
+            '"standing": "exempted", "standing_since": "2026-01-05", '
+            '"standing_cap_percent": "9.99", "standing_cap_comparison": "more-than"}\n',
+            "utf-8",
+        )
+        status, out, _ = run(
+            capsys, "check", TAX_PLAN, str(holdings), "--on", "2026-04-01", "--format", "json"
+        )
+        inlet, pier = json.loads(out)
+        assert status == 0
+        assert (inlet["status"], inlet["standing"]) == (
+            "excused",
+            {
+                "kind": "inadvertent",
+                "crossed_on": "2026-03-10",
+                "divest_by": "2026-04-30",
+                "source": "Board determination (2026-03-10)",
+            },
+        )
+        assert pier["standing"]["cap"] == {"percent": "9.99", "comparison": "more-than"}
+        assert (pier["status"], pier["limit"], pier["comparison"]) == (
+            "warning",
+            "9.99",
+            "more-than",
+        )
+        assert pier["source"] == "Board determination (2026-01-05)"

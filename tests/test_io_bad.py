@@ -92,6 +92,28 @@ HOLDINGS_CASES = {
     "float-shares.jsonl": [":1: shares: expected a whole number of shares", "(a float)"],
     "not-an-object.jsonl": [":2: expected an object"],
     "truncated.jsonl": [":2: column 17: not valid JSON"],
+    "standing-unused-column.csv": [
+        ":2: standing_until: not used by a standing of 'grandfathered'",
+        "it uses standing_shares, standing_since",
+    ],
+    "standing-missing-shares.csv": [
+        ":2: standing_shares: required for a standing of 'grandfathered'"
+    ],
+    "standing-many-problems.csv": [
+        "4 problems",
+        ":2: standing: expected one of none, grandfathered, buyback",
+        "'grandfathred'",
+        ":3: standing_since: '2026-02-30' is not a real day",
+        ":3: standing_shares: expected a whole number of shares",
+        ":4: standing_until: 2026-03-01 is before the crossing (2026-03-02)",
+    ],
+    "standing-float-cap.jsonl": [
+        ':1: standing_cap_percent: expected a percentage like "25" or "4.99", got 6.5 (a float)'
+    ],
+    "standing-after-date.csv": [
+        ":2: standing_since: the grandfathered standing starts on 2026-03-02, after the "
+        "holding's date 2026-02-01"
+    ],
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import enum
 import io
 import json
 import os
@@ -28,8 +29,11 @@ from rightsplan.errors import HoldingsFileError, InvalidInputError, RightsPlanEr
 from rightsplan.history import History, LedgerError, StatusPeriod, Trigger, replay
 from rightsplan.io import Holding, load_events, load_holdings, load_plan
 from rightsplan.io._files import write_atomically
+from rightsplan.io.holdings import standing_columns
 from rightsplan.ownership import Position
 from rightsplan.percent import format_percent
+from rightsplan.sources import Source
+from rightsplan.standing import Ordinary, Standing
 
 __all__ = ["main"]
 
@@ -59,6 +63,12 @@ _CHECK_EPILOG = """\
 Rows that give a date are checked on that date; --on gives the date for rows that have none
 (it never overrides a row's own date). A row with no date and no --on is an error: there is
 no implicit "today".
+
+The optional standing columns give what a holder's past makes of its holding (standing:
+none, grandfathered, buyback, inadvertent, acquiring-person or exempted; standing_since,
+standing_shares, standing_until, standing_cap_percent, standing_cap_comparison). A holder
+over the general limit but within its own line (grandfathered, or over only because of a
+buyback) is "excused": not a trigger.
 
 Exit status: 0 when no holding triggers the plan, 1 when any does, 2 for bad input or usage.
 
@@ -145,12 +155,12 @@ def _parser() -> argparse.ArgumentParser:
     terms.add_argument("--on", type=_date_argument, metavar="DATE", help="the date, as YYYY-MM-DD")
     check = commands.add_parser(
         "check",
-        help="one verdict per holding: clear, warning, triggered, exempt or inactive",
+        help="one verdict per holding: clear, warning, triggered, excused, exempt or inactive",
         description=(
             "Assess every holding of a holdings file (.csv or .jsonl; columns holder, shares, "
-            "outstanding, and optionally passive, date, kind) against the plan in force on its "
-            "date: the verdict, the binding limit with its source, the largest holding that "
-            "does not trigger, and the headroom."
+            "outstanding, and optionally passive, date, kind and the holder's standing) "
+            "against the plan in force on its date: the verdict, the binding limit with its "
+            "source, the largest holding that does not trigger, and the headroom."
         ),
         epilog=_CHECK_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -256,11 +266,41 @@ def _source(assessment: Assessment) -> str | None:
         return assessment.limit.source.cite()
     if assessment.exemption is not None:
         return assessment.exemption.source.cite()
+    if assessment.standing.source is not None:
+        return assessment.standing.source.cite()
     return None
 
 
-def _record(holding: Holding, assessment: Assessment) -> dict[str, object]:
-    """One verdict as the JSON and CSV outputs give it."""
+def _json_value(value: object) -> object:
+    """A standing's field for JSON: dates as text, percentages exact, sources cited."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, pendulum.Date):
+        return value.isoformat()
+    if isinstance(value, Fraction):
+        return format_percent(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Source):
+        return value.cite()
+    cls = type(value)
+    if attrs.has(cls):
+        return {field.name: _json_value(getattr(value, field.name)) for field in attrs.fields(cls)}
+    raise TypeError(f"no JSON form for {value!r}")  # pragma: no cover - a new field type
+
+
+def _standing_record(standing: Standing) -> dict[str, object]:
+    """The standing as the JSON output gives it: its kind, then its own fields."""
+    fields = _json_value(standing)
+    assert isinstance(fields, dict)
+    return {"kind": standing.kind, **fields}
+
+
+def _record(holding: Holding, assessment: Assessment, *, flat: bool) -> dict[str, object]:
+    """One verdict as the JSON (``flat`` false) and CSV (``flat`` true) outputs give it.
+
+    The standing is an object in JSON, and in CSV the holdings file's standing columns.
+    """
     position = holding.position
     limit = assessment.limit
     percent = assessment.percent
@@ -274,6 +314,11 @@ def _record(holding: Holding, assessment: Assessment) -> dict[str, object]:
         "shares": position.shares,
         "outstanding": position.outstanding,
         "passive": position.passive,
+        **(
+            standing_columns(assessment.standing)
+            if flat
+            else {"standing": _standing_record(assessment.standing)}
+        ),
         "limit": format_percent(limit.percent) if limit is not None else None,
         "comparison": limit.comparison.value if limit is not None else None,
         "max_shares": assessment.max_shares,
@@ -288,13 +333,25 @@ _COLOURS = {
     Status.WARNING: "\033[33m",
     Status.CLEAR: "\033[32m",
     Status.EXEMPT: "\033[36m",
+    Status.EXCUSED: "\033[35m",
+    Status.UNCERTAIN: "\033[35m",
     Status.INACTIVE: "\033[2m",
 }
 _RESET = "\033[0m"
 
 
+def _limit_cell(assessment: Assessment) -> str:
+    if assessment.limit is not None:
+        return assessment.limit.threshold.describe()
+    if assessment.status is Status.EXEMPT:
+        return "Exempt Person" if assessment.exemption is not None else "board exemption"
+    return "no plan in force"
+
+
 def _table(company: str, rows: list[tuple[Holding, Assessment]], *, colour: bool) -> str:
     sources: list[str] = []
+    # The STANDING column appears only when some row gives a standing: most files give none.
+    standings = any(type(a.standing) is not Ordinary for _, a in rows)
     header = (
         "LINE",
         "DATE",
@@ -302,6 +359,7 @@ def _table(company: str, rows: list[tuple[Holding, Assessment]], *, colour: bool
         "SHARES",
         "OUTSTANDING",
         "HOLDING",
+        *(("STANDING",) if standings else ()),
         "STATUS",
         "LIMIT",
         "MAX SHARES",
@@ -315,12 +373,7 @@ def _table(company: str, rows: list[tuple[Holding, Assessment]], *, colour: bool
             if source not in sources:
                 sources.append(source)
             note = f" [{sources.index(source) + 1}]"
-        if assessment.limit is not None:
-            limit = assessment.limit.threshold.describe() + note
-        elif assessment.status is Status.EXEMPT:
-            limit = "Exempt Person" + note
-        else:
-            limit = "no plan in force"
+        standing = assessment.standing
         position = holding.position
         table.append(
             (
@@ -330,20 +383,25 @@ def _table(company: str, rows: list[tuple[Holding, Assessment]], *, colour: bool
                 f"{position.shares:,}",
                 f"{position.outstanding:,}",
                 _rounded_down(assessment.percent),
+                *((standing.kind if type(standing) is not Ordinary else "-",) if standings else ()),
                 assessment.status.value,
-                limit,
+                _limit_cell(assessment) + note,
                 f"{assessment.max_shares:,}" if assessment.max_shares is not None else "-",
                 f"{assessment.headroom:,}" if assessment.headroom is not None else "-",
             )
         )
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
-    numeric = {0, 3, 4, 5, 8, 9}
+    numeric = {
+        header.index(name)
+        for name in ("LINE", "SHARES", "OUTSTANDING", "HOLDING", "MAX SHARES", "HEADROOM")
+    }
+    status_column = header.index("STATUS")
     lines = [f"{company}: {len(rows)} holding(s) checked", ""]
     for index, row in enumerate(table):
         cells = []
         for column, cell in enumerate(row):
             text = cell.rjust(widths[column]) if column in numeric else cell.ljust(widths[column])
-            if colour and index and column == 6:
+            if colour and index and column == status_column:
                 text = f"{_COLOURS[rows[index - 1][1].status]}{text}{_RESET}"
             cells.append(text)
         lines.append("  ".join(cells).rstrip())
@@ -408,15 +466,28 @@ def _check(
                 for holding in undated
             ),
         )
+    if on is not None:
+        late = [(holding, holding.standing_problem(on)) for holding in undated]
+        if any(problem is not None for _, problem in late):
+            raise HoldingsFileError(
+                holdings_path,
+                tuple(
+                    f"{holdings_path}:{holding.line}: {problem} (--on)"
+                    for holding, problem in late
+                    if problem is not None
+                ),
+            )
     rows = []
     for holding in holdings:
         day = holding.date if holding.date is not None else on
         assert day is not None
-        rows.append((holding, assess(plan, holding.position, on=day, warn_at=warn_at)))
+        verdict = assess(plan, holding.position, on=day, standing=holding.standing, warn_at=warn_at)
+        rows.append((holding, verdict))
     if output_format == "json":
-        text = json.dumps([_record(h, a) for h, a in rows], indent=2, ensure_ascii=False) + "\n"
+        records = [_record(h, a, flat=False) for h, a in rows]
+        text = json.dumps(records, indent=2, ensure_ascii=False) + "\n"
     elif output_format == "csv":
-        text = _csv([_record(h, a) for h, a in rows])
+        text = _csv([_record(h, a, flat=True) for h, a in rows])
     else:
         colour = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         text = _table(plan.company, rows, colour=colour)
