@@ -354,3 +354,56 @@ class TestExemptPersons:
         other = attrs.evolve(holder, kind=rp.HolderKind.OTHER)
         exemption = rp.assess(plan, other, on="2021-06-01").exemption
         assert exemption is not None and exemption.name == "Friendly Trust"
+
+
+class TestStanding:
+    """A one-date check given the holder's standing."""
+
+    PLAN = rp.Plan(
+        rp.RightsAgreement(
+            company="Tax Asset Inc.",
+            dated="2026-01-05",
+            provisions=(rp.SetThreshold(percent="4.99", comparison=AT_LEAST),),
+        )
+    )
+    EXCUSE = rp.InadvertentExcused(
+        "2026-03-10", "2026-04-30", source=rp.Source("Board determination", "2026-03-12")
+    )
+
+    def test_inadvertent_within_the_cure_period(self) -> None:
+        """Over the line by the divest-by day, an inadvertent crosser is excused, no headroom."""
+        a = rp.assess(
+            self.PLAN, rp.Position("F", 520, 10_000), on="2026-04-30", standing=self.EXCUSE
+        )
+        assert (a.status, a.headroom, a.max_shares) == (rp.Status.EXCUSED, 0, 520)
+        assert "22 shares to dispose of" in a.reason
+
+    def test_inadvertent_after_the_deadline(self) -> None:
+        """Still over after the divest-by day, it is an Acquiring Person from its crossing."""
+        a = rp.assess(
+            self.PLAN, rp.Position("F", 520, 10_000), on="2026-05-01", standing=self.EXCUSE
+        )
+        assert (a.status, a.headroom, a.max_shares) == (rp.Status.TRIGGERED, None, 498)
+        assert "Acquiring Person from 2026-03-10" in a.reason
+
+    def test_inadvertent_cured(self) -> None:
+        """Back under the line, the excuse has nothing left to excuse: judged plainly."""
+        a = rp.assess(
+            self.PLAN, rp.Position("F", 498, 10_000), on="2026-05-01", standing=self.EXCUSE
+        )
+        assert (a.status, a.headroom) == (rp.Status.WARNING, 0)
+
+    def test_reported_holding_refuses_a_standing(self) -> None:
+        """A rounded, reported holding cannot be judged against a holder's own line."""
+        with pytest.raises(rp.InputTypeError, match="standing"):
+            rp.assess(
+                self.PLAN,
+                rp.ReportedHolding("F", "6.1%"),
+                on="2026-05-01",
+                standing=rp.Grandfathered("2026-03-02", 610),
+            )
+
+    def test_not_a_standing(self) -> None:
+        """Anything but a standing is refused, naming the argument."""
+        with pytest.raises(rp.InputTypeError, match="standing: expected a standing"):
+            rp.assess(self.PLAN, rp.Position("F", 1, 10), on="2026-05-01", standing="grandfathered")  # type: ignore[arg-type]

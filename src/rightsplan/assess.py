@@ -230,6 +230,7 @@ def assess(
         passive=position.passive,
         standing=held,
         ratio=ratio,
+        on=day,
     )
     return Assessment(
         company,

@@ -402,6 +402,7 @@ def verdict(
     passive: bool = False,
     standing: Standing = ORDINARY,
     ratio: Fraction = DEFAULT_WARN_AT,
+    on: pendulum.Date | None = None,
 ) -> Verdict:
     """The verdict on ``counted`` (a holding as the plan counts it) under ``terms``.
 
@@ -417,7 +418,9 @@ def verdict(
     - :class:`~rightsplan.BuybackExcused`: the same with the plan's buyback tolerance
       ("more than" that many points), lapsing below the threshold.
     - :class:`~rightsplan.InadvertentExcused`: EXCUSED while over the binding limit, with no
-      headroom (acquiring more while over ends the excuse); back under, it has lapsed.
+      headroom (acquiring more while over ends the excuse); back under, it has lapsed. Still
+      over after ``divest_by`` (given the day, ``on``), it is an Acquiring Person from the
+      day it crossed: TRIGGERED.
     - :class:`~rightsplan.AcquiringPerson`: TRIGGERED whatever the holding, where status
       sticks; otherwise judged afresh.
     - :class:`~rightsplan.BoardExempted`: EXEMPT without a cap; with one, the cap is a limit
@@ -435,7 +438,7 @@ def verdict(
     considered, limit = binding_limit(terms, holder, passive=passive)
     if type(standing) is Ordinary:
         return _plain(holder, counted, limit, ratio, considered, standing)
-    return _with_standing(terms, holder, counted, limit, ratio, considered, standing)
+    return _with_standing(terms, holder, counted, limit, ratio, considered, standing, on)
 
 
 def _with_standing(
@@ -446,6 +449,7 @@ def _with_standing(
     ratio: Fraction,
     considered: tuple[Consideration, ...],
     standing: Standing,
+    on: pendulum.Date | None,
 ) -> Verdict:
     outstanding = counted.outstanding
     if isinstance(standing, BoardExempted):
@@ -483,6 +487,19 @@ def _with_standing(
         if counted.shares <= limit_max:
             return _plain(holder, counted, limit, ratio, considered, standing)
         over = counted.shares - limit_max
+        if on is not None and on > standing.divest_by:
+            return Verdict(
+                Status.TRIGGERED,
+                f"Over {limit.threshold.describe()} since {standing.crossed_on.isoformat()} and "
+                f"not back under the limit by {standing.divest_by.isoformat()}: the board's "
+                f"finding of inadvertence ({standing.source.cite()}) no longer excuses it; "
+                f"{holder} is an Acquiring Person from {standing.crossed_on.isoformat()}.",
+                limit,
+                limit_max,
+                None,
+                considered,
+                standing=standing,
+            )
         return Verdict(
             Status.EXCUSED,
             f"Over {limit.threshold.describe()} since {standing.crossed_on.isoformat()}, but "
