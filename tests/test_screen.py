@@ -554,7 +554,7 @@ class TestScreenParquet:
 
 def test_status_values_match_the_enum() -> None:
     """Every status screen writes is one of rp.Status's values."""
-    from rightsplan.screen.polars_engine import STATUSES
+    from rightsplan.rules import STATUSES
 
     assert set(STATUSES) <= {status.value for status in Status}
 

@@ -12,8 +12,8 @@ import polars as pl
 
 from rightsplan.errors import ScreenInputError
 from rightsplan.plan import Plan
+from rightsplan.rules import HOLDER_KINDS
 from rightsplan.screen.exact import MAX_COUNT
-from rightsplan.screen.intervals import KINDS
 
 __all__ = ["COLUMNS", "Positions", "load_plans", "positions_frame", "validate"]
 
@@ -218,7 +218,7 @@ def normalize(
 
 def validate(frame: pl.LazyFrame, issuers: tuple[str, ...], extras: tuple[str, ...]) -> None:
     """Check every value once; raise :class:`ScreenInputError` for the first problem kind."""
-    kinds = [kind.value for kind in KINDS]
+    kinds = [kind.value for kind in HOLDER_KINDS]
     checks: list[tuple[str, pl.Expr]] = []
     if "_date_text" in frame.collect_schema().names():
         checks.append(

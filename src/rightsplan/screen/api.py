@@ -14,8 +14,9 @@ import polars as pl
 from rightsplan.assess import DEFAULT_WARN_AT, warn_ratio
 from rightsplan.errors import ScreenInputError
 from rightsplan.plan import Plan
+from rightsplan.rules import STATUSES
 from rightsplan.screen._inputs import Positions, load_plans, positions_frame
-from rightsplan.screen.polars_engine import STATUSES, prepare, screen_batch
+from rightsplan.screen.polars_engine import prepare, screen_batch
 
 __all__ = ["screen", "screen_parquet"]
 

@@ -38,22 +38,21 @@ import polars as pl
 from rightsplan import _check
 from rightsplan.errors import ScreenInputError
 from rightsplan.plan import Plan
+from rightsplan.rules import (
+    CLASSES_PER_INTERVAL,
+    HOLDER_KINDS,
+    RULE_KINDS,
+    STATUSES,
+    holder_class,
+)
 from rightsplan.screen import exact, kernel
 from rightsplan.screen._inputs import normalize, validate
-from rightsplan.screen.intervals import (
-    FIRST_DAY,
-    KINDS,
-    LAST_DAY,
-    STATUS_CODES,
-    Intervals,
-    materialize,
-)
+from rightsplan.screen.intervals import FIRST_DAY, LAST_DAY, Intervals, materialize
 
 __all__ = ["OUTPUT_COLUMNS", "STATUSES", "Prepared", "prepare", "screen_batch"]
 
-STATUSES = ("clear", "warning", "triggered", "exempt", "inactive")
-"""The verdicts, as ``rightsplan check --format json`` writes them."""
 STATUS = pl.Enum(list(STATUSES))
+"""The ``status`` column's type: :data:`rightsplan.rules.STATUSES`, in the order of their codes."""
 OUTPUT_COLUMNS = (
     "row",
     "issuer",
@@ -93,11 +92,23 @@ _FEW_CATEGORIES = 1 << 16
 column; otherwise only the column's distinct values are mapped."""
 _NO_DAY = 2**31 - 1
 """Pads the interval-start table: later than any date polars can hold."""
-_KIND_CODES = pl.Enum([kind.value for kind in KINDS])
-_OTHER = [kind.value for kind in KINDS].index("other")
-_SPECIAL = np.array([STATUSES.index("inactive"), STATUSES.index("exempt"), 0], dtype=np.uint8)
+_KIND_CODES = pl.Enum([kind.value for kind in HOLDER_KINDS])
+_OTHER = [kind.value for kind in HOLDER_KINDS].index("other")
+_CLASS_OF = np.array(
+    [
+        [holder_class(code, passive) for passive in (False, True)]
+        for code in range(len(HOLDER_KINDS))
+    ],
+    dtype=np.int64,
+)
+"""The holder class of each (kind code, passive): :func:`rightsplan.rules.holder_class`."""
+_SPECIAL = np.zeros(len(RULE_KINDS), dtype=np.uint8)
+_SPECIAL[RULE_KINDS["inactive"]] = STATUSES.index("inactive")
+_SPECIAL[RULE_KINDS["exempt"]] = STATUSES.index("exempt")
 """A rule's status when it is no limit (inactive, exempt), else 0: the row's status is the
 larger of it and the limit's verdict (clear 0, warning 1, triggered 2)."""
+_LIMITED = STATUSES.index("exempt")
+"""Statuses below this code are a limit's verdicts (clear, warning, triggered)."""
 
 
 class Prepared:
@@ -150,8 +161,11 @@ class Prepared:
             self.pair_keys, np.arange(n_periods + 1, dtype=np.int64) * self.n_names
         ).astype(np.int64)
         pair_of = np.searchsorted(self.pair_keys, period * self.n_names + name_id)
-        slot = np.where(named, n_periods + pair_of, period) * 10 + kind * 2 + passive
-        rule_of_class = np.zeros((n_periods + self.pair_keys.size) * 10, dtype=np.int32)
+        slot = np.where(named, n_periods + pair_of, period) * CLASSES_PER_INTERVAL
+        slot += _CLASS_OF[kind, passive]
+        rule_of_class = np.zeros(
+            (n_periods + self.pair_keys.size) * CLASSES_PER_INTERVAL, dtype=np.int32
+        )
         rule_of_class[slot] = classes["rule"].to_numpy()
         self.rule_of_class = rule_of_class
 
@@ -191,8 +205,8 @@ class Prepared:
         # put back by the row's status, where the status says exactly which rows have none:
         # a limit and its comparison for a limit's verdicts (clear, warning, triggered), a
         # source for all but "inactive". Checked here, rule by rule; else gathered as they are.
-        limit_rule = self.rule_status == STATUS_CODES["limit"]
-        inactive_rule = self.rule_status == STATUS_CODES["inactive"]
+        limit_rule = self.rule_status == RULE_KINDS["limit"]
+        inactive_rule = self.rule_status == RULE_KINDS["inactive"]
         self.masked = bool(
             np.array_equal(self.rule_limit.is_null().to_numpy(), ~limit_rule)
             and np.array_equal(self.rule_comparison.is_null().to_numpy(), ~limit_rule)
@@ -238,7 +252,7 @@ class Prepared:
         self, period: np.ndarray, name_id: np.ndarray | None, sub: np.ndarray
     ) -> np.ndarray:
         """The rule of each row's holder class: its interval, the name if named, kind, passive."""
-        slot = period * 10
+        slot = period * CLASSES_PER_INTERVAL
         slot += sub
         if name_id is not None and self.pair_keys.size:
             named = np.flatnonzero(name_id)
@@ -246,7 +260,9 @@ class Prepared:
                 key = period[named] * self.n_names + name_id[named]
                 pair = np.searchsorted(self.pair_keys, key)
                 hit = self.pair_keys[np.minimum(pair, self.pair_keys.size - 1)] == key
-                slot[named[hit]] = (self.n_periods + pair[hit]) * 10 + sub[named[hit]]
+                slot[named[hit]] = (self.n_periods + pair[hit]) * CLASSES_PER_INTERVAL + sub[
+                    named[hit]
+                ]
         return np.take(self.rule_of_class, slot)
 
     def name_table(self, names: list[str | None]) -> np.ndarray:
@@ -552,6 +568,7 @@ def _compiled_rows(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> in
             prepared.n_names,
             prepared.n_periods,
             _OTHER,
+            CLASSES_PER_INTERVAL,
             prepared.rule_of_class,
             prepared.rule_special,
             prepared.rule_num,
@@ -590,13 +607,11 @@ def _numpy_rows(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> int:
 
     def work(part: slice) -> None:
         period = prepared.periods_of(issuer[part], day[part])
-        if kind is not None:
-            sub = kind[part].astype(np.int64)
-            sub *= 2
-        else:
-            sub = np.full(period.size, _OTHER * 2, dtype=np.int64)
-        if passive is not None:
-            sub += passive[part]
+        codes = kind[part] if kind is not None else _OTHER
+        sub = np.broadcast_to(
+            _CLASS_OF[codes, passive[part].view(np.uint8) if passive is not None else 0],
+            period.shape,
+        )
         rule = prepared.rules_of(period, names[part] if names is not None else None, sub)
         held, total = shares[part], outstanding[part]
         if extras:
@@ -658,7 +673,7 @@ def _result(prepared: Prepared, frame: pl.DataFrame, batch: _Batch, first_row: i
         ]
     )
     rule = pl.col("_rule")
-    limited_ = pl.col("_status") < STATUSES.index("exempt")
+    limited_ = pl.col("_status") < _LIMITED
     limit: pl.Expr
     comparison: pl.Expr
     source: pl.Expr

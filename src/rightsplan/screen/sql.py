@@ -25,8 +25,8 @@ import polars as pl
 from rightsplan.assess import DEFAULT_WARN_AT, warn_ratio
 from rightsplan.errors import ScreenInputError
 from rightsplan.plan import Plan
+from rightsplan.rules import HOLDER_KINDS
 from rightsplan.screen._inputs import load_plans, normalize, positions_frame, validate
-from rightsplan.screen.intervals import KINDS
 from rightsplan.screen.polars_engine import OUTPUT_COLUMNS, Prepared, prepare
 
 __all__ = ["intervals_for_sql", "screen_duckdb", "screen_spark", "sql_query"]
@@ -39,7 +39,7 @@ def intervals_for_sql(prepared: Prepared) -> pl.DataFrame:
             "plans: a limit's percentage is too fine for the 64-bit SQL path; screen these "
             "positions with rightsplan.screen (polars), which switches to 128-bit integers"
         )
-    kinds = [kind.value for kind in KINDS]
+    kinds = [kind.value for kind in HOLDER_KINDS]
     low, high = dt.date(1, 1, 1), dt.date(9999, 12, 31)
     return prepared.intervals.table().select(
         "issuer",
