@@ -13,6 +13,7 @@ import polars as pl
 from rightsplan.errors import ScreenInputError
 from rightsplan.plan import Plan
 from rightsplan.rules import HOLDER_KINDS
+from rightsplan.screen._standings import STANDING_COLUMNS, check_types
 from rightsplan.screen.exact import MAX_COUNT
 
 __all__ = ["COLUMNS", "Positions", "load_plans", "positions_frame", "validate"]
@@ -31,6 +32,7 @@ COLUMNS = {
     "rights_to_acquire": "shares it may acquire within 60 days (optional)",
     "rights_to_acquire_later": "shares it may acquire, not within 60 days (optional)",
     "derivatives": "derivative share equivalents (optional)",
+    **STANDING_COLUMNS,
 }
 """The columns :func:`rightsplan.screen` reads; the others are ignored."""
 
@@ -127,6 +129,9 @@ def normalize(
 ) -> tuple[pl.LazyFrame, tuple[str, ...]]:
     """Rename and type-check the columns; return the frame and the extra count columns found.
 
+    The standing columns found (:data:`STANDING_COLUMNS`) are kept, type-checked, as they are
+    (text columns as text); their values are read row by row where a row has a standing.
+
     With ``defaults`` a missing ``passive`` column is filled with false and a missing
     ``kind`` with ``other``; without, they are left out. Raises :class:`ScreenInputError`
     naming the column and what was expected.
@@ -211,6 +216,7 @@ def normalize(
         exprs.append(pl.col("kind").cast(pl.String))
     elif defaults:
         exprs.append(pl.lit("other").alias("kind"))
+    exprs.extend(check_types(schema))
     if "date" in names and isinstance(date_type, pl.String):
         exprs.append(pl.col("date").alias("_date_text"))
     return frame.select(exprs), extras

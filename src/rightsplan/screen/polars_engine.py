@@ -47,6 +47,7 @@ from rightsplan.rules import (
 )
 from rightsplan.screen import exact, kernel
 from rightsplan.screen._inputs import normalize, validate
+from rightsplan.screen._standings import STANDING_COLUMNS, judge, patched, rows_with_standing
 from rightsplan.screen.intervals import FIRST_DAY, LAST_DAY, Intervals, materialize
 
 __all__ = ["OUTPUT_COLUMNS", "STATUSES", "Prepared", "prepare", "screen_batch"]
@@ -114,8 +115,10 @@ _LIMITED = STATUSES.index("exempt")
 class Prepared:
     """The plans' intervals turned into the arrays the per-row look-ups gather from."""
 
-    def __init__(self, intervals: Intervals) -> None:
+    def __init__(self, intervals: Intervals, plans: Mapping[str, Plan]) -> None:
         self.intervals = intervals
+        self.plans = dict(plans)
+        """The plans by issuer id (rows with a standing are judged against their terms)."""
         periods = intervals.periods
         issuer_idx = periods["issuer_idx"].to_numpy().astype(np.int64)
         starts = periods["start"].cast(pl.Int32).to_numpy().astype(np.int64)
@@ -299,7 +302,7 @@ def prepare(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Prepared:
     key = (warn_at, *((issuer, id(plan)) for issuer, plan in plans.items()))
     if _CACHED and _CACHED[0][0] == key:
         return _CACHED[0][2]
-    prepared = Prepared(materialize(plans, warn_at=warn_at))
+    prepared = Prepared(materialize(plans, warn_at=warn_at), plans)
     _CACHED[:] = [(key, tuple(plans.values()), prepared)]
     return prepared
 
@@ -514,7 +517,7 @@ def screen_batch(
     except (pl.exceptions.PolarsError, OSError) as error:
         raise ScreenInputError(f"positions: cannot be read: {error}") from None
     if (
-        _problem(frame.drop("_date_text", "_date_time", strict=False), extras)
+        _problem(frame.drop("_date_text", "_date_time", *STANDING_COLUMNS, strict=False), extras)
         or (
             "_date_text" in frame.columns
             and frame["date"].null_count() != frame["_date_text"].null_count()
@@ -522,6 +525,9 @@ def screen_batch(
         or ("_date_time" in frame.columns and bool(frame["_date_time"].any()))
     ):
         _invalid(prepared, lazy, extras)
+    held = [column for column in frame.columns if column in STANDING_COLUMNS]
+    standing = frame.select(held) if held else None
+    frame = frame.drop(held)
     batch = _Batch(frame, extras)
     if kernel.available():
         unknown = _compiled_rows(prepared, frame, batch)
@@ -529,7 +535,20 @@ def screen_batch(
         unknown = _numpy_rows(prepared, frame, batch)
     if unknown:
         _invalid(prepared, lazy, extras)
-    return _result(prepared, frame, batch, first_row)
+    result = _result(prepared, frame, batch, first_row)
+    if standing is None:
+        return result
+    # The rows with a standing (rare) are judged by the rulebook itself, as rp.assess judges.
+    rows = rows_with_standing(standing)
+    standings, verdicts = judge(
+        prepared.plans,
+        frame,
+        standing,
+        rows,
+        warn_at=prepared.intervals.warn_at,
+        first_row=first_row,
+    )
+    return patched(result, rows, standings, verdicts)
 
 
 def _compiled_rows(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> int:
