@@ -151,9 +151,22 @@ def read_standing(values: Mapping[str, object]) -> Standing:
     return standing_from_fields("none" if kind is None else str(kind), **fields)
 
 
+_COLUMN_OF = {
+    "since": "standing_since",
+    "crossed_on": "standing_since",
+    "divest_by": "standing_until",
+    "base_shares": "standing_shares",
+    "cap": "standing_cap_percent",
+}
+"""The column each field of a standing is read from (its errors name the field)."""
+
+
 def _failed(error: RightsPlanError, row: int) -> ScreenInputError:
     message = str(error)
-    if not message.startswith("standing"):
+    field, colon, rest = message.partition(":")
+    if colon and field in _COLUMN_OF:
+        message = f"{_COLUMN_OF[field]}:{rest}"
+    elif not message.startswith("standing"):
         message = f"standing: {message}"
     return ScreenInputError(f"{message}, at row {row}")
 
