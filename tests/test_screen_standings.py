@@ -404,6 +404,19 @@ class TestRefusals:
         with pytest.raises(rp.ScreenInputError, match="standing_since: .*midnight.*at row 0"):
             screen({"NOL": nol_plan()}, late)
 
+    def test_categorical_and_all_null_columns(self) -> None:
+        """Categorical standing text and an all-null column (as pandas gives) are read."""
+        positions = self.base().with_columns(
+            standing=pl.Series(["grandfathered", None]).cast(pl.Categorical),
+            standing_since=pl.Series([dt.date(2026, 3, 2), None]),
+            standing_shares=pl.Series([610_000, None], dtype=pl.UInt64),
+            standing_until=pl.Series([None, None]),
+        )
+        assert positions["standing_until"].dtype == pl.Null
+        result = screen({"NOL": nol_plan()}, positions)
+        assert [row["headroom"] for row in verdicts(result)] == [49_999, 498_989]
+        assert result["standing"].cast(pl.String).to_list() == ["grandfathered", "none"]
+
     def test_sql_engines_refuse_standings(self) -> None:
         """DuckDB refuses standing columns by name: the polars engine screens them."""
         positions = with_standings(self.base(), [{}, {}])

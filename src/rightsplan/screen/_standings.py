@@ -145,7 +145,7 @@ def read_standing(values: Mapping[str, object]) -> Standing:
         value = values.get(column)
         if column in _DATES:
             value = _day(value, column)
-        elif column == "standing_shares" and value is not None and int(str(value)) < 0:
+        elif column == "standing_shares" and isinstance(value, int) and value < 0:
             raise ScreenInputError(f"standing_shares: expected zero or more shares, got {value}")
         fields[keyword] = value
     return standing_from_fields("none" if kind is None else str(kind), **fields)

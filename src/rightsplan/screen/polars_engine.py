@@ -69,7 +69,8 @@ OUTPUT_COLUMNS = (
     "headroom",
     "source",
 )
-"""The columns of :func:`rightsplan.screen`'s result, in order."""
+"""The columns of :func:`rightsplan.screen`'s result, in order; ``standing`` follows them
+when the positions have standing columns."""
 
 _DENSE_LIMIT = 1 << 24
 """The most entries a look-up table may have before binary search over sorted keys."""
