@@ -162,6 +162,32 @@ class TestAgreesWithAssess:
         with mock.patch.object(prepared, "masked", False):
             assert polars_engine.screen_batch(prepared, frame(rows)).equals(result)
 
+    @settings(max_examples=60)
+    @given(screenings(), st.data())
+    def test_row_for_row_with_standings(
+        self,
+        case: tuple[dict[str, rp.Plan], list[tuple[str, rp.Position, dt.date]]],
+        data: st.DataObject,
+    ) -> None:
+        """With standing columns, screen gives rp.assess's verdict with each row's standing."""
+        from tests.test_screen_standings import (
+            standing_fields,
+            standing_of,
+            standing_rules,
+            with_standings,
+        )
+
+        drawn, rows = case
+        plans = {issuer: data.draw(standing_rules(plan)) for issuer, plan in drawn.items()}
+        fields = [data.draw(standing_fields(p, d)) for _, p, d in rows]
+        result = screen(plans, with_standings(frame(rows), fields))
+        want = [
+            expected(rp.assess(plans[i], p, on=d, standing=standing_of(f)))
+            for (i, p, d), f in zip(rows, fields, strict=True)
+        ]
+        assert verdicts(result) == want
+        assert result["standing"].cast(pl.String).to_list() == [standing_of(f).kind for f in fields]
+
     @settings(max_examples=40)
     @given(screenings(max_amendments=12), st.sampled_from(LAYOUTS))
     def test_every_lookup_path(

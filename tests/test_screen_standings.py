@@ -7,9 +7,9 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+import attrs
 import polars as pl
 import pytest
-from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rightsplan as rp
@@ -19,7 +19,7 @@ from rightsplan.screen import screen, screen_parquet
 from rightsplan.screen.sql import screen_duckdb
 from rightsplan.standing import STANDING_KINDS, standing_from_fields
 from rightsplan.terms import LimitKind
-from tests.test_screen import engine, expected, frame, screenings, verdicts
+from tests.test_screen import engine, expected, frame, verdicts
 
 __all__ = ["engine"]  # the fixture, used by name
 
@@ -448,18 +448,30 @@ def standing_fields(draw: st.DrawFn, position: rp.Position, day: dt.date) -> dic
     return fields
 
 
-@pytest.mark.usefixtures("engine")
-@settings(max_examples=60)
-@given(screenings(), st.data())
-def test_standings_row_for_row(
-    case: tuple[dict[str, rp.Plan], list[tuple[str, rp.Position, dt.date]]], data: st.DataObject
-) -> None:
-    """With standing columns, screen gives rp.assess's verdict with that standing, row for row."""
-    plans, rows = case
-    fields = [data.draw(standing_fields(p, d)) for _, p, d in rows]
-    result = screen(plans, with_standings(frame(rows), fields))
-    want = [
-        expected(rp.assess(plans[i], p, on=d, standing=standing_of(f)))
-        for (i, p, d), f in zip(rows, fields, strict=True)
-    ]
-    assert verdicts(result) == want
+@st.composite
+def standing_rules(draw: st.DrawFn, plan: rp.Plan) -> rp.Plan:
+    """``plan``, sometimes with grandfathering, buyback and stickiness rules of its own."""
+    extra: list[amendments.Change] = []
+    if draw(st.booleans()):
+        tolerance = draw(st.none() | testing.thresholds(Fraction(1, 100), Fraction(5)))
+        cap = draw(st.none() | testing.thresholds(Fraction(1), Fraction(60)))
+        extra.append(
+            rp.SetGrandfathering(
+                tolerance_percent=None if tolerance is None else tolerance.percent,
+                tolerance_comparison=None if tolerance is None else tolerance.comparison,
+                cap_percent=None if cap is None else cap.percent,
+                cap_comparison=None if cap is None else cap.comparison,
+                lapses_below_threshold=draw(st.booleans()),
+            )
+        )
+    if draw(st.booleans()):
+        extra.append(
+            rp.SetOwnershipRules(
+                buyback_tolerance=draw(st.sampled_from(["0", "0.5", "1", "2.25"])),
+                sticky=draw(st.booleans()),
+            )
+        )
+    if not extra:
+        return plan
+    agreement = attrs.evolve(plan.agreement, provisions=(*plan.agreement.provisions, *extra))
+    return rp.Plan(agreement, plan.amendments)
