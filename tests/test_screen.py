@@ -568,6 +568,14 @@ class TestScreenParquet:
             _written(failed, tmp_path / "out.parquet")
         assert "more detail" not in str(caught.value)
 
+    def test_a_bad_row_in_a_later_batch_is_named_by_its_row(self, tmp_path: Path) -> None:
+        """Rows are named by their place in the file, not in the batch they were read in."""
+        rows = innotrac_rows().with_columns(pl.Series("shares", [1, 2, 3, -4]))
+        source = tmp_path / "in.parquet"
+        rows.write_parquet(source)
+        with pytest.raises(rp.ScreenInputError, match="expected zero or more shares, at row 3$"):
+            screen_parquet({"INOC": INNOTRAC}, source, tmp_path / "out.parquet", batch_rows=2)
+
     def test_bad_batch_leaves_no_output(self, tmp_path: Path) -> None:
         """A bad row stops the run and leaves no partial output file."""
         rows = innotrac_rows().with_columns(pl.Series("shares", [1, 2, 3, 40]))

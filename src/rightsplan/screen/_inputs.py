@@ -222,8 +222,14 @@ def normalize(
     return frame.select(exprs), extras
 
 
-def validate(frame: pl.LazyFrame, issuers: tuple[str, ...], extras: tuple[str, ...]) -> None:
-    """Check every value once; raise :class:`ScreenInputError` for the first problem kind."""
+def validate(
+    frame: pl.LazyFrame, issuers: tuple[str, ...], extras: tuple[str, ...], *, first_row: int = 0
+) -> None:
+    """Check every value once; raise :class:`ScreenInputError` for the first problem kind.
+
+    Rows are named by their position among all the positions: ``first_row`` is that of the
+    frame's first row (a batch of a larger file starts further on).
+    """
     kinds = [kind.value for kind in HOLDER_KINDS]
     checks: list[tuple[str, pl.Expr]] = []
     if "_date_text" in frame.collect_schema().names():
@@ -288,4 +294,4 @@ def validate(frame: pl.LazyFrame, issuers: tuple[str, ...], extras: tuple[str, .
             if column in ("issuer", "kind"):  # name the value: it is what to look up
                 value = frame.slice(first, 1).select(pl.col(column).cast(pl.String)).collect()
                 message = f"{message}, got {value.item()!r}"
-            raise ScreenInputError(f"{message}, at row {first}{also}")
+            raise ScreenInputError(f"{message}, at row {first_row + first}{also}")

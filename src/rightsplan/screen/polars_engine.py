@@ -512,10 +512,12 @@ class _Batch:
         self.issuer_out = np.empty(rows, dtype=np.uint32)
 
 
-def _invalid(prepared: Prepared, lazy: pl.LazyFrame, extras: tuple[str, ...]) -> NoReturn:
+def _invalid(
+    prepared: Prepared, lazy: pl.LazyFrame, extras: tuple[str, ...], first_row: int
+) -> NoReturn:
     """Raise the :class:`ScreenInputError` that names the first bad value."""
     full, _ = normalize(lazy)
-    validate(full, prepared.intervals.issuers, extras)
+    validate(full, prepared.intervals.issuers, extras, first_row=first_row)
     raise ScreenInputError("positions: cannot be screened")  # validate names the problem
 
 
@@ -537,7 +539,7 @@ def screen_batch(
         )
         or ("_date_time" in frame.columns and bool(frame["_date_time"].any()))
     ):
-        _invalid(prepared, lazy, extras)
+        _invalid(prepared, lazy, extras, first_row)
     held = [column for column in frame.columns if column in STANDING_COLUMNS]
     standing = frame.select(held) if held else None
     frame = frame.drop(held)
@@ -547,7 +549,7 @@ def screen_batch(
     else:
         unknown = _numpy_rows(prepared, frame, batch)
     if unknown:
-        _invalid(prepared, lazy, extras)
+        _invalid(prepared, lazy, extras, first_row)
     result = _result(prepared, frame, batch, first_row)
     if standing is None:
         return result
