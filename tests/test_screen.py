@@ -162,6 +162,32 @@ class TestAgreesWithAssess:
         with mock.patch.object(prepared, "masked", False):
             assert polars_engine.screen_batch(prepared, frame(rows)).equals(result)
 
+    @settings(max_examples=60)
+    @given(screenings(), st.data())
+    def test_row_for_row_with_standings(
+        self,
+        case: tuple[dict[str, rp.Plan], list[tuple[str, rp.Position, dt.date]]],
+        data: st.DataObject,
+    ) -> None:
+        """With standing columns, screen gives rp.assess's verdict with each row's standing."""
+        from tests.test_screen_standings import (
+            standing_fields,
+            standing_of,
+            standing_rules,
+            with_standings,
+        )
+
+        drawn, rows = case
+        plans = {issuer: data.draw(standing_rules(plan)) for issuer, plan in drawn.items()}
+        fields = [data.draw(standing_fields(p, d)) for _, p, d in rows]
+        result = screen(plans, with_standings(frame(rows), fields))
+        want = [
+            expected(rp.assess(plans[i], p, on=d, standing=standing_of(f)))
+            for (i, p, d), f in zip(rows, fields, strict=True)
+        ]
+        assert verdicts(result) == want
+        assert result["standing"].cast(pl.String).to_list() == [standing_of(f).kind for f in fields]
+
     @settings(max_examples=40)
     @given(screenings(max_amendments=12), st.sampled_from(LAYOUTS))
     def test_every_lookup_path(
@@ -542,6 +568,14 @@ class TestScreenParquet:
             _written(failed, tmp_path / "out.parquet")
         assert "more detail" not in str(caught.value)
 
+    def test_a_bad_row_in_a_later_batch_is_named_by_its_row(self, tmp_path: Path) -> None:
+        """Rows are named by their place in the file, not in the batch they were read in."""
+        rows = innotrac_rows().with_columns(pl.Series("shares", [1, 2, 3, -4]))
+        source = tmp_path / "in.parquet"
+        rows.write_parquet(source)
+        with pytest.raises(rp.ScreenInputError, match="expected zero or more shares, at row 3$"):
+            screen_parquet({"INOC": INNOTRAC}, source, tmp_path / "out.parquet", batch_rows=2)
+
     def test_bad_batch_leaves_no_output(self, tmp_path: Path) -> None:
         """A bad row stops the run and leaves no partial output file."""
         rows = innotrac_rows().with_columns(pl.Series("shares", [1, 2, 3, 40]))
@@ -554,7 +588,7 @@ class TestScreenParquet:
 
 def test_status_values_match_the_enum() -> None:
     """Every status screen writes is one of rp.Status's values."""
-    from rightsplan.screen.polars_engine import STATUSES
+    from rightsplan.rules import STATUSES
 
     assert set(STATUSES) <= {status.value for status in Status}
 

@@ -135,3 +135,12 @@ class TestSpark:
         assert "Broadcast" in plan
         assert "SortMergeJoin" not in plan
         assert "Exchange hashpartitioning" not in plan
+
+    def test_standing_columns_are_refused(self, spark: Any) -> None:
+        """Standing columns, in a polars frame or a Spark DataFrame, are refused by name."""
+        data = positions(3).with_columns(pl.lit("none").alias("standing"))
+        with pytest.raises(rp.ScreenInputError, match="standing: .*polars"):
+            screen_spark(spark, plans(), data)
+        frame = spark.createDataFrame(data.to_pandas())
+        with pytest.raises(rp.ScreenInputError, match="standing: .*polars"):
+            screen_spark(spark, plans(), frame)

@@ -12,8 +12,9 @@ import polars as pl
 
 from rightsplan.errors import ScreenInputError
 from rightsplan.plan import Plan
+from rightsplan.rules import HOLDER_KINDS
+from rightsplan.screen._standings import STANDING_COLUMNS, check_types
 from rightsplan.screen.exact import MAX_COUNT
-from rightsplan.screen.intervals import KINDS
 
 __all__ = ["COLUMNS", "Positions", "load_plans", "positions_frame", "validate"]
 
@@ -31,6 +32,7 @@ COLUMNS = {
     "rights_to_acquire": "shares it may acquire within 60 days (optional)",
     "rights_to_acquire_later": "shares it may acquire, not within 60 days (optional)",
     "derivatives": "derivative share equivalents (optional)",
+    **STANDING_COLUMNS,
 }
 """The columns :func:`rightsplan.screen` reads; the others are ignored."""
 
@@ -127,6 +129,9 @@ def normalize(
 ) -> tuple[pl.LazyFrame, tuple[str, ...]]:
     """Rename and type-check the columns; return the frame and the extra count columns found.
 
+    The standing columns found (:data:`STANDING_COLUMNS`) are kept, type-checked, as they are
+    (text columns as text); their values are read row by row where a row has a standing.
+
     With ``defaults`` a missing ``passive`` column is filled with false and a missing
     ``kind`` with ``other``; without, they are left out. Raises :class:`ScreenInputError`
     naming the column and what was expected.
@@ -211,14 +216,21 @@ def normalize(
         exprs.append(pl.col("kind").cast(pl.String))
     elif defaults:
         exprs.append(pl.lit("other").alias("kind"))
+    exprs.extend(check_types(schema))
     if "date" in names and isinstance(date_type, pl.String):
         exprs.append(pl.col("date").alias("_date_text"))
     return frame.select(exprs), extras
 
 
-def validate(frame: pl.LazyFrame, issuers: tuple[str, ...], extras: tuple[str, ...]) -> None:
-    """Check every value once; raise :class:`ScreenInputError` for the first problem kind."""
-    kinds = [kind.value for kind in KINDS]
+def validate(
+    frame: pl.LazyFrame, issuers: tuple[str, ...], extras: tuple[str, ...], *, first_row: int = 0
+) -> None:
+    """Check every value once; raise :class:`ScreenInputError` for the first problem kind.
+
+    Rows are named by their position among all the positions: ``first_row`` is that of the
+    frame's first row (a batch of a larger file starts further on).
+    """
+    kinds = [kind.value for kind in HOLDER_KINDS]
     checks: list[tuple[str, pl.Expr]] = []
     if "_date_text" in frame.collect_schema().names():
         checks.append(
@@ -282,4 +294,4 @@ def validate(frame: pl.LazyFrame, issuers: tuple[str, ...], extras: tuple[str, .
             if column in ("issuer", "kind"):  # name the value: it is what to look up
                 value = frame.slice(first, 1).select(pl.col(column).cast(pl.String)).collect()
                 message = f"{message}, got {value.item()!r}"
-            raise ScreenInputError(f"{message}, at row {first}{also}")
+            raise ScreenInputError(f"{message}, at row {first_row + first}{also}")

@@ -14,8 +14,9 @@ import polars as pl
 from rightsplan.assess import DEFAULT_WARN_AT, warn_ratio
 from rightsplan.errors import ScreenInputError
 from rightsplan.plan import Plan
+from rightsplan.rules import STATUSES
 from rightsplan.screen._inputs import Positions, load_plans, positions_frame
-from rightsplan.screen.polars_engine import STATUSES, prepare, screen_batch
+from rightsplan.screen.polars_engine import prepare, screen_batch
 
 __all__ = ["screen", "screen_parquet"]
 
@@ -45,21 +46,34 @@ def screen(
     column, text ``YYYY-MM-DD``, or date-times at midnight without a time zone (pandas'
     dates); any other date-time is refused, not cut to its day.
 
-    The verdicts are those of :func:`rightsplan.assess`, row for row, computed in exact
-    integer arithmetic (see :mod:`rightsplan.screen.exact`). The result has the verdict
-    columns of ``rightsplan check --format json``: ``row`` (the position's index),
-    ``issuer``, ``holder``, ``date``, ``status`` (clear, warning, triggered, exempt,
-    inactive), ``shares``, ``outstanding``, ``passive``, ``limit`` (the binding percent,
-    exactly, as text), ``comparison`` (``at-least`` or ``more-than``), ``max_shares``,
-    ``headroom`` and ``source`` (the citation of the limit or Exempt Person clause).
+    A holder's standing (see :mod:`rightsplan.standing`) is given by the optional columns
+    ``standing`` (``none``, ``grandfathered``, ``buyback``, ``inadvertent``,
+    ``acquiring-person``, ``exempted``; null is none), ``standing_since`` (a date, in the
+    forms ``date`` takes), ``standing_shares`` (the base holding), ``standing_until`` (the
+    divest-by date of an inadvertent crossing), ``standing_cap_percent`` (text) and
+    ``standing_cap_comparison`` (``at-least`` or ``more-than``), the fields of
+    :func:`rightsplan.standing.standing_from_fields`. Rows with a standing are judged one by
+    one by :func:`rightsplan.rules.verdict`; the others keep the vectorized path.
+
+    The verdicts are those of :func:`rightsplan.assess` (with the row's standing), row for
+    row, computed in exact integer arithmetic (see :mod:`rightsplan.screen.exact`). The
+    result has the verdict columns of ``rightsplan check --format json``: ``row`` (the
+    position's index), ``issuer``, ``holder``, ``date``, ``status`` (clear, warning,
+    triggered, exempt, inactive, excused: :data:`rightsplan.rules.STATUSES`), ``shares``,
+    ``outstanding``, ``passive``, ``limit`` (the binding percent, exactly, as text; for a
+    holder with a standing, its own line where that binds), ``comparison`` (``at-least`` or
+    ``more-than``), ``max_shares``, ``headroom`` and ``source`` (the citation of the limit
+    or Exempt Person clause); and ``standing`` (the row's standing kind) when standing
+    columns were given.
 
     Raises :class:`~rightsplan.ScreenInputError` naming the column for bad input: a missing
     column, floats for share counts, nulls, negative counts, more shares than outstanding,
-    an issuer with no plan, an unknown kind. The positions are read into memory (the result
-    holds their columns anyway); for inputs larger than memory write the verdicts to a file
-    with :func:`screen_parquet`. Categorical or Enum ``issuer`` and ``holder`` columns are
-    the fastest input: they are read through their integer codes. The plans' intervals are
-    built once per :class:`~rightsplan.Plan` object and reused while it lives.
+    an issuer with no plan, an unknown kind, a bad or missing standing field (with the row).
+    The positions are read into memory (the result holds their columns anyway); for inputs
+    larger than memory write the verdicts to a file with :func:`screen_parquet`. Categorical
+    or Enum ``issuer`` and ``holder`` columns are the fastest input: they are read through
+    their integer codes. The plans' intervals are built once per :class:`~rightsplan.Plan`
+    object and reused while it lives.
     """
     prepared = prepare(load_plans(plans), warn_at=warn_ratio(warn_at))
     frame = positions_frame(positions)

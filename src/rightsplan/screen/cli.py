@@ -43,8 +43,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="rightsplan screen",
         description=(
             "Screen many positions against many plans, exactly: one verdict per position "
-            "(clear, warning, triggered, exempt, inactive) with the binding limit, its source, "
-            "the largest holding that does not trigger and the headroom, written to Parquet."
+            "(clear, warning, triggered, exempt, inactive, excused) with the binding limit, "
+            "its source, the largest holding that does not trigger and the headroom, written "
+            "to Parquet."
         ),
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -34,20 +34,16 @@ import pendulum
 import polars as pl
 
 from rightsplan import _check
-from rightsplan.assess import binding_limit
 from rightsplan.errors import InputTypeError
 from rightsplan.percent import Comparison, format_percent
 from rightsplan.plan import Plan
+from rightsplan.rules import HOLDER_KINDS, RULE_KINDS, binding_limit
 from rightsplan.screen import exact
 from rightsplan.terms import HolderKind, Limit, RightsToAcquire, Terms
 
-__all__ = ["KINDS", "STATUS_CODES", "Intervals", "materialize"]
+__all__ = ["Intervals", "materialize"]
 
-KINDS: tuple[HolderKind, ...] = tuple(HolderKind)
-"""The holder kinds in the order of their codes (``kind_code``)."""
-
-STATUS_CODES = {"inactive": 0, "exempt": 1, "limit": 2}
-"""What a class row's ``rule`` column means."""
+_INACTIVE, _EXEMPT, _LIMIT = RULE_KINDS["inactive"], RULE_KINDS["exempt"], RULE_KINDS["limit"]
 
 _EPOCH = dt.date(1970, 1, 1)
 FIRST_DAY = -(2**31) + 1
@@ -78,8 +74,9 @@ class Intervals:
     and ``end`` days, both inclusive, as ``Date``; ``in_force``; ``rights_mode`` 0/1/2 for
     rights to acquire counted none/within 60 days/all; ``derivatives_counted``).
     ``classes``: one row per holder class of each interval (``period``, ``name_id``,
-    ``kind_code``, ``passive``) with its ``rule`` id. ``rules``: one row per distinct rule
-    (``rule``, ``status`` 0 inactive/1 exempt/2 limit, ``num``, ``den``, ``at_least``,
+    ``kind_code``, the index in :data:`rightsplan.rules.HOLDER_KINDS`, ``passive``) with its
+    ``rule`` id. ``rules``: one row per distinct rule (``rule``, ``status`` as
+    :data:`rightsplan.rules.RULE_KINDS` codes it, ``num``, ``den``, ``at_least``,
     ``limit``, ``comparison``, ``source`` and the exact-comparison constants). ``names``:
     the name keys the plans use, with their ``name_id`` (1, 2, ...).
     """
@@ -214,7 +211,7 @@ class _Builder:
         ):
             self.periods[key].append(value)
         if terms is None or not in_force:
-            self._add(period, 0, None, self.rule(_Rule(0, inactive_source)))
+            self._add(period, 0, None, self.rule(_Rule(_INACTIVE, inactive_source)))
             return
         # The names these terms mention, each by a representative spelling.
         excepted: dict[int, str] = {}
@@ -233,13 +230,13 @@ class _Builder:
                 limits: dict[bool, int] = {}
                 for passive in (False, True):
                     limit = binding_limit(terms, name, passive=passive)[1]
-                    limits[passive] = self.rule(_Rule(2, limit.source.cite(), limit))
+                    limits[passive] = self.rule(_Rule(_LIMIT, limit.source.cite(), limit))
                 if name_id == 0:
                     generic = limits
             else:
                 limits = generic  # an Exempt Person's name that no exception covers
             key = _check.name_key(name)
-            for kind_code, kind in enumerate(KINDS):
+            for kind_code, kind in enumerate(HOLDER_KINDS):
                 # Terms.exemption_for: the first Exempt Person covering this name or kind.
                 found = next(
                     (
@@ -254,7 +251,7 @@ class _Builder:
                     None,
                 )
                 if found is not None:
-                    exempt = self.rule(_Rule(1, found.source.cite()))
+                    exempt = self.rule(_Rule(_EXEMPT, found.source.cite()))
                     self._add(period, name_id, kind_code, exempt)
                 else:
                     for passive in (False, True):
@@ -268,7 +265,7 @@ class _Builder:
         rule: int,
         passive: bool | None = None,
     ) -> None:
-        kinds = range(len(KINDS)) if kind_code is None else (kind_code,)
+        kinds = range(len(HOLDER_KINDS)) if kind_code is None else (kind_code,)
         flags = (False, True) if passive is None else (passive,)
         for kind in kinds:
             for flag in flags:
@@ -358,7 +355,7 @@ def materialize(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Intervals:
     """Materialize the term histories of ``plans`` (issuer id -> plan) as :class:`Intervals`.
 
     The plans' timelines are read once; the binding rule of every holder class of every
-    interval is chosen with :func:`rightsplan.assess.binding_limit` and
+    interval is chosen with :func:`rightsplan.rules.binding_limit` and
     :meth:`rightsplan.Terms.exemption_for`, the functions :func:`rightsplan.assess` uses.
     Each plan's own intervals are cached for as long as the :class:`~rightsplan.Plan` object
     lives (plans are immutable), so screening again against the same plans reuses them.

@@ -36,6 +36,8 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+from rightsplan import rules
+
 __all__ = ["HAS_NUMBA", "available", "direct_limits", "floor_divide", "screen_rows"]
 
 
@@ -88,6 +90,10 @@ def floor_divide(line: int, unit: int) -> int:
     return int(quotient)
 
 
+_holder_class = _jit(inline="always")(rules.holder_class)
+""":func:`rightsplan.rules.holder_class`, compiled into the loop."""
+
+
 @_jit(nogil=True, boundscheck=False)
 def _loop(
     issuer_codes: np.ndarray,
@@ -112,6 +118,7 @@ def _loop(
     n_names: int,
     n_periods: int,
     other_kind: int,
+    classes_per_interval: int,
     rule_of_class: np.ndarray,
     rule_special: np.ndarray,
     rule_num: np.ndarray,
@@ -152,10 +159,10 @@ def _loop(
         for j in range(first + 1, first + period_count[issuer]):
             later += starts[j] <= today
         period = first + later
-        sub = (kind[i] if has_kind else other_kind) * 2
-        if has_passive:
-            sub += passive[i]
-        slot = period * 10 + sub
+        sub = _holder_class(
+            kind[i] if has_kind else other_kind, passive[i] if has_passive else False
+        )
+        slot = period * classes_per_interval + sub
         if named:
             name = holder_table[holder_codes[i]]
             if name > 0:
@@ -171,7 +178,7 @@ def _loop(
                     else:
                         high = middle
                 if low < end and pair_keys[low] == key:
-                    slot = (n_periods + low) * 10 + sub
+                    slot = (n_periods + low) * classes_per_interval + sub
         issuer_out[i] = issuer
         rule_out[i] = rule_of_class[slot]
         if extras:

@@ -38,22 +38,22 @@ import polars as pl
 from rightsplan import _check
 from rightsplan.errors import ScreenInputError
 from rightsplan.plan import Plan
+from rightsplan.rules import (
+    CLASSES_PER_INTERVAL,
+    HOLDER_KINDS,
+    RULE_KINDS,
+    STATUSES,
+    holder_class,
+)
 from rightsplan.screen import exact, kernel
 from rightsplan.screen._inputs import normalize, validate
-from rightsplan.screen.intervals import (
-    FIRST_DAY,
-    KINDS,
-    LAST_DAY,
-    STATUS_CODES,
-    Intervals,
-    materialize,
-)
+from rightsplan.screen._standings import STANDING_COLUMNS, judge, patched, rows_with_standing
+from rightsplan.screen.intervals import FIRST_DAY, LAST_DAY, Intervals, materialize
 
 __all__ = ["OUTPUT_COLUMNS", "STATUSES", "Prepared", "prepare", "screen_batch"]
 
-STATUSES = ("clear", "warning", "triggered", "exempt", "inactive")
-"""The verdicts, as ``rightsplan check --format json`` writes them."""
 STATUS = pl.Enum(list(STATUSES))
+"""The ``status`` column's type: :data:`rightsplan.rules.STATUSES`, in the order of their codes."""
 OUTPUT_COLUMNS = (
     "row",
     "issuer",
@@ -69,7 +69,8 @@ OUTPUT_COLUMNS = (
     "headroom",
     "source",
 )
-"""The columns of :func:`rightsplan.screen`'s result, in order."""
+"""The columns of :func:`rightsplan.screen`'s result, in order; ``standing`` follows them
+when the positions have standing columns."""
 
 _DENSE_LIMIT = 1 << 24
 """The most entries a look-up table may have before binary search over sorted keys."""
@@ -93,18 +94,44 @@ _FEW_CATEGORIES = 1 << 16
 column; otherwise only the column's distinct values are mapped."""
 _NO_DAY = 2**31 - 1
 """Pads the interval-start table: later than any date polars can hold."""
-_KIND_CODES = pl.Enum([kind.value for kind in KINDS])
-_OTHER = [kind.value for kind in KINDS].index("other")
-_SPECIAL = np.array([STATUSES.index("inactive"), STATUSES.index("exempt"), 0], dtype=np.uint8)
+_KIND_CODES = pl.Enum([kind.value for kind in HOLDER_KINDS])
+_OTHER = [kind.value for kind in HOLDER_KINDS].index("other")
+_CLASS_OF = np.array(
+    [
+        [holder_class(code, passive) for passive in (False, True)]
+        for code in range(len(HOLDER_KINDS))
+    ],
+    dtype=np.int64,
+)
+"""The holder class of each (kind code, passive): :func:`rightsplan.rules.holder_class`."""
+_FIRST_CLASS = holder_class(0, False)
+_KIND_STRIDE = holder_class(1, False) - _FIRST_CLASS
+_PASSIVE_STEP = holder_class(0, True) - _FIRST_CLASS
+"""The class layout as arithmetic, for the numpy path (a gather from :data:`_CLASS_OF` is
+several times slower); checked against the rulebook's own classes here."""
+if not np.array_equal(
+    _CLASS_OF,
+    _FIRST_CLASS
+    + np.arange(len(HOLDER_KINDS))[:, None] * _KIND_STRIDE
+    + np.array([0, _PASSIVE_STEP]),
+):
+    raise AssertionError("rules.holder_class is no longer linear: use _CLASS_OF instead")
+_SPECIAL = np.zeros(len(RULE_KINDS), dtype=np.uint8)
+_SPECIAL[RULE_KINDS["inactive"]] = STATUSES.index("inactive")
+_SPECIAL[RULE_KINDS["exempt"]] = STATUSES.index("exempt")
 """A rule's status when it is no limit (inactive, exempt), else 0: the row's status is the
 larger of it and the limit's verdict (clear 0, warning 1, triggered 2)."""
+_LIMITED = STATUSES.index("exempt")
+"""Statuses below this code are a limit's verdicts (clear, warning, triggered)."""
 
 
 class Prepared:
     """The plans' intervals turned into the arrays the per-row look-ups gather from."""
 
-    def __init__(self, intervals: Intervals) -> None:
+    def __init__(self, intervals: Intervals, plans: Mapping[str, Plan]) -> None:
         self.intervals = intervals
+        self.plans = dict(plans)
+        """The plans by issuer id (rows with a standing are judged against their terms)."""
         periods = intervals.periods
         issuer_idx = periods["issuer_idx"].to_numpy().astype(np.int64)
         starts = periods["start"].cast(pl.Int32).to_numpy().astype(np.int64)
@@ -150,8 +177,11 @@ class Prepared:
             self.pair_keys, np.arange(n_periods + 1, dtype=np.int64) * self.n_names
         ).astype(np.int64)
         pair_of = np.searchsorted(self.pair_keys, period * self.n_names + name_id)
-        slot = np.where(named, n_periods + pair_of, period) * 10 + kind * 2 + passive
-        rule_of_class = np.zeros((n_periods + self.pair_keys.size) * 10, dtype=np.int32)
+        slot = np.where(named, n_periods + pair_of, period) * CLASSES_PER_INTERVAL
+        slot += _CLASS_OF[kind, passive]
+        rule_of_class = np.zeros(
+            (n_periods + self.pair_keys.size) * CLASSES_PER_INTERVAL, dtype=np.int32
+        )
         rule_of_class[slot] = classes["rule"].to_numpy()
         self.rule_of_class = rule_of_class
 
@@ -191,8 +221,8 @@ class Prepared:
         # put back by the row's status, where the status says exactly which rows have none:
         # a limit and its comparison for a limit's verdicts (clear, warning, triggered), a
         # source for all but "inactive". Checked here, rule by rule; else gathered as they are.
-        limit_rule = self.rule_status == STATUS_CODES["limit"]
-        inactive_rule = self.rule_status == STATUS_CODES["inactive"]
+        limit_rule = self.rule_status == RULE_KINDS["limit"]
+        inactive_rule = self.rule_status == RULE_KINDS["inactive"]
         self.masked = bool(
             np.array_equal(self.rule_limit.is_null().to_numpy(), ~limit_rule)
             and np.array_equal(self.rule_comparison.is_null().to_numpy(), ~limit_rule)
@@ -238,7 +268,7 @@ class Prepared:
         self, period: np.ndarray, name_id: np.ndarray | None, sub: np.ndarray
     ) -> np.ndarray:
         """The rule of each row's holder class: its interval, the name if named, kind, passive."""
-        slot = period * 10
+        slot = period * CLASSES_PER_INTERVAL
         slot += sub
         if name_id is not None and self.pair_keys.size:
             named = np.flatnonzero(name_id)
@@ -246,7 +276,9 @@ class Prepared:
                 key = period[named] * self.n_names + name_id[named]
                 pair = np.searchsorted(self.pair_keys, key)
                 hit = self.pair_keys[np.minimum(pair, self.pair_keys.size - 1)] == key
-                slot[named[hit]] = (self.n_periods + pair[hit]) * 10 + sub[named[hit]]
+                slot[named[hit]] = (self.n_periods + pair[hit]) * CLASSES_PER_INTERVAL + sub[
+                    named[hit]
+                ]
         return np.take(self.rule_of_class, slot)
 
     def name_table(self, names: list[str | None]) -> np.ndarray:
@@ -283,7 +315,7 @@ def prepare(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Prepared:
     key = (warn_at, *((issuer, id(plan)) for issuer, plan in plans.items()))
     if _CACHED and _CACHED[0][0] == key:
         return _CACHED[0][2]
-    prepared = Prepared(materialize(plans, warn_at=warn_at))
+    prepared = Prepared(materialize(plans, warn_at=warn_at), plans)
     _CACHED[:] = [(key, tuple(plans.values()), prepared)]
     return prepared
 
@@ -480,10 +512,12 @@ class _Batch:
         self.issuer_out = np.empty(rows, dtype=np.uint32)
 
 
-def _invalid(prepared: Prepared, lazy: pl.LazyFrame, extras: tuple[str, ...]) -> NoReturn:
+def _invalid(
+    prepared: Prepared, lazy: pl.LazyFrame, extras: tuple[str, ...], first_row: int
+) -> NoReturn:
     """Raise the :class:`ScreenInputError` that names the first bad value."""
     full, _ = normalize(lazy)
-    validate(full, prepared.intervals.issuers, extras)
+    validate(full, prepared.intervals.issuers, extras, first_row=first_row)
     raise ScreenInputError("positions: cannot be screened")  # validate names the problem
 
 
@@ -498,22 +532,38 @@ def screen_batch(
     except (pl.exceptions.PolarsError, OSError) as error:
         raise ScreenInputError(f"positions: cannot be read: {error}") from None
     if (
-        _problem(frame.drop("_date_text", "_date_time", strict=False), extras)
+        _problem(frame.drop("_date_text", "_date_time", *STANDING_COLUMNS, strict=False), extras)
         or (
             "_date_text" in frame.columns
             and frame["date"].null_count() != frame["_date_text"].null_count()
         )
         or ("_date_time" in frame.columns and bool(frame["_date_time"].any()))
     ):
-        _invalid(prepared, lazy, extras)
+        _invalid(prepared, lazy, extras, first_row)
+    held = [column for column in frame.columns if column in STANDING_COLUMNS]
+    standing = frame.select(held) if held else None
+    frame = frame.drop(held)
     batch = _Batch(frame, extras)
     if kernel.available():
         unknown = _compiled_rows(prepared, frame, batch)
     else:
         unknown = _numpy_rows(prepared, frame, batch)
     if unknown:
-        _invalid(prepared, lazy, extras)
-    return _result(prepared, frame, batch, first_row)
+        _invalid(prepared, lazy, extras, first_row)
+    result = _result(prepared, frame, batch, first_row)
+    if standing is None:
+        return result
+    # The rows with a standing (rare) are judged by the rulebook itself, as rp.assess judges.
+    rows = rows_with_standing(standing)
+    standings, verdicts = judge(
+        prepared.plans,
+        frame,
+        standing,
+        rows,
+        warn_at=prepared.intervals.warn_at,
+        first_row=first_row,
+    )
+    return patched(result, rows, standings, verdicts)
 
 
 def _compiled_rows(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> int:
@@ -552,6 +602,7 @@ def _compiled_rows(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> in
             prepared.n_names,
             prepared.n_periods,
             _OTHER,
+            CLASSES_PER_INTERVAL,
             prepared.rule_of_class,
             prepared.rule_special,
             prepared.rule_num,
@@ -592,11 +643,12 @@ def _numpy_rows(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> int:
         period = prepared.periods_of(issuer[part], day[part])
         if kind is not None:
             sub = kind[part].astype(np.int64)
-            sub *= 2
+            sub *= _KIND_STRIDE
+            sub += _FIRST_CLASS
         else:
-            sub = np.full(period.size, _OTHER * 2, dtype=np.int64)
+            sub = np.full(period.size, _CLASS_OF[_OTHER, 0], dtype=np.int64)
         if passive is not None:
-            sub += passive[part]
+            sub += passive[part] if _PASSIVE_STEP == 1 else passive[part] * _PASSIVE_STEP
         rule = prepared.rules_of(period, names[part] if names is not None else None, sub)
         held, total = shares[part], outstanding[part]
         if extras:
@@ -658,7 +710,7 @@ def _result(prepared: Prepared, frame: pl.DataFrame, batch: _Batch, first_row: i
         ]
     )
     rule = pl.col("_rule")
-    limited_ = pl.col("_status") < STATUSES.index("exempt")
+    limited_ = pl.col("_status") < _LIMITED
     limit: pl.Expr
     comparison: pl.Expr
     source: pl.Expr

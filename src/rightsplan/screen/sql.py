@@ -9,8 +9,9 @@ the join never shuffles the positions. Holder names are matched in Python on the
 names only (case-folded, white space collapsed, as rightsplan matches names).
 
 Supported columns: ``issuer`` (or ``plan``), ``holder``, ``date``, ``shares``,
-``outstanding``, ``passive``, ``kind``. Rights to acquire and derivatives are screened by the
-polars engine only; limits too fine for 64 bits (see :mod:`rightsplan.screen.exact`) too.
+``outstanding``, ``passive``, ``kind``. Rights to acquire, derivatives and standings (the
+``standing`` columns) are screened by the polars engine only, and refused here by name;
+limits too fine for 64 bits (see :mod:`rightsplan.screen.exact`) too.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ import polars as pl
 from rightsplan.assess import DEFAULT_WARN_AT, warn_ratio
 from rightsplan.errors import ScreenInputError
 from rightsplan.plan import Plan
+from rightsplan.rules import HOLDER_KINDS
 from rightsplan.screen._inputs import load_plans, normalize, positions_frame, validate
-from rightsplan.screen.intervals import KINDS
+from rightsplan.screen._standings import STANDING_COLUMNS
 from rightsplan.screen.polars_engine import OUTPUT_COLUMNS, Prepared, prepare
 
 __all__ = ["intervals_for_sql", "screen_duckdb", "screen_spark", "sql_query"]
@@ -39,7 +41,7 @@ def intervals_for_sql(prepared: Prepared) -> pl.DataFrame:
             "plans: a limit's percentage is too fine for the 64-bit SQL path; screen these "
             "positions with rightsplan.screen (polars), which switches to 128-bit integers"
         )
-    kinds = [kind.value for kind in KINDS]
+    kinds = [kind.value for kind in HOLDER_KINDS]
     low, high = dt.date(1, 1, 1), dt.date(9999, 12, 31)
     return prepared.intervals.table().select(
         "issuer",
@@ -106,11 +108,23 @@ ORDER BY row
 """
 
 
+def _refuse_standings(columns: list[str]) -> None:
+    """Standings are judged by the rulebook row by row: the polars engine does it."""
+    found = [column for column in STANDING_COLUMNS if column in columns]
+    if found:
+        raise ScreenInputError(
+            f"{found[0]}: standings are screened by rightsplan.screen (polars) only, which "
+            "judges rows with a standing by the rulebook (rightsplan.rules.verdict); screen "
+            "these positions there, or drop the standing columns"
+        )
+
+
 def _prepare_positions(
     plans: Mapping[str, Plan] | Any, positions: Any, warn_at: Fraction | str | int
 ) -> tuple[Prepared, pl.DataFrame, pl.DataFrame]:
     prepared = prepare(load_plans(plans), warn_at=warn_ratio(warn_at))
     frame, extras = normalize(positions_frame(positions))
+    _refuse_standings(frame.collect_schema().names())
     if extras:
         raise ScreenInputError(
             f"{extras[0]}: rights to acquire and derivatives are screened by "
@@ -189,6 +203,7 @@ def screen_spark(
             raise ScreenInputError(
                 "issuer: missing column (the issuer (plan id) whose plan applies)"
             )
+        _refuse_standings(list(positions.columns))
         frame = positions.withColumnRenamed(issuer, "issuer")
         if "passive" not in frame.columns:
             frame = frame.withColumn("passive", F.lit(False))
