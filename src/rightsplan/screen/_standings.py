@@ -229,8 +229,9 @@ def judge(
         day = values["date"]
         key = (issuer, day)
         found = terms_of.get(key)
+        on = to_date(day)
         if found is None:
-            found = terms_of[key] = in_force(plans[issuer], to_date(day))
+            found = terms_of[key] = in_force(plans[issuer], on)
         terms, why_not = found
         if terms is None or why_not is not None:
             verdicts.append(None)
@@ -255,6 +256,7 @@ def judge(
                 passive=position.passive,
                 standing=held,
                 ratio=warn_at,
+                on=on,
             )
         )
     return standings, verdicts
