@@ -81,14 +81,13 @@ class TestInnotracTable:
         """Each period shows its dates, status, counted shares, outstanding, limit and source."""
         _, out, _ = run(capsys, "history", PLAN, EVENTS)
         rows = [line.split() for line in out.splitlines() if line.startswith("  2003-")]
-        assert [row[:3] for row in rows[:4]] == [
-            ["2003-08-01", "2003-08-13", "triggered"],
-            ["2003-08-14", "2003-11-19", "triggered"],
-            ["2003-11-20", "2003-11-23", "triggered"],
-            ["2003-11-24", "onwards", "triggered"],
+        # An Acquiring Person is shown against the rule it crossed, whatever the later terms.
+        assert [row[:3] for row in rows[:2]] == [
+            ["2003-08-01", "2003-11-19", "triggered"],
+            ["2003-11-20", "onwards", "triggered"],
         ]
         assert rows[0][3:6] == ["2,362,788", "11,564,730", "20.4309%"]
-        assert rows[3][-2:] == ["[3]", "-"]  # no headroom once an Acquiring Person
+        assert rows[1][-2:] == ["[1]", "-"]  # no headroom once an Acquiring Person
 
     def test_with_the_inadvertence_determination(self, capsys: pytest.CaptureFixture[str]) -> None:
         """With the board's determination IPOF is excused, then clear: nobody triggers; exit 0."""
@@ -207,6 +206,7 @@ class TestClock:
             "commenced": "2003-09-02",
             "deferred": False,
             "distribution_date": "2003-09-16",
+            "rights_end": None,
         }
         assert offers[1]["deferred"] is True and offers[1]["distribution_date"] is None
         _, table, _ = run(capsys, "history", PLAN, events)

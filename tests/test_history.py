@@ -168,17 +168,38 @@ class TestGrandfathering:
         )
 
     def test_lowest_since_uses_up_the_allowance(self) -> None:
-        """Measured from the lowest holding since, selling and buying back triggers."""
-        rules = rp.SetGrandfathering(measured_from=rp.GrandfatherBase.LOWEST_SINCE)
+        """0.5 points over the lowest since: selling 10 and buying 10 back triggers."""
+        lowest = rp.SetGrandfathering(
+            measured_from=rp.GrandfatherBase.LOWEST_SINCE,
+            tolerance_percent="0.5",
+            tolerance_comparison=MORE_THAN,
+        )
         events = [
             *self.events(),
             rp.Disposition(on="2010-03-01", holder="Old Holder", shares=10),
-            rp.Acquisition(on="2010-04-01", holder="Old Holder", shares=5),
+            rp.Acquisition(on="2010-04-01", holder="Old Holder", shares=10),
         ]
-        assert status(rp.replay(plan(rules), events), "Old Holder", "2010-04-01") is (
+        assert status(rp.replay(plan(lowest), events), "Old Holder", "2010-04-01") is (
             rp.Status.TRIGGERED
         )
-        assert status(rp.replay(plan(), events), "Old Holder", "2010-04-01") is (rp.Status.EXCUSED)
+        at_cutoff = rp.SetGrandfathering(tolerance_percent="0.5", tolerance_comparison=MORE_THAN)
+        assert status(rp.replay(plan(at_cutoff), events), "Old Holder", "2010-04-01") is (
+            rp.Status.EXCUSED
+        )
+
+    def test_footstar_any_additional_share_after_selling(self) -> None:
+        """By default (Footstar 2009) selling 10 and buying 1 back while over triggers."""
+        events = [
+            *self.events(),
+            rp.Disposition(on="2010-03-01", holder="Old Holder", shares=10),
+            rp.Acquisition(on="2010-04-01", holder="Old Holder", shares=1),
+        ]
+        history = rp.replay(plan(), events)
+        assert status(history, "Old Holder", "2010-03-01") is rp.Status.EXCUSED
+        assert history.headroom("Old Holder", on="2010-03-01") == 0
+        assert status(history, "Old Holder", "2010-04-01") is rp.Status.TRIGGERED
+        (trigger,) = history.triggers()
+        assert trigger.cause == "a grandfathered holder acquired additional shares"
 
     def test_cap(self) -> None:
         """A grandfathered holder may never cross the cap, tolerance or not."""
