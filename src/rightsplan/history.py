@@ -146,6 +146,8 @@ class HolderStatus:
     max_shares: int | None = None
     headroom: int | None = None
     standing: Standing = ORDINARY
+    passive: bool = False
+    """Whether the holding was assessed as passive (every member without intent to control)."""
 
 
 @attrs.frozen
@@ -813,7 +815,11 @@ class _Replay:
         self.components: dict[str, _Component] = {}
         self.previous_terms: Terms | None = None
         self.previous_active = False
-        self.openers = {period.start: period.opened_by for period in plan.timeline()}
+        self.openers = {plan.agreement.dated: Source(plan.agreement.name, plan.agreement.dated)}
+        for amendment in plan.amendments:
+            self.openers[amendment.effective_date] = Source(
+                amendment.name, amendment.effective_date, document=amendment.document
+            )
         self.deadlines: dict[pendulum.Date, list[str]] = {}
 
     def day(self, day: pendulum.Date, events: Iterable[Event]) -> None:
@@ -1018,6 +1024,7 @@ class _Replay:
             result.max_shares,
             result.headroom,
             new,
+            passive,
         )
         self.record(key, status, _Entry(status, terms, name_for_rules, kind, passive))
 
@@ -1046,11 +1053,10 @@ class _Replay:
             else:
                 base = -1
             if base >= 0:
-                opener = self.openers.get(day)
                 source = (
                     Source("Board determination", day, note="exemption revoked")
                     if key in books.revoked
-                    else Source(opener if opener is not None else "the terms in force", day)
+                    else self.openers.get(day, Source("The terms in force", day))
                 )
                 held = Grandfathered(day, base, source=source, rules=rules)
                 again = judge(held)
