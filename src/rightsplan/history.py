@@ -947,8 +947,9 @@ class _Replay:
         if len(covering) > 1 and terms.exemption_for(name, kind) is None:
             # A group's named exception covers its members: assess under the name whose
             # binding limit is the most generous.
-            limits = {binding_limit(terms, n, passive=passive)[1]: n for n in covering}
-            name_for_rules = limits[most_generous(list(limits))]
+            limits = [binding_limit(terms, n, passive=passive)[1] for n in covering]
+            winner = most_generous(limits)
+            name_for_rules = covering[limits.index(winner)]  # its own name on a tie
         else:
             name_for_rules = name
         standing = books.standings.get(key, ORDINARY)
