@@ -506,7 +506,8 @@ class TestOneRulebook:
             for holder, day in candidates
             if history.standing(holder, on=day).kind != "none"
         ]
-        if special and data.draw(st.booleans()):
+        prefer_special: bool = data.draw(st.booleans())
+        if special and prefer_special:
             candidates = special
         holder, day = data.draw(st.sampled_from(candidates))
         found = history.status_of(holder, on=day)
