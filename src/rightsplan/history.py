@@ -365,6 +365,8 @@ class _Holding:
         return self.with_amounts(*(int(amount * ratio) for amount in self.amounts()))
 
     def counted(self, outstanding: int, terms: Terms) -> Counted:
+        if not (self.rights or self.rights_later or self.derivatives):
+            return Counted(self.shares, outstanding)  # nothing the plan might add
         position = Position(
             self.name,
             self.shares,
@@ -1088,7 +1090,7 @@ class _Replay:
             entry = _Entry(status, None, status.holder, HolderKind.OTHER, False)
         if entries:
             last = entries[-1]
-            if attrs.evolve(last.status, start=day) == status:
+            if _same(last.status, status):
                 return
             if last.status.start == day:
                 entries[-1] = entry
@@ -1291,11 +1293,27 @@ def _failed_cause(state: _Replay, episode: _Episode) -> str:
     return f"{original}; {episode.failure}"
 
 
+def _same(one: HolderStatus, other: HolderStatus) -> bool:
+    """Whether two records say the same, whatever their start (no copy made to compare)."""
+    return (
+        one.status is other.status
+        and one.counted == other.counted
+        and one.headroom == other.headroom
+        and one.max_shares == other.max_shares
+        and one.acquiring_person_since == other.acquiring_person_since
+        and one.passive == other.passive
+        and one.label == other.label
+        and one.limit == other.limit
+        and one.standing == other.standing
+        and one.reason == other.reason
+    )
+
+
 def _periods(state: _Replay, key: str) -> tuple[StatusPeriod, ...]:
     seen = [_hindsight(state, key, entry) for entry in state.entries[key]]
     merged: list[HolderStatus] = []
     for status in seen:
-        if merged and attrs.evolve(merged[-1], start=status.start) == status:
+        if merged and _same(merged[-1], status):
             continue
         merged.append(status)
     spans = []
