@@ -404,6 +404,7 @@ class _Episode:
     failed_on: pendulum.Date | None = None
     failure: str | None = None
     limit: Limit | None = None
+    cause: str = "crossed the line"
 
 
 @attrs.frozen
@@ -721,7 +722,13 @@ def _inadvertence(event: InadvertenceDetermination, books: _Books) -> None:
         source = Source("Board determination", event.on, document=event.source)
         excuse = InadvertentExcused(standing.since, event.divest_by, source=source)
         books.standings[candidate] = excuse
-        books.episodes[candidate] = _Episode(candidate, excuse, event.on, limit=standing.limit)
+        books.episodes[candidate] = _Episode(
+            candidate,
+            excuse,
+            event.on,
+            limit=standing.limit,
+            cause=standing.cause or "crossed the line",
+        )
         books.touched[candidate] = None
     if not found:
         books.warnings.append(
@@ -1254,7 +1261,7 @@ def _hindsight(state: _Replay, key: str, entry: _Entry) -> HolderStatus:
         if start >= episode.failed_on:
             return status
         held: Standing = AcquiringPerson(
-            excuse.crossed_on, cause=_failed_cause(state, episode), limit=episode.limit
+            excuse.crossed_on, cause=_failed_cause(episode), limit=episode.limit
         )
     elif start < episode.determined_on:
         held = excuse
@@ -1281,16 +1288,8 @@ def _hindsight(state: _Replay, key: str, entry: _Entry) -> HolderStatus:
     )
 
 
-def _failed_cause(state: _Replay, episode: _Episode) -> str:
-    original = next(
-        (
-            b.cause
-            for b in state.became
-            if b.key == episode.key and b.on == episode.excuse.crossed_on
-        ),
-        "crossed the line",
-    )
-    return f"{original}; {episode.failure}"
+def _failed_cause(episode: _Episode) -> str:
+    return f"{episode.cause}; {episode.failure}"
 
 
 def _same(one: HolderStatus, other: HolderStatus) -> bool:
@@ -1335,7 +1334,7 @@ def _triggers(
         if episode is not None and became.on == episode.excuse.crossed_on:
             if episode.failed_on is None:
                 continue  # cured, or still within the cure period
-            became = attrs.evolve(became, cause=_failed_cause(state, episode))
+            became = attrs.evolve(became, cause=_failed_cause(episode))
         kept.setdefault((became.on, became.label_key), []).append(became)
     order = books.order
     triggers = []
