@@ -823,3 +823,34 @@ for name in history.holders():
             outputs.add(done.stdout)
         assert len(outputs) == 1
         assert b"exception for Alpha Fund" in outputs.pop()
+
+
+class TestBoardExemptionsLast:
+    def test_a_capped_exemption_outlasts_a_buyback(self) -> None:
+        """Pushed over its cap by a buyback, then back under: the exemption still stands."""
+        events = [
+            *start(1000),
+            rp.ExemptionGranted(on="2010-01-05", holder="Friend", percent=20, comparison=MORE_THAN),
+            rp.Acquisition(on="2010-02-01", holder="Friend", shares=190),
+            rp.OutstandingChanged(on="2010-03-01", outstanding=900, reason="buyback"),
+            rp.OutstandingChanged(on="2010-04-01", outstanding=1000, reason="issuance"),
+            rp.Acquisition(on="2010-05-01", holder="Friend", shares=10),
+        ]
+        history = rp.replay(plan(), events)
+        assert status(history, "Friend", "2010-03-01") is rp.Status.EXCUSED
+        assert isinstance(history.standing("Friend", on="2010-04-01"), rp.BoardExempted)
+        assert status(history, "Friend", "2010-05-01") is rp.Status.WARNING
+        assert history.headroom("Friend", on="2010-05-01") == 0
+
+    def test_revoking_an_exemption_granted_to_an_acquiring_person(self) -> None:
+        """An exemption granted after the trigger does not undo it; revoking it is no error."""
+        events = [
+            *start(1000),
+            rp.Acquisition(on="2010-02-01", holder="Raider", shares=150),
+            rp.ExemptionGranted(on="2010-03-01", holder="Raider"),
+            rp.ExemptionRevoked(on="2010-04-01", holder="Raider"),
+        ]
+        history = rp.replay(plan(), events)
+        assert status(history, "Raider", "2010-03-01") is rp.Status.TRIGGERED
+        assert status(history, "Raider", "2010-04-01") is rp.Status.TRIGGERED
+        assert "already an Acquiring Person" in history.warnings[0]

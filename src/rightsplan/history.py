@@ -444,6 +444,7 @@ class _Books:
         self.groups: dict[str, _Group] = {}
         self.links: list[tuple[str, str]] = []
         self.standings: dict[str, Standing] = {}
+        self.exempted: dict[str, BoardExempted] = {}  # granted and not revoked
         self.episodes: dict[str, _Episode] = {}
         self.warnings: list[str] = []
         # What today's events did (cleared each day).
@@ -681,13 +682,14 @@ def _affiliated(event: Affiliated, books: _Books) -> None:
 def _granted(event: ExemptionGranted, books: _Books) -> None:
     key = books.holding(event.holder)[0]
     source = Source("Board determination", event.on, document=event.source)
+    books.exempted[key] = BoardExempted(event.on, cap=event.cap(), source=source)
     if isinstance(books.standings.get(key), AcquiringPerson):
         books.warnings.append(
             f"{_where(event)}: {event.holder} is already an Acquiring Person; the exemption "
             "does not undo that"
         )
     else:
-        books.standings[key] = BoardExempted(event.on, cap=event.cap(), source=source)
+        books.standings[key] = books.exempted[key]
     books.touched[key] = None
 
 
@@ -695,11 +697,10 @@ def _granted(event: ExemptionGranted, books: _Books) -> None:
 def _revoked(event: ExemptionRevoked, books: _Books) -> None:
     key = _check.name_key(event.holder)
     standing = books.standings.get(key)
-    if isinstance(standing, AcquiringPerson):
-        return  # the exemption never undid that status (see ExemptionGranted)
-    if not isinstance(standing, BoardExempted):
+    if books.exempted.pop(key, None) is None:
         raise LedgerError(f"{_where(event)}: {event.holder!r} has no board exemption")
-    books.standings[key] = ORDINARY
+    if not isinstance(standing, AcquiringPerson):
+        books.standings[key] = ORDINARY
     books.revoked.add(key)
     books.touched[key] = None
 
@@ -1021,6 +1022,12 @@ class _Replay:
             carried = _carry(new, counted, terms, over)
             if carried is not new:
                 new, result = carried, judge(carried)
+        exempted = books.exempted.get(key)
+        if exempted is not None and new is not exempted and not isinstance(new, AcquiringPerson):
+            # Back within the board's exemption, which still stands: it applies again.
+            again = judge(exempted)
+            if again.status is not Status.TRIGGERED:
+                new, result = exempted, again
         books.standings[key] = new
         status = HolderStatus(
             name,
