@@ -42,8 +42,6 @@ from rightsplan.standing import (
 )
 from rightsplan.terms import GrandfatherBase, GrandfatherCutoff, HolderKind, Limit, Terms
 
-# --- the end of a day: the rulebook and the transitions --------------------------------------
-
 
 @attrs.frozen
 class _Component:
@@ -232,10 +230,10 @@ class _Replay:
         counted = _sum(holdings, outstanding, terms)
         starts = tuple(books.day_start.get(m, h) for m, h in zip(members, holdings, strict=True))
         passive = all(h.passive for h in holdings)
-        acquired = any(m in books.acquired or m in books.joined for m in members)
-        joined = any(m in books.joined for m in members)
-        turned_active = any(m in books.turned_active for m in members)
-        exercised = any(m in books.exercised for m in members)
+        joined = not books.joined.isdisjoint(members)
+        acquired = joined or not books.acquired.isdisjoint(members)
+        turned_active = not books.turned_active.isdisjoint(members)
+        exercised = not books.exercised.isdisjoint(members)
         if exercised and not acquired:
             # Exercising acquires only what the plan did not already count.
             acquired = counted.shares > _sum(starts, outstanding, terms).shares
@@ -243,7 +241,7 @@ class _Replay:
         label = books.names[label_key]
         group_names = {
             m: [books.names[g] for g in component.groups if m in books.groups[g].members]
-            for m in members
+            for m in (members if component.groups else ())
         }
         facts = _Facts(
             day, terms, changed, counted, starts, acquired, joined, turned_active, exercised
@@ -254,7 +252,7 @@ class _Replay:
             else:
                 holding = books.holdings[key]
                 name, kind = holding.name, holding.kind
-                covering = [name, *group_names[key]]
+                covering = [name, *group_names.get(key, ())]
             self.settle_one(key, name, kind, passive, covering, label, label_key, facts)
 
     def settle_one(
