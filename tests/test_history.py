@@ -854,3 +854,29 @@ class TestBoardExemptionsLast:
         assert status(history, "Raider", "2010-03-01") is rp.Status.TRIGGERED
         assert status(history, "Raider", "2010-04-01") is rp.Status.TRIGGERED
         assert "already an Acquiring Person" in history.warnings[0]
+
+
+class TestWhatCountsAsAcquiring:
+    def test_uncounted_derivatives_are_not_an_acquisition(self) -> None:
+        """Swaps a plan does not count, bought on a buyback day, do not make an AP."""
+        events = [
+            *start(1000),
+            rp.Acquisition(on="2010-02-01", holder="Fund", shares=95),
+            rp.OutstandingChanged(on="2010-03-01", outstanding=900, reason="buyback"),
+            rp.Acquisition(on="2010-03-01", holder="Fund", derivatives=50),
+        ]
+        history = rp.replay(plan(), events)
+        assert status(history, "Fund", "2010-03-01") is rp.Status.EXCUSED
+        counting = plan(rp.SetOwnershipRules(derivatives_counted=True))
+        assert status(rp.replay(counting, events), "Fund", "2010-03-01") is rp.Status.TRIGGERED
+
+    def test_a_day_nets_out(self) -> None:
+        """Selling 10 and buying 5 the same day is no acquisition (end-of-day holdings)."""
+        events = [
+            rp.OutstandingChanged(on="2009-06-01", outstanding=1000),
+            rp.Acquisition(on="2009-06-01", holder="Old Holder", shares=120),
+            rp.Disposition(on="2010-03-01", holder="Old Holder", shares=10),
+            rp.Acquisition(on="2010-03-01", holder="Old Holder", shares=5),
+        ]
+        history = rp.replay(plan(), events)
+        assert status(history, "Old Holder", "2010-03-01") is rp.Status.EXCUSED

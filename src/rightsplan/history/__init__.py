@@ -21,10 +21,10 @@ Modelling choices, stated once:
 
 - Holdings are evaluated at the end of each day on which something happens; a sale and a
   purchase on the same day net out.
-- A holder becomes an Acquiring Person only on a day it acquires something (shares, counted
-  rights or derivatives, or other members' shares by forming a group or an affiliation),
-  exercises rights to acquire into more counted shares, or turns active; a day on which only
-  the shares outstanding change never makes one.
+- A holder becomes an Acquiring Person only on a day it acquires something the plan counts
+  (shares, counted rights or derivatives, net of that day's sales; or other members' shares
+  by forming a group or an affiliation), exercises rights to acquire into more counted
+  shares, or turns active; a day on which only the shares outstanding change never makes one.
 - When the terms change (adoption, a lower threshold, an exception removed) or the board
   revokes its exemption, a holder then over the new line is grandfathered: at its holding
   before that day's own acquisitions (:attr:`~rightsplan.GrandfatherCutoff.BEFORE_ADOPTION`)

@@ -231,11 +231,12 @@ class _Replay:
         starts = tuple(books.day_start.get(m, h) for m, h in zip(members, holdings, strict=True))
         passive = all(h.passive for h in holdings)
         joined = not books.joined.isdisjoint(members)
-        acquired = joined or not books.acquired.isdisjoint(members)
         turned_active = not books.turned_active.isdisjoint(members)
         exercised = not books.exercised.isdisjoint(members)
-        if exercised and not acquired:
-            # Exercising acquires only what the plan did not already count.
+        acquired = joined
+        if not acquired and (exercised or not books.acquired.isdisjoint(members)):
+            # Only what the plan counts is acquired, net of the day's sales: buying swaps a
+            # plan ignores, or converting rights it already counts, acquires nothing.
             acquired = counted.shares > _sum(starts, outstanding, terms).shares
         label_key = component.label
         label = books.names[label_key]
