@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -32,5 +33,29 @@ def test_screen_benchmark_prints_every_figure() -> None:
         "peak memory",
         "screen_parquet,",
         "assess on a plan with 20 amendments:",
+    ):
+        assert figure in done.stdout, figure
+
+
+REPLAY_BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "replay_bench.py"
+
+
+def test_replay_benchmark_prints_every_figure() -> None:
+    """The replay benchmark runs (small) and prints events per second against its floor."""
+    done = subprocess.run(
+        [sys.executable, str(REPLAY_BENCH), "--events", "3000", "--holders", "200"],
+        env={**os.environ, "PYTHONPATH": str(REPLAY_BENCH.parent.parent / "src")},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    for figure in (
+        "events: 3,000 over 200 holders",
+        "replay:",
+        "events per second",
+        "floor (plain fold into share counts):",
+        "replay / floor time ratio:",
+        "a tenth of the events:",
     ):
         assert figure in done.stdout, figure

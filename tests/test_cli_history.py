@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -81,14 +83,13 @@ class TestInnotracTable:
         """Each period shows its dates, status, counted shares, outstanding, limit and source."""
         _, out, _ = run(capsys, "history", PLAN, EVENTS)
         rows = [line.split() for line in out.splitlines() if line.startswith("  2003-")]
-        assert [row[:3] for row in rows[:4]] == [
-            ["2003-08-01", "2003-08-13", "triggered"],
-            ["2003-08-14", "2003-11-19", "triggered"],
-            ["2003-11-20", "2003-11-23", "triggered"],
-            ["2003-11-24", "onwards", "triggered"],
+        # An Acquiring Person is shown against the rule it crossed, whatever the later terms.
+        assert [row[:3] for row in rows[:2]] == [
+            ["2003-08-01", "2003-11-19", "triggered"],
+            ["2003-11-20", "onwards", "triggered"],
         ]
         assert rows[0][3:6] == ["2,362,788", "11,564,730", "20.4309%"]
-        assert rows[3][-2:] == ["[3]", "-"]  # no headroom once an Acquiring Person
+        assert rows[1][-2:] == ["[1]", "-"]  # no headroom once an Acquiring Person
 
     def test_with_the_inadvertence_determination(self, capsys: pytest.CaptureFixture[str]) -> None:
         """With the board's determination IPOF is excused, then clear: nobody triggers; exit 0."""
@@ -207,6 +208,7 @@ class TestClock:
             "commenced": "2003-09-02",
             "deferred": False,
             "distribution_date": "2003-09-16",
+            "rights_end": None,
         }
         assert offers[1]["deferred"] is True and offers[1]["distribution_date"] is None
         _, table, _ = run(capsys, "history", PLAN, events)
@@ -328,3 +330,72 @@ class TestBadInput:
         status, _, err = run(capsys, "history", PLAN, events, option, events)
         assert status == 2 and "never overwrites" in err
         assert Path(events).read_bytes() == before
+
+
+TIE_PLAN = """
+[agreement]
+company = "Tie Corp"
+dated = 2010-01-04
+
+[[agreement.provisions]]
+kind = "set-threshold"
+percent = "10"
+comparison = "at-least"
+
+[[agreement.provisions]]
+kind = "add-exception"
+holder = "Beta Partners"
+percent = "10"
+comparison = "at-least"
+requires_passive = false
+
+[[agreement.provisions]]
+kind = "add-exception"
+holder = "Alpha Fund"
+percent = "10"
+comparison = "at-least"
+requires_passive = false
+"""
+
+TIE_EVENTS = (
+    "event,on,holder,shares,outstanding,group,members\n"
+    "outstanding-changed,2010-01-04,,,1000,,\n"
+    "acquisition,2010-02-01,Alpha Fund,40,,,\n"
+    "acquisition,2010-02-01,Beta Partners,40,,,\n"
+    "acquisition,2010-02-01,Gamma,40,,,\n"
+    "group-formed,2010-03-01,,,,Trio,Gamma;Beta Partners;Alpha Fund\n"
+    "disposition,2010-04-01,Gamma,30,,,\n"
+)
+
+
+class TestDeterminism:
+    def test_json_is_byte_identical_under_any_hash_seed(self, tmp_path: Path) -> None:
+        """Limits that tie, in a group, give the same JSON under every PYTHONHASHSEED."""
+        plan = tmp_path / "plan.toml"
+        plan.write_text(TIE_PLAN, "utf-8")
+        events = write(tmp_path, TIE_EVENTS)
+        src = str(ROOT / "src")
+        outputs = set()
+        for seed in ("0", "1", "2", "3", "123"):
+            done = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "rightsplan",
+                    "history",
+                    str(plan),
+                    events,
+                    "--format",
+                    "json",
+                ],
+                env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": src},
+                capture_output=True,
+                check=False,
+            )
+            assert done.returncode == 1, done.stderr
+            outputs.add(done.stdout)
+        (output,) = outputs
+        record = json.loads(output)
+        assert (
+            record["holders"]["Alpha Fund"][0]["rule"] == "10% or more (exception for Alpha Fund)"
+        )

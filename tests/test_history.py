@@ -168,17 +168,38 @@ class TestGrandfathering:
         )
 
     def test_lowest_since_uses_up_the_allowance(self) -> None:
-        """Measured from the lowest holding since, selling and buying back triggers."""
-        rules = rp.SetGrandfathering(measured_from=rp.GrandfatherBase.LOWEST_SINCE)
+        """0.5 points over the lowest since: selling 10 and buying 10 back triggers."""
+        lowest = rp.SetGrandfathering(
+            measured_from=rp.GrandfatherBase.LOWEST_SINCE,
+            tolerance_percent="0.5",
+            tolerance_comparison=MORE_THAN,
+        )
         events = [
             *self.events(),
             rp.Disposition(on="2010-03-01", holder="Old Holder", shares=10),
-            rp.Acquisition(on="2010-04-01", holder="Old Holder", shares=5),
+            rp.Acquisition(on="2010-04-01", holder="Old Holder", shares=10),
         ]
-        assert status(rp.replay(plan(rules), events), "Old Holder", "2010-04-01") is (
+        assert status(rp.replay(plan(lowest), events), "Old Holder", "2010-04-01") is (
             rp.Status.TRIGGERED
         )
-        assert status(rp.replay(plan(), events), "Old Holder", "2010-04-01") is (rp.Status.EXCUSED)
+        at_cutoff = rp.SetGrandfathering(tolerance_percent="0.5", tolerance_comparison=MORE_THAN)
+        assert status(rp.replay(plan(at_cutoff), events), "Old Holder", "2010-04-01") is (
+            rp.Status.EXCUSED
+        )
+
+    def test_footstar_any_additional_share_after_selling(self) -> None:
+        """By default (Footstar 2009) selling 10 and buying 1 back while over triggers."""
+        events = [
+            *self.events(),
+            rp.Disposition(on="2010-03-01", holder="Old Holder", shares=10),
+            rp.Acquisition(on="2010-04-01", holder="Old Holder", shares=1),
+        ]
+        history = rp.replay(plan(), events)
+        assert status(history, "Old Holder", "2010-03-01") is rp.Status.EXCUSED
+        assert history.headroom("Old Holder", on="2010-03-01") == 0
+        assert status(history, "Old Holder", "2010-04-01") is rp.Status.TRIGGERED
+        (trigger,) = history.triggers()
+        assert trigger.cause == "a grandfathered holder acquired additional shares"
 
     def test_cap(self) -> None:
         """A grandfathered holder may never cross the cap, tolerance or not."""
@@ -459,3 +480,403 @@ class TestBadLedgers:
         ]
         (warning,) = rp.replay(plan(), events).warnings
         assert "has no effect" in warning
+
+
+def nol_plan(*grandfathering: rp.Change) -> rp.Plan:
+    """A 15% plan lowered to "4.99% or more" by Amendment No. 1 on 2012-01-03."""
+    base = rp.RightsAgreement(
+        company="NOL Corp",
+        dated="2010-01-04",
+        provisions=[rp.SetThreshold(percent=15, comparison=AT_LEAST)],
+    )
+    lowered = rp.Amendment(
+        number=1,
+        executed="2012-01-03",
+        changes=[rp.SetThreshold(percent="4.99", comparison=AT_LEAST), *grandfathering],
+    )
+    return rp.Plan(base, [lowered])
+
+
+class TestStanding:
+    half_point = rp.SetGrandfathering(tolerance_percent="0.5", tolerance_comparison=AT_LEAST)
+    events = (
+        rp.OutstandingChanged(on="2010-01-04", outstanding=10_000_000),
+        rp.Acquisition(on="2011-05-02", holder="Fund", shares=610_000),
+        rp.Acquisition(on="2012-02-01", holder="Fund", shares=30_000),
+    )
+
+    def test_headroom_is_the_grandfathered_line(self) -> None:
+        """6.1% grandfathered with "additional shares of 0.5% or more": 49,999, then 19,999."""
+        history = rp.replay(nol_plan(self.half_point), self.events)
+        on_amendment = history.status_of("Fund", on="2012-01-03")
+        assert on_amendment.status is rp.Status.EXCUSED
+        assert on_amendment.headroom == 49_999
+        assert on_amendment.max_shares == 659_999
+        assert on_amendment.limit is not None
+        assert on_amendment.limit.kind is rp.LimitKind.GRANDFATHERED
+        assert history.headroom("Fund", on="2012-02-01") == 19_999
+
+    def test_standing_names_its_base_source_and_rules(self) -> None:
+        """The standing is grandfathered at 610,000 by Amendment No. 1, with the plan's rules."""
+        history = rp.replay(nol_plan(self.half_point), self.events)
+        standing = history.standing("Fund", on="2012-02-01")
+        assert isinstance(standing, rp.Grandfathered)
+        assert standing.since == pendulum.Date(2012, 1, 3)
+        assert standing.base_shares == 610_000
+        assert standing.source is not None and standing.source.instrument == "Amendment No. 1"
+        assert standing.rules == nol_plan(self.half_point).terms_at("2012-01-03").grandfathering
+
+    def test_assess_with_the_standing_agrees(self) -> None:
+        """rp.assess with History.standing gives the replay's status, limit and headroom."""
+        plan = nol_plan(self.half_point)
+        history = rp.replay(plan, self.events)
+        replayed = history.status_of("Fund", on="2012-02-01")
+        assessed = rp.assess(
+            plan,
+            rp.Position("Fund", 640_000, 10_000_000),
+            on="2012-02-01",
+            standing=history.standing("Fund", on="2012-02-01"),
+        )
+        assert (assessed.status, assessed.limit, assessed.max_shares, assessed.headroom) == (
+            replayed.status,
+            replayed.limit,
+            replayed.max_shares,
+            replayed.headroom,
+        )
+
+    def test_ordinary_and_acquiring_person_standings(self) -> None:
+        """Before the amendment the holder has no standing; past its line it is an AP."""
+        events = (*self.events, rp.Acquisition(on="2012-03-01", holder="Fund", shares=20_000))
+        history = rp.replay(nol_plan(self.half_point), events)
+        assert history.standing("Fund", on="2011-06-01") == rp.standing.ORDINARY
+        standing = history.standing("Fund", on="2012-03-01")
+        assert isinstance(standing, rp.AcquiringPerson)
+        assert standing.since == pendulum.Date(2012, 3, 1)
+        assert history.headroom("Fund", on="2012-03-01") is None
+
+
+class TestGrandfatheringAsPlansWriteIt:
+    def selectica(self, cutoff: rp.GrandfatherCutoff) -> rp.History:
+        """4% before a 4.99% plan's adoption day, 6% at its close."""
+        agreement = rp.RightsAgreement(
+            company="Selectica-like",
+            dated="2010-01-04",
+            provisions=[
+                rp.SetThreshold(percent="4.99", comparison=AT_LEAST),
+                rp.SetGrandfathering(cutoff=cutoff),
+            ],
+        )
+        events = [
+            rp.OutstandingChanged(on="2009-06-01", outstanding=1000),
+            rp.Acquisition(on="2009-06-01", holder="Trigger", shares=40),
+            rp.Acquisition(on="2010-01-04", holder="Trigger", shares=20),
+        ]
+        return rp.replay(rp.Plan(agreement), events)
+
+    def test_close_of_business_grandfathers_the_adoption_days_purchases(self) -> None:
+        """Holdings "as of the close of business" on adoption day: buying to 6% then is covered."""
+        history = self.selectica(rp.GrandfatherCutoff.CLOSE_OF_BUSINESS)
+        assert status(history, "Trigger", "2010-01-04") is rp.Status.EXCUSED
+        standing = history.standing("Trigger", on="2010-01-04")
+        assert isinstance(standing, rp.Grandfathered) and standing.base_shares == 60
+
+    def test_before_adoption_does_not(self) -> None:
+        """Holdings immediately before adoption: buying from 4% to 6% that day triggers."""
+        history = self.selectica(rp.GrandfatherCutoff.BEFORE_ADOPTION)
+        assert status(history, "Trigger", "2010-01-04") is rp.Status.TRIGGERED
+        assert history.triggers()[0].on == pendulum.Date(2010, 1, 4)
+
+    def airgas(self, exercise_ends: bool) -> rp.History:
+        """A grandfathered 12% holder (2% in counted options) exercising its options."""
+        agreement = rp.RightsAgreement(
+            company="Airgas-like",
+            dated="2010-01-04",
+            provisions=[
+                rp.SetThreshold(percent=10, comparison=AT_LEAST),
+                rp.SetGrandfathering(exercise_ends=exercise_ends),
+            ],
+        )
+        events = [
+            rp.OutstandingChanged(on="2009-06-01", outstanding=1000),
+            rp.Acquisition(on="2009-06-01", holder="Holder", shares=100, rights_to_acquire=20),
+            rp.RightsExercised(on="2010-03-01", holder="Holder", shares=20),
+        ]
+        return rp.replay(rp.Plan(agreement), events)
+
+    def test_exercise_ends_grandfathering_where_the_plan_says_so(self) -> None:
+        """Airgas (2015): exercising counted rights while over ends the grandfathering."""
+        history = self.airgas(exercise_ends=True)
+        assert status(history, "Holder", "2010-01-04") is rp.Status.EXCUSED
+        assert status(history, "Holder", "2010-03-01") is rp.Status.TRIGGERED
+        assert "exercised rights" in history.triggers()[0].cause
+
+    def test_exercise_of_counted_rights_keeps_it_otherwise(self) -> None:
+        """Without exercise_ends, converting rights already counted acquires nothing."""
+        history = self.airgas(exercise_ends=False)
+        assert status(history, "Holder", "2010-03-01") is rp.Status.EXCUSED
+        assert history.triggers() == ()
+
+    def test_exercise_of_uncounted_rights_is_an_acquisition(self) -> None:
+        """Rights exercisable only later are not counted; exercising them acquires shares."""
+        agreement = rp.RightsAgreement(
+            company="Example",
+            dated="2010-01-04",
+            provisions=[rp.SetThreshold(percent=10, comparison=AT_LEAST)],
+        )
+        events = [
+            rp.OutstandingChanged(on="2009-06-01", outstanding=1000),
+            rp.Acquisition(on="2009-06-01", holder="H", shares=100, rights_to_acquire_later=20),
+            rp.RightsExercised(on="2010-03-01", holder="H", shares=20, later=True),
+        ]
+        history = rp.replay(rp.Plan(agreement), events)
+        assert status(history, "H", "2010-03-01") is rp.Status.TRIGGERED
+
+
+class TestInadvertenceCure:
+    events = (
+        *start(1000),
+        rp.Acquisition(on="2010-02-01", holder="Fund", shares=120),
+        rp.InadvertenceDetermination(on="2010-02-03", holder="Fund", divest_by="2010-03-31"),
+    )
+
+    def test_excused_with_no_headroom_while_curing(self) -> None:
+        """During the cure period the holder is EXCUSED and may acquire nothing more."""
+        events = (*self.events, rp.Disposition(on="2010-03-15", holder="Fund", shares=50))
+        history = rp.replay(plan(), events)
+        assert status(history, "Fund", "2010-02-01") is rp.Status.EXCUSED
+        assert history.headroom("Fund", on="2010-02-03") == 0
+        assert isinstance(history.standing("Fund", on="2010-02-03"), rp.InadvertentExcused)
+        assert history.triggers() == ()
+
+    def test_acquiring_more_while_curing_ends_the_excuse(self) -> None:
+        """Buying while over during the cure: an Acquiring Person from the crossing day."""
+        events = (*self.events, rp.Acquisition(on="2010-02-10", holder="Fund", shares=1))
+        history = rp.replay(plan(), events)
+        (trigger,) = history.triggers()
+        assert trigger.on == pendulum.Date(2010, 2, 1)
+        assert "acquired more while over the line" in trigger.cause
+        assert status(history, "Fund", "2010-02-03") is rp.Status.TRIGGERED
+        assert history.status_of("Fund", on="2010-02-10").acquiring_person_since == (
+            pendulum.Date(2010, 2, 1)
+        )
+
+    def test_not_cured_by_the_deadline(self) -> None:
+        """Still over after divest_by: an Acquiring Person from the crossing day."""
+        history = rp.replay(plan(), self.events)
+        (trigger,) = history.triggers()
+        assert trigger.on == pendulum.Date(2010, 2, 1)
+        assert "not cured by 2010-03-31" in trigger.cause
+        assert status(history, "Fund", "2010-02-03") is rp.Status.TRIGGERED
+
+    def test_cured_by_selling(self) -> None:
+        """Back under the line by the deadline: never an Acquiring Person."""
+        events = (*self.events, rp.Disposition(on="2010-03-01", holder="Fund", shares=50))
+        history = rp.replay(plan(), events)
+        assert history.triggers() == ()
+        assert status(history, "Fund", "2010-03-01") is rp.Status.CLEAR
+        assert history.standing("Fund", on="2010-03-01") == rp.standing.ORDINARY
+
+
+class TestExemptionsDoNotSpread:
+    def test_a_group_with_an_exempt_person(self) -> None:
+        """Toshiba is exempt; the fund acting with it is an Acquiring Person at 25%."""
+        agreement = rp.RightsAgreement(
+            company="Example",
+            dated="2010-01-04",
+            provisions=[
+                rp.SetThreshold(percent=15, comparison=AT_LEAST),
+                rp.AddExemptPerson(name="Toshiba Corporation"),
+            ],
+        )
+        events = [
+            *start(1000),
+            rp.Acquisition(on="2010-02-01", holder="Toshiba Corporation", shares=200),
+            rp.Acquisition(on="2010-02-01", holder="Fund", shares=50),
+            rp.GroupFormed(
+                on="2010-03-01", group="Toshiba Group", members=["Toshiba Corporation", "Fund"]
+            ),
+        ]
+        history = rp.replay(rp.Plan(agreement), events)
+        assert status(history, "Toshiba Corporation", "2010-03-01") is rp.Status.EXEMPT
+        for holder in ("Fund", "Toshiba Group"):
+            found = history.status_of(holder, on="2010-03-01")
+            assert found.status is rp.Status.TRIGGERED
+            assert found.counted == rp.Counted(250, 1000)
+            assert found.limit is not None and found.limit.threshold == rp.Threshold(15, AT_LEAST)
+        (trigger,) = history.triggers()
+        assert trigger.holders == ("Fund",)
+
+    def test_a_named_exception_covers_its_holder_only(self) -> None:
+        """An exception for one member lets it, not its partner, go past the general line."""
+        exception = rp.AddException(
+            holder="Insider", percent=30, comparison=MORE_THAN, requires_passive=False
+        )
+        events = [
+            *start(1000),
+            rp.Acquisition(on="2010-02-01", holder="Insider", shares=150),
+            rp.Acquisition(on="2010-02-01", holder="Friend", shares=10),
+            rp.Affiliated(on="2010-03-01", holder="Insider", affiliate="Friend"),
+        ]
+        history = rp.replay(plan(exception), events)
+        assert status(history, "Insider", "2010-03-01") is rp.Status.CLEAR
+        assert status(history, "Friend", "2010-03-01") is rp.Status.TRIGGERED
+
+    def test_a_board_exemption_covers_its_holder_only(self) -> None:
+        """The board's exemption for one member does not cover the members acting with it."""
+        events = [
+            *start(1000),
+            rp.ExemptionGranted(on="2010-01-05", holder="Friend"),
+            rp.Acquisition(on="2010-02-01", holder="Friend", shares=150),
+            rp.Acquisition(on="2010-02-01", holder="Partner", shares=10),
+            rp.GroupFormed(on="2010-03-01", group="Pair", members=["Friend", "Partner"]),
+        ]
+        history = rp.replay(plan(), events)
+        assert status(history, "Friend", "2010-03-01") is rp.Status.EXEMPT
+        assert history.headroom("Friend", on="2010-03-01") is None
+        assert status(history, "Partner", "2010-03-01") is rp.Status.TRIGGERED
+
+
+class TestRightsGone:
+    def southwest(self, *extra: rp.Event) -> rp.History:
+        """A 12.5% plan expiring 2024-10-25 and a holder crossing that very day."""
+        agreement = rp.RightsAgreement(
+            company="Southwest-like",
+            dated="2024-07-02",
+            provisions=[
+                rp.SetThreshold(percent="12.5", comparison=AT_LEAST),
+                rp.SetExpiration(date="2024-10-25"),
+            ],
+        )
+        events = [
+            rp.OutstandingChanged(on="2024-07-02", outstanding=1000),
+            rp.Acquisition(on="2024-10-25", holder="Activist", shares=130),
+            *extra,
+        ]
+        return rp.replay(rp.Plan(agreement), events)
+
+    def test_a_trigger_on_the_final_expiration_date_sets_no_distribution_date(self) -> None:
+        """Crossing on the expiry day: an Acquiring Person, but the rights end before separation."""
+        history = self.southwest()
+        (trigger,) = history.triggers()
+        assert trigger.on == pendulum.Date(2024, 10, 25)
+        assert trigger.clock.distribution_date is None
+        assert trigger.clock.would_have_been == pendulum.Date(2024, 11, 8)
+        assert trigger.clock.rights_end is not None and "expired" in trigger.clock.rights_end
+        assert history.distribution_date() is None
+        assert "no Distribution Date" in trigger.explain()
+
+    def test_after_expiry_nothing_is_assessed(self) -> None:
+        """The day after the Final Expiration Date no plan is in force."""
+        history = self.southwest(rp.Acquisition(on="2024-10-28", holder="Other", shares=200))
+        assert status(history, "Other", "2024-10-28") is rp.Status.INACTIVE
+        assert len(history.triggers()) == 1
+
+
+class TestDeterminism:
+    SCRIPT = """
+import rightsplan as rp
+agreement = rp.RightsAgreement(
+    company="Tie Corp",
+    dated="2010-01-04",
+    provisions=[
+        rp.SetThreshold(percent=10, comparison=rp.Comparison.AT_LEAST),
+        rp.AddException(
+            holder="Beta Partners", percent=10, comparison=rp.Comparison.AT_LEAST,
+            requires_passive=False,
+        ),
+        rp.AddException(
+            holder="Alpha Fund", percent=10, comparison=rp.Comparison.AT_LEAST,
+            requires_passive=False,
+        ),
+    ],
+)
+events = [
+    rp.OutstandingChanged(on="2010-01-04", outstanding=1000),
+    *(
+        rp.Acquisition(on="2010-02-01", holder=h, shares=30)
+        for h in ("Alpha Fund", "Beta Partners", "Gamma")
+    ),
+    rp.GroupFormed(on="2010-03-01", group="Trio", members=["Gamma", "Beta Partners", "Alpha Fund"]),
+    rp.Disposition(on="2010-04-01", holder="Gamma", shares=30),
+]
+history = rp.replay(rp.Plan(agreement), events)
+print(history.describe())
+for name in history.holders():
+    for period in history.periods(name):
+        print(repr(period))
+"""
+
+    def test_byte_identical_under_any_hash_seed(self) -> None:
+        """Tied limits and set-like memberships give the same output under every PYTHONHASHSEED."""
+        import os
+        import subprocess
+        import sys
+        from pathlib import Path
+
+        src = str(Path(__file__).resolve().parent.parent / "src")
+        outputs = set()
+        for seed in ("0", "1", "2", "3", "123"):
+            env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": src}
+            done = subprocess.run(
+                [sys.executable, "-c", self.SCRIPT], env=env, capture_output=True, check=True
+            )
+            outputs.add(done.stdout)
+        assert len(outputs) == 1
+        assert b"exception for Alpha Fund" in outputs.pop()
+
+
+class TestBoardExemptionsLast:
+    def test_a_capped_exemption_outlasts_a_buyback(self) -> None:
+        """Pushed over its cap by a buyback, then back under: the exemption still stands."""
+        events = [
+            *start(1000),
+            rp.ExemptionGranted(on="2010-01-05", holder="Friend", percent=20, comparison=MORE_THAN),
+            rp.Acquisition(on="2010-02-01", holder="Friend", shares=190),
+            rp.OutstandingChanged(on="2010-03-01", outstanding=900, reason="buyback"),
+            rp.OutstandingChanged(on="2010-04-01", outstanding=1000, reason="issuance"),
+            rp.Acquisition(on="2010-05-01", holder="Friend", shares=10),
+        ]
+        history = rp.replay(plan(), events)
+        assert status(history, "Friend", "2010-03-01") is rp.Status.EXCUSED
+        assert isinstance(history.standing("Friend", on="2010-04-01"), rp.BoardExempted)
+        assert status(history, "Friend", "2010-05-01") is rp.Status.WARNING
+        assert history.headroom("Friend", on="2010-05-01") == 0
+
+    def test_revoking_an_exemption_granted_to_an_acquiring_person(self) -> None:
+        """An exemption granted after the trigger does not undo it; revoking it is no error."""
+        events = [
+            *start(1000),
+            rp.Acquisition(on="2010-02-01", holder="Raider", shares=150),
+            rp.ExemptionGranted(on="2010-03-01", holder="Raider"),
+            rp.ExemptionRevoked(on="2010-04-01", holder="Raider"),
+        ]
+        history = rp.replay(plan(), events)
+        assert status(history, "Raider", "2010-03-01") is rp.Status.TRIGGERED
+        assert status(history, "Raider", "2010-04-01") is rp.Status.TRIGGERED
+        assert "already an Acquiring Person" in history.warnings[0]
+
+
+class TestWhatCountsAsAcquiring:
+    def test_uncounted_derivatives_are_not_an_acquisition(self) -> None:
+        """Swaps a plan does not count, bought on a buyback day, do not make an AP."""
+        events = [
+            *start(1000),
+            rp.Acquisition(on="2010-02-01", holder="Fund", shares=95),
+            rp.OutstandingChanged(on="2010-03-01", outstanding=900, reason="buyback"),
+            rp.Acquisition(on="2010-03-01", holder="Fund", derivatives=50),
+        ]
+        history = rp.replay(plan(), events)
+        assert status(history, "Fund", "2010-03-01") is rp.Status.EXCUSED
+        counting = plan(rp.SetOwnershipRules(derivatives_counted=True))
+        assert status(rp.replay(counting, events), "Fund", "2010-03-01") is rp.Status.TRIGGERED
+
+    def test_a_day_nets_out(self) -> None:
+        """Selling 10 and buying 5 the same day is no acquisition (end-of-day holdings)."""
+        events = [
+            rp.OutstandingChanged(on="2009-06-01", outstanding=1000),
+            rp.Acquisition(on="2009-06-01", holder="Old Holder", shares=120),
+            rp.Disposition(on="2010-03-01", holder="Old Holder", shares=10),
+            rp.Acquisition(on="2010-03-01", holder="Old Holder", shares=5),
+        ]
+        history = rp.replay(plan(), events)
+        assert status(history, "Old Holder", "2010-03-01") is rp.Status.EXCUSED

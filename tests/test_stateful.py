@@ -510,3 +510,204 @@ class PlanReplay(RuleBasedStateMachine):
 
 
 TestPlanReplay = PlanReplay.TestCase
+
+
+# --- the ownership replay: groups and standings -----------------------------------------------
+
+PAIR = ("Fund", "Partner")
+GROUP = "Pair"
+
+
+@dataclasses.dataclass
+class OwnerModel:
+    """A naive reference for two holders that may form a group under a changing threshold.
+
+    Standings, per entity (each holder and, once formed, the group): ``("none",)``,
+    ``("ap",)``, ``("grandfathered", base)`` or ``("buyback", base)``, under rightsplan's
+    default rules: any acquisition over the line ends grandfathering (base: the lowest since)
+    and excuse alike; the grandfathering does not lapse; the excuse after a buyback does.
+    """
+
+    percent: Fraction
+    comparison: rp.Comparison
+    total: int
+    shares: dict[str, int] = dataclasses.field(default_factory=lambda: dict.fromkeys(PAIR, 0))
+    grouped: bool = False
+    standing: dict[str, tuple[object, ...]] = dataclasses.field(default_factory=dict)
+
+    def entities(self) -> tuple[str, ...]:
+        """The holders, and the group once formed."""
+        return (*PAIR, GROUP) if self.grouped else PAIR
+
+    def held(self, entity: str) -> int:
+        """What the entity holds with those acting with it."""
+        if self.grouped or entity == GROUP:
+            return sum(self.shares.values())
+        return self.shares[entity]
+
+    def largest(self) -> int:
+        """The most shares that stay under the line, by a plain search in Fractions."""
+        lo, hi = 0, self.total
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.crosses(mid):
+                hi = mid - 1
+            else:
+                lo = mid
+        return lo
+
+    def crosses(self, held: int) -> bool:
+        """Whether ``held`` shares cross the threshold, in Fractions."""
+        share = Fraction(held * 100, self.total)
+        if self.comparison is AT_LEAST:
+            return share >= self.percent
+        return share > self.percent
+
+    def step(self, *, acquired: tuple[str, ...] = (), terms_changed: bool = False) -> None:
+        """The end of a day: who became an Acquiring Person, who is excused or grandfathered."""
+        for entity in self.entities():
+            held = self.held(entity)
+            bought = entity in acquired or (
+                (self.grouped or entity == GROUP) and any(a in acquired for a in (*PAIR, GROUP))
+            )
+            state = self.standing.get(entity, ("none",))
+            if state[0] == "ap":
+                continue
+            if state[0] == "grandfathered":
+                base = int(state[1])  # type: ignore[call-overload]
+                if held > max(base, self.largest()):
+                    state = ("ap",) if bought else ("buyback", held)
+                else:
+                    state = ("grandfathered", min(base, held))
+            elif state[0] == "buyback":
+                base = int(state[1])  # type: ignore[call-overload]
+                if not self.crosses(held):
+                    state = ("none",)
+                elif bought and held > base:
+                    state = ("ap",)
+                else:
+                    state = ("buyback", min(base, held))
+            elif self.crosses(held):
+                if terms_changed:
+                    state = ("grandfathered", held)
+                elif bought:
+                    state = ("ap",)
+                else:
+                    state = ("buyback", held)
+            self.standing[entity] = state
+
+
+class GroupReplay(RuleBasedStateMachine):
+    """Two holders, a group they may form, buybacks and threshold changes, one event a day."""
+
+    @initialize(
+        general=st.sampled_from(["5", "10", "15"]),
+        comparison=comparisons(),
+        total=st.integers(100, 10**5),
+        early=st.integers(0, 30),
+    )
+    def start(self, general: str, comparison: rp.Comparison, total: int, early: int) -> None:
+        """A plan adopted on the first day over a Fund holding ``early`` percent before it."""
+        self.agreement = rp.RightsAgreement(
+            company="Example Corp",
+            dated="2010-01-04",
+            provisions=[rp.SetThreshold(percent=general, comparison=comparison)],
+        )
+        self.amendments: list[rp.Amendment] = []
+        self.day = pendulum.Date(2010, 1, 4)
+        before = self.day.subtract(days=3)
+        self.events: list[rp.Event] = [rp.OutstandingChanged(on=before, outstanding=total)]
+        self.model = OwnerModel(Fraction(general), comparison, total)
+        held = total * early // 100
+        if held:
+            self.events.append(rp.Acquisition(on=before, holder="Fund", shares=held))
+            self.model.shares["Fund"] = held
+        self.model.step(terms_changed=True)  # the adoption grandfathers the Fund if over
+
+    def next_day(self) -> pendulum.Date:
+        """One event a day."""
+        self.day = self.day.add(days=1)
+        return self.day
+
+    @rule(holder=st.sampled_from(PAIR), data=st.data())
+    def acquire(self, holder: str, data: st.DataObject) -> None:
+        """A holder buys some of the shares nobody in the pair owns."""
+        free = self.model.total - sum(self.model.shares.values())
+        if free == 0:
+            return
+        amount = data.draw(st.integers(1, max(1, min(free, self.model.total // 25))))
+        self.events.append(rp.Acquisition(on=self.next_day(), holder=holder, shares=amount))
+        self.model.shares[holder] += amount
+        self.model.step(acquired=(holder,))
+
+    @rule(holder=st.sampled_from(PAIR), data=st.data())
+    def dispose(self, holder: str, data: st.DataObject) -> None:
+        """A holder sells some of its shares."""
+        if self.model.shares[holder] == 0:
+            return
+        amount = data.draw(st.integers(1, self.model.shares[holder]))
+        self.events.append(rp.Disposition(on=self.next_day(), holder=holder, shares=amount))
+        self.model.shares[holder] -= amount
+        self.model.step()
+
+    @rule(data=st.data())
+    def buyback(self, data: st.DataObject) -> None:
+        """The company buys back shares, never below what the pair owns."""
+        floor = max(sum(self.model.shares.values()), 1)
+        if floor >= self.model.total:
+            return
+        total = data.draw(st.integers(floor, self.model.total - 1))
+        self.events.append(
+            rp.OutstandingChanged(on=self.next_day(), outstanding=total, reason="buyback")
+        )
+        self.model.total = total
+        self.model.step()
+
+    @precondition(lambda self: not self.model.grouped)
+    @rule()
+    def form_group(self) -> None:
+        """The two agree to act together: each acquires the other's shares."""
+        self.events.append(rp.GroupFormed(on=self.next_day(), group=GROUP, members=list(PAIR)))
+        self.model.grouped = True
+        self.model.step(acquired=(GROUP,))
+
+    @rule(percent=st.sampled_from(["4.99", "5", "8", "10", "20"]), comparison=comparisons())
+    def change_threshold(self, percent: str, comparison: rp.Comparison) -> None:
+        """An amendment sets a new threshold: holders then over it are grandfathered."""
+        day = self.next_day()
+        change = rp.SetThreshold(percent=percent, comparison=comparison)
+        amendment = rp.Amendment(number=len(self.amendments) + 1, executed=day, changes=[change])
+        self.amendments.append(amendment)
+        changed = (Fraction(percent), comparison) != (self.model.percent, self.model.comparison)
+        self.model.percent, self.model.comparison = Fraction(percent), comparison
+        self.model.step(terms_changed=changed)
+
+    @invariant()
+    def agrees_with_the_model(self) -> None:
+        """Every entity's status and standing match the reference model."""
+        plan = rp.Plan(self.agreement, self.amendments)
+        history = rp.replay(plan, self.events)
+        for entity in self.model.entities():
+            if entity not in history.holders():
+                continue
+            found = history.status_of(entity, on=self.day)
+            state = self.model.standing.get(entity, ("none",))
+            standing = found.standing
+            event("standing", state[0])
+            if state[0] == "ap":
+                assert found.status is rp.Status.TRIGGERED, entity
+                assert isinstance(standing, rp.AcquiringPerson)
+            elif state[0] in ("grandfathered", "buyback"):
+                assert standing.kind == state[0], (entity, standing)
+                assert standing.base_shares == state[1]  # type: ignore[union-attr]
+                over = self.model.crosses(self.model.held(entity))
+                expected = rp.Status.EXCUSED if over else None
+                if expected is not None:
+                    assert found.status is expected, entity
+            else:
+                assert standing == rp.standing.ORDINARY, (entity, standing)
+                assert found.status in (rp.Status.CLEAR, rp.Status.WARNING), entity
+
+
+TestGroupReplay = GroupReplay.TestCase
+TestGroupReplay.settings = settings(max_examples=60, stateful_step_count=15, deadline=None)

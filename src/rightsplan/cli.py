@@ -572,9 +572,8 @@ def _iso(day: pendulum.Date | None) -> str | None:
 
 
 def _headroom(period: StatusPeriod) -> int | None:
-    """Shares left below the limit; ``None`` once an Acquiring Person (the status is sticky)."""
-    standing = period.status
-    return None if standing.acquiring_person_since is not None else standing.headroom
+    """The rulebook's headroom: shares that may still be acquired (``None``: none can trigger)."""
+    return period.status.headroom
 
 
 def _period_record(period: StatusPeriod) -> dict[str, object]:
@@ -599,7 +598,10 @@ def _period_record(period: StatusPeriod) -> dict[str, object]:
         "limit_kind": limit.kind.value if limit is not None else None,
         "rule": limit.describe() if limit is not None else None,
         "source": limit.source.cite() if limit is not None else None,
+        "max_shares": standing.max_shares,
         "headroom": _headroom(period),
+        "standing": standing.standing.kind,
+        "standing_since": _iso(getattr(standing.standing, "since", None)),
         "acquiring_person_since": _iso(standing.acquiring_person_since),
         "reason": standing.reason,
     }
@@ -619,7 +621,8 @@ def _trigger_record(trigger: Trigger) -> dict[str, object]:
         "cause": trigger.cause,
         "shares_acquisition_date": clock.shares_acquisition_date.isoformat(),
         "shares_acquisition_date_assumed": clock.assumed,
-        "distribution_date": clock.distribution_date.isoformat(),
+        "distribution_date": _iso(clock.distribution_date),
+        "rights_end": clock.rights_end,
         "days": clock.days,
         "business_days": clock.business_days,
         "distribution_rule_source": (
@@ -649,6 +652,7 @@ def _history_record(history: History, calendar: calendars.BusinessCalendar) -> d
                 "commenced": offer.commenced.isoformat(),
                 "deferred": offer.deferred,
                 "distribution_date": _iso(offer.distribution_date),
+                "rights_end": offer.rights_end,
             }
             for offer in history.tender_offers
         ],
@@ -737,7 +741,9 @@ def _history_table(history: History, calendar: calendars.BusinessCalendar) -> st
                 f"    Shares Acquisition Date: {clock.shares_acquisition_date.isoformat()}"
                 f"{assumed}",
                 f"    Distribution Date: {clock.distribution_date.isoformat()} "
-                f"({clock.days} {unit} days later) {rule}",
+                f"({clock.days} {unit} days later) {rule}"
+                if clock.distribution_date is not None
+                else f"    Distribution Date: none: {clock.describe()}",
             ]
         )
     if history.tender_offers:
@@ -745,6 +751,8 @@ def _history_table(history: History, calendar: calendars.BusinessCalendar) -> st
         for offer in history.tender_offers:
             if offer.deferred:
                 outcome = "the board deferred the Distribution Date"
+            elif offer.rights_end is not None:
+                outcome = f"no Distribution Date: the rights are gone by then ({offer.rights_end})"
             elif offer.distribution_date is None:
                 outcome = "no plan in force, no Distribution Date"
             else:
@@ -758,7 +766,16 @@ def _history_table(history: History, calendar: calendars.BusinessCalendar) -> st
         [
             "",
             "Distribution Date: "
-            + (distribution.isoformat() + " (the earliest)" if distribution else "none"),
+            + (
+                distribution.isoformat() + " (the earliest)"
+                if distribution
+                else "none"
+                + (
+                    " (the rights end before any trigger's Distribution Date)"
+                    if history.triggers()
+                    else ""
+                )
+            ),
         ]
     )
     if sources:

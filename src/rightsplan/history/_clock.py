@@ -1,0 +1,65 @@
+"""The clock after a trigger: the Distribution Date, or why none comes (the rights gone)."""
+
+from __future__ import annotations
+
+import pendulum
+
+from rightsplan import _check
+from rightsplan.calendars import BusinessCalendar
+from rightsplan.history._results import (
+    Clock,
+    TenderOfferProng,
+)
+from rightsplan.ledger import (
+    AcquiringPersonAnnounced,
+    Ledger,
+    TenderOfferCommenced,
+)
+from rightsplan.plan import Plan
+from rightsplan.rules import in_force
+
+
+def _rights_gone(plan: Plan, day: pendulum.Date) -> str | None:
+    """Why the rights are gone at the close of business on ``day`` (``None``: they are not)."""
+    _, why_not = in_force(plan, day)
+    return why_not
+
+
+def _clock(
+    plan: Plan,
+    ledger: Ledger,
+    calendar: BusinessCalendar,
+    holders: tuple[str, ...],
+    label: str,
+    on: pendulum.Date,
+) -> Clock:
+    keys = {_check.name_key(name) for name in (*holders, label)}
+    announced = [
+        event.on
+        for event in ledger.events
+        if isinstance(event, AcquiringPersonAnnounced)
+        and _check.name_key(event.holder) in keys
+        and event.on >= on
+    ]
+    sad = min(announced) if announced else on
+    rule = plan.terms_at(sad).distribution
+    distribution = calendar.add_days(sad, rule.days, business=rule.business_days)
+    gone = _rights_gone(plan, distribution)
+    if gone is not None:
+        return Clock(
+            sad, not announced, None, rule.days, rule.business_days, rule.source, gone, distribution
+        )
+    return Clock(sad, not announced, distribution, rule.days, rule.business_days, rule.source)
+
+
+def _tender_offer(
+    plan: Plan, calendar: BusinessCalendar, event: TenderOfferCommenced
+) -> TenderOfferProng:
+    if event.deferred or not plan.in_force_on(event.on):
+        return TenderOfferProng(event.offeror, event.on, None, event.deferred)
+    rule = plan.terms_at(event.on).distribution
+    distribution = calendar.add_days(event.on, rule.days, business=rule.business_days)
+    gone = _rights_gone(plan, distribution)
+    if gone is not None:
+        return TenderOfferProng(event.offeror, event.on, None, event.deferred, gone)
+    return TenderOfferProng(event.offeror, event.on, distribution, event.deferred)

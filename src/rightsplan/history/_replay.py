@@ -1,0 +1,211 @@
+"""The replay: events folded day by day, then the periods and triggers seen in hindsight."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from fractions import Fraction
+
+import attrs
+import pendulum
+
+from rightsplan.calendars import BusinessCalendar, new_york
+from rightsplan.errors import InputTypeError
+from rightsplan.history._clock import _clock, _tender_offer
+from rightsplan.history._events import _Episode
+from rightsplan.history._results import (
+    History,
+    HolderStatus,
+    StatusPeriod,
+    Trigger,
+)
+from rightsplan.history._settle import _Became, _Entry, _Replay, _same
+from rightsplan.ledger import (
+    Event,
+    InadvertenceDetermination,
+    Ledger,
+    TenderOfferCommenced,
+)
+from rightsplan.plan import Plan
+from rightsplan.rules import (
+    DEFAULT_WARN_AT,
+    verdict,
+    warn_ratio,
+)
+from rightsplan.standing import (
+    AcquiringPerson,
+    Standing,
+)
+
+
+def _ledger(value: Ledger | Iterable[Event]) -> Ledger:
+    if isinstance(value, Ledger):
+        return value
+    return Ledger(value)
+
+
+def replay(
+    plan: Plan,
+    ledger: Ledger | Iterable[Event],
+    *,
+    calendar: BusinessCalendar | None = None,
+    warn_at: Fraction | str | int = DEFAULT_WARN_AT,
+) -> History:
+    """Replay ``plan``'s amendments and ``ledger``'s events together, in date order.
+
+    ``calendar`` counts the business days to the Distribution Date (default
+    :func:`rightsplan.calendars.new_york`); ``warn_at`` is the warning line, as for
+    :func:`rightsplan.assess`.
+    """
+    if not isinstance(plan, Plan):
+        raise InputTypeError(f"plan: expected a Plan, got {plan!r}")
+    ledger = _ledger(ledger)
+    calendar = calendar if calendar is not None else new_york()
+    if not isinstance(calendar, BusinessCalendar):
+        raise InputTypeError(f"calendar: expected a BusinessCalendar, got {calendar!r}")
+    state = _Replay(plan, warn_ratio(warn_at))
+
+    by_day: dict[pendulum.Date, list[Event]] = {}
+    for event in ledger.events:
+        by_day.setdefault(event.on, []).append(event)
+        if isinstance(event, InadvertenceDetermination):
+            by_day.setdefault(event.divest_by.add(days=1), [])
+    for amendment in plan.amendments:
+        by_day.setdefault(amendment.effective_date, [])
+    by_day.setdefault(plan.agreement.dated, [])
+    for period in plan.timeline():
+        by_day.setdefault(period.start, [])
+    for day in sorted(by_day):
+        state.day(day, by_day[day])
+
+    periods = {key: _periods(state, key) for key in state.books.names if key in state.entries}
+    for key in state.books.names:
+        periods.setdefault(key, ())
+    order = state.books.order
+    triggers = _triggers(state, plan, ledger, calendar)
+    offers = tuple(
+        _tender_offer(plan, calendar, e)
+        for e in ledger.events
+        if isinstance(e, TenderOfferCommenced)
+    )
+    names = {
+        key: state.books.names[key] for key in sorted(state.books.names, key=order.__getitem__)
+    }
+    return History(
+        plan=plan,
+        ledger=ledger,
+        periods_by_holder={key: periods[key] for key in names},
+        names=names,
+        crossings=dict(state.crossings),
+        trigger_list=triggers,
+        tender_offers=offers,
+        warnings=tuple(state.books.warnings),
+    )
+
+
+# --- hindsight: the periods and triggers as an inadvertence determination leaves them ------
+
+
+def _hindsight(state: _Replay, key: str, entry: _Entry) -> HolderStatus:
+    """A record seen in hindsight of the holder's inadvertence episode, if any."""
+    episode = state.books.episodes.get(key)
+    status = entry.status
+    if episode is None or status.counted is None or entry.terms is None:
+        return status
+    start, excuse = status.start, episode.excuse
+    if start < excuse.crossed_on:
+        return status
+    if episode.failed_on is not None:
+        if start >= episode.failed_on:
+            return status
+        held: Standing = AcquiringPerson(
+            excuse.crossed_on, cause=_failed_cause(episode), limit=episode.limit
+        )
+    elif start < episode.determined_on:
+        held = excuse
+    else:
+        return status
+    found = verdict(
+        entry.terms,
+        entry.name,
+        status.counted,
+        kind=entry.kind,
+        passive=entry.passive,
+        standing=held,
+        ratio=state.ratio,
+    )
+    return attrs.evolve(
+        status,
+        status=found.status,
+        reason=found.reason,
+        limit=found.limit,
+        acquiring_person_since=held.since if isinstance(held, AcquiringPerson) else None,
+        max_shares=found.max_shares,
+        headroom=found.headroom,
+        standing=held,
+    )
+
+
+def _failed_cause(episode: _Episode) -> str:
+    return f"{episode.cause}; {episode.failure}"
+
+
+def _periods(state: _Replay, key: str) -> tuple[StatusPeriod, ...]:
+    seen = [_hindsight(state, key, entry) for entry in state.entries[key]]
+    merged: list[HolderStatus] = []
+    for status in seen:
+        if merged and _same(merged[-1], status):
+            continue
+        merged.append(status)
+    spans = []
+    for index, status in enumerate(merged):
+        following = merged[index + 1].start if index + 1 < len(merged) else None
+        spans.append(
+            StatusPeriod(status.start, _day_before(following) if following else None, status)
+        )
+    return tuple(spans)
+
+
+def _triggers(
+    state: _Replay, plan: Plan, ledger: Ledger, calendar: BusinessCalendar
+) -> tuple[Trigger, ...]:
+    books = state.books
+    kept: dict[tuple[pendulum.Date, str], list[_Became]] = {}
+    for became in state.became:
+        episode = books.episodes.get(became.key)
+        if episode is not None and became.on == episode.excuse.crossed_on:
+            if episode.failed_on is None:
+                continue  # cured, or still within the cure period
+            became = attrs.evolve(became, cause=_failed_cause(episode))
+        kept.setdefault((became.on, became.label_key), []).append(became)
+    order = books.order
+    triggers = []
+    for (on, label_key), group in sorted(
+        kept.items(), key=lambda item: (item[0][0], order[item[0][1]])
+    ):
+        lead = next((b for b in group if b.key == label_key), group[0])
+        holders = tuple(
+            books.names[b.key]
+            for b in sorted(group, key=lambda b: order[b.key])
+            if b.key not in books.groups
+        ) or (books.names[lead.key],)
+        label = (
+            books.names[label_key]
+            if lead.key == label_key or label_key in books.groups
+            else books.names[lead.key]
+        )
+        triggers.append(
+            Trigger(
+                label,
+                holders,
+                on,
+                lead.limit,
+                lead.cause,
+                _clock(plan, ledger, calendar, holders, label, on),
+            )
+        )
+    return tuple(triggers)
+
+
+def _day_before(day: pendulum.Date) -> pendulum.Date:
+    # Ordinal arithmetic: pendulum's subtract() costs more than the rest of a period.
+    return pendulum.Date.fromordinal(day.toordinal() - 1)
