@@ -293,6 +293,7 @@ class _Replay:
                 passive=passive,
                 standing=held,
                 ratio=self.ratio,
+                on=day,
             )
 
         new: Standing = standing
