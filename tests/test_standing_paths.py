@@ -30,10 +30,18 @@ provisions = [{{ kind = "set-threshold", percent = "15", comparison = "at-least"
 [[amendments]]
 number = 1
 executed = "{AMENDED}"
-changes = [
-  {{ kind = "set-threshold", percent = "4.99", comparison = "at-least", section = "Section 1(a)" }},
-  {{ kind = "set-grandfathering", tolerance_percent = "0.5", tolerance_comparison = "at-least", section = "Section 1(b)" }},
-]
+
+[[amendments.changes]]
+kind = "set-threshold"
+percent = "4.99"
+comparison = "at-least"
+section = "Section 1(a)"
+
+[[amendments.changes]]
+kind = "set-grandfathering"
+tolerance_percent = "0.5"
+tolerance_comparison = "at-least"
+section = "Section 1(b)"
 """
 
 EVENTS = [
@@ -112,7 +120,7 @@ class TestCheck:
         tmp_path: Path,
         capsys: pytest.CaptureFixture[str],
     ) -> None:
-        """rightsplan check, with the replay's standing as columns, agrees with the replay."""
+        """The check command, with the replay's standing as columns, agrees with the replay."""
         holdings = tmp_path / "holdings.csv"
         rows = []
         for on, (shares, _) in sorted(DAYS.items()):
@@ -167,7 +175,9 @@ class TestScreen:
         frame = pl.DataFrame(rows).with_columns(
             pl.col("standing_since", "standing_until").cast(pl.String)
         )
-        result = rp.screen({"TAX": history.plan}, frame)
+        from rightsplan.screen import screen
+
+        result = screen({"TAX": history.plan}, frame)
         for record in result.iter_rows(named=True):
             got = (
                 record["status"],
