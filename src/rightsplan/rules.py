@@ -473,7 +473,7 @@ def _with_standing(
             f"{holder} has been an Acquiring Person since {standing.since.isoformat()}{cause}; "
             "the status sticks whatever it holds now.",
             crossed,
-            crossed.threshold.max_shares(outstanding),
+            None,  # no holding, however small, is below the line: there is no largest one
             None,
             considered,
             standing=standing,
