@@ -13,6 +13,9 @@ from hypothesis import strategies as st
 
 import rightsplan as rp
 from rightsplan import testing
+from rightsplan.amendments import CHANGE_KINDS
+from rightsplan.ledger import EVENT_KINDS
+from rightsplan.standing import STANDING_KINDS
 
 FEW = settings(max_examples=40)
 """Whole plans are slow to draw; these properties hold by construction, so few examples do."""
@@ -253,3 +256,121 @@ class TestLedgers:
             settings=FIND,
         )
         assert rp.replay(self.PLAN, found).triggers()
+
+
+EVERY = settings(
+    max_examples=400,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    phases=[Phase.generate],
+    suppress_health_check=list(HealthCheck),
+)
+"""Settings for drawing a fixed, repeatable sample in which every kind must come up."""
+
+
+def _drawn(strategy: st.SearchStrategy[object]) -> list[object]:
+    """A fixed sample of ``strategy`` (derandomized: the same in every run)."""
+    sample: list[object] = []
+
+    @EVERY
+    @given(strategy)
+    def collect(value: object) -> None:
+        sample.append(value)
+
+    collect()
+    return sample
+
+
+def _missing(expected: tuple[type, ...], seen: set[object]) -> list[str]:
+    """The names of the kinds never drawn, for the failure message."""
+    return [getattr(kind, "__name__", repr(kind)) for kind in expected if kind not in seen]
+
+
+def _changes(history: object) -> list[rp.Change]:
+    assert isinstance(history, tuple)
+    agreement, amendments = history
+    return [*agreement.provisions, *(c for a in amendments for c in a.changes)]
+
+
+class TestEveryKind:
+    """The strategies reach every kind: these fail when a kind is added and never drawn."""
+
+    def test_every_change_kind(self) -> None:
+        """Every change kind in CHANGE_KINDS, and every setting of each, comes up."""
+        changes = [c for h in _drawn(testing.amendment_histories()) for c in _changes(h)]
+        kinds = {type(c) for c in changes}
+        assert kinds == set(CHANGE_KINDS), _missing(CHANGE_KINDS, set(kinds))
+        comparisons = {c.comparison for c in changes if isinstance(c, rp.SetThreshold)}
+        assert comparisons == set(rp.Comparison)
+        categories = {c.category for c in changes if isinstance(c, rp.AddExemptPerson)}
+        assert None in categories
+        assert set(rp.HolderKind) - {rp.HolderKind.OTHER} <= categories
+        assert {type(c.price) for c in changes if isinstance(c, rp.Redeem)} >= {type(None)}
+
+    def test_every_grandfathering_setting(self) -> None:
+        """Grandfathering clauses with every cutoff, base, tolerance, cap, lapse and exercise."""
+        clauses = [
+            c
+            for h in _drawn(testing.amendment_histories())
+            for c in _changes(h)
+            if isinstance(c, rp.SetGrandfathering)
+        ]
+        assert {c.cutoff for c in clauses} == set(rp.GrandfatherCutoff)
+        assert {c.measured_from for c in clauses} == set(rp.GrandfatherBase)
+        assert {c.tolerance_comparison for c in clauses} == {None, *rp.Comparison}
+        assert {c.cap_comparison for c in clauses} == {None, *rp.Comparison}
+        assert {c.lapses_below_threshold for c in clauses} == {False, True}
+        assert {c.exercise_ends for c in clauses} == {False, True}
+
+    def test_every_ownership_setting(self) -> None:
+        """Ownership rules with every rights-to-acquire mode, derivatives, tolerance, sticky."""
+        rules = [
+            c
+            for h in _drawn(testing.amendment_histories())
+            for c in _changes(h)
+            if isinstance(c, rp.SetOwnershipRules)
+        ]
+        assert {r.rights_to_acquire for r in rules} == set(rp.RightsToAcquire)
+        assert {r.derivatives_counted for r in rules} == {False, True}
+        assert {r.sticky for r in rules} == {False, True}
+        assert {r.buyback_tolerance > 0 for r in rules} == {False, True}
+        rule = [c for h in _drawn(testing.amendment_histories()) for c in _changes(h)]
+        assert {c.business_days for c in rule if isinstance(c, rp.SetDistributionRule)} == {
+            False,
+            True,
+        }
+
+    def test_every_event_kind(self) -> None:
+        """Every event kind in EVENT_KINDS comes up, with rights, derivatives and caps."""
+        events = [e for ledger in _drawn(testing.ledgers()) for e in ledger.events]  # type: ignore[attr-defined]
+        kinds = {type(e) for e in events}
+        assert kinds == set(EVENT_KINDS), _missing(EVENT_KINDS, set(kinds))
+        trades = [e for e in events if isinstance(e, rp.Acquisition | rp.Disposition)]
+        for field in ("rights_to_acquire", "rights_to_acquire_later", "derivatives"):
+            assert any(getattr(e, field) for e in trades), field
+        grants = [e for e in events if isinstance(e, rp.ExemptionGranted)]
+        assert {e.cap() is None for e in grants} == {False, True}
+        exercised = [e for e in events if isinstance(e, rp.RightsExercised)]
+        assert {e.later for e in exercised} == {False, True}
+        reasons = {e.reason for e in events if isinstance(e, rp.OutstandingChanged)}
+        assert reasons == {"reported", "buyback", "issuance"}
+
+    def test_every_standing_kind(self) -> None:
+        """Every standing kind in STANDING_KINDS comes up, with and without its options."""
+        drawn = _drawn(testing.standings())
+        kinds = {type(s) for s in drawn}
+        assert kinds == set(STANDING_KINDS), _missing(STANDING_KINDS, set(kinds))
+        exempted = [s for s in drawn if isinstance(s, rp.BoardExempted)]
+        assert {s.cap is None for s in exempted} == {False, True}
+        grandfathered = [s for s in drawn if isinstance(s, rp.Grandfathered)]
+        assert {s.rules is None for s in grandfathered} == {False, True}
+        buyback = [s for s in drawn if isinstance(s, rp.BuybackExcused)]
+        assert {s.tolerance > 0 for s in buyback} == {False, True}
+
+    def test_every_holder_kind(self) -> None:
+        """Positions of every holder kind, passive or not, come up."""
+        drawn = _drawn(testing.positions(INNOTRAC, on=NOVEMBER_24))
+        assert {(p.kind, p.passive) for p in drawn} == {  # type: ignore[attr-defined]
+            (kind, passive) for kind in rp.HolderKind for passive in (False, True)
+        }

@@ -369,7 +369,7 @@ def amendment_histories(
 ) -> tuple[RightsAgreement, tuple[Amendment, ...]]:
     """A Rights Agreement and a consistent history of amendments to it.
 
-    Every kind of change in :data:`rightsplan.CHANGE_KINDS` comes up: thresholds, passive
+    Every kind of change in :data:`rightsplan.amendments.CHANGE_KINDS` comes up: thresholds, passive
     tiers added and removed, exceptions added, replaced and removed, Exempt Persons by name
     and by category, a rights agent, ownership rules (:func:`ownership_rules`),
     grandfathering (:func:`grandfatherings`), the distribution rule, an expiration, other
@@ -544,7 +544,7 @@ def _standing_kinds(kinds: Iterable[type[Standing]] | None) -> tuple[type[Standi
     chosen = tuple(kinds)
     if not chosen or any(kind not in STANDING_KINDS for kind in chosen):
         raise ValueError(
-            f"standings: kinds must be some of rightsplan.STANDING_KINDS, got {chosen!r}"
+            f"standings: kinds must be some of rightsplan.standing.STANDING_KINDS, got {chosen!r}"
         )
     return chosen
 
@@ -557,7 +557,9 @@ def standings(
     max_base_shares: int = 10**12,
     since: pendulum.Date | None = None,
 ) -> Standing:
-    """A holder's standing, of every kind in :data:`rightsplan.STANDING_KINDS` (or ``kinds``).
+    """A holder's standing, of every kind (or of ``kinds``).
+
+    The kinds are those of :data:`rightsplan.standing.STANDING_KINDS`.
 
     Fields are valid and varied: base holdings up to ``max_base_shares``; grandfathering
     that follows the plan's clause or carries its own (:func:`grandfatherings`); buyback
@@ -745,12 +747,16 @@ class _Books:
                 passive=draw(st.none() | st.booleans()),
             )
         if kind is RightsExercised:
-            later = draw(st.booleans())
-            book = self.later if later else self.rights
-            most = min(book[holder], self.free)
-            if most < 1:
+            usable = [
+                flag
+                for flag, held in ((False, self.rights), (True, self.later))
+                if min(held[holder], self.free) >= 1
+            ]
+            if not usable:
                 return None
-            amount = draw(st.integers(1, most))
+            later = draw(st.sampled_from(usable))
+            book = self.later if later else self.rights
+            amount = draw(st.integers(1, min(book[holder], self.free)))
             book[holder] -= amount
             self.shares[holder] += amount
             return RightsExercised(on=day, holder=holder, shares=amount, later=later)
@@ -834,7 +840,9 @@ def _event_kinds(kinds: Iterable[type[Event]] | None) -> tuple[type[Event], ...]
     chosen = tuple(kinds)
     unknown = [kind for kind in chosen if kind not in EVENT_KINDS]
     if unknown or not chosen:
-        raise ValueError(f"ledgers: kinds must be some of rightsplan.EVENT_KINDS, got {chosen!r}")
+        raise ValueError(
+            f"ledgers: kinds must be some of rightsplan.ledger.EVENT_KINDS, got {chosen!r}"
+        )
     return chosen
 
 
@@ -851,7 +859,7 @@ def ledgers(
     """Consistent ownership histories from ``start`` on.
 
     The shares outstanding are set first; then events of the ``kinds`` given (every kind in
-    :data:`rightsplan.EVENT_KINDS` by default, :data:`TRADING_EVENTS` for plain trading) on
+    :data:`rightsplan.ledger.EVENT_KINDS` by default, :data:`TRADING_EVENTS` for plain trading) on
     days moving forward: acquisitions and dispositions of shares, rights to acquire and
     derivatives (never more disposed of than held), position reports, rights exercised
     (never more than held), buybacks (never below what holders own), issuances, splits,
