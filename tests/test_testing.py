@@ -8,6 +8,7 @@ from collections.abc import Callable
 from fractions import Fraction
 
 import pendulum
+import pytest
 from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 
@@ -374,3 +375,118 @@ class TestEveryKind:
         assert {(p.kind, p.passive) for p in drawn} == {  # type: ignore[attr-defined]
             (kind, passive) for kind in rp.HolderKind for passive in (False, True)
         }
+
+
+class TestLedgerKinds:
+    @given(testing.ledgers(kinds=testing.TRADING_EVENTS))
+    def test_kinds_restricts_the_events(self, ledger: rp.Ledger) -> None:
+        """ledgers(kinds=TRADING_EVENTS) draws only those kinds, in shares only."""
+        assert {type(e) for e in ledger.events} <= set(testing.TRADING_EVENTS)
+        for event in ledger.events:
+            if isinstance(event, rp.Acquisition | rp.Disposition):
+                assert event.rights_to_acquire == event.derivatives == 0
+
+    def test_unknown_kinds_are_refused(self) -> None:
+        """A kind that is not an event kind is an error naming the argument."""
+        with pytest.raises(ValueError, match="^ledgers: kinds"):
+            find(testing.ledgers(kinds=[rp.Position]), lambda _: True)  # type: ignore[list-item]
+
+    @FEW
+    @given(st.data())
+    def test_every_kind_replays_against_any_plan(self, data: st.DataObject) -> None:
+        """Ledgers of every kind replay without a ledger error against any drawn plan."""
+        plan = data.draw(testing.plans(max_amendments=3), label="plan")
+        start = max(plan.agreement.dated, testing.LEDGER_START)  # the calendar starts in 1999
+        ledger = data.draw(testing.ledgers(start=start), label="ledger")
+        rp.replay(plan, ledger)
+
+    @given(testing.ledgers())
+    def test_never_more_held_than_outstanding(self, ledger: rp.Ledger) -> None:
+        """Folded by hand: never more held than outstanding, nothing negative, no orphan ends."""
+        held: dict[str, int] = {}
+        rights: dict[tuple[str, bool], int] = {}
+        total = 0
+        formed: set[str] = set()
+        exempted: set[str] = set()
+        for event in ledger.events:
+            if isinstance(event, rp.OutstandingChanged):
+                total = event.outstanding
+            elif isinstance(event, rp.Acquisition | rp.Disposition):
+                sign = 1 if isinstance(event, rp.Acquisition) else -1
+                held[event.holder] = held.get(event.holder, 0) + sign * event.shares
+                for later, amount in (
+                    (False, event.rights_to_acquire),
+                    (True, event.rights_to_acquire_later),
+                ):
+                    key = (event.holder, later)
+                    rights[key] = rights.get(key, 0) + sign * amount
+            elif isinstance(event, rp.PositionReported):
+                held[event.holder] = event.shares
+                for later, amount in (
+                    (False, event.rights_to_acquire),
+                    (True, event.rights_to_acquire_later),
+                ):
+                    if amount is not None:
+                        rights[(event.holder, later)] = amount
+            elif isinstance(event, rp.RightsExercised):
+                rights[(event.holder, event.later)] -= event.shares
+                held[event.holder] = held.get(event.holder, 0) + event.shares
+            elif isinstance(event, rp.StockSplit):
+                total = int(total * event.ratio)
+                held = {name: int(amount * event.ratio) for name, amount in held.items()}
+                rights = {key: int(amount * event.ratio) for key, amount in rights.items()}
+            elif isinstance(event, rp.GroupFormed):
+                formed.add(event.group)
+            elif isinstance(event, rp.GroupDissolved):
+                assert event.group in formed
+                formed.discard(event.group)
+            elif isinstance(event, rp.ExemptionGranted):
+                exempted.add(event.holder)
+            elif isinstance(event, rp.ExemptionRevoked):
+                assert event.holder in exempted
+                exempted.discard(event.holder)
+            assert min([0, *held.values(), *rights.values()]) == 0
+            assert sum(held.values()) <= total
+
+
+class TestStandings:
+    @given(testing.standings(kinds=[rp.Grandfathered, rp.BoardExempted]))
+    def test_kinds_restricts_the_standings(self, standing: rp.Grandfathered) -> None:
+        """standings(kinds=...) draws only those kinds."""
+        assert isinstance(standing, rp.Grandfathered | rp.BoardExempted)
+
+    @given(testing.positions_with_standing(INNOTRAC, on=NOVEMBER_24))
+    def test_positions_with_standing_are_valid(
+        self, drawn: tuple[rp.Position, rp.Standing]
+    ) -> None:
+        """The standing began by the day asked about; its base is at most the shares outstanding."""
+        position, standing = drawn
+        assert 0 <= position.shares <= position.outstanding
+        assert isinstance(standing, rp.Ordinary) or standing.since <= NOVEMBER_24
+        if isinstance(standing, rp.Grandfathered | rp.BuybackExcused):
+            assert standing.base_shares <= position.outstanding
+        rp.assess(INNOTRAC, position, on=NOVEMBER_24, standing=standing)
+
+    def test_the_lines_of_a_standing_come_up(self) -> None:
+        """Excused holdings, and holdings exactly at a grandfathered line and one past, come up."""
+        strategy = testing.positions_with_standing(
+            INNOTRAC, on=NOVEMBER_24, kinds=[rp.Grandfathered]
+        )
+
+        def verdict(drawn: tuple[rp.Position, rp.Standing]) -> rp.Assessment:
+            return rp.assess(INNOTRAC, drawn[0], on=NOVEMBER_24, standing=drawn[1])
+
+        for status in (rp.Status.EXCUSED, rp.Status.TRIGGERED):
+            found = find(strategy, lambda d, s=status: verdict(d).status is s, settings=FIND)
+            assert verdict(found).status is status
+        for headroom in (0, -1):
+            found = find(
+                strategy,
+                lambda d, h=headroom: (
+                    verdict(d).headroom == h
+                    and verdict(d).limit is not None
+                    and verdict(d).limit.kind is rp.LimitKind.GRANDFATHERED  # type: ignore[union-attr]
+                ),
+                settings=FIND,
+            )
+            assert verdict(found).headroom == headroom
