@@ -422,14 +422,16 @@ class TestLedgerKinds:
                     rights[key] = rights.get(key, 0) + sign * amount
             elif isinstance(event, rp.PositionReported):
                 held[event.holder] = event.shares
-                for later, amount in (
+                for later, reported in (
                     (False, event.rights_to_acquire),
                     (True, event.rights_to_acquire_later),
                 ):
-                    if amount is not None:
-                        rights[(event.holder, later)] = amount
+                    if reported is not None:
+                        rights[(event.holder, later)] = reported
             elif isinstance(event, rp.RightsExercised):
-                rights[(event.holder, event.later)] -= event.shares
+                rights[(event.holder, event.later)] = (
+                    rights.get((event.holder, event.later), 0) - event.shares
+                )
                 held[event.holder] = held.get(event.holder, 0) + event.shares
             elif isinstance(event, rp.StockSplit):
                 total = int(total * event.ratio)
@@ -476,17 +478,23 @@ class TestStandings:
         def verdict(drawn: tuple[rp.Position, rp.Standing]) -> rp.Assessment:
             return rp.assess(INNOTRAC, drawn[0], on=NOVEMBER_24, standing=drawn[1])
 
+        def has_status(status: rp.Status) -> Callable[[tuple[rp.Position, rp.Standing]], bool]:
+            return lambda drawn: verdict(drawn).status is status
+
+        def own_line_headroom(headroom: int) -> Callable[[tuple[rp.Position, rp.Standing]], bool]:
+            def condition(drawn: tuple[rp.Position, rp.Standing]) -> bool:
+                found = verdict(drawn)
+                return (
+                    found.headroom == headroom
+                    and found.limit is not None
+                    and found.limit.kind is rp.LimitKind.GRANDFATHERED
+                )
+
+            return condition
+
         for status in (rp.Status.EXCUSED, rp.Status.TRIGGERED):
-            found = find(strategy, lambda d, s=status: verdict(d).status is s, settings=FIND)
+            found = find(strategy, has_status(status), settings=FIND)
             assert verdict(found).status is status
         for headroom in (0, -1):
-            found = find(
-                strategy,
-                lambda d, h=headroom: (
-                    verdict(d).headroom == h
-                    and verdict(d).limit is not None
-                    and verdict(d).limit.kind is rp.LimitKind.GRANDFATHERED  # type: ignore[union-attr]
-                ),
-                settings=FIND,
-            )
+            found = find(strategy, own_line_headroom(headroom), settings=FIND)
             assert verdict(found).headroom == headroom
