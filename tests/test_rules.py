@@ -221,6 +221,20 @@ class TestEveryStanding:
         assert past.status is rp.Status.TRIGGERED
 
     @given(with_standing())
+    def test_a_standing_only_excuses(self, drawn: tuple[rp.Plan, rp.Position, Standing]) -> None:
+        """Save a sticky Acquiring Person's, no standing triggers where no standing would not."""
+        plan, position, standing = drawn
+        verdict = rp.assess(plan, position, on=ON, standing=standing)
+        ordinary = rp.assess(plan, position, on=ON)
+        sticky = plan.terms_at(ON).ownership.sticky
+        if isinstance(standing, rp.AcquiringPerson) and sticky:
+            assert verdict.status is rp.Status.TRIGGERED
+        elif verdict.status is rp.Status.TRIGGERED:
+            assert ordinary.status is rp.Status.TRIGGERED
+        if ordinary.max_shares is not None and verdict.max_shares is not None:
+            assert verdict.max_shares >= ordinary.max_shares
+
+    @given(with_standing())
     def test_more_shares_never_untrigger(
         self, drawn: tuple[rp.Plan, rp.Position, Standing]
     ) -> None:

@@ -15,6 +15,11 @@ bounded dates, so a property can be stated directly::
 :func:`positions` draws boundary-hugging holdings (exactly at, one share under and one
 share over a limit) more often than chance would; :func:`boundary_positions` draws nothing
 else, often at exactly the limit's percentage.
+
+The strategies reach every kind rightsplan models: :func:`amendment_histories` every change
+kind, :func:`ledgers` every event kind, :func:`standings` every standing kind
+(:func:`positions_with_standing` pairs one with a holding at its line). rightsplan's own
+tests fail if a kind is added and never drawn.
 """
 
 from __future__ import annotations
