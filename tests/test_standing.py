@@ -264,6 +264,16 @@ class TestBuybackExcused:
         assert check(tax_asset_plan(), 520_000, standing).max_shares == 620_000
         assert check(tax_asset_plan(), 620_001, standing).status is rp.Status.TRIGGERED
 
+    def test_the_plans_tolerance_by_default(self) -> None:
+        """A buyback standing from a holdings file takes the plan's buyback tolerance."""
+        plan = tax_asset_plan(rp.SetOwnershipRules(buyback_tolerance="1"))
+        standing = standing_from_fields("buyback", since="2026-02-01", shares=520_000)
+        verdict = check(plan, 520_001, standing)
+        assert (verdict.status, verdict.max_shares) == (rp.Status.EXCUSED, 620_000)
+        assert check(plan, 620_001, standing).status is rp.Status.TRIGGERED
+        own = rp.BuybackExcused(ADOPTED, 520_000, tolerance=0)
+        assert check(plan, 520_001, own).status is rp.Status.TRIGGERED
+
     def test_lapses_back_under(self) -> None:
         """Back under the limit, it is judged as anyone else."""
         standing = rp.BuybackExcused(ADOPTED, 520_000, tolerance="1")
