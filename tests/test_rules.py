@@ -155,11 +155,10 @@ class TestGrandfatheredVerdict:
             clause = standing.rules or terms.grandfathering
             tolerance, cap = clause.tolerance, clause.cap
         else:
-            tolerance = (
-                rp.Threshold(standing.tolerance, rp.Comparison.MORE_THAN)
-                if standing.tolerance
-                else None
-            )
+            points = standing.tolerance
+            if points is None:
+                points = terms.ownership.buyback_tolerance
+            tolerance = rp.Threshold(points, rp.Comparison.MORE_THAN) if points else None
             cap = None
         over = position.shares > ordinary.max_shares
         ok = allowed(position.shares, standing.base_shares, position.outstanding, tolerance, cap)

@@ -367,7 +367,11 @@ class TestEveryKind:
         grandfathered = [s for s in drawn if isinstance(s, rp.Grandfathered)]
         assert {s.rules is None for s in grandfathered} == {False, True}
         buyback = [s for s in drawn if isinstance(s, rp.BuybackExcused)]
-        assert {s.tolerance > 0 for s in buyback} == {False, True}
+        assert {None if s.tolerance is None else s.tolerance > 0 for s in buyback} == {
+            None,
+            False,
+            True,
+        }
 
     def test_every_holder_kind(self) -> None:
         """Positions of every holder kind, passive or not, come up."""

@@ -568,7 +568,7 @@ def standings(
 
     Fields are valid and varied: base holdings up to ``max_base_shares``; grandfathering
     that follows the plan's clause or carries its own (:func:`grandfatherings`); buyback
-    tolerances of none or a few points; a divest-by date on or after the crossing; an
+    tolerances of the plan's, none or a few points; a divest-by date on or after the crossing; an
     Acquiring Person with or without the limit it crossed; a board exemption with or
     without a cap. ``since`` fixes the day the standing began (drawn otherwise).
     """
@@ -587,7 +587,7 @@ def standings(
             rules=None if rules is None else _grandfathering_terms(rules, source),
         )
     if kind is BuybackExcused:
-        tolerance = draw(st.just(Fraction(0)) | percents(Fraction(1, 100), Fraction(5)))
+        tolerance = draw(st.none() | st.just(Fraction(0)) | percents(Fraction(1, 100), Fraction(5)))
         source = draw(st.none() | st.just(Source("Rights Agreement", day, section="Section 1")))
         return BuybackExcused(day, base, tolerance=tolerance, source=source)
     if kind is InadvertentExcused:
