@@ -234,6 +234,19 @@ class TestEveryStanding:
             assert verdict.max_shares >= ordinary.max_shares
 
     @given(with_standing())
+    def test_the_limit_cited_is_the_line(
+        self, drawn: tuple[rp.Plan, rp.Position, Standing]
+    ) -> None:
+        """The limit a verdict cites allows exactly max_shares (save an excused crossing's)."""
+        plan, position, standing = drawn
+        verdict = rp.assess(plan, position, on=ON, standing=standing)
+        if verdict.limit is None or verdict.max_shares is None:
+            return
+        if isinstance(standing, rp.InadvertentExcused) and verdict.status is rp.Status.EXCUSED:
+            return  # it cites the limit it crossed; its line is what it holds
+        assert verdict.limit.threshold.max_shares(position.outstanding) == verdict.max_shares
+
+    @given(with_standing())
     def test_more_shares_never_untrigger(
         self, drawn: tuple[rp.Plan, rp.Position, Standing]
     ) -> None:
