@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 from collections.abc import Callable
@@ -288,6 +289,12 @@ def _missing(expected: tuple[type, ...], seen: set[object]) -> list[str]:
     return [getattr(kind, "__name__", repr(kind)) for kind in expected if kind not in seen]
 
 
+@functools.cache
+def _drawn_changes() -> tuple[rp.Change, ...]:
+    """Every change in a fixed sample of amendment histories (drawn once per session)."""
+    return tuple(c for h in _drawn(testing.amendment_histories()) for c in _changes(h))
+
+
 def _changes(history: object) -> list[rp.Change]:
     assert isinstance(history, tuple)
     agreement, amendments = history
@@ -299,7 +306,7 @@ class TestEveryKind:
 
     def test_every_change_kind(self) -> None:
         """Every change kind in CHANGE_KINDS, and every setting of each, comes up."""
-        changes = [c for h in _drawn(testing.amendment_histories()) for c in _changes(h)]
+        changes = _drawn_changes()
         kinds = {type(c) for c in changes}
         assert kinds == set(CHANGE_KINDS), _missing(CHANGE_KINDS, set(kinds))
         comparisons = {c.comparison for c in changes if isinstance(c, rp.SetThreshold)}
@@ -311,12 +318,7 @@ class TestEveryKind:
 
     def test_every_grandfathering_setting(self) -> None:
         """Grandfathering clauses with every cutoff, base, tolerance, cap, lapse and exercise."""
-        clauses = [
-            c
-            for h in _drawn(testing.amendment_histories())
-            for c in _changes(h)
-            if isinstance(c, rp.SetGrandfathering)
-        ]
+        clauses = [c for c in _drawn_changes() if isinstance(c, rp.SetGrandfathering)]
         assert {c.cutoff for c in clauses} == set(rp.GrandfatherCutoff)
         assert {c.measured_from for c in clauses} == set(rp.GrandfatherBase)
         assert {c.tolerance_comparison for c in clauses} == {None, *rp.Comparison}
@@ -326,21 +328,13 @@ class TestEveryKind:
 
     def test_every_ownership_setting(self) -> None:
         """Ownership rules with every rights-to-acquire mode, derivatives, tolerance, sticky."""
-        rules = [
-            c
-            for h in _drawn(testing.amendment_histories())
-            for c in _changes(h)
-            if isinstance(c, rp.SetOwnershipRules)
-        ]
+        rules = [c for c in _drawn_changes() if isinstance(c, rp.SetOwnershipRules)]
         assert {r.rights_to_acquire for r in rules} == set(rp.RightsToAcquire)
         assert {r.derivatives_counted for r in rules} == {False, True}
         assert {r.sticky for r in rules} == {False, True}
         assert {r.buyback_tolerance > 0 for r in rules} == {False, True}
-        rule = [c for h in _drawn(testing.amendment_histories()) for c in _changes(h)]
-        assert {c.business_days for c in rule if isinstance(c, rp.SetDistributionRule)} == {
-            False,
-            True,
-        }
+        distribution = [c for c in _drawn_changes() if isinstance(c, rp.SetDistributionRule)]
+        assert {c.business_days for c in distribution} == {False, True}
 
     def test_every_event_kind(self) -> None:
         """Every event kind in EVENT_KINDS comes up, with rights, derivatives and caps."""
