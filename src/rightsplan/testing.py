@@ -293,7 +293,7 @@ class _Drafting:
             self.passive = new
             return SetPassiveTier(percent=new.percent, comparison=new.comparison)
         if kind == "exception":
-            return self._exception(draw)
+            return self.exception(draw)
         if kind == "exempt":
             return self._exempt(draw)
         if kind == "agent":
@@ -308,7 +308,8 @@ class _Drafting:
             return draw(distribution_rules())
         return OtherChange(description="amended in certain other particulars")
 
-    def _exception(self, draw: st.DrawFn, *, add: bool = False) -> Change:
+    def exception(self, draw: st.DrawFn, *, add: bool = False) -> Change:
+        """An exception added (only that, with ``add``), replaced or removed, if one fits."""
         cap = draw(thresholds(Fraction(1), Fraction(100)))
         requires = draw(st.booleans())
         free = [n for n in _NAMED_CAPS if n not in self.exceptions and n not in self.exempt]
@@ -397,7 +398,7 @@ def amendment_histories(
         provisions.append(SetPassiveTier(percent=passive.percent, comparison=passive.comparison))
     provisions.extend(standard_exempt_persons())
     if draw(st.booleans()):
-        provisions.append(drafting._exception(draw, add=True))
+        provisions.append(drafting.exception(draw, add=True))
     for kind in ("ownership", "grandfathering", "distribution"):
         if draw(st.integers(0, 3)) == 0:
             provisions.append(drafting.change(draw, kind))
