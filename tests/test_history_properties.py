@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 import rightsplan as rp
-from rightsplan.testing import LEDGER_START, ledgers
+from rightsplan.testing import LEDGER_START, TRADING_EVENTS, ledgers
 
 from .strategies import thresholds
 
@@ -92,7 +92,7 @@ class TestCarveOuts:
             rp.replay(plan, ledger)
         )
 
-    @given(simple_plans(), ledgers(holders=HOLDERS), st.sampled_from(HOLDERS))
+    @given(simple_plans(), ledgers(holders=HOLDERS, kinds=TRADING_EVENTS), st.sampled_from(HOLDERS))
     def test_turning_active_never_raises_a_limit(
         self, plan: rp.Plan, ledger: rp.Ledger, holder: str
     ) -> None:

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 from collections.abc import Callable
 from fractions import Fraction
 
 import pendulum
+import pytest
 from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 
 import rightsplan as rp
 from rightsplan import testing
+from rightsplan.amendments import CHANGE_KINDS
+from rightsplan.ledger import EVENT_KINDS
+from rightsplan.standing import STANDING_KINDS
 
 FEW = settings(max_examples=40)
 """Whole plans are slow to draw; these properties hold by construction, so few examples do."""
@@ -253,3 +258,241 @@ class TestLedgers:
             settings=FIND,
         )
         assert rp.replay(self.PLAN, found).triggers()
+
+
+EVERY = settings(
+    max_examples=400,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    phases=[Phase.generate],
+    suppress_health_check=list(HealthCheck),
+)
+"""Settings for drawing a fixed, repeatable sample in which every kind must come up."""
+
+
+def _drawn(strategy: st.SearchStrategy[object]) -> list[object]:
+    """A fixed sample of ``strategy`` (derandomized: the same in every run)."""
+    sample: list[object] = []
+
+    @EVERY
+    @given(strategy)
+    def collect(value: object) -> None:
+        sample.append(value)
+
+    collect()
+    return sample
+
+
+def _missing(expected: tuple[type, ...], seen: set[object]) -> list[str]:
+    """The names of the kinds never drawn, for the failure message."""
+    return [getattr(kind, "__name__", repr(kind)) for kind in expected if kind not in seen]
+
+
+@functools.cache
+def _drawn_changes() -> tuple[rp.Change, ...]:
+    """Every change in a fixed sample of amendment histories (drawn once per session)."""
+    return tuple(c for h in _drawn(testing.amendment_histories()) for c in _changes(h))
+
+
+def _changes(history: object) -> list[rp.Change]:
+    assert isinstance(history, tuple)
+    agreement, amendments = history
+    return [*agreement.provisions, *(c for a in amendments for c in a.changes)]
+
+
+class TestEveryKind:
+    """The strategies reach every kind: these fail when a kind is added and never drawn."""
+
+    def test_every_change_kind(self) -> None:
+        """Every change kind in CHANGE_KINDS, and every setting of each, comes up."""
+        changes = _drawn_changes()
+        kinds = {type(c) for c in changes}
+        assert kinds == set(CHANGE_KINDS), _missing(CHANGE_KINDS, set(kinds))
+        comparisons = {c.comparison for c in changes if isinstance(c, rp.SetThreshold)}
+        assert comparisons == set(rp.Comparison)
+        categories = {c.category for c in changes if isinstance(c, rp.AddExemptPerson)}
+        assert None in categories
+        assert set(rp.HolderKind) - {rp.HolderKind.OTHER} <= categories
+        assert {type(c.price) for c in changes if isinstance(c, rp.Redeem)} >= {type(None)}
+
+    def test_every_grandfathering_setting(self) -> None:
+        """Grandfathering clauses with every cutoff, base, tolerance, cap, lapse and exercise."""
+        clauses = [c for c in _drawn_changes() if isinstance(c, rp.SetGrandfathering)]
+        assert {c.cutoff for c in clauses} == set(rp.GrandfatherCutoff)
+        assert {c.measured_from for c in clauses} == set(rp.GrandfatherBase)
+        assert {c.tolerance_comparison for c in clauses} == {None, *rp.Comparison}
+        assert {c.cap_comparison for c in clauses} == {None, *rp.Comparison}
+        assert {c.lapses_below_threshold for c in clauses} == {False, True}
+        assert {c.exercise_ends for c in clauses} == {False, True}
+
+    def test_every_ownership_setting(self) -> None:
+        """Ownership rules with every rights-to-acquire mode, derivatives, tolerance, sticky."""
+        rules = [c for c in _drawn_changes() if isinstance(c, rp.SetOwnershipRules)]
+        assert {r.rights_to_acquire for r in rules} == set(rp.RightsToAcquire)
+        assert {r.derivatives_counted for r in rules} == {False, True}
+        assert {r.sticky for r in rules} == {False, True}
+        assert {r.buyback_tolerance > 0 for r in rules} == {False, True}
+        distribution = [c for c in _drawn_changes() if isinstance(c, rp.SetDistributionRule)]
+        assert {c.business_days for c in distribution} == {False, True}
+
+    def test_every_event_kind(self) -> None:
+        """Every event kind in EVENT_KINDS comes up, with rights, derivatives and caps."""
+        events = [e for ledger in _drawn(testing.ledgers()) for e in ledger.events]  # type: ignore[attr-defined]
+        kinds = {type(e) for e in events}
+        assert kinds == set(EVENT_KINDS), _missing(EVENT_KINDS, set(kinds))
+        trades = [e for e in events if isinstance(e, rp.Acquisition | rp.Disposition)]
+        for field in ("rights_to_acquire", "rights_to_acquire_later", "derivatives"):
+            assert any(getattr(e, field) for e in trades), field
+        grants = [e for e in events if isinstance(e, rp.ExemptionGranted)]
+        assert {e.cap() is None for e in grants} == {False, True}
+        exercised = [e for e in events if isinstance(e, rp.RightsExercised)]
+        assert {e.later for e in exercised} == {False, True}
+        reasons = {e.reason for e in events if isinstance(e, rp.OutstandingChanged)}
+        assert reasons == {"reported", "buyback", "issuance"}
+
+    def test_every_standing_kind(self) -> None:
+        """Every standing kind in STANDING_KINDS comes up, with and without its options."""
+        drawn = _drawn(testing.standings())
+        kinds = {type(s) for s in drawn}
+        assert kinds == set(STANDING_KINDS), _missing(STANDING_KINDS, set(kinds))
+        exempted = [s for s in drawn if isinstance(s, rp.BoardExempted)]
+        assert {s.cap is None for s in exempted} == {False, True}
+        grandfathered = [s for s in drawn if isinstance(s, rp.Grandfathered)]
+        assert {s.rules is None for s in grandfathered} == {False, True}
+        buyback = [s for s in drawn if isinstance(s, rp.BuybackExcused)]
+        assert {None if s.tolerance is None else s.tolerance > 0 for s in buyback} == {
+            None,
+            False,
+            True,
+        }
+
+    def test_every_holder_kind(self) -> None:
+        """Positions of every holder kind, passive or not, come up."""
+        drawn = _drawn(testing.positions(INNOTRAC, on=NOVEMBER_24))
+        assert {(p.kind, p.passive) for p in drawn} == {  # type: ignore[attr-defined]
+            (kind, passive) for kind in rp.HolderKind for passive in (False, True)
+        }
+
+
+class TestLedgerKinds:
+    @given(testing.ledgers(kinds=testing.TRADING_EVENTS))
+    def test_kinds_restricts_the_events(self, ledger: rp.Ledger) -> None:
+        """ledgers(kinds=TRADING_EVENTS) draws only those kinds, in shares only."""
+        assert {type(e) for e in ledger.events} <= set(testing.TRADING_EVENTS)
+        for event in ledger.events:
+            if isinstance(event, rp.Acquisition | rp.Disposition):
+                assert event.rights_to_acquire == event.derivatives == 0
+
+    def test_unknown_kinds_are_refused(self) -> None:
+        """A kind that is not an event kind is an error naming the argument."""
+        with pytest.raises(ValueError, match="^ledgers: kinds"):
+            find(testing.ledgers(kinds=[rp.Position]), lambda _: True)  # type: ignore[list-item]
+
+    @FEW
+    @given(st.data())
+    def test_every_kind_replays_against_any_plan(self, data: st.DataObject) -> None:
+        """Ledgers of every kind replay without a ledger error against any drawn plan."""
+        plan = data.draw(testing.plans(max_amendments=3), label="plan")
+        start = max(plan.agreement.dated, testing.LEDGER_START)  # the calendar starts in 1999
+        ledger = data.draw(testing.ledgers(start=start), label="ledger")
+        rp.replay(plan, ledger)
+
+    @given(testing.ledgers())
+    def test_never_more_held_than_outstanding(self, ledger: rp.Ledger) -> None:
+        """Folded by hand: never more held than outstanding, nothing negative, no orphan ends."""
+        held: dict[str, int] = {}
+        rights: dict[tuple[str, bool], int] = {}
+        total = 0
+        formed: set[str] = set()
+        exempted: set[str] = set()
+        for event in ledger.events:
+            if isinstance(event, rp.OutstandingChanged):
+                total = event.outstanding
+            elif isinstance(event, rp.Acquisition | rp.Disposition):
+                sign = 1 if isinstance(event, rp.Acquisition) else -1
+                held[event.holder] = held.get(event.holder, 0) + sign * event.shares
+                for later, amount in (
+                    (False, event.rights_to_acquire),
+                    (True, event.rights_to_acquire_later),
+                ):
+                    key = (event.holder, later)
+                    rights[key] = rights.get(key, 0) + sign * amount
+            elif isinstance(event, rp.PositionReported):
+                held[event.holder] = event.shares
+                for later, reported in (
+                    (False, event.rights_to_acquire),
+                    (True, event.rights_to_acquire_later),
+                ):
+                    if reported is not None:
+                        rights[(event.holder, later)] = reported
+            elif isinstance(event, rp.RightsExercised):
+                rights[(event.holder, event.later)] = (
+                    rights.get((event.holder, event.later), 0) - event.shares
+                )
+                held[event.holder] = held.get(event.holder, 0) + event.shares
+            elif isinstance(event, rp.StockSplit):
+                total = int(total * event.ratio)
+                held = {name: int(amount * event.ratio) for name, amount in held.items()}
+                rights = {key: int(amount * event.ratio) for key, amount in rights.items()}
+            elif isinstance(event, rp.GroupFormed):
+                formed.add(event.group)
+            elif isinstance(event, rp.GroupDissolved):
+                assert event.group in formed
+                formed.discard(event.group)
+            elif isinstance(event, rp.ExemptionGranted):
+                exempted.add(event.holder)
+            elif isinstance(event, rp.ExemptionRevoked):
+                assert event.holder in exempted
+                exempted.discard(event.holder)
+            assert min([0, *held.values(), *rights.values()]) == 0
+            assert sum(held.values()) <= total
+
+
+class TestStandings:
+    @given(testing.standings(kinds=[rp.Grandfathered, rp.BoardExempted]))
+    def test_kinds_restricts_the_standings(self, standing: rp.Grandfathered) -> None:
+        """standings(kinds=...) draws only those kinds."""
+        assert isinstance(standing, rp.Grandfathered | rp.BoardExempted)
+
+    @given(testing.positions_with_standing(INNOTRAC, on=NOVEMBER_24))
+    def test_positions_with_standing_are_valid(
+        self, drawn: tuple[rp.Position, rp.Standing]
+    ) -> None:
+        """The standing began by the day asked about; its base is at most the shares outstanding."""
+        position, standing = drawn
+        assert 0 <= position.shares <= position.outstanding
+        assert isinstance(standing, rp.Ordinary) or standing.since <= NOVEMBER_24
+        if isinstance(standing, rp.Grandfathered | rp.BuybackExcused):
+            assert standing.base_shares <= position.outstanding
+        rp.assess(INNOTRAC, position, on=NOVEMBER_24, standing=standing)
+
+    def test_the_lines_of_a_standing_come_up(self) -> None:
+        """Excused holdings, and holdings exactly at a grandfathered line and one past, come up."""
+        strategy = testing.positions_with_standing(
+            INNOTRAC, on=NOVEMBER_24, kinds=[rp.Grandfathered]
+        )
+
+        def verdict(drawn: tuple[rp.Position, rp.Standing]) -> rp.Assessment:
+            return rp.assess(INNOTRAC, drawn[0], on=NOVEMBER_24, standing=drawn[1])
+
+        def has_status(status: rp.Status) -> Callable[[tuple[rp.Position, rp.Standing]], bool]:
+            return lambda drawn: verdict(drawn).status is status
+
+        def own_line_headroom(headroom: int) -> Callable[[tuple[rp.Position, rp.Standing]], bool]:
+            def condition(drawn: tuple[rp.Position, rp.Standing]) -> bool:
+                found = verdict(drawn)
+                return (
+                    found.headroom == headroom
+                    and found.limit is not None
+                    and found.limit.kind is rp.LimitKind.GRANDFATHERED
+                )
+
+            return condition
+
+        for status in (rp.Status.EXCUSED, rp.Status.TRIGGERED):
+            found = find(strategy, has_status(status), settings=FIND)
+            assert verdict(found).status is status
+        for headroom in (0, -1):
+            found = find(strategy, own_line_headroom(headroom), settings=FIND)
+            assert verdict(found).headroom == headroom

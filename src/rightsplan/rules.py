@@ -477,7 +477,7 @@ def _with_standing(
             f"{holder} has been an Acquiring Person since {standing.since.isoformat()}{cause}; "
             "the status sticks whatever it holds now.",
             crossed,
-            crossed.threshold.max_shares(outstanding),
+            None,  # no holding, however small, is below the line: there is no largest one
             None,
             considered,
             standing=standing,
@@ -527,9 +527,10 @@ def _with_standing(
         assert isinstance(standing, BuybackExcused)
         if counted.shares <= limit_max:
             return _plain(holder, counted, limit, ratio, considered, standing)
-        tolerance = (
-            Threshold(standing.tolerance, Comparison.MORE_THAN) if standing.tolerance else None
+        points = (
+            terms.ownership.buyback_tolerance if standing.tolerance is None else standing.tolerance
         )
+        tolerance = Threshold(points, Comparison.MORE_THAN) if points else None
         cap = None
         source = standing.source or terms.ownership.source or limit.source
         what = (

@@ -75,6 +75,10 @@ def _tolerance(value: PercentLike) -> Fraction:
     return to_points(value, what="tolerance")
 
 
+def _optional_tolerance(value: PercentLike | None) -> Fraction | None:
+    return None if value is None else _tolerance(value)
+
+
 def _optional_cap(value: Threshold | None) -> Threshold | None:
     if value is None or isinstance(value, Threshold):
         return value
@@ -143,16 +147,20 @@ class BuybackExcused:
 
     Not an Acquiring Person unless it acquires additional shares beyond ``tolerance``
     percentage points of the shares outstanding (0: any additional share) over
-    ``base_shares``, its lowest holding since ``since``. It lapses once the holder is back
-    under the threshold. ``source`` is the plan's ownership rules that set the tolerance
-    (``None``: rightsplan's default, no tolerance).
+    ``base_shares``, its lowest holding since ``since``; ``None`` (the default) reads the
+    tolerance from the plan in force (:attr:`rightsplan.OwnershipRules.buyback_tolerance`),
+    as a holdings file's standing does. It lapses once the holder is back under the
+    threshold. ``source`` is the plan's ownership rules that set the tolerance (``None``: the
+    plan's, or rightsplan's default, no tolerance).
     """
 
     kind: ClassVar[str] = "buyback"
 
     since: pendulum.Date = attrs.field(converter=_since)
     base_shares: int = attrs.field(converter=_base)
-    tolerance: Fraction = attrs.field(default=Fraction(0), kw_only=True, converter=_tolerance)
+    tolerance: Fraction | None = attrs.field(
+        default=None, kw_only=True, converter=_optional_tolerance
+    )
     source: Source | None = attrs.field(default=None, kw_only=True, converter=_optional_source)
 
     def describe(self) -> str:

@@ -15,6 +15,11 @@ bounded dates, so a property can be stated directly::
 :func:`positions` draws boundary-hugging holdings (exactly at, one share under and one
 share over a limit) more often than chance would; :func:`boundary_positions` draws nothing
 else, often at exactly the limit's percentage.
+
+The strategies reach every kind rightsplan models: :func:`amendment_histories` every change
+kind, :func:`ledgers` every event kind, :func:`standings` every standing kind
+(:func:`positions_with_standing` pairs one with a holding at its line). rightsplan's own
+tests fail if a kind is added and never drawn.
 """
 
 from __future__ import annotations
@@ -22,9 +27,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
 import pendulum
 from hypothesis import strategies as st
 
@@ -41,39 +48,79 @@ from rightsplan.amendments import (
     RemoveExemptPerson,
     RemovePassiveTier,
     ReplaceException,
+    SetDistributionRule,
     SetExpiration,
+    SetGrandfathering,
+    SetOwnershipRules,
     SetPassiveTier,
     SetThreshold,
     Terminate,
 )
+from rightsplan.assess import assess
 from rightsplan.ledger import (
+    EVENT_KINDS,
+    AcquiringPersonAnnounced,
     Acquisition,
+    Affiliated,
     Disposition,
     Event,
+    ExemptionGranted,
+    ExemptionRevoked,
+    GroupDissolved,
+    GroupFormed,
+    InadvertenceDetermination,
     Ledger,
     OutstandingChanged,
     PassivityChanged,
     PositionReported,
+    RightsExercised,
     StockSplit,
+    TenderOfferCommenced,
 )
 from rightsplan.ownership import Position
 from rightsplan.percent import Comparison, Threshold
 from rightsplan.plan import Plan
-from rightsplan.terms import HolderKind
+from rightsplan.sources import Source
+from rightsplan.standing import (
+    ORDINARY,
+    STANDING_KINDS,
+    AcquiringPerson,
+    BoardExempted,
+    BuybackExcused,
+    Grandfathered,
+    InadvertentExcused,
+    Ordinary,
+    Standing,
+)
+from rightsplan.terms import (
+    GrandfatherBase,
+    GrandfatherCutoff,
+    Grandfathering,
+    HolderKind,
+    Limit,
+    LimitKind,
+    RightsToAcquire,
+)
 
 __all__ = [
     "HOLDER_NAMES",
     "LEDGER_START",
     "MAX_DATE",
     "MIN_DATE",
+    "TRADING_EVENTS",
     "amendment_histories",
     "boundary_positions",
     "comparisons",
     "dates",
+    "distribution_rules",
+    "grandfatherings",
     "ledgers",
+    "ownership_rules",
     "percents",
     "plans",
     "positions",
+    "positions_with_standing",
+    "standings",
     "thresholds",
 ]
 
@@ -154,6 +201,170 @@ def _strictest(a: Threshold, b: Threshold) -> Threshold:
     return min(a, b, key=Threshold.sort_key)
 
 
+def grandfatherings() -> st.SearchStrategy[SetGrandfathering]:
+    """Grandfathering clauses (:class:`~rightsplan.SetGrandfathering`) with every setting.
+
+    No tolerance or one of either comparison, measured from the cut-off or the lowest
+    holding since, with or without a cap, lapsing below the threshold or not, either
+    cut-off, exercise of rights to acquire ending it or not.
+    """
+    return st.builds(
+        _set_grandfathering,
+        st.none() | thresholds(Fraction(1, 100), Fraction(5)),
+        st.sampled_from(GrandfatherBase),
+        st.none() | thresholds(Fraction(5), Fraction(60)),
+        st.booleans(),
+        st.sampled_from(GrandfatherCutoff),
+        st.booleans(),
+    )
+
+
+def _set_grandfathering(
+    tolerance: Threshold | None,
+    measured_from: GrandfatherBase,
+    cap: Threshold | None,
+    lapses: bool,
+    cutoff: GrandfatherCutoff,
+    exercise_ends: bool,
+) -> SetGrandfathering:
+    return SetGrandfathering(
+        tolerance_percent=None if tolerance is None else tolerance.percent,
+        tolerance_comparison=None if tolerance is None else tolerance.comparison,
+        measured_from=measured_from,
+        cap_percent=None if cap is None else cap.percent,
+        cap_comparison=None if cap is None else cap.comparison,
+        lapses_below_threshold=lapses,
+        cutoff=cutoff,
+        exercise_ends=exercise_ends,
+    )
+
+
+def ownership_rules() -> st.SearchStrategy[SetOwnershipRules]:
+    """Ownership rules (:class:`~rightsplan.SetOwnershipRules`) with every setting.
+
+    Rights to acquire of each mode, derivatives counted or not, a buyback tolerance (often
+    none), Acquiring Person status sticky or not.
+    """
+    return st.builds(
+        SetOwnershipRules,
+        derivatives_counted=st.booleans(),
+        rights_to_acquire=st.sampled_from(RightsToAcquire),
+        buyback_tolerance=st.just(Fraction(0)) | percents(Fraction(1, 100), Fraction(5)),
+        sticky=st.booleans(),
+    )
+
+
+def distribution_rules() -> st.SearchStrategy[SetDistributionRule]:
+    """When the rights separate: 0 to 20 business or calendar days after the trigger."""
+    return st.builds(SetDistributionRule, days=st.integers(0, 20), business_days=st.booleans())
+
+
+_GOVERNMENT = "the United States Government"
+_NAMED_CAPS = (HOLDER_NAMES[0], *HOLDER_NAMES[3:])
+"""The holders a drawn plan may give a cap of its own (IPOF Group covers two members)."""
+
+
+def _members(holder: str) -> tuple[str, ...]:
+    return ("IPOF Fund, L.P.", "David Dadante") if holder == "IPOF Group" else ()
+
+
+class _Drafting:
+    """The terms a drawn history has reached, so that each next change fits them."""
+
+    def __init__(self, general: Threshold, passive: Threshold | None) -> None:
+        self.general = general
+        self.passive = passive
+        self.exceptions: set[str] = set()
+        self.exempt: set[str] = set()
+
+    def change(self, draw: st.DrawFn, kind: str) -> Change:
+        """One change of ``kind`` that fits the terms so far (an OtherChange if none can)."""
+        if kind == "threshold":
+            new = draw(thresholds(Fraction(1), Fraction(50)))
+            if self.passive is not None:
+                new = _strictest(new, self.passive)
+            self.general = new
+            return SetThreshold(percent=new.percent, comparison=new.comparison)
+        if kind == "passive":
+            if self.passive is not None and draw(st.booleans()):
+                self.passive = None
+                return RemovePassiveTier()
+            new = _loosest(draw(thresholds(self.general.percent, Fraction(60))), self.general)
+            self.passive = new
+            return SetPassiveTier(percent=new.percent, comparison=new.comparison)
+        if kind == "exception":
+            return self.exception(draw)
+        if kind == "exempt":
+            return self._exempt(draw)
+        if kind == "agent":
+            return AppointRightsAgent(
+                name=draw(st.sampled_from(["SunTrust Bank", "Computershare"]))
+            )
+        if kind == "ownership":
+            return draw(ownership_rules())
+        if kind == "grandfathering":
+            return draw(grandfatherings())
+        if kind == "distribution":
+            return draw(distribution_rules())
+        return OtherChange(description="amended in certain other particulars")
+
+    def exception(self, draw: st.DrawFn, *, add: bool = False) -> Change:
+        """An exception added (only that, with ``add``), replaced or removed, if one fits."""
+        cap = draw(thresholds(Fraction(1), Fraction(100)))
+        requires = draw(st.booleans())
+        free = [n for n in _NAMED_CAPS if n not in self.exceptions and n not in self.exempt]
+        action = "add" if add else draw(st.sampled_from(["add", "replace", "remove"]))
+        if action == "add" and free:
+            holder = draw(st.sampled_from(free))
+            self.exceptions.add(holder)
+            return AddException(
+                holder=holder,
+                percent=cap.percent,
+                comparison=cap.comparison,
+                requires_passive=requires,
+                members=_members(holder),
+            )
+        if not self.exceptions:
+            return OtherChange(description="no exception to change")
+        holder = draw(st.sampled_from(sorted(self.exceptions)))
+        if action == "remove":
+            self.exceptions.discard(holder)
+            return RemoveException(holder=holder)
+        return ReplaceException(
+            holder=holder,
+            percent=cap.percent,
+            comparison=cap.comparison,
+            requires_passive=requires,
+            members=_members(holder),
+        )
+
+    def _exempt(self, draw: st.DrawFn) -> Change:
+        holder = draw(st.sampled_from([*HOLDER_NAMES[3:], _GOVERNMENT]))
+        if holder in self.exempt:
+            self.exempt.discard(holder)
+            return RemoveExemptPerson(name=holder)
+        if holder in self.exceptions:
+            return OtherChange(description=f"{holder} left as it was")
+        self.exempt.add(holder)
+        if holder == _GOVERNMENT:
+            return AddExemptPerson(name=holder, category=HolderKind.GOVERNMENT)
+        return AddExemptPerson(name=holder)
+
+
+_CHANGE_DRAFTS = (
+    "threshold",
+    "passive",
+    "exception",
+    "exempt",
+    "agent",
+    "ownership",
+    "grandfathering",
+    "distribution",
+    "other",
+)
+"""What a drawn amendment may do besides ending the plan or setting its expiration."""
+
+
 @st.composite
 def amendment_histories(
     draw: st.DrawFn,
@@ -164,36 +375,37 @@ def amendment_histories(
 ) -> tuple[RightsAgreement, tuple[Amendment, ...]]:
     """A Rights Agreement and a consistent history of amendments to it.
 
-    Each drawn change fits the terms before it (nothing removed that does not exist, the
-    passive tier never below the general threshold), numbers and dates run together, and a
-    termination or redemption, if any, comes last.
+    Every kind of change in :data:`rightsplan.amendments.CHANGE_KINDS` comes up: thresholds, passive
+    tiers added and removed, exceptions added, replaced and removed, Exempt Persons by name
+    and by category, a rights agent, ownership rules (:func:`ownership_rules`),
+    grandfathering (:func:`grandfatherings`), the distribution rule, an expiration, other
+    changes, and a termination or redemption. Each drawn change fits the terms before it
+    (nothing removed that does not exist, no name covered twice, the passive tier never
+    below the general threshold), numbers and dates run together, and a termination or
+    redemption, if any, comes last. The agreement itself may state ownership rules,
+    grandfathering, a distribution rule and a Final Expiration Date, as tax-asset plans do.
     """
     dated = dated if dated is not None else draw(dates(MIN_DATE, pendulum.Date(2020, 12, 31)))
     general = general if general is not None else draw(thresholds(Fraction(1), Fraction(50)))
     passive = draw(st.none() | thresholds(general.percent, Fraction(60)))
     if passive is not None:
         passive = _loosest(passive, general)
+    drafting = _Drafting(general, passive)
     provisions: list[Change] = [
         SetThreshold(percent=general.percent, comparison=general.comparison)
     ]
     if passive is not None:
         provisions.append(SetPassiveTier(percent=passive.percent, comparison=passive.comparison))
     provisions.extend(standard_exempt_persons())
-    exceptions: set[str] = set()
-    named_exempt: set[str] = set()
     if draw(st.booleans()):
-        holder = draw(st.sampled_from(HOLDER_NAMES[:1] + HOLDER_NAMES[3:]))
-        cap = draw(thresholds(Fraction(1), Fraction(100)))
-        provisions.append(
-            AddException(
-                holder=holder,
-                percent=cap.percent,
-                comparison=cap.comparison,
-                requires_passive=draw(st.booleans()),
-                members=("IPOF Fund, L.P.", "David Dadante") if holder == "IPOF Group" else (),
-            )
-        )
-        exceptions.add(holder)
+        provisions.append(drafting.exception(draw, add=True))
+    for kind in ("ownership", "grandfathering", "distribution"):
+        if draw(st.integers(0, 3)) == 0:
+            provisions.append(drafting.change(draw, kind))
+    expires: pendulum.Date | None = None
+    if draw(st.integers(0, 3)) == 0:
+        expires = dated.add(years=draw(st.integers(1, 10)))
+        provisions.append(SetExpiration(date=expires))
     agreement = RightsAgreement(company="Example Corp", dated=dated, provisions=tuple(provisions))
 
     count = draw(st.integers(0, max_amendments))
@@ -201,87 +413,21 @@ def amendment_histories(
     day = dated
     for number in range(1, count + 1):
         day = day.add(days=draw(st.integers(0, 400)))
-        last = number == count
-        changes: list[Change] = []
-        for _ in range(draw(st.integers(1, 3))):
-            kinds = ["threshold", "passive", "exception", "exempt", "agent", "other"]
-            kind = draw(st.sampled_from(kinds))
-            if kind == "threshold":
-                new = draw(thresholds(Fraction(1), Fraction(50)))
-                if passive is not None:
-                    new = _strictest(new, passive)
-                general = new
-                changes.append(SetThreshold(percent=new.percent, comparison=new.comparison))
-            elif kind == "passive":
-                if passive is not None and draw(st.booleans()):
-                    passive = None
-                    changes.append(RemovePassiveTier())
-                else:
-                    new = _loosest(draw(thresholds(general.percent, Fraction(60))), general)
-                    passive = new
-                    changes.append(SetPassiveTier(percent=new.percent, comparison=new.comparison))
-            elif kind == "exception":
-                cap = draw(thresholds(Fraction(1), Fraction(100)))
-                requires = draw(st.booleans())
-                free = [n for n in (HOLDER_NAMES[0], *HOLDER_NAMES[3:]) if n not in exceptions]
-                action = draw(st.sampled_from(["add", "replace", "remove"]))
-                if action == "add" and free:
-                    holder = draw(st.sampled_from(free))
-                    members = ("IPOF Fund, L.P.", "David Dadante") if holder == "IPOF Group" else ()
-                    exceptions.add(holder)
-                    changes.append(
-                        AddException(
-                            holder=holder,
-                            percent=cap.percent,
-                            comparison=cap.comparison,
-                            requires_passive=requires,
-                            members=members,
-                        )
-                    )
-                elif exceptions:
-                    holder = draw(st.sampled_from(sorted(exceptions)))
-                    members = ("IPOF Fund, L.P.", "David Dadante") if holder == "IPOF Group" else ()
-                    if action == "remove":
-                        exceptions.discard(holder)
-                        changes.append(RemoveException(holder=holder))
-                    else:
-                        changes.append(
-                            ReplaceException(
-                                holder=holder,
-                                percent=cap.percent,
-                                comparison=cap.comparison,
-                                requires_passive=requires,
-                                members=members,
-                            )
-                        )
-                else:
-                    changes.append(OtherChange(description="no exception to change"))
-            elif kind == "exempt":
-                holder = draw(st.sampled_from(HOLDER_NAMES[3:]))
-                if holder in named_exempt:
-                    named_exempt.discard(holder)
-                    changes.append(RemoveExemptPerson(name=holder))
-                elif holder not in exceptions:
-                    named_exempt.add(holder)
-                    changes.append(AddExemptPerson(name=holder))
-                else:
-                    changes.append(OtherChange(description=f"{holder} left as it was"))
-            elif kind == "agent":
-                changes.append(
-                    AppointRightsAgent(
-                        name=draw(st.sampled_from(["SunTrust Bank", "Computershare"]))
-                    )
-                )
-            else:
-                changes.append(OtherChange(description="amended in certain other particulars"))
-        if last:
-            ending = draw(st.sampled_from(["none", "expire", "terminate", "redeem"]))
-            if ending == "expire":
-                changes.append(SetExpiration(date=day.add(days=draw(st.integers(0, 2000)))))
-            elif ending == "terminate":
-                changes.append(Terminate())
-            elif ending == "redeem":
-                changes.append(Redeem(price=Decimal("0.001")))
+        if expires is not None:
+            day = min(day, expires)  # an expired plan can no longer be amended
+        changes = [
+            drafting.change(draw, draw(st.sampled_from(_CHANGE_DRAFTS)))
+            for _ in range(draw(st.integers(1, 3)))
+        ]
+        ending = draw(st.sampled_from(["none", "none", "expire", "terminate", "redeem"]))
+        if ending == "expire":
+            expires = day.add(days=draw(st.integers(0, 2000)))
+            changes.append(SetExpiration(date=expires))
+        elif number == count and ending == "terminate":
+            changes.append(Terminate())
+        elif number == count and ending == "redeem":
+            price = draw(st.none() | st.sampled_from([Decimal("0.001"), Decimal("0.01")]))
+            changes.append(Redeem(price=price))
         executed = day
         lead = draw(st.none() | st.integers(0, 10))
         authorized = None if lead is None else max(executed.subtract(days=lead), dated)
@@ -386,8 +532,324 @@ def boundary_positions(
     return Position(holder, shares, outstanding, passive=passive)
 
 
+def _grandfathering_terms(change: SetGrandfathering, source: Source | None) -> Grandfathering:
+    return Grandfathering(
+        tolerance=change.tolerance(),
+        measured_from=change.measured_from,
+        cap=change.cap(),
+        lapses_below_threshold=change.lapses_below_threshold,
+        cutoff=change.cutoff,
+        exercise_ends=change.exercise_ends,
+        source=source,
+    )
+
+
+def _standing_kinds(kinds: Iterable[type[Standing]] | None) -> tuple[type[Standing], ...]:
+    if kinds is None:
+        return STANDING_KINDS
+    chosen = tuple(kinds)
+    if not chosen or any(kind not in STANDING_KINDS for kind in chosen):
+        raise ValueError(
+            f"standings: kinds must be some of rightsplan.standing.STANDING_KINDS, got {chosen!r}"
+        )
+    return chosen
+
+
+@st.composite
+def standings(
+    draw: st.DrawFn,
+    *,
+    kinds: Iterable[type[Standing]] | None = None,
+    max_base_shares: int = 10**12,
+    since: pendulum.Date | None = None,
+) -> Standing:
+    """A holder's standing, of every kind (or of ``kinds``).
+
+    The kinds are those of :data:`rightsplan.standing.STANDING_KINDS`.
+
+    Fields are valid and varied: base holdings up to ``max_base_shares``; grandfathering
+    that follows the plan's clause or carries its own (:func:`grandfatherings`); buyback
+    tolerances of the plan's, none or a few points; a divest-by date on or after the crossing; an
+    Acquiring Person with or without the limit it crossed; a board exemption with or
+    without a cap. ``since`` fixes the day the standing began (drawn otherwise).
+    """
+    kind = draw(st.sampled_from(_standing_kinds(kinds)))
+    day = since if since is not None else draw(dates())
+    base = draw(st.integers(0, max_base_shares))
+    if kind is Ordinary:
+        return ORDINARY
+    if kind is Grandfathered:
+        source = draw(st.none() | st.just(Source("Rights Agreement", day)))
+        rules = draw(st.none() | grandfatherings())
+        return Grandfathered(
+            day,
+            base,
+            source=source,
+            rules=None if rules is None else _grandfathering_terms(rules, source),
+        )
+    if kind is BuybackExcused:
+        tolerance = draw(st.none() | st.just(Fraction(0)) | percents(Fraction(1, 100), Fraction(5)))
+        source = draw(st.none() | st.just(Source("Rights Agreement", day, section="Section 1")))
+        return BuybackExcused(day, base, tolerance=tolerance, source=source)
+    if kind is InadvertentExcused:
+        return InadvertentExcused(
+            day,
+            day.add(days=draw(st.integers(0, 120))),
+            source=Source("Board determination", day),
+        )
+    if kind is AcquiringPerson:
+        limit = draw(
+            st.none()
+            | thresholds(Fraction(1), Fraction(50)).map(
+                lambda threshold: Limit(
+                    threshold, LimitKind.GENERAL, Source("Rights Agreement", day)
+                )
+            )
+        )
+        cause = draw(st.none() | st.just("acquired shares over the threshold"))
+        return AcquiringPerson(day, cause=cause, limit=limit)
+    cap = draw(st.none() | thresholds(Fraction(1), Fraction(60)))
+    source = draw(st.none() | st.just(Source("Board determination", day)))
+    return BoardExempted(day, cap=cap, source=source)
+
+
+@st.composite
+def positions_with_standing(
+    draw: st.DrawFn,
+    plan: Plan,
+    *,
+    on: pendulum.Date | dt.date | None = None,
+    kinds: Iterable[type[Standing]] | None = None,
+    max_outstanding: int = 10**12,
+) -> tuple[Position, Standing]:
+    """A holding of ``plan`` on ``on`` with a standing, often hugging the standing's own line.
+
+    The standing (:func:`standings`) begins on or before ``on`` and its base holding is at
+    most the shares outstanding, often just over the binding limit (where grandfathering
+    and buyback excuses matter). Half the time the holding is then moved to exactly
+    :func:`rightsplan.assess`'s ``max_shares`` for that standing, one share under or one over,
+    so a property about the line sees both sides of it. ``on`` is drawn from the plan's life
+    if not given.
+    """
+    day = on if on is not None else draw(dates(plan.agreement.dated, MAX_DATE))
+    day = pendulum.Date(day.year, day.month, day.day)
+    position = draw(positions(plan, on=day, max_outstanding=max_outstanding))
+    outstanding = position.outstanding
+    since = draw(dates(min(plan.agreement.dated, day), day))
+    standing = draw(standings(kinds=kinds, max_base_shares=outstanding, since=since))
+    if isinstance(standing, Grandfathered | BuybackExcused) and draw(st.booleans()):
+        general = plan.terms_at(day).general.threshold.max_shares(outstanding)
+        low = min(max(general + 1, 0), outstanding)
+        standing = attrs.evolve(standing, base_shares=draw(st.integers(low, outstanding)))
+    if draw(st.booleans()):
+        line = assess(plan, position, on=day, standing=standing).max_shares
+        if line is not None:
+            shares = min(max(line + draw(st.sampled_from([-1, 0, 1])), 0), outstanding)
+            position = attrs.evolve(position, shares=shares)
+    return position, standing
+
+
 LEDGER_START = pendulum.Date(2010, 1, 4)
 """Where :func:`ledgers` start by default: a Monday."""
+
+TRADING_EVENTS: tuple[type[Event], ...] = (
+    Acquisition,
+    Disposition,
+    PositionReported,
+    OutstandingChanged,
+    StockSplit,
+    PassivityChanged,
+)
+"""The event kinds of plain trading: ``ledgers(kinds=TRADING_EVENTS)`` draws only these,
+and (as for any subset of them) in shares only, with no rights to acquire or derivatives."""
+
+
+class _Books:
+    """What a drawn ledger has recorded so far, so that each next event fits it."""
+
+    def __init__(self, holders: tuple[str, ...], total: int, rich: bool) -> None:
+        self.holders = holders
+        self.total = total
+        self.rich = rich
+        self.shares = dict.fromkeys(holders, 0)
+        self.rights = dict.fromkeys(holders, 0)
+        self.later = dict.fromkeys(holders, 0)
+        self.derivatives = dict.fromkeys(holders, 0)
+        self.groups: list[str] = []
+        self.formed = 0
+        self.exempted: set[str] = set()
+
+    @property
+    def free(self) -> int:
+        return self.total - sum(self.shares.values())
+
+    def _extra(self, draw: st.DrawFn, most: int) -> int:
+        """A count of rights or derivatives: usually none."""
+        if not self.rich or draw(st.integers(0, 2)) > 0:
+            return 0
+        return draw(st.integers(0, max(0, most)))
+
+    def _reported(
+        self, draw: st.DrawFn, book: dict[str, int], holder: str, most: int
+    ) -> int | None:
+        """A reported count of rights or derivatives (``None``: not reported, kept)."""
+        if not self.rich or draw(st.booleans()):
+            return None
+        book[holder] = draw(st.integers(0, most))
+        return book[holder]
+
+    def event(self, draw: st.DrawFn, kind: type[Event], day: pendulum.Date) -> Event | None:
+        """One event of ``kind`` on ``day`` that fits the books, or ``None`` if none can."""
+        holder = draw(st.sampled_from(self.holders))
+        tenth = max(1, self.total // 10)
+        if kind is Acquisition:
+            shares = draw(st.integers(0, min(self.free, max(1, self.total // 5))))
+            rights = self._extra(draw, tenth)
+            later = self._extra(draw, tenth)
+            derivatives = self._extra(draw, tenth)
+            if not shares + rights + later + derivatives:
+                return None
+            self.shares[holder] += shares
+            self.rights[holder] += rights
+            self.later[holder] += later
+            self.derivatives[holder] += derivatives
+            return Acquisition(
+                on=day,
+                holder=holder,
+                shares=shares,
+                rights_to_acquire=rights,
+                rights_to_acquire_later=later,
+                derivatives=derivatives,
+            )
+        if kind is Disposition:
+            amounts = [
+                draw(st.integers(0, book[holder]))
+                for book in (self.shares, self.rights, self.later, self.derivatives)
+            ]
+            if not any(amounts):
+                return None
+            for book, amount in zip(
+                (self.shares, self.rights, self.later, self.derivatives), amounts, strict=True
+            ):
+                book[holder] -= amount
+            shares, rights, later, derivatives = amounts
+            return Disposition(
+                on=day,
+                holder=holder,
+                shares=shares,
+                rights_to_acquire=rights,
+                rights_to_acquire_later=later,
+                derivatives=derivatives,
+            )
+        if kind is PositionReported:
+            self.shares[holder] = draw(st.integers(0, self.shares[holder] + self.free))
+            return PositionReported(
+                on=day,
+                holder=holder,
+                shares=self.shares[holder],
+                rights_to_acquire=self._reported(draw, self.rights, holder, tenth),
+                rights_to_acquire_later=self._reported(draw, self.later, holder, tenth),
+                derivatives=self._reported(draw, self.derivatives, holder, tenth),
+                passive=draw(st.none() | st.booleans()),
+            )
+        if kind is RightsExercised:
+            usable = [
+                flag
+                for flag, held in ((False, self.rights), (True, self.later))
+                if min(held[holder], self.free) >= 1
+            ]
+            if not usable:
+                return None
+            later = draw(st.sampled_from(usable))
+            book = self.later if later else self.rights
+            amount = draw(st.integers(1, min(book[holder], self.free)))
+            book[holder] -= amount
+            self.shares[holder] += amount
+            return RightsExercised(on=day, holder=holder, shares=amount, later=later)
+        if kind is OutstandingChanged:
+            reason = draw(st.sampled_from(["buyback", "issuance", "reported"]))
+            floor = max(1, self.total - self.free)
+            if reason == "issuance":
+                self.total += draw(st.integers(1, max(1, self.total // 4)))
+            elif reason == "buyback":
+                if floor >= self.total:
+                    return None
+                self.total = draw(st.integers(floor, self.total - 1))
+            else:
+                self.total = draw(st.integers(floor, max(floor, self.total * 2)))
+            return OutstandingChanged(on=day, outstanding=self.total, reason=reason)
+        if kind is StockSplit:
+            ratio = draw(st.sampled_from([Fraction(2), Fraction(3), Fraction(3, 2)]))
+            if (self.total * ratio).denominator != 1:
+                return None
+            self.total = int(self.total * ratio)
+            for book in (self.shares, self.rights, self.later, self.derivatives):
+                for name, amount in book.items():
+                    book[name] = int(amount * ratio)
+            return StockSplit(on=day, ratio=ratio)
+        if kind is PassivityChanged:
+            return PassivityChanged(on=day, holder=holder, passive=draw(st.booleans()))
+        if kind is GroupFormed:
+            if len(self.holders) < 2:
+                return None
+            members = draw(
+                st.lists(
+                    st.sampled_from(self.holders),
+                    min_size=2,
+                    max_size=len(self.holders),
+                    unique=True,
+                )
+            )
+            self.formed += 1
+            group = f"Group {self.formed}"
+            self.groups.append(group)
+            return GroupFormed(on=day, group=group, members=tuple(members))
+        if kind is GroupDissolved:
+            if not self.groups:
+                return None
+            group = draw(st.sampled_from(self.groups))
+            self.groups.remove(group)
+            return GroupDissolved(on=day, group=group)
+        if kind is Affiliated:
+            others = [name for name in self.holders if name != holder]
+            if not others:
+                return None
+            return Affiliated(on=day, holder=holder, affiliate=draw(st.sampled_from(others)))
+        if kind is InadvertenceDetermination:
+            divest_by = day.add(days=draw(st.integers(0, 60)))
+            return InadvertenceDetermination(on=day, holder=holder, divest_by=divest_by)
+        if kind is ExemptionGranted:
+            cap = draw(st.none() | thresholds(Fraction(1), Fraction(60)))
+            self.exempted.add(holder)
+            if cap is None:
+                return ExemptionGranted(on=day, holder=holder)
+            return ExemptionGranted(
+                on=day, holder=holder, percent=cap.percent, comparison=cap.comparison
+            )
+        if kind is ExemptionRevoked:
+            if not self.exempted:
+                return None
+            holder = draw(st.sampled_from(sorted(self.exempted)))
+            self.exempted.discard(holder)
+            return ExemptionRevoked(on=day, holder=holder)
+        if kind is AcquiringPersonAnnounced:
+            return AcquiringPersonAnnounced(on=day, holder=holder)
+        if kind is TenderOfferCommenced:
+            offeror = draw(st.sampled_from([*self.holders, "Acquisition Sub, Inc."]))
+            return TenderOfferCommenced(on=day, offeror=offeror, deferred=draw(st.booleans()))
+        raise ValueError(f"ledgers: no way to draw a {kind.__name__} event")  # pragma: no cover
+
+
+def _event_kinds(kinds: Iterable[type[Event]] | None) -> tuple[type[Event], ...]:
+    if kinds is None:
+        return EVENT_KINDS
+    chosen = tuple(kinds)
+    unknown = [kind for kind in chosen if kind not in EVENT_KINDS]
+    if unknown or not chosen:
+        raise ValueError(
+            f"ledgers: kinds must be some of rightsplan.ledger.EVENT_KINDS, got {chosen!r}"
+        )
+    return chosen
 
 
 @st.composite
@@ -398,53 +860,32 @@ def ledgers(
     holders: tuple[str, ...] = ("Alpha Capital", "Beta Partners LP", "Gamma Holdings"),
     max_events: int = 12,
     outstanding: int | None = None,
+    kinds: Iterable[type[Event]] | None = None,
 ) -> Ledger:
     """Consistent ownership histories from ``start`` on.
 
-    The shares outstanding are set first; then acquisitions, dispositions (never more than
-    held), position reports, buybacks (never below what holders own), issuances, splits and
-    passivity changes, on days moving forward. Every event is valid, so a replay of the
-    ledger against any plan adopted on or before ``start`` never raises for the ledger's sake.
+    The shares outstanding are set first; then events of the ``kinds`` given (every kind in
+    :data:`rightsplan.ledger.EVENT_KINDS` by default, :data:`TRADING_EVENTS` for plain trading) on
+    days moving forward: acquisitions and dispositions of shares, rights to acquire and
+    derivatives (never more disposed of than held), position reports, rights exercised
+    (never more than held), buybacks (never below what holders own), issuances, splits,
+    passivity changes, groups formed and dissolved (only groups formed), Affiliates,
+    inadvertence determinations, board exemptions with or without a cap and their
+    revocation (only of exemptions granted), Acquiring Person announcements and tender
+    offers. Holders together never own more shares than are outstanding. Every event is
+    valid, so a replay of the ledger against any plan adopted on or before ``start`` never
+    raises for the ledger's sake.
     """
+    chosen = _event_kinds(kinds)
     total = outstanding if outstanding is not None else draw(st.integers(100, 10**9))
     events: list[Event] = [OutstandingChanged(on=start, outstanding=total)]
-    held = dict.fromkeys(holders, 0)
+    rich = not set(chosen) <= set(TRADING_EVENTS)
+    books = _Books(holders, total, rich=rich)
+    weighted = [kind for kind in chosen if kind is Acquisition] + list(chosen)
     day = start
     for _ in range(draw(st.integers(0, max_events))):
         day = day.add(days=draw(st.integers(0, 60)))
-        holder = draw(st.sampled_from(holders))
-        kind = draw(
-            st.sampled_from(
-                ["acquire", "acquire", "dispose", "report", "buyback", "issue", "split", "passive"]
-            )
-        )
-        free = total - sum(held.values())
-        if kind == "acquire" and free > 0:
-            amount = draw(st.integers(1, max(1, min(free, total // 5))))
-            held[holder] += amount
-            events.append(Acquisition(on=day, holder=holder, shares=amount))
-        elif kind == "dispose" and held[holder] > 0:
-            amount = draw(st.integers(1, held[holder]))
-            held[holder] -= amount
-            events.append(Disposition(on=day, holder=holder, shares=amount))
-        elif kind == "report":
-            amount = draw(st.integers(0, held[holder] + free))
-            held[holder] = amount
-            events.append(
-                PositionReported(on=day, holder=holder, shares=amount, passive=draw(st.booleans()))
-            )
-        elif kind == "buyback" and total - 1 >= max(1, total - free):
-            total = draw(st.integers(max(1, total - free), total - 1))
-            events.append(OutstandingChanged(on=day, outstanding=total, reason="buyback"))
-        elif kind == "issue":
-            total += draw(st.integers(1, max(1, total // 4)))
-            events.append(OutstandingChanged(on=day, outstanding=total, reason="issuance"))
-        elif kind == "split":
-            ratio = draw(st.sampled_from([Fraction(2), Fraction(3), Fraction(3, 2)]))
-            if (total * ratio).denominator == 1:
-                total = int(total * ratio)
-                held = {name: int(amount * ratio) for name, amount in held.items()}
-                events.append(StockSplit(on=day, ratio=ratio))
-        else:
-            events.append(PassivityChanged(on=day, holder=holder, passive=draw(st.booleans())))
+        event = books.event(draw, draw(st.sampled_from(weighted)), day)
+        if event is not None:
+            events.append(event)
     return Ledger(events)

@@ -1,0 +1,313 @@
+"""rightsplan.rules: the rulebook's lines, tie-break and standings, against reference models."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import attrs
+import pendulum
+from hypothesis import given
+from hypothesis import strategies as st
+
+import rightsplan as rp
+from rightsplan import rules, testing
+from rightsplan.standing import STANDING_KINDS, Standing
+
+from .strategies import thresholds
+
+ON = pendulum.Date(2026, 3, 2)
+ADOPTED = pendulum.Date(2026, 1, 2)
+
+
+@st.composite
+def standing_plans(draw: st.DrawFn) -> rp.Plan:
+    """Plans in force on ON with every rule a standing reads: tiers, grandfathering, ownership."""
+    general = draw(thresholds(Fraction(1), Fraction(30)))
+    provisions: list[rp.Change] = [
+        rp.SetThreshold(percent=general.percent, comparison=general.comparison)
+    ]
+    if draw(st.booleans()):
+        tier = max(
+            draw(thresholds(general.percent, Fraction(40))), general, key=rp.Threshold.sort_key
+        )
+        provisions.append(rp.SetPassiveTier(percent=tier.percent, comparison=tier.comparison))
+    provisions.append(draw(testing.grandfatherings()))
+    provisions.append(draw(testing.ownership_rules()))
+    return rp.Plan(rp.RightsAgreement(company="Example Corp", dated=ADOPTED, provisions=provisions))
+
+
+def with_standing(
+    kinds: tuple[type[Standing], ...] = STANDING_KINDS,
+) -> st.SearchStrategy[tuple[rp.Plan, rp.Position, Standing]]:
+    """A plan, and a holding on ON with a standing of one of ``kinds``."""
+    return standing_plans().flatmap(
+        lambda plan: testing.positions_with_standing(
+            plan, on=ON, kinds=kinds, max_outstanding=10**9
+        ).map(lambda drawn: (plan, *drawn))
+    )
+
+
+def at(position: rp.Position, shares: int) -> rp.Position:
+    return attrs.evolve(position, shares=shares)
+
+
+def lapses(plan: rp.Plan, standing: Standing) -> bool:
+    """Whether the standing ends once the holder is back at or under the binding limit."""
+    if isinstance(standing, rp.BuybackExcused | rp.InadvertentExcused):
+        return True
+    if isinstance(standing, rp.Grandfathered):
+        clause = standing.rules or plan.terms_at(ON).grandfathering
+        return clause.lapses_below_threshold
+    return False
+
+
+# --- a naive reference model of the excused line, in Fractions ----------------------------
+
+
+def allowed(
+    shares: int,
+    base: int,
+    outstanding: int,
+    tolerance: rp.Threshold | None,
+    cap: rp.Threshold | None,
+) -> bool:
+    """Whether a grandfathered holder may hold ``shares``: the plan's words, read literally."""
+    if shares > outstanding:
+        return False
+    added = Fraction(shares - base, outstanding) * 100
+    if tolerance is None:
+        ok = shares <= base
+    elif tolerance.comparison is rp.Comparison.AT_LEAST:
+        ok = added < tolerance.percent
+    else:
+        ok = added <= tolerance.percent
+    if cap is not None:
+        held = Fraction(shares, outstanding) * 100
+        ok = ok and (
+            held < cap.percent if cap.comparison is rp.Comparison.AT_LEAST else held <= cap.percent
+        )
+    return ok
+
+
+def largest_allowed(
+    base: int, outstanding: int, tolerance: rp.Threshold | None, cap: rp.Threshold | None
+) -> int:
+    """The largest allowed holding, by bisection over the predicate (-1 if none)."""
+    low, high = -1, outstanding  # allowed(low) holds (or low is -1); find the last True
+    while low < high:
+        middle = (low + high + 1) // 2
+        if allowed(middle, base, outstanding, tolerance, cap):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+class TestExcusedLine:
+    @given(
+        st.integers(1, 10**9).flatmap(lambda o: st.tuples(st.just(o), st.integers(0, o))),
+        st.none() | thresholds(Fraction(1, 100), Fraction(10)),
+        st.none() | thresholds(Fraction(1), Fraction(60)),
+    )
+    def test_agrees_with_the_reference_model(
+        self,
+        drawn: tuple[int, int],
+        tolerance: rp.Threshold | None,
+        cap: rp.Threshold | None,
+    ) -> None:
+        """excused_line is the largest holding the plan's words allow, computed in Fractions."""
+        outstanding, base = drawn
+        line = rules.excused_line(base, outstanding, tolerance=tolerance, cap=cap)
+        assert line == largest_allowed(base, outstanding, tolerance, cap)
+
+    def test_the_tax_asset_example(self) -> None:
+        """610,000 of 10,000,000 with "additional shares of 0.5% or more": 659,999 at most."""
+        tolerance = rp.Threshold(Fraction("0.5"), rp.Comparison.AT_LEAST)
+        assert rules.excused_line(610_000, 10_000_000, tolerance=tolerance) == 659_999
+        more_than = rp.Threshold(Fraction("0.5"), rp.Comparison.MORE_THAN)
+        assert rules.excused_line(610_000, 10_000_000, tolerance=more_than) == 660_000
+
+    def test_no_tolerance_is_the_base(self) -> None:
+        """Without a tolerance the line is the base holding: any acquisition counts."""
+        assert rules.excused_line(610_000, 10_000_000, tolerance=None) == 610_000
+
+    def test_the_cap_and_the_shares_outstanding_bound_it(self) -> None:
+        """The line never passes the cap nor the shares outstanding."""
+        cap = rp.Threshold(Fraction(6), rp.Comparison.MORE_THAN)
+        tolerance = rp.Threshold(Fraction(5), rp.Comparison.AT_LEAST)
+        assert rules.excused_line(580_000, 10_000_000, tolerance=tolerance, cap=cap) == 600_000
+        assert rules.excused_line(98, 100, tolerance=tolerance) == 100
+
+
+class TestGrandfatheredVerdict:
+    @given(with_standing((rp.Grandfathered, rp.BuybackExcused)))
+    def test_agrees_with_the_reference_model(
+        self, drawn: tuple[rp.Plan, rp.Position, Standing]
+    ) -> None:
+        """Triggered exactly when over the binding limit and past the line the words allow."""
+        plan, position, standing = drawn
+        assert isinstance(standing, rp.Grandfathered | rp.BuybackExcused)
+        ordinary = rp.assess(plan, position, on=ON)
+        if ordinary.max_shares is None:
+            return  # an Exempt Person: no standing changes that
+        terms = plan.terms_at(ON)
+        if isinstance(standing, rp.Grandfathered):
+            clause = standing.rules or terms.grandfathering
+            tolerance, cap = clause.tolerance, clause.cap
+        else:
+            points = standing.tolerance
+            if points is None:
+                points = terms.ownership.buyback_tolerance
+            tolerance = rp.Threshold(points, rp.Comparison.MORE_THAN) if points else None
+            cap = None
+        over = position.shares > ordinary.max_shares
+        ok = allowed(position.shares, standing.base_shares, position.outstanding, tolerance, cap)
+        verdict = rp.assess(plan, position, on=ON, standing=standing)
+        assert (verdict.status is rp.Status.TRIGGERED) == (over and not ok)
+        assert (verdict.status is rp.Status.EXCUSED) == (over and ok)
+        line = largest_allowed(standing.base_shares, position.outstanding, tolerance, cap)
+        if over or not lapses(plan, standing):
+            assert verdict.max_shares == max(line, ordinary.max_shares)
+        else:
+            assert verdict.max_shares == ordinary.max_shares
+
+
+class TestEveryStanding:
+    @given(with_standing())
+    def test_headroom_is_the_distance_to_max_shares(
+        self, drawn: tuple[rp.Plan, rp.Position, Standing]
+    ) -> None:
+        """Where there is a line, headroom == max_shares - counted; where none, no headroom."""
+        plan, position, standing = drawn
+        verdict = rp.assess(plan, position, on=ON, standing=standing)
+        if verdict.max_shares is None:
+            assert verdict.headroom is None
+            assert verdict.status in (rp.Status.EXEMPT, rp.Status.TRIGGERED)
+        else:
+            assert verdict.counted is not None
+            assert verdict.headroom == verdict.max_shares - verdict.counted.shares
+            assert (verdict.status is rp.Status.TRIGGERED) == (verdict.headroom < 0)
+
+    @given(with_standing())
+    def test_one_share_past_max_shares_triggers(
+        self, drawn: tuple[rp.Plan, rp.Position, Standing]
+    ) -> None:
+        """At max_shares the holding does not trigger; one share more does (while it stands)."""
+        plan, position, standing = drawn
+        verdict = rp.assess(plan, position, on=ON, standing=standing)
+        line = verdict.max_shares
+        if line is None or not 0 <= line < position.outstanding:
+            return
+        ordinary = rp.assess(plan, position, on=ON)
+        if lapses(plan, standing) and ordinary.max_shares is not None:
+            if position.shares <= ordinary.max_shares:
+                # Back at or under the limit the standing has lapsed: judged as anyone else.
+                assert (verdict.status, verdict.max_shares, verdict.headroom) == (
+                    ordinary.status,
+                    ordinary.max_shares,
+                    ordinary.headroom,
+                )
+                return
+            if isinstance(standing, rp.InadvertentExcused):
+                # Over the limit it is excused while it acquires nothing more: no headroom.
+                assert verdict.status is rp.Status.EXCUSED
+                assert (verdict.max_shares, verdict.headroom) == (position.shares, 0)
+                return
+        at_line = rp.assess(plan, at(position, line), on=ON, standing=standing)
+        past = rp.assess(plan, at(position, line + 1), on=ON, standing=standing)
+        assert at_line.status is not rp.Status.TRIGGERED
+        assert at_line.max_shares == line
+        assert past.status is rp.Status.TRIGGERED
+
+    @given(with_standing())
+    def test_a_standing_only_excuses(self, drawn: tuple[rp.Plan, rp.Position, Standing]) -> None:
+        """Save a sticky Acquiring Person's, no standing triggers where no standing would not."""
+        plan, position, standing = drawn
+        verdict = rp.assess(plan, position, on=ON, standing=standing)
+        ordinary = rp.assess(plan, position, on=ON)
+        sticky = plan.terms_at(ON).ownership.sticky
+        if isinstance(standing, rp.AcquiringPerson) and sticky:
+            assert verdict.status is rp.Status.TRIGGERED
+        elif verdict.status is rp.Status.TRIGGERED:
+            assert ordinary.status is rp.Status.TRIGGERED
+        if ordinary.max_shares is not None and verdict.max_shares is not None:
+            assert verdict.max_shares >= ordinary.max_shares
+
+    @given(with_standing())
+    def test_the_limit_cited_is_the_line(
+        self, drawn: tuple[rp.Plan, rp.Position, Standing]
+    ) -> None:
+        """The limit a verdict cites allows exactly max_shares (save an excused crossing's)."""
+        plan, position, standing = drawn
+        verdict = rp.assess(plan, position, on=ON, standing=standing)
+        if verdict.limit is None or verdict.max_shares is None:
+            return
+        if isinstance(standing, rp.InadvertentExcused) and verdict.status is rp.Status.EXCUSED:
+            return  # it cites the limit it crossed; its line is what it holds
+        assert verdict.limit.threshold.max_shares(position.outstanding) == verdict.max_shares
+
+    @given(with_standing())
+    def test_more_shares_never_untrigger(
+        self, drawn: tuple[rp.Plan, rp.Position, Standing]
+    ) -> None:
+        """With the same standing, a holding that triggers still triggers with one share more."""
+        plan, position, standing = drawn
+        if position.shares == position.outstanding:
+            return
+        before = rp.assess(plan, position, on=ON, standing=standing)
+        after = rp.assess(plan, at(position, position.shares + 1), on=ON, standing=standing)
+        if before.status is rp.Status.TRIGGERED:
+            assert after.status is rp.Status.TRIGGERED
+
+
+def limits() -> st.SearchStrategy[rp.Limit]:
+    """Limits of every kind, from a few thresholds so that ties are common."""
+    few = st.sampled_from(
+        [
+            rp.Threshold(Fraction(5), rp.Comparison.AT_LEAST),
+            rp.Threshold(Fraction(5), rp.Comparison.MORE_THAN),
+            rp.Threshold(Fraction(15), rp.Comparison.AT_LEAST),
+        ]
+    )
+    return st.builds(
+        rp.Limit,
+        few,
+        st.sampled_from(rp.LimitKind),
+        st.sampled_from([rp.Source("Rights Agreement", ADOPTED), rp.Source("Amendment No. 1", ON)]),
+        holder=st.none() | st.sampled_from(testing.HOLDER_NAMES),
+    )
+
+
+class TestMostGenerous:
+    @given(
+        st.lists(limits(), min_size=1, max_size=6).flatmap(
+            lambda found: st.tuples(st.just(found), st.permutations(found))
+        )
+    )
+    def test_independent_of_order(self, drawn: tuple[list[rp.Limit], list[rp.Limit]]) -> None:
+        """The same limits in any order give the same binding limit."""
+        found, shuffled = drawn
+        assert rules.most_generous(shuffled) == rules.most_generous(found)
+
+    @given(st.lists(limits(), min_size=1, max_size=6))
+    def test_the_most_generous_binds(self, found: list[rp.Limit]) -> None:
+        """The binding limit allows the most shares; among equals, the highest PRECEDENCE."""
+        winner = rules.most_generous(found)
+        best = max(limit.threshold.sort_key() for limit in found)
+        assert winner.threshold.sort_key() == best
+        tied = [limit for limit in found if limit.threshold.sort_key() == best]
+        assert rules.PRECEDENCE[winner.kind] == max(rules.PRECEDENCE[lim.kind] for lim in tied)
+
+    def test_every_kind_has_a_precedence(self) -> None:
+        """Each LimitKind has its own place in PRECEDENCE."""
+        assert set(rules.PRECEDENCE) == set(rp.LimitKind)
+        assert len(set(rules.PRECEDENCE.values())) == len(rp.LimitKind)
+
+    def test_a_grandfathered_line_beats_an_equal_general_rule(self) -> None:
+        """Equally generous, the more specific rule binds, whichever comes first."""
+        threshold = rp.Threshold(Fraction(5), rp.Comparison.AT_LEAST)
+        source = rp.Source("Rights Agreement", ADOPTED)
+        general = rp.Limit(threshold, rp.LimitKind.GENERAL, source)
+        own = rp.Limit(threshold, rp.LimitKind.GRANDFATHERED, source, holder="Fund")
+        assert rules.most_generous([general, own]) is own
+        assert rules.most_generous([own, general]) is own
