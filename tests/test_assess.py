@@ -383,7 +383,7 @@ class TestStanding:
         a = rp.assess(
             self.PLAN, rp.Position("F", 520, 10_000), on="2026-05-01", standing=self.EXCUSE
         )
-        assert (a.status, a.headroom, a.max_shares) == (rp.Status.TRIGGERED, None, 498)
+        assert (a.status, a.headroom, a.max_shares) == (rp.Status.TRIGGERED, None, None)
         assert "Acquiring Person from 2026-03-10" in a.reason
 
     def test_inadvertent_cured(self) -> None:

@@ -473,5 +473,8 @@ def standing_rules(draw: st.DrawFn, plan: rp.Plan) -> rp.Plan:
         )
     if not extra:
         return plan
-    agreement = attrs.evolve(plan.agreement, provisions=(*plan.agreement.provisions, *extra))
+    # A provision stated once: the drawn one gives way to the one drawn here.
+    replaced = {type(change) for change in extra}
+    kept = tuple(p for p in plan.agreement.provisions if type(p) not in replaced)
+    agreement = attrs.evolve(plan.agreement, provisions=(*kept, *extra))
     return rp.Plan(agreement, plan.amendments)

@@ -495,7 +495,7 @@ def _with_standing(
                 f"finding of inadvertence ({standing.source.cite()}) no longer excuses it; "
                 f"{holder} is an Acquiring Person from {standing.crossed_on.isoformat()}.",
                 limit,
-                limit_max,
+                None,
                 None,
                 considered,
                 standing=standing,
