@@ -294,7 +294,7 @@ class TestCheckStandings:
         assert "grandfathered  excused    6.6% or more [1]      659,999    49,999" in rows["2"]
         assert rows["3"].endswith("19,999")
         assert "grandfathered  triggered" in rows["4"] and rows["4"].endswith("-1")
-        assert "-              triggered  4.99% or more [2]" in rows["6"]
+        assert "-              triggered  4.99% or more [1]" in rows["6"]
         assert "Summary: 1 warning, 2 triggered, 2 excused" in out
 
     def test_no_standing_column_without_standings(self, capsys: pytest.CaptureFixture[str]) -> None:
