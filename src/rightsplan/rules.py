@@ -215,18 +215,19 @@ def in_force(plan: Plan, day: pendulum.Date) -> tuple[Terms | None, str | None]:
     if day < agreement.dated:
         return None, f"the {agreement.name} is dated {agreement.dated.isoformat()}"
     terms = plan.terms_at(day)
+    if terms.in_force_on(day):  # the one test; what follows only says why not
+        return terms, None
     if terms.ended is not None and terms.ended.on <= day:
         return terms, (
             f"{terms.ended.kind.value} on {terms.ended.on.isoformat()} by "
             f"{terms.ended.source.cite()}"
         )
-    if terms.expiration is not None and day > terms.expiration.date:
-        return terms, (
-            f"the rights expired at the close of business on "
-            f"{terms.expiration.date.isoformat()} (Final Expiration Date, "
-            f"{terms.expiration.source.cite()})"
-        )
-    return terms, None
+    assert terms.expiration is not None
+    return terms, (
+        f"the rights expired at the close of business on "
+        f"{terms.expiration.date.isoformat()} (Final Expiration Date, "
+        f"{terms.expiration.source.cite()})"
+    )
 
 
 _EVERY_HOLDER = "applies to every holder"
