@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
@@ -49,10 +50,83 @@ def tuple_of(value: object, what: str, item: Callable[[object, str], T]) -> tupl
     return tuple(item(element, f"{what}[{index}]") for index, element in enumerate(value))
 
 
+# Unicode's Default_Ignorable_Code_Point characters outside the categories refused whole
+# (Cc, Cf, Cs): fillers, joiners and variation selectors that show nothing.
+_IGNORABLE = (
+    (0x034F, 0x034F),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0xE0000, 0xE0FFF),
+)
+
+INVISIBLE_PATTERN = r"[[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]--[\t\n\r]]"
+"""The characters :func:`invisible` finds, as a Rust regex class (polars matches with it)."""
+
+
+def invisible(char: str) -> bool:
+    """Whether ``char`` is a control (but tab and line breaks) or shows nothing.
+
+    Refused: control characters (Cc) but tab, line feed and carriage return (white space,
+    which matching ignores); format characters (Cf: zero-width space and joiners, the byte
+    order mark, bidirectional controls, the soft hyphen); lone surrogates (Cs); and the rest
+    of Unicode's Default_Ignorable_Code_Point (fillers, variation selectors, tags).
+    """
+    if char in "\t\n\r":
+        return False
+    if unicodedata.category(char) in ("Cc", "Cf", "Cs"):
+        return True
+    point = ord(char)
+    return any(low <= point <= high for low, high in _IGNORABLE)
+
+
+def hidden(name: str) -> bool:
+    """Whether ``name`` holds a character :func:`invisible` finds."""
+    return not (name.isascii() and name.isprintable()) and any(map(invisible, name))
+
+
+def holder_name(value: object, what: str) -> str:
+    """A holder's name: non-blank text without invisible or control characters.
+
+    Names are matched by what they show (:func:`name_key`), so a character that shows
+    nothing would make two names that look the same name two holders: it is refused, with
+    the field, the character and where it is. The name is kept exactly as given.
+    """
+    given = text(value, what)
+    if not hidden(given):
+        return given
+    for index, char in enumerate(given):
+        if invisible(char):
+            label = unicodedata.name(char, unicodedata.category(char))
+            raise InvalidInputError(
+                f"{what}: {given!r} contains an invisible or control character, "
+                f"U+{ord(char):04X} {label} (character {index + 1}); names are matched by "
+                "what they show, so give the name without it"
+            )
+    return given
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
-    """How names are matched: case and runs of white space do not matter."""
-    return " ".join(name.split()).casefold()
+    """How names are matched: Unicode canonical equivalents, case and white space aside.
+
+    The key is the canonical caseless form (Unicode's definition D145: decompose, case-fold,
+    then compose again, NFC) with runs of white space made one space. So "Société Générale"
+    typed with composed letters (NFC) or with letters and combining accents (NFD) is one
+    name: the two are the same text in two encodings, and every reader sees the same thing.
+
+    Compatibility forms (NFKC) are deliberately not folded: full-width "ＩＰＯＦ", a
+    superscript "²", a circled "Ⓐ" look different from "IPOF", "2" and "A", and a plan's
+    exception or exemption is not given to a name the plan does not use. Case folding
+    already joins the few compatibility letters it knows (the ligature "ﬁ" is "fi").
+    """
+    folded = unicodedata.normalize("NFD", name).casefold()
+    return " ".join(unicodedata.normalize("NFC", folded).split())
 
 
 def title(value: str | None) -> str | None:
