@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import rightsplan as rp
 from rightsplan import _check
 from rightsplan.cli import main
+from rightsplan.edgar import _text
 from rightsplan.io.events import loads_events
 from rightsplan.io.plans import loads_plan
 from rightsplan.screen import screen
@@ -334,3 +335,12 @@ class TestCheck:
         (result,) = json.loads(capsys.readouterr().out)
         assert status == 0
         assert result["status"] == "clear"
+
+
+class TestFilings:
+    def test_hidden_characters_are_dropped_from_filings(self) -> None:
+        """Soft hyphens and zero-width spaces in a filing, raw or as entities, are not read."""
+        assert _text.decode(b"IPOF\xad Group") == "IPOF Group"  # Windows-1252 soft hyphen
+        assert _text.decode("IPOF\u200b Group\n".encode()) == "IPOF Group\n"
+        assert _text.html_to_text("<p>IPOF&shy; Group&#8203;\ufeff</p>") == "IPOF Group\n"
+        assert _text.decode("Soci\u00e9t\u00e9\x0c".encode()) == "Soci\u00e9t\u00e9\x0c"
