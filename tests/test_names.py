@@ -344,3 +344,86 @@ class TestFilings:
         assert _text.decode("IPOF\u200b Group\n".encode()) == "IPOF Group\n"
         assert _text.html_to_text("<p>IPOF&shy; Group&#8203;\ufeff</p>") == "IPOF Group\n"
         assert _text.decode("Soci\u00e9t\u00e9\x0c".encode()) == "Soci\u00e9t\u00e9\x0c"
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance, by the textbook table (the oracle for one edit apart)."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, start=1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, start=1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]
+
+
+INNOTRAC_NAMES = ("IPOF Group", "IPOF Fund, L.P.", "David Dadante", "the Company")
+
+
+class TestNearMatches:
+    @pytest.mark.parametrize(
+        ("name", "near"),
+        [
+            ("IPOF Grop", ("IPOF Group",)),  # a letter dropped
+            ("IPOF Groups", ("IPOF Group",)),  # a letter added
+            ("IPOF Gruop", ()),  # two letters swapped: two edits
+            ("I.P.O.F. Group", ("IPOF Group",)),  # punctuation
+            ("IPOF-Group", ("IPOF Group",)),
+            ("ＩＰＯＦ Group", ("IPOF Group",)),  # full width
+            ("IPOF Fund LP", ("IPOF Fund, L.P.",)),
+            ("David Dadanté", ("David Dadante",)),  # an accent
+            ("ipof   GROUP", ()),  # the same name: matched, so near nothing
+            ("Another Fund", ()),
+            ("the Compani", ("the Company",)),
+        ],
+    )
+    def test_near_names(self, name: str, near: tuple[str, ...]) -> None:
+        """Punctuation, accents, full width or one edit from a plan's name is near it."""
+        assert _check.near_names(name, INNOTRAC_NAMES) == near
+
+    def test_short_names_are_not_one_edit_near(self) -> None:
+        """Short names one edit apart are two holders; one edit counts from five characters."""
+        assert _check.near_names("B", ["A"]) == ()
+        assert _check.near_names("Acme", ["Acma"]) == ()
+        assert _check.near_names("Acme1", ["Acme2"]) == ("Acme2",)
+        assert _check.near_names("A.", ["A"]) == ("A",)  # the same letters still count
+
+    @given(st.text("abc ", max_size=7), st.text("abc ", max_size=7))
+    def test_one_edit_is_levenshtein_one(self, a: str, b: str) -> None:
+        """Two texts are one edit apart exactly when their Levenshtein distance is 1."""
+        assert _check._one_edit(a, b) is (edit_distance(a, b) == 1)
+
+    def test_explain_names_the_near_match(self) -> None:
+        """A misspelt holder is assessed as a stranger, and explain() names the plan's name."""
+        ipof = rp.Position("IPOF Grop", 2_800_500, 11_572_314, passive=True)
+        assessment = rp.assess(rp.examples.innotrac(), ipof, on="2003-11-24")
+        assert assessment.status is rp.Status.TRIGGERED  # the general 15%, not IPOF's 40%
+        assert assessment.near_matches == ("IPOF Group",)
+        assert "'IPOF Grop' is not a name the plan uses, but is close to 'IPOF Group'" in (
+            assessment.explain()
+        )
+        exact = rp.assess(rp.examples.innotrac(), rp.Position("IPOF Group", 1, 10), on="2003-11-24")
+        assert exact.near_matches == () and "close to" not in exact.explain()
+
+    @pytest.mark.parametrize("fmt", ["json", "csv", "table"])
+    def test_check_shows_the_near_match(
+        self, fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The check command's JSON, CSV and table show a holding's near match."""
+        holdings = tmp_path / "h.csv"
+        holdings.write_text(
+            "holder,shares,outstanding,date\nI.P.O.F. Group,1,10,2003-11-24\n"
+            "IPOF Group,1,10,2003-11-24\n",
+            "utf-8",
+        )
+        plan = str(Path(__file__).resolve().parent.parent / "examples/innotrac/plan.toml")
+        main(["check", plan, str(holdings), "--format", fmt])
+        out = capsys.readouterr().out
+        if fmt == "json":
+            assert [r["near_match"] for r in json.loads(out)] == [["IPOF Group"], []]
+        elif fmt == "csv":
+            assert out.splitlines()[0].endswith(",near_match")
+            assert out.splitlines()[1].endswith(",IPOF Group")
+            assert out.splitlines()[2].endswith(",")
+        else:
+            assert "Line 2: 'I.P.O.F. Group' is close to 'IPOF Group'" in out
+            assert "Line 3:" not in out

@@ -129,6 +129,55 @@ def name_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFC", folded).split())
 
 
+NEAR_EDIT_LENGTH = 5
+"""The shortest name (in characters) whose one-edit misspellings are flagged: "A" and "B"
+are different holders, "IPOF Grop" is likely IPOF Group misspelled."""
+
+
+def _squashed(key: str) -> str:
+    # Letters and digits only, compatibility forms folded and accents dropped (decomposed, a
+    # combining mark is not alphanumeric): what a careless retyping keeps.
+    return "".join(char for char in unicodedata.normalize("NFKD", key).casefold() if char.isalnum())
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one insertion, deletion or substitution."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1 or a == b:
+        return False
+    start = 0
+    while start < len(a) and a[start] == b[start]:
+        start += 1
+    if len(a) == len(b):
+        return a[start + 1 :] == b[start + 1 :]
+    return a[start:] == b[start + 1 :]
+
+
+def near_names(name: str, known: Iterable[str]) -> tuple[str, ...]:
+    """The names in ``known`` that ``name`` nearly matches but does not: likely misspellings.
+
+    Near: the same letters and digits once case, spacing, punctuation, accents and
+    compatibility forms are set aside ("I.P.O.F. Group", "ＩＰＯＦ Group", "Societe
+    Generale" for "Société Générale"), or one edit away for names of
+    :data:`NEAR_EDIT_LENGTH` characters or more ("IPOF Grop"). Nothing is near a name that
+    matches one of ``known``. Each known name is given once, in the order given.
+    """
+    key = name_key(name)
+    keys: dict[str, str] = {}
+    for other in known:
+        keys.setdefault(name_key(other), other)
+    if key in keys:
+        return ()
+    squashed = _squashed(key)
+    return tuple(
+        other
+        for other_key, other in keys.items()
+        if (squashed and _squashed(other_key) == squashed)
+        or (min(len(key), len(other_key)) >= NEAR_EDIT_LENGTH and _one_edit(key, other_key))
+    )
+
+
 def title(value: str | None) -> str | None:
     """An instrument's optional title (a converter for attrs fields)."""
     return optional_text(value, "title")
