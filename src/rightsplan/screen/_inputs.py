@@ -223,7 +223,7 @@ def normalize(
     return frame.select(exprs), extras
 
 
-_INVISIBLE_HOLDER = (
+INVISIBLE_HOLDER = (
     "holder: contains an invisible or control character; names are matched by what they "
     "show, so give the name without it"
 )
@@ -264,7 +264,7 @@ def validate(
         )
     checks.append(
         (
-            _INVISIBLE_HOLDER,
+            INVISIBLE_HOLDER,
             pl.col("holder").cast(pl.String).str.contains(INVISIBLE_PATTERN),
         )
     )
@@ -304,7 +304,7 @@ def validate(
             many = found[count + index]
             also = f" ({many:,} rows in all)" if many > 1 else ""
             column = message.split(":", 1)[0]
-            if column in ("issuer", "kind") or message is _INVISIBLE_HOLDER:  # name the value
+            if column in ("issuer", "kind") or message is INVISIBLE_HOLDER:  # name the value
                 value = frame.slice(first, 1).select(pl.col(column).cast(pl.String)).collect()
                 message = f"{message}, got {value.item()!r}"
             raise ScreenInputError(f"{message}, at row {first_row + first}{also}")
