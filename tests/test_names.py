@@ -8,7 +8,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rightsplan as rp
@@ -186,6 +186,28 @@ class TestScreen:
         )
         result = engine({"X": exception_plan()}, frame)  # type: ignore[operator]
         assert result["status"].cast(pl.String).to_list() == ["clear", "clear", "triggered"]
+
+    @settings(max_examples=40, deadline=None)
+    @given(name=visible_names(), shares=st.integers(0, 1000), named=st.booleans())
+    def test_every_form_of_a_name_gets_assess_verdict(
+        self, name: str, shares: int, named: bool
+    ) -> None:
+        """Both engines give a name's NFC and NFD forms the verdict assess gives the name."""
+        plan = exception_plan(name if named else "Someone Else")
+        want = rp.assess(plan, rp.Position(name, shares, 1000), on="2011-01-03").status.value
+        holders = forms(name)
+        frame = pl.DataFrame(
+            {
+                "issuer": ["X"] * len(holders),
+                "holder": holders,
+                "date": ["2011-01-03"] * len(holders),
+                "shares": [shares] * len(holders),
+                "outstanding": [1000] * len(holders),
+            }
+        )
+        for engine in (screen, screen_duckdb):
+            got = engine({"X": plan}, frame)["status"].cast(pl.String).to_list()
+            assert got == [want] * len(holders)
 
     @pytest.mark.parametrize("engine", [screen, screen_duckdb])
     def test_hidden_characters_are_refused(self, engine: object) -> None:
