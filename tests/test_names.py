@@ -268,6 +268,16 @@ class TestRefused:
         assert message.startswith("holder: ")
         assert f"U+{ord(char):04X} {HIDDEN[char]}" in message and "(character 5)" in message
 
+    def test_polars_and_python_refuse_the_same_characters(self) -> None:
+        """The screen's regex and the readers' rule agree on every character Python knows."""
+        known = [
+            chr(point)
+            for point in range(0x110000)
+            if not 0xD800 <= point <= 0xDFFF and unicodedata.category(chr(point)) != "Cn"
+        ]
+        found = pl.Series(known).str.contains(_check.INVISIBLE_PATTERN).to_list()
+        assert [c for c, hit in zip(known, found, strict=True) if hit != _check.invisible(c)] == []
+
     def test_white_space_is_not_hidden(self) -> None:
         """Tab, line breaks and no-break spaces are white space: kept, and matched as spaces."""
         for name in ("IPOF\tGroup", "IPOF\nGroup", "IPOF\r\nGroup", "IPOF\xa0Group"):

@@ -66,7 +66,10 @@ _IGNORABLE = (
 )
 
 INVISIBLE_PATTERN = r"[[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]--[\t\n\r]]"
-"""The characters :func:`invisible` finds, as a Rust regex class (polars matches with it)."""
+"""The characters :func:`invisible` finds, as a Rust regex class (polars matches with it).
+
+The two agree on every character Python's Unicode database assigns (tested); a character
+assigned only in a newer Unicode may be refused by one and not the other."""
 
 
 def invisible(char: str) -> bool:
@@ -95,7 +98,9 @@ def holder_name(value: object, what: str) -> str:
 
     Names are matched by what they show (:func:`name_key`), so a character that shows
     nothing would make two names that look the same name two holders: it is refused, with
-    the field, the character and where it is. The name is kept exactly as given.
+    the field, the character and where it is. The name is kept exactly as given. The cost:
+    a name whose script needs a joiner (some Persian or Indic spellings, emoji sequences)
+    must be given without it; names in a US filing never need one.
     """
     given = text(value, what)
     if not hidden(given):
@@ -122,8 +127,9 @@ def name_key(name: str) -> str:
 
     Compatibility forms (NFKC) are deliberately not folded: full-width "ＩＰＯＦ", a
     superscript "²", a circled "Ⓐ" look different from "IPOF", "2" and "A", and a plan's
-    exception or exemption is not given to a name the plan does not use. Case folding
-    already joins the few compatibility letters it knows (the ligature "ﬁ" is "fi").
+    exception or exemption is not given to a name the plan does not use: such a name is
+    warned about instead (:func:`near_names`). Case folding already joins the few
+    compatibility letters it knows (the ligature "ﬁ" is "fi").
     """
     folded = unicodedata.normalize("NFD", name).casefold()
     return " ".join(unicodedata.normalize("NFC", folded).split())
