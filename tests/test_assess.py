@@ -403,6 +403,22 @@ class TestStanding:
                 standing=rp.Grandfathered("2026-03-02", 610),
             )
 
+    @pytest.mark.parametrize(
+        "standing",
+        [
+            rp.Grandfathered("2026-05-02", 610),
+            rp.AcquiringPerson("2026-05-02"),
+            rp.BoardExempted("2026-05-02"),
+            rp.InadvertentExcused(
+                "2026-05-02", "2026-06-01", source=rp.Source("Board determination", "2026-05-03")
+            ),
+        ],
+    )
+    def test_standing_that_starts_later_is_refused(self, standing: rp.Standing) -> None:
+        """A standing that starts after the day assessed is refused, as a holdings file does."""
+        with pytest.raises(rp.InvalidInputError, match="^standing: .* starts on 2026-05-02, after"):
+            rp.assess(self.PLAN, rp.Position("F", 610, 10_000), on="2026-05-01", standing=standing)
+
     def test_not_a_standing(self) -> None:
         """Anything but a standing is refused, naming the argument."""
         with pytest.raises(rp.InputTypeError, match="standing: expected a standing"):

@@ -200,23 +200,24 @@ def every_kind_plans() -> dict[str, tuple[rp.Plan, type[amendments.Change]]]:
     return found
 
 
+# Every standing begins before the first day screened (a later one is refused).
 STANDINGS: list[dict[str, Any]] = [
     {},
     {"standing": "none"},
-    {"standing": "grandfathered", "standing_since": "2020-01-06", "standing_shares": 1_700_000},
-    {"standing": "buyback", "standing_since": "2020-02-03", "standing_shares": 1_600_000},
-    {"standing": "inadvertent", "standing_since": "2020-03-02", "standing_until": "2021-12-31"},
-    {"standing": "acquiring-person", "standing_since": "2020-03-02"},
-    {"standing": "exempted", "standing_since": "2020-03-02"},
+    {"standing": "grandfathered", "standing_since": "2019-05-01", "standing_shares": 1_700_000},
+    {"standing": "buyback", "standing_since": "2019-05-01", "standing_shares": 1_600_000},
+    {"standing": "inadvertent", "standing_since": "2019-05-01", "standing_until": "2021-12-31"},
+    {"standing": "acquiring-person", "standing_since": "2019-05-01"},
+    {"standing": "exempted", "standing_since": "2019-05-01"},
     {
         "standing": "exempted",
-        "standing_since": "2020-03-02",
+        "standing_since": "2019-05-01",
         "standing_cap_percent": "18",
         "standing_cap_comparison": "more-than",
     },
     {
         "standing": "exempted",
-        "standing_since": "2020-03-02",
+        "standing_since": "2019-05-01",
         "standing_cap_percent": "16",
         "standing_cap_comparison": "at-least",
     },
@@ -372,6 +373,16 @@ class TestRefusals:
         """A bad or missing standing field is a ScreenInputError naming its column and row."""
         positions = with_standings(self.base(), [{}, fields])
         with pytest.raises(rp.ScreenInputError, match=f"^{message}.*at row 1$"):
+            screen({"NOL": nol_plan()}, positions)
+
+    def test_standing_that_starts_later_names_column_and_row(self) -> None:
+        """A standing that starts after the row's date is refused, as rp.assess refuses it."""
+        positions = with_standings(
+            self.base(), [{}, {"standing": "acquiring-person", "standing_since": "2099-01-02"}]
+        )
+        with pytest.raises(
+            rp.ScreenInputError, match="^standing_since: .* starts on 2099-01-02, .*at row 1$"
+        ):
             screen({"NOL": nol_plan()}, positions)
 
     @pytest.mark.parametrize(

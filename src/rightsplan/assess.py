@@ -15,7 +15,7 @@ import attrs
 import pendulum
 
 from rightsplan.dates import DateLike, to_date
-from rightsplan.errors import InputTypeError
+from rightsplan.errors import InputTypeError, InvalidInputError
 from rightsplan.ownership import Counted, Position, ReportedHolding
 from rightsplan.percent import format_percent, readable_percent
 from rightsplan.plan import Plan
@@ -29,7 +29,7 @@ from rightsplan.rules import (
     warn_ratio,
     warning_line_text,
 )
-from rightsplan.standing import ORDINARY, Ordinary, Standing, check_standing
+from rightsplan.standing import ORDINARY, Ordinary, Standing, check_standing, starts_after
 from rightsplan.terms import Exemption, Limit, Terms
 
 __all__ = [
@@ -160,7 +160,8 @@ def assess(
     :class:`~rightsplan.ReportedHolding` (a rounded, reported percentage). ``standing`` is
     what the holder's past makes of the holding (grandfathered, excused, an Acquiring Person
     already, exempted by the board; see :mod:`rightsplan.standing`), as
-    :meth:`rightsplan.History.standing` gives it; ``None`` means none. ``warn_at`` is the
+    :meth:`rightsplan.History.standing` gives it; ``None`` means none; one that starts
+    after ``on`` is an :class:`~rightsplan.InvalidInputError`. ``warn_at`` is the
     share of the limit at or above which a holding below it is a :attr:`Status.WARNING` (a
     Fraction, Decimal, or text like ``"0.9"`` or ``"90%"``). The rules applied are those of
     :func:`rightsplan.rules.verdict`.
@@ -180,6 +181,9 @@ def assess(
     day = to_date(on, what="on")
     ratio = warn_ratio(warn_at)
     held = ORDINARY if standing is None else check_standing(standing)
+    late = starts_after(held, day)
+    if late is not None:
+        raise InvalidInputError(f"standing: {late}")
     company = plan.company
 
     terms, why_not = in_force(plan, day)
