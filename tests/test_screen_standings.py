@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import pendulum
 import polars as pl
 import pytest
 from hypothesis import strategies as st
@@ -131,6 +132,26 @@ class TestGrandfathered:
         written = pl.read_parquet(out)
         assert verdicts(written) == verdicts(screen({"NOL": plan}, positions))
         assert counts["excused"] == 2 and counts["triggered"] == 1 and counts["clear"] == 1
+
+    def test_parquet_a_line_first_seen_in_a_later_batch(self, tmp_path: Path) -> None:
+        """A grandfathered line first met in a later batch is read back, not as null."""
+        plan = nol_plan()
+        rows = [
+            ("NOL", rp.Position("Other", 100, OUTSTANDING), dt.date(2026, 4, 1)),
+            ("NOL", rp.Position("Fund", 640_000, 9_999_999), dt.date(2026, 4, 1)),
+        ]
+        fields = [
+            {},
+            {"standing": "grandfathered", "standing_since": AMENDED, "standing_shares": 610_000},
+        ]
+        positions = with_standings(frame(rows), fields)
+        source = tmp_path / "in.parquet"
+        positions.write_parquet(source)
+        out = tmp_path / "out.parquet"
+        screen_parquet({"NOL": plan}, source, out, batch_rows=1)
+        written = pl.read_parquet(out)
+        assert written["limit"].cast(pl.String).to_list() == ["4.99", "6.6"]
+        assert verdicts(written) == verdicts(screen({"NOL": plan}, positions))
 
 
 def change_of(
@@ -437,9 +458,10 @@ class TestRefusals:
 
 @st.composite
 def standing_fields(draw: st.DrawFn, position: rp.Position, day: dt.date) -> dict[str, Any]:
-    """A row's standing fields: every kind, with bases and caps near the holding."""
+    """A row's standing fields: every kind, begun by the row's day, bases and caps near it."""
     kind = draw(st.sampled_from([kind.kind for kind in STANDING_KINDS]))
-    since_day = draw(testing.dates(testing.MIN_DATE, testing.MAX_DATE))
+    last = pendulum.Date(day.year, day.month, day.day)
+    since_day = draw(testing.dates(min(testing.MIN_DATE, last), last))
     since = since_day.isoformat()
     if kind == "none":
         return draw(st.sampled_from([{}, {"standing": "none"}]))
