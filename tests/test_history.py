@@ -245,6 +245,53 @@ class TestGrandfathering:
         assert standing.status is rp.Status.EXCUSED
         assert "grandfathered since 2012-01-02" in standing.reason
 
+    def test_a_second_lowering_grandfathers_a_formerly_grandfathered_holder_afresh(
+        self,
+    ) -> None:
+        """Lowered, raised, lowered again: grandfathered anew like anyone, not as by a buyback."""
+        lowered = [
+            rp.SetThreshold(percent="4.99", comparison=AT_LEAST),
+            rp.SetGrandfathering(tolerance_percent="0.5", tolerance_comparison=AT_LEAST),
+        ]
+        amendments = (
+            rp.Amendment(number=1, executed="2012-01-03", changes=lowered),
+            rp.Amendment(
+                number=2,
+                executed="2012-06-01",
+                changes=[rp.SetThreshold(percent=15, comparison=AT_LEAST)],
+            ),
+            rp.Amendment(
+                number=3,
+                executed="2012-09-04",
+                changes=[rp.SetThreshold(percent="4.99", comparison=AT_LEAST)],
+            ),
+        )
+        base = rp.RightsAgreement(
+            company="NOL Corp",
+            dated="2010-01-04",
+            provisions=[rp.SetThreshold(percent=15, comparison=AT_LEAST)],
+        )
+        events = [
+            *start(10_000_000),
+            rp.Acquisition(on="2011-01-03", holder="Old", shares=610_000),
+            rp.Acquisition(on="2011-01-03", holder="New", shares=1_000_000),
+            rp.Acquisition(on="2012-07-02", holder="Old", shares=390_000),
+        ]
+        history = rp.replay(rp.Plan(base, amendments), events)
+        assert history.triggers() == ()
+        old, new = (history.status_of(h, on="2012-09-04") for h in ("Old", "New"))
+        assert isinstance(old.standing, rp.Grandfathered)
+        assert old.standing.since == pendulum.Date(2012, 9, 4)
+        assert (
+            (old.status, old.max_shares, old.headroom)
+            == (
+                new.status,
+                new.max_shares,
+                new.headroom,
+            )
+            == (rp.Status.EXCUSED, 1_049_999, 49_999)
+        )
+
 
 class TestActivity:
     def test_turning_active_crosses_the_lower_tier_without_buying(self) -> None:

@@ -375,7 +375,12 @@ class _Replay:
         terms, counted, day = facts.terms, facts.counted, facts.day
         books = self.books
         line_moved = facts.changed or key in books.revoked
-        if line_moved and isinstance(standing, Ordinary | BuybackExcused):
+        # A grandfathered holder over its old line without acquiring anything was put there
+        # by the new terms (a threshold lowered again after being raised): grandfathered anew.
+        afresh = isinstance(standing, Ordinary | BuybackExcused) or (
+            isinstance(standing, Grandfathered) and not facts.acquired
+        )
+        if line_moved and afresh:
             rules = terms.grandfathering
             before = _sum(facts.starts, counted.outstanding, terms)
             before_over = before.shares > limit.threshold.max_shares(counted.outstanding)
