@@ -16,9 +16,11 @@ import pendulum
 from rightsplan.history._events import (
     _apply,
     _Books,
+    _GroupNamedError,
     _Holding,
+    _where,
 )
-from rightsplan.history._results import HolderStatus
+from rightsplan.history._results import HolderStatus, LedgerError
 from rightsplan.ledger import Event
 from rightsplan.ownership import Counted
 from rightsplan.plan import Plan
@@ -150,7 +152,10 @@ class _Replay:
         books = self.books
         books.new_day()
         for event in events:
-            _apply(event, books)
+            try:
+                _apply(event, books)
+            except _GroupNamedError as error:
+                raise LedgerError(f"{_where(event)}: {error}") from None
         for key, episode in books.episodes.items():
             if episode.determined_on == day:
                 self.deadlines.setdefault(episode.excuse.divest_by.add(days=1), []).append(key)
