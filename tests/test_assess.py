@@ -356,6 +356,21 @@ class TestExemptPersons:
         assert exemption is not None and exemption.name == "Friendly Trust"
 
 
+def test_explain_counts_one_share_in_the_singular() -> None:
+    """One share over, or one share of headroom, is written "1 share", not "1 shares"."""
+    plan = rp.Plan(
+        rp.RightsAgreement(
+            company="Example Corp",
+            dated="2026-01-05",
+            provisions=(rp.SetThreshold(percent=10, comparison=AT_LEAST),),
+        )
+    )
+    over = rp.assess(plan, rp.Position("F", 100, 1000), on="2026-02-02").explain()
+    under = rp.assess(plan, rp.Position("F", 98, 1000), on="2026-02-02").explain()
+    assert "Over the limit by 1 share." in over
+    assert "Headroom: 1 more share may be acquired." in under
+
+
 class TestStanding:
     """A one-date check given the holder's standing."""
 

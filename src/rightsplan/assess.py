@@ -134,9 +134,11 @@ class Assessment:
                 lines.append(f"Largest holding that does not trigger: {self.max_shares:,} shares.")
             if self.headroom is not None:
                 if self.headroom >= 0:
-                    lines.append(f"Headroom: {self.headroom:,} more shares may be acquired.")
+                    more = "more share may" if self.headroom == 1 else "more shares may"
+                    lines.append(f"Headroom: {self.headroom:,} {more} be acquired.")
                 else:
-                    lines.append(f"Over the limit by {-self.headroom:,} shares.")
+                    over = "share" if self.headroom == -1 else "shares"
+                    lines.append(f"Over the limit by {-self.headroom:,} {over}.")
         others = [c for c in self.considered if c.limit is not self.limit]
         if others:
             lines.append("Also considered:")
