@@ -356,6 +356,21 @@ class TestExemptPersons:
         assert exemption is not None and exemption.name == "Friendly Trust"
 
 
+def test_explain_counts_one_share_in_the_singular() -> None:
+    """One share over, or one share of headroom, is written "1 share", not "1 shares"."""
+    plan = rp.Plan(
+        rp.RightsAgreement(
+            company="Example Corp",
+            dated="2026-01-05",
+            provisions=(rp.SetThreshold(percent=10, comparison=AT_LEAST),),
+        )
+    )
+    over = rp.assess(plan, rp.Position("F", 100, 1000), on="2026-02-02").explain()
+    under = rp.assess(plan, rp.Position("F", 98, 1000), on="2026-02-02").explain()
+    assert "Over the limit by 1 share." in over
+    assert "Headroom: 1 more share may be acquired." in under
+
+
 class TestStanding:
     """A one-date check given the holder's standing."""
 
@@ -402,6 +417,22 @@ class TestStanding:
                 on="2026-05-01",
                 standing=rp.Grandfathered("2026-03-02", 610),
             )
+
+    @pytest.mark.parametrize(
+        "standing",
+        [
+            rp.Grandfathered("2026-05-02", 610),
+            rp.AcquiringPerson("2026-05-02"),
+            rp.BoardExempted("2026-05-02"),
+            rp.InadvertentExcused(
+                "2026-05-02", "2026-06-01", source=rp.Source("Board determination", "2026-05-03")
+            ),
+        ],
+    )
+    def test_standing_that_starts_later_is_refused(self, standing: rp.Standing) -> None:
+        """A standing that starts after the day assessed is refused, as a holdings file does."""
+        with pytest.raises(rp.InvalidInputError, match="^standing: .* starts on 2026-05-02, after"):
+            rp.assess(self.PLAN, rp.Position("F", 610, 10_000), on="2026-05-01", standing=standing)
 
     def test_not_a_standing(self) -> None:
         """Anything but a standing is refused, naming the argument."""

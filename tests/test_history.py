@@ -245,6 +245,53 @@ class TestGrandfathering:
         assert standing.status is rp.Status.EXCUSED
         assert "grandfathered since 2012-01-02" in standing.reason
 
+    def test_a_second_lowering_grandfathers_a_formerly_grandfathered_holder_afresh(
+        self,
+    ) -> None:
+        """Lowered, raised, lowered again: grandfathered anew like anyone, not as by a buyback."""
+        lowered = [
+            rp.SetThreshold(percent="4.99", comparison=AT_LEAST),
+            rp.SetGrandfathering(tolerance_percent="0.5", tolerance_comparison=AT_LEAST),
+        ]
+        amendments = (
+            rp.Amendment(number=1, executed="2012-01-03", changes=lowered),
+            rp.Amendment(
+                number=2,
+                executed="2012-06-01",
+                changes=[rp.SetThreshold(percent=15, comparison=AT_LEAST)],
+            ),
+            rp.Amendment(
+                number=3,
+                executed="2012-09-04",
+                changes=[rp.SetThreshold(percent="4.99", comparison=AT_LEAST)],
+            ),
+        )
+        base = rp.RightsAgreement(
+            company="NOL Corp",
+            dated="2010-01-04",
+            provisions=[rp.SetThreshold(percent=15, comparison=AT_LEAST)],
+        )
+        events = [
+            *start(10_000_000),
+            rp.Acquisition(on="2011-01-03", holder="Old", shares=610_000),
+            rp.Acquisition(on="2011-01-03", holder="New", shares=1_000_000),
+            rp.Acquisition(on="2012-07-02", holder="Old", shares=390_000),
+        ]
+        history = rp.replay(rp.Plan(base, amendments), events)
+        assert history.triggers() == ()
+        old, new = (history.status_of(h, on="2012-09-04") for h in ("Old", "New"))
+        assert isinstance(old.standing, rp.Grandfathered)
+        assert old.standing.since == pendulum.Date(2012, 9, 4)
+        assert (
+            (old.status, old.max_shares, old.headroom)
+            == (
+                new.status,
+                new.max_shares,
+                new.headroom,
+            )
+            == (rp.Status.EXCUSED, 1_049_999, 49_999)
+        )
+
 
 class TestActivity:
     def test_turning_active_crosses_the_lower_tier_without_buying(self) -> None:
@@ -424,6 +471,39 @@ class TestClock:
 
 
 class TestBadLedgers:
+    @pytest.mark.parametrize(
+        "event",
+        [
+            rp.Acquisition(on="2010-05-03", holder="A+B", shares=5),
+            rp.Disposition(on="2010-05-03", holder="A+B", shares=5),
+            rp.PassivityChanged(on="2010-05-03", holder="A+B", passive=True),
+            rp.ExemptionGranted(on="2010-05-03", holder="A+B"),
+            rp.GroupFormed(on="2010-05-03", group="A+B+C", members=["A+B", "C"]),
+        ],
+    )
+    def test_a_group_named_as_a_holder(self, event: rp.Event) -> None:
+        """An event giving a group's name where a holder's belongs is refused, naming both."""
+        events = [
+            *start(1000),
+            rp.Acquisition(on="2010-02-01", holder="A", shares=30),
+            rp.Acquisition(on="2010-02-01", holder="B", shares=30),
+            rp.GroupFormed(on="2010-04-01", group="A+B", members=["A", "B"]),
+            event,
+        ]
+        with pytest.raises(rp.LedgerError, match=r"on 2010-05-03: 'A\+B' is a group"):
+            rp.replay(plan(), events)
+
+    def test_a_group_named_like_a_holder(self) -> None:
+        """A group may not take the name of a holder already in the ledger."""
+        events = [
+            *start(1000),
+            rp.Acquisition(on="2010-02-01", holder="A", shares=30),
+            rp.ExemptionGranted(on="2010-03-01", holder="A and B"),
+            rp.GroupFormed(on="2010-04-01", group="A and B", members=["A", "B"]),
+        ]
+        with pytest.raises(rp.LedgerError, match="'A and B' already names a holder"):
+            rp.replay(plan(), events)
+
     def test_holdings_need_the_shares_outstanding(self) -> None:
         """An acquisition before any figure for the shares outstanding is an error."""
         with pytest.raises(
@@ -659,6 +739,33 @@ class TestInadvertenceCure:
         assert history.status_of("Fund", on="2010-02-10").acquiring_person_since == (
             pendulum.Date(2010, 2, 1)
         )
+
+    def test_a_determination_naming_the_group(self) -> None:
+        """Naming the group excuses its crossing as naming a member does; no phantom holding."""
+        formed = (
+            *start(1000),
+            rp.Acquisition(on="2010-02-01", holder="A", shares=60),
+            rp.Acquisition(on="2010-02-01", holder="B", shares=50),
+            rp.GroupFormed(on="2010-04-01", group="A+B", members=["A", "B"]),
+        )
+        cure = (rp.Disposition(on="2010-04-20", holder="B", shares=15),)
+        by_member, by_group = (
+            rp.replay(
+                plan(),
+                (
+                    *formed,
+                    rp.InadvertenceDetermination(
+                        on="2010-04-05", holder=who, divest_by="2010-05-03"
+                    ),
+                    *cure,
+                ),
+            )
+            for who in ("A", "A+B")
+        )
+        assert by_group.triggers() == by_member.triggers() == ()
+        for name in ("A", "B", "A+B"):
+            assert by_group.periods(name) == by_member.periods(name), name
+        assert by_group.status_of("A+B", on="2010-04-05").counted == rp.Counted(110, 1000)
 
     def test_not_cured_by_the_deadline(self) -> None:
         """Still over after divest_by: an Acquiring Person from the crossing day."""

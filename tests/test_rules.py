@@ -6,6 +6,7 @@ from fractions import Fraction
 
 import attrs
 import pendulum
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -311,3 +312,43 @@ class TestMostGenerous:
         own = rp.Limit(threshold, rp.LimitKind.GRANDFATHERED, source, holder="Fund")
         assert rules.most_generous([general, own]) is own
         assert rules.most_generous([own, general]) is own
+
+
+class TestLineWritten:
+    @pytest.mark.parametrize(
+        ("outstanding", "tolerance", "written", "line"),
+        [
+            (10_000_000, "0.5", "6.6", 659_999),
+            (9_999_999, "0.5", "6.6", 659_999),
+            (7_777_777, "0.5", "8.34285", 648_888),
+            (9_999_999, None, "6.10001", 610_000),
+        ],
+    )
+    def test_a_line_in_shares_is_written_as_a_short_decimal(
+        self, outstanding: int, tolerance: str | None, written: str, line: int
+    ) -> None:
+        """A grandfathered line is cited as a short decimal, never as "6 12000011/19999998%"."""
+        clause = rp.SetGrandfathering(
+            tolerance_percent=tolerance,
+            tolerance_comparison=None if tolerance is None else rp.Comparison.AT_LEAST,
+        )
+        plan = rp.Plan(
+            rp.RightsAgreement(
+                company="NOL Corp",
+                dated=ADOPTED,
+                provisions=[
+                    rp.SetThreshold(percent="4.99", comparison=rp.Comparison.AT_LEAST),
+                    clause,
+                ],
+            )
+        )
+        verdict = rp.assess(
+            plan,
+            rp.Position("Fund", 610_000, outstanding),
+            on=ON,
+            standing=rp.Grandfathered(ADOPTED, 610_000),
+        )
+        assert verdict.limit is not None and verdict.max_shares == line
+        assert rp.format_percent(verdict.limit.percent) == written
+        assert verdict.limit.threshold.max_shares(outstanding) == line
+        assert "/" not in verdict.explain()

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import pendulum
 import polars as pl
 import pytest
 from hypothesis import strategies as st
@@ -132,6 +133,26 @@ class TestGrandfathered:
         assert verdicts(written) == verdicts(screen({"NOL": plan}, positions))
         assert counts["excused"] == 2 and counts["triggered"] == 1 and counts["clear"] == 1
 
+    def test_parquet_a_line_first_seen_in_a_later_batch(self, tmp_path: Path) -> None:
+        """A grandfathered line first met in a later batch is read back, not as null."""
+        plan = nol_plan()
+        rows = [
+            ("NOL", rp.Position("Other", 100, OUTSTANDING), dt.date(2026, 4, 1)),
+            ("NOL", rp.Position("Fund", 640_000, 9_999_999), dt.date(2026, 4, 1)),
+        ]
+        fields = [
+            {},
+            {"standing": "grandfathered", "standing_since": AMENDED, "standing_shares": 610_000},
+        ]
+        positions = with_standings(frame(rows), fields)
+        source = tmp_path / "in.parquet"
+        positions.write_parquet(source)
+        out = tmp_path / "out.parquet"
+        screen_parquet({"NOL": plan}, source, out, batch_rows=1)
+        written = pl.read_parquet(out)
+        assert written["limit"].cast(pl.String).to_list() == ["4.99", "6.6"]
+        assert verdicts(written) == verdicts(screen({"NOL": plan}, positions))
+
 
 def change_of(
     kind: type[amendments.Change], comparison: rp.Comparison, other: rp.Comparison
@@ -200,23 +221,24 @@ def every_kind_plans() -> dict[str, tuple[rp.Plan, type[amendments.Change]]]:
     return found
 
 
+# Every standing begins before the first day screened (a later one is refused).
 STANDINGS: list[dict[str, Any]] = [
     {},
     {"standing": "none"},
-    {"standing": "grandfathered", "standing_since": "2020-01-06", "standing_shares": 1_700_000},
-    {"standing": "buyback", "standing_since": "2020-02-03", "standing_shares": 1_600_000},
-    {"standing": "inadvertent", "standing_since": "2020-03-02", "standing_until": "2021-12-31"},
-    {"standing": "acquiring-person", "standing_since": "2020-03-02"},
-    {"standing": "exempted", "standing_since": "2020-03-02"},
+    {"standing": "grandfathered", "standing_since": "2019-05-01", "standing_shares": 1_700_000},
+    {"standing": "buyback", "standing_since": "2019-05-01", "standing_shares": 1_600_000},
+    {"standing": "inadvertent", "standing_since": "2019-05-01", "standing_until": "2021-12-31"},
+    {"standing": "acquiring-person", "standing_since": "2019-05-01"},
+    {"standing": "exempted", "standing_since": "2019-05-01"},
     {
         "standing": "exempted",
-        "standing_since": "2020-03-02",
+        "standing_since": "2019-05-01",
         "standing_cap_percent": "18",
         "standing_cap_comparison": "more-than",
     },
     {
         "standing": "exempted",
-        "standing_since": "2020-03-02",
+        "standing_since": "2019-05-01",
         "standing_cap_percent": "16",
         "standing_cap_comparison": "at-least",
     },
@@ -374,6 +396,16 @@ class TestRefusals:
         with pytest.raises(rp.ScreenInputError, match=f"^{message}.*at row 1$"):
             screen({"NOL": nol_plan()}, positions)
 
+    def test_standing_that_starts_later_names_column_and_row(self) -> None:
+        """A standing that starts after the row's date is refused, as rp.assess refuses it."""
+        positions = with_standings(
+            self.base(), [{}, {"standing": "acquiring-person", "standing_since": "2099-01-02"}]
+        )
+        with pytest.raises(
+            rp.ScreenInputError, match="^standing_since: .* starts on 2099-01-02, .*at row 1$"
+        ):
+            screen({"NOL": nol_plan()}, positions)
+
     @pytest.mark.parametrize(
         ("column", "values", "message"),
         [
@@ -426,9 +458,10 @@ class TestRefusals:
 
 @st.composite
 def standing_fields(draw: st.DrawFn, position: rp.Position, day: dt.date) -> dict[str, Any]:
-    """A row's standing fields: every kind, with bases and caps near the holding."""
+    """A row's standing fields: every kind, begun by the row's day, bases and caps near it."""
     kind = draw(st.sampled_from([kind.kind for kind in STANDING_KINDS]))
-    since_day = draw(testing.dates(testing.MIN_DATE, testing.MAX_DATE))
+    last = pendulum.Date(day.year, day.month, day.day)
+    since_day = draw(testing.dates(min(testing.MIN_DATE, last), last))
     since = since_day.isoformat()
     if kind == "none":
         return draw(st.sampled_from([{}, {"standing": "none"}]))

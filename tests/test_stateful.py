@@ -576,7 +576,12 @@ class OwnerModel:
             if state[0] == "grandfathered":
                 base = int(state[1])  # type: ignore[call-overload]
                 if held > max(base, self.largest()):
-                    state = ("ap",) if bought else ("buyback", held)
+                    if bought:
+                        state = ("ap",)
+                    elif terms_changed:  # new terms put it over its old line: grandfathered anew
+                        state = ("grandfathered", held)
+                    else:
+                        state = ("buyback", held)
                 else:
                     state = ("grandfathered", min(base, held))
             elif state[0] == "buyback":

@@ -16,7 +16,7 @@ import pendulum
 
 from rightsplan import _check
 from rightsplan.dates import DateLike, to_date
-from rightsplan.errors import InputTypeError
+from rightsplan.errors import InputTypeError, InvalidInputError
 from rightsplan.ownership import Counted, Position, ReportedHolding
 from rightsplan.percent import format_percent, readable_percent
 from rightsplan.plan import Plan
@@ -30,7 +30,7 @@ from rightsplan.rules import (
     warn_ratio,
     warning_line_text,
 )
-from rightsplan.standing import ORDINARY, Ordinary, Standing, check_standing
+from rightsplan.standing import ORDINARY, Ordinary, Standing, check_standing, starts_after
 from rightsplan.terms import Exemption, Limit, Terms
 
 __all__ = [
@@ -150,9 +150,11 @@ class Assessment:
                 lines.append(f"Largest holding that does not trigger: {self.max_shares:,} shares.")
             if self.headroom is not None:
                 if self.headroom >= 0:
-                    lines.append(f"Headroom: {self.headroom:,} more shares may be acquired.")
+                    more = "more share may" if self.headroom == 1 else "more shares may"
+                    lines.append(f"Headroom: {self.headroom:,} {more} be acquired.")
                 else:
-                    lines.append(f"Over the limit by {-self.headroom:,} shares.")
+                    over = "share" if self.headroom == -1 else "shares"
+                    lines.append(f"Over the limit by {-self.headroom:,} {over}.")
         near = self.near_matches
         if near:
             lines.append(
@@ -183,7 +185,8 @@ def assess(
     :class:`~rightsplan.ReportedHolding` (a rounded, reported percentage). ``standing`` is
     what the holder's past makes of the holding (grandfathered, excused, an Acquiring Person
     already, exempted by the board; see :mod:`rightsplan.standing`), as
-    :meth:`rightsplan.History.standing` gives it; ``None`` means none. ``warn_at`` is the
+    :meth:`rightsplan.History.standing` gives it; ``None`` means none; one that starts
+    after ``on`` is an :class:`~rightsplan.InvalidInputError`. ``warn_at`` is the
     share of the limit at or above which a holding below it is a :attr:`Status.WARNING` (a
     Fraction, Decimal, or text like ``"0.9"`` or ``"90%"``). The rules applied are those of
     :func:`rightsplan.rules.verdict`.
@@ -203,6 +206,9 @@ def assess(
     day = to_date(on, what="on")
     ratio = warn_ratio(warn_at)
     held = ORDINARY if standing is None else check_standing(standing)
+    late = starts_after(held, day)
+    if late is not None:
+        raise InvalidInputError(f"standing: {late}")
     company = plan.company
 
     terms, why_not = in_force(plan, day)

@@ -339,8 +339,37 @@ def _line_threshold(
         return Threshold(Fraction(100), Comparison.MORE_THAN)
     base = holding_percent(base_shares, outstanding)
     if tolerance is None:
-        return Threshold(base, Comparison.MORE_THAN)
-    return Threshold(base + tolerance.percent, tolerance.comparison)
+        return _short(Threshold(base, Comparison.MORE_THAN), outstanding, line)
+    return _short(Threshold(base + tolerance.percent, tolerance.comparison), outstanding, line)
+
+
+def _short(exact: Threshold, outstanding: int, line: int) -> Threshold:
+    """``exact``, or the shortest decimal threshold allowing ``line`` shares just the same.
+
+    A line measured in shares is a percentage of the shares outstanding that rarely
+    terminates (610,000 shares plus 0.5% of 9,999,999 is "6 12000011/19999998% or more").
+    Every percentage that gives the same ``max_shares`` states the same line; where the
+    exact one does not terminate, the shortest decimal among them is cited ("6.6% or more").
+    """
+    denominator = exact.percent.denominator
+    while denominator % 2 == 0:
+        denominator //= 2
+    while denominator % 5 == 0:
+        denominator //= 5
+    if denominator == 1:
+        return exact  # a terminating decimal already: the plan's own arithmetic, kept
+    # The percentages allowing ``line`` shares start at 100 * line / outstanding (excluded
+    # for "or more", where that much is the first holding that crosses).
+    low = Fraction(100 * line, outstanding)
+    for places in range(16):
+        scale = 10**places
+        candidate = Fraction(-((-low.numerator * scale) // low.denominator), scale)
+        if exact.comparison is Comparison.AT_LEAST and candidate == low:
+            candidate += Fraction(1, scale)
+        short = Threshold(candidate, exact.comparison)
+        if short.max_shares(outstanding) == line:
+            return short
+    return exact
 
 
 _DEFAULT_GRANDFATHERING = "rightsplan's default grandfathering: any acquisition while over"

@@ -39,6 +39,7 @@ __all__ = [
     "Ordinary",
     "Standing",
     "standing_from_fields",
+    "starts_after",
 ]
 
 
@@ -284,6 +285,21 @@ def check_standing(value: object, what: str = "standing") -> Standing:
         return value
     kinds = ", ".join(kind.__name__ for kind in STANDING_KINDS)
     raise InputTypeError(f"{what}: expected a standing ({kinds}), got {value!r}")
+
+
+def starts_after(standing: Standing, on: pendulum.Date) -> str | None:
+    """Why ``standing`` cannot apply to a holding ``on`` that day, or ``None`` if it can.
+
+    A standing that starts after the day (grandfathered by an amendment not yet made, an
+    Acquiring Person only later) says nothing about the holding then: the input is wrong.
+    The message names ``since`` (for an inadvertent crossing, the day it crossed).
+    """
+    if isinstance(standing, Ordinary) or standing.since <= on:
+        return None
+    return (
+        f"the {standing.kind} standing starts on {standing.since.isoformat()}, after the "
+        f"holding's date {on.isoformat()}"
+    )
 
 
 def standing_from_fields(

@@ -98,6 +98,10 @@ _FIELD_WORDS = {
 }
 
 
+class _GroupNamedError(LedgerError):
+    """An event names a group where only a holder will do (the caller says which event)."""
+
+
 @attrs.frozen
 class _Group:
     name: str
@@ -163,6 +167,13 @@ class _Books:
 
     def holding(self, name: str) -> tuple[str, _Holding]:
         key = self.key(name)
+        if key in self.groups:
+            # A group holds nothing of its own: a holding under its name would stand in for
+            # the members' combined one.
+            raise _GroupNamedError(
+                f"{name!r} is a group, which holds nothing of its own; record the event for "
+                "its members"
+            )
         found = self.holdings.get(key)
         if found is None:
             found = self.holdings[key] = _Holding(self.names[key])
@@ -338,6 +349,11 @@ def _group_formed(event: GroupFormed, books: _Books) -> None:
     key = _check.name_key(event.group)
     if key in books.groups:
         raise LedgerError(f"{_where(event)}: group {event.group!r} already exists")
+    if key in books.holdings:
+        raise LedgerError(
+            f"{_where(event)}: {event.group!r} already names a holder; give the group a name "
+            "of its own"
+        )
     members = tuple(dict.fromkeys(books.holding(member)[0] for member in event.members))
     books.key(event.group)
     books.groups[key] = _Group(event.group, members)
@@ -396,10 +412,14 @@ def _revoked(event: ExemptionRevoked, books: _Books) -> None:
 
 @_apply.register
 def _inadvertence(event: InadvertenceDetermination, books: _Books) -> None:
-    key = books.holding(event.holder)[0]
+    key = books.key(event.holder)
+    named = books.groups.get(key)
+    if named is None:
+        books.holding(event.holder)  # a holder (not a group, which holds nothing of its own)
     books.touched[key] = None
-    # Everyone assessed with the holder (its group) that triggered is excused with it.
-    candidates = [key]
+    # Everyone assessed with the holder (its group) that triggered is excused with it; naming
+    # the group names its members.
+    candidates = [key, *(named.members if named is not None else ())]
     for gkey, group in books.groups.items():
         if key in group.members:
             candidates += [gkey, *group.members]

@@ -16,9 +16,11 @@ import pendulum
 from rightsplan.history._events import (
     _apply,
     _Books,
+    _GroupNamedError,
     _Holding,
+    _where,
 )
-from rightsplan.history._results import HolderStatus
+from rightsplan.history._results import HolderStatus, LedgerError
 from rightsplan.ledger import Event
 from rightsplan.ownership import Counted
 from rightsplan.plan import Plan
@@ -150,7 +152,10 @@ class _Replay:
         books = self.books
         books.new_day()
         for event in events:
-            _apply(event, books)
+            try:
+                _apply(event, books)
+            except _GroupNamedError as error:
+                raise LedgerError(f"{_where(event)}: {error}") from None
         for key, episode in books.episodes.items():
             if episode.determined_on == day:
                 self.deadlines.setdefault(episode.excuse.divest_by.add(days=1), []).append(key)
@@ -375,7 +380,12 @@ class _Replay:
         terms, counted, day = facts.terms, facts.counted, facts.day
         books = self.books
         line_moved = facts.changed or key in books.revoked
-        if line_moved and isinstance(standing, Ordinary | BuybackExcused):
+        # A grandfathered holder over its old line without acquiring anything was put there
+        # by the new terms (a threshold lowered again after being raised): grandfathered anew.
+        afresh = isinstance(standing, Ordinary | BuybackExcused) or (
+            isinstance(standing, Grandfathered) and not facts.acquired
+        )
+        if line_moved and afresh:
             rules = terms.grandfathering
             before = _sum(facts.starts, counted.outstanding, terms)
             before_over = before.shares > limit.threshold.max_shares(counted.outstanding)

@@ -53,6 +53,7 @@ from rightsplan.standing import (
     Standing,
     check_standing,
     standing_from_fields,
+    starts_after,
 )
 from rightsplan.terms import HolderKind
 
@@ -136,13 +137,8 @@ class Holding:
         A standing that starts after the holding (grandfathered by an amendment not yet
         made, say) says nothing about it; the row is wrong, not the plan.
         """
-        standing = self.standing
-        if isinstance(standing, Ordinary) or standing.since <= on:
-            return None
-        return (
-            f"standing_since: the {standing.kind} standing starts on "
-            f"{standing.since.isoformat()}, after the holding's date {on.isoformat()}"
-        )
+        problem = starts_after(self.standing, on)
+        return None if problem is None else f"standing_since: {problem}"
 
 
 def _absent(value: object) -> bool:

@@ -26,7 +26,7 @@ from rightsplan.ownership import Position
 from rightsplan.percent import format_percent
 from rightsplan.plan import Plan
 from rightsplan.rules import STATUSES, Verdict, in_force, verdict
-from rightsplan.standing import STANDING_KINDS, Standing, standing_from_fields
+from rightsplan.standing import STANDING_KINDS, Standing, standing_from_fields, starts_after
 from rightsplan.terms import HolderKind, Terms
 
 __all__ = [
@@ -224,7 +224,7 @@ def judge(
             raise _failed(error, first_row + index) from None
     verdicts: list[Verdict | None] = []
     terms_of: dict[tuple[str, dt.date], tuple[Terms | None, str | None]] = {}
-    for values, held in zip(picked, standings, strict=True):
+    for index, values, held in zip(rows.tolist(), picked, standings, strict=True):
         issuer = str(values["issuer"])
         day = values["date"]
         key = (issuer, day)
@@ -232,6 +232,9 @@ def judge(
         on = to_date(day)
         if found is None:
             found = terms_of[key] = in_force(plans[issuer], on)
+        late = starts_after(held, on)
+        if late is not None:
+            raise ScreenInputError(f"standing_since: {late}, at row {first_row + index}")
         terms, why_not = found
         if terms is None or why_not is not None:
             verdicts.append(None)

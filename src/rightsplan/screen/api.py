@@ -22,6 +22,9 @@ __all__ = ["screen", "screen_parquet"]
 
 _DICTIONARY_COLUMNS = ("issuer", "holder", "date", "status", "limit", "comparison", "source")
 _NO_STATISTICS = ("holder", "source")
+_OPEN_ENDED = ("limit", "source")
+"""Columns whose values can grow from batch to batch: a holder's own line (a standing) is a
+limit, and its clause a source, that no earlier batch need have had."""
 
 PlansLike = Mapping[str, Plan] | str | os.PathLike[str]
 """Plans by issuer id, or a directory of plan files named ``ISSUER.toml`` (or .yaml, .json)."""
@@ -95,11 +98,27 @@ def _conformed(table: Any, schema: Any, out: str | os.PathLike[str]) -> Any:
         ) from None
 
 
+def _open_ended(table: Any) -> Any:
+    """``table`` with :data:`_OPEN_ENDED` columns as plain dictionary-coded text.
+
+    polars writes an Enum's categories into the file's schema, which is the first batch's:
+    a value that only a later batch has (a grandfathered line) would read back as null.
+    """
+    import pyarrow as pa  # type: ignore[import-untyped]  # pyarrow ships no stubs
+
+    coded = pa.dictionary(pa.int32(), pa.string())
+    for name in _OPEN_ENDED:
+        index = table.schema.get_field_index(name)
+        if index >= 0:
+            table = table.set_column(index, pa.field(name, coded), table[name].cast(coded))
+    return table
+
+
 def _written(pending: Future[None] | None, out: str | os.PathLike[str]) -> None:
     """Wait for the write in flight; a failure to write is a :class:`ScreenInputError`."""
     if pending is None:
         return
-    import pyarrow as pa  # type: ignore[import-untyped]  # pyarrow ships no stubs
+    import pyarrow as pa
 
     try:
         pending.result()
@@ -154,7 +173,7 @@ def screen_parquet(
                 frame = pl.from_arrow(batch)
                 assert isinstance(frame, pl.DataFrame)
                 result = screen_batch(prepared, frame, first_row=done)
-                table = result.to_arrow()
+                table = _open_ended(result.to_arrow())
                 _written(pending, out)
                 if writer is None:
                     writer = pq.ParquetWriter(

@@ -22,8 +22,12 @@ EXIT_USAGE = 2
 _EPILOG = """\
 POSITIONS is one or more Parquet files with columns issuer (or plan), holder, date, shares,
 outstanding and optionally passive, kind, rights_to_acquire, rights_to_acquire_later and
-derivatives. PLANS_DIR holds one plan file per issuer, named ISSUER.toml (or .yaml, .json).
-The positions are read in batches, so files larger than memory are fine.
+derivatives, and the holder's standing (standing: none, grandfathered, buyback, inadvertent,
+acquiring-person or exempted; standing_since, standing_shares, standing_until,
+standing_cap_percent, standing_cap_comparison; see docs/screening.md). A holder over the
+general limit but within its own line is "excused": not a trigger. PLANS_DIR holds one plan
+file per issuer, named ISSUER.toml (or .yaml, .json). The positions are read in batches, so
+files larger than memory are fine.
 
 Exit status: 0 when no position triggers a plan, 1 when any does, 2 for bad input or usage.
 
