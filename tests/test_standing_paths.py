@@ -188,3 +188,45 @@ class TestScreen:
             )
             assert got == _expected(history, str(record["date"]))
             assert record["standing"] == "grandfathered"
+
+
+class TestAmendedClause:
+    def test_a_later_clause_governs_every_path(self) -> None:
+        """A grandfathering clause amended later applies from its date, on every path."""
+        at_least = rp.Comparison.AT_LEAST
+        plan = rp.Plan(
+            rp.RightsAgreement(
+                company="T",
+                dated="2025-01-02",
+                provisions=[rp.SetThreshold(percent=15, comparison=at_least)],
+            ),
+            [
+                rp.Amendment(
+                    number=1,
+                    executed="2026-03-02",
+                    changes=[rp.SetThreshold(percent="4.99", comparison=at_least)],
+                ),
+                rp.Amendment(
+                    number=2,
+                    executed="2026-06-01",
+                    changes=[
+                        rp.SetGrandfathering(tolerance_percent="1", tolerance_comparison=at_least)
+                    ],
+                ),
+            ],
+        )
+        history = rp.replay(plan, EVENTS[:2])
+        assert history.headroom("Old Fund", on="2026-05-31") == 0  # any acquisition, before
+        assert history.headroom("Old Fund", on="2026-06-01") == 99_999  # 1% or more, after
+        standing = history.standing("Old Fund", on="2026-07-01")
+        columns = standing_columns(standing)
+        from rightsplan.standing import standing_from_fields
+
+        flat = standing_from_fields(
+            "grandfathered", since=columns["standing_since"], shares=610_000
+        )
+        position = rp.Position("Old Fund", 610_000, 10_000_000)
+        replayed = rp.assess(plan, position, on="2026-07-01", standing=standing)
+        given = rp.assess(plan, position, on="2026-07-01", standing=flat)
+        assert (replayed.status, replayed.headroom) == (given.status, given.headroom)
+        assert replayed.headroom == 99_999

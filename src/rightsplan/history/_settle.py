@@ -283,6 +283,10 @@ class _Replay:
         else:
             name_for_rules = name
         standing = books.standings.get(key, ORDINARY)
+        if isinstance(standing, Grandfathered) and standing.rules != terms.grandfathering:
+            # The plan as amended governs: a later grandfathering clause applies from its
+            # effective date, as it does to a standing given as columns of a file or a screen.
+            standing = attrs.evolve(standing, rules=terms.grandfathering)
         limit = binding_limit(terms, name_for_rules, passive=passive)[1]
         limit_max = limit.threshold.max_shares(counted.outstanding)
         over = counted.shares > limit_max
