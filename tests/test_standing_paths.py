@@ -219,12 +219,10 @@ class TestAmendedClause:
         assert history.headroom("Old Fund", on="2026-05-31") == 0  # any acquisition, before
         assert history.headroom("Old Fund", on="2026-06-01") == 99_999  # 1% or more, after
         standing = history.standing("Old Fund", on="2026-07-01")
-        columns = standing_columns(standing)
+        assert standing_columns(standing)["standing_since"] == "2026-03-02"
         from rightsplan.standing import standing_from_fields
 
-        flat = standing_from_fields(
-            "grandfathered", since=columns["standing_since"], shares=610_000
-        )
+        flat = standing_from_fields("grandfathered", since="2026-03-02", shares=610_000)
         position = rp.Position("Old Fund", 610_000, 10_000_000)
         replayed = rp.assess(plan, position, on="2026-07-01", standing=standing)
         given = rp.assess(plan, position, on="2026-07-01", standing=flat)
