@@ -8,14 +8,18 @@ command reads is ever modified; ``--output`` is written atomically.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import enum
 import io
 import json
 import os
+import signal
 import sys
+import threading
+import traceback
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from fractions import Fraction
 from pathlib import Path
 
@@ -23,9 +27,15 @@ import attrs
 import pendulum
 
 from rightsplan import calendars, examples
+from rightsplan._printable import json_safe, printable
 from rightsplan.assess import Assessment, Status, assess, in_force, warn_ratio
 from rightsplan.dates import to_date
-from rightsplan.errors import HoldingsFileError, InvalidInputError, RightsPlanError
+from rightsplan.errors import (
+    HoldingsFileError,
+    InvalidInputError,
+    OutputFileError,
+    RightsPlanError,
+)
 from rightsplan.history import History, LedgerError, StatusPeriod, Trigger, replay
 from rightsplan.io import Holding, load_events, load_holdings, load_plan
 from rightsplan.io._files import write_atomically
@@ -40,6 +50,16 @@ __all__ = ["main"]
 EXIT_CLEAR = 0
 EXIT_TRIGGERED = 1
 EXIT_USAGE = 2
+EXIT_SOFTWARE = 70
+"""An internal error, a bug in rightsplan (``EX_SOFTWARE`` of BSD's ``sysexits.h``)."""
+EXIT_INTERRUPTED = 130
+"""Interrupted (Ctrl-C): 128 + SIGINT, as shells report it."""
+EXIT_BROKEN_PIPE = 141
+"""Standard output was closed by its reader (``| head``): 128 + SIGPIPE, as shells report it."""
+EXIT_TERMINATED = 143
+"""Terminated (SIGTERM): 128 + SIGTERM, after removing any temporary file."""
+DEBUG_VARIABLE = "RIGHTSPLAN_DEBUG"
+"""Set (to anything but empty) to print the traceback of an internal error."""
 
 _IPOF_REPORTED = Position("IPOF Group", 2_800_500, 11_572_314, passive=True)
 """IPOF's holding as the 8-K of 2003-11-24 reports it: 2,800,500 shares, "or 24.2%"."""
@@ -78,18 +98,30 @@ Example:
 """
 
 
+def _argument_error(text: str, error: Exception, prefix: str) -> argparse.ArgumentTypeError:
+    """A command-line value's error, the value shown escaped and at most 80 characters long."""
+    message = str(error).removeprefix(prefix)
+    if isinstance(error, RightsPlanError):
+        for given in (repr(text), text):
+            message = message.replace(given, _shown(text))
+    else:  # e.g. Python's limit on the digits of an integer's text
+        message = f"cannot read {_shown(text)}"
+    return argparse.ArgumentTypeError(message)
+
+
 def _date_argument(text: str) -> pendulum.Date:
     try:
         return to_date(text, what="date")
-    except RightsPlanError as error:
-        raise argparse.ArgumentTypeError(str(error).removeprefix("date: ")) from None
+    except (RightsPlanError, ValueError, OverflowError) as error:
+        raise _argument_error(text, error, "date: ") from None
 
 
 def _warn_at_argument(text: str) -> str:
+    """``--warn-at``: a share of the limit (0.9, 90%), checked as it is read."""
     try:
         warn_ratio(text)
-    except RightsPlanError as error:
-        raise argparse.ArgumentTypeError(str(error).removeprefix("warn_at: ")) from None
+    except (RightsPlanError, ValueError, OverflowError) as error:
+        raise _argument_error(text, error, "warn_at: ") from None
     return text
 
 
@@ -213,7 +245,7 @@ def _example(warn_at: str) -> int:
         out.append("")
         if assessment.status is Status.TRIGGERED and position.passive:
             worst = EXIT_TRIGGERED
-    print("\n".join(out).rstrip())
+    _emit("\n".join(out).rstrip() + "\n")
     return worst
 
 
@@ -221,9 +253,9 @@ def _validate(path: str) -> int:
     plan = load_plan(path)
     numbers = ", ".join(f"No. {a.number} ({a.effective_date.isoformat()})" for a in plan.amendments)
     amended = f"; {len(plan.amendments)} amendment(s): {numbers}" if plan.amendments else ""
-    print(
+    _emit(
         f"{path}: valid — {plan.company}, {plan.agreement.name} dated "
-        f"{plan.agreement.dated.isoformat()}{amended}"
+        f"{plan.agreement.dated.isoformat()}{amended}\n"
     )
     return EXIT_CLEAR
 
@@ -231,14 +263,13 @@ def _validate(path: str) -> int:
 def _terms(path: str, on: pendulum.Date | None) -> int:
     plan = load_plan(path)
     if on is None:
-        print(plan.describe())
+        _emit(plan.describe() + "\n")
         return EXIT_CLEAR
     terms, why_not = in_force(plan, on)
     if terms is None or why_not is not None:
-        print(f"{plan.company}: no plan in force on {on.isoformat()}: {why_not}.")
+        _emit(f"{plan.company}: no plan in force on {on.isoformat()}: {why_not}.\n")
         return EXIT_CLEAR
-    print(f"{plan.company}: terms in force on {on.isoformat()}")
-    print(terms.describe())
+    _emit(f"{plan.company}: terms in force on {on.isoformat()}\n{terms.describe()}\n")
     return EXIT_CLEAR
 
 
@@ -390,13 +421,14 @@ def _table(company: str, rows: list[tuple[Holding, Assessment]], *, colour: bool
                 f"{assessment.headroom:,}" if assessment.headroom is not None else "-",
             )
         )
+    table = [tuple(printable(cell, newlines=False) for cell in row) for row in table]
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
     numeric = {
         header.index(name)
         for name in ("LINE", "SHARES", "OUTSTANDING", "HOLDING", "MAX SHARES", "HEADROOM")
     }
     status_column = header.index("STATUS")
-    lines = [f"{company}: {len(rows)} holding(s) checked", ""]
+    lines = [f"{printable(company, newlines=False)}: {len(rows)} holding(s) checked", ""]
     for index, row in enumerate(table):
         cells = []
         for column, cell in enumerate(row):
@@ -407,7 +439,10 @@ def _table(company: str, rows: list[tuple[Holding, Assessment]], *, colour: bool
         lines.append("  ".join(cells).rstrip())
     if sources:
         lines.append("")
-        lines.extend(f"[{number}] {source}" for number, source in enumerate(sources, start=1))
+        lines.extend(
+            f"[{number}] {printable(source, newlines=False)}"
+            for number, source in enumerate(sources, start=1)
+        )
     counts = Counter(assessment.status for _, assessment in rows)
     summary = ", ".join(f"{counts[status]} {status.value}" for status in Status if counts[status])
     lines.extend(["", f"Summary: {summary}", "(HOLDING is rounded down to 4 decimals.)"])
@@ -438,6 +473,59 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.abspath(a) == os.path.abspath(b)
 
 
+def _refuse_inputs(outputs: dict[str, str | None], inputs: Sequence[str]) -> None:
+    """Refuse an output path that names one of the command's inputs (or a link to one)."""
+    for option, target in outputs.items():
+        if target is None or target == "-":
+            continue
+        if not target:
+            raise InvalidInputError(f"{option} '': no file named; give a file name (or - )")
+        for given in inputs:
+            if _same_file(target, given):
+                raise InvalidInputError(
+                    f"{option} {_shown(target)}: that is an input file; rightsplan never "
+                    "overwrites what it reads"
+                )
+
+
+def _shown(text: str, limit: int = 80) -> str:
+    """Text from the command line for a message: quoted, escaped and at most ``limit`` long."""
+    shown = printable(text, newlines=False)
+    if len(shown) > limit:
+        shown = f"{shown[: limit - 20]}...{shown[-10:]} ({len(text):,} characters)"
+    return repr(shown) if shown != text or not shown or " " in shown else shown
+
+
+def _terminal() -> bool:
+    return sys.stdout is not None and sys.stdout.isatty()
+
+
+def _emit(text: str) -> None:
+    """Write ``text`` to standard output, escaping what a terminal would act on."""
+    if sys.stdout is None:
+        raise OutputFileError("-", "standard output is closed")
+    sys.stdout.write(printable(text))
+
+
+def _deliver(text: str, output: str | None, *, option: str = "--output") -> None:
+    """The command's report to standard output (no ``output``, or ``-``) or to a file.
+
+    A file is written atomically (see :func:`rightsplan.io._files.write_atomically`): a
+    symbolic link is followed, a device or named pipe is written to directly.
+    """
+    if output is None or output == "-":
+        if sys.stdout is None:
+            raise OutputFileError("-", "standard output is closed")
+        sys.stdout.write(text)
+        return
+    try:
+        write_atomically(output, text)
+    except OutputFileError as error:
+        raise InvalidInputError(
+            f"{option} {_shown(output)}: cannot write: {error.reason}"
+        ) from None
+
+
 def _check(
     plan_path: str,
     holdings_path: str,
@@ -447,13 +535,7 @@ def _check(
     output_format: str,
     output: str | None,
 ) -> int:
-    if output is not None:
-        for given in (plan_path, holdings_path):
-            if _same_file(output, given):
-                raise InvalidInputError(
-                    f"--output {output}: that is an input file; rightsplan never overwrites "
-                    "what it reads"
-                )
+    _refuse_inputs({"--output": output}, (plan_path, holdings_path))
     plan = load_plan(plan_path)
     holdings = load_holdings(holdings_path)
     undated = [holding for holding in holdings if holding.date is None]
@@ -485,16 +567,13 @@ def _check(
         rows.append((holding, verdict))
     if output_format == "json":
         records = [_record(h, a, flat=False) for h, a in rows]
-        text = json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+        text = json_safe(json.dumps(records, indent=2, ensure_ascii=False)) + "\n"
     elif output_format == "csv":
         text = _csv([_record(h, a, flat=True) for h, a in rows])
     else:
-        colour = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        colour = output in (None, "-") and _terminal() and not os.environ.get("NO_COLOR")
         text = _table(plan.company, rows, colour=colour)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomically(Path(output), text)
+    _deliver(text, output)
     triggered = any(a.status is Status.TRIGGERED for _, a in rows)
     return EXIT_TRIGGERED if triggered else EXIT_CLEAR
 
@@ -545,7 +624,10 @@ def _add_history(commands: argparse._SubParsersAction[_Parser]) -> None:
     history.add_argument(
         "--plot",
         metavar="PNG",
-        help="also draw each holder's holding against its limit to this file (needs matplotlib)",
+        help=(
+            "also draw each holder's holding against its limit to this file, .png, .svg or "
+            ".pdf by its extension (- for standard output, with --output; needs matplotlib)"
+        ),
     )
     history.add_argument(
         "--calendar",
@@ -565,6 +647,52 @@ def _add_history(commands: argparse._SubParsersAction[_Parser]) -> None:
         metavar="FILE",
         help="write the report to FILE (atomically) instead of standard output",
     )
+
+
+_PICTURE_FORMATS = ("png", "svg", "pdf")
+
+
+def _plot_format(plot: str, output: str | None) -> str:
+    """The picture's format, from ``--plot``'s extension; ``-`` (standard output) is PNG."""
+    if plot == "-":
+        if output in (None, "-"):
+            raise InvalidInputError(
+                "--plot -: the report already goes to standard output; give --output FILE "
+                "for the report, or a file name for the picture"
+            )
+        return "png"
+    suffix = Path(plot).suffix.lower().lstrip(".")
+    if os.path.isdir(plot):
+        raise InvalidInputError(
+            f"--plot {_shown(plot)}: is a folder; name a .png, .svg or .pdf file"
+        )
+    if suffix not in _PICTURE_FORMATS:
+        raise InvalidInputError(
+            f"--plot {_shown(plot)}: name the picture's format by its extension: .png, .svg or .pdf"
+        )
+    return suffix
+
+
+def _plot(history: History, plot: str) -> None:
+    """Draw the picture and write it, atomically, where ``--plot`` says; say where."""
+    from rightsplan import plot as plotting
+
+    figure = plotting.timeline(history)
+    picture = io.BytesIO()
+    try:
+        figure.savefig(picture, format=_plot_format(plot, None if plot != "-" else "file"))
+    except (ValueError, OSError) as error:  # pragma: no cover - matplotlib's own failure
+        raise InvalidInputError(
+            f"--plot {_shown(plot)}: cannot draw the picture: {error}"
+        ) from None
+    if plot == "-":
+        sys.stdout.buffer.write(picture.getvalue())
+        return
+    try:
+        write_atomically(plot, picture.getvalue())
+    except OutputFileError as error:
+        raise InvalidInputError(f"--plot {_shown(plot)}: cannot write: {error.reason}") from None
+    print(f"rightsplan: the picture is in {_shown(plot)}", file=sys.stderr)
 
 
 def _iso(day: pendulum.Date | None) -> str | None:
@@ -662,6 +790,7 @@ def _history_record(history: History, calendar: calendars.BusinessCalendar) -> d
 
 
 def _columns(rows: list[tuple[str, ...]], numeric: set[int], indent: str) -> list[str]:
+    rows = [tuple(printable(cell, newlines=False) for cell in row) for row in rows]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return [
         indent
@@ -795,15 +924,9 @@ def _history(
     warn_at: str,
     output: str | None,
 ) -> int:
-    for option, target in (("--output", output), ("--plot", plot)):
-        if target is None:
-            continue
-        for given in (plan_path, events_path):
-            if _same_file(target, given):
-                raise InvalidInputError(
-                    f"{option} {target}: that is an input file; rightsplan never overwrites "
-                    "what it reads"
-                )
+    _refuse_inputs({"--output": output, "--plot": plot}, (plan_path, events_path))
+    if plot is not None:
+        _plot_format(plot, output)
     plan = load_plan(plan_path)
     ledger = load_events(events_path)
     calendar = _CALENDARS[calendar_name]()
@@ -812,21 +935,13 @@ def _history(
     except (LedgerError, calendars.CalendarRangeError) as error:
         raise InvalidInputError(f"{events_path}: {error}") from None
     if plot is not None:
-        from rightsplan import plot as plotting
-
-        try:
-            plotting.timeline(history, path=plot)
-        except (ValueError, OSError) as error:
-            raise InvalidInputError(f"--plot {plot}: cannot write the picture: {error}") from None
+        _plot(history, plot)
     if output_format == "json":
         record = _history_record(history, calendar)
-        text = json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+        text = json_safe(json.dumps(record, indent=2, ensure_ascii=False)) + "\n"
     else:
-        text = _history_table(history, calendar)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomically(Path(output), text)
+        text = printable(_history_table(history, calendar))
+    _deliver(text, output)
     return EXIT_TRIGGERED if history.triggers() else EXIT_CLEAR
 
 
@@ -846,45 +961,109 @@ def _delegated(command: str) -> Callable[[list[str]], int]:
     return screen_main
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
-    arguments = list(sys.argv[1:] if argv is None else argv)
+def _run(arguments: list[str]) -> int:
     if arguments and arguments[0] in _DELEGATED_HELP:
         return _delegated(arguments[0])(arguments[1:])
     args = _parser().parse_args(arguments)
-    try:
-        if args.command == "example":
-            return _example(args.warn_at)
-        if args.command == "validate":
-            return _validate(args.plan)
-        if args.command == "terms":
-            return _terms(args.plan, args.on)
-        if args.command == "check":
-            return _check(
-                args.plan,
-                args.holdings,
-                on=args.on,
-                warn_at=args.warn_at,
-                output_format=args.format,
-                output=args.output,
-            )
-        if args.command == "history":
-            return _history(
-                args.plan,
-                args.events,
-                output_format=args.format,
-                plot=args.plot,
-                calendar_name=args.calendar,
-                warn_at=args.warn_at,
-                output=args.output,
-            )
-    except RightsPlanError as error:
-        print(f"rightsplan: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    except OSError as error:
-        print(f"rightsplan: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
+    if args.command == "example":
+        return _example(args.warn_at)
+    if args.command == "validate":
+        return _validate(args.plan)
+    if args.command == "terms":
+        return _terms(args.plan, args.on)
+    if args.command == "check":
+        return _check(
+            args.plan,
+            args.holdings,
+            on=args.on,
+            warn_at=args.warn_at,
+            output_format=args.format,
+            output=args.output,
+        )
+    if args.command == "history":
+        return _history(
+            args.plan,
+            args.events,
+            output_format=args.format,
+            plot=args.plot,
+            calendar_name=args.calendar,
+            warn_at=args.warn_at,
+            output=args.output,
+        )
     raise AssertionError(f"unhandled command {args.command!r}")  # pragma: no cover
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status.
+
+    The statuses are those of :mod:`rightsplan.cli`'s docstring; whatever goes wrong, the
+    status is never 1 unless a holding triggers.
+    """
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    debug = bool(os.environ.get(DEBUG_VARIABLE))
+    if arguments[:1] == ["--debug"]:
+        debug = True
+        arguments = arguments[1:]
+    with _terminated_as_exit():
+        try:
+            status = _run(arguments)
+            if sys.stdout is not None:
+                sys.stdout.flush()  # a broken pipe is found here, not at interpreter exit
+        except BrokenPipeError:
+            _quiet_stdout()
+            return EXIT_BROKEN_PIPE
+        except KeyboardInterrupt:
+            print("rightsplan: interrupted", file=sys.stderr)
+            return EXIT_INTERRUPTED
+        except (RightsPlanError, OSError) as error:
+            print(f"rightsplan: error: {printable(str(error))}", file=sys.stderr)
+            return EXIT_USAGE
+        except Exception as error:
+            if debug:
+                traceback.print_exc()
+            print(
+                f"rightsplan: internal error (a bug in rightsplan, please report it): "
+                f"{type(error).__name__}; set {DEBUG_VARIABLE}=1 or run 'rightsplan --debug "
+                "...' to see the traceback",
+                file=sys.stderr,
+            )
+            return EXIT_SOFTWARE
+    return status
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe, point standard output at /dev/null so that exiting is quiet.
+
+    Python's documented recipe (the ``signal`` module's note on SIGPIPE): the interpreter
+    flushes standard output at exit, which would fail again on the closed pipe.
+    """
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised where the program is so that temporary files are removed on the way out."""
+
+
+@contextlib.contextmanager
+def _terminated_as_exit() -> Iterator[None]:
+    """While running, SIGTERM unwinds the stack (removing temporary files) and exits 143."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum: int, frame: object) -> None:
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    except _Terminated:
+        print("rightsplan: terminated", file=sys.stderr)
+        raise SystemExit(EXIT_TERMINATED) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":  # pragma: no cover
