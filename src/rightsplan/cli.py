@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import enum
 import io
 import json
@@ -34,11 +33,12 @@ from rightsplan.errors import (
     HoldingsFileError,
     InvalidInputError,
     OutputFileError,
+    PlanHistoryError,
     RightsPlanError,
 )
 from rightsplan.history import History, LedgerError, StatusPeriod, Trigger, replay
 from rightsplan.io import Holding, load_events, load_holdings, load_plan
-from rightsplan.io._files import write_atomically
+from rightsplan.io._files import csv_text, write_atomically
 from rightsplan.io.holdings import standing_columns
 from rightsplan.ownership import Position
 from rightsplan.percent import format_percent
@@ -458,12 +458,8 @@ def _csv_cell(value: object) -> object:
 
 
 def _csv(records: list[dict[str, object]]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\n")
-    writer.writeheader()
-    for record in records:
-        writer.writerow({key: _csv_cell(value) for key, value in record.items()})
-    return out.getvalue()
+    rows = [{key: _csv_cell(value) for key, value in record.items()} for record in records]
+    return csv_text(list(records[0]), rows)
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -934,6 +930,8 @@ def _history(
         history = replay(plan, ledger, calendar=calendar, warn_at=warn_at)
     except (LedgerError, calendars.CalendarRangeError) as error:
         raise InvalidInputError(f"{events_path}: {error}") from None
+    except PlanHistoryError as error:  # e.g. a distribution rule no calendar can count
+        raise InvalidInputError(f"{plan_path}: {error}") from None
     if plot is not None:
         _plot(history, plot)
     if output_format == "json":

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import contextlib
+import csv
+import io
 import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from rightsplan.errors import OutputFileError
 
-__all__ = ["atomic_destination", "read_bytes", "write_atomically"]
+__all__ = ["atomic_destination", "csv_text", "read_bytes", "write_atomically"]
 
 
 def read_bytes(path: Path) -> bytes | str:
@@ -105,6 +107,25 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0o022)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def csv_text(columns: Sequence[str], records: Iterable[Mapping[str, object]]) -> str:
+    r"""Records as CSV text with a header, lines ended by a line feed, read back as written.
+
+    With ``"\n"`` line endings the csv module quotes a field holding a line feed but not one
+    holding a lone carriage return, which a reader then takes for the end of a row: a row
+    with any carriage return is quoted whole.
+    """
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+    quoted = csv.DictWriter(
+        out, fieldnames=list(columns), lineterminator="\n", quoting=csv.QUOTE_ALL
+    )
+    writer.writeheader()
+    for record in records:
+        carriage = any(isinstance(value, str) and "\r" in value for value in record.values())
+        (quoted if carriage else writer).writerow(record)
+    return out.getvalue()
 
 
 def jsonl_lines(text: str) -> list[tuple[int, str]]:
