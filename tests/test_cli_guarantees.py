@@ -127,6 +127,15 @@ class TestExitStatuses:
         assert result.returncode == 2
         assert result.stderr == "rightsplan: error: '-': cannot write: standard output is closed\n"
 
+    def test_standard_output_that_cannot_hold_the_text(self) -> None:
+        """An ASCII-only standard output is one clear line (exit 2), not an internal error."""
+        result = command(
+            "terms", PLAN, prelude="sys.stdout.reconfigure(encoding='ascii', errors='strict')"
+        )
+        assert result.returncode == 2
+        assert "standard output (ascii) cannot hold" in result.stderr
+        assert "Traceback" not in result.stderr
+
     def test_screen_without_polars_says_which_extra(self, tmp_path: Path) -> None:
         """`rightsplan screen` without polars names the extra to install and exits 2."""
         result = command(
@@ -332,6 +341,19 @@ class TestOutputs:
         rp.plot.timeline(history, path=tmp_path / "picture")
         assert [p.name for p in tmp_path.iterdir()] == ["picture"]
         assert (tmp_path / "picture").read_bytes().startswith(PNG_MAGIC)
+
+    def test_unencodable_output_is_bad_input(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A lone surrogate reaching a CSV file is exit 2 naming --output; nothing is left."""
+        monkeypatch.setattr(cli, "_csv", lambda records: "holder\nIPOF\udc80\n")
+        output = tmp_path / "verdicts.csv"
+        status, _, err = run(
+            capsys, "check", PLAN, HOLDINGS, "--format", "csv", "--output", str(output)
+        )
+        assert status == 2
+        assert f"--output {output}: cannot write \\udc80 as UTF-8" in err
+        assert list(tmp_path.iterdir()) == []
 
     def test_write_atomically_names_the_file_given(self, tmp_path: Path) -> None:
         """A file that cannot be written is an OutputFileError naming it, not the temporary."""

@@ -498,9 +498,23 @@ def _terminal() -> bool:
 
 def _emit(text: str) -> None:
     """Write ``text`` to standard output, escaping what a terminal would act on."""
+    _stdout(printable(text))
+
+
+def _unwritable(error: UnicodeEncodeError) -> str:
+    return printable(error.object[error.start : error.end], newlines=False)
+
+
+def _stdout(text: str) -> None:
     if sys.stdout is None:
         raise OutputFileError("-", "standard output is closed")
-    sys.stdout.write(printable(text))
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError as error:
+        raise InvalidInputError(
+            f"standard output ({sys.stdout.encoding}) cannot hold {_unwritable(error)}; "
+            "set PYTHONIOENCODING=utf-8, or give --output FILE"
+        ) from None
 
 
 def _deliver(text: str, output: str | None, *, option: str = "--output") -> None:
@@ -510,15 +524,17 @@ def _deliver(text: str, output: str | None, *, option: str = "--output") -> None
     symbolic link is followed, a device or named pipe is written to directly.
     """
     if output is None or output == "-":
-        if sys.stdout is None:
-            raise OutputFileError("-", "standard output is closed")
-        sys.stdout.write(text)
+        _stdout(text)
         return
     try:
         write_atomically(output, text)
     except OutputFileError as error:
         raise InvalidInputError(
             f"{option} {_shown(output)}: cannot write: {error.reason}"
+        ) from None
+    except UnicodeEncodeError as error:  # a lone surrogate that an input let through
+        raise InvalidInputError(
+            f"{option} {_shown(output)}: cannot write {_unwritable(error)} as UTF-8"
         ) from None
 
 
