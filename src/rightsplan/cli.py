@@ -1,8 +1,22 @@
-"""The ``rightsplan`` command line: ``validate``, ``terms``, ``check``, ``history``, ``example``.
+r"""The ``rightsplan`` command line: ``validate``, ``terms``, ``check``, ``history``, ``example``.
 
-Every command exits 0 when no holding triggers a plan, 1 when one does, and 2 for bad input
-or usage. Errors go to standard error, one line per problem, never a traceback. Nothing the
-command reads is ever modified; ``--output`` is written atomically.
+Exit statuses (every command, ``ingest`` and ``screen`` included):
+
+- 0: no holding triggers a plan (or the command has no verdict to give);
+- 1: a holding triggers a plan; **nothing else exits 1**;
+- 2: bad input or usage, one line per problem on standard error, never a traceback;
+- 70: an internal error, a bug in rightsplan (``EX_SOFTWARE``): one line on standard error;
+  set ``RIGHTSPLAN_DEBUG=1`` or run ``rightsplan --debug COMMAND ...`` for the traceback;
+- 130: interrupted (Ctrl-C); 141: standard output closed by its reader (``| head``), quietly;
+  143: terminated (SIGTERM), after removing any temporary file.
+
+Nothing the command reads is ever modified, and no output may name an input. Outputs
+(``--output``, ``--plot``, ``screen --out``) are written atomically through a uniquely named
+temporary file in the destination's folder; a symbolic link is followed (the file it points
+to is replaced, the link stays); a device or named pipe is written to, never replaced; ``-``
+is standard output. Text from files (a company, a section, a quotation, a holder's name) is
+shown with control and invisible characters escaped (``\x1b``), in tables and messages;
+JSON output escapes them as ``\uXXXX``; CSV output keeps them, quoted, to read back as written.
 """
 
 from __future__ import annotations
@@ -90,7 +104,9 @@ standing_shares, standing_until, standing_cap_percent, standing_cap_comparison).
 over the general limit but within its own line (grandfathered, or over only because of a
 buyback) is "excused": not a trigger.
 
-Exit status: 0 when no holding triggers the plan, 1 when any does, 2 for bad input or usage.
+Exit status: 0 when no holding triggers the plan, 1 when any does, 2 for bad input or usage
+(70 for an internal error; see 'rightsplan --help'). FILE may be - (standard output); a
+symbolic link is followed, a device or named pipe written to, and no input is overwritten.
 
 Example:
   rightsplan check examples/innotrac/plan.toml examples/innotrac/holdings.csv
@@ -133,9 +149,18 @@ def _parser() -> argparse.ArgumentParser:
             "Examples:\n"
             "  rightsplan example\n"
             "  rightsplan check examples/innotrac/plan.toml examples/innotrac/holdings.csv\n\n"
+            "Exit status: 0 when no holding triggers, 1 when one does (and for nothing else), "
+            "2 for bad\ninput or usage, 70 for an internal error (a bug: set RIGHTSPLAN_DEBUG=1 "
+            "or pass --debug\nfor its traceback), 130 when interrupted, 141 when standard output "
+            "is closed by its\nreader, 143 when terminated.\n\n"
             "Run 'rightsplan COMMAND --help' for a command's options."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help=f"show the traceback of an internal error (as {DEBUG_VARIABLE}=1 does)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
@@ -599,7 +624,8 @@ board determinations, announcements and tender offers. The plan's amendments and
 are replayed together, day by day.
 
 Exit status: 0 when nobody became an Acquiring Person, 1 when someone did, 2 for bad input or
-usage (including an inconsistent ledger or a date outside the business-day calendar).
+usage (including an inconsistent ledger or a date outside the business-day calendar; 70 for
+an internal error, see 'rightsplan --help'). --output FILE may be - (standard output).
 
 Examples:
   rightsplan history examples/innotrac/plan.toml examples/innotrac/events.csv

@@ -31,7 +31,8 @@ outstanding and optionally passive, kind, rights_to_acquire, rights_to_acquire_l
 derivatives. PLANS_DIR holds one plan file per issuer, named ISSUER.toml (or .yaml, .json).
 The positions are read in batches, so files larger than memory are fine.
 
-Exit status: 0 when no position triggers a plan, 1 when any does, 2 for bad input or usage.
+Exit status: 0 when no position triggers a plan, 1 when any does, 2 for bad input or usage
+(70 for an internal error; see 'rightsplan --help'). --out may not name a positions file.
 
 Example:
   rightsplan screen plans/ positions-2024q4.parquet --out verdicts.parquet
