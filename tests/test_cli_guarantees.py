@@ -7,6 +7,7 @@ files never reaches a terminal raw; numbers too large for a calendar are bad inp
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -15,11 +16,12 @@ import signal
 import stat
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rightsplan as rp
@@ -453,3 +455,104 @@ class TestTooLarge:
         assert status == 2 and out == ""
         assert err.startswith(f"rightsplan: error: {plan}: distribution rule (")
         assert "Section 3(a)" in err and EVENTS not in err
+
+
+_SAMPLES = {
+    "plan.toml": Path(PLAN).read_text(encoding="utf-8"),
+    "holdings.csv": Path(HOLDINGS).read_text(encoding="utf-8"),
+    "events.csv": Path(EVENTS).read_text(encoding="utf-8"),
+}
+_NASTY = st.sampled_from(
+    [
+        *("", "0", "-1", "1e3", "9" * 30, "2003-02-30", "9999-12-31"),
+        *("\x1b[2J", "\r", "\u202e", "\ufeff", "IPOF Group\u200b"),
+    ]
+)
+
+
+@st.composite
+def _contents(draw: st.DrawFn, name: str) -> str:
+    """A sample file, whole or spoiled: lines dropped, repeated or with a value replaced."""
+    lines = _SAMPLES[name].splitlines(keepends=True)
+    for _ in range(draw(st.integers(0, 3))):
+        if not lines:
+            break
+        index = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["drop", "repeat", "replace", "truncate"]))
+        if action == "drop":
+            del lines[index]
+        elif action == "repeat":
+            lines.insert(index, lines[index])
+        elif action == "truncate":
+            lines[index] = lines[index][: draw(st.integers(0, len(lines[index])))]
+        else:
+            old = draw(
+                st.sampled_from(lines[index].replace(",", " ").replace("=", " ").split() or [""])
+            )
+            lines[index] = lines[index].replace(old, draw(_NASTY), 1) if old else lines[index]
+    return "".join(lines)
+
+
+@st.composite
+def _invocations(draw: st.DrawFn) -> tuple[list[str], dict[str, str]]:
+    """A command with its arguments, and the contents of the files it names."""
+    name = draw(st.sampled_from(["validate", "terms", "check", "history", "example"]))
+    files = {"plan.toml": draw(_contents("plan.toml"))}
+    argv = [name]
+    if name == "example":
+        files = {}
+    else:
+        argv.append("plan.toml")
+    if name == "check":
+        files["holdings.csv"] = draw(_contents("holdings.csv"))
+        argv.append("holdings.csv")
+    if name == "history":
+        files["events.csv"] = draw(_contents("events.csv"))
+        argv.append("events.csv")
+    options = {
+        "terms": ["--on"],
+        "check": ["--on", "--warn-at", "--format", "--output"],
+        "history": ["--warn-at", "--format", "--output", "--calendar"],
+        "example": ["--warn-at"],
+    }.get(name, [])
+    values = {
+        "--on": st.sampled_from(["2003-11-24", "2003-12-01", "1990-01-01", "9999-12-31"]) | _NASTY,
+        "--warn-at": st.sampled_from(["0.9", "90%", "1", "0"]) | _NASTY,
+        "--format": st.sampled_from(["table", "json", "csv", "xml"]),
+        "--output": st.sampled_from(["out.txt", "-", "", "plan.toml", "missing/out.txt", "."]),
+        "--calendar": st.sampled_from(["new-york", "nyse"]),
+    }
+    for option in draw(st.lists(st.sampled_from(options), unique=True)) if options else []:
+        argv += [option, draw(values[option])]
+    return argv, files
+
+
+class TestFuzz:
+    @settings(max_examples=40, deadline=None)
+    @given(_invocations())
+    def test_any_invocation_keeps_the_promises(
+        self, invocation: tuple[list[str], dict[str, str]]
+    ) -> None:
+        """Any command on spoiled files exits 0, 1 (a trigger) or 2; inputs kept, nothing left."""
+        argv, files = invocation
+        with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):
+            for name, text in files.items():
+                Path(name).write_bytes(text.encode("utf-8"))
+            out, err = io.StringIO(), io.StringIO()
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                status: object
+                try:
+                    status = main(argv)
+                except SystemExit as exit_:  # argparse's usage errors
+                    status = exit_.code
+            assert status in (0, 1, 2), err.getvalue()
+            assert "Traceback" not in err.getvalue()
+            for name, text in files.items():
+                assert Path(name).read_bytes() == text.encode("utf-8")
+            written = sorted(set(os.listdir(".")) - set(files))
+            assert written in ([], ["out.txt"])
+            if written and "out.txt" in argv:
+                assert status != 2
+            report = out.getvalue() + (Path("out.txt").read_text("utf-8") if written else "")
+            if status == 1:
+                assert "triggered" in report or "became an Acquiring Person" in report
