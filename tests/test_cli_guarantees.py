@@ -187,6 +187,25 @@ class TestOutputs:
         assert "--out" in err and "input file" in err
         assert positions.read_bytes() == before
 
+    def test_screen_out_may_not_be_a_plan(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """`screen --out` naming a plan file in PLANS_DIR is refused too; the plan is unchanged."""
+        pytest.importorskip("polars")
+        (tmp_path / "plans").mkdir()
+        plan = tmp_path / "plans" / "INOC.toml"
+        plan.write_bytes(Path(PLAN).read_bytes())
+        status, _, err = run(
+            capsys,
+            "screen",
+            str(tmp_path / "plans"),
+            str(tmp_path / "p.parquet"),
+            "--out",
+            str(plan),
+        )
+        assert status == 2 and "input file" in err
+        assert plan.read_bytes() == Path(PLAN).read_bytes()
+
     def test_temporary_names_are_unique(self, tmp_path: Path) -> None:
         """Two writes to one file at once use two temporary files in its folder; both finish."""
         target = tmp_path / "out.txt"

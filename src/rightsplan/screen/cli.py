@@ -133,7 +133,10 @@ def screen_main(argv: list[str]) -> int:
     from rightsplan.screen.api import screen_parquet
 
     try:
-        _refuse_inputs({"--out": args.out}, args.positions)
+        plans = (
+            [entry.path for entry in os.scandir(args.plans)] if os.path.isdir(args.plans) else []
+        )
+        _refuse_inputs({"--out": args.out}, [*args.positions, *plans])
     except RightsPlanError as error:
         print(f"rightsplan screen: error: {error}", file=sys.stderr)
         return EXIT_USAGE
