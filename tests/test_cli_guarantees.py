@@ -206,6 +206,25 @@ class TestOutputs:
         assert status == 2 and "input file" in err
         assert plan.read_bytes() == Path(PLAN).read_bytes()
 
+    def test_screen_out_dash_is_standard_output(self, tmp_path: Path) -> None:
+        """`screen --out -` writes the verdicts to standard output, the summary to stderr."""
+        pl = pytest.importorskip("polars")
+        from tests.test_screen import innotrac_rows
+
+        (tmp_path / "plans").mkdir()
+        (tmp_path / "plans" / "INOC.toml").write_bytes(Path(PLAN).read_bytes())
+        positions = tmp_path / "positions.parquet"
+        innotrac_rows().write_parquet(positions)
+        script = "import sys\nfrom rightsplan.cli import main\nsys.exit(main(sys.argv[1:]))"
+        argv = ["screen", str(tmp_path / "plans"), str(positions), "--out", "-"]
+        result = subprocess.run(
+            [sys.executable, "-c", script, *argv], capture_output=True, check=False, timeout=300
+        )
+        assert result.returncode == 1
+        assert pl.read_parquet(io.BytesIO(result.stdout)).height == innotrac_rows().height
+        assert b"position(s) screened" in result.stderr
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["plans", "positions.parquet"]
+
     def test_temporary_names_are_unique(self, tmp_path: Path) -> None:
         """Two writes to one file at once use two temporary files in its folder; both finish."""
         target = tmp_path / "out.txt"
