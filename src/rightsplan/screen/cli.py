@@ -112,6 +112,14 @@ def _bar(stream: object) -> Callable[[int, int], None]:
     return show
 
 
+def _plan_files(folder: str) -> list[str]:
+    """The plan files in PLANS_DIR: inputs that --out may not name."""
+    if not os.path.isdir(folder):
+        return []
+    suffixes = (".toml", ".yaml", ".yml", ".json")
+    return [entry.path for entry in os.scandir(folder) if entry.name.lower().endswith(suffixes)]
+
+
 @contextlib.contextmanager
 def _destination(out: str) -> Iterator[str]:
     """Where the verdicts are written: ``out``, or with ``-`` a file copied to standard output."""
@@ -133,10 +141,7 @@ def screen_main(argv: list[str]) -> int:
     from rightsplan.screen.api import screen_parquet
 
     try:
-        plans = (
-            [entry.path for entry in os.scandir(args.plans)] if os.path.isdir(args.plans) else []
-        )
-        _refuse_inputs({"--out": args.out}, [*args.positions, *plans])
+        _refuse_inputs({"--out": args.out}, [*args.positions, *_plan_files(args.plans)])
     except RightsPlanError as error:
         print(f"rightsplan screen: error: {error}", file=sys.stderr)
         return EXIT_USAGE
