@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import rightsplan as rp
+from rightsplan import _check
 from rightsplan.io import dumps_events, loads_events
 from rightsplan.io.events import COLUMNS, EVENT_NAMES, EVENTS_BY_NAME, EventsFormat, event_fields
 from rightsplan.ledger import EVENT_KINDS
@@ -74,9 +75,14 @@ def _text_values() -> st.SearchStrategy[str]:
     return st.text(characters, min_size=1, max_size=20).filter(str.strip)
 
 
+def _holder_names() -> st.SearchStrategy[str]:
+    """Text a holder's name can be: no character that shows nothing (format characters...)."""
+    return _text_values().filter(lambda s: not _check.hidden(s))
+
+
 def _names() -> st.SearchStrategy[str]:
     """Names that a CSV ";"-separated members list can carry unchanged."""
-    return _text_values().filter(lambda s: ";" not in s and s == s.strip())
+    return _holder_names().filter(lambda s: ";" not in s and s == s.strip())
 
 
 _days = st.dates(min_value=pendulum.Date(1990, 1, 1), max_value=pendulum.Date(2040, 12, 31)).map(
@@ -100,7 +106,7 @@ def events(draw: st.DrawFn) -> rp.Event:
         if name == "members":
             values[name] = tuple(draw(st.lists(_names(), min_size=2, max_size=4)))
         elif name in ("holder", "group", "affiliate", "offeror"):
-            values[name] = draw(_text_values())
+            values[name] = draw(_holder_names())
         elif name == "outstanding":
             values[name] = draw(st.integers(1, 10**12))
         elif name == "reason":

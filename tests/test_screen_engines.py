@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import unicodedata
 import warnings
 from collections.abc import Iterator
 from typing import Any
@@ -144,3 +145,38 @@ class TestSpark:
         frame = spark.createDataFrame(data.to_pandas())
         with pytest.raises(rp.ScreenInputError, match="standing: .*polars"):
             screen_spark(spark, plans(), frame)
+
+    def test_names_as_the_other_engines_match_them(self, spark: Any) -> None:
+        """A Spark DataFrame's NFD holder gets its NFC exception; a zero-width space is refused."""
+        plan = rp.Plan(
+            rp.RightsAgreement(
+                company="Example Corp",
+                dated="2010-01-04",
+                provisions=(
+                    rp.SetThreshold(percent=15, comparison=rp.Comparison.AT_LEAST),
+                    rp.AddException(
+                        holder="Société Générale",
+                        percent=30,
+                        comparison=rp.Comparison.MORE_THAN,
+                        requires_passive=False,
+                    ),
+                ),
+            )
+        )
+        data = pl.DataFrame(
+            {
+                "issuer": ["X", "X"],
+                "holder": [unicodedata.normalize("NFD", "Société Générale"), "Other"],
+                "date": [dt.date(2011, 1, 3)] * 2,
+                "shares": [200, 200],
+                "outstanding": [1000, 1000],
+            }
+        )
+        frame = spark.createDataFrame(data.to_pandas())
+        got = screen_spark(spark, {"X": plan}, frame).toPandas().sort_values("row")
+        assert list(got["status"]) == ["clear", "triggered"]
+        hidden = spark.createDataFrame(
+            data.with_columns(pl.lit("IPOF Group\u200b").alias("holder")).to_pandas()
+        )
+        with pytest.raises(rp.ScreenInputError, match=r"invisible or control.*Group\\u200b"):
+            screen_spark(spark, {"X": plan}, hidden)

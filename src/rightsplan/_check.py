@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
@@ -49,10 +50,138 @@ def tuple_of(value: object, what: str, item: Callable[[object, str], T]) -> tupl
     return tuple(item(element, f"{what}[{index}]") for index, element in enumerate(value))
 
 
+# Unicode's Default_Ignorable_Code_Point characters outside the categories refused whole
+# (Cc, Cf, Cs): fillers, joiners and variation selectors that show nothing.
+_IGNORABLE = (
+    (0x034F, 0x034F),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0xE0000, 0xE0FFF),
+)
+
+INVISIBLE_PATTERN = r"[[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]--[\t\n\r]]"
+"""The characters :func:`invisible` finds, as a Rust regex class (polars matches with it).
+
+The two agree on every character Python's Unicode database assigns (tested); a character
+assigned only in a newer Unicode may be refused by one and not the other."""
+
+
+def invisible(char: str) -> bool:
+    """Whether ``char`` is a control (but tab and line breaks) or shows nothing.
+
+    Refused: control characters (Cc) but tab, line feed and carriage return (white space,
+    which matching ignores); format characters (Cf: zero-width space and joiners, the byte
+    order mark, bidirectional controls, the soft hyphen); lone surrogates (Cs); and the rest
+    of Unicode's Default_Ignorable_Code_Point (fillers, variation selectors, tags).
+    """
+    if char in "\t\n\r":
+        return False
+    if unicodedata.category(char) in ("Cc", "Cf", "Cs"):
+        return True
+    point = ord(char)
+    return any(low <= point <= high for low, high in _IGNORABLE)
+
+
+def hidden(name: str) -> bool:
+    """Whether ``name`` holds a character :func:`invisible` finds."""
+    return not (name.isascii() and name.isprintable()) and any(map(invisible, name))
+
+
+def holder_name(value: object, what: str) -> str:
+    """A holder's name: non-blank text without invisible or control characters.
+
+    Names are matched by what they show (:func:`name_key`), so a character that shows
+    nothing would make two names that look the same name two holders: it is refused, with
+    the field, the character and where it is. The name is kept exactly as given. The cost:
+    a name whose script needs a joiner (some Persian or Indic spellings, emoji sequences)
+    must be given without it; names in a US filing never need one.
+    """
+    given = text(value, what)
+    if not hidden(given):
+        return given
+    for index, char in enumerate(given):
+        if invisible(char):
+            label = unicodedata.name(char, unicodedata.category(char))
+            raise InvalidInputError(
+                f"{what}: {given!r} contains an invisible or control character, "
+                f"U+{ord(char):04X} {label} (character {index + 1}); names are matched by "
+                "what they show, so give the name without it"
+            )
+    return given
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
-    """How names are matched: case and runs of white space do not matter."""
-    return " ".join(name.split()).casefold()
+    """How names are matched: Unicode canonical equivalents, case and white space aside.
+
+    The key is the canonical caseless form (Unicode's definition D145: decompose, case-fold,
+    then compose again, NFC) with runs of white space made one space. So "Société Générale"
+    typed with composed letters (NFC) or with letters and combining accents (NFD) is one
+    name: the two are the same text in two encodings, and every reader sees the same thing.
+
+    Compatibility forms (NFKC) are deliberately not folded: full-width "ＩＰＯＦ", a
+    superscript "²", a circled "Ⓐ" look different from "IPOF", "2" and "A", and a plan's
+    exception or exemption is not given to a name the plan does not use: such a name is
+    warned about instead (:func:`near_names`). Case folding already joins the few
+    compatibility letters it knows (the ligature "ﬁ" is "fi").
+    """
+    folded = unicodedata.normalize("NFD", name).casefold()
+    return " ".join(unicodedata.normalize("NFC", folded).split())
+
+
+NEAR_EDIT_LENGTH = 5
+"""The shortest name (in characters) whose one-edit misspellings are flagged: "A" and "B"
+are different holders, "IPOF Grop" is likely IPOF Group misspelled."""
+
+
+def _squashed(key: str) -> str:
+    # Letters and digits only, compatibility forms folded and accents dropped (decomposed, a
+    # combining mark is not alphanumeric): what a careless retyping keeps.
+    return "".join(char for char in unicodedata.normalize("NFKD", key).casefold() if char.isalnum())
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one insertion, deletion or substitution."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1 or a == b:
+        return False
+    start = 0
+    while start < len(a) and a[start] == b[start]:
+        start += 1
+    if len(a) == len(b):
+        return a[start + 1 :] == b[start + 1 :]
+    return a[start:] == b[start + 1 :]
+
+
+def near_names(name: str, known: Iterable[str]) -> tuple[str, ...]:
+    """The names in ``known`` that ``name`` nearly matches but does not: likely misspellings.
+
+    Near: the same letters and digits once case, spacing, punctuation, accents and
+    compatibility forms are set aside ("I.P.O.F. Group", "ＩＰＯＦ Group", "Societe
+    Generale" for "Société Générale"), or one edit away for names of
+    :data:`NEAR_EDIT_LENGTH` characters or more ("IPOF Grop"). Nothing is near a name that
+    matches one of ``known``. Each known name is given once, in the order given.
+    """
+    key = name_key(name)
+    keys: dict[str, str] = {}
+    for other in known:
+        keys.setdefault(name_key(other), other)
+    if key in keys:
+        return ()
+    squashed = _squashed(key)
+    return tuple(
+        other
+        for other_key, other in keys.items()
+        if (squashed and _squashed(other_key) == squashed)
+        or (min(len(key), len(other_key)) >= NEAR_EDIT_LENGTH and _one_edit(key, other_key))
+    )
 
 
 def title(value: str | None) -> str | None:

@@ -76,11 +76,11 @@ def _percent(value: PercentLike) -> Fraction:
 
 
 def _holder(value: str) -> str:
-    return _check.text(value, "holder")
+    return _check.holder_name(value, "holder")
 
 
 def _members(value: Iterable[str]) -> tuple[str, ...]:
-    return _check.tuple_of(value, "members", _check.text)
+    return _check.tuple_of(value, "members", _check.holder_name)
 
 
 def _requires_passive(value: bool) -> bool:
@@ -88,7 +88,7 @@ def _requires_passive(value: bool) -> bool:
 
 
 def _name(value: str) -> str:
-    return _check.text(value, "name")
+    return _check.holder_name(value, "name")
 
 
 def _description(value: str) -> str:

@@ -14,6 +14,7 @@ from fractions import Fraction
 import attrs
 import pendulum
 
+from rightsplan import _check
 from rightsplan.dates import DateLike, to_date
 from rightsplan.errors import InputTypeError
 from rightsplan.ownership import Counted, Position, ReportedHolding
@@ -90,6 +91,21 @@ class Assessment:
             return self.counted.percent
         return self.position.percent
 
+    @property
+    def near_matches(self) -> tuple[str, ...]:
+        """Names the terms use that the holder's name nearly matches but does not.
+
+        A likely misspelling ("IPOF Grop", "I.P.O.F. Group"): the holding was assessed as a
+        stranger's, and :meth:`explain` says so. Empty when the name matches one the terms
+        use (an exception's holder or member, an Exempt Person) or is near none.
+        """
+        terms = self.terms
+        if terms is None:
+            return ()
+        named = [name for exception in terms.exceptions for name in exception.names()]
+        named.extend(exemption.name for exemption in terms.exemptions)
+        return _check.near_names(self.holder, named)
+
     def _describe_holding(self) -> str:
         position = self.position
         if isinstance(position, ReportedHolding):
@@ -137,6 +153,13 @@ class Assessment:
                     lines.append(f"Headroom: {self.headroom:,} more shares may be acquired.")
                 else:
                     lines.append(f"Over the limit by {-self.headroom:,} shares.")
+        near = self.near_matches
+        if near:
+            lines.append(
+                f"Note: {self.holder!r} is not a name the plan uses, but is close to "
+                f"{' and '.join(repr(name) for name in near)}; names must match (case and "
+                "spacing aside), so check the spelling."
+            )
         others = [c for c in self.considered if c.limit is not self.limit]
         if others:
             lines.append("Also considered:")

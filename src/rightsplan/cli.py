@@ -360,6 +360,7 @@ def _record(holding: Holding, assessment: Assessment, *, flat: bool) -> dict[str
     position = holding.position
     limit = assessment.limit
     percent = assessment.percent
+    near = assessment.near_matches
     return {
         "line": holding.line,
         "holder": position.holder,
@@ -381,6 +382,8 @@ def _record(holding: Holding, assessment: Assessment, *, flat: bool) -> dict[str
         "headroom": assessment.headroom,
         "source": _source(assessment),
         "reason": assessment.reason,
+        # Names the plan uses that this one nearly matches: a likely misspelling.
+        "near_match": "; ".join(near) or None if flat else list(near),
     }
 
 
@@ -467,6 +470,18 @@ def _table(company: str, rows: list[tuple[Holding, Assessment]], *, colour: bool
         lines.extend(
             f"[{number}] {printable(source, newlines=False)}"
             for number, source in enumerate(sources, start=1)
+        )
+    near = [(holding, assessment) for holding, assessment in rows if assessment.near_matches]
+    if near:
+        lines.append("")
+        lines.extend(
+            printable(
+                f"Line {holding.line}: {assessment.holder!r} is close to "
+                f"{' and '.join(repr(name) for name in assessment.near_matches)}, a name the "
+                "plan uses, and was checked as another holder: check the spelling.",
+                newlines=False,
+            )
+            for holding, assessment in near
         )
     counts = Counter(assessment.status for _, assessment in rows)
     summary = ", ".join(f"{counts[status]} {status.value}" for status in Status if counts[status])

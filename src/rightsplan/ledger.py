@@ -49,7 +49,7 @@ def _optional_text(value: str | None) -> str | None:
 
 
 def _holder(value: str) -> str:
-    return _check.text(value, "holder")
+    return _check.holder_name(value, "holder")
 
 
 def _count(what: str, value: int) -> int:
@@ -246,11 +246,11 @@ class PassivityChanged(Event):
 
 
 def _group(value: str) -> str:
-    return _check.text(value, "group")
+    return _check.holder_name(value, "group")
 
 
 def _members(value: Iterable[str]) -> tuple[str, ...]:
-    members = _check.tuple_of(value, "members", _check.text)
+    members = _check.tuple_of(value, "members", _check.holder_name)
     if len(members) < 2:
         raise InvalidInputError(f"members: a group has at least two members, got {len(members)}")
     return members
@@ -284,7 +284,7 @@ class GroupDissolved(Event):
 
 
 def _affiliate(value: str) -> str:
-    return _check.text(value, "affiliate")
+    return _check.holder_name(value, "affiliate")
 
 
 @attrs.frozen(kw_only=True)
@@ -422,7 +422,7 @@ class AcquiringPersonAnnounced(Event):
 
 
 def _offeror(value: str) -> str:
-    return _check.text(value, "offeror")
+    return _check.holder_name(value, "offeror")
 
 
 def _deferred(value: bool) -> bool:

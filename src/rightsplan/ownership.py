@@ -16,7 +16,7 @@ __all__ = ["Counted", "Position", "ReportedHolding"]
 
 
 def _holder(value: str) -> str:
-    return _check.text(value, "holder")
+    return _check.holder_name(value, "holder")
 
 
 def _shares(value: int) -> int:

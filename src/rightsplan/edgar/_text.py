@@ -11,6 +11,8 @@ import re
 
 import pendulum
 
+from rightsplan import _check
+
 __all__ = [
     "DATE",
     "decode",
@@ -74,7 +76,19 @@ def decode(data: bytes) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return _shown(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _shown(text: str) -> str:
+    """``text`` without the non-ASCII characters that show nothing (soft hyphens, ZWSP...).
+
+    A filing's reader sees "IPOF Group" whatever hides in it, and names read from the
+    text must hold no such character (:func:`rightsplan._check.holder_name`).
+    """
+    return _NON_ASCII.sub(lambda run: "".join(c for c in run[0] if not _check.invisible(c)), text)
 
 
 _HTML_HINT = re.compile(r"<(?:html|body|p|div|table|br|font)\b", re.IGNORECASE)
@@ -169,7 +183,7 @@ def html_to_text(markup: str) -> str:
     extractor = _TextExtractor()
     extractor.feed(markup)
     extractor.close()
-    return extractor.text()
+    return _shown(extractor.text())  # again: entities (&shy;) are decoded only now
 
 
 _ABBREVIATIONS = frozenset(

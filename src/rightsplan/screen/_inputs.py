@@ -10,6 +10,7 @@ from typing import Any
 
 import polars as pl
 
+from rightsplan._check import INVISIBLE_PATTERN
 from rightsplan.errors import ScreenInputError
 from rightsplan.plan import Plan
 from rightsplan.rules import HOLDER_KINDS
@@ -222,6 +223,12 @@ def normalize(
     return frame.select(exprs), extras
 
 
+INVISIBLE_HOLDER = (
+    "holder: contains an invisible or control character; names are matched by what they "
+    "show, so give the name without it"
+)
+
+
 def validate(
     frame: pl.LazyFrame, issuers: tuple[str, ...], extras: tuple[str, ...], *, first_row: int = 0
 ) -> None:
@@ -255,6 +262,12 @@ def validate(
         checks.append(
             (f"{column}: expected at most {MAX_COUNT:,} shares", pl.col(column) > MAX_COUNT)
         )
+    checks.append(
+        (
+            INVISIBLE_HOLDER,
+            pl.col("holder").cast(pl.String).str.contains(INVISIBLE_PATTERN),
+        )
+    )
     checks.append(
         (
             "shares: exceed the shares outstanding",
@@ -291,7 +304,7 @@ def validate(
             many = found[count + index]
             also = f" ({many:,} rows in all)" if many > 1 else ""
             column = message.split(":", 1)[0]
-            if column in ("issuer", "kind"):  # name the value: it is what to look up
+            if column in ("issuer", "kind") or message is INVISIBLE_HOLDER:  # name the value
                 value = frame.slice(first, 1).select(pl.col(column).cast(pl.String)).collect()
                 message = f"{message}, got {value.item()!r}"
             raise ScreenInputError(f"{message}, at row {first_row + first}{also}")

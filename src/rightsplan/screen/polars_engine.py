@@ -239,6 +239,7 @@ class Prepared:
         self.status_values = pl.Series("status", STATUSES, dtype=STATUS)
         self.issuer_tables: dict[object, Any] = {}
         self.holder_tables: dict[object, Any] = {}
+        self.hidden_tables: dict[object, Any] = {}
         """Code tables of the Categorical and Enum columns seen (see :func:`_coded`)."""
 
     def periods_of(self, issuer: np.ndarray, day: np.ndarray) -> np.ndarray:
@@ -407,13 +408,25 @@ def _text_name_ids(prepared: Prepared, holder: pl.Series) -> np.ndarray:
         encoded = pc.dictionary_encode(piece.to_arrow())
         if hasattr(encoded, "combine_chunks"):
             encoded = encoded.combine_chunks()
-        table = prepared.name_table(encoded.dictionary.to_pylist())
+        names = encoded.dictionary.to_pylist()
+        if any(name is not None and _check.hidden(name) for name in names):
+            raise _HiddenNameError  # each name of a chunk's dictionary is some row's
+        table = prepared.name_table(names)
         if table.size:
             indices = encoded.indices.to_numpy(zero_copy_only=False)
             out[part] = np.take(table, indices)
 
     _run(work, len(text), max(1, -(-len(text) // _pool())))
     return out
+
+
+class _HiddenNameError(Exception):
+    """A holder name with an invisible or control character: :func:`validate` names it."""
+
+
+def _hidden_table(names: list[str | None]) -> np.ndarray:
+    """1 for each name with an invisible or control character (:func:`_check.hidden`)."""
+    return np.array([name is not None and _check.hidden(name) for name in names], dtype=np.int64)
 
 
 def _holder_coded(prepared: Prepared, holder: pl.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -426,6 +439,11 @@ def _holder_coded(prepared: Prepared, holder: pl.Series) -> tuple[np.ndarray, np
         return _EMPTY_CODES, _EMPTY_INT
     coded = _coded(holder, prepared.name_table, prepared.holder_tables)
     if coded is not None:
+        codes, _ = coded
+        _, hidden = _coded(holder, _hidden_table, prepared.hidden_tables) or coded
+        # Categories may be unused, so only a row whose category is hidden is refused.
+        if hidden.any() and hidden[codes].any():
+            raise _HiddenNameError
         return coded
     names = _text_name_ids(prepared, holder)
     return names.astype(np.uint32), np.arange(prepared.n_names, dtype=np.int64)
@@ -544,10 +562,13 @@ def screen_batch(
     standing = frame.select(held) if held else None
     frame = frame.drop(held)
     batch = _Batch(frame, extras)
-    if kernel.available():
-        unknown = _compiled_rows(prepared, frame, batch)
-    else:
-        unknown = _numpy_rows(prepared, frame, batch)
+    try:
+        if kernel.available():
+            unknown = _compiled_rows(prepared, frame, batch)
+        else:
+            unknown = _numpy_rows(prepared, frame, batch)
+    except _HiddenNameError:
+        _invalid(prepared, lazy, extras, first_row)
     if unknown:
         _invalid(prepared, lazy, extras, first_row)
     result = _result(prepared, frame, batch, first_row)

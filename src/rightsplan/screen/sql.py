@@ -23,11 +23,18 @@ from typing import Any
 
 import polars as pl
 
+from rightsplan import _check
 from rightsplan.assess import DEFAULT_WARN_AT, warn_ratio
 from rightsplan.errors import ScreenInputError
 from rightsplan.plan import Plan
 from rightsplan.rules import HOLDER_KINDS
-from rightsplan.screen._inputs import load_plans, normalize, positions_frame, validate
+from rightsplan.screen._inputs import (
+    INVISIBLE_HOLDER,
+    load_plans,
+    normalize,
+    positions_frame,
+    validate,
+)
 from rightsplan.screen._standings import STANDING_COLUMNS
 from rightsplan.screen.polars_engine import OUTPUT_COLUMNS, Prepared, prepare
 
@@ -212,6 +219,9 @@ def screen_spark(
         if "row" not in frame.columns:
             frame = frame.withColumn("row", F.monotonically_increasing_id())
         holders = [r[0] for r in frame.select("holder").distinct().collect()]
+        hidden = next((h for h in holders if h is not None and _check.hidden(h)), None)
+        if hidden is not None:  # a Spark DataFrame is not validated row by row
+            raise ScreenInputError(f"{INVISIBLE_HOLDER}, got {hidden!r}")
         matched = prepared.intervals.name_ids(holders)
         names_df = spark.createDataFrame(
             list(matched.items()) or [("\x00", 0)], "holder string, name_id long"
