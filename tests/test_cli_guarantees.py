@@ -324,20 +324,21 @@ class TestOutputs:
         status, _, err = run(capsys, "history", PLAN, EVENTS, "--output", str(tmp_path))
         assert status == 2 and "--output" in err and "is a folder" in err
 
-    def test_sigterm_removes_the_temporary_file(
-        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    @pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+    def test_termination_removes_the_temporary_file(
+        self, signum: int, status: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """SIGTERM while the output is being written exits 143 and leaves no file behind."""
+        """SIGTERM (or SIGHUP) while the output is written exits 128 + it and leaves no file."""
 
         def terminated(fd: int) -> None:
-            os.kill(os.getpid(), signal.SIGTERM)
+            os.kill(os.getpid(), signum)
 
         monkeypatch.setattr(os, "fsync", terminated)
         with pytest.raises(SystemExit) as exit_:
             main(["check", PLAN, HOLDINGS, "--output", str(tmp_path / "verdicts.txt")])
-        assert exit_.value.code == cli.EXIT_TERMINATED == 143
+        assert exit_.value.code == status
         assert list(tmp_path.iterdir()) == []
-        assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+        assert signal.getsignal(signum) is signal.SIG_DFL
 
     @pytest.mark.parametrize(
         ("plot", "says"),

@@ -71,7 +71,7 @@ EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
 """Standard output was closed by its reader (``| head``): 128 + SIGPIPE, as shells report it."""
 EXIT_TERMINATED = 143
-"""Terminated (SIGTERM): 128 + SIGTERM, after removing any temporary file."""
+"""Terminated (SIGTERM): 128 + SIGTERM, after removing any temporary file (SIGHUP: 129)."""
 DEBUG_VARIABLE = "RIGHTSPLAN_DEBUG"
 """Set (to anything but empty) to print the traceback of an internal error."""
 
@@ -1098,27 +1098,42 @@ def _quiet_stdout() -> None:
 
 
 class _Terminated(BaseException):
-    """SIGTERM, raised where the program is so that temporary files are removed on the way out."""
+    """A termination signal, raised where the program is: temporary files go on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+_TERMINATING = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
 
 
 @contextlib.contextmanager
 def _terminated_as_exit() -> Iterator[None]:
-    """While running, SIGTERM unwinds the stack (removing temporary files) and exits 143."""
+    """While running, SIGTERM or SIGHUP unwinds the stack, removing temporary files.
+
+    The program then exits 128 + the signal's number (143 for SIGTERM), as shells report a
+    program the signal ended.
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def terminate(signum: int, frame: object) -> None:
-        raise _Terminated
+        raise _Terminated(signum)
 
-    previous = signal.signal(signal.SIGTERM, terminate)
+    previous = {signum: signal.signal(signum, terminate) for signum in _TERMINATING}
     try:
         yield
-    except _Terminated:
-        print("rightsplan: terminated", file=sys.stderr)
-        raise SystemExit(EXIT_TERMINATED) from None
+    except _Terminated as terminated:
+        name = signal.Signals(terminated.signum).name
+        print(f"rightsplan: terminated ({name})", file=sys.stderr)
+        raise SystemExit(128 + terminated.signum) from None
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 if __name__ == "__main__":  # pragma: no cover
