@@ -1076,10 +1076,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         except Exception as error:
             if debug:
                 traceback.print_exc()
+            notes = "".join(f" {note}" for note in getattr(error, "__notes__", ()))
             print(
                 f"rightsplan: internal error (a bug in rightsplan, please report it): "
-                f"{type(error).__name__}; set {DEBUG_VARIABLE}=1 or run 'rightsplan --debug "
-                "...' to see the traceback",
+                f"{type(error).__name__}{printable(notes, newlines=False)}; set "
+                f"{DEBUG_VARIABLE}=1 or run 'rightsplan --debug ...' to see the traceback",
                 file=sys.stderr,
             )
             return EXIT_SOFTWARE
