@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PLAN = str(ROOT / "examples" / "innotrac" / "plan.toml")
 HOLDINGS = str(ROOT / "examples" / "innotrac" / "holdings.csv")
 EVENTS = str(ROOT / "examples" / "innotrac" / "events.csv")
+FILINGS = ROOT / "tests" / "data" / "filings"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
@@ -500,6 +501,7 @@ _SAMPLES = {
     "plan.toml": Path(PLAN).read_text(encoding="utf-8"),
     "holdings.csv": Path(HOLDINGS).read_text(encoding="utf-8"),
     "events.csv": Path(EVENTS).read_text(encoding="utf-8"),
+    "filing.txt": (FILINGS / "01_harborview_item5_adoption.txt").read_text(encoding="utf-8"),
 }
 _NASTY = st.sampled_from(
     [
@@ -535,11 +537,14 @@ def _contents(draw: st.DrawFn, name: str) -> str:
 @st.composite
 def _invocations(draw: st.DrawFn) -> tuple[list[str], dict[str, str]]:
     """A command with its arguments, and the contents of the files it names."""
-    name = draw(st.sampled_from(["validate", "terms", "check", "history", "example"]))
+    name = draw(st.sampled_from(["validate", "terms", "check", "history", "example", "ingest"]))
     files = {"plan.toml": draw(_contents("plan.toml"))}
     argv = [name]
     if name == "example":
         files = {}
+    elif name == "ingest":
+        files = {"filing.txt": draw(_contents("filing.txt"))}
+        argv.append("filing.txt")
     else:
         argv.append("plan.toml")
     if name == "check":
@@ -553,11 +558,12 @@ def _invocations(draw: st.DrawFn) -> tuple[list[str], dict[str, str]]:
         "check": ["--on", "--warn-at", "--format", "--output"],
         "history": ["--warn-at", "--format", "--output", "--calendar"],
         "example": ["--warn-at"],
+        "ingest": ["--format"],
     }.get(name, [])
     values = {
         "--on": st.sampled_from(["2003-11-24", "2003-12-01", "1990-01-01", "9999-12-31"]) | _NASTY,
         "--warn-at": st.sampled_from(["0.9", "90%", "1", "0"]) | _NASTY,
-        "--format": st.sampled_from(["table", "json", "csv", "xml"]),
+        "--format": st.sampled_from(["table", "json", "csv", "toml", "xml"]),
         "--output": st.sampled_from(["out.txt", "-", "", "plan.toml", "missing/out.txt", "."]),
         "--calendar": st.sampled_from(["new-york", "nyse"]),
     }
