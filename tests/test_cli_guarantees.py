@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
+import importlib.util
 import io
 import json
 import os
@@ -534,17 +536,48 @@ def _contents(draw: st.DrawFn, name: str) -> str:
     return "".join(lines)
 
 
+@functools.cache
+def _positions() -> bytes:
+    """Innotrac positions as a Parquet file's bytes (for screen): one triggers, one is clear."""
+    import polars as pl
+
+    out = io.BytesIO()
+    pl.DataFrame(
+        {
+            "plan": ["INOC", "INOC"],
+            "holder": ["IPOF Group", "Another Fund"],
+            "date": ["2003-12-01", "2003-12-01"],
+            "shares": [2_800_500, 1_735_848],
+            "outstanding": [11_572_314, 11_572_314],
+            "passive": [True, False],
+        }
+    ).write_parquet(out)
+    return out.getvalue()
+
+
+_COMMANDS = ["validate", "terms", "check", "history", "example", "ingest"]
+if importlib.util.find_spec("polars") is not None:
+    _COMMANDS.append("screen")
+
+
 @st.composite
-def _invocations(draw: st.DrawFn) -> tuple[list[str], dict[str, str]]:
+def _invocations(draw: st.DrawFn) -> tuple[list[str], dict[str, bytes]]:
     """A command with its arguments, and the contents of the files it names."""
-    name = draw(st.sampled_from(["validate", "terms", "check", "history", "example", "ingest"]))
-    files = {"plan.toml": draw(_contents("plan.toml"))}
+    name = draw(st.sampled_from(_COMMANDS))
+    files: dict[str, str | bytes] = {"plan.toml": draw(_contents("plan.toml"))}
     argv = [name]
     if name == "example":
         files = {}
     elif name == "ingest":
         files = {"filing.txt": draw(_contents("filing.txt"))}
         argv.append("filing.txt")
+    elif name == "screen":
+        whole = _positions()
+        files = {
+            "plans/INOC.toml": files["plan.toml"],
+            "positions.parquet": whole[: draw(st.sampled_from([len(whole), len(whole) // 2, 0]))],
+        }
+        argv += ["plans", "positions.parquet"]
     else:
         argv.append("plan.toml")
     if name == "check":
@@ -559,30 +592,45 @@ def _invocations(draw: st.DrawFn) -> tuple[list[str], dict[str, str]]:
         "history": ["--warn-at", "--format", "--output", "--calendar"],
         "example": ["--warn-at"],
         "ingest": ["--format"],
+        "screen": ["--warn-at", "--batch-rows"],
     }.get(name, [])
+    outputs = ["out.txt", "-", "", "plan.toml", "missing/out.txt", "."]
     values = {
         "--on": st.sampled_from(["2003-11-24", "2003-12-01", "1990-01-01", "9999-12-31"]) | _NASTY,
         "--warn-at": st.sampled_from(["0.9", "90%", "1", "0"]) | _NASTY,
         "--format": st.sampled_from(["table", "json", "csv", "toml", "xml"]),
-        "--output": st.sampled_from(["out.txt", "-", "", "plan.toml", "missing/out.txt", "."]),
+        "--output": st.sampled_from(outputs),
         "--calendar": st.sampled_from(["new-york", "nyse"]),
+        "--batch-rows": st.sampled_from(["1", "3", "0", "1,000"]) | _NASTY,
     }
     for option in draw(st.lists(st.sampled_from(options), unique=True)) if options else []:
         argv += [option, draw(values[option])]
-    return argv, files
+    if name == "screen":  # --out is required; not "-": the test's standard output holds text
+        out = draw(st.sampled_from([o for o in outputs if o != "-"] + list(files)))
+        argv += ["--out", out]
+    return argv, {
+        path: text if isinstance(text, bytes) else text.encode() for path, text in files.items()
+    }
+
+
+def _tree() -> set[str]:
+    return {
+        os.path.relpath(os.path.join(top, name)) for top, _, names in os.walk(".") for name in names
+    }
 
 
 class TestFuzz:
     @settings(max_examples=40, deadline=None)
     @given(_invocations())
     def test_any_invocation_keeps_the_promises(
-        self, invocation: tuple[list[str], dict[str, str]]
+        self, invocation: tuple[list[str], dict[str, bytes]]
     ) -> None:
         """Any command on spoiled files exits 0, 1 (a trigger) or 2; inputs kept, nothing left."""
         argv, files = invocation
         with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):
-            for name, text in files.items():
-                Path(name).write_bytes(text.encode("utf-8"))
+            for name, data in files.items():
+                Path(name).parent.mkdir(exist_ok=True)
+                Path(name).write_bytes(data)
             out, err = io.StringIO(), io.StringIO()
             with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
                 status: object
@@ -592,12 +640,18 @@ class TestFuzz:
                     status = exit_.code
             assert status in (0, 1, 2), err.getvalue()
             assert "Traceback" not in err.getvalue()
-            for name, text in files.items():
-                assert Path(name).read_bytes() == text.encode("utf-8")
-            written = sorted(set(os.listdir(".")) - set(files))
-            assert written in ([], ["out.txt"])
-            if written and "out.txt" in argv:
+            for name, data in files.items():
+                assert Path(name).read_bytes() == data
+            target = next(
+                (argv[i + 1] for i, arg in enumerate(argv[:-1]) if arg in ("--out", "--output")),
+                None,
+            )
+            written = sorted(_tree() - set(files))
+            assert written in ([], [target])
+            if written:
                 assert status != 2
-            report = out.getvalue() + (Path("out.txt").read_text("utf-8") if written else "")
+            report = out.getvalue()
+            if written and argv[0] != "screen":
+                report += Path(written[0]).read_text("utf-8")
             if status == 1:
                 assert "triggered" in report or "became an Acquiring Person" in report
