@@ -67,9 +67,6 @@ class Period:
         return "\n".join([head, *(f"  {line}" for line in lines)])
 
 
-_LAST_DAY = pendulum.Date(9999, 12, 31)
-"""The last day a date can hold; a plan expiring then has no period after its expiry."""
-
 _ALWAYS_SHOWN = ("General rule", "Passive-investor tier", "Exception for")
 
 
@@ -226,7 +223,7 @@ class Plan:
             expiry = terms.expiration.date if terms.expiration is not None else None
             if expiry is not None and (end is None or expiry < end):
                 periods.append(Period(start, expiry, terms, True, opener))
-                if expiry >= _LAST_DAY:  # expiring on the last day a date can hold: no after
+                if expiry >= pendulum.Date.max:  # the last day a date holds: no day after
                     continue
                 after = expiry.add(days=1)
                 periods.append(
