@@ -66,15 +66,17 @@ class TestIngest:
     def test_internal_error_is_one_line(
         self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """A bug inside rightsplan exits 1 with one line naming the file, not a traceback."""
+        """A bug inside rightsplan exits 70 (never 1) with one line naming the file."""
+        from rightsplan.cli import main
 
         def broken(filing: object) -> object:
             raise KeyError("boom")
 
         monkeypatch.setattr("rightsplan.edgar.cli.draft_filing", broken)
-        assert ingest_main([SEED]) == 1
+        monkeypatch.delenv("RIGHTSPLAN_DEBUG", raising=False)
+        assert main(["ingest", SEED]) == 70
         (line,) = capsys.readouterr().err.strip().splitlines()
-        assert "internal error while reading" in line and "seed_004.txt" in line
+        assert "internal error" in line and "while reading" in line and "seed_004.txt" in line
 
     def test_bad_arguments(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A bad option exits 2."""

@@ -76,7 +76,13 @@ class BusinessCalendar:
         day = to_date(on, what="on")
         if isinstance(days, bool) or not isinstance(days, int) or days < 0:
             raise InvalidInputError(f"days: expected zero or more whole days, got {days!r}")
-        return day.add(days=days)
+        try:
+            return day.add(days=days)
+        except OverflowError:  # past 9999-12-31, or more days than a timedelta holds
+            raise CalendarRangeError(
+                f"{days:,} calendar days after {day.isoformat()} is past the last date "
+                "rightsplan can count to (9999-12-31)"
+            ) from None
 
 
 def _holiday_test(*markets: str) -> Callable[[dt.date], bool]:

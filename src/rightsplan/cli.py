@@ -1,21 +1,38 @@
-"""The ``rightsplan`` command line: ``validate``, ``terms``, ``check``, ``history``, ``example``.
+r"""The ``rightsplan`` command line: ``validate``, ``terms``, ``check``, ``history``, ``example``.
 
-Every command exits 0 when no holding triggers a plan, 1 when one does, and 2 for bad input
-or usage. Errors go to standard error, one line per problem, never a traceback. Nothing the
-command reads is ever modified; ``--output`` is written atomically.
+Exit statuses (every command, ``ingest`` and ``screen`` included):
+
+- 0: no holding triggers a plan (or the command has no verdict to give);
+- 1: a holding triggers a plan; **nothing else exits 1**;
+- 2: bad input or usage, one line per problem on standard error, never a traceback;
+- 70: an internal error, a bug in rightsplan (``EX_SOFTWARE``): one line on standard error;
+  set ``RIGHTSPLAN_DEBUG=1`` or run ``rightsplan --debug COMMAND ...`` for the traceback;
+- 130: interrupted (Ctrl-C); 141: standard output closed by its reader (``| head``), quietly;
+  143: terminated (SIGTERM), after removing any temporary file.
+
+Nothing the command reads is ever modified, and no output may name an input. Outputs
+(``--output``, ``--plot``, ``screen --out``) are written atomically through a uniquely named
+temporary file in the destination's folder; a symbolic link is followed (the file it points
+to is replaced, the link stays); a device or named pipe is written to, never replaced; ``-``
+is standard output. Text from files (a company, a section, a quotation, a holder's name) is
+shown with control and invisible characters escaped (``\x1b``), in tables and messages;
+JSON output escapes them as ``\uXXXX``; CSV output keeps them, quoted, to read back as written.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
+import contextlib
 import enum
 import io
 import json
 import os
+import signal
 import sys
+import threading
+import traceback
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from fractions import Fraction
 from pathlib import Path
 
@@ -23,12 +40,19 @@ import attrs
 import pendulum
 
 from rightsplan import calendars, examples
+from rightsplan._printable import json_safe, printable
 from rightsplan.assess import Assessment, Status, assess, in_force, warn_ratio
 from rightsplan.dates import to_date
-from rightsplan.errors import HoldingsFileError, InvalidInputError, RightsPlanError
+from rightsplan.errors import (
+    HoldingsFileError,
+    InvalidInputError,
+    OutputFileError,
+    PlanHistoryError,
+    RightsPlanError,
+)
 from rightsplan.history import History, LedgerError, StatusPeriod, Trigger, replay
 from rightsplan.io import Holding, load_events, load_holdings, load_plan
-from rightsplan.io._files import write_atomically
+from rightsplan.io._files import csv_text, write_atomically
 from rightsplan.io.holdings import standing_columns
 from rightsplan.ownership import Position
 from rightsplan.percent import format_percent
@@ -40,6 +64,16 @@ __all__ = ["main"]
 EXIT_CLEAR = 0
 EXIT_TRIGGERED = 1
 EXIT_USAGE = 2
+EXIT_SOFTWARE = 70
+"""An internal error, a bug in rightsplan (``EX_SOFTWARE`` of BSD's ``sysexits.h``)."""
+EXIT_INTERRUPTED = 130
+"""Interrupted (Ctrl-C): 128 + SIGINT, as shells report it."""
+EXIT_BROKEN_PIPE = 141
+"""Standard output was closed by its reader (``| head``): 128 + SIGPIPE, as shells report it."""
+EXIT_TERMINATED = 143
+"""Terminated (SIGTERM): 128 + SIGTERM, after removing any temporary file (SIGHUP: 129)."""
+DEBUG_VARIABLE = "RIGHTSPLAN_DEBUG"
+"""Set (to anything but empty) to print the traceback of an internal error."""
 
 _IPOF_REPORTED = Position("IPOF Group", 2_800_500, 11_572_314, passive=True)
 """IPOF's holding as the 8-K of 2003-11-24 reports it: 2,800,500 shares, "or 24.2%"."""
@@ -70,7 +104,9 @@ standing_shares, standing_until, standing_cap_percent, standing_cap_comparison).
 over the general limit but within its own line (grandfathered, or over only because of a
 buyback) is "excused": not a trigger.
 
-Exit status: 0 when no holding triggers the plan, 1 when any does, 2 for bad input or usage.
+Exit status: 0 when no holding triggers the plan, 1 when any does, 2 for bad input or usage
+(70 for an internal error; see 'rightsplan --help'). FILE may be - (standard output); a
+symbolic link is followed, a device or named pipe written to, and no input is overwritten.
 
 Example:
   rightsplan check examples/innotrac/plan.toml examples/innotrac/holdings.csv
@@ -78,18 +114,30 @@ Example:
 """
 
 
+def _argument_error(text: str, error: Exception, prefix: str) -> argparse.ArgumentTypeError:
+    """A command-line value's error, the value shown escaped and at most 80 characters long."""
+    message = str(error).removeprefix(prefix)
+    if isinstance(error, RightsPlanError):
+        for given in (repr(text), text):
+            message = message.replace(given, _shown(text))
+    else:  # e.g. Python's limit on the digits of an integer's text
+        message = f"cannot read {_shown(text)}"
+    return argparse.ArgumentTypeError(message)
+
+
 def _date_argument(text: str) -> pendulum.Date:
     try:
         return to_date(text, what="date")
-    except RightsPlanError as error:
-        raise argparse.ArgumentTypeError(str(error).removeprefix("date: ")) from None
+    except (RightsPlanError, ValueError, OverflowError) as error:
+        raise _argument_error(text, error, "date: ") from None
 
 
 def _warn_at_argument(text: str) -> str:
+    """``--warn-at``: a share of the limit (0.9, 90%), checked as it is read."""
     try:
         warn_ratio(text)
-    except RightsPlanError as error:
-        raise argparse.ArgumentTypeError(str(error).removeprefix("warn_at: ")) from None
+    except (RightsPlanError, ValueError, OverflowError) as error:
+        raise _argument_error(text, error, "warn_at: ") from None
     return text
 
 
@@ -101,9 +149,18 @@ def _parser() -> argparse.ArgumentParser:
             "Examples:\n"
             "  rightsplan example\n"
             "  rightsplan check examples/innotrac/plan.toml examples/innotrac/holdings.csv\n\n"
+            "Exit status: 0 when no holding triggers, 1 when one does (and for nothing else), "
+            "2 for bad\ninput or usage, 70 for an internal error (a bug: set RIGHTSPLAN_DEBUG=1 "
+            "or pass --debug\nfor its traceback), 130 when interrupted, 141 when standard output "
+            "is closed by its\nreader, 143 when terminated.\n\n"
             "Run 'rightsplan COMMAND --help' for a command's options."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help=f"show the traceback of an internal error (as {DEBUG_VARIABLE}=1 does)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
@@ -213,7 +270,7 @@ def _example(warn_at: str) -> int:
         out.append("")
         if assessment.status is Status.TRIGGERED and position.passive:
             worst = EXIT_TRIGGERED
-    print("\n".join(out).rstrip())
+    _emit("\n".join(out).rstrip() + "\n")
     return worst
 
 
@@ -221,9 +278,9 @@ def _validate(path: str) -> int:
     plan = load_plan(path)
     numbers = ", ".join(f"No. {a.number} ({a.effective_date.isoformat()})" for a in plan.amendments)
     amended = f"; {len(plan.amendments)} amendment(s): {numbers}" if plan.amendments else ""
-    print(
+    _emit(
         f"{path}: valid — {plan.company}, {plan.agreement.name} dated "
-        f"{plan.agreement.dated.isoformat()}{amended}"
+        f"{plan.agreement.dated.isoformat()}{amended}\n"
     )
     return EXIT_CLEAR
 
@@ -231,14 +288,13 @@ def _validate(path: str) -> int:
 def _terms(path: str, on: pendulum.Date | None) -> int:
     plan = load_plan(path)
     if on is None:
-        print(plan.describe())
+        _emit(plan.describe() + "\n")
         return EXIT_CLEAR
     terms, why_not = in_force(plan, on)
     if terms is None or why_not is not None:
-        print(f"{plan.company}: no plan in force on {on.isoformat()}: {why_not}.")
+        _emit(f"{plan.company}: no plan in force on {on.isoformat()}: {why_not}.\n")
         return EXIT_CLEAR
-    print(f"{plan.company}: terms in force on {on.isoformat()}")
-    print(terms.describe())
+    _emit(f"{plan.company}: terms in force on {on.isoformat()}\n{terms.describe()}\n")
     return EXIT_CLEAR
 
 
@@ -393,13 +449,14 @@ def _table(company: str, rows: list[tuple[Holding, Assessment]], *, colour: bool
                 f"{assessment.headroom:,}" if assessment.headroom is not None else "-",
             )
         )
+    table = [tuple(printable(cell, newlines=False) for cell in row) for row in table]
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
     numeric = {
         header.index(name)
         for name in ("LINE", "SHARES", "OUTSTANDING", "HOLDING", "MAX SHARES", "HEADROOM")
     }
     status_column = header.index("STATUS")
-    lines = [f"{company}: {len(rows)} holding(s) checked", ""]
+    lines = [f"{printable(company, newlines=False)}: {len(rows)} holding(s) checked", ""]
     for index, row in enumerate(table):
         cells = []
         for column, cell in enumerate(row):
@@ -410,14 +467,20 @@ def _table(company: str, rows: list[tuple[Holding, Assessment]], *, colour: bool
         lines.append("  ".join(cells).rstrip())
     if sources:
         lines.append("")
-        lines.extend(f"[{number}] {source}" for number, source in enumerate(sources, start=1))
+        lines.extend(
+            f"[{number}] {printable(source, newlines=False)}"
+            for number, source in enumerate(sources, start=1)
+        )
     near = [(holding, assessment) for holding, assessment in rows if assessment.near_matches]
     if near:
         lines.append("")
         lines.extend(
-            f"Line {holding.line}: {assessment.holder!r} is close to "
-            f"{' and '.join(repr(name) for name in assessment.near_matches)}, a name the plan "
-            "uses, and was checked as another holder: check the spelling."
+            printable(
+                f"Line {holding.line}: {assessment.holder!r} is close to "
+                f"{' and '.join(repr(name) for name in assessment.near_matches)}, a name the "
+                "plan uses, and was checked as another holder: check the spelling.",
+                newlines=False,
+            )
             for holding, assessment in near
         )
     counts = Counter(assessment.status for _, assessment in rows)
@@ -435,12 +498,8 @@ def _csv_cell(value: object) -> object:
 
 
 def _csv(records: list[dict[str, object]]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\n")
-    writer.writeheader()
-    for record in records:
-        writer.writerow({key: _csv_cell(value) for key, value in record.items()})
-    return out.getvalue()
+    rows = [{key: _csv_cell(value) for key, value in record.items()} for record in records]
+    return csv_text(list(records[0]), rows)
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -448,6 +507,75 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return os.path.abspath(a) == os.path.abspath(b)
+
+
+def _refuse_inputs(outputs: dict[str, str | None], inputs: Sequence[str]) -> None:
+    """Refuse an output path that names one of the command's inputs (or a link to one)."""
+    for option, target in outputs.items():
+        if target is None or target == "-":
+            continue
+        if not target:
+            raise InvalidInputError(f"{option} '': no file named; give a file name (or - )")
+        for given in inputs:
+            if _same_file(target, given):
+                raise InvalidInputError(
+                    f"{option} {_shown(target)}: that is an input file; rightsplan never "
+                    "overwrites what it reads"
+                )
+
+
+def _shown(text: str, limit: int = 80) -> str:
+    """Text from the command line for a message: quoted, escaped and at most ``limit`` long."""
+    shown = printable(text, newlines=False)
+    if len(shown) > limit:
+        shown = f"{shown[: limit - 20]}...{shown[-10:]} ({len(text):,} characters)"
+    return repr(shown) if shown != text or not shown or " " in shown else shown
+
+
+def _terminal() -> bool:
+    return sys.stdout is not None and sys.stdout.isatty()
+
+
+def _emit(text: str) -> None:
+    """Write ``text`` to standard output, escaping what a terminal would act on."""
+    _stdout(printable(text))
+
+
+def _unwritable(error: UnicodeEncodeError) -> str:
+    return printable(error.object[error.start : error.end], newlines=False)
+
+
+def _stdout(text: str) -> None:
+    if sys.stdout is None:
+        raise OutputFileError("-", "standard output is closed")
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError as error:
+        raise InvalidInputError(
+            f"standard output ({sys.stdout.encoding}) cannot hold {_unwritable(error)}; "
+            "set PYTHONIOENCODING=utf-8, or give --output FILE"
+        ) from None
+
+
+def _deliver(text: str, output: str | None, *, option: str = "--output") -> None:
+    """The command's report to standard output (no ``output``, or ``-``) or to a file.
+
+    A file is written atomically (see :func:`rightsplan.io._files.write_atomically`): a
+    symbolic link is followed, a device or named pipe is written to directly.
+    """
+    if output is None or output == "-":
+        _stdout(text)
+        return
+    try:
+        write_atomically(output, text)
+    except OutputFileError as error:
+        raise InvalidInputError(
+            f"{option} {_shown(output)}: cannot write: {error.reason}"
+        ) from None
+    except UnicodeEncodeError as error:  # a lone surrogate that an input let through
+        raise InvalidInputError(
+            f"{option} {_shown(output)}: cannot write {_unwritable(error)} as UTF-8"
+        ) from None
 
 
 def _check(
@@ -459,13 +587,7 @@ def _check(
     output_format: str,
     output: str | None,
 ) -> int:
-    if output is not None:
-        for given in (plan_path, holdings_path):
-            if _same_file(output, given):
-                raise InvalidInputError(
-                    f"--output {output}: that is an input file; rightsplan never overwrites "
-                    "what it reads"
-                )
+    _refuse_inputs({"--output": output}, (plan_path, holdings_path))
     plan = load_plan(plan_path)
     holdings = load_holdings(holdings_path)
     undated = [holding for holding in holdings if holding.date is None]
@@ -497,16 +619,13 @@ def _check(
         rows.append((holding, verdict))
     if output_format == "json":
         records = [_record(h, a, flat=False) for h, a in rows]
-        text = json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+        text = json_safe(json.dumps(records, indent=2, ensure_ascii=False)) + "\n"
     elif output_format == "csv":
         text = _csv([_record(h, a, flat=True) for h, a in rows])
     else:
-        colour = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        colour = output in (None, "-") and _terminal() and not os.environ.get("NO_COLOR")
         text = _table(plan.company, rows, colour=colour)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomically(Path(output), text)
+    _deliver(text, output)
     triggered = any(a.status is Status.TRIGGERED for _, a in rows)
     return EXIT_TRIGGERED if triggered else EXIT_CLEAR
 
@@ -520,7 +639,8 @@ board determinations, announcements and tender offers. The plan's amendments and
 are replayed together, day by day.
 
 Exit status: 0 when nobody became an Acquiring Person, 1 when someone did, 2 for bad input or
-usage (including an inconsistent ledger or a date outside the business-day calendar).
+usage (including an inconsistent ledger or a date outside the business-day calendar; 70 for
+an internal error, see 'rightsplan --help'). --output FILE may be - (standard output).
 
 Examples:
   rightsplan history examples/innotrac/plan.toml examples/innotrac/events.csv
@@ -557,7 +677,10 @@ def _add_history(commands: argparse._SubParsersAction[_Parser]) -> None:
     history.add_argument(
         "--plot",
         metavar="PNG",
-        help="also draw each holder's holding against its limit to this file (needs matplotlib)",
+        help=(
+            "also draw each holder's holding against its limit to this file, .png, .svg or "
+            ".pdf by its extension (- for standard output, with --output; needs matplotlib)"
+        ),
     )
     history.add_argument(
         "--calendar",
@@ -577,6 +700,52 @@ def _add_history(commands: argparse._SubParsersAction[_Parser]) -> None:
         metavar="FILE",
         help="write the report to FILE (atomically) instead of standard output",
     )
+
+
+_PICTURE_FORMATS = ("png", "svg", "pdf")
+
+
+def _plot_format(plot: str, output: str | None) -> str:
+    """The picture's format, from ``--plot``'s extension; ``-`` (standard output) is PNG."""
+    if plot == "-":
+        if output in (None, "-"):
+            raise InvalidInputError(
+                "--plot -: the report already goes to standard output; give --output FILE "
+                "for the report, or a file name for the picture"
+            )
+        return "png"
+    suffix = Path(plot).suffix.lower().lstrip(".")
+    if os.path.isdir(plot):
+        raise InvalidInputError(
+            f"--plot {_shown(plot)}: is a folder; name a .png, .svg or .pdf file"
+        )
+    if suffix not in _PICTURE_FORMATS:
+        raise InvalidInputError(
+            f"--plot {_shown(plot)}: name the picture's format by its extension: .png, .svg or .pdf"
+        )
+    return suffix
+
+
+def _plot(history: History, plot: str) -> None:
+    """Draw the picture and write it, atomically, where ``--plot`` says; say where."""
+    from rightsplan import plot as plotting
+
+    figure = plotting.timeline(history)
+    picture = io.BytesIO()
+    try:
+        figure.savefig(picture, format=_plot_format(plot, None if plot != "-" else "file"))
+    except (ValueError, OSError) as error:  # pragma: no cover - matplotlib's own failure
+        raise InvalidInputError(
+            f"--plot {_shown(plot)}: cannot draw the picture: {error}"
+        ) from None
+    if plot == "-":
+        sys.stdout.buffer.write(picture.getvalue())
+        return
+    try:
+        write_atomically(plot, picture.getvalue())
+    except OutputFileError as error:
+        raise InvalidInputError(f"--plot {_shown(plot)}: cannot write: {error.reason}") from None
+    print(f"rightsplan: the picture is in {_shown(plot)}", file=sys.stderr)
 
 
 def _iso(day: pendulum.Date | None) -> str | None:
@@ -674,6 +843,7 @@ def _history_record(history: History, calendar: calendars.BusinessCalendar) -> d
 
 
 def _columns(rows: list[tuple[str, ...]], numeric: set[int], indent: str) -> list[str]:
+    rows = [tuple(printable(cell, newlines=False) for cell in row) for row in rows]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return [
         indent
@@ -807,15 +977,9 @@ def _history(
     warn_at: str,
     output: str | None,
 ) -> int:
-    for option, target in (("--output", output), ("--plot", plot)):
-        if target is None:
-            continue
-        for given in (plan_path, events_path):
-            if _same_file(target, given):
-                raise InvalidInputError(
-                    f"{option} {target}: that is an input file; rightsplan never overwrites "
-                    "what it reads"
-                )
+    _refuse_inputs({"--output": output, "--plot": plot}, (plan_path, events_path))
+    if plot is not None:
+        _plot_format(plot, output)
     plan = load_plan(plan_path)
     ledger = load_events(events_path)
     calendar = _CALENDARS[calendar_name]()
@@ -823,22 +987,16 @@ def _history(
         history = replay(plan, ledger, calendar=calendar, warn_at=warn_at)
     except (LedgerError, calendars.CalendarRangeError) as error:
         raise InvalidInputError(f"{events_path}: {error}") from None
+    except PlanHistoryError as error:  # e.g. a distribution rule no calendar can count
+        raise InvalidInputError(f"{plan_path}: {error}") from None
     if plot is not None:
-        from rightsplan import plot as plotting
-
-        try:
-            plotting.timeline(history, path=plot)
-        except (ValueError, OSError) as error:
-            raise InvalidInputError(f"--plot {plot}: cannot write the picture: {error}") from None
+        _plot(history, plot)
     if output_format == "json":
         record = _history_record(history, calendar)
-        text = json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+        text = json_safe(json.dumps(record, indent=2, ensure_ascii=False)) + "\n"
     else:
-        text = _history_table(history, calendar)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomically(Path(output), text)
+        text = printable(_history_table(history, calendar))
+    _deliver(text, output)
     return EXIT_TRIGGERED if history.triggers() else EXIT_CLEAR
 
 
@@ -858,45 +1016,125 @@ def _delegated(command: str) -> Callable[[list[str]], int]:
     return screen_main
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
-    arguments = list(sys.argv[1:] if argv is None else argv)
+def _run(arguments: list[str]) -> int:
     if arguments and arguments[0] in _DELEGATED_HELP:
         return _delegated(arguments[0])(arguments[1:])
     args = _parser().parse_args(arguments)
-    try:
-        if args.command == "example":
-            return _example(args.warn_at)
-        if args.command == "validate":
-            return _validate(args.plan)
-        if args.command == "terms":
-            return _terms(args.plan, args.on)
-        if args.command == "check":
-            return _check(
-                args.plan,
-                args.holdings,
-                on=args.on,
-                warn_at=args.warn_at,
-                output_format=args.format,
-                output=args.output,
-            )
-        if args.command == "history":
-            return _history(
-                args.plan,
-                args.events,
-                output_format=args.format,
-                plot=args.plot,
-                calendar_name=args.calendar,
-                warn_at=args.warn_at,
-                output=args.output,
-            )
-    except RightsPlanError as error:
-        print(f"rightsplan: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    except OSError as error:
-        print(f"rightsplan: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
+    if args.command == "example":
+        return _example(args.warn_at)
+    if args.command == "validate":
+        return _validate(args.plan)
+    if args.command == "terms":
+        return _terms(args.plan, args.on)
+    if args.command == "check":
+        return _check(
+            args.plan,
+            args.holdings,
+            on=args.on,
+            warn_at=args.warn_at,
+            output_format=args.format,
+            output=args.output,
+        )
+    if args.command == "history":
+        return _history(
+            args.plan,
+            args.events,
+            output_format=args.format,
+            plot=args.plot,
+            calendar_name=args.calendar,
+            warn_at=args.warn_at,
+            output=args.output,
+        )
     raise AssertionError(f"unhandled command {args.command!r}")  # pragma: no cover
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status.
+
+    The statuses are those of :mod:`rightsplan.cli`'s docstring; whatever goes wrong, the
+    status is never 1 unless a holding triggers.
+    """
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    debug = bool(os.environ.get(DEBUG_VARIABLE))
+    if arguments[:1] == ["--debug"]:
+        debug = True
+        arguments = arguments[1:]
+    with _terminated_as_exit():
+        try:
+            status = _run(arguments)
+            if sys.stdout is not None:
+                sys.stdout.flush()  # a broken pipe is found here, not at interpreter exit
+        except BrokenPipeError:
+            _quiet_stdout()
+            return EXIT_BROKEN_PIPE
+        except KeyboardInterrupt:
+            print("rightsplan: interrupted", file=sys.stderr)
+            return EXIT_INTERRUPTED
+        except (RightsPlanError, OSError) as error:
+            print(f"rightsplan: error: {printable(str(error))}", file=sys.stderr)
+            return EXIT_USAGE
+        except Exception as error:
+            if debug:
+                traceback.print_exc()
+            notes = "".join(f" {note}" for note in getattr(error, "__notes__", ()))
+            print(
+                f"rightsplan: internal error (a bug in rightsplan, please report it): "
+                f"{type(error).__name__}{printable(notes, newlines=False)}; set "
+                f"{DEBUG_VARIABLE}=1 or run 'rightsplan --debug ...' to see the traceback",
+                file=sys.stderr,
+            )
+            return EXIT_SOFTWARE
+    return status
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe, point standard output at /dev/null so that exiting is quiet.
+
+    Python's documented recipe (the ``signal`` module's note on SIGPIPE): the interpreter
+    flushes standard output at exit, which would fail again on the closed pipe.
+    """
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+class _Terminated(BaseException):
+    """A termination signal, raised where the program is: temporary files go on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+_TERMINATING = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+@contextlib.contextmanager
+def _terminated_as_exit() -> Iterator[None]:
+    """While running, SIGTERM or SIGHUP unwinds the stack, removing temporary files.
+
+    The program then exits 128 + the signal's number (143 for SIGTERM), as shells report a
+    program the signal ended.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum: int, frame: object) -> None:
+        raise _Terminated(signum)
+
+    previous = {signum: signal.signal(signum, terminate) for signum in _TERMINATING}
+    try:
+        yield
+    except _Terminated as terminated:
+        name = signal.Signals(terminated.signum).name
+        print(f"rightsplan: terminated ({name})", file=sys.stderr)
+        raise SystemExit(128 + terminated.signum) from None
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,6 +6,8 @@ so ``except ValueError`` and ``except TypeError`` keep working for callers that 
 
 from __future__ import annotations
 
+import os
+
 __all__ = [
     "EventsFileError",
     "FilingError",
@@ -16,7 +18,9 @@ __all__ = [
     "InvalidInputError",
     "InvalidPercentError",
     "InvalidPositionError",
+    "MissingExtraError",
     "NotAdoptedError",
+    "OutputFileError",
     "PercentTypeError",
     "PlanFileError",
     "PlanHistoryError",
@@ -115,3 +119,29 @@ class ScreenInputError(RightsPlanError, ValueError):
     float share count, a null, a holding larger than the shares outstanding, an issuer with
     no plan, and so on.
     """
+
+
+class MissingExtraError(RightsPlanError, ModuleNotFoundError):
+    """A part of rightsplan needs an optional extra that is not installed.
+
+    The message names the extra and the command that installs it, e.g.
+    ``pip install "rightsplan[screen]"``.
+    """
+
+    def __init__(self, what: str, extra: str, error: ImportError) -> None:
+        module = (error.name or "").partition(".")[0] or "a module that is not installed"
+        super().__init__(f'{what} needs {module}: pip install "rightsplan[{extra}]"')
+        self.name = error.name
+        self.extra = extra
+
+
+class OutputFileError(RightsPlanError, OSError):
+    """A file cannot be written: a folder, a missing folder, permission denied, and so on.
+
+    The message names the file as it was given (never a temporary file) and says why.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        super().__init__(f"{os.fspath(path)!r}: cannot write: {reason}")
+        self.path = path
+        self.reason = reason

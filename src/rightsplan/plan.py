@@ -223,6 +223,8 @@ class Plan:
             expiry = terms.expiration.date if terms.expiration is not None else None
             if expiry is not None and (end is None or expiry < end):
                 periods.append(Period(start, expiry, terms, True, opener))
+                if expiry >= pendulum.Date.max:  # the last day a date holds: no day after
+                    continue
                 after = expiry.add(days=1)
                 periods.append(
                     Period(

@@ -15,14 +15,16 @@ everywhere else in rightsplan; they become floats here only to be drawn.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pendulum
 
-from rightsplan.errors import InputTypeError, RightsPlanError
+from rightsplan.errors import InputTypeError, MissingExtraError
 from rightsplan.history import History
+from rightsplan.io._files import write_atomically
 from rightsplan.percent import holding_percent
 
 if TYPE_CHECKING:
@@ -31,17 +33,15 @@ if TYPE_CHECKING:
 __all__ = ["PlotUnavailableError", "timeline"]
 
 
-class PlotUnavailableError(RightsPlanError, ImportError):
-    """matplotlib is not installed."""
+class PlotUnavailableError(MissingExtraError):
+    """matplotlib (the ``plot`` extra) is not installed."""
 
 
 def _figure_class() -> type[Figure]:
     try:
         from matplotlib.figure import Figure
-    except ImportError:
-        raise PlotUnavailableError(
-            'rightsplan.plot needs matplotlib: pip install "rightsplan[plot]"'
-        ) from None
+    except ImportError as error:
+        raise PlotUnavailableError("rightsplan.plot", "plot", error) from None
     return Figure
 
 
@@ -58,7 +58,8 @@ def timeline(
     binding limit in force for each holder on each day; dotted vertical lines mark the
     plan's amendments and red markers the days holders became Acquiring Persons. ``until``
     is where the last step ends (default: a month after the last change). With ``path``,
-    the figure is also written there (PNG, SVG or PDF, by extension).
+    the figure is also written there, atomically and under exactly that name (PNG, SVG or
+    PDF, by extension; PNG when it has none).
     """
     if not isinstance(history, History):
         raise InputTypeError(f"history: expected a History from rightsplan.replay, got {history!r}")
@@ -131,5 +132,8 @@ def timeline(
             color="grey",
         )
     if path is not None:
-        figure.savefig(str(path))
+        # Drawn in memory, then written atomically: a reader never sees half a picture.
+        picture = io.BytesIO()
+        figure.savefig(picture, format=Path(path).suffix.lstrip(".").lower() or None)
+        write_atomically(path, picture.getvalue())
     return figure

@@ -22,7 +22,8 @@ example:
 
 Each drafted value carries a confidence and the span of text it came from; review the
 fragment before loading it as a plan. A filing that reports no rights-plan event is named on
-standard error and contributes nothing. Exit status: 0 on success, 2 for bad input.
+standard error and contributes nothing. Exit status: 0 on success, 2 for bad input, 70 for
+an internal error.
 """
 
 
@@ -51,7 +52,8 @@ def ingest_main(argv: list[str]) -> int:
     """Run ``rightsplan ingest`` with ``argv`` (the arguments after ``ingest``).
 
     Returns the exit status: 0 on success, 2 for bad input (one error line on standard
-    error, never a traceback), 1 if rightsplan itself fails (also one line).
+    error, never a traceback). An internal error (a bug) propagates, noted with the filing
+    being read, for :func:`rightsplan.cli.main` to report in one line (exit 70).
     """
     parser = _parser()
     try:
@@ -72,13 +74,9 @@ def ingest_main(argv: list[str]) -> int:
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         print(f"rightsplan ingest: error: {first}", file=sys.stderr)
         return 2
-    except Exception as error:  # a bug, not bad input: still one line, never a traceback
-        print(
-            f"rightsplan ingest: internal error while reading {path}: "
-            f"{type(error).__name__}: {error} (please report it)",
-            file=sys.stderr,
-        )
-        return 1
+    except Exception as error:  # a bug, not bad input: rightsplan.cli.main reports it (70)
+        error.add_note(f"while reading {path}")
+        raise
     text = to_json(plan) if args.format == "json" else to_toml(plan)
     sys.stdout.write(text)
     return 0

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pendulum
 
 from rightsplan import _check
-from rightsplan.calendars import BusinessCalendar
+from rightsplan.calendars import BusinessCalendar, CalendarRangeError
+from rightsplan.errors import PlanHistoryError
 from rightsplan.history._results import (
     Clock,
     TenderOfferProng,
@@ -17,6 +18,27 @@ from rightsplan.ledger import (
 )
 from rightsplan.plan import Plan
 from rightsplan.rules import in_force
+from rightsplan.terms import DistributionRule
+
+
+def _distribution_date(
+    calendar: BusinessCalendar, start: pendulum.Date, rule: DistributionRule
+) -> pendulum.Date:
+    """``rule.days`` after ``start``; a day no calendar can count to is the plan's fault.
+
+    A plan's rule of billions of days, or one that runs past the business-day calendar, is an
+    error naming the rule's instrument and section (not the events, which only started the
+    clock).
+    """
+    try:
+        return calendar.add_days(start, rule.days, business=rule.business_days)
+    except CalendarRangeError as error:
+        if rule.source is None:  # rightsplan's default rule: the events ran past the calendar
+            raise
+        detail = str(error)
+        if rule.business_days:
+            detail = f"{rule.days:,} business days after {start.isoformat()}: {detail}"
+        raise PlanHistoryError(f"distribution rule ({rule.source.cite()}): {detail}") from None
 
 
 def _rights_gone(plan: Plan, day: pendulum.Date) -> str | None:
@@ -43,7 +65,7 @@ def _clock(
     ]
     sad = min(announced) if announced else on
     rule = plan.terms_at(sad).distribution
-    distribution = calendar.add_days(sad, rule.days, business=rule.business_days)
+    distribution = _distribution_date(calendar, sad, rule)
     gone = _rights_gone(plan, distribution)
     if gone is not None:
         return Clock(
@@ -58,7 +80,7 @@ def _tender_offer(
     if event.deferred or not plan.in_force_on(event.on):
         return TenderOfferProng(event.offeror, event.on, None, event.deferred)
     rule = plan.terms_at(event.on).distribution
-    distribution = calendar.add_days(event.on, rule.days, business=rule.business_days)
+    distribution = _distribution_date(calendar, event.on, rule)
     gone = _rights_gone(plan, distribution)
     if gone is not None:
         return TenderOfferProng(event.offeror, event.on, None, event.deferred, gone)

@@ -21,9 +21,7 @@ the record index (JSON) and the field.
 
 from __future__ import annotations
 
-import csv
 import difflib
-import io
 import json
 import os
 import re
@@ -47,7 +45,7 @@ from rightsplan.errors import (
 )
 from rightsplan.io import _values
 from rightsplan.io._csv import csv_rows
-from rightsplan.io._files import jsonl_lines, read_bytes, write_atomically
+from rightsplan.io._files import csv_text, jsonl_lines, read_bytes, write_atomically
 from rightsplan.io.formats import ParseError, text_of
 from rightsplan.io.holdings import _count, _date, _flag
 from rightsplan.ledger import EVENT_KINDS, Event, Ledger
@@ -607,15 +605,7 @@ def dumps_events(ledger: Ledger, fmt: EventsFormat) -> str:
         return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
     used = {key for record in records for key in record}
     columns = [column for column in COLUMNS if column in used or column in ("event", "on")]
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-    # With "\n" line endings the csv module leaves a lone "\r" unquoted; quote such rows whole.
-    quoted = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    writer.writeheader()
-    for record in records:
-        carriage = any(isinstance(value, str) and "\r" in value for value in record.values())
-        (quoted if carriage else writer).writerow(record)
-    return out.getvalue()
+    return csv_text(columns, records)
 
 
 def dump_events(ledger: Ledger, path: str | os.PathLike[str]) -> None:

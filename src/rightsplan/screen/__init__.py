@@ -21,7 +21,14 @@ import sys
 import types
 from typing import Any
 
-from rightsplan.screen.api import screen, screen_parquet
+from rightsplan.errors import MissingExtraError
+
+try:
+    from rightsplan.screen.api import screen, screen_parquet
+except ModuleNotFoundError as error:  # polars, pyarrow or numba: the screen extra
+    if error.name is None or error.name.startswith("rightsplan"):
+        raise
+    raise MissingExtraError("rightsplan.screen", "screen", error) from None
 
 __all__ = ["screen", "screen_parquet"]
 

@@ -13,10 +13,11 @@ import polars as pl
 
 from rightsplan.assess import DEFAULT_WARN_AT, warn_ratio
 from rightsplan.errors import ScreenInputError
+from rightsplan.io._files import atomic_destination
 from rightsplan.plan import Plan
 from rightsplan.rules import STATUSES
 from rightsplan.screen._inputs import Positions, load_plans, positions_frame
-from rightsplan.screen.polars_engine import prepare, screen_batch
+from rightsplan.screen.polars_engine import Prepared, prepare, screen_batch
 
 __all__ = ["screen", "screen_parquet"]
 
@@ -158,8 +159,23 @@ def screen_parquet(
     except (OSError, ValueError) as error:
         raise ScreenInputError(f"positions: not a Parquet file: {error}") from None
     total = sum(file.metadata.num_rows for file in files)
-    target = Path(out)
-    temporary = target.with_name(f".{target.name}.partial")
+    with atomic_destination(out) as temporary:
+        return _screen_files(files, prepared, temporary, out, batch_rows, progress, total, paths)
+
+
+def _screen_files(
+    files: list[Any],
+    prepared: Prepared,
+    temporary: Path,
+    out: str | os.PathLike[str],
+    batch_rows: int,
+    progress: Callable[[int, int], None] | None,
+    total: int,
+    paths: list[str | os.PathLike[str]],
+) -> dict[str, int]:
+    """Screen ``files`` batch by batch into ``temporary``; the counts per status."""
+    import pyarrow.parquet as pq
+
     counts = dict.fromkeys(STATUSES, 0)
     done = 0
     writer: pq.ParquetWriter | None = None
@@ -203,13 +219,10 @@ def screen_parquet(
             raise ScreenInputError(f"{os.fspath(paths[0])}: no positions in the file(s)")
         writer.close()
         writer = None
-        os.replace(temporary, target)
     finally:
         if pending is not None:
             pending.exception()  # let the write in flight end before the file is closed
         pool.shutdown()
         if writer is not None:
             writer.close()
-        if temporary.exists():
-            temporary.unlink()
     return counts

@@ -8,10 +8,16 @@ error, and only when it is a terminal.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import shutil
 import sys
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 
-from rightsplan.errors import RightsPlanError
+from rightsplan._printable import printable
+from rightsplan.cli import _argument_error, _refuse_inputs, _shown, _warn_at_argument
+from rightsplan.errors import OutputFileError, RightsPlanError
 
 __all__ = ["screen_main"]
 
@@ -29,7 +35,8 @@ general limit but within its own line is "excused": not a trigger. PLANS_DIR hol
 file per issuer, named ISSUER.toml (or .yaml, .json). The positions are read in batches, so
 files larger than memory are fine.
 
-Exit status: 0 when no position triggers a plan, 1 when any does, 2 for bad input or usage.
+Exit status: 0 when no position triggers a plan, 1 when any does, 2 for bad input or usage
+(70 for an internal error; see 'rightsplan --help'). --out may not name a positions file.
 
 Example:
   rightsplan screen plans/ positions-2024q4.parquet --out verdicts.parquet
@@ -56,21 +63,46 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("plans", metavar="PLANS_DIR", help="directory of plan files")
     parser.add_argument("positions", metavar="POSITIONS", nargs="+", help="Parquet file(s)")
-    parser.add_argument("--out", required=True, metavar="FILE", help="the verdicts, as Parquet")
+    parser.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help=(
+            "the verdicts, as Parquet, written atomically (a symbolic link is followed; - for "
+            "standard output)"
+        ),
+    )
     parser.add_argument(
         "--warn-at",
         default="0.9",
+        type=_warn_at_argument,
         metavar="SHARE",
         help="warn at or above this share of the limit, like 0.9 or 90%% (default 0.9)",
     )
     parser.add_argument(
         "--batch-rows",
-        type=int,
+        type=_batch_rows,
         default=1_000_000,
         metavar="N",
         help="positions read at a time (default 1,000,000)",
     )
     return parser
+
+
+_MOST_BATCH_ROWS = 2**31 - 1
+"""pyarrow counts a batch's rows in a 32-bit signed integer in places; no batch is larger."""
+
+
+def _batch_rows(text: str) -> int:
+    try:
+        rows = int(text.replace(",", "").replace("_", ""))
+    except ValueError as error:
+        raise _argument_error(text, error, "") from None
+    if not 1 <= rows <= _MOST_BATCH_ROWS:
+        raise argparse.ArgumentTypeError(
+            f"expected a number of rows from 1 to {_MOST_BATCH_ROWS:,}, got {_shown(text)}"
+        )
+    return rows
 
 
 def _bar(stream: object) -> Callable[[int, int], None]:
@@ -84,34 +116,67 @@ def _bar(stream: object) -> Callable[[int, int], None]:
     return show
 
 
+def _plan_files(folder: str) -> list[str]:
+    """The plan files in PLANS_DIR: inputs that --out may not name."""
+    if not os.path.isdir(folder):
+        return []
+    suffixes = (".toml", ".yaml", ".yml", ".json")
+    return [entry.path for entry in os.scandir(folder) if entry.name.lower().endswith(suffixes)]
+
+
+@contextlib.contextmanager
+def _destination(out: str) -> Iterator[str]:
+    """Where the verdicts are written: ``out``, or with ``-`` a file copied to standard output."""
+    if out != "-":
+        yield out
+        return
+    with tempfile.TemporaryDirectory(prefix="rightsplan-screen-") as folder:
+        written = os.path.join(folder, "verdicts.parquet")
+        yield written
+        with open(written, "rb") as verdicts:
+            sys.stdout.flush()
+            shutil.copyfileobj(verdicts, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+
+
 def screen_main(argv: list[str]) -> int:
     """Run ``rightsplan screen`` with ``argv`` (the arguments after ``screen``)."""
     args = _parser().parse_args(argv)
+    from rightsplan.screen.api import screen_parquet
+
     try:
-        from rightsplan.screen.api import screen_parquet
-    except ImportError as error:  # pragma: no cover - only without the extra
-        print(
-            f"rightsplan screen: error: needs the screen extra (pip install "
-            f"'rightsplan[screen]'): {error}",
-            file=sys.stderr,
-        )
+        _refuse_inputs({"--out": args.out}, [*args.positions, *_plan_files(args.plans)])
+    except RightsPlanError as error:
+        print(f"rightsplan screen: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     progress = _bar(sys.stderr) if sys.stderr.isatty() else None
     try:
-        counts = screen_parquet(
-            args.plans,
-            args.positions,
-            args.out,
-            warn_at=args.warn_at,
-            batch_rows=args.batch_rows,
-            progress=progress,
+        with _destination(args.out) as out:
+            counts = screen_parquet(
+                args.plans,
+                args.positions,
+                out,
+                warn_at=args.warn_at,
+                batch_rows=args.batch_rows,
+                progress=progress,
+            )
+    except OutputFileError as error:
+        print(
+            f"rightsplan screen: error: --out {_shown(args.out)}: cannot write: {error.reason}",
+            file=sys.stderr,
         )
+        return EXIT_USAGE
     except RightsPlanError as error:
-        print(f"rightsplan screen: error: {error}".replace("\n", "; "), file=sys.stderr)
+        message = printable(str(error).replace("\n", "; "), newlines=False)
+        print(f"rightsplan screen: error: {message}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as error:
-        print(f"rightsplan screen: error: {error}", file=sys.stderr)
+        print(f"rightsplan screen: error: {printable(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     summary = ", ".join(f"{count:,} {status}" for status, count in counts.items() if count)
-    print(f"{args.out}: {sum(counts.values()):,} position(s) screened: {summary}")
+    # With --out -, the verdicts are standard output: the summary goes to standard error.
+    print(
+        f"{_shown(args.out)}: {sum(counts.values()):,} position(s) screened: {summary}",
+        file=sys.stderr if args.out == "-" else sys.stdout,
+    )
     return EXIT_TRIGGERED if counts.get("triggered") else EXIT_CLEAR
