@@ -225,3 +225,24 @@ class TestArbitraryInput:
         """Arbitrary bytes load as holdings or raise a RightsPlanError, nothing else."""
         with contextlib.suppress(rp.RightsPlanError):
             loads_holdings(data, fmt)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+class TestEndlessFiles:
+    @pytest.mark.parametrize(
+        ("name", "load", "error"),
+        [
+            ("plan.toml", rp.load_plan, rp.PlanFileError),
+            ("holdings.csv", rp.load_holdings, rp.HoldingsFileError),
+            ("events.csv", rp.load_events, rp.EventsFileError),
+        ],
+    )
+    def test_a_link_to_dev_zero_is_refused(
+        self, tmp_path: Path, name: str, load: object, error: type[Exception]
+    ) -> None:
+        """A file that never ends is refused once the limit is read, naming the file."""
+        link = tmp_path / name
+        link.symlink_to("/dev/zero")
+        assert callable(load)
+        with pytest.raises(error, match=rf"{name}: larger than 256 MiB"):
+            load(link)

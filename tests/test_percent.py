@@ -77,6 +77,13 @@ class TestToPercent:
         assert rp.to_percent(str(value)) == rp.to_percent(value) == Fraction(value)
 
 
+    @pytest.mark.parametrize("text", ["1" * 5000, "1/" + "1" * 5000, "0." + "9" * 4400 + "%"])
+    def test_overlong_text_is_a_clear_error(self, text: str) -> None:
+        """Percentage text of thousands of digits is refused by name, not a bare ValueError."""
+        with pytest.raises(rp.InvalidPercentError, match=r"threshold: .* characters"):
+            rp.to_percent(text, what="threshold")
+
+
 class _OwnFraction(Fraction):
     """A Fraction that is not exactly a Fraction, so format_percent writes it afresh."""
 

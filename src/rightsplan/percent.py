@@ -90,8 +90,18 @@ def to_points(value: object, *, what: str) -> Fraction:
     return points
 
 
+_MAX_PERCENT_TEXT = 100
+"""The longest percentage text read: far past any plan's, short of Python's limit on
+converting digits to integers (4,300), which would otherwise raise a bare ValueError."""
+
+
 def _parse_percent_text(text: str, what: str) -> Fraction:
     body = text.strip()
+    if len(body) > _MAX_PERCENT_TEXT:
+        raise InvalidPercentError(
+            f'{what}: expected a percentage like "15" or "4.99", got text of {len(body):,} '
+            f"characters ({body[:20]!r}...); no plan's percentage is that long"
+        )
     if body.endswith("%"):
         body = body[:-1].rstrip()
     if _DECIMAL.fullmatch(body):

@@ -155,15 +155,16 @@ def read_filing(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> 
     name = os.fspath(path)
     file = Path(name)
     try:
-        size = file.stat().st_size
-        if size > max_bytes:
-            raise FilingError(
-                f"{name}: the file is {size / 1_048_576:.1f} MiB; filings larger than "
-                f"{max_bytes / 1_048_576:.0f} MiB are not read"
-            )
-        data = file.read_bytes()
+        # Bounded by the bytes actually read: a device (/dev/zero) reports a size of 0.
+        with file.open("rb") as stream:
+            data = stream.read(max_bytes + 1)
     except OSError as error:
         raise FilingError(f"{name}: cannot read the file ({error.strerror or error})") from None
+    if len(data) > max_bytes:
+        raise FilingError(
+            f"{name}: the file is larger than {max_bytes / 1_048_576:.0f} MiB; filings "
+            "larger than that are not read"
+        )
     return parse_filing(data, name=name, max_bytes=max_bytes)
 
 

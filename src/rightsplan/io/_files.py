@@ -17,10 +17,26 @@ from rightsplan.errors import OutputFileError
 __all__ = ["atomic_destination", "csv_text", "read_bytes", "write_atomically"]
 
 
-def read_bytes(path: Path) -> bytes | str:
-    """The file's bytes, or a message saying why it cannot be read."""
+MAX_FILE_BYTES = 256 * 1_048_576
+"""The largest plan, holdings or events file read (256 MiB): far past any real one."""
+
+
+def read_bytes(path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes | str:
+    """The file's bytes, or a message saying why it cannot be read.
+
+    At most ``limit`` bytes are read, counted as they are read: a device or a link to one
+    (``/dev/zero``) reports no size, so its size is never trusted.
+    """
     try:
-        return path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(limit + 1)
+        if len(data) > limit:
+            return (
+                f"larger than {limit / 1_048_576:g} MiB, more than any plan, holdings or "
+                "events file; is this the right file? (screen large position sets with "
+                "rightsplan screen)"
+            )
+        return data
     except FileNotFoundError:
         return "no such file"
     except IsADirectoryError:
