@@ -76,7 +76,6 @@ class TestToPercent:
         """A Decimal and its text are the same percentage."""
         assert rp.to_percent(str(value)) == rp.to_percent(value) == Fraction(value)
 
-
     @pytest.mark.parametrize("text", ["1" * 5000, "1/" + "1" * 5000, "0." + "9" * 4400 + "%"])
     def test_overlong_text_is_a_clear_error(self, text: str) -> None:
         """Percentage text of thousands of digits is refused by name, not a bare ValueError."""

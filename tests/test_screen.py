@@ -350,6 +350,12 @@ class TestInputs:
         rp.dump_plan(INNOTRAC, tmp_path / "INOC.toml")
         assert screen(tmp_path, innotrac_rows()).equals(screen({"INOC": INNOTRAC}, innotrac_rows()))
 
+    def test_plans_directory_any_case(self, tmp_path: Path) -> None:
+        """A plan file's suffix is read in any case, as load_plan reads it (INOC.TOML)."""
+        rp.dump_plan(INNOTRAC, tmp_path / "INOC.toml")
+        (tmp_path / "INOC.toml").rename(tmp_path / "INOC.TOML")
+        assert screen(tmp_path, innotrac_rows()).equals(screen({"INOC": INNOTRAC}, innotrac_rows()))
+
     def test_rp_screen_is_the_function(self) -> None:
         """rp.screen can be called directly, as the issue asks."""
         result = rp.screen({"INOC": INNOTRAC}, innotrac_rows())  # type: ignore[operator]

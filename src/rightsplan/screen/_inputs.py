@@ -58,9 +58,10 @@ def load_plans(plans: Mapping[str, Plan] | str | os.PathLike[str]) -> dict[str, 
         folder = Path(plans)
         if not folder.is_dir():
             raise ScreenInputError(f"{os.fspath(plans)}: expected a directory of plan files")
-        files = sorted(
-            p for p in folder.iterdir() if p.suffix in (".toml", ".yaml", ".yml", ".json")
-        )
+        from rightsplan.io.formats import format_of
+
+        # The same test load_plan makes (the suffix in any case: INNO.TOML is a plan file).
+        files = sorted(p for p in folder.iterdir() if format_of(p) is not None)
         if not files:
             raise ScreenInputError(
                 f"{os.fspath(plans)}: no plan files (.toml, .yaml, .yml or .json) in it"
