@@ -463,6 +463,10 @@ class TestBadInput:
                 lambda f: f.with_columns(pl.lit("2003-13-01").alias("date")),
                 "date: expected an ISO date",
             ),
+            (  # strict ISO, as check reads it: not a day read from "2003-1-5"
+                lambda f: f.with_columns(pl.lit("2003-1-5").alias("date")),
+                "date: expected an ISO date",
+            ),
             (
                 lambda f: f.with_columns(pl.lit(-1).alias("shares")),
                 "shares: expected zero or more shares, at row 0 \\(4 rows in all\\)",

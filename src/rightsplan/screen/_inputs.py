@@ -174,7 +174,13 @@ def normalize(
     if isinstance(date_type, pl.Date):
         exprs.append(pl.col("date"))
     elif isinstance(date_type, pl.String):
-        exprs.append(pl.col("date").str.strptime(pl.Date, "%Y-%m-%d", strict=False))
+        # Strict ISO, as every other path reads dates (rightsplan.to_date): "2003-1-5" is
+        # refused, not read as a day; text of any other shape becomes null, and is named.
+        exprs.append(
+            pl.when(pl.col("date").str.contains(r"^\d{4}-\d{2}-\d{2}$"))
+            .then(pl.col("date").str.strptime(pl.Date, "%Y-%m-%d", strict=False))
+            .alias("date")
+        )
     elif isinstance(date_type, pl.Datetime) and date_type.time_zone is None:
         # Date-times at midnight are days (pandas has no date type, so its dates look like
         # this); any other time of day is refused, row by row, rather than cut off.
