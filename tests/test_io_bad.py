@@ -55,6 +55,14 @@ PLAN_CASES = {
         "amendments[0].number: amendments are numbered from 1, got 0",
         "amendments[0].changes[0].requires_passive: missing; expected true or false",
     ],
+    "expiration-before-agreement.toml": [
+        "agreement.provisions[1].date: the Final Expiration Date 1997-12-30 is before the "
+        "Rights Agreement itself (dated 1997-12-31)"
+    ],
+    "expiration-before-amendment.toml": [
+        "Amendment No. 1 (2003-08-14), changes[0] (SetExpiration): date: the Final Expiration "
+        "Date 2003-08-13 is before Amendment No. 1 takes effect (2003-08-14)"
+    ],
     "not-a-table.json": ["expected a table", "got a list"],
     "trailing-comma.json": ["line 1, column 31: not valid JSON"],
     "duplicate-key.json": [

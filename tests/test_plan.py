@@ -296,6 +296,57 @@ class TestInconsistentHistories:
                 agreement(), [amendment(1, "2011-01-01", rp.Terminate(), effective="2009-12-31")]
             )
 
+    def test_authorized_before_the_agreement(self) -> None:
+        """An amendment authorized before the agreement it amends existed is refused."""
+        with pytest.raises(
+            rp.PlanHistoryError,
+            match="Amendment No. 1 was authorized 2009-12-01, before the Rights Agreement",
+        ):
+            rp.Plan(
+                agreement(),
+                [amendment(1, "2011-01-01", rp.Terminate(), authorized="2009-12-01")],
+            )
+
+    def test_expiration_before_the_agreement(self) -> None:
+        """A Final Expiration Date before the agreement's own date names the provision's date."""
+        with pytest.raises(
+            rp.InvalidInputError,
+            match=(
+                r"provisions\[1\].date: the Final Expiration Date 2009-01-15 is before the "
+                r"Rights Agreement itself \(dated 2010-01-15\)"
+            ),
+        ):
+            agreement(
+                provisions=(
+                    rp.SetThreshold(percent=15, comparison=AT_LEAST),
+                    rp.SetExpiration(date="2009-01-15"),
+                )
+            )
+
+    def test_expiration_on_the_agreement_date(self) -> None:
+        """A plan may expire on the day it is dated (at that day's close of business)."""
+        plan = rp.Plan(
+            agreement(
+                provisions=(
+                    rp.SetThreshold(percent=15, comparison=AT_LEAST),
+                    rp.SetExpiration(date="2010-01-15"),
+                )
+            )
+        )
+        assert plan.in_force_on("2010-01-15")
+        assert not plan.in_force_on("2010-01-16")
+
+    def test_expiration_before_the_amendment_takes_effect(self) -> None:
+        """An amendment cannot set a Final Expiration Date before it takes effect."""
+        with pytest.raises(
+            rp.PlanHistoryError,
+            match=(
+                r"Amendment No. 1 \(2012-03-01\), changes\[0\] \(SetExpiration\): date: the Final "
+                r"Expiration Date 2012-02-01 is before Amendment No. 1 takes effect \(2012-03-01\)"
+            ),
+        ):
+            rp.Plan(agreement(), [amendment(1, "2012-03-01", rp.SetExpiration(date="2012-02-01"))])
+
     def test_removing_what_does_not_exist(self) -> None:
         """Replacing or removing an exception that was never added names the change."""
         with pytest.raises(

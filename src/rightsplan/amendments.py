@@ -743,6 +743,14 @@ def _(change: RemoveExemptPerson, terms: Terms, source: Source, on: pendulum.Dat
 
 @_apply.register
 def _(change: SetExpiration, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
+    if change.date < on:
+        # The plan would have expired before the instrument setting its expiry took effect:
+        # the days between would be in force by the old terms and expired by the new.
+        raise ChangeConflict(
+            f"date: the Final Expiration Date {change.date.isoformat()} is before "
+            f"{source.instrument} takes effect ({on.isoformat()}); to end the plan that day, "
+            "set it to that day or use Terminate"
+        )
     return attrs.evolve(terms, expiration=Expiration(change.date, source))
 
 

@@ -158,10 +158,11 @@ class Plan:
                     f"{amendment.executed.isoformat()}); amendment numbers must be unique"
                 )
             for what, day in (
+                ("was authorized", amendment.authorized),
                 ("executed", amendment.executed),
                 ("takes effect", amendment.effective_date),
             ):
-                if day < agreement.dated:
+                if day is not None and day < agreement.dated:
                     raise PlanHistoryError(
                         f"{amendment.name} {what} {day.isoformat()}, before the "
                         f"{agreement.name} it amends (dated {agreement.dated.isoformat()})"
