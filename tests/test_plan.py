@@ -7,8 +7,10 @@ from fractions import Fraction
 import attrs
 import pendulum
 import pytest
+from hypothesis import given, settings
 
 import rightsplan as rp
+from rightsplan import testing
 
 AT_LEAST = rp.Comparison.AT_LEAST
 MORE_THAN = rp.Comparison.MORE_THAN
@@ -244,6 +246,36 @@ class TestReplay:
             "Amendment No. 3",
         ]
 
+    def test_instruments_behave_as_a_tuple(self) -> None:
+        """Each period's instruments read, index, slice, compare and hash as the tuple would."""
+        plan = rp.examples.innotrac()
+        every = plan.terms_at("2003-11-24").instruments
+        earlier = plan.terms_at("2003-08-14").instruments
+        expected = tuple(every)
+        assert len(every) == 4 and len(earlier) == 3
+        assert tuple(earlier) == expected[:3]
+        assert every[0] == expected[0] and every[-1] == expected[-1]
+        assert earlier[-1] == expected[2]
+        assert every[1:3] == expected[1:3]
+        assert every == expected and expected == every and earlier != every
+        assert hash(every) == hash(expected)
+        with pytest.raises(IndexError):
+            earlier[3]
+        terms = plan.terms_at("2003-08-14")
+        assert attrs.evolve(terms, instruments=tuple(earlier)) == terms
+
+    def test_many_amendments_on_one_day(self) -> None:
+        """Amendments effective the same day open one period, named in order."""
+        changes = [rp.OtherChange(description=f"change {n}") for n in range(1, 301)]
+        plan = rp.Plan(
+            agreement(),
+            [amendment(n, "2012-01-01", change) for n, change in enumerate(changes, start=1)],
+        )
+        opened = plan.timeline()[1].opened_by
+        assert opened.startswith("Amendment No. 1 (change 1); Amendment No. 2 (change 2); ")
+        assert opened.endswith("; Amendment No. 300 (change 300)")
+        assert len(plan.terms_at("2012-01-01").instruments) == 301
+
     def test_plans_are_values(self) -> None:
         """Plans built from equal parts are equal and hash alike, whatever the amendment order."""
         first = rp.examples.innotrac()
@@ -402,3 +434,61 @@ class TestInconsistentHistories:
             rp.Plan("Innotrac")  # type: ignore[arg-type]
         with pytest.raises(rp.InputTypeError, match=r"amendments\[0\]"):
             rp.Plan(agreement(), ["Amendment No. 1"])  # type: ignore[list-item]
+
+
+def _described_by_text(period: rp.Period, previous: rp.Period | None) -> str:
+    """Reference: the period's lines not among the previous period's, thresholds always."""
+    span = f"{period.start.isoformat()} " + (
+        f"to {period.end.isoformat()}" if period.end is not None else "onwards"
+    )
+    head = f"{span}: {period.opened_by}"
+    if not period.in_force:
+        return f"{head}\n  no plan in force"
+    seen = set(previous.terms.describe().splitlines()) if previous is not None else set()
+    always = ("General rule", "Passive-investor tier", "Exception for")
+    lines = [
+        line
+        for line in period.terms.describe().splitlines()
+        if line.startswith(always) or line not in seen
+    ]
+    return "\n".join([head, *(f"  {line}" for line in lines)])
+
+
+class TestDescribe:
+    @settings(max_examples=150)
+    @given(testing.plans(max_amendments=8))
+    def test_same_as_comparing_the_texts(self, plan: rp.Plan) -> None:
+        """Each period lists what comparing its whole text with the previous period's would."""
+        periods = plan.timeline()
+        for index, period in enumerate(periods):
+            previous = periods[index - 1] if index else None
+            assert period.describe(previous) == _described_by_text(period, previous)
+
+    def test_exempt_persons_shown_where_added(self) -> None:
+        """An Exempt Person is listed in the period it was added, not in the later ones."""
+        plan = rp.Plan(
+            agreement(),
+            [
+                amendment(1, "2012-01-01", rp.AddExemptPerson(name="A Fund")),
+                amendment(2, "2013-01-01", rp.AddExemptPerson(name="B Fund")),
+                amendment(3, "2014-01-01", rp.RemoveExemptPerson(name="A Fund")),
+                amendment(4, "2015-01-01", rp.AddExemptPerson(name="C Fund")),
+            ],
+        )
+        texts = [
+            period.describe(None if i == 0 else plan.timeline()[i - 1])
+            for i, period in enumerate(plan.timeline())
+        ]
+        assert ["Exempt Person: A Fund" in text for text in texts[1:5]] == [
+            True,
+            False,
+            False,
+            False,
+        ]
+        assert ["Exempt Person: B Fund" in text for text in texts[1:5]] == [
+            False,
+            True,
+            False,
+            False,
+        ]
+        assert "Exempt Person: C Fund" in texts[4] and "A Fund" not in texts[4]

@@ -8,6 +8,7 @@ same kinds (:class:`SetThreshold`, :class:`AddException`, ...). Applying a chang
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
@@ -718,11 +719,14 @@ def _(change: RemoveException, terms: Terms, source: Source, on: pendulum.Date) 
 
 
 def _find_exemption(terms: Terms, name: str) -> int | None:
+    # The keys are worked out once per clause and searched in C: a plan adding an Exempt
+    # Person in each of thousands of amendments searches all the earlier ones every time.
+    keys = list(map(_EXEMPTION_KEY, terms.exemptions))
     key = _check.name_key(name)
-    for index, exemption in enumerate(terms.exemptions):
-        if _check.name_key(exemption.name) == key:
-            return index
-    return None
+    return keys.index(key) if key in keys else None
+
+
+_EXEMPTION_KEY = operator.attrgetter("key")
 
 
 @_apply.register

@@ -7,6 +7,9 @@ built from the terms can say which instrument and section it rests on.
 from __future__ import annotations
 
 import enum
+import itertools
+import typing
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
@@ -145,12 +148,17 @@ class Exemption:
     name: str
     category: HolderKind | None
     source: Source
+    key: str = attrs.field(init=False, eq=False, repr=False, hash=False)
+    """``name`` as names are matched (:func:`rightsplan._check.name_key`), worked out once."""
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "key", _check.name_key(self.name))
 
     def covers(self, holder: str, kind: HolderKind) -> bool:
         """Whether a holder with this name and kind is this Exempt Person."""
         if self.category not in (None, HolderKind.OTHER) and kind is self.category:
             return True
-        return _check.name_key(holder) == _check.name_key(self.name)
+        return _check.name_key(holder) == self.key
 
 
 @attrs.frozen
@@ -281,6 +289,93 @@ class DistributionRule:
     source: Source | None = None
 
 
+class _Instruments(Sequence[Source]):
+    """The first ``length`` instruments of a list that only grows (a read-only view).
+
+    A plan's replay appends each instrument once to one list, and every period's terms
+    see a prefix of it, so the periods share the list instead of each copying it.
+    """
+
+    __slots__ = ("_items", "_length")
+
+    def __init__(self, items: list[Source], length: int) -> None:
+        self._items = items
+        self._length = length
+
+    def __len__(self) -> int:
+        return self._length
+
+    @typing.overload
+    def __getitem__(self, index: int) -> Source: ...
+
+    @typing.overload
+    def __getitem__(self, index: slice) -> tuple[Source, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Source | tuple[Source, ...]:
+        if isinstance(index, slice):
+            return tuple(self._items[: self._length][index])
+        position = index + self._length if index < 0 else index
+        if not 0 <= position < self._length:
+            raise IndexError("instrument index out of range")
+        return self._items[position]
+
+    def __iter__(self) -> Iterator[Source]:
+        return itertools.islice(self._items, self._length)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(other) == self._length and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+    def extended(self, source: Source) -> _Instruments:
+        """These instruments and ``source`` after them (appending to the list if at its end)."""
+        if self._length == len(self._items):
+            self._items.append(source)
+            return _Instruments(self._items, self._length + 1)
+        return _Instruments([*self, source], self._length + 1)  # pragma: no cover - a branch
+
+
+def _instruments(value: Iterable[Source]) -> Sequence[Source]:
+    return value if isinstance(value, _Instruments) else tuple(value)
+
+
+def with_instrument(terms: Terms, source: Source) -> Terms:
+    """``terms`` with ``source`` added to the instruments folded into them (no copying)."""
+    current = terms.instruments
+    if not isinstance(current, _Instruments):
+        current = _Instruments(list(current), len(current))
+    return attrs.evolve(terms, instruments=current.extended(source))
+
+
+@attrs.frozen
+class _Lookups:
+    """A :class:`Terms`' clauses by matching key: assessments ask on every call."""
+
+    exceptions_by_name: dict[str, NamedException]
+    exemptions_by_name: dict[str, tuple[int, Exemption]]
+    exemptions_by_category: dict[HolderKind, tuple[int, Exemption]]
+
+    @classmethod
+    def of(cls, terms: Terms) -> _Lookups:
+        exceptions_by_name: dict[str, NamedException] = {}
+        exemptions_by_name: dict[str, tuple[int, Exemption]] = {}
+        exemptions_by_category: dict[HolderKind, tuple[int, Exemption]] = {}
+        for index, exemption in enumerate(terms.exemptions):
+            exemptions_by_name.setdefault(exemption.key, (index, exemption))
+            if exemption.category is not None and exemption.category is not HolderKind.OTHER:
+                exemptions_by_category.setdefault(exemption.category, (index, exemption))
+        for exception in terms.exceptions:
+            for name in exception.names():
+                exceptions_by_name.setdefault(_check.name_key(name), exception)
+        return cls(exceptions_by_name, exemptions_by_name, exemptions_by_category)
+
+
 @attrs.frozen
 class Terms:
     """Everything a plan provides at one moment, each term with its source.
@@ -300,16 +395,15 @@ class Terms:
     ownership: OwnershipRules = OwnershipRules()
     grandfathering: Grandfathering = Grandfathering()
     distribution: DistributionRule = DistributionRule()
-    instruments: tuple[Source, ...] = ()
-    """Every instrument folded into these terms, in the order applied."""
-    _exceptions_by_name: dict[str, NamedException] = attrs.field(
-        init=False, eq=False, repr=False, hash=False
-    )
-    _exemptions_by_name: dict[str, tuple[int, Exemption]] = attrs.field(
-        init=False, eq=False, repr=False, hash=False
-    )
-    _exemptions_by_category: dict[HolderKind, tuple[int, Exemption]] = attrs.field(
-        init=False, eq=False, repr=False, hash=False
+    instruments: Sequence[Source] = attrs.field(default=(), converter=_instruments)
+    """Every instrument folded into these terms, in the order applied.
+
+    A tuple, or for the terms a :class:`~rightsplan.Plan` replays, a read-only view of the
+    plan's one list of instruments (each period's terms see its first so many): copying the
+    whole list into every period would cost the square of the number of amendments.
+    """
+    _lookups: _Lookups | None = attrs.field(
+        init=False, default=None, eq=False, repr=False, hash=False
     )
     memo: dict[str, object] = attrs.field(
         init=False, factory=dict, eq=False, repr=False, hash=False
@@ -317,22 +411,14 @@ class Terms:
     """Answers derived from these terms alone, remembered by :mod:`rightsplan.rules` (the
     terms are immutable, so they never go stale)."""
 
-    def __attrs_post_init__(self) -> None:
-        # Lookups by matching key, built once: assessments ask for them on every call.
-        exceptions_by_name: dict[str, NamedException] = {}
-        exemptions_by_name: dict[str, tuple[int, Exemption]] = {}
-        exemptions_by_category: dict[HolderKind, tuple[int, Exemption]] = {}
-        for index, exemption in enumerate(self.exemptions):
-            exemptions_by_name.setdefault(_check.name_key(exemption.name), (index, exemption))
-            if exemption.category not in (None, HolderKind.OTHER):
-                assert exemption.category is not None
-                exemptions_by_category.setdefault(exemption.category, (index, exemption))
-        for exception in self.exceptions:
-            for name in exception.names():
-                exceptions_by_name.setdefault(_check.name_key(name), exception)
-        object.__setattr__(self, "_exceptions_by_name", exceptions_by_name)
-        object.__setattr__(self, "_exemptions_by_name", exemptions_by_name)
-        object.__setattr__(self, "_exemptions_by_category", exemptions_by_category)
+    def _index(self) -> _Lookups:
+        # Built on the first lookup, not with the terms: a plan's replay makes a Terms for
+        # every change, and indexing each would cost the square of the Exempt Persons.
+        lookups = self._lookups
+        if lookups is None:
+            lookups = _Lookups.of(self)
+            object.__setattr__(self, "_lookups", lookups)
+        return lookups
 
     def in_force_on(self, on: pendulum.Date) -> bool:
         """Whether the plan is in force on ``on``: not ended, and not past its expiration."""
@@ -342,13 +428,14 @@ class Terms:
 
     def exception_for(self, holder: str) -> NamedException | None:
         """The named-holder exception covering ``holder``, if any."""
-        return self._exceptions_by_name.get(_check.name_key(holder))
+        return self._index().exceptions_by_name.get(_check.name_key(holder))
 
     def exemption_for(self, holder: str, kind: HolderKind) -> Exemption | None:
         """The Exempt Person clause covering this holder (the first listed, if several)."""
-        by_name = self._exemptions_by_name.get(_check.name_key(holder))
+        lookups = self._index()
+        by_name = lookups.exemptions_by_name.get(_check.name_key(holder))
         # No clause is indexed under OTHER, the usual kind: skip hashing it.
-        by_kind = None if kind is HolderKind.OTHER else self._exemptions_by_category.get(kind)
+        by_kind = None if kind is HolderKind.OTHER else lookups.exemptions_by_category.get(kind)
         found = by_name
         if by_kind is not None and (by_name is None or by_kind[0] < by_name[0]):
             found = by_kind  # the clause listed first wins
@@ -356,6 +443,20 @@ class Terms:
 
     def describe(self) -> str:
         """A few lines summarising these terms, each with its source."""
+        return "\n".join(self._lines(None))
+
+    def describe_since(self, previous: Terms | None) -> str:
+        """The lines of :meth:`describe` worth reading after ``previous``'s.
+
+        The thresholds and the named-holder exceptions are always listed; other terms (Exempt
+        Persons, the Final Expiration Date, the rights agent, an ending) only where they
+        differ from ``previous``. An Exempt Person is new when its clause is not one of
+        ``previous``'s (the same object, as a replay keeps it), so each period of a long
+        plan costs the changes it made, not every clause again.
+        """
+        return "\n".join(self._lines(previous))
+
+    def _lines(self, previous: Terms | None) -> list[str]:
         lines = [
             f"General rule: {self.general.threshold.describe()} — {self.general.source.cite()}"
         ]
@@ -373,8 +474,29 @@ class Terms:
                 f"Exception for {exception.holder}{members}: not an Acquiring Person unless "
                 f"{ends} — {exception.source.cite()}"
             )
-        for exemption in self.exemptions:
+        for exemption in self.exemptions if previous is None else self._new_exemptions(previous):
             lines.append(f"Exempt Person: {exemption.name} — {exemption.source.cite()}")
+        last = self._last_lines()
+        if previous is not None:
+            before = previous._last_lines()
+            last = [line for line in last if line not in before]
+        return lines + last
+
+    def _new_exemptions(self, previous: Terms) -> Sequence[Exemption]:
+        """The Exempt Person clauses that are not ``previous``'s (by identity)."""
+        mine, theirs = self.exemptions, previous.exemptions
+        # The usual case, compared in C (identical items compare equal without a call):
+        # the clauses were kept and some added after them.
+        if mine[: len(theirs)] == theirs:
+            return mine[len(theirs) :]
+        # Otherwise (some were removed) find the new ones by identity, still in C, and only
+        # put those few back in order.
+        position = dict(zip(map(id, mine), range(len(mine))))
+        new = position.keys() - set(map(id, theirs))
+        return [mine[index] for index in sorted(map(position.__getitem__, new))]
+
+    def _last_lines(self) -> list[str]:
+        lines = []
         if self.expiration is not None:
             lines.append(
                 f"Final Expiration Date: {self.expiration.date.isoformat()} — "
@@ -389,4 +511,4 @@ class Terms:
                 f"Ended ({self.ended.kind.value}) on {self.ended.on.isoformat()} — "
                 f"{self.ended.source.cite()}"
             )
-        return "\n".join(lines)
+        return lines
