@@ -492,3 +492,53 @@ class TestDescribe:
             False,
         ]
         assert "Exempt Person: C Fund" in texts[4] and "A Fund" not in texts[4]
+
+
+class TestLookupsCarriedThroughTheReplay:
+    @settings(max_examples=150)
+    @given(testing.plans(max_amendments=10))
+    def test_same_answers_as_lookups_built_afresh(self, plan: rp.Plan) -> None:
+        """Terms from a replay find the same exception and Exempt Person as a fresh copy."""
+        for period in plan.timeline():
+            terms = period.terms
+            fresh = attrs.evolve(terms)  # a new Terms, which builds its own lookups
+            names = {
+                *testing.HOLDER_NAMES,
+                *(exemption.name for exemption in terms.exemptions),
+                *(name for exception in terms.exceptions for name in exception.names()),
+            }
+            for name in names:
+                assert terms.exception_for(name) is fresh.exception_for(name)
+                for kind in rp.HolderKind:
+                    assert terms.exemption_for(name, kind) is fresh.exemption_for(name, kind)
+
+    def test_category_clause_removed_then_another_listed_first(self) -> None:
+        """Removing the first clause of a category lets the next one answer, not a later one."""
+        government = rp.HolderKind.GOVERNMENT
+        plan = rp.Plan(
+            agreement(),
+            [
+                amendment(
+                    1, "2012-01-01", rp.AddExemptPerson(name="Uncle Sam", category=government)
+                ),
+                amendment(
+                    2, "2012-02-01", rp.AddExemptPerson(name="Treasury", category=government)
+                ),
+                amendment(3, "2012-03-01", rp.RemoveExemptPerson(name="uncle  SAM")),
+                amendment(4, "2012-04-01", rp.AddExemptPerson(name="The Fed", category=government)),
+                amendment(5, "2012-05-01", rp.AddExemptPerson(name="Uncle Sam")),
+            ],
+        )
+        answers = {
+            on: plan.terms_at(on).exemption_for("Anyone", government)
+            for on in ("2012-02-01", "2012-03-01", "2012-04-01", "2012-05-01")
+        }
+        assert {on: e.name if e else None for on, e in answers.items()} == {
+            "2012-02-01": "Uncle Sam",
+            "2012-03-01": "Treasury",
+            "2012-04-01": "Treasury",
+            "2012-05-01": "Treasury",
+        }
+        later = plan.terms_at("2012-05-01")
+        found = later.exemption_for("Uncle Sam", rp.HolderKind.OTHER)
+        assert found is not None and found.name == "Uncle Sam"

@@ -8,7 +8,6 @@ same kinds (:class:`SetThreshold`, :class:`AddException`, ...). Applying a chang
 from __future__ import annotations
 
 import functools
-import operator
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
@@ -39,6 +38,11 @@ from rightsplan.terms import (
     RightsAgentTerm,
     RightsToAcquire,
     Terms,
+    evolve,
+    find_exemption,
+    with_exceptions,
+    with_exemption,
+    without_exemption,
 )
 
 __all__ = [
@@ -635,14 +639,14 @@ def apply_change(change: Change, terms: Terms, source: Source, on: pendulum.Date
 def _(change: SetThreshold, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
     general = Limit(change.threshold, LimitKind.GENERAL, source)
     _check_tiers(general, terms.passive)
-    return attrs.evolve(terms, general=general)
+    return evolve(terms, general=general)
 
 
 @_apply.register
 def _(change: SetPassiveTier, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
     passive = Limit(change.threshold, LimitKind.PASSIVE, source)
     _check_tiers(terms.general, passive)
-    return attrs.evolve(terms, passive=passive)
+    return evolve(terms, passive=passive)
 
 
 def _check_tiers(general: Limit, passive: Limit | None) -> None:
@@ -658,7 +662,7 @@ def _check_tiers(general: Limit, passive: Limit | None) -> None:
 def _(change: RemovePassiveTier, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
     if terms.passive is None:
         raise ChangeConflict("there is no passive-investor tier to remove")
-    return attrs.evolve(terms, passive=None)
+    return evolve(terms, passive=None)
 
 
 def _exception(change: _ExceptionChange, source: Source) -> NamedException:
@@ -694,7 +698,7 @@ def _check_no_overlap(new: NamedException, others: Iterable[NamedException]) -> 
 def _(change: AddException, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
     new = _exception(change, source)
     _check_no_overlap(new, terms.exceptions)
-    return attrs.evolve(terms, exceptions=(*terms.exceptions, new))
+    return with_exceptions(terms, (*terms.exceptions, new))
 
 
 @_apply.register
@@ -706,7 +710,7 @@ def _(change: ReplaceException, terms: Terms, source: Source, on: pendulum.Date)
     _check_no_overlap(new, terms.exceptions[:index] + terms.exceptions[index + 1 :])
     exceptions = list(terms.exceptions)
     exceptions[index] = new
-    return attrs.evolve(terms, exceptions=tuple(exceptions))
+    return with_exceptions(terms, tuple(exceptions))
 
 
 @_apply.register
@@ -715,34 +719,22 @@ def _(change: RemoveException, terms: Terms, source: Source, on: pendulum.Date) 
     if index is None:
         raise ChangeConflict(f"there is no exception for {change.holder!r} to remove")
     exceptions = terms.exceptions[:index] + terms.exceptions[index + 1 :]
-    return attrs.evolve(terms, exceptions=exceptions)
-
-
-def _find_exemption(terms: Terms, name: str) -> int | None:
-    # The keys are worked out once per clause and searched in C: a plan adding an Exempt
-    # Person in each of thousands of amendments searches all the earlier ones every time.
-    keys = list(map(_EXEMPTION_KEY, terms.exemptions))
-    key = _check.name_key(name)
-    return keys.index(key) if key in keys else None
-
-
-_EXEMPTION_KEY = operator.attrgetter("key")
+    return with_exceptions(terms, exceptions)
 
 
 @_apply.register
 def _(change: AddExemptPerson, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
-    if _find_exemption(terms, change.name) is not None:
+    if find_exemption(terms, change.name) is not None:
         raise ChangeConflict(f"{change.name!r} is already an Exempt Person")
-    exemption = Exemption(change.name, change.category, source)
-    return attrs.evolve(terms, exemptions=(*terms.exemptions, exemption))
+    return with_exemption(terms, Exemption(change.name, change.category, source))
 
 
 @_apply.register
 def _(change: RemoveExemptPerson, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
-    index = _find_exemption(terms, change.name)
-    if index is None:
+    exemption = find_exemption(terms, change.name)
+    if exemption is None:
         raise ChangeConflict(f"{change.name!r} is not an Exempt Person, so cannot be removed")
-    return attrs.evolve(terms, exemptions=terms.exemptions[:index] + terms.exemptions[index + 1 :])
+    return without_exemption(terms, exemption)
 
 
 @_apply.register
@@ -755,22 +747,22 @@ def _(change: SetExpiration, terms: Terms, source: Source, on: pendulum.Date) ->
             f"{source.instrument} takes effect ({on.isoformat()}); to end the plan that day, "
             "set it to that day or use Terminate"
         )
-    return attrs.evolve(terms, expiration=Expiration(change.date, source))
+    return evolve(terms, expiration=Expiration(change.date, source))
 
 
 @_apply.register
 def _(change: Terminate, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
-    return attrs.evolve(terms, ended=Ending(EndingKind.TERMINATED, on, source))
+    return evolve(terms, ended=Ending(EndingKind.TERMINATED, on, source))
 
 
 @_apply.register
 def _(change: Redeem, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
-    return attrs.evolve(terms, ended=Ending(EndingKind.REDEEMED, on, source, price=change.price))
+    return evolve(terms, ended=Ending(EndingKind.REDEEMED, on, source, price=change.price))
 
 
 @_apply.register
 def _(change: AppointRightsAgent, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
-    return attrs.evolve(terms, rights_agent=RightsAgentTerm(change.name, source))
+    return evolve(terms, rights_agent=RightsAgentTerm(change.name, source))
 
 
 @_apply.register
@@ -787,7 +779,7 @@ def _(change: SetOwnershipRules, terms: Terms, source: Source, on: pendulum.Date
         sticky=change.sticky,
         source=source,
     )
-    return attrs.evolve(terms, ownership=rules)
+    return evolve(terms, ownership=rules)
 
 
 @_apply.register
@@ -801,10 +793,10 @@ def _(change: SetGrandfathering, terms: Terms, source: Source, on: pendulum.Date
         exercise_ends=change.exercise_ends,
         source=source,
     )
-    return attrs.evolve(terms, grandfathering=rules)
+    return evolve(terms, grandfathering=rules)
 
 
 @_apply.register
 def _(change: SetDistributionRule, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
     rule = DistributionRule(days=change.days, business_days=change.business_days, source=source)
-    return attrs.evolve(terms, distribution=rule)
+    return evolve(terms, distribution=rule)

@@ -12,6 +12,7 @@ import typing
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 import pendulum
@@ -345,35 +346,127 @@ def _instruments(value: Iterable[Source]) -> Sequence[Source]:
     return value if isinstance(value, _Instruments) else tuple(value)
 
 
+# --- the replay's steps, which carry the lookups from one Terms to the next -----------------
+#
+# A plan's replay makes a Terms for every change. Building each one's lookups afresh, or
+# searching every clause for each Exempt Person added, would cost the square of the clauses;
+# these helpers hand the lookups on instead (updated for the one clause added or removed).
+
+
+def evolve(terms: Terms, **changes: Any) -> Terms:
+    """``attrs.evolve`` for a change that keeps the exceptions and Exempt Persons."""
+    evolved = attrs.evolve(terms, **changes)
+    object.__setattr__(evolved, "_lookups", terms._lookups)
+    return evolved
+
+
 def with_instrument(terms: Terms, source: Source) -> Terms:
     """``terms`` with ``source`` added to the instruments folded into them (no copying)."""
     current = terms.instruments
     if not isinstance(current, _Instruments):
         current = _Instruments(list(current), len(current))
-    return attrs.evolve(terms, instruments=current.extended(source))
+    return evolve(terms, instruments=current.extended(source))
+
+
+def with_exceptions(terms: Terms, exceptions: tuple[NamedException, ...]) -> Terms:
+    """``terms`` with these named-holder exceptions (the Exempt Persons' lookups kept)."""
+    evolved = attrs.evolve(terms, exceptions=exceptions)
+    if terms._lookups is not None:
+        names = _Lookups.build(exceptions, ()).exceptions_by_name
+        object.__setattr__(evolved, "_lookups", terms._lookups._with_exceptions(names))
+    return evolved
+
+
+def find_exemption(terms: Terms, name: str) -> Exemption | None:
+    """The Exempt Person clause added under ``name`` (matched as names are), if any."""
+    found = terms._index().exemptions_by_name.get(_check.name_key(name))
+    return None if found is None else found[1]
+
+
+def with_exemption(terms: Terms, exemption: Exemption) -> Terms:
+    """``terms`` with ``exemption`` listed after the other Exempt Persons."""
+    lookups = terms._index()
+    evolved = attrs.evolve(terms, exemptions=(*terms.exemptions, exemption))
+    object.__setattr__(evolved, "_lookups", lookups.adding(exemption))
+    return evolved
+
+
+def without_exemption(terms: Terms, exemption: Exemption) -> Terms:
+    """``terms`` without the clause ``exemption`` (one of ``terms.exemptions``)."""
+    lookups = terms._index()
+    # By identity, in C: comparing clauses with == would call their __eq__ one by one.
+    index = list(map(id, terms.exemptions)).index(id(exemption))
+    kept = terms.exemptions[:index] + terms.exemptions[index + 1 :]
+    evolved = attrs.evolve(terms, exemptions=kept)
+    object.__setattr__(evolved, "_lookups", lookups.removing(exemption, kept))
+    return evolved
 
 
 @attrs.frozen
 class _Lookups:
-    """A :class:`Terms`' clauses by matching key: assessments ask on every call."""
+    """A :class:`Terms`' clauses by matching key: assessments ask on every call.
+
+    An Exempt Person's entry holds its place in the list; places only need to keep the
+    clauses' order (the first listed wins), so a clause added later gets ``next_place``.
+    """
 
     exceptions_by_name: dict[str, NamedException]
     exemptions_by_name: dict[str, tuple[int, Exemption]]
     exemptions_by_category: dict[HolderKind, tuple[int, Exemption]]
+    next_place: int
 
     @classmethod
     def of(cls, terms: Terms) -> _Lookups:
+        """The lookups of ``terms``, built from its clauses."""
+        return cls.build(terms.exceptions, terms.exemptions)
+
+    @classmethod
+    def build(
+        cls, exceptions: Iterable[NamedException], exemptions: tuple[Exemption, ...]
+    ) -> _Lookups:
+        """The lookups of these clauses."""
         exceptions_by_name: dict[str, NamedException] = {}
         exemptions_by_name: dict[str, tuple[int, Exemption]] = {}
-        exemptions_by_category: dict[HolderKind, tuple[int, Exemption]] = {}
-        for index, exemption in enumerate(terms.exemptions):
+        by_category: dict[HolderKind, tuple[int, Exemption]] = {}
+        for index, exemption in enumerate(exemptions):
             exemptions_by_name.setdefault(exemption.key, (index, exemption))
-            if exemption.category is not None and exemption.category is not HolderKind.OTHER:
-                exemptions_by_category.setdefault(exemption.category, (index, exemption))
-        for exception in terms.exceptions:
+            if _indexed_kind(exemption):
+                assert exemption.category is not None  # for mypy: _indexed_kind says so
+                by_category.setdefault(exemption.category, (index, exemption))
+        for exception in exceptions:
             for name in exception.names():
                 exceptions_by_name.setdefault(_check.name_key(name), exception)
-        return cls(exceptions_by_name, exemptions_by_name, exemptions_by_category)
+        return cls(exceptions_by_name, exemptions_by_name, by_category, len(exemptions))
+
+    def adding(self, exemption: Exemption) -> _Lookups:
+        """These lookups with ``exemption`` listed last."""
+        entry = (self.next_place, exemption)
+        by_name = dict(self.exemptions_by_name)
+        by_name.setdefault(exemption.key, entry)
+        by_category = self.exemptions_by_category
+        if exemption.category is not None and _indexed_kind(exemption):
+            by_category = {exemption.category: entry, **by_category}
+        return _Lookups(self.exceptions_by_name, by_name, by_category, self.next_place + 1)
+
+    def removing(self, exemption: Exemption, kept: tuple[Exemption, ...]) -> _Lookups:
+        """These lookups without ``exemption``; ``kept`` are the clauses left, in order."""
+        unique = len(self.exemptions_by_name) == len(kept) + 1  # every clause its own name
+        if not unique or _indexed_kind(exemption):
+            # Another clause may take its place in a lookup: rebuild (rare: a category
+            # clause, or clauses sharing a name in terms not made by a replay).
+            return _Lookups.build((), kept)._with_exceptions(self.exceptions_by_name)
+        by_name = dict(self.exemptions_by_name)
+        del by_name[exemption.key]
+        return _Lookups(
+            self.exceptions_by_name, by_name, self.exemptions_by_category, self.next_place
+        )
+
+    def _with_exceptions(self, exceptions_by_name: dict[str, NamedException]) -> _Lookups:
+        return attrs.evolve(self, exceptions_by_name=exceptions_by_name)
+
+
+def _indexed_kind(exemption: Exemption) -> bool:
+    return exemption.category is not None and exemption.category is not HolderKind.OTHER
 
 
 @attrs.frozen
@@ -491,7 +584,7 @@ class Terms:
             return mine[len(theirs) :]
         # Otherwise (some were removed) find the new ones by identity, still in C, and only
         # put those few back in order.
-        position = dict(zip(map(id, mine), range(len(mine))))
+        position = dict(zip(map(id, mine), range(len(mine)), strict=True))
         new = position.keys() - set(map(id, theirs))
         return [mine[index] for index in sorted(map(position.__getitem__, new))]
 
