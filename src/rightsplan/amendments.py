@@ -40,7 +40,6 @@ from rightsplan.terms import (
     Terms,
     evolve,
     find_exemption,
-    with_exceptions,
     with_exemption,
     without_exemption,
 )
@@ -698,7 +697,7 @@ def _check_no_overlap(new: NamedException, others: Iterable[NamedException]) -> 
 def _(change: AddException, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
     new = _exception(change, source)
     _check_no_overlap(new, terms.exceptions)
-    return with_exceptions(terms, (*terms.exceptions, new))
+    return evolve(terms, exceptions=(*terms.exceptions, new))
 
 
 @_apply.register
@@ -710,7 +709,7 @@ def _(change: ReplaceException, terms: Terms, source: Source, on: pendulum.Date)
     _check_no_overlap(new, terms.exceptions[:index] + terms.exceptions[index + 1 :])
     exceptions = list(terms.exceptions)
     exceptions[index] = new
-    return with_exceptions(terms, tuple(exceptions))
+    return evolve(terms, exceptions=tuple(exceptions))
 
 
 @_apply.register
@@ -719,7 +718,7 @@ def _(change: RemoveException, terms: Terms, source: Source, on: pendulum.Date) 
     if index is None:
         raise ChangeConflict(f"there is no exception for {change.holder!r} to remove")
     exceptions = terms.exceptions[:index] + terms.exceptions[index + 1 :]
-    return with_exceptions(terms, exceptions)
+    return evolve(terms, exceptions=exceptions)
 
 
 @_apply.register

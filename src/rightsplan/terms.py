@@ -346,17 +346,67 @@ def _instruments(value: Iterable[Source]) -> Sequence[Source]:
     return value if isinstance(value, _Instruments) else tuple(value)
 
 
-# --- the replay's steps, which carry the lookups from one Terms to the next -----------------
+# --- the replay's steps ---------------------------------------------------------------------
 #
-# A plan's replay makes a Terms for every change. Building each one's lookups afresh, or
-# searching every clause for each Exempt Person added, would cost the square of the clauses;
-# these helpers hand the lookups on instead (updated for the one clause added or removed).
+# A plan's replay makes a Terms for every change. Indexing each one's clauses, or searching
+# every clause for each Exempt Person added or removed, would cost the square of the clauses
+# (and keeping an index per Terms, the square in memory). The replay's Terms share one
+# register of Exempt Persons by name instead, each Terms knowing its version of it.
+
+
+@attrs.define(eq=False)
+class _Record:
+    """One Exempt Person clause in a register: present from version ``added`` until ``removed``."""
+
+    exemption: Exemption
+    added: int
+    removed: float = float("inf")
+
+
+@attrs.define(eq=False)
+class _Register:
+    """The Exempt Persons of one replay by name key, over its versions (private).
+
+    Only the newest version (``head``) is extended; a Terms of an older version that is
+    extended again (a branch) starts a register of its own.
+    """
+
+    records: dict[str, list[_Record]] = attrs.field(factory=dict)
+    head: int = 0
+
+    @classmethod
+    def of(cls, exemptions: Iterable[Exemption]) -> _Register:
+        register = cls()
+        for exemption in exemptions:
+            register.records.setdefault(exemption.key, []).append(_Record(exemption, 0))
+        return register
+
+    def find(self, key: str, version: int) -> _Record | None:
+        for record in self.records.get(key, ()):
+            if record.added <= version < record.removed:
+                return record
+        return None
+
+
+def _register(terms: Terms) -> tuple[_Register, int]:
+    if terms._register is not None:
+        return terms._register
+    return _Register.of(terms.exemptions), 0
+
+
+def _next(terms: Terms) -> tuple[_Register, int]:
+    """The register to extend from ``terms``, and the version the result will have."""
+    register, version = _register(terms)
+    if version != register.head:  # a branch from an older version
+        register, version = _Register.of(terms.exemptions), 0
+    register.head = version + 1
+    return register, version + 1
 
 
 def evolve(terms: Terms, **changes: Any) -> Terms:
-    """``attrs.evolve`` for a change that keeps the exceptions and Exempt Persons."""
+    """``attrs.evolve`` for a change that keeps the Exempt Persons."""
     evolved = attrs.evolve(terms, **changes)
-    object.__setattr__(evolved, "_lookups", terms._lookups)
+    object.__setattr__(evolved, "_register", terms._register)
     return evolved
 
 
@@ -368,105 +418,58 @@ def with_instrument(terms: Terms, source: Source) -> Terms:
     return evolve(terms, instruments=current.extended(source))
 
 
-def with_exceptions(terms: Terms, exceptions: tuple[NamedException, ...]) -> Terms:
-    """``terms`` with these named-holder exceptions (the Exempt Persons' lookups kept)."""
-    evolved = attrs.evolve(terms, exceptions=exceptions)
-    if terms._lookups is not None:
-        names = _Lookups.build(exceptions, ()).exceptions_by_name
-        object.__setattr__(evolved, "_lookups", terms._lookups._with_exceptions(names))
-    return evolved
-
-
 def find_exemption(terms: Terms, name: str) -> Exemption | None:
     """The Exempt Person clause added under ``name`` (matched as names are), if any."""
-    found = terms._index().exemptions_by_name.get(_check.name_key(name))
-    return None if found is None else found[1]
+    register, version = _register(terms)
+    found = register.find(_check.name_key(name), version)
+    return None if found is None else found.exemption
 
 
 def with_exemption(terms: Terms, exemption: Exemption) -> Terms:
     """``terms`` with ``exemption`` listed after the other Exempt Persons."""
-    lookups = terms._index()
+    register, version = _next(terms)
+    register.records.setdefault(exemption.key, []).append(_Record(exemption, version))
     evolved = attrs.evolve(terms, exemptions=(*terms.exemptions, exemption))
-    object.__setattr__(evolved, "_lookups", lookups.adding(exemption))
+    object.__setattr__(evolved, "_register", (register, version))
     return evolved
 
 
 def without_exemption(terms: Terms, exemption: Exemption) -> Terms:
     """``terms`` without the clause ``exemption`` (one of ``terms.exemptions``)."""
-    lookups = terms._index()
+    register, version = _next(terms)
+    for record in register.records.get(exemption.key, ()):
+        if record.exemption is exemption and record.removed == float("inf"):
+            record.removed = version
     # By identity, in C: comparing clauses with == would call their __eq__ one by one.
     index = list(map(id, terms.exemptions)).index(id(exemption))
     kept = terms.exemptions[:index] + terms.exemptions[index + 1 :]
     evolved = attrs.evolve(terms, exemptions=kept)
-    object.__setattr__(evolved, "_lookups", lookups.removing(exemption, kept))
+    object.__setattr__(evolved, "_register", (register, version))
     return evolved
 
 
 @attrs.frozen
 class _Lookups:
-    """A :class:`Terms`' clauses by matching key: assessments ask on every call.
-
-    An Exempt Person's entry holds its place in the list; places only need to keep the
-    clauses' order (the first listed wins), so a clause added later gets ``next_place``.
-    """
+    """A :class:`Terms`' clauses by matching key: assessments ask on every call."""
 
     exceptions_by_name: dict[str, NamedException]
     exemptions_by_name: dict[str, tuple[int, Exemption]]
     exemptions_by_category: dict[HolderKind, tuple[int, Exemption]]
-    next_place: int
 
     @classmethod
     def of(cls, terms: Terms) -> _Lookups:
         """The lookups of ``terms``, built from its clauses."""
-        return cls.build(terms.exceptions, terms.exemptions)
-
-    @classmethod
-    def build(
-        cls, exceptions: Iterable[NamedException], exemptions: tuple[Exemption, ...]
-    ) -> _Lookups:
-        """The lookups of these clauses."""
         exceptions_by_name: dict[str, NamedException] = {}
         exemptions_by_name: dict[str, tuple[int, Exemption]] = {}
         by_category: dict[HolderKind, tuple[int, Exemption]] = {}
-        for index, exemption in enumerate(exemptions):
+        for index, exemption in enumerate(terms.exemptions):
             exemptions_by_name.setdefault(exemption.key, (index, exemption))
-            if _indexed_kind(exemption):
-                assert exemption.category is not None  # for mypy: _indexed_kind says so
+            if exemption.category is not None and exemption.category is not HolderKind.OTHER:
                 by_category.setdefault(exemption.category, (index, exemption))
-        for exception in exceptions:
+        for exception in terms.exceptions:
             for name in exception.names():
                 exceptions_by_name.setdefault(_check.name_key(name), exception)
-        return cls(exceptions_by_name, exemptions_by_name, by_category, len(exemptions))
-
-    def adding(self, exemption: Exemption) -> _Lookups:
-        """These lookups with ``exemption`` listed last."""
-        entry = (self.next_place, exemption)
-        by_name = dict(self.exemptions_by_name)
-        by_name.setdefault(exemption.key, entry)
-        by_category = self.exemptions_by_category
-        if exemption.category is not None and _indexed_kind(exemption):
-            by_category = {exemption.category: entry, **by_category}
-        return _Lookups(self.exceptions_by_name, by_name, by_category, self.next_place + 1)
-
-    def removing(self, exemption: Exemption, kept: tuple[Exemption, ...]) -> _Lookups:
-        """These lookups without ``exemption``; ``kept`` are the clauses left, in order."""
-        unique = len(self.exemptions_by_name) == len(kept) + 1  # every clause its own name
-        if not unique or _indexed_kind(exemption):
-            # Another clause may take its place in a lookup: rebuild (rare: a category
-            # clause, or clauses sharing a name in terms not made by a replay).
-            return _Lookups.build((), kept)._with_exceptions(self.exceptions_by_name)
-        by_name = dict(self.exemptions_by_name)
-        del by_name[exemption.key]
-        return _Lookups(
-            self.exceptions_by_name, by_name, self.exemptions_by_category, self.next_place
-        )
-
-    def _with_exceptions(self, exceptions_by_name: dict[str, NamedException]) -> _Lookups:
-        return attrs.evolve(self, exceptions_by_name=exceptions_by_name)
-
-
-def _indexed_kind(exemption: Exemption) -> bool:
-    return exemption.category is not None and exemption.category is not HolderKind.OTHER
+        return cls(exceptions_by_name, exemptions_by_name, by_category)
 
 
 @attrs.frozen
@@ -496,6 +499,9 @@ class Terms:
     whole list into every period would cost the square of the number of amendments.
     """
     _lookups: _Lookups | None = attrs.field(
+        init=False, default=None, eq=False, repr=False, hash=False
+    )
+    _register: tuple[_Register, int] | None = attrs.field(
         init=False, default=None, eq=False, repr=False, hash=False
     )
     memo: dict[str, object] = attrs.field(
