@@ -11,6 +11,7 @@ from hypothesis import given, settings
 
 import rightsplan as rp
 from rightsplan import testing
+from rightsplan.amendments import apply_change
 
 AT_LEAST = rp.Comparison.AT_LEAST
 MORE_THAN = rp.Comparison.MORE_THAN
@@ -542,3 +543,26 @@ class TestLookupsCarriedThroughTheReplay:
         later = plan.terms_at("2012-05-01")
         found = later.exemption_for("Uncle Sam", rp.HolderKind.OTHER)
         assert found is not None and found.name == "Uncle Sam"
+
+    def test_changes_applied_to_earlier_terms(self) -> None:
+        """A change applied to an earlier period's terms sees that period's Exempt Persons."""
+        plan = rp.Plan(
+            agreement(),
+            [
+                amendment(1, "2012-01-01", rp.AddExemptPerson(name="A Fund")),
+                amendment(2, "2012-02-01", rp.AddExemptPerson(name="B Fund")),
+                amendment(3, "2012-03-01", rp.RemoveExemptPerson(name="A Fund")),
+            ],
+        )
+        earlier = plan.terms_at("2012-01-01")
+        source = rp.Source("Side letter", "2012-01-02")
+        branch = apply_change(rp.AddExemptPerson(name="B Fund"), earlier, source, source.date)
+        assert [e.name for e in branch.exemptions][-2:] == ["A Fund", "B Fund"]
+        with pytest.raises(rp.PlanHistoryError, match="'C Fund' is not an Exempt Person"):
+            apply_change(rp.RemoveExemptPerson(name="C Fund"), branch, source, source.date)
+        again = apply_change(rp.RemoveExemptPerson(name="A Fund"), earlier, source, source.date)
+        assert "A Fund" not in [e.name for e in again.exemptions]
+        assert [e.name for e in plan.terms_at("2012-03-01").exemptions][-1:] == ["B Fund"]
+        assert plan.terms_at("2012-02-01").exemption_for("A Fund", rp.HolderKind.OTHER)
+        with pytest.raises(rp.PlanHistoryError, match="'a fund' is already an Exempt Person"):
+            apply_change(rp.AddExemptPerson(name="a fund"), earlier, source, source.date)
