@@ -495,6 +495,36 @@ class TestDescribe:
         assert "Exempt Person: C Fund" in texts[4] and "A Fund" not in texts[4]
 
 
+class TestDescribeManyExceptions:
+    def test_beyond_the_limit_only_new_exceptions_are_listed(self) -> None:
+        """Past EXCEPTIONS_ALWAYS_LISTED, a period lists its new exceptions and counts the rest."""
+        limit = rp.terms.EXCEPTIONS_ALWAYS_LISTED
+        plan = rp.Plan(
+            agreement(),
+            [
+                amendment(
+                    n,
+                    f"2012-01-{n:02d}",
+                    rp.AddException(
+                        holder=f"Holder {n}",
+                        percent=20,
+                        comparison=MORE_THAN,
+                        requires_passive=False,
+                    ),
+                )
+                for n in range(1, limit + 3)
+            ],
+        )
+        periods = plan.timeline()
+        at_limit = periods[limit].describe(periods[limit - 1])
+        assert at_limit.count("Exception for") == limit and "other holders" not in at_limit
+        beyond = periods[limit + 2].describe(periods[limit + 1])
+        assert beyond.count("Exception for") == 1
+        assert f"Exception for Holder {limit + 2}:" in beyond
+        assert f"Exceptions for {limit + 1} other holders: as in the period before" in beyond
+        assert plan.describe().count("Exception for Holder 1:") == limit
+
+
 class TestLookupsCarriedThroughTheReplay:
     @settings(max_examples=150)
     @given(testing.plans(max_amendments=10))

@@ -547,11 +547,12 @@ class Terms:
     def describe_since(self, previous: Terms | None) -> str:
         """The lines of :meth:`describe` worth reading after ``previous``'s.
 
-        The thresholds and the named-holder exceptions are always listed; other terms (Exempt
-        Persons, the Final Expiration Date, the rights agent, an ending) only where they
-        differ from ``previous``. An Exempt Person is new when its clause is not one of
-        ``previous``'s (the same object, as a replay keeps it), so each period of a long
-        plan costs the changes it made, not every clause again.
+        The thresholds are always listed, and so are the named-holder exceptions when there
+        are at most :data:`EXCEPTIONS_ALWAYS_LISTED` of them (beyond that, the new ones and
+        a count of the others); other terms (Exempt Persons, the Final Expiration Date, the
+        rights agent, an ending) only where they differ from ``previous``. A clause is new
+        when it is not one of ``previous``'s (the same object, as a replay keeps it), so
+        each period of a long plan costs the changes it made, not every clause again.
         """
         return "\n".join(self._lines(previous))
 
@@ -564,7 +565,10 @@ class Terms:
                 f"Passive-investor tier: {self.passive.threshold.describe()} — "
                 f"{self.passive.source.cite()}"
             )
-        for exception in self.exceptions:
+        exceptions: Sequence[NamedException] = self.exceptions
+        if previous is not None and len(exceptions) > EXCEPTIONS_ALWAYS_LISTED:
+            exceptions = _new_items(self.exceptions, previous.exceptions)
+        for exception in exceptions:
             members = f" ({'; '.join(exception.members)})" if exception.members else ""
             ends = f"it holds {exception.cap.describe()}"
             if exception.requires_passive:
@@ -573,26 +577,21 @@ class Terms:
                 f"Exception for {exception.holder}{members}: not an Acquiring Person unless "
                 f"{ends} — {exception.source.cite()}"
             )
-        for exemption in self.exemptions if previous is None else self._new_exemptions(previous):
+        if len(exceptions) < len(self.exceptions):
+            lines.append(
+                f"Exceptions for {len(self.exceptions) - len(exceptions)} other holders: "
+                "as in the period before"
+            )
+        exemptions = self.exemptions
+        for exemption in (
+            exemptions if previous is None else _new_items(exemptions, previous.exemptions)
+        ):
             lines.append(f"Exempt Person: {exemption.name} — {exemption.source.cite()}")
         last = self._last_lines()
         if previous is not None:
             before = previous._last_lines()
             last = [line for line in last if line not in before]
         return lines + last
-
-    def _new_exemptions(self, previous: Terms) -> Sequence[Exemption]:
-        """The Exempt Person clauses that are not ``previous``'s (by identity)."""
-        mine, theirs = self.exemptions, previous.exemptions
-        # The usual case, compared in C (identical items compare equal without a call):
-        # the clauses were kept and some added after them.
-        if mine[: len(theirs)] == theirs:
-            return mine[len(theirs) :]
-        # Otherwise (some were removed) find the new ones by identity, still in C, and only
-        # put those few back in order.
-        position = dict(zip(map(id, mine), range(len(mine)), strict=True))
-        new = position.keys() - set(map(id, theirs))
-        return [mine[index] for index in sorted(map(position.__getitem__, new))]
 
     def _last_lines(self) -> list[str]:
         lines = []
@@ -611,3 +610,22 @@ class Terms:
                 f"{self.ended.source.cite()}"
             )
         return lines
+
+
+EXCEPTIONS_ALWAYS_LISTED = 12
+"""Up to this many named-holder exceptions, :meth:`Terms.describe_since` lists them all."""
+
+_T = typing.TypeVar("_T")
+
+
+def _new_items(mine: Sequence[_T], theirs: Sequence[_T]) -> Sequence[_T]:
+    """The clauses in ``mine`` that are not in ``theirs`` (by identity), in order."""
+    # The usual case, compared in C (identical items compare equal without a call): the
+    # clauses were kept and some added after them.
+    if tuple(mine[: len(theirs)]) == tuple(theirs):
+        return mine[len(theirs) :]
+    # Otherwise (some were removed or replaced) find the new ones by identity, still in C,
+    # and only put those few back in order.
+    position = dict(zip(map(id, mine), range(len(mine)), strict=True))
+    new = position.keys() - set(map(id, theirs))
+    return [mine[index] for index in sorted(map(position.__getitem__, new))]
