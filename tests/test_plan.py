@@ -12,6 +12,7 @@ from hypothesis import given, settings
 import rightsplan as rp
 from rightsplan import testing
 from rightsplan.amendments import apply_change
+from rightsplan.terms import exception_covering, find_exemption
 
 AT_LEAST = rp.Comparison.AT_LEAST
 MORE_THAN = rp.Comparison.MORE_THAN
@@ -529,7 +530,7 @@ class TestLookupsCarriedThroughTheReplay:
     @settings(max_examples=150)
     @given(testing.plans(max_amendments=10))
     def test_same_answers_as_lookups_built_afresh(self, plan: rp.Plan) -> None:
-        """Terms from a replay find the same exception and Exempt Person as a fresh copy."""
+        """Terms from a replay find the same clauses, by lookup and register, as a fresh copy."""
         for period in plan.timeline():
             terms = period.terms
             fresh = attrs.evolve(terms)  # a new Terms, which builds its own lookups
@@ -540,6 +541,8 @@ class TestLookupsCarriedThroughTheReplay:
             }
             for name in names:
                 assert terms.exception_for(name) is fresh.exception_for(name)
+                assert exception_covering(terms, name) is fresh.exception_for(name)
+                assert find_exemption(terms, name) is find_exemption(fresh, name)
                 for kind in rp.HolderKind:
                     assert terms.exemption_for(name, kind) is fresh.exemption_for(name, kind)
 

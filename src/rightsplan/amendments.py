@@ -39,7 +39,9 @@ from rightsplan.terms import (
     RightsToAcquire,
     Terms,
     evolve,
+    exception_covering,
     find_exemption,
+    with_exception_changed,
     with_exemption,
     without_exemption,
 )
@@ -674,51 +676,50 @@ def _exception(change: _ExceptionChange, source: Source) -> NamedException:
     )
 
 
-def _find_exception(terms: Terms, holder: str) -> int | None:
-    key = _check.name_key(holder)
-    for index, exception in enumerate(terms.exceptions):
-        if _check.name_key(exception.holder) == key:
-            return index
-    return None
+def _find_exception(terms: Terms, holder: str) -> NamedException | None:
+    """The exception for ``holder`` (as its holder, not as a member of another's group)."""
+    found = exception_covering(terms, holder)
+    if found is None or _check.name_key(found.holder) != _check.name_key(holder):
+        return None
+    return found
 
 
-def _check_no_overlap(new: NamedException, others: Iterable[NamedException]) -> None:
+def _check_no_overlap(
+    new: NamedException, terms: Terms, replacing: NamedException | None = None
+) -> None:
     """No name may be covered by two exceptions: which cap applied would be ambiguous."""
-    for other in others:
-        for name in new.names():
-            if other.covers(name):
-                raise ChangeConflict(
-                    f"{name!r} is already covered by the exception for {other.holder!r} "
-                    f"({other.source.cite()}); use ReplaceException to change that one"
-                )
+    for name in new.names():
+        other = exception_covering(terms, name)
+        if other is not None and other is not replacing:
+            raise ChangeConflict(
+                f"{name!r} is already covered by the exception for {other.holder!r} "
+                f"({other.source.cite()}); use ReplaceException to change that one"
+            )
 
 
 @_apply.register
 def _(change: AddException, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
     new = _exception(change, source)
-    _check_no_overlap(new, terms.exceptions)
-    return evolve(terms, exceptions=(*terms.exceptions, new))
+    _check_no_overlap(new, terms)
+    return with_exception_changed(terms, None, new)
 
 
 @_apply.register
 def _(change: ReplaceException, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
-    index = _find_exception(terms, change.holder)
-    if index is None:
+    old = _find_exception(terms, change.holder)
+    if old is None:
         raise ChangeConflict(f"there is no exception for {change.holder!r} to replace")
     new = _exception(change, source)
-    _check_no_overlap(new, terms.exceptions[:index] + terms.exceptions[index + 1 :])
-    exceptions = list(terms.exceptions)
-    exceptions[index] = new
-    return evolve(terms, exceptions=tuple(exceptions))
+    _check_no_overlap(new, terms, replacing=old)
+    return with_exception_changed(terms, old, new)
 
 
 @_apply.register
 def _(change: RemoveException, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
-    index = _find_exception(terms, change.holder)
-    if index is None:
+    old = _find_exception(terms, change.holder)
+    if old is None:
         raise ChangeConflict(f"there is no exception for {change.holder!r} to remove")
-    exceptions = terms.exceptions[:index] + terms.exceptions[index + 1 :]
-    return evolve(terms, exceptions=exceptions)
+    return with_exception_changed(terms, old, None)
 
 
 @_apply.register

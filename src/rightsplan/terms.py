@@ -21,6 +21,8 @@ from rightsplan import _check
 from rightsplan.percent import Comparison, Threshold
 from rightsplan.sources import Source
 
+_T = typing.TypeVar("_T")
+
 __all__ = [
     "DistributionRule",
     "Ending",
@@ -356,33 +358,42 @@ def _instruments(value: Iterable[Source]) -> Sequence[Source]:
 
 @attrs.define(eq=False)
 class _Record:
-    """One Exempt Person clause in a register: present from version ``added`` until ``removed``."""
+    """One clause in a register: present from version ``added`` until ``removed``."""
 
-    exemption: Exemption
+    clause: Exemption | NamedException
     added: int
     removed: float = float("inf")
 
 
 @attrs.define(eq=False)
 class _Register:
-    """The Exempt Persons of one replay by name key, over its versions (private).
+    """The Exempt Persons and exceptions of one replay by name key, over its versions.
 
-    Only the newest version (``head``) is extended; a Terms of an older version that is
-    extended again (a branch) starts a register of its own.
+    Private. Only the newest version (``head``) is extended; a Terms of an older version that
+    is extended again (a branch) starts a register of its own.
     """
 
-    records: dict[str, list[_Record]] = attrs.field(factory=dict)
+    exemptions: dict[str, list[_Record]] = attrs.field(factory=dict)
+    exceptions: dict[str, list[_Record]] = attrs.field(factory=dict)
     head: int = 0
 
     @classmethod
-    def of(cls, exemptions: Iterable[Exemption]) -> _Register:
+    def of(cls, terms: Terms) -> _Register:
         register = cls()
-        for exemption in exemptions:
-            register.records.setdefault(exemption.key, []).append(_Record(exemption, 0))
+        for exemption in terms.exemptions:
+            register.exemptions.setdefault(exemption.key, []).append(_Record(exemption, 0))
+        for exception in terms.exceptions:
+            register.add_exception(exception, 0)
         return register
 
-    def find(self, key: str, version: int) -> _Record | None:
-        for record in self.records.get(key, ()):
+    def add_exception(self, exception: NamedException, version: int) -> None:
+        record = _Record(exception, version)
+        for key in {_check.name_key(name) for name in exception.names()}:
+            self.exceptions.setdefault(key, []).append(record)
+
+    @staticmethod
+    def find(records: dict[str, list[_Record]], key: str, version: int) -> _Record | None:
+        for record in records.get(key, ()):
             if record.added <= version < record.removed:
                 return record
         return None
@@ -391,20 +402,32 @@ class _Register:
 def _register(terms: Terms) -> tuple[_Register, int]:
     if terms._register is not None:
         return terms._register
-    return _Register.of(terms.exemptions), 0
+    return _Register.of(terms), 0
 
 
 def _next(terms: Terms) -> tuple[_Register, int]:
     """The register to extend from ``terms``, and the version the result will have."""
     register, version = _register(terms)
     if version != register.head:  # a branch from an older version
-        register, version = _Register.of(terms.exemptions), 0
+        register, version = _Register.of(terms), 0
     register.head = version + 1
     return register, version + 1
 
 
+def _registered(terms: Terms, register: _Register, version: int, **changes: Any) -> Terms:
+    evolved = attrs.evolve(terms, **changes)
+    object.__setattr__(evolved, "_register", (register, version))
+    return evolved
+
+
+def _without(clauses: tuple[_T, ...], clause: _T) -> tuple[int, tuple[_T, ...]]:
+    # By identity, in C: comparing clauses with == would call their __eq__ one by one.
+    index = list(map(id, clauses)).index(id(clause))
+    return index, clauses[:index] + clauses[index + 1 :]
+
+
 def evolve(terms: Terms, **changes: Any) -> Terms:
-    """``attrs.evolve`` for a change that keeps the Exempt Persons."""
+    """``attrs.evolve`` for a change that keeps the Exempt Persons and exceptions."""
     evolved = attrs.evolve(terms, **changes)
     object.__setattr__(evolved, "_register", terms._register)
     return evolved
@@ -421,31 +444,53 @@ def with_instrument(terms: Terms, source: Source) -> Terms:
 def find_exemption(terms: Terms, name: str) -> Exemption | None:
     """The Exempt Person clause added under ``name`` (matched as names are), if any."""
     register, version = _register(terms)
-    found = register.find(_check.name_key(name), version)
-    return None if found is None else found.exemption
+    found = register.find(register.exemptions, _check.name_key(name), version)
+    return None if found is None else typing.cast(Exemption, found.clause)
 
 
 def with_exemption(terms: Terms, exemption: Exemption) -> Terms:
     """``terms`` with ``exemption`` listed after the other Exempt Persons."""
     register, version = _next(terms)
-    register.records.setdefault(exemption.key, []).append(_Record(exemption, version))
-    evolved = attrs.evolve(terms, exemptions=(*terms.exemptions, exemption))
-    object.__setattr__(evolved, "_register", (register, version))
-    return evolved
+    register.exemptions.setdefault(exemption.key, []).append(_Record(exemption, version))
+    return _registered(terms, register, version, exemptions=(*terms.exemptions, exemption))
 
 
 def without_exemption(terms: Terms, exemption: Exemption) -> Terms:
     """``terms`` without the clause ``exemption`` (one of ``terms.exemptions``)."""
     register, version = _next(terms)
-    for record in register.records.get(exemption.key, ()):
-        if record.exemption is exemption and record.removed == float("inf"):
-            record.removed = version
-    # By identity, in C: comparing clauses with == would call their __eq__ one by one.
-    index = list(map(id, terms.exemptions)).index(id(exemption))
-    kept = terms.exemptions[:index] + terms.exemptions[index + 1 :]
-    evolved = attrs.evolve(terms, exemptions=kept)
-    object.__setattr__(evolved, "_register", (register, version))
-    return evolved
+    found = register.find(register.exemptions, exemption.key, version - 1)
+    if found is not None and found.clause is exemption:
+        found.removed = version
+    _, kept = _without(terms.exemptions, exemption)
+    return _registered(terms, register, version, exemptions=kept)
+
+
+def exception_covering(terms: Terms, name: str) -> NamedException | None:
+    """The named-holder exception whose holder or members include ``name``, if any."""
+    register, version = _register(terms)
+    found = register.find(register.exceptions, _check.name_key(name), version)
+    return None if found is None else typing.cast(NamedException, found.clause)
+
+
+def with_exception_changed(
+    terms: Terms, old: NamedException | None, new: NamedException | None
+) -> Terms:
+    """``terms`` with exception ``old`` replaced by ``new`` in its place, removed, or added."""
+    register, version = _next(terms)
+    exceptions = terms.exceptions
+    if old is not None:
+        for key in {_check.name_key(name) for name in old.names()}:
+            found = register.find(register.exceptions, key, version - 1)
+            if found is not None and found.clause is old:
+                found.removed = version
+        index, exceptions = _without(exceptions, old)
+        if new is not None:
+            exceptions = (*exceptions[:index], new, *exceptions[index:])
+    elif new is not None:
+        exceptions = (*exceptions, new)
+    if new is not None:
+        register.add_exception(new, version)
+    return _registered(terms, register, version, exceptions=exceptions)
 
 
 @attrs.frozen
@@ -614,8 +659,6 @@ class Terms:
 
 EXCEPTIONS_ALWAYS_LISTED = 12
 """Up to this many named-holder exceptions, :meth:`Terms.describe_since` lists them all."""
-
-_T = typing.TypeVar("_T")
 
 
 def _new_items(mine: Sequence[_T], theirs: Sequence[_T]) -> Sequence[_T]:
