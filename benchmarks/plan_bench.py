@@ -4,7 +4,8 @@ Run it from the repository root::
 
     python benchmarks/plan_bench.py                  # 4,000 amendments
     python benchmarks/plan_bench.py --amendments 400
-    python benchmarks/plan_bench.py --exempt-only    # the clauses in force grow too
+    python benchmarks/plan_bench.py --shape exempt   # the Exempt Persons in force grow too
+    python benchmarks/plan_bench.py --shape exceptions
 
 The plan is a 15% agreement amended many times over, each amendment making a change or two
 of every common kind: thresholds set, Exempt Persons added (and some removed), named-holder
@@ -14,8 +15,9 @@ appointed, changes rightsplan does not model. It prints, for each step (build th
 and the ``rightsplan terms`` command on that file), the time at the full size and at a
 quarter and a tenth of it (the best of three runs each), with the full / quarter ratio
 (linear growth is 4); and the floor, a plain loop over the same amendments in the same
-process, with each step's ratio to it. ``--exempt-only`` times the worst shape instead: every
-amendment adds an Exempt Person, so the clauses in force grow with the plan.
+process, with each step's ratio to it. ``--shape exempt`` and ``--shape exceptions`` time the
+worst shapes instead: every amendment adds an Exempt Person, or a named-holder exception, so
+the clauses in force grow with the plan.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ AT_LEAST = rp.Comparison.AT_LEAST
 MORE_THAN = rp.Comparison.MORE_THAN
 
 
-def make_plan(count: int, *, exempt_only: bool = False) -> rp.Plan:
+def make_plan(count: int, *, shape: str = "mixed") -> rp.Plan:
     """A plan dated 2000-01-03 with ``count`` amendments, one every few days."""
     agreement = rp.RightsAgreement(
         company="Bench Corp",
@@ -49,16 +51,16 @@ def make_plan(count: int, *, exempt_only: bool = False) -> rp.Plan:
             *rp.standard_exempt_persons(section="Section 1(a)"),
         ],
     )
-    return rp.Plan(agreement, make_amendments(count, agreement.dated, exempt_only=exempt_only))
+    return rp.Plan(agreement, make_amendments(count, agreement.dated, shape=shape))
 
 
 def make_amendments(
-    count: int, dated: pendulum.Date, *, exempt_only: bool = False
+    count: int, dated: pendulum.Date, *, shape: str = "mixed"
 ) -> list[rp.Amendment]:
     """``count`` amendments a few days apart, cycling through the common kinds of change.
 
-    With ``exempt_only``, each amendment adds an Exempt Person and none is removed: the
-    clauses in force grow with the plan, the worst case for copying them period to period.
+    With ``shape="exempt"`` each amendment adds an Exempt Person, with ``"exceptions"`` a
+    named-holder exception, and none is removed: the clauses in force grow with the plan.
     """
     amendments: list[rp.Amendment] = []
     day = dated
@@ -70,7 +72,7 @@ def make_amendments(
         if day > expires.subtract(days=30):
             expires = expires.add(years=5)
         changes: list[rp.Change] = []
-        step = 1 if exempt_only else number % 6
+        step = {"exempt": 1, "exceptions": 2}.get(shape, number % 6)
         if step == 0:
             percent = 10 + number % 11
             changes.append(rp.SetThreshold(percent=percent, comparison=AT_LEAST))
@@ -89,13 +91,13 @@ def make_amendments(
                     requires_passive=True,
                 )
             )
-        elif step == 3 and len(open_exceptions) > 3:
+        elif step == 3 and len(open_exceptions) > 3 and shape == "mixed":
             changes.append(rp.RemoveException(holder=open_exceptions.pop(0)))
         elif step == 4:
             changes.append(rp.AppointRightsAgent(name=f"Agent {number % 7}"))
         if number % 10 == 0:
             changes.append(rp.SetExpiration(date=expires))
-        if number % 25 == 0 and len(exempt) > 1 and not exempt_only:
+        if number % 25 == 0 and len(exempt) > 1 and shape == "mixed":
             changes.append(rp.RemoveExemptPerson(name=exempt.pop(0)))
         if not changes:
             changes.append(rp.OtherChange(description=f"Section {number} amended"))
@@ -125,7 +127,7 @@ def terms_command(path: Path) -> str:
     return out.getvalue()
 
 
-def steps(count: int, folder: Path, *, repeat: int, exempt_only: bool) -> dict[str, float]:
+def steps(count: int, folder: Path, *, repeat: int, shape: str) -> dict[str, float]:
     """Seconds for each step on a plan of ``count`` amendments (the best of ``repeat`` runs)."""
     seconds: dict[str, float] = {}
 
@@ -138,8 +140,8 @@ def steps(count: int, folder: Path, *, repeat: int, exempt_only: bool) -> dict[s
         seconds[name] = best
         return result
 
-    amendments = make_amendments(count, pendulum.Date(2000, 1, 3), exempt_only=exempt_only)
-    plan = make_plan(count, exempt_only=exempt_only)
+    amendments = make_amendments(count, pendulum.Date(2000, 1, 3), shape=shape)
+    plan = make_plan(count, shape=shape)
     agreement = plan.agreement
     timed("build the Plan", lambda: rp.Plan(agreement, amendments))
     timed("timeline()", plan.timeline)
@@ -160,24 +162,30 @@ def main() -> None:
     parser.add_argument("--amendments", type=int, default=4_000)
     parser.add_argument("--repeat", type=int, default=3, help="runs per step; the best counts")
     parser.add_argument(
-        "--exempt-only",
-        action="store_true",
-        help="each amendment adds an Exempt Person (the clauses in force grow with the plan)",
+        "--shape",
+        choices=("mixed", "exempt", "exceptions"),
+        default="mixed",
+        help="every common kind of change (mixed), or each amendment adding an Exempt "
+        "Person (exempt) or a named-holder exception (exceptions), none removed",
     )
     args = parser.parse_args()
     count = args.amendments
-    repeat, exempt_only = args.repeat, args.exempt_only
+    repeat, shape = args.repeat, args.shape
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         # A warm-up first: imports and first-use caches.
-        steps(max(1, count // 10), folder, repeat=repeat, exempt_only=exempt_only)
-        tenth = steps(max(1, count // 10), folder, repeat=repeat, exempt_only=exempt_only)
-        quarter = steps(max(1, count // 4), folder, repeat=repeat, exempt_only=exempt_only)
-        full = steps(count, folder, repeat=repeat, exempt_only=exempt_only)
+        steps(max(1, count // 10), folder, repeat=repeat, shape=shape)
+        tenth = steps(max(1, count // 10), folder, repeat=repeat, shape=shape)
+        quarter = steps(max(1, count // 4), folder, repeat=repeat, shape=shape)
+        full = steps(count, folder, repeat=repeat, shape=shape)
         size = (folder / f"plan-{count}.toml").stat().st_size
-    changes = sum(len(a.changes) for a in make_plan(count, exempt_only=exempt_only).amendments)
-    shape = "each adding an Exempt Person" if args.exempt_only else "every common kind"
-    print(f"amendments: {count:,} ({changes:,} changes, {shape}), TOML file {size / 1000:,.0f} kB")
+    changes = sum(len(a.changes) for a in make_plan(count, shape=shape).amendments)
+    shown = {
+        "mixed": "every common kind",
+        "exempt": "each adding an Exempt Person",
+        "exceptions": "each adding a named-holder exception",
+    }[shape]
+    print(f"amendments: {count:,} ({changes:,} changes, {shown}), TOML file {size / 1000:,.0f} kB")
     floor_seconds = max(full["floor (one pass over the changes)"], 1e-9)
     width = max(len(step) for step in full)
     print(f"{'step':<{width}}  {'full':>8}  {'quarter':>8}  {'tenth':>8}  full/quarter  /floor")

@@ -66,7 +66,7 @@ PLAN_BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "plan_bench
 def test_plan_benchmark_prints_every_figure() -> None:
     """The plan benchmark runs (small) and prints each step at three sizes against its floor."""
     done = subprocess.run(
-        [sys.executable, str(PLAN_BENCH), "--amendments", "200"],
+        [sys.executable, str(PLAN_BENCH), "--amendments", "200", "--repeat", "1"],
         env={**os.environ, "PYTHONPATH": str(PLAN_BENCH.parent.parent / "src")},
         capture_output=True,
         text=True,
