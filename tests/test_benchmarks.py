@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("polars")
-
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "screen_bench.py"
 
 
 def test_screen_benchmark_prints_every_figure() -> None:
     """The benchmark script runs (small) and prints each figure the README reports."""
+    pytest.importorskip("polars")
     done = subprocess.run(
         [sys.executable, str(BENCH), "--rows", "20000", "--plans", "20", "--sample", "200"],
         capture_output=True,
@@ -57,5 +56,33 @@ def test_replay_benchmark_prints_every_figure() -> None:
         "floor (plain fold into share counts):",
         "replay / floor time ratio:",
         "a tenth of the events:",
+    ):
+        assert figure in done.stdout, figure
+
+
+PLAN_BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "plan_bench.py"
+
+
+def test_plan_benchmark_prints_every_figure() -> None:
+    """The plan benchmark runs (small) and prints each step at three sizes against its floor."""
+    done = subprocess.run(
+        [sys.executable, str(PLAN_BENCH), "--amendments", "200", "--repeat", "1"],
+        env={**os.environ, "PYTHONPATH": str(PLAN_BENCH.parent.parent / "src")},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    for figure in (
+        "amendments: 200 (",
+        "full/quarter",
+        "build the Plan",
+        "timeline()",
+        "describe()",
+        "dump_plan (TOML)",
+        "load_plan (TOML)",
+        "rightsplan terms",
+        "floor (one pass over the changes)",
+        "total (every step but the floor):",
     ):
         assert figure in done.stdout, figure

@@ -179,6 +179,18 @@ class TestCheck:
         assert status == 2
         assert name in err and "Traceback" not in err
 
+    @pytest.mark.parametrize("command", ["validate", "terms"])
+    @pytest.mark.parametrize(
+        "name", sorted(p.name for p in BAD.iterdir() if p.suffix not in {".csv", ".jsonl"})
+    )
+    def test_bad_plans_refused_by_every_command(
+        self, command: str, name: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The validate and terms commands refuse every broken plan file: exit 2, no traceback."""
+        status, _, err = run(capsys, command, str(BAD / name))
+        assert status == 2
+        assert name in err and "Traceback" not in err
+
     def test_bad_warn_at(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--warn-at outside (0, 1] is a usage error."""
         with pytest.raises(SystemExit) as exit_:

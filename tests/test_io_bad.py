@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import rightsplan as rp
 from rightsplan.io import loads_holdings, loads_plan, toml_writer
-from rightsplan.io.formats import Format
+from rightsplan.io.formats import Format, ParseError, decode, encode
 from rightsplan.io.schema import plan_from_data
 
 BAD = Path(__file__).resolve().parent / "data" / "bad"
@@ -55,14 +55,39 @@ PLAN_CASES = {
         "amendments[0].number: amendments are numbered from 1, got 0",
         "amendments[0].changes[0].requires_passive: missing; expected true or false",
     ],
+    "expiration-before-agreement.toml": [
+        "agreement.provisions[1].date: the Final Expiration Date 1997-12-30 is before the "
+        "Rights Agreement itself (dated 1997-12-31)"
+    ],
+    "expiration-before-amendment.toml": [
+        "Amendment No. 1 (2003-08-14), changes[0] (SetExpiration): date: the Final Expiration "
+        "Date 2003-08-13 is before Amendment No. 1 takes effect (2003-08-14)"
+    ],
     "not-a-table.json": ["expected a table", "got a list"],
     "trailing-comma.json": ["line 1, column 31: not valid JSON"],
-    "duplicate-key.json": ["'company' appears twice"],
+    "duplicate-key.json": [
+        "line 1, column 32: the key 'company' appears twice",
+        "(first at column 16)",
+    ],
     "float-percent.json": [
         'agreement.provisions[0].percent: expected a percentage like "25" or "4.99", got 15.0'
     ],
     "bad-indentation.yaml": ["line 3, column 2: not valid YAML"],
-    "impossible-date.yaml": ["not valid YAML", "day is out of range for month"],
+    "impossible-date.yaml": ["agreement.dated: '2003-02-30' is not a real day"],
+    "octal-percent.yaml": [
+        "line 6, column 16",
+        "020: a number written with a leading zero",
+        "write 20",
+    ],
+    "sexagesimal-percent.yaml": [
+        "agreement.provisions[0].percent: expected a percentage",
+        "'1:05'",
+    ],
+    "duplicate-key.yaml": [
+        "line 7, column 7",
+        "the key 'percent' appears twice",
+        "(first on line 6)",
+    ],
     "python-tag.yaml": ["line 1", "not valid YAML", "could not determine a constructor"],
     "plan.txt": ["cannot tell the format from the extension '.txt'"],
 }
@@ -92,6 +117,10 @@ HOLDINGS_CASES = {
     "float-shares.jsonl": [":1: shares: expected a whole number of shares", "(a float)"],
     "not-an-object.jsonl": [":2: expected an object"],
     "truncated.jsonl": [":2: column 17: not valid JSON"],
+    "duplicate-key.jsonl": [
+        ":2: column 66: the key 'shares' appears twice",
+        "(first at column 26)",
+    ],
     "standing-unused-column.csv": [
         ":2: standing_until: not used by a standing of 'grandfathered'",
         "it uses standing_shares, standing_since",
@@ -246,3 +275,61 @@ class TestEndlessFiles:
         assert callable(load)
         with pytest.raises(error, match=rf"{name}: larger than 256 MiB"):
             load(link)
+
+
+class TestYamlScalars:
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("1:05", "1:05"),
+            ("yes", "yes"),
+            ("off", "off"),
+            ("1_000", "1_000"),
+            ("0b11", "0b11"),
+            ("2003-11-24", "2003-11-24"),
+            ("0o17", 15),
+            ("0x1F", 31),
+            ("-0", 0),
+            ("20", 20),
+            ("TRUE", True),
+            ("tRue", "tRue"),
+            ("~", None),
+            ("'020'", "020"),
+        ],
+    )
+    def test_core_schema(self, text: str, value: object) -> None:
+        """A plain YAML scalar means what the YAML 1.2 core schema says, not YAML 1.1."""
+        assert decode(f"key: {text}\n".encode(), "yaml") == {"key": value}
+
+    @pytest.mark.parametrize("text", ["020", "010", "-07", "+09", "00"])
+    def test_leading_zero_refused(self, text: str) -> None:
+        """An integer written with a leading zero is refused, naming the line and the fix."""
+        with pytest.raises(ParseError, match=r"line 2, column 4: .*leading zero.*write"):
+            decode(f"a: 1\nb: {text}\n".encode(), "yaml")
+
+    def test_repeated_key_in_a_nested_mapping(self) -> None:
+        """A key repeated in a nested mapping names its line and the first one's."""
+        text = "a:\n  b: 1\n  c: 2\n  b: 3\n"
+        with pytest.raises(ParseError, match=r"line 4, .*'b' appears twice.*first on line 2"):
+            decode(text.encode(), "yaml")
+
+    @settings(max_examples=200)
+    @given(st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12))
+    def test_text_round_trips(self, text: str) -> None:
+        """Any text written to YAML reads back as the same text (quoted where it must be)."""
+        assert decode(encode({"key": text}, "yaml").encode(), "yaml") == {"key": text}
+
+
+class TestJsonRepeatedKeys:
+    @pytest.mark.parametrize(
+        ("text", "where"),
+        [
+            ('{"a": 1, "a": 2}', "line 1, column 10: the key 'a' .*first at column 2"),
+            ('[{"x": {}}, {"y": [1, {"b": 1,\n "b": 2}]}]', "line 2, column 2: .*'b'.*line 1"),
+            ('{"a": {"b": 1, "b": 1}, "a": 2}', "line 1, column 16: the key 'b'"),
+        ],
+    )
+    def test_first_repeat_located(self, text: str, where: str) -> None:
+        """The first repeated key in reading order is named by its line and column."""
+        with pytest.raises(ParseError, match=where):
+            decode(text.encode(), "json")

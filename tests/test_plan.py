@@ -7,8 +7,12 @@ from fractions import Fraction
 import attrs
 import pendulum
 import pytest
+from hypothesis import given, settings
 
 import rightsplan as rp
+from rightsplan import testing
+from rightsplan.amendments import apply_change
+from rightsplan.terms import exception_covering, find_exemption
 
 AT_LEAST = rp.Comparison.AT_LEAST
 MORE_THAN = rp.Comparison.MORE_THAN
@@ -244,6 +248,36 @@ class TestReplay:
             "Amendment No. 3",
         ]
 
+    def test_instruments_behave_as_a_tuple(self) -> None:
+        """Each period's instruments read, index, slice, compare and hash as the tuple would."""
+        plan = rp.examples.innotrac()
+        every = plan.terms_at("2003-11-24").instruments
+        earlier = plan.terms_at("2003-08-14").instruments
+        expected = tuple(every)
+        assert len(every) == 4 and len(earlier) == 3
+        assert tuple(earlier) == expected[:3]
+        assert every[0] == expected[0] and every[-1] == expected[-1]
+        assert earlier[-1] == expected[2]
+        assert every[1:3] == expected[1:3]
+        assert every == expected and expected == every and earlier != every
+        assert hash(every) == hash(expected)
+        with pytest.raises(IndexError):
+            earlier[3]
+        terms = plan.terms_at("2003-08-14")
+        assert attrs.evolve(terms, instruments=tuple(earlier)) == terms
+
+    def test_many_amendments_on_one_day(self) -> None:
+        """Amendments effective the same day open one period, named in order."""
+        changes = [rp.OtherChange(description=f"change {n}") for n in range(1, 301)]
+        plan = rp.Plan(
+            agreement(),
+            [amendment(n, "2012-01-01", change) for n, change in enumerate(changes, start=1)],
+        )
+        opened = plan.timeline()[1].opened_by
+        assert opened.startswith("Amendment No. 1 (change 1); Amendment No. 2 (change 2); ")
+        assert opened.endswith("; Amendment No. 300 (change 300)")
+        assert len(plan.terms_at("2012-01-01").instruments) == 301
+
     def test_plans_are_values(self) -> None:
         """Plans built from equal parts are equal and hash alike, whatever the amendment order."""
         first = rp.examples.innotrac()
@@ -295,6 +329,57 @@ class TestInconsistentHistories:
             rp.Plan(
                 agreement(), [amendment(1, "2011-01-01", rp.Terminate(), effective="2009-12-31")]
             )
+
+    def test_authorized_before_the_agreement(self) -> None:
+        """An amendment authorized before the agreement it amends existed is refused."""
+        with pytest.raises(
+            rp.PlanHistoryError,
+            match="Amendment No. 1 was authorized 2009-12-01, before the Rights Agreement",
+        ):
+            rp.Plan(
+                agreement(),
+                [amendment(1, "2011-01-01", rp.Terminate(), authorized="2009-12-01")],
+            )
+
+    def test_expiration_before_the_agreement(self) -> None:
+        """A Final Expiration Date before the agreement's own date names the provision's date."""
+        with pytest.raises(
+            rp.InvalidInputError,
+            match=(
+                r"provisions\[1\].date: the Final Expiration Date 2009-01-15 is before the "
+                r"Rights Agreement itself \(dated 2010-01-15\)"
+            ),
+        ):
+            agreement(
+                provisions=(
+                    rp.SetThreshold(percent=15, comparison=AT_LEAST),
+                    rp.SetExpiration(date="2009-01-15"),
+                )
+            )
+
+    def test_expiration_on_the_agreement_date(self) -> None:
+        """A plan may expire on the day it is dated (at that day's close of business)."""
+        plan = rp.Plan(
+            agreement(
+                provisions=(
+                    rp.SetThreshold(percent=15, comparison=AT_LEAST),
+                    rp.SetExpiration(date="2010-01-15"),
+                )
+            )
+        )
+        assert plan.in_force_on("2010-01-15")
+        assert not plan.in_force_on("2010-01-16")
+
+    def test_expiration_before_the_amendment_takes_effect(self) -> None:
+        """An amendment cannot set a Final Expiration Date before it takes effect."""
+        with pytest.raises(
+            rp.PlanHistoryError,
+            match=(
+                r"Amendment No. 1 \(2012-03-01\), changes\[0\] \(SetExpiration\): date: the Final "
+                r"Expiration Date 2012-02-01 is before Amendment No. 1 takes effect \(2012-03-01\)"
+            ),
+        ):
+            rp.Plan(agreement(), [amendment(1, "2012-03-01", rp.SetExpiration(date="2012-02-01"))])
 
     def test_removing_what_does_not_exist(self) -> None:
         """Replacing or removing an exception that was never added names the change."""
@@ -351,3 +436,166 @@ class TestInconsistentHistories:
             rp.Plan("Innotrac")  # type: ignore[arg-type]
         with pytest.raises(rp.InputTypeError, match=r"amendments\[0\]"):
             rp.Plan(agreement(), ["Amendment No. 1"])  # type: ignore[list-item]
+
+
+def _described_by_text(period: rp.Period, previous: rp.Period | None) -> str:
+    """Reference: the period's lines not among the previous period's, thresholds always."""
+    span = f"{period.start.isoformat()} " + (
+        f"to {period.end.isoformat()}" if period.end is not None else "onwards"
+    )
+    head = f"{span}: {period.opened_by}"
+    if not period.in_force:
+        return f"{head}\n  no plan in force"
+    seen = set(previous.terms.describe().splitlines()) if previous is not None else set()
+    always = ("General rule", "Passive-investor tier", "Exception for")
+    lines = [
+        line
+        for line in period.terms.describe().splitlines()
+        if line.startswith(always) or line not in seen
+    ]
+    return "\n".join([head, *(f"  {line}" for line in lines)])
+
+
+class TestDescribe:
+    @settings(max_examples=150)
+    @given(testing.plans(max_amendments=8))
+    def test_same_as_comparing_the_texts(self, plan: rp.Plan) -> None:
+        """Each period lists what comparing its whole text with the previous period's would."""
+        periods = plan.timeline()
+        for index, period in enumerate(periods):
+            previous = periods[index - 1] if index else None
+            assert period.describe(previous) == _described_by_text(period, previous)
+
+    def test_exempt_persons_shown_where_added(self) -> None:
+        """An Exempt Person is listed in the period it was added, not in the later ones."""
+        plan = rp.Plan(
+            agreement(),
+            [
+                amendment(1, "2012-01-01", rp.AddExemptPerson(name="A Fund")),
+                amendment(2, "2013-01-01", rp.AddExemptPerson(name="B Fund")),
+                amendment(3, "2014-01-01", rp.RemoveExemptPerson(name="A Fund")),
+                amendment(4, "2015-01-01", rp.AddExemptPerson(name="C Fund")),
+            ],
+        )
+        texts = [
+            period.describe(None if i == 0 else plan.timeline()[i - 1])
+            for i, period in enumerate(plan.timeline())
+        ]
+        assert ["Exempt Person: A Fund" in text for text in texts[1:5]] == [
+            True,
+            False,
+            False,
+            False,
+        ]
+        assert ["Exempt Person: B Fund" in text for text in texts[1:5]] == [
+            False,
+            True,
+            False,
+            False,
+        ]
+        assert "Exempt Person: C Fund" in texts[4] and "A Fund" not in texts[4]
+
+
+class TestDescribeManyExceptions:
+    def test_beyond_the_limit_only_new_exceptions_are_listed(self) -> None:
+        """Past EXCEPTIONS_ALWAYS_LISTED, a period lists its new exceptions and counts the rest."""
+        limit = rp.terms.EXCEPTIONS_ALWAYS_LISTED
+        plan = rp.Plan(
+            agreement(),
+            [
+                amendment(
+                    n,
+                    f"2012-01-{n:02d}",
+                    rp.AddException(
+                        holder=f"Holder {n}",
+                        percent=20,
+                        comparison=MORE_THAN,
+                        requires_passive=False,
+                    ),
+                )
+                for n in range(1, limit + 3)
+            ],
+        )
+        periods = plan.timeline()
+        at_limit = periods[limit].describe(periods[limit - 1])
+        assert at_limit.count("Exception for") == limit and "other holders" not in at_limit
+        beyond = periods[limit + 2].describe(periods[limit + 1])
+        assert beyond.count("Exception for") == 1
+        assert f"Exception for Holder {limit + 2}:" in beyond
+        assert f"Exceptions for {limit + 1} other holders: as in the period before" in beyond
+        assert plan.describe().count("Exception for Holder 1:") == limit
+
+
+class TestLookupsCarriedThroughTheReplay:
+    @settings(max_examples=150)
+    @given(testing.plans(max_amendments=10))
+    def test_same_answers_as_lookups_built_afresh(self, plan: rp.Plan) -> None:
+        """Terms from a replay find the same clauses, by lookup and register, as a fresh copy."""
+        for period in plan.timeline():
+            terms = period.terms
+            fresh = attrs.evolve(terms)  # a new Terms, which builds its own lookups
+            names = {
+                *testing.HOLDER_NAMES,
+                *(exemption.name for exemption in terms.exemptions),
+                *(name for exception in terms.exceptions for name in exception.names()),
+            }
+            for name in names:
+                assert terms.exception_for(name) is fresh.exception_for(name)
+                assert exception_covering(terms, name) is fresh.exception_for(name)
+                assert find_exemption(terms, name) is find_exemption(fresh, name)
+                for kind in rp.HolderKind:
+                    assert terms.exemption_for(name, kind) is fresh.exemption_for(name, kind)
+
+    def test_category_clause_removed_then_another_listed_first(self) -> None:
+        """Removing the first clause of a category lets the next one answer, not a later one."""
+        government = rp.HolderKind.GOVERNMENT
+        plan = rp.Plan(
+            agreement(),
+            [
+                amendment(
+                    1, "2012-01-01", rp.AddExemptPerson(name="Uncle Sam", category=government)
+                ),
+                amendment(
+                    2, "2012-02-01", rp.AddExemptPerson(name="Treasury", category=government)
+                ),
+                amendment(3, "2012-03-01", rp.RemoveExemptPerson(name="uncle  SAM")),
+                amendment(4, "2012-04-01", rp.AddExemptPerson(name="The Fed", category=government)),
+                amendment(5, "2012-05-01", rp.AddExemptPerson(name="Uncle Sam")),
+            ],
+        )
+        answers = {
+            on: plan.terms_at(on).exemption_for("Anyone", government)
+            for on in ("2012-02-01", "2012-03-01", "2012-04-01", "2012-05-01")
+        }
+        assert {on: e.name if e else None for on, e in answers.items()} == {
+            "2012-02-01": "Uncle Sam",
+            "2012-03-01": "Treasury",
+            "2012-04-01": "Treasury",
+            "2012-05-01": "Treasury",
+        }
+        later = plan.terms_at("2012-05-01")
+        found = later.exemption_for("Uncle Sam", rp.HolderKind.OTHER)
+        assert found is not None and found.name == "Uncle Sam"
+
+    def test_changes_applied_to_earlier_terms(self) -> None:
+        """A change applied to an earlier period's terms sees that period's Exempt Persons."""
+        plan = rp.Plan(
+            agreement(),
+            [
+                amendment(1, "2012-01-01", rp.AddExemptPerson(name="A Fund")),
+                amendment(2, "2012-02-01", rp.AddExemptPerson(name="B Fund")),
+                amendment(3, "2012-03-01", rp.RemoveExemptPerson(name="A Fund")),
+            ],
+        )
+        earlier = plan.terms_at("2012-01-01")
+        source = rp.Source("Side letter", "2012-01-02")
+        branch = apply_change(rp.AddExemptPerson(name="B Fund"), earlier, source, source.date)
+        assert [e.name for e in branch.exemptions][-2:] == ["A Fund", "B Fund"]
+        with pytest.raises(rp.PlanHistoryError, match="'C Fund' is not an Exempt Person"):
+            apply_change(rp.RemoveExemptPerson(name="C Fund"), branch, source, source.date)
+        again = apply_change(rp.RemoveExemptPerson(name="A Fund"), earlier, source, source.date)
+        assert "A Fund" not in [e.name for e in again.exemptions]
+        assert [e.name for e in plan.terms_at("2012-03-01").exemptions][-1:] == ["B Fund"]
+        assert plan.terms_at("2012-02-01").exemption_for("A Fund", rp.HolderKind.OTHER)
+        with pytest.raises(rp.PlanHistoryError, match="'a fund' is already an Exempt Person"):
+            apply_change(rp.AddExemptPerson(name="a fund"), earlier, source, source.date)

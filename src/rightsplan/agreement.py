@@ -126,6 +126,15 @@ class RightsAgreement:
     document: str | None = attrs.field(default=None, converter=_check.document)
     note: str | None = attrs.field(default=None, converter=_check.note)
 
+    def __attrs_post_init__(self) -> None:
+        for index, provision in enumerate(self.provisions):
+            if isinstance(provision, SetExpiration) and provision.date < self.dated:
+                raise InvalidInputError(
+                    f"provisions[{index}].date: the Final Expiration Date "
+                    f"{provision.date.isoformat()} is before the {self.name} itself "
+                    f"(dated {self.dated.isoformat()})"
+                )
+
     @property
     def name(self) -> str:
         """How the agreement is cited: its title, or ``"Rights Agreement"``."""

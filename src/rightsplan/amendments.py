@@ -38,6 +38,12 @@ from rightsplan.terms import (
     RightsAgentTerm,
     RightsToAcquire,
     Terms,
+    evolve,
+    exception_covering,
+    find_exemption,
+    with_exception_changed,
+    with_exemption,
+    without_exemption,
 )
 
 __all__ = [
@@ -634,14 +640,14 @@ def apply_change(change: Change, terms: Terms, source: Source, on: pendulum.Date
 def _(change: SetThreshold, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
     general = Limit(change.threshold, LimitKind.GENERAL, source)
     _check_tiers(general, terms.passive)
-    return attrs.evolve(terms, general=general)
+    return evolve(terms, general=general)
 
 
 @_apply.register
 def _(change: SetPassiveTier, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
     passive = Limit(change.threshold, LimitKind.PASSIVE, source)
     _check_tiers(terms.general, passive)
-    return attrs.evolve(terms, passive=passive)
+    return evolve(terms, passive=passive)
 
 
 def _check_tiers(general: Limit, passive: Limit | None) -> None:
@@ -657,7 +663,7 @@ def _check_tiers(general: Limit, passive: Limit | None) -> None:
 def _(change: RemovePassiveTier, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
     if terms.passive is None:
         raise ChangeConflict("there is no passive-investor tier to remove")
-    return attrs.evolve(terms, passive=None)
+    return evolve(terms, passive=None)
 
 
 def _exception(change: _ExceptionChange, source: Source) -> NamedException:
@@ -670,95 +676,93 @@ def _exception(change: _ExceptionChange, source: Source) -> NamedException:
     )
 
 
-def _find_exception(terms: Terms, holder: str) -> int | None:
-    key = _check.name_key(holder)
-    for index, exception in enumerate(terms.exceptions):
-        if _check.name_key(exception.holder) == key:
-            return index
-    return None
+def _find_exception(terms: Terms, holder: str) -> NamedException | None:
+    """The exception for ``holder`` (as its holder, not as a member of another's group)."""
+    found = exception_covering(terms, holder)
+    if found is None or _check.name_key(found.holder) != _check.name_key(holder):
+        return None
+    return found
 
 
-def _check_no_overlap(new: NamedException, others: Iterable[NamedException]) -> None:
+def _check_no_overlap(
+    new: NamedException, terms: Terms, replacing: NamedException | None = None
+) -> None:
     """No name may be covered by two exceptions: which cap applied would be ambiguous."""
-    for other in others:
-        for name in new.names():
-            if other.covers(name):
-                raise ChangeConflict(
-                    f"{name!r} is already covered by the exception for {other.holder!r} "
-                    f"({other.source.cite()}); use ReplaceException to change that one"
-                )
+    for name in new.names():
+        other = exception_covering(terms, name)
+        if other is not None and other is not replacing:
+            raise ChangeConflict(
+                f"{name!r} is already covered by the exception for {other.holder!r} "
+                f"({other.source.cite()}); use ReplaceException to change that one"
+            )
 
 
 @_apply.register
 def _(change: AddException, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
     new = _exception(change, source)
-    _check_no_overlap(new, terms.exceptions)
-    return attrs.evolve(terms, exceptions=(*terms.exceptions, new))
+    _check_no_overlap(new, terms)
+    return with_exception_changed(terms, None, new)
 
 
 @_apply.register
 def _(change: ReplaceException, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
-    index = _find_exception(terms, change.holder)
-    if index is None:
+    old = _find_exception(terms, change.holder)
+    if old is None:
         raise ChangeConflict(f"there is no exception for {change.holder!r} to replace")
     new = _exception(change, source)
-    _check_no_overlap(new, terms.exceptions[:index] + terms.exceptions[index + 1 :])
-    exceptions = list(terms.exceptions)
-    exceptions[index] = new
-    return attrs.evolve(terms, exceptions=tuple(exceptions))
+    _check_no_overlap(new, terms, replacing=old)
+    return with_exception_changed(terms, old, new)
 
 
 @_apply.register
 def _(change: RemoveException, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
-    index = _find_exception(terms, change.holder)
-    if index is None:
+    old = _find_exception(terms, change.holder)
+    if old is None:
         raise ChangeConflict(f"there is no exception for {change.holder!r} to remove")
-    exceptions = terms.exceptions[:index] + terms.exceptions[index + 1 :]
-    return attrs.evolve(terms, exceptions=exceptions)
-
-
-def _find_exemption(terms: Terms, name: str) -> int | None:
-    key = _check.name_key(name)
-    for index, exemption in enumerate(terms.exemptions):
-        if _check.name_key(exemption.name) == key:
-            return index
-    return None
+    return with_exception_changed(terms, old, None)
 
 
 @_apply.register
 def _(change: AddExemptPerson, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
-    if _find_exemption(terms, change.name) is not None:
+    if find_exemption(terms, change.name) is not None:
         raise ChangeConflict(f"{change.name!r} is already an Exempt Person")
-    exemption = Exemption(change.name, change.category, source)
-    return attrs.evolve(terms, exemptions=(*terms.exemptions, exemption))
+    return with_exemption(terms, Exemption(change.name, change.category, source))
 
 
 @_apply.register
 def _(change: RemoveExemptPerson, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
-    index = _find_exemption(terms, change.name)
-    if index is None:
+    exemption = find_exemption(terms, change.name)
+    if exemption is None:
         raise ChangeConflict(f"{change.name!r} is not an Exempt Person, so cannot be removed")
-    return attrs.evolve(terms, exemptions=terms.exemptions[:index] + terms.exemptions[index + 1 :])
+    return without_exemption(terms, exemption)
 
 
 @_apply.register
 def _(change: SetExpiration, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
-    return attrs.evolve(terms, expiration=Expiration(change.date, source))
+    if change.date < on:
+        # The plan would have expired before the instrument setting its expiry took effect:
+        # the days between would be in force by the old terms and expired by the new.
+        raise ChangeConflict(
+            f"date: the Final Expiration Date {change.date.isoformat()} is before "
+            f"{source.instrument} takes effect ({on.isoformat()}); to end the plan that day, "
+            "set it to that day or use Terminate"
+        )
+    return evolve(terms, expiration=Expiration(change.date, source))
 
 
 @_apply.register
 def _(change: Terminate, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
-    return attrs.evolve(terms, ended=Ending(EndingKind.TERMINATED, on, source))
+    return evolve(terms, ended=Ending(EndingKind.TERMINATED, on, source))
 
 
 @_apply.register
 def _(change: Redeem, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
-    return attrs.evolve(terms, ended=Ending(EndingKind.REDEEMED, on, source, price=change.price))
+    return evolve(terms, ended=Ending(EndingKind.REDEEMED, on, source, price=change.price))
 
 
 @_apply.register
 def _(change: AppointRightsAgent, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
-    return attrs.evolve(terms, rights_agent=RightsAgentTerm(change.name, source))
+    return evolve(terms, rights_agent=RightsAgentTerm(change.name, source))
 
 
 @_apply.register
@@ -775,7 +779,7 @@ def _(change: SetOwnershipRules, terms: Terms, source: Source, on: pendulum.Date
         sticky=change.sticky,
         source=source,
     )
-    return attrs.evolve(terms, ownership=rules)
+    return evolve(terms, ownership=rules)
 
 
 @_apply.register
@@ -789,10 +793,10 @@ def _(change: SetGrandfathering, terms: Terms, source: Source, on: pendulum.Date
         exercise_ends=change.exercise_ends,
         source=source,
     )
-    return attrs.evolve(terms, grandfathering=rules)
+    return evolve(terms, grandfathering=rules)
 
 
 @_apply.register
 def _(change: SetDistributionRule, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
     rule = DistributionRule(days=change.days, business_days=change.business_days, source=source)
-    return attrs.evolve(terms, distribution=rule)
+    return evolve(terms, distribution=rule)

@@ -20,7 +20,7 @@ from rightsplan.amendments import Amendment, apply_change
 from rightsplan.dates import DateLike, to_date
 from rightsplan.errors import InputTypeError, NotAdoptedError, PlanHistoryError
 from rightsplan.sources import Source
-from rightsplan.terms import Terms
+from rightsplan.terms import Terms, with_instrument
 
 __all__ = ["Period", "Plan"]
 
@@ -58,16 +58,8 @@ class Period:
         head = f"{span}: {self.opened_by}"
         if not self.in_force:
             return f"{head}\n  no plan in force"
-        seen = set(previous.terms.describe().splitlines()) if previous is not None else set()
-        lines = [
-            line
-            for line in self.terms.describe().splitlines()
-            if line.startswith(_ALWAYS_SHOWN) or line not in seen
-        ]
-        return "\n".join([head, *(f"  {line}" for line in lines)])
-
-
-_ALWAYS_SHOWN = ("General rule", "Passive-investor tier", "Exception for")
+        lines = self.terms.describe_since(previous.terms if previous is not None else None)
+        return "\n".join([head, *(f"  {line}" for line in lines.splitlines())])
 
 
 def _amendment(value: object, what: str) -> Amendment:
@@ -106,7 +98,9 @@ class Plan:
         self._check_order()
         dates = [self.agreement.dated]
         states = [self.agreement.initial_terms()]
-        openers = [f"{self.agreement.name} dated {self.agreement.dated.isoformat()}"]
+        # What opened each period, joined at the end: many amendments on one day would make
+        # joining as we go cost the square of their number.
+        openers = [[f"{self.agreement.name} dated {self.agreement.dated.isoformat()}"]]
         for amendment in sorted(self.amendments, key=lambda a: (a.effective_date, a.number)):
             terms = states[-1]
             on = amendment.effective_date
@@ -123,29 +117,26 @@ class Plan:
                         f"{amendment.name} ({amendment.executed.isoformat()}), changes[{index}] "
                         f"({type(change).__name__}): {error}"
                     ) from None
-            terms = attrs.evolve(
+            terms = with_instrument(
                 terms,
-                instruments=(
-                    *terms.instruments,
-                    Source(
-                        amendment.name,
-                        amendment.executed,
-                        document=amendment.document,
-                        note=amendment.note,
-                    ),
+                Source(
+                    amendment.name,
+                    amendment.executed,
+                    document=amendment.document,
+                    note=amendment.note,
                 ),
             )
             opener = f"{amendment.name} ({'; '.join(c.describe() for c in amendment.changes)})"
             if dates[-1] == on:
                 states[-1] = terms
-                openers[-1] = f"{openers[-1]}; {opener}"
+                openers[-1].append(opener)
             else:
                 dates.append(on)
                 states.append(terms)
-                openers.append(opener)
+                openers.append([opener])
         object.__setattr__(self, "_dates", tuple(dates))
         object.__setattr__(self, "_states", tuple(states))
-        object.__setattr__(self, "_openers", tuple(openers))
+        object.__setattr__(self, "_openers", tuple("; ".join(each) for each in openers))
 
     def _check_order(self) -> None:
         agreement = self.agreement
@@ -158,10 +149,11 @@ class Plan:
                     f"{amendment.executed.isoformat()}); amendment numbers must be unique"
                 )
             for what, day in (
+                ("was authorized", amendment.authorized),
                 ("executed", amendment.executed),
                 ("takes effect", amendment.effective_date),
             ):
-                if day < agreement.dated:
+                if day is not None and day < agreement.dated:
                     raise PlanHistoryError(
                         f"{amendment.name} {what} {day.isoformat()}, before the "
                         f"{agreement.name} it amends (dated {agreement.dated.isoformat()})"

@@ -7,8 +7,12 @@ built from the terms can say which instrument and section it rests on.
 from __future__ import annotations
 
 import enum
+import itertools
+import typing
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 import pendulum
@@ -16,6 +20,8 @@ import pendulum
 from rightsplan import _check
 from rightsplan.percent import Comparison, Threshold
 from rightsplan.sources import Source
+
+_T = typing.TypeVar("_T")
 
 __all__ = [
     "DistributionRule",
@@ -145,12 +151,17 @@ class Exemption:
     name: str
     category: HolderKind | None
     source: Source
+    key: str = attrs.field(init=False, eq=False, repr=False, hash=False)
+    """``name`` as names are matched (:func:`rightsplan._check.name_key`), worked out once."""
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "key", _check.name_key(self.name))
 
     def covers(self, holder: str, kind: HolderKind) -> bool:
         """Whether a holder with this name and kind is this Exempt Person."""
         if self.category not in (None, HolderKind.OTHER) and kind is self.category:
             return True
-        return _check.name_key(holder) == _check.name_key(self.name)
+        return _check.name_key(holder) == self.key
 
 
 @attrs.frozen
@@ -281,6 +292,231 @@ class DistributionRule:
     source: Source | None = None
 
 
+class _Instruments(Sequence[Source]):
+    """The first ``length`` instruments of a list that only grows (a read-only view).
+
+    A plan's replay appends each instrument once to one list, and every period's terms
+    see a prefix of it, so the periods share the list instead of each copying it.
+    """
+
+    __slots__ = ("_items", "_length")
+
+    def __init__(self, items: list[Source], length: int) -> None:
+        self._items = items
+        self._length = length
+
+    def __len__(self) -> int:
+        return self._length
+
+    @typing.overload
+    def __getitem__(self, index: int) -> Source: ...
+
+    @typing.overload
+    def __getitem__(self, index: slice) -> tuple[Source, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Source | tuple[Source, ...]:
+        if isinstance(index, slice):
+            return tuple(self._items[: self._length][index])
+        position = index + self._length if index < 0 else index
+        if not 0 <= position < self._length:
+            raise IndexError("instrument index out of range")
+        return self._items[position]
+
+    def __iter__(self) -> Iterator[Source]:
+        return itertools.islice(self._items, self._length)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(other) == self._length and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+    def extended(self, source: Source) -> _Instruments:
+        """These instruments and ``source`` after them (appending to the list if at its end)."""
+        if self._length == len(self._items):
+            self._items.append(source)
+            return _Instruments(self._items, self._length + 1)
+        return _Instruments([*self, source], self._length + 1)  # pragma: no cover - a branch
+
+
+def _instruments(value: Iterable[Source]) -> Sequence[Source]:
+    return value if isinstance(value, _Instruments) else tuple(value)
+
+
+# --- the replay's steps ---------------------------------------------------------------------
+#
+# A plan's replay makes a Terms for every change. Indexing each one's clauses, or searching
+# every clause for each Exempt Person added or removed, would cost the square of the clauses
+# (and keeping an index per Terms, the square in memory). The replay's Terms share one
+# register of Exempt Persons by name instead, each Terms knowing its version of it.
+
+
+@attrs.define(eq=False)
+class _Record:
+    """One clause in a register: present from version ``added`` until ``removed``."""
+
+    clause: Exemption | NamedException
+    added: int
+    removed: float = float("inf")
+
+
+@attrs.define(eq=False)
+class _Register:
+    """The Exempt Persons and exceptions of one replay by name key, over its versions.
+
+    Private. Only the newest version (``head``) is extended; a Terms of an older version that
+    is extended again (a branch) starts a register of its own.
+    """
+
+    exemptions: dict[str, list[_Record]] = attrs.field(factory=dict)
+    exceptions: dict[str, list[_Record]] = attrs.field(factory=dict)
+    head: int = 0
+
+    @classmethod
+    def of(cls, terms: Terms) -> _Register:
+        register = cls()
+        for exemption in terms.exemptions:
+            register.exemptions.setdefault(exemption.key, []).append(_Record(exemption, 0))
+        for exception in terms.exceptions:
+            register.add_exception(exception, 0)
+        return register
+
+    def add_exception(self, exception: NamedException, version: int) -> None:
+        record = _Record(exception, version)
+        for key in {_check.name_key(name) for name in exception.names()}:
+            self.exceptions.setdefault(key, []).append(record)
+
+    @staticmethod
+    def find(records: dict[str, list[_Record]], key: str, version: int) -> _Record | None:
+        for record in records.get(key, ()):
+            if record.added <= version < record.removed:
+                return record
+        return None
+
+
+def _register(terms: Terms) -> tuple[_Register, int]:
+    if terms._register is not None:
+        return terms._register
+    return _Register.of(terms), 0
+
+
+def _next(terms: Terms) -> tuple[_Register, int]:
+    """The register to extend from ``terms``, and the version the result will have."""
+    register, version = _register(terms)
+    if version != register.head:  # a branch from an older version
+        register, version = _Register.of(terms), 0
+    register.head = version + 1
+    return register, version + 1
+
+
+def _registered(terms: Terms, register: _Register, version: int, **changes: Any) -> Terms:
+    evolved = attrs.evolve(terms, **changes)
+    object.__setattr__(evolved, "_register", (register, version))
+    return evolved
+
+
+def _without(clauses: tuple[_T, ...], clause: _T) -> tuple[int, tuple[_T, ...]]:
+    # By identity, in C: comparing clauses with == would call their __eq__ one by one.
+    index = list(map(id, clauses)).index(id(clause))
+    return index, clauses[:index] + clauses[index + 1 :]
+
+
+def evolve(terms: Terms, **changes: Any) -> Terms:
+    """``attrs.evolve`` for a change that keeps the Exempt Persons and exceptions."""
+    evolved = attrs.evolve(terms, **changes)
+    object.__setattr__(evolved, "_register", terms._register)
+    return evolved
+
+
+def with_instrument(terms: Terms, source: Source) -> Terms:
+    """``terms`` with ``source`` added to the instruments folded into them (no copying)."""
+    current = terms.instruments
+    if not isinstance(current, _Instruments):
+        current = _Instruments(list(current), len(current))
+    return evolve(terms, instruments=current.extended(source))
+
+
+def find_exemption(terms: Terms, name: str) -> Exemption | None:
+    """The Exempt Person clause added under ``name`` (matched as names are), if any."""
+    register, version = _register(terms)
+    found = register.find(register.exemptions, _check.name_key(name), version)
+    return None if found is None else typing.cast(Exemption, found.clause)
+
+
+def with_exemption(terms: Terms, exemption: Exemption) -> Terms:
+    """``terms`` with ``exemption`` listed after the other Exempt Persons."""
+    register, version = _next(terms)
+    register.exemptions.setdefault(exemption.key, []).append(_Record(exemption, version))
+    return _registered(terms, register, version, exemptions=(*terms.exemptions, exemption))
+
+
+def without_exemption(terms: Terms, exemption: Exemption) -> Terms:
+    """``terms`` without the clause ``exemption`` (one of ``terms.exemptions``)."""
+    register, version = _next(terms)
+    found = register.find(register.exemptions, exemption.key, version - 1)
+    if found is not None and found.clause is exemption:
+        found.removed = version
+    _, kept = _without(terms.exemptions, exemption)
+    return _registered(terms, register, version, exemptions=kept)
+
+
+def exception_covering(terms: Terms, name: str) -> NamedException | None:
+    """The named-holder exception whose holder or members include ``name``, if any."""
+    register, version = _register(terms)
+    found = register.find(register.exceptions, _check.name_key(name), version)
+    return None if found is None else typing.cast(NamedException, found.clause)
+
+
+def with_exception_changed(
+    terms: Terms, old: NamedException | None, new: NamedException | None
+) -> Terms:
+    """``terms`` with exception ``old`` replaced by ``new`` in its place, removed, or added."""
+    register, version = _next(terms)
+    exceptions = terms.exceptions
+    if old is not None:
+        for key in {_check.name_key(name) for name in old.names()}:
+            found = register.find(register.exceptions, key, version - 1)
+            if found is not None and found.clause is old:
+                found.removed = version
+        index, exceptions = _without(exceptions, old)
+        if new is not None:
+            exceptions = (*exceptions[:index], new, *exceptions[index:])
+    elif new is not None:
+        exceptions = (*exceptions, new)
+    if new is not None:
+        register.add_exception(new, version)
+    return _registered(terms, register, version, exceptions=exceptions)
+
+
+@attrs.frozen
+class _Lookups:
+    """A :class:`Terms`' clauses by matching key: assessments ask on every call."""
+
+    exceptions_by_name: dict[str, NamedException]
+    exemptions_by_name: dict[str, tuple[int, Exemption]]
+    exemptions_by_category: dict[HolderKind, tuple[int, Exemption]]
+
+    @classmethod
+    def of(cls, terms: Terms) -> _Lookups:
+        """The lookups of ``terms``, built from its clauses."""
+        exceptions_by_name: dict[str, NamedException] = {}
+        exemptions_by_name: dict[str, tuple[int, Exemption]] = {}
+        by_category: dict[HolderKind, tuple[int, Exemption]] = {}
+        for index, exemption in enumerate(terms.exemptions):
+            exemptions_by_name.setdefault(exemption.key, (index, exemption))
+            if exemption.category is not None and exemption.category is not HolderKind.OTHER:
+                by_category.setdefault(exemption.category, (index, exemption))
+        for exception in terms.exceptions:
+            for name in exception.names():
+                exceptions_by_name.setdefault(_check.name_key(name), exception)
+        return cls(exceptions_by_name, exemptions_by_name, by_category)
+
+
 @attrs.frozen
 class Terms:
     """Everything a plan provides at one moment, each term with its source.
@@ -300,16 +536,18 @@ class Terms:
     ownership: OwnershipRules = OwnershipRules()
     grandfathering: Grandfathering = Grandfathering()
     distribution: DistributionRule = DistributionRule()
-    instruments: tuple[Source, ...] = ()
-    """Every instrument folded into these terms, in the order applied."""
-    _exceptions_by_name: dict[str, NamedException] = attrs.field(
-        init=False, eq=False, repr=False, hash=False
+    instruments: Sequence[Source] = attrs.field(default=(), converter=_instruments)
+    """Every instrument folded into these terms, in the order applied.
+
+    A tuple, or for the terms a :class:`~rightsplan.Plan` replays, a read-only view of the
+    plan's one list of instruments (each period's terms see its first so many): copying the
+    whole list into every period would cost the square of the number of amendments.
+    """
+    _lookups: _Lookups | None = attrs.field(
+        init=False, default=None, eq=False, repr=False, hash=False
     )
-    _exemptions_by_name: dict[str, tuple[int, Exemption]] = attrs.field(
-        init=False, eq=False, repr=False, hash=False
-    )
-    _exemptions_by_category: dict[HolderKind, tuple[int, Exemption]] = attrs.field(
-        init=False, eq=False, repr=False, hash=False
+    _register: tuple[_Register, int] | None = attrs.field(
+        init=False, default=None, eq=False, repr=False, hash=False
     )
     memo: dict[str, object] = attrs.field(
         init=False, factory=dict, eq=False, repr=False, hash=False
@@ -317,22 +555,14 @@ class Terms:
     """Answers derived from these terms alone, remembered by :mod:`rightsplan.rules` (the
     terms are immutable, so they never go stale)."""
 
-    def __attrs_post_init__(self) -> None:
-        # Lookups by matching key, built once: assessments ask for them on every call.
-        exceptions_by_name: dict[str, NamedException] = {}
-        exemptions_by_name: dict[str, tuple[int, Exemption]] = {}
-        exemptions_by_category: dict[HolderKind, tuple[int, Exemption]] = {}
-        for index, exemption in enumerate(self.exemptions):
-            exemptions_by_name.setdefault(_check.name_key(exemption.name), (index, exemption))
-            if exemption.category not in (None, HolderKind.OTHER):
-                assert exemption.category is not None
-                exemptions_by_category.setdefault(exemption.category, (index, exemption))
-        for exception in self.exceptions:
-            for name in exception.names():
-                exceptions_by_name.setdefault(_check.name_key(name), exception)
-        object.__setattr__(self, "_exceptions_by_name", exceptions_by_name)
-        object.__setattr__(self, "_exemptions_by_name", exemptions_by_name)
-        object.__setattr__(self, "_exemptions_by_category", exemptions_by_category)
+    def _index(self) -> _Lookups:
+        # Built on the first lookup, not with the terms: a plan's replay makes a Terms for
+        # every change, and indexing each would cost the square of the Exempt Persons.
+        lookups = self._lookups
+        if lookups is None:
+            lookups = _Lookups.of(self)
+            object.__setattr__(self, "_lookups", lookups)
+        return lookups
 
     def in_force_on(self, on: pendulum.Date) -> bool:
         """Whether the plan is in force on ``on``: not ended, and not past its expiration."""
@@ -342,13 +572,14 @@ class Terms:
 
     def exception_for(self, holder: str) -> NamedException | None:
         """The named-holder exception covering ``holder``, if any."""
-        return self._exceptions_by_name.get(_check.name_key(holder))
+        return self._index().exceptions_by_name.get(_check.name_key(holder))
 
     def exemption_for(self, holder: str, kind: HolderKind) -> Exemption | None:
         """The Exempt Person clause covering this holder (the first listed, if several)."""
-        by_name = self._exemptions_by_name.get(_check.name_key(holder))
+        lookups = self._index()
+        by_name = lookups.exemptions_by_name.get(_check.name_key(holder))
         # No clause is indexed under OTHER, the usual kind: skip hashing it.
-        by_kind = None if kind is HolderKind.OTHER else self._exemptions_by_category.get(kind)
+        by_kind = None if kind is HolderKind.OTHER else lookups.exemptions_by_category.get(kind)
         found = by_name
         if by_kind is not None and (by_name is None or by_kind[0] < by_name[0]):
             found = by_kind  # the clause listed first wins
@@ -356,6 +587,21 @@ class Terms:
 
     def describe(self) -> str:
         """A few lines summarising these terms, each with its source."""
+        return "\n".join(self._lines(None))
+
+    def describe_since(self, previous: Terms | None) -> str:
+        """The lines of :meth:`describe` worth reading after ``previous``'s.
+
+        The thresholds are always listed, and so are the named-holder exceptions when there
+        are at most :data:`EXCEPTIONS_ALWAYS_LISTED` of them (beyond that, the new ones and
+        a count of the others); other terms (Exempt Persons, the Final Expiration Date, the
+        rights agent, an ending) only where they differ from ``previous``. A clause is new
+        when it is not one of ``previous``'s (the same object, as a replay keeps it), so
+        each period of a long plan costs the changes it made, not every clause again.
+        """
+        return "\n".join(self._lines(previous))
+
+    def _lines(self, previous: Terms | None) -> list[str]:
         lines = [
             f"General rule: {self.general.threshold.describe()} — {self.general.source.cite()}"
         ]
@@ -364,7 +610,10 @@ class Terms:
                 f"Passive-investor tier: {self.passive.threshold.describe()} — "
                 f"{self.passive.source.cite()}"
             )
-        for exception in self.exceptions:
+        exceptions: Sequence[NamedException] = self.exceptions
+        if previous is not None and len(exceptions) > EXCEPTIONS_ALWAYS_LISTED:
+            exceptions = _new_items(self.exceptions, previous.exceptions)
+        for exception in exceptions:
             members = f" ({'; '.join(exception.members)})" if exception.members else ""
             ends = f"it holds {exception.cap.describe()}"
             if exception.requires_passive:
@@ -373,8 +622,24 @@ class Terms:
                 f"Exception for {exception.holder}{members}: not an Acquiring Person unless "
                 f"{ends} — {exception.source.cite()}"
             )
-        for exemption in self.exemptions:
+        if len(exceptions) < len(self.exceptions):
+            lines.append(
+                f"Exceptions for {len(self.exceptions) - len(exceptions)} other holders: "
+                "as in the period before"
+            )
+        exemptions = self.exemptions
+        for exemption in (
+            exemptions if previous is None else _new_items(exemptions, previous.exemptions)
+        ):
             lines.append(f"Exempt Person: {exemption.name} — {exemption.source.cite()}")
+        last = self._last_lines()
+        if previous is not None:
+            before = previous._last_lines()
+            last = [line for line in last if line not in before]
+        return lines + last
+
+    def _last_lines(self) -> list[str]:
+        lines = []
         if self.expiration is not None:
             lines.append(
                 f"Final Expiration Date: {self.expiration.date.isoformat()} — "
@@ -389,4 +654,21 @@ class Terms:
                 f"Ended ({self.ended.kind.value}) on {self.ended.on.isoformat()} — "
                 f"{self.ended.source.cite()}"
             )
-        return "\n".join(lines)
+        return lines
+
+
+EXCEPTIONS_ALWAYS_LISTED = 12
+"""Up to this many named-holder exceptions, :meth:`Terms.describe_since` lists them all."""
+
+
+def _new_items(mine: Sequence[_T], theirs: Sequence[_T]) -> Sequence[_T]:
+    """The clauses in ``mine`` that are not in ``theirs`` (by identity), in order."""
+    # The usual case, compared in C (identical items compare equal without a call): the
+    # clauses were kept and some added after them.
+    if tuple(mine[: len(theirs)]) == tuple(theirs):
+        return mine[len(theirs) :]
+    # Otherwise (some were removed or replaced) find the new ones by identity, still in C,
+    # and only put those few back in order.
+    position = dict(zip(map(id, mine), range(len(mine)), strict=True))
+    new = position.keys() - set(map(id, theirs))
+    return [mine[index] for index in sorted(map(position.__getitem__, new))]

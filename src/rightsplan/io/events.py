@@ -43,7 +43,7 @@ from rightsplan.errors import (
     PercentTypeError,
     RightsPlanError,
 )
-from rightsplan.io import _values
+from rightsplan.io import _json, _values
 from rightsplan.io._csv import csv_rows
 from rightsplan.io._files import csv_text, jsonl_lines, read_bytes, write_atomically
 from rightsplan.io.formats import ParseError, text_of
@@ -423,23 +423,16 @@ def _from_csv(text: str, name: str) -> tuple[list[Event], list[str]]:
     return events, problems
 
 
-def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    table: dict[str, object] = {}
-    for key, value in pairs:
-        if key in table:
-            raise ParseError(f"the key {key!r} appears twice in one object")
-        table[key] = value
-    return table
-
-
 def _parse_json(text: str) -> object:
     """Parse JSON text; raise :class:`ParseError` naming the line and column where it can."""
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates)
+        return _json.loads(text)
     except json.JSONDecodeError as error:
         raise ParseError(
             f"line {error.lineno}, column {error.colno}: not valid JSON: {error.msg}"
         ) from None
+    except _json.DuplicateKeyError as error:
+        raise ParseError(str(error)) from None
     except RecursionError:
         raise ParseError("nested too deeply to be an events file") from None
     except ValueError as error:  # e.g. an integer too long to read

@@ -10,9 +10,9 @@ import datetime as dt
 import json
 import tomllib
 from pathlib import Path
-from typing import Any, Literal, TypeAlias
+from typing import Literal, TypeAlias
 
-from rightsplan.io import toml_writer
+from rightsplan.io import _json, toml_writer
 
 __all__ = ["EXTENSIONS", "Format", "ParseError", "decode", "encode", "format_of", "text_of"]
 
@@ -48,15 +48,6 @@ def text_of(data: bytes) -> str:
         ) from None
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    table: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in table:
-            raise ParseError(f"the key {key!r} appears twice in one object")
-        table[key] = value
-    return table
-
-
 def decode(data: bytes, fmt: Format) -> object:
     """Parse a file's bytes as ``fmt``. An empty file is ``None``."""
     text = text_of(data)
@@ -66,7 +57,7 @@ def decode(data: bytes, fmt: Format) -> object:
         if fmt == "toml":
             return tomllib.loads(text)
         if fmt == "json":
-            return json.loads(text, object_pairs_hook=_no_duplicates)
+            return _json.loads(text)
         return _load_yaml(text)
     except tomllib.TOMLDecodeError as error:
         raise ParseError(f"not valid TOML: {error}") from None
@@ -74,6 +65,8 @@ def decode(data: bytes, fmt: Format) -> object:
         raise ParseError(
             f"line {error.lineno}, column {error.colno}: not valid JSON: {error.msg}"
         ) from None
+    except _json.DuplicateKeyError as error:
+        raise ParseError(str(error)) from None
     except RecursionError:
         raise ParseError("nested too deeply to be a plan file") from None
     except ValueError as error:  # e.g. a YAML date 2003-02-30, or an integer too long to read
@@ -83,10 +76,12 @@ def decode(data: bytes, fmt: Format) -> object:
 def _load_yaml(text: str) -> object:
     try:
         import yaml
+
+        from rightsplan.io._yaml import StrictLoader
     except ImportError:  # pragma: no cover - PyYAML is installed with the test extra
         raise ParseError(YAML_MISSING) from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=StrictLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
@@ -110,7 +105,11 @@ def encode(data: dict[str, object], fmt: Format) -> str:
         return json.dumps(data, indent=2, ensure_ascii=False, default=_json_default) + "\n"
     try:
         import yaml
+
+        from rightsplan.io._yaml import StrictDumper
     except ImportError:  # pragma: no cover - PyYAML is installed with the test extra
         raise ParseError(YAML_MISSING) from None
-    dumped: str = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    dumped: str = yaml.dump(
+        data, Dumper=StrictDumper, sort_keys=False, allow_unicode=True, width=100
+    )
     return dumped

@@ -36,7 +36,7 @@ from rightsplan.errors import (
     InvalidPositionError,
     RightsPlanError,
 )
-from rightsplan.io import _values
+from rightsplan.io import _json, _values
 from rightsplan.io._csv import csv_rows
 from rightsplan.io._files import jsonl_lines, read_bytes
 from rightsplan.io.formats import ParseError, text_of
@@ -330,9 +330,12 @@ def _from_jsonl(text: str, name: str) -> tuple[list[Holding], list[str]]:
     for number, line in jsonl_lines(text):
         where = f"{name}:{number}"
         try:
-            value = json.loads(line)
+            value = _json.loads(line)
         except json.JSONDecodeError as error:
             problems.append(f"{where}: column {error.colno}: not valid JSON: {error.msg}")
+            continue
+        except _json.DuplicateKeyError as error:
+            problems.append(f"{where}: {str(error).removeprefix('line 1, ')}")
             continue
         except (ValueError, RecursionError) as error:
             problems.append(f"{where}: not valid JSON: {error}")

@@ -201,7 +201,7 @@ def _here(path: str) -> str:
 def _prefix(path: str, message: str, names: tuple[str, ...]) -> str:
     """Put ``path`` before a message a model constructor raised (``"percent: ..."``)."""
     head, sep, rest = message.partition(": ")
-    if sep and head in names:
+    if sep and re.split(r"[.\[]", head, maxsplit=1)[0] in names:  # "provisions[1].date"
         return f"{_join(path, head)}: {rest}"
     return f"{_here(path)}: {message}"
 
