@@ -428,12 +428,20 @@ class TestEscaping:
     def test_plan_text_is_escaped_in_tables(
         self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """A company name with terminal escape sequences reaches the table escaped, never raw."""
+        """Text with escape sequences that got past reading reaches the table escaped, never raw.
+
+        Reading refuses control characters in plan text; this is the second line of defence,
+        so the hostile name is planted behind the validators' back.
+        """
         import attrs
 
         plan = rp.load_plan(PLAN)
         hostile = "Innotrac\x1b[2J\x1b[1;1H\r\u202e Corp"
-        evil = attrs.evolve(plan, agreement=attrs.evolve(plan.agreement, company=hostile))
+        with pytest.raises(rp.InvalidInputError, match="company: .*control character"):
+            attrs.evolve(plan.agreement, company=hostile)
+        agreement = attrs.evolve(plan.agreement)
+        object.__setattr__(agreement, "company", hostile)
+        evil = attrs.evolve(plan, agreement=agreement)
         monkeypatch.setattr(cli, "load_plan", lambda path: evil)
         for argv in (["check", PLAN, HOLDINGS], ["terms", PLAN], ["history", PLAN, EVENTS]):
             _, out, _ = run(capsys, *argv)

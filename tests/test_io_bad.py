@@ -333,3 +333,32 @@ class TestJsonRepeatedKeys:
         """The first repeated key in reading order is named by its line and column."""
         with pytest.raises(ParseError, match=where):
             decode(text.encode(), "json")
+
+
+class TestControlCharactersInPlanText:
+    @pytest.mark.parametrize("char", ["\x1b", "\x07", "\x00", "\x7f", "\x9b", "\x85"])
+    @pytest.mark.parametrize("field", ["company", "section", "quote", "note"])
+    def test_refused_naming_the_field(self, char: str, field: str) -> None:
+        """A control character in any plan text is refused with its path and code point."""
+        values = {"company": "Acme", "section": "S1", "quote": "15% or more", "note": "n"}
+        values[field] = f"A{char}[2J"
+        provision = (
+            f'{{kind = "set-threshold", percent = "15", comparison = "at-least", '
+            f"section = {json.dumps(values['section'])}, quote = {json.dumps(values['quote'])}, "
+            f"note = {json.dumps(values['note'])}}}"
+        )
+        text = (
+            f"[agreement]\ncompany = {json.dumps(values['company'])}\ndated = 2010-01-01\n"
+            f"provisions = [{provision}]\n"
+        )
+        with pytest.raises(rp.PlanFileError, match=rf"{field}: .*control character, U\+"):
+            loads_plan(text, "toml")
+
+    def test_tabs_and_line_breaks_stay(self) -> None:
+        """Quotes may span lines and hold tabs, as filings do."""
+        plan = loads_plan(
+            '[agreement]\ncompany = "Acme"\ndated = 2010-01-01\nprovisions = [{kind = '
+            '"set-threshold", percent = "15", comparison = "at-least", quote = "a\\tb\\r\\nc"}]\n',
+            "toml",
+        )
+        assert plan.terms_at("2010-01-01").general.source.quote == "a\tb\r\nc"

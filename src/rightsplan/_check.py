@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import TypeVar
@@ -12,13 +13,39 @@ from rightsplan.errors import InputTypeError, InvalidInputError
 T = TypeVar("T")
 
 
-def text(value: object, what: str) -> str:
-    """Non-blank text, kept exactly as given."""
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+"""Control characters but tab and line breaks, and lone surrogates: never in a plan's text
+(a terminal would act on an escape sequence; no file can hold a lone surrogate)."""
+
+
+def _nonblank(value: object, what: str) -> str:
     if not isinstance(value, str):
         raise InputTypeError(f"{what}: expected text, got {value!r} of type {type(value).__name__}")
     if not value.strip():
         raise InvalidInputError(f"{what}: expected non-blank text, got {value!r}")
     return value
+
+
+def _label(char: str) -> str:
+    return f"U+{ord(char):04X} {unicodedata.name(char, unicodedata.category(char))}"
+
+
+def text(value: object, what: str) -> str:
+    """Non-blank text, kept exactly as given.
+
+    Control characters (but tab and line breaks) are refused, naming the character and
+    where it is: plan text reaches terminals, where an escape sequence would act.
+    """
+    given = _nonblank(value, what)
+    found = _CONTROL.search(given)
+    if found is not None:
+        shown = given if len(given) <= 60 else given[:57] + "..."
+        raise InvalidInputError(
+            f"{what}: {shown!r} contains a control character, {_label(found.group())} "
+            f"(character {found.start() + 1}); text may hold tabs and line breaks, not "
+            "control characters"
+        )
+    return given
 
 
 def optional_text(value: object, what: str) -> str | None:
@@ -102,15 +129,14 @@ def holder_name(value: object, what: str) -> str:
     a name whose script needs a joiner (some Persian or Indic spellings, emoji sequences)
     must be given without it; names in a US filing never need one.
     """
-    given = text(value, what)
+    given = _nonblank(value, what)
     if not hidden(given):
         return given
     for index, char in enumerate(given):
         if invisible(char):
-            label = unicodedata.name(char, unicodedata.category(char))
             raise InvalidInputError(
                 f"{what}: {given!r} contains an invisible or control character, "
-                f"U+{ord(char):04X} {label} (character {index + 1}); names are matched by "
+                f"{_label(char)} (character {index + 1}); names are matched by "
                 "what they show, so give the name without it"
             )
     return given
