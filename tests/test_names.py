@@ -459,3 +459,33 @@ class TestNearMatches:
         else:
             assert "Line 2: 'I.P.O.F. Group' is close to 'IPOF Group'" in out
             assert "Line 3:" not in out
+
+
+class TestNearMatchesInAReplay:
+    EVENTS = (
+        "event,on,holder,shares,outstanding,passive\n"
+        "outstanding-changed,2003-08-01,,,11572314,\n"
+        "position-reported,2003-08-01,IPOF Grop,2800500,,true\n"
+        "position-reported,2003-08-01,Another Fund,10,,false\n"
+    )
+
+    def test_history_names_the_near_match(self) -> None:
+        """A ledger holder misspelling a plan's named holder is noted in the replay."""
+        history = rp.replay(rp.examples.innotrac(), loads_events(self.EVENTS, "csv"))
+        assert history.near_matches("IPOF Grop") == ("IPOF Group",)
+        assert history.near_matches("Another Fund") == ()
+        assert "'IPOF Grop' is not a name the plan uses" in history.describe()
+
+    def test_history_command_shows_it(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The history command notes the near match in its table and lists it in JSON."""
+        events = tmp_path / "events.csv"
+        events.write_text(self.EVENTS, "utf-8")
+        plan = str(Path(__file__).parent.parent / "examples" / "innotrac" / "plan.toml")
+        main(["history", plan, str(events)])
+        out = capsys.readouterr().out
+        assert "close to 'IPOF Group': check the spelling" in out
+        main(["history", plan, str(events), "--format", "json"])
+        record = json.loads(capsys.readouterr().out)
+        assert record["near_matches"] == {"IPOF Grop": ["IPOF Group"]}

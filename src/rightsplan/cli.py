@@ -826,6 +826,11 @@ def _history_record(history: History, calendar: calendars.BusinessCalendar) -> d
             for name in history.holders()
             if history.first_crossing(name) is not None
         },
+        "near_matches": {
+            name: list(history.near_matches(name))
+            for name in history.holders()
+            if history.near_matches(name)
+        },
         "triggers": [_trigger_record(trigger) for trigger in history.triggers()],
         "tender_offers": [
             {
@@ -900,6 +905,12 @@ def _history_table(history: History, calendar: calendars.BusinessCalendar) -> st
         crossing = history.first_crossing(name)
         if crossing is not None:
             lines.append(f"  First over its limit on {crossing.isoformat()}.")
+        near = history.near_matches(name)
+        if near:
+            lines.append(
+                f"  Note: not a name the plan uses, but close to "
+                f"{' and '.join(printable(repr(other)) for other in near)}: check the spelling."
+            )
     lines.extend(["", "Triggers"])
     if not history.triggers():
         lines.append("  Nobody became an Acquiring Person.")

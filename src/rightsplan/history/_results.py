@@ -213,6 +213,21 @@ class History:
         """The first day the holder (with its group) was over its limit, excused or not."""
         return self.crossings.get(self._key(holder))
 
+    def near_matches(self, holder: str) -> tuple[str, ...]:
+        """Names the plan uses, in any period, that ``holder``'s name nearly matches but does not.
+
+        A likely misspelling in the ledger ("IPOF Grop"): the holder was judged as a
+        stranger, not under the named holder's exception or exemption. Empty when the name
+        is one the plan uses, or near none.
+        """
+        name = self.names[self._key(holder)]
+        named: dict[str, None] = {}
+        for period in self.plan.timeline():
+            for exception in period.terms.exceptions:
+                named.update(dict.fromkeys(exception.names()))
+            named.update(dict.fromkeys(exemption.name for exemption in period.terms.exemptions))
+        return _check.near_names(name, named)
+
     def triggers(self) -> tuple[Trigger, ...]:
         """Everyone who became an Acquiring Person: who, when, which rule, the clock."""
         return self.trigger_list
@@ -241,10 +256,21 @@ class History:
                         f"against {status.limit.describe()}"
                     )
                 lines.append(f"  {period.start.isoformat()} to {end}: {status.status.name}{extra}")
+            near = self.near_matches(self.names[key])
+            if near:
+                lines.append(f"  {_near_note(self.names[key], near)}")
         for trigger in self.trigger_list:
             lines.append(trigger.explain())
         lines.extend(f"Warning: {warning}" for warning in self.warnings)
         return "\n".join(lines)
+
+
+def _near_note(name: str, near: tuple[str, ...]) -> str:
+    return (
+        f"Note: {name!r} is not a name the plan uses, but is close to "
+        f"{' and '.join(repr(other) for other in near)}; names must match (case and spacing "
+        "aside), so check the spelling."
+    )
 
 
 def _period_start(period: StatusPeriod) -> pendulum.Date:
