@@ -39,7 +39,7 @@ from rightsplan.percent import Comparison, format_percent
 from rightsplan.plan import Plan
 from rightsplan.rules import HOLDER_KINDS, RULE_KINDS, binding_limit
 from rightsplan.screen import exact
-from rightsplan.terms import HolderKind, Limit, RightsToAcquire, Terms
+from rightsplan.terms import Limit, RightsToAcquire, Terms
 
 __all__ = ["Intervals", "materialize"]
 
@@ -218,11 +218,8 @@ class _Builder:
         for exception in terms.exceptions:
             for name in exception.names():
                 excepted.setdefault(self.name_id(name), name)
-        exempt_keys = [
-            (exemption, _check.name_key(exemption.name)) for exemption in terms.exemptions
-        ]
         mentioned = dict(excepted)
-        for exemption, _ in exempt_keys:
+        for exemption in terms.exemptions:
             mentioned.setdefault(self.name_id(exemption.name), exemption.name)
         generic: dict[bool, int] = {}
         for name_id, name in [(0, _NO_NAME), *sorted(mentioned.items())]:
@@ -235,21 +232,9 @@ class _Builder:
                     generic = limits
             else:
                 limits = generic  # an Exempt Person's name that no exception covers
-            key = _check.name_key(name)
             for kind_code, kind in enumerate(HOLDER_KINDS):
-                # Terms.exemption_for: the first Exempt Person covering this name or kind.
-                found = next(
-                    (
-                        exemption
-                        for exemption, exempt_key in exempt_keys
-                        if (
-                            exemption.category not in (None, HolderKind.OTHER)
-                            and kind is exemption.category
-                        )
-                        or exempt_key == key
-                    ),
-                    None,
-                )
+                # The rulebook's lookup itself: the first Exempt Person covering name or kind.
+                found = terms.exemption_for(name, kind)
                 if found is not None:
                     exempt = self.rule(_Rule(_EXEMPT, found.source.cite()))
                     self._add(period, name_id, kind_code, exempt)
