@@ -205,7 +205,9 @@ class History:
     def headroom(self, holder: str, *, on: DateLike) -> int | None:
         """Shares the holder may still acquire after ``on`` without becoming an Acquiring Person.
 
-        ``None`` where no purchase can trigger (exempt without a cap; an Acquiring Person).
+        ``None`` where no purchase can trigger (exempt without a cap; an Acquiring Person),
+        and where there is nothing to measure (before the ledger records any holding of the
+        holder, or no plan in force).
         """
         return self.status_of(holder, on=on).headroom
 
