@@ -348,6 +348,105 @@ def _instruments(value: Iterable[Source]) -> Sequence[Source]:
     return value if isinstance(value, _Instruments) else tuple(value)
 
 
+class _Clauses(Sequence[_T]):
+    """A read-only sequence of clauses: an earlier one with one change, built when first read.
+
+    A plan's replay makes a Terms for every change, and copying every Exempt Person or
+    exception into each would cost periods x clauses. Each Terms keeps only its parent and
+    the change instead; the clauses are materialized (from the nearest materialized
+    ancestor, without recursion) the first time they are read, and then kept. It compares
+    and hashes as the tuple of its clauses.
+    """
+
+    __slots__ = ("_change", "_items", "_parent")
+
+    def __init__(
+        self,
+        parent: _Clauses[_T] | None,
+        change: tuple[_T | None, _T | None],
+        items: tuple[_T, ...] | None = None,
+    ) -> None:
+        self._parent = parent
+        self._change = change
+        self._items = items
+
+    @classmethod
+    def of(cls, items: Iterable[_T]) -> _Clauses[_T]:
+        """The clauses ``items``, materialized."""
+        return cls(None, (None, None), tuple(items))
+
+    def changed(self, old: _T | None, new: _T | None) -> _Clauses[_T]:
+        """These clauses with one change, recorded now and applied when first read.
+
+        ``old`` (found by identity) is replaced by ``new`` in its place, or removed if
+        ``new`` is ``None``; if ``old`` is ``None``, ``new`` is added at the end.
+        """
+        return _Clauses(self, (old, new))
+
+    def _tuple(self) -> tuple[_T, ...]:
+        if self._items is not None:
+            return self._items
+        pending: list[_Clauses[_T]] = []
+        node: _Clauses[_T] | None = self
+        while node is not None and node._items is None:
+            pending.append(node)
+            node = node._parent
+        items: list[_T] = [] if node is None or node._items is None else list(node._items)
+        for step in reversed(pending):
+            old, new = step._change
+            if old is None:
+                if new is not None:
+                    items.append(new)
+                continue
+            # By identity, in C: comparing clauses with == would call their __eq__ one by one.
+            index = list(map(id, items)).index(id(old))
+            if new is None:
+                del items[index]
+            else:
+                items[index] = new
+        self._items = tuple(items)
+        self._parent = None  # the ancestors are no longer needed to read these
+        return self._items
+
+    def __len__(self) -> int:
+        return len(self._tuple())
+
+    @typing.overload
+    def __getitem__(self, index: int) -> _T: ...
+
+    @typing.overload
+    def __getitem__(self, index: slice) -> tuple[_T, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> _T | tuple[_T, ...]:
+        return self._tuple()[index]
+
+    def __iter__(self) -> Iterator[_T]:
+        return iter(self._tuple())
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._tuple()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _Clauses):
+            return self._tuple() == other._tuple()
+        if isinstance(other, tuple):
+            return self._tuple() == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._tuple())
+
+    def __repr__(self) -> str:
+        return repr(self._tuple())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Clauses.of, (self._tuple(),))
+
+
+def _clauses(value: Iterable[_T]) -> _Clauses[_T]:
+    return value if isinstance(value, _Clauses) else _Clauses.of(value)
+
+
 # --- the replay's steps ---------------------------------------------------------------------
 #
 # A plan's replay makes a Terms for every change. Indexing each one's clauses, or searching
@@ -420,12 +519,6 @@ def _registered(terms: Terms, register: _Register, version: int, **changes: Any)
     return evolved
 
 
-def _without(clauses: tuple[_T, ...], clause: _T) -> tuple[int, tuple[_T, ...]]:
-    # By identity, in C: comparing clauses with == would call their __eq__ one by one.
-    index = list(map(id, clauses)).index(id(clause))
-    return index, clauses[:index] + clauses[index + 1 :]
-
-
 def evolve(terms: Terms, **changes: Any) -> Terms:
     """``attrs.evolve`` for a change that keeps the Exempt Persons and exceptions."""
     evolved = attrs.evolve(terms, **changes)
@@ -452,7 +545,9 @@ def with_exemption(terms: Terms, exemption: Exemption) -> Terms:
     """``terms`` with ``exemption`` listed after the other Exempt Persons."""
     register, version = _next(terms)
     register.exemptions.setdefault(exemption.key, []).append(_Record(exemption, version))
-    return _registered(terms, register, version, exemptions=(*terms.exemptions, exemption))
+    return _registered(
+        terms, register, version, exemptions=_clauses(terms.exemptions).changed(None, exemption)
+    )
 
 
 def without_exemption(terms: Terms, exemption: Exemption) -> Terms:
@@ -461,7 +556,7 @@ def without_exemption(terms: Terms, exemption: Exemption) -> Terms:
     found = register.find(register.exemptions, exemption.key, version - 1)
     if found is not None and found.clause is exemption:
         found.removed = version
-    _, kept = _without(terms.exemptions, exemption)
+    kept = _clauses(terms.exemptions).changed(exemption, None)
     return _registered(terms, register, version, exemptions=kept)
 
 
@@ -477,17 +572,12 @@ def with_exception_changed(
 ) -> Terms:
     """``terms`` with exception ``old`` replaced by ``new`` in its place, removed, or added."""
     register, version = _next(terms)
-    exceptions = terms.exceptions
     if old is not None:
         for key in {_check.name_key(name) for name in old.names()}:
             found = register.find(register.exceptions, key, version - 1)
             if found is not None and found.clause is old:
                 found.removed = version
-        index, exceptions = _without(exceptions, old)
-        if new is not None:
-            exceptions = (*exceptions[:index], new, *exceptions[index:])
-    elif new is not None:
-        exceptions = (*exceptions, new)
+    exceptions = _clauses(terms.exceptions).changed(old, new)
     if new is not None:
         register.add_exception(new, version)
     return _registered(terms, register, version, exceptions=exceptions)
@@ -528,8 +618,11 @@ class Terms:
     company: str
     general: Limit
     passive: Limit | None = None
-    exceptions: tuple[NamedException, ...] = ()
-    exemptions: tuple[Exemption, ...] = ()
+    exceptions: Sequence[NamedException] = attrs.field(default=(), converter=_clauses)
+    """The named-holder exceptions, in order: a read-only sequence that compares and hashes
+    as the tuple of them (in a replay, built only when first read)."""
+    exemptions: Sequence[Exemption] = attrs.field(default=(), converter=_clauses)
+    """The Exempt Person clauses, in order: a read-only sequence like :attr:`exceptions`."""
     expiration: Expiration | None = None
     rights_agent: RightsAgentTerm | None = None
     ended: Ending | None = None
