@@ -354,11 +354,15 @@ class _Clauses(Sequence[_T]):
     A plan's replay makes a Terms for every change, and copying every Exempt Person or
     exception into each would cost periods x clauses. Each Terms keeps only its parent and
     the change instead; the clauses are materialized (from the nearest materialized
-    ancestor, without recursion) the first time they are read, and then kept. It compares
-    and hashes as the tuple of its clauses.
+    ancestor, without recursion) the first time they are read, and then kept. Its length,
+    and the clauses added since an ancestor, are known without materializing it. It
+    compares and hashes as the tuple of its clauses.
+
+    A change's new clause is never already among the clauses it changes (the replay makes a
+    new clause object for every change, and refuses a second clause under the same name).
     """
 
-    __slots__ = ("_change", "_items", "_parent")
+    __slots__ = ("_change", "_items", "_length", "_parent")
 
     def __init__(
         self,
@@ -369,6 +373,11 @@ class _Clauses(Sequence[_T]):
         self._parent = parent
         self._change = change
         self._items = items
+        if items is not None or parent is None:
+            self._length = 0 if items is None else len(items)
+        else:
+            old, new = change
+            self._length = parent._length + (new is not None) - (old is not None)
 
     @classmethod
     def of(cls, items: Iterable[_T]) -> _Clauses[_T]:
@@ -382,6 +391,36 @@ class _Clauses(Sequence[_T]):
         ``new`` is ``None``; if ``old`` is ``None``, ``new`` is added at the end.
         """
         return _Clauses(self, (old, new))
+
+    def added_since(self, ancestor: Sequence[_T]) -> list[_T] | None:
+        """The clauses here that are not in ``ancestor``, in order, if cheaply known.
+
+        ``None`` unless ``ancestor`` is one of the sequences these were changed from, in a
+        few steps, and none of those steps replaced one of its clauses in place.
+        """
+        steps: list[tuple[_T | None, _T | None]] = []
+        node: _Clauses[_T] | None = self
+        budget = self._length + len(ancestor) + 1  # no more than comparing them would cost
+        while node is not ancestor:
+            if node is None or len(steps) > budget:
+                return None
+            steps.append(node._change)
+            node = node._parent
+        added: list[_T] = []
+        for old, new in reversed(steps):
+            if old is None:
+                if new is not None:
+                    added.append(new)
+                continue
+            index = next((i for i, item in enumerate(added) if item is old), None)
+            if index is None:  # one of the ancestor's clauses
+                if new is not None:
+                    return None  # replaced in its place, among the ancestor's clauses
+            elif new is None:
+                del added[index]
+            else:
+                added[index] = new
+        return added
 
     def _tuple(self) -> tuple[_T, ...]:
         if self._items is not None:
@@ -405,11 +444,10 @@ class _Clauses(Sequence[_T]):
             else:
                 items[index] = new
         self._items = tuple(items)
-        self._parent = None  # the ancestors are no longer needed to read these
         return self._items
 
     def __len__(self) -> int:
-        return len(self._tuple())
+        return self._length
 
     @typing.overload
     def __getitem__(self, index: int) -> _T: ...
@@ -756,6 +794,11 @@ EXCEPTIONS_ALWAYS_LISTED = 12
 
 def _new_items(mine: Sequence[_T], theirs: Sequence[_T]) -> Sequence[_T]:
     """The clauses in ``mine`` that are not in ``theirs`` (by identity), in order."""
+    # A replay's next period: the few changes between them say which.
+    if isinstance(mine, _Clauses):
+        added = mine.added_since(theirs)
+        if added is not None:
+            return added
     # The usual case, compared in C (identical items compare equal without a call): the
     # clauses were kept and some added after them.
     if tuple(mine[: len(theirs)]) == tuple(theirs):
