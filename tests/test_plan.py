@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import tracemalloc
 from fractions import Fraction
 
 import attrs
@@ -599,3 +601,108 @@ class TestLookupsCarriedThroughTheReplay:
         assert plan.terms_at("2012-02-01").exemption_for("A Fund", rp.HolderKind.OTHER)
         with pytest.raises(rp.PlanHistoryError, match="'a fund' is already an Exempt Person"):
             apply_change(rp.AddExemptPerson(name="a fund"), earlier, source, source.date)
+
+
+def _many_clauses(count: int, kind: str) -> list[rp.Amendment]:
+    """``count`` amendments, each adding one Exempt Person or one named-holder exception."""
+    dated = pendulum.Date(2011, 1, 3)
+    change: rp.Change
+    made = []
+    for n in range(1, count + 1):
+        if kind == "exempt":
+            change = rp.AddExemptPerson(name=f"Fund {n}")
+        else:
+            change = rp.AddException(
+                holder=f"Holder {n}", percent=20, comparison=MORE_THAN, requires_passive=False
+            )
+        made.append(rp.Amendment(number=n, executed=dated.add(days=n), changes=(change,)))
+    return made
+
+
+class TestClausesSharedThroughTheReplay:
+    def test_exempt_persons_and_exceptions_behave_as_tuples(self) -> None:
+        """Each period's clauses read, index, slice, compare, hash and evolve as the tuple would."""
+        plan = rp.Plan(
+            agreement(),
+            [
+                amendment(1, "2012-01-01", rp.AddExemptPerson(name="A Fund")),
+                amendment(
+                    2,
+                    "2012-02-01",
+                    rp.AddExemptPerson(name="B Fund"),
+                    rp.AddException(
+                        holder="H1", percent=20, comparison=MORE_THAN, requires_passive=False
+                    ),
+                    rp.AddException(
+                        holder="H2", percent=25, comparison=MORE_THAN, requires_passive=False
+                    ),
+                ),
+                amendment(
+                    3,
+                    "2012-03-01",
+                    rp.RemoveExemptPerson(name="A Fund"),
+                    rp.ReplaceException(
+                        holder="H1", percent=30, comparison=MORE_THAN, requires_passive=False
+                    ),
+                ),
+            ],
+        )
+        terms = plan.terms_at("2012-03-01")
+        names = [e.name for e in terms.exemptions]
+        assert names[-1] == "B Fund" and "A Fund" not in names
+        assert [e.holder for e in terms.exceptions] == ["H1", "H2"]
+        assert terms.exceptions[0].cap.percent == 30 and terms.exceptions[-1].holder == "H2"
+        for clauses in (terms.exemptions, terms.exceptions):
+            expected = tuple(clauses)
+            assert len(clauses) == len(expected) and clauses[1:] == expected[1:]
+            assert clauses == expected and expected == clauses and hash(clauses) == hash(expected)
+            assert clauses != plan.terms_at("2012-01-01").exemptions
+            with pytest.raises(IndexError):
+                clauses[len(expected)]
+        copy = attrs.evolve(
+            terms, exemptions=tuple(terms.exemptions), exceptions=list(terms.exceptions)
+        )
+        assert copy == terms and hash(copy) == hash(terms)
+        assert copy != attrs.evolve(terms, exceptions=terms.exceptions[:1])
+        assert plan.terms_at("2012-02-01").exceptions[0].cap.percent == 20
+
+    @settings(max_examples=100)
+    @given(testing.plans(max_amendments=10))
+    def test_same_clauses_and_new_clauses_as_tuples(self, plan: rp.Plan) -> None:
+        """The clauses, and those new since the period before, are what plain tuples give."""
+        periods = plan.timeline()
+        for index, period in enumerate(periods):
+            terms = period.terms
+            assert len(terms.exemptions) == len(tuple(terms.exemptions))
+            assert len(terms.exceptions) == len(tuple(terms.exceptions))
+            if index:
+                before = periods[index - 1].terms
+                for mine, theirs in (
+                    (terms.exemptions, before.exemptions),
+                    (terms.exceptions, before.exceptions),
+                ):
+                    fast = rp.terms._new_items(mine, theirs)
+                    assert list(fast) == list(rp.terms._new_items(tuple(mine), tuple(theirs)))
+
+    @pytest.mark.parametrize("kind", ["exempt", "exceptions"])
+    def test_memory_grows_linearly_with_the_clauses(self, kind: str) -> None:
+        """A replay of n amendments each adding a clause keeps memory in proportion to n."""
+        kept = []
+        for count in (300, 1_200):
+            amendments = _many_clauses(count, kind)
+            gc.collect()
+            tracemalloc.start()
+            try:
+                plan = rp.Plan(agreement(), amendments)
+                kept.append(tracemalloc.get_traced_memory()[0])
+            finally:
+                tracemalloc.stop()
+            assert (
+                len(
+                    plan.terms_at("2020-01-01").exemptions
+                    if kind == "exempt"
+                    else plan.terms_at("2020-01-01").exceptions
+                )
+                >= count
+            )
+        assert kept[1] / kept[0] < 6  # linear is 4; copying every clause into every period, ~10

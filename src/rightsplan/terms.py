@@ -485,6 +485,14 @@ def _clauses(value: Iterable[_T]) -> _Clauses[_T]:
     return value if isinstance(value, _Clauses) else _Clauses.of(value)
 
 
+def _exemptions(value: Iterable[Exemption]) -> Sequence[Exemption]:
+    return _clauses(value)
+
+
+def _exceptions(value: Iterable[NamedException]) -> Sequence[NamedException]:
+    return _clauses(value)
+
+
 # --- the replay's steps ---------------------------------------------------------------------
 #
 # A plan's replay makes a Terms for every change. Indexing each one's clauses, or searching
@@ -656,10 +664,10 @@ class Terms:
     company: str
     general: Limit
     passive: Limit | None = None
-    exceptions: Sequence[NamedException] = attrs.field(default=(), converter=_clauses)
+    exceptions: Sequence[NamedException] = attrs.field(default=(), converter=_exceptions)
     """The named-holder exceptions, in order: a read-only sequence that compares and hashes
     as the tuple of them (in a replay, built only when first read)."""
-    exemptions: Sequence[Exemption] = attrs.field(default=(), converter=_clauses)
+    exemptions: Sequence[Exemption] = attrs.field(default=(), converter=_exemptions)
     """The Exempt Person clauses, in order: a read-only sequence like :attr:`exceptions`."""
     expiration: Expiration | None = None
     rights_agent: RightsAgentTerm | None = None
