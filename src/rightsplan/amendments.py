@@ -466,6 +466,18 @@ class SetGrandfathering(Change):
         """The ceiling a grandfathered holder may never cross, or ``None``."""
         return _optional_threshold(self.cap_percent, self.cap_comparison, "cap")
 
+    def grandfathering(self, source: Source | None) -> Grandfathering:
+        """The :class:`~rightsplan.Grandfathering` terms this clause sets, citing ``source``."""
+        return Grandfathering(
+            tolerance=self.tolerance(),
+            measured_from=self.measured_from,
+            cap=self.cap(),
+            lapses_below_threshold=self.lapses_below_threshold,
+            cutoff=self.cutoff,
+            exercise_ends=self.exercise_ends,
+            source=source,
+        )
+
     def describe(self) -> str:
         """The change in a few words."""
         tolerance = self.tolerance()
@@ -784,16 +796,7 @@ def _(change: SetOwnershipRules, terms: Terms, source: Source, on: pendulum.Date
 
 @_apply.register
 def _(change: SetGrandfathering, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
-    rules = Grandfathering(
-        tolerance=change.tolerance(),
-        measured_from=change.measured_from,
-        cap=change.cap(),
-        lapses_below_threshold=change.lapses_below_threshold,
-        cutoff=change.cutoff,
-        exercise_ends=change.exercise_ends,
-        source=source,
-    )
-    return evolve(terms, grandfathering=rules)
+    return evolve(terms, grandfathering=change.grandfathering(source))
 
 
 @_apply.register

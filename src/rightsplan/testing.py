@@ -95,7 +95,6 @@ from rightsplan.standing import (
 from rightsplan.terms import (
     GrandfatherBase,
     GrandfatherCutoff,
-    Grandfathering,
     HolderKind,
     Limit,
     LimitKind,
@@ -532,18 +531,6 @@ def boundary_positions(
     return Position(holder, shares, outstanding, passive=passive)
 
 
-def _grandfathering_terms(change: SetGrandfathering, source: Source | None) -> Grandfathering:
-    return Grandfathering(
-        tolerance=change.tolerance(),
-        measured_from=change.measured_from,
-        cap=change.cap(),
-        lapses_below_threshold=change.lapses_below_threshold,
-        cutoff=change.cutoff,
-        exercise_ends=change.exercise_ends,
-        source=source,
-    )
-
-
 def _standing_kinds(kinds: Iterable[type[Standing]] | None) -> tuple[type[Standing], ...]:
     if kinds is None:
         return STANDING_KINDS
@@ -585,7 +572,7 @@ def standings(
             day,
             base,
             source=source,
-            rules=None if rules is None else _grandfathering_terms(rules, source),
+            rules=None if rules is None else rules.grandfathering(source),
         )
     if kind is BuybackExcused:
         tolerance = draw(st.none() | st.just(Fraction(0)) | percents(Fraction(1, 100), Fraction(5)))
