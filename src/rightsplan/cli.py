@@ -827,9 +827,9 @@ def _history_record(history: History, calendar: calendars.BusinessCalendar) -> d
             if history.first_crossing(name) is not None
         },
         "near_matches": {
-            name: list(history.near_matches(name))
-            for name in history.holders()
-            if history.near_matches(name)
+            name: list(near)
+            for name, near in ((name, history.near_matches(name)) for name in history.holders())
+            if near
         },
         "triggers": [_trigger_record(trigger) for trigger in history.triggers()],
         "tender_offers": [
