@@ -69,6 +69,7 @@ _FACT = re.compile(
     rf"|amendment\[(?:\d+|-)\]\.(?:authorized|executed)=\d{{4}}-\d\d-\d\d"
     rf"|{_WHERE}\.(?:set-threshold|set-passive-tier|set-grandfathering)="
     r"(?:more than |)\d+(?:\.\d+)?%(?: or more)?"
+    rf"|{_WHERE}\.set-grandfathering=no additional share"
     rf"|{_WHERE}\.(?:add|replace)-exception=.+: (?:more than )?\d+(?:\.\d+)?%(?: or more)?.*"
     rf"|{_WHERE}\.(?:add-exempt-person=.+ made an Exempt Person|remove-exception=.+)"
     rf"|{_WHERE}\.set-expiration=\d{{4}}-\d\d-\d\d"
