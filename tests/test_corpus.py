@@ -58,7 +58,7 @@ EXCLUDED_NAMES = (
 )
 EXCLUDED_CIKS = frozenset({1085706, 1724965, 34067, 793524, 799698})
 # Ticker paths of the mirrors, for the excluded companies whose names a URL may not carry.
-EXCLUDED_URL_PARTS = ("-enzn", "/enzn/", "-fmcb", "-vnda", "-nnbr", "-wt-8k", "/luv/")
+EXCLUDED_URL_PARTS = ("-enzn", "/enzn/", "-fmcb", "-vnda", "-nnbr", "-wt-8k", "/luv/", "-htbi")
 
 # The evaluator's fact vocabulary (rightsplan.edgar.evaluate.facts).
 _WHERE = r"(?:agreement|amendment\[(?:\d+|-)\])"
@@ -196,3 +196,18 @@ class TestCorpus:
             kinds[half_of(document.parent.name)].add(gold(document)["document_kind"])
         for half in kinds.values():
             assert half >= KINDS - {"other"}, sorted(KINDS - {"other"} - half)
+
+
+class TestReadme:
+    def test_counts_are_the_corpus(self) -> None:
+        """README.md states the numbers of documents and companies, per kind and per half."""
+        text = (CORPUS / "README.md").read_text("utf-8")
+        assert f"{len(documents())} documents from {len(companies())} companies." in text
+        row = r"^\| ([^|(]+?) (?:\([^|]*\) )?\| (\d+) \| (\d+) \| (\d+) \|$"
+        table = {kind: tuple(map(int, n)) for kind, *n in re.findall(row, text, re.MULTILINE)}
+        counted: dict[str, list[int]] = {kind: [0, 0, 0] for kind in KINDS}
+        for document in documents():
+            counts = counted[gold(document)["document_kind"]]
+            counts[0] += 1
+            counts[1 if half_of(document.parent.name) == "development" else 2] += 1
+        assert table == {kind: tuple(n) for kind, n in counted.items()}
