@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import json
 import re
 import shlex
 import subprocess
@@ -138,4 +139,43 @@ class TestJsonFieldsDocumented:
         plan = every_kind_plan()
         keys = _keys(plan.to_json()) | _keys(plan.to_json(on="2013-01-01"))
         page = (DOCS / "plan-files.md").read_text("utf-8")
+        assert sorted(key for key in keys if f"`{key}`" not in page) == []
+
+    def _cli_json(self, *argv: str) -> object:
+        done = subprocess.run(
+            [sys.executable, "-m", "rightsplan", *argv, "--format", "json"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode in (0, 1), done.stderr
+        return json.loads(done.stdout)
+
+    def test_check_json(self) -> None:
+        """Every key of `rightsplan check --format json` is named in the check-holdings how-to."""
+        keys = set[str]()
+        for example in ("innotrac", "tax-asset"):
+            folder = f"examples/{example}"
+            keys |= _keys(self._cli_json("check", f"{folder}/plan.toml", f"{folder}/holdings.csv"))
+        page = (DOCS / "howto" / "check-holdings.md").read_text("utf-8")
+        assert sorted(key for key in keys if f"`{key}`" not in page) == []
+
+    def test_history_json(self) -> None:
+        """Every key of `rightsplan history --format json` is named in ownership-history.md."""
+        keys = set[str]()
+        for plan, events in (
+            ("innotrac/plan.toml", "innotrac/events.csv"),
+            ("innotrac/plan.toml", "innotrac/events-inadvertent.csv"),
+            ("tax-asset/plan.toml", "tax-asset/events.csv"),
+        ):
+            document = self._cli_json("history", f"examples/{plan}", f"examples/{events}")
+            assert isinstance(document, dict)
+            names = {  # the holders' names key these objects: they are not fields
+                name
+                for field in ("holders", "first_crossings", "near_matches")
+                for name in document[field]
+            }
+            keys |= _keys(document) - names
+        page = (DOCS / "ownership-history.md").read_text("utf-8")
         assert sorted(key for key in keys if f"`{key}`" not in page) == []
