@@ -120,7 +120,7 @@ class TestValidateAndTerms:
     def test_terms_json_every_kind(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """A plan file stating every kind of rule shows each in the JSON, with its section."""
+        """A plan file stating every kind of rule shows each in the JSON, the ending too."""
         from tests.test_terms import every_kind_plan
 
         path = tmp_path / "plan.toml"
@@ -128,12 +128,15 @@ class TestValidateAndTerms:
         _, out, _ = run(capsys, "terms", str(path), "--format", "json")
         periods = json.loads(out)["periods"]
         kinds = {rule["kind"] for period in periods for rule in period["rules"]}
-        assert kinds == {kind.value for kind in rp.terms.ProvisionKind} - {"ended"}
-        stated = [rule for rule in periods[0]["rules"] if rule["source"] is not None]
-        assert len(stated) == len(periods[0]["rules"])
+        assert kinds == {kind.value for kind in rp.terms.ProvisionKind}
+        assert all(rule["source"] is not None for period in periods for rule in period["rules"])
         _, out, _ = run(capsys, "terms", str(path), "--on", "2015-01-01", "--format", "json")
         document = json.loads(out)
-        assert document["in_force"] is False and document["rules"] == []
+        assert document["in_force"] is False and document["instruments"] == []
+        assert [rule["text"] for rule in document["rules"]] == [
+            "2020-01-15",
+            "redeemed on 2014-05-01 at $0.001 per right",
+        ]
         assert document["why_not"] == "redeemed on 2014-05-01 by Amendment No. 2 (2014-05-01)"
 
     def test_terms_text_lists_every_kind(

@@ -20,7 +20,7 @@ from rightsplan.amendments import Amendment, apply_change
 from rightsplan.dates import DateLike, to_date
 from rightsplan.errors import InputTypeError, NotAdoptedError, PlanHistoryError
 from rightsplan.sources import Source
-from rightsplan.terms import JSONValue, Terms, with_instrument
+from rightsplan.terms import JSONValue, ProvisionKind, Terms, with_instrument
 
 __all__ = ["Period", "Plan"]
 
@@ -64,19 +64,16 @@ class Period:
     def to_json(self) -> dict[str, JSONValue]:
         """The period as JSON-ready values: its days, what opened it, and every rule in force.
 
-        ``rules`` is empty when the plan is not in force (``in_force`` false); otherwise it
-        lists every rule, as :meth:`Terms.to_json` does, not only the changes.
+        ``rules`` lists every rule in force, as :meth:`Terms.to_json` does, not only the
+        changes; when the plan is not in force (``in_force`` false), only the rules that
+        ended it (the ending, the Final Expiration Date).
         """
         return {
             "start": self.start.isoformat(),
             "end": None if self.end is None else self.end.isoformat(),
             "in_force": self.in_force,
             "opened_by": self.opened_by,
-            "rules": (
-                [provision.to_json() for provision in self.terms.provisions()]
-                if self.in_force
-                else []
-            ),
+            "rules": _rules_json(self.terms, in_force=self.in_force),
         }
 
 
@@ -291,14 +288,27 @@ class Plan:
             why_not = None if terms.in_force_on(day) else _why_not_in_force(terms, day)
         document["in_force"] = why_not is None
         document["why_not"] = why_not
-        rendered = terms.to_json() if terms is not None and why_not is None else {}
-        document["rules"] = rendered.get("rules", [])
-        document["instruments"] = rendered.get("instruments", [])
+        document["rules"] = [] if terms is None else _rules_json(terms, in_force=why_not is None)
+        document["instruments"] = (
+            [] if terms is None or why_not is not None else terms.to_json()["instruments"]
+        )
         return document
 
 
 TERMS_JSON_FORMAT = "rightsplan.terms/1"
 """The ``format`` of :meth:`Plan.to_json` and of ``rightsplan terms --format json``."""
+
+
+_ENDINGS = (ProvisionKind.ENDED, ProvisionKind.EXPIRATION)
+
+
+def _rules_json(terms: Terms, *, in_force: bool) -> list[JSONValue]:
+    """Every rule of ``terms`` as JSON, or when not in force the rules that ended it."""
+    return [
+        provision.to_json()
+        for provision in terms.provisions()
+        if in_force or provision.kind in _ENDINGS
+    ]
 
 
 def _why_not_in_force(terms: Terms, on: pendulum.Date) -> str:
