@@ -444,12 +444,15 @@ class SetGrandfathering(Change):
     additional shares"). With ``tolerance_percent`` and ``tolerance_comparison`` (e.g.
     ``"0.5"``, ``AT_LEAST``: "additional shares representing 0.5% or more"), additional
     percentage points short of the tolerance are allowed, counted from the holding at the
-    cut-off or (``measured_from="lowest-since"``) from the lowest holding since.
+    cut-off or, with ``measured_from=GrandfatherBase.LOWEST_SINCE`` (``measured_from =
+    "lowest-since"`` in a plan file), from the lowest holding since.
     ``cap_percent``/``cap_comparison`` set a ceiling; ``lapses_below_threshold`` ends the
     grandfathering when the holder falls below; ``cutoff`` says whether the adoption day's
     own acquisitions are grandfathered (``CLOSE_OF_BUSINESS``) or not (``BEFORE_ADOPTION``,
-    the default); ``exercise_ends`` that exercising rights to acquire ends it.
-    See :class:`~rightsplan.Grandfathering`.
+    the default); ``exercise_ends`` that exercising rights to acquire ends it. Python takes
+    the enum members (:class:`~rightsplan.Comparison`, :class:`~rightsplan.GrandfatherBase`,
+    :class:`~rightsplan.GrandfatherCutoff`), a plan file their text (``"at-least"``,
+    ``"lowest-since"``, ``"close-of-business"``). See :class:`~rightsplan.Grandfathering`.
     """
 
     tolerance_percent: Fraction | None = attrs.field(default=None, converter=_optional_percent)
