@@ -24,6 +24,7 @@ from rightsplan.sources import Source
 _T = typing.TypeVar("_T")
 
 __all__ = [
+    "DEFAULT_CITATION",
     "DistributionRule",
     "Ending",
     "EndingKind",
@@ -33,6 +34,7 @@ __all__ = [
     "GrandfatherCutoff",
     "Grandfathering",
     "HolderKind",
+    "JSONValue",
     "Limit",
     "LimitKind",
     "NamedException",
@@ -42,6 +44,8 @@ __all__ = [
     "RightsAgentTerm",
     "RightsToAcquire",
     "Terms",
+    "source_json",
+    "threshold_json",
 ]
 
 
