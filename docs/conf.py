@@ -1,4 +1,9 @@
-"""Sphinx configuration: Markdown pages (MyST) and an API reference from the docstrings.
+"""Sphinx configuration: Markdown pages (MyST), the example notebooks, an API reference.
+
+The API reference gives every public class and function a page of its own, generated from
+the docstrings by autosummary into ``docs/api/`` (not committed). The notebooks are
+``examples/*.ipynb``, linked from ``docs/notebooks/`` and rendered with the outputs they
+were committed with: the build never runs them (tests/test_notebooks.py does).
 
 Build strictly (warnings are errors), from the repository root::
 
@@ -22,21 +27,30 @@ release = importlib.metadata.version("rightsplan")
 version = release
 
 extensions = [
-    "myst_parser",
+    "myst_nb",  # Markdown pages (it includes myst_parser) and notebooks
     "sphinx.ext.autodoc",
+    "sphinx.ext.autosummary",
     "sphinx.ext.napoleon",
     "sphinx.ext.intersphinx",
 ]
 
-source_suffix = {".md": "markdown"}
+# .rst first: autosummary writes its generated pages with the first suffix.
+source_suffix = {".rst": "restructuredtext", ".md": "myst-nb", ".ipynb": "myst-nb"}
 root_doc = "index"
-exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "**/.ipynb_checkpoints"]
+exclude_patterns = ["_build", "_templates", "Thumbs.db", ".DS_Store", "**/.ipynb_checkpoints"]
+templates_path = ["_templates"]
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
 # A page left out of every toctree is reported, not fatal: index.md globs every page anyway.
 suppress_warnings = ["toc.not_included"]
+
+# The notebooks as committed, outputs and all: executing them is the test suite's job.
+nb_execution_mode = "off"
+
+autosummary_generate = True
+autosummary_imported_members = True
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
@@ -47,7 +61,7 @@ nitpicky = False
 # No network during the build: intersphinx inventories are off unless cached.
 intersphinx_mapping: dict[str, tuple[str, str | None]] = {}
 
-html_theme = "alabaster"
+html_theme = "furo"
 html_title = "rightsplan"
 html_static_path = ["_static"]
 

@@ -83,6 +83,78 @@ class TestValidateAndTerms:
         _, out, _ = run(capsys, "terms", PLAN)
         assert "2003-08-14 to 2003-11-23" in out
 
+    def test_terms_json_timeline(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The terms command with --format json gives every period, every rule, every source."""
+        status, out, _ = run(capsys, "terms", PLAN, "--format", "json")
+        assert status == 0
+        document = json.loads(out)
+        plan = rp.load_plan(PLAN)
+        assert document == json.loads(json.dumps(plan.to_json()))
+        assert document["format"] == "rightsplan.terms/1"
+        assert [p["start"] for p in document["periods"]] == [
+            p.start.isoformat() for p in plan.timeline()
+        ]
+        last = document["periods"][-1]["rules"]
+        assert {"general", "exception", "exempt-person", "grandfathering", "rights-agent"} <= {
+            rule["kind"] for rule in last
+        }
+
+    def test_terms_json_on_a_date(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """With --on and --format json, that day's rules: the threshold is the plan's, exactly."""
+        _, out, _ = run(capsys, "terms", PLAN, "--on", "2003-11-24", "--format", "json")
+        document = json.loads(out)
+        terms = rp.load_plan(PLAN).terms_at("2003-11-24")
+        assert (document["on"], document["in_force"], document["why_not"]) == (
+            "2003-11-24",
+            True,
+            None,
+        )
+        general = next(rule for rule in document["rules"] if rule["kind"] == "general")
+        threshold = general["threshold"]
+        assert rp.to_percent(threshold["percent"]) == terms.general.percent
+        assert rp.Comparison(threshold["comparison"]) is terms.general.comparison
+        (exception,) = [rule for rule in document["rules"] if rule["kind"] == "exception"]
+        assert exception["cap"]["percent"] == "40"
+        assert exception["source"]["instrument"] == "Amendment No. 3"
+
+    def test_terms_json_every_kind(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A plan file stating every kind of rule shows each in the JSON, the ending too."""
+        from tests.test_terms import every_kind_plan
+
+        path = tmp_path / "plan.toml"
+        rp.dump_plan(every_kind_plan(), path)
+        _, out, _ = run(capsys, "terms", str(path), "--format", "json")
+        periods = json.loads(out)["periods"]
+        kinds = {rule["kind"] for period in periods for rule in period["rules"]}
+        assert kinds == {kind.value for kind in rp.terms.ProvisionKind}
+        assert all(rule["source"] is not None for period in periods for rule in period["rules"])
+        _, out, _ = run(capsys, "terms", str(path), "--on", "2015-01-01", "--format", "json")
+        document = json.loads(out)
+        assert document["in_force"] is False and document["instruments"] == []
+        assert [rule["text"] for rule in document["rules"]] == [
+            "2020-01-15",
+            "redeemed on 2014-05-01 at $0.001 per right",
+        ]
+        assert document["why_not"] == "redeemed on 2014-05-01 by Amendment No. 2 (2014-05-01)"
+
+    def test_terms_text_lists_every_kind(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The text form lists the grandfathering, ownership and distribution rules too."""
+        _, out, _ = run(capsys, "terms", PLAN, "--on", "2003-11-24")
+        for heading in ("Grandfathering: ", "Beneficial ownership: ", "Distribution Date: "):
+            assert f"\n{heading}" in out, heading
+
+    def test_terms_json_before_adoption(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Before the agreement, the JSON says no plan was in force, and why, with no rules."""
+        status, out, _ = run(capsys, "terms", PLAN, "--on", "1990-01-01", "--format", "json")
+        document = json.loads(out)
+        assert status == 0
+        assert document["in_force"] is False and document["rules"] == []
+        assert document["why_not"] == "the Rights Agreement is dated 1997-12-31"
+
 
 class TestCheck:
     def test_table_and_exit_1(self, capsys: pytest.CaptureFixture[str]) -> None:

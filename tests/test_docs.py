@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import enum
+import json
 import re
 import shlex
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
 
+import rightsplan as rp
+from rightsplan.terms import ProvisionKind
+
 ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
 DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("**/*.md"))]
 FENCE = re.compile(r"^```(?P<lang>[\w-]*)\n(?P<body>.*?)^```$", re.MULTILINE | re.DOTALL)
 
@@ -80,3 +87,95 @@ class TestQuickstart:
         assert "Amendment No. 3" in output[0]
         assert "2,893,078" in output[1]
         assert "triggered" in output[1]
+
+
+def _public_enums() -> list[type[enum.Enum]]:
+    kinds = [getattr(rp, name) for name in rp.__all__]
+    return [
+        kind
+        for kind in [*kinds, ProvisionKind]
+        if isinstance(kind, type) and issubclass(kind, enum.Enum)
+    ]
+
+
+class TestReference:
+    def test_api_page_lists_every_public_name(self) -> None:
+        """docs/api.md names every public class and function, so each gets a page of its own."""
+        listed = set(
+            re.findall(r"^\s*rightsplan\.(\w+)$", (DOCS / "api.md").read_text("utf-8"), re.M)
+        )
+        names = [n for n in rp.__all__ if not isinstance(getattr(rp, n), types.ModuleType)]
+        assert [name for name in names if name not in listed] == []
+
+    def test_every_module_has_a_page(self) -> None:
+        """Every public module (rp.rules, rp.calendars...) has a page under docs/reference/."""
+        modules = [n for n in rp.__all__ if isinstance(getattr(rp, n), types.ModuleType)]
+        assert [n for n in modules if not (DOCS / "reference" / f"{n}.md").is_file()] == []
+
+    @pytest.mark.parametrize("kind", _public_enums(), ids=lambda kind: kind.__name__)
+    def test_enums_in_both_spellings(self, kind: type[enum.Enum]) -> None:
+        """The plan-file page shows every enum member as its text and as its Python name."""
+        page = (DOCS / "plan-files.md").read_text("utf-8")
+        for member in kind:
+            python = f"{kind.__name__}.{member.name}`"
+            assert python in page, python
+            assert f'"{member.value}"' in page or f"`{member.value}`" in page, member
+
+
+def _keys(value: object) -> set[str]:
+    """Every key of every object in a JSON value."""
+    if isinstance(value, dict):
+        return set(value).union(*(_keys(item) for item in value.values()))
+    if isinstance(value, list):
+        return set().union(*(_keys(item) for item in value))
+    return set()
+
+
+class TestJsonFieldsDocumented:
+    def test_terms_json(self) -> None:
+        """Every key of `rightsplan terms --format json` is named in docs/plan-files.md."""
+        from tests.test_terms import every_kind_plan
+
+        plan = every_kind_plan()
+        keys = _keys(plan.to_json()) | _keys(plan.to_json(on="2013-01-01"))
+        page = (DOCS / "plan-files.md").read_text("utf-8")
+        assert sorted(key for key in keys if f"`{key}`" not in page) == []
+
+    def _cli_json(self, *argv: str) -> object:
+        done = subprocess.run(
+            [sys.executable, "-m", "rightsplan", *argv, "--format", "json"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode in (0, 1), done.stderr
+        return json.loads(done.stdout)
+
+    def test_check_json(self) -> None:
+        """Every key of `rightsplan check --format json` is named in the check-holdings how-to."""
+        keys = set[str]()
+        for example in ("innotrac", "tax-asset"):
+            folder = f"examples/{example}"
+            keys |= _keys(self._cli_json("check", f"{folder}/plan.toml", f"{folder}/holdings.csv"))
+        page = (DOCS / "howto" / "check-holdings.md").read_text("utf-8")
+        assert sorted(key for key in keys if f"`{key}`" not in page) == []
+
+    def test_history_json(self) -> None:
+        """Every key of `rightsplan history --format json` is named in ownership-history.md."""
+        keys = set[str]()
+        for plan, events in (
+            ("innotrac/plan.toml", "innotrac/events.csv"),
+            ("innotrac/plan.toml", "innotrac/events-inadvertent.csv"),
+            ("tax-asset/plan.toml", "tax-asset/events.csv"),
+        ):
+            document = self._cli_json("history", f"examples/{plan}", f"examples/{events}")
+            assert isinstance(document, dict)
+            names = {  # the holders' names key these objects: they are not fields
+                name
+                for field in ("holders", "first_crossings", "near_matches")
+                for name in document[field]
+            }
+            keys |= _keys(document) - names
+        page = (DOCS / "ownership-history.md").read_text("utf-8")
+        assert sorted(key for key in keys if f"`{key}`" not in page) == []

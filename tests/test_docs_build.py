@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import enum
 import importlib.util
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
+
+import rightsplan as rp
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
 pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("sphinx") is None or importlib.util.find_spec("myst_parser") is None,
-    reason='the docs build needs sphinx and myst-parser: pip install -e ".[test]"',
+    any(importlib.util.find_spec(name) is None for name in ("sphinx", "myst_nb", "furo")),
+    reason='the docs build needs sphinx, myst-nb and furo: pip install -e ".[test]"',
 )
 
 
@@ -87,9 +91,16 @@ class TestStrictBuild:
     def test_api_reference_documents_the_public_names(
         self, built: tuple[Path, subprocess.CompletedProcess[str]]
     ) -> None:
-        """The API page has an entry for the main public names and the testing strategies."""
+        """The API reference has an entry for the main public names and the testing strategies."""
         html, _ = built
-        api = (html / "api.html").read_text("utf-8")
+        pages = "".join(
+            page.read_text("utf-8")
+            for page in [
+                html / "api.html",
+                *(html / "api").glob("*.html"),
+                *(html / "reference").glob("*.html"),
+            ]
+        )
         for name in (
             "rightsplan.assess",
             "rightsplan.Plan",
@@ -100,4 +111,58 @@ class TestStrictBuild:
             "rightsplan.plot.timeline",
             "rightsplan.calendars.BusinessCalendar",
         ):
-            assert f'id="{name}"' in api, name
+            assert f'id="{name}"' in pages, name
+
+    def test_a_page_per_public_name(
+        self, built: tuple[Path, subprocess.CompletedProcess[str]]
+    ) -> None:
+        """Every name in rightsplan.__all__ (but the modules) has a page of its own."""
+        html, _ = built
+        names = [name for name in rp.__all__ if not isinstance(getattr(rp, name), types.ModuleType)]
+        missing = [
+            name
+            for name in names
+            if f'id="rightsplan.{name}"' not in _read(html / "api" / f"rightsplan.{name}.html")
+        ]
+        assert missing == []
+
+    def test_a_page_per_module(self, built: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+        """Every public module (rp.rules, rp.calendars...) has a page under reference/."""
+        html, _ = built
+        for name in rp.__all__:
+            if isinstance(getattr(rp, name), types.ModuleType):
+                assert f'id="module-rightsplan.{name}"' in _read(
+                    html / "reference" / f"{name}.html"
+                ), name
+
+    def test_every_enum_member_is_shown(
+        self, built: tuple[Path, subprocess.CompletedProcess[str]]
+    ) -> None:
+        """An enum's page lists every member (HolderKind.COMPANY...), each with its own anchor."""
+        html, _ = built
+        for name in rp.__all__:
+            kind = getattr(rp, name)
+            if isinstance(kind, type) and issubclass(kind, enum.Enum):
+                page = _read(html / "api" / f"rightsplan.{name}.html")
+                for member in kind:
+                    assert f'id="rightsplan.{name}.{member.name}"' in page, (name, member)
+
+    def test_notebooks_rendered_with_their_outputs(
+        self, built: tuple[Path, subprocess.CompletedProcess[str]]
+    ) -> None:
+        """Each example notebook is a page, with its committed outputs (text and the chart)."""
+        html, _ = built
+        innotrac = _read(html / "notebooks" / "innotrac.html")
+        assert "General rule: 15% or more" in innotrac  # a cell's printed output
+        assert "<img" in innotrac  # the timeline chart
+        for name in ("fund-positions", "property-testing"):
+            assert "cell_output" in _read(html / "notebooks" / f"{name}.html"), name
+
+    def test_maintained_theme(self, built: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+        """The pages use the furo theme, not Sphinx's default."""
+        html, _ = built
+        assert "furo" in _read(html / "index.html")
+
+
+def _read(page: Path) -> str:
+    return page.read_text("utf-8") if page.is_file() else ""

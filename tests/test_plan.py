@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import tracemalloc
 from fractions import Fraction
 
@@ -496,6 +497,48 @@ class TestDescribe:
             False,
         ]
         assert "Exempt Person: C Fund" in texts[4] and "A Fund" not in texts[4]
+
+
+class TestToJson:
+    @settings(max_examples=60, deadline=None)
+    @given(testing.plans(max_amendments=6))
+    def test_timeline_lists_every_rule_of_each_period(self, plan: rp.Plan) -> None:
+        """Each period of the JSON timeline has every rule in force, or what ended the plan."""
+        document = json.loads(json.dumps(plan.to_json()))
+        periods = plan.timeline()
+        assert len(document["periods"]) == len(periods)
+        for shown, period in zip(document["periods"], periods, strict=True):
+            assert shown["start"] == period.start.isoformat()
+            assert shown["end"] == (None if period.end is None else period.end.isoformat())
+            assert shown["in_force"] is period.in_force
+            expected = period.terms.to_json()["rules"]
+            assert isinstance(expected, list)
+            if not period.in_force:  # only what ended it: the ending, the expiry
+                expected = [
+                    rule
+                    for rule in expected
+                    if isinstance(rule, dict) and rule["kind"] in ("ended", "expiration")
+                ]
+                assert expected
+            assert shown["rules"] == json.loads(json.dumps(expected))
+
+    @settings(max_examples=60, deadline=None)
+    @given(testing.plans(max_amendments=6), testing.dates())
+    def test_on_a_day_agrees_with_terms_at(self, plan: rp.Plan, day: pendulum.Date) -> None:
+        """On any day, the JSON is in force exactly when the plan is, with terms_at's threshold."""
+        document = json.loads(json.dumps(plan.to_json(on=day)))
+        assert document["on"] == day.isoformat()
+        assert document["in_force"] is plan.in_force_on(day)
+        assert (document["why_not"] is None) is document["in_force"]
+        if not document["in_force"]:
+            kinds = {rule["kind"] for rule in document["rules"]}
+            assert kinds <= {"ended", "expiration"}
+            assert bool(kinds) is (day >= plan.agreement.dated)  # what ended it, once adopted
+            return
+        (general,) = [rule for rule in document["rules"] if rule["kind"] == "general"]
+        threshold = plan.terms_at(day).general.threshold
+        assert rp.to_percent(general["threshold"]["percent"]) == threshold.percent
+        assert general["threshold"]["comparison"] == threshold.comparison.value
 
 
 class TestDescribeManyExceptions:

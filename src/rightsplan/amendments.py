@@ -19,7 +19,14 @@ import pendulum
 from rightsplan import _check
 from rightsplan.dates import DateLike, to_date
 from rightsplan.errors import InputTypeError, InvalidInputError, PlanHistoryError
-from rightsplan.percent import Comparison, PercentLike, Threshold, to_percent, to_points
+from rightsplan.percent import (
+    Comparison,
+    PercentLike,
+    Threshold,
+    format_percent,
+    to_percent,
+    to_points,
+)
 from rightsplan.sources import Source
 from rightsplan.terms import (
     DistributionRule,
@@ -381,7 +388,13 @@ class SetOwnershipRules(Change):
         counted = ["shares", f"rights to acquire ({self.rights_to_acquire.value})"]
         if self.derivatives_counted:
             counted.append("derivatives")
-        return f"beneficial ownership counts {', '.join(counted)}"
+        buyback = (
+            f"buyback tolerance {format_percent(self.buyback_tolerance)} points"
+            if self.buyback_tolerance
+            else "no buyback tolerance"
+        )
+        sticky = "status sticky" if self.sticky else "status not sticky"
+        return f"beneficial ownership counts {', '.join(counted)}; {buyback}; {sticky}"
 
 
 def _optional_threshold(
@@ -431,12 +444,15 @@ class SetGrandfathering(Change):
     additional shares"). With ``tolerance_percent`` and ``tolerance_comparison`` (e.g.
     ``"0.5"``, ``AT_LEAST``: "additional shares representing 0.5% or more"), additional
     percentage points short of the tolerance are allowed, counted from the holding at the
-    cut-off or (``measured_from="lowest-since"``) from the lowest holding since.
+    cut-off or, with ``measured_from=GrandfatherBase.LOWEST_SINCE`` (``measured_from =
+    "lowest-since"`` in a plan file), from the lowest holding since.
     ``cap_percent``/``cap_comparison`` set a ceiling; ``lapses_below_threshold`` ends the
     grandfathering when the holder falls below; ``cutoff`` says whether the adoption day's
     own acquisitions are grandfathered (``CLOSE_OF_BUSINESS``) or not (``BEFORE_ADOPTION``,
-    the default); ``exercise_ends`` that exercising rights to acquire ends it.
-    See :class:`~rightsplan.Grandfathering`.
+    the default); ``exercise_ends`` that exercising rights to acquire ends it. Python takes
+    the enum members (:class:`~rightsplan.Comparison`, :class:`~rightsplan.GrandfatherBase`,
+    :class:`~rightsplan.GrandfatherCutoff`), a plan file their text (``"at-least"``,
+    ``"lowest-since"``, ``"close-of-business"``). See :class:`~rightsplan.Grandfathering`.
     """
 
     tolerance_percent: Fraction | None = attrs.field(default=None, converter=_optional_percent)
@@ -481,12 +497,29 @@ class SetGrandfathering(Change):
     def describe(self) -> str:
         """The change in a few words."""
         tolerance = self.tolerance()
-        allowed = (
-            "no additional share"
-            if tolerance is None
-            else f"additional holdings short of {tolerance.describe()}"
-        )
-        return f"grandfathered holders may acquire {allowed}"
+        if tolerance is None:
+            allowed = "no additional share"
+        else:
+            base = (
+                "the lowest holding since"
+                if self.measured_from is GrandfatherBase.LOWEST_SINCE
+                else "the holding when grandfathered"
+            )
+            allowed = (
+                f"additional holdings short of {tolerance.describe()}, measured from {base} "
+                f"({self.measured_from.value})"
+            )
+        parts = [f"grandfathered holders may acquire {allowed}"]
+        cap = self.cap()
+        if cap is not None:
+            parts.append(f"never up to {cap.describe()}")
+        if self.lapses_below_threshold:
+            parts.append("lapses below the threshold")
+        if self.cutoff is not GrandfatherCutoff.BEFORE_ADOPTION:
+            parts.append(f"cut-off {self.cutoff.value}")
+        if self.exercise_ends:
+            parts.append("exercise ends it")
+        return "; ".join(parts)
 
 
 def _days(value: int) -> int:

@@ -198,18 +198,27 @@ def _parser() -> argparse.ArgumentParser:
         "terms",
         help="the terms in force on a date, or the whole timeline",
         description=(
-            "Print the terms of a plan in force on a date (--on), each with the instrument and "
-            "section that set it; without --on, the whole timeline of the plan."
+            "Print every rule of a plan in force on a date (--on), each with the instrument and "
+            "section that set it (or 'rightsplan's default' where the plan file states none); "
+            "without --on, the whole timeline of the plan. --format json prints the same as "
+            "one JSON document (format rightsplan.terms/1)."
         ),
         epilog=(
             "Examples:\n"
             "  rightsplan terms examples/innotrac/plan.toml\n"
-            "  rightsplan terms examples/innotrac/plan.toml --on 2003-11-24"
+            "  rightsplan terms examples/innotrac/plan.toml --on 2003-11-24\n"
+            "  rightsplan terms examples/innotrac/plan.toml --format json"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     terms.add_argument("plan", metavar="PLAN", help="the plan file")
     terms.add_argument("--on", type=_date_argument, metavar="DATE", help="the date, as YYYY-MM-DD")
+    terms.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default, for people) or json (every rule with its source; see docs)",
+    )
     check = commands.add_parser(
         "check",
         help="one verdict per holding: clear, warning, triggered, excused, exempt or inactive",
@@ -285,8 +294,12 @@ def _validate(path: str) -> int:
     return EXIT_CLEAR
 
 
-def _terms(path: str, on: pendulum.Date | None) -> int:
+def _terms(path: str, on: pendulum.Date | None, output_format: str) -> int:
     plan = load_plan(path)
+    if output_format == "json":
+        document = plan.to_json(on=on)
+        _stdout(json_safe(json.dumps(document, indent=2, ensure_ascii=False)) + "\n")
+        return EXIT_CLEAR
     if on is None:
         _emit(plan.describe() + "\n")
         return EXIT_CLEAR
@@ -1036,7 +1049,7 @@ def _run(arguments: list[str]) -> int:
     if args.command == "validate":
         return _validate(args.plan)
     if args.command == "terms":
-        return _terms(args.plan, args.on)
+        return _terms(args.plan, args.on, args.format)
     if args.command == "check":
         return _check(
             args.plan,

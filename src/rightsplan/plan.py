@@ -20,7 +20,7 @@ from rightsplan.amendments import Amendment, apply_change
 from rightsplan.dates import DateLike, to_date
 from rightsplan.errors import InputTypeError, NotAdoptedError, PlanHistoryError
 from rightsplan.sources import Source
-from rightsplan.terms import Terms, with_instrument
+from rightsplan.terms import JSONValue, ProvisionKind, Terms, with_instrument
 
 __all__ = ["Period", "Plan"]
 
@@ -60,6 +60,21 @@ class Period:
             return f"{head}\n  no plan in force"
         lines = self.terms.describe_since(previous.terms if previous is not None else None)
         return "\n".join([head, *(f"  {line}" for line in lines.splitlines())])
+
+    def to_json(self) -> dict[str, JSONValue]:
+        """The period as JSON-ready values: its days, what opened it, and every rule in force.
+
+        ``rules`` lists every rule in force, as :meth:`Terms.to_json` does, not only the
+        changes; when the plan is not in force (``in_force`` false), only the rules that
+        ended it (the ending, the Final Expiration Date).
+        """
+        return {
+            "start": self.start.isoformat(),
+            "end": None if self.end is None else self.end.isoformat(),
+            "in_force": self.in_force,
+            "opened_by": self.opened_by,
+            "rules": _rules_json(self.terms, in_force=self.in_force),
+        }
 
 
 def _amendment(value: object, what: str) -> Amendment:
@@ -240,6 +255,60 @@ class Plan:
             for index, period in enumerate(periods)
         ]
         return "\n".join([header, *described])
+
+    def to_json(self, *, on: DateLike | None = None) -> dict[str, JSONValue]:
+        """The terms as JSON-ready values, as ``rightsplan terms --format json`` prints them.
+
+        Without ``on``, the whole timeline (``periods``); with it, the terms on that day
+        (``on``, ``in_force``, ``why_not``, ``rules``, ``instruments``). ``format`` names the
+        layout, :data:`TERMS_JSON_FORMAT`; every key is documented in :doc:`/plan-files`.
+
+        >>> from rightsplan import examples
+        >>> document = examples.innotrac().to_json(on="2003-11-24")
+        >>> document["in_force"], document["rules"][0]["threshold"]
+        (True, {'percent': '15', 'comparison': 'at-least', 'text': '15% or more'})
+        """
+        document: dict[str, JSONValue] = {
+            "format": TERMS_JSON_FORMAT,
+            "company": self.company,
+            "agreement": {"name": self.agreement.name, "dated": self.agreement.dated.isoformat()},
+        }
+        if on is None:
+            document["periods"] = [period.to_json() for period in self.timeline()]
+            return document
+        day = to_date(on, what="on")
+        document["on"] = day.isoformat()
+        if day < self.agreement.dated:
+            why_not: str | None = (
+                f"the {self.agreement.name} is dated {self.agreement.dated.isoformat()}"
+            )
+            terms = None
+        else:
+            terms = self.terms_at(day)
+            why_not = None if terms.in_force_on(day) else _why_not_in_force(terms, day)
+        document["in_force"] = why_not is None
+        document["why_not"] = why_not
+        document["rules"] = [] if terms is None else _rules_json(terms, in_force=why_not is None)
+        document["instruments"] = (
+            [] if terms is None or why_not is not None else terms.to_json()["instruments"]
+        )
+        return document
+
+
+TERMS_JSON_FORMAT = "rightsplan.terms/1"
+"""The ``format`` of :meth:`Plan.to_json` and of ``rightsplan terms --format json``."""
+
+
+_ENDINGS = (ProvisionKind.ENDED, ProvisionKind.EXPIRATION)
+
+
+def _rules_json(terms: Terms, *, in_force: bool) -> list[JSONValue]:
+    """Every rule of ``terms`` as JSON, or when not in force the rules that ended it."""
+    return [
+        provision.to_json()
+        for provision in terms.provisions()
+        if in_force or provision.kind in _ENDINGS
+    ]
 
 
 def _why_not_in_force(terms: Terms, on: pendulum.Date) -> str:

@@ -12,18 +12,19 @@ import typing
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeAlias
 
 import attrs
 import pendulum
 
 from rightsplan import _check
-from rightsplan.percent import Comparison, Threshold
+from rightsplan.percent import Comparison, Threshold, format_percent
 from rightsplan.sources import Source
 
 _T = typing.TypeVar("_T")
 
 __all__ = [
+    "DEFAULT_CITATION",
     "DistributionRule",
     "Ending",
     "EndingKind",
@@ -33,13 +34,18 @@ __all__ = [
     "GrandfatherCutoff",
     "Grandfathering",
     "HolderKind",
+    "JSONValue",
     "Limit",
     "LimitKind",
     "NamedException",
     "OwnershipRules",
+    "Provision",
+    "ProvisionKind",
     "RightsAgentTerm",
     "RightsToAcquire",
     "Terms",
+    "source_json",
+    "threshold_json",
 ]
 
 
@@ -725,42 +731,56 @@ class Terms:
         return None if found is None else found[1]
 
     def describe(self) -> str:
-        """A few lines summarising these terms, each with its source."""
-        return "\n".join(self._lines(None))
+        """Every rule in force, one line each, with its source.
+
+        The lines are those of :meth:`provisions`: the thresholds, the named-holder
+        exceptions, the Exempt Persons, the grandfathering, ownership and distribution rules
+        (marked as rightsplan's defaults where the plan states none), the rights agent, the
+        Final Expiration Date and any ending.
+        """
+        return "\n".join(provision.describe() for provision in self.provisions())
+
+    def provisions(self) -> tuple[Provision, ...]:
+        """Every rule in force, in the order :meth:`describe` lists them, each with its source."""
+        return (
+            *self._head_provisions(),
+            *(_exception_provision(exception) for exception in self.exceptions),
+            *(_exemption_provision(exemption) for exemption in self.exemptions),
+            *self._last_provisions(),
+        )
+
+    def to_json(self) -> dict[str, JSONValue]:
+        """These terms as JSON-ready values: the company, every rule, every instrument.
+
+        The keys are documented in :doc:`/plan-files` ("The terms as JSON"); percentages
+        are exact text (``"4.99"``, ``"33 1/3"``) that :func:`~rightsplan.to_percent` reads
+        back to the very same :class:`~fractions.Fraction`.
+        """
+        return {
+            "company": self.company,
+            "rules": [provision.to_json() for provision in self.provisions()],
+            "instruments": [source_json(source) for source in self.instruments],
+        }
 
     def describe_since(self, previous: Terms | None) -> str:
         """The lines of :meth:`describe` worth reading after ``previous``'s.
 
         The thresholds are always listed, and so are the named-holder exceptions when there
         are at most :data:`EXCEPTIONS_ALWAYS_LISTED` of them (beyond that, the new ones and
-        a count of the others); other terms (Exempt Persons, the Final Expiration Date, the
-        rights agent, an ending) only where they differ from ``previous``. A clause is new
-        when it is not one of ``previous``'s (the same object, as a replay keeps it), so
-        each period of a long plan costs the changes it made, not every clause again.
+        a count of the others); other terms (Exempt Persons, the grandfathering, ownership
+        and distribution rules, the rights agent, the Final Expiration Date, an ending)
+        only where they differ from ``previous``. A clause is new when it is not one of
+        ``previous``'s (the same object, as a replay keeps it), so each period of a long
+        plan costs the changes it made, not every clause again.
         """
         return "\n".join(self._lines(previous))
 
     def _lines(self, previous: Terms | None) -> list[str]:
-        lines = [
-            f"General rule: {self.general.threshold.describe()} — {self.general.source.cite()}"
-        ]
-        if self.passive is not None:
-            lines.append(
-                f"Passive-investor tier: {self.passive.threshold.describe()} — "
-                f"{self.passive.source.cite()}"
-            )
+        lines = [provision.describe() for provision in self._head_provisions()]
         exceptions: Sequence[NamedException] = self.exceptions
         if previous is not None and len(exceptions) > EXCEPTIONS_ALWAYS_LISTED:
             exceptions = _new_items(self.exceptions, previous.exceptions)
-        for exception in exceptions:
-            members = f" ({'; '.join(exception.members)})" if exception.members else ""
-            ends = f"it holds {exception.cap.describe()}"
-            if exception.requires_passive:
-                ends += " or stops being passive"
-            lines.append(
-                f"Exception for {exception.holder}{members}: not an Acquiring Person unless "
-                f"{ends} — {exception.source.cite()}"
-            )
+        lines.extend(_exception_provision(exception).describe() for exception in exceptions)
         if len(exceptions) < len(self.exceptions):
             lines.append(
                 f"Exceptions for {len(self.exceptions) - len(exceptions)} other holders: "
@@ -770,30 +790,45 @@ class Terms:
         for exemption in (
             exemptions if previous is None else _new_items(exemptions, previous.exemptions)
         ):
-            lines.append(f"Exempt Person: {exemption.name} — {exemption.source.cite()}")
-        last = self._last_lines()
+            lines.append(_exemption_provision(exemption).describe())
+        last = [provision.describe() for provision in self._last_provisions()]
         if previous is not None:
-            before = previous._last_lines()
+            before = {provision.describe() for provision in previous._last_provisions()}
             last = [line for line in last if line not in before]
         return lines + last
 
-    def _last_lines(self) -> list[str]:
-        lines = []
-        if self.expiration is not None:
-            lines.append(
-                f"Final Expiration Date: {self.expiration.date.isoformat()} — "
-                f"{self.expiration.source.cite()}"
-            )
+    def _head_provisions(self) -> list[Provision]:
+        provisions = [_limit_provision(self.general)]
+        if self.passive is not None:
+            provisions.append(_limit_provision(self.passive))
+        return provisions
+
+    def _last_provisions(self) -> list[Provision]:
+        provisions = [
+            _grandfathering_provision(self.grandfathering),
+            _ownership_provision(self.ownership),
+            _distribution_provision(self.distribution),
+        ]
         if self.rights_agent is not None:
-            lines.append(
-                f"Rights agent: {self.rights_agent.name} — {self.rights_agent.source.cite()}"
+            agent = self.rights_agent
+            provisions.append(
+                Provision(
+                    ProvisionKind.RIGHTS_AGENT, agent.name, agent.source, {"name": agent.name}
+                )
+            )
+        if self.expiration is not None:
+            expiration = self.expiration
+            provisions.append(
+                Provision(
+                    ProvisionKind.EXPIRATION,
+                    expiration.date.isoformat(),
+                    expiration.source,
+                    {"date": expiration.date.isoformat()},
+                )
             )
         if self.ended is not None:
-            lines.append(
-                f"Ended ({self.ended.kind.value}) on {self.ended.on.isoformat()} — "
-                f"{self.ended.source.cite()}"
-            )
-        return lines
+            provisions.append(_ending_provision(self.ended))
+        return provisions
 
 
 EXCEPTIONS_ALWAYS_LISTED = 12
@@ -816,3 +851,265 @@ def _new_items(mine: Sequence[_T], theirs: Sequence[_T]) -> Sequence[_T]:
     position = dict(zip(map(id, mine), range(len(mine)), strict=True))
     new = position.keys() - set(map(id, theirs))
     return [mine[index] for index in sorted(map(position.__getitem__, new))]
+
+
+# --- the terms in words and as JSON -----------------------------------------------------------
+
+JSONValue: TypeAlias = "str | int | bool | list[JSONValue] | dict[str, JSONValue] | None"
+"""What :meth:`Terms.to_json` is made of: values :func:`json.dumps` writes as they are."""
+
+DEFAULT_CITATION = "rightsplan's default (not stated in the plan file)"
+"""What a rule cites when the plan file does not state it and rightsplan's default applies."""
+
+
+class ProvisionKind(enum.Enum):
+    """Which rule of the terms a :class:`Provision` states (its ``kind`` in JSON)."""
+
+    GENERAL = "general"
+    """The general threshold of the definition of Acquiring Person."""
+    PASSIVE = "passive"
+    """The passive-investor tier (holders eligible to report on Schedule 13G)."""
+    EXCEPTION = "exception"
+    """A named holder's exception, up to its cap."""
+    EXEMPT_PERSON = "exempt-person"
+    """An Exempt Person: a named holder or a kind of holder (the Company, its Subsidiaries...)."""
+    GRANDFATHERING = "grandfathering"
+    """What holders already over the threshold when it was adopted may still acquire."""
+    OWNERSHIP = "ownership"
+    """How beneficial ownership is counted, the buyback tolerance, whether status sticks."""
+    DISTRIBUTION = "distribution"
+    """When the rights separate after a Shares Acquisition Date."""
+    RIGHTS_AGENT = "rights-agent"
+    """The rights agent in office."""
+    EXPIRATION = "expiration"
+    """The Final Expiration Date."""
+    ENDED = "ended"
+    """The plan's end by termination or redemption."""
+
+
+_HEADINGS = {
+    ProvisionKind.GENERAL: "General rule",
+    ProvisionKind.PASSIVE: "Passive-investor tier",
+    ProvisionKind.EXEMPT_PERSON: "Exempt Person",
+    ProvisionKind.GRANDFATHERING: "Grandfathering",
+    ProvisionKind.OWNERSHIP: "Beneficial ownership",
+    ProvisionKind.DISTRIBUTION: "Distribution Date",
+    ProvisionKind.RIGHTS_AGENT: "Rights agent",
+    ProvisionKind.EXPIRATION: "Final Expiration Date",
+    ProvisionKind.ENDED: "Ended",
+}
+
+
+@attrs.frozen
+class Provision:
+    """One rule of the terms in force: in words, as values, and the instrument that set it.
+
+    ``source`` is ``None`` for a rule the plan does not state, where rightsplan's default
+    applies (:data:`DEFAULT_CITATION`). ``values`` are the rule's own fields, JSON-ready, as
+    documented in :doc:`/plan-files`.
+
+    >>> from rightsplan import examples
+    >>> terms = examples.innotrac().terms_at("2003-11-24")
+    >>> general = terms.provisions()[0]
+    >>> general.kind, general.text, general.source.instrument
+    (<ProvisionKind.GENERAL: 'general'>, '15% or more', 'Rights Agreement')
+    """
+
+    kind: ProvisionKind
+    text: str
+    """The rule in words, without its heading or citation."""
+    source: Source | None
+    values: dict[str, JSONValue] = attrs.field(eq=False, hash=False, repr=False)
+    heading: str = attrs.field(kw_only=True, default="")
+    """The line's heading; the kind's own (``"General rule"``...) when empty."""
+
+    def citation(self) -> str:
+        """The source's citation, or :data:`DEFAULT_CITATION`."""
+        return DEFAULT_CITATION if self.source is None else self.source.cite()
+
+    def describe(self) -> str:
+        """The rule on one line: heading, words and citation."""
+        return f"{self.heading or _HEADINGS[self.kind]}: {self.text} — {self.citation()}"
+
+    def to_json(self) -> dict[str, JSONValue]:
+        """``kind``, ``text``, ``citation``, ``source`` (``null`` for a default), then values."""
+        return {
+            "kind": self.kind.value,
+            "text": self.text,
+            "citation": self.citation(),
+            "source": None if self.source is None else source_json(self.source),
+            **self.values,
+        }
+
+
+def source_json(source: Source) -> dict[str, JSONValue]:
+    """A :class:`~rightsplan.sources.Source` as JSON-ready values (absent parts ``null``)."""
+    return {
+        "instrument": source.instrument,
+        "date": source.date.isoformat(),
+        "section": source.section,
+        "quote": source.quote,
+        "document": source.document,
+        "note": source.note,
+        "citation": source.cite(),
+    }
+
+
+def threshold_json(threshold: Threshold | None) -> JSONValue:
+    """A threshold as ``{"percent": "4.99", "comparison": "at-least", "text": ...}``.
+
+    ``percent`` is exact text (:func:`~rightsplan.percent.format_percent`): a decimal, or
+    a mixed number like ``"33 1/3"``, never a rounded float.
+    """
+    if threshold is None:
+        return None
+    return {
+        "percent": format_percent(threshold.percent),
+        "comparison": threshold.comparison.value,
+        "text": threshold.describe(),
+    }
+
+
+def _limit_provision(limit: Limit) -> Provision:
+    kind = ProvisionKind.PASSIVE if limit.kind is LimitKind.PASSIVE else ProvisionKind.GENERAL
+    text = limit.threshold.describe()
+    return Provision(kind, text, limit.source, {"threshold": threshold_json(limit.threshold)})
+
+
+def _exception_provision(exception: NamedException) -> Provision:
+    members = f" ({'; '.join(exception.members)})" if exception.members else ""
+    ends = f"it holds {exception.cap.describe()}"
+    if exception.requires_passive:
+        ends += " or stops being passive"
+    return Provision(
+        ProvisionKind.EXCEPTION,
+        f"not an Acquiring Person unless {ends}",
+        exception.source,
+        {
+            "holder": exception.holder,
+            "members": list(exception.members),
+            "cap": threshold_json(exception.cap),
+            "requires_passive": exception.requires_passive,
+        },
+        heading=f"Exception for {exception.holder}{members}",
+    )
+
+
+def _exemption_provision(exemption: Exemption) -> Provision:
+    category = None if exemption.category is None else exemption.category.value
+    return Provision(
+        ProvisionKind.EXEMPT_PERSON,
+        exemption.name,
+        exemption.source,
+        {"name": exemption.name, "category": category},
+    )
+
+
+_CUTOFFS = {
+    GrandfatherCutoff.BEFORE_ADOPTION: "immediately before the adoption",
+    GrandfatherCutoff.CLOSE_OF_BUSINESS: "at the close of business on the adoption day",
+}
+
+
+def _grandfathering_provision(rule: Grandfathering) -> Provision:
+    if rule.tolerance is None:
+        allowed = "may acquire no additional share"
+    else:
+        base = (
+            "its lowest holding since"
+            if rule.measured_from is GrandfatherBase.LOWEST_SINCE
+            else "its holding when grandfathered"
+        )
+        allowed = (
+            f"may acquire additional shares short of {rule.tolerance.describe()} "
+            f"of the shares outstanding, measured from {base} ({rule.measured_from.value})"
+        )
+    parts = [
+        f"a holder at or above the threshold {_CUTOFFS[rule.cutoff]} ({rule.cutoff.value}) "
+        f"{allowed}"
+    ]
+    if rule.cap is not None:
+        parts.append(f"never up to {rule.cap.describe()}")
+    if rule.lapses_below_threshold:
+        parts.append("the grandfathering lapses once the holder falls below the threshold")
+    if rule.exercise_ends:
+        parts.append("exercising rights to acquire while at or above the threshold ends it")
+    return Provision(
+        ProvisionKind.GRANDFATHERING,
+        "; ".join(parts),
+        rule.source,
+        {
+            "tolerance": threshold_json(rule.tolerance),
+            "measured_from": rule.measured_from.value,
+            "cap": threshold_json(rule.cap),
+            "lapses_below_threshold": rule.lapses_below_threshold,
+            "cutoff": rule.cutoff.value,
+            "exercise_ends": rule.exercise_ends,
+        },
+    )
+
+
+_RIGHTS_TO_ACQUIRE = {
+    RightsToAcquire.WITHIN_60_DAYS: "rights to acquire exercisable within 60 days",
+    RightsToAcquire.ALL: "all rights to acquire",
+    RightsToAcquire.NONE: "no rights to acquire",
+}
+
+
+def _ownership_provision(rule: OwnershipRules) -> Provision:
+    counted = f"shares, {_RIGHTS_TO_ACQUIRE[rule.rights_to_acquire]}"
+    counted += ", and derivatives" if rule.derivatives_counted else ", not derivatives"
+    tolerance = format_percent(rule.buyback_tolerance)
+    buyback = (
+        "a holder over the threshold only by a buyback may acquire no additional share"
+        if not rule.buyback_tolerance
+        else f"a holder over the threshold only by a buyback may acquire "
+        f"{tolerance} percentage points more"
+    )
+    sticky = (
+        "an Acquiring Person stays one after selling down"
+        if rule.sticky
+        else "an Acquiring Person that sells below the threshold is one no longer"
+    )
+    return Provision(
+        ProvisionKind.OWNERSHIP,
+        f"counts {counted}; {buyback}; {sticky}",
+        rule.source,
+        {
+            "derivatives_counted": rule.derivatives_counted,
+            "rights_to_acquire": rule.rights_to_acquire.value,
+            "buyback_tolerance": tolerance,
+            "sticky": rule.sticky,
+        },
+    )
+
+
+def _distribution_provision(rule: DistributionRule) -> Provision:
+    unit = "business" if rule.business_days else "calendar"
+    return Provision(
+        ProvisionKind.DISTRIBUTION,
+        f"the close of business on the {_ordinal(rule.days)} {unit} day after the Shares "
+        "Acquisition Date",
+        rule.source,
+        {"days": rule.days, "business_days": rule.business_days},
+    )
+
+
+def _ending_provision(ending: Ending) -> Provision:
+    price = "" if ending.price is None else f" at ${ending.price} per right"
+    return Provision(
+        ProvisionKind.ENDED,
+        f"{ending.kind.value} on {ending.on.isoformat()}{price}",
+        ending.source,
+        {
+            "how": ending.kind.value,
+            "on": ending.on.isoformat(),
+            "price": None if ending.price is None else str(ending.price),
+        },
+    )
+
+
+def _ordinal(number: int) -> str:
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
