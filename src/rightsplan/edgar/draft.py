@@ -184,7 +184,7 @@ class DraftAmendment:
     title: str | None = None
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class FilingDraft:
     """Everything drafted from one filing."""
 
@@ -202,6 +202,16 @@ class FilingDraft:
     holdings: tuple[DraftHolding, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     notes: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        from rightsplan.edgar.history import draft_repr
+
+        return draft_repr(self)
+
+    def _repr_html_(self) -> str:
+        from rightsplan.report import draft_html
+
+        return draft_html(self)
 
     @property
     def found_event(self) -> bool:
