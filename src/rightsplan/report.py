@@ -35,7 +35,7 @@ import attrs
 
 from rightsplan._printable import printable
 from rightsplan.errors import MissingExtraError
-from rightsplan.percent import format_percent
+from rightsplan.percent import format_percent, readable_percent
 
 if TYPE_CHECKING:  # the results import this module: their types are named, not imported
     import pandas as pd  # type: ignore[import-untyped]  # pandas ships no stubs
@@ -732,7 +732,8 @@ def terms_html(terms: Terms) -> str:
 
 def assessment_html(assessment: Assessment) -> str:
     """A verdict as an HTML table, with the clause it rests on and the explanation."""
-    record = verdict_record(assessment)
+    # For people: "about 24.2%" rather than the record's six-place decimal.
+    record = {**verdict_record(assessment), "percent": readable_percent(assessment.percent)}
     table = html_table(_VERDICT_SHOWN, [record], caption=f"{assessment.company}: verdict")
     quote = assessment.limit.source.quote if assessment.limit is not None else None
     said = f"<blockquote>{html.escape(quote)}</blockquote>" if quote else ""
