@@ -365,3 +365,25 @@ def test_dates_are_plain_dates() -> None:
     value = INNOTRAC.timeline().to_polars()["start"][0]
     assert type(value) is dt.date
     assert value == pendulum.Date(1997, 12, 31)
+
+
+class TestDocs:
+    @pytest.mark.parametrize(
+        "columns",
+        [
+            report.VERDICT_COLUMNS,
+            report.TIMELINE_COLUMNS,
+            report.HISTORY_COLUMNS,
+            report.TRIGGER_COLUMNS,
+            report.CHANGE_COLUMNS,
+        ],
+    )
+    def test_every_column_documented_with_its_type(
+        self, columns: tuple[report.Column, ...]
+    ) -> None:
+        """docs/tables.md lists each column with its type and meaning, as report.py has it."""
+        page = (ROOT / "docs" / "tables.md").read_text("utf-8")
+        for column in columns:
+            mark = " (also in `rp.screen`)" if column.screened else ""
+            meaning = column.meaning.replace("|", "/")
+            assert f"| `{column.name}` | {column.type.value} | {meaning}{mark} |" in page
