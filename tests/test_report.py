@@ -290,6 +290,7 @@ class TestDrafts:
         assert frame.columns == names(report.CHANGE_COLUMNS)
         assert frame.schema["executed"] == pl.Date
         assert all(frame["quote"].str.len_chars() > 0)
+        assert draft.filings[0].to_polars().equals(frame)
 
 
 TEXT = st.characters(
