@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 import rightsplan as rp
 from rightsplan import edgar, report
 from rightsplan.cli import main
+from rightsplan.io import holdings
 from rightsplan.screen import polars_engine, screen
 from rightsplan.testing import LEDGER_START, ledgers
 
@@ -104,6 +105,10 @@ class TestOneDefinition:
             verdict = rp.assess(INNOTRAC, holding.position, on=holding.date)
             expected = report.json_value(report.verdict_record(verdict, flat=False))
             assert {key: value for key, value in record.items() if key != "line"} == expected
+
+    def test_standing_columns_are_the_holdings_files(self) -> None:
+        """The verdict's standing columns are named as holdings files name them, in order."""
+        assert names(report.STANDING_COLUMNS) == list(holdings.STANDING_COLUMNS)
 
     @pytest.mark.parametrize(
         "columns",

@@ -52,6 +52,7 @@ if TYPE_CHECKING:  # the results import this module: their types are named, not 
 __all__ = [
     "CHANGE_COLUMNS",
     "HISTORY_COLUMNS",
+    "STANDING_COLUMNS",
     "TIMELINE_COLUMNS",
     "TRIGGER_COLUMNS",
     "VERDICT_COLUMNS",
