@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     paths = [Path(name) for name in args.notebooks] or sorted(HERE.glob("*.ipynb"))
     for path in paths:
-        target = path if path.is_absolute() or path.exists() else HERE / path
+        target = (path if path.is_absolute() or path.exists() else HERE / path).resolve()
         notebook = execute(target)
         nbformat.validate(notebook)
         nbformat.write(notebook, target)  # type: ignore[no-untyped-call]

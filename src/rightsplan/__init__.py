@@ -11,7 +11,7 @@ the :meth:`Plan.terms_at` a date, and :func:`assess` a :class:`Position` against
 
 from __future__ import annotations
 
-from rightsplan import calendars, edgar, examples, plot, rules
+from rightsplan import calendars, edgar, examples, plot, report, rules
 from rightsplan.agreement import RightsAgreement, standard_exempt_persons
 from rightsplan.amendments import (
     AddException,
@@ -102,6 +102,7 @@ from rightsplan.percent import (
     to_percent,
 )
 from rightsplan.plan import Period, Plan
+from rightsplan.report import Assessments
 from rightsplan.sources import Source
 from rightsplan.standing import (
     AcquiringPerson,
@@ -142,6 +143,7 @@ __all__ = [
     "Amendment",
     "AppointRightsAgent",
     "Assessment",
+    "Assessments",
     "BoardExempted",
     "BusinessCalendar",
     "BuybackExcused",
@@ -245,6 +247,7 @@ __all__ = [
     "plot",
     "readable_percent",
     "replay",
+    "report",
     "rules",
     "standard_exempt_persons",
     "to_date",

@@ -20,6 +20,7 @@ from rightsplan.errors import InputTypeError, InvalidInputError
 from rightsplan.ownership import Counted, Position, ReportedHolding
 from rightsplan.percent import format_percent, readable_percent
 from rightsplan.plan import Plan
+from rightsplan.report import assessment_html, short
 from rightsplan.rules import (
     DEFAULT_WARN_AT,
     Consideration,
@@ -45,7 +46,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Assessment:
     """The verdict on one holding on one date, with the rule it rests on.
 
@@ -76,6 +77,16 @@ class Assessment:
     terms: Terms | None = attrs.field(default=None, repr=False)
     standing: Standing = ORDINARY
     """The standing the holding was assessed with (:class:`~rightsplan.Ordinary`: none)."""
+
+    def __repr__(self) -> str:
+        limit = f", limit {self.limit.threshold.describe()}" if self.limit is not None else ""
+        return (
+            f"<Assessment {short(self.holder)!r} on {self.on.isoformat()}: "
+            f"{self.status.value}{limit}>"
+        )
+
+    def _repr_html_(self) -> str:
+        return assessment_html(self)
 
     @property
     def holder(self) -> str:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import enum
 import io
 import json
 import os
@@ -39,7 +38,7 @@ from pathlib import Path
 import attrs
 import pendulum
 
-from rightsplan import calendars, examples
+from rightsplan import calendars, examples, report
 from rightsplan._printable import json_safe, printable
 from rightsplan.assess import Assessment, Status, assess, in_force, warn_ratio
 from rightsplan.dates import to_date
@@ -50,14 +49,11 @@ from rightsplan.errors import (
     PlanHistoryError,
     RightsPlanError,
 )
-from rightsplan.history import History, LedgerError, StatusPeriod, Trigger, replay
+from rightsplan.history import History, LedgerError, StatusPeriod, replay
 from rightsplan.io import Holding, load_events, load_holdings, load_plan
 from rightsplan.io._files import csv_text, write_atomically
-from rightsplan.io.holdings import standing_columns
 from rightsplan.ownership import Position
-from rightsplan.percent import format_percent
-from rightsplan.sources import Source
-from rightsplan.standing import Ordinary, Standing
+from rightsplan.standing import Ordinary
 
 __all__ = ["main"]
 
@@ -313,16 +309,6 @@ def _terms(path: str, on: pendulum.Date | None, output_format: str) -> int:
 
 # --- check ---------------------------------------------------------------------------------
 
-_PLACES = 6
-
-
-def _decimal_percent(value: Fraction) -> str:
-    """Exact when the decimal terminates, else rounded to six places."""
-    exact = format_percent(value)
-    if "/" not in exact:
-        return exact
-    return format_percent(Fraction(round(value * 10**_PLACES), 10**_PLACES))
-
 
 def _rounded_down(value: Fraction, places: int = 4) -> str:
     """A holding for the table: rounded down, so that a holding below a limit never shows it."""
@@ -330,74 +316,13 @@ def _rounded_down(value: Fraction, places: int = 4) -> str:
     return f"{whole}.{part:0{places}d}%"
 
 
-def _source(assessment: Assessment) -> str | None:
-    if assessment.limit is not None:
-        return assessment.limit.source.cite()
-    if assessment.exemption is not None:
-        return assessment.exemption.source.cite()
-    if assessment.standing.source is not None:
-        return assessment.standing.source.cite()
-    return None
-
-
-def _json_value(value: object) -> object:
-    """A standing's field for JSON: dates as text, percentages exact, sources cited."""
-    if value is None or isinstance(value, bool | int | str):
-        return value
-    if isinstance(value, pendulum.Date):
-        return value.isoformat()
-    if isinstance(value, Fraction):
-        return format_percent(value)
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, Source):
-        return value.cite()
-    cls = type(value)
-    if attrs.has(cls):
-        return {field.name: _json_value(getattr(value, field.name)) for field in attrs.fields(cls)}
-    raise TypeError(f"no JSON form for {value!r}")  # pragma: no cover - a new field type
-
-
-def _standing_record(standing: Standing) -> dict[str, object]:
-    """The standing as the JSON output gives it: its kind, then its own fields."""
-    fields = _json_value(standing)
-    assert isinstance(fields, dict)
-    return {"kind": standing.kind, **fields}
-
-
 def _record(holding: Holding, assessment: Assessment, *, flat: bool) -> dict[str, object]:
     """One verdict as the JSON (``flat`` false) and CSV (``flat`` true) outputs give it.
 
-    The standing is an object in JSON, and in CSV the holdings file's standing columns.
+    The columns are :data:`rightsplan.report.VERDICT_COLUMNS`, after the holdings file's line;
+    the standing is an object in JSON, and in CSV the holdings file's standing columns.
     """
-    position = holding.position
-    limit = assessment.limit
-    percent = assessment.percent
-    near = assessment.near_matches
-    return {
-        "line": holding.line,
-        "holder": position.holder,
-        "date": assessment.on.isoformat(),
-        "status": assessment.status.value,
-        "percent": _decimal_percent(percent),
-        "percent_exact": f"{percent.numerator}/{percent.denominator}",
-        "shares": position.shares,
-        "outstanding": position.outstanding,
-        "passive": position.passive,
-        **(
-            standing_columns(assessment.standing)
-            if flat
-            else {"standing": _standing_record(assessment.standing)}
-        ),
-        "limit": format_percent(limit.percent) if limit is not None else None,
-        "comparison": limit.comparison.value if limit is not None else None,
-        "max_shares": assessment.max_shares,
-        "headroom": assessment.headroom,
-        "source": _source(assessment),
-        "reason": assessment.reason,
-        # Names the plan uses that this one nearly matches: a likely misspelling.
-        "near_match": "; ".join(near) or None if flat else list(near),
-    }
+    return {"line": holding.line, **report.verdict_record(assessment, flat=flat)}
 
 
 _COLOURS = {
@@ -439,7 +364,7 @@ def _table(company: str, rows: list[tuple[Holding, Assessment]], *, colour: bool
     )
     table: list[tuple[str, ...]] = [header]
     for holding, assessment in rows:
-        source = _source(assessment)
+        source = report.verdict_source(assessment)
         note = ""
         if source is not None:
             if source not in sources:
@@ -502,16 +427,8 @@ def _table(company: str, rows: list[tuple[Holding, Assessment]], *, colour: bool
     return "\n".join(lines) + "\n"
 
 
-def _csv_cell(value: object) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value
-
-
 def _csv(records: list[dict[str, object]]) -> str:
-    rows = [{key: _csv_cell(value) for key, value in record.items()} for record in records]
+    rows = [{key: report.csv_value(value) for key, value in record.items()} for record in records]
     return csv_text(list(records[0]), rows)
 
 
@@ -631,7 +548,7 @@ def _check(
         verdict = assess(plan, holding.position, on=day, standing=holding.standing, warn_at=warn_at)
         rows.append((holding, verdict))
     if output_format == "json":
-        records = [_record(h, a, flat=False) for h, a in rows]
+        records = [report.json_value(_record(h, a, flat=False)) for h, a in rows]
         text = json_safe(json.dumps(records, indent=2, ensure_ascii=False)) + "\n"
     elif output_format == "csv":
         text = _csv([_record(h, a, flat=True) for h, a in rows])
@@ -770,59 +687,11 @@ def _headroom(period: StatusPeriod) -> int | None:
     return period.status.headroom
 
 
-def _period_record(period: StatusPeriod) -> dict[str, object]:
-    """One period of a holder's standing, as the JSON output gives it."""
-    standing = period.status
-    counted = standing.counted
-    limit = standing.limit
-    percent = counted.percent if counted is not None else None
-    return {
-        "start": period.start.isoformat(),
-        "end": _iso(period.end),
-        "status": standing.status.value,
-        "counted_as": standing.label,
-        "shares": counted.shares if counted is not None else None,
-        "outstanding": counted.outstanding if counted is not None else None,
-        "percent": _decimal_percent(percent) if percent is not None else None,
-        "percent_exact": (
-            f"{percent.numerator}/{percent.denominator}" if percent is not None else None
-        ),
-        "limit": format_percent(limit.percent) if limit is not None else None,
-        "comparison": limit.comparison.value if limit is not None else None,
-        "limit_kind": limit.kind.value if limit is not None else None,
-        "rule": limit.describe() if limit is not None else None,
-        "source": limit.source.cite() if limit is not None else None,
-        "max_shares": standing.max_shares,
-        "headroom": _headroom(period),
-        "standing": standing.standing.kind,
-        "standing_since": _iso(getattr(standing.standing, "since", None)),
-        "acquiring_person_since": _iso(standing.acquiring_person_since),
-        "reason": standing.reason,
-    }
-
-
-def _trigger_record(trigger: Trigger) -> dict[str, object]:
-    """One trigger, as the JSON output gives it."""
-    clock = trigger.clock
-    return {
-        "holder": trigger.label,
-        "holders": list(trigger.holders),
-        "on": trigger.on.isoformat(),
-        "rule": trigger.limit.describe(),
-        "limit": format_percent(trigger.limit.percent),
-        "comparison": trigger.limit.comparison.value,
-        "source": trigger.limit.source.cite(),
-        "cause": trigger.cause,
-        "shares_acquisition_date": clock.shares_acquisition_date.isoformat(),
-        "shares_acquisition_date_assumed": clock.assumed,
-        "distribution_date": _iso(clock.distribution_date),
-        "rights_end": clock.rights_end,
-        "days": clock.days,
-        "business_days": clock.business_days,
-        "distribution_rule_source": (
-            clock.rule_source.cite() if clock.rule_source is not None else None
-        ),
-    }
+def _period_record(holder: str, period: StatusPeriod) -> object:
+    """One period of a holder's standing, as the JSON output gives it (grouped by holder)."""
+    record = report.history_record(holder, period)
+    del record["holder"]
+    return report.json_value(record)
 
 
 def _history_record(history: History, calendar: calendars.BusinessCalendar) -> dict[str, object]:
@@ -831,7 +700,7 @@ def _history_record(history: History, calendar: calendars.BusinessCalendar) -> d
         "company": history.plan.company,
         "calendar": calendar.name,
         "holders": {
-            name: [_period_record(period) for period in history.periods(name)]
+            name: [_period_record(name, period) for period in history.periods(name)]
             for name in history.holders()
         },
         "first_crossings": {
@@ -844,7 +713,7 @@ def _history_record(history: History, calendar: calendars.BusinessCalendar) -> d
             for name, near in ((name, history.near_matches(name)) for name in history.holders())
             if near
         },
-        "triggers": [_trigger_record(trigger) for trigger in history.triggers()],
+        "triggers": report.json_value(history.triggers().records()),
         "tender_offers": [
             {
                 "offeror": offer.offeror,

@@ -19,6 +19,7 @@ from rightsplan.agreement import RightsAgreement
 from rightsplan.amendments import Amendment, apply_change
 from rightsplan.dates import DateLike, to_date
 from rightsplan.errors import InputTypeError, NotAdoptedError, PlanHistoryError
+from rightsplan.report import Timeline, plan_html, short
 from rightsplan.sources import Source
 from rightsplan.terms import JSONValue, ProvisionKind, Terms, with_instrument
 
@@ -94,7 +95,7 @@ def _agreement(value: RightsAgreement) -> RightsAgreement:
     return value
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Plan:
     """A Rights Agreement with its amendments.
 
@@ -213,11 +214,24 @@ class Plan:
             return False
         return self.terms_at(day).in_force_on(day)
 
-    def timeline(self) -> tuple[Period, ...]:
+    def __repr__(self) -> str:
+        amendments = len(self.amendments)
+        return (
+            f"<Plan {short(self.company)!r}: {short(self.agreement.name, 40)} dated "
+            f"{self.agreement.dated.isoformat()}, {amendments} "
+            f"amendment{'' if amendments == 1 else 's'}>"
+        )
+
+    def _repr_html_(self) -> str:
+        return plan_html(self)
+
+    def timeline(self) -> Timeline:
         """The whole history as consecutive periods, from the agreement's date on.
 
         A period ends where an amendment takes effect or where the plan expires; the last
-        period is open-ended.
+        period is open-ended. The result is a tuple of :class:`Period` s whose
+        ``to_polars()`` and ``to_pandas()`` give one row per period and term, with its
+        source (:data:`rightsplan.report.TIMELINE_COLUMNS`).
         """
         periods: list[Period] = []
         for index, (start, terms) in enumerate(zip(self._dates, self._states, strict=True)):
@@ -244,7 +258,7 @@ class Plan:
                 )
             else:
                 periods.append(Period(start, end, terms, True, opener))
-        return tuple(periods)
+        return Timeline(periods)
 
     def describe(self) -> str:
         """The plan's whole timeline, readable."""

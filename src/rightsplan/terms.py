@@ -659,7 +659,7 @@ class _Lookups:
         return cls(exceptions_by_name, exemptions_by_name, by_category)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Terms:
     """Everything a plan provides at one moment, each term with its source.
 
@@ -708,6 +708,20 @@ class Terms:
             lookups = _Lookups.of(self)
             object.__setattr__(self, "_lookups", lookups)
         return lookups
+
+    def __repr__(self) -> str:
+        from rightsplan.report import short
+
+        return (
+            f"<Terms {short(self.company)!r}: {self.general.threshold.describe()} "
+            f"({short(self.general.source.cite())}), {len(self.exceptions)} exceptions, "
+            f"{len(self.exemptions)} Exempt Persons>"
+        )
+
+    def _repr_html_(self) -> str:
+        from rightsplan.report import terms_html
+
+        return terms_html(self)
 
     def in_force_on(self, on: pendulum.Date) -> bool:
         """Whether the plan is in force on ``on``: not ended, and not past its expiration."""

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import attrs
 import pendulum
@@ -45,6 +45,10 @@ from rightsplan.edgar.filing import Document, Filing
 from rightsplan.edgar.numbers import PercentMention, find_percents
 from rightsplan.errors import FilingError
 from rightsplan.percent import Comparison, format_percent
+
+if TYPE_CHECKING:
+    import pandas as pd  # type: ignore[import-untyped]  # pandas ships no stubs
+    import polars as pl
 
 __all__ = [
     "Authority",
@@ -184,7 +188,7 @@ class DraftAmendment:
     title: str | None = None
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class FilingDraft:
     """Everything drafted from one filing."""
 
@@ -202,6 +206,28 @@ class FilingDraft:
     holdings: tuple[DraftHolding, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     notes: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        from rightsplan.edgar.history import draft_repr
+
+        return draft_repr(self)
+
+    def _repr_html_(self) -> str:
+        from rightsplan.report import draft_html
+
+        return draft_html(self)
+
+    def to_polars(self) -> pl.DataFrame:
+        """The drafted changes as a polars DataFrame: a row per change, with its evidence."""
+        from rightsplan.report import CHANGE_COLUMNS, change_records, to_polars
+
+        return to_polars(CHANGE_COLUMNS, change_records(self))
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The drafted changes as a pandas DataFrame: a row per change, with its evidence."""
+        from rightsplan.report import CHANGE_COLUMNS, change_records, to_pandas
+
+        return to_pandas(CHANGE_COLUMNS, change_records(self))
 
     @property
     def found_event(self) -> bool:

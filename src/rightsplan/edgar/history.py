@@ -9,7 +9,7 @@ amendment), keeps the most authoritative reading of every term and records the o
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 import pendulum
@@ -26,15 +26,31 @@ from rightsplan.edgar.draft import (
     _replace_later,
 )
 from rightsplan.errors import FilingError
+from rightsplan.report import (
+    CHANGE_COLUMNS,
+    change_records,
+    draft_html,
+    short,
+    to_pandas,
+    to_polars,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd  # type: ignore[import-untyped]  # pandas ships no stubs
+    import polars as pl
 
 __all__ = ["PlanDraft", "combine"]
 
 T = TypeVar("T")
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class PlanDraft:
-    """A company's plan history as drafted from its filings, for a person to review."""
+    """A company's plan history as drafted from its filings, for a person to review.
+
+    :meth:`to_polars` and :meth:`to_pandas` give a row per drafted change, with its
+    evidence (:data:`rightsplan.report.CHANGE_COLUMNS`).
+    """
 
     company: Found[str] | None
     agreement_date: Found[pendulum.Date] | None
@@ -47,6 +63,30 @@ class PlanDraft:
     notes: tuple[str, ...]
     filings: tuple[FilingDraft, ...]
     """Every filing's own draft, in date order (including those with no event)."""
+
+    def __repr__(self) -> str:
+        return draft_repr(self)
+
+    def _repr_html_(self) -> str:
+        return draft_html(self)
+
+    def to_polars(self) -> pl.DataFrame:
+        """The drafted changes as a polars DataFrame: a row per change, with its evidence."""
+        return to_polars(CHANGE_COLUMNS, change_records(self))
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The drafted changes as a pandas DataFrame: a row per change, with its evidence."""
+        return to_pandas(CHANGE_COLUMNS, change_records(self))
+
+
+def draft_repr(draft: PlanDraft | FilingDraft) -> str:
+    """A draft in one line: its company and how much was drafted."""
+    company = short(draft.company.value) if draft.company is not None else "unknown company"
+    changes = len(draft.provisions) + sum(len(a.changes) for a in draft.amendments)
+    return (
+        f"<{type(draft).__name__} {company!r}: {len(draft.amendments)} amendments, "
+        f"{changes} changes, {len(draft.conflicts)} conflicts>"
+    )
 
 
 def _best(values: Iterable[Found[T] | None]) -> Found[T] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from typing import TYPE_CHECKING
 
 import attrs
 import pendulum
@@ -13,6 +14,15 @@ from rightsplan.errors import InputTypeError, RightsPlanError
 from rightsplan.ledger import Ledger
 from rightsplan.ownership import Counted
 from rightsplan.plan import Plan
+from rightsplan.report import (
+    HISTORY_COLUMNS,
+    Triggers,
+    history_html,
+    history_records,
+    short,
+    to_pandas,
+    to_polars,
+)
 from rightsplan.rules import (
     Status,
     in_force,
@@ -23,6 +33,10 @@ from rightsplan.standing import (
     Standing,
 )
 from rightsplan.terms import Limit
+
+if TYPE_CHECKING:
+    import pandas as pd  # type: ignore[import-untyped]  # pandas ships no stubs
+    import polars as pl
 
 
 class LedgerError(RightsPlanError, ValueError):
@@ -144,9 +158,14 @@ class TenderOfferProng:
     rights_end: str | None = None
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class History:
-    """The outcome of :func:`replay`: verdicts over time, standings, triggers and clocks."""
+    """The outcome of :func:`replay`: verdicts over time, standings, triggers and clocks.
+
+    :meth:`to_polars` and :meth:`to_pandas` give every holder's periods, with the standing
+    over each (:data:`rightsplan.report.HISTORY_COLUMNS`); ``triggers().to_polars()`` the
+    triggers.
+    """
 
     plan: Plan
     ledger: Ledger
@@ -156,6 +175,26 @@ class History:
     trigger_list: tuple[Trigger, ...]
     tender_offers: tuple[TenderOfferProng, ...]
     warnings: tuple[str, ...]
+
+    def __repr__(self) -> str:
+        holders, triggers = len(self.names), len(self.trigger_list)
+        return (
+            f"<History {short(self.plan.company)!r}: {holders} "
+            f"holder{'' if holders == 1 else 's'}, {triggers} "
+            f"trigger{'' if triggers == 1 else 's'}, {len(self.warnings)} "
+            f"warning{'' if len(self.warnings) == 1 else 's'}>"
+        )
+
+    def _repr_html_(self) -> str:
+        return history_html(self)
+
+    def to_polars(self) -> pl.DataFrame:
+        """Every holder's periods as a polars DataFrame: a row per holder and period."""
+        return to_polars(HISTORY_COLUMNS, history_records(self))
+
+    def to_pandas(self) -> pd.DataFrame:
+        """Every holder's periods as a pandas DataFrame: a row per holder and period."""
+        return to_pandas(HISTORY_COLUMNS, history_records(self))
 
     def holders(self) -> tuple[str, ...]:
         """Every holder and group the history knows, in order of first appearance."""
@@ -230,9 +269,12 @@ class History:
             named.update(dict.fromkeys(exemption.name for exemption in period.terms.exemptions))
         return _check.near_names(name, named)
 
-    def triggers(self) -> tuple[Trigger, ...]:
-        """Everyone who became an Acquiring Person: who, when, which rule, the clock."""
-        return self.trigger_list
+    def triggers(self) -> Triggers:
+        """Everyone who became an Acquiring Person: who, when, which rule, the clock.
+
+        A tuple whose ``to_polars()`` and ``to_pandas()`` give a row per trigger.
+        """
+        return Triggers(self.trigger_list)
 
     def distribution_date(self) -> pendulum.Date | None:
         """The earliest Distribution Date set by any trigger or undeferred tender offer.

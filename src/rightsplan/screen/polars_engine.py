@@ -38,6 +38,7 @@ import polars as pl
 from rightsplan import _check
 from rightsplan.errors import ScreenInputError
 from rightsplan.plan import Plan
+from rightsplan.report import screen_columns
 from rightsplan.rules import (
     CLASSES_PER_INTERVAL,
     HOLDER_KINDS,
@@ -54,23 +55,10 @@ __all__ = ["OUTPUT_COLUMNS", "STATUSES", "Prepared", "prepare", "screen_batch"]
 
 STATUS = pl.Enum(list(STATUSES))
 """The ``status`` column's type: :data:`rightsplan.rules.STATUSES`, in the order of their codes."""
-OUTPUT_COLUMNS = (
-    "row",
-    "issuer",
-    "holder",
-    "date",
-    "status",
-    "shares",
-    "outstanding",
-    "passive",
-    "limit",
-    "comparison",
-    "max_shares",
-    "headroom",
-    "source",
-)
-"""The columns of :func:`rightsplan.screen`'s result, in order; ``standing`` follows them
-when the positions have standing columns."""
+OUTPUT_COLUMNS = screen_columns()
+"""The columns of :func:`rightsplan.screen`'s result, in order, as
+:mod:`rightsplan.report` defines them; ``standing`` follows them when the positions have
+standing columns."""
 
 _DENSE_LIMIT = 1 << 24
 """The most entries a look-up table may have before binary search over sorted keys."""
