@@ -122,3 +122,17 @@ class StrictDumper(yaml.SafeDumper):
 
 
 _add_core(StrictDumper)
+
+
+_LINE_BREAKS = frozenset("\x85\u2028\u2029")
+"""Characters YAML reads as line breaks: in a plain or single-quoted scalar they are folded."""
+
+
+def _represent_text(dumper: StrictDumper, text: str) -> ScalarNode:
+    # PyYAML writes NEL, LS and PS raw inside single quotes, where a reader folds them into a
+    # space (or drops them): double quotes escape them (\N, \L, \P), so the text reads back.
+    style = '"' if _LINE_BREAKS.intersection(text) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+StrictDumper.add_representer(str, _represent_text)
