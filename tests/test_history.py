@@ -987,3 +987,52 @@ class TestWhatCountsAsAcquiring:
         ]
         history = rp.replay(plan(), events)
         assert status(history, "Old Holder", "2010-03-01") is rp.Status.EXCUSED
+
+
+class TestHindsightUnderNewTerms:
+    def test_an_excused_holder_is_judged_under_each_days_terms(self) -> None:
+        """An inadvertence excuse seen in hindsight cites each day's terms, an amendment's too."""
+        plan = rp.Plan(
+            rp.RightsAgreement(
+                company="Example Corp",
+                dated="2010-01-04",
+                provisions=[rp.SetThreshold(percent="5", comparison=rp.Comparison.AT_LEAST)],
+            ),
+            amendments=[
+                rp.Amendment(
+                    number=1,
+                    executed="2010-01-09",
+                    changes=[rp.SetThreshold(percent="4.75", comparison=rp.Comparison.AT_LEAST)],
+                )
+            ],
+        )
+        ledger = rp.Ledger(
+            [
+                rp.OutstandingChanged(on="2009-12-25", outstanding=1000),
+                rp.Acquisition(on="2009-12-25", holder="Alpha Capital", shares=48),
+                rp.Acquisition(on="2010-01-04", holder="Alpha Capital", shares=2),
+                rp.InadvertenceDetermination(
+                    on="2010-01-10", holder="Alpha Capital", divest_by="2010-01-20"
+                ),
+                rp.Disposition(on="2010-01-15", holder="Alpha Capital", shares=5),
+            ]
+        )
+        history = rp.replay(plan, ledger)
+        for day, instrument in (
+            ("2010-01-08", "Rights Agreement"),
+            ("2010-01-09", "Amendment No. 1"),
+        ):
+            found = history.status_of("Alpha Capital", on=day)
+            assert found.status is rp.Status.EXCUSED
+            assert found.limit is not None and found.limit.source.instrument == instrument
+            assessed = rp.assess(
+                plan,
+                rp.Position("Alpha Capital", 50, 1000),
+                on=day,
+                standing=history.standing("Alpha Capital", on=day),
+            )
+            assert (assessed.status, assessed.limit, assessed.headroom) == (
+                found.status,
+                found.limit,
+                found.headroom,
+            )

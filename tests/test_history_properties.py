@@ -49,6 +49,8 @@ def holdings(ledger: rp.Ledger) -> tuple[dict[str, int], int]:
             held[event.holder] -= event.shares
         elif isinstance(event, rp.PositionReported):
             held[event.holder] = event.shares
+        elif isinstance(event, rp.RightsExercised):  # rights become shares held
+            held[event.holder] = held.get(event.holder, 0) + event.shares
         elif isinstance(event, rp.StockSplit):
             total = int(total * event.ratio)
             held = {name: int(amount * event.ratio) for name, amount in held.items()}

@@ -434,7 +434,12 @@ class _Replay:
             entry = _Entry(status, None, status.holder, HolderKind.OTHER, False)
         if entries:
             last = entries[-1]
-            if _same(last.status, status):
+            if _same(last.status, status) and (
+                last.terms is entry.terms or last.terms == entry.terms
+            ):
+                # Same record under the same terms. Under new terms a record is kept even if
+                # it says the same: in hindsight (an inadvertence episode) it is judged again,
+                # under the terms of its own days.
                 return
             if last.status.start == day:
                 entries[-1] = entry
