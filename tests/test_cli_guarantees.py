@@ -111,6 +111,61 @@ class TestExitStatuses:
         assert status == 130
         assert err == "rightsplan: interrupted\n"
 
+    def test_ctrl_c_while_rightsplan_is_imported_is_130_without_a_traceback(self) -> None:
+        """The entry point exits 130 quietly on a Ctrl-C before main() can handle it."""
+        # The console script, with an import rightsplan makes held up until the signal comes.
+        script = (
+            "import sys, time\n"
+            "class Slow:\n"
+            "    def find_spec(self, name, path=None, target=None):\n"
+            "        if name == 'pendulum':\n"
+            "            sys.stderr.write('importing\\n'); sys.stderr.flush(); time.sleep(60)\n"
+            "sys.meta_path.insert(0, Slow())\n"
+            "from _rightsplan_launch import main\n"
+            "sys.exit(main())\n"
+        )
+        process = subprocess.Popen(
+            [sys.executable, "-c", script, "terms", PLAN],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert process.stderr is not None
+        assert process.stderr.readline() == "importing\n"
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=120)
+        assert process.returncode == cli.EXIT_INTERRUPTED == 130
+        assert (out, err) == ("", "rightsplan: interrupted\n")
+
+    def test_the_command_is_the_launcher(self) -> None:
+        """The ``rightsplan`` script runs the launcher, whose statuses are the CLI's."""
+        import tomllib
+
+        import _rightsplan_launch
+
+        project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+        assert project["project"]["scripts"]["rightsplan"] == "_rightsplan_launch:main"
+        assert _rightsplan_launch.EXIT_SOFTWARE == cli.EXIT_SOFTWARE
+        assert _rightsplan_launch.EXIT_INTERRUPTED == cli.EXIT_INTERRUPTED
+
+    def test_a_broken_installation_is_70(self) -> None:
+        """If rightsplan cannot be imported, the command says so in one line and exits 70."""
+        script = (
+            "import sys\nsys.modules['pendulum'] = None\n"
+            "from _rightsplan_launch import main\nsys.exit(main())\n"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", script, "terms", PLAN],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+            env={k: v for k, v in os.environ.items() if k != cli.DEBUG_VARIABLE},
+        )
+        assert result.returncode == 70
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+        assert "cannot import rightsplan (ModuleNotFoundError" in result.stderr
+
     def test_broken_pipe_is_quiet(self) -> None:
         """`rightsplan check ... | head -1`: the closed pipe ends the command quietly (141)."""
         script = "from rightsplan.cli import main\nimport sys\nsys.exit(main(sys.argv[1:]))"
