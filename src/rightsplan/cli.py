@@ -999,7 +999,7 @@ def _history(
     except (LedgerError, calendars.CalendarRangeError) as error:
         raise InvalidInputError(f"{events_path}: {error}") from None
     except PlanHistoryError as error:  # e.g. a distribution rule no calendar can count
-        raise InvalidInputError(f"{plan_path}: {error}") from None
+        raise InvalidInputError(str(error)) from None  # it names the plan file (Plan.origin)
     if plot is not None:
         _plot(history, plot)
     if output_format == "json":
