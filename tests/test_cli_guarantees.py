@@ -21,6 +21,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import cast
 
 import pytest
 from hypothesis import given, settings
@@ -433,6 +434,33 @@ class TestOutputs:
         assert err == f"rightsplan: the picture is in {picture}\n"
         assert [p.name for p in tmp_path.iterdir()] == ["ipof.png"]
 
+    def test_plot_to_standard_output(self, tmp_path: Path) -> None:
+        """--plot - writes the PNG to standard output when the report goes to --output."""
+        pytest.importorskip("matplotlib")
+        report = tmp_path / "report.txt"
+        argv = ["history", PLAN, EVENTS, "--output", str(report), "--plot", "-"]
+        result = subprocess.run(
+            [sys.executable, "-m", "rightsplan", *argv],
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+        assert result.returncode == 1 and result.stderr == b""
+        assert result.stdout.startswith(PNG_MAGIC)
+        assert "became an Acquiring Person" in report.read_text("utf-8")
+
+    def test_plot_to_a_text_only_standard_output_is_refused(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--plot - to a standard output without a binary stream is bad input, not a bug."""
+        pytest.importorskip("matplotlib")
+        report = tmp_path / "report.txt"
+        argv = ["history", PLAN, EVENTS, "--output", str(report), "--plot", "-"]
+        with contextlib.redirect_stdout(io.StringIO()):
+            status = main(argv)
+        assert status == 2
+        assert "--plot -: standard output takes no binary data" in capsys.readouterr().err
+
     def test_library_plot_writes_the_name_given(self, tmp_path: Path) -> None:
         """rp.plot.timeline(path=...) writes under exactly that name, never adding ".png"."""
         pytest.importorskip("matplotlib")
@@ -623,10 +651,17 @@ if importlib.util.find_spec("polars") is not None:
     _COMMANDS.append("screen")
 
 
+_PLOTS = ["plot.png", "plot.svg", "plot.pdf", "plot.txt", "plot", "", ".", "-", "events.csv"]
+"""--plot values: each format, an unknown extension, none, empty, a folder, "-", an input."""
+
+
 @st.composite
-def _invocations(draw: st.DrawFn) -> tuple[list[str], dict[str, bytes]]:
-    """A command with its arguments, and the contents of the files it names."""
-    name = draw(st.sampled_from(_COMMANDS))
+def _invocations(draw: st.DrawFn, *, plot: bool = False) -> tuple[list[str], dict[str, bytes]]:
+    """A command with its arguments, and the contents of the files it names.
+
+    With ``plot``, the command is ``history`` with a ``--plot`` (matplotlib draws it).
+    """
+    name = "history" if plot else draw(st.sampled_from(_COMMANDS))
     files: dict[str, str | bytes] = {"plan.toml": draw(_contents("plan.toml"))}
     argv = [name]
     if name == "example":
@@ -668,6 +703,8 @@ def _invocations(draw: st.DrawFn) -> tuple[list[str], dict[str, bytes]]:
     }
     for option in draw(st.lists(st.sampled_from(options), unique=True)) if options else []:
         argv += [option, draw(values[option])]
+    if plot:
+        argv += ["--plot", draw(st.sampled_from(_PLOTS))]
     if name == "screen":  # --out is required; not "-": the test's standard output holds text
         out = draw(st.sampled_from([o for o in outputs if o != "-"] + list(files)))
         argv += ["--out", out]
@@ -689,18 +726,32 @@ class TestFuzz:
         self, invocation: tuple[list[str], dict[str, bytes]]
     ) -> None:
         """Any command on spoiled files exits 0, 1 (a trigger) or 2; inputs kept, nothing left."""
-        argv, files = invocation
+        self._keeps_the_promises(*invocation)
+
+    @settings(max_examples=25, deadline=None)
+    @given(_invocations(plot=True))
+    def test_history_with_a_plot_keeps_the_promises(
+        self, invocation: tuple[list[str], dict[str, bytes]]
+    ) -> None:
+        """History with any --plot: the same promises, and a picture only in the format named."""
+        pytest.importorskip("matplotlib", reason="--plot needs the plot extra (matplotlib)")
+        self._keeps_the_promises(*invocation)
+
+    def _keeps_the_promises(self, argv: list[str], files: dict[str, bytes]) -> None:
         with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):
             for name, data in files.items():
                 Path(name).parent.mkdir(exist_ok=True)
                 Path(name).write_bytes(data)
-            out, err = io.StringIO(), io.StringIO()
+            # Standard output with a binary buffer, as a terminal's or a pipe's (--plot -).
+            out, err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8"), io.StringIO()
             with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
                 status: object
                 try:
                     status = main(argv)
                 except SystemExit as exit_:  # argparse's usage errors
                     status = exit_.code
+            out.flush()
+            printed = cast(io.BytesIO, out.buffer).getvalue()
             assert status in (0, 1, 2), err.getvalue()
             assert "Traceback" not in err.getvalue()
             for name, data in files.items():
@@ -709,12 +760,24 @@ class TestFuzz:
                 (argv[i + 1] for i, arg in enumerate(argv[:-1]) if arg in ("--out", "--output")),
                 None,
             )
+            picture = next(
+                (argv[i + 1] for i, arg in enumerate(argv[:-1]) if arg == "--plot"), None
+            )
             written = sorted(_tree() - set(files))
-            assert written in ([], [target])
+            assert set(written) <= {target, picture}
             if written:
                 assert status != 2
-            report = out.getvalue()
-            if written and argv[0] != "screen":
-                report += Path(written[0]).read_text("utf-8")
+            if picture in written:
+                magic = {".png": PNG_MAGIC, ".svg": b"<?xml", ".pdf": b"%PDF"}
+                data = Path(picture).read_bytes()
+                assert data.startswith(magic[Path(picture).suffix])
+                assert f"rightsplan: the picture is in {picture}" in err.getvalue()
+            elif picture == "-" and status != 2:
+                assert printed.startswith(PNG_MAGIC)  # the report went to --output
+            elif picture is not None:
+                assert status == 2
+            report = "" if picture == "-" else printed.decode("utf-8")
+            if target in written and argv[0] != "screen":
+                report += Path(target).read_text("utf-8")
             if status == 1:
                 assert "triggered" in report or "became an Acquiring Person" in report

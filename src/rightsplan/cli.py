@@ -739,7 +739,12 @@ def _plot(history: History, plot: str) -> None:
             f"--plot {_shown(plot)}: cannot draw the picture: {error}"
         ) from None
     if plot == "-":
-        sys.stdout.buffer.write(picture.getvalue())
+        binary = getattr(sys.stdout, "buffer", None)  # None: closed, or a text-only stream
+        if binary is None:
+            raise InvalidInputError(
+                "--plot -: standard output takes no binary data here; name a file for the picture"
+            )
+        binary.write(picture.getvalue())
         return
     try:
         write_atomically(plot, picture.getvalue())
