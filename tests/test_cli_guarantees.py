@@ -21,7 +21,6 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
-from typing import cast
 
 import pytest
 from hypothesis import given, settings
@@ -751,7 +750,7 @@ class TestFuzz:
                 except SystemExit as exit_:  # argparse's usage errors
                     status = exit_.code
             out.flush()
-            printed = cast(io.BytesIO, out.buffer).getvalue()
+            printed = out.buffer.getvalue()
             assert status in (0, 1, 2), err.getvalue()
             assert "Traceback" not in err.getvalue()
             for name, data in files.items():
