@@ -433,6 +433,30 @@ class TestOutputs:
         assert err == f"rightsplan: the picture is in {picture}\n"
         assert [p.name for p in tmp_path.iterdir()] == ["ipof.png"]
 
+    def test_plot_is_written_atomically(
+        self,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """A picture that cannot be put in place leaves the old file whole and no temporary."""
+        pytest.importorskip("matplotlib")
+        picture = tmp_path / "ipof.png"
+        picture.write_bytes(b"old picture")
+        seen: list[str] = []
+
+        def refuse(source: str | os.PathLike[str], target: object) -> None:
+            seen.append(os.fspath(source))
+            assert Path(seen[-1]).read_bytes().startswith(PNG_MAGIC)  # written whole first
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr("rightsplan.io._files.os.replace", refuse)
+        status, _, err = run(capsys, "history", PLAN, EVENTS, "--plot", str(picture))
+        assert status == 2 and f"--plot {picture}: cannot write" in err
+        assert seen and Path(seen[0]).parent == tmp_path  # in the destination's folder
+        assert picture.read_bytes() == b"old picture"
+        assert [p.name for p in tmp_path.iterdir()] == ["ipof.png"]
+
     def test_plot_to_standard_output(self, tmp_path: Path) -> None:
         """--plot - writes the PNG to standard output when the report goes to --output."""
         pytest.importorskip("matplotlib")
