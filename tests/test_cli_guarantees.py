@@ -111,6 +111,61 @@ class TestExitStatuses:
         assert status == 130
         assert err == "rightsplan: interrupted\n"
 
+    def test_ctrl_c_while_rightsplan_is_imported_is_130_without_a_traceback(self) -> None:
+        """The entry point exits 130 quietly on a Ctrl-C before main() can handle it."""
+        # The console script, with an import rightsplan makes held up until the signal comes.
+        script = (
+            "import sys, time\n"
+            "class Slow:\n"
+            "    def find_spec(self, name, path=None, target=None):\n"
+            "        if name == 'pendulum':\n"
+            "            sys.stderr.write('importing\\n'); sys.stderr.flush(); time.sleep(60)\n"
+            "sys.meta_path.insert(0, Slow())\n"
+            "from _rightsplan_launch import main\n"
+            "sys.exit(main())\n"
+        )
+        process = subprocess.Popen(
+            [sys.executable, "-c", script, "terms", PLAN],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert process.stderr is not None
+        assert process.stderr.readline() == "importing\n"
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=120)
+        assert process.returncode == cli.EXIT_INTERRUPTED == 130
+        assert (out, err) == ("", "rightsplan: interrupted\n")
+
+    def test_the_command_is_the_launcher(self) -> None:
+        """The ``rightsplan`` script runs the launcher, whose statuses are the CLI's."""
+        import tomllib
+
+        import _rightsplan_launch
+
+        project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+        assert project["project"]["scripts"]["rightsplan"] == "_rightsplan_launch:main"
+        assert _rightsplan_launch.EXIT_SOFTWARE == cli.EXIT_SOFTWARE
+        assert _rightsplan_launch.EXIT_INTERRUPTED == cli.EXIT_INTERRUPTED
+
+    def test_a_broken_installation_is_70(self) -> None:
+        """If rightsplan cannot be imported, the command says so in one line and exits 70."""
+        script = (
+            "import sys\nsys.modules['pendulum'] = None\n"
+            "from _rightsplan_launch import main\nsys.exit(main())\n"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", script, "terms", PLAN],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+            env={k: v for k, v in os.environ.items() if k != cli.DEBUG_VARIABLE},
+        )
+        assert result.returncode == 70
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+        assert "cannot import rightsplan (ModuleNotFoundError" in result.stderr
+
     def test_broken_pipe_is_quiet(self) -> None:
         """`rightsplan check ... | head -1`: the closed pipe ends the command quietly (141)."""
         script = "from rightsplan.cli import main\nimport sys\nsys.exit(main(sys.argv[1:]))"
@@ -378,6 +433,57 @@ class TestOutputs:
         assert err == f"rightsplan: the picture is in {picture}\n"
         assert [p.name for p in tmp_path.iterdir()] == ["ipof.png"]
 
+    def test_plot_is_written_atomically(
+        self,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """A picture that cannot be put in place leaves the old file whole and no temporary."""
+        pytest.importorskip("matplotlib")
+        picture = tmp_path / "ipof.png"
+        picture.write_bytes(b"old picture")
+        seen: list[str] = []
+
+        def refuse(source: str | os.PathLike[str], target: object) -> None:
+            seen.append(os.fspath(source))
+            assert Path(seen[-1]).read_bytes().startswith(PNG_MAGIC)  # written whole first
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr("rightsplan.io._files.os.replace", refuse)
+        status, _, err = run(capsys, "history", PLAN, EVENTS, "--plot", str(picture))
+        assert status == 2 and f"--plot {picture}: cannot write" in err
+        assert seen and Path(seen[0]).parent == tmp_path  # in the destination's folder
+        assert picture.read_bytes() == b"old picture"
+        assert [p.name for p in tmp_path.iterdir()] == ["ipof.png"]
+
+    def test_plot_to_standard_output(self, tmp_path: Path) -> None:
+        """--plot - writes the PNG to standard output when the report goes to --output."""
+        pytest.importorskip("matplotlib")
+        report = tmp_path / "report.txt"
+        argv = ["history", PLAN, EVENTS, "--output", str(report), "--plot", "-"]
+        result = subprocess.run(
+            [sys.executable, "-m", "rightsplan", *argv],
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+        assert result.returncode == 1 and result.stderr == b""
+        assert result.stdout.startswith(PNG_MAGIC)
+        assert "became an Acquiring Person" in report.read_text("utf-8")
+
+    def test_plot_to_a_text_only_standard_output_is_refused(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--plot - to a standard output without a binary stream is bad input, not a bug."""
+        pytest.importorskip("matplotlib")
+        report = tmp_path / "report.txt"
+        argv = ["history", PLAN, EVENTS, "--output", str(report), "--plot", "-"]
+        with contextlib.redirect_stdout(io.StringIO()):
+            status = main(argv)
+        assert status == 2
+        assert "--plot -: standard output takes no binary data" in capsys.readouterr().err
+
     def test_library_plot_writes_the_name_given(self, tmp_path: Path) -> None:
         """rp.plot.timeline(path=...) writes under exactly that name, never adding ".png"."""
         pytest.importorskip("matplotlib")
@@ -568,10 +674,17 @@ if importlib.util.find_spec("polars") is not None:
     _COMMANDS.append("screen")
 
 
+_PLOTS = ["plot.png", "plot.svg", "plot.pdf", "plot.txt", "plot", "", ".", "-", "events.csv"]
+"""--plot values: each format, an unknown extension, none, empty, a folder, "-", an input."""
+
+
 @st.composite
-def _invocations(draw: st.DrawFn) -> tuple[list[str], dict[str, bytes]]:
-    """A command with its arguments, and the contents of the files it names."""
-    name = draw(st.sampled_from(_COMMANDS))
+def _invocations(draw: st.DrawFn, *, plot: bool = False) -> tuple[list[str], dict[str, bytes]]:
+    """A command with its arguments, and the contents of the files it names.
+
+    With ``plot``, the command is ``history`` with a ``--plot`` (matplotlib draws it).
+    """
+    name = "history" if plot else draw(st.sampled_from(_COMMANDS))
     files: dict[str, str | bytes] = {"plan.toml": draw(_contents("plan.toml"))}
     argv = [name]
     if name == "example":
@@ -613,6 +726,8 @@ def _invocations(draw: st.DrawFn) -> tuple[list[str], dict[str, bytes]]:
     }
     for option in draw(st.lists(st.sampled_from(options), unique=True)) if options else []:
         argv += [option, draw(values[option])]
+    if plot:
+        argv += ["--plot", draw(st.sampled_from(_PLOTS))]
     if name == "screen":  # --out is required; not "-": the test's standard output holds text
         out = draw(st.sampled_from([o for o in outputs if o != "-"] + list(files)))
         argv += ["--out", out]
@@ -634,18 +749,32 @@ class TestFuzz:
         self, invocation: tuple[list[str], dict[str, bytes]]
     ) -> None:
         """Any command on spoiled files exits 0, 1 (a trigger) or 2; inputs kept, nothing left."""
-        argv, files = invocation
+        self._keeps_the_promises(*invocation)
+
+    @settings(max_examples=25, deadline=None)
+    @given(_invocations(plot=True))
+    def test_history_with_a_plot_keeps_the_promises(
+        self, invocation: tuple[list[str], dict[str, bytes]]
+    ) -> None:
+        """History with any --plot: the same promises, and a picture only in the format named."""
+        pytest.importorskip("matplotlib", reason="--plot needs the plot extra (matplotlib)")
+        self._keeps_the_promises(*invocation)
+
+    def _keeps_the_promises(self, argv: list[str], files: dict[str, bytes]) -> None:
         with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):
             for name, data in files.items():
                 Path(name).parent.mkdir(exist_ok=True)
                 Path(name).write_bytes(data)
-            out, err = io.StringIO(), io.StringIO()
+            # Standard output with a binary buffer, as a terminal's or a pipe's (--plot -).
+            out, err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8"), io.StringIO()
             with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
                 status: object
                 try:
                     status = main(argv)
                 except SystemExit as exit_:  # argparse's usage errors
                     status = exit_.code
+            out.flush()
+            printed = out.buffer.getvalue()
             assert status in (0, 1, 2), err.getvalue()
             assert "Traceback" not in err.getvalue()
             for name, data in files.items():
@@ -654,12 +783,24 @@ class TestFuzz:
                 (argv[i + 1] for i, arg in enumerate(argv[:-1]) if arg in ("--out", "--output")),
                 None,
             )
+            picture = next(
+                (argv[i + 1] for i, arg in enumerate(argv[:-1]) if arg == "--plot"), None
+            )
             written = sorted(_tree() - set(files))
-            assert written in ([], [target])
+            assert set(written) <= {target, picture}
             if written:
                 assert status != 2
-            report = out.getvalue()
-            if written and argv[0] != "screen":
-                report += Path(written[0]).read_text("utf-8")
+            if picture in written:
+                magic = {".png": PNG_MAGIC, ".svg": b"<?xml", ".pdf": b"%PDF"}
+                data = Path(picture).read_bytes()
+                assert data.startswith(magic[Path(picture).suffix])
+                assert f"rightsplan: the picture is in {picture}" in err.getvalue()
+            elif picture == "-" and status != 2:
+                assert printed.startswith(PNG_MAGIC)  # the report went to --output
+            elif picture is not None:
+                assert status == 2
+            report = "" if picture == "-" else printed.decode("utf-8")
+            if target in written and argv[0] != "screen":
+                report += Path(target).read_text("utf-8")
             if status == 1:
                 assert "triggered" in report or "became an Acquiring Person" in report

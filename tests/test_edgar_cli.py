@@ -82,3 +82,90 @@ class TestIngest:
         """A bad option exits 2."""
         assert ingest_main([SEED, "--format", "yaml"]) == 2
         assert "invalid choice" in capsys.readouterr().err
+
+
+def _hostile(tmp_path: Path, *, name: str = "hostile.txt") -> Path:
+    """seed_004 with escape sequences, a carriage return, a NUL and bidi overrides in it."""
+    text = (DATA / "seed_004.txt").read_text()
+    text = text.replace("INNOTRAC CORPORATION", "INNOTRAC\x1b[2J CORPORATION\u202e", 1)
+    text = text.replace(
+        "Pursuant to Amendment No. 3, David", "Pursuant to Amendment\x1b]0;pwned\x07 No. 3,\r David"
+    )
+    text = text.replace("more\nthan 40%", "more\nthan\x1b[1A\x1b[2K 40%\u202d")
+    # A NUL past the first 8 KiB (where the binary check looks) and a C1 control.
+    text += ("\nordinary closing text of the filing, padded " * 4 + "\n") * 60 + "\x00\x85\x9b2J\n"
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+class TestHostileFilingText:
+    """Text a filing should not hold never reaches a terminal or a draft's plan file."""
+
+    def test_toml_draft_loads_back_as_a_plan(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A TOML draft of a filing with ESC, CR, NUL and bidi overrides loads as a plan."""
+        import rightsplan as rp
+
+        assert ingest_main([str(_hostile(tmp_path))]) == 0
+        captured = capsys.readouterr()
+        draft = tmp_path / "draft.toml"
+        draft.write_text(captured.out, encoding="utf-8")
+        plan = rp.load_plan(draft)
+        assert plan.agreement.company == "Innotrac Corporation"
+        assert [a.number for a in plan.amendments] == [1, 2, 3]
+        assert "pwned" not in captured.out
+        assert "[2J" not in captured.out
+        assert "\\u001B" not in captured.out.upper()
+
+    def test_what_was_removed_is_said(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """What was removed is named on standard error and in the draft's note."""
+        assert ingest_main([str(_hostile(tmp_path))]) == 0
+        captured = capsys.readouterr()
+        said = "removed from the filing's text"
+        assert said in captured.err
+        for what in ("terminal escape sequence (5 times)", "U+0000", "U+202E RIGHT-TO-LEFT"):
+            assert what in captured.err
+        note = tomllib.loads(captured.out)["agreement"]["note"]
+        assert said in note
+        assert "U+202D LEFT-TO-RIGHT OVERRIDE" in note
+
+    @pytest.mark.parametrize("output_format", ["toml", "json"])
+    def test_nothing_a_terminal_acts_on(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], output_format: str
+    ) -> None:
+        """Neither the draft nor the messages hold a control or invisible character."""
+        import unicodedata
+
+        path = _hostile(tmp_path, name="file\x1b[31mname\u202e.txt")
+        assert ingest_main([str(path), "--format", output_format]) == 0
+        captured = capsys.readouterr()
+        for stream in (captured.out, captured.err):
+            shown = [c for c in stream if c != "\n" and unicodedata.category(c) in ("Cc", "Cf")]
+            assert shown == []
+        assert "file\\x1b[31mname\\u202e.txt" in captured.err
+
+    def test_json_draft_keeps_the_json_values(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The JSON drafts read back; a file name's escape sequence is text, not a control."""
+        path = _hostile(tmp_path, name="esc\x1b[2J.txt")
+        assert ingest_main([str(path), "--format", "json"]) == 0
+        data = json.loads(capsys.readouterr().out)
+        (filing,) = data["filings"]
+        assert filing["filing"] == str(path).replace("\x1b", "\\x1b")
+        assert all("\x1b" not in h["quote"] for h in filing["holdings"])
+
+    def test_error_lines_are_escaped(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An error naming a file with an escape sequence in its name shows it escaped."""
+        path = tmp_path / "empty\x1b[2J.txt"
+        path.write_bytes(b"")
+        assert ingest_main([str(path)]) == 2
+        err = capsys.readouterr().err
+        assert "\x1b" not in err
+        assert "empty\\x1b[2J.txt" in err

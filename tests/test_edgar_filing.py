@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections import Counter
 from pathlib import Path
 
 import pendulum
@@ -315,3 +316,58 @@ class TestLinear:
             with contextlib.suppress(FilingError):
                 draft_filing(parse_filing(text))
             assert time.monotonic() - started < 20, unit
+
+
+class TestReadableText:
+    """What a terminal acts on or what shows nothing is removed from a filing's text, counted."""
+
+    @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
+    def test_nothing_hidden_is_left(self, text: str) -> None:
+        """After reading, no character the name and plan-text checks refuse remains."""
+        from rightsplan import _check
+        from rightsplan.edgar import _text
+
+        removed: Counter[str] = Counter()
+        shown = _text.readable(text, removed)
+        assert not any(_check.invisible(char) for char in shown)
+        if not any(_check.invisible(char) for char in text):
+            assert shown == text
+            assert not removed
+
+    @given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=80))
+    def test_escape_sequences_go_whole(self, text: str) -> None:
+        """A CSI or OSC sequence is removed with its parameters; the text around it is kept."""
+        from rightsplan.edgar import _text
+
+        removed: Counter[str] = Counter()
+        hostile = f"\x1b[2J{text}\x1b]0;title\x07{text}\x1b[1;31m"
+        assert _text.readable(hostile, removed) == text + text
+        assert removed == {"terminal escape sequence": 3}
+
+    def test_html_entities_are_read_then_checked(self) -> None:
+        """A bidi override written as an HTML entity is removed too, and counted."""
+        padding = b"<p>" + b"Ordinary text. " * 20 + b"</p>"  # one control in many bytes
+        html = b"<html><body><p>FORM 8-K</p><p>Acme\x1b[2J Corp&#x202E;</p>%s</body></html>" % (
+            padding
+        )
+        filing = parse_filing(html, name="x.htm")
+        assert "FORM 8-K\n\nAcme Corp\n" in filing.text
+        assert filing.removed == (
+            ("U+202E RIGHT-TO-LEFT OVERRIDE", 1),
+            ("terminal escape sequence", 1),
+        )
+        assert filing.removed_note is not None
+        assert filing.removed_note.endswith(
+            "U+202E RIGHT-TO-LEFT OVERRIDE, terminal escape sequence"
+        )
+
+    def test_line_breaks_are_kept_as_line_breaks(self) -> None:
+        """CR, CRLF, form feed and vertical tab are line breaks, not removed characters."""
+        data = (
+            (DATA / "seed_004.txt").read_bytes().replace(b"\n", b"\r\n").replace(b"<PAGE>", b"\f")
+        )
+        filing = parse_filing(data, name="crlf")
+        assert filing.removed == ()
+        assert filing.removed_note is None
+        assert "\r" not in filing.text
+        assert "\f" not in filing.text

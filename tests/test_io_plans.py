@@ -269,3 +269,60 @@ class TestReading:
         assert isinstance(caught.value, rp.PlanFileError)
         assert caught.value.path == "p.toml"
         assert len(caught.value.problems) == 1
+
+
+class TestOrigin:
+    """A plan read from a file remembers it, and errors found replaying the plan name it."""
+
+    @staticmethod
+    def _huge_rule(tmp_path: Path) -> Path:
+        text = (ROOT / "examples" / "innotrac" / "plan.toml").read_text(encoding="utf-8")
+        head, sep, rest = text.partition("\n[[agreement.provisions]]")
+        rule = 'kind = "set-distribution-rule"\ndays = 99999999999\nsection = "Section 3(a)"'
+        path = tmp_path / "plan.toml"
+        path.write_text(f"{head}\n[[agreement.provisions]]\n{rule}\n{sep}{rest}", "utf-8")
+        return path
+
+    def test_load_plan_sets_the_origin(self) -> None:
+        """load_plan records the file; equality ignores it; a plan built in Python has none."""
+        path = ROOT / "examples" / "innotrac" / "plan.toml"
+        plan = rp.load_plan(path)
+        assert plan.origin == str(path)
+        assert plan == rp.examples.innotrac()
+        assert rp.examples.innotrac().origin is None
+        assert loads_plan(path.read_text(encoding="utf-8"), "toml", name="x.toml").origin == (
+            "x.toml"
+        )
+
+    def test_replay_errors_name_the_file(self, tmp_path: Path) -> None:
+        """An error the plan causes while replayed against events begins with its file."""
+        path = self._huge_rule(tmp_path)
+        plan = rp.load_plan(path)
+        events = rp.load_events(ROOT / "examples" / "innotrac" / "events.csv")
+        with pytest.raises(rp.PlanHistoryError) as caught:
+            rp.replay(plan, events)
+        message = str(caught.value)
+        assert message.startswith(f"{path}: distribution rule (")
+        assert message.count(str(path)) == 1
+        # The same plan built in Python: the error names the instrument, no file.
+        built = rp.Plan(plan.agreement, plan.amendments)
+        with pytest.raises(rp.PlanHistoryError, match=r"^distribution rule \("):
+            rp.replay(built, events)
+
+    def test_history_command_names_the_file_once(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """`rightsplan history` shows the plan file once, then the amendment at fault."""
+        from rightsplan.cli import main
+
+        path = self._huge_rule(tmp_path)
+        events = str(ROOT / "examples" / "innotrac" / "events.csv")
+        assert main(["history", str(path), events]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"rightsplan: error: {path}: distribution rule (")
+        assert err.count(str(path)) == 1
+
+    def test_a_non_text_origin_is_refused(self) -> None:
+        """A plan's origin is a file's name or None."""
+        with pytest.raises(rp.InputTypeError, match="origin"):
+            rp.Plan(rp.examples.innotrac().agreement, origin=3)

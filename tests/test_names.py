@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import unicodedata
 from pathlib import Path
@@ -258,6 +259,136 @@ class TestScreen:
         assert result["status"].cast(pl.String).to_list() == ["clear"]
 
 
+def no_name_plan() -> rp.Plan:
+    """A plan that names no one: a threshold and nothing else."""
+    return rp.Plan(
+        rp.RightsAgreement(
+            company="Example Corp",
+            dated="2010-01-04",
+            provisions=(rp.SetThreshold(percent=15, comparison=AT_LEAST),),
+        )
+    )
+
+
+class TestScreenWhenNoPlanNamesAnyone:
+    @pytest.mark.parametrize(
+        "dtype", [pl.String, pl.Categorical, pl.Enum(["B", "IPOF Group\u200b"])]
+    )
+    @pytest.mark.parametrize("engine", [screen, screen_duckdb])
+    def test_hidden_characters_are_refused(self, dtype: pl.DataType, engine: object) -> None:
+        """A hidden holder name is refused even when no plan names anyone, as assess does."""
+        frame = pl.DataFrame(
+            {
+                "issuer": ["X", "X"],
+                "holder": pl.Series(["B", "IPOF Group\u200b"], dtype=dtype),
+                "date": ["2011-01-03"] * 2,
+                "shares": [200, 200],
+                "outstanding": [1000, 1000],
+            }
+        )
+        with pytest.raises(rp.ScreenInputError, match=r"invisible or control.*at row 1"):
+            engine({"X": no_name_plan()}, frame)  # type: ignore[operator]
+        with pytest.raises(rp.InvalidInputError):
+            rp.Position("IPOF Group\u200b", 200, 1000)
+
+
+INNOTRAC_ROWS = {
+    "holder": ["IPOF Grop", "I.P.O.F. Group", "IPOF Group", "ipof  group", "IPOF Grop", "Other"],
+    "date": ["2003-11-24"] * 4 + ["2001-01-02", "2003-11-24"],
+}
+
+
+class TestScreenNearMatches:
+    @pytest.mark.parametrize("dtype", [pl.String, pl.Categorical])
+    @pytest.mark.parametrize("engine", [screen, screen_duckdb])
+    def test_near_match_column_is_assess(self, dtype: pl.DataType, engine: object) -> None:
+        """The near_match column lists what assess's near_matches does, null where none."""
+        plan = rp.examples.innotrac()
+        frame = pl.DataFrame(
+            {
+                "issuer": ["INOC"] * 6,
+                "holder": pl.Series(INNOTRAC_ROWS["holder"], dtype=dtype),
+                "date": INNOTRAC_ROWS["date"],
+                "shares": [100] * 6,
+                "outstanding": [1000] * 6,
+            }
+        )
+        result = engine({"INOC": plan}, frame)  # type: ignore[operator]
+        assert result.schema["near_match"] == pl.List(pl.String)
+        want = [
+            list(rp.assess(plan, rp.Position(holder, 100, 1000), on=day).near_matches) or None
+            for holder, day in zip(INNOTRAC_ROWS["holder"], INNOTRAC_ROWS["date"], strict=True)
+        ]
+        assert want[:2] == [["IPOF Group"], ["IPOF Group"]]  # before Amendment No. 2: none
+        assert want[2:] == [None] * 4
+        assert result["near_match"].to_list() == want
+
+    @settings(max_examples=60, deadline=None)
+    @given(
+        holders=st.lists(
+            st.sampled_from(
+                [
+                    "IPOF Group",
+                    "IPOF Grop",
+                    "IPOF Groups",
+                    "I.P.O.F. Group",
+                    "David Dadanté",
+                    "David Dadante",
+                    "IPOF Fund LP",
+                    "the Compani",
+                    "the Company",
+                    "Acme1",
+                    "Another Fund",
+                ]
+            ),
+            min_size=1,
+            max_size=8,
+        ),
+        days=st.lists(st.dates(dt.date(1997, 1, 1), dt.date(2005, 1, 1)), min_size=8, max_size=8),
+    )
+    def test_near_match_is_assess_row_for_row(
+        self, holders: list[str], days: list[dt.date]
+    ) -> None:
+        """For any holders and dates, the screen's near_match is assess's, row for row."""
+        plan = rp.examples.innotrac()
+        frame = pl.DataFrame(
+            {
+                "issuer": ["INOC"] * len(holders),
+                "holder": holders,
+                "date": days[: len(holders)],
+                "shares": [1] * len(holders),
+                "outstanding": [10] * len(holders),
+            }
+        )
+        got = screen({"INOC": plan}, frame)["near_match"].to_list()
+        want = [
+            list(rp.assess(plan, rp.Position(holder, 1, 10), on=day).near_matches) or None
+            for holder, day in zip(holders, days, strict=False)
+        ]
+        assert got == want
+
+    @given(a=visible_names(), data=st.data())
+    def test_near_names_share_an_index_key(self, a: str, data: st.DataObject) -> None:
+        """A name and any one edit of it, when near_names pairs them, share an index key."""
+        position = data.draw(st.integers(0, len(a)))
+        char = data.draw(st.characters(codec="utf-8").filter(lambda c: not _check.invisible(c)))
+        edit = data.draw(st.sampled_from(["insert", "delete", "replace"]))
+        if edit == "insert":
+            b = a[:position] + char + a[position:]
+        elif edit == "delete":
+            b = a[:position] + a[position + 1 :]
+        else:
+            b = a[:position] + char + a[position + 1 :]
+        if b.strip() and _check.near_names(a, [b]):
+            assert _check.near_index_keys(a) & _check.near_index_keys(b)
+
+    @pytest.mark.parametrize(("a", "b"), [("IPOF Grop", "IPOF Group"), ("Acme1", "Acme2")])
+    def test_near_names_share_an_index_key_examples(self, a: str, b: str) -> None:
+        """One edit apart (insertion, substitution): the names share an index key."""
+        assert _check.near_names(a, [b])
+        assert _check.near_index_keys(a) & _check.near_index_keys(b)
+
+
 class TestRefused:
     @pytest.mark.parametrize("char", sorted(HIDDEN))
     def test_a_position_refuses_hidden_characters(self, char: str) -> None:
@@ -375,7 +506,8 @@ class TestFilings:
         assert _text.decode(b"IPOF\xad Group") == "IPOF Group"  # Windows-1252 soft hyphen
         assert _text.decode("IPOF\u200b Group\n".encode()) == "IPOF Group\n"
         assert _text.html_to_text("<p>IPOF&shy; Group&#8203;\ufeff</p>") == "IPOF Group\n"
-        assert _text.decode("Soci\u00e9t\u00e9\x0c".encode()) == "Soci\u00e9t\u00e9\x0c"
+        # Accented letters stay; a form feed (a page break) is a line break.
+        assert _text.decode("Soci\u00e9t\u00e9\x0c".encode()) == "Soci\u00e9t\u00e9\n"
 
 
 def edit_distance(a: str, b: str) -> int:

@@ -365,7 +365,7 @@ class TestInputs:
         """An empty table of positions gives an empty table of verdicts, with every column."""
         result = screen({"INOC": INNOTRAC}, innotrac_rows().head(0))
         assert result.height == 0
-        assert result.columns == list(polars_engine.OUTPUT_COLUMNS)
+        assert result.columns == list(polars_engine.RESULT_COLUMNS)
 
     def test_categorical_codes_are_extended(self) -> None:
         """Categorical columns meeting categories new since the last screening are read right."""

@@ -166,6 +166,7 @@ NEAR_EDIT_LENGTH = 5
 are different holders, "IPOF Grop" is likely IPOF Group misspelled."""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _squashed(key: str) -> str:
     # Letters and digits only, compatibility forms folded and accents dropped (decomposed, a
     # combining mark is not alphanumeric): what a careless retyping keeps.
@@ -208,6 +209,22 @@ def near_names(name: str, known: Iterable[str]) -> tuple[str, ...]:
         if (squashed and _squashed(other_key) == squashed)
         or (min(len(key), len(other_key)) >= NEAR_EDIT_LENGTH and _one_edit(key, other_key))
     )
+
+
+def near_index_keys(name: str) -> frozenset[str]:
+    """Keys that any two names :func:`near_names` pairs share: to find near names fast.
+
+    A name's squashed form, and (for names of :data:`NEAR_EDIT_LENGTH` characters or more)
+    its canonical key and the key with each one character left out: one insertion, deletion
+    or substitution apart, two keys have one of these in common. A shared key only makes
+    two names candidates; :func:`near_names` decides.
+    """
+    key = name_key(name)
+    found = {"s:" + _squashed(key)}
+    if len(key) >= NEAR_EDIT_LENGTH:
+        found.add("d:" + key)
+        found.update("d:" + key[:index] + key[index + 1 :] for index in range(len(key)))
+    return frozenset(found)
 
 
 def title(value: str | None) -> str | None:

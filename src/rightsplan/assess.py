@@ -42,6 +42,7 @@ __all__ = [
     "assess",
     "binding_limit",
     "in_force",
+    "near_matches",
     "warn_ratio",
 ]
 
@@ -110,12 +111,7 @@ class Assessment:
         stranger's, and :meth:`explain` says so. Empty when the name matches one the terms
         use (an exception's holder or member, an Exempt Person) or is near none.
         """
-        terms = self.terms
-        if terms is None:
-            return ()
-        named = [name for exception in terms.exceptions for name in exception.names()]
-        named.extend(exemption.name for exemption in terms.exemptions)
-        return _check.near_names(self.holder, named)
+        return near_matches(self.terms, self.holder)
 
     def _describe_holding(self) -> str:
         position = self.position
@@ -180,6 +176,20 @@ class Assessment:
                 f"  - {c.limit.describe()} ({c.limit.source.cite()}): {c.reason}" for c in others
             )
         return "\n".join(lines)
+
+
+def near_matches(terms: Terms | None, holder: str) -> tuple[str, ...]:
+    """Names ``terms`` use that ``holder`` nearly matches but does not (a likely misspelling).
+
+    The names are an exception's holder and members and the Exempt Persons; the test is
+    :func:`rightsplan._check.near_names`. :attr:`Assessment.near_matches` and the screen's
+    ``near_match`` column are this function.
+    """
+    if terms is None:
+        return ()
+    named = [name for exception in terms.exceptions for name in exception.names()]
+    named.extend(exemption.name for exemption in terms.exemptions)
+    return _check.near_names(holder, named)
 
 
 def assess(

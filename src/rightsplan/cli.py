@@ -669,7 +669,12 @@ def _plot(history: History, plot: str) -> None:
             f"--plot {_shown(plot)}: cannot draw the picture: {error}"
         ) from None
     if plot == "-":
-        sys.stdout.buffer.write(picture.getvalue())
+        binary = getattr(sys.stdout, "buffer", None)  # None: closed, or a text-only stream
+        if binary is None:
+            raise InvalidInputError(
+                "--plot -: standard output takes no binary data here; name a file for the picture"
+            )
+        binary.write(picture.getvalue())
         return
     try:
         write_atomically(plot, picture.getvalue())
@@ -881,7 +886,7 @@ def _history(
     except (LedgerError, calendars.CalendarRangeError) as error:
         raise InvalidInputError(f"{events_path}: {error}") from None
     except PlanHistoryError as error:  # e.g. a distribution rule no calendar can count
-        raise InvalidInputError(f"{plan_path}: {error}") from None
+        raise InvalidInputError(str(error)) from None  # it names the plan file (Plan.origin)
     if plot is not None:
         _plot(history, plot)
     if output_format == "json":

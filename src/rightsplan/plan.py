@@ -95,6 +95,13 @@ def _agreement(value: RightsAgreement) -> RightsAgreement:
     return value
 
 
+def _origin(value: object) -> str | None:
+    # A file's name as given: it may hold what plan text may not; messages escape it.
+    if value is not None and not isinstance(value, str):
+        raise InputTypeError(f"origin: expected a file's name or None, got {value!r}")
+    return value
+
+
 @attrs.frozen(repr=False)
 class Plan:
     """A Rights Agreement with its amendments.
@@ -106,6 +113,12 @@ class Plan:
 
     agreement: RightsAgreement = attrs.field(converter=_agreement)
     amendments: tuple[Amendment, ...] = attrs.field(default=(), converter=_by_number)
+    origin: str | None = attrs.field(
+        default=None, kw_only=True, eq=False, repr=False, converter=_origin
+    )
+    """The file the plan was read from (:func:`~rightsplan.load_plan` sets it), named in
+    errors found later, while the plan is replayed against events. Not part of equality: the
+    same plan read from two files is one plan."""
     _dates: tuple[pendulum.Date, ...] = attrs.field(init=False, eq=False, repr=False)
     _states: tuple[Terms, ...] = attrs.field(init=False, eq=False, repr=False)
     _openers: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import html.parser
 import re
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping
 
 import pendulum
 
@@ -16,10 +19,12 @@ from rightsplan import _check
 __all__ = [
     "DATE",
     "decode",
+    "describe_removed",
     "find_dates",
     "html_to_text",
     "looks_like_html",
     "parse_date",
+    "readable",
     "sentence_bounds",
 ]
 
@@ -67,28 +72,80 @@ def find_dates(
     return found
 
 
-def decode(data: bytes) -> str:
+def decode(data: bytes, *, removed: Counter[str] | None = None) -> str:
     r"""Bytes to text: UTF-8 (with or without a byte-order mark), else Windows-1252.
 
-    Line endings become ``\\n``.
+    Line endings (and form feeds and vertical tabs, page and line breaks in old filings)
+    become ``\\n``. What a terminal would act on or what shows nothing is removed
+    (:func:`readable`) and counted in ``removed``.
     """
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
-    return _shown(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").translate(_LINE_BREAKS)
+    return readable(text, Counter() if removed is None else removed)
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_LINE_BREAKS = str.maketrans({"\r": "\n", "\f": "\n", "\v": "\n"})
+_SUSPECT = re.compile(r"[^\t\n\x20-\x7e]+")
+# ECMA-48 sequences (CSI with its parameters, OSC and the other strings up to their end, and
+# two-character escapes) go whole: dropping only the ESC would leave "[2J" in a name.
+_ESCAPE_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]{0,64}[ -/]{0,8}[@-~]"
+    r"|\x1b[\]PX^_][^\x07\x1b\x9c]{0,4096}(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[ -/]{0,8}[0-~]"
+)
 
 
-def _shown(text: str) -> str:
-    """``text`` without the non-ASCII characters that show nothing (soft hyphens, ZWSP...).
+def _label(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X} {name}" if name else f"U+{ord(char):04X} (a control character)"
 
-    A filing's reader sees "IPOF Group" whatever hides in it, and names read from the
-    text must hold no such character (:func:`rightsplan._check.holder_name`).
+
+def readable(text: str, removed: Counter[str]) -> str:
+    """``text`` without what a terminal would act on or what shows nothing, counted in ``removed``.
+
+    Removed: terminal escape sequences, whole (counted as "terminal escape sequence"), and
+    every character :func:`rightsplan._check.invisible` finds (controls but tab and line
+    breaks, zero-width and bidirectional controls, soft hyphens...), each counted by its
+    code point and name. A filing's reader sees "IPOF Group" whatever hides in it; names
+    read from the text must hold no such character (:func:`rightsplan._check.holder_name`)
+    and plan text no control character, so a draft loads back as a plan.
     """
-    return _NON_ASCII.sub(lambda run: "".join(c for c in run[0] if not _check.invisible(c)), text)
+    if not _SUSPECT.search(text):
+        return text
+    if "\x1b" in text or "\x9b" in text:
+
+        def sequence(match: re.Match[str]) -> str:
+            removed["terminal escape sequence"] += 1
+            return ""
+
+        text = _ESCAPE_SEQUENCE.sub(sequence, text)
+
+    def shown(run: re.Match[str]) -> str:
+        kept = []
+        for char in run[0]:
+            if _check.invisible(char):
+                removed[_label(char)] += 1
+            else:
+                kept.append(char)
+        return "".join(kept)
+
+    return _SUSPECT.sub(shown, text)
+
+
+def describe_removed(removed: Mapping[str, int]) -> str | None:
+    """What :func:`readable` removed, in words (with counts), or ``None`` if nothing."""
+    if not removed:
+        return None
+    counts = ", ".join(
+        what if count == 1 else f"{what} ({count} times)" for what, count in sorted(removed.items())
+    )
+    return (
+        "removed from the filing's text, as a terminal would act on them or they show "
+        f"nothing: {counts}"
+    )
 
 
 _HTML_HINT = re.compile(r"<(?:html|body|p|div|table|br|font)\b", re.IGNORECASE)
@@ -171,7 +228,7 @@ class _TextExtractor(html.parser.HTMLParser):
         return "\n".join(line for line in self.lines).strip("\n") + "\n"
 
 
-def html_to_text(markup: str) -> str:
+def html_to_text(markup: str, *, removed: Counter[str] | None = None) -> str:
     r"""The readable text of an HTML document.
 
     Tags are dropped and entities decoded; paragraphs and table rows become lines, and the
@@ -183,7 +240,8 @@ def html_to_text(markup: str) -> str:
     extractor = _TextExtractor()
     extractor.feed(markup)
     extractor.close()
-    return _shown(extractor.text())  # again: entities (&shy;) are decoded only now
+    # Again: entities (&shy;, &#27;) are decoded only now.
+    return readable(extractor.text(), Counter() if removed is None else removed)
 
 
 _ABBREVIATIONS = frozenset(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from rightsplan._printable import printable
 from rightsplan.edgar.draft import FilingDraft, draft_filing
 from rightsplan.edgar.filing import read_filing
 from rightsplan.edgar.history import combine
@@ -22,8 +23,10 @@ example:
 
 Each drafted value carries a confidence and the span of text it came from; review the
 fragment before loading it as a plan. A filing that reports no rights-plan event is named on
-standard error and contributes nothing. Exit status: 0 on success, 2 for bad input, 70 for
-an internal error.
+standard error and contributes nothing. Terminal escape sequences, control characters and
+characters that show nothing are removed from a filing's text as it is read; what was
+removed is named on standard error and in the draft's notes. Exit status: 0 on success,
+2 for bad input, 70 for an internal error.
 """
 
 
@@ -64,15 +67,18 @@ def ingest_main(argv: list[str]) -> int:
     path = ""
     try:
         for path in args.filings:
-            draft = draft_filing(read_filing(path))
+            filing = read_filing(path)
+            if filing.removed_note is not None:
+                print(printable(f"{path}: {filing.removed_note}"), file=sys.stderr)
+            draft = draft_filing(filing)
             if not draft.found_event:
                 reason = draft.notes[0] if draft.notes else "no rights-plan event found"
-                print(f"{path}: {reason}", file=sys.stderr)
+                print(printable(f"{path}: {reason}"), file=sys.stderr)
             drafts.append(draft)
         plan = combine(drafts)
     except RightsPlanError as error:
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
-        print(f"rightsplan ingest: error: {first}", file=sys.stderr)
+        print(f"rightsplan ingest: error: {printable(first)}", file=sys.stderr)
         return 2
     except Exception as error:  # a bug, not bad input: rightsplan.cli.main reports it (70)
         error.add_note(f"while reading {path}")

@@ -534,13 +534,17 @@ def draft_filing(filing: Filing) -> FilingDraft:
         file_number=filing.registrant.file_number,
     )
     if event.kind is EventKind.NONE:
-        return attrs.evolve(base, notes=(f"no rights-plan event found: {event.reason}",))
-    regions = _regions(filing)
-    names, groups = _names(filing, regions)
-    context = _Context(filing, regions, names, groups)
-    reader = _Reader(context, event)
-    reader.read()
-    return reader.result(base)
+        draft = attrs.evolve(base, notes=(f"no rights-plan event found: {event.reason}",))
+    else:
+        regions = _regions(filing)
+        names, groups = _names(filing, regions)
+        context = _Context(filing, regions, names, groups)
+        reader = _Reader(context, event)
+        reader.read()
+        draft = reader.result(base)
+    if filing.removed_note is None:
+        return draft
+    return attrs.evolve(draft, notes=(*draft.notes, filing.removed_note))
 
 
 def _company(filing: Filing) -> Found[str] | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from pathlib import Path
 
 import attrs
@@ -116,6 +117,14 @@ class Filing:
     exhibits: tuple[Exhibit, ...]
     documents: tuple[Document, ...]
     signatures: tuple[Signature, ...]
+    removed: tuple[tuple[str, int], ...] = ()
+    """What was removed from the file's text, as (what, how many times): terminal escape
+    sequences, control characters, characters that show nothing (each by its code point)."""
+
+    @property
+    def removed_note(self) -> str | None:
+        """:attr:`removed` in words, or ``None`` if nothing was removed."""
+        return _text.describe_removed(dict(self.removed))
 
     @property
     def main(self) -> Document:
@@ -195,14 +204,17 @@ def parse_filing(
     if isinstance(data, str):
         data = data.encode("utf-8")
     _check_bytes(data, name, max_bytes)
-    text = _text.decode(data)
+    removed: Counter[str] = Counter()
+    text = _text.decode(data, removed=removed)
     if _SGML_HINT.search(text, 0, 4000) is not None:
-        return _parse_submission(text, name)
-    if _text.looks_like_html(text):
-        text = _text.html_to_text(text)
-    form = _form_from_cover(text, name)
-    document = Document(form, None, None, 0, len(text))
-    return _build(name, text, form, (document,), header={})
+        filing = _parse_submission(text, name, removed)
+    else:
+        if _text.looks_like_html(text):
+            text = _text.html_to_text(text, removed=removed)
+        form = _form_from_cover(text, name)
+        document = Document(form, None, None, 0, len(text))
+        filing = _build(name, text, form, (document,), header={})
+    return attrs.evolve(filing, removed=tuple(sorted(removed.items())))
 
 
 # --- EDGAR full submissions ---------------------------------------------------------------------
@@ -214,7 +226,7 @@ _TAG_LINE = re.compile(
 )
 
 
-def _parse_submission(raw: str, name: str) -> Filing:
+def _parse_submission(raw: str, name: str, removed: Counter[str]) -> Filing:
     header: dict[str, str] = {}
     head_start = raw.find("<SEC-HEADER>")
     if head_start < 0:
@@ -250,7 +262,7 @@ def _parse_submission(raw: str, name: str) -> Filing:
             body_end = raw.find("</TEXT>", body_start, finish)
             body = raw[body_start + len("<TEXT>") : body_end if body_end >= 0 else finish]
         if _text.looks_like_html(body):
-            body = _text.html_to_text(body)
+            body = _text.html_to_text(body, removed=removed)
         body = body.strip("\n") + "\n"
         doc_type = tags.get("TYPE", "").upper() or "UNKNOWN"
         documents.append(

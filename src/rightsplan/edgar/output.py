@@ -15,10 +15,12 @@ import enum
 import json
 from decimal import Decimal
 from fractions import Fraction
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import attrs
 
+from rightsplan import _check
+from rightsplan._printable import json_safe, printable
 from rightsplan.amendments import AppointRightsAgent, Change, SetThreshold
 from rightsplan.edgar.draft import (
     Conflict,
@@ -51,6 +53,24 @@ def _plain(value: object) -> object:
         return str(value)
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
+    return value
+
+
+def _shown(value: object) -> object:
+    r"""``value`` with every invisible or control character in its text escaped (``\x1b``).
+
+    A filing's text is already rid of them when read (:func:`rightsplan.edgar.read_filing`
+    notes what it removed); this catches the rest, such as a file name: a draft then holds no
+    character the plan reader refuses or a terminal acts on, and loads back as a plan.
+    """
+    if isinstance(value, str):
+        if not _check.hidden(value):
+            return value
+        return "".join(printable(char) if _check.invisible(char) else char for char in value)
+    if isinstance(value, dict):
+        return {key: _shown(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_shown(item) for item in value]
     return value
 
 
@@ -169,7 +189,7 @@ def to_fragment(plan: PlanDraft) -> dict[str, object]:
         amendments.append(table)
     if amendments:
         fragment["amendments"] = amendments
-    return fragment
+    return cast(dict[str, object], _shown(fragment))
 
 
 def _jsonable(value: object) -> object:
@@ -272,17 +292,22 @@ def filing_to_data(draft: FilingDraft) -> dict[str, object]:
 
 def drafts_to_data(plan: PlanDraft) -> dict[str, object]:
     """Everything drafted, as JSON-ready data: the fragment, each filing's draft, conflicts."""
-    return {
-        "plan": _jsonable(to_fragment(plan)),
-        "filings": [filing_to_data(d) for d in plan.filings],
-        "holdings": [_holding(h) for h in plan.holdings],
-        "conflicts": [_conflict(c) for c in plan.conflicts],
-    }
+    return cast(
+        dict[str, object],
+        _shown(
+            {
+                "plan": _jsonable(to_fragment(plan)),
+                "filings": [filing_to_data(d) for d in plan.filings],
+                "holdings": [_holding(h) for h in plan.holdings],
+                "conflicts": [_conflict(c) for c in plan.conflicts],
+            }
+        ),
+    )
 
 
 def to_json(plan: PlanDraft) -> str:
     """:func:`drafts_to_data` as indented JSON text."""
-    return json.dumps(drafts_to_data(plan), indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(drafts_to_data(plan), indent=2, ensure_ascii=False)) + "\n"
 
 
 def to_toml(plan: PlanDraft) -> str:

@@ -9,7 +9,7 @@ import attrs
 import pendulum
 
 from rightsplan.calendars import BusinessCalendar, new_york
-from rightsplan.errors import InputTypeError
+from rightsplan.errors import InputTypeError, PlanHistoryError
 from rightsplan.history._clock import _clock, _tender_offer
 from rightsplan.history._events import _Episode
 from rightsplan.history._results import (
@@ -62,7 +62,17 @@ def replay(
     calendar = calendar if calendar is not None else new_york()
     if not isinstance(calendar, BusinessCalendar):
         raise InputTypeError(f"calendar: expected a BusinessCalendar, got {calendar!r}")
-    state = _Replay(plan, warn_ratio(warn_at))
+    ratio = warn_ratio(warn_at)
+    try:
+        return _replayed(plan, ledger, calendar, ratio)
+    except PlanHistoryError as error:  # the plan's fault: name its file, if it has one
+        if plan.origin is None:
+            raise
+        raise PlanHistoryError(f"{plan.origin}: {error}") from None
+
+
+def _replayed(plan: Plan, ledger: Ledger, calendar: BusinessCalendar, ratio: Fraction) -> History:
+    state = _Replay(plan, ratio)
 
     by_day: dict[pendulum.Date, list[Event]] = {}
     for event in ledger.events:

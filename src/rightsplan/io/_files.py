@@ -53,8 +53,12 @@ def write_atomically(path: str | os.PathLike[str], text: str | bytes) -> None:
     See :func:`atomic_destination` for how the file is written.
     """
     data = text.encode("utf-8") if isinstance(text, str) else text
-    with atomic_destination(path) as temporary, open(temporary, "wb") as out:
-        out.write(data)
+    with atomic_destination(path) as temporary:
+        try:
+            with open(temporary, "wb") as out:
+                out.write(data)
+        except OSError as error:  # a full disk, a quota: name the file given, not ours
+            raise OutputFileError(path, error.strerror or str(error)) from None
 
 
 @contextlib.contextmanager
@@ -97,10 +101,13 @@ def atomic_destination(path: str | os.PathLike[str]) -> Iterator[Path]:
         if special:
             _copy_into(path, temporary)
         else:
-            os.chmod(temporary, _mode_for(target))
-            with open(temporary, "rb+") as written:
-                os.fsync(written.fileno())
-            os.replace(temporary, target)
+            try:
+                os.chmod(temporary, _mode_for(target))
+                with open(temporary, "rb+") as written:
+                    os.fsync(written.fileno())
+                os.replace(temporary, target)
+            except OSError as error:  # the old file stays whole; name the file given
+                raise OutputFileError(path, error.strerror or str(error)) from None
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temporary)

@@ -32,15 +32,15 @@ def _format(path: Path, name: str) -> formats.Format:
 def loads_plan(data: bytes | str, fmt: formats.Format, *, name: str = "<plan>") -> Plan:
     """Read a plan from the contents of a plan file in format ``fmt``.
 
-    ``name`` is used for the file in error messages. Raises :class:`PlanFileError` listing
-    every problem found.
+    ``name`` is used for the file in error messages, and is the plan's
+    :attr:`~rightsplan.Plan.origin`. Raises :class:`PlanFileError` listing every problem found.
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
     try:
         parsed = formats.decode(raw, fmt)
     except formats.ParseError as error:
         raise PlanFileError(name, (f"{name}: {error}",)) from None
-    plan, problems = plan_from_data(parsed)
+    plan, problems = plan_from_data(parsed, origin=name)
     if plan is None:
         raise PlanFileError(name, tuple(f"{name}: {problem}" for problem in problems))
     return plan

@@ -355,12 +355,14 @@ def _record(
     return _build(cls, values, path, names, problems)
 
 
-def plan_from_data(data: object) -> tuple[Plan | None, tuple[str, ...]]:
+def plan_from_data(
+    data: object, *, origin: str | None = None
+) -> tuple[Plan | None, tuple[str, ...]]:
     """Read a whole plan from parsed data: the plan, or ``None`` and every problem found.
 
     Problems are messages that begin with their field path. The plan is built only when the
     data has no problem, so a history error from :class:`~rightsplan.Plan` is the last one
-    found, alone.
+    found, alone. ``origin`` is the file the data was read from (:attr:`Plan.origin`).
     """
     problems = _Problems()
     if data is None:
@@ -405,7 +407,7 @@ def plan_from_data(data: object) -> tuple[Plan | None, tuple[str, ...]]:
     if problems.items or not isinstance(agreement, RightsAgreement):
         return None, tuple(problems.items)
     try:
-        return Plan(agreement, tuple(amendments)), ()
+        return Plan(agreement, tuple(amendments), origin=origin), ()
     except RightsPlanError as error:
         return None, (f"the history does not hold together: {error}",)
 

@@ -67,8 +67,10 @@ def screen(
     ``outstanding``, ``passive``, ``limit`` (the binding percent, exactly, as text; for a
     holder with a standing, its own line where that binds), ``comparison`` (``at-least`` or
     ``more-than``), ``max_shares``, ``headroom`` and ``source`` (the citation of the limit
-    or Exempt Person clause); and ``standing`` (the row's standing kind) when standing
-    columns were given.
+    or Exempt Person clause); ``near_match``, the names the terms in force use that the
+    holder's name nearly matches but does not (:func:`rightsplan.assess.near_matches`, as
+    ``check`` reports them), null where there is none; and ``standing`` (the row's standing
+    kind) when standing columns were given.
 
     Raises :class:`~rightsplan.ScreenInputError` naming the column for bad input: a missing
     column, floats for share counts, nulls, negative counts, more shares than outstanding,

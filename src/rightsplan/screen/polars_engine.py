@@ -48,17 +48,28 @@ from rightsplan.rules import (
 )
 from rightsplan.screen import exact, kernel
 from rightsplan.screen._inputs import normalize, validate
+from rightsplan.screen._near import NearNames
 from rightsplan.screen._standings import STANDING_COLUMNS, judge, patched, rows_with_standing
 from rightsplan.screen.intervals import FIRST_DAY, LAST_DAY, Intervals, materialize
 
-__all__ = ["OUTPUT_COLUMNS", "STATUSES", "Prepared", "prepare", "screen_batch"]
+__all__ = [
+    "OUTPUT_COLUMNS",
+    "RESULT_COLUMNS",
+    "STATUSES",
+    "Prepared",
+    "prepare",
+    "screen_batch",
+]
 
 STATUS = pl.Enum(list(STATUSES))
 """The ``status`` column's type: :data:`rightsplan.rules.STATUSES`, in the order of their codes."""
 OUTPUT_COLUMNS = screen_columns()
-"""The columns of :func:`rightsplan.screen`'s result, in order, as
-:mod:`rightsplan.report` defines them; ``standing`` follows them when the positions have
-standing columns."""
+"""The verdict columns every engine gives, in order, as :mod:`rightsplan.report` defines them.
+:func:`rightsplan.screen` (and DuckDB) add ``near_match`` after them (:data:`RESULT_COLUMNS`);
+``standing`` follows them when the positions have standing columns."""
+RESULT_COLUMNS = (*OUTPUT_COLUMNS, "near_match")
+"""The columns of :func:`rightsplan.screen`'s result, in order (``near_match``, a column of
+:data:`rightsplan.report.VERDICT_COLUMNS`, is last)."""
 
 _DENSE_LIMIT = 1 << 24
 """The most entries a look-up table may have before binary search over sorted keys."""
@@ -225,9 +236,12 @@ class Prepared:
         """Issuer codes of a text column (cast to :attr:`issuer_enum`, null as the last)."""
         self.issuer_values = pl.Series("issuer", intervals.issuers, dtype=self.issuer_enum)
         self.status_values = pl.Series("status", STATUSES, dtype=STATUS)
+        self.near = NearNames(plans, intervals.issuers)
+        """The plans' names, for the ``near_match`` column."""
         self.issuer_tables: dict[object, Any] = {}
         self.holder_tables: dict[object, Any] = {}
         self.hidden_tables: dict[object, Any] = {}
+        self.near_tables: dict[object, Any] = {}
         """Code tables of the Categorical and Enum columns seen (see :func:`_coded`)."""
 
     def periods_of(self, issuer: np.ndarray, day: np.ndarray) -> np.ndarray:
@@ -421,20 +435,33 @@ def _holder_coded(prepared: Prepared, holder: pl.Series) -> tuple[np.ndarray, np
     """Each row's holder code, and the table from codes to ``name_id``.
 
     Both are empty when no plan names anyone. Text holders are coded by their name ids
-    themselves, the table then being the identity.
+    themselves, the table then being the identity. A name with an invisible or control
+    character is refused (:class:`_HiddenNameError`) whether or not a plan names anyone.
     """
     if not prepared.name_of_key:
+        if _check_hidden(prepared, holder) is None and bool(
+            holder.cast(pl.String).str.contains(_check.INVISIBLE_PATTERN).any()
+        ):
+            raise _HiddenNameError
         return _EMPTY_CODES, _EMPTY_INT
     coded = _coded(holder, prepared.name_table, prepared.holder_tables)
     if coded is not None:
-        codes, _ = coded
-        _, hidden = _coded(holder, _hidden_table, prepared.hidden_tables) or coded
-        # Categories may be unused, so only a row whose category is hidden is refused.
-        if hidden.any() and hidden[codes].any():
-            raise _HiddenNameError
+        _check_hidden(prepared, holder)
         return coded
-    names = _text_name_ids(prepared, holder)
+    names = _text_name_ids(prepared, holder)  # refuses hidden names as it goes
     return names.astype(np.uint32), np.arange(prepared.n_names, dtype=np.int64)
+
+
+def _check_hidden(prepared: Prepared, holder: pl.Series) -> bool | None:
+    """Refuse a Categorical or Enum column with a hidden name in use; ``None``: not one."""
+    coded = _coded(holder, _hidden_table, prepared.hidden_tables)
+    if coded is None:
+        return None
+    codes, hidden = coded
+    # Categories may be unused, so only a row whose category is hidden is refused.
+    if hidden.any() and hidden[codes].any():
+        raise _HiddenNameError
+    return False
 
 
 def _issuer_table(prepared: Prepared) -> Callable[[list[str | None]], np.ndarray]:
@@ -560,6 +587,7 @@ def screen_batch(
     if unknown:
         _invalid(prepared, lazy, extras, first_row)
     result = _result(prepared, frame, batch, first_row)
+    result = result.with_columns(_near_column(prepared, frame, batch.issuer_out))
     if standing is None:
         return result
     # The rows with a standing (rare) are judged by the rulebook itself, as rp.assess judges.
@@ -573,6 +601,21 @@ def screen_batch(
         first_row=first_row,
     )
     return patched(result, rows, standings, verdicts)
+
+
+def _near_column(prepared: Prepared, frame: pl.DataFrame, issuer: np.ndarray) -> pl.Series:
+    """The ``near_match`` column (:mod:`rightsplan.screen._near`)."""
+    near = prepared.near
+    if not near.index:
+        return near.nothing(frame.height)
+    holder = frame["holder"]
+    coded = _coded(holder, near.sets_of, prepared.near_tables)
+    if coded is None:
+        sets = near.text_sets(holder)
+    else:
+        codes, table = coded
+        sets = np.take(table, codes)
+    return near.column(sets, holder, issuer, frame["date"])
 
 
 def _compiled_rows(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> int:

@@ -11,7 +11,9 @@ names only (case-folded, white space collapsed, as rightsplan matches names).
 Supported columns: ``issuer`` (or ``plan``), ``holder``, ``date``, ``shares``,
 ``outstanding``, ``passive``, ``kind``. Rights to acquire, derivatives and standings (the
 ``standing`` columns) are screened by the polars engine only, and refused here by name;
-limits too fine for 64 bits (see :mod:`rightsplan.screen.exact`) too.
+limits too fine for 64 bits (see :mod:`rightsplan.screen.exact`) too. DuckDB's result
+has :func:`rightsplan.screen`'s ``near_match`` column; Spark's has not (names are near
+matched in Python, row by row where the bulk test cannot rule a row out).
 """
 
 from __future__ import annotations
@@ -183,7 +185,15 @@ def screen_duckdb(
     finally:
         connection.close()
     assert isinstance(fetched, pl.DataFrame)
-    return fetched.select(OUTPUT_COLUMNS)
+    issuer = (
+        fetched["issuer"]
+        .cast(pl.String)
+        .replace_strict(prepared.issuer_index, return_dtype=pl.Int64)
+    )
+    holder = fetched["holder"]
+    sets = prepared.near.text_sets(holder)
+    near = prepared.near.column(sets, holder, issuer.to_numpy(), fetched["date"])
+    return fetched.select(OUTPUT_COLUMNS).with_columns(near)
 
 
 def screen_spark(
