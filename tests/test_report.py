@@ -52,7 +52,7 @@ def innotrac_verdicts() -> rp.Assessments:
 
 class TestOneDefinition:
     def test_screen_columns_are_the_screened_verdict_columns(self) -> None:
-        """rp.screen's result has row, issuer, then the verdict columns marked screened."""
+        """rp.screen's result has row, issuer, the verdict columns marked screened, near_match."""
         positions = pl.DataFrame(
             {
                 "issuer": ["INOC"],
@@ -64,8 +64,9 @@ class TestOneDefinition:
         )
         result = screen({"INOC": INNOTRAC}, positions)
         screened = [c.name for c in report.VERDICT_COLUMNS if c.screened]
-        assert result.columns == ["row", "issuer", *screened]
+        assert result.columns == ["row", "issuer", *screened, "near_match"]
         assert report.screen_columns() == polars_engine.OUTPUT_COLUMNS
+        assert report.screen_result_columns() == polars_engine.RESULT_COLUMNS
 
     def test_screen_values_equal_the_verdict_frame(self) -> None:
         """Every screened column of rp.screen holds what Assessments.to_polars() holds."""

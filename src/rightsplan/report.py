@@ -63,6 +63,7 @@ __all__ = [
     "Triggers",
     "json_keys",
     "screen_columns",
+    "screen_result_columns",
     "verdict_record",
 ]
 
@@ -238,6 +239,12 @@ def screen_columns() -> tuple[str, ...]:
     :data:`VERDICT_COLUMNS`' order.
     """
     return ("row", "issuer", *(column.name for column in VERDICT_COLUMNS if column.screened))
+
+
+def screen_result_columns() -> tuple[str, ...]:
+    """The columns of :func:`rightsplan.screen`'s result: :func:`screen_columns`, then
+    ``near_match`` (found after the engines have run, from the few names the plans use)."""
+    return (*screen_columns(), "near_match")
 
 
 def json_keys() -> tuple[str, ...]:

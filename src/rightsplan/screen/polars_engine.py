@@ -38,7 +38,7 @@ import polars as pl
 from rightsplan import _check
 from rightsplan.errors import ScreenInputError
 from rightsplan.plan import Plan
-from rightsplan.report import screen_columns
+from rightsplan.report import screen_columns, screen_result_columns
 from rightsplan.rules import (
     CLASSES_PER_INTERVAL,
     HOLDER_KINDS,
@@ -67,7 +67,7 @@ OUTPUT_COLUMNS = screen_columns()
 """The verdict columns every engine gives, in order, as :mod:`rightsplan.report` defines them.
 :func:`rightsplan.screen` (and DuckDB) add ``near_match`` after them (:data:`RESULT_COLUMNS`);
 ``standing`` follows them when the positions have standing columns."""
-RESULT_COLUMNS = (*OUTPUT_COLUMNS, "near_match")
+RESULT_COLUMNS = screen_result_columns()
 """The columns of :func:`rightsplan.screen`'s result, in order (``near_match``, a column of
 :data:`rightsplan.report.VERDICT_COLUMNS`, is last)."""
 
