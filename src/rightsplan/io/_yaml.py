@@ -122,3 +122,16 @@ class StrictDumper(yaml.SafeDumper):
 
 
 _add_core(StrictDumper)
+
+_FOLDED_BREAKS = frozenset("\x85\u2028\u2029")
+"""Line breaks to YAML that Python's text does not treat as such: written plain or in a
+block, a reader folds them into spaces; double-quoted, they are escapes (``\\N``)."""
+
+
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    if _FOLDED_BREAKS.isdisjoint(text):
+        return dumper.represent_str(text)
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"')
+
+
+StrictDumper.add_representer(str, _represent_text)
