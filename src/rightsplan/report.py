@@ -242,8 +242,11 @@ def screen_columns() -> tuple[str, ...]:
 
 
 def screen_result_columns() -> tuple[str, ...]:
-    """The columns of :func:`rightsplan.screen`'s result: :func:`screen_columns`, then
-    ``near_match`` (found after the engines have run, from the few names the plans use)."""
+    """The columns of :func:`rightsplan.screen`'s result.
+
+    :func:`screen_columns`, then ``near_match`` (found after the engines have run, from the
+    few names the plans use).
+    """
     return (*screen_columns(), "near_match")
 
 

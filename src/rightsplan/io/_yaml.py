@@ -123,16 +123,15 @@ class StrictDumper(yaml.SafeDumper):
 
 _add_core(StrictDumper)
 
+_FOLDED_BREAKS = frozenset("\x85\u2028\u2029")
+"""Line breaks to YAML that Python's text does not treat as such: written plain or in a
+block, a reader folds them into spaces; double-quoted, they are escapes (``\\N``)."""
 
-_LINE_BREAKS = frozenset("\x85\u2028\u2029")
-"""Characters YAML reads as line breaks: in a plain or single-quoted scalar they are folded."""
 
-
-def _represent_text(dumper: StrictDumper, text: str) -> ScalarNode:
-    # PyYAML writes NEL, LS and PS raw inside single quotes, where a reader folds them into a
-    # space (or drops them): double quotes escape them (\N, \L, \P), so the text reads back.
-    style = '"' if _LINE_BREAKS.intersection(text) else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    if _FOLDED_BREAKS.isdisjoint(text):
+        return dumper.represent_str(text)
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"')
 
 
 StrictDumper.add_representer(str, _represent_text)
