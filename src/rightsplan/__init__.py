@@ -11,6 +11,8 @@ the :meth:`Plan.terms_at` a date, and :func:`assess` a :class:`Position` against
 
 from __future__ import annotations
 
+import importlib.metadata as _metadata
+
 from rightsplan import calendars, edgar, examples, plot, rules
 from rightsplan.agreement import RightsAgreement, standard_exempt_persons
 from rightsplan.amendments import (
@@ -130,6 +132,17 @@ from rightsplan.terms import (
     RightsToAcquire,
     Terms,
 )
+
+
+def _installed_version() -> str:
+    try:
+        return _metadata.version("rightsplan")
+    except _metadata.PackageNotFoundError:  # pragma: no cover - run from a bare source tree
+        return "0+unknown"
+
+
+__version__: str = _installed_version()
+"""The installed rightsplan's version, from its package metadata (``rightsplan --version``)."""
 
 __all__ = [
     "DEFAULT_WARN_AT",

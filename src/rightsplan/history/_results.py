@@ -249,7 +249,11 @@ class History:
         for key, periods in self.periods_by_holder.items():
             lines.append(self.names[key])
             for period in periods:
-                end = period.end.isoformat() if period.end else "onwards"
+                span = (
+                    f"{period.start.isoformat()} to {period.end.isoformat()}"
+                    if period.end
+                    else f"{period.start.isoformat()} onwards"
+                )
                 status = period.status
                 extra = ""
                 if status.counted is not None and status.limit is not None:
@@ -257,7 +261,7 @@ class History:
                         f" — {status.counted.shares:,} of {status.counted.outstanding:,} "
                         f"against {status.limit.describe()}"
                     )
-                lines.append(f"  {period.start.isoformat()} to {end}: {status.status.name}{extra}")
+                lines.append(f"  {span}: {status.status.name}{extra}")
             near = self.near_matches(self.names[key])
             if near:
                 lines.append(f"  {_near_note(self.names[key], near)}")
