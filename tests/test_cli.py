@@ -333,6 +333,7 @@ class TestCheckStandings:
     ) -> None:
         """On a terminal, excused has a colour of its own."""
         monkeypatch.delenv("NO_COLOR", raising=False)
+        monkeypatch.setenv("COLUMNS", "200")
         monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
         _, out, _ = run(capsys, "check", TAX_PLAN, TAX_HOLDINGS)
         assert "\033[35mexcused  \033[0m" in out
