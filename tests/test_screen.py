@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import json
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -614,12 +615,102 @@ class TestCommand:
         source = tmp_path / "in.parquet"
         innotrac_rows().write_parquet(source)
         out = tmp_path / "out.parquet"
-        assert screen_main([str(tmp_path), str(source), "--out", str(out)]) == 1
+        assert screen_main([str(tmp_path), str(source), "--output", str(out)]) == 1
         assert pl.read_parquet(out).height == 4
         assert "1 triggered" in capsys.readouterr().out
-        assert screen_main([str(tmp_path), str(tmp_path / "no.parquet"), "--out", str(out)]) == 2
+        assert screen_main([str(tmp_path), str(tmp_path / "no.parquet"), "--output", str(out)]) == 2
         err = capsys.readouterr().err
-        assert err.count("\n") == 1 and "no such Parquet file" in err and "Traceback" not in err
+        assert err.count("\n") == 1 and "no such positions file" in err and "Traceback" not in err
         clear = innotrac_rows().head(1)
         clear.write_parquet(source)
-        assert screen_main([str(tmp_path), str(source), "--out", str(out)]) == 0
+        assert screen_main([str(tmp_path), str(source), "--output", str(out)]) == 0
+
+
+class TestCommandConventions:
+    """rightsplan screen reads CSV as well as Parquet, takes -o, and prints a JSON summary."""
+
+    def _plans(self, tmp_path: Path) -> Path:
+        plans = tmp_path / "plans"
+        plans.mkdir()
+        rp.dump_plan(INNOTRAC, plans / "INOC.toml")
+        return plans
+
+    def test_csv_gives_the_parquet_verdicts(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The same positions as CSV and as Parquet give the same verdicts, in small batches."""
+        from rightsplan.screen.api import screen_parquet
+
+        plans = self._plans(tmp_path)
+        rows = pl.concat([innotrac_rows()] * 3)
+        rows.write_parquet(tmp_path / "in.parquet")
+        rows.write_csv(tmp_path / "in.csv")
+        seen: list[tuple[int, int]] = []
+        want = screen_parquet(plans, tmp_path / "in.parquet", tmp_path / "a.parquet")
+        got = screen_parquet(
+            plans,
+            tmp_path / "in.csv",
+            tmp_path / "b.parquet",
+            batch_rows=2,
+            progress=lambda done, total: seen.append((done, total)),
+        )
+        assert got == want
+        a, b = pl.read_parquet(tmp_path / "a.parquet"), pl.read_parquet(tmp_path / "b.parquet")
+        assert a.select("holder", "status").equals(b.select("holder", "status"))
+        assert seen[-1] == (rows.height, rows.height)
+
+    @pytest.mark.parametrize(
+        ("name", "content", "fragment"),
+        [
+            ("in.txt", b"plan,holder\n", "cannot tell the format from the extension '.txt'"),
+            ("in.parquet", b"plan,holder\nINOC,A\n", "not a Parquet file"),
+            (
+                "in.csv",
+                b'plan,holder,date,shares,outstanding\nINOC,A,2003-12-01,"2,800",10000\n',
+                "cannot read this CSV file",
+            ),
+        ],
+    )
+    def test_unreadable_positions_are_named(
+        self,
+        name: str,
+        content: bytes,
+        fragment: str,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """An unknown extension, CSV named .parquet, or a bad CSV count: one clear line, exit 2."""
+        from rightsplan.screen.cli import screen_main
+
+        plans = self._plans(tmp_path)
+        (tmp_path / name).write_bytes(content)
+        status = screen_main([str(plans), str(tmp_path / name), "-o", str(tmp_path / "o.pq")])
+        err = capsys.readouterr().err
+        assert status == 2
+        assert fragment in err and name in err and "magic bytes" not in err
+        assert err.count("\n") == 1
+
+    def test_out_is_a_deprecated_alias(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--out still works, with a note on standard error; --format json gives the counts."""
+        from rightsplan.screen.cli import screen_main
+
+        plans = self._plans(tmp_path)
+        innotrac_rows().write_csv(tmp_path / "in.csv")
+        out = tmp_path / "o.parquet"
+        argv = [str(plans), str(tmp_path / "in.csv"), "--out", str(out), "--format", "json"]
+        assert screen_main(argv) == 1
+        captured = capsys.readouterr()
+        assert "--out is now -o/--output" in captured.err
+        summary = json.loads(captured.out)
+        assert summary["positions"] == 4 and summary["statuses"]["triggered"] == 1
+        assert pl.read_parquet(out).height == 4
+
+    def test_an_output_is_required(self, tmp_path: Path) -> None:
+        """Without -o (or --out) the command is a usage error, exit 2."""
+        from rightsplan.screen.cli import screen_main
+
+        with pytest.raises(SystemExit) as exit_:
+            screen_main([str(tmp_path), str(tmp_path / "in.csv")])
+        assert exit_.value.code == 2
