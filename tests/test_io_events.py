@@ -258,10 +258,19 @@ class TestRoundTrip:
             dumps_events(ledger, "csv")
         assert loads_events(dumps_events(ledger, "json"), "json") == ledger
 
+    def test_dump_takes_what_replay_takes(self, tmp_path: Path) -> None:
+        """dump_events takes a Ledger or a list of events, as replay does; both write alike."""
+        rp.dump_events(list(EVERY_KIND.events), tmp_path / "list.json")
+        rp.dump_events(EVERY_KIND, tmp_path / "ledger.json")
+        assert (tmp_path / "list.json").read_bytes() == (tmp_path / "ledger.json").read_bytes()
+        assert rp.load_events(tmp_path / "list.json") == EVERY_KIND
+
     def test_dump_refuses_what_is_not_a_ledger(self, tmp_path: Path) -> None:
         """dump_events checks its argument and the extension before writing anything."""
         with pytest.raises(rp.InputTypeError):
-            rp.dump_events([], tmp_path / "e.csv")  # type: ignore[arg-type]
+            rp.dump_events("events", tmp_path / "e.csv")  # type: ignore[arg-type]
+        with pytest.raises(rp.InputTypeError):
+            rp.dump_events([42], tmp_path / "e.csv")  # type: ignore[list-item]
         with pytest.raises(rp.EventsFileError, match="'.toml'"):
             rp.dump_events(EVERY_KIND, tmp_path / "e.toml")
         assert list(tmp_path.iterdir()) == []

@@ -24,6 +24,7 @@ from rightsplan.ledger import (
     InadvertenceDetermination,
     Ledger,
     TenderOfferCommenced,
+    as_ledger,
 )
 from rightsplan.plan import Plan
 from rightsplan.rules import (
@@ -36,11 +37,7 @@ from rightsplan.standing import (
     Standing,
 )
 
-
-def _ledger(value: Ledger | Iterable[Event]) -> Ledger:
-    if isinstance(value, Ledger):
-        return value
-    return Ledger(value)
+_ledger = as_ledger
 
 
 def replay(

@@ -27,7 +27,7 @@ import os
 import re
 import typing
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -38,7 +38,6 @@ import pendulum
 
 from rightsplan.errors import (
     EventsFileError,
-    InputTypeError,
     InvalidInputError,
     PercentTypeError,
     RightsPlanError,
@@ -48,7 +47,7 @@ from rightsplan.io._csv import csv_rows
 from rightsplan.io._files import csv_text, jsonl_lines, read_bytes, write_atomically
 from rightsplan.io.formats import ParseError, text_of
 from rightsplan.io.holdings import _count, _date, _flag
-from rightsplan.ledger import EVENT_KINDS, Event, Ledger
+from rightsplan.ledger import EVENT_KINDS, Event, Ledger, as_ledger
 from rightsplan.percent import Comparison, format_percent, to_percent
 
 __all__ = [
@@ -577,14 +576,13 @@ def _record(event: Event, fmt: EventsFormat) -> dict[str, object]:
     return record
 
 
-def _ledger(ledger: object) -> Ledger:
-    if not isinstance(ledger, Ledger):
-        raise InputTypeError(f"ledger: expected a Ledger, got {ledger!r}")
-    return ledger
+_ledger = as_ledger
 
 
-def dumps_events(ledger: Ledger, fmt: EventsFormat) -> str:
+def dumps_events(ledger: Ledger | Iterable[Event], fmt: EventsFormat) -> str:
     """A ledger as the text of an events file in format ``fmt``; :func:`loads_events` reads it.
+
+    ``ledger`` is a :class:`~rightsplan.Ledger` or a list of events, as :func:`replay` takes.
 
     Fields at their defaults are left out (blank in CSV, whose columns are those the
     ledger's kinds use). A group member whose name contains ``;`` cannot be written to CSV.
@@ -601,8 +599,10 @@ def dumps_events(ledger: Ledger, fmt: EventsFormat) -> str:
     return csv_text(columns, records)
 
 
-def dump_events(ledger: Ledger, path: str | os.PathLike[str]) -> None:
+def dump_events(ledger: Ledger | Iterable[Event], path: str | os.PathLike[str]) -> None:
     """Write ``ledger`` to an events file, in the format its extension names, atomically.
+
+    ``ledger`` is a :class:`~rightsplan.Ledger` or a list of events, as :func:`replay` takes.
 
     ``load_events(path) == ledger`` afterwards.
     """
