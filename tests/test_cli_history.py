@@ -217,17 +217,24 @@ class TestClock:
         assert "Other Bidder: commenced 2003-09-03; the board deferred" in table
 
     def test_calendar_range(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        """A trigger before the New York calendar's range is exit 2; --calendar nyse covers it."""
+        """A 1998 trigger counts NYSE days with a note; --calendar new-york is exit 2 then."""
         events = write(
             tmp_path,
             "event,on,holder,shares,outstanding\n"
             "outstanding-changed,1998-03-02,,,1000\n"
             "acquisition,1998-03-02,Early Raider,200,\n",
         )
-        status, out, err = run(capsys, "history", PLAN, events)
+        status, out, _ = run(capsys, "history", PLAN, events)
+        assert status == 1
+        assert "Distribution Date: 1998-03-16 (the earliest)" in out
+        assert "Notes\n  - Business days before 1999-01-01 (from 1998-03-02)" in out
+        status, out, _ = run(capsys, "history", PLAN, events, "--format", "json")
+        assert "New York Stock Exchange's calendar alone" in json.loads(out)["notes"][0]
+        status, out, err = run(capsys, "history", PLAN, events, "--calendar", "new-york")
         assert status == 2 and out == ""
         assert err.count("\n") == 1 and "Traceback" not in err
         assert "outside the New York (NYSE and Federal Reserve) calendar" in err
+        assert "--calendar nyse" in err
         assert events in err
         status, out, _ = run(capsys, "history", PLAN, events, "--calendar", "nyse")
         assert status == 1

@@ -895,8 +895,11 @@ def _add_history(commands: argparse._SubParsersAction[_Parser]) -> None:
     history.add_argument(
         "--calendar",
         choices=tuple(_CALENDARS),
-        default="new-york",
-        help="business days for the Distribution Date: new-york (banks and NYSE, default) or nyse",
+        default=None,
+        help=(
+            "business days for the Distribution Date: new-york (banks and NYSE) or nyse; by "
+            "default new-york, and nyse alone before 1999 (noted in the report)"
+        ),
     )
     history.add_argument(
         "--warn-at",
@@ -1049,6 +1052,7 @@ def _history_record(history: History, calendar: calendars.BusinessCalendar) -> d
             for offer in history.tender_offers
         ],
         "warnings": list(history.warnings),
+        "notes": list(history.notes),
         "distribution_date": _iso(history.distribution_date()),
     }
 
@@ -1160,6 +1164,9 @@ def _history_table(history: History, calendar: calendars.BusinessCalendar) -> st
     if history.warnings:
         lines.extend(["", "Warnings"])
         lines.extend(f"  - {warning}" for warning in history.warnings)
+    if history.notes:
+        lines.extend(["", "Notes"])
+        lines.extend(f"  - {note_text}" for note_text in history.notes)
     distribution = history.distribution_date()
     lines.extend(
         [
@@ -1190,7 +1197,7 @@ def _history(
     *,
     output_format: str,
     plot: str | None,
-    calendar_name: str,
+    calendar_name: str | None,
     warn_at: str,
     output: str | None,
 ) -> int:
@@ -1203,9 +1210,10 @@ def _history(
     assert isinstance(read, Ledger)
     ledger = read
     events_path = STDIN_NAME if events_path == STDIN else events_path
-    calendar = _CALENDARS[calendar_name]()
+    chosen = _CALENDARS[calendar_name]() if calendar_name is not None else None
+    calendar = chosen if chosen is not None else calendars.new_york_or_nyse()
     try:
-        history = replay(plan, ledger, calendar=calendar, warn_at=warn_at)
+        history = replay(plan, ledger, calendar=chosen, warn_at=warn_at)
     except (LedgerError, calendars.CalendarRangeError) as error:
         raise InvalidInputError(f"{events_path}: {error}") from None
     except PlanHistoryError as error:  # e.g. a distribution rule no calendar can count

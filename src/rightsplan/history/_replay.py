@@ -8,7 +8,7 @@ from fractions import Fraction
 import attrs
 import pendulum
 
-from rightsplan.calendars import BusinessCalendar, new_york
+from rightsplan.calendars import BusinessCalendar, new_york, new_york_or_nyse
 from rightsplan.errors import InputTypeError
 from rightsplan.history._clock import _clock, _tender_offer
 from rightsplan.history._events import _Episode
@@ -16,6 +16,7 @@ from rightsplan.history._results import (
     History,
     HolderStatus,
     StatusPeriod,
+    TenderOfferProng,
     Trigger,
 )
 from rightsplan.history._settle import _Became, _Entry, _Replay, _same
@@ -50,13 +51,16 @@ def replay(
     """Replay ``plan``'s amendments and ``ledger``'s events together, in date order.
 
     ``calendar`` counts the business days to the Distribution Date (default
-    :func:`rightsplan.calendars.new_york`); ``warn_at`` is the warning line, as for
-    :func:`rightsplan.assess`.
+    :func:`rightsplan.calendars.new_york_or_nyse`: New York banks and the exchange, and the
+    exchange alone before 1999, where the Federal Reserve's holidays are not known; a clock
+    started before then is noted in :attr:`History.notes`); ``warn_at`` is the warning
+    line, as for :func:`rightsplan.assess`.
     """
     if not isinstance(plan, Plan):
         raise InputTypeError(f"plan: expected a Plan, got {plan!r}")
     ledger = _ledger(ledger)
-    calendar = calendar if calendar is not None else new_york()
+    chosen = calendar is None
+    calendar = calendar if calendar is not None else new_york_or_nyse()
     if not isinstance(calendar, BusinessCalendar):
         raise InputTypeError(f"calendar: expected a BusinessCalendar, got {calendar!r}")
     state = _Replay(plan, warn_ratio(warn_at))
@@ -96,6 +100,26 @@ def replay(
         trigger_list=triggers,
         tender_offers=offers,
         warnings=tuple(state.books.warnings),
+        notes=_calendar_notes(calendar, triggers, offers) if chosen else (),
+    )
+
+
+def _calendar_notes(
+    calendar: BusinessCalendar,
+    triggers: tuple[Trigger, ...],
+    offers: tuple[TenderOfferProng, ...],
+) -> tuple[str, ...]:
+    """The default calendar's choice, said where a clock started before New York's reach."""
+    fed_from = new_york().first
+    starts = [t.clock.shares_acquisition_date for t in triggers if t.clock.business_days]
+    starts += [offer.commenced for offer in offers if offer.distribution_date is not None]
+    early = sorted(day for day in starts if day < fed_from)
+    if not early:
+        return ()
+    return (
+        f"Business days before {fed_from.isoformat()} (from {early[0].isoformat()}) were "
+        "counted on the New York Stock Exchange's calendar alone: the Federal Reserve's "
+        f"holidays are known from {fed_from.isoformat()} only (calendar: {calendar.name}).",
     )
 
 

@@ -156,6 +156,9 @@ class History:
     trigger_list: tuple[Trigger, ...]
     tender_offers: tuple[TenderOfferProng, ...]
     warnings: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+    """Choices the replay made that a reader should know: the business-day calendar used
+    before 1999 (see :func:`rightsplan.calendars.new_york_or_nyse`)."""
 
     def holders(self) -> tuple[str, ...]:
         """Every holder and group the history knows, in order of first appearance."""
