@@ -156,10 +156,10 @@ class TestExitStatuses:
         assert 'pip install "rightsplan[screen]"' in result.stderr
 
     def test_rp_screen_without_polars_says_which_extra(self) -> None:
-        """rp.screen without polars raises MissingExtraError, still a ModuleNotFoundError."""
+        """Calling rp.screen without polars raises MissingExtraError, a ModuleNotFoundError."""
         script = (
             "import sys\nsys.modules['polars'] = None\nimport rightsplan as rp\n"
-            "try:\n    rp.screen\nexcept ModuleNotFoundError as error:\n"
+            "try:\n    rp.screen({}, [])\nexcept ModuleNotFoundError as error:\n"
             "    print(type(error).__name__, isinstance(error, rp.RightsPlanError), error)\n"
         )
         result = subprocess.run(
@@ -252,7 +252,7 @@ class TestOutputs:
         innotrac_rows().write_parquet(positions)
         fixed = tmp_path / ".out.parquet.partial"
         fixed.write_text("another run's partial file")
-        rp.screen.screen_parquet({"INOC": INNOTRAC}, positions, tmp_path / "out.parquet")
+        rp.screening.screen_parquet({"INOC": INNOTRAC}, positions, tmp_path / "out.parquet")
         assert fixed.read_text() == "another run's partial file"
         assert pl.read_parquet(tmp_path / "out.parquet").height == innotrac_rows().height
 

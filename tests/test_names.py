@@ -17,8 +17,8 @@ from rightsplan.cli import main
 from rightsplan.edgar import _text
 from rightsplan.io.events import loads_events
 from rightsplan.io.plans import loads_plan
-from rightsplan.screen import screen
-from rightsplan.screen.sql import screen_duckdb
+from rightsplan.screening import screen
+from rightsplan.screening.sql import screen_duckdb
 
 MORE_THAN = rp.Comparison.MORE_THAN
 AT_LEAST = rp.Comparison.AT_LEAST

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import rightsplan as rp
 from rightsplan import testing
 from rightsplan.assess import Status
-from rightsplan.screen import exact, kernel, polars_engine, screen, screen_parquet
+from rightsplan.screening import exact, kernel, polars_engine, screen, screen_parquet
 
 INNOTRAC = rp.examples.innotrac()
 
@@ -358,9 +358,15 @@ class TestInputs:
         assert screen(tmp_path, innotrac_rows()).equals(screen({"INOC": INNOTRAC}, innotrac_rows()))
 
     def test_rp_screen_is_the_function(self) -> None:
-        """rp.screen can be called directly, as the issue asks."""
-        result = rp.screen({"INOC": INNOTRAC}, innotrac_rows())  # type: ignore[operator]
-        assert result.height == 4
+        """rp.screen is a plain function, still after the engines are imported; same result."""
+        import inspect
+
+        import rightsplan.screening.api  # noqa: F401  # importing the engines changes nothing
+
+        assert inspect.isfunction(rp.screen)
+        result = rp.screen({"INOC": INNOTRAC}, innotrac_rows())
+        assert result.equals(screen({"INOC": INNOTRAC}, innotrac_rows()))
+        assert rp.screening.screen_parquet is screen_parquet
 
     def test_no_positions(self) -> None:
         """An empty table of positions gives an empty table of verdicts, with every column."""
@@ -569,7 +575,7 @@ class TestScreenParquet:
         """A write that fails is reported as ScreenInputError naming the output file."""
         from concurrent.futures import Future
 
-        from rightsplan.screen.api import _written
+        from rightsplan.screening.api import _written
 
         failed: Future[None] = Future()
         failed.set_exception(OSError("No space left on device\nmore detail"))
@@ -609,7 +615,7 @@ class TestCommand:
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
         """The command exits 1 when a position triggers, writes Parquet, and 2 on bad input."""
-        from rightsplan.screen.cli import screen_main
+        from rightsplan.screening.cli import screen_main
 
         rp.dump_plan(INNOTRAC, tmp_path / "INOC.toml")
         source = tmp_path / "in.parquet"
@@ -639,7 +645,7 @@ class TestCommandConventions:
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
         """The same positions as CSV and as Parquet give the same verdicts, in small batches."""
-        from rightsplan.screen.api import screen_parquet
+        from rightsplan.screening.api import screen_parquet
 
         plans = self._plans(tmp_path)
         rows = pl.concat([innotrac_rows()] * 3)
@@ -680,7 +686,7 @@ class TestCommandConventions:
         capsys: pytest.CaptureFixture[str],
     ) -> None:
         """An unknown extension, CSV named .parquet, or a bad CSV count: one clear line, exit 2."""
-        from rightsplan.screen.cli import screen_main
+        from rightsplan.screening.cli import screen_main
 
         plans = self._plans(tmp_path)
         (tmp_path / name).write_bytes(content)
@@ -694,7 +700,7 @@ class TestCommandConventions:
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
         """--out still works, with a note on standard error; --format json gives the counts."""
-        from rightsplan.screen.cli import screen_main
+        from rightsplan.screening.cli import screen_main
 
         plans = self._plans(tmp_path)
         innotrac_rows().write_csv(tmp_path / "in.csv")
@@ -709,7 +715,7 @@ class TestCommandConventions:
 
     def test_an_output_is_required(self, tmp_path: Path) -> None:
         """Without -o (or --out) the command is a usage error, exit 2."""
-        from rightsplan.screen.cli import screen_main
+        from rightsplan.screening.cli import screen_main
 
         with pytest.raises(SystemExit) as exit_:
             screen_main([str(tmp_path), str(tmp_path / "in.csv")])

@@ -1240,7 +1240,7 @@ def _delegated(command: str) -> Callable[[list[str]], int]:
         from rightsplan.edgar.cli import ingest_main
 
         return ingest_main
-    from rightsplan.screen.cli import screen_main
+    from rightsplan.screening.cli import screen_main
 
     return screen_main
 

@@ -148,7 +148,7 @@ def screen_main(argv: list[str]) -> int:
     """Run ``rightsplan screen`` with ``argv`` (the arguments after ``screen``)."""
     parser = _parser()
     args = parser.parse_args(argv)
-    from rightsplan.screen.api import screen_parquet
+    from rightsplan.screening.api import screen_parquet
 
     if args.out is not None:
         if args.output is not None:

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from rightsplan.errors import ScreenInputError
-from rightsplan.screen._inputs import COUNTS, ISSUER_NAMES
-from rightsplan.screen._standings import STANDING_COLUMNS
+from rightsplan.screening._inputs import COUNTS, ISSUER_NAMES
+from rightsplan.screening._standings import STANDING_COLUMNS
 
 __all__ = ["PositionsFile", "open_positions"]
 

@@ -16,9 +16,9 @@ from rightsplan.errors import ScreenInputError
 from rightsplan.io._files import atomic_destination
 from rightsplan.plan import Plan
 from rightsplan.rules import STATUSES
-from rightsplan.screen._files import PositionsFile, open_positions
-from rightsplan.screen._inputs import Positions, load_plans, positions_frame
-from rightsplan.screen.polars_engine import Prepared, prepare, screen_batch
+from rightsplan.screening._files import PositionsFile, open_positions
+from rightsplan.screening._inputs import Positions, load_plans, positions_frame
+from rightsplan.screening.polars_engine import Prepared, prepare, screen_batch
 
 __all__ = ["screen", "screen_parquet"]
 
@@ -61,7 +61,7 @@ def screen(
     one by :func:`rightsplan.rules.verdict`; the others keep the vectorized path.
 
     The verdicts are those of :func:`rightsplan.assess` (with the row's standing), row for
-    row, computed in exact integer arithmetic (see :mod:`rightsplan.screen.exact`). The
+    row, computed in exact integer arithmetic (see :mod:`rightsplan.screening.exact`). The
     result has the verdict columns of ``rightsplan check --format json``: ``row`` (the
     position's index), ``issuer``, ``holder``, ``date``, ``status`` (clear, warning,
     triggered, exempt, inactive, excused: :data:`rightsplan.rules.STATUSES`), ``shares``,
