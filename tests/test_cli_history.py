@@ -160,7 +160,7 @@ class TestInnotracJson:
         """A holder that sold out still has an exact percentage, 0/1, not null."""
         events = write(
             tmp_path,
-            "event,on,holder,shares,outstanding\n"
+            "event,date,holder,shares,outstanding\n"
             "outstanding-changed,2003-07-31,,,1000\n"
             "acquisition,2003-08-01,A,5,\n"
             "disposition,2003-09-01,A,5,\n",
@@ -188,7 +188,7 @@ class TestClock:
         """An announcement sets the Shares Acquisition Date; a tender offer has its own prong."""
         events = write(
             tmp_path,
-            "event,on,holder,shares,outstanding,offeror,deferred\n"
+            "event,date,holder,shares,outstanding,offeror,deferred\n"
             'outstanding-changed,2003-07-31,,,"11,564,730",,\n'
             'acquisition,2003-08-01,Raider LP,"2,000,000",,,\n'
             "acquiring-person-announced,2003-08-04,Raider LP,,,,\n"
@@ -220,7 +220,7 @@ class TestClock:
         """A 1998 trigger counts NYSE days with a note; --calendar new-york is exit 2 then."""
         events = write(
             tmp_path,
-            "event,on,holder,shares,outstanding\n"
+            "event,date,holder,shares,outstanding\n"
             "outstanding-changed,1998-03-02,,,1000\n"
             "acquisition,1998-03-02,Early Raider,200,\n",
         )
@@ -245,7 +245,7 @@ class TestClock:
         """Forming a group that crosses the line triggers it, and the group has its own periods."""
         events = write(
             tmp_path,
-            "event,on,holder,shares,outstanding,group,members\n"
+            "event,date,holder,shares,outstanding,group,members\n"
             "outstanding-changed,2003-07-31,,,1000,,\n"
             "acquisition,2003-08-01,A,100,,,\n"
             "acquisition,2003-08-01,B,100,,,\n"
@@ -310,7 +310,7 @@ class TestBadInput:
         """Selling more than is held is one clear line naming the file and the event, exit 2."""
         events = write(
             tmp_path,
-            "event,on,holder,shares,outstanding\n"
+            "event,date,holder,shares,outstanding\n"
             "outstanding-changed,2003-07-31,,,1000\n"
             "disposition,2003-08-01,A,5,\n",
         )
@@ -323,7 +323,7 @@ class TestBadInput:
 
     def test_missing_outstanding(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """An acquisition before any shares-outstanding figure is exit 2 with a hint."""
-        events = write(tmp_path, "event,on,holder,shares\nacquisition,2003-08-01,A,5\n")
+        events = write(tmp_path, "event,date,holder,shares\nacquisition,2003-08-01,A,5\n")
         status, _, err = run(capsys, "history", PLAN, events)
         assert status == 2 and "record an OutstandingChanged event" in err
 
@@ -365,7 +365,7 @@ requires_passive = false
 """
 
 TIE_EVENTS = (
-    "event,on,holder,shares,outstanding,group,members\n"
+    "event,date,holder,shares,outstanding,group,members\n"
     "outstanding-changed,2010-01-04,,,1000,,\n"
     "acquisition,2010-02-01,Alpha Fund,40,,,\n"
     "acquisition,2010-02-01,Beta Partners,40,,,\n"
