@@ -406,3 +406,20 @@ class TestDeterminism:
         assert (
             record["holders"]["Alpha Fund"][0]["rule"] == "10% or more (exception for Alpha Fund)"
         )
+
+
+class TestDateColumnNote:
+    def test_old_spelling_is_noted(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An events file with the column on replays as with date, with one note on stderr."""
+        text = Path(EVENTS).read_text("utf-8")
+        old = tmp_path / "old.csv"
+        old.write_text(text.replace("event,date,", "event,on,", 1), "utf-8")
+        _, want, _ = run(capsys, "history", PLAN, EVENTS)
+        _, out, err = run(capsys, "history", PLAN, str(old))
+        assert out == want
+        assert err == (
+            f"rightsplan: note: {old}: the date column is spelled 'on'; it is now 'date', as "
+            "in holdings files ('on' is still read)\n"
+        )

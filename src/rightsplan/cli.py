@@ -35,6 +35,7 @@ import sys
 import textwrap
 import threading
 import traceback
+import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from fractions import Fraction
@@ -1206,7 +1207,11 @@ def _history(
     if plot is not None:
         _plot_format(plot, output)
     plan = _read_plan(plan_path)
-    read = read_input(events_path, "events")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", FutureWarning)
+        read = read_input(events_path, "events")
+    for warning in caught:  # e.g. an events file spelling its date column "on"
+        print(f"rightsplan: note: {printable(str(warning.message))}", file=sys.stderr)
     assert isinstance(read, Ledger)
     ledger = read
     events_path = STDIN_NAME if events_path == STDIN else events_path
