@@ -119,9 +119,14 @@ Exit status: 0 when no holding triggers the plan, 1 when any does, 2 for bad inp
 (70 for an internal error; see 'rightsplan --help'). FILE may be - (standard output); a
 symbolic link is followed, a device or named pipe written to, and no input is overwritten.
 
+HOLDINGS may be - (standard input: CSV, or JSON lines when it starts with {). The table ends
+with a legend defining each status shown; on a terminal too narrow for it, each holding is a
+short block instead.
+
 Example:
   rightsplan check examples/innotrac/plan.toml examples/innotrac/holdings.csv
-  rightsplan check plan.toml holdings.csv --on 2003-12-01 --format json --output verdicts.json
+  rightsplan check plan.toml holdings.csv --on 2003-12-01 --format json -o verdicts.json
+  cat holdings.csv | rightsplan check plan.toml - --format json | jq .
 """
 
 
