@@ -34,7 +34,7 @@ import numpy as np
 import polars as pl
 
 import rightsplan as rp
-from rightsplan.screen import kernel, screen, screen_parquet
+from rightsplan.screening import kernel, screen, screen_parquet
 
 PERCENTS = ("4.99", "10", "15", "20", "33 1/3", "4.75", "25")
 
@@ -254,7 +254,7 @@ def main() -> None:
         )
 
     # Pre-join the limits (not timed): the floor's inputs.
-    from rightsplan.screen.exact import constants
+    from rightsplan.screening.exact import constants
 
     limits = result.select("limit", "comparison").unique().drop_nulls()
     limits = limits.with_columns(

@@ -66,3 +66,18 @@ class TestNyse:
         """The exchange-only calendar covers Innotrac's 1997 agreement date."""
         calendar = rp.calendars.nyse()
         assert calendar.add_business_days("1997-12-31", 1) == pendulum.Date(1998, 1, 2)
+
+
+class TestNewYorkOrNyse:
+    calendar = rp.calendars.new_york_or_nyse()
+
+    @given(dates(pendulum.Date(1863, 1, 1), pendulum.Date(2090, 12, 31)))
+    def test_each_day_as_the_calendar_that_reaches_it(self, day: pendulum.Date) -> None:
+        """Before 1999 a business day is the NYSE's; from 1999 on, banks' and the NYSE's."""
+        oracle = rp.calendars.nyse() if day.year < 1999 else rp.calendars.new_york()
+        assert self.calendar.is_business_day(day) == oracle.is_business_day(day)
+
+    def test_reaches_the_1997_plans(self) -> None:
+        """It reaches back to 1863, so a 1997 plan's clock can be counted."""
+        assert self.calendar.first == pendulum.Date(1863, 1, 1)
+        assert self.calendar.add_business_days("1998-11-24", 10) == pendulum.Date(1998, 12, 9)

@@ -405,6 +405,7 @@ class TestCheckStandings:
     ) -> None:
         """On a terminal, excused has a colour of its own."""
         monkeypatch.delenv("NO_COLOR", raising=False)
+        monkeypatch.setenv("COLUMNS", "200")
         monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
         _, out, _ = run(capsys, "check", TAX_PLAN, TAX_HOLDINGS)
         assert "\033[35mexcused  \033[0m" in out
@@ -490,3 +491,145 @@ class TestCheckStandings:
             "more-than",
         )
         assert pier["source"] == "Board determination (2026-01-05)"
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+class TestConventions:
+    """The conventions of other command-line tools: --version, -, -o, --format json, words."""
+
+    def test_version(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--version prints the package's version, the one rightsplan.__version__ gives."""
+        with pytest.raises(SystemExit) as exit_:
+            main(["--version"])
+        assert exit_.value.code == 0
+        assert capsys.readouterr().out == f"rightsplan {rp.__version__}\n"
+        assert rp.__version__[0].isdigit()
+
+    def test_pipeline_check_json(self) -> None:
+        """Holdings piped in (check PLAN - --format json), the output parses as JSON."""
+        import subprocess
+
+        done = subprocess.run(
+            [sys.executable, "-m", "rightsplan", "check", PLAN, "-", "--format", "json"],
+            input=Path(HOLDINGS).read_bytes(),
+            capture_output=True,
+            check=False,
+        )
+        assert done.returncode == 1, done.stderr  # IPOF's active holding triggers
+        records = json.loads(done.stdout)
+        assert [r["status"] for r in records][:3] == ["warning", "clear", "triggered"]
+        assert done.stderr == b""
+
+    @pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+    def test_check_reads_holdings_from_stdin(
+        self, fmt: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Holdings on standard input (CSV, or JSON lines) give the verdicts the file gives."""
+        _, from_file, _ = run(capsys, "check", PLAN, HOLDINGS, "--format", "json")
+        rows = rp.load_holdings(HOLDINGS)
+        if fmt == "csv":
+            data = Path(HOLDINGS).read_bytes()
+        else:
+            data = "".join(
+                json.dumps(
+                    {
+                        "holder": h.position.holder,
+                        "shares": h.position.shares,
+                        "outstanding": h.position.outstanding,
+                        "passive": h.position.passive,
+                        "date": h.date.isoformat() if h.date else None,
+                        "kind": h.position.kind.value,
+                    }
+                )
+                + "\n"
+                for h in rows
+            ).encode()
+        _stdin(monkeypatch, data)
+        status, out, err = run(capsys, "check", PLAN, "-", "--format", "json")
+        assert status == 1, err
+        strip = [{k: v for k, v in r.items() if k != "line"} for r in json.loads(out)]
+        expected = [{k: v for k, v in r.items() if k != "line"} for r in json.loads(from_file)]
+        assert strip == expected
+
+    def test_stdin_errors_name_stdin(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A bad row on standard input is reported against <stdin>, with its line (exit 2)."""
+        _stdin(monkeypatch, b"holder,shares,outstanding,date\nA,-5,100,2003-09-01\n")
+        status, _, err = run(capsys, "check", PLAN, "-")
+        assert status == 2
+        assert "<stdin>:2" in err
+
+    def test_only_one_stdin(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Naming - for two inputs is refused: standard input can be read once."""
+        status, _, err = run(capsys, "check", "-", "-")
+        assert status == 2
+        assert "only one input can be - (standard input)" in err
+
+    def test_validate_plan_from_stdin_as_json(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The validate command reads TOML from - (stdin); --format json describes the plan."""
+        _stdin(monkeypatch, Path(PLAN).read_bytes())
+        status, out, _ = run(capsys, "validate", "-", "--format", "json")
+        record = json.loads(out)
+        assert status == 0
+        assert record["valid"] is True and record["file"] == "<stdin>"
+        assert [a["number"] for a in record["amendments"]] == [1, 2, 3]
+
+    def test_validate_json_lists_problems(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An invalid plan with --format json is described on standard output, exit 2."""
+        status, out, _ = run(
+            capsys, "validate", str(BAD / "many-problems.toml"), "--format", "json"
+        )
+        record = json.loads(out)
+        assert status == 2
+        assert record["valid"] is False and len(record["problems"]) == 6
+
+    def test_example_json_and_output(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The example command with --format json -o FILE writes the sourced assessments there."""
+        target = tmp_path / "example.json"
+        status, out, _ = run(capsys, "example", "--format", "json", "-o", str(target))
+        assert out == ""
+        record = json.loads(target.read_text("utf-8"))
+        assert status == 0  # only the hypothetical active IPOF triggers
+        assert [a["status"] for a in record["assessments"]] == [
+            "warning",
+            "warning",
+            "clear",
+            "triggered",
+        ]
+        assert all(a["source"] for a in record["assessments"])
+
+    def test_output_short_option(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """-o is --output: check -o FILE writes the verdicts there and nothing to stdout."""
+        target = tmp_path / "verdicts.csv"
+        status, out, _ = run(capsys, "check", PLAN, HOLDINGS, "--format", "csv", "-o", str(target))
+        assert status == 1 and out == ""
+        assert target.read_text("utf-8").startswith("line,holder,date,status")
+
+    def test_legend_defines_each_status_shown(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The table ends with a legend: one line per status shown, the warning line given."""
+        _, out, _ = run(capsys, "check", PLAN, HOLDINGS, "--warn-at", "95%")
+        assert "warning:   at or above 95% of the limit, not over it" in out
+        assert "exempt:    an Exempt Person" in out
+        assert "excused:" not in out  # no row is excused
+        assert "7 holdings checked" in out and "holding(s)" not in out
+
+    @pytest.mark.parametrize("columns", [60, 80, 100])
+    def test_narrow_terminal_fits(
+        self, columns: int, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """On a terminal narrower than the table, no line of the holdings is wider than it."""
+        monkeypatch.setenv("COLUMNS", str(columns))
+        _, out, _ = run(capsys, "check", PLAN, HOLDINGS)
+        body = out.split("\n\n[1]")[0]
+        assert all(len(line) <= columns for line in body.splitlines())
+        assert "Line 4, 2003-12-01: IPOF Group" in body

@@ -202,7 +202,7 @@ class TestExitStatuses:
             "screen",
             str(tmp_path),
             str(tmp_path / "positions.parquet"),
-            "--out",
+            "--output",
             str(tmp_path / "out.parquet"),
             prelude="sys.modules['polars'] = None",
         )
@@ -211,10 +211,10 @@ class TestExitStatuses:
         assert 'pip install "rightsplan[screen]"' in result.stderr
 
     def test_rp_screen_without_polars_says_which_extra(self) -> None:
-        """rp.screen without polars raises MissingExtraError, still a ModuleNotFoundError."""
+        """Calling rp.screen without polars raises MissingExtraError, a ModuleNotFoundError."""
         script = (
             "import sys\nsys.modules['polars'] = None\nimport rightsplan as rp\n"
-            "try:\n    rp.screen\nexcept ModuleNotFoundError as error:\n"
+            "try:\n    rp.screen({}, [])\nexcept ModuleNotFoundError as error:\n"
             "    print(type(error).__name__, isinstance(error, rp.RightsPlanError), error)\n"
         )
         result = subprocess.run(
@@ -239,7 +239,7 @@ class TestOutputs:
         (tmp_path / "plans").mkdir()
         before = positions.read_bytes()
         status, out, err = run(
-            capsys, "screen", str(tmp_path / "plans"), str(positions), "--out", str(positions)
+            capsys, "screen", str(tmp_path / "plans"), str(positions), "--output", str(positions)
         )
         assert status == 2 and out == ""
         assert "--out" in err and "input file" in err
@@ -258,7 +258,7 @@ class TestOutputs:
             "screen",
             str(tmp_path / "plans"),
             str(tmp_path / "p.parquet"),
-            "--out",
+            "--output",
             str(plan),
         )
         assert status == 2 and "input file" in err
@@ -274,13 +274,13 @@ class TestOutputs:
         positions = tmp_path / "positions.parquet"
         innotrac_rows().write_parquet(positions)
         script = "import sys\nfrom rightsplan.cli import main\nsys.exit(main(sys.argv[1:]))"
-        argv = ["screen", str(tmp_path / "plans"), str(positions), "--out", "-"]
+        argv = ["screen", str(tmp_path / "plans"), str(positions), "--output", "-"]
         result = subprocess.run(
             [sys.executable, "-c", script, *argv], capture_output=True, check=False, timeout=300
         )
         assert result.returncode == 1
         assert pl.read_parquet(io.BytesIO(result.stdout)).height == innotrac_rows().height
-        assert b"position(s) screened" in result.stderr
+        assert b"4 positions screened" in result.stderr
         assert sorted(p.name for p in tmp_path.iterdir()) == ["plans", "positions.parquet"]
 
     def test_temporary_names_are_unique(self, tmp_path: Path) -> None:
@@ -307,7 +307,7 @@ class TestOutputs:
         innotrac_rows().write_parquet(positions)
         fixed = tmp_path / ".out.parquet.partial"
         fixed.write_text("another run's partial file")
-        rp.screen.screen_parquet({"INOC": INNOTRAC}, positions, tmp_path / "out.parquet")
+        rp.screening.screen_parquet({"INOC": INNOTRAC}, positions, tmp_path / "out.parquet")
         assert fixed.read_text() == "another run's partial file"
         assert pl.read_parquet(tmp_path / "out.parquet").height == innotrac_rows().height
 
@@ -572,7 +572,7 @@ class TestTooLarge:
         """`screen --batch-rows 99999999999999999999` is a usage error (exit 2), not a crash."""
         pytest.importorskip("polars")
         with pytest.raises(SystemExit) as exit_:
-            main(["screen", ".", "x.parquet", "--out", "y", "--batch-rows", "9" * 20])
+            main(["screen", ".", "x.parquet", "--output", "y", "--batch-rows", "9" * 20])
         assert exit_.value.code == 2
         assert "--batch-rows: expected a number of rows from 1 to" in capsys.readouterr().err
 
@@ -730,7 +730,7 @@ def _invocations(draw: st.DrawFn, *, plot: bool = False) -> tuple[list[str], dic
         argv += ["--plot", draw(st.sampled_from(_PLOTS))]
     if name == "screen":  # --out is required; not "-": the test's standard output holds text
         out = draw(st.sampled_from([o for o in outputs if o != "-"] + list(files)))
-        argv += ["--out", out]
+        argv += ["--output", out]
     return argv, {
         path: text if isinstance(text, bytes) else text.encode() for path, text in files.items()
     }
@@ -780,7 +780,7 @@ class TestFuzz:
             for name, data in files.items():
                 assert Path(name).read_bytes() == data
             target = next(
-                (argv[i + 1] for i, arg in enumerate(argv[:-1]) if arg in ("--out", "--output")),
+                (argv[i + 1] for i, arg in enumerate(argv[:-1]) if arg in ("--output", "--output")),
                 None,
             )
             picture = next(

@@ -160,7 +160,7 @@ class TestInnotracJson:
         """A holder that sold out still has an exact percentage, 0/1, not null."""
         events = write(
             tmp_path,
-            "event,on,holder,shares,outstanding\n"
+            "event,date,holder,shares,outstanding\n"
             "outstanding-changed,2003-07-31,,,1000\n"
             "acquisition,2003-08-01,A,5,\n"
             "disposition,2003-09-01,A,5,\n",
@@ -188,7 +188,7 @@ class TestClock:
         """An announcement sets the Shares Acquisition Date; a tender offer has its own prong."""
         events = write(
             tmp_path,
-            "event,on,holder,shares,outstanding,offeror,deferred\n"
+            "event,date,holder,shares,outstanding,offeror,deferred\n"
             'outstanding-changed,2003-07-31,,,"11,564,730",,\n'
             'acquisition,2003-08-01,Raider LP,"2,000,000",,,\n'
             "acquiring-person-announced,2003-08-04,Raider LP,,,,\n"
@@ -217,17 +217,24 @@ class TestClock:
         assert "Other Bidder: commenced 2003-09-03; the board deferred" in table
 
     def test_calendar_range(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        """A trigger before the New York calendar's range is exit 2; --calendar nyse covers it."""
+        """A 1998 trigger counts NYSE days with a note; --calendar new-york is exit 2 then."""
         events = write(
             tmp_path,
-            "event,on,holder,shares,outstanding\n"
+            "event,date,holder,shares,outstanding\n"
             "outstanding-changed,1998-03-02,,,1000\n"
             "acquisition,1998-03-02,Early Raider,200,\n",
         )
-        status, out, err = run(capsys, "history", PLAN, events)
+        status, out, _ = run(capsys, "history", PLAN, events)
+        assert status == 1
+        assert "Distribution Date: 1998-03-16 (the earliest)" in out
+        assert "Notes\n  - Business days before 1999-01-01 (from 1998-03-02)" in out
+        status, out, _ = run(capsys, "history", PLAN, events, "--format", "json")
+        assert "New York Stock Exchange's calendar alone" in json.loads(out)["notes"][0]
+        status, out, err = run(capsys, "history", PLAN, events, "--calendar", "new-york")
         assert status == 2 and out == ""
         assert err.count("\n") == 1 and "Traceback" not in err
         assert "outside the New York (NYSE and Federal Reserve) calendar" in err
+        assert "--calendar nyse" in err
         assert events in err
         status, out, _ = run(capsys, "history", PLAN, events, "--calendar", "nyse")
         assert status == 1
@@ -238,7 +245,7 @@ class TestClock:
         """Forming a group that crosses the line triggers it, and the group has its own periods."""
         events = write(
             tmp_path,
-            "event,on,holder,shares,outstanding,group,members\n"
+            "event,date,holder,shares,outstanding,group,members\n"
             "outstanding-changed,2003-07-31,,,1000,,\n"
             "acquisition,2003-08-01,A,100,,,\n"
             "acquisition,2003-08-01,B,100,,,\n"
@@ -303,7 +310,7 @@ class TestBadInput:
         """Selling more than is held is one clear line naming the file and the event, exit 2."""
         events = write(
             tmp_path,
-            "event,on,holder,shares,outstanding\n"
+            "event,date,holder,shares,outstanding\n"
             "outstanding-changed,2003-07-31,,,1000\n"
             "disposition,2003-08-01,A,5,\n",
         )
@@ -316,7 +323,7 @@ class TestBadInput:
 
     def test_missing_outstanding(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """An acquisition before any shares-outstanding figure is exit 2 with a hint."""
-        events = write(tmp_path, "event,on,holder,shares\nacquisition,2003-08-01,A,5\n")
+        events = write(tmp_path, "event,date,holder,shares\nacquisition,2003-08-01,A,5\n")
         status, _, err = run(capsys, "history", PLAN, events)
         assert status == 2 and "record an OutstandingChanged event" in err
 
@@ -358,7 +365,7 @@ requires_passive = false
 """
 
 TIE_EVENTS = (
-    "event,on,holder,shares,outstanding,group,members\n"
+    "event,date,holder,shares,outstanding,group,members\n"
     "outstanding-changed,2010-01-04,,,1000,,\n"
     "acquisition,2010-02-01,Alpha Fund,40,,,\n"
     "acquisition,2010-02-01,Beta Partners,40,,,\n"
@@ -398,4 +405,21 @@ class TestDeterminism:
         record = json.loads(output)
         assert (
             record["holders"]["Alpha Fund"][0]["rule"] == "10% or more (exception for Alpha Fund)"
+        )
+
+
+class TestDateColumnNote:
+    def test_old_spelling_is_noted(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An events file with the column on replays as with date, with one note on stderr."""
+        text = Path(EVENTS).read_text("utf-8")
+        old = tmp_path / "old.csv"
+        old.write_text(text.replace("event,date,", "event,on,", 1), "utf-8")
+        _, want, _ = run(capsys, "history", PLAN, EVENTS)
+        _, out, err = run(capsys, "history", PLAN, str(old))
+        assert out == want
+        assert err == (
+            f"rightsplan: note: {old}: the date column is spelled 'on'; it is now 'date', as "
+            "in holdings files ('on' is still read)\n"
         )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from typing import Any
 
 import pendulum
 import pytest
@@ -94,3 +96,50 @@ class TestSource:
             rp.Source("  ", "2003-11-24")
         with pytest.raises(rp.InvalidDateError, match="source.date"):
             rp.Source("Amendment No. 3", "2003-11-31")
+
+
+class TestFrameDates:
+    """Dates from data frames: a pandas Timestamp or a numpy datetime64 at midnight."""
+
+    @given(day=st.dates())
+    def test_midnight_timestamps_are_their_day(self, day: dt.date) -> None:
+        """A Timestamp or datetime64 at midnight (naive or UTC) reads as its calendar day."""
+        pd = pytest.importorskip("pandas")
+        np = pytest.importorskip("numpy")
+        expected = pendulum.Date(day.year, day.month, day.day)
+        assert rp.to_date(np.datetime64(day.isoformat(), "D")) == expected
+        assert rp.to_date(np.datetime64(day.isoformat(), "s")) == expected
+        if 1677 < day.year < 2262:  # pandas' nanosecond range
+            assert rp.to_date(pd.Timestamp(day)) == expected
+            assert rp.to_date(pd.Timestamp(day, tz="UTC")) == expected
+
+    @pytest.mark.parametrize(
+        ("make", "fragment"),
+        [
+            (lambda pd, np: pd.Timestamp("2003-11-24 10:30"), "has a time of day"),
+            (lambda pd, np: pd.Timestamp("2003-11-24", tz="America/New_York"), "time zone"),
+            (lambda pd, np: pd.NaT, "missing date (NaT)"),
+            (lambda pd, np: np.datetime64("NaT"), "missing date (NaT)"),
+            (lambda pd, np: np.datetime64("2003-11-24T00:00:01"), "has a time of day"),
+        ],
+    )
+    def test_times_and_zones_are_refused(self, make: Any, fragment: str) -> None:
+        """A time of day, a zone other than UTC, or a missing date is refused, saying which."""
+        pd = pytest.importorskip("pandas")
+        np = pytest.importorskip("numpy")
+        with pytest.raises(rp.InvalidDateError, match=re.escape(fragment)):
+            rp.to_date(make(pd, np), what="on")
+
+    def test_dates_module_imports_neither(self) -> None:
+        """Reading dates never imports pandas or numpy: they are looked for, not loaded."""
+        import subprocess
+        import sys
+
+        code = (
+            "import sys, rightsplan as rp; rp.to_date('2003-11-24'); "
+            "print('pandas' in sys.modules or 'numpy' in sys.modules)"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert out.stdout.strip() == "False"

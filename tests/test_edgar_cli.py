@@ -169,3 +169,37 @@ class TestHostileFilingText:
         err = capsys.readouterr().err
         assert "\x1b" not in err
         assert "empty\\x1b[2J.txt" in err
+
+
+class TestIngestConventions:
+    def test_goes_on_past_a_bad_file(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An unreadable filing among good ones is reported; the rest are drafted; exit 2."""
+        bad = tmp_path / "bad.txt"
+        bad.write_bytes(b"")
+        alone = ingest_main([SEED])
+        want = capsys.readouterr().out
+        assert alone == 0
+        assert ingest_main([str(bad), SEED]) == 2
+        captured = capsys.readouterr()
+        assert captured.out == want  # the draft of the readable filing, as if read alone
+        assert "bad.txt" in captured.err and "the file is empty" in captured.err
+        assert "1 of 2 filings could not be read" in captured.err
+
+    def test_output_option(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """-o FILE writes the draft there (atomically), nothing to standard output."""
+        target = tmp_path / "draft.toml"
+        assert ingest_main([SEED, "-o", str(target)]) == 0
+        assert capsys.readouterr().out == ""
+        assert tomllib.loads(target.read_text("utf-8"))["agreement"]
+
+    def test_output_may_not_name_a_filing(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """-o naming one of the filings is refused, exit 2, and the filing is untouched."""
+        copy = tmp_path / "seed.txt"
+        copy.write_bytes(Path(SEED).read_bytes())
+        assert ingest_main([str(copy), "-o", str(copy)]) == 2
+        assert copy.read_bytes() == Path(SEED).read_bytes()
+        assert "input file" in capsys.readouterr().err

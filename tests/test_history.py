@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pendulum
 import pytest
 
@@ -457,17 +459,39 @@ class TestClock:
         ]
         assert rp.replay(plan(), deferred).distribution_date() is None
 
-    def test_dates_outside_the_calendar_are_errors(self) -> None:
-        """A trigger whose clock falls outside the calendar's range is an error, not a guess."""
+    def test_innotrac_with_a_1998_event(self) -> None:
+        """The 1997 Innotrac plan replayed with a 1998 trigger counts NYSE days, and says so."""
         innotrac = rp.examples.innotrac()
         events = [
             rp.OutstandingChanged(on="1998-03-02", outstanding=1000),
             rp.Acquisition(on="1998-03-02", holder="Raider", shares=200),
         ]
-        with pytest.raises(rp.CalendarRangeError, match="1998-03-02 is outside"):
-            rp.replay(innotrac, events)
-        history = rp.replay(innotrac, events, calendar=rp.calendars.nyse())
+        history = rp.replay(innotrac, events)
+        nyse = rp.replay(innotrac, events, calendar=rp.calendars.nyse())
         assert history.triggers()[0].clock.distribution_date == pendulum.Date(1998, 3, 16)
+        assert history.triggers() == nyse.triggers()
+        (note,) = history.notes
+        assert "counted on the New York Stock Exchange's calendar alone" in note
+        assert "1998-03-02" in note and "1999-01-01" in note
+        assert nyse.notes == ()  # a calendar chosen by the caller needs no note
+
+    def test_no_note_when_new_york_reaches(self) -> None:
+        """A replay whose clocks all start from 1999 on has no calendar note."""
+        events = rp.load_events(Path(__file__).parent.parent / "examples/innotrac/events.csv")
+        assert rp.replay(rp.examples.innotrac(), events).notes == ()
+
+    def test_dates_outside_a_chosen_calendar_are_errors(self) -> None:
+        """Outside a calendar the caller chose, the error names a calendar that covers the day."""
+        innotrac = rp.examples.innotrac()
+        events = [
+            rp.OutstandingChanged(on="1998-03-02", outstanding=1000),
+            rp.Acquisition(on="1998-03-02", holder="Raider", shares=200),
+        ]
+        with pytest.raises(rp.CalendarRangeError, match="1998-03-02 is outside") as caught:
+            rp.replay(innotrac, events, calendar=rp.calendars.new_york())
+        assert "the New York Stock Exchange calendar (rightsplan.calendars.nyse()" in str(
+            caught.value
+        )
 
 
 class TestBadLedgers:

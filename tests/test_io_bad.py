@@ -22,9 +22,9 @@ PLAN_CASES = {
     "binary.toml": ["line 2", "not UTF-8 text", "byte 0x80"],
     "latin-1.toml": ["line 2", "not UTF-8 text", "byte 0xe9"],
     "truncated.toml": ["not valid TOML", "Unterminated string"],
-    "float-percent.toml": [
-        'amendments[0].changes[0].percent: expected a percentage like "25" or "4.99", '
-        'got 25.0 (a float); write it as a string: "25"'
+    "float-percent.yaml": [
+        'agreement.provisions[0].percent: expected a percentage like "25" or "4.99", '
+        'got 15.0 (a float); write it as a string: "15"'
     ],
     "impossible-date.toml": ["not valid TOML", "Invalid date", "line 3"],
     "impossible-date-string.toml": ["amendments[0].executed: '2003-02-30' is not a real day"],
@@ -51,7 +51,8 @@ PLAN_CASES = {
         "agreement.colour: unknown key",
         "agreement.company: expected non-blank text",
         "agreement.dated: expected an ISO date",
-        'agreement.provisions[0].percent: expected a percentage like "25" or "4.99", got 4.99',
+        'agreement.provisions[0].percent: expected a percentage like "25" or "4.99" '
+        "(a string or a number), got true",
         "amendments[0].number: amendments are numbered from 1, got 0",
         "amendments[0].changes[0].requires_passive: missing; expected true or false",
     ],
@@ -69,8 +70,9 @@ PLAN_CASES = {
         "line 1, column 32: the key 'company' appears twice",
         "(first at column 16)",
     ],
-    "float-percent.json": [
-        'agreement.provisions[0].percent: expected a percentage like "25" or "4.99", got 15.0'
+    "huge-exponent.json": [
+        "agreement.provisions[0].percent: a number too large or too small to be a plan's "
+        "is far too large or too small"
     ],
     "bad-indentation.yaml": ["line 3, column 2: not valid YAML"],
     "impossible-date.yaml": ["agreement.dated: '2003-02-30' is not a real day"],

@@ -143,11 +143,11 @@ class TestSchema:
         assert [s.name for s in event_fields(rp.StockSplit)] == ["on", "ratio", "source"]
 
     def test_columns_are_the_union(self) -> None:
-        """The CSV columns are event, on, every kind's own fields once, then source."""
+        """The CSV columns are event, date (the field on), every kind's own fields, then source."""
         every = {spec.name for kind in EVENT_KINDS for spec in event_fields(kind)}
-        assert set(COLUMNS) == every | {"event"}
+        assert set(COLUMNS) == (every - {"on"}) | {"event", "date"}
         assert len(COLUMNS) == len(set(COLUMNS))
-        assert COLUMNS[:2] == ("event", "on") and COLUMNS[-1] == "source"
+        assert COLUMNS[:2] == ("event", "date") and COLUMNS[-1] == "source"
 
 
 class TestReading:
@@ -170,7 +170,7 @@ class TestReading:
     def test_csv_conventions(self) -> None:
         """Blank cells are not given; members split on ";"; separators and ratios as text."""
         text = (
-            "event,on,holder,shares,outstanding,ratio,group,members,percent,comparison\n"
+            "event,date,holder,shares,outstanding,ratio,group,members,percent,comparison\n"
             'outstanding-changed,2003-07-31,,,"11,564,730",,,,,\n'
             "stock-split,2003-08-01,,,,3/2,,,,\n"
             "group-formed,2003-08-02,,,,,G,A; B ;C,,\n"
@@ -194,13 +194,15 @@ class TestReading:
 
     def test_empty_containers_are_empty_ledgers(self) -> None:
         """A header-only CSV, an empty JSON array and an empty JSON-lines file hold no events."""
-        assert loads_events("event,on\n", "csv") == rp.Ledger([])
+        assert loads_events("event,date\n", "csv") == rp.Ledger([])
         assert loads_events("[]", "json") == rp.Ledger([])
         assert loads_events("", "jsonl") == rp.Ledger([])
 
     def test_jsonl_splits_only_on_newlines(self) -> None:
         """A Unicode line separator inside a JSON string does not split a JSON-lines record."""
-        line = '{"event": "affiliated", "on": "2003-08-01", "holder": "A\u2028B", "affiliate": "C"}'
+        line = (
+            '{"event": "affiliated", "date": "2003-08-01", "holder": "A\u2028B", "affiliate": "C"}'
+        )
         (event,) = loads_events(line + "\r\n", "jsonl").events
         assert isinstance(event, rp.Affiliated) and event.holder == "A\u2028B"
 
@@ -212,7 +214,7 @@ class TestReading:
     def test_error_subclasses_input_file_error(self) -> None:
         """EventsFileError is an InputFileError (and a ValueError) with every problem listed."""
         with pytest.raises(rp.InputFileError) as caught:
-            loads_events("event,on\nsale,2003-01-01\nbuy,2003-01-02\n", "csv", name="x.csv")
+            loads_events("event,date\nsale,2003-01-01\nbuy,2003-01-02\n", "csv", name="x.csv")
         assert isinstance(caught.value, rp.EventsFileError | ValueError)
         assert caught.value.problems[0].startswith("x.csv:2: event: unknown event 'sale'")
         assert caught.value.problems[1].startswith("x.csv:3: event: unknown event 'buy'")
@@ -249,7 +251,7 @@ class TestRoundTrip:
     def test_csv_columns_are_those_used(self) -> None:
         """A dumped CSV names event, on and only the columns its events use, in schema order."""
         text = dumps_events(rp.load_events(EXAMPLES / "events.csv"), "csv")
-        assert text.splitlines()[0] == "event,on,holder,shares,passive,outstanding,source"
+        assert text.splitlines()[0] == "event,date,holder,shares,passive,outstanding,source"
 
     def test_csv_refuses_a_member_it_cannot_carry(self) -> None:
         """A member whose name contains ";" cannot be written to CSV, and the error says so."""
@@ -258,10 +260,19 @@ class TestRoundTrip:
             dumps_events(ledger, "csv")
         assert loads_events(dumps_events(ledger, "json"), "json") == ledger
 
+    def test_dump_takes_what_replay_takes(self, tmp_path: Path) -> None:
+        """dump_events takes a Ledger or a list of events, as replay does; both write alike."""
+        rp.dump_events(list(EVERY_KIND.events), tmp_path / "list.json")
+        rp.dump_events(EVERY_KIND, tmp_path / "ledger.json")
+        assert (tmp_path / "list.json").read_bytes() == (tmp_path / "ledger.json").read_bytes()
+        assert rp.load_events(tmp_path / "list.json") == EVERY_KIND
+
     def test_dump_refuses_what_is_not_a_ledger(self, tmp_path: Path) -> None:
         """dump_events checks its argument and the extension before writing anything."""
         with pytest.raises(rp.InputTypeError):
-            rp.dump_events([], tmp_path / "e.csv")  # type: ignore[arg-type]
+            rp.dump_events("events", tmp_path / "e.csv")  # type: ignore[arg-type]
+        with pytest.raises(rp.InputTypeError):
+            rp.dump_events([42], tmp_path / "e.csv")  # type: ignore[list-item]
         with pytest.raises(rp.EventsFileError, match="'.toml'"):
             rp.dump_events(EVERY_KIND, tmp_path / "e.toml")
         assert list(tmp_path.iterdir()) == []
@@ -270,13 +281,13 @@ class TestRoundTrip:
 BAD_CASES = {
     "empty.csv": [": the file is empty; expected a header line"],
     "unknown-column.csv": [":1: column 4: unknown column 'sahres'", 'did you mean "shares"?'],
-    "missing-on-column.csv": [":1: missing column 'on'"],
+    "missing-date-column.csv": [":1: missing column 'date'"],
     "unknown-event.csv": [":2: event: unknown event 'aquisition'", 'did you mean "acquisition"?'],
     "missing-fields.csv": ["2 problems", ":2: holder: missing", ":2: shares: missing"],
     "field-of-another-kind.csv": [':2: holder: not a field of "stock-split" events'],
     "bad-separators.csv": [":2: shares: expected a whole number of shares", "'2,80,500'"],
-    "impossible-date.csv": [":2: on: '2003-02-30' is not a real day"],
-    "loose-date.csv": [':2: on: expected an ISO date like "2003-11-24"', "'20030801'"],
+    "impossible-date.csv": [":2: date: '2003-02-30' is not a real day"],
+    "loose-date.csv": [':2: date: expected an ISO date like "2003-11-24"', "'20030801'"],
     "bad-passive.csv": [":2: passive: expected true or false, got 'yes'"],
     "bad-reason.csv": [":2: reason: expected one of reported, buyback, issuance"],
     "empty-member.csv": [":2: members[1]: expected non-blank text"],
@@ -287,7 +298,7 @@ BAD_CASES = {
         "5 problems",
         ":2: outstanding: expected a positive number",
         ":3: shares: expected zero or more shares, got -5",
-        ":4: on: expected an ISO date",
+        ":4: date: expected an ISO date",
         ":5: ratio: expected a ratio of new shares per old share",
         ":6: event: unknown event 'sale'",
     ],
@@ -298,13 +309,13 @@ BAD_CASES = {
     "float-shares.json": [": [0].shares: expected a whole number of shares", "(a float)"],
     "unknown-key.json": [": [0].sahres: unknown key 'sahres'", 'did you mean "shares"?'],
     "not-an-array.json": [": expected a JSON array of event objects", "got a table"],
-    "trailing-comma.json": [": line 1, column 86: not valid JSON"],
-    "duplicate-key.json": [": line 1, column 71: the key 'holder' appears twice", "column 47"],
-    "duplicate-key.jsonl": [":2: column 70: the key 'on' appears twice", "(first at column 26)"],
+    "trailing-comma.json": [": line 1, column 88: not valid JSON"],
+    "duplicate-key.json": [": line 1, column 73: the key 'holder' appears twice", "column 49"],
+    "duplicate-key.jsonl": [":2: column 72: the key 'date' appears twice", "(first at column 26)"],
     "half-a-cap.json": [": [0]: percent and comparison: give both for a cap, or neither"],
     "float-percent.jsonl": [':1: percent: expected a percentage like "25"', "20.0 (a float)"],
     "not-an-object.jsonl": [":2: expected an object", "got a list"],
-    "truncated.jsonl": [":2: column 56: not valid JSON"],
+    "truncated.jsonl": [":2: column 58: not valid JSON"],
     "missing-event.jsonl": [":1: event: missing; expected one of"],
     "events.txt": [": cannot tell the format from the extension '.txt'"],
 }
@@ -332,3 +343,37 @@ class TestBadEventsFiles:
         """A file that does not exist is an EventsFileError naming it."""
         with pytest.raises(rp.EventsFileError, match="no such file"):
             rp.load_events(tmp_path / "nothing.csv")
+
+
+class TestDateColumn:
+    """Events files name the date column date, as holdings files do; on is still read."""
+
+    TEXT = "event,{},outstanding\noutstanding-changed,2003-07-31,11564730\n"
+
+    def test_on_is_read_with_a_note(self) -> None:
+        """A file spelling the column on reads the same ledger, with a FutureWarning."""
+        with pytest.warns(FutureWarning, match="spelled 'on'; it is now 'date'"):
+            old = loads_events(self.TEXT.format("on"), "csv", name="old.csv")
+        assert old == loads_events(self.TEXT.format("date"), "csv")
+
+    @pytest.mark.parametrize("fmt", ["json", "jsonl"])
+    def test_json_keys_too(self, fmt: str) -> None:
+        """In JSON and JSON lines the key date is read; on is read with a FutureWarning."""
+        record = '{{"event": "outstanding-changed", "{}": "2003-07-31", "outstanding": 5}}'
+        wrap = "[{}]" if fmt == "json" else "{}\n"
+        new = loads_events(wrap.format(record.format("date")), fmt)  # type: ignore[arg-type]
+        with pytest.warns(FutureWarning):
+            old = loads_events(wrap.format(record.format("on")), fmt)  # type: ignore[arg-type]
+        assert new == old and new.events[0].on == pendulum.Date(2003, 7, 31)
+
+    def test_both_spellings_at_once_are_refused(self) -> None:
+        """A record giving both date and on is an error naming date."""
+        text = "event,date,on,outstanding\noutstanding-changed,2003-07-31,2003-07-31,5\n"
+        with pytest.raises(rp.EventsFileError, match=r":2: date: the date is given twice"):
+            loads_events(text, "csv")
+
+    def test_written_as_date(self) -> None:
+        """dump_events writes the column date, in every format."""
+        ledger = rp.Ledger([rp.OutstandingChanged(on="2003-07-31", outstanding=5)])
+        assert dumps_events(ledger, "csv").startswith("event,date,")
+        assert '"date": "2003-07-31"' in dumps_events(ledger, "json")

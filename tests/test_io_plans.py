@@ -222,7 +222,7 @@ class TestReading:
         """The loader reports every problem of a file together, each with its field path."""
         text = (
             '{"agreement": {"company": 1, "dated": "1997-12-32", "provisions": ['
-            '{"kind": "set-threshold", "percent": 15.5, "comparison": "at-most"}]},'
+            '{"kind": "set-threshold", "percent": [15.5], "comparison": "at-most"}]},'
             ' "amendmends": []}'
         )
         with pytest.raises(rp.PlanFileError) as caught:
@@ -240,19 +240,44 @@ class TestReading:
         ):
             assert f"plan.json: {path}: " in joined
 
-    def test_redeem_price_must_be_a_string(self) -> None:
-        """A redemption price written as a float is refused with the string to write."""
+    @pytest.mark.parametrize("fmt", ["toml", "json"])
+    @given(
+        percent=st.decimals(min_value=1, max_value=100, places=6, allow_nan=False),
+        price=st.decimals(min_value=0, max_value=10, places=8, allow_nan=False),
+    )
+    def test_decimal_literals_read_exactly(
+        self, fmt: Format, percent: Decimal, price: Decimal
+    ) -> None:
+        """A TOML or JSON percent 4.99 or price 0.001 is the exact decimal of its text."""
+        literal = format(percent, "f")
+        if fmt == "toml":
+            text = (
+                '[agreement]\ncompany = "X"\ndated = 2000-01-01\n'
+                f'[[agreement.provisions]]\nkind = "set-threshold"\npercent = {literal}\n'
+                'comparison = "at-least"\n'
+                "[[amendments]]\nnumber = 1\nexecuted = 2001-01-01\n"
+                f'[[amendments.changes]]\nkind = "redeem"\nprice = {format(price, "f")}\n'
+            )
+        else:
+            text = (
+                '{"agreement": {"company": "X", "dated": "2000-01-01", "provisions": '
+                f'[{{"kind": "set-threshold", "percent": {literal}, "comparison": "at-least"}}]}},'
+                ' "amendments": [{"number": 1, "executed": "2001-01-01", "changes": '
+                f'[{{"kind": "redeem", "price": {format(price, "f")}}}]}}]}}'
+            )
+        plan = loads_plan(text, fmt)
+        assert plan.terms_at("2000-06-01").general.percent == Fraction(literal)
+        assert plan.amendments[0].changes[0].price == price  # type: ignore[attr-defined]
+
+    def test_yaml_float_percent_is_refused(self) -> None:
+        """YAML reads 4.99 as a binary float, so there it is refused with the string to write."""
         text = (
-            '[agreement]\ncompany = "X"\ndated = 2000-01-01\n'
-            '[[agreement.provisions]]\nkind = "set-threshold"\npercent = 15\n'
-            'comparison = "at-least"\n'
-            "[[amendments]]\nnumber = 1\nexecuted = 2001-01-01\n"
-            '[[amendments.changes]]\nkind = "redeem"\nprice = 0.001\n'
+            "agreement:\n  company: X\n  dated: 2000-01-01\n  provisions:\n"
+            "    - {kind: set-threshold, percent: 4.99, comparison: at-least}\n"
         )
-        with pytest.raises(
-            rp.PlanFileError, match=r'price: .*\(a float\); write it as a string: "0.001"'
-        ):
-            loads_plan(text, "toml")
+        refused = r'4\.99 \(a float\); write it as a string: "4\.99"'
+        with pytest.raises(rp.PlanFileError, match=refused):
+            loads_plan(text, "yaml")
 
     def test_decimal_price_reads_exactly(self) -> None:
         """A price string reads as the exact Decimal."""

@@ -18,8 +18,8 @@ from rightsplan.cli import main
 from rightsplan.edgar import _text
 from rightsplan.io.events import loads_events
 from rightsplan.io.plans import loads_plan
-from rightsplan.screen import screen
-from rightsplan.screen.sql import screen_duckdb
+from rightsplan.screening import screen
+from rightsplan.screening.sql import screen_duckdb
 
 MORE_THAN = rp.Comparison.MORE_THAN
 AT_LEAST = rp.Comparison.AT_LEAST
@@ -465,7 +465,7 @@ class TestRefused:
 
     def test_events_file(self) -> None:
         """An events file naming a group member with a byte order mark inside is refused."""
-        text = 'event,on,group,members\ngroup-formed,2010-01-04,G,"A;\ufeffB"\n'
+        text = 'event,date,group,members\ngroup-formed,2010-01-04,G,"A;\ufeffB"\n'
         with pytest.raises(rp.EventsFileError, match=r"ev\.csv:2: members\[1\]: .*U\+FEFF"):
             loads_events(text, "csv", name="ev.csv")
 
@@ -595,7 +595,7 @@ class TestNearMatches:
 
 class TestNearMatchesInAReplay:
     EVENTS = (
-        "event,on,holder,shares,outstanding,passive\n"
+        "event,date,holder,shares,outstanding,passive\n"
         "outstanding-changed,2003-08-01,,,11572314,\n"
         "position-reported,2003-08-01,IPOF Grop,2800500,,true\n"
         "position-reported,2003-08-01,Another Fund,10,,false\n"

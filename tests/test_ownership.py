@@ -5,6 +5,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import rightsplan as rp
 
@@ -99,3 +101,21 @@ class TestReportedHolding:
         """Only plain decimal percentages up to 100 can be reported."""
         with pytest.raises(rp.RightsPlanError, match="reported"):
             rp.ReportedHolding("X", text)
+
+
+class TestNumpyIntegers:
+    @given(shares=st.integers(0, 2**62), extra=st.integers(1, 2**62))
+    def test_numpy_integers_are_their_int(self, shares: int, extra: int) -> None:
+        """np.int64/np.uint64 share counts read as the same int, never through a float."""
+        np = pytest.importorskip("numpy")
+        position = rp.Position("A", np.int64(shares), np.uint64(shares + extra))
+        assert (position.shares, position.outstanding) == (shares, shares + extra)
+        assert type(position.shares) is int and type(position.outstanding) is int
+
+    def test_numpy_floats_and_booleans_stay_refused(self) -> None:
+        """np.float64 (a float) and np.bool_ are refused like their Python kin."""
+        np = pytest.importorskip("numpy")
+        with pytest.raises(rp.InputTypeError, match="a float"):
+            rp.Position("A", np.float64(5), 10)
+        with pytest.raises(rp.InputTypeError, match="whole number"):
+            rp.Position("A", np.bool_(True), 10)

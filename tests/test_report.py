@@ -19,7 +19,7 @@ import rightsplan as rp
 from rightsplan import edgar, report
 from rightsplan.cli import main
 from rightsplan.io import holdings
-from rightsplan.screen import polars_engine, screen
+from rightsplan.screening import polars_engine, screen
 from rightsplan.testing import LEDGER_START, ledgers
 
 from .strategies import plans, positions, thresholds

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import json
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 import rightsplan as rp
 from rightsplan import testing
 from rightsplan.assess import Status
-from rightsplan.screen import exact, kernel, polars_engine, screen, screen_parquet
+from rightsplan.screening import exact, kernel, polars_engine, screen, screen_parquet
 
 INNOTRAC = rp.examples.innotrac()
 
@@ -357,9 +358,15 @@ class TestInputs:
         assert screen(tmp_path, innotrac_rows()).equals(screen({"INOC": INNOTRAC}, innotrac_rows()))
 
     def test_rp_screen_is_the_function(self) -> None:
-        """rp.screen can be called directly, as the issue asks."""
-        result = rp.screen({"INOC": INNOTRAC}, innotrac_rows())  # type: ignore[operator]
-        assert result.height == 4
+        """rp.screen is a plain function, still after the engines are imported; same result."""
+        import inspect
+
+        import rightsplan.screening.api  # noqa: F401  # importing the engines changes nothing
+
+        assert inspect.isfunction(rp.screen)
+        result = rp.screen({"INOC": INNOTRAC}, innotrac_rows())
+        assert result.equals(screen({"INOC": INNOTRAC}, innotrac_rows()))
+        assert rp.screening.screen_parquet is screen_parquet
 
     def test_no_positions(self) -> None:
         """An empty table of positions gives an empty table of verdicts, with every column."""
@@ -568,7 +575,7 @@ class TestScreenParquet:
         """A write that fails is reported as ScreenInputError naming the output file."""
         from concurrent.futures import Future
 
-        from rightsplan.screen.api import _written
+        from rightsplan.screening.api import _written
 
         failed: Future[None] = Future()
         failed.set_exception(OSError("No space left on device\nmore detail"))
@@ -608,18 +615,108 @@ class TestCommand:
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
         """The command exits 1 when a position triggers, writes Parquet, and 2 on bad input."""
-        from rightsplan.screen.cli import screen_main
+        from rightsplan.screening.cli import screen_main
 
         rp.dump_plan(INNOTRAC, tmp_path / "INOC.toml")
         source = tmp_path / "in.parquet"
         innotrac_rows().write_parquet(source)
         out = tmp_path / "out.parquet"
-        assert screen_main([str(tmp_path), str(source), "--out", str(out)]) == 1
+        assert screen_main([str(tmp_path), str(source), "--output", str(out)]) == 1
         assert pl.read_parquet(out).height == 4
         assert "1 triggered" in capsys.readouterr().out
-        assert screen_main([str(tmp_path), str(tmp_path / "no.parquet"), "--out", str(out)]) == 2
+        assert screen_main([str(tmp_path), str(tmp_path / "no.parquet"), "--output", str(out)]) == 2
         err = capsys.readouterr().err
-        assert err.count("\n") == 1 and "no such Parquet file" in err and "Traceback" not in err
+        assert err.count("\n") == 1 and "no such positions file" in err and "Traceback" not in err
         clear = innotrac_rows().head(1)
         clear.write_parquet(source)
-        assert screen_main([str(tmp_path), str(source), "--out", str(out)]) == 0
+        assert screen_main([str(tmp_path), str(source), "--output", str(out)]) == 0
+
+
+class TestCommandConventions:
+    """rightsplan screen reads CSV as well as Parquet, takes -o, and prints a JSON summary."""
+
+    def _plans(self, tmp_path: Path) -> Path:
+        plans = tmp_path / "plans"
+        plans.mkdir()
+        rp.dump_plan(INNOTRAC, plans / "INOC.toml")
+        return plans
+
+    def test_csv_gives_the_parquet_verdicts(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The same positions as CSV and as Parquet give the same verdicts, in small batches."""
+        from rightsplan.screening.api import screen_parquet
+
+        plans = self._plans(tmp_path)
+        rows = pl.concat([innotrac_rows()] * 3)
+        rows.write_parquet(tmp_path / "in.parquet")
+        rows.write_csv(tmp_path / "in.csv")
+        seen: list[tuple[int, int]] = []
+        want = screen_parquet(plans, tmp_path / "in.parquet", tmp_path / "a.parquet")
+        got = screen_parquet(
+            plans,
+            tmp_path / "in.csv",
+            tmp_path / "b.parquet",
+            batch_rows=2,
+            progress=lambda done, total: seen.append((done, total)),
+        )
+        assert got == want
+        a, b = pl.read_parquet(tmp_path / "a.parquet"), pl.read_parquet(tmp_path / "b.parquet")
+        assert a.select("holder", "status").equals(b.select("holder", "status"))
+        assert seen[-1] == (rows.height, rows.height)
+
+    @pytest.mark.parametrize(
+        ("name", "content", "fragment"),
+        [
+            ("in.txt", b"plan,holder\n", "cannot tell the format from the extension '.txt'"),
+            ("in.parquet", b"plan,holder\nINOC,A\n", "not a Parquet file"),
+            (
+                "in.csv",
+                b'plan,holder,date,shares,outstanding\nINOC,A,2003-12-01,"2,800",10000\n',
+                "cannot read this CSV file",
+            ),
+        ],
+    )
+    def test_unreadable_positions_are_named(
+        self,
+        name: str,
+        content: bytes,
+        fragment: str,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """An unknown extension, CSV named .parquet, or a bad CSV count: one clear line, exit 2."""
+        from rightsplan.screening.cli import screen_main
+
+        plans = self._plans(tmp_path)
+        (tmp_path / name).write_bytes(content)
+        status = screen_main([str(plans), str(tmp_path / name), "-o", str(tmp_path / "o.pq")])
+        err = capsys.readouterr().err
+        assert status == 2
+        assert fragment in err and name in err and "magic bytes" not in err
+        assert err.count("\n") == 1
+
+    def test_out_is_a_deprecated_alias(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--out still works, with a note on standard error; --format json gives the counts."""
+        from rightsplan.screening.cli import screen_main
+
+        plans = self._plans(tmp_path)
+        innotrac_rows().write_csv(tmp_path / "in.csv")
+        out = tmp_path / "o.parquet"
+        argv = [str(plans), str(tmp_path / "in.csv"), "--out", str(out), "--format", "json"]
+        assert screen_main(argv) == 1
+        captured = capsys.readouterr()
+        assert "--out is now -o/--output" in captured.err
+        summary = json.loads(captured.out)
+        assert summary["positions"] == 4 and summary["statuses"]["triggered"] == 1
+        assert pl.read_parquet(out).height == 4
+
+    def test_an_output_is_required(self, tmp_path: Path) -> None:
+        """Without -o (or --out) the command is a usage error, exit 2."""
+        from rightsplan.screening.cli import screen_main
+
+        with pytest.raises(SystemExit) as exit_:
+            screen_main([str(tmp_path), str(tmp_path / "in.csv")])
+        assert exit_.value.code == 2

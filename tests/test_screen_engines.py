@@ -13,8 +13,8 @@ import polars as pl
 import pytest
 
 import rightsplan as rp
-from rightsplan.screen import screen
-from rightsplan.screen.sql import screen_duckdb, screen_spark
+from rightsplan.screening import screen
+from rightsplan.screening.sql import screen_duckdb, screen_spark
 
 TEXT = ("issuer", "status", "limit", "comparison", "source", "holder")
 

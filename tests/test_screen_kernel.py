@@ -7,7 +7,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from rightsplan.screen import kernel
+from rightsplan.screening import kernel
 
 INT64_MAX = 2**63 - 1
 

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 import rightsplan as rp
 from rightsplan import amendments, testing
 from rightsplan.rules import HOLDER_KINDS, STATUSES
-from rightsplan.screen import screen, screen_parquet
-from rightsplan.screen.sql import screen_duckdb
+from rightsplan.screening import screen, screen_parquet
+from rightsplan.screening.sql import screen_duckdb
 from rightsplan.standing import STANDING_KINDS, standing_from_fields
 from rightsplan.terms import LimitKind
 from tests.test_screen import engine, expected, frame, verdicts
@@ -289,7 +289,7 @@ def test_every_kind_screens_as_assess(monkeypatch: pytest.MonkeyPatch) -> None:
         derivatives=pl.Series([p.derivatives for _, p, _ in rows]),
     )
     engines = ["numpy"]
-    from rightsplan.screen import kernel
+    from rightsplan.screening import kernel
 
     if kernel.HAS_NUMBA:
         engines.append("compiled")

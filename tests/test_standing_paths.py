@@ -175,7 +175,7 @@ class TestScreen:
         frame = pl.DataFrame(rows).with_columns(
             pl.col("standing_since", "standing_until").cast(pl.String)
         )
-        from rightsplan.screen import screen
+        from rightsplan.screening import screen
 
         result = screen({"TAX": history.plan}, frame)
         for record in result.iter_rows(named=True):

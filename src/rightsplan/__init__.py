@@ -11,6 +11,9 @@ the :meth:`Plan.terms_at` a date, and :func:`assess` a :class:`Position` against
 
 from __future__ import annotations
 
+import importlib.metadata as _metadata
+from typing import TYPE_CHECKING
+
 from rightsplan import calendars, edgar, examples, plot, report, rules
 from rightsplan.agreement import RightsAgreement, standard_exempt_persons
 from rightsplan.amendments import (
@@ -132,6 +135,43 @@ from rightsplan.terms import (
     Terms,
 )
 
+if TYPE_CHECKING:
+    import os
+    from collections.abc import Mapping
+    from fractions import Fraction
+
+    import polars
+
+    from rightsplan.screening._inputs import Positions
+
+
+def screen(
+    plans: Mapping[str, Plan] | str | os.PathLike[str],
+    positions: Positions,
+    *,
+    warn_at: Fraction | str | int = DEFAULT_WARN_AT,
+) -> polars.DataFrame:
+    """Screen many positions against many plans: one verdict row per position, in order.
+
+    A function, not a module: the engines live in :mod:`rightsplan.screening` (which needs
+    the ``screen`` extra, polars), imported on the first call. The arguments and the result
+    are those of :func:`rightsplan.screening.screen`.
+    """
+    from rightsplan.screening import screen as run
+
+    return run(plans, positions, warn_at=warn_at)
+
+
+def _installed_version() -> str:
+    try:
+        return _metadata.version("rightsplan")
+    except _metadata.PackageNotFoundError:  # pragma: no cover - run from a bare source tree
+        return "0+unknown"
+
+
+__version__: str = _installed_version()
+"""The installed rightsplan's version, from its package metadata (``rightsplan --version``)."""
+
 __all__ = [
     "DEFAULT_WARN_AT",
     "AcquiringPerson",
@@ -249,6 +289,7 @@ __all__ = [
     "replay",
     "report",
     "rules",
+    "screen",
     "standard_exempt_persons",
     "to_date",
     "to_percent",
@@ -263,7 +304,7 @@ def __getattr__(name: str) -> object:
 
         return importlib.import_module("rightsplan.testing")
     # rp.screen needs polars (the screen extra): imported on first use too. The package
-    # rightsplan.screen is callable, forwarding to rightsplan.screen.screen.
+    # rightsplan.screen is callable, forwarding to rightsplan.screening.screen.
     if name == "screen":
         import importlib
 

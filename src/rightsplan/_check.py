@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import operator
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import TypeVar
@@ -53,8 +55,26 @@ def optional_text(value: object, what: str) -> str | None:
     return None if value is None else text(value, what)
 
 
+def numpy_integer(value: object) -> int | None:
+    """``value`` as an ``int`` if it is a numpy integer (``np.int64``...), else ``None``.
+
+    What ``df.itertuples()`` and ``array[i]`` yield. Read through ``operator.index``, never
+    through a float; numpy is never imported here: a value can only be a numpy integer if
+    numpy is already loaded. ``np.bool_`` is not a ``np.integer``, so it stays refused.
+    """
+    numpy = sys.modules.get("numpy")
+    if numpy is not None and isinstance(value, numpy.integer):
+        return operator.index(value)
+    return None
+
+
 def whole_number(value: object, what: str) -> int:
-    """An ``int`` (never a ``bool`` or a ``float``)."""
+    """An ``int`` or a numpy integer (never a ``bool`` or a ``float``), as an ``int``."""
+    if type(value) is int:
+        return value
+    converted = numpy_integer(value)
+    if converted is not None:
+        return converted
     if isinstance(value, bool) or not isinstance(value, int):
         hint = " (a float); share counts are whole numbers" if isinstance(value, float) else ""
         raise InputTypeError(

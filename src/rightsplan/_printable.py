@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["json_safe", "printable"]
+__all__ = ["json_safe", "printable", "quoted"]
 
 # Control (Cc), format (Cf: zero-width and bidirectional controls), surrogate (Cs), and line
 # and paragraph separators: invisible or acted upon by a terminal. Everything else prints.
@@ -69,3 +69,13 @@ def json_safe(text: str) -> str:
         return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
     return "".join(escape(char) for char in text)
+
+
+def quoted(text: str) -> str:
+    """``text`` in double quotes, a quotation inside it in single quotes (never nested doubles).
+
+    >>> print(quoted('shall not be deemed an "Acquiring Person"'))
+    "shall not be deemed an 'Acquiring Person'"
+    """
+    inner = text.replace("\u201c", "'").replace("\u201d", "'").replace('"', "'")
+    return f'"{inner}"'

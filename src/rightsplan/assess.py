@@ -15,6 +15,7 @@ import attrs
 import pendulum
 
 from rightsplan import _check
+from rightsplan._printable import quoted
 from rightsplan.dates import DateLike, to_date
 from rightsplan.errors import InputTypeError, InvalidInputError
 from rightsplan.ownership import Counted, Position, ReportedHolding
@@ -150,7 +151,7 @@ class Assessment:
         if self.limit is not None:
             lines.append(f"Limit: {self.limit.describe()}, set by {self.limit.source.cite()}.")
             if self.limit.source.quote:
-                lines.append(f'  "{self.limit.source.quote}"')
+                lines.append(f"  {quoted(self.limit.source.quote)}")
             if self.limit.source.note:
                 lines.append(f"  Note: {self.limit.source.note}")
             if self.max_shares is not None:

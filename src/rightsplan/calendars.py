@@ -20,7 +20,7 @@ import pendulum
 from rightsplan.dates import DateLike, to_date
 from rightsplan.errors import InvalidInputError
 
-__all__ = ["BusinessCalendar", "CalendarRangeError", "new_york", "nyse"]
+__all__ = ["BusinessCalendar", "CalendarRangeError", "new_york", "new_york_or_nyse", "nyse"]
 
 
 class CalendarRangeError(InvalidInputError):
@@ -47,7 +47,7 @@ class BusinessCalendar:
         if not self.first <= day <= self.last:
             raise CalendarRangeError(
                 f"{day.isoformat()} is outside the {self.name} calendar, which covers "
-                f"{self.first.isoformat()} to {self.last.isoformat()}"
+                f"{self.first.isoformat()} to {self.last.isoformat()}{_which_would(self, day)}"
             )
 
     def is_business_day(self, on: DateLike) -> bool:
@@ -117,3 +117,40 @@ def nyse() -> BusinessCalendar:
     """The New York Stock Exchange alone, for plans (or dates) the Federal Reserve data miss."""
     first, last = _years("NYSE")
     return BusinessCalendar("New York Stock Exchange", first, last, _holiday_test("NYSE"))
+
+
+def new_york_or_nyse() -> BusinessCalendar:
+    """:func:`new_york` where it reaches, the NYSE alone before (the default of ``replay``).
+
+    The ``holidays`` package has the Federal Reserve's holidays from 1999 only; many plans
+    are older (Innotrac's is of 1997). Before :func:`new_york`'s first day, a business day
+    is one on which the exchange is open; from it on, banks and the exchange both. A
+    replay that counts a day before it says so in its notes.
+
+    >>> cal = new_york_or_nyse()
+    >>> cal.add_business_days("1998-11-24", 10).isoformat()   # Thanksgiving on 11-26
+    '1998-12-09'
+    """
+    both, exchange = new_york(), nyse()
+    fed_from = both.first
+
+    def is_holiday(day: dt.date) -> bool:
+        return exchange.is_holiday(day) if day < fed_from else both.is_holiday(day)
+
+    return BusinessCalendar(
+        f"New York (NYSE and Federal Reserve; NYSE alone before {fed_from.isoformat()})",
+        exchange.first,
+        min(both.last, exchange.last),
+        is_holiday,
+    )
+
+
+def _which_would(calendar: BusinessCalendar, day: pendulum.Date) -> str:
+    """A hint naming a calendar that covers ``day``, when one does."""
+    for other, how in ((nyse(), "rightsplan.calendars.nyse(), --calendar nyse"),):
+        if other.name != calendar.name and other.first <= day <= other.last:
+            return (
+                f"; the {other.name} calendar ({how}) covers {other.first.isoformat()} to "
+                f"{other.last.isoformat()}"
+            )
+    return ""

@@ -10,13 +10,15 @@ Exit statuses (every command, ``ingest`` and ``screen`` included):
 - 130: interrupted (Ctrl-C); 141: standard output closed by its reader (``| head``), quietly;
   143: terminated (SIGTERM), after removing any temporary file.
 
-Nothing the command reads is ever modified, and no output may name an input. Outputs
-(``--output``, ``--plot``, ``screen --out``) are written atomically through a uniquely named
-temporary file in the destination's folder; a symbolic link is followed (the file it points
-to is replaced, the link stays); a device or named pipe is written to, never replaced; ``-``
-is standard output. Text from files (a company, a section, a quotation, a holder's name) is
-shown with control and invisible characters escaped (``\x1b``), in tables and messages;
-JSON output escapes them as ``\uXXXX``; CSV output keeps them, quoted, to read back as written.
+Nothing the command reads is ever modified, and no output may name an input. ``-`` as an
+input file is standard input (one input per command: a plan, holdings or events; see
+:func:`read_input`). Outputs (``-o/--output``, ``--plot``) are written atomically through
+a uniquely named temporary file in the destination's folder; a symbolic link is followed
+(the file it points to is replaced, the link stays); a device or named pipe is written to,
+never replaced; ``-`` is standard output. Text from files (a company, a section, a
+quotation, a holder's name) is shown with control and invisible characters escaped
+(``\x1b``), in tables and messages; JSON output escapes them as ``\uXXXX``; CSV output
+keeps them, quoted, to read back as written.
 """
 
 from __future__ import annotations
@@ -26,10 +28,13 @@ import contextlib
 import io
 import json
 import os
+import shutil
 import signal
 import sys
+import textwrap
 import threading
 import traceback
+import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from fractions import Fraction
@@ -38,7 +43,7 @@ from pathlib import Path
 import attrs
 import pendulum
 
-from rightsplan import calendars, examples, report
+from rightsplan import __version__, calendars, examples, report
 from rightsplan._printable import json_safe, printable
 from rightsplan.assess import Assessment, Status, assess, in_force, warn_ratio
 from rightsplan.dates import to_date
@@ -46,13 +51,20 @@ from rightsplan.errors import (
     HoldingsFileError,
     InvalidInputError,
     OutputFileError,
+    PlanFileError,
     PlanHistoryError,
     RightsPlanError,
 )
 from rightsplan.history import History, LedgerError, StatusPeriod, replay
 from rightsplan.io import Holding, load_events, load_holdings, load_plan
-from rightsplan.io._files import csv_text, write_atomically
+from rightsplan.io._files import MAX_FILE_BYTES, csv_text, write_atomically
+from rightsplan.io.events import loads_events
+from rightsplan.io.holdings import loads_holdings
+from rightsplan.io.plans import loads_plan
+from rightsplan.ledger import Ledger
 from rightsplan.ownership import Position
+from rightsplan.plan import Plan
+from rightsplan.rules import status_meaning
 from rightsplan.standing import Ordinary
 
 __all__ = ["main"]
@@ -104,10 +116,87 @@ Exit status: 0 when no holding triggers the plan, 1 when any does, 2 for bad inp
 (70 for an internal error; see 'rightsplan --help'). FILE may be - (standard output); a
 symbolic link is followed, a device or named pipe written to, and no input is overwritten.
 
+HOLDINGS may be - (standard input: CSV, or JSON lines when it starts with {). The table ends
+with a legend defining each status shown; on a terminal too narrow for it, each holding is a
+short block instead.
+
 Example:
   rightsplan check examples/innotrac/plan.toml examples/innotrac/holdings.csv
-  rightsplan check plan.toml holdings.csv --on 2003-12-01 --format json --output verdicts.json
+  rightsplan check plan.toml holdings.csv --on 2003-12-01 --format json -o verdicts.json
+  cat holdings.csv | rightsplan check plan.toml - --format json | jq .
 """
+
+
+STDIN = "-"
+"""An input file named ``-`` is standard input; an output file named ``-`` standard output."""
+STDIN_NAME = "<stdin>"
+"""How messages name standard input."""
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """``count`` and the noun it counts: "1 share", "7 holdings", "1,735,848 shares"."""
+    noun = singular if count == 1 else (plural_form or singular + "s")
+    return f"{count:,} {noun}"
+
+
+def read_standard_input() -> bytes:
+    """Standard input's bytes, at most the largest file rightsplan reads."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InvalidInputError(f"{STDIN_NAME}: standard input is closed")
+    data: bytes = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise InvalidInputError(
+            f"{STDIN_NAME}: larger than {MAX_FILE_BYTES // 1_048_576} MiB, more than any plan, "
+            "holdings or events file"
+        )
+    return data
+
+
+def _first_byte(data: bytes) -> bytes:
+    """The first byte that is not white space (a UTF-8 byte-order mark aside)."""
+    return data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
+
+
+def read_input(path: str, kind: str) -> Plan | tuple[Holding, ...] | Ledger:
+    """Read an input file of ``kind`` (``plan``, ``holdings`` or ``events``); ``-`` is stdin.
+
+    A file's format comes from its extension; standard input has none, so its format is
+    told from its first character: a plan is JSON if it starts with ``{``, else TOML;
+    holdings are JSON lines if they start with ``{``, else CSV; events are JSON if they
+    start with ``[``, JSON lines if with ``{``, else CSV.
+    """
+    if path != STDIN:
+        if kind == "plan":
+            return load_plan(path)
+        return load_holdings(path) if kind == "holdings" else load_events(path)
+    data = read_standard_input()
+    first = _first_byte(data)
+    if kind == "plan":
+        return loads_plan(data, "json" if first == b"{" else "toml", name=STDIN_NAME)
+    if kind == "holdings":
+        return loads_holdings(data, "jsonl" if first == b"{" else "csv", name=STDIN_NAME)
+    if first == b"[":
+        return loads_events(data, "json", name=STDIN_NAME)
+    return loads_events(data, "jsonl" if first == b"{" else "csv", name=STDIN_NAME)
+
+
+def _read_plan(path: str) -> Plan:
+    plan = read_input(path, "plan")
+    assert isinstance(plan, Plan)
+    return plan
+
+
+def _one_standard_input(*paths: str) -> None:
+    if sum(path == STDIN for path in paths) > 1:
+        raise InvalidInputError("only one input can be - (standard input); name the other files")
+
+
+def _terminal_width() -> int | None:
+    """The width to fit tables to: the terminal's (or $COLUMNS), ``None`` when unknown."""
+    if not (_terminal() or os.environ.get("COLUMNS")):
+        return None
+    return shutil.get_terminal_size().columns
 
 
 def _argument_error(text: str, error: Exception, prefix: str) -> argparse.ArgumentTypeError:
@@ -153,6 +242,7 @@ def _parser() -> argparse.ArgumentParser:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"rightsplan {__version__}")
     parser.add_argument(
         "--debug",
         action="store_true",
@@ -178,6 +268,8 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SHARE",
         help="warn at or above this share of the limit (default 0.9)",
     )
+    _add_format(example, ("text", "json"))
+    _add_output(example)
     validate = commands.add_parser(
         "validate",
         help="check a plan file and report every problem in it",
@@ -186,10 +278,19 @@ def _parser() -> argparse.ArgumentParser:
             "amendments. Prints a one-line summary, or every problem found, each with its "
             "field path. Exits 0 when the plan is valid, 2 otherwise."
         ),
-        epilog="Example: rightsplan validate examples/innotrac/plan.toml",
+        epilog=(
+            "PLAN may be - (standard input: JSON if it starts with {, else TOML). With "
+            "--format json,\na plan with problems is described on standard output too "
+            '({"valid": false, "problems": [...]}).\n\n'
+            "Examples:\n"
+            "  rightsplan validate examples/innotrac/plan.toml\n"
+            "  cat plan.json | rightsplan validate - --format json"
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    validate.add_argument("plan", metavar="PLAN", help="the plan file")
+    validate.add_argument("plan", metavar="PLAN", help="the plan file (- for standard input)")
+    _add_format(validate, ("text", "json"))
+    _add_output(validate)
     terms = commands.add_parser(
         "terms",
         help="the terms in force on a date, or the whole timeline",
@@ -228,7 +329,9 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     check.add_argument("plan", metavar="PLAN", help="the plan file")
-    check.add_argument("holdings", metavar="HOLDINGS", help="the holdings file")
+    check.add_argument(
+        "holdings", metavar="HOLDINGS", help="the holdings file (- for standard input)"
+    )
     check.add_argument(
         "--on",
         type=_date_argument,
@@ -248,11 +351,7 @@ def _parser() -> argparse.ArgumentParser:
         default="table",
         help="table (default, for people), json (an array of objects) or csv",
     )
-    check.add_argument(
-        "--output",
-        metavar="FILE",
-        help="write the verdicts to FILE (atomically) instead of standard output",
-    )
+    _add_output(check)
     _add_history(commands)
     for name, summary in _DELEGATED_HELP.items():
         # Listed here for `rightsplan --help`; their own parsers read their arguments.
@@ -260,7 +359,29 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _example(warn_at: str) -> int:
+def _add_format(parser: argparse.ArgumentParser, choices: tuple[str, ...]) -> None:
+    parser.add_argument(
+        "--format",
+        choices=choices,
+        default=choices[0],
+        help=f"{choices[0]} (default, for people) or json",
+    )
+
+
+def _add_output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE (atomically) instead of standard output (- is standard output)",
+    )
+
+
+def _json_text(value: object) -> str:
+    return json_safe(json.dumps(value, indent=2, ensure_ascii=False)) + "\n"
+
+
+def _example(warn_at: str, *, output_format: str = "text", output: str | None = None) -> int:
     plan = examples.innotrac()
     out = [plan.describe(), ""]
     worst = EXIT_CLEAR
@@ -268,30 +389,62 @@ def _example(warn_at: str) -> int:
     cases.append(
         (attrs.evolve(_IPOF_REPORTED, passive=False), "2003-12-01", "if IPOF turned active")
     )
+    records: list[dict[str, object]] = []
     for position, on, when in cases:
         assessment = assess(plan, position, on=on, warn_at=warn_at)
         out.append(f"--- {on}, {when}")
         out.append(assessment.explain())
         out.append("")
+        record = _record(Holding(position, assessment.on), assessment, flat=False)
+        del record["line"]
+        records.append({"case": when, **record, "explanation": assessment.explain()})
         if assessment.status is Status.TRIGGERED and position.passive:
             worst = EXIT_TRIGGERED
-    _emit("\n".join(out).rstrip() + "\n")
+    if output_format == "json":
+        _deliver(_json_text({"company": plan.company, "assessments": records}), output)
+    else:
+        _deliver(printable("\n".join(out).rstrip() + "\n"), output)
     return worst
 
 
-def _validate(path: str) -> int:
-    plan = load_plan(path)
+def _validate(path: str, *, output_format: str = "text", output: str | None = None) -> int:
+    _refuse_inputs({"--output": output}, (path,))
+    name = STDIN_NAME if path == STDIN else path
+    if output_format == "json":
+        try:
+            plan = _read_plan(path)
+        except PlanFileError as error:
+            record = {"file": name, "valid": False, "problems": list(error.problems)}
+            _deliver(_json_text(record), output)
+            return EXIT_USAGE
+        record = {
+            "file": name,
+            "valid": True,
+            "company": plan.company,
+            "agreement": plan.agreement.name,
+            "dated": plan.agreement.dated.isoformat(),
+            "amendments": [
+                {"number": a.number, "effective_date": a.effective_date.isoformat()}
+                for a in plan.amendments
+            ],
+        }
+        _deliver(_json_text(record), output)
+        return EXIT_CLEAR
+    plan = _read_plan(path)
     numbers = ", ".join(f"No. {a.number} ({a.effective_date.isoformat()})" for a in plan.amendments)
-    amended = f"; {len(plan.amendments)} amendment(s): {numbers}" if plan.amendments else ""
-    _emit(
-        f"{path}: valid — {plan.company}, {plan.agreement.name} dated "
-        f"{plan.agreement.dated.isoformat()}{amended}\n"
+    amended = f"; {plural(len(plan.amendments), 'amendment')}: {numbers}" if numbers else ""
+    _deliver(
+        printable(
+            f"{name}: valid — {plan.company}, {plan.agreement.name} dated "
+            f"{plan.agreement.dated.isoformat()}{amended}\n"
+        ),
+        output,
     )
     return EXIT_CLEAR
 
 
 def _terms(path: str, on: pendulum.Date | None, output_format: str) -> int:
-    plan = load_plan(path)
+    plan = _read_plan(path)
     if output_format == "json":
         document = plan.to_json(on=on)
         _stdout(json_safe(json.dumps(document, indent=2, ensure_ascii=False)) + "\n")
@@ -345,7 +498,19 @@ def _limit_cell(assessment: Assessment) -> str:
     return "no plan in force"
 
 
-def _table(company: str, rows: list[tuple[Holding, Assessment]], *, colour: bool) -> str:
+def _table(
+    company: str,
+    rows: list[tuple[Holding, Assessment]],
+    *,
+    colour: bool,
+    width: int | None = None,
+    warn_at: str = "0.9",
+) -> str:
+    """The verdicts for people: a table, or one block per holding where a table is too wide.
+
+    ``width`` is the terminal's; a table wider than it is given as blocks instead, so that
+    no row wraps. A legend defines each status shown.
+    """
     sources: list[str] = []
     # The STANDING column appears only when some row gives a standing: most files give none.
     standings = any(type(a.standing) is not Ordinary for _, a in rows)
@@ -394,15 +559,48 @@ def _table(company: str, rows: list[tuple[Holding, Assessment]], *, colour: bool
         for name in ("LINE", "SHARES", "OUTSTANDING", "HOLDING", "MAX SHARES", "HEADROOM")
     }
     status_column = header.index("STATUS")
-    lines = [f"{printable(company, newlines=False)}: {len(rows)} holding(s) checked", ""]
-    for index, row in enumerate(table):
-        cells = []
-        for column, cell in enumerate(row):
-            text = cell.rjust(widths[column]) if column in numeric else cell.ljust(widths[column])
-            if colour and index and column == status_column:
-                text = f"{_COLOURS[rows[index - 1][1].status]}{text}{_RESET}"
-            cells.append(text)
-        lines.append("  ".join(cells).rstrip())
+    lines = [
+        f"{printable(company, newlines=False)}: {plural(len(rows), 'holding')} checked",
+        "",
+    ]
+
+    def painted(text: str, index: int) -> str:
+        if not colour:
+            return text
+        return f"{_COLOURS[rows[index - 1][1].status]}{text}{_RESET}"
+
+    if width is not None and sum(widths) + 2 * (len(widths) - 1) > width:
+        # Too wide for the terminal: a short block per holding, wrapped to its width.
+        for index, row in enumerate(table[1:], start=1):
+            field = dict(zip(header, row, strict=True))
+            has = field.get("STANDING", "-") != "-"
+            standing_text = f"standing {field['STANDING']}; " if has else ""
+            lines.append(f"Line {field['LINE']}, {field['DATE']}: {field['HOLDER']}")
+            detail = (
+                f"{painted(field['STATUS'], index)}: {field['SHARES']} of {field['OUTSTANDING']} "
+                f"shares ({field['HOLDING']}); {standing_text}limit {field['LIMIT']}; "
+                f"max shares {field['MAX SHARES']}; headroom {field['HEADROOM']}"
+            )
+            lines.extend(
+                textwrap.wrap(
+                    detail,
+                    width=max(width, 40),
+                    initial_indent="  ",
+                    subsequent_indent="    ",
+                    break_on_hyphens=False,
+                )
+            )
+    else:
+        for index, row in enumerate(table):
+            cells = []
+            for column, cell in enumerate(row):
+                text = (
+                    cell.rjust(widths[column]) if column in numeric else cell.ljust(widths[column])
+                )
+                if index and column == status_column:
+                    text = painted(text, index)
+                cells.append(text)
+            lines.append("  ".join(cells).rstrip())
     if sources:
         lines.append("")
         lines.extend(
@@ -423,8 +621,21 @@ def _table(company: str, rows: list[tuple[Holding, Assessment]], *, colour: bool
         )
     counts = Counter(assessment.status for _, assessment in rows)
     summary = ", ".join(f"{counts[status]} {status.value}" for status in Status if counts[status])
-    lines.extend(["", f"Summary: {summary}", "(HOLDING is rounded down to 4 decimals.)"])
+    lines.extend(["", f"Summary: {summary}", ""])
+    lines.extend(_legend([status for status in Status if counts[status]], warn_at))
+    lines.append("(HOLDING is rounded down to 4 decimals.)")
     return "\n".join(lines) + "\n"
+
+
+def _legend(statuses: Sequence[Status], warn_at: str) -> list[str]:
+    """What each status shown means, one line each (defined once, in :mod:`rightsplan.rules`)."""
+    if not statuses:
+        return []
+    label = max(len(status.value) for status in statuses)
+    return [
+        f"{status.value + ':':<{label + 1}} {status_meaning(status, warn_at)}"
+        for status in statuses
+    ]
 
 
 def _csv(records: list[dict[str, object]]) -> str:
@@ -518,8 +729,12 @@ def _check(
     output: str | None,
 ) -> int:
     _refuse_inputs({"--output": output}, (plan_path, holdings_path))
-    plan = load_plan(plan_path)
-    holdings = load_holdings(holdings_path)
+    _one_standard_input(plan_path, holdings_path)
+    plan = _read_plan(plan_path)
+    read = read_input(holdings_path, "holdings")
+    assert isinstance(read, tuple)
+    holdings = read
+    holdings_path = STDIN_NAME if holdings_path == STDIN else holdings_path
     undated = [holding for holding in holdings if holding.date is None]
     if undated and on is None:
         raise HoldingsFileError(
@@ -553,8 +768,10 @@ def _check(
     elif output_format == "csv":
         text = _csv([_record(h, a, flat=True) for h, a in rows])
     else:
-        colour = output in (None, "-") and _terminal() and not os.environ.get("NO_COLOR")
-        text = _table(plan.company, rows, colour=colour)
+        to_screen = output in (None, "-")
+        colour = to_screen and _terminal() and not os.environ.get("NO_COLOR")
+        width = _terminal_width() if to_screen else None
+        text = _table(plan.company, rows, colour=colour, width=width, warn_at=warn_at)
     _deliver(text, output)
     triggered = any(a.status is Status.TRIGGERED for _, a in rows)
     return EXIT_TRIGGERED if triggered else EXIT_CLEAR
@@ -597,7 +814,7 @@ def _add_history(commands: argparse._SubParsersAction[_Parser]) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     history.add_argument("plan", metavar="PLAN", help="the plan file")
-    history.add_argument("events", metavar="EVENTS", help="the events file")
+    history.add_argument("events", metavar="EVENTS", help="the events file (- for standard input)")
     history.add_argument(
         "--format",
         choices=("table", "json"),
@@ -615,8 +832,11 @@ def _add_history(commands: argparse._SubParsersAction[_Parser]) -> None:
     history.add_argument(
         "--calendar",
         choices=tuple(_CALENDARS),
-        default="new-york",
-        help="business days for the Distribution Date: new-york (banks and NYSE, default) or nyse",
+        default=None,
+        help=(
+            "business days for the Distribution Date: new-york (banks and NYSE) or nyse; by "
+            "default new-york, and nyse alone before 1999 (noted in the report)"
+        ),
     )
     history.add_argument(
         "--warn-at",
@@ -625,11 +845,7 @@ def _add_history(commands: argparse._SubParsersAction[_Parser]) -> None:
         metavar="SHARE",
         help="warn at or above this share of the limit, like 0.9 or 90%% (default 0.9)",
     )
-    history.add_argument(
-        "--output",
-        metavar="FILE",
-        help="write the report to FILE (atomically) instead of standard output",
-    )
+    _add_output(history)
 
 
 _PICTURE_FORMATS = ("png", "svg", "pdf")
@@ -730,6 +946,7 @@ def _history_record(history: History, calendar: calendars.BusinessCalendar) -> d
             for offer in history.tender_offers
         ],
         "warnings": list(history.warnings),
+        "notes": list(history.notes),
         "distribution_date": _iso(history.distribution_date()),
     }
 
@@ -757,7 +974,7 @@ def _history_table(history: History, calendar: calendars.BusinessCalendar) -> st
 
     events = len(history.ledger.events)
     lines = [
-        f"{history.plan.company}: {events} event(s) replayed with the plan's amendments "
+        f"{history.plan.company}: {plural(events, 'event')} replayed with the plan's amendments "
         f"(business days: {calendar.name})",
     ]
     header = ("FROM", "TO", "STATUS", "SHARES", "OUTSTANDING", "HOLDING", "LIMIT", "HEADROOM")
@@ -841,6 +1058,9 @@ def _history_table(history: History, calendar: calendars.BusinessCalendar) -> st
     if history.warnings:
         lines.extend(["", "Warnings"])
         lines.extend(f"  - {warning}" for warning in history.warnings)
+    if history.notes:
+        lines.extend(["", "Notes"])
+        lines.extend(f"  - {note_text}" for note_text in history.notes)
     distribution = history.distribution_date()
     lines.extend(
         [
@@ -871,18 +1091,27 @@ def _history(
     *,
     output_format: str,
     plot: str | None,
-    calendar_name: str,
+    calendar_name: str | None,
     warn_at: str,
     output: str | None,
 ) -> int:
     _refuse_inputs({"--output": output, "--plot": plot}, (plan_path, events_path))
+    _one_standard_input(plan_path, events_path)
     if plot is not None:
         _plot_format(plot, output)
-    plan = load_plan(plan_path)
-    ledger = load_events(events_path)
-    calendar = _CALENDARS[calendar_name]()
+    plan = _read_plan(plan_path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", FutureWarning)
+        read = read_input(events_path, "events")
+    for warning in caught:  # e.g. an events file spelling its date column "on"
+        print(f"rightsplan: note: {printable(str(warning.message))}", file=sys.stderr)
+    assert isinstance(read, Ledger)
+    ledger = read
+    events_path = STDIN_NAME if events_path == STDIN else events_path
+    chosen = _CALENDARS[calendar_name]() if calendar_name is not None else None
+    calendar = chosen if chosen is not None else calendars.new_york_or_nyse()
     try:
-        history = replay(plan, ledger, calendar=calendar, warn_at=warn_at)
+        history = replay(plan, ledger, calendar=chosen, warn_at=warn_at)
     except (LedgerError, calendars.CalendarRangeError) as error:
         raise InvalidInputError(f"{events_path}: {error}") from None
     except PlanHistoryError as error:  # e.g. a distribution rule no calendar can count
@@ -909,7 +1138,7 @@ def _delegated(command: str) -> Callable[[list[str]], int]:
         from rightsplan.edgar.cli import ingest_main
 
         return ingest_main
-    from rightsplan.screen.cli import screen_main
+    from rightsplan.screening.cli import screen_main
 
     return screen_main
 
@@ -919,9 +1148,9 @@ def _run(arguments: list[str]) -> int:
         return _delegated(arguments[0])(arguments[1:])
     args = _parser().parse_args(arguments)
     if args.command == "example":
-        return _example(args.warn_at)
+        return _example(args.warn_at, output_format=args.format, output=args.output)
     if args.command == "validate":
-        return _validate(args.plan)
+        return _validate(args.plan, output_format=args.format, output=args.output)
     if args.command == "terms":
         return _terms(args.plan, args.on, args.format)
     if args.command == "check":

@@ -535,3 +535,12 @@ def _names(event: Event) -> tuple[str, ...]:
         return (event.holder, event.affiliate)
     holder = getattr(event, "holder", None)
     return (holder,) if isinstance(holder, str) else ()
+
+
+def as_ledger(value: Ledger | Iterable[Event]) -> Ledger:
+    """A :class:`Ledger`, or any iterable of events made one (what replay and dump_events take)."""
+    if isinstance(value, Ledger):
+        return value
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise InputTypeError(f"ledger: expected a Ledger or a list of events, got {value!r}")
+    return Ledger(value)

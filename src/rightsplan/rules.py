@@ -106,6 +106,35 @@ STATUSES: tuple[str, ...] = (
 """The verdicts a screen gives, in the order of their codes (clear 0, warning 1,
 triggered 2: a limit's verdict is ``2 * crosses + (warns and not crosses)``)."""
 
+
+def status_meaning(status: Status, warn_at: object = None) -> str:
+    """What a verdict means, in a line: the legend of every table that shows statuses.
+
+    ``warn_at`` is the warning line (a share of the limit, as :func:`warn_ratio` reads it;
+    the default 90% when ``None``).
+
+    >>> status_meaning(Status.WARNING, "0.95")
+    'at or above 95% of the limit, not over it'
+    """
+    if status is Status.WARNING:
+        ratio = DEFAULT_WARN_AT if warn_at is None else warn_ratio(warn_at)
+        return f"at or above {format_percent(ratio * 100)}% of the limit, not over it"
+    return _MEANINGS[status]
+
+
+_MEANINGS = {
+    Status.CLEAR: "below the limit and below the warning line",
+    Status.TRIGGERED: "over the limit: the holder would be, or is, an Acquiring Person",
+    Status.EXEMPT: "an Exempt Person, or exempted by the board: never an Acquiring Person",
+    Status.INACTIVE: "no plan in force on the date",
+    Status.UNCERTAIN: "known only as a rounded percentage whose rounding straddles the limit",
+    Status.EXCUSED: (
+        "over the general limit but not an Acquiring Person: grandfathered, pushed over by a "
+        "buyback, or within a cure period"
+    ),
+}
+
+
 RULE_KINDS = {"inactive": 0, "exempt": 1, "limit": 2}
 """What a screening table's rule row is: no plan in force, an Exempt Person, or a limit."""
 

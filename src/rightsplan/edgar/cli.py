@@ -25,8 +25,11 @@ Each drafted value carries a confidence and the span of text it came from; revie
 fragment before loading it as a plan. A filing that reports no rights-plan event is named on
 standard error and contributes nothing. Terminal escape sequences, control characters and
 characters that show nothing are removed from a filing's text as it is read; what was
-removed is named on standard error and in the draft's notes. Exit status: 0 on success,
-2 for bad input, 70 for an internal error.
+removed is named on standard error and in the draft's notes. A filing that cannot be read is
+named on standard error with the reason, and the others are still read; the draft is then
+written from those that could be, and the command exits 2. On a terminal, reading many
+filings shows progress (files, rate and time left) on standard error. Exit status: 0 on
+success, 2 for bad input (any filing unreadable), 70 for an internal error.
 """
 
 
@@ -48,7 +51,17 @@ def _parser() -> argparse.ArgumentParser:
         default="toml",
         help="toml: the plan-file fragment; json: the fragment and every draft (default: toml)",
     )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the draft to FILE (atomically) instead of standard output (- is stdout)",
+    )
     return parser
+
+
+_PROGRESS_FROM = 10
+"""Reading this many filings or more shows progress (on a terminal)."""
 
 
 def ingest_main(argv: list[str]) -> int:
@@ -63,19 +76,45 @@ def ingest_main(argv: list[str]) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return 0 if exit_.code in (0, None) else 2
+    from rightsplan._progress import on_terminal, progress_bar
+    from rightsplan.cli import _deliver, _refuse_inputs
+
     drafts: list[FilingDraft] = []
+    failed: list[str] = []
     path = ""
+    total = len(args.filings)
+    progress = progress_bar("reading", "filings") if total >= _PROGRESS_FROM else None
+    if not on_terminal():
+        progress = None
     try:
-        for path in args.filings:
-            filing = read_filing(path)
-            if filing.removed_note is not None:
-                print(printable(f"{path}: {filing.removed_note}"), file=sys.stderr)
-            draft = draft_filing(filing)
-            if not draft.found_event:
-                reason = draft.notes[0] if draft.notes else "no rights-plan event found"
-                print(printable(f"{path}: {reason}"), file=sys.stderr)
-            drafts.append(draft)
+        _refuse_inputs({"--output": args.output}, args.filings)
+        for done, path in enumerate(args.filings, start=1):
+            try:
+                filing = read_filing(path)
+                if filing.removed_note is not None:
+                    print(printable(f"{path}: {filing.removed_note}"), file=sys.stderr)
+                draft = draft_filing(filing)
+            except RightsPlanError as error:
+                # One unreadable filing among many: say which and why, and read the rest.
+                first = str(error).splitlines()[0] if str(error) else type(error).__name__
+                print(f"rightsplan ingest: error: {printable(first)}", file=sys.stderr)
+                failed.append(path)
+            else:
+                if not draft.found_event:
+                    reason = draft.notes[0] if draft.notes else "no rights-plan event found"
+                    print(f"{printable(path)}: {printable(reason)}", file=sys.stderr)
+                drafts.append(draft)
+            if progress is not None:
+                progress(done, total)
+        if failed and not drafts:
+            if total > 1:
+                print(
+                    f"rightsplan ingest: none of the {total} filings could be read", file=sys.stderr
+                )
+            return 2
         plan = combine(drafts)
+        text = to_json(plan) if args.format == "json" else to_toml(plan)
+        _deliver(text, args.output)
     except RightsPlanError as error:
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         print(f"rightsplan ingest: error: {printable(first)}", file=sys.stderr)
@@ -83,6 +122,12 @@ def ingest_main(argv: list[str]) -> int:
     except Exception as error:  # a bug, not bad input: rightsplan.cli.main reports it (70)
         error.add_note(f"while reading {path}")
         raise
-    text = to_json(plan) if args.format == "json" else to_toml(plan)
-    sys.stdout.write(text)
+    if failed:
+        print(
+            f"rightsplan ingest: {len(failed)} of {total} filings could not be read "
+            f"({', '.join(printable(name) for name in failed[:5])}"
+            f"{', ...' if len(failed) > 5 else ''}); the draft is from the others",
+            file=sys.stderr,
+        )
+        return 2
     return 0

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 import attrs
 import pendulum
 
+from rightsplan._printable import quoted
 from rightsplan.amendments import (
     AddException,
     AppointRightsAgent,
@@ -1185,12 +1186,12 @@ def _reconcile(
         if others:
             said = "; ".join(
                 f"the {o.evidence.authority.label} ({_where(o, best)}) says "
-                f'"{" ".join(o.evidence.quote.split())}"'
+                f"{quoted(' '.join(o.evidence.quote.split()))}"
                 for o in others
             )
             reason = (
                 f"{said}; the {best.evidence.authority.label} ({_where(best, others[0])}) says "
-                f'"{" ".join(best.evidence.quote.split())}"; '
+                f"{quoted(' '.join(best.evidence.quote.split()))}; "
                 f"the {best.evidence.authority.label}'s words are used"
             )
             if all(o.evidence.authority == best.evidence.authority for o in others):

@@ -8,7 +8,7 @@ from fractions import Fraction
 import attrs
 import pendulum
 
-from rightsplan.calendars import BusinessCalendar, new_york
+from rightsplan.calendars import BusinessCalendar, new_york, new_york_or_nyse
 from rightsplan.errors import InputTypeError, PlanHistoryError
 from rightsplan.history._clock import _clock, _tender_offer
 from rightsplan.history._events import _Episode
@@ -16,6 +16,7 @@ from rightsplan.history._results import (
     History,
     HolderStatus,
     StatusPeriod,
+    TenderOfferProng,
     Trigger,
 )
 from rightsplan.history._settle import _Became, _Entry, _Replay, _same
@@ -24,6 +25,7 @@ from rightsplan.ledger import (
     InadvertenceDetermination,
     Ledger,
     TenderOfferCommenced,
+    as_ledger,
 )
 from rightsplan.plan import Plan
 from rightsplan.rules import (
@@ -36,11 +38,7 @@ from rightsplan.standing import (
     Standing,
 )
 
-
-def _ledger(value: Ledger | Iterable[Event]) -> Ledger:
-    if isinstance(value, Ledger):
-        return value
-    return Ledger(value)
+_ledger = as_ledger
 
 
 def replay(
@@ -53,25 +51,30 @@ def replay(
     """Replay ``plan``'s amendments and ``ledger``'s events together, in date order.
 
     ``calendar`` counts the business days to the Distribution Date (default
-    :func:`rightsplan.calendars.new_york`); ``warn_at`` is the warning line, as for
-    :func:`rightsplan.assess`.
+    :func:`rightsplan.calendars.new_york_or_nyse`: New York banks and the exchange, and the
+    exchange alone before 1999, where the Federal Reserve's holidays are not known; a clock
+    started before then is noted in :attr:`History.notes`); ``warn_at`` is the warning
+    line, as for :func:`rightsplan.assess`.
     """
     if not isinstance(plan, Plan):
         raise InputTypeError(f"plan: expected a Plan, got {plan!r}")
     ledger = _ledger(ledger)
-    calendar = calendar if calendar is not None else new_york()
+    chosen = calendar is None
+    calendar = calendar if calendar is not None else new_york_or_nyse()
     if not isinstance(calendar, BusinessCalendar):
         raise InputTypeError(f"calendar: expected a BusinessCalendar, got {calendar!r}")
     ratio = warn_ratio(warn_at)
     try:
-        return _replayed(plan, ledger, calendar, ratio)
+        return _replayed(plan, ledger, calendar, ratio, chosen=chosen)
     except PlanHistoryError as error:  # the plan's fault: name its file, if it has one
         if plan.origin is None:
             raise
         raise PlanHistoryError(f"{plan.origin}: {error}") from None
 
 
-def _replayed(plan: Plan, ledger: Ledger, calendar: BusinessCalendar, ratio: Fraction) -> History:
+def _replayed(
+    plan: Plan, ledger: Ledger, calendar: BusinessCalendar, ratio: Fraction, *, chosen: bool
+) -> History:
     state = _Replay(plan, ratio)
 
     by_day: dict[pendulum.Date, list[Event]] = {}
@@ -109,6 +112,26 @@ def _replayed(plan: Plan, ledger: Ledger, calendar: BusinessCalendar, ratio: Fra
         trigger_list=triggers,
         tender_offers=offers,
         warnings=tuple(state.books.warnings),
+        notes=_calendar_notes(calendar, triggers, offers) if chosen else (),
+    )
+
+
+def _calendar_notes(
+    calendar: BusinessCalendar,
+    triggers: tuple[Trigger, ...],
+    offers: tuple[TenderOfferProng, ...],
+) -> tuple[str, ...]:
+    """The default calendar's choice, said where a clock started before New York's reach."""
+    fed_from = new_york().first
+    starts = [t.clock.shares_acquisition_date for t in triggers if t.clock.business_days]
+    starts += [offer.commenced for offer in offers if offer.distribution_date is not None]
+    early = sorted(day for day in starts if day < fed_from)
+    if not early:
+        return ()
+    return (
+        f"Business days before {fed_from.isoformat()} (from {early[0].isoformat()}) were "
+        "counted on the New York Stock Exchange's calendar alone: the Federal Reserve's "
+        f"holidays are known from {fed_from.isoformat()} only (calendar: {calendar.name}).",
     )
 
 

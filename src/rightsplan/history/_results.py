@@ -175,6 +175,9 @@ class History:
     trigger_list: tuple[Trigger, ...]
     tender_offers: tuple[TenderOfferProng, ...]
     warnings: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+    """Choices the replay made that a reader should know: the business-day calendar used
+    before 1999 (see :func:`rightsplan.calendars.new_york_or_nyse`)."""
 
     def __repr__(self) -> str:
         holders, triggers = len(self.names), len(self.trigger_list)
@@ -291,7 +294,11 @@ class History:
         for key, periods in self.periods_by_holder.items():
             lines.append(self.names[key])
             for period in periods:
-                end = period.end.isoformat() if period.end else "onwards"
+                span = (
+                    f"{period.start.isoformat()} to {period.end.isoformat()}"
+                    if period.end
+                    else f"{period.start.isoformat()} onwards"
+                )
                 status = period.status
                 extra = ""
                 if status.counted is not None and status.limit is not None:
@@ -299,7 +306,7 @@ class History:
                         f" — {status.counted.shares:,} of {status.counted.outstanding:,} "
                         f"against {status.limit.describe()}"
                     )
-                lines.append(f"  {period.start.isoformat()} to {end}: {status.status.name}{extra}")
+                lines.append(f"  {span}: {status.status.name}{extra}")
             near = self.near_matches(self.names[key])
             if near:
                 lines.append(f"  {_near_note(self.names[key], near)}")

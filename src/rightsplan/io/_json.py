@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 __all__ = ["DuplicateKeyError", "loads"]
@@ -28,14 +29,16 @@ def _refuse_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return table
 
 
-def loads(text: str) -> object:
+def loads(text: str, *, parse_float: Callable[[str], object] | None = None) -> object:
     """Parse JSON text, refusing a key that appears twice in one object.
 
+    ``parse_float`` reads a number with a fraction or an exponent from its text, as
+    :func:`json.loads` does (``decimal.Decimal`` reads it exactly); the default is ``float``.
     Raises :class:`json.JSONDecodeError` for malformed text and :class:`DuplicateKeyError`
     ("line 3, column 5: the key 'company' appears twice in one object (first on line 2)").
     """
     try:
-        return json.loads(text, object_pairs_hook=_refuse_repeats)
+        return json.loads(text, object_pairs_hook=_refuse_repeats, parse_float=parse_float)
     except _Repeated:
         pass
     # The C decoder keeps no positions, so only a file that has a repeat pays for a second

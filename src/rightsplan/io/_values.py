@@ -32,6 +32,9 @@ MAX_BITS = 256
 """Integers wider than this are refused before anything tries to print them."""
 MAX_TEXT = 10_000
 """Longer text in a number or date field is refused without being parsed."""
+MAX_EXPONENT = 1_000
+"""A decimal number from a TOML or JSON file (``4.99``, ``5e1``) whose exponent is beyond
+this is refused before it is made exact: ``1e999999999`` would take a billion digits."""
 
 
 def show(value: object) -> str:
@@ -46,6 +49,10 @@ def show(value: object) -> str:
         return repr(value)
     if isinstance(value, float):
         return f"{value!r} (a float)"
+    if isinstance(value, Decimal):
+        if not value.is_finite() or abs(value.adjusted()) > MAX_EXPONENT:
+            return "a number too large or too small to be a plan's"
+        return f"the number {value}"
     if isinstance(value, str):
         return repr(value) if len(value) <= 60 else f"{value[:57]!r}... ({len(value)} characters)"
     if isinstance(value, dt.datetime):
@@ -64,6 +71,8 @@ def _check_size(value: object, what: str) -> None:
         raise InvalidInputError(f"{what}: {show(value)} is far too large")
     if isinstance(value, str) and len(value) > MAX_TEXT:
         raise InvalidInputError(f"{what}: {show(value)} is far too long")
+    if isinstance(value, Decimal) and value.is_finite() and abs(value.adjusted()) > MAX_EXPONENT:
+        raise InvalidInputError(f"{what}: {show(value)} is far too large or too small")
 
 
 def text(value: object, what: str) -> str:
@@ -102,15 +111,19 @@ def _float_hint(value: float) -> str:
 
 
 def percent(value: object, what: str) -> Fraction:
-    """A percentage written as a string (``"4.99"``, ``"33 1/3"``) or an integer; never a float."""
+    """A percentage: a string (``"4.99"``, ``"33 1/3"``), an integer, or a decimal number.
+
+    A decimal number (``4.99`` in TOML or JSON) arrives as the :class:`~decimal.Decimal` the
+    parser read from its text, exactly; a float (YAML's ``4.99``) is refused.
+    """
     if isinstance(value, float):
         raise PercentTypeError(
             f'{what}: expected a percentage like "25" or "4.99", got {value!r} (a float); '
             f"{_float_hint(value)}"
         )
-    if isinstance(value, bool) or not isinstance(value, int | str):
+    if isinstance(value, bool) or not isinstance(value, int | str | Decimal):
         raise PercentTypeError(
-            f'{what}: expected a percentage like "25" or "4.99" (a string or an integer), '
+            f'{what}: expected a percentage like "25" or "4.99" (a string or a number), '
             f"got {show(value)}"
         )
     _check_size(value, what)
@@ -135,7 +148,7 @@ def decimal(value: object, what: str) -> Decimal:
             f'{what}: expected a decimal amount like "0.001", got {value!r} (a float); '
             f'write it as a string: "{value!r}"'
         )
-    if isinstance(value, bool) or not isinstance(value, int | str):
+    if isinstance(value, bool) or not isinstance(value, int | str | Decimal):
         raise InputTypeError(f'{what}: expected a decimal amount like "0.001", got {show(value)}')
     _check_size(value, what)
     try:

@@ -27,7 +27,8 @@ import os
 import re
 import typing
 import unicodedata
-from collections.abc import Callable, Mapping
+import warnings
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -38,7 +39,6 @@ import pendulum
 
 from rightsplan.errors import (
     EventsFileError,
-    InputTypeError,
     InvalidInputError,
     PercentTypeError,
     RightsPlanError,
@@ -48,7 +48,7 @@ from rightsplan.io._csv import csv_rows
 from rightsplan.io._files import csv_text, jsonl_lines, read_bytes, write_atomically
 from rightsplan.io.formats import ParseError, text_of
 from rightsplan.io.holdings import _count, _date, _flag
-from rightsplan.ledger import EVENT_KINDS, Event, Ledger
+from rightsplan.ledger import EVENT_KINDS, Event, Ledger, as_ledger
 from rightsplan.percent import Comparison, format_percent, to_percent
 
 __all__ = [
@@ -271,6 +271,12 @@ def event_fields(kind: type[Event]) -> tuple[FieldSpec, ...]:
     return _FIELDS[kind]
 
 
+DATE_COLUMN = "date"
+"""The column (or key) of an event's date in events files: ``date``, as in holdings files."""
+OLD_DATE_COLUMN = "on"
+"""The earlier spelling of :data:`DATE_COLUMN`, still read, with a :class:`FutureWarning`."""
+
+
 def _union() -> tuple[str, ...]:
     names = ["event", "on"]
     for specs in _FIELDS.values():
@@ -280,8 +286,9 @@ def _union() -> tuple[str, ...]:
     return (*names, "source")
 
 
-COLUMNS: tuple[str, ...] = _union()
-"""Every column an events CSV file may have (the union of every kind's fields), in order."""
+COLUMNS: tuple[str, ...] = tuple(DATE_COLUMN if name == "on" else name for name in _union())
+"""Every column an events CSV file may have (the union of every kind's fields), in order;
+the event's date is the column ``date`` (the field :attr:`Event.on`)."""
 
 
 # --- reading a record ----------------------------------------------------------------------
@@ -302,12 +309,21 @@ def _kind_names() -> str:
 class _Record:
     """Where one record is, for messages: ``file:line: field`` or ``file: [index].field``."""
 
-    def __init__(self, name: str, *, line: int | None = None, index: int | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        *,
+        line: int | None = None,
+        index: int | None = None,
+        date_key: str = DATE_COLUMN,
+    ) -> None:
         self.name = name
         self.line = line
         self.index = index
+        self.date_key = date_key
 
     def field(self, key: str) -> str:
+        key = self.date_key if key == "on" else key
         return key if self.index is None else f"[{self.index}].{key}"
 
     def at(self, message: str) -> str:
@@ -325,10 +341,40 @@ class _Record:
         return self.at(message)
 
 
+def _note_old_spelling(name: str, used: bool) -> None:
+    if used:
+        warnings.warn(
+            f"{name}: the date column is spelled 'on'; it is now 'date', as in holdings "
+            "files ('on' is still read)",
+            FutureWarning,
+            stacklevel=4,
+        )
+
+
+def _date_spelled(
+    values: Mapping[str, object], where: _Record, problems: list[str]
+) -> tuple[Mapping[str, object], _Record]:
+    """The record with its date under the model's field name, and how the file spelled it."""
+    if DATE_COLUMN not in values:
+        if OLD_DATE_COLUMN not in values:
+            return values, where
+        return values, _Record(where.name, line=where.line, index=where.index, date_key="on")
+    if OLD_DATE_COLUMN in values and not _absent(values[OLD_DATE_COLUMN]):
+        problems.append(
+            where.at(
+                f"{where.field(DATE_COLUMN)}: the date is given twice, as date and as on "
+                "(its earlier spelling); give date only"
+            )
+        )
+    renamed = {("on" if key == DATE_COLUMN else key): value for key, value in values.items()}
+    return renamed, where
+
+
 def _read_record(
     values: Mapping[str, object], where: _Record, fmt: EventsFormat, problems: list[str]
 ) -> Event | None:
     """One record (absent values omitted or blank) as an event, or ``None`` and problems."""
+    values, where = _date_spelled(values, where, problems)
     raw_kind = values.get("event")
     kind: type[Event] | None = None
     if _absent(raw_kind):
@@ -411,11 +457,17 @@ def _from_csv(text: str, name: str) -> tuple[list[Event], list[str]]:
     rows = csv_rows(
         text,
         name,
-        known=COLUMNS,
-        required=("event", "on"),
-        example="event,on,holder,shares,outstanding,source",
+        known=(*COLUMNS, OLD_DATE_COLUMN),
+        required=("event",),
+        example="event,date,holder,shares,outstanding,source",
         problems=problems,
     )
+    if rows and DATE_COLUMN not in rows[0][1] and OLD_DATE_COLUMN not in rows[0][1]:
+        problems.append(
+            f"{name}:1: missing column 'date'; the header must name at least event, date"
+        )
+        return [], problems
+    _note_old_spelling(name, bool(rows) and DATE_COLUMN not in rows[0][1])
     for line, values in rows:
         event = _read_record(values, _Record(name, line=line), "csv", problems)
         if event is not None:
@@ -462,6 +514,9 @@ def _from_json(text: str, name: str) -> tuple[list[Event], list[str]]:
         ]
     problems: list[str] = []
     events: list[Event] = []
+    _note_old_spelling(
+        name, any(isinstance(item, dict) and OLD_DATE_COLUMN in item for item in data)
+    )
     for index, item in enumerate(data):
         where = _Record(name, index=index)
         table = _object(item, where, problems)
@@ -476,6 +531,7 @@ def _from_json(text: str, name: str) -> tuple[list[Event], list[str]]:
 def _from_jsonl(text: str, name: str) -> tuple[list[Event], list[str]]:
     problems: list[str] = []
     events: list[Event] = []
+    old = False
     for number, line in jsonl_lines(text):
         where = _Record(name, line=number)
         try:
@@ -486,9 +542,11 @@ def _from_jsonl(text: str, name: str) -> tuple[list[Event], list[str]]:
         table = _object(value, where, problems)
         if table is None:
             continue
+        old = old or OLD_DATE_COLUMN in table
         event = _read_record(table, where, "jsonl", problems)
         if event is not None:
             events.append(event)
+    _note_old_spelling(name, old)
     return events, problems
 
 
@@ -509,7 +567,7 @@ def loads_events(data: bytes | str, fmt: EventsFormat = "csv", *, name: str = "<
     :class:`~rightsplan.EventsFileError` listing every problem found.
 
     >>> from rightsplan.io import loads_events
-    >>> ledger = loads_events("event,on,outstanding\noutstanding-changed,2003-07-31,11564730\n")
+    >>> ledger = loads_events("event,date,outstanding\noutstanding-changed,2003-07-31,11564730\n")
     >>> ledger.events[0].outstanding
     11564730
     """
@@ -573,18 +631,17 @@ def _record(event: Event, fmt: EventsFormat) -> dict[str, object]:
         if value is None or (not spec.required and value == spec.default):
             continue
         write = spec.codec.csv_write if fmt == "csv" else spec.codec.json_write
-        record[spec.name] = write(value)
+        record[DATE_COLUMN if spec.name == "on" else spec.name] = write(value)
     return record
 
 
-def _ledger(ledger: object) -> Ledger:
-    if not isinstance(ledger, Ledger):
-        raise InputTypeError(f"ledger: expected a Ledger, got {ledger!r}")
-    return ledger
+_ledger = as_ledger
 
 
-def dumps_events(ledger: Ledger, fmt: EventsFormat) -> str:
+def dumps_events(ledger: Ledger | Iterable[Event], fmt: EventsFormat) -> str:
     """A ledger as the text of an events file in format ``fmt``; :func:`loads_events` reads it.
+
+    ``ledger`` is a :class:`~rightsplan.Ledger` or a list of events, as :func:`replay` takes.
 
     Fields at their defaults are left out (blank in CSV, whose columns are those the
     ledger's kinds use). A group member whose name contains ``;`` cannot be written to CSV.
@@ -597,12 +654,14 @@ def dumps_events(ledger: Ledger, fmt: EventsFormat) -> str:
     if fmt == "jsonl":
         return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
     used = {key for record in records for key in record}
-    columns = [column for column in COLUMNS if column in used or column in ("event", "on")]
+    columns = [column for column in COLUMNS if column in used or column in ("event", DATE_COLUMN)]
     return csv_text(columns, records)
 
 
-def dump_events(ledger: Ledger, path: str | os.PathLike[str]) -> None:
+def dump_events(ledger: Ledger | Iterable[Event], path: str | os.PathLike[str]) -> None:
     """Write ``ledger`` to an events file, in the format its extension names, atomically.
+
+    ``ledger`` is a :class:`~rightsplan.Ledger` or a list of events, as :func:`replay` takes.
 
     ``load_events(path) == ledger`` afterwards.
     """

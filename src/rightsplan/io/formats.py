@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import tomllib
+from decimal import Decimal
 from pathlib import Path
 from typing import Literal, TypeAlias
 
@@ -49,15 +50,19 @@ def text_of(data: bytes) -> str:
 
 
 def decode(data: bytes, fmt: Format) -> object:
-    """Parse a file's bytes as ``fmt``. An empty file is ``None``."""
+    """Parse a file's bytes as ``fmt``. An empty file is ``None``.
+
+    A TOML or JSON number with a fraction or an exponent (``percent = 4.99``) is read from
+    its text as a :class:`~decimal.Decimal`, exactly: never through a binary float.
+    """
     text = text_of(data)
     if not text.strip():
         return None
     try:
         if fmt == "toml":
-            return tomllib.loads(text)
+            return tomllib.loads(text, parse_float=Decimal)
         if fmt == "json":
-            return _json.loads(text)
+            return _json.loads(text, parse_float=Decimal)
         return _load_yaml(text)
     except tomllib.TOMLDecodeError as error:
         raise ParseError(f"not valid TOML: {error}") from None

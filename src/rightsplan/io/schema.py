@@ -92,7 +92,7 @@ def _enum_codec(
 _PERCENT = Codec(
     _values.percent,
     _write_percent,
-    'a percentage as a string or an integer: "15", "4.99", "33 1/3" (never a float)',
+    'a percentage: a number or a string: 15, 4.99, "4.99", "33 1/3"',
 )
 _TEXT = Codec(_values.text, _same, "text")
 _DATE = Codec(_values.date, _plain_date, 'a date: 2003-11-24 (or the string "2003-11-24")')

@@ -1,4 +1,4 @@
-"""``rightsplan screen PLANS_DIR POSITIONS --out results.parquet``.
+"""``rightsplan screen PLANS_DIR POSITIONS -o results.parquet``.
 
 Exit status: 0 when no position triggers a plan, 1 when any does, 2 for bad input or usage.
 Errors are one line on standard error, never a traceback; the progress bar goes to standard
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import shutil
 import sys
@@ -16,7 +17,8 @@ import tempfile
 from collections.abc import Callable, Iterator
 
 from rightsplan._printable import printable
-from rightsplan.cli import _argument_error, _refuse_inputs, _shown, _warn_at_argument
+from rightsplan._progress import progress_bar
+from rightsplan.cli import _argument_error, _refuse_inputs, _shown, _warn_at_argument, plural
 from rightsplan.errors import OutputFileError, RightsPlanError
 
 __all__ = ["screen_main"]
@@ -26,20 +28,23 @@ EXIT_TRIGGERED = 1
 EXIT_USAGE = 2
 
 _EPILOG = """\
-POSITIONS is one or more Parquet files with columns issuer (or plan), holder, date, shares,
-outstanding and optionally passive, kind, rights_to_acquire, rights_to_acquire_later and
-derivatives, and the holder's standing (standing: none, grandfathered, buyback, inadvertent,
-acquiring-person or exempted; standing_since, standing_shares, standing_until,
-standing_cap_percent, standing_cap_comparison; see docs/screening.md). A holder over the
-general limit but within its own line is "excused": not a trigger. PLANS_DIR holds one plan
-file per issuer, named ISSUER.toml (or .yaml, .json). The positions are read in batches, so
-files larger than memory are fine.
+POSITIONS is one or more Parquet (.parquet) or CSV (.csv) files with columns issuer (or
+plan), holder, date, shares, outstanding and optionally passive, kind, rights_to_acquire,
+rights_to_acquire_later and derivatives, and the holder's standing (standing: none,
+grandfathered, buyback, inadvertent, acquiring-person or exempted; standing_since,
+standing_shares, standing_until, standing_cap_percent, standing_cap_comparison; see
+docs/screening.md). A holder over the general limit but within its own line is "excused":
+not a trigger. PLANS_DIR holds one plan file per issuer, named ISSUER.toml (or .yaml,
+.json). The positions are read in batches, so files larger than memory are fine.
 
 Exit status: 0 when no position triggers a plan, 1 when any does, 2 for bad input or usage
-(70 for an internal error; see 'rightsplan --help'). --out may not name a positions file.
+(70 for an internal error; see 'rightsplan --help'). -o/--output may not name a positions
+file; --out is its old spelling, still accepted. On a terminal, progress (rows, rate and time
+left) goes to standard error.
 
-Example:
-  rightsplan screen plans/ positions-2024q4.parquet --out verdicts.parquet
+Examples:
+  rightsplan screen plans/ positions-2024q4.parquet -o verdicts.parquet
+  rightsplan screen plans/ positions.csv -o - --format json > verdicts.parquet
 """
 
 
@@ -62,15 +67,22 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("plans", metavar="PLANS_DIR", help="directory of plan files")
-    parser.add_argument("positions", metavar="POSITIONS", nargs="+", help="Parquet file(s)")
+    parser.add_argument("positions", metavar="POSITIONS", nargs="+", help="Parquet or CSV file(s)")
     parser.add_argument(
-        "--out",
-        required=True,
+        "-o",
+        "--output",
         metavar="FILE",
         help=(
             "the verdicts, as Parquet, written atomically (a symbolic link is followed; - for "
             "standard output)"
         ),
+    )
+    parser.add_argument("--out", metavar="FILE", help="the old spelling of --output (deprecated)")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="the summary: text (default) or json (counts per status)",
     )
     parser.add_argument(
         "--warn-at",
@@ -106,14 +118,7 @@ def _batch_rows(text: str) -> int:
 
 
 def _bar(stream: object) -> Callable[[int, int], None]:
-    def show(done: int, total: int) -> None:
-        width = 30
-        filled = width * done // max(total, 1)
-        text = f"\rscreening [{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,}"
-        sys.stderr.write(text + ("\n" if done >= total else ""))
-        sys.stderr.flush()
-
-    return show
+    return progress_bar("screening", "rows")
 
 
 def _plan_files(folder: str) -> list[str]:
@@ -141,11 +146,23 @@ def _destination(out: str) -> Iterator[str]:
 
 def screen_main(argv: list[str]) -> int:
     """Run ``rightsplan screen`` with ``argv`` (the arguments after ``screen``)."""
-    args = _parser().parse_args(argv)
-    from rightsplan.screen.api import screen_parquet
+    parser = _parser()
+    args = parser.parse_args(argv)
+    from rightsplan.screening.api import screen_parquet
 
+    if args.out is not None:
+        if args.output is not None:
+            parser.error("give -o/--output only (--out is its old spelling)")
+        print(
+            "rightsplan screen: note: --out is now -o/--output; --out will be removed",
+            file=sys.stderr,
+        )
+        args.output = args.out
+    if args.output is None:
+        parser.error("the following arguments are required: -o/--output")
+    args.out = args.output
     try:
-        _refuse_inputs({"--out": args.out}, [*args.positions, *_plan_files(args.plans)])
+        _refuse_inputs({"--output": args.out}, [*args.positions, *_plan_files(args.plans)])
     except RightsPlanError as error:
         print(f"rightsplan screen: error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -162,7 +179,7 @@ def screen_main(argv: list[str]) -> int:
             )
     except OutputFileError as error:
         print(
-            f"rightsplan screen: error: --out {_shown(args.out)}: cannot write: {error.reason}",
+            f"rightsplan screen: error: --output {_shown(args.out)}: cannot write: {error.reason}",
             file=sys.stderr,
         )
         return EXIT_USAGE
@@ -174,9 +191,11 @@ def screen_main(argv: list[str]) -> int:
         print(f"rightsplan screen: error: {printable(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     summary = ", ".join(f"{count:,} {status}" for status, count in counts.items() if count)
-    # With --out -, the verdicts are standard output: the summary goes to standard error.
-    print(
-        f"{_shown(args.out)}: {sum(counts.values()):,} position(s) screened: {summary}",
-        file=sys.stderr if args.out == "-" else sys.stdout,
-    )
+    total = sum(counts.values())
+    if args.format == "json":
+        text = json.dumps({"output": args.out, "positions": total, "statuses": counts}) + "\n"
+    else:
+        text = f"{_shown(args.out)}: {plural(total, 'position')} screened: {summary}\n"
+    # With -o -, the verdicts are standard output: the summary goes to standard error.
+    (sys.stderr if args.out == "-" else sys.stdout).write(text)
     return EXIT_TRIGGERED if counts.get("triggered") else EXIT_CLEAR

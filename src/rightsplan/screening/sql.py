@@ -1,17 +1,17 @@
 """The same screening as SQL: on DuckDB (one machine) and on PySpark (a cluster).
 
 Both engines join the positions to the plans' intervals table
-(:meth:`~rightsplan.screen.intervals.Intervals.table`) with a range join on issuer and
+(:meth:`~rightsplan.screening.intervals.Intervals.table`) with a range join on issuer and
 validity interval (``date BETWEEN start AND end``) plus the holder class (name, kind,
 passive), and compute the verdict with the exact 64-bit decomposition of
-:mod:`rightsplan.screen.exact` in ``BIGINT``. On Spark the intervals table is broadcast, so
+:mod:`rightsplan.screening.exact` in ``BIGINT``. On Spark the intervals table is broadcast, so
 the join never shuffles the positions. Holder names are matched in Python on the distinct
 names only (case-folded, white space collapsed, as rightsplan matches names).
 
 Supported columns: ``issuer`` (or ``plan``), ``holder``, ``date``, ``shares``,
 ``outstanding``, ``passive``, ``kind``. Rights to acquire, derivatives and standings (the
 ``standing`` columns) are screened by the polars engine only, and refused here by name;
-limits too fine for 64 bits (see :mod:`rightsplan.screen.exact`) too. DuckDB's result
+limits too fine for 64 bits (see :mod:`rightsplan.screening.exact`) too. DuckDB's result
 has :func:`rightsplan.screen`'s ``near_match`` column; Spark's has not (names are near
 matched in Python, row by row where the bulk test cannot rule a row out).
 """
@@ -30,15 +30,15 @@ from rightsplan.assess import DEFAULT_WARN_AT, warn_ratio
 from rightsplan.errors import ScreenInputError
 from rightsplan.plan import Plan
 from rightsplan.rules import HOLDER_KINDS
-from rightsplan.screen._inputs import (
+from rightsplan.screening._inputs import (
     INVISIBLE_HOLDER,
     load_plans,
     normalize,
     positions_frame,
     validate,
 )
-from rightsplan.screen._standings import STANDING_COLUMNS
-from rightsplan.screen.polars_engine import OUTPUT_COLUMNS, Prepared, prepare
+from rightsplan.screening._standings import STANDING_COLUMNS
+from rightsplan.screening.polars_engine import OUTPUT_COLUMNS, Prepared, prepare
 
 __all__ = ["intervals_for_sql", "screen_duckdb", "screen_spark", "sql_query"]
 

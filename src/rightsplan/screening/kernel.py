@@ -8,9 +8,9 @@ of rows takes two: one finds each row's rule, the next its verdict (split so tha
 stays small enough to run fast). The loop releases the GIL and is run on chunks of rows in a
 thread pool, like the numpy path it stands in for.
 
-The arithmetic is that of :func:`rightsplan.screen.exact.verdict_int64`, exact in 64 bits
+The arithmetic is that of :func:`rightsplan.screening.exact.verdict_int64`, exact in 64 bits
 under the same bound (counts below ``2**62``, units at most
-:data:`~rightsplan.screen.exact.INT64_UNIT_BOUND`). Where the plain products fit, which the
+:data:`~rightsplan.screening.exact.INT64_UNIT_BOUND`). Where the plain products fit, which the
 per-rule limits ``direct_max`` say (``num * o`` for the crossing line, ``s * WU`` and
 ``WN * o`` for the warn line), they are formed directly, with one division instead of two or
 none; otherwise the decomposition ``o = q * U + r`` of the module proof is used. Both give

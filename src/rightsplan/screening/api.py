@@ -16,8 +16,9 @@ from rightsplan.errors import ScreenInputError
 from rightsplan.io._files import atomic_destination
 from rightsplan.plan import Plan
 from rightsplan.rules import STATUSES
-from rightsplan.screen._inputs import Positions, load_plans, positions_frame
-from rightsplan.screen.polars_engine import Prepared, prepare, screen_batch
+from rightsplan.screening._files import PositionsFile, open_positions
+from rightsplan.screening._inputs import Positions, load_plans, positions_frame
+from rightsplan.screening.polars_engine import Prepared, prepare, screen_batch
 
 __all__ = ["screen", "screen_parquet"]
 
@@ -60,7 +61,7 @@ def screen(
     one by :func:`rightsplan.rules.verdict`; the others keep the vectorized path.
 
     The verdicts are those of :func:`rightsplan.assess` (with the row's standing), row for
-    row, computed in exact integer arithmetic (see :mod:`rightsplan.screen.exact`). The
+    row, computed in exact integer arithmetic (see :mod:`rightsplan.screening.exact`). The
     result has the verdict columns of ``rightsplan check --format json``: ``row`` (the
     position's index), ``issuer``, ``holder``, ``date``, ``status`` (clear, warning,
     triggered, exempt, inactive, excused: :data:`rightsplan.rules.STATUSES`), ``shares``,
@@ -139,7 +140,10 @@ def screen_parquet(
     batch_rows: int = 1_000_000,
     progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, int]:
-    """Screen Parquet file(s) into a Parquet file of verdicts, in bounded memory.
+    """Screen Parquet or CSV file(s) into a Parquet file of verdicts, in bounded memory.
+
+    Each positions file is Parquet (``.parquet``) or CSV (``.csv``, share counts as plain
+    digits), told by its extension; anything else is refused, naming the file.
 
     The positions are read ``batch_rows`` at a time, so memory stays bounded whatever the
     input's size (one batch is written while the next is read and screened: two batches
@@ -147,26 +151,18 @@ def screen_parquet(
     temporary file and renamed into place only when every batch has been screened, so a
     bad row never leaves a half-written result. Returns the number of rows per status.
     """
-    import pyarrow.parquet as pq  # type: ignore[import-untyped]  # pyarrow ships no stubs
-
     paths = [positions] if isinstance(positions, str | os.PathLike) else list(positions)
-    for path in paths:
-        if not Path(path).is_file():
-            raise ScreenInputError(f"{os.fspath(path)}: no such Parquet file")
+    files = open_positions(paths)
     if batch_rows < 1:
         raise ScreenInputError(f"batch_rows: expected a positive number, got {batch_rows}")
     prepared = prepare(load_plans(plans), warn_at=warn_ratio(warn_at))
-    try:
-        files = [pq.ParquetFile(os.fspath(path)) for path in paths]
-    except (OSError, ValueError) as error:
-        raise ScreenInputError(f"positions: not a Parquet file: {error}") from None
-    total = sum(file.metadata.num_rows for file in files)
+    total = sum(file.rows for file in files)
     with atomic_destination(out) as temporary:
         return _screen_files(files, prepared, temporary, out, batch_rows, progress, total, paths)
 
 
 def _screen_files(
-    files: list[Any],
+    files: list[PositionsFile],
     prepared: Prepared,
     temporary: Path,
     out: str | os.PathLike[str],
@@ -176,7 +172,7 @@ def _screen_files(
     paths: list[str | os.PathLike[str]],
 ) -> dict[str, int]:
     """Screen ``files`` batch by batch into ``temporary``; the counts per status."""
-    import pyarrow.parquet as pq
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]  # pyarrow ships no stubs
 
     counts = dict.fromkeys(STATUSES, 0)
     done = 0
@@ -187,7 +183,7 @@ def _screen_files(
     pending: Future[None] | None = None
     try:
         for file in files:
-            for batch in file.iter_batches(batch_size=batch_rows):
+            for batch in file.batches(batch_rows):
                 frame = pl.from_arrow(batch)
                 assert isinstance(frame, pl.DataFrame)
                 result = screen_batch(prepared, frame, first_row=done)

@@ -18,7 +18,7 @@ positions are then joined to the result. A holder class is what the choice depen
 Each class row carries its verdict rule: inactive, exempt (with the Exempt Person clause's
 citation), or a limit as an exact fraction ``num / den`` of a percent with its comparison,
 citation, and the integer constants the vectorized comparison uses (see
-:mod:`rightsplan.screen.exact`).
+:mod:`rightsplan.screening.exact`).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from rightsplan.errors import InputTypeError
 from rightsplan.percent import Comparison, format_percent
 from rightsplan.plan import Plan
 from rightsplan.rules import HOLDER_KINDS, RULE_KINDS, binding_limit
-from rightsplan.screen import exact
+from rightsplan.screening import exact
 from rightsplan.terms import Limit, RightsToAcquire, Terms
 
 __all__ = ["Intervals", "materialize"]

@@ -14,8 +14,8 @@ from rightsplan._check import INVISIBLE_PATTERN
 from rightsplan.errors import ScreenInputError
 from rightsplan.plan import Plan
 from rightsplan.rules import HOLDER_KINDS
-from rightsplan.screen._standings import STANDING_COLUMNS, check_types
-from rightsplan.screen.exact import MAX_COUNT
+from rightsplan.screening._standings import STANDING_COLUMNS, check_types
+from rightsplan.screening.exact import MAX_COUNT
 
 __all__ = ["COLUMNS", "Positions", "load_plans", "positions_frame", "validate"]
 

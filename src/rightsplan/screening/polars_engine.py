@@ -11,12 +11,12 @@ through a table built over its (few) categories, or text cast to an ``Enum`` of 
 issuers. A holder's name matters only if a plan names it, so names are matched (case-folded,
 white space collapsed) only over the distinct names of the column, and each row gets a name
 id by one gather. The row's holder class is then one integer, its rule one gather, and
-:func:`rightsplan.screen.exact.verdict_int64` gives the verdict in 64-bit integers, with the
+:func:`rightsplan.screening.exact.verdict_int64` gives the verdict in 64-bit integers, with the
 bound proven there; rows whose limit is too fine for it take the 128-bit path.
 
 No position is looped over or sorted in Python. With numba installed, the per-row steps
 (codes to issuer and name, interval, rule, verdict) run as one compiled loop,
-:mod:`rightsplan.screen.kernel`; otherwise each is a numpy operation over whole columns.
+:mod:`rightsplan.screening.kernel`; otherwise each is a numpy operation over whole columns.
 Either way they run on chunks of rows in a thread pool (both release the GIL), and give the
 same answers.
 Validation is folded in: a few column reductions (null counts, minima, maxima) are checked
@@ -46,11 +46,11 @@ from rightsplan.rules import (
     STATUSES,
     holder_class,
 )
-from rightsplan.screen import exact, kernel
-from rightsplan.screen._inputs import normalize, validate
-from rightsplan.screen._near import NearNames
-from rightsplan.screen._standings import STANDING_COLUMNS, judge, patched, rows_with_standing
-from rightsplan.screen.intervals import FIRST_DAY, LAST_DAY, Intervals, materialize
+from rightsplan.screening import exact, kernel
+from rightsplan.screening._inputs import normalize, validate
+from rightsplan.screening._near import NearNames
+from rightsplan.screening._standings import STANDING_COLUMNS, judge, patched, rows_with_standing
+from rightsplan.screening.intervals import FIRST_DAY, LAST_DAY, Intervals, materialize
 
 __all__ = [
     "OUTPUT_COLUMNS",
@@ -313,7 +313,7 @@ def prepare(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Prepared:
 
     The last result is reused while the same plan objects are screened again under the same
     issuer ids and warn line (plans are immutable; each plan's own intervals are cached
-    too, see :func:`~rightsplan.screen.intervals.materialize`).
+    too, see :func:`~rightsplan.screening.intervals.materialize`).
     """
     key = (warn_at, *((issuer, id(plan)) for issuer, plan in plans.items()))
     if _CACHED and _CACHED[0][0] == key:
@@ -604,7 +604,7 @@ def screen_batch(
 
 
 def _near_column(prepared: Prepared, frame: pl.DataFrame, issuer: np.ndarray) -> pl.Series:
-    """The ``near_match`` column (:mod:`rightsplan.screen._near`)."""
+    """The ``near_match`` column (:mod:`rightsplan.screening._near`)."""
     near = prepared.near
     if not near.index:
         return near.nothing(frame.height)
@@ -619,7 +619,7 @@ def _near_column(prepared: Prepared, frame: pl.DataFrame, issuer: np.ndarray) ->
 
 
 def _compiled_rows(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> int:
-    """The per-row work by the compiled loop (:mod:`rightsplan.screen.kernel`)."""
+    """The per-row work by the compiled loop (:mod:`rightsplan.screening.kernel`)."""
     issuer_codes, issuer_table, holder_codes, holder_table = _both_coded(prepared, frame)
     # Small tables the loop gathers from at random: the narrower, the more stay in cache.
     issuer_table = issuer_table.astype(np.int32)

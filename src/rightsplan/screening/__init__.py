@@ -1,5 +1,8 @@
 """Screening at scale: many positions against many plans, exactly, in one vectorized pass.
 
+The function is :func:`rightsplan.screen` (this package's :func:`screen`); this package holds
+it, :func:`screen_parquet` for files larger than memory, and the engines.
+
 >>> import polars as pl
 >>> import rightsplan as rp
 >>> positions = pl.DataFrame({
@@ -17,32 +20,13 @@
 
 from __future__ import annotations
 
-import sys
-import types
-from typing import Any
-
 from rightsplan.errors import MissingExtraError
 
 try:
-    from rightsplan.screen.api import screen, screen_parquet
+    from rightsplan.screening.api import screen, screen_parquet
 except ModuleNotFoundError as error:  # polars, pyarrow or numba: the screen extra
     if error.name is None or error.name.startswith("rightsplan"):
         raise
     raise MissingExtraError("rightsplan.screen", "screen", error) from None
 
 __all__ = ["screen", "screen_parquet"]
-
-
-class _CallableModule(types.ModuleType):
-    """``rightsplan.screen`` is both this package and the function :func:`screen`.
-
-    Importing the package makes it the ``screen`` attribute of :mod:`rightsplan` (Python
-    sets a package's submodules on it), so the module itself forwards calls to the function:
-    ``rp.screen(plans, positions)`` works whichever of the two ``rp.screen`` names.
-    """
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return screen(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
