@@ -378,7 +378,8 @@ def _add_output(parser: argparse.ArgumentParser) -> None:
 
 
 def _json_text(value: object) -> str:
-    return json_safe(json.dumps(value, indent=2, ensure_ascii=False)) + "\n"
+    """A report as JSON text: dates as ISO text (:func:`rightsplan.report.json_value`)."""
+    return json_safe(json.dumps(report.json_value(value), indent=2, ensure_ascii=False)) + "\n"
 
 
 def _example(warn_at: str, *, output_format: str = "text", output: str | None = None) -> int:
@@ -763,8 +764,7 @@ def _check(
         verdict = assess(plan, holding.position, on=day, standing=holding.standing, warn_at=warn_at)
         rows.append((holding, verdict))
     if output_format == "json":
-        records = [report.json_value(_record(h, a, flat=False)) for h, a in rows]
-        text = json_safe(json.dumps(records, indent=2, ensure_ascii=False)) + "\n"
+        text = _json_text([_record(h, a, flat=False) for h, a in rows])
     elif output_format == "csv":
         text = _csv([_record(h, a, flat=True) for h, a in rows])
     else:
