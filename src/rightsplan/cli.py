@@ -276,8 +276,8 @@ def _example(warn_at: str) -> int:
 
 def _validate(path: str) -> int:
     plan = load_plan(path)
-    numbers = ", ".join(f"No. {a.number} ({a.effective_date.isoformat()})" for a in plan.amendments)
-    amended = f"; {len(plan.amendments)} amendment(s): {numbers}" if plan.amendments else ""
+    names = ", ".join(f"{a.name} ({a.effective_date.isoformat()})" for a in plan.amendments)
+    amended = f"; {len(plan.amendments)} instrument(s) after it: {names}" if plan.amendments else ""
     _emit(
         f"{path}: valid — {plan.company}, {plan.agreement.name} dated "
         f"{plan.agreement.dated.isoformat()}{amended}\n"

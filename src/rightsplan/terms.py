@@ -187,6 +187,8 @@ class EndingKind(enum.Enum):
     """An amendment ended the plan (for instance by accelerating its expiration)."""
     REDEEMED = "redeemed"
     """The board redeemed the rights."""
+    EXCHANGED = "exchanged"
+    """The board exchanged every outstanding right for shares."""
 
 
 @attrs.frozen
