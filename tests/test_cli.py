@@ -83,6 +83,17 @@ class TestValidateAndTerms:
         _, out, _ = run(capsys, "terms", PLAN)
         assert "2003-08-14 to 2003-11-23" in out
 
+    def test_instruments_shown_as_what_they_are(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Selectica's exchange and restatement appear by kind in terms and validate."""
+        selectica = str(PLAN).replace("innotrac", "selectica")
+        status, out, _ = run(capsys, "terms", selectica, "--on", "2009-01-02")
+        assert status == 0
+        assert "Amended and Restated Rights Agreement dated 2009-01-02 (2009-01-02)" in out
+        _, timeline, _ = run(capsys, "terms", selectica)
+        assert "2009-01-02 to 2009-04-26: Exchange of rights dated 2009-01-02" in timeline
+        _, valid, _ = run(capsys, "validate", selectica)
+        assert "6 instrument(s) after it" in valid and "No. None" not in valid
+
 
 class TestCheck:
     def test_table_and_exit_1(self, capsys: pytest.CaptureFixture[str]) -> None:

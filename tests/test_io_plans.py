@@ -132,6 +132,15 @@ class TestSchema:
 
 class TestRoundTrip:
     @pytest.mark.parametrize("fmt", FORMATS)
+    def test_instrument_kinds(self, fmt: Format) -> None:
+        """Selectica's exchange and restatement read back with their kinds, in every format."""
+        plan = rp.load_plan(ROOT / "examples" / "selectica" / "plan.toml")
+        text = dumps_plan(plan, fmt)
+        assert "amended-and-restated" in text
+        assert "exchange-rights" in text
+        assert loads_plan(text, fmt) == plan
+
+    @pytest.mark.parametrize("fmt", FORMATS)
     @settings(max_examples=40)
     @given(plan=plans())
     def test_generated_plans(self, fmt: Format, plan: rp.Plan) -> None:
