@@ -116,6 +116,8 @@ class TestSchema:
             "comparison",
             "requires_passive",
             "members",
+            "share_cap",
+            "proviso",
             "section",
             "quote",
             "note",

@@ -92,6 +92,19 @@ def _members(value: Iterable[str]) -> tuple[str, ...]:
     return _check.tuple_of(value, "members", _check.holder_name)
 
 
+def _share_cap(value: int | None) -> int | None:
+    if value is None:
+        return None
+    cap = _check.whole_number(value, "share_cap")
+    if cap < 1:
+        raise InvalidInputError(f"share_cap: expected a number of shares above zero, got {cap}")
+    return cap
+
+
+def _proviso(value: str | None) -> str | None:
+    return _check.optional_text(value, "proviso")
+
+
 def _requires_passive(value: bool) -> bool:
     return _check.flag(value, "requires_passive")
 
@@ -189,6 +202,8 @@ class _ExceptionChange(_ThresholdChange):
     comparison: Comparison
     requires_passive: bool = attrs.field(converter=_requires_passive)
     members: tuple[str, ...] = attrs.field(default=(), converter=_members)
+    share_cap: int | None = attrs.field(default=None, converter=_share_cap)
+    proviso: str | None = attrs.field(default=None, converter=_proviso)
 
 
 @attrs.frozen(kw_only=True)
@@ -198,12 +213,15 @@ class AddException(_ExceptionChange):
     ``holder`` is the name the plan gives ("IPOF Group"), ``members`` the persons it
     comprises; ``percent`` and ``comparison`` are the cap ("more than 25%" ends the
     exception); ``requires_passive`` says whether the exception also ends when the holder
-    ceases to hold without any intention of changing or influencing control.
+    ceases to hold without any intention of changing or influencing control. ``share_cap``
+    ends it above a number of shares too ("up to 3,501,585 shares"); ``proviso`` quotes a
+    lapse condition or limiting clause the plan attaches (recorded and cited, not evaluated).
     """
 
     def describe(self) -> str:
         """The change in a few words."""
-        return f"exception added for {self.holder}, ending at {self.threshold.describe()}"
+        shares = f" or more than {self.share_cap:,} shares" if self.share_cap is not None else ""
+        return f"exception added for {self.holder}, ending at {self.threshold.describe()}{shares}"
 
 
 @attrs.frozen(kw_only=True)
@@ -238,15 +256,21 @@ class AddExemptPerson(Change):
 
     With ``category`` (:attr:`~rightsplan.HolderKind.COMPANY`, ``SUBSIDIARY``,
     ``BENEFIT_PLAN``, ``GOVERNMENT``), every holder of that kind is exempt; without it,
-    the holder called ``name``.
+    the holder called ``name`` or one of its ``members`` (the Affiliates the plan lists).
+    ``share_cap`` exempts it only up to that many shares: above them the plan's other rules
+    judge it. ``proviso`` quotes a limiting clause (recorded and cited, not evaluated).
     """
 
     name: str = attrs.field(converter=_name)
     category: HolderKind | None = attrs.field(default=None, converter=_category)
+    members: tuple[str, ...] = attrs.field(default=(), converter=_members)
+    share_cap: int | None = attrs.field(default=None, converter=_share_cap)
+    proviso: str | None = attrs.field(default=None, converter=_proviso)
 
     def describe(self) -> str:
         """The change in a few words."""
-        return f"{self.name} made an Exempt Person"
+        up_to = f" up to {self.share_cap:,} shares" if self.share_cap is not None else ""
+        return f"{self.name} made an Exempt Person{up_to}"
 
 
 @attrs.frozen(kw_only=True)
@@ -887,6 +911,8 @@ def _exception(change: _ExceptionChange, source: Source) -> NamedException:
         cap=change.threshold,
         requires_passive=change.requires_passive,
         source=source,
+        share_cap=change.share_cap,
+        proviso=change.proviso,
     )
 
 
@@ -940,7 +966,15 @@ def _(change: RemoveException, terms: Terms, source: Source, on: pendulum.Date) 
 def _(change: AddExemptPerson, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
     if find_exemption(terms, change.name) is not None:
         raise ChangeConflict(f"{change.name!r} is already an Exempt Person")
-    return with_exemption(terms, Exemption(change.name, change.category, source))
+    exemption = Exemption(
+        change.name,
+        change.category,
+        source,
+        members=change.members,
+        share_cap=change.share_cap,
+        proviso=change.proviso,
+    )
+    return with_exemption(terms, exemption)
 
 
 @_apply.register

@@ -84,6 +84,14 @@ class Limit:
     source: Source
     holder: str | None = None
     """The named holder, for an exception; ``None`` for the general rule and the passive tier."""
+    share_cap: int | None = None
+    """A cap in shares the rule also sets ("up to 3,501,585 shares"): the holder crosses the
+    limit above that many shares, whatever the percentage."""
+
+    def max_shares(self, outstanding: int) -> int:
+        """The largest holding that does not cross this limit, of ``outstanding`` shares."""
+        line = self.threshold.max_shares(outstanding)
+        return line if self.share_cap is None else min(line, self.share_cap)
 
     @property
     def percent(self) -> Fraction:
@@ -98,6 +106,8 @@ class Limit:
     def describe(self) -> str:
         """The rule in words, e.g. ``"more than 25% (exception for IPOF Group)"``."""
         text = self.threshold.describe()
+        if self.share_cap is not None:
+            text += f" or more than {self.share_cap:,} shares"
         if self.kind is LimitKind.PASSIVE:
             return f"{text} (passive-investor tier)"
         if self.kind is LimitKind.EXCEPTION:
@@ -125,6 +135,11 @@ class NamedException:
     cap: Threshold
     requires_passive: bool
     source: Source
+    share_cap: int | None = None
+    """A cap in shares besides ``cap``: the exception ends above that many shares."""
+    proviso: str | None = None
+    """A limiting clause or lapse condition the plan attaches, quoted; recorded and cited in
+    answers, never evaluated."""
 
     def names(self) -> tuple[str, ...]:
         """The holder's name and its members' names."""
@@ -137,7 +152,13 @@ class NamedException:
 
     def limit(self) -> Limit:
         """The cap as a :class:`Limit`."""
-        return Limit(self.cap, LimitKind.EXCEPTION, self.source, holder=self.holder)
+        return Limit(
+            self.cap,
+            LimitKind.EXCEPTION,
+            self.source,
+            holder=self.holder,
+            share_cap=self.share_cap,
+        )
 
 
 @attrs.frozen
@@ -145,23 +166,35 @@ class Exemption:
     """An Exempt Person: never an Acquiring Person, whatever it holds.
 
     Matches holders of ``category`` (the Company, its Subsidiaries, its benefit plans, the
-    Government) or, when ``category`` is ``None``, the holder called ``name``.
+    Government) or, when ``category`` is ``None``, the holder called ``name`` or one of its
+    ``members`` (its Affiliates the plan lists: "Renaissance" is RTC and RTHC). With
+    ``share_cap`` it is exempt only up to that many shares ("3,501,585 shares"): above
+    them the plan's other rules judge it. ``proviso`` is a limiting clause the plan attaches,
+    quoted and cited in answers, never evaluated.
     """
 
     name: str
     category: HolderKind | None
     source: Source
+    members: tuple[str, ...] = ()
+    share_cap: int | None = None
+    proviso: str | None = None
     key: str = attrs.field(init=False, eq=False, repr=False, hash=False)
     """``name`` as names are matched (:func:`rightsplan._check.name_key`), worked out once."""
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "key", _check.name_key(self.name))
 
+    def names(self) -> tuple[str, ...]:
+        """The name and its members' names."""
+        return (self.name, *self.members)
+
     def covers(self, holder: str, kind: HolderKind) -> bool:
-        """Whether a holder with this name and kind is this Exempt Person."""
+        """Whether a holder with this name and kind is this Exempt Person (or a member)."""
         if self.category not in (None, HolderKind.OTHER) and kind is self.category:
             return True
-        return _check.name_key(holder) == self.key
+        key = _check.name_key(holder)
+        return key == self.key or any(_check.name_key(m) == key for m in self.members)
 
 
 @attrs.frozen
@@ -647,6 +680,8 @@ class _Lookups:
         by_category: dict[HolderKind, tuple[int, Exemption]] = {}
         for index, exemption in enumerate(terms.exemptions):
             exemptions_by_name.setdefault(exemption.key, (index, exemption))
+            for member in exemption.members:
+                exemptions_by_name.setdefault(_check.name_key(member), (index, exemption))
             if exemption.category is not None and exemption.category is not HolderKind.OTHER:
                 by_category.setdefault(exemption.category, (index, exemption))
         for exception in terms.exceptions:
@@ -757,8 +792,12 @@ class Terms:
         for exception in exceptions:
             members = f" ({'; '.join(exception.members)})" if exception.members else ""
             ends = f"it holds {exception.cap.describe()}"
+            if exception.share_cap is not None:
+                ends += f" or more than {exception.share_cap:,} shares"
             if exception.requires_passive:
                 ends += " or stops being passive"
+            if exception.proviso is not None:
+                ends += f" (proviso: {exception.proviso})"
             lines.append(
                 f"Exception for {exception.holder}{members}: not an Acquiring Person unless "
                 f"{ends} — {exception.source.cite()}"
@@ -772,7 +811,7 @@ class Terms:
         for exemption in (
             exemptions if previous is None else _new_items(exemptions, previous.exemptions)
         ):
-            lines.append(f"Exempt Person: {exemption.name} — {exemption.source.cite()}")
+            lines.append(f"Exempt Person: {_exempt_text(exemption)} — {exemption.source.cite()}")
         last = self._last_lines()
         if previous is not None:
             before = previous._last_lines()
@@ -796,6 +835,17 @@ class Terms:
                 f"{self.ended.source.cite()}"
             )
         return lines
+
+
+def _exempt_text(exemption: Exemption) -> str:
+    text = exemption.name
+    if exemption.members:
+        text += f" ({'; '.join(exemption.members)})"
+    if exemption.share_cap is not None:
+        text += f", up to {exemption.share_cap:,} shares"
+    if exemption.proviso is not None:
+        text += f" (proviso: {exemption.proviso})"
+    return text
 
 
 EXCEPTIONS_ALWAYS_LISTED = 12
