@@ -557,7 +557,12 @@ def _capped_exemption(
         f"Above the {cap:,} shares {holder} may hold as an Exempt Person "
         f"({exemption.source.cite()}), the plan's other rules apply. "
     )
-    return attrs.evolve(others, reason=beyond + others.reason, considered=considered)
+    if others.max_shares is None:  # an Acquiring Person already: no holding is below a line
+        return attrs.evolve(others, reason=beyond + others.reason)
+    line = max(cap, others.max_shares)
+    return attrs.evolve(
+        others, reason=beyond + others.reason, max_shares=line, headroom=line - counted.shares
+    )
 
 
 def _with_standing(
