@@ -401,8 +401,8 @@ class Verdict:
 
     ``max_shares`` is the largest holding that does not trigger and ``headroom`` the shares
     that may still be acquired (``max_shares - counted``; negative when over); both are
-    ``None`` where no purchase can trigger (an Exempt Person, an exemption without a cap,
-    an Acquiring Person already) or no plan is in force.
+    ``None`` where no purchase can trigger (an Exempt Person without a share cap, an
+    exemption without a cap, an Acquiring Person already) or no plan is in force.
     """
 
     status: Status
