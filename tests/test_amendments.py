@@ -146,6 +146,78 @@ class TestAmendment:
         )
 
 
+class TestInstrumentKinds:
+    def test_only_amendments_are_numbered(self) -> None:
+        """A supplement, resolution or restatement with a number is refused: cite it by title."""
+        for kind in set(rp.InstrumentKind) - {rp.InstrumentKind.AMENDMENT}:
+            with pytest.raises(rp.InvalidInputError, match="only amendments are numbered"):
+                rp.Amendment(
+                    kind=kind,
+                    number=1,
+                    executed="2009-01-02",
+                    changes=[rp.SetThreshold(percent="4.99", comparison=AT_LEAST)],
+                )
+
+    def test_unnumbered_instruments_are_cited_by_title_or_kind_and_date(self) -> None:
+        """Without a number, an instrument is its title, or its kind and date; never "No. None"."""
+        supplement = rp.Amendment(
+            kind=rp.InstrumentKind.SUPPLEMENT,
+            executed="2016-02-22",
+            changes=[rp.OtherChange(description="x")],
+        )
+        assert supplement.name == "Supplement dated 2016-02-22"
+        unnumbered = rp.Amendment(executed="2008-11-17", changes=[rp.OtherChange(description="x")])
+        assert unnumbered.name == "Amendment dated 2008-11-17"
+        titled = attrs.evolve(unnumbered, title="Amendment to Rights Agreement")
+        assert titled.name == "Amendment to Rights Agreement"
+
+    def test_a_restatement_states_provisions_as_an_agreement_does(self) -> None:
+        """An amended and restated agreement needs its threshold and states no removal."""
+        restated = rp.InstrumentKind.AMENDED_AND_RESTATED
+        with pytest.raises(rp.InvalidInputError, match="needs its general threshold"):
+            rp.Amendment(
+                kind=restated, executed="2009-01-02", changes=[rp.OtherChange(description="x")]
+            )
+        with pytest.raises(rp.InvalidInputError, match=r"changes\[1\]: an amended and restated"):
+            rp.Amendment(
+                kind=restated,
+                executed="2009-01-02",
+                changes=[
+                    rp.SetThreshold(percent="4.99", comparison=AT_LEAST),
+                    rp.RemovePassiveTier(),
+                ],
+            )
+
+    def test_an_exchange_and_an_assignment_state_what_they_are(self) -> None:
+        """An exchange states ExchangeRights, an assignment AppointRightsAgent; only there."""
+        with pytest.raises(rp.InvalidInputError, match="exchange of rights states ExchangeRights"):
+            rp.Amendment(
+                kind=rp.InstrumentKind.EXCHANGE,
+                executed="2009-01-02",
+                changes=[rp.OtherChange(description="x")],
+            )
+        with pytest.raises(rp.InvalidInputError, match="states AppointRightsAgent"):
+            rp.Amendment(
+                kind=rp.InstrumentKind.RIGHTS_AGENT_ASSIGNMENT,
+                executed="2009-04-27",
+                changes=[rp.OtherChange(description="x")],
+            )
+        with pytest.raises(rp.InvalidInputError, match='kind = "exchange"'):
+            rp.Amendment(number=1, executed="2009-01-02", changes=[rp.ExchangeRights()])
+
+    def test_refuses_a_kind_that_is_not_an_instrument_kind(self) -> None:
+        """``kind`` takes an InstrumentKind, not its text."""
+        with pytest.raises(rp.InputTypeError, match="kind: expected an InstrumentKind"):
+            rp.Amendment(kind="supplement", executed="2016-02-22", changes=[rp.Terminate()])  # type: ignore[arg-type]
+
+    def test_exchange_ratios_are_exact(self) -> None:
+        """The shares per right are a positive Decimal or text; a float is refused."""
+        assert rp.ExchangeRights(shares_per_right="0.5").shares_per_right == Decimal("0.5")
+        for bad in (0.5, "0", "-1", "half"):
+            with pytest.raises(rp.InvalidInputError, match="shares_per_right"):
+                rp.ExchangeRights(shares_per_right=bad)  # type: ignore[arg-type]
+
+
 class TestApply:
     def test_set_threshold(self) -> None:
         """Setting the general threshold replaces it and cites the amendment."""
@@ -219,6 +291,10 @@ class TestApply:
         ).expiration == rp.Expiration(pendulum.Date(2007, 12, 31), SOURCE)
         ended = apply_change(rp.Redeem(price="0.001"), terms, SOURCE, DAY).ended
         assert ended == rp.Ending(rp.EndingKind.REDEEMED, DAY, SOURCE, price=Decimal("0.001"))
+        exchanged = apply_change(rp.ExchangeRights(), terms, SOURCE, DAY).ended
+        assert exchanged == rp.Ending(rp.EndingKind.EXCHANGED, DAY, SOURCE)
+        some = rp.ExchangeRights(all_rights=False)
+        assert apply_change(some, terms, SOURCE, DAY) == terms
         assert apply_change(rp.Terminate(), terms, SOURCE, DAY).ended == rp.Ending(
             rp.EndingKind.TERMINATED, DAY, SOURCE
         )

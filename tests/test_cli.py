@@ -155,6 +155,17 @@ class TestValidateAndTerms:
         assert document["in_force"] is False and document["rules"] == []
         assert document["why_not"] == "the Rights Agreement is dated 1997-12-31"
 
+    def test_instruments_shown_as_what_they_are(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Selectica's exchange and restatement appear by kind in terms and validate."""
+        selectica = str(PLAN).replace("innotrac", "selectica")
+        status, out, _ = run(capsys, "terms", selectica, "--on", "2009-01-02")
+        assert status == 0
+        assert "Amended and Restated Rights Agreement dated 2009-01-02 (2009-01-02)" in out
+        _, timeline, _ = run(capsys, "terms", selectica)
+        assert "2009-01-02 to 2009-04-26: Exchange of rights dated 2009-01-02" in timeline
+        _, valid, _ = run(capsys, "validate", selectica)
+        assert "6 instruments after it" in valid and "No. None" not in valid
+
 
 class TestCheck:
     def test_table_and_exit_1(self, capsys: pytest.CaptureFixture[str]) -> None:

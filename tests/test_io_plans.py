@@ -116,6 +116,8 @@ class TestSchema:
             "comparison",
             "requires_passive",
             "members",
+            "share_cap",
+            "proviso",
             "section",
             "quote",
             "note",
@@ -131,6 +133,68 @@ class TestSchema:
 
 
 class TestRoundTrip:
+    @pytest.mark.parametrize("fmt", FORMATS)
+    def test_share_caps_members_and_provisos(self, fmt: Format) -> None:
+        """An exemption with members and a share cap, an exception's proviso, read back equal."""
+        text = """
+[agreement]
+company = "Enzon Pharmaceuticals, Inc."
+dated = 2014-05-01
+[[agreement.provisions]]
+kind = "set-threshold"
+percent = "4.99"
+comparison = "at-least"
+[[agreement.provisions]]
+kind = "add-exception"
+holder = "IPOF Group"
+percent = "40"
+comparison = "more-than"
+requires_passive = true
+share_cap = 3000000
+proviso = "ceases to hold ... without any intention of changing or influencing control"
+[[amendments]]
+number = 1
+executed = 2016-02-22
+[[amendments.changes]]
+kind = "add-exempt-person"
+name = "Renaissance"
+members = ["Renaissance Technologies LLC", "Renaissance Technologies Holdings Corporation"]
+share_cap = 3501585
+"""
+        plan = loads_plan(text, "toml")
+        exemption = plan.terms_at("2016-02-22").exemption_for(
+            "Renaissance Technologies LLC", rp.HolderKind.OTHER
+        )
+        assert exemption is not None and exemption.share_cap == 3_501_585
+        assert loads_plan(dumps_plan(plan, fmt), fmt) == plan
+
+    def test_a_bad_share_cap_names_its_field(self) -> None:
+        """A share cap of zero is refused with its field path."""
+        text = """
+[agreement]
+company = "X"
+dated = 2014-05-01
+[[agreement.provisions]]
+kind = "set-threshold"
+percent = "4.99"
+comparison = "at-least"
+[[agreement.provisions]]
+kind = "add-exempt-person"
+name = "Renaissance"
+share_cap = 0
+"""
+        with pytest.raises(rp.PlanFileError, match=r"agreement\.provisions\[1\]\.share_cap"):
+            loads_plan(text, "toml", name="enzon.toml")
+
+    @pytest.mark.parametrize("fmt", FORMATS)
+    def test_instrument_kinds(self, fmt: Format) -> None:
+        """Selectica's exchange and restatement read back with their kinds, in every format."""
+        plan = rp.load_plan(ROOT / "examples" / "selectica" / "plan.toml")
+        text = dumps_plan(plan, fmt)
+        assert "amended-and-restated" in text
+        assert "exchange-rights" in text
+        assert loads_plan(text, fmt) == plan
+
     @pytest.mark.parametrize("fmt", FORMATS)
     @settings(max_examples=40)
     @given(plan=plans())

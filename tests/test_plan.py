@@ -794,3 +794,186 @@ class TestCostIsLinear:
             gc.enable()
         ratios = {name: large[name] / small[name] for name in small}
         assert all(ratio < 60 for ratio in ratios.values()), ratios
+
+
+SELECTICA = rp.load_plan("examples/selectica/plan.toml")
+"""Selectica's plan, 2003-2017, from its filings (examples/selectica/plan.toml)."""
+
+
+def restatement(executed: str, *changes: rp.Change, **fields: object) -> rp.Amendment:
+    return rp.Amendment(
+        kind=rp.InstrumentKind.AMENDED_AND_RESTATED,
+        executed=executed,
+        changes=changes,
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def exchange(executed: str, *, all_rights: bool = True) -> rp.Amendment:
+    return rp.Amendment(
+        kind=rp.InstrumentKind.EXCHANGE,
+        executed=executed,
+        changes=[rp.ExchangeRights(shares_per_right="1", all_rights=all_rights)],
+    )
+
+
+class TestSelectica:
+    """An exchange of every right and an amended and restated agreement, as Selectica filed."""
+
+    def test_before_the_restatement_the_old_instruments_answer(self) -> None:
+        """On 2009-01-01 the 2008 amendment's 4.99% and the 2003 rights agent apply."""
+        terms = SELECTICA.terms_at("2009-01-01")
+        assert terms.general.threshold == rp.Threshold("4.99", AT_LEAST)
+        assert terms.general.source.instrument == "Amendment to Rights Agreement"
+        assert terms.rights_agent is not None
+        assert terms.rights_agent.source.instrument == "Rights Agreement"
+
+    def test_the_restatement_replaces_every_term(self) -> None:
+        """From 2009-01-02 every term cites the restatement (or a later instrument)."""
+        terms = SELECTICA.terms_at("2009-01-02")
+        name = "Amended and Restated Rights Agreement dated 2009-01-02"
+        assert terms.general.source.instrument == name
+        assert terms.rights_agent is not None
+        assert terms.rights_agent == rp.RightsAgentTerm(
+            "Computershare Trust Company, N.A.", terms.rights_agent.source
+        )
+        assert terms.rights_agent.source.instrument == name
+        assert terms.ended is None
+        assert SELECTICA.in_force_on("2009-01-02")
+
+    def test_numbers_restart_after_the_restatement_with_gaps(self) -> None:
+        """Amendment 2 and No. 4 to the restated agreement: No. 1 unnumbered, No. 3 unread."""
+        numbers = [a.number for a in SELECTICA.amendments]
+        assert numbers == [None, None, None, None, 2, 4]
+        agent = SELECTICA.terms_at("2009-04-27").rights_agent
+        assert agent is not None
+        assert agent.name == "Wells Fargo Bank, N.A."
+
+    def test_expires_as_amendment_no_4_says(self) -> None:
+        """In force through 2017-12-28, citing Amendment No. 4; not the day after."""
+        assert SELECTICA.in_force_on("2017-12-28")
+        assert not SELECTICA.in_force_on("2017-12-29")
+        expiration = SELECTICA.terms_at("2017-12-28").expiration
+        assert expiration is not None
+        assert expiration.source.instrument.startswith("Amendment No. 4")
+
+    def test_the_exchange_alone_ends_the_plan_citing_it(self) -> None:
+        """Without the restatement, the exchange of every right ends the plan that day."""
+        kept = [a for a in SELECTICA.amendments if a.effective_date < pendulum.Date(2009, 1, 3)]
+        plan = rp.Plan(SELECTICA.agreement, [a for a in kept if not a.restates])
+        assert plan.in_force_on("2009-01-01")
+        assert not plan.in_force_on("2009-01-02")
+        terms, why = rp.rules.in_force(plan, pendulum.Date(2009, 1, 2))
+        assert why == "exchanged on 2009-01-02 by Exchange of rights dated 2009-01-02 (2009-01-02)"
+        assert terms is not None
+        with pytest.raises(rp.PlanHistoryError, match="no longer in force .exchanged on"):
+            plan.amend(amendment(1, "2009-02-01", rp.OtherChange(description="x")))
+
+    def test_the_timeline_names_each_instrument_as_what_it_is(self) -> None:
+        """describe() shows the exchange and the restatement by kind, never as numbers."""
+        text = SELECTICA.describe()
+        assert "Exchange of rights dated 2009-01-02 (all outstanding rights exchanged" in text
+        assert "Amended and Restated Rights Agreement dated 2009-01-02 (restates every term" in text
+        assert "No. None" not in text
+
+    def test_each_instrument_has_its_kind(self) -> None:
+        """The plan file gives each instrument its own kind, in the order they apply."""
+        kinds = [a.kind for a in SELECTICA.amendments]
+        assert kinds == [
+            rp.InstrumentKind.AMENDMENT,
+            rp.InstrumentKind.AMENDMENT,
+            rp.InstrumentKind.EXCHANGE,
+            rp.InstrumentKind.AMENDED_AND_RESTATED,
+            rp.InstrumentKind.AMENDMENT,
+            rp.InstrumentKind.AMENDMENT,
+        ]
+
+
+class TestInstrumentOrder:
+    def test_by_effective_date_not_number(self) -> None:
+        """An unnumbered supplement between two amendments applies on its own date."""
+        supplement = rp.Amendment(
+            kind=rp.InstrumentKind.SUPPLEMENT,
+            executed="2012-06-01",
+            changes=[rp.SetThreshold(percent=20, comparison=AT_LEAST)],
+        )
+        plan = rp.Plan(
+            agreement(),
+            [
+                amendment(2, "2013-01-01", rp.SetThreshold(percent=10, comparison=AT_LEAST)),
+                supplement,
+                amendment(1, "2011-01-01", rp.SetThreshold(percent=12, comparison=AT_LEAST)),
+            ],
+        )
+        assert [a.name for a in plan.amendments] == [
+            "Amendment No. 1",
+            "Supplement dated 2012-06-01",
+            "Amendment No. 2",
+        ]
+        assert plan.terms_at("2012-06-01").general.percent == 20
+        assert plan.terms_at("2013-01-01").general.percent == 10
+
+    def test_same_day_instruments_apply_in_the_order_given(self) -> None:
+        """On one day the unnumbered ones keep the order given; numbered ones go by number."""
+        resolution = rp.Amendment(
+            kind=rp.InstrumentKind.BOARD_RESOLUTION,
+            executed="2012-06-01",
+            changes=[rp.SetThreshold(percent=20, comparison=AT_LEAST)],
+        )
+        first = amendment(1, "2012-06-01", rp.SetThreshold(percent=12, comparison=AT_LEAST))
+        second = amendment(2, "2012-06-01", rp.SetThreshold(percent=11, comparison=AT_LEAST))
+        plan = rp.Plan(agreement(), [second, resolution, first])
+        assert plan.amendments == (first, resolution, second)
+        assert plan.terms_at("2012-06-01").general.percent == 11
+
+    def test_a_gap_in_the_numbers_is_allowed(self) -> None:
+        """Amendments No. 1 and No. 3, No. 2 missing from the filings at hand, replay."""
+        plan = rp.Plan(
+            agreement(),
+            [
+                amendment(1, "2011-01-01", rp.OtherChange(description="x")),
+                amendment(3, "2013-01-01", rp.SetThreshold(percent=10, comparison=AT_LEAST)),
+            ],
+        )
+        assert plan.terms_at("2013-01-01").general.source.instrument == "Amendment No. 3"
+
+    def test_numbers_are_unique_per_agreement(self) -> None:
+        """The same number before and after a restatement is fine; twice in one is not."""
+        restated = restatement("2012-01-01", rp.SetThreshold(percent=10, comparison=AT_LEAST))
+        one = amendment(1, "2011-01-01", rp.OtherChange(description="x"))
+        again = amendment(1, "2013-01-01", rp.OtherChange(description="x"))
+        plan = rp.Plan(agreement(), [one, restated, again])
+        assert plan.terms_at("2013-01-01").general.source.instrument.startswith("Amended")
+        with pytest.raises(rp.PlanHistoryError, match="Amendment No. 1 appears twice"):
+            rp.Plan(agreement(), [one, again])
+
+    def test_a_restatement_drops_what_it_does_not_restate(self) -> None:
+        """Exempt Persons and the expiry of the old agreement are gone unless restated."""
+        restated = restatement("2012-01-01", rp.SetThreshold(percent=10, comparison=AT_LEAST))
+        plan = rp.Plan(agreement(), [restated])
+        before, after = plan.terms_at("2011-12-31"), plan.terms_at("2012-01-01")
+        assert before.exemptions and before.expiration is not None
+        assert not after.exemptions and after.expiration is None
+        assert [s.instrument for s in after.instruments] == [
+            "Rights Agreement",
+            "Amended and Restated Rights Agreement dated 2012-01-01",
+        ]
+
+    def test_a_bad_restatement_names_itself(self) -> None:
+        """An expiry before the restatement takes effect is refused, naming it and the field."""
+        restated = restatement(
+            "2012-01-01",
+            rp.SetThreshold(percent=10, comparison=AT_LEAST),
+            rp.SetExpiration(date="2011-06-01"),
+        )
+        with pytest.raises(
+            rp.PlanHistoryError,
+            match=r"Amended and Restated Rights Agreement dated 2012-01-01 \(2012-01-01\), "
+            r"changes\[1\] \(SetExpiration\)",
+        ):
+            rp.Plan(agreement(), [restated])
+
+    def test_a_partial_exchange_leaves_the_plan_in_force(self) -> None:
+        """An exchange of some rights is recorded and ends nothing."""
+        plan = rp.Plan(agreement(), [exchange("2012-01-01", all_rights=False)])
+        assert plan.in_force_on("2012-01-02")

@@ -355,7 +355,7 @@ def without_exceptions(plan: rp.Plan, on: pendulum.Date) -> rp.Plan:
     ]
     executed = max([on, *(a.executed for a in kept)])
     removal = rp.Amendment(
-        number=max([0, *(a.number for a in kept)]) + 1,
+        number=max([0, *(a.number or 0 for a in kept)]) + 1,
         executed=executed,
         effective=on,
         changes=changes or [rp.OtherChange(description="no exception to remove")],

@@ -352,3 +352,203 @@ class TestLineWritten:
         assert rp.format_percent(verdict.limit.percent) == written
         assert verdict.limit.threshold.max_shares(outstanding) == line
         assert "/" not in verdict.explain()
+
+
+# --- caps in shares, listed Affiliates, provisos (issue 13) -----------------------------------
+
+_ENZON_AMENDMENT = (
+    "https://contracts.justia.com/companies/enzon-pharmaceuticals-inc-6971/contract/380154/"
+)
+_RENAISSANCE_MEMBERS = (
+    "Renaissance Technologies LLC",
+    "Renaissance Technologies Holdings Corporation",
+)
+
+
+def _enzon() -> rp.Plan:
+    """Enzon's Section 382 Rights Agreement (2014-05-01) and its First Amendment (2016-02-22).
+
+    The First Amendment's recitals, verbatim: Renaissance Technologies LLC ("RTC") and
+    Renaissance Technologies Holdings Corporation ("RTHC" and together with RTC,
+    collectively, "Renaissance") reported "beneficial ownership of 3,501,585 shares", and
+    "the Board of Directors of the Company has determined that Renaissance's beneficial
+    ownership of 3,501,585 shares of Common Stock would not jeopardize or endanger the
+    availability to the Company of its net operating loss carryforwards". The operative
+    clause was not read: the exemption up to that many shares is as the recitals state it.
+    """
+    agreement = rp.RightsAgreement(
+        company="Enzon Pharmaceuticals, Inc.",
+        dated="2014-05-01",
+        title="Section 382 Rights Agreement",
+        provisions=(
+            rp.SetThreshold(
+                percent="4.99",
+                comparison=rp.Comparison.AT_LEAST,
+                quote=(
+                    "acquires beneficial ownership of 4.99% or more of the Company's common stock"
+                ),
+                note="as Enzon's press release of 2014-05-01 (thestreet.com) summarises it",
+            ),
+            *rp.standard_exempt_persons(),
+        ),
+    )
+    first = rp.Amendment(
+        number=1,
+        title="First Amendment to Section 382 Rights Agreement",
+        executed="2016-02-22",
+        document=_ENZON_AMENDMENT,
+        changes=[
+            rp.AddExemptPerson(
+                name="Renaissance",
+                members=_RENAISSANCE_MEMBERS,
+                share_cap=3_501_585,
+                quote=(
+                    "the Board of Directors of the Company has determined that Renaissance’s "
+                    "beneficial ownership of 3,501,585 shares of Common Stock would not "
+                    "jeopardize or endangerthe availability to the Company of its net "
+                    "operating loss carryforwards"
+                ),
+                note="The operative clause was not read; the cap is the recitals' figure.",
+            )
+        ],
+    )
+    return rp.Plan(agreement, [first])
+
+
+ENZON = _enzon()
+ENZON_TERMS = ENZON.terms_at("2016-03-01")
+ENZON_OUTSTANDING = 44_000_000  # an illustrative count: 4.99% of it is 2,195,600 shares
+
+
+def _judge(
+    terms: rp.Terms, holder: str, shares: int, outstanding: int, *, passive: bool = False
+) -> rules.Verdict:
+    counted = rp.ownership.Counted(shares, outstanding)
+    return rules.verdict(terms, holder, counted, passive=passive)
+
+
+class TestShareCappedExemption:
+    def test_exempt_up_to_the_cap_exactly(self) -> None:
+        """At 3,501,585 shares Renaissance is exempt, no headroom left, citing the amendment."""
+        found = _judge(ENZON_TERMS, "Renaissance", 3_501_585, ENZON_OUTSTANDING)
+        assert found.status is rules.Status.EXEMPT
+        assert (found.max_shares, found.headroom) == (3_501_585, 0)
+        assert "First Amendment to Section 382 Rights Agreement (2016-02-22)" in found.reason
+
+    def test_one_share_over_the_cap_triggers(self) -> None:
+        """At 3,501,586 shares (above 4.99% too) the general rule makes it an Acquiring Person."""
+        found = _judge(ENZON_TERMS, "Renaissance", 3_501_586, ENZON_OUTSTANDING)
+        assert found.status is rules.Status.TRIGGERED
+        assert found.headroom == -1
+        assert "Above the 3,501,585 shares" in found.reason
+
+    def test_headroom_in_shares_is_exact(self) -> None:
+        """Below the cap the headroom is the cap less the holding, to the share."""
+        found = _judge(ENZON_TERMS, "Renaissance", 1_000_000, ENZON_OUTSTANDING)
+        assert found.status is rules.Status.EXEMPT
+        assert found.headroom == 2_501_585
+
+    def test_listed_affiliates_are_covered(self) -> None:
+        """RTC and RTHC, listed as Renaissance, are exempt up to the same cap."""
+        for member in _RENAISSANCE_MEMBERS:
+            found = _judge(ENZON_TERMS, member, 3_000_000, ENZON_OUTSTANDING)
+            assert found.status is rules.Status.EXEMPT
+            assert found.exemption is not None and found.exemption.name == "Renaissance"
+        stranger = _judge(ENZON_TERMS, "Renaissance Capital Partners", 3_000_000, ENZON_OUTSTANDING)
+        assert stranger.status is rules.Status.TRIGGERED
+
+    def test_the_general_line_when_more_generous_than_the_cap(self) -> None:
+        """With many more shares outstanding, 4.99% allows more than the cap and binds above it."""
+        found = _judge(ENZON_TERMS, "Renaissance", 4_000_000, 100_000_000)
+        assert found.status is rules.Status.CLEAR
+        assert found.max_shares == 4_989_999
+
+    @given(
+        shares=st.integers(0, 10_000_000),
+        outstanding=st.integers(10_000_000, 200_000_000),
+    )
+    def test_the_line_is_the_cap_or_the_general_rule(self, shares: int, outstanding: int) -> None:
+        """Triggered exactly when the holding passes both the cap and the general line."""
+        shares = min(shares, outstanding)
+        general = Fraction(499, 100) * outstanding / 100  # 4.99% or more crosses
+        general_max = -(-general.numerator // general.denominator) - 1
+        line = max(3_501_585, general_max)
+        found = _judge(ENZON_TERMS, "Renaissance", shares, outstanding)
+        assert found.max_shares == line
+        assert (found.status is rules.Status.TRIGGERED) == (shares > line)
+        assert (found.status is rules.Status.EXEMPT) == (shares <= 3_501_585)
+
+    def test_a_reported_percentage_is_refused(self) -> None:
+        """A rounded percentage cannot be held against a cap in shares: a clear error."""
+        reported = rp.ReportedHolding("Renaissance", "7.9%", outstanding=ENZON_OUTSTANDING)
+        with pytest.raises(rp.InvalidInputError, match="capped at|caps it at 3,501,585 shares"):
+            rp.assess(ENZON, reported, on="2016-03-01")
+
+    def test_the_terms_show_the_cap_and_members(self) -> None:
+        """describe() lists the Exempt Person with its members and its cap."""
+        text = ENZON_TERMS.describe()
+        assert (
+            "Exempt Person: Renaissance (Renaissance Technologies LLC; Renaissance Technologies "
+            "Holdings Corporation), up to 3,501,585 shares"
+        ) in text
+
+
+def _capped_exception(share_cap: int) -> rp.Terms:
+    """Innotrac's IPOF exception (more than 40%) with a cap in shares added (not in the filing)."""
+    plan = rp.examples.innotrac()
+    last = plan.amendments[-1]
+    change = last.changes[0]
+    assert isinstance(change, rp.ReplaceException)
+    capped = attrs.evolve(change, share_cap=share_cap)
+    return rp.Plan(
+        plan.agreement, [*plan.amendments[:-1], attrs.evolve(last, changes=[capped])]
+    ).terms_at("2003-11-24")
+
+
+class TestShareCappedException:
+    def test_the_share_cap_ends_the_exception_below_the_percentage(self) -> None:
+        """Above its share cap the holder is past its line even under 40%."""
+        terms = _capped_exception(3_000_000)
+        outstanding = 11_572_314
+        assert (
+            _judge(terms, "IPOF Group", 3_000_000, outstanding, passive=True).status
+            is not rules.Status.TRIGGERED
+        )
+        over = _judge(terms, "IPOF Group", 3_000_001, outstanding, passive=True)
+        assert over.status is rules.Status.TRIGGERED
+        assert over.max_shares == 3_000_000
+        assert "more than 3,000,000 shares" in over.reason
+
+    def test_the_general_rule_binds_when_the_cap_is_below_it(self) -> None:
+        """A share cap below the general line leaves the general rule as the most generous."""
+        terms = _capped_exception(1_000)
+        found = _judge(terms, "IPOF Group", 1_500_000, 11_572_314, passive=True)
+        assert found.limit is not None and found.limit.kind is rp.LimitKind.GENERAL
+
+    def test_the_screen_refuses_a_share_cap(self) -> None:
+        """The screen engines take percentage limits only: a share cap is refused by name."""
+        from rightsplan.screen import intervals
+
+        with pytest.raises(rp.ScreenInputError, match="IPOF Group is capped at 3,000,000 shares"):
+            intervals._refuse_share_caps(_capped_exception(3_000_000))
+
+
+class TestProviso:
+    def test_an_exceptions_lapse_condition_is_cited(self) -> None:
+        """A proviso is recorded with the exception and quoted in the reasons considered."""
+        plan = rp.examples.innotrac()
+        last = plan.amendments[-1]
+        change = last.changes[0]
+        assert isinstance(change, rp.ReplaceException)
+        clause = (
+            "(ii) ceases to hold any of the common stock which it beneficially owns without any "
+            "intention of changing or influencing control of the Company"
+        )
+        provised = attrs.evolve(change, proviso=clause)
+        amended = rp.Plan(
+            plan.agreement, [*plan.amendments[:-1], attrs.evolve(last, changes=[provised])]
+        )
+        terms = amended.terms_at("2003-11-24")
+        considered, _ = rules.binding_limit(terms, "IPOF Group", passive=True)
+        assert any(clause in c.reason for c in considered)
+        assert f"(proviso: {clause})" in terms.describe()

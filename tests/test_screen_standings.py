@@ -174,6 +174,7 @@ def change_of(
         rp.SetExpiration: rp.SetExpiration(date="2021-03-01"),
         rp.Terminate: rp.Terminate(),
         rp.Redeem: rp.Redeem(price=Decimal("0.001")),
+        rp.ExchangeRights: rp.ExchangeRights(shares_per_right="1"),
         rp.AppointRightsAgent: rp.AppointRightsAgent(name="Computershare"),
         rp.SetOwnershipRules: rp.SetOwnershipRules(
             rights_to_acquire=rp.RightsToAcquire.ALL,
@@ -214,8 +215,12 @@ def every_kind_plans() -> dict[str, tuple[rp.Plan, type[amendments.Change]]]:
                     ),
                 ),
             )
+            exchange = kind is rp.ExchangeRights  # an exchange is an instrument of its own kind
             amendment = rp.Amendment(
-                number=1, executed="2021-01-04", changes=(change_of(kind, comparison, other),)
+                kind=rp.InstrumentKind.EXCHANGE if exchange else rp.InstrumentKind.AMENDMENT,
+                number=None if exchange else 1,
+                executed="2021-01-04",
+                changes=(change_of(kind, comparison, other),),
             )
             found[f"{kind.__name__}/{comparison.value}"] = (rp.Plan(agreement, (amendment,)), kind)
     return found

@@ -119,14 +119,14 @@ def model_apply(model: Model, change: rp.Change, instrument: str) -> None:
 def model_fold(initial: Model, amendments: list[rp.Amendment], on: pendulum.Date | None) -> Model:
     """Every amendment effective by ``on`` (all if None), by effective day then number."""
     model = initial.copy()
-    for amendment in sorted(amendments, key=lambda a: (a.effective or a.executed, a.number)):
+    for amendment in sorted(amendments, key=lambda a: (a.effective or a.executed, a.number or 0)):
         if on is not None and (amendment.effective or amendment.executed) > on:
             break
         for change in amendment.changes:
             try:
                 model_apply(model, change, f"Amendment No. {amendment.number}")
             except Conflict:
-                raise Conflict(amendment.number) from None
+                raise Conflict(amendment.number or 0) from None
     return model
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import subprocess
 import sys
 from collections.abc import Callable
@@ -133,9 +134,15 @@ class TestPlans:
     def test_histories_are_consistent(
         self, history: tuple[rp.RightsAgreement, tuple[rp.Amendment, ...]]
     ) -> None:
-        """Numbered 1..n, dated in order, never before the agreement; they build a plan."""
+        """Numbers rise with the dates (anew after a restatement); dates in order; a plan."""
         agreement, amendments = history
-        assert [a.number for a in amendments] == list(range(1, len(amendments) + 1))
+        numbers: list[int] = []
+        for amendment in amendments:
+            if amendment.restates:
+                numbers = []
+            elif amendment.number is not None:
+                assert not numbers or amendment.number > numbers[-1]
+                numbers.append(amendment.number)
         dates = [a.executed for a in amendments]
         assert dates == sorted(dates)
         assert all(day >= agreement.dated for day in dates)
@@ -144,9 +151,12 @@ class TestPlans:
     @FEW
     @given(testing.plans())
     def test_an_ending_comes_last(self, plan: rp.Plan) -> None:
-        """A termination or redemption, if any, is in the last amendment."""
+        """A termination, redemption or exchange of every right, if any, is in the last one."""
         for amendment in plan.amendments[:-1]:
             assert not any(isinstance(c, rp.Terminate | rp.Redeem) for c in amendment.changes)
+            assert not any(
+                isinstance(c, rp.ExchangeRights) and c.all_rights for c in amendment.changes
+            )
 
     def test_plans_have_amendment_histories(self) -> None:
         """Plans with several amendments, and ones that raise and lower thresholds, come up."""
@@ -290,9 +300,23 @@ def _missing(expected: tuple[type, ...], seen: set[object]) -> list[str]:
 
 
 @functools.cache
+def _drawn_histories() -> tuple[tuple[rp.RightsAgreement, tuple[rp.Amendment, ...]], ...]:
+    """A fixed sample of amendment histories (drawn once per session)."""
+    return tuple(_drawn(testing.amendment_histories()))  # type: ignore[arg-type]
+
+
+@functools.cache
 def _drawn_changes() -> tuple[rp.Change, ...]:
     """Every change in a fixed sample of amendment histories (drawn once per session)."""
-    return tuple(c for h in _drawn(testing.amendment_histories()) for c in _changes(h))
+    return tuple(c for h in _drawn_histories() for c in _changes(h))
+
+
+def _has_gap(history: tuple[rp.RightsAgreement, tuple[rp.Amendment, ...]]) -> bool:
+    """Whether a numbered amendment follows another with a number between them missing."""
+    numbers = [a.number for a in history[1] if a.number is not None or a.restates]
+    return any(
+        a is not None and b is not None and b > a + 1 for a, b in itertools.pairwise(numbers)
+    )
 
 
 def _changes(history: object) -> list[rp.Change]:
@@ -315,6 +339,17 @@ class TestEveryKind:
         assert None in categories
         assert set(rp.HolderKind) - {rp.HolderKind.OTHER} <= categories
         assert {type(c.price) for c in changes if isinstance(c, rp.Redeem)} >= {type(None)}
+
+    def test_every_instrument_kind(self) -> None:
+        """Every InstrumentKind, gaps in the numbering, and both kinds of exchange come up."""
+        drawn = [a for _, amendments in _drawn_histories() for a in amendments]
+        kinds: set[object] = {a.kind for a in drawn}
+        assert kinds == set(rp.InstrumentKind), _missing(tuple(rp.InstrumentKind), kinds)
+        exchanges = {
+            c.all_rights for a in drawn for c in a.changes if isinstance(c, rp.ExchangeRights)
+        }
+        assert exchanges == {True, False}
+        assert any(_has_gap(history) for history in _drawn_histories())
 
     def test_every_grandfathering_setting(self) -> None:
         """Grandfathering clauses with every cutoff, base, tolerance, cap, lapse and exercise."""

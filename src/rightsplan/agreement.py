@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 import pendulum
 
 from rightsplan import _check
 from rightsplan.amendments import (
-    AddException,
+    PROVISION_KINDS,
     AddExemptPerson,
-    AppointRightsAgent,
     Change,
-    OtherChange,
-    SetDistributionRule,
     SetExpiration,
-    SetGrandfathering,
-    SetOwnershipRules,
-    SetPassiveTier,
     SetThreshold,
     _change,
     apply_change,
+    check_provisions,
 )
 from rightsplan.dates import DateLike, to_date
 from rightsplan.errors import InvalidInputError, PlanHistoryError
@@ -29,31 +24,7 @@ from rightsplan.percent import Threshold
 from rightsplan.sources import Source
 from rightsplan.terms import HolderKind, Limit, LimitKind, Terms
 
-__all__ = ["RightsAgreement", "standard_exempt_persons"]
-
-PROVISION_KINDS: tuple[type[Change], ...] = (
-    SetThreshold,
-    SetPassiveTier,
-    AddException,
-    AddExemptPerson,
-    SetExpiration,
-    AppointRightsAgent,
-    SetOwnershipRules,
-    SetGrandfathering,
-    SetDistributionRule,
-    OtherChange,
-)
-"""The change kinds an agreement can state as its own provisions."""
-
-_AT_MOST_ONCE: tuple[type[Change], ...] = (
-    SetThreshold,
-    SetPassiveTier,
-    SetExpiration,
-    AppointRightsAgent,
-    SetOwnershipRules,
-    SetGrandfathering,
-    SetDistributionRule,
-)
+__all__ = ["PROVISION_KINDS", "RightsAgreement", "standard_exempt_persons", "stated_terms"]
 
 
 def standard_exempt_persons(*, section: str | None = None) -> tuple[AddExemptPerson, ...]:
@@ -79,26 +50,40 @@ def standard_exempt_persons(*, section: str | None = None) -> tuple[AddExemptPer
 
 def _provisions(value: Iterable[Change]) -> tuple[Change, ...]:
     provisions = _check.tuple_of(value, "provisions", _change)
-    for index, provision in enumerate(provisions):
-        if not isinstance(provision, PROVISION_KINDS):
-            allowed = ", ".join(kind.__name__ for kind in PROVISION_KINDS)
-            raise InvalidInputError(
-                f"provisions[{index}]: a Rights Agreement cannot state {type(provision).__name__} "
-                f"(that is for amendments); its provisions are {allowed}"
-            )
-    for kind in _AT_MOST_ONCE:
-        places = [i for i, provision in enumerate(provisions) if type(provision) is kind]
-        if len(places) > 1:
-            raise InvalidInputError(
-                f"provisions: {kind.__name__} appears {len(places)} times "
-                f"(at {', '.join(f'provisions[{i}]' for i in places)}); state it once"
-            )
-    if not any(isinstance(provision, SetThreshold) for provision in provisions):
-        raise InvalidInputError(
-            "provisions: a Rights Agreement needs its general threshold: add "
-            "SetThreshold(percent=..., comparison=...) from the definition of Acquiring Person"
-        )
+    check_provisions(provisions, "provisions", "a Rights Agreement")
     return provisions
+
+
+def stated_terms(
+    company: str,
+    provisions: Sequence[Change],
+    source: Callable[[Change], Source],
+    on: pendulum.Date,
+    instruments: Sequence[Source],
+    what: str,
+) -> Terms:
+    """The terms an agreement's ``provisions`` state, from nothing, effective ``on``.
+
+    Used for the Rights Agreement and for an amended and restated one: ``source`` cites
+    each provision, ``instruments`` are the instruments folded in so far (the restatement
+    included), ``what`` names the provisions in errors (``"provisions"``, ``"changes"``).
+    """
+    first = next(p for p in provisions if isinstance(p, SetThreshold))
+    terms = Terms(
+        company=company,
+        general=Limit(first.threshold, LimitKind.GENERAL, source(first)),
+        instruments=instruments,
+    )
+    for index, provision in enumerate(provisions):
+        if provision is first:
+            continue
+        try:
+            terms = apply_change(provision, terms, source(provision), on)
+        except PlanHistoryError as error:
+            raise PlanHistoryError(
+                f"{what}[{index}] ({type(provision).__name__}): {error}"
+            ) from None
+    return terms
 
 
 def _company(value: str) -> str:
@@ -161,20 +146,14 @@ class RightsAgreement:
 
     def initial_terms(self) -> Terms:
         """The terms as the agreement states them, before any amendment."""
-        first = next(p for p in self.provisions if isinstance(p, SetThreshold))
-        terms = Terms(
-            company=self.company,
-            general=Limit(first.threshold, LimitKind.GENERAL, self.source(first)),
-            instruments=(Source(self.name, self.dated, document=self.document, note=self.note),),
-        )
-        for index, provision in enumerate(self.provisions):
-            if provision is first:
-                continue
-            try:
-                terms = apply_change(provision, terms, self.source(provision), self.dated)
-            except PlanHistoryError as error:
-                raise PlanHistoryError(
-                    f"{self.name} ({self.dated.isoformat()}), provisions[{index}] "
-                    f"({type(provision).__name__}): {error}"
-                ) from None
-        return terms
+        try:
+            return stated_terms(
+                self.company,
+                self.provisions,
+                self.source,
+                self.dated,
+                (Source(self.name, self.dated, document=self.document, note=self.note),),
+                "provisions",
+            )
+        except PlanHistoryError as error:
+            raise PlanHistoryError(f"{self.name} ({self.dated.isoformat()}), {error}") from None

@@ -7,6 +7,7 @@ same kinds (:class:`SetThreshold`, :class:`AddException`, ...). Applying a chang
 
 from __future__ import annotations
 
+import enum
 import functools
 from collections.abc import Iterable
 from decimal import Decimal
@@ -59,6 +60,8 @@ __all__ = [
     "Amendment",
     "AppointRightsAgent",
     "Change",
+    "ExchangeRights",
+    "InstrumentKind",
     "OtherChange",
     "Redeem",
     "RemoveException",
@@ -94,6 +97,19 @@ def _holder(value: str) -> str:
 
 def _members(value: Iterable[str]) -> tuple[str, ...]:
     return _check.tuple_of(value, "members", _check.holder_name)
+
+
+def _share_cap(value: int | None) -> int | None:
+    if value is None:
+        return None
+    cap = _check.whole_number(value, "share_cap")
+    if cap < 1:
+        raise InvalidInputError(f"share_cap: expected a number of shares above zero, got {cap}")
+    return cap
+
+
+def _proviso(value: str | None) -> str | None:
+    return _check.optional_text(value, "proviso")
 
 
 def _requires_passive(value: bool) -> bool:
@@ -193,6 +209,8 @@ class _ExceptionChange(_ThresholdChange):
     comparison: Comparison
     requires_passive: bool = attrs.field(converter=_requires_passive)
     members: tuple[str, ...] = attrs.field(default=(), converter=_members)
+    share_cap: int | None = attrs.field(default=None, converter=_share_cap)
+    proviso: str | None = attrs.field(default=None, converter=_proviso)
 
 
 @attrs.frozen(kw_only=True)
@@ -202,12 +220,15 @@ class AddException(_ExceptionChange):
     ``holder`` is the name the plan gives ("IPOF Group"), ``members`` the persons it
     comprises; ``percent`` and ``comparison`` are the cap ("more than 25%" ends the
     exception); ``requires_passive`` says whether the exception also ends when the holder
-    ceases to hold without any intention of changing or influencing control.
+    ceases to hold without any intention of changing or influencing control. ``share_cap``
+    ends it above a number of shares too ("up to 3,501,585 shares"); ``proviso`` quotes a
+    lapse condition or limiting clause the plan attaches (recorded and cited, not evaluated).
     """
 
     def describe(self) -> str:
         """The change in a few words."""
-        return f"exception added for {self.holder}, ending at {self.threshold.describe()}"
+        shares = f" or more than {self.share_cap:,} shares" if self.share_cap is not None else ""
+        return f"exception added for {self.holder}, ending at {self.threshold.describe()}{shares}"
 
 
 @attrs.frozen(kw_only=True)
@@ -242,15 +263,21 @@ class AddExemptPerson(Change):
 
     With ``category`` (:attr:`~rightsplan.HolderKind.COMPANY`, ``SUBSIDIARY``,
     ``BENEFIT_PLAN``, ``GOVERNMENT``), every holder of that kind is exempt; without it,
-    the holder called ``name``.
+    the holder called ``name`` or one of its ``members`` (the Affiliates the plan lists).
+    ``share_cap`` exempts it only up to that many shares: above them the plan's other rules
+    judge it. ``proviso`` quotes a limiting clause (recorded and cited, not evaluated).
     """
 
     name: str = attrs.field(converter=_name)
     category: HolderKind | None = attrs.field(default=None, converter=_category)
+    members: tuple[str, ...] = attrs.field(default=(), converter=_members)
+    share_cap: int | None = attrs.field(default=None, converter=_share_cap)
+    proviso: str | None = attrs.field(default=None, converter=_proviso)
 
     def describe(self) -> str:
         """The change in a few words."""
-        return f"{self.name} made an Exempt Person"
+        up_to = f" up to {self.share_cap:,} shares" if self.share_cap is not None else ""
+        return f"{self.name} made an Exempt Person{up_to}"
 
 
 @attrs.frozen(kw_only=True)
@@ -312,6 +339,54 @@ class Redeem(Change):
         """The change in a few words."""
         at = f" at ${self.price} per right" if self.price is not None else ""
         return f"rights redeemed{at}"
+
+
+def _shares_per_right(value: Decimal | str | None) -> Decimal | None:
+    if value is None:
+        return None
+    if isinstance(value, Decimal) and value.is_finite() and value > 0:
+        return value
+    if isinstance(value, str):
+        try:
+            ratio = Decimal(value)
+        except ArithmeticError:
+            ratio = None
+        if ratio is not None and ratio.is_finite() and ratio > 0:
+            return ratio
+    raise InvalidInputError(
+        f'shares_per_right: expected the shares given for each right, like "1" or "0.5" '
+        f"(text or Decimal, more than zero), got {value!r}"
+    )
+
+
+def _all_rights(value: bool) -> bool:
+    return _check.flag(value, "all_rights")
+
+
+@attrs.frozen(kw_only=True)
+class ExchangeRights(Change):
+    """The board exchanges rights for shares (usually Section 24): the rights exchanged end.
+
+    ``all_rights`` (the default) says every outstanding right was exchanged (those of an
+    Acquiring Person are void and are not): the plan ends, as after a redemption. With
+    ``all_rights=False`` only some were; the plan stays in force for the others and this
+    records the exchange. ``shares_per_right`` is the exchange ratio, when known. Only an
+    instrument of kind :attr:`InstrumentKind.EXCHANGE` states one.
+    """
+
+    shares_per_right: Decimal | None = attrs.field(default=None, converter=_shares_per_right)
+    all_rights: bool = attrs.field(default=True, converter=_all_rights)
+
+    def describe(self) -> str:
+        """The change in a few words."""
+        ratio = (
+            f" for {self.shares_per_right} share(s) each"
+            if self.shares_per_right is not None
+            else ""
+        )
+        if self.all_rights:
+            return f"all outstanding rights exchanged{ratio}"
+        return f"some rights exchanged{ratio}; the others remain outstanding"
 
 
 @attrs.frozen(kw_only=True)
@@ -554,6 +629,7 @@ AnyChange: TypeAlias = (
     | SetExpiration
     | Terminate
     | Redeem
+    | ExchangeRights
     | AppointRightsAgent
     | SetOwnershipRules
     | SetGrandfathering
@@ -573,12 +649,64 @@ CHANGE_KINDS: tuple[type[Change], ...] = (
     SetExpiration,
     Terminate,
     Redeem,
+    ExchangeRights,
     AppointRightsAgent,
     SetOwnershipRules,
     SetGrandfathering,
     SetDistributionRule,
     OtherChange,
 )
+
+PROVISION_KINDS: tuple[type[Change], ...] = (
+    SetThreshold,
+    SetPassiveTier,
+    AddException,
+    AddExemptPerson,
+    SetExpiration,
+    AppointRightsAgent,
+    SetOwnershipRules,
+    SetGrandfathering,
+    SetDistributionRule,
+    OtherChange,
+)
+"""The change kinds an agreement (or an amended and restated one) states as its provisions."""
+
+_AT_MOST_ONCE: tuple[type[Change], ...] = (
+    SetThreshold,
+    SetPassiveTier,
+    SetExpiration,
+    AppointRightsAgent,
+    SetOwnershipRules,
+    SetGrandfathering,
+    SetDistributionRule,
+)
+
+
+def check_provisions(provisions: tuple[Change, ...], what: str, stated_by: str) -> None:
+    """Refuse provisions an agreement cannot state: ``what`` names them, ``stated_by`` it.
+
+    An agreement (first or amended and restated) states each term at most once, never an
+    ending or a removal, and always its general threshold.
+    """
+    for index, provision in enumerate(provisions):
+        if not isinstance(provision, PROVISION_KINDS):
+            allowed = ", ".join(kind.__name__ for kind in PROVISION_KINDS)
+            raise InvalidInputError(
+                f"{what}[{index}]: {stated_by} cannot state {type(provision).__name__} "
+                f"(that is for amendments); its provisions are {allowed}"
+            )
+    for kind in _AT_MOST_ONCE:
+        places = [i for i, provision in enumerate(provisions) if type(provision) is kind]
+        if len(places) > 1:
+            raise InvalidInputError(
+                f"{what}: {kind.__name__} appears {len(places)} times "
+                f"(at {', '.join(f'{what}[{i}]' for i in places)}); state it once"
+            )
+    if not any(isinstance(provision, SetThreshold) for provision in provisions):
+        raise InvalidInputError(
+            f"{what}: {stated_by} needs its general threshold: add "
+            "SetThreshold(percent=..., comparison=...) from the definition of Acquiring Person"
+        )
 
 
 def _change(value: object, what: str) -> Change:
@@ -598,7 +726,63 @@ def _changes(value: Iterable[Change]) -> tuple[Change, ...]:
     return changes
 
 
-def _number(value: int) -> int:
+class InstrumentKind(enum.Enum):
+    """What an instrument after the Rights Agreement is, as its filing calls it.
+
+    Only amendments are numbered, as the filings number them (gaps allowed: a missing
+    amendment keeps its number free; an amendment its filing does not number has none).
+    Instruments without a number are cited by their title or by their kind and date, never
+    by a number the filings do not give.
+    """
+
+    AMENDMENT = "amendment"
+    """An amendment: "Amendment No. 3", "Third Amendment", or unnumbered ("Amendment to
+    Rights Agreement", Selectica 2008-11-17)."""
+    AMENDED_AND_RESTATED = "amended-and-restated"
+    """An amended and restated agreement: it states every term anew, replacing the old ones
+    (Selectica, 2009-01-02). Amendments after it are numbered anew."""
+    SUPPLEMENT = "supplement"
+    """A supplement to the agreement: it changes terms, unnumbered."""
+    BOARD_RESOLUTION = "board-resolution"
+    """A resolution of the board (or its committee) that changes terms, unnumbered."""
+    EXCHANGE = "exchange"
+    """The board's exchange of rights for shares (:class:`ExchangeRights`)."""
+    RIGHTS_AGENT_ASSIGNMENT = "rights-agent-assignment"
+    """An assignment or appointment of a (successor) rights agent
+    (:class:`AppointRightsAgent`)."""
+
+    @property
+    def label(self) -> str:
+        """The kind as a citation names it: ``"Amended and Restated Rights Agreement"``."""
+        return _LABELS[self]
+
+
+_LABELS = {
+    InstrumentKind.AMENDMENT: "Amendment",
+    InstrumentKind.AMENDED_AND_RESTATED: "Amended and Restated Rights Agreement",
+    InstrumentKind.SUPPLEMENT: "Supplement",
+    InstrumentKind.BOARD_RESOLUTION: "Board resolution",
+    InstrumentKind.EXCHANGE: "Exchange of rights",
+    InstrumentKind.RIGHTS_AGENT_ASSIGNMENT: "Rights agent assignment",
+}
+
+_REQUIRED_CHANGE: dict[InstrumentKind, type[Change]] = {
+    InstrumentKind.EXCHANGE: ExchangeRights,
+    InstrumentKind.RIGHTS_AGENT_ASSIGNMENT: AppointRightsAgent,
+}
+"""The change an instrument of these kinds exists to make."""
+
+
+def _kind(value: InstrumentKind) -> InstrumentKind:
+    if not isinstance(value, InstrumentKind):
+        kinds = ", ".join(kind.name for kind in InstrumentKind)
+        raise InputTypeError(f"kind: expected an InstrumentKind ({kinds}), got {value!r}")
+    return value
+
+
+def _number(value: int | None) -> int | None:
+    if value is None:
+        return None
     number = _check.whole_number(value, "number")
     if number < 1:
         raise InvalidInputError(f"number: amendments are numbered from 1, got {number}")
@@ -615,14 +799,30 @@ def _effective(value: DateLike | None) -> pendulum.Date | None:
 
 @attrs.frozen(kw_only=True)
 class Amendment:
-    """A numbered amendment to a Rights Agreement.
+    """An instrument after the Rights Agreement: a numbered amendment, or another ``kind``.
 
-    It takes effect on ``effective`` if the amendment says so, else on the day it was
+    ``kind`` (:class:`InstrumentKind`) says what the filing is: an
+    :attr:`~InstrumentKind.AMENDMENT` (the default, and the only kind with a ``number``,
+    given when the filing numbers it),
+    an :attr:`~InstrumentKind.AMENDED_AND_RESTATED` agreement (its ``changes`` are its
+    provisions, stated as a Rights Agreement states them, and replace every term), a
+    supplement, a board resolution, an exchange of rights (with :class:`ExchangeRights`) or
+    a rights-agent assignment (with :class:`AppointRightsAgent`).
+
+    It takes effect on ``effective`` if the instrument says so, else on the day it was
     ``executed``; ``authorized`` is when the board approved it. ``document`` says where its
     text was read (e.g. ``"Form 8-K filed 2003-11-24, Item 5"``).
+
+    >>> Amendment(number=3, executed="2003-11-24", changes=[Terminate()]).name
+    'Amendment No. 3'
+    >>> Amendment(
+    ...     kind=InstrumentKind.EXCHANGE, executed="2009-01-02", changes=[ExchangeRights()]
+    ... ).name
+    'Exchange of rights dated 2009-01-02'
     """
 
-    number: int = attrs.field(converter=_number)
+    kind: InstrumentKind = attrs.field(default=InstrumentKind.AMENDMENT, converter=_kind)
+    number: int | None = attrs.field(default=None, converter=_number)
     executed: pendulum.Date = attrs.field(converter=_executed)
     changes: tuple[Change, ...] = attrs.field(converter=_changes)
     authorized: pendulum.Date | None = attrs.field(default=None, converter=_authorized)
@@ -632,6 +832,23 @@ class Amendment:
     note: str | None = attrs.field(default=None, converter=_check.note)
 
     def __attrs_post_init__(self) -> None:
+        kind = self.kind
+        if kind is not InstrumentKind.AMENDMENT and self.number is not None:
+            raise InvalidInputError(
+                f"number: only amendments are numbered; cite this {kind.label.lower()} by its "
+                "title instead"
+            )
+        if kind is InstrumentKind.AMENDED_AND_RESTATED:
+            check_provisions(self.changes, "changes", "an amended and restated agreement")
+        required = _REQUIRED_CHANGE.get(kind)
+        if required is not None and not any(isinstance(c, required) for c in self.changes):
+            raise InvalidInputError(f"changes: {kind.label.lower()} states {required.__name__}")
+        for index, change in enumerate(self.changes):
+            if isinstance(change, ExchangeRights) and kind is not InstrumentKind.EXCHANGE:
+                raise InvalidInputError(
+                    f"changes[{index}]: an exchange of rights is an instrument of its own: "
+                    'give it kind = "exchange" (InstrumentKind.EXCHANGE)'
+                )
         if self.authorized is not None and self.authorized > self.executed:
             raise InvalidInputError(
                 f"{self.name}: authorized {self.authorized.isoformat()} is after it was "
@@ -640,8 +857,17 @@ class Amendment:
 
     @property
     def name(self) -> str:
-        """How the amendment is cited: its title, or ``"Amendment No. N"``."""
-        return self.title or f"Amendment No. {self.number}"
+        """How the instrument is cited: its title, ``"Amendment No. N"``, or kind and date."""
+        if self.title:
+            return self.title
+        if self.number is not None:
+            return f"Amendment No. {self.number}"
+        return f"{self.kind.label} dated {self.executed.isoformat()}"
+
+    @property
+    def restates(self) -> bool:
+        """Whether this is an amended and restated agreement (its changes replace all terms)."""
+        return self.kind is InstrumentKind.AMENDED_AND_RESTATED
 
     @property
     def effective_date(self) -> pendulum.Date:
@@ -649,7 +875,7 @@ class Amendment:
         return self.effective if self.effective is not None else self.executed
 
     def source(self, change: Change) -> Source:
-        """The source of one of this amendment's changes."""
+        """The source of one of this instrument's changes."""
         return Source(
             self.name,
             self.executed,
@@ -718,6 +944,8 @@ def _exception(change: _ExceptionChange, source: Source) -> NamedException:
         cap=change.threshold,
         requires_passive=change.requires_passive,
         source=source,
+        share_cap=change.share_cap,
+        proviso=change.proviso,
     )
 
 
@@ -771,7 +999,15 @@ def _(change: RemoveException, terms: Terms, source: Source, on: pendulum.Date) 
 def _(change: AddExemptPerson, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
     if find_exemption(terms, change.name) is not None:
         raise ChangeConflict(f"{change.name!r} is already an Exempt Person")
-    return with_exemption(terms, Exemption(change.name, change.category, source))
+    exemption = Exemption(
+        change.name,
+        change.category,
+        source,
+        members=change.members,
+        share_cap=change.share_cap,
+        proviso=change.proviso,
+    )
+    return with_exemption(terms, exemption)
 
 
 @_apply.register
@@ -803,6 +1039,13 @@ def _(change: Terminate, terms: Terms, source: Source, on: pendulum.Date) -> Ter
 @_apply.register
 def _(change: Redeem, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
     return evolve(terms, ended=Ending(EndingKind.REDEEMED, on, source, price=change.price))
+
+
+@_apply.register
+def _(change: ExchangeRights, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
+    if not change.all_rights:
+        return terms
+    return evolve(terms, ended=Ending(EndingKind.EXCHANGED, on, source))
 
 
 @_apply.register

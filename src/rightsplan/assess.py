@@ -255,6 +255,14 @@ def assess(
                 "the exact shares as a Position"
             )
         exemption = terms.exemption_for(position.holder, position.kind)
+        exception = terms.exception_for(position.holder)
+        for capped in (exemption, exception):
+            if capped is not None and capped.share_cap is not None:
+                raise InvalidInputError(
+                    f"{position.holder}: the plan caps it at {capped.share_cap:,} shares "
+                    f"({capped.source.cite()}); a reported percentage cannot be held against "
+                    "a number of shares: give the exact shares as a Position"
+                )
         if exemption is not None:
             return Assessment(
                 company,

@@ -425,15 +425,21 @@ def _validate(path: str, *, output_format: str = "text", output: str | None = No
             "agreement": plan.agreement.name,
             "dated": plan.agreement.dated.isoformat(),
             "amendments": [
-                {"number": a.number, "effective_date": a.effective_date.isoformat()}
+                {
+                    "name": a.name,
+                    "kind": a.kind.value,
+                    "number": a.number,
+                    "effective_date": a.effective_date.isoformat(),
+                }
                 for a in plan.amendments
             ],
         }
         _deliver(_json_text(record), output)
         return EXIT_CLEAR
     plan = _read_plan(path)
-    numbers = ", ".join(f"No. {a.number} ({a.effective_date.isoformat()})" for a in plan.amendments)
-    amended = f"; {plural(len(plan.amendments), 'amendment')}: {numbers}" if numbers else ""
+    names = ", ".join(f"{a.name} ({a.effective_date.isoformat()})" for a in plan.amendments)
+    count = plural(len(plan.amendments), "instrument")
+    amended = f"; {count} after it: {names}" if names else ""
     _deliver(
         printable(
             f"{name}: valid — {plan.company}, {plan.agreement.name} dated "

@@ -1,21 +1,24 @@
-"""A plan: a Rights Agreement and its amendments, replayed in order into terms over time.
+"""A plan: a Rights Agreement and the instruments after it, replayed into terms over time.
 
-The replay is a pure fold: the agreement's terms, then each amendment's changes applied in
-order of effective date (and number, on the same day). It runs once, when the plan is built,
-so that an inconsistent history fails at once and names the amendment at fault; queries then
-look the terms up.
+The replay is a pure fold: the agreement's terms, then each instrument's changes applied in
+order of effective date (on the same day, in the order given, numbered amendments by number).
+An amended and restated agreement replaces every term with the ones it states; the terms
+before it stay as they were for the days before it. The replay runs once, when the plan is
+built, so that an inconsistent history fails at once and names the instrument at fault;
+queries then look the terms up.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable
 
 import attrs
 import pendulum
 
 from rightsplan import _check
-from rightsplan.agreement import RightsAgreement
+from rightsplan.agreement import RightsAgreement, stated_terms
 from rightsplan.amendments import Amendment, apply_change
 from rightsplan.dates import DateLike, to_date
 from rightsplan.errors import InputTypeError, NotAdoptedError, PlanHistoryError
@@ -84,9 +87,27 @@ def _amendment(value: object, what: str) -> Amendment:
     return value
 
 
-def _by_number(value: Iterable[Amendment]) -> tuple[Amendment, ...]:
+def _in_order(value: Iterable[Amendment]) -> tuple[Amendment, ...]:
+    """The instruments in the order they apply: by effective date, then as given.
+
+    On one day, numbered amendments go by number among the places numbered ones hold, so
+    the same amendments given in any order make the same plan; the other kinds keep the
+    order given (the order of filing: an exchange of the old rights before the restatement
+    that declares new ones).
+    """
     amendments = _check.tuple_of(value, "amendments", _amendment)
-    return tuple(sorted(amendments, key=lambda amendment: amendment.number))
+    ordered = sorted(amendments, key=lambda amendment: amendment.effective_date)
+    start = 0
+    while start < len(ordered):
+        end = start
+        while end < len(ordered) and ordered[end].effective_date == ordered[start].effective_date:
+            end += 1
+        places = [i for i in range(start, end) if ordered[i].number is not None]
+        numbered = sorted((ordered[i] for i in places), key=lambda a: a.number or 0)
+        for place, amendment in zip(places, numbered, strict=True):
+            ordered[place] = amendment
+        start = end
+    return tuple(ordered)
 
 
 def _agreement(value: RightsAgreement) -> RightsAgreement:
@@ -104,15 +125,18 @@ def _origin(value: object) -> str | None:
 
 @attrs.frozen(repr=False)
 class Plan:
-    """A Rights Agreement with its amendments.
+    """A Rights Agreement with the instruments after it (amendments and the other kinds).
 
-    Amendments may be given in any order; they are kept in order of number. Building a plan
-    replays the whole history and raises :class:`~rightsplan.errors.PlanHistoryError`,
-    naming the amendment, when it is inconsistent.
+    ``amendments`` holds every instrument after the agreement, of any
+    :class:`~rightsplan.InstrumentKind`. They may be given in any order; they are kept in the
+    order they apply: by effective date, and on one day in the order given (numbered
+    amendments by number). Building a plan replays the whole history and raises
+    :class:`~rightsplan.errors.PlanHistoryError`, naming the instrument, when it is
+    inconsistent.
     """
 
     agreement: RightsAgreement = attrs.field(converter=_agreement)
-    amendments: tuple[Amendment, ...] = attrs.field(default=(), converter=_by_number)
+    amendments: tuple[Amendment, ...] = attrs.field(default=(), converter=_in_order)
     origin: str | None = attrs.field(
         default=None, kw_only=True, eq=False, repr=False, converter=_origin
     )
@@ -130,15 +154,19 @@ class Plan:
         # What opened each period, joined at the end: many amendments on one day would make
         # joining as we go cost the square of their number.
         openers = [[f"{self.agreement.name} dated {self.agreement.dated.isoformat()}"]]
-        for amendment in sorted(self.amendments, key=lambda a: (a.effective_date, a.number)):
+        for amendment in self.amendments:
             terms = states[-1]
             on = amendment.effective_date
-            if not terms.in_force_on(on):
+            # A restatement stands on its own: it may follow an exchange of the old rights
+            # (Selectica, 2009-01-02: exchange, then a new dividend under the restated terms).
+            if not amendment.restates and not terms.in_force_on(on):
                 raise PlanHistoryError(
                     f"{amendment.name} takes effect {on.isoformat()}, when the plan is no "
                     f"longer in force ({_why_not_in_force(terms, on)})"
                 )
-            for index, change in enumerate(amendment.changes):
+            if amendment.restates:
+                terms = self._restated(amendment, terms)
+            for index, change in enumerate(() if amendment.restates else amendment.changes):
                 try:
                     terms = apply_change(change, terms, amendment.source(change), on)
                 except PlanHistoryError as error:
@@ -155,7 +183,10 @@ class Plan:
                     note=amendment.note,
                 ),
             )
-            opener = f"{amendment.name} ({'; '.join(c.describe() for c in amendment.changes)})"
+            described = "; ".join(c.describe() for c in amendment.changes)
+            if amendment.restates:
+                described = f"restates every term: {described}"
+            opener = f"{amendment.name} ({described})"
             if dates[-1] == on:
                 states[-1] = terms
                 openers[-1].append(opener)
@@ -167,16 +198,37 @@ class Plan:
         object.__setattr__(self, "_states", tuple(states))
         object.__setattr__(self, "_openers", tuple("; ".join(each) for each in openers))
 
+    def _restated(self, restatement: Amendment, before: Terms) -> Terms:
+        """The terms an amended and restated agreement states, replacing ``before``'s."""
+        on = restatement.effective_date
+        try:
+            return stated_terms(
+                self.agreement.company,
+                restatement.changes,
+                restatement.source,
+                on,
+                before.instruments,
+                "changes",
+            )
+        except PlanHistoryError as error:
+            raise PlanHistoryError(
+                f"{restatement.name} ({restatement.executed.isoformat()}), {error}"
+            ) from None
+
     def _check_order(self) -> None:
         agreement = self.agreement
-        previous: Amendment | None = None
+        # Numbers are unique and run with the execution dates among the amendments to one
+        # agreement: those after a restatement are numbered anew ("Amendment 2 to Amended and
+        # Restated Rights Agreement").
+        numbered: list[list[Amendment]] = [[]]
         for amendment in self.amendments:
-            if previous is not None and amendment.number == previous.number:
-                raise PlanHistoryError(
-                    f"Amendment No. {amendment.number} appears twice "
-                    f"(executed {previous.executed.isoformat()} and "
-                    f"{amendment.executed.isoformat()}); amendment numbers must be unique"
-                )
+            if amendment.restates:
+                numbered.append([])
+            elif amendment.number is not None:
+                numbered[-1].append(amendment)
+        for group in numbered:
+            _check_numbers(sorted(group, key=lambda a: a.number or 0))
+        for amendment in self.amendments:
             for what, day in (
                 ("was authorized", amendment.authorized),
                 ("executed", amendment.executed),
@@ -187,13 +239,6 @@ class Plan:
                         f"{amendment.name} {what} {day.isoformat()}, before the "
                         f"{agreement.name} it amends (dated {agreement.dated.isoformat()})"
                     )
-            if previous is not None and amendment.executed < previous.executed:
-                raise PlanHistoryError(
-                    f"{amendment.name} was executed {amendment.executed.isoformat()}, before "
-                    f"{previous.name} ({previous.executed.isoformat()}): numbers and execution "
-                    "dates must run in the same order"
-                )
-            previous = amendment
 
     @property
     def company(self) -> str:
@@ -336,6 +381,23 @@ def _rules_json(terms: Terms, *, in_force: bool) -> list[JSONValue]:
         for provision in terms.provisions()
         if in_force or provision.kind in _ENDINGS
     ]
+
+
+def _check_numbers(amendments: list[Amendment]) -> None:
+    """Numbered amendments to one agreement, by number: unique, executed in that order."""
+    for previous, amendment in itertools.pairwise(amendments):
+        if amendment.number == previous.number:
+            raise PlanHistoryError(
+                f"Amendment No. {amendment.number} appears twice "
+                f"(executed {previous.executed.isoformat()} and "
+                f"{amendment.executed.isoformat()}); amendment numbers must be unique"
+            )
+        if amendment.executed < previous.executed:
+            raise PlanHistoryError(
+                f"{amendment.name} was executed {amendment.executed.isoformat()}, before "
+                f"{previous.name} ({previous.executed.isoformat()}): numbers and execution "
+                "dates must run in the same order"
+            )
 
 
 def _why_not_in_force(terms: Terms, on: pendulum.Date) -> str:

@@ -61,6 +61,7 @@ __all__ = [
     "Verdict",
     "binding_limit",
     "excused_line",
+    "exempt_within_cap",
     "holder_class",
     "in_force",
     "most_generous",
@@ -166,13 +167,23 @@ def _limit_order(limit: Limit) -> tuple[tuple[Fraction, bool], int, str, str]:
     return (limit.threshold.sort_key(), PRECEDENCE[limit.kind], holder, limit.source.cite())
 
 
-def most_generous(limits: list[Limit] | tuple[Limit, ...]) -> Limit:
+def most_generous(
+    limits: list[Limit] | tuple[Limit, ...], *, outstanding: int | None = None
+) -> Limit:
     """The limit that binds among several that apply: the most generous one.
 
     Ties go to the more specific kind (:data:`PRECEDENCE`), then to the holder's name and
-    the citation, so the same limits give the same answer in any order.
+    the citation, so the same limits give the same answer in any order. A limit with a cap
+    in shares is compared by the shares it allows of ``outstanding``, which must then be
+    given (how generous "up to 3,501,585 shares" is depends on the shares outstanding).
     """
-    return max(limits, key=_limit_order)
+    if not any(limit.share_cap is not None for limit in limits):
+        return max(limits, key=_limit_order)
+    if outstanding is None:
+        raise ValueError(
+            "a limit with a cap in shares is compared at a number of shares outstanding"
+        )
+    return max(limits, key=lambda limit: (limit.max_shares(outstanding), *_limit_order(limit)[1:]))
 
 
 @attrs.frozen
@@ -272,9 +283,13 @@ def _general_only(terms: Terms) -> tuple[Consideration, ...]:
 
 
 def binding_limit(
-    terms: Terms, holder: str, *, passive: bool
+    terms: Terms, holder: str, *, passive: bool, outstanding: int | None = None
 ) -> tuple[tuple[Consideration, ...], Limit]:
-    """Every rule looked at for ``holder``, and the one that binds (:func:`most_generous`)."""
+    """Every rule looked at for ``holder``, and the one that binds (:func:`most_generous`).
+
+    ``outstanding`` is needed where an exception caps the holder in shares (see
+    :func:`most_generous`).
+    """
     exception = terms.exception_for(holder)
     if terms.passive is None and exception is None:
         # Only the general rule: the common case, answered without comparing rules.
@@ -307,9 +322,14 @@ def binding_limit(
             )
         else:
             considered.append(
-                Consideration(exception.limit(), True, f"{holder} is covered by this exception")
+                Consideration(
+                    exception.limit(),
+                    True,
+                    f"{holder} is covered by this exception"
+                    + (f" (proviso: {exception.proviso})" if exception.proviso else ""),
+                )
             )
-    winner = most_generous([c.limit for c in considered if c.applies])
+    winner = most_generous([c.limit for c in considered if c.applies], outstanding=outstanding)
     marked = tuple(
         c
         if c.limit is winner or not c.applies
@@ -410,8 +430,8 @@ class Verdict:
 
     ``max_shares`` is the largest holding that does not trigger and ``headroom`` the shares
     that may still be acquired (``max_shares - counted``; negative when over); both are
-    ``None`` where no purchase can trigger (an Exempt Person, an exemption without a cap,
-    an Acquiring Person already) or no plan is in force.
+    ``None`` where no purchase can trigger (an Exempt Person without a share cap, an
+    exemption without a cap, an Acquiring Person already) or no plan is in force.
     """
 
     status: Status
@@ -434,15 +454,23 @@ def _plain(
 ) -> Verdict:
     """The verdict against ``limit`` alone: triggered, warning or clear."""
     threshold = limit.threshold
-    max_shares = threshold.max_shares(counted.outstanding)
+    max_shares = limit.max_shares(counted.outstanding)
     headroom = max_shares - counted.shares
+    in_shares = max_shares < threshold.max_shares(counted.outstanding)  # the share cap binds
     if headroom < 0:
         status = Status.TRIGGERED
+        crossed = f"more than {max_shares:,} shares" if in_shares else threshold.describe()
         reason = (
-            f"The holding crosses {threshold.describe()}: it would make {holder} an "
+            f"The holding crosses {crossed} ({limit.source.cite()}): it would make {holder} an "
             "Acquiring Person."
+            if in_shares
+            else f"The holding crosses {crossed}: it would make {holder} an Acquiring Person."
         )
-    elif warns(counted, ratio, limit.percent):
+    elif (
+        counted.shares * ratio.denominator >= ratio.numerator * max_shares
+        if in_shares
+        else warns(counted, ratio, limit.percent)
+    ):
         status = Status.WARNING
         line = warning_line_text(ratio.numerator, ratio.denominator)
         reason = f"The holding is below the limit but at or above {line}% of it."
@@ -486,18 +514,84 @@ def verdict(
       of its own, and the more generous binds.
     """
     exemption = terms.exemption_for(holder, kind)
-    if exemption is not None:
+    if exemption is not None and exemption.share_cap is None:
         return Verdict(
             Status.EXEMPT,
             f"{holder} is an Exempt Person ({exemption.name}), never an Acquiring Person, per "
-            f"{exemption.source.cite()}.",
+            f"{exemption.source.cite()}{_proviso(exemption.proviso)}.",
             exemption=exemption,
             standing=standing,
         )
-    considered, limit = binding_limit(terms, holder, passive=passive)
+    considered, limit = binding_limit(
+        terms, holder, passive=passive, outstanding=counted.outstanding
+    )
+    if exemption is not None:
+        return _capped_exemption(
+            exemption, holder, counted, limit, ratio, considered, standing, terms, on
+        )
     if type(standing) is Ordinary:
         return _plain(holder, counted, limit, ratio, considered, standing)
     return _with_standing(terms, holder, counted, limit, ratio, considered, standing, on)
+
+
+def _proviso(text: str | None) -> str:
+    return f" (proviso: {text})" if text else ""
+
+
+def exempt_within_cap(exemption: Exemption | None, shares: int) -> bool:
+    """Whether ``exemption`` covers a holding of ``shares``: always, or up to its share cap."""
+    return exemption is not None and (exemption.share_cap is None or shares <= exemption.share_cap)
+
+
+def _capped_exemption(
+    exemption: Exemption,
+    holder: str,
+    counted: Counted,
+    limit: Limit,
+    ratio: Fraction,
+    considered: tuple[Consideration, ...],
+    standing: Standing,
+    terms: Terms,
+    on: pendulum.Date | None,
+) -> Verdict:
+    """An Exempt Person up to a number of shares: exempt within it; above, the other rules.
+
+    The largest holding that does not trigger is the cap or the binding limit's line,
+    whichever allows more (an exemption is one more "not an Acquiring Person unless"
+    clause, and the most generous binds).
+    """
+    cap = exemption.share_cap
+    assert cap is not None
+    clause = (
+        f"{holder} is an Exempt Person ({exemption.name}) up to {cap:,} shares, per "
+        f"{exemption.source.cite()}{_proviso(exemption.proviso)}"
+    )
+    if type(standing) is Ordinary or counted.shares <= cap:
+        others = _plain(holder, counted, limit, ratio, considered, standing)
+    else:
+        others = _with_standing(terms, holder, counted, limit, ratio, considered, standing, on)
+    if counted.shares <= cap:
+        line = cap if others.max_shares is None else max(cap, others.max_shares)
+        return Verdict(
+            Status.EXEMPT,
+            f"{clause}: this holding is within it.",
+            limit,
+            line,
+            line - counted.shares,
+            considered,
+            exemption=exemption,
+            standing=standing,
+        )
+    beyond = (
+        f"Above the {cap:,} shares {holder} may hold as an Exempt Person "
+        f"({exemption.source.cite()}), the plan's other rules apply. "
+    )
+    if others.max_shares is None:  # an Acquiring Person already: no holding is below a line
+        return attrs.evolve(others, reason=beyond + others.reason)
+    line = max(cap, others.max_shares)
+    return attrs.evolve(
+        others, reason=beyond + others.reason, max_shares=line, headroom=line - counted.shares
+    )
 
 
 def _with_standing(
@@ -541,7 +635,7 @@ def _with_standing(
             considered,
             standing=standing,
         )
-    limit_max = limit.threshold.max_shares(outstanding)
+    limit_max = limit.max_shares(outstanding)
     if isinstance(standing, InadvertentExcused):
         if counted.shares <= limit_max:
             return _plain(holder, counted, limit, ratio, considered, standing)

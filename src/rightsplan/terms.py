@@ -90,6 +90,14 @@ class Limit:
     source: Source
     holder: str | None = None
     """The named holder, for an exception; ``None`` for the general rule and the passive tier."""
+    share_cap: int | None = None
+    """A cap in shares the rule also sets ("up to 3,501,585 shares"): the holder crosses the
+    limit above that many shares, whatever the percentage."""
+
+    def max_shares(self, outstanding: int) -> int:
+        """The largest holding that does not cross this limit, of ``outstanding`` shares."""
+        line = self.threshold.max_shares(outstanding)
+        return line if self.share_cap is None else min(line, self.share_cap)
 
     @property
     def percent(self) -> Fraction:
@@ -104,6 +112,8 @@ class Limit:
     def describe(self) -> str:
         """The rule in words, e.g. ``"more than 25% (exception for IPOF Group)"``."""
         text = self.threshold.describe()
+        if self.share_cap is not None:
+            text += f" or more than {self.share_cap:,} shares"
         if self.kind is LimitKind.PASSIVE:
             return f"{text} (passive-investor tier)"
         if self.kind is LimitKind.EXCEPTION:
@@ -131,6 +141,11 @@ class NamedException:
     cap: Threshold
     requires_passive: bool
     source: Source
+    share_cap: int | None = None
+    """A cap in shares besides ``cap``: the exception ends above that many shares."""
+    proviso: str | None = None
+    """A limiting clause or lapse condition the plan attaches, quoted; recorded and cited in
+    answers, never evaluated."""
 
     def names(self) -> tuple[str, ...]:
         """The holder's name and its members' names."""
@@ -143,7 +158,13 @@ class NamedException:
 
     def limit(self) -> Limit:
         """The cap as a :class:`Limit`."""
-        return Limit(self.cap, LimitKind.EXCEPTION, self.source, holder=self.holder)
+        return Limit(
+            self.cap,
+            LimitKind.EXCEPTION,
+            self.source,
+            holder=self.holder,
+            share_cap=self.share_cap,
+        )
 
 
 @attrs.frozen
@@ -151,23 +172,35 @@ class Exemption:
     """An Exempt Person: never an Acquiring Person, whatever it holds.
 
     Matches holders of ``category`` (the Company, its Subsidiaries, its benefit plans, the
-    Government) or, when ``category`` is ``None``, the holder called ``name``.
+    Government) or, when ``category`` is ``None``, the holder called ``name`` or one of its
+    ``members`` (its Affiliates the plan lists: "Renaissance" is RTC and RTHC). With
+    ``share_cap`` it is exempt only up to that many shares ("3,501,585 shares"): above
+    them the plan's other rules judge it. ``proviso`` is a limiting clause the plan attaches,
+    quoted and cited in answers, never evaluated.
     """
 
     name: str
     category: HolderKind | None
     source: Source
+    members: tuple[str, ...] = ()
+    share_cap: int | None = None
+    proviso: str | None = None
     key: str = attrs.field(init=False, eq=False, repr=False, hash=False)
     """``name`` as names are matched (:func:`rightsplan._check.name_key`), worked out once."""
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "key", _check.name_key(self.name))
 
+    def names(self) -> tuple[str, ...]:
+        """The name and its members' names."""
+        return (self.name, *self.members)
+
     def covers(self, holder: str, kind: HolderKind) -> bool:
-        """Whether a holder with this name and kind is this Exempt Person."""
+        """Whether a holder with this name and kind is this Exempt Person (or a member)."""
         if self.category not in (None, HolderKind.OTHER) and kind is self.category:
             return True
-        return _check.name_key(holder) == self.key
+        key = _check.name_key(holder)
+        return key == self.key or any(_check.name_key(m) == key for m in self.members)
 
 
 @attrs.frozen
@@ -193,6 +226,8 @@ class EndingKind(enum.Enum):
     """An amendment ended the plan (for instance by accelerating its expiration)."""
     REDEEMED = "redeemed"
     """The board redeemed the rights."""
+    EXCHANGED = "exchanged"
+    """The board exchanged every outstanding right for shares."""
 
 
 @attrs.frozen
@@ -651,6 +686,8 @@ class _Lookups:
         by_category: dict[HolderKind, tuple[int, Exemption]] = {}
         for index, exemption in enumerate(terms.exemptions):
             exemptions_by_name.setdefault(exemption.key, (index, exemption))
+            for member in exemption.members:
+                exemptions_by_name.setdefault(_check.name_key(member), (index, exemption))
             if exemption.category is not None and exemption.category is not HolderKind.OTHER:
                 by_category.setdefault(exemption.category, (index, exemption))
         for exception in terms.exceptions:
@@ -845,6 +882,17 @@ class Terms:
         return provisions
 
 
+def _exempt_text(exemption: Exemption) -> str:
+    text = exemption.name
+    if exemption.members:
+        text += f" ({'; '.join(exemption.members)})"
+    if exemption.share_cap is not None:
+        text += f", up to {exemption.share_cap:,} shares"
+    if exemption.proviso is not None:
+        text += f" (proviso: {exemption.proviso})"
+    return text
+
+
 EXCEPTIONS_ALWAYS_LISTED = 12
 """Up to this many named-holder exceptions, :meth:`Terms.describe_since` lists them all."""
 
@@ -993,8 +1041,12 @@ def _limit_provision(limit: Limit) -> Provision:
 def _exception_provision(exception: NamedException) -> Provision:
     members = f" ({'; '.join(exception.members)})" if exception.members else ""
     ends = f"it holds {exception.cap.describe()}"
+    if exception.share_cap is not None:
+        ends += f" or more than {exception.share_cap:,} shares"
     if exception.requires_passive:
         ends += " or stops being passive"
+    if exception.proviso is not None:
+        ends += f" (proviso: {exception.proviso})"
     return Provision(
         ProvisionKind.EXCEPTION,
         f"not an Acquiring Person unless {ends}",
@@ -1003,7 +1055,9 @@ def _exception_provision(exception: NamedException) -> Provision:
             "holder": exception.holder,
             "members": list(exception.members),
             "cap": threshold_json(exception.cap),
+            "share_cap": exception.share_cap,
             "requires_passive": exception.requires_passive,
+            "proviso": exception.proviso,
         },
         heading=f"Exception for {exception.holder}{members}",
     )
@@ -1013,9 +1067,15 @@ def _exemption_provision(exemption: Exemption) -> Provision:
     category = None if exemption.category is None else exemption.category.value
     return Provision(
         ProvisionKind.EXEMPT_PERSON,
-        exemption.name,
+        _exempt_text(exemption),
         exemption.source,
-        {"name": exemption.name, "category": category},
+        {
+            "name": exemption.name,
+            "category": category,
+            "members": list(exemption.members),
+            "share_cap": exemption.share_cap,
+            "proviso": exemption.proviso,
+        },
     )
 
 

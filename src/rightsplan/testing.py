@@ -42,6 +42,8 @@ from rightsplan.amendments import (
     Amendment,
     AppointRightsAgent,
     Change,
+    ExchangeRights,
+    InstrumentKind,
     OtherChange,
     Redeem,
     RemoveException,
@@ -372,9 +374,15 @@ def amendment_histories(
     general: Threshold | None = None,
     max_amendments: int = 6,
 ) -> tuple[RightsAgreement, tuple[Amendment, ...]]:
-    """A Rights Agreement and a consistent history of amendments to it.
+    """A Rights Agreement and a consistent history of instruments after it.
 
-    Every kind of change in :data:`rightsplan.amendments.CHANGE_KINDS` comes up: thresholds, passive
+    Every :class:`~rightsplan.InstrumentKind` comes up: numbered amendments (now and then with
+    a gap where an amendment is missing, and numbered anew after a restatement), amended and
+    restated agreements (their provisions drawn as an agreement's are), supplements, board
+    resolutions, rights-agent assignments, and exchanges of rights (of every right only in
+    the last instrument). An unnumbered instrument is alone on its day, so the order the
+    instruments are given in never matters. Every kind of change in
+    :data:`rightsplan.amendments.CHANGE_KINDS` comes up: thresholds, passive
     tiers added and removed, exceptions added, replaced and removed, Exempt Persons by name
     and by category, a rights agent, ownership rules (:func:`ownership_rules`),
     grandfathering (:func:`grandfatherings`), the distribution rule, an expiration, other
@@ -385,6 +393,90 @@ def amendment_histories(
     grandfathering, a distribution rule and a Final Expiration Date, as tax-asset plans do.
     """
     dated = dated if dated is not None else draw(dates(MIN_DATE, pendulum.Date(2020, 12, 31)))
+    drafting, provisions, expires = _stated(draw, dated, general)
+    agreement = RightsAgreement(company="Example Corp", dated=dated, provisions=provisions)
+
+    count = draw(st.integers(0, max_amendments))
+    amendments: list[Amendment] = []
+    day = dated
+    number = 0  # the last number given, among the amendments to the current agreement
+    alone = False  # whether the last instrument must be alone on its day (unnumbered)
+    for index in range(count):
+        last = index == count - 1
+        previous = day
+        day = day.add(days=draw(st.integers(0, 400)))
+        if expires is not None:
+            day = min(day, expires)  # an expired plan can no longer be amended
+        kind = draw(st.sampled_from(_INSTRUMENT_DRAFTS))
+        if kind is InstrumentKind.EXCHANGE and not last and draw(st.booleans()):
+            kind = InstrumentKind.AMENDMENT
+        # An unnumbered instrument is alone on its day: on a shared day instruments apply in
+        # the order given, and plans() gives them in any order.
+        if (kind is not InstrumentKind.AMENDMENT or alone) and day == previous:
+            if expires is not None and day == expires:
+                break
+            day = day.add(days=1)
+        alone = kind is not InstrumentKind.AMENDMENT
+        if kind is InstrumentKind.AMENDED_AND_RESTATED:
+            drafting, restated, expires = _stated(draw, day, None)
+            amendments.append(Amendment(kind=kind, executed=day, changes=restated))
+            number = 0
+            continue
+        if kind is InstrumentKind.EXCHANGE:
+            every = last and draw(st.booleans())
+            ratio = draw(st.none() | st.sampled_from([Decimal("1"), Decimal("0.5")]))
+            exchange = ExchangeRights(shares_per_right=ratio, all_rights=every)
+            amendments.append(Amendment(kind=kind, executed=day, changes=(exchange,)))
+            continue
+        if kind is InstrumentKind.RIGHTS_AGENT_ASSIGNMENT:
+            agent = drafting.change(draw, "agent")
+            amendments.append(Amendment(kind=kind, executed=day, changes=(agent,)))
+            continue
+        changes = [
+            drafting.change(draw, draw(st.sampled_from(_CHANGE_DRAFTS)))
+            for _ in range(draw(st.integers(1, 3)))
+        ]
+        ending = draw(st.sampled_from(["none", "none", "expire", "terminate", "redeem"]))
+        if ending == "expire":
+            expires = day.add(days=draw(st.integers(0, 2000)))
+            changes.append(SetExpiration(date=expires))
+        elif last and ending == "terminate":
+            changes.append(Terminate())
+        elif last and ending == "redeem":
+            price = draw(st.none() | st.sampled_from([Decimal("0.001"), Decimal("0.01")]))
+            changes.append(Redeem(price=price))
+        executed = day
+        lead = draw(st.none() | st.integers(0, 10))
+        authorized = None if lead is None else max(executed.subtract(days=lead), dated)
+        if kind is InstrumentKind.AMENDMENT:
+            number += draw(st.sampled_from([1, 1, 1, 2]))  # now and then a missing amendment
+        amendments.append(
+            Amendment(
+                kind=kind,
+                number=number if kind is InstrumentKind.AMENDMENT else None,
+                executed=executed,
+                authorized=authorized,
+                changes=tuple(changes),
+            )
+        )
+    return agreement, tuple(amendments)
+
+
+_INSTRUMENT_DRAFTS = (
+    *[InstrumentKind.AMENDMENT] * 6,
+    InstrumentKind.AMENDED_AND_RESTATED,
+    InstrumentKind.SUPPLEMENT,
+    InstrumentKind.BOARD_RESOLUTION,
+    InstrumentKind.EXCHANGE,
+    InstrumentKind.RIGHTS_AGENT_ASSIGNMENT,
+)
+"""The kinds of instrument a drawn history holds, numbered amendments most often."""
+
+
+def _stated(
+    draw: st.DrawFn, dated: pendulum.Date, general: Threshold | None
+) -> tuple[_Drafting, tuple[Change, ...], pendulum.Date | None]:
+    """Provisions an agreement (first, or amended and restated on ``dated``) may state."""
     general = general if general is not None else draw(thresholds(Fraction(1), Fraction(50)))
     passive = draw(st.none() | thresholds(general.percent, Fraction(60)))
     if passive is not None:
@@ -405,40 +497,7 @@ def amendment_histories(
     if draw(st.integers(0, 3)) == 0:
         expires = dated.add(years=draw(st.integers(1, 10)))
         provisions.append(SetExpiration(date=expires))
-    agreement = RightsAgreement(company="Example Corp", dated=dated, provisions=tuple(provisions))
-
-    count = draw(st.integers(0, max_amendments))
-    amendments: list[Amendment] = []
-    day = dated
-    for number in range(1, count + 1):
-        day = day.add(days=draw(st.integers(0, 400)))
-        if expires is not None:
-            day = min(day, expires)  # an expired plan can no longer be amended
-        changes = [
-            drafting.change(draw, draw(st.sampled_from(_CHANGE_DRAFTS)))
-            for _ in range(draw(st.integers(1, 3)))
-        ]
-        ending = draw(st.sampled_from(["none", "none", "expire", "terminate", "redeem"]))
-        if ending == "expire":
-            expires = day.add(days=draw(st.integers(0, 2000)))
-            changes.append(SetExpiration(date=expires))
-        elif number == count and ending == "terminate":
-            changes.append(Terminate())
-        elif number == count and ending == "redeem":
-            price = draw(st.none() | st.sampled_from([Decimal("0.001"), Decimal("0.01")]))
-            changes.append(Redeem(price=price))
-        executed = day
-        lead = draw(st.none() | st.integers(0, 10))
-        authorized = None if lead is None else max(executed.subtract(days=lead), dated)
-        amendments.append(
-            Amendment(
-                number=number,
-                executed=executed,
-                authorized=authorized,
-                changes=tuple(changes),
-            )
-        )
-    return agreement, tuple(amendments)
+    return drafting, tuple(provisions), expires
 
 
 @st.composite

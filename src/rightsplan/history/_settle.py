@@ -28,6 +28,7 @@ from rightsplan.rules import (
     Status,
     Verdict,
     binding_limit,
+    exempt_within_cap,
     in_force,
     most_generous,
     verdict,
@@ -277,8 +278,11 @@ class _Replay:
         if len(covering) > 1 and terms.exemption_for(name, kind) is None:
             # A group's named exception covers its members: assess under the name whose
             # binding limit is the most generous.
-            limits = [binding_limit(terms, n, passive=passive)[1] for n in covering]
-            winner = most_generous(limits)
+            limits = [
+                binding_limit(terms, n, passive=passive, outstanding=counted.outstanding)[1]
+                for n in covering
+            ]
+            winner = most_generous(limits, outstanding=counted.outstanding)
             name_for_rules = covering[limits.index(winner)]  # its own name on a tie
         else:
             name_for_rules = name
@@ -287,10 +291,12 @@ class _Replay:
             # The plan as amended governs: a later grandfathering clause applies from its
             # effective date, as it does to a standing given as columns of a file or a screen.
             standing = attrs.evolve(standing, rules=terms.grandfathering)
-        limit = binding_limit(terms, name_for_rules, passive=passive)[1]
-        limit_max = limit.threshold.max_shares(counted.outstanding)
+        limit = binding_limit(
+            terms, name_for_rules, passive=passive, outstanding=counted.outstanding
+        )[1]
+        limit_max = limit.max_shares(counted.outstanding)
         over = counted.shares > limit_max
-        if over and terms.exemption_for(name, kind) is None:
+        if over and not exempt_within_cap(terms.exemption_for(name, kind), counted.shares):
             self.crossings.setdefault(key, day)
 
         def judge(held: Standing) -> Verdict:
@@ -392,7 +398,7 @@ class _Replay:
         if line_moved and afresh:
             rules = terms.grandfathering
             before = _sum(facts.starts, counted.outstanding, terms)
-            before_over = before.shares > limit.threshold.max_shares(counted.outstanding)
+            before_over = before.shares > limit.max_shares(counted.outstanding)
             if rules.cutoff is GrandfatherCutoff.CLOSE_OF_BUSINESS or not facts.acquired:
                 base = counted.shares
             elif before_over:
@@ -457,8 +463,9 @@ class _Replay:
             label = books.names[key]
             holding = books.holdings.get(key, _Holding(label))
             passive = all(books.holdings[m].passive for m in component.members)
-            was = _limit_text(old, label, holding, passive)
-            now = _limit_text(new, label, holding, passive)
+            outstanding = books.outstanding
+            was = _limit_text(old, label, holding, passive, outstanding)
+            now = _limit_text(new, label, holding, passive, outstanding)
             if was[1] < now[1]:
                 books.warnings.append(
                     f"{', '.join(names)} ({day.isoformat()}) loosens the terms for {label}, an "
@@ -483,13 +490,23 @@ class _Facts:
 
 
 def _limit_text(
-    terms: Terms, name: str, holding: _Holding, passive: bool
+    terms: Terms, name: str, holding: _Holding, passive: bool, outstanding: int | None
 ) -> tuple[str, tuple[Fraction, bool]]:
     exemption = terms.exemption_for(name, holding.kind)
-    if exemption is not None:
+    if exemption is not None and exemption.share_cap is None:
         return "exempt", (Fraction(101), True)
-    limit = binding_limit(terms, name, passive=passive)[1]
-    return limit.describe(), limit.threshold.sort_key()
+    limit = binding_limit(terms, name, passive=passive, outstanding=outstanding)[1]
+    if limit.share_cap is None and (exemption is None or outstanding is None):
+        return limit.describe(), limit.threshold.sort_key()
+    # A cap in shares: compared as the percentage of the shares outstanding it allows.
+    assert outstanding is not None  # most_generous needs it for a share cap
+    line = limit.max_shares(outstanding)
+    if exemption is not None and exemption.share_cap is not None:
+        line = max(line, exemption.share_cap)
+    return f"{limit.describe()} (at most {line:,} shares)", (
+        Fraction(100 * line, outstanding),
+        False,
+    )
 
 
 def _carry(standing: Standing, counted: Counted, terms: Terms, over: bool) -> Standing:

@@ -23,7 +23,7 @@ import attrs
 import pendulum
 
 from rightsplan.agreement import PROVISION_KINDS, RightsAgreement
-from rightsplan.amendments import CHANGE_KINDS, Amendment, Change
+from rightsplan.amendments import CHANGE_KINDS, Amendment, Change, InstrumentKind
 from rightsplan.errors import RightsPlanError
 from rightsplan.io import _values
 from rightsplan.percent import Comparison, format_percent
@@ -70,7 +70,13 @@ def _write_percent(value: object) -> object:
 
 def _write_enum(value: object) -> object:
     assert isinstance(
-        value, Comparison | HolderKind | RightsToAcquire | GrandfatherBase | GrandfatherCutoff
+        value,
+        Comparison
+        | HolderKind
+        | RightsToAcquire
+        | GrandfatherBase
+        | GrandfatherCutoff
+        | InstrumentKind,
     )
     return value.value
 
@@ -81,7 +87,14 @@ def _write_list(value: object) -> object:
 
 
 def _enum_codec(
-    kind: type[Comparison | HolderKind | RightsToAcquire | GrandfatherBase | GrandfatherCutoff],
+    kind: type[
+        Comparison
+        | HolderKind
+        | RightsToAcquire
+        | GrandfatherBase
+        | GrandfatherCutoff
+        | InstrumentKind
+    ],
 ) -> Codec:
     def read(value: object, what: str) -> object:
         return _values.member(kind, value, what)
@@ -101,6 +114,7 @@ CODECS: dict[object, Codec] = {
     str: _TEXT,
     str | None: _TEXT,
     int: Codec(_values.whole_number, _same, "a whole number"),
+    int | None: Codec(_values.whole_number, _same, "a whole number"),
     bool: Codec(_values.flag, _same, "true or false"),
     Fraction: _PERCENT,
     Fraction | None: _PERCENT,
@@ -114,6 +128,7 @@ CODECS: dict[object, Codec] = {
     RightsToAcquire: _enum_codec(RightsToAcquire),
     GrandfatherBase: _enum_codec(GrandfatherBase),
     GrandfatherCutoff: _enum_codec(GrandfatherCutoff),
+    InstrumentKind: _enum_codec(InstrumentKind),
 }
 """The codec for each field type the model uses (keys are the resolved annotations)."""
 
@@ -397,8 +412,12 @@ def plan_from_data(
             Amendment, item, path, _AMENDMENT_FIELDS, "changes", CHANGE_KINDS, problems
         )
         if isinstance(amendment, Amendment):
-            first = seen.setdefault(amendment.number, index)
-            if first != index:
+            if amendment.restates:
+                # Amendments after a restatement are numbered anew: Plan checks the numbers
+                # to each agreement once the instruments are in the order they apply.
+                seen = {}
+            first = None if amendment.number is None else seen.setdefault(amendment.number, index)
+            if first is not None and first != index:
                 problems.add(
                     f"{path}.number: {amendment.number} is also the number of amendments[{first}]; "
                     "amendment numbers must be unique"

@@ -34,7 +34,7 @@ import pendulum
 import polars as pl
 
 from rightsplan import _check
-from rightsplan.errors import InputTypeError
+from rightsplan.errors import InputTypeError, ScreenInputError
 from rightsplan.percent import Comparison, format_percent
 from rightsplan.plan import Plan
 from rightsplan.rules import HOLDER_KINDS, RULE_KINDS, binding_limit
@@ -213,6 +213,7 @@ class _Builder:
         if terms is None or not in_force:
             self._add(period, 0, None, self.rule(_Rule(_INACTIVE, inactive_source)))
             return
+        _refuse_share_caps(terms)
         # The names these terms mention, each by a representative spelling.
         excepted: dict[int, str] = {}
         for exception in terms.exceptions:
@@ -220,7 +221,8 @@ class _Builder:
                 excepted.setdefault(self.name_id(name), name)
         mentioned = dict(excepted)
         for exemption in terms.exemptions:
-            mentioned.setdefault(self.name_id(exemption.name), exemption.name)
+            for name in exemption.names():
+                mentioned.setdefault(self.name_id(name), name)
         generic: dict[bool, int] = {}
         for name_id, name in [(0, _NO_NAME), *sorted(mentioned.items())]:
             if name_id == 0 or name_id in excepted:
@@ -432,3 +434,22 @@ def materialize(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Intervals:
         schema={"name_key": pl.String, "name_id": pl.Int32},
     )
     return Intervals(issuers, periods, classes, rules, names, warn_at)
+
+
+def _refuse_share_caps(terms: Terms) -> None:
+    """The screen's rules are percentages of each row's shares outstanding: refuse a share cap.
+
+    A cap in shares ("up to 3,501,585 shares") is a line of its own whose generosity against
+    the percentage rules depends on each row's shares outstanding; the screen's rule table
+    has one limit per interval and name. Such plans are assessed (``rightsplan.assess``,
+    ``rightsplan check``, the history), never screened approximately.
+    """
+    capped = [(e.holder, e.share_cap, e.source) for e in terms.exceptions]
+    capped.extend((e.name, e.share_cap, e.source) for e in terms.exemptions)
+    for name, cap, source in capped:
+        if cap is not None:
+            raise ScreenInputError(
+                f"plan of {terms.company}: {name} is capped at {cap:,} shares "
+                f"({source.cite()}); the screen engines take limits in percentages "
+                "only: assess these holdings with rightsplan.assess or `rightsplan check`"
+            )
