@@ -527,7 +527,7 @@ class TestShareCappedException:
 
     def test_the_screen_refuses_a_share_cap(self) -> None:
         """The screen engines take percentage limits only: a share cap is refused by name."""
-        from rightsplan.screen import intervals
+        from rightsplan.screening import intervals
 
         with pytest.raises(rp.ScreenInputError, match="IPOF Group is capped at 3,000,000 shares"):
             intervals._refuse_share_caps(_capped_exception(3_000_000))
