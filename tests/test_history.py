@@ -1060,3 +1060,27 @@ class TestHindsightUnderNewTerms:
                 found.limit,
                 found.headroom,
             )
+
+
+class TestBuybackThenSaleThenPurchase:
+    def test_a_share_bought_back_after_a_sale_while_over_triggers(self) -> None:
+        """Over only by a buyback, a holder that sells one share and buys one back triggers."""
+        plan = rp.Plan(
+            rp.RightsAgreement(
+                company="Example Corp",
+                dated="2010-01-04",
+                provisions=[rp.SetThreshold(percent="4.75", comparison=rp.Comparison.AT_LEAST)],
+            )
+        )
+        history = rp.replay(
+            plan,
+            [
+                rp.OutstandingChanged(on="2010-01-04", outstanding=100),
+                rp.Acquisition(on="2010-01-05", holder="Fund", shares=2),
+                rp.OutstandingChanged(on="2010-01-07", outstanding=2, reason="buyback"),
+                rp.Disposition(on="2010-01-08", holder="Fund", shares=1),
+                rp.Acquisition(on="2010-01-09", holder="Fund", shares=1),
+            ],
+        )
+        assert status(history, "Fund", "2010-01-08") is rp.Status.EXCUSED
+        assert status(history, "Fund", "2010-01-09") is rp.Status.TRIGGERED

@@ -227,8 +227,12 @@ class ReferenceModel:
         if not self.crosses():
             self.over_by_buyback = None
         elif self.over_by_buyback is not None:
-            if acquired and self.shares > self.over_by_buyback:
+            # "if it then acquires any additional shares while over, it is" (DOMAIN.md): a
+            # share bought back after a sale is an additional share too.
+            if acquired:
                 self.acquiring_person = True
+            else:
+                self.over_by_buyback = min(self.over_by_buyback, self.shares)
         elif acquired or turned_active:
             self.acquiring_person = True
         else:
