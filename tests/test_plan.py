@@ -65,7 +65,7 @@ class TestRightsAgreement:
     def test_initial_terms_cite_the_agreement(self) -> None:
         """Each initial term cites the agreement, its date and the provision's section."""
         terms = agreement().initial_terms()
-        assert terms.general.threshold == rp.Threshold(15, AT_LEAST)
+        assert terms.known_general().threshold == rp.Threshold(15, AT_LEAST)
         assert terms.general.source.cite() == "Rights Agreement (2010-01-15), Section 1(a)"
         assert terms.expiration is not None
         assert terms.expiration.source.section == "Section 7(a)"

@@ -53,6 +53,7 @@ from rightsplan.errors import (
     PlanHistoryError,
     RightsPlanError,
     ScreenInputError,
+    UnknownTermError,
 )
 from rightsplan.history import (
     Clock,
@@ -130,6 +131,7 @@ from rightsplan.terms import (
     RightsToAcquire,
     Terms,
 )
+from rightsplan.unknowns import UnknownDate, UnknownPercent
 
 __all__ = [
     "DEFAULT_WARN_AT",
@@ -231,7 +233,10 @@ __all__ = [
     "Terms",
     "Threshold",
     "Trigger",
+    "UnknownDate",
     "UnknownHolderError",
+    "UnknownPercent",
+    "UnknownTermError",
     "assess",
     "calendars",
     "dump_events",

@@ -27,7 +27,7 @@ from rightsplan.dates import DateLike, to_date
 from rightsplan.errors import InvalidInputError, PlanHistoryError
 from rightsplan.percent import Threshold
 from rightsplan.sources import Source
-from rightsplan.terms import HolderKind, Limit, LimitKind, Terms
+from rightsplan.terms import HolderKind, Terms
 
 __all__ = ["RightsAgreement", "standard_exempt_persons"]
 
@@ -128,7 +128,11 @@ class RightsAgreement:
 
     def __attrs_post_init__(self) -> None:
         for index, provision in enumerate(self.provisions):
-            if isinstance(provision, SetExpiration) and provision.date < self.dated:
+            if (
+                isinstance(provision, SetExpiration)
+                and isinstance(provision.date, pendulum.Date)
+                and provision.date < self.dated
+            ):
                 raise InvalidInputError(
                     f"provisions[{index}].date: the Final Expiration Date "
                     f"{provision.date.isoformat()} is before the {self.name} itself "
@@ -164,7 +168,7 @@ class RightsAgreement:
         first = next(p for p in self.provisions if isinstance(p, SetThreshold))
         terms = Terms(
             company=self.company,
-            general=Limit(first.threshold, LimitKind.GENERAL, self.source(first)),
+            general=first.general(self.source(first)),
             instruments=(Source(self.name, self.dated, document=self.document, note=self.note),),
         )
         for index, provision in enumerate(self.provisions):

@@ -41,7 +41,7 @@ import pendulum
 
 from rightsplan import calendars, examples
 from rightsplan._printable import json_safe, printable
-from rightsplan.assess import Assessment, Status, assess, in_force, warn_ratio
+from rightsplan.assess import Assessment, Status, assess, warn_ratio
 from rightsplan.dates import to_date
 from rightsplan.errors import (
     HoldingsFileError,
@@ -56,6 +56,7 @@ from rightsplan.io._files import csv_text, write_atomically
 from rightsplan.io.holdings import standing_columns
 from rightsplan.ownership import Position
 from rightsplan.percent import format_percent
+from rightsplan.rules import in_force_or_unknown
 from rightsplan.sources import Source
 from rightsplan.standing import Ordinary, Standing
 
@@ -290,9 +291,15 @@ def _terms(path: str, on: pendulum.Date | None) -> int:
     if on is None:
         _emit(plan.describe() + "\n")
         return EXIT_CLEAR
-    terms, why_not = in_force(plan, on)
+    terms, why_not, unknown = in_force_or_unknown(plan, on)
     if terms is None or why_not is not None:
         _emit(f"{plan.company}: no plan in force on {on.isoformat()}: {why_not}.\n")
+        return EXIT_CLEAR
+    if unknown is not None:
+        _emit(
+            f"{plan.company}: on {on.isoformat()}, {unknown}; the terms, if it is:\n"
+            f"{terms.describe()}\n"
+        )
         return EXIT_CLEAR
     _emit(f"{plan.company}: terms in force on {on.isoformat()}\n{terms.describe()}\n")
     return EXIT_CLEAR

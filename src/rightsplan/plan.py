@@ -30,14 +30,15 @@ class Period:
     """A stretch of days over which the terms did not change.
 
     ``start`` and ``end`` are both days of the period (``end`` is ``None`` for the last,
-    open-ended one). ``in_force`` is false once the plan has expired or ended.
+    open-ended one). ``in_force`` is false once the plan has expired or ended, and
+    ``None`` over days when whether it has depends on an unknown Final Expiration Date.
     ``opened_by`` says what began the period.
     """
 
     start: pendulum.Date
     end: pendulum.Date | None
     terms: Terms
-    in_force: bool
+    in_force: bool | None
     opened_by: str
 
     def contains(self, on: pendulum.Date) -> bool:
@@ -56,6 +57,9 @@ class Period:
             else f"{self.start.isoformat()} onwards"
         )
         head = f"{span}: {self.opened_by}"
+        if self.in_force is None:
+            assert self.terms.expiration is not None
+            return f"{head}\n  in force or expired: {self.terms.expiration.why()}"
         if not self.in_force:
             return f"{head}\n  no plan in force"
         lines = self.terms.describe_since(previous.terms if previous is not None else None)
@@ -104,7 +108,9 @@ class Plan:
         for amendment in sorted(self.amendments, key=lambda a: (a.effective_date, a.number)):
             terms = states[-1]
             on = amendment.effective_date
-            if not terms.in_force_on(on):
+            # An unknown expiry never makes a later instrument "after expiry": that it was
+            # made at all says the plan was still in force (in_force_or_unknown is None).
+            if terms.in_force_or_unknown(on) is False:
                 raise PlanHistoryError(
                     f"{amendment.name} takes effect {on.isoformat()}, when the plan is no "
                     f"longer in force ({_why_not_in_force(terms, on)})"
@@ -209,27 +215,16 @@ class Plan:
             following = self._dates[index + 1] if index + 1 < len(self._dates) else None
             end = following.subtract(days=1) if following is not None else None
             opener = self._openers[index]
-            if not terms.in_force_on(start):
-                periods.append(Period(start, end, terms, False, opener))
-                continue
-            expiry = terms.expiration.date if terms.expiration is not None else None
-            if expiry is not None and (end is None or expiry < end):
-                periods.append(Period(start, expiry, terms, True, opener))
-                if expiry >= pendulum.Date.max:  # the last day a date holds: no day after
-                    continue
-                after = expiry.add(days=1)
-                periods.append(
-                    Period(
-                        after,
-                        end,
-                        terms,
-                        False,
-                        f"Final Expiration Date {expiry.isoformat()} passed",
-                    )
-                )
-            else:
-                periods.append(Period(start, end, terms, True, opener))
+            for first, last, state, why in _expiry_spans(start, end, terms):
+                periods.append(Period(first, last, terms, state, why or opener))
         return tuple(periods)
+
+    def unknowns(self) -> tuple[str, ...]:
+        """Every term the plan leaves unknown at some point, with its source (empty if none)."""
+        found: dict[str, None] = {}
+        for terms in self._states:
+            found.update(dict.fromkeys(terms.unknowns()))
+        return tuple(found)
 
     def describe(self) -> str:
         """The plan's whole timeline, readable."""
@@ -242,6 +237,43 @@ class Plan:
         return "\n".join([header, *described])
 
 
+def _expiry_spans(
+    start: pendulum.Date, end: pendulum.Date | None, terms: Terms
+) -> list[tuple[pendulum.Date, pendulum.Date | None, bool | None, str | None]]:
+    """The days from ``start`` to ``end`` split where the terms' expiry changes the answer.
+
+    Each span: its first and last day, whether the plan is in force (``None``: an unknown
+    expiry decides) and what opened it, if not the instrument.
+    """
+    state = terms.in_force_or_unknown(start)
+    if state is False or terms.expiration is None:
+        return [(start, end, state, None)]
+    date = terms.expiration.date
+    cuts: list[tuple[pendulum.Date, bool | None, str]]
+    if isinstance(date, pendulum.Date):
+        cuts = [(date, False, f"Final Expiration Date {date.isoformat()} passed")]
+    else:
+        cuts = []
+        if date.on_or_after is not None:
+            cuts.append((date.on_or_after, None, f"Final Expiration Date {date.describe()}"))
+        if date.on_or_before is not None:
+            cuts.append(
+                (date.on_or_before, False, f"Final Expiration Date {date.describe()} passed")
+            )
+    spans: list[tuple[pendulum.Date, pendulum.Date | None, bool | None, str | None]] = []
+    first, opener = start, None
+    for last_in, after, why in cuts:
+        # ``last_in`` is the last day of the state before; ``after`` the state from the next.
+        if last_in < first or (end is not None and last_in >= end):
+            continue
+        if last_in >= pendulum.Date.max:  # the last day a date holds: no day after
+            break
+        spans.append((first, last_in, state, opener))
+        first, state, opener = last_in.add(days=1), after, why
+    spans.append((first, end, state, opener))
+    return spans
+
+
 def _why_not_in_force(terms: Terms, on: pendulum.Date) -> str:
     if terms.ended is not None and terms.ended.on <= on:
         return (
@@ -250,6 +282,6 @@ def _why_not_in_force(terms: Terms, on: pendulum.Date) -> str:
         )
     assert terms.expiration is not None
     return (
-        f"it expired at the close of business on {terms.expiration.date.isoformat()}, "
+        f"it expired at the close of business on {terms.expiration.describe()}, "
         f"per {terms.expiration.source.cite()}"
     )

@@ -474,7 +474,7 @@ def positions(
     if plan is not None and draw(st.booleans()):
         day = on if on is not None else draw(dates(plan.agreement.dated, MAX_DATE))
         terms = plan.terms_at(pendulum.Date(day.year, day.month, day.day))
-        limits = [terms.general.threshold]
+        limits = [terms.known_general().threshold]
         if terms.passive is not None:
             limits.append(terms.passive.threshold)
         limits.extend(exception.cap for exception in terms.exceptions)
@@ -505,7 +505,9 @@ def boundary_positions(
     """
     day = on if on is not None else draw(dates(plan.agreement.dated, MAX_DATE))
     terms = plan.terms_at(pendulum.Date(day.year, day.month, day.day))
-    choices: list[tuple[Threshold, str | None, bool]] = [(terms.general.threshold, None, False)]
+    choices: list[tuple[Threshold, str | None, bool]] = [
+        (terms.known_general().threshold, None, False)
+    ]
     if terms.passive is not None:
         choices.append((terms.passive.threshold, None, True))
     choices.extend((e.cap, e.holder, True) for e in terms.exceptions)
@@ -625,7 +627,7 @@ def positions_with_standing(
     since = draw(dates(min(plan.agreement.dated, day), day))
     standing = draw(standings(kinds=kinds, max_base_shares=outstanding, since=since))
     if isinstance(standing, Grandfathered | BuybackExcused) and draw(st.booleans()):
-        general = plan.terms_at(day).general.threshold.max_shares(outstanding)
+        general = plan.terms_at(day).known_general().threshold.max_shares(outstanding)
         low = min(max(general + 1, 0), outstanding)
         standing = attrs.evolve(standing, base_shares=draw(st.integers(low, outstanding)))
     if draw(st.booleans()):
