@@ -177,7 +177,8 @@ class SetThreshold(Change):
     """
 
     percent: Fraction | UnknownPercent = attrs.field(converter=_general_percent)
-    comparison: Comparison | None
+    comparison: Comparison | None = None
+    """Required with a known percent; ``None`` only where the wording is unknown too."""
 
     def __attrs_post_init__(self) -> None:
         if isinstance(self.percent, UnknownPercent):
@@ -851,7 +852,14 @@ def _(change: SetExpiration, terms: Terms, source: Source, on: pendulum.Date) ->
                 f"date: the Final Expiration Date is {change.date.describe()}, before "
                 f"{source.instrument} takes effect ({on.isoformat()})"
             )
-        return evolve(terms, expiration=Expiration(change.date, source, change.condition))
+        # Never before the instrument setting it takes effect (as a known date may not be).
+        low = change.date.on_or_after
+        date = (
+            change.date
+            if low is not None and low >= on
+            else attrs.evolve(change.date, on_or_after=on)
+        )
+        return evolve(terms, expiration=Expiration(date, source, change.condition))
     if change.date < on:
         # The plan would have expired before the instrument setting its expiry took effect:
         # the days between would be in force by the old terms and expired by the new.

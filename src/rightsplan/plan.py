@@ -20,7 +20,8 @@ from rightsplan.amendments import Amendment, apply_change
 from rightsplan.dates import DateLike, to_date
 from rightsplan.errors import InputTypeError, NotAdoptedError, PlanHistoryError
 from rightsplan.sources import Source
-from rightsplan.terms import Terms, with_instrument
+from rightsplan.terms import Terms, evolve, with_instrument
+from rightsplan.unknowns import UnknownDate
 
 __all__ = ["Period", "Plan"]
 
@@ -140,6 +141,7 @@ class Plan:
                 dates.append(on)
                 states.append(terms)
                 openers.append([opener])
+        _still_in_force(dates, states)
         object.__setattr__(self, "_dates", tuple(dates))
         object.__setattr__(self, "_states", tuple(states))
         object.__setattr__(self, "_openers", tuple("; ".join(each) for each in openers))
@@ -235,6 +237,25 @@ class Plan:
             for index, period in enumerate(periods)
         ]
         return "\n".join([header, *described])
+
+
+def _still_in_force(dates: list[pendulum.Date], states: list[Terms]) -> None:
+    """Narrow unknown expiries by what the later instruments prove, in place.
+
+    An instrument takes effect only while the plan is in force (the replay refuses one after
+    expiry), so the last one's effective date is a lower bound of every unknown Final
+    Expiration Date before it: every day up to it was in force.
+    """
+    last = dates[-1]
+    for index, terms in enumerate(states):
+        expiration = terms.expiration
+        if expiration is None or not isinstance(expiration.date, UnknownDate):
+            continue
+        low = expiration.date.on_or_after
+        if low is not None and low >= last:
+            continue
+        date = attrs.evolve(expiration.date, on_or_after=last)
+        states[index] = evolve(terms, expiration=attrs.evolve(expiration, date=date))
 
 
 def _expiry_spans(
