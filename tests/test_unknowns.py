@@ -7,13 +7,18 @@ do not state is encoded as unknown, never guessed.
 from __future__ import annotations
 
 import json
+import math
 from fractions import Fraction
 from pathlib import Path
 
+import attrs
 import pendulum
 import pytest
+from hypothesis import assume, event, given
+from hypothesis import strategies as st
 
 import rightsplan as rp
+from rightsplan import testing
 from rightsplan.cli import main
 from rightsplan.io.plans import dumps_plan, loads_plan
 from rightsplan.unknowns import UnknownDate, UnknownPercent
@@ -629,3 +634,142 @@ class TestCli:
         rows = json.loads(capsys.readouterr().out)
         assert status_code == 0
         assert rows[0]["status"] == "uncertain"
+
+
+# --- properties -------------------------------------------------------------------------------
+
+FAR = pendulum.Date(2100, 1, 1)
+"""The latest Final Expiration Date substituted for an unknown one without an upper bound."""
+
+
+def _day(draw: st.DrawFn, plan: rp.Plan) -> pendulum.Date:
+    return draw(testing.dates(plan.agreement.dated, testing.MAX_DATE))
+
+
+@st.composite
+def cases(
+    draw: st.DrawFn, *, focus: bool = False
+) -> tuple[rp.Plan, rp.Plan, rp.Position, pendulum.Date]:
+    """A plan with unknowns, its concrete twin, and a holding on a day, often where it matters.
+
+    Half the time the day falls where an unknown expiry decides (if there is such a window)
+    and the holding between an unknown threshold's bounds (if unknown that day); with
+    ``focus``, always where there is such a place.
+    """
+    unknown, concrete = draw(testing.plans_with_unknowns())
+    if focus:
+        assume(unknown.unknowns())
+    day = _day(draw, concrete)
+    windows = [p for p in unknown.timeline() if p.in_force is None]
+    in_window = focus or draw(st.booleans())
+    if windows and in_window:
+        window = draw(st.sampled_from(windows))
+        day = draw(testing.dates(window.start, window.end or testing.MAX_DATE))
+    position = draw(testing.positions(concrete, on=day))
+    general = unknown.terms_at(day).general
+    between = focus or draw(st.booleans())
+    if isinstance(general, rp.terms.UnknownLimit) and between:
+        outstanding = position.outstanding
+        low = (general.percent.at_least or Fraction(0)) * outstanding / 100
+        high = (general.percent.at_most or Fraction(100)) * outstanding / 100
+        first, last = math.floor(low), math.ceil(high)
+        shares = draw(st.integers(max(first, 0), min(last, outstanding)))
+        position = attrs.evolve(
+            position, shares=shares, rights_to_acquire=0, rights_to_acquire_later=0, derivatives=0
+        )
+    return unknown, concrete, position, day
+
+
+def _same(found: rp.Assessment, other: rp.Assessment) -> None:
+    """``other`` (a substitution's answer) agrees with ``found``, an answer not UNCERTAIN."""
+    if found.status is rp.Status.WARNING:
+        # Near some possible limit: a substitution is near it (WARNING) or below (CLEAR).
+        assert other.status in (rp.Status.WARNING, rp.Status.CLEAR)
+        return
+    assert other.status is found.status, (found.explain(), other.explain())
+    if found.max_shares is not None:
+        assert other.max_shares == found.max_shares
+        assert other.headroom == found.headroom
+
+
+def _extremes(plan: rp.Plan, outstanding: int) -> list[rp.Plan]:
+    """``plan`` at the corners of its unknowns: strictest or most generous, earliest or latest."""
+    proofs = testing.expiry_proofs(plan)
+    passive = next(
+        (p.threshold for p in plan.agreement.provisions if isinstance(p, rp.SetPassiveTier)), None
+    )
+
+    def strictest(change: rp.SetThreshold) -> rp.Threshold:
+        bounds = change.percent
+        assert isinstance(bounds, UnknownPercent)
+        comparison = change.comparison or AT_LEAST
+        low = bounds.at_least
+        if low is None:  # crossed by one share
+            one = Fraction(100, outstanding) / (1 if comparison is AT_LEAST else 2)
+            low = min(one, bounds.at_most or Fraction(100))
+        return rp.Threshold(low, comparison)
+
+    def generous(change: rp.SetThreshold) -> rp.Threshold:
+        bounds = change.percent
+        assert isinstance(bounds, UnknownPercent)
+        most = rp.Threshold(bounds.at_most or Fraction(100), change.comparison or MORE_THAN)
+        return most if passive is None else min(most, passive, key=rp.Threshold.sort_key)
+
+    def earliest(bounds: UnknownDate, on: pendulum.Date) -> pendulum.Date:
+        return max(bounds.on_or_after or on, on, proofs[on])
+
+    def latest(bounds: UnknownDate, on: pendulum.Date) -> pendulum.Date:
+        return bounds.on_or_before or FAR
+
+    found = []
+    for threshold in (strictest, generous):
+        for date in (earliest, latest):
+            try:
+                found.append(testing.known_plan(plan, threshold=threshold, date=date))
+            except rp.PlanHistoryError:
+                continue
+    return found
+
+
+class TestProperties:
+    @given(testing.plans_with_unknowns(), st.sampled_from(["toml", "yaml", "json"]))
+    def test_round_trip(self, plans: tuple[rp.Plan, rp.Plan], fmt: str) -> None:
+        """Every plan with unknown terms reads back from its file exactly."""
+        unknown, _ = plans
+        assert loads_plan(dumps_plan(unknown, fmt), fmt) == unknown  # type: ignore[arg-type]
+
+    @given(cases(), st.data())
+    def test_exact_answers_hold_for_every_value(
+        self, case: tuple[rp.Plan, rp.Plan, rp.Position, pendulum.Date], data: st.DataObject
+    ) -> None:
+        """An answer not UNCERTAIN is the answer of any substitution within the bounds."""
+        unknown, concrete, position, day = case
+        found = rp.assess(unknown, position, on=day)
+        assume(found.status is not UNCERTAIN)
+        _same(found, rp.assess(concrete, position, on=day))
+        substituted = data.draw(testing.substitutions(unknown))
+        _same(found, rp.assess(substituted, position, on=day))
+
+    @given(cases(focus=True))
+    def test_uncertainty_is_real(
+        self, case: tuple[rp.Plan, rp.Plan, rp.Position, pendulum.Date]
+    ) -> None:
+        """An UNCERTAIN answer has substitutions within the bounds that answer differently."""
+        unknown, _, position, day = case
+        found = rp.assess(unknown, position, on=day)
+        event(found.status.value)  # --hypothesis-show-statistics: how often it is UNCERTAIN
+        if found.status is not UNCERTAIN:
+            return
+        statuses = {
+            rp.assess(plan, position, on=day).status
+            for plan in _extremes(unknown, position.outstanding)
+        }
+        assert len(statuses) > 1, (found.explain(), statuses)
+
+    @given(cases())
+    def test_no_unknown_no_change(
+        self, case: tuple[rp.Plan, rp.Plan, rp.Position, pendulum.Date]
+    ) -> None:
+        """A plan without unknowns answers as it always did: never UNCERTAIN for a Position."""
+        _, concrete, position, day = case
+        assert rp.assess(concrete, position, on=day).status is not UNCERTAIN

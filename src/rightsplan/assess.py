@@ -27,6 +27,7 @@ from rightsplan.rules import (
     Verdict,
     binding_limit,
     combine,
+    extremes,
     in_force,
     in_force_or_unknown,
     known_terms,
@@ -286,7 +287,7 @@ def _assess_in_force(
         low = position.interval[0]
         smallest = low if low > 0 else Fraction(1, 10**9)
         at = []
-        for threshold in (general.strictest(smallest), general.most_generous()):
+        for threshold in extremes(terms, smallest):
             known = known_terms(terms, threshold)
             considered, limit = binding_limit(known, position.holder, passive=position.passive)
             at.append(_assess_reported(company, position, day, ratio, known, considered, limit))

@@ -243,19 +243,24 @@ def _still_in_force(dates: list[pendulum.Date], states: list[Terms]) -> None:
     """Narrow unknown expiries by what the later instruments prove, in place.
 
     An instrument takes effect only while the plan is in force (the replay refuses one after
-    expiry), so the last one's effective date is a lower bound of every unknown Final
-    Expiration Date before it: every day up to it was in force.
+    expiry), so the last instrument made while an unknown Final Expiration Date governed (the
+    one replacing it, or the plan's last) proves every day up to its own in force.
     """
-    last = dates[-1]
-    for index, terms in enumerate(states):
-        expiration = terms.expiration
-        if expiration is None or not isinstance(expiration.date, UnknownDate):
-            continue
-        low = expiration.date.on_or_after
-        if low is not None and low >= last:
-            continue
-        date = attrs.evolve(expiration.date, on_or_after=last)
-        states[index] = evolve(terms, expiration=attrs.evolve(expiration, date=date))
+    index = 0
+    while index < len(states):
+        expiration = states[index].expiration
+        end = index
+        while end + 1 < len(states) and states[end + 1].expiration is expiration:
+            end += 1
+        if expiration is not None and isinstance(expiration.date, UnknownDate):
+            proof = dates[end + 1] if end + 1 < len(dates) else dates[end]
+            low = expiration.date.on_or_after
+            if low is None or low < proof:
+                date = attrs.evolve(expiration.date, on_or_after=proof)
+                narrowed = attrs.evolve(expiration, date=date)
+                for each in range(index, end + 1):
+                    states[each] = evolve(states[each], expiration=narrowed)
+        index = end + 1
 
 
 def _expiry_spans(

@@ -523,7 +523,8 @@ def verdict(
         )
     general = terms.general
     if isinstance(general, UnknownLimit):
-        smallest = Fraction(100, counted.outstanding)  # one share: every holding that counts
+        # One share: the smallest holding that counts.
+        strictest, generous = extremes(terms, Fraction(100, counted.outstanding))
         at = {
             extreme: verdict(
                 known_terms(terms, threshold),
@@ -535,16 +536,29 @@ def verdict(
                 ratio=ratio,
                 on=on,
             )
-            for extreme, threshold in (
-                ("strictest", general.strictest(smallest)),
-                ("most generous", general.most_generous()),
-            )
+            for extreme, threshold in (("strictest", strictest), ("most generous", generous))
         }
         return combine(at["strictest"], at["most generous"], general)
     considered, limit = binding_limit(terms, holder, passive=passive)
     if type(standing) is Ordinary:
         return _plain(holder, counted, limit, ratio, considered, standing)
     return _with_standing(terms, holder, counted, limit, ratio, considered, standing, on)
+
+
+def extremes(terms: Terms, smallest: Fraction) -> tuple[Threshold, Threshold]:
+    """The strictest and the most generous general threshold ``terms`` allow.
+
+    The bounds of the unknown threshold, and never above the passive tier, which is never
+    below the general threshold; without a lower bound, ``smallest`` stands for it.
+    """
+    general = terms.general
+    assert isinstance(general, UnknownLimit)
+    strictest, generous = general.strictest(smallest), general.most_generous()
+    if terms.passive is not None:
+        tier = terms.passive.threshold
+        generous = min(generous, tier, key=Threshold.sort_key)
+        strictest = min(strictest, generous, key=Threshold.sort_key)
+    return strictest, generous
 
 
 def known_terms(terms: Terms, threshold: Threshold) -> Terms:

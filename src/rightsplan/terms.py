@@ -160,11 +160,14 @@ class UnknownLimit:
         Without a lower bound, ``smallest`` (a percentage the caller knows any holding that
         counts reaches, such as one share's) stands for it, capped at the upper bound.
         """
+        comparison = self.comparison or Comparison.AT_LEAST
         low = self.percent.at_least
         if low is None:
+            # Crossed by a holding of ``smallest``: "that or more", or "more than half that".
+            low = smallest if comparison is Comparison.AT_LEAST else smallest / 2
             high = self.percent.at_most
-            low = smallest if high is None else min(smallest, high)
-        return Threshold(low, self.comparison or Comparison.AT_LEAST)
+            low = low if high is None else min(low, high)
+        return Threshold(low, comparison)
 
     def most_generous(self) -> Threshold:
         """The most generous threshold the bounds allow ("more than 100%" without a bound)."""
