@@ -200,7 +200,11 @@ class Plan:
         return self._states[index]
 
     def in_force_on(self, on: DateLike) -> bool:
-        """Whether the plan was in force on ``on`` (adopted, not expired, not ended)."""
+        """Whether the plan was in force on ``on`` (adopted, not expired, not ended).
+
+        Raises :class:`~rightsplan.errors.UnknownTermError` on a day an unknown Final
+        Expiration Date decides (:func:`rightsplan.rules.in_force_or_unknown` says so instead).
+        """
         day = to_date(on, what="on")
         if day < self.agreement.dated:
             return False
