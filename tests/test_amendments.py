@@ -224,7 +224,7 @@ class TestApply:
         terms = apply_change(
             rp.SetThreshold(percent="4.99", comparison=AT_LEAST), base_terms(), SOURCE, DAY
         )
-        assert terms.general.threshold == rp.Threshold("4.99", AT_LEAST)
+        assert terms.known_general().threshold == rp.Threshold("4.99", AT_LEAST)
         assert terms.general.source == SOURCE
 
     def test_passive_tier_set_and_removed(self) -> None:
@@ -250,7 +250,7 @@ class TestApply:
         with pytest.raises(rp.PlanHistoryError, match="stricter"):
             apply_change(rp.SetThreshold(percent=20, comparison=MORE_THAN), terms, SOURCE, DAY)
         same = apply_change(rp.SetThreshold(percent=20, comparison=AT_LEAST), terms, SOURCE, DAY)
-        assert same.general.threshold == same.passive.threshold  # type: ignore[union-attr]
+        assert same.known_general().threshold == same.passive.threshold  # type: ignore[union-attr]
 
     def test_exceptions_added_replaced_removed(self) -> None:
         """An exception is added once, replaced only if present, removed only if present."""

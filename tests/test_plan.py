@@ -67,7 +67,7 @@ class TestRightsAgreement:
     def test_initial_terms_cite_the_agreement(self) -> None:
         """Each initial term cites the agreement, its date and the provision's section."""
         terms = agreement().initial_terms()
-        assert terms.general.threshold == rp.Threshold(15, AT_LEAST)
+        assert terms.known_general().threshold == rp.Threshold(15, AT_LEAST)
         assert terms.general.source.cite() == "Rights Agreement (2010-01-15), Section 1(a)"
         assert terms.expiration is not None
         assert terms.expiration.source.section == "Section 7(a)"
@@ -537,7 +537,7 @@ class TestToJson:
             assert bool(kinds) is (day >= plan.agreement.dated)  # what ended it, once adopted
             return
         (general,) = [rule for rule in document["rules"] if rule["kind"] == "general"]
-        threshold = plan.terms_at(day).general.threshold
+        threshold = plan.terms_at(day).known_general().threshold
         assert rp.to_percent(general["threshold"]["percent"]) == threshold.percent
         assert general["threshold"]["comparison"] == threshold.comparison.value
 
@@ -823,7 +823,7 @@ class TestSelectica:
     def test_before_the_restatement_the_old_instruments_answer(self) -> None:
         """On 2009-01-01 the 2008 amendment's 4.99% and the 2003 rights agent apply."""
         terms = SELECTICA.terms_at("2009-01-01")
-        assert terms.general.threshold == rp.Threshold("4.99", AT_LEAST)
+        assert terms.known_general().threshold == rp.Threshold("4.99", AT_LEAST)
         assert terms.general.source.instrument == "Amendment to Rights Agreement"
         assert terms.rights_agent is not None
         assert terms.rights_agent.source.instrument == "Rights Agreement"

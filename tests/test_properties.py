@@ -69,7 +69,7 @@ def name_key(name: str) -> str:
 
 def oracle_applicable(terms: rp.Terms, position: rp.Position) -> list[rp.Threshold]:
     """Every rule that applies to a (non-exempt) holder: each is an "unless it crosses" clause."""
-    applicable = [terms.general.threshold]
+    applicable = [terms.known_general().threshold]
     if position.passive and terms.passive is not None:
         applicable.append(terms.passive.threshold)
     key = name_key(position.holder)

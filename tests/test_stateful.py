@@ -79,7 +79,8 @@ def generosity(rule: Rule) -> tuple[Fraction, bool]:
 
 def model_apply(model: Model, change: rp.Change, instrument: str) -> None:
     if isinstance(change, rp.SetThreshold):
-        model.general = (change.percent, change.comparison, instrument)
+        threshold = change.threshold  # the machine draws known thresholds only
+        model.general = (threshold.percent, threshold.comparison, instrument)
     elif isinstance(change, rp.SetPassiveTier):
         model.passive = (change.percent, change.comparison, instrument)
     elif isinstance(change, rp.RemovePassiveTier):
@@ -484,7 +485,7 @@ class PlanReplay(RuleBasedStateMachine):
         def rule_of(limit: rp.Limit) -> Rule:
             return limit.percent, limit.comparison, limit.source.instrument
 
-        assert rule_of(terms.general) == model.general
+        assert rule_of(terms.known_general()) == model.general
         assert (None if terms.passive is None else rule_of(terms.passive)) == model.passive
         assert [
             (

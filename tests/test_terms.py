@@ -244,7 +244,7 @@ class TestToJson:
         terms = plan.terms_at(day)
         kinds = rules_by_kind(json.loads(json.dumps(terms.to_json()))["rules"])
         (general,) = kinds["general"]
-        assert threshold_of(general["threshold"]) == terms.general.threshold
+        assert threshold_of(general["threshold"]) == terms.known_general().threshold
         passive = [threshold_of(rule["threshold"]) for rule in kinds.get("passive", [])]
         assert passive == ([] if terms.passive is None else [terms.passive.threshold])
         caps = [(rule["holder"], threshold_of(rule["cap"])) for rule in kinds.get("exception", [])]

@@ -34,7 +34,7 @@ FIND = settings(
 
 def _limits(plan: rp.Plan, on: pendulum.Date) -> list[rp.Threshold]:
     terms = plan.terms_at(on)
-    limits = [terms.general.threshold]
+    limits = [terms.known_general().threshold]
     if terms.passive is not None:
         limits.append(terms.passive.threshold)
     limits.extend(exception.cap for exception in terms.exceptions)

@@ -58,6 +58,7 @@ from rightsplan.errors import (
     PlanHistoryError,
     RightsPlanError,
     ScreenInputError,
+    UnknownTermError,
 )
 from rightsplan.history import (
     Clock,
@@ -136,6 +137,7 @@ from rightsplan.terms import (
     RightsToAcquire,
     Terms,
 )
+from rightsplan.unknowns import UnknownDate, UnknownPercent
 
 if TYPE_CHECKING:
     import os
@@ -277,7 +279,10 @@ __all__ = [
     "Terms",
     "Threshold",
     "Trigger",
+    "UnknownDate",
     "UnknownHolderError",
+    "UnknownPercent",
+    "UnknownTermError",
     "assess",
     "calendars",
     "dump_events",

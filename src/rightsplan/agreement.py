@@ -22,7 +22,7 @@ from rightsplan.dates import DateLike, to_date
 from rightsplan.errors import InvalidInputError, PlanHistoryError
 from rightsplan.percent import Threshold
 from rightsplan.sources import Source
-from rightsplan.terms import HolderKind, Limit, LimitKind, Terms
+from rightsplan.terms import HolderKind, Terms
 
 __all__ = ["PROVISION_KINDS", "RightsAgreement", "standard_exempt_persons", "stated_terms"]
 
@@ -71,7 +71,7 @@ def stated_terms(
     first = next(p for p in provisions if isinstance(p, SetThreshold))
     terms = Terms(
         company=company,
-        general=Limit(first.threshold, LimitKind.GENERAL, source(first)),
+        general=first.general(source(first)),
         instruments=instruments,
     )
     for index, provision in enumerate(provisions):
@@ -113,7 +113,11 @@ class RightsAgreement:
 
     def __attrs_post_init__(self) -> None:
         for index, provision in enumerate(self.provisions):
-            if isinstance(provision, SetExpiration) and provision.date < self.dated:
+            if (
+                isinstance(provision, SetExpiration)
+                and isinstance(provision.date, pendulum.Date)
+                and provision.date < self.dated
+            ):
                 raise InvalidInputError(
                     f"provisions[{index}].date: the Final Expiration Date "
                     f"{provision.date.isoformat()} is before the {self.name} itself "

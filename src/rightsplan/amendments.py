@@ -19,7 +19,12 @@ import pendulum
 
 from rightsplan import _check
 from rightsplan.dates import DateLike, to_date
-from rightsplan.errors import InputTypeError, InvalidInputError, PlanHistoryError
+from rightsplan.errors import (
+    InputTypeError,
+    InvalidInputError,
+    PlanHistoryError,
+    UnknownTermError,
+)
 from rightsplan.percent import (
     Comparison,
     PercentLike,
@@ -46,13 +51,16 @@ from rightsplan.terms import (
     RightsAgentTerm,
     RightsToAcquire,
     Terms,
+    UnknownLimit,
     evolve,
     exception_covering,
     find_exemption,
+    unknown_words,
     with_exception_changed,
     with_exemption,
     without_exemption,
 )
+from rightsplan.unknowns import UnknownDate, UnknownPercent
 
 __all__ = [
     "AddException",
@@ -128,6 +136,10 @@ def _date(value: DateLike) -> pendulum.Date:
     return to_date(value, what="date")
 
 
+def _condition(value: str | None) -> str | None:
+    return _check.optional_text(value, "condition")
+
+
 def _executed(value: DateLike) -> pendulum.Date:
     return to_date(value, what="executed")
 
@@ -168,16 +180,71 @@ class _ThresholdChange(Change):
         return Threshold(self.percent, self.comparison)
 
 
+def _general_percent(value: PercentLike | UnknownPercent) -> Fraction | UnknownPercent:
+    return value if isinstance(value, UnknownPercent) else _percent(value)
+
+
 @attrs.frozen(kw_only=True)
-class SetThreshold(_ThresholdChange):
+class SetThreshold(Change):
     """Set the general threshold in the definition of Acquiring Person.
+
+    ``percent`` may be an :class:`~rightsplan.UnknownPercent` where the filings do not
+    state it (with its bounds, if any), and then ``comparison`` may be ``None`` if the
+    wording is unknown too; answers that depend on it are UNCERTAIN.
 
     >>> SetThreshold(percent="4.99", comparison=Comparison.AT_LEAST).describe()
     'general threshold set to 4.99% or more'
+    >>> unknown = UnknownPercent(at_least="10", at_most="20")
+    >>> SetThreshold(percent=unknown, comparison=None).describe()
+    'general threshold set to unknown (between 10% and 20%)'
     """
+
+    percent: Fraction | UnknownPercent = attrs.field(converter=_general_percent)
+    comparison: Comparison | None = None
+    """Required with a known percent; ``None`` only where the wording is unknown too."""
+
+    def __attrs_post_init__(self) -> None:
+        if isinstance(self.percent, UnknownPercent):
+            if self.comparison is not None and not isinstance(self.comparison, Comparison):
+                raise InvalidInputError(
+                    f"comparison: expected Comparison.AT_LEAST, Comparison.MORE_THAN or None "
+                    f"(unknown), got {self.comparison!r}"
+                )
+            return
+        if self.comparison is None:
+            raise InvalidInputError(
+                'comparison: expected "at-least" ("X% or more") or "more-than" ("more than '
+                'X%"); it may be left out only when the percent is unknown'
+            )
+        self.threshold  # noqa: B018 - a bad percent fails at construction
+
+    @property
+    def threshold(self) -> Threshold:
+        """The percent and comparison as a Threshold (an error if the percent is unknown)."""
+        percent, comparison = self.percent, self.comparison
+        if isinstance(percent, UnknownPercent):
+            raise UnknownTermError(
+                f"the general threshold is {unknown_words(percent, comparison)}: it has no "
+                "Threshold"
+            )
+        assert comparison is not None  # checked at construction
+        return Threshold(percent, comparison)
+
+    @property
+    def known(self) -> bool:
+        """Whether the percent is stated (not an :class:`~rightsplan.UnknownPercent`)."""
+        return not isinstance(self.percent, UnknownPercent)
+
+    def general(self, source: Source) -> Limit | UnknownLimit:
+        """The general rule this sets, citing ``source``."""
+        if isinstance(self.percent, UnknownPercent):
+            return UnknownLimit(self.percent, self.comparison, source)
+        return Limit(self.threshold, LimitKind.GENERAL, source)
 
     def describe(self) -> str:
         """The change in a few words."""
+        if isinstance(self.percent, UnknownPercent):
+            return f"general threshold set to {unknown_words(self.percent, self.comparison)}"
         return f"general threshold set to {self.threshold.describe()}"
 
 
@@ -291,15 +358,30 @@ class RemoveExemptPerson(Change):
         return f"{self.name} no longer an Exempt Person"
 
 
+def _expiry(value: DateLike | UnknownDate) -> pendulum.Date | UnknownDate:
+    return value if isinstance(value, UnknownDate) else _date(value)
+
+
 @attrs.frozen(kw_only=True)
 class SetExpiration(Change):
-    """Set the Final Expiration Date (extend the plan, or end it early by accelerating it)."""
+    """Set the Final Expiration Date (extend the plan, or end it early by accelerating it).
 
-    date: pendulum.Date = attrs.field(converter=_date)
+    ``date`` may be an :class:`~rightsplan.UnknownDate` (with bounds, if the filings give
+    any); ``condition`` records an expiry tied to an event, in words ("the close of business
+    on the day the 2014 annual meeting is completed"), with ``date`` the day it fixed once
+    known, unknown before. Answers that depend on an unknown date are UNCERTAIN.
+    """
+
+    date: pendulum.Date | UnknownDate = attrs.field(converter=_expiry)
+    condition: str | None = attrs.field(default=None, converter=_condition)
 
     def describe(self) -> str:
         """The change in a few words."""
-        return f"Final Expiration Date set to {self.date.isoformat()}"
+        date = self.date
+        text = date.isoformat() if isinstance(date, pendulum.Date) else date.describe()
+        if self.condition:
+            text += f", tied to an event: {self.condition}"
+        return f"Final Expiration Date set to {text}"
 
 
 @attrs.frozen(kw_only=True)
@@ -909,7 +991,7 @@ def apply_change(change: Change, terms: Terms, source: Source, on: pendulum.Date
 
 @_apply.register
 def _(change: SetThreshold, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
-    general = Limit(change.threshold, LimitKind.GENERAL, source)
+    general = change.general(source)
     _check_tiers(general, terms.passive)
     return evolve(terms, general=general)
 
@@ -921,8 +1003,20 @@ def _(change: SetPassiveTier, terms: Terms, source: Source, on: pendulum.Date) -
     return evolve(terms, passive=passive)
 
 
-def _check_tiers(general: Limit, passive: Limit | None) -> None:
-    if passive is not None and passive.threshold.sort_key() < general.threshold.sort_key():
+def _check_tiers(general: Limit | UnknownLimit, passive: Limit | None) -> None:
+    if passive is None:
+        return
+    if isinstance(general, UnknownLimit):
+        # Only what is known can conflict: a passive tier below every possible threshold.
+        low = general.percent.at_least
+        if low is not None and passive.threshold.percent < low:
+            raise ChangeConflict(
+                f"the passive-investor tier ({passive.threshold.describe()}) would be stricter "
+                f"than the general threshold ({general.describe()}); a passive tier is the "
+                "higher one"
+            )
+        return
+    if passive.threshold.sort_key() < general.threshold.sort_key():
         raise ChangeConflict(
             f"the passive-investor tier ({passive.threshold.describe()}) would be stricter than "
             f"the general threshold ({general.threshold.describe()}); a passive tier is the "
@@ -1020,6 +1114,21 @@ def _(change: RemoveExemptPerson, terms: Terms, source: Source, on: pendulum.Dat
 
 @_apply.register
 def _(change: SetExpiration, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
+    if isinstance(change.date, UnknownDate):
+        high = change.date.on_or_before
+        if high is not None and high < on:
+            raise ChangeConflict(
+                f"date: the Final Expiration Date is {change.date.describe()}, before "
+                f"{source.instrument} takes effect ({on.isoformat()})"
+            )
+        # Never before the instrument setting it takes effect (as a known date may not be).
+        low = change.date.on_or_after
+        date = (
+            change.date
+            if low is not None and low >= on
+            else attrs.evolve(change.date, on_or_after=on)
+        )
+        return evolve(terms, expiration=Expiration(date, source, change.condition))
     if change.date < on:
         # The plan would have expired before the instrument setting its expiry took effect:
         # the days between would be in force by the old terms and expired by the new.
@@ -1028,7 +1137,7 @@ def _(change: SetExpiration, terms: Terms, source: Source, on: pendulum.Date) ->
             f"{source.instrument} takes effect ({on.isoformat()}); to end the plan that day, "
             "set it to that day or use Terminate"
         )
-    return evolve(terms, expiration=Expiration(change.date, source))
+    return evolve(terms, expiration=Expiration(change.date, source, change.condition))
 
 
 @_apply.register

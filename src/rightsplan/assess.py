@@ -26,14 +26,19 @@ from rightsplan.rules import (
     DEFAULT_WARN_AT,
     Consideration,
     Status,
+    Verdict,
     binding_limit,
+    combine,
+    extremes,
     in_force,
+    in_force_or_unknown,
+    known_terms,
     verdict,
     warn_ratio,
     warning_line_text,
 )
 from rightsplan.standing import ORDINARY, Ordinary, Standing, check_standing, starts_after
-from rightsplan.terms import Exemption, Limit, Terms
+from rightsplan.terms import Exemption, Limit, Terms, UnknownLimit
 
 __all__ = [
     "DEFAULT_WARN_AT",
@@ -233,7 +238,7 @@ def assess(
         raise InvalidInputError(f"standing: {late}")
     company = plan.company
 
-    terms, why_not = in_force(plan, day)
+    terms, why_not, unknown = in_force_or_unknown(plan, day)
     if terms is None or why_not is not None:
         return Assessment(
             company,
@@ -248,6 +253,31 @@ def assess(
             terms=terms,
             standing=held,
         )
+    found = _assess_in_force(company, position, day, ratio, terms, held)
+    if unknown is None:
+        return found
+    # In force or not, as an unknown expiry decides: INACTIVE if not, ``found`` if so, and
+    # ``found`` is never INACTIVE, so the two always differ.
+    return attrs.evolve(
+        found,
+        status=Status.UNCERTAIN,
+        reason=(
+            f"On {day.isoformat()}, {unknown}. If it still is: {found.status.name}. {found.reason}"
+        ),
+        max_shares=None,
+        headroom=None,
+    )
+
+
+def _assess_in_force(
+    company: str,
+    position: Position | ReportedHolding,
+    day: pendulum.Date,
+    ratio: Fraction,
+    terms: Terms,
+    held: Standing,
+) -> Assessment:
+    """The assessment on a day the plan is in force (or would be, if an unknown allows)."""
     if isinstance(position, ReportedHolding):
         if type(held) is not Ordinary:
             raise InputTypeError(
@@ -278,8 +308,29 @@ def assess(
                 exemption=exemption,
                 terms=terms,
             )
-        considered, limit = binding_limit(terms, position.holder, passive=position.passive)
-        return _assess_reported(company, position, day, ratio, terms, considered, limit)
+        general = terms.general
+        if not isinstance(general, UnknownLimit):
+            considered, limit = binding_limit(terms, position.holder, passive=position.passive)
+            return _assess_reported(company, position, day, ratio, terms, considered, limit)
+        # The same two extremes the rulebook uses (rules.combine), for a rounded holding:
+        # without a lower bound, any holding the rounding allows above none may cross.
+        low = position.interval[0]
+        smallest = low if low > 0 else Fraction(1, 10**9)
+        at = []
+        for threshold in extremes(terms, smallest):
+            known = known_terms(terms, threshold)
+            considered, limit = binding_limit(known, position.holder, passive=position.passive)
+            at.append(_assess_reported(company, position, day, ratio, known, considered, limit))
+        combined = combine(_as_verdict(at[0]), _as_verdict(at[1]), general)
+        return attrs.evolve(
+            at[0],
+            status=combined.status,
+            reason=combined.reason,
+            limit=combined.limit,
+            max_shares=combined.max_shares,
+            considered=combined.considered,
+            terms=terms,
+        )
     counted = position.counted(terms.ownership)
     found = verdict(
         terms,
@@ -306,6 +357,19 @@ def assess(
         counted=None if found.exemption is not None else counted,
         terms=terms,
         standing=held,
+    )
+
+
+def _as_verdict(assessment: Assessment) -> Verdict:
+    return Verdict(
+        assessment.status,
+        assessment.reason,
+        assessment.limit,
+        assessment.max_shares,
+        assessment.headroom,
+        assessment.considered,
+        assessment.exemption,
+        assessment.standing,
     )
 
 

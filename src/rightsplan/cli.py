@@ -45,7 +45,7 @@ import pendulum
 
 from rightsplan import __version__, calendars, examples, report
 from rightsplan._printable import json_safe, printable
-from rightsplan.assess import Assessment, Status, assess, in_force, warn_ratio
+from rightsplan.assess import Assessment, Status, assess, warn_ratio
 from rightsplan.dates import to_date
 from rightsplan.errors import (
     HoldingsFileError,
@@ -64,7 +64,7 @@ from rightsplan.io.plans import loads_plan
 from rightsplan.ledger import Ledger
 from rightsplan.ownership import Position
 from rightsplan.plan import Plan
-from rightsplan.rules import status_meaning
+from rightsplan.rules import in_force_or_unknown, status_meaning
 from rightsplan.standing import Ordinary
 
 __all__ = ["main"]
@@ -459,9 +459,15 @@ def _terms(path: str, on: pendulum.Date | None, output_format: str) -> int:
     if on is None:
         _emit(plan.describe() + "\n")
         return EXIT_CLEAR
-    terms, why_not = in_force(plan, on)
+    terms, why_not, unknown = in_force_or_unknown(plan, on)
     if terms is None or why_not is not None:
         _emit(f"{plan.company}: no plan in force on {on.isoformat()}: {why_not}.\n")
+        return EXIT_CLEAR
+    if unknown is not None:
+        _emit(
+            f"{plan.company}: on {on.isoformat()}, {unknown}; the terms, if it is:\n"
+            f"{terms.describe()}\n"
+        )
         return EXIT_CLEAR
     _emit(f"{plan.company}: terms in force on {on.isoformat()}\n{terms.describe()}\n")
     return EXIT_CLEAR

@@ -26,6 +26,7 @@ __all__ = [
     "PlanHistoryError",
     "RightsPlanError",
     "ScreenInputError",
+    "UnknownTermError",
 ]
 
 
@@ -61,6 +62,15 @@ class PlanHistoryError(RightsPlanError, ValueError):
     """A Rights Agreement and its amendments do not form a consistent history.
 
     The message names the amendment (and the change within it) at fault.
+    """
+
+
+class UnknownTermError(RightsPlanError, ValueError):
+    """An answer depends on a term the plan leaves unknown, where no UNCERTAIN answer can be given.
+
+    :func:`rightsplan.assess` and ``rightsplan check`` answer
+    :attr:`~rightsplan.Status.UNCERTAIN` instead; paths that cannot (an ownership history
+    through the unknown, a screen) refuse with this error, naming the term and its source.
     """
 
 

@@ -24,7 +24,8 @@ from rightsplan.dates import DateLike, to_date
 from rightsplan.errors import InputTypeError, NotAdoptedError, PlanHistoryError
 from rightsplan.report import Timeline, plan_html, short
 from rightsplan.sources import Source
-from rightsplan.terms import JSONValue, ProvisionKind, Terms, with_instrument
+from rightsplan.terms import JSONValue, ProvisionKind, Terms, evolve, with_instrument
+from rightsplan.unknowns import UnknownDate
 
 __all__ = ["Period", "Plan"]
 
@@ -34,14 +35,15 @@ class Period:
     """A stretch of days over which the terms did not change.
 
     ``start`` and ``end`` are both days of the period (``end`` is ``None`` for the last,
-    open-ended one). ``in_force`` is false once the plan has expired or ended.
+    open-ended one). ``in_force`` is false once the plan has expired or ended, and
+    ``None`` over days when whether it has depends on an unknown Final Expiration Date.
     ``opened_by`` says what began the period.
     """
 
     start: pendulum.Date
     end: pendulum.Date | None
     terms: Terms
-    in_force: bool
+    in_force: bool | None
     opened_by: str
 
     def contains(self, on: pendulum.Date) -> bool:
@@ -60,6 +62,9 @@ class Period:
             else f"{self.start.isoformat()} onwards"
         )
         head = f"{span}: {self.opened_by}"
+        if self.in_force is None:
+            assert self.terms.expiration is not None
+            return f"{head}\n  in force or expired: {self.terms.expiration.why()}"
         if not self.in_force:
             return f"{head}\n  no plan in force"
         lines = self.terms.describe_since(previous.terms if previous is not None else None)
@@ -159,7 +164,9 @@ class Plan:
             on = amendment.effective_date
             # A restatement stands on its own: it may follow an exchange of the old rights
             # (Selectica, 2009-01-02: exchange, then a new dividend under the restated terms).
-            if not amendment.restates and not terms.in_force_on(on):
+            # An unknown expiry never makes a later instrument "after expiry": that it was
+            # made at all says the plan was still in force (in_force_or_unknown is None).
+            if not amendment.restates and terms.in_force_or_unknown(on) is False:
                 raise PlanHistoryError(
                     f"{amendment.name} takes effect {on.isoformat()}, when the plan is no "
                     f"longer in force ({_why_not_in_force(terms, on)})"
@@ -194,6 +201,7 @@ class Plan:
                 dates.append(on)
                 states.append(terms)
                 openers.append([opener])
+        _still_in_force(dates, states)
         object.__setattr__(self, "_dates", tuple(dates))
         object.__setattr__(self, "_states", tuple(states))
         object.__setattr__(self, "_openers", tuple("; ".join(each) for each in openers))
@@ -266,7 +274,11 @@ class Plan:
         return self._states[index]
 
     def in_force_on(self, on: DateLike) -> bool:
-        """Whether the plan was in force on ``on`` (adopted, not expired, not ended)."""
+        """Whether the plan was in force on ``on`` (adopted, not expired, not ended).
+
+        Raises :class:`~rightsplan.errors.UnknownTermError` on a day an unknown Final
+        Expiration Date decides (:func:`rightsplan.rules.in_force_or_unknown` says so instead).
+        """
         day = to_date(on, what="on")
         if day < self.agreement.dated:
             return False
@@ -296,27 +308,16 @@ class Plan:
             following = self._dates[index + 1] if index + 1 < len(self._dates) else None
             end = following.subtract(days=1) if following is not None else None
             opener = self._openers[index]
-            if not terms.in_force_on(start):
-                periods.append(Period(start, end, terms, False, opener))
-                continue
-            expiry = terms.expiration.date if terms.expiration is not None else None
-            if expiry is not None and (end is None or expiry < end):
-                periods.append(Period(start, expiry, terms, True, opener))
-                if expiry >= pendulum.Date.max:  # the last day a date holds: no day after
-                    continue
-                after = expiry.add(days=1)
-                periods.append(
-                    Period(
-                        after,
-                        end,
-                        terms,
-                        False,
-                        f"Final Expiration Date {expiry.isoformat()} passed",
-                    )
-                )
-            else:
-                periods.append(Period(start, end, terms, True, opener))
+            for first, last, state, why in _expiry_spans(start, end, terms):
+                periods.append(Period(first, last, terms, state, why or opener))
         return Timeline(periods)
+
+    def unknowns(self) -> tuple[str, ...]:
+        """Every term the plan leaves unknown at some point, with its source (empty if none)."""
+        found: dict[str, None] = {}
+        for terms in self._states:
+            found.update(dict.fromkeys(terms.unknowns()))
+        return tuple(found)
 
     def describe(self) -> str:
         """The plan's whole timeline, readable."""
@@ -374,12 +375,15 @@ TERMS_JSON_FORMAT = "rightsplan.terms/1"
 _ENDINGS = (ProvisionKind.ENDED, ProvisionKind.EXPIRATION)
 
 
-def _rules_json(terms: Terms, *, in_force: bool) -> list[JSONValue]:
-    """Every rule of ``terms`` as JSON, or when not in force the rules that ended it."""
+def _rules_json(terms: Terms, *, in_force: bool | None) -> list[JSONValue]:
+    """Every rule of ``terms`` as JSON, or when not in force the rules that ended it.
+
+    ``in_force`` is ``None`` where an unknown expiry decides: every rule is shown.
+    """
     return [
         provision.to_json()
         for provision in terms.provisions()
-        if in_force or provision.kind in _ENDINGS
+        if in_force is not False or provision.kind in _ENDINGS
     ]
 
 
@@ -400,6 +404,67 @@ def _check_numbers(amendments: list[Amendment]) -> None:
             )
 
 
+def _still_in_force(dates: list[pendulum.Date], states: list[Terms]) -> None:
+    """Narrow unknown expiries by what the later instruments prove, in place.
+
+    An instrument takes effect only while the plan is in force (the replay refuses one after
+    expiry), so the last instrument made while an unknown Final Expiration Date governed (the
+    one replacing it, or the plan's last) proves every day up to its own in force.
+    """
+    index = 0
+    while index < len(states):
+        expiration = states[index].expiration
+        end = index
+        while end + 1 < len(states) and states[end + 1].expiration is expiration:
+            end += 1
+        if expiration is not None and isinstance(expiration.date, UnknownDate):
+            proof = dates[end + 1] if end + 1 < len(dates) else dates[end]
+            low = expiration.date.on_or_after
+            if low is None or low < proof:
+                date = attrs.evolve(expiration.date, on_or_after=proof)
+                narrowed = attrs.evolve(expiration, date=date)
+                for each in range(index, end + 1):
+                    states[each] = evolve(states[each], expiration=narrowed)
+        index = end + 1
+
+
+def _expiry_spans(
+    start: pendulum.Date, end: pendulum.Date | None, terms: Terms
+) -> list[tuple[pendulum.Date, pendulum.Date | None, bool | None, str | None]]:
+    """The days from ``start`` to ``end`` split where the terms' expiry changes the answer.
+
+    Each span: its first and last day, whether the plan is in force (``None``: an unknown
+    expiry decides) and what opened it, if not the instrument.
+    """
+    state = terms.in_force_or_unknown(start)
+    if state is False or terms.expiration is None:
+        return [(start, end, state, None)]
+    date = terms.expiration.date
+    cuts: list[tuple[pendulum.Date, bool | None, str]]
+    if isinstance(date, pendulum.Date):
+        cuts = [(date, False, f"Final Expiration Date {date.isoformat()} passed")]
+    else:
+        cuts = []
+        if date.on_or_after is not None:
+            cuts.append((date.on_or_after, None, f"Final Expiration Date {date.describe()}"))
+        if date.on_or_before is not None:
+            cuts.append(
+                (date.on_or_before, False, f"Final Expiration Date {date.describe()} passed")
+            )
+    spans: list[tuple[pendulum.Date, pendulum.Date | None, bool | None, str | None]] = []
+    first, opener = start, None
+    for last_in, after, why in cuts:
+        # ``last_in`` is the last day of the state before; ``after`` the state from the next.
+        if last_in < first or (end is not None and last_in >= end):
+            continue
+        if last_in >= pendulum.Date.max:  # the last day a date holds: no day after
+            break
+        spans.append((first, last_in, state, opener))
+        first, state, opener = last_in.add(days=1), after, why
+    spans.append((first, end, state, opener))
+    return spans
+
+
 def _why_not_in_force(terms: Terms, on: pendulum.Date) -> str:
     if terms.ended is not None and terms.ended.on <= on:
         return (
@@ -408,6 +473,6 @@ def _why_not_in_force(terms: Terms, on: pendulum.Date) -> str:
         )
     assert terms.expiration is not None
     return (
-        f"it expired at the close of business on {terms.expiration.date.isoformat()}, "
+        f"it expired at the close of business on {terms.expiration.describe()}, "
         f"per {terms.expiration.source.cite()}"
     )

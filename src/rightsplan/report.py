@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # the results import this module: their types are named, not 
     from rightsplan.history import History, StatusPeriod, Trigger
     from rightsplan.plan import Period, Plan
     from rightsplan.standing import Standing
-    from rightsplan.terms import Limit, Terms
+    from rightsplan.terms import Limit, Terms, UnknownLimit
 
 __all__ = [
     "CHANGE_COLUMNS",
@@ -362,9 +362,13 @@ def verdict_record(assessment: Assessment, *, flat: bool = True) -> dict[str, ob
     }
 
 
-def _limit_cells(limit: Limit | None) -> tuple[str | None, str | None]:
+def _limit_cells(limit: Limit | UnknownLimit | None) -> tuple[str | None, str | None]:
+    from rightsplan.terms import UnknownLimit
+
     if limit is None:
         return None, None
+    if isinstance(limit, UnknownLimit):  # the percent unknown; the detail says its bounds
+        return None, None if limit.comparison is None else limit.comparison.value
     return format_percent(limit.percent), limit.comparison.value
 
 

@@ -3,6 +3,13 @@
 - **In force** (:func:`in_force`): a plan is in force from its agreement's date until it
   ends (termination or redemption take effect at the start of their day) or its rights
   expire (at the close of business on the Final Expiration Date).
+- **Unknown terms** (:func:`in_force_or_unknown`, :func:`verdict`): where the filings leave
+  the general threshold or the Final Expiration Date unknown (:mod:`rightsplan.unknowns`),
+  an answer is worked out at the extremes its bounds allow; one they agree on is exact,
+  one they disagree on is :attr:`Status.UNCERTAIN`, naming the term and its source. Between
+  a possible crossing and none, UNCERTAIN; between a WARNING and a CLEAR, WARNING (the
+  holding is near some possible limit, as for a rounded holding). Whether the plan is in
+  force at all, if an unknown expiry decides, makes every answer that day UNCERTAIN.
 - **Exempt Persons** (:meth:`rightsplan.Terms.exemption_for`): the first clause listed that
   covers the holder's name or kind.
 - **The binding limit** (:func:`binding_limit`, :func:`most_generous`): every rule a plan
@@ -32,7 +39,7 @@ import attrs
 import pendulum
 
 from rightsplan import _check
-from rightsplan.errors import InvalidPercentError
+from rightsplan.errors import InvalidPercentError, UnknownTermError
 from rightsplan.ownership import Counted
 from rightsplan.percent import Comparison, Threshold, format_percent, holding_percent, to_percent
 from rightsplan.plan import Plan
@@ -47,7 +54,16 @@ from rightsplan.standing import (
     Ordinary,
     Standing,
 )
-from rightsplan.terms import Exemption, Grandfathering, HolderKind, Limit, LimitKind, Terms
+from rightsplan.terms import (
+    Exemption,
+    Grandfathering,
+    HolderKind,
+    Limit,
+    LimitKind,
+    Terms,
+    UnknownLimit,
+    evolve,
+)
 
 __all__ = [
     "CLASSES_PER_INTERVAL",
@@ -64,6 +80,7 @@ __all__ = [
     "exempt_within_cap",
     "holder_class",
     "in_force",
+    "in_force_or_unknown",
     "most_generous",
     "verdict",
     "warn_ratio",
@@ -89,7 +106,9 @@ class Status(enum.Enum):
     INACTIVE = "inactive"
     """No plan is in force on the date (not yet adopted, expired, terminated or redeemed)."""
     UNCERTAIN = "uncertain"
-    """A holding known only as a rounded percentage whose rounding straddles the limit."""
+    """The answer depends on what is not known: a holding known only as a rounded
+    percentage whose rounding straddles the limit, or a term the plan leaves unknown (a
+    threshold, a Final Expiration Date) whose possible values give different answers."""
     EXCUSED = "excused"
     """Over the general limit but not an Acquiring Person, because of its standing:
     grandfathered, pushed over by a buyback, or within a cure period after an inadvertent
@@ -250,23 +269,53 @@ def warning_line_text(numerator: int, denominator: int) -> str:
 
 
 def in_force(plan: Plan, day: pendulum.Date) -> tuple[Terms | None, str | None]:
-    """The terms on ``day`` and, when no plan is in force then, why not (else ``None``)."""
+    """The terms on ``day`` and, when no plan is in force then, why not (else ``None``).
+
+    Raises :class:`~rightsplan.errors.UnknownTermError` where an unknown Final Expiration
+    Date decides (see :func:`in_force_or_unknown`).
+    """
+    terms, why_not, unknown = in_force_or_unknown(plan, day)
+    if unknown is not None:
+        raise UnknownTermError(f"on {day.isoformat()}, {unknown}")
+    return terms, why_not
+
+
+def in_force_or_unknown(
+    plan: Plan, day: pendulum.Date
+) -> tuple[Terms | None, str | None, str | None]:
+    """:func:`in_force`, and a third value: why it is unknown, where an unknown expiry decides.
+
+    ``(terms, None, None)``: in force; ``(terms, why_not, None)``: not in force;
+    ``(terms, None, unknown)``: in force or not depending on a date the plan leaves unknown
+    (the reason names it and its source).
+    """
     agreement = plan.agreement
     if day < agreement.dated:
-        return None, f"the {agreement.name} is dated {agreement.dated.isoformat()}"
+        return None, f"the {agreement.name} is dated {agreement.dated.isoformat()}", None
     terms = plan.terms_at(day)
-    if terms.in_force_on(day):  # the one test; what follows only says why not
-        return terms, None
+    found = terms.in_force_or_unknown(day)  # the one test; what follows only says why not
+    if found:
+        return terms, None, None
     if terms.ended is not None and terms.ended.on <= day:
-        return terms, (
+        return (
+            terms,
             f"{terms.ended.kind.value} on {terms.ended.on.isoformat()} by "
-            f"{terms.ended.source.cite()}"
+            f"{terms.ended.source.cite()}",
+            None,
         )
-    assert terms.expiration is not None
-    return terms, (
-        f"the rights expired at the close of business on "
-        f"{terms.expiration.date.isoformat()} (Final Expiration Date, "
-        f"{terms.expiration.source.cite()})"
+    expiration = terms.expiration
+    assert expiration is not None
+    if found is None:
+        return terms, None, f"whether the plan is still in force is unknown: {expiration.why()}"
+    date = expiration.date
+    at = (
+        date.isoformat() if isinstance(date, pendulum.Date) else f"{date.describe()}, at the latest"
+    )
+    return (
+        terms,
+        f"the rights expired at the close of business on {at} (Final Expiration Date, "
+        f"{expiration.source.cite()})",
+        None,
     )
 
 
@@ -277,7 +326,9 @@ def _general_only(terms: Terms) -> tuple[Consideration, ...]:
     """What :func:`binding_limit` answers when only the general rule applies (remembered)."""
     found = terms.memo.get("general-only")
     if found is None:
-        found = terms.memo["general-only"] = (Consideration(terms.general, True, _EVERY_HOLDER),)
+        found = terms.memo["general-only"] = (
+            Consideration(terms.known_general(), True, _EVERY_HOLDER),
+        )
     assert isinstance(found, tuple)
     return found
 
@@ -289,12 +340,16 @@ def binding_limit(
 
     ``outstanding`` is needed where an exception caps the holder in shares (see
     :func:`most_generous`).
+
+    Raises :class:`~rightsplan.errors.UnknownTermError` if the general threshold is unknown:
+    :func:`verdict` answers through that, this cannot.
     """
     exception = terms.exception_for(holder)
+    general = terms.known_general()
     if terms.passive is None and exception is None:
         # Only the general rule: the common case, answered without comparing rules.
-        return _general_only(terms), terms.general
-    considered = [Consideration(terms.general, True, _EVERY_HOLDER)]
+        return _general_only(terms), general
+    considered = [Consideration(general, True, _EVERY_HOLDER)]
     if terms.passive is not None:
         if passive:
             considered.append(
@@ -522,6 +577,24 @@ def verdict(
             exemption=exemption,
             standing=standing,
         )
+    general = terms.general
+    if isinstance(general, UnknownLimit):
+        # One share: the smallest holding that counts.
+        strictest, generous = extremes(terms, Fraction(100, counted.outstanding))
+        at = {
+            extreme: verdict(
+                known_terms(terms, threshold),
+                holder,
+                counted,
+                kind=kind,
+                passive=passive,
+                standing=standing,
+                ratio=ratio,
+                on=on,
+            )
+            for extreme, threshold in (("strictest", strictest), ("most generous", generous))
+        }
+        return combine(at["strictest"], at["most generous"], general)
     considered, limit = binding_limit(
         terms, holder, passive=passive, outstanding=counted.outstanding
     )
@@ -591,6 +664,68 @@ def _capped_exemption(
     line = max(cap, others.max_shares)
     return attrs.evolve(
         others, reason=beyond + others.reason, max_shares=line, headroom=line - counted.shares
+    )
+
+
+def extremes(terms: Terms, smallest: Fraction) -> tuple[Threshold, Threshold]:
+    """The strictest and the most generous general threshold ``terms`` allow.
+
+    The bounds of the unknown threshold, and never above the passive tier, which is never
+    below the general threshold; without a lower bound, ``smallest`` stands for it.
+    """
+    general = terms.general
+    assert isinstance(general, UnknownLimit)
+    strictest, generous = general.strictest(smallest), general.most_generous()
+    if terms.passive is not None:
+        tier = terms.passive.threshold
+        generous = min(generous, tier, key=Threshold.sort_key)
+        strictest = min(strictest, generous, key=Threshold.sort_key)
+    return strictest, generous
+
+
+def known_terms(terms: Terms, threshold: Threshold) -> Terms:
+    """``terms`` with an unknown general threshold replaced by ``threshold``."""
+    general = terms.general
+    assert isinstance(general, UnknownLimit)
+    return evolve(terms, general=general.known(threshold))
+
+
+def combine(strictest: Verdict, generous: Verdict, unknown: UnknownLimit) -> Verdict:
+    """One verdict from those at the strictest and the most generous threshold allowed.
+
+    Every rule is monotone in the general threshold (a more generous one never makes a
+    holding worse), so the two extremes bound the verdicts of every value between: where
+    they agree, so do all, and the answer is exact (the limit, ``max_shares`` and headroom
+    kept only where they agree too); where one crosses and the other does not,
+    UNCERTAIN; between WARNING and CLEAR, WARNING.
+    """
+    why = unknown.why()
+    if strictest.status is generous.status:
+        same = strictest.limit == generous.limit
+        return Verdict(
+            strictest.status,
+            f"{generous.reason} That holds at every threshold the plan allows: {why}.",
+            strictest.limit if same else None,
+            strictest.max_shares if same and strictest.max_shares == generous.max_shares else None,
+            strictest.headroom if same and strictest.headroom == generous.headroom else None,
+            strictest.considered if same else (),
+            strictest.exemption,
+            strictest.standing,
+        )
+    pair = {strictest.status, generous.status}
+    if pair == {Status.WARNING, Status.CLEAR}:
+        return Verdict(
+            Status.WARNING,
+            f"Below every threshold the plan allows, but near the lowest of them: {why}. At "
+            f"the strictest: {strictest.reason}",
+            standing=strictest.standing,
+        )
+    return Verdict(
+        Status.UNCERTAIN,
+        f"The answer depends on a term the plan leaves unknown: {why}. At the strictest "
+        f"threshold it allows: {strictest.status.name} ({strictest.reason}) At the most "
+        f"generous: {generous.status.name} ({generous.reason})",
+        standing=strictest.standing,
     )
 
 
@@ -728,7 +863,7 @@ def _grandfathering_source(rules: Grandfathering, standing: Grandfathered, terms
         return rules.source
     if standing.source is not None:
         return attrs.evolve(standing.source, note=_DEFAULT_GRANDFATHERING)
-    return attrs.evolve(terms.general.source, note=_DEFAULT_GRANDFATHERING)
+    return attrs.evolve(terms.known_general().source, note=_DEFAULT_GRANDFATHERING)
 
 
 def _allowance(rules: Grandfathering) -> str:

@@ -18,8 +18,10 @@ import attrs
 import pendulum
 
 from rightsplan import _check
+from rightsplan.errors import UnknownTermError
 from rightsplan.percent import Comparison, Threshold, format_percent
 from rightsplan.sources import Source
+from rightsplan.unknowns import UnknownDate, UnknownPercent
 
 _T = typing.TypeVar("_T")
 
@@ -44,6 +46,7 @@ __all__ = [
     "RightsAgentTerm",
     "RightsToAcquire",
     "Terms",
+    "UnknownLimit",
     "source_json",
     "threshold_json",
 ]
@@ -127,6 +130,71 @@ class Limit:
         return text
 
 
+def unknown_words(percent: UnknownPercent, comparison: Comparison | None) -> str:
+    """An unknown threshold in words: ``'unknown (between 10% and 20%), "or more"'``."""
+    text = percent.describe()
+    if comparison is Comparison.AT_LEAST:
+        return f'{text}, "or more"'
+    if comparison is Comparison.MORE_THAN:
+        return f'{text}, "more than"'
+    return text
+
+
+@attrs.frozen
+class UnknownLimit:
+    """The general threshold, where the filings do not state it: its bounds and its source.
+
+    ``comparison`` is ``None`` when the wording ("X% or more" or "more than X%") is unknown
+    too. :mod:`rightsplan.rules` answers from the two extreme thresholds the bounds allow
+    (:meth:`strictest` and :meth:`most_generous`): an answer both give is exact, one they
+    disagree on is UNCERTAIN.
+    """
+
+    percent: UnknownPercent
+    comparison: Comparison | None
+    source: Source
+
+    @property
+    def kind(self) -> LimitKind:
+        """Always :attr:`LimitKind.GENERAL`: only the general threshold may be unknown."""
+        return LimitKind.GENERAL
+
+    def describe(self) -> str:
+        """The rule in words, e.g. ``'unknown (between 10% and 20%), "or more"'``."""
+        return unknown_words(self.percent, self.comparison)
+
+    def why(self) -> str:
+        """The unknown term and its source, for a reason: ``"the general threshold is ..."``."""
+        why = f"the general threshold is {self.describe()}, per {self.source.cite()}"
+        if self.percent.reason:
+            why += f" ({self.percent.reason})"
+        return why
+
+    def strictest(self, smallest: Fraction) -> Threshold:
+        """The strictest threshold the bounds allow.
+
+        Without a lower bound, ``smallest`` (a percentage the caller knows any holding that
+        counts reaches, such as one share's) stands for it, capped at the upper bound.
+        """
+        comparison = self.comparison or Comparison.AT_LEAST
+        low = self.percent.at_least
+        if low is None:
+            # Crossed by a holding of ``smallest``: "that or more", or "more than half that".
+            low = smallest if comparison is Comparison.AT_LEAST else smallest / 2
+            high = self.percent.at_most
+            low = low if high is None else min(low, high)
+        return Threshold(low, comparison)
+
+    def most_generous(self) -> Threshold:
+        """The most generous threshold the bounds allow ("more than 100%" without a bound)."""
+        high = self.percent.at_most if self.percent.at_most is not None else Fraction(100)
+        return Threshold(high, self.comparison or Comparison.MORE_THAN)
+
+    def known(self, threshold: Threshold) -> Limit:
+        """The general rule as it would be if the threshold were ``threshold``."""
+        return Limit(threshold, LimitKind.GENERAL, self.source)
+
+
 @attrs.frozen
 class NamedException:
     """A named holder that may exceed the general threshold up to a cap.
@@ -205,10 +273,52 @@ class Exemption:
 
 @attrs.frozen
 class Expiration:
-    """The Final Expiration Date: the rights expire at the close of business on ``date``."""
+    """The Final Expiration Date: the rights expire at the close of business on ``date``.
 
-    date: pendulum.Date
+    ``date`` is an :class:`~rightsplan.UnknownDate` where the filings do not state it;
+    ``condition`` is the event an expiry is tied to, in words ("the day the 2014 annual
+    meeting is completed"), known date or not.
+    """
+
+    date: pendulum.Date | UnknownDate
     source: Source
+    condition: str | None = None
+
+    def describe(self) -> str:
+        """The date, or ``"unknown (on or after 2025-08-13)"``, and the condition if any."""
+        date = self.date
+        text = date.isoformat() if isinstance(date, pendulum.Date) else date.describe()
+        if self.condition:
+            text += f" (tied to an event: {self.condition})"
+        return text
+
+    def why(self) -> str:
+        """The unknown date and its source, for a reason."""
+        why = f"the Final Expiration Date is {self.describe()}, per {self.source.cite()}"
+        if isinstance(self.date, UnknownDate) and self.date.reason:
+            why += f" ({self.date.reason})"
+        return why
+
+    def known_date(self) -> pendulum.Date:
+        """The date; :class:`~rightsplan.errors.UnknownTermError` if it is unknown."""
+        if isinstance(self.date, pendulum.Date):
+            return self.date
+        raise UnknownTermError(f"this answer needs the Final Expiration Date, but {self.why()}")
+
+    def in_force_on(self, on: pendulum.Date) -> bool | None:
+        """Whether the rights are unexpired on ``on``; ``None`` when the unknown date decides.
+
+        The rights expire at the close of business on the date, so the date itself is in
+        force: with a date known to be on or after ``D``, every day up to ``D`` is.
+        """
+        date = self.date
+        if isinstance(date, pendulum.Date):
+            return on <= date
+        if date.on_or_after is not None and on <= date.on_or_after:
+            return True
+        if date.on_or_before is not None and on > date.on_or_before:
+            return False
+        return None
 
 
 @attrs.frozen
@@ -705,7 +815,8 @@ class Terms:
     """
 
     company: str
-    general: Limit
+    general: Limit | UnknownLimit
+    """The general threshold, or an :class:`UnknownLimit` where the filings do not state it."""
     passive: Limit | None = None
     exceptions: Sequence[NamedException] = attrs.field(default=(), converter=_exceptions)
     """The named-holder exceptions, in order: a read-only sequence that compares and hashes
@@ -750,7 +861,7 @@ class Terms:
         from rightsplan.report import short
 
         return (
-            f"<Terms {short(self.company)!r}: {self.general.threshold.describe()} "
+            f"<Terms {short(self.company)!r}: {_general_words(self.general)} "
             f"({short(self.general.source.cite())}), {len(self.exceptions)} exceptions, "
             f"{len(self.exemptions)} Exempt Persons>"
         )
@@ -761,10 +872,41 @@ class Terms:
         return terms_html(self)
 
     def in_force_on(self, on: pendulum.Date) -> bool:
-        """Whether the plan is in force on ``on``: not ended, and not past its expiration."""
+        """Whether the plan is in force on ``on``: not ended, and not past its expiration.
+
+        Raises :class:`~rightsplan.errors.UnknownTermError` where that depends on an unknown
+        Final Expiration Date (see :meth:`in_force_or_unknown`).
+        """
+        found = self.in_force_or_unknown(on)
+        if found is None:
+            assert self.expiration is not None
+            raise UnknownTermError(
+                f"whether the plan is in force on {on.isoformat()} is unknown: "
+                f"{self.expiration.why()}"
+            )
+        return found
+
+    def in_force_or_unknown(self, on: pendulum.Date) -> bool | None:
+        """Like :meth:`in_force_on`, but ``None`` where an unknown expiry decides."""
         if self.ended is not None and self.ended.on <= on:
             return False
-        return self.expiration is None or on <= self.expiration.date
+        return True if self.expiration is None else self.expiration.in_force_on(on)
+
+    def known_general(self) -> Limit:
+        """The general rule; :class:`~rightsplan.errors.UnknownTermError` if it is unknown."""
+        general = self.general
+        if isinstance(general, UnknownLimit):
+            raise UnknownTermError(f"this answer needs the general threshold, but {general.why()}")
+        return general
+
+    def unknowns(self) -> tuple[str, ...]:
+        """The unknown terms in force, each described with its source (empty if none)."""
+        found = []
+        if isinstance(self.general, UnknownLimit):
+            found.append(self.general.why())
+        if self.expiration is not None and isinstance(self.expiration.date, UnknownDate):
+            found.append(self.expiration.why())
+        return tuple(found)
 
     def exception_for(self, holder: str) -> NamedException | None:
         """The named-holder exception covering ``holder``, if any."""
@@ -868,15 +1010,7 @@ class Terms:
                 )
             )
         if self.expiration is not None:
-            expiration = self.expiration
-            provisions.append(
-                Provision(
-                    ProvisionKind.EXPIRATION,
-                    expiration.date.isoformat(),
-                    expiration.source,
-                    {"date": expiration.date.isoformat()},
-                )
-            )
+            provisions.append(_expiration_provision(self.expiration))
         if self.ended is not None:
             provisions.append(_ending_provision(self.ended))
         return provisions
@@ -1032,10 +1166,49 @@ def threshold_json(threshold: Threshold | None) -> JSONValue:
     }
 
 
-def _limit_provision(limit: Limit) -> Provision:
+def _general_words(limit: Limit | UnknownLimit) -> str:
+    return limit.describe() if isinstance(limit, UnknownLimit) else limit.threshold.describe()
+
+
+def _limit_provision(limit: Limit | UnknownLimit) -> Provision:
+    if isinstance(limit, UnknownLimit):
+        percent = limit.percent
+        return Provision(
+            ProvisionKind.GENERAL,
+            limit.describe(),
+            limit.source,
+            {
+                "threshold": None,
+                "unknown": {
+                    "at_least": _percent_text(percent.at_least),
+                    "at_most": _percent_text(percent.at_most),
+                    "comparison": None if limit.comparison is None else limit.comparison.value,
+                    "reason": percent.reason,
+                },
+            },
+        )
     kind = ProvisionKind.PASSIVE if limit.kind is LimitKind.PASSIVE else ProvisionKind.GENERAL
     text = limit.threshold.describe()
     return Provision(kind, text, limit.source, {"threshold": threshold_json(limit.threshold)})
+
+
+def _percent_text(value: Fraction | None) -> str | None:
+    return None if value is None else format_percent(value)
+
+
+def _expiration_provision(expiration: Expiration) -> Provision:
+    date = expiration.date
+    values: dict[str, JSONValue] = {
+        "date": date.isoformat() if isinstance(date, pendulum.Date) else None,
+        "condition": expiration.condition,
+    }
+    if isinstance(date, UnknownDate):
+        values["unknown"] = {
+            "on_or_after": None if date.on_or_after is None else date.on_or_after.isoformat(),
+            "on_or_before": None if date.on_or_before is None else date.on_or_before.isoformat(),
+            "reason": date.reason,
+        }
+    return Provision(ProvisionKind.EXPIRATION, expiration.describe(), expiration.source, values)
 
 
 def _exception_provision(exception: NamedException) -> Provision:

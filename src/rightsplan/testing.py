@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import typing
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
@@ -59,6 +60,7 @@ from rightsplan.amendments import (
     Terminate,
 )
 from rightsplan.assess import assess
+from rightsplan.errors import PlanHistoryError
 from rightsplan.ledger import (
     EVENT_KINDS,
     AcquiringPersonAnnounced,
@@ -102,6 +104,7 @@ from rightsplan.terms import (
     LimitKind,
     RightsToAcquire,
 )
+from rightsplan.unknowns import UnknownDate, UnknownPercent
 
 __all__ = [
     "HOLDER_NAMES",
@@ -114,15 +117,21 @@ __all__ = [
     "comparisons",
     "dates",
     "distribution_rules",
+    "expiry_proofs",
     "grandfatherings",
+    "known_plan",
     "ledgers",
     "ownership_rules",
     "percents",
     "plans",
+    "plans_with_unknowns",
     "positions",
     "positions_with_standing",
     "standings",
+    "substitutions",
     "thresholds",
+    "unknown_dates",
+    "unknown_percents",
 ]
 
 MIN_DATE = pendulum.Date(1985, 1, 1)
@@ -507,6 +516,186 @@ def plans(draw: st.DrawFn, *, max_amendments: int = 6) -> Plan:
     return Plan(agreement, draw(st.permutations(amendments)))
 
 
+# --- unknown terms ---------------------------------------------------------------------------
+
+_REASONS = st.none() | st.sampled_from(
+    ["the agreement is not at hand", "known only from a later amendment"]
+)
+
+
+@st.composite
+def unknown_percents(draw: st.DrawFn, around: Fraction | None = None) -> UnknownPercent:
+    """Unknown percentages, each bound present or not; both contain ``around`` if given."""
+    low = draw(
+        st.none() | percents(Fraction(1, 100), around if around is not None else Fraction(100))
+    )
+    high = draw(
+        st.none() | percents(max(low or Fraction(1, 100), around or Fraction(0)), Fraction(100))
+    )
+    return UnknownPercent(at_least=low, at_most=high, reason=draw(_REASONS))
+
+
+@st.composite
+def unknown_dates(
+    draw: st.DrawFn,
+    around: pendulum.Date | None = None,
+    *,
+    not_before: pendulum.Date = MIN_DATE,
+    lower_bound: bool | None = None,
+) -> UnknownDate:
+    """Unknown dates, each bound present or not, none before ``not_before``.
+
+    Both bounds contain ``around`` if given. ``lower_bound`` forces ``on_or_after`` to be
+    present (``True``) or absent (``False``).
+    """
+    top = around if around is not None else MAX_DATE
+    low: pendulum.Date | None = None
+    if lower_bound or (lower_bound is None and draw(st.booleans())):
+        low = draw(dates(min(not_before, top), top))
+    bottom = max(low or not_before, around or not_before)
+    high = draw(st.none() | dates(bottom, max(bottom, MAX_DATE)))
+    return UnknownDate(on_or_after=low, on_or_before=high, reason=draw(_REASONS))
+
+
+def _unknowing(draw: st.DrawFn, change: Change, on: pendulum.Date, proof: pendulum.Date) -> Change:
+    """``change``, or the same change with its percent or date unknown (around its value).
+
+    ``proof`` is the last day a later instrument proves the plan in force under this
+    change's expiry (the replay narrows an unknown expiry to it).
+    """
+    if isinstance(change, SetThreshold) and draw(st.booleans()):
+        comparison = draw(st.sampled_from([change.comparison, None]))
+        return SetThreshold(
+            percent=draw(unknown_percents(change.threshold.percent)), comparison=comparison
+        )
+    if (
+        isinstance(change, SetExpiration)
+        and isinstance(change.date, pendulum.Date)
+        and draw(st.booleans())
+    ):
+        # A bound below ``proof`` would be narrowed by the replay: draw it at or above (or
+        # leave it out when no later instrument proves anything).
+        needs_low = True if proof > on else None
+        floor = min(max(on, proof), change.date)
+        date = draw(unknown_dates(change.date, not_before=floor, lower_bound=needs_low))
+        condition = draw(st.none() | st.just("an event"))
+        return SetExpiration(date=date, quote=change.quote, condition=condition)
+    return change
+
+
+def expiry_proofs(plan: Plan) -> dict[pendulum.Date, pendulum.Date]:
+    """The day a later instrument proves each instrument's expiry still governed.
+
+    For each day an instrument of ``plan`` takes effect: the next day an instrument sets a
+    Final Expiration Date, else the plan's last instrument's day.
+    """
+    days = sorted({plan.agreement.dated, *(a.effective_date for a in plan.amendments)})
+    setting = sorted(
+        {
+            a.effective_date
+            for a in plan.amendments
+            if any(isinstance(c, SetExpiration) for c in a.changes)
+        }
+    )
+    return {day: next((other for other in setting if other > day), days[-1]) for day in days}
+
+
+@st.composite
+def plans_with_unknowns(draw: st.DrawFn, *, max_amendments: int = 4) -> tuple[Plan, Plan]:
+    """A plan with unknown terms, and a concrete plan it could be (the values it hides).
+
+    Drawn from :func:`plans`: the agreement's general threshold and any Final Expiration
+    Date may be made unknown, with bounds around the true value (present or not). The
+    unknown plan is valid whatever its draws; the concrete one is one of its substitutions.
+    """
+    concrete = draw(plans(max_amendments=max_amendments))
+    agreement = concrete.agreement
+    proofs = expiry_proofs(concrete)
+    provisions = tuple(
+        _unknowing(draw, change, agreement.dated, proofs[agreement.dated])
+        if isinstance(change, SetThreshold | SetExpiration)
+        else change
+        for change in agreement.provisions
+    )
+    amendments = tuple(
+        attrs.evolve(
+            amendment,
+            changes=tuple(
+                _unknowing(draw, change, amendment.effective_date, proofs[amendment.effective_date])
+                if isinstance(change, SetExpiration)
+                else change
+                for change in amendment.changes
+            ),
+        )
+        for amendment in concrete.amendments
+    )
+    unknown = Plan(attrs.evolve(agreement, provisions=provisions), amendments)
+    return unknown, concrete
+
+
+def known_plan(
+    plan: Plan,
+    *,
+    threshold: typing.Callable[[SetThreshold], Threshold],
+    date: typing.Callable[[UnknownDate, pendulum.Date], pendulum.Date],
+) -> Plan:
+    """``plan`` with every unknown term replaced by the value a function chooses.
+
+    ``threshold(change)`` for an unknown general threshold, ``date(unknown, on)`` for an
+    unknown Final Expiration Date set by an instrument taking effect ``on``.
+
+    May raise :class:`~rightsplan.errors.PlanHistoryError` if the values chosen do not fit
+    the rest of the history (a general threshold above the passive tier, say).
+    """
+
+    def known(change: Change, on: pendulum.Date) -> Change:
+        if isinstance(change, SetThreshold) and isinstance(change.percent, UnknownPercent):
+            chosen = threshold(change)
+            return attrs.evolve(change, percent=chosen.percent, comparison=chosen.comparison)
+        if isinstance(change, SetExpiration) and isinstance(change.date, UnknownDate):
+            return attrs.evolve(change, date=date(change.date, on))
+        return change
+
+    agreement = plan.agreement
+    provisions = tuple(known(change, agreement.dated) for change in agreement.provisions)
+    amendments = tuple(
+        attrs.evolve(
+            amendment,
+            changes=tuple(known(change, amendment.effective_date) for change in amendment.changes),
+        )
+        for amendment in plan.amendments
+    )
+    return Plan(attrs.evolve(agreement, provisions=provisions), amendments)
+
+
+@st.composite
+def substitutions(draw: st.DrawFn, plan: Plan) -> Plan:
+    """``plan`` with a value drawn within the bounds for every unknown term.
+
+    Draws that do not fit the rest of the history are rejected (``assume``).
+    """
+    from hypothesis import assume
+
+    def threshold(change: SetThreshold) -> Threshold:
+        bounds = change.percent
+        assert isinstance(bounds, UnknownPercent)
+        low = bounds.at_least if bounds.at_least is not None else Fraction(1, 1000)
+        high = bounds.at_most if bounds.at_most is not None else Fraction(100)
+        comparison = change.comparison or draw(comparisons())
+        return Threshold(draw(percents(low, high)), comparison)
+
+    def date(bounds: UnknownDate, on: pendulum.Date) -> pendulum.Date:
+        low = max(bounds.on_or_after or on, on)
+        high = bounds.on_or_before or max(low, MAX_DATE)
+        return draw(dates(low, high))
+
+    try:
+        return known_plan(plan, threshold=threshold, date=date)
+    except PlanHistoryError:
+        assume(False)
+        raise AssertionError("unreachable") from None  # pragma: no cover
+
+
 @st.composite
 def positions(
     draw: st.DrawFn,
@@ -533,7 +722,7 @@ def positions(
     if plan is not None and draw(st.booleans()):
         day = on if on is not None else draw(dates(plan.agreement.dated, MAX_DATE))
         terms = plan.terms_at(pendulum.Date(day.year, day.month, day.day))
-        limits = [terms.general.threshold]
+        limits = [terms.known_general().threshold]
         if terms.passive is not None:
             limits.append(terms.passive.threshold)
         limits.extend(exception.cap for exception in terms.exceptions)
@@ -564,7 +753,9 @@ def boundary_positions(
     """
     day = on if on is not None else draw(dates(plan.agreement.dated, MAX_DATE))
     terms = plan.terms_at(pendulum.Date(day.year, day.month, day.day))
-    choices: list[tuple[Threshold, str | None, bool]] = [(terms.general.threshold, None, False)]
+    choices: list[tuple[Threshold, str | None, bool]] = [
+        (terms.known_general().threshold, None, False)
+    ]
     if terms.passive is not None:
         choices.append((terms.passive.threshold, None, True))
     choices.extend((e.cap, e.holder, True) for e in terms.exceptions)
@@ -684,7 +875,7 @@ def positions_with_standing(
     since = draw(dates(min(plan.agreement.dated, day), day))
     standing = draw(standings(kinds=kinds, max_base_shares=outstanding, since=since))
     if isinstance(standing, Grandfathered | BuybackExcused) and draw(st.booleans()):
-        general = plan.terms_at(day).general.threshold.max_shares(outstanding)
+        general = plan.terms_at(day).known_general().threshold.max_shares(outstanding)
         low = min(max(general + 1, 0), outstanding)
         standing = attrs.evolve(standing, base_shares=draw(st.integers(low, outstanding)))
     if draw(st.booleans()):

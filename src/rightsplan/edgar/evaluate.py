@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import attrs
+import pendulum
 
 from rightsplan.amendments import (
     AddException,
@@ -45,7 +46,8 @@ def change_fact(change: Change) -> str:
         tolerance = change.tolerance()
         return f"{kind}={tolerance.describe() if tolerance else 'no additional share'}"
     if isinstance(change, SetExpiration):
-        return f"{kind}={change.date.isoformat()}"
+        date = change.date
+        return f"{kind}={date.isoformat() if isinstance(date, pendulum.Date) else date.describe()}"
     if isinstance(change, Redeem):
         return f"{kind}={change.price}"
     if isinstance(change, AppointRightsAgent):

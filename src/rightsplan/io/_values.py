@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from typing import TypeVar
@@ -23,8 +24,10 @@ from rightsplan.errors import (
     InvalidDateError,
     InvalidInputError,
     PercentTypeError,
+    RightsPlanError,
 )
 from rightsplan.percent import format_percent, to_percent
+from rightsplan.unknowns import UnknownDate, UnknownPercent
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -172,13 +175,71 @@ def member(kind: type[E], value: object, what: str) -> E:
     raise InvalidInputError(f"{what}: expected one of {choices}, got {show(value)}")
 
 
+UNKNOWN = "unknown"
+"""How a file says a term is unknown without bounds; with bounds, ``{unknown = true, ...}``."""
+
+
+def _unknown(
+    value: object, what: str, bounds: dict[str, Callable[[object, str], object]]
+) -> dict[str, object]:
+    """The bounds of an unknown term written ``"unknown"`` or ``{unknown = true, ...}``."""
+    if value == UNKNOWN:
+        return {}
+    keys = ", ".join(("unknown", *bounds, "reason"))
+    if not isinstance(value, dict):
+        raise InputTypeError(f'{what}: expected "unknown" or a table of {keys}, got {show(value)}')
+    for key in value:
+        if key not in ("unknown", "reason", *bounds):
+            raise InvalidInputError(f"{what}: unknown key {show(key)}; expected one of: {keys}")
+    if value.get("unknown") is not True:
+        raise InvalidInputError(
+            f"{what}.unknown: a table here describes an unknown term and needs unknown = true, "
+            f"got {show(value.get('unknown'))}"
+        )
+    read: dict[str, object] = {}
+    for key, reader in (*bounds.items(), ("reason", text)):
+        if value.get(key) is not None:
+            read[key] = reader(value[key], f"{what}.{key}")
+    return read
+
+
+def _built(cls: Callable[..., object], values: dict[str, object], what: str) -> object:
+    try:
+        return cls(**values)
+    except RightsPlanError as error:
+        raise InvalidInputError(f"{what}.{error}") from None
+
+
+def percent_or_unknown(value: object, what: str) -> Fraction | UnknownPercent:
+    """A percentage, or ``"unknown"``, or ``{unknown = true, at_least = "10", at_most = "20"}``."""
+    if value == UNKNOWN or isinstance(value, dict):
+        bounds = _unknown(value, what, {"at_least": percent, "at_most": percent})
+        built = _built(UnknownPercent, bounds, what)
+        assert isinstance(built, UnknownPercent)
+        return built
+    return percent(value, what)
+
+
+def date_or_unknown(value: object, what: str) -> pendulum.Date | UnknownDate:
+    """A date, or ``"unknown"``, or ``{unknown = true, on_or_after = 2025-08-13}``."""
+    if value == UNKNOWN or isinstance(value, dict):
+        bounds = _unknown(value, what, {"on_or_after": date, "on_or_before": date})
+        built = _built(UnknownDate, bounds, what)
+        assert isinstance(built, UnknownDate)
+        return built
+    return date(value, what)
+
+
 __all__ = [
     "MAX_BITS",
+    "UNKNOWN",
     "date",
+    "date_or_unknown",
     "decimal",
     "flag",
     "member",
     "percent",
+    "percent_or_unknown",
     "show",
     "text",
     "texts",

@@ -29,6 +29,7 @@ from rightsplan.io import _values
 from rightsplan.percent import Comparison, format_percent
 from rightsplan.plan import Plan
 from rightsplan.terms import GrandfatherBase, GrandfatherCutoff, HolderKind, RightsToAcquire
+from rightsplan.unknowns import UnknownDate, UnknownPercent
 
 __all__ = [
     "KINDS_BY_NAME",
@@ -110,6 +111,32 @@ _PERCENT = Codec(
 _TEXT = Codec(_values.text, _same, "text")
 _DATE = Codec(_values.date, _plain_date, 'a date: 2003-11-24 (or the string "2003-11-24")')
 
+
+def _write_unknown(value: UnknownPercent | UnknownDate) -> object:
+    table: dict[str, object] = {"unknown": True}
+    for field in attrs.fields(type(value)):
+        bound = getattr(value, field.name)
+        if isinstance(bound, Fraction):
+            table[field.name] = format_percent(bound)
+        elif isinstance(bound, dt.date):
+            table[field.name] = _plain_date(bound)
+        elif bound is not None:
+            table[field.name] = bound
+    return _values.UNKNOWN if len(table) == 1 else table
+
+
+def _write_percent_or_unknown(value: object) -> object:
+    if isinstance(value, UnknownPercent):
+        return _write_unknown(value)
+    return _write_percent(value)
+
+
+def _write_date_or_unknown(value: object) -> object:
+    if isinstance(value, UnknownDate):
+        return _write_unknown(value)
+    return _plain_date(value)
+
+
 CODECS: dict[object, Codec] = {
     str: _TEXT,
     str | None: _TEXT,
@@ -118,6 +145,18 @@ CODECS: dict[object, Codec] = {
     bool: Codec(_values.flag, _same, "true or false"),
     Fraction: _PERCENT,
     Fraction | None: _PERCENT,
+    Fraction | UnknownPercent: Codec(
+        _values.percent_or_unknown,
+        _write_percent_or_unknown,
+        'a percentage as a string or an integer ("15", "4.99"), or "unknown", or '
+        '{unknown = true, at_least = "10", at_most = "20", reason = "..."} (bounds optional)',
+    ),
+    pendulum.Date | UnknownDate: Codec(
+        _values.date_or_unknown,
+        _write_date_or_unknown,
+        'a date (2003-11-24), or "unknown", or {unknown = true, on_or_after = 2025-08-13, '
+        'on_or_before = 2026-08-13, reason = "..."} (bounds optional)',
+    ),
     pendulum.Date: _DATE,
     pendulum.Date | None: _DATE,
     Decimal | None: Codec(_values.decimal, str, 'a decimal amount as a string: "0.001"'),

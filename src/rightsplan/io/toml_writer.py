@@ -3,7 +3,9 @@
 The standard library reads TOML (:mod:`tomllib`) but does not write it. Plan files need only
 a small part of TOML, so rightsplan writes it itself rather than depend on a package: keys,
 basic strings with every control character escaped, integers, booleans, local dates, inline
-arrays of scalars, and (arrays of) tables, nested. Anything else is a :class:`TypeError`.
+arrays of scalars, inline tables of scalars (a table of scalars inside another table, as an
+unknown term's bounds are written) and (arrays of) tables, nested. Anything else is a
+:class:`TypeError`.
 Round trips through :func:`tomllib.loads` are property-tested.
 """
 
@@ -56,6 +58,8 @@ def _scalar(value: object) -> str:
         return value.isoformat()
     if isinstance(value, list):
         return "[" + ", ".join(_scalar(item) for item in value) + "]"
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{_key(k)} = {_scalar(v)}" for k, v in value.items()) + "}"
     raise TypeError(f"TOML writer: cannot write {type(value).__name__}")
 
 
@@ -63,10 +67,21 @@ def _is_table_array(value: object) -> bool:
     return isinstance(value, list) and bool(value) and all(isinstance(v, Mapping) for v in value)
 
 
+def _inline(value: object, path: tuple[str, ...]) -> bool:
+    """Whether a table is written inline: one of scalars only, inside another table."""
+    return (
+        bool(path)
+        and isinstance(value, Mapping)
+        and not any(isinstance(v, Mapping) or _is_table_array(v) for v in value.values())
+    )
+
+
 def _emit(table: Mapping[str, object], path: tuple[str, ...], lines: list[str]) -> None:
     subtables = []
     for key, value in table.items():
-        if isinstance(value, Mapping) or _is_table_array(value):
+        if _inline(value, path):
+            lines.append(f"{_key(key)} = {_scalar(value)}")
+        elif isinstance(value, Mapping) or _is_table_array(value):
             subtables.append((key, value))
         else:
             lines.append(f"{_key(key)} = {_scalar(value)}")

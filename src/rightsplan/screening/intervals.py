@@ -282,7 +282,8 @@ def _split(plan: Plan) -> list[tuple[int, int, Terms, bool]]:
         if terms.ended is not None:
             cuts.add(day_number(terms.ended.on))
         if terms.expiration is not None:
-            cuts.add(day_number(terms.expiration.date) + 1)
+            # materialize() refuses a plan with an unknown expiry before this is reached.
+            cuts.add(day_number(terms.expiration.known_date()) + 1)
         bounds = sorted(cut for cut in cuts if start <= cut <= end)
         for index, first in enumerate(bounds):
             last = bounds[index + 1] - 1 if index + 1 < len(bounds) else end
@@ -355,6 +356,13 @@ def materialize(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Intervals:
         plan = plans[issuer]
         if not isinstance(plan, Plan):
             raise InputTypeError(f"plans[{issuer!r}]: expected a Plan, got {plan!r}")
+        unknown = plan.unknowns()
+        if unknown:
+            raise ScreenInputError(
+                f"plans[{issuer!r}]: {unknown[0]}; a screen needs every term known: assess "
+                "these holdings with rightsplan.assess (or rightsplan check), which answers "
+                "UNCERTAIN where an unknown term decides"
+            )
         local = _plan_intervals(plan, warn_at)
         offset = len(builder.periods["period"])
         count = len(local.builder.periods["period"])
