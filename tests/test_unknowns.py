@@ -581,7 +581,7 @@ class TestPlanFiles:
                 '{unknown = false, at_least = "10"}',
                 "percent.unknown: a table here describes an unknown term",
             ),
-            ("{unknown = true, at_least = 10.5}", "percent.at_least: expected a percentage"),
+            ("{unknown = true, at_least = true}", "percent.at_least: expected a percentage"),
             ('{unknown = true, atleast = "10"}', "percent: unknown key 'atleast'"),
             (
                 '{unknown = true, at_least = "30", at_most = "20"}',
@@ -773,3 +773,17 @@ class TestProperties:
         """A plan without unknowns answers as it always did: never UNCERTAIN for a Position."""
         _, concrete, position, day = case
         assert rp.assess(concrete, position, on=day).status is not UNCERTAIN
+
+
+def test_a_decimal_bound_in_toml_is_read_exactly(tmp_path: Path) -> None:
+    """A bound written as a TOML decimal literal (at_least = 10.5) is read exactly, as text is."""
+    path = tmp_path / "plan.toml"
+    path.write_text(
+        '[agreement]\ncompany = "Example Corp"\ndated = 2000-01-01\n\n'
+        "[[agreement.provisions]]\n"
+        'kind = "set-threshold"\npercent = {unknown = true, at_least = 10.5, at_most = "20"}\n',
+        encoding="utf-8",
+    )
+    general = rp.load_plan(path).terms_at("2000-01-01").general
+    assert isinstance(general, rp.terms.UnknownLimit)
+    assert general.percent.at_least == Fraction(21, 2)
