@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["json_safe", "printable", "quoted"]
+__all__ = ["json_safe", "plural", "printable", "quoted"]
 
 # Control (Cc), format (Cf: zero-width and bidirectional controls), surrogate (Cs), and line
 # and paragraph separators: invisible or acted upon by a terminal. Everything else prints.
@@ -79,3 +79,9 @@ def quoted(text: str) -> str:
     """
     inner = text.replace("\u201c", "'").replace("\u201d", "'").replace('"', "'")
     return f'"{inner}"'
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """``count`` and the noun it counts: "1 share", "7 holdings", "1,735,848 shares"."""
+    noun = singular if count == 1 else (plural_form or singular + "s")
+    return f"{count:,} {noun}"

@@ -44,7 +44,7 @@ import attrs
 import pendulum
 
 from rightsplan import __version__, calendars, examples, report
-from rightsplan._printable import json_safe, printable
+from rightsplan._printable import json_safe, plural, printable
 from rightsplan.assess import Assessment, Status, assess, warn_ratio
 from rightsplan.dates import to_date
 from rightsplan.errors import (
@@ -131,12 +131,6 @@ STDIN = "-"
 """An input file named ``-`` is standard input; an output file named ``-`` standard output."""
 STDIN_NAME = "<stdin>"
 """How messages name standard input."""
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """``count`` and the noun it counts: "1 share", "7 holdings", "1,735,848 shares"."""
-    noun = singular if count == 1 else (plural_form or singular + "s")
-    return f"{count:,} {noun}"
 
 
 def read_standard_input() -> bytes:

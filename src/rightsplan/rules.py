@@ -39,6 +39,7 @@ import attrs
 import pendulum
 
 from rightsplan import _check
+from rightsplan._printable import plural
 from rightsplan.errors import InvalidPercentError, UnknownTermError
 from rightsplan.ownership import Counted
 from rightsplan.percent import Comparison, Threshold, format_percent, holding_percent, to_percent
@@ -395,10 +396,6 @@ def binding_limit(
 
 
 # --- standings ----------------------------------------------------------------------------
-
-
-def _at_or_below(threshold: Threshold | None, outstanding: int) -> int | None:
-    return None if threshold is None else threshold.max_shares(outstanding)
 
 
 def excused_line(
@@ -793,7 +790,7 @@ def _with_standing(
             f"Over {limit.threshold.describe()} since {standing.crossed_on.isoformat()}, but "
             f"the board found the crossing inadvertent ({standing.source.cite()}): not an "
             f"Acquiring Person if back under the limit by {standing.divest_by.isoformat()} "
-            f"({over:,} shares to dispose of) and it acquires nothing more meanwhile.",
+            f"({plural(over, 'share')} to dispose of) and it acquires nothing more meanwhile.",
             limit,
             counted.shares,
             0,
@@ -823,7 +820,7 @@ def _with_standing(
         source = standing.source or terms.ownership.source or limit.source
         what = (
             f"over the line only because of a buyback on {standing.since.isoformat()}, at "
-            f"{standing.base_shares:,} shares; "
+            f"{plural(standing.base_shares, 'share')}; "
             + (
                 "any additional share makes it an Acquiring Person"
                 if tolerance is None

@@ -16,9 +16,9 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 
-from rightsplan._printable import printable
+from rightsplan._printable import plural, printable
 from rightsplan._progress import progress_bar
-from rightsplan.cli import _argument_error, _refuse_inputs, _shown, _warn_at_argument, plural
+from rightsplan.cli import _argument_error, _refuse_inputs, _shown, _warn_at_argument
 from rightsplan.errors import OutputFileError, RightsPlanError
 
 __all__ = ["screen_main"]
