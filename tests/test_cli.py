@@ -644,3 +644,16 @@ class TestConventions:
         body = out.split("\n\n[1]")[0]
         assert all(len(line) <= columns for line in body.splitlines())
         assert "Line 4, 2003-12-01: IPOF Group" in body
+
+    @pytest.mark.parametrize("columns", [60, 80])
+    def test_narrow_terminal_colours_take_no_width(
+        self, columns: int, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """In colour, the blocks wrap where they wrap without colour: escape codes take no width."""
+        monkeypatch.setenv("COLUMNS", str(columns))
+        monkeypatch.delenv("NO_COLOR", raising=False)
+        _, plain, _ = run(capsys, "check", PLAN, HOLDINGS)
+        monkeypatch.setattr("rightsplan.cli._terminal", lambda: True)
+        _, painted, _ = run(capsys, "check", PLAN, HOLDINGS)
+        assert "\x1b[" in painted
+        assert re.sub(r"\x1b\[[0-9;]*m", "", painted) == plain

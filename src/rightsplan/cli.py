@@ -584,19 +584,21 @@ def _table(
             standing_text = f"standing {field['STANDING']}; " if has else ""
             lines.append(f"Line {field['LINE']}, {field['DATE']}: {field['HOLDER']}")
             detail = (
-                f"{painted(field['STATUS'], index)}: {field['SHARES']} of {field['OUTSTANDING']} "
+                f"{field['STATUS']}: {field['SHARES']} of {field['OUTSTANDING']} "
                 f"shares ({field['HOLDING']}); {standing_text}limit {field['LIMIT']}; "
                 f"max shares {field['MAX SHARES']}; headroom {field['HEADROOM']}"
             )
-            lines.extend(
-                textwrap.wrap(
-                    detail,
-                    width=max(width, 40),
-                    initial_indent="  ",
-                    subsequent_indent="    ",
-                    break_on_hyphens=False,
-                )
+            # Wrapped as plain text, then the status painted: colour codes take no width.
+            wrapped = textwrap.wrap(
+                detail,
+                width=max(width, 40),
+                initial_indent="  ",
+                subsequent_indent="    ",
+                break_on_hyphens=False,
             )
+            status = field["STATUS"]
+            wrapped[0] = "  " + painted(status, index) + wrapped[0][2 + len(status) :]
+            lines.extend(wrapped)
     else:
         for index, row in enumerate(table):
             cells = []

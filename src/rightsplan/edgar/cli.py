@@ -10,10 +10,10 @@ import sys
 
 from rightsplan._printable import printable
 from rightsplan.edgar.draft import FilingDraft, draft_filing
-from rightsplan.edgar.filing import read_filing
+from rightsplan.edgar.filing import MAX_BYTES, Filing, parse_filing, read_filing
 from rightsplan.edgar.history import combine
 from rightsplan.edgar.output import to_json, to_toml
-from rightsplan.errors import RightsPlanError
+from rightsplan.errors import FilingError, RightsPlanError
 
 __all__ = ["ingest_main"]
 
@@ -44,7 +44,12 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("filings", nargs="+", metavar="FILING", help="filing files to read")
+    parser.add_argument(
+        "filings",
+        nargs="+",
+        metavar="FILING",
+        help="filing files to read (- reads one filing from standard input)",
+    )
     parser.add_argument(
         "--format",
         choices=("toml", "json"),
@@ -58,6 +63,24 @@ def _parser() -> argparse.ArgumentParser:
         help="write the draft to FILE (atomically) instead of standard output (- is stdout)",
     )
     return parser
+
+
+def _read(path: str) -> Filing:
+    """The filing in ``path``; ``-`` is standard input, named ``<stdin>`` in messages."""
+    from rightsplan.cli import STDIN, STDIN_NAME
+
+    if path != STDIN:
+        return read_filing(path)
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise FilingError(f"{STDIN_NAME}: standard input is closed")
+    data: bytes = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise FilingError(
+            f"{STDIN_NAME}: larger than {MAX_BYTES / 1_048_576:.0f} MiB; filings larger than "
+            "that are not read"
+        )
+    return parse_filing(data, name=STDIN_NAME)
 
 
 _PROGRESS_FROM = 10
@@ -77,7 +100,7 @@ def ingest_main(argv: list[str]) -> int:
     except SystemExit as exit_:
         return 0 if exit_.code in (0, None) else 2
     from rightsplan._progress import on_terminal, progress_bar
-    from rightsplan.cli import _deliver, _refuse_inputs
+    from rightsplan.cli import _deliver, _one_standard_input, _refuse_inputs
 
     drafts: list[FilingDraft] = []
     failed: list[str] = []
@@ -88,9 +111,10 @@ def ingest_main(argv: list[str]) -> int:
         progress = None
     try:
         _refuse_inputs({"--output": args.output}, args.filings)
+        _one_standard_input(*args.filings)
         for done, path in enumerate(args.filings, start=1):
             try:
-                filing = read_filing(path)
+                filing = _read(path)
                 if filing.removed_note is not None:
                     print(printable(f"{path}: {filing.removed_note}"), file=sys.stderr)
                 draft = draft_filing(filing)
