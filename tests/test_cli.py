@@ -653,7 +653,7 @@ class TestConventions:
         monkeypatch.setenv("COLUMNS", str(columns))
         monkeypatch.delenv("NO_COLOR", raising=False)
         _, plain, _ = run(capsys, "check", PLAN, HOLDINGS)
-        monkeypatch.setattr("rightsplan.cli._terminal", lambda: True)
+        monkeypatch.setattr("rightsplan.cli._shell.terminal", lambda: True)
         _, painted, _ = run(capsys, "check", PLAN, HOLDINGS)
         assert "\x1b[" in painted
         assert re.sub(r"\x1b\[[0-9;]*m", "", painted) == plain

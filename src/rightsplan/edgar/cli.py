@@ -67,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _read(path: str) -> Filing:
     """The filing in ``path``; ``-`` is standard input, named ``<stdin>`` in messages."""
-    from rightsplan.cli import STDIN, STDIN_NAME
+    from rightsplan.cli._shell import STDIN, STDIN_NAME
 
     if path != STDIN:
         return read_filing(path)
@@ -100,7 +100,7 @@ def ingest_main(argv: list[str]) -> int:
     except SystemExit as exit_:
         return 0 if exit_.code in (0, None) else 2
     from rightsplan._progress import on_terminal, progress_bar
-    from rightsplan.cli import _deliver, _one_standard_input, _refuse_inputs
+    from rightsplan.cli._shell import deliver, one_standard_input, refuse_inputs
 
     drafts: list[FilingDraft] = []
     failed: list[str] = []
@@ -110,8 +110,8 @@ def ingest_main(argv: list[str]) -> int:
     if not on_terminal():
         progress = None
     try:
-        _refuse_inputs({"--output": args.output}, args.filings)
-        _one_standard_input(*args.filings)
+        refuse_inputs({"--output": args.output}, args.filings)
+        one_standard_input(*args.filings)
         for done, path in enumerate(args.filings, start=1):
             try:
                 filing = _read(path)
@@ -138,7 +138,7 @@ def ingest_main(argv: list[str]) -> int:
             return 2
         plan = combine(drafts)
         text = to_json(plan) if args.format == "json" else to_toml(plan)
-        _deliver(text, args.output)
+        deliver(text, args.output)
     except RightsPlanError as error:
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         print(f"rightsplan ingest: error: {printable(first)}", file=sys.stderr)
