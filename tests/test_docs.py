@@ -131,51 +131,146 @@ def _keys(value: object) -> set[str]:
     return set()
 
 
-class TestJsonFieldsDocumented:
-    def test_terms_json(self) -> None:
-        """Every key of `rightsplan terms --format json` is named in docs/plan-files.md."""
-        from tests.test_terms import every_kind_plan
+def _documented(output: str) -> set[str]:
+    """The fields docs/json.md lists for an output: the first column of its section's tables."""
+    page = (DOCS / "json.md").read_text("utf-8")
+    section = page.split(f"## `rightsplan {output} ", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    return {name for row in rows for name in re.findall(r"`([^`]+)`", row.split(" | ")[0])}
 
-        plan = every_kind_plan()
-        keys = _keys(plan.to_json()) | _keys(plan.to_json(on="2013-01-01"))
-        page = (DOCS / "plan-files.md").read_text("utf-8")
-        assert sorted(key for key in keys if f"`{key}`" not in page) == []
 
-    def _cli_json(self, *argv: str) -> object:
-        done = subprocess.run(
-            [sys.executable, "-m", "rightsplan", *argv, "--format", "json"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert done.returncode in (0, 1), done.stderr
-        return json.loads(done.stdout)
+def _cli_json(*argv: str, stream: str = "stdout") -> object:
+    done = subprocess.run(
+        [sys.executable, "-m", "rightsplan", *argv, "--format", "json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode in (0, 1), done.stderr
+    return json.loads(getattr(done, stream))
 
-    def test_check_json(self) -> None:
-        """Every key of `rightsplan check --format json` is named in the check-holdings how-to."""
-        keys = set[str]()
-        for example in ("innotrac", "tax-asset"):
-            folder = f"examples/{example}"
-            keys |= _keys(self._cli_json("check", f"{folder}/plan.toml", f"{folder}/holdings.csv"))
-        page = (DOCS / "howto" / "check-holdings.md").read_text("utf-8")
-        assert sorted(key for key in keys if f"`{key}`" not in page) == []
 
-    def test_history_json(self) -> None:
-        """Every key of `rightsplan history --format json` is named in ownership-history.md."""
-        keys = set[str]()
-        for plan, events in (
-            ("innotrac/plan.toml", "innotrac/events.csv"),
-            ("innotrac/plan.toml", "innotrac/events-inadvertent.csv"),
-            ("tax-asset/plan.toml", "tax-asset/events.csv"),
+EVERY_STANDING = """\
+holder,shares,outstanding,date,standing,standing_since,standing_shares,standing_until,\
+standing_cap_percent,standing_cap_comparison
+A,610000,10000000,2026-04-01,grandfathered,2026-03-02,610000,,,
+B,610000,10000000,2026-04-01,buyback,2026-03-02,600000,,,
+C,610000,10000000,2026-04-01,inadvertent,2026-03-02,,2026-04-15,,
+D,610000,10000000,2026-04-01,acquiring-person,2026-03-02,,,,
+E,610000,10000000,2026-04-01,exempted,2026-03-02,,,10,at-least
+"""
+"""A holdings file with every standing a holdings file can give."""
+
+TENDER_OFFER = """\
+event,date,holder,shares,outstanding,offeror,deferred
+outstanding-changed,2003-07-31,,,11564730,,
+position-reported,2003-08-01,A Fund,100000,,,
+tender-offer-commenced,2003-09-02,,,,Bidder Corp,
+"""
+"""An events file with a tender offer, so that its fields are printed."""
+
+
+class TestJsonFields:
+    """docs/json.md lists exactly the fields each command prints: none missing, none extra."""
+
+    def test_check(self, tmp_path: Path) -> None:
+        """`check --format json`: the verdict and standing fields, every standing kind."""
+        (tmp_path / "standings.csv").write_text(EVERY_STANDING, "utf-8")
+        printed = set[str]()
+        for plan, holdings in (
+            ("examples/innotrac/plan.toml", "examples/innotrac/holdings.csv"),
+            ("examples/tax-asset/plan.toml", "examples/tax-asset/holdings.csv"),
+            ("examples/tax-asset/plan.toml", str(tmp_path / "standings.csv")),
         ):
-            document = self._cli_json("history", f"examples/{plan}", f"examples/{events}")
+            printed |= _keys(_cli_json("check", plan, holdings))
+        assert printed == _documented("check")
+
+    def test_history(self, tmp_path: Path) -> None:
+        """`history --format json`: periods, triggers, tender offers; holders' names aside."""
+        (tmp_path / "tender.csv").write_text(TENDER_OFFER, "utf-8")
+        printed = set[str]()
+        for plan, events in (
+            ("examples/innotrac/plan.toml", "examples/innotrac/events.csv"),
+            ("examples/innotrac/plan.toml", "examples/innotrac/events-inadvertent.csv"),
+            ("examples/tax-asset/plan.toml", "examples/tax-asset/events.csv"),
+            ("examples/innotrac/plan.toml", str(tmp_path / "tender.csv")),
+        ):
+            document = _cli_json("history", plan, events)
             assert isinstance(document, dict)
             names = {  # the holders' names key these objects: they are not fields
                 name
                 for field in ("holders", "first_crossings", "near_matches")
                 for name in document[field]
             }
-            keys |= _keys(document) - names
-        page = (DOCS / "ownership-history.md").read_text("utf-8")
-        assert sorted(key for key in keys if f"`{key}`" not in page) == []
+            printed |= _keys(document) - names
+        assert printed == _documented("history")
+
+    def test_terms(self) -> None:
+        """`terms --format json`: every kind of rule, unknown terms, with and without --on."""
+        from tests.test_terms import every_kind_plan
+        from tests.test_unknowns import candela, enzon, sotheby
+
+        plans = [
+            every_kind_plan(),
+            candela(),
+            enzon(through=3),
+            sotheby(meeting=None),
+            *(rp.load_plan(f"examples/{name}/plan.toml") for name in ("innotrac", "selectica")),
+        ]
+        printed = set[str]()
+        for plan in plans:
+            printed |= _keys(plan.to_json()) | _keys(plan.to_json(on="2013-01-01"))
+        printed |= _keys(_cli_json("terms", "examples/selectica/plan.toml", "--on", "2009-01-02"))
+        assert printed == _documented("terms")
+
+    def test_screen(self, tmp_path: Path) -> None:
+        """`screen --format json`: the summary's fields; the statuses' names key their counts."""
+        pytest.importorskip("polars")
+        plans = tmp_path / "plans"
+        plans.mkdir()
+        (plans / "INNO.toml").write_text(
+            (ROOT / "examples/innotrac/plan.toml").read_text("utf-8"), "utf-8"
+        )
+        (tmp_path / "in.csv").write_text(
+            "issuer,holder,date,shares,outstanding,passive\n"
+            "INNO,IPOF Group,2003-11-24,2800500,11572314,true\n",
+            "utf-8",
+        )
+        argv = ["screen", str(plans), str(tmp_path / "in.csv"), "-o", str(tmp_path / "o.pq")]
+        summary = _cli_json(*argv)
+        assert isinstance(summary, dict)
+        assert set(summary["statuses"]) <= {status.value for status in rp.Status}
+        assert set(summary) == _documented("screen")
+
+    def test_ingest(self) -> None:
+        """`ingest --format json`: drafts, found values, conflicts; plan-file keys aside."""
+        printed = set[str]()
+        plan_keys = set[str]()
+        for filing in ("seed_004.txt", "10_solano_conflict_submission.txt"):
+            document = _cli_json("ingest", f"tests/data/filings/{filing}")
+            plan_keys |= _keys(_subtrees(document, {"plan", "change"}))
+            printed |= _keys(_pruned(document, {"plan", "change"}))
+        assert printed == _documented("ingest")
+        schema = (DOCS / "plan-files.md").read_text("utf-8")
+        named = [k for k in plan_keys if f"`{k}`" in schema or f"[{k}]" in schema]
+        assert sorted(plan_keys - set(named)) == []
+
+
+def _pruned(value: object, names: set[str]) -> object:
+    """``value`` with the contents of the keys ``names`` left out (the keys themselves kept)."""
+    if isinstance(value, dict):
+        return {k: (None if k in names else _pruned(v, names)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_pruned(item, names) for item in value]
+    return value
+
+
+def _subtrees(value: object, names: set[str]) -> list[object]:
+    """The values of the keys ``names``, wherever they are in ``value``."""
+    if isinstance(value, dict):
+        found = [v for k, v in value.items() if k in names]
+        return found + [s for v in value.values() for s in _subtrees(v, names)]
+    if isinstance(value, list):
+        return [s for item in value for s in _subtrees(item, names)]
+    return []
