@@ -162,9 +162,9 @@ class TestValidateAndTerms:
         assert status == 0
         assert "Amended and Restated Rights Agreement dated 2009-01-02 (2009-01-02)" in out
         _, timeline, _ = run(capsys, "terms", selectica)
-        assert "2009-01-02 to 2009-04-26: Exchange of rights dated 2009-01-02" in timeline
+        assert "2009-01-02 to 2009-01-25: Exchange of rights dated 2009-01-02" in timeline
         _, valid, _ = run(capsys, "validate", selectica)
-        assert "6 instruments after it" in valid and "No. None" not in valid
+        assert "8 instruments after it" in valid and "No. None" not in valid
 
 
 class TestCheck:
