@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import json
+import os
 import re
 import shlex
 import subprocess
@@ -274,3 +275,115 @@ def _subtrees(value: object, names: set[str]) -> list[object]:
     if isinstance(value, list):
         return [s for item in value for s in _subtrees(item, names)]
     return []
+
+
+HOWTO = DOCS / "howto" / "encode-a-plan.md"
+"""The how-to that walks Selectica's plan from its filings to the example plan file."""
+
+_SKETCH = """\
+[agreement]
+company = "Example Corp"
+dated = 1990-01-01
+
+[[agreement.provisions]]
+kind = "set-threshold"
+percent = "15"
+comparison = "at-least"
+
+"""
+"""A plan for a fragment to sit in: the fragments are one instrument or change of a plan."""
+
+
+def _console_examples() -> list[tuple[str, str, str]]:
+    """Every ```console block of the docs: where, the ``$ rightsplan ...`` line, its output."""
+    examples = []
+    for path in DOCUMENTS:
+        for index, body in enumerate(_blocks(path, "console")):
+            command, _, shown = body.partition("\n")
+            examples.append((f"{path.relative_to(ROOT)}#{index}", command, shown))
+    return examples
+
+
+@pytest.mark.parametrize(("where", "command", "shown"), _console_examples())
+def test_console_examples_print_what_the_page_shows(where: str, command: str, shown: str) -> None:
+    """A ```console block's command, run from the repository root, prints what the page shows.
+
+    A last line ``...`` stands for the rest of the output, left out of the page.
+    """
+    assert command.startswith("$ rightsplan "), where
+    done = subprocess.run(
+        [sys.executable, "-m", "rightsplan", *shlex.split(command)[2:]],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1"},
+    )
+    assert done.returncode in (0, 1), done.stderr
+    lines = shown.rstrip("\n").splitlines()
+    printed = done.stdout.rstrip("\n").splitlines()
+    if lines and lines[-1] == "...":
+        lines, printed = lines[:-1], printed[: len(lines) - 1]
+    assert printed == lines
+
+
+class TestEncodeAPlan:
+    """docs/howto/encode-a-plan.md: its plan file is the example, and every fragment loads."""
+
+    def _walk_and_rest(self) -> tuple[list[str], list[str]]:
+        text = HOWTO.read_text("utf-8")
+        walk, rest = text.split("\n## 8. ", 1)
+        return _toml_blocks(walk), _toml_blocks(rest)
+
+    def test_the_file_grows_into_the_example(self) -> None:
+        """The TOML blocks of the walk, one instrument each, make examples/selectica/plan.toml."""
+        walk, _ = self._walk_and_rest()
+        assert len(walk) == 6  # the agreement, then sections 3 to 7
+        built = rp.io.loads_plan("\n".join(walk), "toml", name="encode-a-plan.md")
+        assert built == rp.load_plan(ROOT / "examples" / "selectica" / "plan.toml")
+
+    def test_every_later_fragment_loads(self) -> None:
+        """The fragments after the walk (a missing date, an event, a supplement) load in a plan."""
+        _, rest = self._walk_and_rest()
+        assert rest
+        for fragment in rest:
+            first = fragment.splitlines()[0]
+            if first == "[[amendments]]":
+                text = _SKETCH + fragment
+            else:
+                change = (
+                    ""
+                    if first == "[[amendments.changes]]"
+                    else ('[[amendments.changes]]\nkind = "set-expiration"\n')
+                )
+                text = _SKETCH + "[[amendments]]\nexecuted = 1999-01-01\n\n" + change + fragment
+            plan = rp.io.loads_plan(text, "toml", name="encode-a-plan.md")
+            assert len(plan.amendments) == 1
+
+    def test_the_holdings_shown_are_the_example_file(self) -> None:
+        """The ```text block is examples/selectica/holdings.csv, byte for byte."""
+        (shown,) = _blocks(HOWTO, "text")
+        assert shown == (ROOT / "examples" / "selectica" / "holdings.csv").read_text("utf-8")
+
+    def test_check_exits_1_as_the_page_says(self) -> None:
+        """The page says the check exits 1 (a holding triggers): it does."""
+        assert "The exit status is 1" in HOWTO.read_text("utf-8")
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "rightsplan",
+                "check",
+                "examples/selectica/plan.toml",
+                "examples/selectica/holdings.csv",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 1, done.stderr
+
+
+def _toml_blocks(text: str) -> list[str]:
+    return [m["body"] for m in FENCE.finditer(text) if m["lang"] == "toml"]
