@@ -282,6 +282,36 @@ class TestJsonFields:
         named = [k for k in plan_keys if f"`{k}`" in schema or f"[{k}]" in schema]
         assert sorted(plan_keys - set(named)) == []
 
+    def test_validate(self, tmp_path: Path) -> None:
+        """`validate --format json`: a valid plan file and a broken one."""
+        (tmp_path / "broken.toml").write_text("x\n", "utf-8")
+        printed = _keys(_cli_json("validate", "examples/selectica/plan.toml"))
+        broken = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "rightsplan",
+                "validate",
+                str(tmp_path / "broken.toml"),
+                "--format",
+                "json",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert broken.returncode == 2
+        printed |= _keys(json.loads(broken.stdout))
+        assert printed == _documented("validate")
+
+    def test_example(self) -> None:
+        """`example --format json`: the verdict fields of `check` but `line`, with two more."""
+        printed = _keys(_cli_json("example"))
+        own = _documented("example")
+        assert own <= printed
+        assert printed <= own | (_documented("check") - {"line"})
+
 
 def _pruned(value: object, names: set[str]) -> object:
     """``value`` with the contents of the keys ``names`` left out (the keys themselves kept)."""
