@@ -175,6 +175,24 @@ class TestCheck:
         assert "triggered" in out and "\033[" not in out
         assert "[1] Amendment No. 2 (2003-08-14)" in out
 
+    def test_unknown_threshold_named_in_the_limit_cell(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Under a threshold the plan leaves unknown, LIMIT says so, never "no plan in force"."""
+        holdings = tmp_path / "holdings.csv"
+        holdings.write_text(
+            "holder,shares,outstanding,date\n"
+            "Fund A,60,1000,2005-01-01\n"
+            "Fund A,150,1000,2005-01-01\n"
+        )
+        selectica = PLAN.replace("innotrac", "selectica")
+        status, out, _ = run(capsys, "check", selectica, str(holdings))
+        assert status == 0
+        rows = [line for line in out.splitlines() if "Fund A" in line]
+        assert ["clear" in rows[0], "uncertain" in rows[1]] == [True, True]
+        assert all("unknown (15%)" in row for row in rows)
+        assert "no plan in force" not in out
+
     def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--format json gives one object per holding with exact percent, limit and source."""
         _, out, _ = run(capsys, "check", PLAN, HOLDINGS, "--format", "json")
