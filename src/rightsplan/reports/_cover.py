@@ -16,6 +16,7 @@ from fractions import Fraction
 
 import pendulum
 
+from rightsplan.errors import FilingError
 from rightsplan.reports.model import Inconsistency, ReportingPerson, Stated
 
 __all__ = ["Cover", "read_cover"]
@@ -71,6 +72,7 @@ _ROW_NUMBER_AT_END = re.compile(
     r"[ \t\n\xa0|]*(?:\(\s{0,2}\d{1,2}\s{0,2}\)|\d{1,2}[.)]?)[ \t\n\xa0|]*\Z"
 )
 
+_VALUE_LEFT = re.compile(r"\d|-0-|\bnone\b|[A-Za-z]{3}", re.IGNORECASE)
 _NUMBER = re.compile(
     r"(?<![\w.,/$(-])(?P<number>-0-|\d{1,3}(?:,\d{3})+(?:\.0{1,4})?|\d{1,15}(?:\.0{1,4})?)"
     r"(?![\w,/%-]|\.\d)"
@@ -166,7 +168,7 @@ _ITEM_ONE = re.compile(
     r"^[ \t\xa0]{0,12}item[ \t\xa0]{1,4}1[ \t]{0,2}(?:\(a\)|[.:])", re.IGNORECASE | re.MULTILINE
 )
 _ITEM = re.compile(
-    r"^[ \t\xa0]{0,12}item[ \t\xa0]{1,4}(?P<number>\d{1,2})\b"
+    r"^[ \t\xa0|]{0,12}item[ \t\xa0]{1,4}(?P<number>\d{1,2})\b"
     r"(?![ \t]{1,4}(?:of|is|to|and|as|in|has|was|are|hereby|remains)\b)[^\n]{0,200}$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -193,6 +195,11 @@ _ITEM_PERCENT_13D = re.compile(
     r"(?P<number>\d{1,3}\.\d{1,6})[ \t]{0,2}%[ \t\n]{1,4}of[ \t\n]{1,4}the",
     re.IGNORECASE,
 )
+
+MAX_PERSONS = 1_000
+"""The most reporting persons' covers one report may have (filings have a few dozen at most)."""
+_MAX_LABELS = 40
+"""Row labels read per cover: a cover has 14 rows; the rest of a flood is ignored."""
 
 _COVER_REGION = 20_000
 """How far into the text the top of the first cover page is looked for."""
@@ -255,6 +262,7 @@ _SCHEDULE_HEADING = re.compile(
     r"[ \t\xa0|*]{0,60}$",
     re.IGNORECASE | re.MULTILINE,
 )
+_BARE_FORM = re.compile(r"(?<![\w/-])13(?P<form>[DG])(?![\w-])(?=[ \t\xa0|]{0,40}(?:\n|$))")
 _MENTION = re.compile(
     r"(?:statement[ \t\n]{1,4}on|filed[ \t\n]{1,4}on)[ \t\n]{1,4}\Z", re.IGNORECASE
 )
@@ -275,6 +283,9 @@ def _form(text: str, cover: Cover, header_form: str | None) -> None:
             continue  # "a statement on Schedule 13G", "this Schedule 13D": a mention
         cover.form = Stated(f"13{match['form'].upper()}", match.start(), match.end(), match.group())
         return
+    bare = _BARE_FORM.search(text, 0, _COVER_REGION)  # a page header: "CUSIP No. ... | 13D"
+    if bare is not None:
+        cover.form = Stated(f"13{bare['form'].upper()}", bare.start(), bare.end(), bare.group())
 
 
 def _amendment(text: str, cover: Cover, stop: int) -> None:
@@ -366,10 +377,12 @@ def _event_date(text: str, cover: Cover) -> None:
             cover.event_date = Stated(day, match.start(), match.end(), match.group())
 
 
-def _checked_after(text: str, at: int, limit: int = 16) -> re.Match[str] | None:
+def _checked_after(
+    text: str, at: int, limit: int = 16, *, same_line: bool = False
+) -> re.Match[str] | None:
     """The box mark just after ``at`` (white space aside), if it is a checked one."""
     window = text[at : at + limit]
-    lead = len(window) - len(window.lstrip(" \t\n\xa0|"))
+    lead = len(window) - len(window.lstrip(" \t\xa0" if same_line else " \t\n\xa0|"))
     mark = _MARK.match(text, at + lead, at + limit)
     if mark is None:
         return None
@@ -390,7 +403,7 @@ def _rule(text: str, cover: Cover, stop: int) -> None:
         line_start = text.rfind("\n", 0, match.start()) + 1
         mark = _checked_before(text, match.start(), min(8, match.start() - line_start))
         if mark is None:
-            mark = _checked_after(text, match.end(), 8)
+            mark = _checked_after(text, match.end(), 8, same_line=True)
         if mark is not None:
             rule = f"13d-1({match['rule'].lower()})"
             cover.rule = Stated(rule, match.start(), match.end(), match.group())
@@ -403,7 +416,8 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     if tail is not None:
         start = tail.end()
     number = _ROW_NUMBER_AT_END.search(text, start, end)
-    if number is not None:
+    if number is not None and _VALUE_LEFT.search(text, start, number.start()) is not None:
+        # The next row's number, unless it is the only figure: then it is this row's value.
         end = number.start()
     return start, max(start, end)
 
@@ -437,25 +451,36 @@ def _percent(text: str, start: int, end: int) -> Stated[str] | None:
 
 
 def _name(text: str, start: int, end: int) -> Stated[str] | None:
+    """The name: the first lines of text after the label (a name may wrap: "PARCHE,/LLC")."""
     position = start
-    while position < end:
+    first: tuple[int, int] | None = None
+    last_end = 0
+    lines = 0
+    while position < end and lines < 3:
         line_end = text.find("\n", position, end)
         line_end = end if line_end < 0 else line_end
         line = text[position:line_end]
         stripped = line.strip(" \t\xa0|*")
-        if stripped and not re.fullmatch(r"[-_=.\d ]{1,40}|\(?[a-z]\)?", stripped):
-            tail = _LABEL_TAIL.match(line)
-            if tail is not None and tail.end() == len(line):
-                position = line_end + 1
-                continue
+        tail = _LABEL_TAIL.match(line)
+        decoration = not stripped or re.fullmatch(r"[-_=.\d ]{1,200}|\(?[a-z]\)?", stripped)
+        if decoration or (tail is not None and tail.end() == len(line)):
+            if first is not None:
+                break
+        else:
             lead = len(line) - len(line.lstrip(" \t\xa0|*"))
-            value = stripped
-            cells = re.split(r"[ \t\xa0]{3,}", value)
-            value = cells[0]
+            cell = re.split(r"[ \t\xa0]{3,}|\|", stripped)[0].strip()
             at = position + lead
-            return Stated(" ".join(value.split()), at, at + len(value), value)
+            if first is None:
+                first = (at, at + len(cell))
+            last_end = at + len(cell)
+            lines += 1
+            if len(cell) < len(stripped):
+                break  # a table's next column: the name ends in this cell
         position = line_end + 1
-    return None
+    if first is None:
+        return None
+    quote = text[first[0] : last_end]
+    return Stated(" ".join(quote.split()), first[0], last_end, quote)
 
 
 def _group(text: str, start: int, end: int) -> Stated[str] | None:
@@ -527,8 +552,13 @@ def _persons(text: str, cover: Cover) -> int:
     blocks: list[list[re.Match[str]]] = []
     for match in _LABELS.finditer(text, first.start(), covers_end):
         if match.lastgroup == "name":
+            if len(blocks) == MAX_PERSONS:
+                raise FilingError(
+                    f"more than {MAX_PERSONS:,} reporting persons' cover pages: not a report "
+                    "this reader reads"
+                )
             blocks.append([match])
-        elif blocks:
+        elif blocks and len(blocks[-1]) < _MAX_LABELS:
             blocks[-1].append(match)
     for block in blocks:
         person = _person(text, block)
@@ -551,11 +581,11 @@ def _purpose(text: str, cover: Cover, items: dict[str, tuple[int, int, int]]) ->
     if "4" not in items:
         return
     head, body, end = items["4"]
-    title = _PURPOSE_TITLE.search(text, head, body)
+    title = _PURPOSE_TITLE.search(text, head, min(end, body + 120))
     if title is None:
         return
     start = title.end()
-    while start < end and text[start] in " \t\n\xa0.:-–—":
+    while start < end and text[start] in " \t\n\xa0.:-–—|":
         start += 1
     stop = end
     while stop > start and text[stop - 1] in " \t\n\xa0":

@@ -159,7 +159,10 @@ def parse_report(
         layout, xml = Layout.HTML, False
     else:
         layout, xml = Layout.TEXT, False
-    cover: Cover = read_xml(text) if xml else read_cover(text)
+    try:
+        cover: Cover = read_xml(text) if xml else read_cover(text)
+    except FilingError as error:
+        raise FilingError(f"{name}: {error}") from None
     _from_header(cover, header)
     if cover.form is None and not cover.persons:
         raise FilingError(
