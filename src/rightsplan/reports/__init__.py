@@ -6,7 +6,11 @@
 >>> report.form_name, report.event_date.value.isoformat(), report.persons[0].name.value
 ('Schedule 13D/A (Amendment No. 6)', '2004-04-09', 'Richard S. Ressler')
 >>> ipof = reports.read_report("examples/innotrac/reports/01-13d-derived.txt")
->>> [w.assessment.status.value for w in reports.watch(rp.examples.innotrac(), [ipof])]
+>>> plan = rp.examples.innotrac()
+>>> [w.assessment.status.value for w in reports.watch(plan, [ipof])]
+['triggered']
+>>> passive = {"IPOF Group": True}  # holding without intent to control, as the exception asks
+>>> [w.assessment.status.value for w in reports.watch(plan, [ipof], passive=passive)]
 ['clear']
 """
 

@@ -176,9 +176,11 @@ def watch(
     >>> import rightsplan as rp
     >>> from rightsplan import reports
     >>> found = reports.read_report("examples/innotrac/reports/01-13d-derived.txt")
-    >>> watched = reports.watch(rp.examples.innotrac(), [found])
+    >>> watched = reports.watch(
+    ...     rp.examples.innotrac(), [found], outstanding=11_572_314, passive={"IPOF Group": True}
+    ... )
     >>> [(w.assessment.status.value, w.assessment.headroom) for w in watched]
-    [('warning', 1828425)]
+    [('clear', 1828425)]
     """
     if not isinstance(plan, Plan):
         raise TypeError(f"plan: expected a Plan, got {plan!r}")
