@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pendulum
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from rightsplan.cli import main
 from tests.reports_render import DrawnPerson, DrawnReport, render_html, render_xml
@@ -130,3 +132,40 @@ class TestWatch:
         """--help exits 0 with an example."""
         assert main(["watch", "--help"]) == 0
         assert "rightsplan watch examples/innotrac/plan.toml" in capsys.readouterr().out
+
+
+_SPOILED = st.one_of(
+    st.binary(max_size=2000),
+    st.text(max_size=2000).map(lambda text: text.encode("utf-8", "surrogatepass")),
+    st.builds(
+        lambda data, at, junk: data[:at] + junk + data[at:],
+        st.sampled_from([(FIXTURES / "tci-music-13d.txt").read_bytes(),
+                         (FIXTURES / "mai-systems-13d-a.txt").read_bytes()]),
+        st.integers(0, 2000),
+        st.binary(max_size=40) | st.sampled_from([b"\x00", b"\x1b[2J", b"<div>" * 50, b"(a) x"]),
+    ),
+)  # fmt: skip
+
+
+class TestFuzz:
+    @settings(
+        max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    )
+    @given(_SPOILED, st.sampled_from(["read", "events", "watch"]))
+    def test_spoiled_reports_keep_the_promises(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes, command: str
+    ) -> None:
+        """Any bytes as a report: exit 0, 1 (watch: a trigger) or 2 with one line, no traceback."""
+        folder = tmp_path / "reports"
+        folder.mkdir(exist_ok=True)
+        path = folder / "report.txt"
+        path.write_bytes(data)
+        argv = (
+            ["watch", PLAN, str(folder)] if command == "watch" else ["reports", command, str(path)]
+        )
+        status = main(argv)
+        err = capsys.readouterr().err
+        assert status in ((0, 1, 2) if command == "watch" else (0, 2))
+        assert "Traceback" not in err and "internal error" not in err
+        if status == 2:
+            assert len(err.strip().splitlines()) == 1
