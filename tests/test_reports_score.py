@@ -67,3 +67,16 @@ class TestScore:
         assert main(["reports", "score", str(CORPUS), "--half", half, "--format", "json"]) == 0
         data = json.loads(capsys.readouterr().out)
         assert data["half"] == half and data["fields"][-1]["field"] == "all"
+
+
+class TestDocumentedFigures:
+    @pytest.mark.parametrize("half", ["development", "test"])
+    def test_docs_give_the_commands_figures(
+        self, half: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """docs/ownership-reports.md shows exactly what the score command prints for each half."""
+        page = (ROOT / "docs" / "ownership-reports.md").read_text("utf-8")
+        marker = f"<!-- reports-score: {half} -->\n"
+        documented = page.split(marker, 1)[1].split("<!-- /reports-score -->", 1)[0]
+        assert main(["reports", "score", str(CORPUS), "--half", half]) == 0
+        assert documented.strip() == capsys.readouterr().out.strip()
