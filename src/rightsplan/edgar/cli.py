@@ -6,14 +6,16 @@
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 import sys
 
 from rightsplan._printable import printable
 from rightsplan.edgar.draft import FilingDraft, draft_filing
-from rightsplan.edgar.filing import read_filing
+from rightsplan.edgar.filing import MAX_BYTES, read_filing
 from rightsplan.edgar.history import combine
 from rightsplan.edgar.output import to_json, to_toml
-from rightsplan.errors import RightsPlanError
+from rightsplan.errors import FilingError, RightsPlanError
 
 __all__ = ["ingest_main"]
 
@@ -52,12 +54,50 @@ def _parser() -> argparse.ArgumentParser:
         help="toml: the plan-file fragment; json: the fragment and every draft (default: toml)",
     )
     parser.add_argument(
+        "--max-size",
+        type=_mebibytes,
+        default=DEFAULT_MAX_MIB,
+        metavar="MIB",
+        help=(
+            f"refuse a filing larger than MIB mebibytes (default: {DEFAULT_MAX_MIB}; at most "
+            f"{MAX_BYTES // 1_048_576}); rights-plan filings are far smaller"
+        ),
+    )
+    parser.add_argument(
         "-o",
         "--output",
         metavar="FILE",
         help="write the draft to FILE (atomically) instead of standard output (- is stdout)",
     )
     return parser
+
+
+DEFAULT_MAX_MIB = 8
+"""The largest filing ``rightsplan ingest`` reads unless told otherwise (``--max-size``)."""
+
+
+def _mebibytes(text: str) -> int:
+    """``--max-size``: a whole number of mebibytes, 1 to the most a filing may be."""
+    most = MAX_BYTES // 1_048_576
+    if not text.isdigit() or not 1 <= int(text) <= most:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of mebibytes from 1 to {most}, got {printable(text)!r}"
+        )
+    return int(text)
+
+
+def _size_checked(path: str, max_bytes: int) -> None:
+    """Refuse a regular file over the limit before reading it, saying how to raise it."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return  # read_filing says why it cannot be read
+    if stat.S_ISREG(status.st_mode) and status.st_size > max_bytes:
+        raise FilingError(
+            f"{path}: {status.st_size / 1_048_576:.1f} MiB, more than the "
+            f"{max_bytes // 1_048_576} MiB "
+            "a filing may be (--max-size MIB raises the limit)"
+        )
 
 
 _PROGRESS_FROM = 10
@@ -90,7 +130,8 @@ def ingest_main(argv: list[str]) -> int:
         _refuse_inputs({"--output": args.output}, args.filings)
         for done, path in enumerate(args.filings, start=1):
             try:
-                filing = read_filing(path)
+                _size_checked(path, args.max_size * 1_048_576)
+                filing = read_filing(path, max_bytes=args.max_size * 1_048_576)
                 if filing.removed_note is not None:
                     print(printable(f"{path}: {filing.removed_note}"), file=sys.stderr)
                 draft = draft_filing(filing)
@@ -118,6 +159,14 @@ def ingest_main(argv: list[str]) -> int:
     except RightsPlanError as error:
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         print(f"rightsplan ingest: error: {printable(first)}", file=sys.stderr)
+        return 2
+    except MemoryError:
+        # Drafting and writing are linear in the input, so this is the machine's limit.
+        print(
+            "rightsplan ingest: error: out of memory drafting these filings; read fewer at a "
+            "time or a smaller --max-size",
+            file=sys.stderr,
+        )
         return 2
     except Exception as error:  # a bug, not bad input: rightsplan.cli.main reports it (70)
         error.add_note(f"while reading {path}")
