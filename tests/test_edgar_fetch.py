@@ -23,6 +23,7 @@ from rightsplan.edgar.fetch import (
     IDENTITY_VARIABLE,
     DiskCache,
     EdgarClient,
+    EdgarToolsTransport,
     FetchError,
     FilingRef,
     RateLimiter,
@@ -443,3 +444,48 @@ class TestCommandLine:
             'pip install "rightsplan[edgar]"',
         ):
             assert words in out, words
+
+
+class TestEdgarToolsTransport:
+    """The default transport, its network call replaced: what it asks of edgartools."""
+
+    class _Response:
+        def __init__(self, status_code: int, content: bytes) -> None:
+            self.status_code = status_code
+            self.content = content
+
+    def _transport(
+        self, monkeypatch: pytest.MonkeyPatch, answer: object
+    ) -> tuple[EdgarToolsTransport, list[tuple[str, object]]]:
+        pytest.importorskip("edgar.httprequests")
+        monkeypatch.setenv("EDGAR_IDENTITY", "someone else@example.com")  # restored after
+        transport = EdgarToolsTransport()
+        calls: list[tuple[str, object]] = []
+
+        def fake_get(url: str, identity: object = None) -> object:
+            calls.append((url, identity))
+            if isinstance(answer, Exception):
+                raise answer
+            return answer
+
+        monkeypatch.setattr(transport, "_get", fake_get)
+        return transport, calls
+
+    def test_identity_declared(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The user agent is edgartools' identity (no prompt) and the request's own."""
+        transport, calls = self._transport(monkeypatch, self._Response(200, b"body"))
+        assert transport.get("https://www.sec.gov/x", user_agent=AGENT) == b"body"
+        assert calls == [("https://www.sec.gov/x", AGENT)]
+        assert os.environ["EDGAR_IDENTITY"] == AGENT
+
+    def test_error_status(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """An answer other than 200 is a FetchError naming the address and the status."""
+        transport, _ = self._transport(monkeypatch, self._Response(404, b""))
+        with pytest.raises(FetchError, match="https://www.sec.gov/x: EDGAR answered 404"):
+            transport.get("https://www.sec.gov/x", user_agent=AGENT)
+
+    def test_network_failure(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A failure inside edgartools (no network) is a FetchError naming the address."""
+        transport, _ = self._transport(monkeypatch, ConnectionError("Name or service not known"))
+        with pytest.raises(FetchError, match="did not answer .ConnectionError: Name or service"):
+            transport.get("https://www.sec.gov/x", user_agent=AGENT)

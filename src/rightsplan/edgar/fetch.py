@@ -253,6 +253,12 @@ class EdgarToolsTransport:
 
     def get(self, url: str, *, user_agent: str) -> bytes:
         """The body of ``url``, or :class:`FetchError` naming it and the reason."""
+        if os.environ.get("EDGAR_IDENTITY") != user_agent:
+            # edgartools' client reads its User-Agent from here (and asks at the terminal
+            # when it is unset); set_identity also renews the client that carries it.
+            from edgar import set_identity
+
+            set_identity(user_agent)
         try:
             response = self._get(url, identity=user_agent)
         except Exception as error:  # edgartools' and httpx's errors: the network's, not ours
@@ -386,8 +392,9 @@ class EdgarClient:
         return body
 
     def _json(self, url: str) -> object:
+        body = self.get(url)
         try:
-            return json.loads(self.get(url))
+            return json.loads(body)
         except (ValueError, UnicodeDecodeError) as error:
             raise FetchError(f"{url}: not JSON ({error})") from None
 
