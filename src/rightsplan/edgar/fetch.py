@@ -427,7 +427,7 @@ class EdgarClient:
         name = data.get("name")
         return (name if isinstance(name, str) else None), refs
 
-    def attachments(self, cik: int, accession: str) -> list[_Attachment]:
+    def _attachments(self, cik: int, accession: str) -> list[_Attachment]:
         """The documents a filing's index page lists (read with edgartools' parser)."""
         folder = f"{ARCHIVES}/{cik}/{accession.replace('-', '')}"
         url = f"{folder}/{accession}-index.htm"
@@ -460,7 +460,7 @@ class EdgarClient:
         A filing whose index gives only the complete submission text file (filings of the
         1990s) is that file, as EDGAR gives it.
         """
-        listed = self.attachments(cik, ref.accession)
+        listed = self._attachments(cik, ref.accession)
         form = ref.form or listed[0].type.upper()
         wanted = [a for a in listed if a.type and _wanted(a, form)]
         name = f"{ref.accession}.txt"
