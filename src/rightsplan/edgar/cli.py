@@ -41,8 +41,8 @@ release's; every other reading is kept too, as a conflict, each listed once.
 
 confidence: each drafted value carries a confidence from 0 to 1 and the span of text (with
 its quotation) it came from. Values read from the agreement's own text score highest, those
-from summaries and press releases lower; a value the drafter is unsure of says so by a low
-confidence rather than a guess. Review the fragment before loading it as a plan.
+from the report and press releases lower. Confidence ranks how directly the words state a
+value; it is not a probability. Review the fragment before loading it as a plan.
 
 fetching (pip install "rightsplan[edgar]"): --cik or --ticker lists the company's filings on
 EDGAR and keeps Forms 8-A12B and 8-A12G (and their amendments), 8-Ks reporting Item 1.01,
