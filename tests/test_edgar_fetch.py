@@ -300,20 +300,39 @@ class TestFetchAndDraft:
         assert captured.out == drafted
         assert "0 requests sent" in captured.err
 
-    def test_no_cache(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        """--no-cache asks EDGAR every time and keeps nothing."""
-        cache = tmp_path / "cache"
+    def test_no_cache(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """--no-cache asks EDGAR every time and keeps nothing in the user's cache folder."""
+        monkeypatch.setattr("sys.platform", "linux")
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
         for _ in range(2):
             transport = RecordedTransport()
+            clock = FakeClock()
             status = ingest_main(
                 ["--cik", "842913", "--user-agent", AGENT, "--no-cache"],
                 transport=transport,
-                limiter=RateLimiter(clock=FakeClock(), sleep=FakeClock().sleep),
+                limiter=RateLimiter(clock=clock, sleep=clock.sleep),
             )
             assert status == 0
             assert len(transport.sent) == 3
-        assert not cache.exists()
+        assert not (tmp_path / "cache").exists()
         capsys.readouterr()
+
+    def test_an_8a_amendment_listed(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A listed Form 8-A12B/A is fetched as its complete submission text and read."""
+        transport = RecordedTransport()
+        assert _ingest(["--cik", "96021", "--format", "json"], transport, tmp_path) == 0
+        assert [url.rsplit("/", 1)[-1] for url, _ in transport.sent] == [
+            "CIK0000096021.json",
+            "0000914062-99-000190-index.htm",
+            "0000914062-99-000190.txt",
+        ]
+        (filing,) = json.loads(capsys.readouterr().out)["filings"]
+        assert filing["filing"] == "0000914062-99-000190.txt"
+        assert filing["form"] == "8-A/A"
 
     def test_ticker_and_accession(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """--ticker finds the CIK; --accession fetches that filing's report only."""
