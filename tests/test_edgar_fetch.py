@@ -249,6 +249,13 @@ class TestWhichFilings:
             FilingRef("0000842913-95-000005", "8-K/A", dt.date(1995, 4, 17)),
         ]
 
+    def test_accession_takes_form_and_date_from_the_listing(self) -> None:
+        """A filing named by number gets the form and filing date its listing gives."""
+        client = EdgarClient(AGENT, transport=RecordedTransport())
+        company, refs = client.rights_refs(842913, ("000084291395000005",))
+        assert company == "KASH N KARRY FOOD STORES INC"
+        assert refs == [FilingRef("0000842913-95-000005", "8-K/A", dt.date(1995, 4, 17))]
+
     def test_broken_listing(self, tmp_path: Path) -> None:
         """A listing whose columns differ in length is refused, naming the column."""
 
@@ -335,16 +342,22 @@ class TestFetchAndDraft:
         assert filing["form"] == "8-A/A"
 
     def test_ticker_and_accession(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        """--ticker finds the CIK; --accession fetches that filing's report only."""
+        """--ticker finds the CIK; --accession fetches that filing (its listing if it can)."""
         transport = RecordedTransport()
         argv = ["--ticker", "cno", "--accession", "0001224608-23-000069", "--format", "json"]
         assert _ingest(argv, transport, tmp_path) == 0
         assert [url.rsplit("/", 1)[-1] for url, _ in transport.sent] == [
             "company_tickers.json",
+            "CIK0001224608.json",  # for the filing's form and date: not recorded here
             "0001224608-23-000069-index.htm",
             "form8-aa.htm",
         ]
-        (filing,) = json.loads(capsys.readouterr().out)["filings"]
+        captured = capsys.readouterr()
+        assert (
+            "note: https://data.sec.gov/submissions/CIK0001224608.json: EDGAR answered 404; "
+            "the filings named are read without the form and date it gives" in captured.err
+        )
+        (filing,) = json.loads(captured.out)["filings"]
         assert filing["form"] == "8-A12B/A"
         assert filing["company"]["value"] == "CNO Financial Group, Inc."
 

@@ -12,6 +12,7 @@ import os
 import stat
 import sys
 import tempfile
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,7 +49,8 @@ fetching (pip install "rightsplan[edgar]"): --cik or --ticker lists the company'
 EDGAR and keeps Forms 8-A12B and 8-A12G (and their amendments), 8-Ks reporting Item 1.01,
 3.03 or 5.03, and 8-Ks filed before 23 August 2004 (rights plans were then Item 5, among
 other events; those that report none contribute nothing). --accession reads the filings
-named instead (with --cik or --ticker: EDGAR's addresses need the company's CIK). Of each
+named instead, whatever their form (with --cik or --ticker: EDGAR's addresses need the
+company's CIK; the form and filing date come from the company's list). Of each
 filing, the report and its EX-4 and EX-99 exhibits are fetched (a 1990s filing: its complete
 submission text). EDGAR asks every program to say who runs it: --user-agent, or the
 RIGHTSPLAN_EDGAR_IDENTITY variable, must give a name and an e-mail address. At most ten
@@ -233,7 +235,11 @@ def _client(
 def _from_edgar(client: EdgarClient, args: argparse.Namespace) -> Iterator[_Source]:
     """The filings to fetch, each fetched and parsed when its turn comes."""
     cik: int = args.cik if args.cik is not None else client.cik_for_ticker(args.ticker)
-    company, refs = client.rights_refs(cik, tuple(args.accession))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", UserWarning)
+        company, refs = client.rights_refs(cik, tuple(args.accession))
+    for warning in caught:  # the listing could not be read; the filings named still are
+        print(f"rightsplan ingest: note: {printable(str(warning.message))}", file=sys.stderr)
     if not refs:
         raise FilingError(
             f"CIK {cik}: EDGAR lists no rights-plan filing (8-A12B or 8-A12G, an 8-K of Item "

@@ -28,6 +28,7 @@ import re
 import sys
 import tempfile
 import time
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
@@ -483,16 +484,29 @@ class EdgarClient:
     ) -> tuple[str | None, list[FilingRef]]:
         """The company's name (when listed) and its rights-plan filings, oldest first.
 
-        With ``accessions``, those filings only, and the listing is not asked for.
+        With ``accessions``, those filings, whatever their form, each with the form and date
+        the listing gives; a listing that cannot be read leaves them without (a
+        :class:`UserWarning` says why), since the filings themselves are still reachable.
         """
-        if accessions:
-            return None, [FilingRef(normal_accession(a), "") for a in accessions]
-        company, listed = self.company(cik)
-        refs = sorted(
-            (r for r in listed if is_rights_filing(r)),
-            key=lambda r: (r.filed or dt.date.max, r.accession),
-        )
-        return company, refs
+        if not accessions:
+            company, listed = self.company(cik)
+            refs = sorted(
+                (r for r in listed if is_rights_filing(r)),
+                key=lambda r: (r.filed or dt.date.max, r.accession),
+            )
+            return company, refs
+        wanted = [normal_accession(a) for a in accessions]
+        try:
+            company, listed = self.company(cik)
+        except FetchError as error:
+            warnings.warn(
+                f"{error}; the filings named are read without the form and date it gives",
+                UserWarning,
+                stacklevel=2,
+            )
+            return None, [FilingRef(a, "") for a in wanted]
+        known = {r.accession: r for r in listed}
+        return company, [known.get(a, FilingRef(a, "")) for a in wanted]
 
 
 def _column(recent: dict[str, object], key: str, size: int, where: str) -> list[object]:
