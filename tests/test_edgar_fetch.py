@@ -455,7 +455,10 @@ class TestCommandLine:
             ["--cik", "842913", "--user-agent", AGENT, "--cache-dir", str(tmp_path)]
         )
         assert status == 2
-        assert 'pip install "rightsplan[edgar]"' in capsys.readouterr().err
+        (line,) = capsys.readouterr().err.splitlines()
+        assert line.endswith(
+            'fetching filings from EDGAR needs edgartools: pip install "rightsplan[edgar]"'
+        )
 
     def test_help_describes_fetching(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--help describes document kinds, confidence, the fetch options and the cache."""

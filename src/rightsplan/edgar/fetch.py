@@ -233,6 +233,11 @@ class Transport(Protocol):
         ...
 
 
+def _missing(what: str) -> MissingExtraError:
+    """The error for edgartools missing (its import name, ``edgar``, would puzzle)."""
+    return MissingExtraError(what, "edgar", ImportError(name="edgartools"))
+
+
 class EdgarToolsTransport:
     """Requests sent by edgartools (``pip install "rightsplan[edgar]"``).
 
@@ -248,8 +253,8 @@ class EdgarToolsTransport:
             os.environ.setdefault("EDGAR_LOCAL_DATA_DIR", os.fspath(data_dir))
         try:
             from edgar.httprequests import get_with_retry
-        except ImportError as error:
-            raise MissingExtraError("fetching filings from EDGAR", "edgar", error) from None
+        except ImportError:
+            raise _missing("fetching filings from EDGAR") from None
         self._get = get_with_retry
 
     def get(self, url: str, *, user_agent: str) -> bytes:
@@ -435,8 +440,8 @@ class EdgarClient:
         page = self.get(url)
         try:
             from edgar.attachments import Attachments, parse_homepage_html
-        except ImportError as error:
-            raise MissingExtraError("reading EDGAR's filing index", "edgar", error) from None
+        except ImportError:
+            raise _missing("reading EDGAR's filing index") from None
         listed = Attachments.load(parse_homepage_html(page))
         found = []
         for attachment in listed.documents:
