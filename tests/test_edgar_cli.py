@@ -243,8 +243,13 @@ _MEASURED = """\
 import resource, sys
 from rightsplan.cli import main
 status = main(sys.argv[1:])
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(f"peak {peak * (1 if sys.platform == 'darwin' else 1024)}", file=sys.stderr)
+try:  # Linux: this process's own peak; ru_maxrss keeps the parent's across fork and exec
+    with open("/proc/self/status") as lines:
+        peak = next(int(line.split()[1]) * 1024 for line in lines if line.startswith("VmHWM:"))
+except OSError:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak *= 1 if sys.platform == "darwin" else 1024
+print(f"peak {peak}", file=sys.stderr)
 sys.exit(status)
 """
 
