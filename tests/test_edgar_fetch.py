@@ -426,6 +426,22 @@ class TestFetchAndDraft:
         assert _ingest(["--cik", "842913", "--max-size", "1"], Huge(), tmp_path) == 2
         assert "--max-size MIB raises it" in capsys.readouterr().err
 
+    def test_document_too_large_by_the_index(self, tmp_path: Path) -> None:
+        """A document the index says is over the limit is refused without being fetched."""
+
+        class Sized(RecordedTransport):
+            def get(self, url: str, *, user_agent: str) -> bytes:
+                body = super().get(url, user_agent=user_agent)
+                if url.endswith("-index.htm"):
+                    body = body.replace(b'<td scope="row"></td></tr>', b"<td>9999999</td></tr>")
+                return body
+
+        transport = Sized()
+        client = EdgarClient(AGENT, transport=transport, max_bytes=1_048_576)
+        with pytest.raises(FetchError, match=r"9\.5 MiB by the index, more than the 1 MiB"):
+            client.filing(1224608, FilingRef("0001224608-23-000069", "8-A12B/A"))
+        assert not any(url.endswith("form8-aa.htm") for url, _ in transport.sent)
+
 
 class TestCommandLine:
     def test_accession_needs_a_company(self, capsys: pytest.CaptureFixture[str]) -> None:

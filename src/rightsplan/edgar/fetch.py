@@ -346,6 +346,7 @@ class _Attachment:
     document: str
     type: str
     url: str
+    size: int | None = None
 
 
 def _wanted(attachment: _Attachment, form: str) -> bool:
@@ -454,6 +455,7 @@ class EdgarClient:
                     str(attachment.document or ""),
                     str(attachment.document_type or ""),
                     address,
+                    attachment.size if isinstance(attachment.size, int) else None,
                 )
             )
         if not found:
@@ -479,6 +481,13 @@ class EdgarClient:
                     f"{name}: the index lists no report, EX-4 or EX-99 document in text or HTML"
                 )
             return FetchedFiling(name, self.get(whole.url), (whole.url,))
+        for attachment in wanted:  # refused before it is fetched, when the index says its size
+            if attachment.size is not None and attachment.size > self.max_bytes:
+                raise FetchError(
+                    f"{attachment.url}: {attachment.size / 1_048_576:.1f} MiB by the index, more "
+                    f"than the {self.max_bytes // 1_048_576} MiB a filing may be (--max-size "
+                    "MIB raises it)"
+                )
         bodies = [(a, self.get(a.url)) for a in wanted]
         return FetchedFiling(
             name, _submission(cik, ref, form, company, bodies), tuple(a.url for a, _ in bodies)
