@@ -442,6 +442,23 @@ class TestFetchAndDraft:
             client.filing(1224608, FilingRef("0001224608-23-000069", "8-A12B/A"))
         assert not any(url.endswith("form8-aa.htm") for url, _ in transport.sent)
 
+    def test_inline_xbrl_link(self) -> None:
+        """An index linking its report through the inline XBRL viewer fetches the document."""
+
+        class Viewer(RecordedTransport):
+            def get(self, url: str, *, user_agent: str) -> bytes:
+                body = super().get(url, user_agent=user_agent)
+                if url.endswith("-index.htm"):
+                    body = body.replace(b'href="/Archives/', b'href="/ix?doc=/Archives/')
+                return body
+
+        transport = Viewer()
+        client = EdgarClient(AGENT, transport=transport)
+        fetched = client.filing(1224608, FilingRef("0001224608-23-000069", "8-A12B/A"))
+        assert fetched.documents == (
+            "https://www.sec.gov/Archives/edgar/data/1224608/000122460823000069/form8-aa.htm",
+        )
+
 
 class TestCommandLine:
     def test_accession_needs_a_company(self, capsys: pytest.CaptureFixture[str]) -> None:

@@ -447,7 +447,9 @@ class EdgarClient:
         found = []
         for attachment in listed.documents:
             path = str(attachment.path or "")
-            address = SEC + path if path.startswith("/") else f"{folder}/{attachment.document}"
+            # edgartools' address: an inline XBRL report's link goes through the viewer
+            # (/ix?doc=/Archives/...), the document itself is the part after it.
+            address = str(attachment.url) if path.startswith("/") else f"{folder}/{path}"
             found.append(
                 _Attachment(
                     str(attachment.sequence_number or ""),
@@ -480,7 +482,7 @@ class EdgarClient:
                 raise FetchError(
                     f"{name}: the index lists no report, EX-4 or EX-99 document in text or HTML"
                 )
-            return FetchedFiling(name, self.get(whole.url), (whole.url,))
+            wanted = [whole]
         for attachment in wanted:  # refused before it is fetched, when the index says its size
             if attachment.size is not None and attachment.size > self.max_bytes:
                 raise FetchError(
@@ -489,6 +491,8 @@ class EdgarClient:
                     "MIB raises it)"
                 )
         bodies = [(a, self.get(a.url)) for a in wanted]
+        if wanted[0].type == "":  # the complete submission text file, as EDGAR gives it
+            return FetchedFiling(name, bodies[0][1], (wanted[0].url,))
         return FetchedFiling(
             name, _submission(cik, ref, form, company, bodies), tuple(a.url for a, _ in bodies)
         )
