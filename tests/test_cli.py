@@ -162,9 +162,9 @@ class TestValidateAndTerms:
         assert status == 0
         assert "Amended and Restated Rights Agreement dated 2009-01-02 (2009-01-02)" in out
         _, timeline, _ = run(capsys, "terms", selectica)
-        assert "2009-01-02 to 2009-04-26: Exchange of rights dated 2009-01-02" in timeline
+        assert "2009-01-02 to 2009-01-25: Exchange of rights dated 2009-01-02" in timeline
         _, valid, _ = run(capsys, "validate", selectica)
-        assert "6 instruments after it" in valid and "No. None" not in valid
+        assert "8 instruments after it" in valid and "No. None" not in valid
 
 
 class TestCheck:
@@ -174,6 +174,24 @@ class TestCheck:
         assert status == 1
         assert "triggered" in out and "\033[" not in out
         assert "[1] Amendment No. 2 (2003-08-14)" in out
+
+    def test_unknown_threshold_named_in_the_limit_cell(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Under a threshold the plan leaves unknown, LIMIT says so, never "no plan in force"."""
+        holdings = tmp_path / "holdings.csv"
+        holdings.write_text(
+            "holder,shares,outstanding,date\n"
+            "Fund A,60,1000,2005-01-01\n"
+            "Fund A,150,1000,2005-01-01\n"
+        )
+        selectica = PLAN.replace("innotrac", "selectica")
+        status, out, _ = run(capsys, "check", selectica, str(holdings))
+        assert status == 0
+        rows = [line for line in out.splitlines() if "Fund A" in line]
+        assert ["clear" in rows[0], "uncertain" in rows[1]] == [True, True]
+        assert all("unknown (15%)" in row for row in rows)
+        assert "no plan in force" not in out
 
     def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--format json gives one object per holding with exact percent, limit and source."""
@@ -644,3 +662,16 @@ class TestConventions:
         body = out.split("\n\n[1]")[0]
         assert all(len(line) <= columns for line in body.splitlines())
         assert "Line 4, 2003-12-01: IPOF Group" in body
+
+    @pytest.mark.parametrize("columns", [60, 80])
+    def test_narrow_terminal_colours_take_no_width(
+        self, columns: int, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """In colour, the blocks wrap where they wrap without colour: escape codes take no width."""
+        monkeypatch.setenv("COLUMNS", str(columns))
+        monkeypatch.delenv("NO_COLOR", raising=False)
+        _, plain, _ = run(capsys, "check", PLAN, HOLDINGS)
+        monkeypatch.setattr("rightsplan.cli._shell.terminal", lambda: True)
+        _, painted, _ = run(capsys, "check", PLAN, HOLDINGS)
+        assert "\x1b[" in painted
+        assert re.sub(r"\x1b\[[0-9;]*m", "", painted) == plain

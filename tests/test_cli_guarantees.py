@@ -77,7 +77,7 @@ class TestExitStatuses:
     ) -> None:
         """An uncaught internal error exits 70 (never 1) with one line saying it is a bug."""
         monkeypatch.delenv(cli.DEBUG_VARIABLE, raising=False)
-        monkeypatch.setattr(cli, "_terms", crash)
+        monkeypatch.setattr("rightsplan.cli.terms._terms", crash)
         status, out, err = run(capsys, "terms", PLAN)
         assert status == cli.EXIT_SOFTWARE == 70
         assert out == "" and "Traceback" not in err
@@ -88,7 +88,7 @@ class TestExitStatuses:
         self, how: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
     ) -> None:
         """RIGHTSPLAN_DEBUG=1 or --debug prints the internal error's traceback; still exit 70."""
-        monkeypatch.setattr(cli, "_terms", crash)
+        monkeypatch.setattr("rightsplan.cli.terms._terms", crash)
         if how == "variable":
             monkeypatch.setenv(cli.DEBUG_VARIABLE, "1")
             status, _, err = run(capsys, "terms", PLAN)
@@ -106,7 +106,7 @@ class TestExitStatuses:
         def interrupted(*args: object, **kwargs: object) -> int:
             raise KeyboardInterrupt
 
-        monkeypatch.setattr(cli, "_check", interrupted)
+        monkeypatch.setattr("rightsplan.cli.check._check", interrupted)
         status, _, err = run(capsys, "check", PLAN, HOLDINGS)
         assert status == 130
         assert err == "rightsplan: interrupted\n"
@@ -496,7 +496,9 @@ class TestOutputs:
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
     ) -> None:
         """A lone surrogate reaching a CSV file is exit 2 naming --output; nothing is left."""
-        monkeypatch.setattr(cli, "_csv", lambda records: "holder\nIPOF\udc80\n")
+        monkeypatch.setattr(
+            "rightsplan.cli.check.csv_records", lambda records: "holder\nIPOF\udc80\n"
+        )
         monkeypatch.chdir(tmp_path)  # a short name: a long one is shown shortened
         status, _, err = run(
             capsys,
@@ -533,7 +535,7 @@ class TestEscaping:
 
     def test_check_csv_quotes_a_lone_carriage_return(self, tmp_path: Path) -> None:
         """A holder name with a lone carriage return is quoted: one CSV row per holding."""
-        records = cli._csv([{"line": 2, "holder": "IPOF\rGroup", "passive": True}])
+        records = cli._shell.csv_records([{"line": 2, "holder": "IPOF\rGroup", "passive": True}])
         assert list(csv.DictReader(io.StringIO(records, newline=""))) == [
             {"line": "2", "holder": "IPOF\rGroup", "passive": "true"}
         ]
@@ -555,7 +557,7 @@ class TestEscaping:
         agreement = attrs.evolve(plan.agreement)
         object.__setattr__(agreement, "company", hostile)
         evil = attrs.evolve(plan, agreement=agreement)
-        monkeypatch.setattr(cli, "load_plan", lambda path: evil)
+        monkeypatch.setattr("rightsplan.cli._shell.load_plan", lambda path: evil)
         for argv in (["check", PLAN, HOLDINGS], ["terms", PLAN], ["history", PLAN, EVENTS]):
             _, out, _ = run(capsys, *argv)
             assert "\x1b" not in out and "\r" not in out and "\u202e" not in out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import json
+import os
 import re
 import shlex
 import subprocess
@@ -122,6 +123,29 @@ class TestReference:
             assert f'"{member.value}"' in page or f"`{member.value}`" in page, member
 
 
+def _submodule_enums() -> list[tuple[type[enum.Enum], str, str]]:
+    """Public enums outside ``rp.__all__``: each, the page showing it, its text attribute."""
+    from rightsplan import edgar, report
+
+    return [
+        (report.ColumnType, "tables.md", "value"),
+        (edgar.EventKind, "json.md", "value"),
+        (edgar.Authority, "json.md", "label"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "page", "text"), _submodule_enums(), ids=lambda value: getattr(value, "__name__", "")
+)
+def test_submodule_enums_in_both_spellings(kind: type[enum.Enum], page: str, text: str) -> None:
+    """An enum of rp.report or rp.edgar is shown as its text and as its Python name."""
+    shown = (DOCS / page).read_text("utf-8")
+    for member in kind:
+        assert f"{kind.__name__}.{member.name}`" in shown, member
+        value = getattr(member, text)
+        assert f'"{value}"' in shown or f"`{value}`" in shown, member
+
+
 def _keys(value: object) -> set[str]:
     """Every key of every object in a JSON value."""
     if isinstance(value, dict):
@@ -131,51 +155,290 @@ def _keys(value: object) -> set[str]:
     return set()
 
 
-class TestJsonFieldsDocumented:
-    def test_terms_json(self) -> None:
-        """Every key of `rightsplan terms --format json` is named in docs/plan-files.md."""
-        from tests.test_terms import every_kind_plan
+def _documented(output: str) -> set[str]:
+    """The fields docs/json.md lists for an output: the first column of its section's tables."""
+    page = (DOCS / "json.md").read_text("utf-8")
+    section = page.split(f"## `rightsplan {output} ", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    cells = [row.split(" | ")[0] for row in rows]
+    # A quoted first cell is a value ("adoption") in a table of both spellings, not a field.
+    return {name for cell in cells for name in re.findall(r"`([^`\"]+)`", cell)}
 
-        plan = every_kind_plan()
-        keys = _keys(plan.to_json()) | _keys(plan.to_json(on="2013-01-01"))
-        page = (DOCS / "plan-files.md").read_text("utf-8")
-        assert sorted(key for key in keys if f"`{key}`" not in page) == []
 
-    def _cli_json(self, *argv: str) -> object:
-        done = subprocess.run(
-            [sys.executable, "-m", "rightsplan", *argv, "--format", "json"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert done.returncode in (0, 1), done.stderr
-        return json.loads(done.stdout)
+def _cli_json(*argv: str, stream: str = "stdout") -> object:
+    done = subprocess.run(
+        [sys.executable, "-m", "rightsplan", *argv, "--format", "json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode in (0, 1), done.stderr
+    return json.loads(getattr(done, stream))
 
-    def test_check_json(self) -> None:
-        """Every key of `rightsplan check --format json` is named in the check-holdings how-to."""
-        keys = set[str]()
-        for example in ("innotrac", "tax-asset"):
-            folder = f"examples/{example}"
-            keys |= _keys(self._cli_json("check", f"{folder}/plan.toml", f"{folder}/holdings.csv"))
-        page = (DOCS / "howto" / "check-holdings.md").read_text("utf-8")
-        assert sorted(key for key in keys if f"`{key}`" not in page) == []
 
-    def test_history_json(self) -> None:
-        """Every key of `rightsplan history --format json` is named in ownership-history.md."""
-        keys = set[str]()
-        for plan, events in (
-            ("innotrac/plan.toml", "innotrac/events.csv"),
-            ("innotrac/plan.toml", "innotrac/events-inadvertent.csv"),
-            ("tax-asset/plan.toml", "tax-asset/events.csv"),
+EVERY_STANDING = """\
+holder,shares,outstanding,date,standing,standing_since,standing_shares,standing_until,\
+standing_cap_percent,standing_cap_comparison
+A,610000,10000000,2026-04-01,grandfathered,2026-03-02,610000,,,
+B,610000,10000000,2026-04-01,buyback,2026-03-02,600000,,,
+C,610000,10000000,2026-04-01,inadvertent,2026-03-02,,2026-04-15,,
+D,610000,10000000,2026-04-01,acquiring-person,2026-03-02,,,,
+E,610000,10000000,2026-04-01,exempted,2026-03-02,,,10,at-least
+"""
+"""A holdings file with every standing a holdings file can give."""
+
+TENDER_OFFER = """\
+event,date,holder,shares,outstanding,offeror,deferred
+outstanding-changed,2003-07-31,,,11564730,,
+position-reported,2003-08-01,A Fund,100000,,,
+tender-offer-commenced,2003-09-02,,,,Bidder Corp,
+"""
+"""An events file with a tender offer, so that its fields are printed."""
+
+
+class TestJsonFields:
+    """docs/json.md lists exactly the fields each command prints: none missing, none extra."""
+
+    def test_check(self, tmp_path: Path) -> None:
+        """`check --format json`: the verdict and standing fields, every standing kind."""
+        (tmp_path / "standings.csv").write_text(EVERY_STANDING, "utf-8")
+        printed = set[str]()
+        for plan, holdings in (
+            ("examples/innotrac/plan.toml", "examples/innotrac/holdings.csv"),
+            ("examples/tax-asset/plan.toml", "examples/tax-asset/holdings.csv"),
+            ("examples/tax-asset/plan.toml", str(tmp_path / "standings.csv")),
         ):
-            document = self._cli_json("history", f"examples/{plan}", f"examples/{events}")
+            printed |= _keys(_cli_json("check", plan, holdings))
+        assert printed == _documented("check")
+
+    def test_history(self, tmp_path: Path) -> None:
+        """`history --format json`: periods, triggers, tender offers; holders' names aside."""
+        (tmp_path / "tender.csv").write_text(TENDER_OFFER, "utf-8")
+        printed = set[str]()
+        for plan, events in (
+            ("examples/innotrac/plan.toml", "examples/innotrac/events.csv"),
+            ("examples/innotrac/plan.toml", "examples/innotrac/events-inadvertent.csv"),
+            ("examples/tax-asset/plan.toml", "examples/tax-asset/events.csv"),
+            ("examples/innotrac/plan.toml", str(tmp_path / "tender.csv")),
+        ):
+            document = _cli_json("history", plan, events)
             assert isinstance(document, dict)
             names = {  # the holders' names key these objects: they are not fields
                 name
                 for field in ("holders", "first_crossings", "near_matches")
                 for name in document[field]
             }
-            keys |= _keys(document) - names
-        page = (DOCS / "ownership-history.md").read_text("utf-8")
-        assert sorted(key for key in keys if f"`{key}`" not in page) == []
+            printed |= _keys(document) - names
+        assert printed == _documented("history")
+
+    def test_terms(self) -> None:
+        """`terms --format json`: every kind of rule, unknown terms, with and without --on."""
+        from tests.test_terms import every_kind_plan
+        from tests.test_unknowns import candela, enzon, sotheby
+
+        plans = [
+            every_kind_plan(),
+            candela(),
+            enzon(through=3),
+            sotheby(meeting=None),
+            *(rp.load_plan(f"examples/{name}/plan.toml") for name in ("innotrac", "selectica")),
+        ]
+        printed = set[str]()
+        for plan in plans:
+            printed |= _keys(plan.to_json()) | _keys(plan.to_json(on="2013-01-01"))
+        printed |= _keys(_cli_json("terms", "examples/selectica/plan.toml", "--on", "2009-01-02"))
+        assert printed == _documented("terms")
+
+    def test_screen(self, tmp_path: Path) -> None:
+        """`screen --format json`: the summary's fields; the statuses' names key their counts."""
+        pytest.importorskip("polars")
+        plans = tmp_path / "plans"
+        plans.mkdir()
+        (plans / "INNO.toml").write_text(
+            (ROOT / "examples/innotrac/plan.toml").read_text("utf-8"), "utf-8"
+        )
+        (tmp_path / "in.csv").write_text(
+            "issuer,holder,date,shares,outstanding,passive\n"
+            "INNO,IPOF Group,2003-11-24,2800500,11572314,true\n",
+            "utf-8",
+        )
+        argv = ["screen", str(plans), str(tmp_path / "in.csv"), "-o", str(tmp_path / "o.pq")]
+        summary = _cli_json(*argv)
+        assert isinstance(summary, dict)
+        assert set(summary["statuses"]) <= {status.value for status in rp.Status}
+        assert set(summary) == _documented("screen")
+
+    def test_ingest(self) -> None:
+        """`ingest --format json`: drafts, found values, conflicts; plan-file keys aside."""
+        printed = set[str]()
+        plan_keys = set[str]()
+        for filing in ("seed_004.txt", "10_solano_conflict_submission.txt"):
+            document = _cli_json("ingest", f"tests/data/filings/{filing}")
+            plan_keys |= _keys(_subtrees(document, {"plan", "change"}))
+            printed |= _keys(_pruned(document, {"plan", "change"}))
+        assert printed == _documented("ingest")
+        schema = (DOCS / "plan-files.md").read_text("utf-8")
+        named = [k for k in plan_keys if f"`{k}`" in schema or f"[{k}]" in schema]
+        assert sorted(plan_keys - set(named)) == []
+
+    def test_validate(self, tmp_path: Path) -> None:
+        """`validate --format json`: a valid plan file and a broken one."""
+        (tmp_path / "broken.toml").write_text("x\n", "utf-8")
+        printed = _keys(_cli_json("validate", "examples/selectica/plan.toml"))
+        broken = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "rightsplan",
+                "validate",
+                str(tmp_path / "broken.toml"),
+                "--format",
+                "json",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert broken.returncode == 2
+        printed |= _keys(json.loads(broken.stdout))
+        assert printed == _documented("validate")
+
+    def test_example(self) -> None:
+        """`example --format json`: the verdict fields of `check` but `line`, with two more."""
+        printed = _keys(_cli_json("example"))
+        own = _documented("example")
+        assert own <= printed
+        assert printed <= own | (_documented("check") - {"line"})
+
+
+def _pruned(value: object, names: set[str]) -> object:
+    """``value`` with the contents of the keys ``names`` left out (the keys themselves kept)."""
+    if isinstance(value, dict):
+        return {k: (None if k in names else _pruned(v, names)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_pruned(item, names) for item in value]
+    return value
+
+
+def _subtrees(value: object, names: set[str]) -> list[object]:
+    """The values of the keys ``names``, wherever they are in ``value``."""
+    if isinstance(value, dict):
+        found = [v for k, v in value.items() if k in names]
+        return found + [s for v in value.values() for s in _subtrees(v, names)]
+    if isinstance(value, list):
+        return [s for item in value for s in _subtrees(item, names)]
+    return []
+
+
+HOWTO = DOCS / "howto" / "encode-a-plan.md"
+"""The how-to that walks Selectica's plan from its filings to the example plan file."""
+
+_SKETCH = """\
+[agreement]
+company = "Example Corp"
+dated = 1990-01-01
+
+[[agreement.provisions]]
+kind = "set-threshold"
+percent = "15"
+comparison = "at-least"
+
+"""
+"""A plan for a fragment to sit in: the fragments are one instrument or change of a plan."""
+
+
+def _console_examples() -> list[tuple[str, str, str]]:
+    """Every ```console block of the docs: where, the ``$ rightsplan ...`` line, its output."""
+    examples = []
+    for path in DOCUMENTS:
+        for index, body in enumerate(_blocks(path, "console")):
+            command, _, shown = body.partition("\n")
+            examples.append((f"{path.relative_to(ROOT)}#{index}", command, shown))
+    return examples
+
+
+@pytest.mark.parametrize(("where", "command", "shown"), _console_examples())
+def test_console_examples_print_what_the_page_shows(where: str, command: str, shown: str) -> None:
+    """A ```console block's command, run from the repository root, prints what the page shows.
+
+    A last line ``...`` stands for the rest of the output, left out of the page.
+    """
+    assert command.startswith("$ rightsplan "), where
+    done = subprocess.run(
+        [sys.executable, "-m", "rightsplan", *shlex.split(command)[2:]],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1"},
+    )
+    assert done.returncode in (0, 1), done.stderr
+    lines = shown.rstrip("\n").splitlines()
+    printed = done.stdout.rstrip("\n").splitlines()
+    if lines and lines[-1] == "...":
+        lines, printed = lines[:-1], printed[: len(lines) - 1]
+    assert printed == lines
+
+
+class TestEncodeAPlan:
+    """docs/howto/encode-a-plan.md: its plan file is the example, and every fragment loads."""
+
+    def _walk_and_rest(self) -> tuple[list[str], list[str]]:
+        text = HOWTO.read_text("utf-8")
+        walk, rest = text.split("\n## 8. ", 1)
+        return _toml_blocks(walk), _toml_blocks(rest)
+
+    def test_the_file_grows_into_the_example(self) -> None:
+        """The TOML blocks of the walk, one instrument each, make examples/selectica/plan.toml."""
+        walk, _ = self._walk_and_rest()
+        assert len(walk) == 6  # the agreement, then sections 3 to 7
+        built = rp.io.loads_plan("\n".join(walk), "toml", name="encode-a-plan.md")
+        assert built == rp.load_plan(ROOT / "examples" / "selectica" / "plan.toml")
+
+    def test_every_later_fragment_loads(self) -> None:
+        """The fragments after the walk (a missing date, an event, a supplement) load in a plan."""
+        _, rest = self._walk_and_rest()
+        assert rest
+        for fragment in rest:
+            first = fragment.splitlines()[0]
+            if first == "[[amendments]]":
+                text = _SKETCH + fragment
+            else:
+                change = (
+                    ""
+                    if first == "[[amendments.changes]]"
+                    else ('[[amendments.changes]]\nkind = "set-expiration"\n')
+                )
+                text = _SKETCH + "[[amendments]]\nexecuted = 1999-01-01\n\n" + change + fragment
+            plan = rp.io.loads_plan(text, "toml", name="encode-a-plan.md")
+            assert len(plan.amendments) == 1
+
+    def test_the_holdings_shown_are_the_example_file(self) -> None:
+        """The ```text block is examples/selectica/holdings.csv, byte for byte."""
+        (shown,) = _blocks(HOWTO, "text")
+        assert shown == (ROOT / "examples" / "selectica" / "holdings.csv").read_text("utf-8")
+
+    def test_check_exits_1_as_the_page_says(self) -> None:
+        """The page says the check exits 1 (a holding triggers): it does."""
+        assert "The exit status is 1" in HOWTO.read_text("utf-8")
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "rightsplan",
+                "check",
+                "examples/selectica/plan.toml",
+                "examples/selectica/holdings.csv",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 1, done.stderr
+
+
+def _toml_blocks(text: str) -> list[str]:
+    return [m["body"] for m in FENCE.finditer(text) if m["lang"] == "toml"]

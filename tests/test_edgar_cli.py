@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 import tomllib
 from pathlib import Path
 
@@ -203,6 +205,22 @@ class TestIngestConventions:
         assert ingest_main([str(copy), "-o", str(copy)]) == 2
         assert copy.read_bytes() == Path(SEED).read_bytes()
         assert "input file" in capsys.readouterr().err
+
+    def test_dash_reads_standard_input(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """- reads the filing from standard input, drafted as if read from its file."""
+        assert ingest_main([SEED]) == 0
+        from_file = capsys.readouterr().out
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(Path(SEED).read_bytes())))
+        assert ingest_main(["-"]) == 0
+        from_stdin = capsys.readouterr().out
+        assert from_stdin == from_file.replace(SEED, "<stdin>")
+
+    def test_only_one_dash(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Standard input can be read once: two - are refused, exit 2."""
+        assert ingest_main(["-", "-"]) == 2
+        assert "only one input can be -" in capsys.readouterr().err
 
 
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus"

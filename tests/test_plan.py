@@ -841,10 +841,10 @@ class TestSelectica:
         assert terms.ended is None
         assert SELECTICA.in_force_on("2009-01-02")
 
-    def test_numbers_restart_after_the_restatement_with_gaps(self) -> None:
-        """Amendment 2 and No. 4 to the restated agreement: No. 1 unnumbered, No. 3 unread."""
+    def test_numbers_restart_after_the_restatement(self) -> None:
+        """Amendments 2, 3 and No. 4 to the restated agreement; the first is unnumbered."""
         numbers = [a.number for a in SELECTICA.amendments]
-        assert numbers == [None, None, None, None, 2, 4]
+        assert numbers == [None, None, None, None, None, 2, 3, 4]
         agent = SELECTICA.terms_at("2009-04-27").rights_agent
         assert agent is not None
         assert agent.name == "Wells Fargo Bank, N.A."
@@ -884,8 +884,7 @@ class TestSelectica:
             rp.InstrumentKind.AMENDMENT,
             rp.InstrumentKind.EXCHANGE,
             rp.InstrumentKind.AMENDED_AND_RESTATED,
-            rp.InstrumentKind.AMENDMENT,
-            rp.InstrumentKind.AMENDMENT,
+            *[rp.InstrumentKind.AMENDMENT] * 4,
         ]
 
 

@@ -334,7 +334,7 @@ class Plan:
 
         Without ``on``, the whole timeline (``periods``); with it, the terms on that day
         (``on``, ``in_force``, ``why_not``, ``rules``, ``instruments``). ``format`` names the
-        layout, :data:`TERMS_JSON_FORMAT`; every key is documented in :doc:`/plan-files`.
+        layout, :data:`TERMS_JSON_FORMAT`; every key is documented in :doc:`/json`.
 
         >>> from rightsplan import examples
         >>> document = examples.innotrac().to_json(on="2003-11-24")

@@ -117,7 +117,12 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("filings", nargs="*", metavar="FILING", help="filing files to read")
+    parser.add_argument(
+        "filings",
+        nargs="*",
+        metavar="FILING",
+        help="filing files to read (- reads one filing from standard input)",
+    )
     parser.add_argument(
         "--format",
         choices=("toml", "json"),
@@ -196,14 +201,34 @@ _Source = tuple[str, Callable[[], Filing]]
 """A filing to read: its name, and how to read it."""
 
 
+def _from_stdin(max_bytes: int) -> Filing:
+    """The filing on standard input (``-``), named ``<stdin>`` in messages, at most the limit."""
+    from rightsplan.cli._shell import STDIN_NAME
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise FilingError(f"{STDIN_NAME}: standard input is closed")
+    data: bytes = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise FilingError(
+            f"{STDIN_NAME}: more than the {max_bytes // 1_048_576} MiB a filing may be "
+            "(--max-size MIB raises the limit)"
+        )
+    return parse_filing(data, name=STDIN_NAME, max_bytes=max_bytes)
+
+
 def _from_files(paths: list[str], max_bytes: int) -> Iterator[_Source]:
+    from rightsplan.cli._shell import STDIN, STDIN_NAME
+
     for path in paths:
 
         def read(path: str = path) -> Filing:
+            if path == STDIN:
+                return _from_stdin(max_bytes)
             _size_checked(path, max_bytes)
             return read_filing(path, max_bytes=max_bytes)
 
-        yield path, read
+        yield (STDIN_NAME if path == STDIN else path), read
 
 
 def _client(
@@ -286,7 +311,7 @@ def ingest_main(
     except SystemExit as exit_:
         return 0 if exit_.code in (0, None) else 2
     from rightsplan._progress import on_terminal, progress_bar
-    from rightsplan.cli import _deliver, _refuse_inputs
+    from rightsplan.cli._shell import deliver, one_standard_input, refuse_inputs
 
     max_bytes = args.max_size * 1_048_576
     drafts: list[FilingDraft] = []
@@ -298,7 +323,8 @@ def ingest_main(
         progress = None
     try:
         with contextlib.ExitStack() as stack:
-            _refuse_inputs({"--output": args.output}, args.filings)
+            refuse_inputs({"--output": args.output}, args.filings)
+            one_standard_input(*args.filings)
             sources: list[Iterator[_Source]] = [_from_files(args.filings, max_bytes)]
             if fetching:
                 from rightsplan.edgar.fetch import default_cache_dir
@@ -325,7 +351,7 @@ def ingest_main(
                         failed.append(name)
                     else:
                         if not draft.found_event:
-                            reason = draft.notes[0] if draft.notes else "no rights-plan event"
+                            reason = draft.notes[0] if draft.notes else "no rights-plan event found"
                             print(f"{printable(name)}: {printable(reason)}", file=sys.stderr)
                         drafts.append(draft)
                     if progress is not None:
@@ -339,7 +365,7 @@ def ingest_main(
             return 2
         plan = combine(drafts)
         text = to_json(plan) if args.format == "json" else to_toml(plan)
-        _deliver(text, args.output)
+        deliver(text, args.output)
     except RightsPlanError as error:
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         print(f"rightsplan ingest: error: {printable(first)}", file=sys.stderr)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 
 from rightsplan._printable import plural, printable
 from rightsplan._progress import progress_bar
-from rightsplan.cli import _argument_error, _refuse_inputs, _shown, _warn_at_argument
+from rightsplan.cli._shell import argument_error, refuse_inputs, shown, warn_at_argument
 from rightsplan.errors import OutputFileError, RightsPlanError
 
 __all__ = ["screen_main"]
@@ -87,7 +87,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--warn-at",
         default="0.9",
-        type=_warn_at_argument,
+        type=warn_at_argument,
         metavar="SHARE",
         help="warn at or above this share of the limit, like 0.9 or 90%% (default 0.9)",
     )
@@ -109,10 +109,10 @@ def _batch_rows(text: str) -> int:
     try:
         rows = int(text.replace(",", "").replace("_", ""))
     except ValueError as error:
-        raise _argument_error(text, error, "") from None
+        raise argument_error(text, error, "") from None
     if not 1 <= rows <= _MOST_BATCH_ROWS:
         raise argparse.ArgumentTypeError(
-            f"expected a number of rows from 1 to {_MOST_BATCH_ROWS:,}, got {_shown(text)}"
+            f"expected a number of rows from 1 to {_MOST_BATCH_ROWS:,}, got {shown(text)}"
         )
     return rows
 
@@ -162,7 +162,7 @@ def screen_main(argv: list[str]) -> int:
         parser.error("the following arguments are required: -o/--output")
     args.out = args.output
     try:
-        _refuse_inputs({"--output": args.out}, [*args.positions, *_plan_files(args.plans)])
+        refuse_inputs({"--output": args.out}, [*args.positions, *_plan_files(args.plans)])
     except RightsPlanError as error:
         print(f"rightsplan screen: error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -179,7 +179,7 @@ def screen_main(argv: list[str]) -> int:
             )
     except OutputFileError as error:
         print(
-            f"rightsplan screen: error: --output {_shown(args.out)}: cannot write: {error.reason}",
+            f"rightsplan screen: error: --output {shown(args.out)}: cannot write: {error.reason}",
             file=sys.stderr,
         )
         return EXIT_USAGE
@@ -195,7 +195,7 @@ def screen_main(argv: list[str]) -> int:
     if args.format == "json":
         text = json.dumps({"output": args.out, "positions": total, "statuses": counts}) + "\n"
     else:
-        text = f"{_shown(args.out)}: {plural(total, 'position')} screened: {summary}\n"
+        text = f"{shown(args.out)}: {plural(total, 'position')} screened: {summary}\n"
     # With -o -, the verdicts are standard output: the summary goes to standard error.
     (sys.stderr if args.out == "-" else sys.stdout).write(text)
     return EXIT_TRIGGERED if counts.get("triggered") else EXIT_CLEAR
