@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib.metadata as _metadata
 from typing import TYPE_CHECKING
 
-from rightsplan import calendars, edgar, examples, plot, report, rules
+from rightsplan import calendars, edgar, examples, plot, report, reports, rules
 from rightsplan.agreement import RightsAgreement, standard_exempt_persons
 from rightsplan.amendments import (
     AddException,
@@ -297,6 +297,7 @@ __all__ = [
     "readable_percent",
     "replay",
     "report",
+    "reports",
     "rules",
     "screen",
     "standard_exempt_persons",

@@ -101,6 +101,8 @@ def _parser() -> argparse.ArgumentParser:
 _DELEGATED_HELP = {
     "ingest": "read 8-K and 8-A filings and draft the plan changes they describe",
     "screen": "screen many positions against many plans at once (the 'screen' extra)",
+    "reports": "read Schedules 13D and 13G: cover facts with spans, an events file, scores",
+    "watch": "watch a company: each 13D/13G holding against the plan on its date",
 }
 
 
@@ -109,6 +111,10 @@ def _delegated(command: str) -> Callable[[list[str]], int]:
         from rightsplan.edgar.cli import ingest_main
 
         return ingest_main
+    if command in ("reports", "watch"):
+        from rightsplan.reports import cli as reports_cli
+
+        return reports_cli.reports_main if command == "reports" else reports_cli.watch_main
     from rightsplan.screening.cli import screen_main
 
     return screen_main

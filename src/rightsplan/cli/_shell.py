@@ -255,3 +255,17 @@ def deliver(text: str, output: str | None, *, option: str = "--output") -> None:
         raise InvalidInputError(
             f"{option} {shown(output)}: cannot write {unwritable(error)} as UTF-8"
         ) from None
+
+
+def columns(rows: list[tuple[str, ...]], numeric: set[int], indent: str) -> list[str]:
+    """Rows of cells as aligned text columns (``numeric`` columns right-aligned), escaped."""
+    rows = [tuple(printable(cell, newlines=False) for cell in row) for row in rows]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        indent
+        + "  ".join(
+            cell.rjust(widths[i]) if i in numeric else cell.ljust(widths[i])
+            for i, cell in enumerate(row)
+        ).rstrip()
+        for row in rows
+    ]

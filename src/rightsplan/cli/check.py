@@ -39,6 +39,7 @@ from rightsplan.errors import (
 from rightsplan.io import Holding
 from rightsplan.rules import status_meaning
 from rightsplan.standing import Ordinary
+from rightsplan.terms import UnknownLimit
 
 __all__ = ["add_command"]
 
@@ -146,6 +147,10 @@ def _limit_cell(assessment: Assessment) -> str:
         return assessment.limit.threshold.describe()
     if assessment.status is Status.EXEMPT:
         return "Exempt Person" if assessment.exemption is not None else "board exemption"
+    if assessment.status is not Status.INACTIVE and assessment.terms is not None:
+        # No limit binds because the plan leaves its threshold unknown: say so, not "no plan".
+        general = assessment.terms.general
+        return general.describe() if isinstance(general, UnknownLimit) else "unknown"
     return "no plan in force"
 
 

@@ -22,6 +22,7 @@ from rightsplan.cli._shell import (
     STDIN_NAME,
     Parser,
     add_output,
+    columns,
     deliver,
     one_standard_input,
     read_input,
@@ -226,19 +227,6 @@ def _history_record(history: History, calendar: calendars.BusinessCalendar) -> d
     }
 
 
-def _columns(rows: list[tuple[str, ...]], numeric: set[int], indent: str) -> list[str]:
-    rows = [tuple(printable(cell, newlines=False) for cell in row) for row in rows]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return [
-        indent
-        + "  ".join(
-            cell.rjust(widths[i]) if i in numeric else cell.ljust(widths[i])
-            for i, cell in enumerate(row)
-        ).rstrip()
-        for row in rows
-    ]
-
-
 def _history_table(history: History, calendar: calendars.BusinessCalendar) -> str:
     sources: list[str] = []
 
@@ -277,7 +265,7 @@ def _history_table(history: History, calendar: calendars.BusinessCalendar) -> st
                     f"{headroom:,}" if headroom is not None else "-",
                 )
             )
-        lines.extend(_columns(rows, {3, 4, 5, 7}, "  "))
+        lines.extend(columns(rows, {3, 4, 5, 7}, "  "))
         for period in periods:
             if period.status.status not in (Status.CLEAR, Status.WARNING):
                 lines.append(f"  {period.start.isoformat()}: {period.status.reason}")

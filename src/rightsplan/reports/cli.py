@@ -1,0 +1,336 @@
+"""``rightsplan reports`` (read, events, score) and ``rightsplan watch``.
+
+:func:`reports_main` and :func:`watch_main` are the commands; the main ``rightsplan``
+command dispatches to them. Exit statuses: 0 fine, 1 only when a watched holding triggers
+the plan, 2 for bad input (a report that cannot be read is named with the reason), 70 for
+an internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from rightsplan import report as frames
+from rightsplan._printable import json_safe, printable
+from rightsplan.errors import FilingError, InvalidInputError, RightsPlanError
+from rightsplan.io._files import csv_text
+from rightsplan.reports.ledger import events_text
+from rightsplan.reports.model import Report
+from rightsplan.reports.read import read_report
+from rightsplan.reports.score import score
+from rightsplan.reports.watch import Watch, watch
+
+__all__ = ["reports_main", "watch_main"]
+
+_READ_EPILOG = """\
+examples:
+  rightsplan reports read tests/data/reports-fixtures/tci-music-13d.txt --format json
+  rightsplan reports events examples/innotrac/reports/*.txt -o ipof-events.csv
+  rightsplan reports score tests/data/reports --half test
+
+'read' gives every fact each report states, with its span (start and end offsets in the
+report's text) and quote; a field the report states twice, differently, is listed as an
+inconsistency. 'events' turns the reports of one issuer into an events file for 'rightsplan
+history' (review and edit it first). 'score' gives the reader's precision and recall per field
+on one half of a corpus. A report that cannot be read (empty, binary, larger than 16 MiB, no
+Schedule 13D or 13G cover) is named on standard error with the reason and the command exits
+2. Exit status: 0 on success, 2 for bad input, 70 for an internal error.
+"""
+
+_WATCH_EPILOG = """\
+example:
+  rightsplan watch examples/innotrac/plan.toml examples/innotrac/reports \\
+      --outstanding 11572314 --passive "IPOF Group"
+
+Each report's holding is assessed on its event date against the terms then in force: exactly
+when the shares outstanding are known (stated in a report, or --outstanding), else from the
+percentage as printed (UNCERTAIN where its rounding straddles the limit). Passivity is the
+form's (a 13G is passive, a 13D is not) unless --passive or --active names the holder. Each
+row cites the plan clause and the report. Exit status: 0 when no holding triggers, 1 when one
+does, 2 for bad input, 70 for an internal error.
+"""
+
+_REPORT_SUFFIXES = frozenset(("", ".txt", ".htm", ".html", ".xml", ".sgml", ".nc"))
+
+
+def _error(command: str, error: Exception) -> None:
+    first = str(error).splitlines()[0] if str(error) else type(error).__name__
+    print(f"rightsplan {command}: error: {printable(first)}", file=sys.stderr)
+
+
+def _read_all(paths: Sequence[str], command: str) -> tuple[list[Report], bool]:
+    """The reports that could be read, and whether any could not (each named on stderr)."""
+    found: list[Report] = []
+    failed = False
+    for path in paths:
+        try:
+            found.append(read_report(path))
+        except FilingError as error:
+            _error(command, error)
+            failed = True
+    return found, failed
+
+
+def _fact_records(reports: Sequence[Report]) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for found in reports:
+        for fact in found.facts():
+            rows.append(
+                {
+                    "file": found.name,
+                    "fact": fact.key,
+                    "value": fact.value,
+                    "start": fact.start,
+                    "end": fact.end,
+                    "quote": fact.quote,
+                }
+            )
+    return rows
+
+
+def _report_json(found: Report) -> dict[str, object]:
+    return {
+        "file": found.name,
+        "layout": found.layout.value,
+        "form": found.form_name,
+        "date": found.date.isoformat() if found.date is not None else None,
+        "facts": [
+            {
+                "fact": fact.key,
+                "value": fact.value,
+                "start": fact.start,
+                "end": fact.end,
+                "quote": fact.quote,
+            }
+            for fact in found.facts()
+        ],
+        "inconsistencies": [item.describe() for item in found.inconsistencies],
+    }
+
+
+def _reports_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rightsplan reports",
+        description=(
+            "Read Schedules 13D and 13G (1990s text, EDGAR submissions, HTML, the XML since "
+            "December 2024): cover facts with their spans, an events file, the reader's scores."
+        ),
+        epilog=_READ_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    read = commands.add_parser("read", help="every fact each report states, with its span")
+    read.add_argument("reports", nargs="+", metavar="REPORT")
+    read.add_argument("--format", choices=("json", "csv"), default="json")
+    read.add_argument("-o", "--output", metavar="FILE", help="write to FILE (- is stdout)")
+    events = commands.add_parser("events", help="one issuer's reports as an events file")
+    events.add_argument("reports", nargs="+", metavar="REPORT")
+    events.add_argument("--format", choices=("csv", "json", "jsonl"), default="csv")
+    events.add_argument("-o", "--output", metavar="FILE", help="write to FILE (- is stdout)")
+    scored = commands.add_parser("score", help="precision and recall per field on a corpus")
+    scored.add_argument("corpus", metavar="CORPUS", help="the corpus folder (with split.json)")
+    scored.add_argument("--half", choices=("development", "test"), default="development")
+    scored.add_argument("--format", choices=("table", "json"), default="table")
+    scored.add_argument("-o", "--output", metavar="FILE", help="write to FILE (- is stdout)")
+    return parser
+
+
+def _parsed(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace | int:
+    try:
+        return parser.parse_args(argv)
+    except SystemExit as exit_:
+        return 0 if exit_.code in (0, None) else 2
+
+
+def reports_main(argv: list[str]) -> int:
+    """Run ``rightsplan reports`` with ``argv`` (the arguments after ``reports``)."""
+    from rightsplan.cli._shell import deliver, refuse_inputs
+
+    args = _parsed(_reports_parser(), argv)
+    if isinstance(args, int):
+        return args
+    try:
+        if args.action == "score":
+            result = score(args.corpus, half=args.half)
+            if args.format == "json":
+                text = json.dumps(
+                    {
+                        "half": result.half,
+                        "reports": result.reports,
+                        "refused": list(result.refused),
+                        "fields": [
+                            {
+                                "field": row.field,
+                                "correct": row.true_positives,
+                                "found": row.true_positives + row.false_positives,
+                                "gold": row.true_positives + row.false_negatives,
+                            }
+                            for row in (*result.fields, result.total)
+                        ],
+                    },
+                    indent=2,
+                )
+                text += "\n"
+            else:
+                text = result.table()
+            deliver(text, args.output)
+            return 0
+        refuse_inputs({"--output": args.output}, args.reports)
+        found, failed = _read_all(args.reports, "reports")
+        if failed:
+            return 2
+        if args.action == "events":
+            deliver(events_text(found, args.format), args.output)
+        elif args.format == "csv":
+            columns = ["file", "fact", "value", "start", "end", "quote"]
+            deliver(csv_text(columns, _fact_records(found)), args.output)
+        else:
+            data = [_report_json(item) for item in found]
+            deliver(json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n", args.output)
+    except RightsPlanError as error:
+        _error("reports", error)
+        return 2
+    return 0
+
+
+def _watch_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rightsplan watch",
+        description=(
+            "Watch a company: read the Schedules 13D and 13G in a folder and say, for each "
+            "report's date, who is near, at or over their limit under the plan, with the "
+            "standing, the headroom and the citations of the plan clause and the report."
+        ),
+        epilog=_WATCH_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("plan", metavar="PLAN", help="the plan file (TOML, YAML or JSON)")
+    parser.add_argument("reports", metavar="REPORTS", help="a folder of reports, or one report")
+    parser.add_argument(
+        "--outstanding",
+        type=int,
+        metavar="N",
+        help="the shares outstanding until a report states a figure",
+    )
+    parser.add_argument("--passive", action="append", default=[], metavar="NAME",
+                        help="treat NAME as passive whatever its form (repeatable)")  # fmt: skip
+    parser.add_argument("--active", action="append", default=[], metavar="NAME",
+                        help="treat NAME as active whatever its form (repeatable)")  # fmt: skip
+    parser.add_argument("--warn-at", default="0.9", help="the warning line (default 0.9)")
+    parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (- is stdout)")
+    return parser
+
+
+def _report_paths(where: str) -> list[str]:
+    path = Path(where)
+    if path.is_dir():
+        return [
+            str(item)
+            for item in sorted(path.iterdir())
+            if item.is_file()
+            and not item.name.startswith(".")
+            and not item.name.endswith(".json")
+            and item.suffix.lower() in _REPORT_SUFFIXES
+        ]
+    if path.is_file():
+        return [where]
+    raise InvalidInputError(f"{where}: no such report or folder of reports")
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return str(value)
+
+
+def watch_table(result: Watch) -> str:
+    """The watch as a table, its citations numbered below it."""
+    if not result:
+        return "No report gives a holding to assess.\n"
+    sources: list[str] = []
+
+    def cite(text: object) -> str:
+        if not isinstance(text, str):
+            return "-"
+        if text not in sources:
+            sources.append(text)
+        return f"[{sources.index(text) + 1}]"
+
+    header = ("DATE", "HOLDER", "FORM", "STATUS", "SHARES", "REPORTED", "LIMIT", "HEADROOM",
+              "STANDING", "PLAN", "REPORT")  # fmt: skip
+    rows: list[tuple[str, ...]] = [header]
+    for record in result.records():
+        limit = record["limit"]
+        comparison = record["comparison"]
+        shown_limit = "-" if limit is None else (
+            f"{limit}% or more" if comparison == "at-least" else f"more than {limit}%"
+        )  # fmt: skip
+        reported = record["reported_percent"]
+        rows.append(
+            (
+                _cell(record["date"]),
+                _cell(record["holder"]),
+                _cell(record["form"]),
+                str(record["status"]).upper(),
+                _cell(record["shares"]),
+                "-" if reported is None else f"{reported}%",
+                shown_limit,
+                _cell(record["headroom"]),
+                _cell(record["standing"]),
+                cite(record["plan_source"]),
+                cite(record["report_source"]),
+            )
+        )
+    from rightsplan.cli._shell import columns
+
+    lines = columns(rows, {4, 7}, "")
+    lines.append("")
+    lines.extend(f"[{number}] {text}" for number, text in enumerate(sources, start=1))
+    return "\n".join(lines) + "\n"
+
+
+def watch_main(argv: list[str]) -> int:
+    """Run ``rightsplan watch`` with ``argv`` (the arguments after ``watch``)."""
+    from rightsplan.cli._shell import (
+        EXIT_CLEAR,
+        EXIT_TRIGGERED,
+        deliver,
+        read_plan,
+        refuse_inputs,
+    )
+
+    args = _parsed(_watch_parser(), argv)
+    if isinstance(args, int):
+        return args
+    try:
+        refuse_inputs({"--output": args.output}, (args.plan, args.reports))
+        plan = read_plan(args.plan)
+        found, failed = _read_all(_report_paths(args.reports), "watch")
+        if failed:
+            return 2
+        flags = dict.fromkeys(args.passive, True) | dict.fromkeys(args.active, False)
+        result = watch(
+            plan, found, outstanding=args.outstanding, passive=flags, warn_at=args.warn_at
+        )
+        records = result.records()
+        if args.format == "json":
+            data = [{k: frames.json_value(v) for k, v in r.items()} for r in records]
+            text = json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
+        elif args.format == "csv":
+            columns = [column.name for column in result.columns]
+            rows = [{k: frames.csv_value(v) for k, v in r.items()} for r in records]
+            text = csv_text(columns, rows)
+        else:
+            text = printable(watch_table(result))
+        deliver(text, args.output)
+    except RightsPlanError as error:
+        _error("watch", error)
+        return 2
+    return EXIT_TRIGGERED if result.triggered() else EXIT_CLEAR

@@ -1,0 +1,181 @@
+"""Reading Schedules 13D and 13G: cover facts with spans, in every layout; bad input refused."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+
+from rightsplan.errors import FilingError
+from rightsplan.reports import Layout, Report, parse_report, read_report
+from tests.reports_render import (
+    DrawnReport,
+    render_html,
+    render_sgml,
+    render_text,
+    render_xml,
+    reports,
+)
+
+FIXTURES = Path(__file__).resolve().parent / "data" / "reports-fixtures"
+TCI = FIXTURES / "tci-music-13d.txt"
+MAI = FIXTURES / "mai-systems-13d-a.txt"
+
+
+def _facts(report: Report) -> dict[str, str]:
+    return {fact.fact: fact.quote for fact in report.facts()}
+
+
+def _spans_hold(report: Report) -> None:
+    for fact in report.facts():
+        assert report.text[fact.start : fact.end] == fact.quote, fact
+
+
+class TestRealFilings:
+    def test_1997_text_13d(self) -> None:
+        """A 1997 fixed-width 13D gives its issuer, CUSIP, form, amendment and event date."""
+        report = read_report(TCI)
+        assert report.layout is Layout.TEXT
+        assert _facts(report) == {
+            "issuer=TCI MUSIC, INC.": "TCI MUSIC, INC.",
+            "cusip=87229N 10 1": "87229N 10 1",
+            "form=13D": "SCHEDULE 13D",
+            "amendment=0": "Amendment No.__",
+            "event_date=1997-07-11": "JULY 11, 1997",
+        }
+        _spans_hold(report)
+        assert report.passive is False
+
+    def test_2004_amendment(self) -> None:
+        """A 13D/A flattened from HTML gives its amendment number and its reporting person."""
+        report = read_report(MAI)
+        facts = _facts(report)
+        assert facts["amendment=6"] == "Amendment No. 6"
+        assert facts["cusip=552620 20 5"] == "552620 20 5"
+        assert facts["person[1].name=Richard S. Ressler"] == "Richard S. Ressler"
+        assert "person[1].group=a" not in facts and "person[1].group=b" not in facts
+        assert report.form_name == "Schedule 13D/A (Amendment No. 6)"
+        _spans_hold(report)
+
+
+class TestLayouts:
+    @given(reports())
+    def test_text(self, drawn: DrawnReport) -> None:
+        """Fixed-width text covers give back every drawn fact, each span quoting it."""
+        report = parse_report(render_text(drawn), name="drawn.txt")
+        assert {fact.fact for fact in report.facts()} == drawn.facts()
+        _spans_hold(report)
+
+    @given(reports())
+    def test_text_with_other_boxes(self, drawn: DrawnReport) -> None:
+        """Checkbox glyphs ☒/☐ and zeros written 0 read as [X]/[ ] and -0- do."""
+        report = parse_report(render_text(drawn, dash=False, marks=("☒", "☐")), name="d.txt")
+        assert {fact.fact for fact in report.facts()} == drawn.facts()
+
+    @given(reports())
+    def test_html(self, drawn: DrawnReport) -> None:
+        """HTML cover tables (Wingdings þ and ¨ boxes) give back every drawn fact."""
+        report = parse_report(render_html(drawn), name="drawn.htm")
+        assert report.layout is Layout.HTML
+        assert {fact.fact for fact in report.facts()} == drawn.facts()
+        _spans_hold(report)
+
+    @given(reports())
+    def test_sgml(self, drawn: DrawnReport) -> None:
+        """An EDGAR full submission gives back every drawn fact and its filed-as-of date."""
+        report = parse_report(render_sgml(drawn), name="drawn.txt")
+        assert report.layout is Layout.SGML
+        assert {fact.fact for fact in report.facts()} == drawn.facts()
+        assert report.filed is not None and report.filed.isoformat() == "2000-01-01"
+        _spans_hold(report)
+
+    @given(reports())
+    def test_xml(self, drawn: DrawnReport) -> None:
+        """The 2024 XML (13D and 13G shapes) gives back every drawn fact, spans in the XML."""
+        report = parse_report(render_xml(drawn), name="primary_doc.xml")
+        assert report.layout is Layout.XML
+        assert {fact.fact for fact in report.facts()} == drawn.facts()
+        _spans_hold(report)
+
+
+class TestInconsistencies:
+    @given(reports(form="13G"))
+    @settings(max_examples=20)
+    def test_cusip_differs_from_item_2(self, drawn: DrawnReport) -> None:
+        """A cover CUSIP that differs from Item 2's is reported, both values kept."""
+        other = "99999Z999" if drawn.cusip.replace(" ", "") != "99999Z999" else "88888Y888"
+        text = render_text(drawn) + f"\nItem 2(e).  CUSIP Number: {other}\n"
+        report = parse_report(text, name="d.txt")
+        (found,) = report.inconsistencies
+        assert found.field == "cusip"
+        assert [value.value for value in found.values] == [drawn.cusip, other]
+        facts = {fact.fact for fact in report.facts()}
+        assert {f"cusip={drawn.cusip}", f"cusip={other}", "inconsistent=cusip"} <= facts
+
+    def test_percent_on_cover_and_in_item_4(self) -> None:
+        """5.1% on the cover and 5.08% in Item 4 is an inconsistency; 5.1 and 5.10 are not."""
+        drawn = next(iter([_one_person("5.1")]))
+        for item, expected in (("5.08%", True), ("5.10%", False)):
+            text = render_text(drawn) + f"\nItem 4.  Ownership\n\n(b) Percent of class: {item}\n"
+            report = parse_report(text, name="d.txt")
+            fields = [found.field for found in report.inconsistencies]
+            assert (fields == ["person[1].percent"]) is expected
+
+
+def _one_person(percent: str) -> DrawnReport:
+    import pendulum
+
+    from tests.reports_render import DrawnPerson
+
+    person = DrawnPerson("Some Fund", None, 10, 0, 10, 0, 10, percent, "PN")
+    return DrawnReport("13G", 0, "Some Issuer Inc.", "123456789", pendulum.Date(2020, 1, 1),
+                       "13d-1(c)", (person,))  # fmt: skip
+
+
+class TestBadInput:
+    @pytest.mark.parametrize(
+        ("content", "message"),
+        [
+            (b"", "the file is empty"),
+            (b"   \n\n", "the file is empty"),
+            (b"SCHEDULE 13D\x00\x00 (Name of Issuer)", "binary"),
+            (bytes(range(256)) * 40, "binary"),
+            (b"Just a letter to shareholders.\n", "not a Schedule 13D or 13G"),
+        ],
+    )
+    def test_refused_naming_the_file(self, tmp_path: Path, content: bytes, message: str) -> None:
+        """Empty, binary, NUL-laden and non-report files are refused, naming the file."""
+        path = tmp_path / "bad.txt"
+        path.write_bytes(content)
+        with pytest.raises(FilingError, match=message) as caught:
+            read_report(path)
+        assert str(path) in str(caught.value)
+
+    def test_twenty_megabytes_refused_without_reading_it_all(self, tmp_path: Path) -> None:
+        """A 20 MB file is refused as too large, quickly."""
+        path = tmp_path / "big.txt"
+        path.write_bytes(b"SCHEDULE 13D\n" + b"a" * 20_000_000)
+        started = time.perf_counter()
+        with pytest.raises(FilingError, match="larger than 16 MiB"):
+            read_report(path)
+        assert time.perf_counter() - started < 5
+
+    @pytest.mark.parametrize(
+        "markup",
+        [
+            "<html><body>" + "<div>" * 50_000 + "SCHEDULE 13D" + "</div>" * 50_000,
+            "<edgarSubmission>" + "<a>" * 300_000 + "<issuerName>X",
+            "SCHEDULE 13D\n" + "NAME OF REPORTING PERSON\n" * 100_000,
+            "SCHEDULE 13D\nNAME OF REPORTING PERSON\n" + "SOLE VOTING POWER 1\n" * 100_000,
+            "SCHEDULE 13D\n" + "(a) " * 500_000,
+        ],
+    )
+    def test_hostile_structure_is_bounded(self, markup: str) -> None:
+        """Deep HTML, deep XML and label floods are read (or refused, naming it) in bounded time."""
+        started = time.perf_counter()
+        with contextlib.suppress(FilingError):
+            parse_report(markup, name="hostile")
+        assert time.perf_counter() - started < 30  # on a loaded 2-core machine: 1-9 s
