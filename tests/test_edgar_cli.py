@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from rightsplan.edgar.cli import ingest_main
+from rightsplan.edgar.cli import DEFAULT_MAX_MIB, ingest_main
 
 DATA = Path(__file__).resolve().parent / "data" / "filings"
 SEED = str(DATA / "seed_004.txt")
@@ -221,3 +221,177 @@ class TestIngestConventions:
         """Standard input can be read once: two - are refused, exit 2."""
         assert ingest_main(["-", "-"]) == 2
         assert "only one input can be -" in capsys.readouterr().err
+
+
+CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
+REAL_EXCERPT = CORPUS / "cerus" / "01-8a-a.txt"
+"""A real Form 8-A/A, verbatim (its line 1 names the EDGAR page it came from)."""
+
+
+def _excerpt() -> bytes:
+    """The excerpt's text without its ``Source:`` line."""
+    return REAL_EXCERPT.read_bytes().split(b"\n", 1)[1]
+
+
+def _repeated(tmp_path: Path, size: int, name: str = "repeated.txt") -> Path:
+    """The real excerpt repeated to at least ``size`` bytes."""
+    excerpt = _excerpt()
+    path = tmp_path / name
+    path.write_bytes(excerpt * (size // len(excerpt) + 1))
+    return path
+
+
+def _peak(argv: list[str]) -> tuple[int, int]:
+    """``rightsplan ingest argv``'s exit status and peak memory traced (bytes), in process."""
+    import tracemalloc
+
+    import rightsplan._progress
+    import rightsplan.cli  # noqa: F401  # imported first: its import is not the command's cost
+
+    tracemalloc.start()
+    try:
+        status = ingest_main(argv)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return status, peak
+
+
+_MEASURED = """\
+import resource, sys
+from rightsplan.cli import main
+status = main(sys.argv[1:])
+try:  # Linux: this process's own peak; ru_maxrss keeps the parent's across fork and exec
+    with open("/proc/self/status") as lines:
+        peak = next(int(line.split()[1]) * 1024 for line in lines if line.startswith("VmHWM:"))
+except OSError:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak *= 1 if sys.platform == "darwin" else 1024
+print(f"peak {peak}", file=sys.stderr)
+sys.exit(status)
+"""
+
+
+def _measured(argv: list[str]) -> tuple[int, str, str, int]:
+    """``rightsplan argv`` in a fresh process: status, stdout, stderr and peak RSS (bytes).
+
+    tracemalloc slows a parse of 400,000 tags tenfold; the process's own peak resident
+    memory (``resource``) bounds what the command needs, its Python start-up included.
+    """
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURED, *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+        check=False,
+    )
+    err, _, peak = done.stderr.rpartition("peak ")
+    return done.returncode, done.stdout, err, int(peak)
+
+
+_STARTUP = 150 * 1_048_576
+"""A generous allowance for the interpreter and rightsplan's imports (about 40 MB seen)."""
+
+
+def _one_error_line(err: str) -> str:
+    """The single error line of standard error (no traceback)."""
+    lines = [line for line in err.splitlines() if line.startswith("rightsplan ingest: error:")]
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    return lines[0]
+
+
+@pytest.mark.parametrize("output_format", ["toml", "json"])
+class TestHostileInputs:
+    """Hostile inputs: bounded memory, a clear draft or a one-line refusal (exit 2)."""
+
+    def test_twenty_megabytes_refused_unread(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], output_format: str
+    ) -> None:
+        """20 MB of a real excerpt repeated is refused before it is read, naming --max-size."""
+        path = _repeated(tmp_path, 20 * 1_048_576)
+        status, peak = _peak([str(path), "--format", output_format])
+        assert status == 2
+        line = _one_error_line(capsys.readouterr().err)
+        assert "--max-size" in line and "20.0 MiB" in line
+        assert peak < 1_048_576  # not read: a refusal costs no more than a megabyte
+
+    def test_over_the_limit_given(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], output_format: str
+    ) -> None:
+        """A filing over --max-size is refused, naming the limit given."""
+        path = _repeated(tmp_path, 1_100_000)
+        status, peak = _peak([str(path), "--max-size", "1", "--format", output_format])
+        assert status == 2
+        assert "more than the 1 MiB" in _one_error_line(capsys.readouterr().err)
+        assert peak < 1_048_576
+
+    def test_repeated_excerpt_drafted_in_bounded_memory(
+        self, tmp_path: Path, output_format: str
+    ) -> None:
+        """A repeated real excerpt within the limit is drafted in memory linear in its size."""
+        path = _repeated(tmp_path, 400_000)
+        size = path.stat().st_size
+        status, out, err, peak = _measured(["ingest", str(path), "--format", output_format])
+        assert status == 0, err
+        assert "Traceback" not in err
+        assert len(out) < size  # a draft, not a copy of the input, let alone its square
+        assert peak < _STARTUP + 40 * size
+
+    def test_deeply_nested_html(self, tmp_path: Path, output_format: str) -> None:
+        """HTML nested 200,000 deep is read without recursion; no event, exit 0, no traceback."""
+        depth = 200_000
+        path = tmp_path / "deep.htm"
+        path.write_bytes(
+            b"<html><body>" + b"<div>" * depth + _excerpt() + b"</div>" * depth + b"</body></html>"
+        )
+        size = path.stat().st_size
+        status, out, err, peak = _measured(["ingest", str(path), "--format", output_format])
+        assert status == 0, err
+        assert "Traceback" not in err
+        if output_format == "json":
+            (filing,) = json.loads(out)["filings"]
+            assert filing["form"] == "8-A/A"
+        else:
+            assert tomllib.loads(out)["agreement"]
+        assert peak < _STARTUP + 40 * size
+
+    @pytest.mark.parametrize(
+        "content",
+        [
+            bytes(range(256)) * 4096,  # binary: every byte value
+            b"\x00" * 1_000_000,  # NUL bytes only
+        ],
+        ids=["binary", "nul-bytes"],
+    )
+    def test_binary_refused(
+        self,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+        output_format: str,
+        content: bytes,
+    ) -> None:
+        """A binary file or one of NUL bytes is refused in one line: not a filing, exit 2."""
+        path = tmp_path / "data.bin"
+        path.write_bytes(content)
+        status, peak = _peak([str(path), "--format", output_format])
+        assert status == 2
+        assert "binary data" in _one_error_line(capsys.readouterr().err)
+        # Bounded by the limit, whatever the file: reading allocates up to --max-size at once.
+        assert peak < 2 * DEFAULT_MAX_MIB * 1_048_576
+
+    def test_nul_bytes_inside_a_filing(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], output_format: str
+    ) -> None:
+        """NUL bytes inside a real filing: refused as binary in one line (exit 2)."""
+        excerpt = _excerpt()
+        path = tmp_path / "nul.txt"
+        path.write_bytes(excerpt[:900] + b"\x00" * 16 + excerpt[900:])
+        assert ingest_main([str(path), "--format", output_format]) == 2
+        assert "binary data" in _one_error_line(capsys.readouterr().err)

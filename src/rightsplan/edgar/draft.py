@@ -407,6 +407,8 @@ def _sentences(context: _Context) -> list[tuple[int, int, Authority]]:
     return out
 
 
+_EXPIR = re.compile("expir", re.IGNORECASE)
+
 _MAX_NAMES = 40
 """Defined names kept per filing: real filings define a handful; the cap keeps reading linear."""
 
@@ -1034,7 +1036,8 @@ class _Reader:
         if not dates:
             return
         s, e, day = dates[-1]
-        anchor = self.text.lower().find("expir", start, end)
+        found = _EXPIR.search(self.text, start, end)  # not text.lower(): quadratic per sentence
+        anchor = found.start() if found is not None else s
         evidence = self.context.evidence(min(anchor, s), e)
         factor = _AUTHORITY_FACTOR[authority]
         if self.event.kind is EventKind.ADOPTION:
@@ -1184,24 +1187,54 @@ def _reconcile(
         best = max(group, key=lambda r: (r.evidence.authority, r.confidence))
         others = [r for r in group if r.reading() != best.reading()]
         if others:
-            said = "; ".join(
-                f"the {o.evidence.authority.label} ({_where(o, best)}) says "
-                f"{quoted(' '.join(o.evidence.quote.split()))}"
-                for o in others
-            )
-            reason = (
-                f"{said}; the {best.evidence.authority.label} ({_where(best, others[0])}) says "
-                f"{quoted(' '.join(best.evidence.quote.split()))}; "
-                f"the {best.evidence.authority.label}'s words are used"
-            )
-            if all(o.evidence.authority == best.evidence.authority for o in others):
-                reason = f"{said}; the reading kept is the most confident one"
+            # Each conflict names its own reading and the kept one, and the kept change's
+            # note at most a few: n readings give output linear in n, not n squared.
             for other in others:
-                conflicts.append(Conflict(f"{where}: {best.kind}", best, other, reason))
-            note = "; ".join(filter(None, [best.change.note, reason]))
+                conflicts.append(
+                    Conflict(f"{where}: {best.kind}", best, other, _conflict_reason(best, other))
+                )
+            note = "; ".join(filter(None, [best.change.note, _conflicts_note(best, others)]))
             best = attrs.evolve(best, change=attrs.evolve(best.change, note=note))
         kept.append(best)
     return kept
+
+
+_NOTED_READINGS = 3
+"""Other readings a kept change's note quotes; the conflicts list every one of them."""
+
+
+def _said(reading: DraftChange, other: DraftChange) -> str:
+    quote = quoted(" ".join(reading.evidence.quote.split()))
+    return f"the {reading.evidence.authority.label} ({_where(reading, other)}) says {quote}"
+
+
+def _conflict_reason(best: DraftChange, other: DraftChange) -> str:
+    """Why ``best`` was kept over ``other``: the two readings, in their own words."""
+    said = f"{_said(other, best)}; {_said(best, other)}"
+    if other.evidence.authority == best.evidence.authority:
+        return f"{said}; the reading kept is the most confident one"
+    return f"{said}; the {best.evidence.authority.label}'s words are used"
+
+
+def _conflicts_note(best: DraftChange, others: list[DraftChange]) -> str:
+    """The kept change's note: a few differing readings, each once with how often it occurs."""
+    if len(others) == 1:
+        return _conflict_reason(best, others[0])
+    distinct: dict[str, list[DraftChange]] = {}
+    for other in others:
+        distinct.setdefault(other.reading(), []).append(other)
+    said = []
+    for places in list(distinct.values())[:_NOTED_READINGS]:
+        count = f" ({len(places)} places)" if len(places) > 1 else ""
+        said.append(_said(places[0], best) + count)
+    if len(distinct) > _NOTED_READINGS:
+        said.append(f"{len(distinct) - _NOTED_READINGS} more readings differ")
+    rule = (
+        "the reading kept is the most confident one"
+        if all(o.evidence.authority == best.evidence.authority for o in others)
+        else f"the {best.evidence.authority.label}'s words are used"
+    )
+    return f"{'; '.join(said)}; {_said(best, others[0])}; {rule} (see the conflicts)"
 
 
 def _where(reading: DraftChange, other: DraftChange) -> str:
@@ -1212,11 +1245,10 @@ def _where(reading: DraftChange, other: DraftChange) -> str:
 
 
 def _dedupe(group: list[DraftChange]) -> list[DraftChange]:
-    out: list[DraftChange] = []
+    out: dict[str, DraftChange] = {}
     for reading in group:
-        if not any(r.reading() == reading.reading() for r in out):
-            out.append(reading)
-    return out
+        out.setdefault(reading.reading(), reading)
+    return list(out.values())
 
 
 def _replace_later(changes: Iterable[DraftChange], seen: set[str]) -> list[DraftChange]:

@@ -291,7 +291,13 @@ def filing_to_data(draft: FilingDraft) -> dict[str, object]:
 
 
 def drafts_to_data(plan: PlanDraft) -> dict[str, object]:
-    """Everything drafted, as JSON-ready data: the fragment, each filing's draft, conflicts."""
+    """Everything drafted, as JSON-ready data: the fragment, each filing's draft, conflicts.
+
+    Each conflict is listed once: a conflict between the documents of one filing under that
+    filing, one between filings (found when combining them) under the top-level
+    ``conflicts``. The data grows linearly with what was drafted.
+    """
+    within = {id(c) for d in plan.filings for c in d.conflicts}
     return cast(
         dict[str, object],
         _shown(
@@ -299,7 +305,7 @@ def drafts_to_data(plan: PlanDraft) -> dict[str, object]:
                 "plan": _jsonable(to_fragment(plan)),
                 "filings": [filing_to_data(d) for d in plan.filings],
                 "holdings": [_holding(h) for h in plan.holdings],
-                "conflicts": [_conflict(c) for c in plan.conflicts],
+                "conflicts": [_conflict(c) for c in plan.conflicts if id(c) not in within],
             }
         ),
     )
