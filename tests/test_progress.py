@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 
 import pytest
 from hypothesis import given
@@ -26,11 +27,16 @@ class TestProgressText:
         if done >= total:
             assert "done in" in text
         elif rate > 0:
-            left = round((total - done) / rate)
+            left = math.floor((total - done) / rate + 0.5)  # the nearest second, halves up
             hours, rest = divmod(left, 3600)
             minutes, seconds = divmod(rest, 60)
             clock = f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
             assert text.endswith(f"{clock} left")
+
+    def test_half_a_second_rounds_up(self) -> None:
+        """A time left of exactly 6,012.5 s shows as 1:40:13 (halves round up, not to even)."""
+        text = _progress.progress_text("reading", "files", 1, 2, 6012.5)
+        assert text.endswith("1:40:13 left")
 
     def test_the_line_is_redrawn_on_standard_error(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Each call redraws one line on standard error; the last ends it."""
