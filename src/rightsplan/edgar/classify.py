@@ -14,12 +14,55 @@ import attrs
 
 from rightsplan.edgar.filing import Filing
 
-__all__ = ["RIGHTS_FORMS", "Classification", "EventKind", "classify"]
+__all__ = [
+    "RIGHTS_FORMS",
+    "Classification",
+    "DocumentKind",
+    "DocumentReading",
+    "EventKind",
+    "classify",
+    "document_kind",
+]
 
 RIGHTS_FORMS = frozenset(
     {"8-K", "8-K/A", "8-A12B", "8-A12G", "8-A12B/A", "8-A12G/A", "8-A", "8-A/A"}
 )
 """The forms that report rights-plan events."""
+
+
+class DocumentKind(enum.Enum):
+    """The kind of document a filing's text is, as users meet them on EDGAR's index pages."""
+
+    FORM_8K = "8-K"
+    FORM_8A = "8-A"
+    FORM_8A_AMENDMENT = "8-A/A"
+    AGREEMENT = "EX-4 agreement"
+    """A Rights Agreement (or tax benefit preservation plan, or amended and restated one)."""
+    AMENDMENT = "EX-4 amendment"
+    """An amendment to a Rights Agreement, as its own exhibit."""
+    PRESS_RELEASE = "EX-99 press release"
+    QUARTERLY_NOTE = "10-Q note"
+    ANNUAL_NOTE = "10-K note"
+    PROXY = "proxy"
+    UNKNOWN = "unknown"
+    """None of the above (a Schedule 13D, a certificate of designation), or not told apart."""
+
+
+@attrs.frozen
+class DocumentReading:
+    """What kind of document a filing is, how sure the reader is, and why.
+
+    ``confidence`` is ``"high"`` when a form type, an exhibit title or an XBRL heading at the
+    top of the document names the kind, ``"low"`` when it was inferred from words further in;
+    ``reason`` says which words decided (``quote``, at ``start``-``end`` of the filing's text).
+    """
+
+    kind: DocumentKind
+    confidence: str
+    reason: str
+    start: int | None = None
+    end: int | None = None
+    quote: str | None = None
 
 
 class EventKind(enum.Enum):
@@ -123,8 +166,183 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
 )
 
 
-def classify(filing: Filing) -> Classification:
+# --- the kind of document -------------------------------------------------------------------------
+
+_S = r"[ \t\n]+"
+_ORDINAL = r"(?:FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH|TENTH)"
+_PLAN_TITLE = (
+    rf"(?:[A-Z][\w'’&-]*{_S}){{0,8}}?(?:RIGHTS{_S}(?:AGREEMENT|PLAN)|PRESERVATION{_S}"
+    rf"(?:PLAN|AGREEMENT)|PROTECTION{_S}(?:PLAN|AGREEMENT))"
+)
+# Signals: (kind, weight, pattern). A signal counts fully near the top of the document and less
+# further in (a press release quotes "Rights Agreement"; an agreement's title is at its top).
+# Each names the structure documents share (a cover's form type, an exhibit's title, an XBRL
+# note's period heading, a wire service's dateline), not one company's words.
+_KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
+    (
+        DocumentKind.FORM_8A_AMENDMENT,
+        11,
+        re.compile(r"\bFORM[ \t]+8-A(?:12[BG])?[ \t]*/[ \t]*A\b|^[ \t]*8-A12[BG]/A\b", re.I | re.M),
+    ),
+    (
+        DocumentKind.FORM_8A,
+        10,
+        re.compile(r"\bFORM[ \t]+8-A(?:12[BG])?\b(?![ \t]*/)|^[ \t]*8-A12[BG]\b(?!/)", re.I | re.M),
+    ),
+    (
+        DocumentKind.FORM_8K,
+        10,
+        re.compile(
+            r"\bFORM[ \t]+8-K\b|[‘'\"]8-K[’'\"]|^[ \t|]*Item[ \t]+(?:1\.01|3\.03|5\.03|8\.01)\b"
+            r"|^[ \t]*Item[ \t]+5\.?[ \t]+Other[ \t]+Events\b",
+            re.I | re.M,
+        ),
+    ),
+    (
+        DocumentKind.AMENDMENT,
+        12,
+        re.compile(
+            rf"^[ \t]*(?:THIS{_S})?(?:{_ORDINAL}{_S})?AMENDMENT(?:{_S}NO\.?[ \t]*\d{{1,2}})?"
+            rf"(?:{_S}\([^)\n]{{0,40}}\))?,?{_S}TO{_S}(?:THE{_S})?(?:{_ORDINAL}{_S})?"
+            rf"(?:AMENDED{_S}AND{_S}RESTATED{_S})?{_PLAN_TITLE}",
+            re.I | re.M,
+        ),
+    ),
+    (
+        DocumentKind.AGREEMENT,
+        11,
+        re.compile(
+            rf"^[ \t]*(?:THIS{_S})?(?:AMENDED{_S}AND{_S}RESTATED{_S})?{_PLAN_TITLE}"
+            rf"(?:[ \t]*$|,?{_S}(?:dated|effective|is{_S}(?:made|entered)))",
+            re.I | re.M,
+        ),
+    ),
+    (DocumentKind.AGREEMENT, 6, re.compile(r"\bEX(?:HIBIT)?[ \t]*[-.]?[ \t]*4\b(?![\d,])", re.I)),
+    (
+        DocumentKind.PRESS_RELEASE,
+        9,
+        re.compile(
+            r"/PRNewswire|\bBusiness[ \t]*Wire\b|\bGLOBE[ \t]*NEWSWIRE\b|\bACCESSWIRE\b|"
+            r"\bMarketwired\b|\bFor[ \t]+Immediate[ \t]+Release\b|\bPRESS[ \t]+RELEASE\b",
+            re.I,
+        ),
+    ),
+    (DocumentKind.PRESS_RELEASE, 7, re.compile(r"\bEX(?:HIBIT)?[ \t]*[-.]?[ \t]*99\b", re.I)),
+    (
+        DocumentKind.PRESS_RELEASE,
+        6,
+        re.compile(r"\b(?:today[ \t]+announced|announced[ \t]+today|Adopts)\b"),
+    ),
+    (
+        DocumentKind.QUARTERLY_NOTE,
+        10,
+        re.compile(r"\bFORM[ \t]+10-Q\b|\b(?:3|6|9|Three|Six|Nine)[ \t]+Months[ \t]+Ended\b", re.I),
+    ),
+    (
+        DocumentKind.ANNUAL_NOTE,
+        10,
+        re.compile(r"\bFORM[ \t]+10-K\b|\b(?:12|Twelve)[ \t]+Months[ \t]+Ended\b", re.I),
+    ),
+    (
+        DocumentKind.ANNUAL_NOTE,
+        5,
+        re.compile(r"XBRL|\[Abstract\]|^[ \t|]*Note[ \t]+\d{1,2}\b|\bfiscal[ \t]+year\b", re.M),
+    ),
+    (
+        DocumentKind.PROXY,
+        10,
+        re.compile(r"\bSCHEDULE[ \t]+14A\b|\bDEF[ \t]+14A\b|\bPROXY[ \t]+STATEMENT\b", re.I),
+    ),
+    (
+        DocumentKind.UNKNOWN,
+        10,
+        re.compile(
+            r"\bSchedule[ \t]+13[DG]\b|\bSC[ \t]+13[DG]\b|\bCERTIFICATE[ \t]+OF[ \t]+"
+            r"DESIGNATIONS?\b|^[ \t]*DESCRIPTION[ \t]+OF[ \t]+(?:THE[ \t]+)?"
+            r"(?:REGISTRANT['’]S[ \t]+|COMPANY['’]S[ \t]+)?(?:CAPITAL[ \t]+STOCK|SECURITIES)\b",
+            re.M,
+        ),
+    ),
+)
+_FORM_KINDS = (
+    (re.compile(r"8-A(?:12[BG])?/A"), DocumentKind.FORM_8A_AMENDMENT),
+    (re.compile(r"8-A(?:12[BG])?"), DocumentKind.FORM_8A),
+    (re.compile(r"8-K(?:/A)?"), DocumentKind.FORM_8K),
+    (re.compile(r"10-Q(?:/A)?"), DocumentKind.QUARTERLY_NOTE),
+    (re.compile(r"10-K(?:/A)?"), DocumentKind.ANNUAL_NOTE),
+    (re.compile(r"DEF 14A|PRE 14A|DEFA14A"), DocumentKind.PROXY),
+    (re.compile(r"EX-4.*"), DocumentKind.AGREEMENT),
+    (re.compile(r"EX-99.*"), DocumentKind.PRESS_RELEASE),
+)
+_HEAD = 1500
+_BODY = 6000
+_SCAN = 20_000
+
+
+def _position_factor(offset: int) -> float:
+    return 1.0 if offset < _HEAD else 0.6 if offset < _BODY else 0.3
+
+
+def document_kind(filing: Filing) -> DocumentReading:
+    """What kind of document ``filing`` is, and why.
+
+    The kinds: 8-K, 8-A, 8-A/A, EX-4 agreement or amendment, EX-99 press release, 10-Q or
+    10-K note, proxy, or unknown. A form type given by an EDGAR submission's header decides;
+    otherwise the strongest signal in the text does (a cover's form type, an exhibit's title,
+    an XBRL note's period heading, a wire service's dateline), weighed by how near the top it
+    is. An agreement exhibit that
+    turns out to be an amendment is read as an amendment.
+
+    >>> from rightsplan.edgar.filing import read_filing
+    >>> document_kind(read_filing("tests/data/filings/seed_004.txt")).kind
+    <DocumentKind.FORM_8K: '8-K'>
+    """
+    text = filing.text
+    main = filing.main
+    if filing.form and (len(filing.documents) > 1 or filing.accession is not None):
+        for pattern, kind in _FORM_KINDS:
+            if pattern.fullmatch(filing.form):
+                return DocumentReading(kind, "high", f"the submission's form type is {filing.form}")
+    stop = min(main.end, main.start + _SCAN)
+    best: tuple[float, int, DocumentKind, re.Match[str]] | None = None
+    strongest: dict[DocumentKind, float] = {}
+    for kind, weight, pattern in _KIND_SIGNALS:
+        match = pattern.search(text, main.start, stop)
+        if match is None:
+            continue
+        strength = weight * _position_factor(match.start() - main.start)
+        strongest[kind] = max(strongest.get(kind, 0.0), strength)
+        if best is None or (strength, -match.start()) > (best[0], -best[1]):
+            best = (strength, match.start(), kind, match)
+    if best is None:
+        return DocumentReading(
+            DocumentKind.UNKNOWN, "low", "no form type, exhibit title or note heading found"
+        )
+    strength, _, kind, match = best
+    if kind is DocumentKind.ANNUAL_NOTE and strongest.get(DocumentKind.QUARTERLY_NOTE, 0) >= 6:
+        kind = DocumentKind.QUARTERLY_NOTE
+    if kind is DocumentKind.AGREEMENT and strongest.get(DocumentKind.AMENDMENT, 0) >= 6:
+        kind = DocumentKind.AMENDMENT
+    rivals = [v for k, v in strongest.items() if k is not kind and k is not DocumentKind.AGREEMENT]
+    sure = strength >= 9 and all(v < strength - 2 for v in rivals)
+    quote = " ".join(match.group().split())
+    return DocumentReading(
+        kind,
+        "high" if sure else "low",
+        f"{quote!r} {'at the top' if match.start() - main.start < _HEAD else 'further in'}"
+        + ("" if sure else "; other kinds' signals are close or the signal is weak"),
+        match.start(),
+        match.end(),
+        match.group(),
+    )
+
+
+def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classification:
     """What rights-plan event ``filing`` reports.
+
+    ``document`` is the filing's kind (:func:`document_kind` is asked when it is not given):
+    a Form 8-A registers a new plan's rights, an 8-A/A or an amendment exhibit amends one
+    unless its words end the plan.
 
     >>> from rightsplan.edgar.filing import read_filing
     >>> classify(read_filing("tests/data/filings/seed_004.txt")).kind
@@ -133,33 +351,28 @@ def classify(filing: Filing) -> Classification:
     <EventKind.NONE: 'none'>
     """
     text = filing.text
-    if filing.form.upper() not in RIGHTS_FORMS:
-        return Classification(
-            EventKind.NONE, 0.9, f"form {filing.form} does not report rights-plan events"
-        )
+    kind_of_document = document_kind(filing).kind if document is None else document
+    amends = kind_of_document in (DocumentKind.FORM_8A_AMENDMENT, DocumentKind.AMENDMENT)
+    registers = kind_of_document is DocumentKind.FORM_8A
     if _PLAN.search(text) is None:
         return Classification(EventKind.NONE, 0.95, "no mention of a rights plan")
     for kind, confidence, reason, pattern in _SIGNALS:
         match = pattern.search(text)
         if match is None:
             continue
-        if (
-            kind is EventKind.AMENDMENT
-            and filing.form.startswith("8-A")
-            and (not filing.form.endswith("/A"))
-        ):
+        if kind is EventKind.AMENDMENT and registers:
             continue
-        if kind is EventKind.ADOPTION and filing.form.endswith("/A"):
+        if kind is EventKind.ADOPTION and amends:
             kind = EventKind.AMENDMENT
         return Classification(kind, confidence, reason, match.start(), match.end(), match.group())
-    if filing.form.startswith("8-A"):
-        kind = EventKind.AMENDMENT if filing.form.endswith("/A") else EventKind.ADOPTION
+    if registers or amends:
+        kind = EventKind.AMENDMENT if amends else EventKind.ADOPTION
         match = _PLAN.search(text)
         assert match is not None
         return Classification(
             kind,
             0.6,
-            f"Form {filing.form} registering rights",
+            f"a {kind_of_document.value} about rights",
             match.start(),
             match.end(),
             match.group(),

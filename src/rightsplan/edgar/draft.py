@@ -41,10 +41,15 @@ from rightsplan.amendments import (
     SetThreshold,
 )
 from rightsplan.edgar import _text
-from rightsplan.edgar.classify import RIGHTS_FORMS, Classification, EventKind, classify
+from rightsplan.edgar.classify import (
+    Classification,
+    DocumentReading,
+    EventKind,
+    classify,
+    document_kind,
+)
 from rightsplan.edgar.filing import Document, Filing
 from rightsplan.edgar.numbers import PercentMention, find_percents
-from rightsplan.errors import FilingError
 from rightsplan.percent import Comparison, format_percent
 
 if TYPE_CHECKING:
@@ -197,6 +202,8 @@ class FilingDraft:
     form: str
     date: pendulum.Date | None
     event: Classification
+    document: DocumentReading
+    """What kind of document the filing is (8-K, EX-4 amendment, 10-Q note...), and why."""
     company: Found[str] | None = None
     file_number: str | None = None
     agreement_date: Found[pendulum.Date] | None = None
@@ -509,9 +516,9 @@ class _Amendment:
 def draft_filing(filing: Filing) -> FilingDraft:
     """Draft what ``filing`` says about its company's rights plan.
 
-    A filing of a form that does not report rights-plan events is refused with
-    :class:`~rightsplan.errors.FilingError`; one that reports none gets a draft whose
-    ``event.kind`` is :attr:`~rightsplan.edgar.EventKind.NONE` and whose notes say so.
+    Every document is read, whatever its kind (:func:`~rightsplan.edgar.document_kind`
+    names it); one that reports no rights-plan event gets a draft whose ``event.kind`` is
+    :attr:`~rightsplan.edgar.EventKind.NONE` and whose notes say so.
 
     >>> from rightsplan.edgar.filing import read_filing
     >>> draft = draft_filing(read_filing("tests/data/filings/seed_004.txt"))
@@ -519,18 +526,19 @@ def draft_filing(filing: Filing) -> FilingDraft:
     ...  for a in draft.amendments if a.current]
     [(3, '2003-11-21', '2003-11-24')]
     """
-    if filing.form.upper() not in RIGHTS_FORMS:
-        raise FilingError(
-            f"{filing.name}: Form {filing.form} does not report rights-plan events "
-            f"(expected one of {', '.join(sorted(RIGHTS_FORMS))})"
-        )
-    event = classify(filing)
+    document = document_kind(filing)
+    if len(filing.documents) == 1 and not filing.main.type:
+        # A document read on its own: its kind names it in the evidence ("EX-4 amendment").
+        main = attrs.evolve(filing.main, type=document.kind.value)
+        filing = attrs.evolve(filing, documents=(main,))
+    event = classify(filing, document=document.kind)
     company = _company(filing)
     base = FilingDraft(
         filing=filing.name,
         form=filing.form,
         date=filing.date,
         event=event,
+        document=document,
         company=company,
         file_number=filing.registrant.file_number,
     )

@@ -270,6 +270,11 @@ def filing_to_data(draft: FilingDraft) -> dict[str, object]:
     return {
         "filing": draft.filing,
         "form": draft.form,
+        "document": {
+            "kind": draft.document.kind.value,
+            "confidence": draft.document.confidence,
+            "reason": draft.document.reason,
+        },
         "date": None if draft.date is None else draft.date.isoformat(),
         "event": {
             "kind": draft.event.kind.value,
