@@ -42,6 +42,7 @@ from rightsplan.amendments import (
 )
 from rightsplan.edgar import _text
 from rightsplan.edgar.classify import (
+    PLAN_NOUN,
     Classification,
     DocumentReading,
     EventKind,
@@ -122,6 +123,13 @@ class Found(Generic[T]):
     value: T
     evidence: Evidence
     confidence: float = attrs.field(converter=_confidence)
+    reason: str | None = None
+    """Why the reader is unsure of the value, when it is (a guess it had to make)."""
+
+    @property
+    def level(self) -> str:
+        """``"high"`` or ``"low"``: whether a reviewer may take the value as read."""
+        return "high" if self.confidence >= 0.7 and self.reason is None else "low"
 
 
 @attrs.frozen
@@ -280,9 +288,22 @@ _AGREEMENT_DATED = re.compile(
 )
 _EFFECTIVE = re.compile(rf"(?i:effective){_W}(?:(?i:as){_W}of{_W})?{_DATE}")
 _DATED_BEFORE = re.compile(rf"(?i:dated|effective)(?:{_W}as{_W}of)?[ \t\n]*$")
+_AGENT_NAME = (
+    r"\[?[A-Z][\w.&'’-]*(?:[ \t\n]+(?:(?![Aa][Ss]\b)[A-Z][\w.&'’-]*|of|and|&|de|la)){0,7}"
+    r"(?:,?[ \t\n]+(?i:N\.A\.|Inc\.|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.|National[ \t\n]+Association))?\]?"
+)
+# "and X, a New York limited liability company, as Rights Agent", "X (the "Rights Agent")",
+# "X Rights Agent" under an agreement's title; never "as successor rights agent".
 _AGENT = re.compile(
-    rf"(?:\band|\bwith|\bto){_W}(?P<agent>{_NAME}),?{_W}(?:an?{_W}[^,\n]{{1,60}},{_W})?"
-    rf"(?i:as{_W}(?:the{_W})?rights{_W}agent)\b"
+    rf"(?:\b(?i:and|with|to)|^)[ \t\n-]+(?P<agent>{_AGENT_NAME})"
+    rf"(?:,?{_W}(?:an?{_W}[^,()]{{1,80}}?|\([^)]{{0,100}}\)))*?,?[ \t\n]+"
+    rf"(?:(?i:as){_W}(?i:the{_W})?(?i:rights{_W}agent)\b|\((?i:the{_W})?[\"“]Rights{_W}Agent[\"”]\)"
+    rf"|Rights{_W}Agent\b(?![ \t]*[\"”]))",
+    re.MULTILINE,
+)
+# "entered into a rights agreement (the "Rights Agreement") with X": the other party.
+_AGENT_WITH = re.compile(
+    rf"{PLAN_NOUN}(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?{_W}with{_W}(?P<agent>{_AGENT_NAME})"
 )
 _SUCCESSOR = re.compile(
     rf"(?i:appoint\w{{0,6}}){_W}(?:of{_W})?(?P<agent>{_NAME}){_W}"
@@ -556,28 +577,108 @@ def draft_filing(filing: Filing) -> FilingDraft:
     return attrs.evolve(draft, notes=(*draft.notes, filing.removed_note))
 
 
-def _company(filing: Filing) -> Found[str] | None:
-    name = filing.registrant.name
-    if not name:
-        return None
-    text = filing.text
-    at = text.find(name)
-    if at < 0:
-        at = 0
-    span = (at, at + len(name)) if text[at : at + len(name)] == name else (0, 0)
-    shown = name
-    in_text = not name.isupper()
-    if name.isupper():
-        lowered = text.lower()
-        position = lowered.find(name.lower(), span[1])
-        while position >= 0:
-            candidate = text[position : position + len(name)]
-            if not candidate.isupper():
-                shown, in_text = candidate, True
-                break
-            position = lowered.find(name.lower(), position + 1)
+_SUFFIX = (
+    r"(?:,?[ \t\n]+(?i:N\.A\.|Inc\.?|Incorporated|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.?|Limited|Corp\.?|"
+    r"Corporation|Co\.|Company|plc|N\.V\.|S\.A\.|National[ \t\n]+Association)(?![\w]))"
+)
+_ENTITY = rf"[A-Z][\w.&'’-]*(?:[ \t\n]+(?:[A-Z0-9][\w.&'’-]*|of|&|de|la)){{0,6}}{_SUFFIX}{{0,2}}"
+_ENTITY_LINE = rf"[A-Z][\w.&'’-]*(?:[ \t]+(?:[A-Z0-9][\w.&'’-]*|of|&|de|la)){{0,6}}{_SUFFIX}{{0,2}}"
+_COMPANY_DEFINED = re.compile(
+    rf"(?P<name>{_ENTITY})(?:,?{_W}an?{_W}[^()]{{1,80}}?)?[ \t\n]*\([ \t\n]*"
+    rf"(?:[\"“][^\"”\n]{{1,30}}[\"”]{_W}or{_W})?(?:the{_W})?[\"“](?:Company|Corporation|Registrant|"
+    rf"Issuer)[\"”][ \t\n]*\)"
+)
+_COMPANY_TICKER = re.compile(
+    rf"(?P<name>{_ENTITY})[ \t\n]*(?:\([^)\n]{{0,40}}\)[ \t\n]*)?\((?:NASDAQ|Nasdaq|NYSE|OTC|AMEX|"
+    rf"TSX|NYSE[ \t]+(?:MKT|American|Arca))[^)\n]{{0,30}}\)"
+)
+_COMPANY_PARTY = re.compile(
+    rf"\b(?i:between)[ \t\n:]+(?P<name>{_ENTITY}),?(?:{_W}an?{_W}[^()]{{1,80}}?)?[ \t\n,-]+"
+    rf"(?i:and)\b|^[ \t]*(?P<top>{_ENTITY_LINE})[ \t\n]+(?i:and)[ \t\n]+\[?{_ENTITY}\]?,?[ \t\n]+"
+    rf"(?:(?i:as)[ \t\n]+)?(?i:Rights[ \t\n]+Agent)\b",
+    re.MULTILINE,
+)
+_KEEP_UPPER = re.compile(r"[A-Z]{1,3}|(?:[A-Z]\.){1,3}|[A-Z](?:-[A-Z])+|L\.L\.C\.|LLC|N\.A\.|PLC")
+_SMALL_WORDS = frozenset({"of", "and", "the", "de", "la", "for"})
+
+
+def title_case(name: str) -> str:
+    """A name written in capitals, as ordinary text would write it.
+
+    ``"YOUBET.COM, INC."`` -> ``"Youbet.com, Inc."``; acronyms ("US", "R-M", "LLC", "N.A.")
+    stay in capitals.
+    """
+    words = name.split()
+    out = []
+    for index, word in enumerate(words):
+        core = word.rstrip(",")
+        tail = word[len(core) :]
+        if _KEEP_UPPER.fullmatch(core) and core not in ("CO.", "INC", "THE", "AND", "OF"):
+            out.append(word)
+        elif index and core.lower() in _SMALL_WORDS:
+            out.append(core.lower() + tail)
         else:
-            shown = name.title()
+            out.append(core[:1].upper() + core[1:].lower() + tail)
+    return " ".join(out)
+
+
+def _shown_name(text: str, name: str, after: int) -> tuple[str, bool]:
+    """A name as the text writes it in ordinary case, if it does; else title-cased from capitals.
+
+    Returns the name and whether it was found so written.
+    """
+    if not name.isupper():
+        return name, True
+    lowered = text.lower()
+    position = lowered.find(name.lower(), after)
+    while position >= 0:
+        candidate = text[position : position + len(name)]
+        if not candidate.isupper():
+            return candidate, True
+        position = lowered.find(name.lower(), position + 1)
+    position = lowered.find(name.lower())
+    while 0 <= position < after:
+        candidate = text[position : position + len(name)]
+        if not candidate.isupper():
+            return candidate, True
+        position = lowered.find(name.lower(), position + 1)
+    return title_case(name), False
+
+
+def _company(filing: Filing) -> Found[str] | None:
+    """The company: the registrant on a cover page, or else from the text.
+
+    Without a cover page: the party the text defines as the "Company" (or "Registrant"), the
+    name given with a ticker symbol, or the first party in an agreement's heading.
+    """
+    text = filing.text
+    name = filing.registrant.name
+    span: tuple[int, int] | None = None
+    how = "the registrant named on the cover page"
+    if name:
+        at = text.find(name)
+        span = (at, at + len(name)) if at >= 0 else (0, 0)
+    else:
+        stop = min(len(text), filing.main.start + 20_000)
+        for pattern, words in (
+            (_COMPANY_DEFINED, 'the party the text defines as the "Company"'),
+            (_COMPANY_TICKER, "the name given with a ticker symbol"),
+            (_COMPANY_PARTY, "the first party named in the agreement's heading"),
+        ):
+            match = pattern.search(text, filing.main.start, stop)
+            if match is None:
+                continue
+            group = "name" if match["name"] is not None else "top"
+            found = " ".join(match[group].split())
+            if found.split()[0].lower() in ("the", "this", "company", "rights") or re.fullmatch(
+                r"[Xx]+", found.split()[0].split("-")[0]
+            ):
+                continue  # not a name; or a mirror's redaction ("XXXXXXX-XXXXXXX COMPANY")
+            name, span, how = found, (match.start(group), match.end(group)), words
+            break
+    if not name or span is None:
+        return None
+    shown, in_text = _shown_name(text, name, span[1])
     document = filing.document_at(span[0])
     return Found(
         " ".join(shown.split()),
@@ -585,6 +686,7 @@ def _company(filing: Filing) -> Found[str] | None:
             filing.name, document.type, Authority.REPORT, span[0], span[1], text[span[0] : span[1]]
         ),
         0.95 if in_text else 0.8,
+        None if in_text else f"{how}, written in capitals in the text: the case is a guess",
     )
 
 
@@ -694,12 +796,22 @@ class _Reader:
                 self.agreement_dates.append(
                     Found(day, self.context.evidence(match.start(), match.end()), 0.9 * factor)
                 )
-        for match in _AGENT.finditer(text, start, end):
+        for match in (*_AGENT.finditer(text, start, end), *_AGENT_WITH.finditer(text, start, end)):
+            words = match["agent"].strip("[]").split()
+            if match["agent"].startswith("["):
+                continue  # a blank in a form of agreement: "[CHASEMELLON SHAREHOLDER SERVICES]"
+            if (words[0].lower() in _STOP_NAMES and words[0].lower() != "the") or (
+                len(words) < 2 or words[1].lower() in ("company", "rights", "board")
+            ):
+                continue
+            written = " ".join(match["agent"].strip("[]").split())
+            shown, in_text = _shown_name(text, written, match.end())
             self.agents.append(
                 Found(
-                    " ".join(match["agent"].split()),
+                    shown,
                     self.context.evidence(match.start("agent"), match.end()),
-                    0.85 * factor,
+                    (0.85 if in_text else 0.7) * factor,
+                    None if in_text else "written in capitals in the text: the case is a guess",
                 )
             )
         self._instrument_dates(start, end, low, refs, factor)

@@ -366,6 +366,8 @@ def _registrant(text: str, end: int, header: dict[str, str]) -> Registrant:
     lines = _lines(text, 0, min(end, _COVER))
     name = state = file_number = irs = address = phone = None
     at = _label_index(lines, "(exact name of registrant")
+    if at is None:
+        at = _label_index(lines, "(name of registrant")
     if at is not None:
         above = _values_above(lines, at, limit=1)
         if above:

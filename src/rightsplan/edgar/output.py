@@ -219,6 +219,8 @@ def _found(found: Found[T] | None) -> object:
     return {
         "value": _jsonable(_plain(found.value)),
         "confidence": found.confidence,
+        "level": found.level,
+        "reason": found.reason,
         **_evidence(found.evidence),
     }
 
