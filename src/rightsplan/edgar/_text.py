@@ -22,6 +22,7 @@ __all__ = [
     "describe_removed",
     "find_dates",
     "html_to_text",
+    "line_start",
     "looks_like_html",
     "parse_date",
     "readable",
@@ -297,6 +298,11 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _END = re.compile(r"[.;!?](?=[\"”')\]]?[ \t\n])|\n[ \t]*\n")
+
+
+def line_start(text: str, offset: int) -> int:
+    """Where the line holding ``offset`` begins."""
+    return text.rfind("\n", 0, offset) + 1
 
 
 def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:

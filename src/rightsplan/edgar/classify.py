@@ -107,7 +107,8 @@ class Classification:
 # purchase rights"; never a "Registration Rights Agreement".
 PLAN_NOUN = (
     r"(?<![Rr]egistration )(?<!REGISTRATION )(?i:\brights[ \t\n]+(?:agreement|plan)\b|"
-    r"\b(?:preservation|protection)[ \t\n]+(?:rights[ \t\n]+)?(?:plan|agreement)\b|"
+    r"\b(?:preservation|protection)[ \t\n]+(?:rights[ \t\n]+)?(?:plan|agreement)"
+    r"(?:[ \t\n]+agreement)?\b|"
     r"\bNOL[ \t\n]+plan\b)"
 )
 _PLAN = re.compile(

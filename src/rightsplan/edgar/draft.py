@@ -44,6 +44,7 @@ from rightsplan.edgar import _text
 from rightsplan.edgar.classify import (
     PLAN_NOUN,
     Classification,
+    DocumentKind,
     DocumentReading,
     EventKind,
     classify,
@@ -286,6 +287,42 @@ _AGREEMENT_DATED = re.compile(
     rf"(?i:Rights{_W}Agreement|Rights{_W}Plan|Tax{_W}Benefit{_W}Preservation{_W}Plan)"
     rf"(?:{_W}\([^)\n]{{0,60}}\))?,?{_W}(?i:dated|effective){_W}(?:as{_W}of{_W})?(?P<date>{_DATE})"
 )
+_PLAN_DATED = re.compile(
+    rf"{PLAN_NOUN}(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?[ \t\n]+(?:(?i:dated|effective|made|entered"
+    rf"{_W}into|adopted)[ \t\n]+)?(?:(?i:as){_W}of[ \t\n]+)?(?:this[ \t\n]+)?(?P<date>{_DATE})"
+)
+# "Amendment No. 2 to the Rights Agreement, dated ...": the date that follows is the amendment's.
+_ORDINAL_WORDS = "|".join(_ORDINALS)
+_AMENDMENT_OF = re.compile(
+    rf"\b(?:this{_W}|(?:{_ORDINAL_WORDS}){_W})?amendment\b(?:{_W}no\.?[ \t\n]*\d{{1,2}})?"
+    rf"(?:[ \t\n]*\([^)]{{0,60}}\))?,?{_W}(?:to|of){_W}(?:the{_W}|that{_W}certain{_W})?"
+    rf"(?:[\w'’&-]+{_W}){{0,8}}$",
+    re.IGNORECASE,
+)
+_DEFINES_AGREEMENT = re.compile(
+    rf"[ \t\n]*\((?:as{_W}amended,{_W})?the{_W}[\"“](?:Rights{_W})?(?:Agreement|Plan)[\"”]",
+    re.IGNORECASE,
+)
+_ACTED_ON = re.compile(
+    r"\b(?:terminat(?:e|es|ed|ing)|redeem(?:s|ed|ing)?)[ \t\n]+"
+    r"(?:(?:the|its|our)[ \t\n]+)?(?:[\w'’-]+[ \t\n]+){0,4}$",
+    re.IGNORECASE,
+)
+_DEFINES_AMENDMENT = re.compile(r"[ \t\n]*\((?:the|this)[ \t\n]+[\"“]Amendment", re.IGNORECASE)
+_AMENDMENT_START = re.compile(
+    rf"(?:an?{_W}|the{_W})?(?:(?:{_ORDINAL_WORDS}){_W})?amendment\b", re.I
+)
+_ON_DATE_ADOPTED = re.compile(
+    rf"\b(?i:on|as{_W}of){_W}(?P<date>{_DATE}),?[^.;]{{0,120}}?\b(?P<verb>(?i:entered{_W}into|"
+    rf"adopted|approved{_W}the{_W}adoption{_W}of|executed|signed))[ \t\n]+"
+    rf"(?P<what>(?:(?:the|a|an|its|our|that{_W}certain){_W})?(?:[\w'’&-]+{_W}){{0,6}}?{PLAN_NOUN})"
+)
+_ADOPTED_TODAY = re.compile(
+    rf"\btoday\b[^.;]{{0,120}}?\b(?:adopted|approved{_W}the{_W}adoption{_W}of|entered{_W}into)"
+    rf"[ \t\n]+(?:[\w'’&-]+{_W}){{0,6}}?{PLAN_NOUN}",
+    re.IGNORECASE,
+)
+_THIS_AMENDMENT = re.compile(rf"\bThis{_W}(?:(?:{_ORDINAL_WORDS}){_W})?Amendment\b", re.I)
 _EFFECTIVE = re.compile(rf"(?i:effective){_W}(?:(?i:as){_W}of{_W})?{_DATE}")
 _DATED_BEFORE = re.compile(rf"(?i:dated|effective)(?:{_W}as{_W}of)?[ \t\n]*$")
 _AGENT_NAME = (
@@ -421,10 +458,20 @@ def _regions(filing: Filing) -> tuple[tuple[Document, Authority, int, int], ...]
             continue
         start, end = document.start, document.end
         if index == 0 and filing.items:
-            start = filing.items[0].start
+            # The items, and any explanatory note about the rights before them (an 8-A/A).
+            first = _FIRST_MENTION.search(filing.text, document.start, filing.items[0].start)
+            start = (
+                filing.items[0].start
+                if first is None
+                else min(first.start(), filing.items[0].start)
+            )
+            start = _text.line_start(filing.text, start)
             end = max(item.end for item in filing.items)
         out.append((document, authority, start, end))
     return tuple(out)
+
+
+_FIRST_MENTION = re.compile(rf"\b(?:On|This|In){_W}[^\n]{{0,300}}?{PLAN_NOUN}")
 
 
 def _sentences(context: _Context) -> list[tuple[int, int, Authority]]:
@@ -569,7 +616,7 @@ def draft_filing(filing: Filing) -> FilingDraft:
         regions = _regions(filing)
         names, groups = _names(filing, regions)
         context = _Context(filing, regions, names, groups)
-        reader = _Reader(context, event)
+        reader = _Reader(context, event, document.kind)
         reader.read()
         draft = reader.result(base)
     if filing.removed_note is None:
@@ -723,14 +770,18 @@ _ABOUT_PLAN = re.compile(
 class _Reader:
     """Reads a filing's sentences once, gathering what the draft needs."""
 
-    def __init__(self, context: _Context, event: Classification) -> None:
+    def __init__(self, context: _Context, event: Classification, document: DocumentKind) -> None:
         self.context = context
+        self.document = document
         self.text = context.filing.text
         self.event = event
         self.sentences = _sentences(context)
         self.amendments: dict[int | None, _Amendment] = {}
         self.current_number: int | None = None
         self.agreement_dates: list[Found[pendulum.Date]] = []
+        self.agreement_ranks: list[int] = []
+        self.ambiguous: list[tuple[int | None, Found[pendulum.Date]]] = []
+        """How directly each agreement date is stated (:data:`_DATE_RANKS`), index for index."""
         self.agents: list[Found[str]] = []
         self.provisions: list[DraftChange] = []
         self.holdings: list[DraftHolding] = []
@@ -790,12 +841,7 @@ class _Reader:
         low = " ".join(text[start:end].split()).lower()
         refs = [(_amendment_number(m), m) for m in _AMENDMENT_REF.finditer(text, start, end)]
         factor = _AUTHORITY_FACTOR[authority]
-        for match in _AGREEMENT_DATED.finditer(text, start, end):
-            day = _text.parse_date(match)
-            if day is not None:
-                self.agreement_dates.append(
-                    Found(day, self.context.evidence(match.start(), match.end()), 0.9 * factor)
-                )
+        self._own_dates(start, end, low, refs, factor)
         for match in (*_AGENT.finditer(text, start, end), *_AGENT_WITH.finditer(text, start, end)):
             words = match["agent"].strip("[]").split()
             if match["agent"].startswith("["):
@@ -821,6 +867,144 @@ class _Reader:
         self._expiration(start, end, low, authority)
         self._redemption(start, end, low, authority)
 
+    def _own_dates(
+        self,
+        start: int,
+        end: int,
+        low: str,
+        refs: list[tuple[int, re.Match[str]]],
+        factor: float,
+    ) -> None:
+        """The dates of the agreement and of the instrument itself, by how the text ties them.
+
+        "Rights Agreement, dated as of X" dates the agreement, unless the words before make it
+        an amendment's ("Amendment No. 2 to the Rights Agreement, dated as of X"); "On X, the
+        Company entered into (or the Board adopted) a rights agreement" dates it less directly;
+        "today announced ... adopted" takes the release's date. "This Amendment ... is made as
+        of X" dates the amendment a document is.
+        """
+        text = self.text
+        claimed: list[tuple[int, int]] = []
+        for match in _PLAN_DATED.finditer(text, start, end):
+            day = _text.parse_date(match)
+            if day is None:
+                continue
+            claimed.append((match.start("date"), match.end("date")))
+            evidence = self.context.evidence(match.start(), match.end())
+            before = text[max(start, match.start() - 140) : match.start()]
+            if _ACTED_ON.search(before) and re.search("effective", match.group(), re.I):
+                continue  # "terminate the Rights Agreement effective X": the act's date
+            amendment = _AMENDMENT_OF.search(before)
+            if amendment is not None:
+                ref = _AMENDMENT_REF.search(amendment.group())
+                number = _amendment_number(ref) if ref is not None else self.current_number
+                if _DEFINES_AGREEMENT.match(text, match.end(), end):
+                    self._agreement_date(day, evidence, 3, factor)
+                    continue
+                if _DEFINES_AMENDMENT.match(text, match.end(), end):
+                    record = self._amendment(number, current=number == self.current_number)
+                    if record.number is None and number is not None:
+                        record.number = Found(number, evidence, 0.9 * factor)
+                    if record.executed is None:
+                        record.executed = Found(day, evidence, 0.9 * factor)
+                else:
+                    # "Amendment No. 3 to the Rights Agreement, dated as of X": the agreement's
+                    # date or the amendment's? Decided once every date is known.
+                    self.ambiguous.append((number, Found(day, evidence, 0.75 * factor)))
+                continue
+            restated = re.search(r"amended[ \t\n]+and[ \t\n]+restated[ \t\n]*$", before, re.I)
+            if (
+                restated is not None
+                and self.document is DocumentKind.AGREEMENT
+                and self.event.kind is EventKind.AMENDMENT
+            ):
+                record = self._amendment(self.current_number, current=True)
+                if record.executed is None:
+                    record.executed = Found(
+                        day,
+                        evidence,
+                        0.8 * factor,
+                        "an amended and restated agreement: its date is taken as the date it "
+                        "was executed",
+                    )
+                continue
+            self._agreement_date(day, evidence, 3, factor)
+        if low.startswith("whereas"):
+            return
+        for match in _ON_DATE_ADOPTED.finditer(text, start, end):
+            day = _text.parse_date(match)
+            if day is None or _AMENDMENT_START.match(match["what"]):
+                continue
+            rank = 2 if match["verb"].lower().startswith(("entered", "executed", "signed")) else 1
+            self._agreement_date(
+                day, self.context.evidence(match.start(), match.end()), rank, factor
+            )
+        if "today" in low and self.event.kind is EventKind.ADOPTION:
+            adopted = _ADOPTED_TODAY.search(text, start, end)
+            dates = _text.find_dates(text, start, adopted.start()) if adopted is not None else []
+            if adopted is not None and dates:
+                s, _, day = dates[-1]
+                self._agreement_date(
+                    day,
+                    self.context.evidence(s, adopted.end()),
+                    1,
+                    factor,
+                    "the release's date, for the plan it says the board adopted 'today'",
+                )
+        if self.document is DocumentKind.AMENDMENT and _THIS_AMENDMENT.search(text, start, end):
+            record = self._amendment(self.current_number, current=True)
+            if record.executed is not None:
+                return
+            for s, e, day in _text.find_dates(text, start, end):
+                if any(a <= s < b for a, b in claimed):
+                    continue
+                if re.search(
+                    r"\b(?:amended|filed)[ \t\n]+(?:on[ \t\n]+)?$", text[max(start, s - 20) : s]
+                ):
+                    continue
+                record.executed = Found(day, self.context.evidence(s, e), 0.85 * factor)
+                break
+
+    def _resolve_ambiguous(self) -> None:
+        """Decide "Amendment No. N to the Rights Agreement, dated X" once every date is known.
+
+        X is the amendment's when the text dates the agreement earlier elsewhere, else the
+        agreement's; either way the value says why (a lower confidence and a reason).
+        """
+        others = [f.value for f in self.agreement_dates]
+        for number, found in self.ambiguous:
+            if others and min(others) < found.value:
+                record = self._amendment(number, current=number == self.current_number)
+                if record.number is None and number is not None:
+                    record.number = Found(number, found.evidence, found.confidence)
+                if record.executed is None:
+                    record.executed = attrs.evolve(
+                        found,
+                        reason="a date after 'Amendment ... to the Rights Agreement': the "
+                        "amendment's, as the text dates the agreement earlier",
+                    )
+            else:
+                self.agreement_dates.append(
+                    attrs.evolve(
+                        found,
+                        reason="a date after 'Amendment ... to the Rights Agreement': taken "
+                        "as the agreement's, as the text gives no other",
+                    )
+                )
+                self.agreement_ranks.append(3)
+
+    def _agreement_date(
+        self,
+        day: pendulum.Date,
+        evidence: Evidence,
+        rank: int,
+        factor: float,
+        reason: str | None = None,
+    ) -> None:
+        confidence = {3: 0.9, 2: 0.85, 1: 0.75}[rank] * factor
+        self.agreement_dates.append(Found(day, evidence, confidence, reason))
+        self.agreement_ranks.append(rank)
+
     def _instrument_dates(
         self,
         start: int,
@@ -829,8 +1013,8 @@ class _Reader:
         refs: list[tuple[int, re.Match[str]]],
         factor: float,
     ) -> None:
-        if self.event.kind is EventKind.ADOPTION:
-            return
+        if self.event.kind in (EventKind.ADOPTION, EventKind.EXPIRATION):
+            return  # no instrument: the plan's own dates are read elsewhere
         current = self.current_number
         mentions_current = current is None or any(n == current for n, _ in refs)
         if not mentions_current and not (current is None and ("amend" in low or "redeem" in low)):
@@ -1218,6 +1402,7 @@ class _Reader:
 
     def result(self, base: FilingDraft) -> FilingDraft:
         """The draft: readings reconciled, conflicts kept, values in document order."""
+        self._resolve_ambiguous()
         conflicts: list[Conflict] = []
         provisions = _reconcile(self.provisions, conflicts, "the agreement")
         amendments = []
@@ -1250,18 +1435,26 @@ class _Reader:
         amendments = [
             attrs.evolve(a, changes=tuple(_replace_later(a.changes, seen))) for a in amendments
         ]
+        best_rank = max(self.agreement_ranks, default=0)
+        candidates = [
+            f
+            for f, r in zip(self.agreement_dates, self.agreement_ranks, strict=True)
+            if r == best_rank
+        ]
         agreement_date = min(
-            self.agreement_dates,
+            candidates,
             key=lambda f: (f.value, -f.evidence.authority, -f.confidence),
             default=None,
         )
         agent = max(self.agents, key=lambda f: f.evidence.authority, default=None)
         notes = list(self.notes)
-        if len({f.value for f in self.agreement_dates}) > 1 and agreement_date is not None:
-            notes.append(
-                "several dates follow 'Rights Agreement dated'; the earliest, "
+        if len({f.value for f in candidates}) > 1 and agreement_date is not None:
+            reason = (
+                "several dates are given for the Rights Agreement; the earliest, "
                 f"{agreement_date.value.isoformat()}, is taken as the agreement's"
             )
+            notes.append(reason)
+            agreement_date = attrs.evolve(agreement_date, reason=reason)
         return attrs.evolve(
             base,
             agreement_date=agreement_date,
