@@ -30,6 +30,7 @@ import pendulum
 from rightsplan._printable import quoted
 from rightsplan.amendments import (
     AddException,
+    AddExemptPerson,
     AppointRightsAgent,
     Change,
     OtherChange,
@@ -39,9 +40,11 @@ from rightsplan.amendments import (
     SetGrandfathering,
     SetPassiveTier,
     SetThreshold,
+    Terminate,
 )
 from rightsplan.edgar import _text
 from rightsplan.edgar.classify import (
+    _MAYBE,
     PLAN_NOUN,
     Classification,
     DocumentKind,
@@ -53,6 +56,7 @@ from rightsplan.edgar.classify import (
 from rightsplan.edgar.filing import Document, Filing
 from rightsplan.edgar.numbers import PercentMention, find_percents
 from rightsplan.percent import Comparison, format_percent
+from rightsplan.terms import GrandfatherBase, GrandfatherCutoff
 
 if TYPE_CHECKING:
     import pandas as pd  # type: ignore[import-untyped]  # pandas ships no stubs
@@ -342,6 +346,35 @@ _AGENT = re.compile(
 _AGENT_WITH = re.compile(
     rf"{PLAN_NOUN}(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?{_W}with{_W}(?P<agent>{_AGENT_NAME})"
 )
+# "Toshiba Corporation, together with its Affiliates, shall not be deemed an Acquiring Person":
+# a name that carries an entity's suffix, then within the clause the words that exclude it.
+_EXCLUDED = re.compile(
+    rf"(?P<name>[A-Z][\w.&'’-]*(?:[ \t\n]+(?:[A-Z0-9][\w.&'’-]*|of|&)){{0,5}}"
+    rf"(?:,?[ \t\n]+(?:Corporation|Inc\.|Incorporated|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.|Limited|"
+    rf"Company|Co\.|plc|N\.V\.|AG|S\.A\.)))\b[^.;%]{{0,200}}?\b(?:shall|will){_W}not{_W}be{_W}"
+    rf"deemed{_W}(?:to{_W}be{_W}|to{_W}have{_W}become{_W})?an?{_W}[\"“]?Acquiring{_W}Person"
+)
+_NOT_A_HOLDER = frozenset(
+    {"the", "this", "such", "any", "no", "each", "company", "notwithstanding", "however", "if"}
+)
+_OPERATIVE = re.compile(
+    rf"[^.;:]{{0,160}}\b(?:is|are){_W}hereby{_W}(?:amended|deleted|replaced|restated|modified)\b"
+    rf"(?![^.;]{{0,40}}\bas{_W}follows)[^.;:]{{0,120}}",
+    re.IGNORECASE,
+)
+_SUMMARY_CHANGE = re.compile(
+    rf"\b(?:changes|increases|decreases|reduces|modifies){_W}the{_W}(?P<what>[^.;()]{{1,80}}?)"
+    rf"(?:[ \t\n]*\([^)]{{0,60}}\))?{_W}from\b[^.;]{{0,80}}?\bto\b[ \t\n]+[^ \t\n;,.]+"
+    rf"(?:[ \t\n]+(?:business{_W})?days)?",
+    re.IGNORECASE,
+)
+_SUCCESSOR_AS = re.compile(
+    rf"(?:\b(?i:and|with)|\b(?i:appoint\w{{0,6}})(?:{_W}of)?)[ \t\n]+(?P<agent>[A-Z][\w.&'’-]*"
+    rf"(?:[ \t\n]+(?:(?![Aa][Ss]\b)[A-Z][\w.&'’-]*|of|and|&)){{0,7}}"
+    rf"(?:,?[ \t\n]+(?i:N\.A\.|Inc\.|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.))?)"
+    rf"(?:,?{_W}(?:an?{_W}[^,()]{{1,80}}?|\([^)]{{0,60}}\))){{0,3}},?{_W}"
+    rf"(?i:as{_W}(?:a{_W}|the{_W})?successor{_W}rights{_W}agent)"
+)
 _SUCCESSOR = re.compile(
     rf"(?i:appoint\w{{0,6}}){_W}(?:of{_W})?(?P<agent>{_NAME}){_W}"
     rf"(?i:as{_W}(?:a{_W}|the{_W})?successor{_W}rights{_W}agent)"
@@ -365,6 +398,47 @@ _HOLDING = re.compile(
     rf"(?:{_W}(?i:common|ordinary|class{_W}[ab]))?{_W}(?i:shares)\b"
 )
 _OWNS = re.compile(r"\b(?:own|owns|owned|holds|held|beneficial)")
+_OTHER_EXPIRY = re.compile(
+    r"restrictions?|certificate of incorporation|charter|carryforwards?|operating loss|credits?",
+    re.IGNORECASE,
+)
+_EXPIRES = re.compile(r"\bexpir(?:e|es|ing)\b|\bexpiration date\b")
+_TERMINATES = re.compile(
+    rf"\bterminat(?:e|es|ed|ing|ion{_W}of){_W}(?:(?:the|its|our|that{_W}certain){_W})?"
+    rf"(?:[\w'’&-]+{_W}){{0,6}}?{PLAN_NOUN}",
+    re.IGNORECASE,
+)
+_SPACES = re.compile(r"[ \t\n]{0,20}")
+_RECITAL = re.compile(r"\W*(?:whereas|recitals?)\b")
+# Where a grandfathering clause starts: holders already over the line when the plan (or a
+# lower threshold) is adopted.
+_GRANDFATHER = re.compile(
+    rf"\b(?:already|grandfather\w*|existing{_W}(?:holders?|stockholders?|shareholders?)|"
+    rf"whose{_W}beneficial{_W}ownership{_W}exceed\w*|lowest{_W}percentage)\b",
+    re.IGNORECASE,
+)
+_TOLERANCE = re.compile(
+    rf"(?:increas\w*|additional|plus|exceeds?{_W}by|by{_W}more{_W}than|by)[^.;%]{{0,60}}$", re.I
+)
+_NO_ADDITIONAL = re.compile(
+    rf"\b(?:do|does|did)(?:{_W}not|n['’]t){_W}(?:thereafter{_W})?(?:acquire|increase|purchase)"
+    rf"{_W}(?:any{_W})?(?:additional|their|its|further|more)\b|\bno{_W}additional{_W}shares?\b",
+    re.IGNORECASE,
+)
+_LOWEST_SINCE = re.compile(
+    rf"\blowest{_W}(?:percentage|number|amount)\b[^.;]{{0,160}}\bsince\b", re.I
+)
+_CLOSE_OF_BUSINESS = re.compile(rf"\bclose{_W}of{_W}business{_W}on\b", re.I)
+_REPLACED = re.compile(
+    rf"\b(?:replac\w*|substitut\w*|deleting)\b[^.;]{{0,200}}?\bwith\b|"
+    rf"\bsubstituted{_W}therefore\b",
+    re.IGNORECASE,
+)
+_IN_CASE_OF = re.compile(
+    rf"\([ \t\n]*or{_W}(?P<value>[^()]{{1,40}}?){_W}in{_W}the{_W}case{_W}of{_W}"
+    rf"(?P<holder>[A-Z][^()]{{1,120}}?)(?:,?{_W}(?:and|together{_W}with){_W}(?:his|her|its|their){_W}"
+    rf"(?:affiliates|Affiliates)(?:{_W}and{_W}(?:associates|Associates))?)?[ \t\n]*\)"
+)
 _PRICE = re.compile(r"\$[ \t]?(?P<price>\d{0,3}\.\d{1,6}|\d{1,3})")
 _MORE = re.compile(
     rf"(?:more{_W}than|greater{_W}than|in{_W}excess{_W}of|exceeds?|exceeding|over)[ \t\n]*$",
@@ -524,11 +598,16 @@ def _names(
 
 
 def _comparison(
-    text: str, mention: PercentMention, floor: int, ceiling: int
+    text: str, mention: PercentMention, floor: int, ceiling: int, *, after: int | None = None
 ) -> tuple[Comparison | None, str | None, int, int]:
-    """The comparison written around a percentage, the words, and the span including them."""
+    """The comparison written around a percentage, the words, and the span including them.
+
+    ``after`` is where the words after the number start, when a parenthesis intervenes
+    ("15 percent (or 20 percent in the case of ...) or more").
+    """
     before = text[max(floor, mention.start - 40) : mention.start]
-    after = text[mention.end : min(ceiling, mention.end + 20)]
+    tail = mention.end if after is None else after
+    following = text[tail : min(ceiling, tail + 20)]
     more = _MORE.search(before)
     if more is not None:
         words = " ".join(more.group().split())
@@ -545,10 +624,24 @@ def _comparison(
             mention.start - len(before) + upto.start(),
             mention.end,
         )
-    ormore = _OR_MORE.match(after)
+    ormore = _OR_MORE.match(following)
     if ormore is not None:
-        return Comparison.AT_LEAST, "or more", mention.start, mention.end + ormore.end()
+        return Comparison.AT_LEAST, "or more", mention.start, tail + ormore.end()
     return None, None, mention.start, mention.end
+
+
+def _stated_comparisons(
+    text: str, sentences: Iterable[tuple[int, int, Authority]]
+) -> dict[Fraction, Comparison]:
+    """Each percentage the text writes with a comparison, and the first comparison it writes."""
+    out: dict[Fraction, Comparison] = {}
+    for start, end, _ in sentences:  # sentence by sentence, as everything else is read
+        for mention in find_percents(text, start, end):
+            if mention.value not in out:
+                comparison, _, _, _ = _comparison(text, mention, start, end)
+                if comparison is not None:
+                    out[mention.value] = comparison
+    return out
 
 
 def _dates_outside_dated(text: str, start: int, end: int) -> list[tuple[int, int, pendulum.Date]]:
@@ -751,7 +844,7 @@ class _Flags:
 
 
 _NO_FLAGS = _Flags(False, None, False, False, False, False, False)
-_CHANGING = re.compile(r"\b(?:amend|lower|reduc|increas|rais|chang|decreas)\w{0,12}\b")
+_CHANGING = re.compile(r"\b(?:amend|lower|reduc|increas|rais|chang|decreas|replac)\w{0,12}\b")
 _EXCEPTION = re.compile(
     r"not be deemed|shall not be|will not be|exception|exempt|permitted to|without triggering"
 )
@@ -781,6 +874,7 @@ class _Reader:
         self.agreement_dates: list[Found[pendulum.Date]] = []
         self.agreement_ranks: list[int] = []
         self.ambiguous: list[tuple[int | None, Found[pendulum.Date]]] = []
+        self._stated: dict[Fraction, Comparison] | None = None
         """How directly each agreement date is stated (:data:`_DATE_RANKS`), index for index."""
         self.agents: list[Found[str]] = []
         self.provisions: list[DraftChange] = []
@@ -861,11 +955,73 @@ class _Reader:
                 )
             )
         self._instrument_dates(start, end, low, refs, factor)
+        drafted = self._count_changes()
         self._successor(start, end, low, refs, authority)
         self._holdings(start, end, authority)
         self._percents(start, end, low, refs, authority)
         self._expiration(start, end, low, authority)
         self._redemption(start, end, low, authority)
+        self._termination(start, end, low, authority)
+        self._exclusion(start, end, low, authority)
+        if self._count_changes() == drafted:
+            self._other_change(start, end, low, authority)
+
+    def _exclusion(self, start: int, end: int, low: str, authority: Authority) -> None:
+        """A named holder excluded without a percentage: "X Corporation ... shall not be deemed
+        an Acquiring Person" (a percentage in the sentence makes it an exception, read with
+        the percentages).
+        """
+        if _RECITAL.match(low) or "acquiring person" not in low or "%" in low or "percent" in low:
+            return
+        match = _EXCLUDED.search(self.text, start, end)
+        if match is None:
+            return
+        name = " ".join(match["name"].split())
+        if name.split()[0].lower() in _NOT_A_HOLDER:
+            return
+        evidence = self.context.evidence(match.start(), match.end())
+        change = AddExemptPerson(
+            name=name,
+            quote=" ".join(evidence.quote.split()),
+            note="named as never an Acquiring Person; check any conditions the clause sets",
+        )
+        drafted = DraftChange(change, evidence, 0.7 * _AUTHORITY_FACTOR[authority])
+        if self.event.kind is EventKind.ADOPTION:
+            self.provisions.append(drafted)
+        else:
+            self._amendment(self.current_number, current=True).changes.append(drafted)
+
+    def _count_changes(self) -> int:
+        return len(self.provisions) + sum(len(r.changes) for r in self.amendments.values())
+
+    def _other_change(self, start: int, end: int, low: str, authority: Authority) -> None:
+        """An operative change rightsplan does not model, when the sentence drafted nothing else.
+
+        "Section 1(y) is hereby amended", "changes the initial purchase price ... from $13.86
+        to $13.39": kept so the amendment's history is complete.
+        """
+        if self.event.kind is not EventKind.AMENDMENT or _RECITAL.match(low):
+            return
+        text = self.text
+        match = _OPERATIVE.search(text, start, end) or _SUMMARY_CHANGE.search(text, start, end)
+        if match is None:
+            return
+        if match.re is _SUMMARY_CHANGE and re.search(
+            r"expir|threshold|percent|beneficial", match["what"], re.IGNORECASE
+        ):
+            return  # a change of a modeled term, not read: better nothing than a wrong kind
+        if text[end:].strip() == "" and text[start:end].rstrip().endswith(":"):
+            return  # the new words are cut off: nothing to review
+        evidence = self.context.evidence(match.start(), match.end())
+        words = " ".join(evidence.quote.split())
+        record = self._amendment(self.current_number, current=True)
+        record.changes.append(
+            DraftChange(
+                OtherChange(description=words, quote=words),
+                evidence,
+                0.7 * _AUTHORITY_FACTOR[authority],
+            )
+        )
 
     def _own_dates(
         self,
@@ -1075,7 +1231,9 @@ class _Reader:
         refs: list[tuple[int, re.Match[str]]],
         authority: Authority,
     ) -> None:
-        match = _SUCCESSOR.search(self.text, start, end)
+        match = _SUCCESSOR.search(self.text, start, end) or _SUCCESSOR_AS.search(
+            self.text, start, end
+        )
         if match is None:
             return
         number = refs[0][0] if refs else self.current_number
@@ -1188,14 +1346,31 @@ class _Reader:
         authority: Authority,
     ) -> None:
         text = self.text
+        if _RECITAL.match(low) or "ownership change" in low:
+            return  # a recital, or Section 382's own test: no term of the plan is set here
         mentions = find_percents(text, start, end)
+        grandfather = _GRANDFATHER.search(text, start, end)
+        if grandfather is not None:
+            self._grandfathering(grandfather, start, end, mentions, authority)
         if not mentions:
             return
         held = {h.evidence.end for h in self.holdings if start <= h.evidence.start < end}
         factor = _AUTHORITY_FACTOR[authority]
+        # "Each "15%" ... is hereby replaced with "10%"": what comes before the new words is old.
+        replaced = _REPLACED.search(text, start, end)
+        tiers = {m.start: m for m in _IN_CASE_OF.finditer(text, start, end)}
+        inside = [(m.start(), m.end()) for m in tiers.values()]
         for index, mention in enumerate(mentions):
             if mention.end in held:
                 continue
+            if grandfather is not None and mention.start >= grandfather.start():
+                continue  # the grandfathering clause: read as such above
+            if replaced is not None and mention.end <= replaced.start():
+                continue  # the old value
+            if text[mention.end : mention.end + 30].lstrip().lower().startswith("percentage point"):
+                continue
+            if any(a <= mention.start < b for a, b in inside):
+                continue  # the named holder's own tier: drafted with the general one below
             previous_end = mentions[index - 1].end if index else start
             next_start = mentions[index + 1].start if index + 1 < len(mentions) else end
             if _FROM_BEFORE.search(text, max(start, mention.start - 8), mention.start) and (
@@ -1207,13 +1382,34 @@ class _Reader:
                 # "from 15% to 20%": the words before "from" describe both numbers
                 window_start = mentions[index - 2].end if index >= 2 else start
             window = " ".join(text[window_start:next_start].split()).lower()
-            comparison, wording, s, e = _comparison(text, mention, start, end)
+            gap = _SPACES.match(text, mention.end, end)
+            tier = _IN_CASE_OF.match(text, gap.end() if gap else mention.end, end)
+            if tier is not None:
+                # "15 percent (or 20 percent in the case of X and its affiliates) or more"
+                comparison, wording, s, e = _comparison(text, mention, start, end, after=tier.end())
+            else:
+                comparison, wording, s, e = _comparison(text, mention, start, end)
             confidence = 0.85 * factor
             notes: list[str] = []
             if comparison is None:
-                comparison = Comparison.AT_LEAST
-                confidence = 0.5 * factor
-                notes.append('the comparison is not stated next to the number; assumed "or more"')
+                if self._stated is None:  # once per filing: reading stays linear
+                    self._stated = _stated_comparisons(text, self.sentences)
+                stated = self._stated.get(mention.value)
+                if stated is not None:
+                    comparison = stated
+                    confidence = 0.7 * factor
+                    notes.append(
+                        "the comparison is not stated next to the number; taken from where the "
+                        f"text writes {format_percent(mention.value)}% with one"
+                    )
+                else:
+                    comparison = Comparison.AT_LEAST
+                    confidence = 0.5 * factor
+                    notes.append(
+                        'the comparison is not stated next to the number; assumed "or more"'
+                    )
+            if tier is not None:
+                self._tier_exception(tier, comparison, refs, start, end, factor)
             if wording == "up to":
                 confidence *= 0.8
                 notes.append(
@@ -1251,6 +1447,101 @@ class _Reader:
             else:
                 number = self.current_number if target == "current" else int(target)
                 self._amendment(number, current=target == "current").changes.append(drafted)
+
+    def _grandfathering(
+        self,
+        clause: re.Match[str],
+        start: int,
+        end: int,
+        mentions: list[PercentMention],
+        authority: Authority,
+    ) -> None:
+        """A grandfathering clause, with its tolerance or none.
+
+        "by more than 0.5%", "plus one percent"; or no tolerance: "so long as they do not
+        acquire additional shares". "lowest percentage ... since" and "the close of business
+        on" set what the tolerance is measured from and the cut-off.
+        """
+        text = self.text
+        factor = _AUTHORITY_FACTOR[authority]
+        tolerance = None
+        for mention in mentions:
+            if mention.start < clause.start() or mention.value > 2:
+                continue
+            if _TOLERANCE.search(text, max(start, mention.start - 60), mention.start):
+                tolerance = mention
+                break
+        if tolerance is None and not _NO_ADDITIONAL.search(text, clause.start(), end):
+            return
+        words = text[clause.start() : end]
+        extra: dict[str, object] = {}
+        if _LOWEST_SINCE.search(words):
+            extra["measured_from"] = GrandfatherBase.LOWEST_SINCE
+        if _CLOSE_OF_BUSINESS.search(words):
+            extra["cutoff"] = GrandfatherCutoff.CLOSE_OF_BUSINESS
+        if tolerance is None:
+            change = SetGrandfathering(**extra)  # type: ignore[arg-type]
+            s, e, confidence, note = clause.start(), end, 0.75 * factor, None
+        else:
+            comparison, _, s, e = _comparison(text, tolerance, start, end)
+            note = None
+            if comparison is None:
+                before = " ".join(text[clause.start() : tolerance.start].split()).lower()
+                if "at least" in before:
+                    comparison = Comparison.AT_LEAST  # "at least that percentage ... plus 1%"
+                elif "more than" in before or "exceed" in before:
+                    comparison = Comparison.MORE_THAN
+            if comparison is None:
+                comparison = Comparison.MORE_THAN
+                note = 'the comparison is not stated next to the tolerance; assumed "more than"'
+            change = SetGrandfathering(
+                tolerance_percent=tolerance.value,
+                tolerance_comparison=comparison,
+                **extra,  # type: ignore[arg-type]
+            )
+            confidence = (0.8 if note is None else 0.55) * factor
+        evidence = self.context.evidence(clause.start(), max(e, s))
+        low = " ".join(text[start:end].split()).lower()
+        changing = bool(_CHANGING.search(low)) and self.event.kind is not EventKind.ADOPTION
+        drafted = DraftChange(
+            attrs.evolve(change, quote=" ".join(evidence.quote.split()), note=note),
+            evidence,
+            confidence,
+        )
+        if changing or self.event.kind is EventKind.AMENDMENT:
+            self._amendment(self.current_number, current=True).changes.append(drafted)
+        else:
+            self.provisions.append(drafted)
+
+    def _tier_exception(
+        self,
+        tier: re.Match[str],
+        comparison: Comparison,
+        refs: list[tuple[int, re.Match[str]]],
+        start: int,
+        end: int,
+        factor: float,
+    ) -> None:
+        """The named holder's tier in "15% (or 20% in the case of X and its affiliates) or more"."""
+        values = find_percents(self.text, tier.start("value"), tier.end("value"))
+        if not values:
+            return
+        holder = " ".join(tier["holder"].split())
+        evidence = self.context.evidence(tier.start(), tier.end())
+        change = AddException(
+            holder=holder,
+            percent=values[0].value,
+            comparison=comparison,
+            requires_passive=False,
+            quote=" ".join(evidence.quote.split()),
+            note="a second tier for a named holder in the sentence that sets the general one",
+        )
+        drafted = DraftChange(change, evidence, 0.75 * factor)
+        low = " ".join(self.text[start:end].split()).lower()
+        if self.event.kind is not EventKind.ADOPTION and _CHANGING.search(low):
+            self._amendment(self.current_number, current=True).changes.append(drafted)
+        else:
+            self.provisions.append(drafted)
 
     def _percent_role(
         self,
@@ -1332,17 +1623,30 @@ class _Reader:
     # endings ---------------------------------------------------------------------------
 
     def _expiration(self, start: int, end: int, low: str, authority: Authority) -> None:
-        if "expir" not in low:
+        if "expir" not in low or _RECITAL.match(low):
             return
-        dates = _dates_outside_dated(self.text, start, end)
+        anchor = self.text.lower().find("expir", start, end)
+        if _OTHER_EXPIRY.search(self.text, max(start, anchor - 100), anchor):
+            return  # something else expires: charter transfer restrictions, tax losses
+        dates = [d for d in _dates_outside_dated(self.text, start, end) if d[0] > anchor]
         if not dates:
             return
-        s, e, day = dates[-1]
-        anchor = self.text.lower().find("expir", start, end)
+        # "extends the Final Expiration Date from May 18, 2019 to May 18, 2022": the new date
+        # follows "to"; the one after "from" is the old value.
+        s, e, day = dates[0]
+        if re.search(r"\bfrom[ \t\n]*$", self.text[max(start, s - 12) : s], re.I):
+            later = [
+                d
+                for d in dates[1:]
+                if re.search(r"\bto[ \t\n]*$", self.text[max(start, d[0] - 8) : d[0]], re.I)
+            ]
+            if not later:
+                return
+            s, e, day = later[0]
         evidence = self.context.evidence(min(anchor, s), e)
         factor = _AUTHORITY_FACTOR[authority]
         if self.event.kind is EventKind.ADOPTION:
-            if "will expire" in low or "expiration date" in low:
+            if _EXPIRES.search(low):
                 self.provisions.append(
                     DraftChange(
                         SetExpiration(date=day, quote=" ".join(evidence.quote.split())),
@@ -1374,6 +1678,43 @@ class _Reader:
                 isinstance(c.change, SetExpiration) and c.change.date == day for c in record.changes
             ):
                 record.changes.append(DraftChange(change, evidence, 0.8 * factor))
+
+    def _termination(self, start: int, end: int, low: str, authority: Authority) -> None:
+        """The plan terminated by the board or an amendment.
+
+        "terminated the Rights Agreement", "a resolution to terminate the Rights Agreement
+        effective January 14, 2021": a Terminate change, and the date it took effect.
+        """
+        if self.event.kind is not EventKind.TERMINATION or _RECITAL.match(low):
+            return
+        match = _TERMINATES.search(self.text, start, end)
+        if match is None or _MAYBE.search(self.text, max(start, match.start() - 60), match.start()):
+            return
+        record = self._amendment(self.current_number, current=True)
+        if any(isinstance(c.change, Terminate) for c in record.changes):
+            return
+        factor = _AUTHORITY_FACTOR[authority]
+        evidence = self.context.evidence(match.start(), match.end())
+        record.changes.append(
+            DraftChange(Terminate(quote=" ".join(evidence.quote.split())), evidence, 0.8 * factor)
+        )
+        if record.executed is None:
+            effective = _EFFECTIVE.search(self.text, start, end)
+            when = _text.parse_date(effective) if effective is not None else None
+            if effective is not None and when is not None:
+                record.executed = Found(
+                    when, self.context.evidence(effective.start(), effective.end()), 0.8 * factor
+                )
+            else:
+                dates = _text.find_dates(self.text, start, match.start())
+                if dates:
+                    s, _, day = dates[0]
+                    record.executed = Found(
+                        day,
+                        self.context.evidence(s, match.end()),
+                        0.7 * factor,
+                        "the date given in the sentence that terminates the plan",
+                    )
 
     def _redemption(self, start: int, end: int, low: str, authority: Authority) -> None:
         if self.event.kind is not EventKind.REDEMPTION or (
