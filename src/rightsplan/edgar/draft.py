@@ -967,9 +967,10 @@ class _Reader:
             self._other_change(start, end, low, authority)
 
     def _exclusion(self, start: int, end: int, low: str, authority: Authority) -> None:
-        """A named holder excluded without a percentage: "X Corporation ... shall not be deemed
-        an Acquiring Person" (a percentage in the sentence makes it an exception, read with
-        the percentages).
+        """A named holder excluded without a percentage: an Exempt Person.
+
+        "X Corporation ... shall not be deemed an Acquiring Person"; with a percentage in the
+        sentence it is an exception instead, read with the percentages.
         """
         if _RECITAL.match(low) or "acquiring person" not in low or "%" in low or "percent" in low:
             return
