@@ -42,6 +42,7 @@ from rightsplan.percent import Threshold, format_percent
 
 __all__ = [
     "HALVES",
+    "KIND_ORDER",
     "CorpusDocument",
     "CorpusScore",
     "Score",
@@ -54,6 +55,8 @@ __all__ = [
     "main",
     "score",
     "score_directory",
+    "to_data",
+    "to_markdown",
 ]
 
 
