@@ -742,7 +742,7 @@ _KEEP_UPPER = re.compile(r"[A-Z]{1,3}|(?:[A-Z]\.){1,3}|[A-Z](?:-[A-Z])+|L\.L\.C\
 _SMALL_WORDS = frozenset({"of", "and", "the", "de", "la", "for"})
 
 
-def title_case(name: str) -> str:
+def _title_case(name: str) -> str:
     """A name written in capitals, as ordinary text would write it.
 
     ``"YOUBET.COM, INC."`` -> ``"Youbet.com, Inc."``; acronyms ("US", "R-M", "LLC", "N.A.")
@@ -782,7 +782,7 @@ def _shown_name(text: str, name: str, after: int) -> tuple[str, bool]:
         if not candidate.isupper():
             return candidate, True
         position = lowered.find(name.lower(), position + 1)
-    return title_case(name), False
+    return _title_case(name), False
 
 
 def _company(filing: Filing) -> Found[str] | None:
