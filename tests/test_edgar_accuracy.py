@@ -1,4 +1,4 @@
-"""Precision and recall of the drafts on the test filings, as docs/filings.md reports them."""
+"""Precision and recall of the drafts (fixtures, real-filing corpus), as docs/filings.md says."""
 
 from __future__ import annotations
 
@@ -6,8 +6,20 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from rightsplan.edgar import draft_filing, read_filing
-from rightsplan.edgar.evaluate import facts, score, score_directory
+from rightsplan.edgar.evaluate import (
+    HALVES,
+    corpus_documents,
+    evaluate_corpus,
+    fact_kind,
+    facts,
+    main,
+    score,
+    score_directory,
+    to_markdown,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "filings"
@@ -57,3 +69,59 @@ class TestAccuracy:
         assert (result.drafted, result.expected, result.correct) == (3, 3, 2)
         assert result.missed == ("b: w",) and result.wrong == ("a: y",)
         assert result.precision == result.recall == 2 / 3
+
+
+CORPUS = ROOT / "tests" / "data" / "corpus"
+FIGURES = re.compile(
+    r"<!-- corpus figures: [^\n]*-->\n(?P<table>.*?)<!-- end of corpus figures -->", re.DOTALL
+)
+
+
+class TestCorpusEvaluation:
+    def test_command_prints_the_per_kind_table(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`python -m rightsplan.edgar.evaluate --half development` prints the per-kind table."""
+        assert main(["--corpus", str(CORPUS), "--half", "development"]) == 0
+        out = capsys.readouterr().out
+        assert out.startswith("| fact kind | development (")
+        for kind in ("document kind", "event", "threshold", "dates", "all facts"):
+            assert f"| {kind} | " in out
+
+    def test_json_and_errors(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--format json gives each half's counts per kind and every missed and wrong fact."""
+        assert main(["--corpus", str(CORPUS), "--half", "development", "--format", "json"]) == 0
+        (half,) = json.loads(capsys.readouterr().out)
+        assert half["half"] == "development" and half["documents"] > 40
+        total = half["all"]
+        assert total["expected"] - total["correct"] == len(half["missed"])
+        assert total["drafted"] - total["correct"] == len(half["wrong"])
+
+    def test_bad_input_exits_2(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown half or a folder without split.json exits 2 with one line."""
+        assert main(["--half", "everything"]) == 2
+        assert main(["--corpus", str(tmp_path), "--half", "test"]) == 2
+        assert "split.json" in capsys.readouterr().err
+
+    def test_deterministic(self) -> None:
+        """Two runs on the same half give the same figures and the same errors."""
+        first = evaluate_corpus(CORPUS, "development")
+        assert first == evaluate_corpus(CORPUS, "development")
+
+    def test_docs_report_the_figures_it_computes(self) -> None:
+        """docs/filings.md shows the figures the command computes for both halves and targets."""
+        page = (ROOT / "docs" / "filings.md").read_text("utf-8")
+        match = FIGURES.search(page)
+        assert match is not None
+        halves = [evaluate_corpus(CORPUS, half) for half in HALVES]
+        assert match["table"] == to_markdown(halves)
+        test = halves[1]
+        for kind in ("thresholds (comparison and holder)", "dates"):
+            value = test.kind(kind)
+            assert f"recall {value.recall:.2f}, precision {value.precision:.2f} |" in page
+        kinds = test.kind("document kind")
+        assert f"| {kinds.correct} of {kinds.expected} documents |" in page
+
+    def test_fact_kinds(self) -> None:
+        """Every gold fact of the corpus falls in a named kind, never "other"."""
+        for half in HALVES:
+            for document in corpus_documents(CORPUS, half):
+                assert [f for f in document.expected if fact_kind(f) == "other"] == []

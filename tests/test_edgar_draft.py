@@ -359,3 +359,140 @@ class TestCombine:
         (amendment,) = plan.amendments
         assert amendment.number is not None and amendment.number.value == 1
         assert any("numbered 1 here" in note for note in plan.notes)
+
+
+CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
+
+
+def corpus_draft(name: str) -> FilingDraft:
+    """A development-half corpus document, drafted without its ``Source:`` line."""
+    text = (CORPUS / name).read_text("utf-8").split("\n", 1)[1]
+    return draft_filing(parse_filing(text, name=name))
+
+
+def corpus_facts(name: str) -> frozenset[str]:
+    from rightsplan.edgar.evaluate import facts
+
+    return facts(corpus_draft(name))
+
+
+AGREEMENT = (
+    "EXHIBIT 4.1\nRIGHTS AGREEMENT\n\nThis Rights Agreement, dated as of March 1, 2011, is "
+    'between Acme Widgets, Inc., a Delaware corporation (the "Company"), and Example Trust '
+    "Company, N.A., as Rights Agent.\n\n{clause}\n"
+)
+
+
+class TestGeneralisation:
+    """Behaviours the issue names, each on a sentence of its own or a development document."""
+
+    def test_two_tiers_in_one_sentence(self) -> None:
+        """'15 percent (or 20 percent in the case of X) or more': 15%, and 20% for X."""
+        clause = (
+            '"Acquiring Person" shall mean any Person who shall be the Beneficial Owner of 15 '
+            "percent (or 20 percent in the case of Jane Holder and her affiliates) or more of "
+            "the Common Shares then outstanding."
+        )
+        drafted = draft_filing(parse_filing(AGREEMENT.format(clause=clause), name="a.txt"))
+        kinds = {p.kind: p.change for p in drafted.provisions}
+        assert kinds["set-threshold"].threshold == rp.Threshold(15, rp.Comparison.AT_LEAST)  # type: ignore[attr-defined]
+        exception = kinds["add-exception"]
+        assert isinstance(exception, rp.AddException) and exception.holder == "Jane Holder"
+        assert exception.threshold == rp.Threshold(20, rp.Comparison.AT_LEAST)
+
+    def test_named_exclusion_without_a_percentage(self) -> None:
+        """'X Corporation ... shall not be deemed an Acquiring Person' makes X an Exempt Person."""
+        clause = (
+            "Notwithstanding the foregoing, Blue Harbor Corporation, together with its "
+            "Affiliates, shall not be deemed an Acquiring Person."
+        )
+        drafted = draft_filing(parse_filing(AGREEMENT.format(clause=clause), name="a.txt"))
+        (exempt,) = [p.change for p in drafted.provisions if p.kind == "add-exempt-person"]
+        assert isinstance(exempt, rp.AddExemptPerson) and exempt.name == "Blue Harbor Corporation"
+
+    def test_grandfathering_lowest_since(self) -> None:
+        """'exceeds by 0.5% or more the lowest percentage ... since': a lowest-since tolerance."""
+        clause = (
+            '"Acquiring Person" shall mean any Person who is the Beneficial Owner of 4.99% or '
+            "more of the Common Shares; provided that a Person who already owned 4.99% or more "
+            "shall not be an Acquiring Person unless its percentage exceeds by 0.5% or more the "
+            "lowest percentage it has owned at any time since the date hereof."
+        )
+        drafted = draft_filing(parse_filing(AGREEMENT.format(clause=clause), name="a.txt"))
+        kinds = {p.kind: p.change for p in drafted.provisions}
+        assert kinds["set-threshold"].threshold == rp.Threshold("4.99", rp.Comparison.AT_LEAST)  # type: ignore[attr-defined]
+        grandfathering = kinds["set-grandfathering"]
+        assert isinstance(grandfathering, rp.SetGrandfathering)
+        assert grandfathering.tolerance() == rp.Threshold("0.5", rp.Comparison.AT_LEAST)
+        assert grandfathering.measured_from is rp.GrandfatherBase.LOWEST_SINCE
+        assert [p.kind for p in drafted.provisions].count("set-threshold") == 1
+
+    def test_replaced_value_is_the_new_one(self) -> None:
+        """'Each "15%" ... is hereby replaced with "10%"': the amendment sets 10%; 15% is old."""
+        drafted = corpus_facts("unnamed-lawinsider-8brqzoowwju/01-ex4-amendment.txt")
+        assert "amendment[1].set-threshold=10% or more" in drafted
+        assert not any("15%" in fact for fact in drafted)
+        assert "amendment[1].set-grandfathering=1% or more" in drafted  # "plus one percent"
+
+    def test_expiry_from_old_to_new(self) -> None:
+        """'extends the final expiration date from May 18, 2019 to May 18, 2022': the new date."""
+        drafted = corpus_facts("cik-1093082/01-10k-note.txt")
+        assert "amendment[1].set-expiration=2022-05-18" in drafted
+        assert not any("2019-05-18" in fact for fact in drafted)
+
+    def test_recitals_are_not_events(self) -> None:
+        """An amendment's recitals (the agreement, the old expiry) are no event and no change."""
+        drafted = corpus_draft("furniture-brands-international/01-ex4-amendment.txt")
+        assert drafted.event.kind is EventKind.AMENDMENT
+        assert not any(c.kind == "set-expiration" for a in drafted.amendments for c in a.changes)
+
+    def test_prior_plan_ending_is_history(self) -> None:
+        """A release adopting a plan that replaces a terminated one reports an adoption."""
+        assert corpus_draft("myrexis/01-press-release.txt").event.kind is EventKind.ADOPTION
+
+    @pytest.mark.parametrize(
+        ("name", "fact"),
+        [
+            ("sterling-house/01-ex4-amendment.txt", "amendment[1].executed=1997-07-30"),
+            ("carlisle-holdings/01-ex-agreement.txt", "agreement.dated=1997-12-06"),
+            ("unnamed-financialreports-32287/01-10q-note.txt", "agreement.dated=2022-09-08"),
+            ("liveperson/01-ex99-press-release.txt", "agreement.dated=2024-01-22"),
+            ("cik-922612/01-10k-note.txt", "amendment[-].executed=2021-01-14"),
+        ],
+    )
+    def test_dates_in_the_forms_filings_use(self, name: str, fact: str) -> None:
+        """'the 30th day of July, 1997', 'December 6,1997', 'On X, adopted', 'today'..."""
+        assert fact in corpus_facts(name)
+
+    def test_a_guess_says_so(self) -> None:
+        """A name read in capitals and title-cased carries a low confidence and the reason."""
+        drafted = corpus_draft("youbet-com/01-ex4-agreement.txt")
+        assert drafted.company is not None and drafted.company.value == "Youbet.com, Inc."
+        assert drafted.company.level == "low" and "capitals" in (drafted.company.reason or "")
+        assert drafted.document.kind.value == "EX-4 agreement"
+
+
+def development_documents() -> list[str]:
+    import json
+
+    slugs = json.loads((CORPUS / "split.json").read_text("utf-8"))["development"]
+    return [f"{s}/{p.name}" for s in slugs for p in sorted((CORPUS / s).glob("*.txt"))]
+
+
+@pytest.mark.parametrize("name", development_documents())
+def test_development_document_is_read_and_loads(name: str) -> None:
+    """Every development document is read, quotes its spans, and loads as a plan when it can."""
+    drafted = corpus_draft(name)
+    text = (CORPUS / name).read_text("utf-8").split("\n", 1)[1]
+    values = [drafted.company, drafted.agreement_date, drafted.rights_agent]
+    for found in values:
+        if found is not None:
+            assert text.replace("\r\n", "\n")[found.evidence.start : found.evidence.end] == (
+                found.evidence.quote
+            )
+    fragment = to_fragment(combine([drafted]))
+    schema = pytest.importorskip("rightsplan.io.schema")
+    agreement = fragment.get("agreement")
+    if isinstance(agreement, dict) and "dated" in agreement and "threshold" in agreement:
+        _, problems = schema.plan_from_data(fragment)
+        assert problems == ()

@@ -12,7 +12,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rightsplan.edgar import Filing, draft_filing, parse_filing, read_filing
+from rightsplan.edgar import (
+    DocumentKind,
+    EventKind,
+    Filing,
+    draft_filing,
+    parse_filing,
+    read_filing,
+)
 from rightsplan.errors import FilingError, RightsPlanError
 
 DATA = Path(__file__).resolve().parent / "data" / "filings"
@@ -198,18 +205,22 @@ class TestBadInput:
         with pytest.raises(FilingError, match="cannot read the file"):
             read_filing(tmp_path / "nope.txt")
 
-    def test_not_a_filing(self) -> None:
-        """Text without a form type on its cover is not a filing."""
-        with pytest.raises(FilingError, match="no form type"):
-            parse_filing("Dear shareholders, the rights plan is great.", name="letter.txt")
+    def test_text_without_a_cover_is_read(self) -> None:
+        """Text without a form type on a cover is read all the same: no form, kind unknown."""
+        parsed = parse_filing("Dear shareholders, the rights plan is great.", name="letter.txt")
+        assert parsed.form == ""
+        draft = draft_filing(parsed)
+        assert draft.document.kind is DocumentKind.UNKNOWN
+        assert draft.event.kind is EventKind.NONE
 
-    def test_other_form_is_parsed_but_not_drafted(self) -> None:
-        """A 10-Q parses, but drafting refuses it: it does not report rights-plan events."""
+    def test_other_form_is_parsed_and_drafted(self) -> None:
+        """A 10-Q is read and drafted like any document: its kind is named, not refused."""
         text = (DATA / "seed_004.txt").read_text("utf-8").replace("FORM 8-K", "FORM 10-Q", 1)
         parsed = parse_filing(text, name="10q.txt")
         assert parsed.form == "10-Q"
-        with pytest.raises(FilingError, match=r"10q\.txt: Form 10-Q does not report"):
-            draft_filing(parsed)
+        draft = draft_filing(parsed)
+        assert draft.document.kind is DocumentKind.QUARTERLY_NOTE
+        assert draft.event.kind is EventKind.AMENDMENT
 
     @pytest.mark.parametrize(
         ("cut", "message"),

@@ -1,4 +1,4 @@
-"""Reading SEC filings: parse 8-K and 8-A text, find rights-plan events, draft plan changes.
+"""Reading SEC filings: read any rights-plan document, name its kind, find its event, draft changes.
 
 >>> from rightsplan import edgar
 >>> filing = edgar.read_filing("tests/data/filings/seed_004.txt")
@@ -11,7 +11,15 @@
 
 from __future__ import annotations
 
-from rightsplan.edgar.classify import RIGHTS_FORMS, Classification, EventKind, classify
+from rightsplan.edgar.classify import (
+    RIGHTS_FORMS,
+    Classification,
+    DocumentKind,
+    DocumentReading,
+    EventKind,
+    classify,
+    document_kind,
+)
 from rightsplan.edgar.draft import (
     Authority,
     Conflict,
@@ -45,6 +53,8 @@ __all__ = [
     "Classification",
     "Conflict",
     "Document",
+    "DocumentKind",
+    "DocumentReading",
     "DraftAmendment",
     "DraftChange",
     "DraftHolding",
@@ -61,6 +71,7 @@ __all__ = [
     "Signature",
     "classify",
     "combine",
+    "document_kind",
     "draft_filing",
     "drafts_to_data",
     "find_percents",

@@ -22,6 +22,7 @@ __all__ = [
     "describe_removed",
     "find_dates",
     "html_to_text",
+    "line_start",
     "looks_like_html",
     "parse_date",
     "readable",
@@ -42,19 +43,31 @@ _MONTHS = {
     "nov": 11,
     "dec": 12,
 }
-DATE = re.compile(
-    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
-    r"[ \t\n]{1,4}(?P<day>\d{1,2}),?[ \t\n]{1,4}(?P<year>\d{4})\b"
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|"
+    r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
 )
-"""A date as filings write it: "November 24, 2003", "Nov. 24, 2003"."""
+DATE = re.compile(
+    rf"\b(?:{_MONTH}[ \t\n]{{1,4}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t\n]{{0,4}}"
+    rf"(?P<year>(?:19|20)\d\d)\b"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?[ \t\n]{{1,4}}day[ \t\n]{{1,4}}of[ \t\n]{{1,4}}"
+    rf"{_MONTH.replace('month', 'month2')},?[ \t\n]{{1,4}}(?P<year2>(?:19|20)\d\d)\b)"
+)
+"""A date as filings write it: "November 24, 2003", "Nov. 24, 2003", "December 6,1997",
+"NOVEMBER 17, 2008", "the 17th day of November, 2008"."""
 
 
 def parse_date(match: re.Match[str]) -> pendulum.Date | None:
     """The day a :data:`DATE` match names, or ``None`` if it names no real day."""
-    month = _MONTHS[match["month"][:3].lower()]
+    groups = match.groupdict()
+    month_name = groups.get("month") or groups.get("month2")
+    day = groups.get("day") or groups.get("day2")
+    year = groups.get("year") or groups.get("year2")
+    if month_name is None or day is None or year is None:
+        return None
     try:
-        return pendulum.Date(int(match["year"]), month, int(match["day"]))
+        return pendulum.Date(int(year), _MONTHS[month_name[:3].lower()], int(day))
     except ValueError:
         return None
 
@@ -285,6 +298,11 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _END = re.compile(r"[.;!?](?=[\"”')\]]?[ \t\n])|\n[ \t]*\n")
+
+
+def line_start(text: str, offset: int) -> int:
+    """Where the line holding ``offset`` begins."""
+    return text.rfind("\n", 0, offset) + 1
 
 
 def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:

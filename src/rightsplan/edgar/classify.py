@@ -11,15 +11,60 @@ import enum
 import re
 
 import attrs
+import pendulum
 
+from rightsplan.edgar import _text
 from rightsplan.edgar.filing import Filing
 
-__all__ = ["RIGHTS_FORMS", "Classification", "EventKind", "classify"]
+__all__ = [
+    "RIGHTS_FORMS",
+    "Classification",
+    "DocumentKind",
+    "DocumentReading",
+    "EventKind",
+    "classify",
+    "document_kind",
+]
 
 RIGHTS_FORMS = frozenset(
     {"8-K", "8-K/A", "8-A12B", "8-A12G", "8-A12B/A", "8-A12G/A", "8-A", "8-A/A"}
 )
 """The forms that report rights-plan events."""
+
+
+class DocumentKind(enum.Enum):
+    """The kind of document a filing's text is, as users meet them on EDGAR's index pages."""
+
+    FORM_8K = "8-K"
+    FORM_8A = "8-A"
+    FORM_8A_AMENDMENT = "8-A/A"
+    AGREEMENT = "EX-4 agreement"
+    """A Rights Agreement (or tax benefit preservation plan, or amended and restated one)."""
+    AMENDMENT = "EX-4 amendment"
+    """An amendment to a Rights Agreement, as its own exhibit."""
+    PRESS_RELEASE = "EX-99 press release"
+    QUARTERLY_NOTE = "10-Q note"
+    ANNUAL_NOTE = "10-K note"
+    PROXY = "proxy"
+    UNKNOWN = "unknown"
+    """None of the above (a Schedule 13D, a certificate of designation), or not told apart."""
+
+
+@attrs.frozen
+class DocumentReading:
+    """What kind of document a filing is, how sure the reader is, and why.
+
+    ``confidence`` is ``"high"`` when a form type, an exhibit title or an XBRL heading at the
+    top of the document names the kind, ``"low"`` when it was inferred from words further in;
+    ``reason`` says which words decided (``quote``, at ``start``-``end`` of the filing's text).
+    """
+
+    kind: DocumentKind
+    confidence: str
+    reason: str
+    start: int | None = None
+    end: int | None = None
+    quote: str | None = None
 
 
 class EventKind(enum.Enum):
@@ -57,12 +102,25 @@ class Classification:
     quote: str | None = None
 
 
+# A rights plan by any of its names: "Rights Agreement", "Section 382 Rights Agreement", "Tax
+# Benefits Preservation Plan", "Tax Asset Protection Plan", "NOL Plan", "preference share
+# purchase rights"; never a "Registration Rights Agreement".
+PLAN_NOUN = (
+    r"(?<![Rr]egistration )(?<!REGISTRATION )(?i:\brights[ \t\n]+(?:agreement|plan)\b|"
+    r"\b(?:preservation|protection)[ \t\n]+(?:rights[ \t\n]+)?(?:plan|agreement)"
+    r"(?:[ \t\n]+agreement)?\b|"
+    r"\bNOL[ \t\n]+plan\b)"
+)
 _PLAN = re.compile(
-    r"\bRights[ \t\n]+Agreement\b|\brights[ \t\n]+plan\b|\bpurchase[ \t\n]+rights?\b|"
-    r"\bRights[ \t\n]+Plan\b|\bshare(?:holder)?[ \t\n]+rights\b|\bstockholder[ \t\n]+rights\b",
+    rf"{PLAN_NOUN}|\bpurchase[ \t\n]+rights?\b|\bshare(?:holder)?[ \t\n]+rights\b|"
+    r"\brights[ \t\n]+to[ \t\n]+purchase\b|"
+    r"\bstockholder[ \t\n]+rights\b",
     re.IGNORECASE,
 )
 _W = r"[ \t\n]+"
+_THE_PLAN = (
+    rf"(?:(?:the|a|an|its|our|that{_W}certain|this){_W})?(?:[\w'’&-]+{_W}){{0,6}}?{PLAN_NOUN}"
+)
 _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
     (
         EventKind.REDEMPTION,
@@ -77,11 +135,10 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
     (
         EventKind.TERMINATION,
         0.9,
-        "the expiration date was accelerated",
+        "the plan was terminated, or its expiration date accelerated",
         re.compile(
             rf"\baccelerat\w{{0,4}}{_W}(?:the{_W})?(?:Final{_W})?Expiration{_W}Date\b|"
-            rf"\bterminat\w{{0,4}}{_W}(?:the{_W})?(?:Company's{_W})?(?:Rights{_W}Agreement|"
-            rf"rights{_W}plan)\b",
+            rf"\bterminat(?:e|es|ed|ing|ion{_W}of){_W}{_THE_PLAN}",
             re.IGNORECASE,
         ),
     ),
@@ -90,7 +147,21 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
         0.8,
         "the rights expired by their terms",
         re.compile(
-            rf"\b(?:Rights|rights{_W}plan)\b[^.;]{{0,200}}?(?<!have )(?<!had )(?<!not )\bexpired\b",
+            rf"\b(?:Rights|{PLAN_NOUN})\b[^.;]{{0,200}}?(?<!have )(?<!had )(?<!not )\bexpired\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        EventKind.AMENDMENT,
+        0.9,
+        "an amendment to the rights plan",
+        re.compile(
+            rf"\b(?:Amendment(?:{_W}No\.?{_W}?\d{{1,2}}|{_W}\d{{1,2}})?|(?:First|Second|Third|Fourth|"
+            rf"Fifth|Sixth|Seventh|Eighth|Ninth|Tenth){_W}Amendment|amend(?:s|ed|ing)?)"
+            rf"(?:{_W}\([^)\n]{{0,40}}\))?,?{_W}(?:to{_W}|of{_W})?{_THE_PLAN}|"
+            rf"\b(?:authorized|approved|executed|entered{_W}into|adopted){_W}"
+            rf"(?:an{_W}|the{_W})?Amendment(?:{_W}No\.|{_W}to\b)|"
+            rf"\b(?:approved|adopted|authorized){_W}an{_W}amendment{_W}to\b",
             re.IGNORECASE,
         ),
     ),
@@ -100,31 +171,242 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
         "the board adopted a rights plan",
         re.compile(
             rf"\bdeclared{_W}a{_W}dividend{_W}(?:distribution{_W})?of{_W}one{_W}"
-            rf"(?:preferred{_W}(?:stock|share){_W}purchase{_W})?right\b|"
-            rf"\badopted{_W}a{_W}(?:(?:share|stock)holder{_W})?rights{_W}(?:plan|agreement)\b|"
-            rf"\bentered{_W}into{_W}a{_W}(?:Tax{_W}Benefit{_W}Preservation{_W}Plan|"
-            rf"(?:Section{_W}382{_W})?Rights{_W}Agreement)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        EventKind.AMENDMENT,
-        0.9,
-        "an amendment to the Rights Agreement",
-        re.compile(
-            rf"\b(?:Amendment{_W}No\.{_W}?\d{{1,2}}|(?:First|Second|Third|Fourth|Fifth|Sixth)"
-            rf"{_W}Amendment|amendment|amended){_W}(?:to{_W}|of{_W})?(?:the{_W})?"
-            rf"(?:Company's{_W})?(?:its{_W})?Rights{_W}Agreement\b|"
-            rf"\b(?:authorized|approved|executed|entered{_W}into|adopted){_W}"
-            rf"(?:an{_W})?Amendment{_W}No\.",
+            rf"(?:[\w-]+{_W}){{0,4}}?right\b|"
+            rf"\b(?:adopt(?:s|ed|ing)?|approved{_W}the{_W}adoption{_W}of){_W}{_THE_PLAN}|"
+            rf"\bentered{_W}into{_W}{_THE_PLAN}",
             re.IGNORECASE,
         ),
     ),
 )
+_ORDER = {kind: rank for rank, (kind, _, _, _) in enumerate(_SIGNALS)}
+# What makes a sentence history rather than the event reported: a recital, or words that put
+# the plan in the past ("the prior rights plan expired", "replaces the plan adopted in 2009").
+_HISTORY = re.compile(
+    r"^\W*WHEREAS\b|\b(?:prior|previous(?:ly)?|existing|former(?:ly)?|original(?:ly)?|heretofore|"
+    r"replac(?:es|ed|ing))\b",
+    re.IGNORECASE,
+)
+# Words that make what follows a possibility, not an event: "if the Board adopts a rights
+# plan", "will obtain approval of any rights plan", "may amend the Rights Agreement".
+_MAYBE = re.compile(
+    r"\b(?:[Ii]f|may|might|would|could|should|will|shall|intends?|proposes?|[Uu]nless)\b"
+    r"[^.;]{0,50}$"
+)
+# A date after "Months Ended" is the period a note covers, not the day of an event.
+_PERIOD = re.compile(r"\b(?:Months|Years?|Quarter|Period)[ \t]+Ended[ \t|]*\n?[ \t|]*$", re.I)
+_PLAN_IN_CHARTER = re.compile(r"certificate[ \t\n]+of[ \t\n]+incorporation", re.IGNORECASE)
 
 
-def classify(filing: Filing) -> Classification:
+# --- the kind of document -------------------------------------------------------------------------
+
+_S = r"[ \t\n]+"
+_ORDINAL = r"(?:FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH|TENTH)"
+_PLAN_TITLE = (
+    rf"(?:[A-Z0-9][\w'’&-]*{_S}){{0,6}}?(?:RIGHTS{_S}(?:AGREEMENT|PLAN)|PRESERVATION{_S}"
+    rf"(?:PLAN|AGREEMENT)|PROTECTION{_S}(?:PLAN|AGREEMENT))"
+)
+_AMENDMENT_TITLE = (
+    rf"(?:{_ORDINAL}{_S})?AMENDMENT(?:{_S}NO\.?[ \t]*\d{{1,2}})?(?:{_S}\([^)\n]{{0,40}}\))?,?{_S}"
+    rf"TO{_S}(?:THE{_S})?(?:{_ORDINAL}{_S})?(?:AMENDED{_S}AND{_S}RESTATED{_S})?{_PLAN_TITLE}"
+)
+# Signals: (kind, weight, pattern). A signal counts fully near the top of the document and less
+# further in (a press release quotes "Rights Agreement"; an agreement's title is at its top).
+# Each names the structure documents share (a cover's form type, an exhibit's title, an XBRL
+# note's period heading, a wire service's dateline), not one company's words.
+_KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
+    (
+        DocumentKind.FORM_8A_AMENDMENT,
+        11,
+        re.compile(r"\bFORM[ \t]+8-A(?:12[BG])?[ \t]*/[ \t]*A\b|^[ \t]*8-A12[BG]/A\b", re.I | re.M),
+    ),
+    (
+        DocumentKind.FORM_8A,
+        10,
+        re.compile(r"\bFORM[ \t]+8-A(?:12[BG])?\b(?![ \t]*/)|^[ \t]*8-A12[BG]\b(?!/)", re.I | re.M),
+    ),
+    (
+        DocumentKind.FORM_8K,
+        10,
+        re.compile(
+            r"\bFORM[ \t]+8-K\b|[‘'\"]8-K[’'\"]|^[ \t|]*Item[ \t]+(?:1\.01|3\.03|5\.03|8\.01)\b"
+            r"|^[ \t]*Item[ \t]+5\.?[ \t]+Other[ \t]+Events\b",
+            re.I | re.M,
+        ),
+    ),
+    (
+        DocumentKind.AMENDMENT,
+        12,
+        re.compile(
+            rf"^[ \t]*{_AMENDMENT_TITLE}[ \t]*$|^[ \t]*THIS{_S}{_AMENDMENT_TITLE}",
+            re.I | re.M,
+        ),
+    ),
+    (
+        DocumentKind.AGREEMENT,
+        11,
+        re.compile(
+            rf"^[ \t]*(?:AMENDED{_S}AND{_S}RESTATED{_S})?{_PLAN_TITLE}[ \t]*$|"
+            rf"^[ \t]*THIS{_S}(?:AMENDED{_S}AND{_S}RESTATED{_S})?{_PLAN_TITLE},?{_S}"
+            rf"(?:dated|effective|is{_S}(?:made|entered))",
+            re.I | re.M,
+        ),
+    ),
+    (
+        DocumentKind.AGREEMENT,
+        11,
+        re.compile(
+            r"\b(?:[A-Z0-9'’&-]+[ \t\n]+){0,6}(?:RIGHTS[ \t\n]+AGREEMENT|PRESERVATION[ \t\n]+PLAN|"
+            r"PROTECTION[ \t\n]+PLAN)[ \t\n,]+(?i:dated)\b"
+        ),
+    ),
+    (
+        DocumentKind.AGREEMENT,
+        6,
+        re.compile(r"\bEX(?:HIBIT)?[ \t\n]*[-.]?[ \t\n]*4\b(?![\d,])", re.I),
+    ),
+    (
+        DocumentKind.PRESS_RELEASE,
+        9,
+        re.compile(
+            r"/PRNewswire|\bBusiness[ \t]*Wire\b|\bGLOBE[ \t]*NEWSWIRE\b|\bACCESSWIRE\b|"
+            r"\bMarketwired\b|\bFor[ \t]+Immediate[ \t]+Release\b|\bPRESS[ \t]+RELEASE\b",
+            re.I,
+        ),
+    ),
+    (
+        DocumentKind.PRESS_RELEASE,
+        7,
+        re.compile(r"\bEX(?:HIBIT)?[ \t\n]*[-.]?[ \t\n]*99\b", re.I),
+    ),
+    (
+        DocumentKind.PRESS_RELEASE,
+        6,
+        re.compile(r"\b(?:today[ \t]+announced|announced[ \t]+today|Adopts)\b"),
+    ),
+    (
+        DocumentKind.QUARTERLY_NOTE,
+        13,
+        re.compile(
+            r"^[ \t]*FORM[ \t]+10-Q\b|\b(?:3|6|9|Three|Six|Nine)[ \t]+Months[ \t]+Ended\b", re.M
+        ),
+    ),
+    (
+        DocumentKind.ANNUAL_NOTE,
+        13,
+        re.compile(r"^[ \t]*FORM[ \t]+10-K\b|\b(?:12|Twelve)[ \t]+Months[ \t]+Ended\b", re.M),
+    ),
+    (
+        DocumentKind.ANNUAL_NOTE,
+        5,
+        re.compile(r"XBRL|\[Abstract\]|^[ \t|]*Note[ \t]+\d{1,2}\b|\bfiscal[ \t]+year\b", re.M),
+    ),
+    (
+        DocumentKind.PROXY,
+        10,
+        re.compile(r"\bSCHEDULE[ \t]+14A\b|\bDEF[ \t]+14A\b|\bPROXY[ \t]+STATEMENT\b", re.I),
+    ),
+    (
+        DocumentKind.UNKNOWN,
+        10,
+        re.compile(
+            r"\bSchedule[ \t]+13[DG]\b|\bSC[ \t]+13[DG]\b|\bCERTIFICATE[ \t]+OF[ \t]+"
+            r"DESIGNATIONS?\b|^[ \t]*DESCRIPTION[ \t]+OF[ \t]+(?:THE[ \t]+)?"
+            r"(?:REGISTRANT['’]S[ \t]+|COMPANY['’]S[ \t]+)?(?:CAPITAL[ \t]+STOCK|SECURITIES)\b",
+            re.M,
+        ),
+    ),
+)
+_FORM_KINDS = (
+    (re.compile(r"8-A(?:12[BG])?/A"), DocumentKind.FORM_8A_AMENDMENT),
+    (re.compile(r"8-A(?:12[BG])?"), DocumentKind.FORM_8A),
+    (re.compile(r"8-K(?:/A)?"), DocumentKind.FORM_8K),
+    (re.compile(r"10-Q(?:/A)?"), DocumentKind.QUARTERLY_NOTE),
+    (re.compile(r"10-K(?:/A)?"), DocumentKind.ANNUAL_NOTE),
+    (re.compile(r"DEF 14A|PRE 14A|DEFA14A"), DocumentKind.PROXY),
+    (re.compile(r"EX-4.*"), DocumentKind.AGREEMENT),
+    (re.compile(r"EX-99.*"), DocumentKind.PRESS_RELEASE),
+)
+_HEAD = 1500
+_BODY = 6000
+_SCAN = 20_000
+
+
+_COVER_TOP = 800
+_COVERS = frozenset({DocumentKind.FORM_8K, DocumentKind.FORM_8A, DocumentKind.FORM_8A_AMENDMENT})
+
+
+def _position_factor(kind: DocumentKind, offset: int) -> float:
+    if kind in _COVERS and offset < _COVER_TOP:
+        return 2.0  # a cover page is at the top: a form type there names the document
+    return 1.0 if offset < _HEAD else 0.6 if offset < _BODY else 0.3
+
+
+def document_kind(filing: Filing) -> DocumentReading:
+    """What kind of document ``filing`` is, and why.
+
+    The kinds: 8-K, 8-A, 8-A/A, EX-4 agreement or amendment, EX-99 press release, 10-Q or
+    10-K note, proxy, or unknown. A form type given by an EDGAR submission's header decides;
+    otherwise the strongest signal in the text does (a cover's form type, an exhibit's title,
+    an XBRL note's period heading, a wire service's dateline), weighed by how near the top it
+    is. An agreement exhibit that
+    turns out to be an amendment is read as an amendment.
+
+    >>> from rightsplan.edgar.filing import read_filing
+    >>> document_kind(read_filing("tests/data/filings/seed_004.txt")).kind
+    <DocumentKind.FORM_8K: '8-K'>
+    """
+    text = filing.text
+    main = filing.main
+    if filing.form and (len(filing.documents) > 1 or filing.accession is not None):
+        for pattern, kind in _FORM_KINDS:
+            if pattern.fullmatch(filing.form):
+                return DocumentReading(kind, "high", f"the submission's form type is {filing.form}")
+    stop = min(main.end, main.start + _SCAN)
+    best: tuple[float, int, DocumentKind, re.Match[str]] | None = None
+    strongest: dict[DocumentKind, float] = {}
+    for kind, weight, pattern in _KIND_SIGNALS:
+        match = pattern.search(text, main.start, stop)
+        if match is None:
+            continue
+        strength = weight * _position_factor(kind, match.start() - main.start)
+        strongest[kind] = max(strongest.get(kind, 0.0), strength)
+        if best is None or (strength, -match.start()) > (best[0], -best[1]):
+            best = (strength, match.start(), kind, match)
+    if best is None:
+        return DocumentReading(
+            DocumentKind.UNKNOWN, "low", "no form type, exhibit title or note heading found"
+        )
+    strength, _, kind, match = best
+    if kind is DocumentKind.ANNUAL_NOTE and strongest.get(DocumentKind.QUARTERLY_NOTE, 0) >= 6:
+        kind = DocumentKind.QUARTERLY_NOTE
+    if kind is DocumentKind.AGREEMENT and strongest.get(DocumentKind.AMENDMENT, 0) >= 6:
+        kind = DocumentKind.AMENDMENT
+    rivals = [v for k, v in strongest.items() if k is not kind and k is not DocumentKind.AGREEMENT]
+    sure = strength >= 9 and all(v < strength - 2 for v in rivals)
+    quote = " ".join(match.group().split())
+    return DocumentReading(
+        kind,
+        "high" if sure else "low",
+        f"{quote!r} {'at the top' if match.start() - main.start < _HEAD else 'further in'}"
+        + ("" if sure else "; other kinds' signals are close or the signal is weak"),
+        match.start(),
+        match.end(),
+        match.group(),
+    )
+
+
+def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classification:
     """What rights-plan event ``filing`` reports.
+
+    Each sentence's words for an event (a redemption, a termination, an expiration, an
+    amendment, an adoption) are found; sentences that tell history (recitals, "the prior
+    plan", "replaces the plan adopted in 2009") count only when nothing else reports an
+    event. ``document`` is the filing's kind (:func:`document_kind` is asked when it is not
+    given): an agreement exhibit adopts its plan (or amends it, amended and restated); an
+    amendment exhibit or a Form 8-A/A amends it unless its operative words end it; a Form
+    8-A registers a new plan. Otherwise, of the events reported, the one with the latest
+    date in its sentence is the filing's (a note tells the plan's whole history, its latest
+    event last), and a press release's first event (its headline) decides.
 
     >>> from rightsplan.edgar.filing import read_filing
     >>> classify(read_filing("tests/data/filings/seed_004.txt")).kind
@@ -133,44 +415,96 @@ def classify(filing: Filing) -> Classification:
     <EventKind.NONE: 'none'>
     """
     text = filing.text
-    if filing.form.upper() not in RIGHTS_FORMS:
-        return Classification(
-            EventKind.NONE, 0.9, f"form {filing.form} does not report rights-plan events"
-        )
+    kind_of_document = document_kind(filing).kind if document is None else document
     if _PLAN.search(text) is None:
         return Classification(EventKind.NONE, 0.95, "no mention of a rights plan")
-    for kind, confidence, reason, pattern in _SIGNALS:
-        match = pattern.search(text)
-        if match is None:
-            continue
-        if (
-            kind is EventKind.AMENDMENT
-            and filing.form.startswith("8-A")
-            and (not filing.form.endswith("/A"))
-        ):
-            continue
-        if kind is EventKind.ADOPTION and filing.form.endswith("/A"):
-            kind = EventKind.AMENDMENT
-        return Classification(kind, confidence, reason, match.start(), match.end(), match.group())
-    if filing.form.startswith("8-A"):
-        kind = EventKind.AMENDMENT if filing.form.endswith("/A") else EventKind.ADOPTION
+    found: list[tuple[EventKind, float, str, re.Match[str], bool, pendulum.Date | None]] = []
+    for start, end in _text.sentence_bounds(text, 0, len(text)):
+        history = _HISTORY.search(text, start, end) is not None
+        dates = [
+            day
+            for at, _, day in _text.find_dates(text, start, end)
+            if _PERIOD.search(text, max(start, at - 30), at) is None
+        ]
+        for kind, confidence, reason, pattern in _SIGNALS:
+            match = pattern.search(text, start, end)
+            if match is None or _MAYBE.search(text, max(start, match.start() - 60), match.start()):
+                continue
+            if kind is EventKind.EXPIRATION and _PLAN_IN_CHARTER.search(text, start, end):
+                continue
+            found.append((kind, confidence, reason, match, history, max(dates, default=None)))
+    current = [f for f in found if not f[4]] or found
+    by_document = _by_document(kind_of_document, current, text)
+    if by_document is not None:
+        return by_document
+    if not current:
         match = _PLAN.search(text)
         assert match is not None
         return Classification(
-            kind,
-            0.6,
-            f"Form {filing.form} registering rights",
+            EventKind.NONE,
+            0.5,
+            "a rights plan is mentioned, but no adoption, amendment or ending is reported",
             match.start(),
             match.end(),
             match.group(),
         )
+    if kind_of_document is DocumentKind.PRESS_RELEASE:
+        chosen = current[0]
+    else:
+        chosen = max(
+            current,
+            key=lambda f: (f[5] is not None, f[5] or _NO_DATE, -_ORDER[f[0]], -f[3].start()),
+        )
+    kind, confidence, reason, match, history, _ = chosen
+    if history:
+        confidence *= 0.6
+        reason += " (in words that may tell history; nothing else reports an event)"
+    return Classification(kind, confidence, reason, match.start(), match.end(), match.group())
+
+
+_NO_DATE = pendulum.Date(1, 1, 1)
+
+
+def _by_document(
+    kind: DocumentKind,
+    found: list[tuple[EventKind, float, str, re.Match[str], bool, pendulum.Date | None]],
+    text: str,
+) -> Classification | None:
+    """The event a document's kind implies, unless its own words say otherwise."""
+    ending = [f for f in found if f[0].ends_plan and not f[4]]
+    if kind in (DocumentKind.FORM_8A_AMENDMENT, DocumentKind.AMENDMENT):
+        if ending:
+            event, confidence, reason, match, _, _ = ending[0]
+            return Classification(
+                event, confidence, reason, match.start(), match.end(), match.group()
+            )
+        amendment = next((f for f in found if f[0] is EventKind.AMENDMENT), None)
+        if amendment is not None:
+            _, confidence, reason, match, _, _ = amendment
+            return Classification(
+                EventKind.AMENDMENT, confidence, reason, match.start(), match.end(), match.group()
+            )
+        return _whole_document(EventKind.AMENDMENT, kind, text)
+    if kind is DocumentKind.AGREEMENT:
+        restated = re.search(rf"\bAMENDED{_W}AND{_W}RESTATED\b", text[:3000], re.IGNORECASE)
+        if restated is not None:
+            return Classification(
+                EventKind.AMENDMENT,
+                0.7,
+                "an amended and restated agreement replaces the plan's terms",
+                restated.start(),
+                restated.end(),
+                restated.group(),
+            )
+        return _whole_document(EventKind.ADOPTION, kind, text)
+    if kind is DocumentKind.FORM_8A and not ending:
+        return _whole_document(EventKind.ADOPTION, kind, text)
+    return None
+
+
+def _whole_document(event: EventKind, kind: DocumentKind, text: str) -> Classification:
     match = _PLAN.search(text)
     assert match is not None
     return Classification(
-        EventKind.NONE,
-        0.5,
-        "a rights plan is mentioned, but no adoption, amendment or ending is reported",
-        match.start(),
-        match.end(),
-        match.group(),
+        event, 0.7, f"a {kind.value} about rights", match.start(), match.end(), match.group()
     )

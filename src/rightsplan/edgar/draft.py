@@ -30,6 +30,7 @@ import pendulum
 from rightsplan._printable import quoted
 from rightsplan.amendments import (
     AddException,
+    AddExemptPerson,
     AppointRightsAgent,
     Change,
     OtherChange,
@@ -39,13 +40,23 @@ from rightsplan.amendments import (
     SetGrandfathering,
     SetPassiveTier,
     SetThreshold,
+    Terminate,
 )
 from rightsplan.edgar import _text
-from rightsplan.edgar.classify import RIGHTS_FORMS, Classification, EventKind, classify
+from rightsplan.edgar.classify import (
+    _MAYBE,
+    PLAN_NOUN,
+    Classification,
+    DocumentKind,
+    DocumentReading,
+    EventKind,
+    classify,
+    document_kind,
+)
 from rightsplan.edgar.filing import Document, Filing
 from rightsplan.edgar.numbers import PercentMention, find_percents
-from rightsplan.errors import FilingError
 from rightsplan.percent import Comparison, format_percent
+from rightsplan.terms import GrandfatherBase, GrandfatherCutoff
 
 if TYPE_CHECKING:
     import pandas as pd  # type: ignore[import-untyped]  # pandas ships no stubs
@@ -117,6 +128,13 @@ class Found(Generic[T]):
     value: T
     evidence: Evidence
     confidence: float = attrs.field(converter=_confidence)
+    reason: str | None = None
+    """Why the reader is unsure of the value, when it is (a guess it had to make)."""
+
+    @property
+    def level(self) -> str:
+        """``"high"`` or ``"low"``: whether a reviewer may take the value as read."""
+        return "high" if self.confidence >= 0.7 and self.reason is None else "low"
 
 
 @attrs.frozen
@@ -197,6 +215,8 @@ class FilingDraft:
     form: str
     date: pendulum.Date | None
     event: Classification
+    document: DocumentReading
+    """What kind of document the filing is (8-K, EX-4 amendment, 10-Q note...), and why."""
     company: Found[str] | None = None
     file_number: str | None = None
     agreement_date: Found[pendulum.Date] | None = None
@@ -271,11 +291,89 @@ _AGREEMENT_DATED = re.compile(
     rf"(?i:Rights{_W}Agreement|Rights{_W}Plan|Tax{_W}Benefit{_W}Preservation{_W}Plan)"
     rf"(?:{_W}\([^)\n]{{0,60}}\))?,?{_W}(?i:dated|effective){_W}(?:as{_W}of{_W})?(?P<date>{_DATE})"
 )
+_PLAN_DATED = re.compile(
+    rf"{PLAN_NOUN}(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?[ \t\n]+(?:(?i:dated|effective|made|entered"
+    rf"{_W}into|adopted)[ \t\n]+)?(?:(?i:as){_W}of[ \t\n]+)?(?:this[ \t\n]+)?(?P<date>{_DATE})"
+)
+# "Amendment No. 2 to the Rights Agreement, dated ...": the date that follows is the amendment's.
+_ORDINAL_WORDS = "|".join(_ORDINALS)
+_AMENDMENT_OF = re.compile(
+    rf"\b(?:this{_W}|(?:{_ORDINAL_WORDS}){_W})?amendment\b(?:{_W}no\.?[ \t\n]*\d{{1,2}})?"
+    rf"(?:[ \t\n]*\([^)]{{0,60}}\))?,?{_W}(?:to|of){_W}(?:the{_W}|that{_W}certain{_W})?"
+    rf"(?:[\w'’&-]+{_W}){{0,8}}$",
+    re.IGNORECASE,
+)
+_DEFINES_AGREEMENT = re.compile(
+    rf"[ \t\n]*\((?:as{_W}amended,{_W})?the{_W}[\"“](?:Rights{_W})?(?:Agreement|Plan)[\"”]",
+    re.IGNORECASE,
+)
+_ACTED_ON = re.compile(
+    r"\b(?:terminat(?:e|es|ed|ing)|redeem(?:s|ed|ing)?)[ \t\n]+"
+    r"(?:(?:the|its|our)[ \t\n]+)?(?:[\w'’-]+[ \t\n]+){0,4}$",
+    re.IGNORECASE,
+)
+_DEFINES_AMENDMENT = re.compile(r"[ \t\n]*\((?:the|this)[ \t\n]+[\"“]Amendment", re.IGNORECASE)
+_AMENDMENT_START = re.compile(
+    rf"(?:an?{_W}|the{_W})?(?:(?:{_ORDINAL_WORDS}){_W})?amendment\b", re.I
+)
+_ON_DATE_ADOPTED = re.compile(
+    rf"\b(?i:on|as{_W}of){_W}(?P<date>{_DATE}),?[^.;]{{0,120}}?\b(?P<verb>(?i:entered{_W}into|"
+    rf"adopted|approved{_W}the{_W}adoption{_W}of|executed|signed))[ \t\n]+"
+    rf"(?P<what>(?:(?:the|a|an|its|our|that{_W}certain){_W})?(?:[\w'’&-]+{_W}){{0,6}}?{PLAN_NOUN})"
+)
+_ADOPTED_TODAY = re.compile(
+    rf"\btoday\b[^.;]{{0,120}}?\b(?:adopted|approved{_W}the{_W}adoption{_W}of|entered{_W}into)"
+    rf"[ \t\n]+(?:[\w'’&-]+{_W}){{0,6}}?{PLAN_NOUN}",
+    re.IGNORECASE,
+)
+_THIS_AMENDMENT = re.compile(rf"\bThis{_W}(?:(?:{_ORDINAL_WORDS}){_W})?Amendment\b", re.I)
 _EFFECTIVE = re.compile(rf"(?i:effective){_W}(?:(?i:as){_W}of{_W})?{_DATE}")
 _DATED_BEFORE = re.compile(rf"(?i:dated|effective)(?:{_W}as{_W}of)?[ \t\n]*$")
+_AGENT_NAME = (
+    r"\[?[A-Z][\w.&'’-]*(?:[ \t\n]+(?:(?![Aa][Ss]\b)[A-Z][\w.&'’-]*|of|and|&|de|la)){0,7}"
+    r"(?:,?[ \t\n]+(?i:N\.A\.|Inc\.|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.|National[ \t\n]+Association))?\]?"
+)
+# "and X, a New York limited liability company, as Rights Agent", "X (the "Rights Agent")",
+# "X Rights Agent" under an agreement's title; never "as successor rights agent".
 _AGENT = re.compile(
-    rf"(?:\band|\bwith|\bto){_W}(?P<agent>{_NAME}),?{_W}(?:an?{_W}[^,\n]{{1,60}},{_W})?"
-    rf"(?i:as{_W}(?:the{_W})?rights{_W}agent)\b"
+    rf"(?:\b(?i:and|with|to)|^)[ \t\n-]+(?P<agent>{_AGENT_NAME})"
+    rf"(?:,?{_W}(?:an?{_W}[^,()]{{1,80}}?|\([^)]{{0,100}}\)))*?,?[ \t\n]+"
+    rf"(?:(?i:as){_W}(?i:the{_W})?(?i:rights{_W}agent)\b|\((?i:the{_W})?[\"“]Rights{_W}Agent[\"”]\)"
+    rf"|Rights{_W}Agent\b(?![ \t]*[\"”]))",
+    re.MULTILINE,
+)
+# "entered into a rights agreement (the "Rights Agreement") with X": the other party.
+_AGENT_WITH = re.compile(
+    rf"{PLAN_NOUN}(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?{_W}with{_W}(?P<agent>{_AGENT_NAME})"
+)
+# "Toshiba Corporation, together with its Affiliates, shall not be deemed an Acquiring Person":
+# a name that carries an entity's suffix, then within the clause the words that exclude it.
+_EXCLUDED = re.compile(
+    rf"(?P<name>[A-Z][\w.&'’-]*(?:[ \t\n]+(?:[A-Z0-9][\w.&'’-]*|of|&)){{0,5}}"
+    rf"(?:,?[ \t\n]+(?:Corporation|Inc\.|Incorporated|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.|Limited|"
+    rf"Company|Co\.|plc|N\.V\.|AG|S\.A\.)))\b[^.;%]{{0,200}}?\b(?:shall|will){_W}not{_W}be{_W}"
+    rf"deemed{_W}(?:to{_W}be{_W}|to{_W}have{_W}become{_W})?an?{_W}[\"“]?Acquiring{_W}Person"
+)
+_NOT_A_HOLDER = frozenset(
+    {"the", "this", "such", "any", "no", "each", "company", "notwithstanding", "however", "if"}
+)
+_OPERATIVE = re.compile(
+    rf"[^.;:]{{0,160}}\b(?:is|are){_W}hereby{_W}(?:amended|deleted|replaced|restated|modified)\b"
+    rf"(?![^.;]{{0,40}}\bas{_W}follows)[^.;:]{{0,120}}",
+    re.IGNORECASE,
+)
+_SUMMARY_CHANGE = re.compile(
+    rf"\b(?:changes|increases|decreases|reduces|modifies){_W}the{_W}(?P<what>[^.;()]{{1,80}}?)"
+    rf"(?:[ \t\n]*\([^)]{{0,60}}\))?{_W}from\b[^.;]{{0,80}}?\bto\b[ \t\n]+[^ \t\n;,.]+"
+    rf"(?:[ \t\n]+(?:business{_W})?days)?",
+    re.IGNORECASE,
+)
+_SUCCESSOR_AS = re.compile(
+    rf"(?:\b(?i:and|with)|\b(?i:appoint\w{{0,6}})(?:{_W}of)?)[ \t\n]+(?P<agent>[A-Z][\w.&'’-]*"
+    rf"(?:[ \t\n]+(?:(?![Aa][Ss]\b)[A-Z][\w.&'’-]*|of|and|&)){{0,7}}"
+    rf"(?:,?[ \t\n]+(?i:N\.A\.|Inc\.|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.))?)"
+    rf"(?:,?{_W}(?:an?{_W}[^,()]{{1,80}}?|\([^)]{{0,60}}\))){{0,3}},?{_W}"
+    rf"(?i:as{_W}(?:a{_W}|the{_W})?successor{_W}rights{_W}agent)"
 )
 _SUCCESSOR = re.compile(
     rf"(?i:appoint\w{{0,6}}){_W}(?:of{_W})?(?P<agent>{_NAME}){_W}"
@@ -300,6 +398,47 @@ _HOLDING = re.compile(
     rf"(?:{_W}(?i:common|ordinary|class{_W}[ab]))?{_W}(?i:shares)\b"
 )
 _OWNS = re.compile(r"\b(?:own|owns|owned|holds|held|beneficial)")
+_OTHER_EXPIRY = re.compile(
+    r"restrictions?|certificate of incorporation|charter|carryforwards?|operating loss|credits?",
+    re.IGNORECASE,
+)
+_EXPIRES = re.compile(r"\bexpir(?:e|es|ing)\b|\bexpiration date\b")
+_TERMINATES = re.compile(
+    rf"\bterminat(?:e|es|ed|ing|ion{_W}of){_W}(?:(?:the|its|our|that{_W}certain){_W})?"
+    rf"(?:[\w'’&-]+{_W}){{0,6}}?{PLAN_NOUN}",
+    re.IGNORECASE,
+)
+_SPACES = re.compile(r"[ \t\n]{0,20}")
+_RECITAL = re.compile(r"\W*(?:whereas|recitals?)\b")
+# Where a grandfathering clause starts: holders already over the line when the plan (or a
+# lower threshold) is adopted.
+_GRANDFATHER = re.compile(
+    rf"\b(?:already|grandfather\w*|existing{_W}(?:holders?|stockholders?|shareholders?)|"
+    rf"whose{_W}beneficial{_W}ownership{_W}exceed\w*|lowest{_W}percentage)\b",
+    re.IGNORECASE,
+)
+_TOLERANCE = re.compile(
+    rf"(?:increas\w*|additional|plus|exceeds?{_W}by|by{_W}more{_W}than|by)[^.;%]{{0,60}}$", re.I
+)
+_NO_ADDITIONAL = re.compile(
+    rf"\b(?:do|does|did)(?:{_W}not|n['’]t){_W}(?:thereafter{_W})?(?:acquire|increase|purchase)"
+    rf"{_W}(?:any{_W})?(?:additional|their|its|further|more)\b|\bno{_W}additional{_W}shares?\b",
+    re.IGNORECASE,
+)
+_LOWEST_SINCE = re.compile(
+    rf"\blowest{_W}(?:percentage|number|amount)\b[^.;]{{0,160}}\bsince\b", re.I
+)
+_CLOSE_OF_BUSINESS = re.compile(rf"\bclose{_W}of{_W}business{_W}on\b", re.I)
+_REPLACED = re.compile(
+    rf"\b(?:replac\w*|substitut\w*|deleting)\b[^.;]{{0,200}}?\bwith\b|"
+    rf"\bsubstituted{_W}therefore\b",
+    re.IGNORECASE,
+)
+_IN_CASE_OF = re.compile(
+    rf"\([ \t\n]*or{_W}(?P<value>[^()]{{1,40}}?){_W}in{_W}the{_W}case{_W}of{_W}"
+    rf"(?P<holder>[A-Z][^()]{{1,120}}?)(?:,?{_W}(?:and|together{_W}with){_W}(?:his|her|its|their){_W}"
+    rf"(?:affiliates|Affiliates)(?:{_W}and{_W}(?:associates|Associates))?)?[ \t\n]*\)"
+)
 _PRICE = re.compile(r"\$[ \t]?(?P<price>\d{0,3}\.\d{1,6}|\d{1,3})")
 _MORE = re.compile(
     rf"(?:more{_W}than|greater{_W}than|in{_W}excess{_W}of|exceeds?|exceeding|over)[ \t\n]*$",
@@ -393,10 +532,20 @@ def _regions(filing: Filing) -> tuple[tuple[Document, Authority, int, int], ...]
             continue
         start, end = document.start, document.end
         if index == 0 and filing.items:
-            start = filing.items[0].start
+            # The items, and any explanatory note about the rights before them (an 8-A/A).
+            first = _FIRST_MENTION.search(filing.text, document.start, filing.items[0].start)
+            start = (
+                filing.items[0].start
+                if first is None
+                else min(first.start(), filing.items[0].start)
+            )
+            start = _text.line_start(filing.text, start)
             end = max(item.end for item in filing.items)
         out.append((document, authority, start, end))
     return tuple(out)
+
+
+_FIRST_MENTION = re.compile(rf"\b(?:On|This|In){_W}[^\n]{{0,300}}?{PLAN_NOUN}")
 
 
 def _sentences(context: _Context) -> list[tuple[int, int, Authority]]:
@@ -451,11 +600,16 @@ def _names(
 
 
 def _comparison(
-    text: str, mention: PercentMention, floor: int, ceiling: int
+    text: str, mention: PercentMention, floor: int, ceiling: int, *, after: int | None = None
 ) -> tuple[Comparison | None, str | None, int, int]:
-    """The comparison written around a percentage, the words, and the span including them."""
+    """The comparison written around a percentage, the words, and the span including them.
+
+    ``after`` is where the words after the number start, when a parenthesis intervenes
+    ("15 percent (or 20 percent in the case of ...) or more").
+    """
     before = text[max(floor, mention.start - 40) : mention.start]
-    after = text[mention.end : min(ceiling, mention.end + 20)]
+    tail = mention.end if after is None else after
+    following = text[tail : min(ceiling, tail + 20)]
     more = _MORE.search(before)
     if more is not None:
         words = " ".join(more.group().split())
@@ -472,10 +626,24 @@ def _comparison(
             mention.start - len(before) + upto.start(),
             mention.end,
         )
-    ormore = _OR_MORE.match(after)
+    ormore = _OR_MORE.match(following)
     if ormore is not None:
-        return Comparison.AT_LEAST, "or more", mention.start, mention.end + ormore.end()
+        return Comparison.AT_LEAST, "or more", mention.start, tail + ormore.end()
     return None, None, mention.start, mention.end
+
+
+def _stated_comparisons(
+    text: str, sentences: Iterable[tuple[int, int, Authority]]
+) -> dict[Fraction, Comparison]:
+    """Each percentage the text writes with a comparison, and the first comparison it writes."""
+    out: dict[Fraction, Comparison] = {}
+    for start, end, _ in sentences:  # sentence by sentence, as everything else is read
+        for mention in find_percents(text, start, end):
+            if mention.value not in out:
+                comparison, _, _, _ = _comparison(text, mention, start, end)
+                if comparison is not None:
+                    out[mention.value] = comparison
+    return out
 
 
 def _dates_outside_dated(text: str, start: int, end: int) -> list[tuple[int, int, pendulum.Date]]:
@@ -511,9 +679,9 @@ class _Amendment:
 def draft_filing(filing: Filing) -> FilingDraft:
     """Draft what ``filing`` says about its company's rights plan.
 
-    A filing of a form that does not report rights-plan events is refused with
-    :class:`~rightsplan.errors.FilingError`; one that reports none gets a draft whose
-    ``event.kind`` is :attr:`~rightsplan.edgar.EventKind.NONE` and whose notes say so.
+    Every document is read, whatever its kind (:func:`~rightsplan.edgar.document_kind`
+    names it); one that reports no rights-plan event gets a draft whose ``event.kind`` is
+    :attr:`~rightsplan.edgar.EventKind.NONE` and whose notes say so.
 
     >>> from rightsplan.edgar.filing import read_filing
     >>> draft = draft_filing(read_filing("tests/data/filings/seed_004.txt"))
@@ -521,18 +689,19 @@ def draft_filing(filing: Filing) -> FilingDraft:
     ...  for a in draft.amendments if a.current]
     [(3, '2003-11-21', '2003-11-24')]
     """
-    if filing.form.upper() not in RIGHTS_FORMS:
-        raise FilingError(
-            f"{filing.name}: Form {filing.form} does not report rights-plan events "
-            f"(expected one of {', '.join(sorted(RIGHTS_FORMS))})"
-        )
-    event = classify(filing)
+    document = document_kind(filing)
+    if len(filing.documents) == 1 and not filing.main.type:
+        # A document read on its own: its kind names it in the evidence ("EX-4 amendment").
+        main = attrs.evolve(filing.main, type=document.kind.value)
+        filing = attrs.evolve(filing, documents=(main,))
+    event = classify(filing, document=document.kind)
     company = _company(filing)
     base = FilingDraft(
         filing=filing.name,
         form=filing.form,
         date=filing.date,
         event=event,
+        document=document,
         company=company,
         file_number=filing.registrant.file_number,
     )
@@ -542,7 +711,7 @@ def draft_filing(filing: Filing) -> FilingDraft:
         regions = _regions(filing)
         names, groups = _names(filing, regions)
         context = _Context(filing, regions, names, groups)
-        reader = _Reader(context, event)
+        reader = _Reader(context, event, document.kind)
         reader.read()
         draft = reader.result(base)
     if filing.removed_note is None:
@@ -550,28 +719,108 @@ def draft_filing(filing: Filing) -> FilingDraft:
     return attrs.evolve(draft, notes=(*draft.notes, filing.removed_note))
 
 
-def _company(filing: Filing) -> Found[str] | None:
-    name = filing.registrant.name
-    if not name:
-        return None
-    text = filing.text
-    at = text.find(name)
-    if at < 0:
-        at = 0
-    span = (at, at + len(name)) if text[at : at + len(name)] == name else (0, 0)
-    shown = name
-    in_text = not name.isupper()
-    if name.isupper():
-        lowered = text.lower()
-        position = lowered.find(name.lower(), span[1])
-        while position >= 0:
-            candidate = text[position : position + len(name)]
-            if not candidate.isupper():
-                shown, in_text = candidate, True
-                break
-            position = lowered.find(name.lower(), position + 1)
+_SUFFIX = (
+    r"(?:,?[ \t\n]+(?i:N\.A\.|Inc\.?|Incorporated|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.?|Limited|Corp\.?|"
+    r"Corporation|Co\.|Company|plc|N\.V\.|S\.A\.|National[ \t\n]+Association)(?![\w]))"
+)
+_ENTITY = rf"[A-Z][\w.&'’-]*(?:[ \t\n]+(?:[A-Z0-9][\w.&'’-]*|of|&|de|la)){{0,6}}{_SUFFIX}{{0,2}}"
+_ENTITY_LINE = rf"[A-Z][\w.&'’-]*(?:[ \t]+(?:[A-Z0-9][\w.&'’-]*|of|&|de|la)){{0,6}}{_SUFFIX}{{0,2}}"
+_COMPANY_DEFINED = re.compile(
+    rf"(?P<name>{_ENTITY})(?:,?{_W}an?{_W}[^()]{{1,80}}?)?[ \t\n]*\([ \t\n]*"
+    rf"(?:[\"“][^\"”\n]{{1,30}}[\"”]{_W}or{_W})?(?:the{_W})?[\"“](?:Company|Corporation|Registrant|"
+    rf"Issuer)[\"”][ \t\n]*\)"
+)
+_COMPANY_TICKER = re.compile(
+    rf"(?P<name>{_ENTITY})[ \t\n]*(?:\([^)\n]{{0,40}}\)[ \t\n]*)?\((?:NASDAQ|Nasdaq|NYSE|OTC|AMEX|"
+    rf"TSX|NYSE[ \t]+(?:MKT|American|Arca))[^)\n]{{0,30}}\)"
+)
+_COMPANY_PARTY = re.compile(
+    rf"\b(?i:between)[ \t\n:]+(?P<name>{_ENTITY}),?(?:{_W}an?{_W}[^()]{{1,80}}?)?[ \t\n,-]+"
+    rf"(?i:and)\b|^[ \t]*(?P<top>{_ENTITY_LINE})[ \t\n]+(?i:and)[ \t\n]+\[?{_ENTITY}\]?,?[ \t\n]+"
+    rf"(?:(?i:as)[ \t\n]+)?(?i:Rights[ \t\n]+Agent)\b",
+    re.MULTILINE,
+)
+_KEEP_UPPER = re.compile(r"[A-Z]{1,3}|(?:[A-Z]\.){1,3}|[A-Z](?:-[A-Z])+|L\.L\.C\.|LLC|N\.A\.|PLC")
+_SMALL_WORDS = frozenset({"of", "and", "the", "de", "la", "for"})
+
+
+def _title_case(name: str) -> str:
+    """A name written in capitals, as ordinary text would write it.
+
+    ``"YOUBET.COM, INC."`` -> ``"Youbet.com, Inc."``; acronyms ("US", "R-M", "LLC", "N.A.")
+    stay in capitals.
+    """
+    words = name.split()
+    out = []
+    for index, word in enumerate(words):
+        core = word.rstrip(",")
+        tail = word[len(core) :]
+        if _KEEP_UPPER.fullmatch(core) and core not in ("CO.", "INC", "THE", "AND", "OF"):
+            out.append(word)
+        elif index and core.lower() in _SMALL_WORDS:
+            out.append(core.lower() + tail)
         else:
-            shown = name.title()
+            out.append(core[:1].upper() + core[1:].lower() + tail)
+    return " ".join(out)
+
+
+def _shown_name(text: str, name: str, after: int) -> tuple[str, bool]:
+    """A name as the text writes it in ordinary case, if it does; else title-cased from capitals.
+
+    Returns the name and whether it was found so written.
+    """
+    if not name.isupper():
+        return name, True
+    lowered = text.lower()
+    position = lowered.find(name.lower(), after)
+    while position >= 0:
+        candidate = text[position : position + len(name)]
+        if not candidate.isupper():
+            return candidate, True
+        position = lowered.find(name.lower(), position + 1)
+    position = lowered.find(name.lower())
+    while 0 <= position < after:
+        candidate = text[position : position + len(name)]
+        if not candidate.isupper():
+            return candidate, True
+        position = lowered.find(name.lower(), position + 1)
+    return _title_case(name), False
+
+
+def _company(filing: Filing) -> Found[str] | None:
+    """The company: the registrant on a cover page, or else from the text.
+
+    Without a cover page: the party the text defines as the "Company" (or "Registrant"), the
+    name given with a ticker symbol, or the first party in an agreement's heading.
+    """
+    text = filing.text
+    name = filing.registrant.name
+    span: tuple[int, int] | None = None
+    how = "the registrant named on the cover page"
+    if name:
+        at = text.find(name)
+        span = (at, at + len(name)) if at >= 0 else (0, 0)
+    else:
+        stop = min(len(text), filing.main.start + 20_000)
+        for pattern, words in (
+            (_COMPANY_DEFINED, 'the party the text defines as the "Company"'),
+            (_COMPANY_TICKER, "the name given with a ticker symbol"),
+            (_COMPANY_PARTY, "the first party named in the agreement's heading"),
+        ):
+            match = pattern.search(text, filing.main.start, stop)
+            if match is None:
+                continue
+            group = "name" if match["name"] is not None else "top"
+            found = " ".join(match[group].split())
+            if found.split()[0].lower() in ("the", "this", "company", "rights") or re.fullmatch(
+                r"[Xx]+", found.split()[0].split("-")[0]
+            ):
+                continue  # not a name; or a mirror's redaction ("XXXXXXX-XXXXXXX COMPANY")
+            name, span, how = found, (match.start(group), match.end(group)), words
+            break
+    if not name or span is None:
+        return None
+    shown, in_text = _shown_name(text, name, span[1])
     document = filing.document_at(span[0])
     return Found(
         " ".join(shown.split()),
@@ -579,6 +828,7 @@ def _company(filing: Filing) -> Found[str] | None:
             filing.name, document.type, Authority.REPORT, span[0], span[1], text[span[0] : span[1]]
         ),
         0.95 if in_text else 0.8,
+        None if in_text else f"{how}, written in capitals in the text: the case is a guess",
     )
 
 
@@ -596,7 +846,7 @@ class _Flags:
 
 
 _NO_FLAGS = _Flags(False, None, False, False, False, False, False)
-_CHANGING = re.compile(r"\b(?:amend|lower|reduc|increas|rais|chang|decreas)\w{0,12}\b")
+_CHANGING = re.compile(r"\b(?:amend|lower|reduc|increas|rais|chang|decreas|replac)\w{0,12}\b")
 _EXCEPTION = re.compile(
     r"not be deemed|shall not be|will not be|exception|exempt|permitted to|without triggering"
 )
@@ -615,14 +865,19 @@ _ABOUT_PLAN = re.compile(
 class _Reader:
     """Reads a filing's sentences once, gathering what the draft needs."""
 
-    def __init__(self, context: _Context, event: Classification) -> None:
+    def __init__(self, context: _Context, event: Classification, document: DocumentKind) -> None:
         self.context = context
+        self.document = document
         self.text = context.filing.text
         self.event = event
         self.sentences = _sentences(context)
         self.amendments: dict[int | None, _Amendment] = {}
         self.current_number: int | None = None
         self.agreement_dates: list[Found[pendulum.Date]] = []
+        self.agreement_ranks: list[int] = []
+        self.ambiguous: list[tuple[int | None, Found[pendulum.Date]]] = []
+        self._stated: dict[Fraction, Comparison] | None = None
+        """How directly each agreement date is stated (:data:`_DATE_RANKS`), index for index."""
         self.agents: list[Found[str]] = []
         self.provisions: list[DraftChange] = []
         self.holdings: list[DraftHolding] = []
@@ -682,26 +937,232 @@ class _Reader:
         low = " ".join(text[start:end].split()).lower()
         refs = [(_amendment_number(m), m) for m in _AMENDMENT_REF.finditer(text, start, end)]
         factor = _AUTHORITY_FACTOR[authority]
-        for match in _AGREEMENT_DATED.finditer(text, start, end):
-            day = _text.parse_date(match)
-            if day is not None:
-                self.agreement_dates.append(
-                    Found(day, self.context.evidence(match.start(), match.end()), 0.9 * factor)
-                )
-        for match in _AGENT.finditer(text, start, end):
+        self._own_dates(start, end, low, refs, factor)
+        for match in (*_AGENT.finditer(text, start, end), *_AGENT_WITH.finditer(text, start, end)):
+            words = match["agent"].strip("[]").split()
+            if match["agent"].startswith("["):
+                continue  # a blank in a form of agreement: "[CHASEMELLON SHAREHOLDER SERVICES]"
+            if (words[0].lower() in _STOP_NAMES and words[0].lower() != "the") or (
+                len(words) < 2 or words[1].lower() in ("company", "rights", "board")
+            ):
+                continue
+            written = " ".join(match["agent"].strip("[]").split())
+            shown, in_text = _shown_name(text, written, match.end())
             self.agents.append(
                 Found(
-                    " ".join(match["agent"].split()),
+                    shown,
                     self.context.evidence(match.start("agent"), match.end()),
-                    0.85 * factor,
+                    (0.85 if in_text else 0.7) * factor,
+                    None if in_text else "written in capitals in the text: the case is a guess",
                 )
             )
         self._instrument_dates(start, end, low, refs, factor)
+        drafted = self._count_changes()
         self._successor(start, end, low, refs, authority)
         self._holdings(start, end, authority)
         self._percents(start, end, low, refs, authority)
         self._expiration(start, end, low, authority)
         self._redemption(start, end, low, authority)
+        self._termination(start, end, low, authority)
+        self._exclusion(start, end, low, authority)
+        if self._count_changes() == drafted:
+            self._other_change(start, end, low, authority)
+
+    def _exclusion(self, start: int, end: int, low: str, authority: Authority) -> None:
+        """A named holder excluded without a percentage: an Exempt Person.
+
+        "X Corporation ... shall not be deemed an Acquiring Person"; with a percentage in the
+        sentence it is an exception instead, read with the percentages.
+        """
+        if _RECITAL.match(low) or "acquiring person" not in low or "%" in low or "percent" in low:
+            return
+        match = _EXCLUDED.search(self.text, start, end)
+        if match is None:
+            return
+        name = " ".join(match["name"].split())
+        if name.split()[0].lower() in _NOT_A_HOLDER:
+            return
+        evidence = self.context.evidence(match.start(), match.end())
+        change = AddExemptPerson(
+            name=name,
+            quote=" ".join(evidence.quote.split()),
+            note="named as never an Acquiring Person; check any conditions the clause sets",
+        )
+        drafted = DraftChange(change, evidence, 0.7 * _AUTHORITY_FACTOR[authority])
+        if self.event.kind is EventKind.ADOPTION:
+            self.provisions.append(drafted)
+        else:
+            self._amendment(self.current_number, current=True).changes.append(drafted)
+
+    def _count_changes(self) -> int:
+        return len(self.provisions) + sum(len(r.changes) for r in self.amendments.values())
+
+    def _other_change(self, start: int, end: int, low: str, authority: Authority) -> None:
+        """An operative change rightsplan does not model, when the sentence drafted nothing else.
+
+        "Section 1(y) is hereby amended", "changes the initial purchase price ... from $13.86
+        to $13.39": kept so the amendment's history is complete.
+        """
+        if self.event.kind is not EventKind.AMENDMENT or _RECITAL.match(low):
+            return
+        text = self.text
+        match = _OPERATIVE.search(text, start, end) or _SUMMARY_CHANGE.search(text, start, end)
+        if match is None:
+            return
+        if match.re is _SUMMARY_CHANGE and re.search(
+            r"expir|threshold|percent|beneficial", match["what"], re.IGNORECASE
+        ):
+            return  # a change of a modeled term, not read: better nothing than a wrong kind
+        if text[end:].strip() == "" and text[start:end].rstrip().endswith(":"):
+            return  # the new words are cut off: nothing to review
+        evidence = self.context.evidence(match.start(), match.end())
+        words = " ".join(evidence.quote.split())
+        record = self._amendment(self.current_number, current=True)
+        record.changes.append(
+            DraftChange(
+                OtherChange(description=words, quote=words),
+                evidence,
+                0.7 * _AUTHORITY_FACTOR[authority],
+            )
+        )
+
+    def _own_dates(
+        self,
+        start: int,
+        end: int,
+        low: str,
+        refs: list[tuple[int, re.Match[str]]],
+        factor: float,
+    ) -> None:
+        """The dates of the agreement and of the instrument itself, by how the text ties them.
+
+        "Rights Agreement, dated as of X" dates the agreement, unless the words before make it
+        an amendment's ("Amendment No. 2 to the Rights Agreement, dated as of X"); "On X, the
+        Company entered into (or the Board adopted) a rights agreement" dates it less directly;
+        "today announced ... adopted" takes the release's date. "This Amendment ... is made as
+        of X" dates the amendment a document is.
+        """
+        text = self.text
+        claimed: list[tuple[int, int]] = []
+        for match in _PLAN_DATED.finditer(text, start, end):
+            day = _text.parse_date(match)
+            if day is None:
+                continue
+            claimed.append((match.start("date"), match.end("date")))
+            evidence = self.context.evidence(match.start(), match.end())
+            before = text[max(start, match.start() - 140) : match.start()]
+            if _ACTED_ON.search(before) and re.search("effective", match.group(), re.I):
+                continue  # "terminate the Rights Agreement effective X": the act's date
+            amendment = _AMENDMENT_OF.search(before)
+            if amendment is not None:
+                ref = _AMENDMENT_REF.search(amendment.group())
+                number = _amendment_number(ref) if ref is not None else self.current_number
+                if _DEFINES_AGREEMENT.match(text, match.end(), end):
+                    self._agreement_date(day, evidence, 3, factor)
+                    continue
+                if _DEFINES_AMENDMENT.match(text, match.end(), end):
+                    record = self._amendment(number, current=number == self.current_number)
+                    if record.number is None and number is not None:
+                        record.number = Found(number, evidence, 0.9 * factor)
+                    if record.executed is None:
+                        record.executed = Found(day, evidence, 0.9 * factor)
+                else:
+                    # "Amendment No. 3 to the Rights Agreement, dated as of X": the agreement's
+                    # date or the amendment's? Decided once every date is known.
+                    self.ambiguous.append((number, Found(day, evidence, 0.75 * factor)))
+                continue
+            restated = re.search(r"amended[ \t\n]+and[ \t\n]+restated[ \t\n]*$", before, re.I)
+            if (
+                restated is not None
+                and self.document is DocumentKind.AGREEMENT
+                and self.event.kind is EventKind.AMENDMENT
+            ):
+                record = self._amendment(self.current_number, current=True)
+                if record.executed is None:
+                    record.executed = Found(
+                        day,
+                        evidence,
+                        0.8 * factor,
+                        "an amended and restated agreement: its date is taken as the date it "
+                        "was executed",
+                    )
+                continue
+            self._agreement_date(day, evidence, 3, factor)
+        if low.startswith("whereas"):
+            return
+        for match in _ON_DATE_ADOPTED.finditer(text, start, end):
+            day = _text.parse_date(match)
+            if day is None or _AMENDMENT_START.match(match["what"]):
+                continue
+            rank = 2 if match["verb"].lower().startswith(("entered", "executed", "signed")) else 1
+            self._agreement_date(
+                day, self.context.evidence(match.start(), match.end()), rank, factor
+            )
+        if "today" in low and self.event.kind is EventKind.ADOPTION:
+            adopted = _ADOPTED_TODAY.search(text, start, end)
+            dates = _text.find_dates(text, start, adopted.start()) if adopted is not None else []
+            if adopted is not None and dates:
+                s, _, day = dates[-1]
+                self._agreement_date(
+                    day,
+                    self.context.evidence(s, adopted.end()),
+                    1,
+                    factor,
+                    "the release's date, for the plan it says the board adopted 'today'",
+                )
+        if self.document is DocumentKind.AMENDMENT and _THIS_AMENDMENT.search(text, start, end):
+            record = self._amendment(self.current_number, current=True)
+            if record.executed is not None:
+                return
+            for s, e, day in _text.find_dates(text, start, end):
+                if any(a <= s < b for a, b in claimed):
+                    continue
+                if re.search(
+                    r"\b(?:amended|filed)[ \t\n]+(?:on[ \t\n]+)?$", text[max(start, s - 20) : s]
+                ):
+                    continue
+                record.executed = Found(day, self.context.evidence(s, e), 0.85 * factor)
+                break
+
+    def _resolve_ambiguous(self) -> None:
+        """Decide "Amendment No. N to the Rights Agreement, dated X" once every date is known.
+
+        X is the amendment's when the text dates the agreement earlier elsewhere, else the
+        agreement's; either way the value says why (a lower confidence and a reason).
+        """
+        others = [f.value for f in self.agreement_dates]
+        for number, found in self.ambiguous:
+            if others and min(others) < found.value:
+                record = self._amendment(number, current=number == self.current_number)
+                if record.number is None and number is not None:
+                    record.number = Found(number, found.evidence, found.confidence)
+                if record.executed is None:
+                    record.executed = attrs.evolve(
+                        found,
+                        reason="a date after 'Amendment ... to the Rights Agreement': the "
+                        "amendment's, as the text dates the agreement earlier",
+                    )
+            else:
+                self.agreement_dates.append(
+                    attrs.evolve(
+                        found,
+                        reason="a date after 'Amendment ... to the Rights Agreement': taken "
+                        "as the agreement's, as the text gives no other",
+                    )
+                )
+                self.agreement_ranks.append(3)
+
+    def _agreement_date(
+        self,
+        day: pendulum.Date,
+        evidence: Evidence,
+        rank: int,
+        factor: float,
+        reason: str | None = None,
+    ) -> None:
+        confidence = {3: 0.9, 2: 0.85, 1: 0.75}[rank] * factor
+        self.agreement_dates.append(Found(day, evidence, confidence, reason))
+        self.agreement_ranks.append(rank)
 
     def _instrument_dates(
         self,
@@ -711,8 +1172,8 @@ class _Reader:
         refs: list[tuple[int, re.Match[str]]],
         factor: float,
     ) -> None:
-        if self.event.kind is EventKind.ADOPTION:
-            return
+        if self.event.kind in (EventKind.ADOPTION, EventKind.EXPIRATION):
+            return  # no instrument: the plan's own dates are read elsewhere
         current = self.current_number
         mentions_current = current is None or any(n == current for n, _ in refs)
         if not mentions_current and not (current is None and ("amend" in low or "redeem" in low)):
@@ -773,7 +1234,9 @@ class _Reader:
         refs: list[tuple[int, re.Match[str]]],
         authority: Authority,
     ) -> None:
-        match = _SUCCESSOR.search(self.text, start, end)
+        match = _SUCCESSOR.search(self.text, start, end) or _SUCCESSOR_AS.search(
+            self.text, start, end
+        )
         if match is None:
             return
         number = refs[0][0] if refs else self.current_number
@@ -886,14 +1349,31 @@ class _Reader:
         authority: Authority,
     ) -> None:
         text = self.text
+        if _RECITAL.match(low) or "ownership change" in low:
+            return  # a recital, or Section 382's own test: no term of the plan is set here
         mentions = find_percents(text, start, end)
+        grandfather = _GRANDFATHER.search(text, start, end)
+        if grandfather is not None:
+            self._grandfathering(grandfather, start, end, mentions, authority)
         if not mentions:
             return
         held = {h.evidence.end for h in self.holdings if start <= h.evidence.start < end}
         factor = _AUTHORITY_FACTOR[authority]
+        # "Each "15%" ... is hereby replaced with "10%"": what comes before the new words is old.
+        replaced = _REPLACED.search(text, start, end)
+        tiers = {m.start: m for m in _IN_CASE_OF.finditer(text, start, end)}
+        inside = [(m.start(), m.end()) for m in tiers.values()]
         for index, mention in enumerate(mentions):
             if mention.end in held:
                 continue
+            if grandfather is not None and mention.start >= grandfather.start():
+                continue  # the grandfathering clause: read as such above
+            if replaced is not None and mention.end <= replaced.start():
+                continue  # the old value
+            if text[mention.end : mention.end + 30].lstrip().lower().startswith("percentage point"):
+                continue
+            if any(a <= mention.start < b for a, b in inside):
+                continue  # the named holder's own tier: drafted with the general one below
             previous_end = mentions[index - 1].end if index else start
             next_start = mentions[index + 1].start if index + 1 < len(mentions) else end
             if _FROM_BEFORE.search(text, max(start, mention.start - 8), mention.start) and (
@@ -905,13 +1385,34 @@ class _Reader:
                 # "from 15% to 20%": the words before "from" describe both numbers
                 window_start = mentions[index - 2].end if index >= 2 else start
             window = " ".join(text[window_start:next_start].split()).lower()
-            comparison, wording, s, e = _comparison(text, mention, start, end)
+            gap = _SPACES.match(text, mention.end, end)
+            tier = _IN_CASE_OF.match(text, gap.end() if gap else mention.end, end)
+            if tier is not None:
+                # "15 percent (or 20 percent in the case of X and its affiliates) or more"
+                comparison, wording, s, e = _comparison(text, mention, start, end, after=tier.end())
+            else:
+                comparison, wording, s, e = _comparison(text, mention, start, end)
             confidence = 0.85 * factor
             notes: list[str] = []
             if comparison is None:
-                comparison = Comparison.AT_LEAST
-                confidence = 0.5 * factor
-                notes.append('the comparison is not stated next to the number; assumed "or more"')
+                if self._stated is None:  # once per filing: reading stays linear
+                    self._stated = _stated_comparisons(text, self.sentences)
+                stated = self._stated.get(mention.value)
+                if stated is not None:
+                    comparison = stated
+                    confidence = 0.7 * factor
+                    notes.append(
+                        "the comparison is not stated next to the number; taken from where the "
+                        f"text writes {format_percent(mention.value)}% with one"
+                    )
+                else:
+                    comparison = Comparison.AT_LEAST
+                    confidence = 0.5 * factor
+                    notes.append(
+                        'the comparison is not stated next to the number; assumed "or more"'
+                    )
+            if tier is not None:
+                self._tier_exception(tier, comparison, refs, start, end, factor)
             if wording == "up to":
                 confidence *= 0.8
                 notes.append(
@@ -949,6 +1450,101 @@ class _Reader:
             else:
                 number = self.current_number if target == "current" else int(target)
                 self._amendment(number, current=target == "current").changes.append(drafted)
+
+    def _grandfathering(
+        self,
+        clause: re.Match[str],
+        start: int,
+        end: int,
+        mentions: list[PercentMention],
+        authority: Authority,
+    ) -> None:
+        """A grandfathering clause, with its tolerance or none.
+
+        "by more than 0.5%", "plus one percent"; or no tolerance: "so long as they do not
+        acquire additional shares". "lowest percentage ... since" and "the close of business
+        on" set what the tolerance is measured from and the cut-off.
+        """
+        text = self.text
+        factor = _AUTHORITY_FACTOR[authority]
+        tolerance = None
+        for mention in mentions:
+            if mention.start < clause.start() or mention.value > 2:
+                continue
+            if _TOLERANCE.search(text, max(start, mention.start - 60), mention.start):
+                tolerance = mention
+                break
+        if tolerance is None and not _NO_ADDITIONAL.search(text, clause.start(), end):
+            return
+        words = text[clause.start() : end]
+        extra: dict[str, object] = {}
+        if _LOWEST_SINCE.search(words):
+            extra["measured_from"] = GrandfatherBase.LOWEST_SINCE
+        if _CLOSE_OF_BUSINESS.search(words):
+            extra["cutoff"] = GrandfatherCutoff.CLOSE_OF_BUSINESS
+        if tolerance is None:
+            change = SetGrandfathering(**extra)  # type: ignore[arg-type]
+            s, e, confidence, note = clause.start(), end, 0.75 * factor, None
+        else:
+            comparison, _, s, e = _comparison(text, tolerance, start, end)
+            note = None
+            if comparison is None:
+                before = " ".join(text[clause.start() : tolerance.start].split()).lower()
+                if "at least" in before:
+                    comparison = Comparison.AT_LEAST  # "at least that percentage ... plus 1%"
+                elif "more than" in before or "exceed" in before:
+                    comparison = Comparison.MORE_THAN
+            if comparison is None:
+                comparison = Comparison.MORE_THAN
+                note = 'the comparison is not stated next to the tolerance; assumed "more than"'
+            change = SetGrandfathering(
+                tolerance_percent=tolerance.value,
+                tolerance_comparison=comparison,
+                **extra,  # type: ignore[arg-type]
+            )
+            confidence = (0.8 if note is None else 0.55) * factor
+        evidence = self.context.evidence(clause.start(), max(e, s))
+        low = " ".join(text[start:end].split()).lower()
+        changing = bool(_CHANGING.search(low)) and self.event.kind is not EventKind.ADOPTION
+        drafted = DraftChange(
+            attrs.evolve(change, quote=" ".join(evidence.quote.split()), note=note),
+            evidence,
+            confidence,
+        )
+        if changing or self.event.kind is EventKind.AMENDMENT:
+            self._amendment(self.current_number, current=True).changes.append(drafted)
+        else:
+            self.provisions.append(drafted)
+
+    def _tier_exception(
+        self,
+        tier: re.Match[str],
+        comparison: Comparison,
+        refs: list[tuple[int, re.Match[str]]],
+        start: int,
+        end: int,
+        factor: float,
+    ) -> None:
+        """The named holder's tier in "15% (or 20% in the case of X and its affiliates) or more"."""
+        values = find_percents(self.text, tier.start("value"), tier.end("value"))
+        if not values:
+            return
+        holder = " ".join(tier["holder"].split())
+        evidence = self.context.evidence(tier.start(), tier.end())
+        change = AddException(
+            holder=holder,
+            percent=values[0].value,
+            comparison=comparison,
+            requires_passive=False,
+            quote=" ".join(evidence.quote.split()),
+            note="a second tier for a named holder in the sentence that sets the general one",
+        )
+        drafted = DraftChange(change, evidence, 0.75 * factor)
+        low = " ".join(self.text[start:end].split()).lower()
+        if self.event.kind is not EventKind.ADOPTION and _CHANGING.search(low):
+            self._amendment(self.current_number, current=True).changes.append(drafted)
+        else:
+            self.provisions.append(drafted)
 
     def _percent_role(
         self,
@@ -1030,18 +1626,33 @@ class _Reader:
     # endings ---------------------------------------------------------------------------
 
     def _expiration(self, start: int, end: int, low: str, authority: Authority) -> None:
-        if "expir" not in low:
+        if "expir" not in low or _RECITAL.match(low):
             return
-        dates = _dates_outside_dated(self.text, start, end)
+        found = _EXPIR.search(self.text, start, end)  # not text.lower(): quadratic per sentence
+        if found is None:
+            return
+        anchor = found.start()
+        if _OTHER_EXPIRY.search(self.text, max(start, anchor - 100), anchor):
+            return  # something else expires: charter transfer restrictions, tax losses
+        dates = [d for d in _dates_outside_dated(self.text, start, end) if d[0] > anchor]
         if not dates:
             return
-        s, e, day = dates[-1]
-        found = _EXPIR.search(self.text, start, end)  # not text.lower(): quadratic per sentence
-        anchor = found.start() if found is not None else s
+        # "extends the Final Expiration Date from May 18, 2019 to May 18, 2022": the new date
+        # follows "to"; the one after "from" is the old value.
+        s, e, day = dates[0]
+        if re.search(r"\bfrom[ \t\n]*$", self.text[max(start, s - 12) : s], re.I):
+            later = [
+                d
+                for d in dates[1:]
+                if re.search(r"\bto[ \t\n]*$", self.text[max(start, d[0] - 8) : d[0]], re.I)
+            ]
+            if not later:
+                return
+            s, e, day = later[0]
         evidence = self.context.evidence(min(anchor, s), e)
         factor = _AUTHORITY_FACTOR[authority]
         if self.event.kind is EventKind.ADOPTION:
-            if "will expire" in low or "expiration date" in low:
+            if _EXPIRES.search(low):
                 self.provisions.append(
                     DraftChange(
                         SetExpiration(date=day, quote=" ".join(evidence.quote.split())),
@@ -1074,6 +1685,43 @@ class _Reader:
             ):
                 record.changes.append(DraftChange(change, evidence, 0.8 * factor))
 
+    def _termination(self, start: int, end: int, low: str, authority: Authority) -> None:
+        """The plan terminated by the board or an amendment.
+
+        "terminated the Rights Agreement", "a resolution to terminate the Rights Agreement
+        effective January 14, 2021": a Terminate change, and the date it took effect.
+        """
+        if self.event.kind is not EventKind.TERMINATION or _RECITAL.match(low):
+            return
+        match = _TERMINATES.search(self.text, start, end)
+        if match is None or _MAYBE.search(self.text, max(start, match.start() - 60), match.start()):
+            return
+        record = self._amendment(self.current_number, current=True)
+        if any(isinstance(c.change, Terminate) for c in record.changes):
+            return
+        factor = _AUTHORITY_FACTOR[authority]
+        evidence = self.context.evidence(match.start(), match.end())
+        record.changes.append(
+            DraftChange(Terminate(quote=" ".join(evidence.quote.split())), evidence, 0.8 * factor)
+        )
+        if record.executed is None:
+            effective = _EFFECTIVE.search(self.text, start, end)
+            when = _text.parse_date(effective) if effective is not None else None
+            if effective is not None and when is not None:
+                record.executed = Found(
+                    when, self.context.evidence(effective.start(), effective.end()), 0.8 * factor
+                )
+            else:
+                dates = _text.find_dates(self.text, start, match.start())
+                if dates:
+                    s, _, day = dates[0]
+                    record.executed = Found(
+                        day,
+                        self.context.evidence(s, match.end()),
+                        0.7 * factor,
+                        "the date given in the sentence that terminates the plan",
+                    )
+
     def _redemption(self, start: int, end: int, low: str, authority: Authority) -> None:
         if self.event.kind is not EventKind.REDEMPTION or (
             "redeem" not in low and "redemption" not in low
@@ -1101,6 +1749,7 @@ class _Reader:
 
     def result(self, base: FilingDraft) -> FilingDraft:
         """The draft: readings reconciled, conflicts kept, values in document order."""
+        self._resolve_ambiguous()
         conflicts: list[Conflict] = []
         provisions = _reconcile(self.provisions, conflicts, "the agreement")
         amendments = []
@@ -1133,18 +1782,26 @@ class _Reader:
         amendments = [
             attrs.evolve(a, changes=tuple(_replace_later(a.changes, seen))) for a in amendments
         ]
+        best_rank = max(self.agreement_ranks, default=0)
+        candidates = [
+            f
+            for f, r in zip(self.agreement_dates, self.agreement_ranks, strict=True)
+            if r == best_rank
+        ]
         agreement_date = min(
-            self.agreement_dates,
+            candidates,
             key=lambda f: (f.value, -f.evidence.authority, -f.confidence),
             default=None,
         )
         agent = max(self.agents, key=lambda f: f.evidence.authority, default=None)
         notes = list(self.notes)
-        if len({f.value for f in self.agreement_dates}) > 1 and agreement_date is not None:
-            notes.append(
-                "several dates follow 'Rights Agreement dated'; the earliest, "
+        if len({f.value for f in candidates}) > 1 and agreement_date is not None:
+            reason = (
+                "several dates are given for the Rights Agreement; the earliest, "
                 f"{agreement_date.value.isoformat()}, is taken as the agreement's"
             )
+            notes.append(reason)
+            agreement_date = attrs.evolve(agreement_date, reason=reason)
         return attrs.evolve(
             base,
             agreement_date=agreement_date,

@@ -3,8 +3,9 @@ r"""A filing, parsed: its form, registrant, items, exhibits, documents and signa
 :func:`parse_filing` reads a filing given as the plain text of its main document (as old 8-Ks
 are), as an EDGAR full submission (an SGML ``<SEC-HEADER>`` followed by ``<DOCUMENT>``\\ s,
 each with ``<TYPE>``, ``<FILENAME>`` and ``<TEXT>``) or as HTML. :func:`read_filing` does the
-same for a file and refuses what is not a filing (empty, binary, too large) with a
-:class:`~rightsplan.errors.FilingError`.
+same for a file and refuses what cannot be read as text (empty, binary, too large) with a
+:class:`~rightsplan.errors.FilingError`. Any text is read: a document without a cover page
+(an exhibit, a press release, a note) has the form ``""``.
 
 Every offset (``start``, ``end``) indexes :attr:`Filing.text`, the filing's readable text: for
 a plain-text filing the file itself (line endings made ``\\n``), for a submission its documents'
@@ -107,6 +108,8 @@ class Filing:
     text: str = attrs.field(repr=False)
     """The readable text all offsets index."""
     form: str
+    """The form type on the cover or in the SGML header ("8-K", "8-A12B/A"); ``""`` when the
+    text names none (an exhibit, a press release, a note read on its own)."""
     registrant: Registrant
     reported: pendulum.Date | None
     """The date of report (date of the earliest event reported)."""
@@ -159,7 +162,7 @@ def read_filing(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> 
     """Read and parse the filing in the file ``path``.
 
     Raises :class:`~rightsplan.errors.FilingError` naming the file when it cannot be read, is
-    empty, is larger than ``max_bytes``, holds binary data, or is not a filing.
+    empty, is larger than ``max_bytes``, holds binary data, or is a truncated submission.
     """
     name = os.fspath(path)
     file = Path(name)
@@ -304,11 +307,14 @@ _COVER = 12_000
 
 
 def _form_from_cover(text: str, name: str) -> str:
+    """The form type on the cover page ("8-K"), or "" when the text names none.
+
+    A stand-alone exhibit, a press release or a note to financial statements has no cover
+    page: it is read all the same (:func:`rightsplan.edgar.classify.document_kind` names it).
+    """
     match = _FORM.search(text, 0, _COVER)
     if match is None:
-        raise FilingError(
-            f"{name}: not an SEC filing: no form type (such as 'FORM 8-K') on its cover page"
-        )
+        return ""
     return " ".join(match["form"].upper().split())
 
 
@@ -360,6 +366,8 @@ def _registrant(text: str, end: int, header: dict[str, str]) -> Registrant:
     lines = _lines(text, 0, min(end, _COVER))
     name = state = file_number = irs = address = phone = None
     at = _label_index(lines, "(exact name of registrant")
+    if at is None:
+        at = _label_index(lines, "(name of registrant")
     if at is not None:
         above = _values_above(lines, at, limit=1)
         if above:

@@ -219,6 +219,8 @@ def _found(found: Found[T] | None) -> object:
     return {
         "value": _jsonable(_plain(found.value)),
         "confidence": found.confidence,
+        "level": found.level,
+        "reason": found.reason,
         **_evidence(found.evidence),
     }
 
@@ -270,6 +272,11 @@ def filing_to_data(draft: FilingDraft) -> dict[str, object]:
     return {
         "filing": draft.filing,
         "form": draft.form,
+        "document": {
+            "kind": draft.document.kind.value,
+            "confidence": draft.document.confidence,
+            "reason": draft.document.reason,
+        },
         "date": None if draft.date is None else draft.date.isoformat(),
         "event": {
             "kind": draft.event.kind.value,
