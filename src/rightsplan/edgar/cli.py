@@ -38,7 +38,10 @@ examples:
 documents: a filing is read whole: its report (8-K, 8-A), the agreement's own text (EX-4
 exhibits: the agreement or an amendment) and press releases (EX-99 exhibits). Where they
 disagree, the agreement's words are kept over the report's and the report's over a press
-release's; every other reading is kept too, as a conflict, each listed once.
+release's; every other reading is kept too, as a conflict, each listed once. Every document
+is read, cover page or not, and its kind named in the JSON (filings[].document.kind: 8-K,
+8-A, 8-A/A, EX-4 agreement, EX-4 amendment, EX-99 press release, 10-Q note, 10-K note, proxy
+or unknown), with how sure the reader is of it and the words that decided.
 
 confidence: each drafted value carries a confidence from 0 to 1 and the span of text (with
 its quotation) it came from. Values read from the agreement's own text score highest, those
@@ -109,8 +112,10 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rightsplan ingest",
         description=(
-            "Read 8-K and 8-A filings (plain text, EDGAR full submission or HTML; from files "
-            "or fetched from EDGAR), find their rights-plan events and draft the plan history "
+            "Read rights-plan documents (8-K and 8-A filings, stand-alone agreements, amendments, "
+            "press releases, 10-Q and 10-K notes, proxies; plain text, EDGAR full submission or "
+            "HTML; from files or fetched from EDGAR), find their rights-plan events and draft "
+            "the plan history "
             "they describe, as a plan-file fragment (TOML) or the full drafts with spans and "
             "confidence (JSON)."
         ),
