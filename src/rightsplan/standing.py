@@ -326,14 +326,14 @@ class PossibleAcquiringPerson:
     def describe(self) -> str:
         """The standing in words."""
         cause = f" ({self.cause})" if self.cause else ""
-        return (
-            f"possibly an Acquiring Person since {self.since.isoformat()}{cause}: "
-            f"{self.why}"
-        )
+        return f"possibly an Acquiring Person since {self.since.isoformat()}{cause}: {self.why}"
 
 
 Standing: TypeAlias = Known | PossibleAcquiringPerson
 """A holder's standing: one of the classes above."""
+
+ANY_STANDING: tuple[type[Standing], ...] = (*STANDING_KINDS, PossibleAcquiringPerson)
+"""Every kind of standing, :class:`PossibleAcquiringPerson` (a replay's) included."""
 
 
 _BY_KIND: dict[str, type[Standing]] = {kind.kind: kind for kind in STANDING_KINDS}
@@ -343,9 +343,9 @@ def check_standing(value: object, what: str = "standing") -> Standing:
     """``value`` if it is a standing (``None`` reads as :class:`Ordinary`), else an error."""
     if value is None:
         return ORDINARY
-    if isinstance(value, (*STANDING_KINDS, PossibleAcquiringPerson)):
+    if isinstance(value, ANY_STANDING):
         return value
-    kinds = ", ".join(kind.__name__ for kind in (*STANDING_KINDS, PossibleAcquiringPerson))
+    kinds = ", ".join(kind.__name__ for kind in ANY_STANDING)
     raise InputTypeError(f"{what}: expected a standing ({kinds}), got {value!r}")
 
 

@@ -6,10 +6,10 @@ it does to a verdict depends on history the intervals table does not hold. Likew
 on a day whose terms leave the general threshold unknown, or that an unknown Final
 Expiration Date may have ended (a *judged* interval, see
 :mod:`rightsplan.screening.intervals`). So these rows are taken out of the vectorized verdicts
-and judged one by one by :func:`rightsplan.rules.verdict` (and :func:`rightsplan.rules.if_in_force`),
-with the terms in force on the row's date and the holding as those terms count it: exactly
-what :func:`rightsplan.assess` does with the same standing. The other rows keep the vectorized
-verdicts, untouched. (Private.)
+and judged one by one by :func:`rightsplan.rules.verdict` (and
+:func:`rightsplan.rules.if_in_force`), with the terms in force on the row's date and the
+holding as those terms count it: exactly what :func:`rightsplan.assess` does with the same
+standing. The other rows keep the vectorized verdicts, untouched. (Private.)
 """
 
 from __future__ import annotations
@@ -329,11 +329,11 @@ def patched(
         if judged.rows.size:
             text.scatter(judged.rows, pl.Series(judged.reason, dtype=pl.String))
         names = list(columns)
-        at = names.index("source") + 1
+        cut = names.index("source") + 1
         columns = {
-            **{name: columns[name] for name in names[:at]},
+            **{name: columns[name] for name in names[:cut]},
             "reason": text,
-            **{name: columns[name] for name in names[at:]},
+            **{name: columns[name] for name in names[cut:]},
         }
     if standing:
         columns["standing"] = pl.Series("standing", order, dtype=STANDING).gather(kinds)

@@ -293,8 +293,6 @@ def _spark_judged(spark: Any, prepared: Prepared, positions: Any, result: Any) -
     )
     done = patched(judged_rows, everything, standings, verdicts, standing=False, reasons=True)
     schema = result.withColumn("reason", F.lit(None).cast("string")).schema
-    fixed = spark.createDataFrame(
-        done.select(schema.fieldNames()).to_pandas(), schema=schema
-    )
+    fixed = spark.createDataFrame(done.select(schema.fieldNames()).to_pandas(), schema=schema)
     kept = result.filter(~uncertain).withColumn("reason", F.lit(None).cast("string"))
     return kept.unionByName(fixed).orderBy("row")
