@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 import pendulum
 import pytest
-from hypothesis import assume, event, given
+from hypothesis import assume, event, given, settings
 from hypothesis import strategies as st
 
 import rightsplan as rp
@@ -1013,3 +1013,249 @@ def test_a_decimal_bound_in_toml_is_read_exactly(tmp_path: Path) -> None:
     general = rp.load_plan(path).terms_at("2000-01-01").general
     assert isinstance(general, rp.terms.UnknownLimit)
     assert general.percent.at_least == Fraction(21, 2)
+
+
+# --- every path: histories and screens with unknowns ------------------------------------------
+
+HOLDERS = ("Alpha Capital", "Beta Partners LP", "Gamma Holdings")
+TINY = Fraction(1, 10**12)
+"""The strictest threshold substituted where an unknown one has no lower bound: crossed by
+one share of any count of shares outstanding a ledger draws (at most 10**9), as the
+rulebook's own extreme (one share) is."""
+
+
+@st.composite
+def unknown_histories(draw: st.DrawFn) -> tuple[rp.Plan, rp.Ledger]:
+    """A plan adopted on the ledgers' first day with unknown terms, and a trading ledger.
+
+    The general threshold is unknown (bounds present or not, the wording maybe unknown);
+    an amendment may state it later; the Final Expiration Date may be unknown, on or after
+    a day within the ledger's reach; the status sticks or not.
+    """
+    value = draw(testing.thresholds(Fraction(1), Fraction(40)))
+    start = testing.LEDGER_START
+    provisions: list[rp.Change] = [
+        rp.SetThreshold(
+            percent=draw(testing.unknown_percents(value.percent)),
+            comparison=draw(st.sampled_from([value.comparison, None])),
+        ),
+        rp.SetOwnershipRules(sticky=draw(st.booleans())),
+    ]
+    amendments = []
+    stated = draw(st.none() | st.integers(1, 400))
+    if stated is not None:
+        known = draw(testing.thresholds(Fraction(1), Fraction(40)))
+        amendments.append(
+            rp.Amendment(
+                number=1,
+                executed=start.add(days=stated),
+                changes=[rp.SetThreshold(percent=known.percent, comparison=known.comparison)],
+            )
+        )
+    expiry = draw(st.none() | st.integers(max(stated or 0, 1), 600))
+    if expiry is not None:
+        low = start.add(days=expiry)
+        high = draw(st.none() | st.integers(0, 200).map(low.add))
+        provisions.append(rp.SetExpiration(date=UnknownDate(on_or_after=low, on_or_before=high)))
+    agreement = rp.RightsAgreement(company="Example Corp", dated=start, provisions=provisions)
+    ledger = draw(testing.ledgers(holders=HOLDERS, kinds=testing.TRADING_EVENTS))
+    return rp.Plan(agreement, amendments), ledger
+
+
+def history_days(plan: rp.Plan, ledger: rp.Ledger) -> list[pendulum.Date]:
+    """Every day something happened, or a period of the plan began."""
+    days = {event.on for event in ledger.events}
+    days.update(period.start for period in plan.timeline())
+    return sorted(days)
+
+
+def corners(plan: rp.Plan) -> list[rp.Plan]:
+    """``plan`` at the corners of its unknowns: strictest or most generous, earliest or latest."""
+
+    def strictest(change: rp.SetThreshold) -> rp.Threshold:
+        bounds = change.percent
+        assert isinstance(bounds, UnknownPercent)
+        low = bounds.at_least if bounds.at_least is not None else TINY
+        return rp.Threshold(low, change.comparison or AT_LEAST)
+
+    def generous(change: rp.SetThreshold) -> rp.Threshold:
+        bounds = change.percent
+        assert isinstance(bounds, UnknownPercent)
+        return rp.Threshold(bounds.at_most or Fraction(100), change.comparison or MORE_THAN)
+
+    def earliest(bounds: UnknownDate, on: pendulum.Date) -> pendulum.Date:
+        return max(bounds.on_or_after or on, on)
+
+    def latest(bounds: UnknownDate, on: pendulum.Date) -> pendulum.Date:
+        return bounds.on_or_before or FAR
+
+    return [
+        testing.known_plan(plan, threshold=threshold, date=date)
+        for threshold in (strictest, generous)
+        for date in (earliest, latest)
+    ]
+
+
+def not_over(status: rp.Status) -> rp.Status:
+    """A status with WARNING read as CLEAR: warning lines are advice, not the answer."""
+    return rp.Status.CLEAR if status is rp.Status.WARNING else status
+
+
+class TestEveryPath:
+    @settings(max_examples=60, deadline=None)
+    @given(unknown_histories())
+    def test_history_agrees_with_assess(self, case: tuple[rp.Plan, rp.Ledger]) -> None:
+        """(a) Every day of a history, rp.assess with the replay's standing says the same.
+
+        UNCERTAIN included, with the same reason, limit, max shares and headroom.
+        """
+        plan, ledger = case
+        history = rp.replay(plan, ledger)
+        for name in history.holders():
+            for day in history_days(plan, ledger):
+                found = history.status_of(name, on=day)
+                event(found.status.value)
+                if found.counted is None or found.status is rp.Status.INACTIVE:
+                    continue
+                position = rp.Position(
+                    name, found.counted.shares, found.counted.outstanding, passive=found.passive
+                )
+                assessed = rp.assess(
+                    plan, position, on=day, standing=history.standing(name, on=day)
+                )
+                assert (
+                    assessed.status,
+                    assessed.limit,
+                    assessed.max_shares,
+                    assessed.headroom,
+                    assessed.reason,
+                ) == (found.status, found.limit, found.max_shares, found.headroom, found.reason), (
+                    name,
+                    day,
+                )
+
+    @settings(max_examples=60, deadline=None)
+    @given(unknown_histories(), st.data())
+    def test_history_exact_answers_hold_for_every_value(
+        self, case: tuple[rp.Plan, rp.Ledger], data: st.DataObject
+    ) -> None:
+        """(b) A history's answer not UNCERTAIN is that of any value drawn within the bounds.
+
+        Warnings aside (CLEAR and WARNING are both "not over"); its certain triggers are
+        triggers of the substituted history too.
+        """
+        plan, ledger = case
+        history = rp.replay(plan, ledger)
+        substituted = data.draw(testing.substitutions(plan))
+        other = rp.replay(substituted, ledger)
+        for name in history.holders():
+            for day in history_days(plan, ledger):
+                found = history.status_of(name, on=day).status
+                if found is UNCERTAIN:
+                    continue
+                got = other.status_of(name, on=day).status
+                assert not_over(got) == not_over(found), (name, day, found, got)
+        certain = {(t.label, t.on) for t in history.triggers()}
+        assert certain <= {(t.label, t.on) for t in other.triggers()}
+
+    @settings(max_examples=60, deadline=None)
+    @given(unknown_histories())
+    def test_history_uncertainty_is_real(self, case: tuple[rp.Plan, rp.Ledger]) -> None:
+        """(c) Where a history says UNCERTAIN, values within the bounds give different answers."""
+        plan, ledger = case
+        history = rp.replay(plan, ledger)
+        uncertain = [
+            (name, day)
+            for name in history.holders()
+            for day in history_days(plan, ledger)
+            if history.status_of(name, on=day).status is UNCERTAIN
+        ]
+        event("uncertain" if uncertain else "exact throughout")
+        if not uncertain:
+            return
+        others = [rp.replay(corner, ledger) for corner in corners(plan)]
+        for name, day in uncertain:
+            statuses = {not_over(h.status_of(name, on=day).status) for h in others}
+            assert len(statuses) > 1, (name, day, history.status_of(name, on=day).reason)
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.lists(testing.plans_with_unknowns(), min_size=1, max_size=3), st.data())
+    def test_screen_agrees_with_assess(
+        self, pairs: list[tuple[rp.Plan, rp.Plan]], data: st.DataObject
+    ) -> None:
+        """(a) Screen gives rp.assess's verdict and reason row for row, UNCERTAIN included.
+
+        (b) Its exact rows are those of a screen with values drawn within the bounds; (c) its
+        UNCERTAIN rows differ between the corners of the bounds.
+        """
+        pl = pytest.importorskip("polars")
+        plans = {f"P{index}": unknown for index, (unknown, _) in enumerate(pairs)}
+        concrete = {f"P{index}": known for index, (_, known) in enumerate(pairs)}
+        rows = []
+        for _ in range(data.draw(st.integers(1, 10))):
+            issuer = data.draw(st.sampled_from(sorted(plans)))
+            case = data.draw(cases_for(plans[issuer], concrete[issuer]))
+            rows.append((issuer, *case))
+        frame = pl.DataFrame(
+            {
+                "issuer": [r[0] for r in rows],
+                "holder": [r[1].holder for r in rows],
+                "date": [r[2] for r in rows],
+                "shares": [r[1].shares for r in rows],
+                "outstanding": [r[1].outstanding for r in rows],
+                "passive": [r[1].passive for r in rows],
+                "kind": [r[1].kind.value for r in rows],
+            },
+            schema={"date": pl.Date},
+            schema_overrides={"date": pl.Date},
+        )
+        result = rp.screen(plans, frame)
+        bare = [
+            (i, rp.Position(p.holder, p.shares, p.outstanding, passive=p.passive, kind=p.kind), d)
+            for i, p, d in rows
+        ]
+        assessed = [rp.assess(plans[i], p, on=d) for i, p, d in bare]
+        statuses = [rp.Status(s) for s in result["status"].cast(str).to_list()]
+        assert statuses == [a.status for a in assessed]
+        reasons = result["reason"].to_list()
+        for reason, found in zip(reasons, assessed, strict=True):
+            assert reason is None or reason == found.reason
+            if found.status is UNCERTAIN:
+                assert reason == found.reason
+        substituted = {i: data.draw(testing.substitutions(p)) for i, p in plans.items()}
+        other = rp.screen(substituted, frame)["status"].cast(str).to_list()
+        for status, got in zip(statuses, other, strict=True):
+            if status is not UNCERTAIN:
+                assert not_over(rp.Status(got)) == not_over(status)
+        for index, status in enumerate(statuses):
+            if status is not UNCERTAIN:
+                continue
+            issuer, position, day = bare[index]
+            seen = {
+                rp.assess(corner, position, on=day).status
+                for corner in _extremes(plans[issuer], position.outstanding)
+            }
+            assert len(seen) > 1
+
+
+@st.composite
+def cases_for(
+    draw: st.DrawFn, unknown: rp.Plan, concrete: rp.Plan
+) -> tuple[rp.Position, pendulum.Date]:
+    """A holding on a day of ``unknown``'s, often in an unknown window or between bounds."""
+    day = _day(draw, concrete)
+    windows = [p for p in unknown.timeline() if p.in_force is None]
+    in_window: bool = draw(st.booleans())
+    if windows and in_window:
+        window = draw(st.sampled_from(windows))
+        day = draw(testing.dates(window.start, window.end or testing.MAX_DATE))
+    position = draw(testing.positions(concrete, on=day))
+    position = attrs.evolve(position, rights_to_acquire=0, rights_to_acquire_later=0, derivatives=0)
+    general = unknown.terms_at(day).general if day >= unknown.agreement.dated else None
+    if isinstance(general, rp.terms.UnknownLimit) and draw(st.booleans()):
+        outstanding = position.outstanding
+        low = (general.percent.at_least or Fraction(0)) * outstanding / 100
+        high = (general.percent.at_most or Fraction(100)) * outstanding / 100
+        shares = draw(st.integers(max(math.floor(low), 0), min(math.ceil(high), outstanding)))
+        position = attrs.evolve(position, shares=shares)
+    return position, day

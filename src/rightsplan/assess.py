@@ -258,7 +258,7 @@ def assess(
     if unknown is None:
         return found
     # In force or not, as an unknown expiry decides: the rulebook's rule (rules.if_in_force).
-    judged = if_in_force(_as_verdict(found), day, unknown)
+    judged = if_in_force(_as_verdict(found), unknown)
     return attrs.evolve(
         found,
         status=judged.status,

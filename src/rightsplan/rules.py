@@ -675,7 +675,7 @@ def _possible(
     )
 
 
-def if_in_force(found: Verdict, day: pendulum.Date, unknown: str) -> Verdict:
+def if_in_force(found: Verdict, unknown: str) -> Verdict:
     """The verdict on a day an unknown expiry decides whether the plan is in force at all.
 
     ``found`` is the verdict if it still is; ``unknown`` says why that is unknown (the
@@ -686,9 +686,8 @@ def if_in_force(found: Verdict, day: pendulum.Date, unknown: str) -> Verdict:
     return attrs.evolve(
         found,
         status=Status.UNCERTAIN,
-        reason=(
-            f"On {day.isoformat()}, {unknown}. If it still is: {found.status.name}. {found.reason}"
-        ),
+        reason=f"{unknown[:1].upper()}{unknown[1:]}. If it still is: {found.status.name}. "
+        f"{found.reason}",
         max_shares=None,
         headroom=None,
         may_trigger=found.status is Status.TRIGGERED or found.may_trigger,

@@ -193,7 +193,7 @@ def _hindsight(state: _Replay, key: str, entry: _Entry) -> HolderStatus:
         ratio=state.ratio,
     )
     if entry.unknown is not None:
-        found = if_in_force(found, start, entry.unknown)
+        found = if_in_force(found, entry.unknown)
     return attrs.evolve(
         status,
         status=found.status,

@@ -175,6 +175,9 @@ class _Replay:
             )
         self.deadlines: dict[pendulum.Date, list[str]] = {}
         self.unknown: str | None = None
+        self.outstanding: int | None = None
+        self.fell = False
+        """Whether the shares outstanding fell today (what pushes a holder over unbought)."""
 
     def day(self, day: pendulum.Date, events: Iterable[Event]) -> None:
         books = self.books
@@ -225,6 +228,8 @@ class _Replay:
         if changed and self.previous_terms is not None and self.previous_active:
             self.warn_loosening(day, self.previous_terms, terms)
         self.unknown = unknown
+        before, self.outstanding = self.outstanding, books.outstanding
+        self.fell = before is not None and books.outstanding < before
         for component in roots:
             self.settle(day, terms, changed, component)
         for gkey in books.touched:
@@ -291,6 +296,7 @@ class _Replay:
             turned_active,
             exercised,
             self.unknown,
+            self.fell,
         )
         for key in (*members, *component.groups):
             if key in books.groups:
@@ -399,6 +405,7 @@ class _Replay:
                 and possible is None
                 and result.status is Status.UNCERTAIN
                 and result.may_trigger
+                and facts.moved
                 and not isinstance(new, AcquiringPerson)
             ):
                 # Over some line the unknown allows, not every one: what crossing it would do.
@@ -449,7 +456,7 @@ class _Replay:
                 new, result = exempted, again
         books.standings[key] = new
         if facts.unknown is not None:
-            result = if_in_force(result, day, facts.unknown)
+            result = if_in_force(result, facts.unknown)
         status = HolderStatus(
             name,
             day,
@@ -489,9 +496,7 @@ class _Replay:
         terms, counted = facts.terms, facts.counted
         other: Standing = standing.otherwise
         found = judge(other)
-        if found.status in (Status.TRIGGERED, Status.UNCERTAIN) and (
-            found.status is Status.TRIGGERED or found.may_trigger
-        ):
+        if facts.moved and (found.status is Status.TRIGGERED or found.may_trigger):
             moved, result, would = self.transition(key, name, other, found, limit, facts, judge)
             if would is None:
                 other = moved
@@ -626,6 +631,17 @@ class _Facts:
     exercised: bool
     unknown: str | None
     """Why it is unknown whether the plan is still in force today (``None``: it is known)."""
+    fell: bool
+    """Whether the shares outstanding fell today."""
+
+    @property
+    def moved(self) -> bool:
+        """Whether today can put a holder over a line it was not over.
+
+        It acquired, turned active or exercised rights; or the terms changed, or the shares
+        outstanding fell.
+        """
+        return self.acquired or self.turned_active or self.exercised or self.changed or self.fell
 
 
 def _limit_text(

@@ -275,7 +275,7 @@ def judge(
             ratio=warn_at,
             on=on,
         )
-        verdicts.append(judged if unknown is None else if_in_force(judged, on, unknown))
+        verdicts.append(judged if unknown is None else if_in_force(judged, unknown))
     return standings, verdicts
 
 
