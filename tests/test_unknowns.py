@@ -595,9 +595,7 @@ class TestMustShow:
         result = screen_rows({"EX": window_plan()}, rows)
         got = [rp.Status(value) for value in result["status"].cast(str).to_list()]
         assert got == [status for want in WINDOW_DAYS.values() for status in want]
-        reasons = (
-            result["reason"].to_list() if "reason" in result.columns else [None] * len(rows)
-        )
+        reasons = result["reason"].to_list() if "reason" in result.columns else [None] * len(rows)
         assert all(
             (reason is not None and "unknown (on or after 2024-06-28)" in reason)
             == (status is UNCERTAIN)
@@ -1219,9 +1217,7 @@ class TestEveryPath:
         assessed = [rp.assess(plans[i], p, on=d) for i, p, d in bare]
         statuses = [rp.Status(s) for s in result["status"].cast(str).to_list()]
         assert statuses == [a.status for a in assessed]
-        reasons = (
-            result["reason"].to_list() if "reason" in result.columns else [None] * len(rows)
-        )
+        reasons = result["reason"].to_list() if "reason" in result.columns else [None] * len(rows)
         for reason, found in zip(reasons, assessed, strict=True):
             assert reason is None or reason == found.reason
             if found.status is UNCERTAIN:
