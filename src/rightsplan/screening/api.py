@@ -67,11 +67,11 @@ def screen(
     triggered, exempt, inactive, excused, uncertain: :data:`rightsplan.rules.STATUSES`),
     ``shares``, ``outstanding``, ``passive``, ``limit`` (the binding percent, exactly, as
     text; for a holder with a standing, its own line where that binds), ``comparison``
-    (``at-least`` or ``more-than``), ``max_shares``, ``headroom`` and ``source`` (the citation of the limit
-    or Exempt Person clause); ``near_match``, the names the terms in force use that the
-    holder's name nearly matches but does not (:func:`rightsplan.assess.near_matches`, as
-    ``check`` reports them), null where there is none; and ``standing`` (the row's standing
-    kind) when standing columns were given.
+    (``at-least`` or ``more-than``), ``max_shares``, ``headroom`` and ``source`` (the
+    citation of the limit or Exempt Person clause); ``near_match``, the names the terms in
+    force use that the holder's name nearly matches but does not
+    (:func:`rightsplan.assess.near_matches`, as ``check`` reports them), null where there is
+    none; and ``standing`` (the row's standing kind) when standing columns were given.
 
     Where a plan leaves a term unknown (:mod:`rightsplan.unknowns`), the rows of the days
     it may decide are judged one by one by the rulebook, as :func:`rightsplan.assess` judges
