@@ -188,6 +188,25 @@ E,610000,10000000,2026-04-01,exempted,2026-03-02,,,10,at-least
 """
 """A holdings file with every standing a holdings file can give."""
 
+UNKNOWN_THRESHOLD_PLAN = """\
+[agreement]
+company = "Example Corp"
+dated = 2000-01-03
+
+[[agreement.provisions]]
+kind = "set-threshold"
+percent = {unknown = true, at_least = "10", at_most = "20", reason = "not in the filings at hand"}
+comparison = "at-least"
+"""
+"""A plan whose threshold is known only to lie between 10% and 20%."""
+
+CROSSES_THE_UNKNOWN = """\
+event,date,holder,shares,outstanding
+outstanding-changed,2000-01-03,,,1000000
+position-reported,2000-02-01,A Fund,150000,
+"""
+"""A holder at 15%: over the threshold if it is 10%, under it if it is 20%."""
+
 TENDER_OFFER = """\
 event,date,holder,shares,outstanding,offeror,deferred
 outstanding-changed,2003-07-31,,,11564730,,
@@ -215,12 +234,15 @@ class TestJsonFields:
     def test_history(self, tmp_path: Path) -> None:
         """`history --format json`: periods, triggers, tender offers; holders' names aside."""
         (tmp_path / "tender.csv").write_text(TENDER_OFFER, "utf-8")
+        (tmp_path / "unknown.toml").write_text(UNKNOWN_THRESHOLD_PLAN, "utf-8")
+        (tmp_path / "possible.csv").write_text(CROSSES_THE_UNKNOWN, "utf-8")
         printed = set[str]()
         for plan, events in (
             ("examples/innotrac/plan.toml", "examples/innotrac/events.csv"),
             ("examples/innotrac/plan.toml", "examples/innotrac/events-inadvertent.csv"),
             ("examples/tax-asset/plan.toml", "examples/tax-asset/events.csv"),
             ("examples/innotrac/plan.toml", str(tmp_path / "tender.csv")),
+            (str(tmp_path / "unknown.toml"), str(tmp_path / "possible.csv")),
         ):
             document = _cli_json("history", plan, events)
             assert isinstance(document, dict)

@@ -41,6 +41,42 @@ def plans() -> dict[str, rp.Plan]:
     return {"INOC": rp.examples.innotrac(), "NOL": nol}
 
 
+def unknown_plans() -> dict[str, rp.Plan]:
+    """Plans with unknown terms (tests/test_unknowns.py), beside :func:`plans`.
+
+    Candela's threshold before its Second Amendment, and an expiry known only to be on or
+    after 2024-06-28.
+    """
+    from tests.test_unknowns import candela, window_plan
+
+    return {"CLZR": candela(), "EX": window_plan(), **plans()}
+
+
+def unknown_positions() -> pl.DataFrame:
+    """Rows on days the unknowns decide, and on days they do not."""
+    rows = [
+        (issuer, holder, day, shares, outstanding)
+        for issuer, days, outstanding in (
+            ("CLZR", ("1991-01-01", "1999-01-01", "2000-11-09", "2020-01-01"), 100_000),
+            ("EX", ("2019-12-31", "2022-06-01", "2024-06-28", "2024-06-29", "2030-01-01"), 1_000),
+        )
+        for day in days
+        for holder, shares in (("A Fund", 0), ("B Fund", 120), ("Candela Corporation", 50_000))
+        if shares <= outstanding
+    ]
+    return pl.DataFrame(
+        {
+            "issuer": [r[0] for r in rows],
+            "holder": [r[1] for r in rows],
+            "date": [dt.date.fromisoformat(r[2]) for r in rows],
+            "shares": [r[3] for r in rows],
+            "outstanding": [r[4] for r in rows],
+            "passive": [False] * len(rows),
+            "kind": ["company" if r[1].startswith("Candela") else "other" for r in rows],
+        }
+    )
+
+
 def positions(rows: int = 300) -> pl.DataFrame:
     rng = np.random.default_rng(7)
     outstanding = rng.integers(1, 10**12, rows)
@@ -75,6 +111,16 @@ class TestDuckDB:
         got = as_text(screen_duckdb(plans(), data))
         assert got.equals(want)
         assert set(want["status"]) >= {"clear", "triggered", "exempt", "inactive"}
+
+    def test_unknowns_same_as_polars(self) -> None:
+        """Where an unknown term decides, DuckDB gives the polars engine's rows and reasons."""
+        data = pl.concat([positions(), unknown_positions()], how="diagonal_relaxed")
+        want = as_text(screen(unknown_plans(), data))
+        got = as_text(screen_duckdb(unknown_plans(), data))
+        assert got.equals(want)
+        assert "uncertain" in set(want["status"])
+        uncertain = want.filter(pl.col("status") == "uncertain")
+        assert uncertain["reason"].null_count() == 0
 
     def test_rights_columns_are_refused(self) -> None:
         """Columns only the polars engine screens are refused by name."""
@@ -118,6 +164,15 @@ class TestSpark:
         result = screen_spark(spark, plans(), data).toPandas()
         got = as_text(pl.from_pandas(result).select(want.columns))
         assert got.equals(want)
+
+    def test_unknowns_same_as_polars(self, spark: Any) -> None:
+        """Where an unknown term decides, Spark gives the polars engine's rows and reasons."""
+        data = unknown_positions()
+        want = as_text(screen(unknown_plans(), data)).drop("near_match")  # not on Spark
+        result = screen_spark(spark, unknown_plans(), data).toPandas()
+        got = as_text(pl.from_pandas(result).select(want.columns))
+        assert got.equals(want)
+        assert "uncertain" in set(want["status"])
 
     def test_spark_dataframe_in_partitions(self, spark: Any) -> None:
         """A Spark DataFrame of positions in several partitions gets the same verdicts."""

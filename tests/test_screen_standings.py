@@ -20,6 +20,7 @@ from rightsplan.screening import screen, screen_parquet
 from rightsplan.screening.sql import screen_duckdb
 from rightsplan.standing import STANDING_KINDS, standing_from_fields
 from rightsplan.terms import LimitKind
+from rightsplan.unknowns import UnknownDate, UnknownPercent
 from tests.test_screen import engine, expected, frame, verdicts
 
 __all__ = ["engine"]  # the fixture, used by name
@@ -223,6 +224,34 @@ def every_kind_plans() -> dict[str, tuple[rp.Plan, type[amendments.Change]]]:
                 changes=(change_of(kind, comparison, other),),
             )
             found[f"{kind.__name__}/{comparison.value}"] = (rp.Plan(agreement, (amendment,)), kind)
+        # Unknowns: the threshold (between 10% and 18%, wording unknown) until an amendment
+        # leaves the expiry unknown after 2021-03-01: the rows the rulebook judges one by one.
+        agreement = rp.RightsAgreement(
+            company="Unknown Corp",
+            dated="2020-01-06",
+            provisions=(
+                rp.SetThreshold(
+                    percent=UnknownPercent(at_least="10", at_most="18"), comparison=None
+                ),
+                rp.SetPassiveTier(percent="20", comparison=other),
+                *rp.standard_exempt_persons(),
+                rp.AddException(
+                    holder="IPOF Group", percent="22", comparison=comparison, requires_passive=True
+                ),
+            ),
+        )
+        amendment = rp.Amendment(
+            number=1,
+            executed="2021-01-04",
+            changes=(
+                rp.SetThreshold(percent="15", comparison=comparison),
+                rp.SetExpiration(date=UnknownDate(on_or_after="2021-03-01")),
+            ),
+        )
+        found[f"unknown/{comparison.value}"] = (
+            rp.Plan(agreement, (amendment,)),
+            rp.SetExpiration,
+        )
     return found
 
 
@@ -326,6 +355,26 @@ def test_every_kind_screens_as_assess(monkeypatch: pytest.MonkeyPatch) -> None:
     assert {a.limit.kind for a in assessed if a.limit is not None} == set(LimitKind)
     assert {a.limit.comparison for a in assessed if a.limit is not None} == set(rp.Comparison)
     assert {a.status.value for a in assessed} == set(STATUSES)
+
+    # The rows the rulebook judged (an unknown decides the day, or a standing is given on a
+    # day a plan is in force) carry its reason, as rp.assess gives it; the others none.
+    def judged(a: rp.Assessment, f: dict[str, Any], issuer: str, day: dt.date) -> bool:
+        if a.terms is None or a.status is rp.Status.INACTIVE:
+            return False
+        on = pendulum.Date(day.year, day.month, day.day)
+        unknown = rp.rules.in_force_or_unknown(just_plans[issuer], on)
+        general = isinstance(a.terms.general, rp.terms.UnknownLimit)
+        return general or unknown[2] is not None or (bool(f) and f.get("standing") != "none")
+
+    flags = [judged(a, f, i, d) for a, f, (i, _, d) in zip(assessed, fields, rows, strict=True)]
+    assert result["reason"].to_list() == [
+        a.reason if flag else None for a, flag in zip(assessed, flags, strict=True)
+    ]
+    assert duck["reason"].to_list() == [
+        a.reason if flag else None
+        for a, flag, f in zip(assessed, flags, fields, strict=True)
+        if not f
+    ]
 
 
 class TestRefusals:

@@ -10,11 +10,12 @@ import json
 import math
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pendulum
 import pytest
-from hypothesis import assume, event, given
+from hypothesis import assume, event, given, settings
 from hypothesis import strategies as st
 
 import rightsplan as rp
@@ -487,58 +488,283 @@ class TestEventTiedExpiry:
         assert "tied to an event" in plan.describe()
 
 
-class TestOtherPaths:
-    def test_history_refuses_an_unknown_threshold(self) -> None:
-        """An ownership history under an unknown threshold refuses, naming the term."""
-        events = [
-            rp.OutstandingChanged(on="2025-04-01", outstanding=1_000),
-            rp.PositionReported(on="2025-04-01", holder="A Fund", shares=10),
-        ]
-        with pytest.raises(rp.UnknownTermError, match="the general threshold is unknown"):
-            rp.replay(enzon(through=3), events)
+def window_plan() -> rp.Plan:
+    """A plan whose Amendment No. 1 leaves its Final Expiration Date unknown, on or after a day.
 
-    def test_history_refuses_the_unknown_window(self) -> None:
-        """A history whose days reach an unknown expiry's window refuses; once settled, it runs."""
+    "15% or more" from 2020-01-02, expiring 2022-12-31 until Amendment No. 1 (2022-06-01)
+    extends it to a date the filings at hand do not give, only that it is on or after
+    2024-06-28 (illustrative dates: the shape of Enzon's Third Amendment, with a known
+    threshold so that every other answer is exact).
+    """
+    agreement = rp.RightsAgreement(
+        company="Example Corp",
+        dated="2020-01-02",
+        note="test fixture: an illustrative plan, not from a filing",
+        provisions=[
+            rp.SetThreshold(percent="15", comparison=AT_LEAST),
+            rp.SetExpiration(date="2022-12-31"),
+        ],
+    )
+    extension = rp.Amendment(
+        number=1,
+        executed="2022-06-01",
+        changes=[
+            rp.SetExpiration(
+                date=UnknownDate(
+                    on_or_after="2024-06-28", reason="the amendment's text is not at hand"
+                )
+            )
+        ],
+    )
+    return rp.Plan(agreement, [extension])
+
+
+WINDOW_DAYS = {
+    # day: (status of a 10% holder, of a 20% holder); a 20% holder acquired on 2021-03-01.
+    "2019-12-31": (rp.Status.INACTIVE, rp.Status.INACTIVE),
+    "2022-12-31": (rp.Status.CLEAR, rp.Status.TRIGGERED),
+    "2023-01-01": (rp.Status.CLEAR, rp.Status.TRIGGERED),
+    "2024-06-28": (rp.Status.CLEAR, rp.Status.TRIGGERED),
+    "2024-06-29": (UNCERTAIN, UNCERTAIN),
+    "2099-01-01": (UNCERTAIN, UNCERTAIN),
+}
+
+
+def screen_rows(plans: dict[str, rp.Plan], rows: list[tuple[str, str, str, int, int]]) -> Any:
+    pl = pytest.importorskip("polars")
+    return rp.screen(
+        plans,
+        pl.DataFrame(
+            {
+                "issuer": [r[0] for r in rows],
+                "holder": [r[1] for r in rows],
+                "date": [pendulum.Date.fromisoformat(r[2]) for r in rows],
+                "shares": [r[3] for r in rows],
+                "outstanding": [r[4] for r in rows],
+            }
+        ),
+    )
+
+
+class TestMustShow:
+    """The issue's two Must-show cases, on check, history and screen."""
+
+    def test_unknown_expiry_on_check(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """check: INACTIVE before adoption only, exact up to the bound, UNCERTAIN after it."""
+        path = write(tmp_path, window_plan())
+        holdings = tmp_path / "holdings.csv"
+        holdings.write_text(
+            "holder,shares,outstanding\nA Fund,100,1000\nB Fund,200,1000\n", "utf-8"
+        )
+        for day, want in WINDOW_DAYS.items():
+            code = main(["check", str(path), str(holdings), "--on", day, "--format", "json"])
+            rows = json.loads(capsys.readouterr().out)
+            assert tuple(rp.Status(row["status"]) for row in rows) == want, day
+            assert code == (1 if rp.Status.TRIGGERED in want else 0)
+            if want[0] is UNCERTAIN:
+                assert "unknown (on or after 2024-06-28)" in rows[0]["reason"]
+                assert "Amendment No. 1 (2022-06-01)" in rows[0]["reason"]
+
+    def test_unknown_expiry_in_a_history(self) -> None:
+        """history: the same answers day by day, and no INACTIVE after the unknown window opens."""
+        events = [
+            rp.OutstandingChanged(on="2020-01-02", outstanding=1_000),
+            rp.PositionReported(on="2020-01-02", holder="A Fund", shares=100),
+            rp.PositionReported(on="2020-01-02", holder="B Fund", shares=100),
+            rp.Acquisition(on="2021-03-01", holder="B Fund", shares=100),
+        ]
+        history = rp.replay(window_plan(), events)
+        for day, want in WINDOW_DAYS.items():
+            got = tuple(history.status_of(h, on=day).status for h in ("A Fund", "B Fund"))
+            assert got == want, day
+        assert [t.on for t in history.triggers()] == [pendulum.Date(2021, 3, 1)]
+        assert not history.possible_triggers
+        found = history.status_of("B Fund", on="2024-06-29")
+        assert "unknown (on or after 2024-06-28)" in found.reason
+        assert "If it still is: TRIGGERED" in found.reason
+
+    def test_unknown_expiry_on_screen(self) -> None:
+        """screen: the same answers row by row, the reason naming the unknown expiry."""
+        rows = [
+            ("EX", holder, day, shares, 1_000)
+            for day in WINDOW_DAYS
+            for holder, shares in (("A Fund", 100), ("B Fund", 200))
+        ]
+        result = screen_rows({"EX": window_plan()}, rows)
+        got = [rp.Status(value) for value in result["status"].cast(str).to_list()]
+        assert got == [status for want in WINDOW_DAYS.values() for status in want]
+        reasons = result["reason"].to_list() if "reason" in result.columns else [None] * len(rows)
+        assert all(
+            (reason is not None and "unknown (on or after 2024-06-28)" in reason)
+            == (status is UNCERTAIN)
+            for reason, status in zip(reasons, got, strict=True)
+        )
+
+    def test_unknown_threshold_on_check(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """check: Candela's 12% holder is UNCERTAIN before the Second Amendment, exact after."""
+        path = write(tmp_path, candela())
+        holdings = tmp_path / "holdings.csv"
+        holdings.write_text("holder,shares,outstanding\nA Fund,12000,100000\n", "utf-8")
+        code = main(["check", str(path), str(holdings), "--on", "2000-11-08", "--format", "json"])
+        assert code == 0  # nothing is known to trigger
+        before = json.loads(capsys.readouterr().out)[0]
+        main(["check", str(path), str(holdings), "--on", "2000-11-09", "--format", "json"])
+        after = json.loads(capsys.readouterr().out)[0]
+        assert (
+            before["status"] == "uncertain" and "general threshold is unknown" in before["reason"]
+        )
+        assert (after["status"], after["limit"], after["max_shares"]) == ("clear", "30", 30_000)
+
+    def test_unknown_threshold_in_a_history(self) -> None:
+        """history: UNCERTAIN before the Second Amendment, exact after if it never may have crossed.
+
+        One who may have crossed before is a possible trigger, not a trigger.
+        """
+        events = [
+            rp.OutstandingChanged(on="1999-01-04", outstanding=100_000),
+            rp.PositionReported(on="1999-01-04", holder="A Fund", shares=12_000),
+            rp.PositionReported(on="1999-01-04", holder="B Fund", shares=0),
+            rp.Acquisition(on="2001-01-03", holder="B Fund", shares=12_000),
+            rp.Acquisition(on="2001-05-01", holder="B Fund", shares=20_000),
+        ]
+        history = rp.replay(candela(), events)
+        assert history.status_of("A Fund", on="2000-11-08").status is UNCERTAIN
+        assert "general threshold is unknown" in history.status_of("A Fund", on="2000-11-08").reason
+        b = [history.status_of("B Fund", on=day).status for day in ("2001-01-03", "2001-05-01")]
+        assert b == [rp.Status.CLEAR, rp.Status.TRIGGERED]
+        assert [(t.label, t.on) for t in history.triggers()] == [
+            ("B Fund", pendulum.Date(2001, 5, 1))
+        ]
+        (possible,) = history.possible_triggers
+        assert (possible.label, possible.on) == ("A Fund", pendulum.Date(1999, 1, 4))
+        assert "the general threshold is unknown" in possible.why
+        # The status sticks: whether A Fund became an Acquiring Person in 1999 still matters.
+        later = history.status_of("A Fund", on="2001-06-01")
+        assert later.status is UNCERTAIN and "may have become an Acquiring Person" in later.reason
+        assert isinstance(later.standing, rp.PossibleAcquiringPerson)
+
+    def test_unknown_threshold_on_screen(self) -> None:
+        """screen: Candela rows before the Second Amendment UNCERTAIN, after exact and cited."""
+        rows = [("CLZR", "A Fund", day, 12_000, 100_000) for day in ("2000-11-08", "2000-11-09")]
+        result = screen_rows({"CLZR": candela()}, rows)
+        assert result["status"].cast(str).to_list() == ["uncertain", "clear"]
+        assert result["limit"].cast(str).to_list() == [None, "30"]
+        reason = result["reason"].to_list()
+        assert "the general threshold is unknown" in reason[0]
+        assert reason[1] is None  # the vectorized path: every term known that day
+
+
+class TestOtherPaths:
+    def test_not_sticky_exact_again_under_every_line(self) -> None:
+        """Not sticky: a possible crossing stops mattering once under every line allowed."""
         agreement = rp.RightsAgreement(
             company="Example Corp",
-            dated="2020-01-01",
+            dated="2010-01-04",
             provisions=[
-                rp.SetThreshold(percent="4.99", comparison=AT_LEAST),
-                rp.SetExpiration(date=UnknownDate(on_or_after="2023-01-01")),
+                rp.SetThreshold(
+                    percent=UnknownPercent(at_least="10", at_most="20"), comparison=AT_LEAST
+                ),
+                rp.SetOwnershipRules(sticky=False),
             ],
         )
         events = [
-            rp.OutstandingChanged(on="2021-01-01", outstanding=1_000),
-            rp.PositionReported(on="2021-01-01", holder="A Fund", shares=100),
+            rp.OutstandingChanged(on="2010-01-04", outstanding=1_000),
+            rp.Acquisition(on="2010-02-01", holder="A Fund", shares=150),
+            rp.Disposition(on="2010-03-01", holder="A Fund", shares=100),
         ]
-        with pytest.raises(rp.UnknownTermError, match=r"unknown \(on or after 2023-01-01\)"):
-            rp.replay(rp.Plan(agreement), events)
-        settled = rp.Plan(
-            agreement,
-            [
-                rp.Amendment(
-                    number=1, executed="2022-06-01", changes=[rp.SetExpiration(date="2024-01-01")]
-                )
+        history = rp.replay(rp.Plan(agreement), events)
+        assert history.status_of("A Fund", on="2010-02-01").status is UNCERTAIN
+        assert history.status_of("A Fund", on="2010-03-01").status is rp.Status.CLEAR
+        assert history.standing("A Fund", on="2010-03-01") == rp.Ordinary()
+        sticky = rp.replay(
+            rp.Plan(attrs.evolve(agreement, provisions=agreement.provisions[:1])), events
+        )
+        assert sticky.status_of("A Fund", on="2010-03-01").status is UNCERTAIN
+
+    def test_certain_crossing_after_a_possible_one(self) -> None:
+        """A holder that may have crossed, and then certainly crosses, is an Acquiring Person."""
+        agreement = rp.RightsAgreement(
+            company="Example Corp",
+            dated="2010-01-04",
+            provisions=[
+                rp.SetThreshold(
+                    percent=UnknownPercent(at_least="10", at_most="20"), comparison=AT_LEAST
+                ),
             ],
         )
-        history = rp.replay(settled, events)
-        assert history.status_of("A Fund", on="2021-06-01").status is rp.Status.TRIGGERED
-        assert history.status_of("A Fund", on="2024-01-02").status is rp.Status.INACTIVE
+        events = [
+            rp.OutstandingChanged(on="2010-01-04", outstanding=1_000),
+            rp.Acquisition(on="2010-02-01", holder="A Fund", shares=150),
+            rp.Acquisition(on="2010-03-01", holder="A Fund", shares=100),
+        ]
+        history = rp.replay(rp.Plan(agreement), events)
+        assert [p.on for p in history.possible_triggers] == [pendulum.Date(2010, 2, 1)]
+        assert [t.on for t in history.triggers()] == [pendulum.Date(2010, 3, 1)]
+        assert history.status_of("A Fund", on="2010-03-01").status is rp.Status.TRIGGERED
 
-    def test_screen_refuses(self) -> None:
-        """A screen refuses a plan with an unknown term, naming it."""
-        pl = pytest.importorskip("polars")
-        frame = pl.DataFrame(
-            {
-                "issuer": ["CLZR"],
-                "holder": ["A Fund"],
-                "date": [pendulum.Date(1999, 1, 1)],
-                "shares": [1],
-                "outstanding": [100],
-            }
+    def test_assess_with_the_replays_standing(self) -> None:
+        """rp.assess given a possible Acquiring Person's standing says what the replay says."""
+        agreement = rp.RightsAgreement(
+            company="Example Corp",
+            dated="2010-01-04",
+            provisions=[
+                rp.SetThreshold(
+                    percent=UnknownPercent(at_least="10", at_most="20"), comparison=AT_LEAST
+                ),
+            ],
         )
-        with pytest.raises(rp.ScreenInputError, match="the general threshold is unknown"):
-            rp.screen({"CLZR": candela()}, frame)
+        plan = rp.Plan(agreement)
+        history = rp.replay(
+            plan,
+            [
+                rp.OutstandingChanged(on="2010-01-04", outstanding=1_000),
+                rp.Acquisition(on="2010-02-01", holder="A Fund", shares=150),
+                rp.Disposition(on="2010-03-01", holder="A Fund", shares=140),
+            ],
+        )
+        found = history.status_of("A Fund", on="2010-03-01")
+        again = rp.assess(
+            plan,
+            rp.Position("A Fund", 10, 1_000),
+            on="2010-03-01",
+            standing=history.standing("A Fund", on="2010-03-01"),
+        )
+        assert (
+            (again.status, again.reason)
+            == (found.status, found.reason)
+            == (
+                UNCERTAIN,
+                found.reason,
+            )
+        )
+
+    def test_history_exits_zero_with_possible_triggers(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """`rightsplan history` lists possible triggers apart and exits 0.
+
+        As check does for UNCERTAIN: only a certain trigger exits 1.
+        """
+        path = write(tmp_path, candela())
+        events = tmp_path / "events.csv"
+        events.write_text(
+            "event,date,holder,shares,outstanding\n"
+            "outstanding-changed,1999-01-04,,,100000\n"
+            "acquisition,1999-01-04,A Fund,12000,\n",
+            "utf-8",
+        )
+        assert main(["history", str(path), str(events), "--format", "json"]) == 0
+        record = json.loads(capsys.readouterr().out)
+        assert record["triggers"] == []
+        (possible,) = record["possible_triggers"]
+        assert possible["holder"] == "A Fund" and possible["on"] == "1999-01-04"
+        assert "the general threshold is unknown" in possible["unknown"]
+        assert main(["history", str(path), str(events)]) == 0
+        assert "Possible triggers (uncertain" in capsys.readouterr().out
 
 
 def write(tmp_path: Path, plan: rp.Plan, fmt: str = "toml") -> Path:
@@ -787,3 +1013,249 @@ def test_a_decimal_bound_in_toml_is_read_exactly(tmp_path: Path) -> None:
     general = rp.load_plan(path).terms_at("2000-01-01").general
     assert isinstance(general, rp.terms.UnknownLimit)
     assert general.percent.at_least == Fraction(21, 2)
+
+
+# --- every path: histories and screens with unknowns ------------------------------------------
+
+HOLDERS = ("Alpha Capital", "Beta Partners LP", "Gamma Holdings")
+TINY = Fraction(1, 10**12)
+"""The strictest threshold substituted where an unknown one has no lower bound: crossed by
+one share of any count of shares outstanding a ledger draws (at most 10**9), as the
+rulebook's own extreme (one share) is."""
+
+
+@st.composite
+def unknown_histories(draw: st.DrawFn) -> tuple[rp.Plan, rp.Ledger]:
+    """A plan adopted on the ledgers' first day with unknown terms, and a trading ledger.
+
+    The general threshold is unknown (bounds present or not, the wording maybe unknown);
+    an amendment may state it later; the Final Expiration Date may be unknown, on or after
+    a day within the ledger's reach; the status sticks or not.
+    """
+    value = draw(testing.thresholds(Fraction(1), Fraction(40)))
+    start = testing.LEDGER_START
+    provisions: list[rp.Change] = [
+        rp.SetThreshold(
+            percent=draw(testing.unknown_percents(value.percent)),
+            comparison=draw(st.sampled_from([value.comparison, None])),
+        ),
+        rp.SetOwnershipRules(sticky=draw(st.booleans())),
+    ]
+    amendments = []
+    stated = draw(st.none() | st.integers(1, 400))
+    if stated is not None:
+        known = draw(testing.thresholds(Fraction(1), Fraction(40)))
+        amendments.append(
+            rp.Amendment(
+                number=1,
+                executed=start.add(days=stated),
+                changes=[rp.SetThreshold(percent=known.percent, comparison=known.comparison)],
+            )
+        )
+    expiry = draw(st.none() | st.integers(max(stated or 0, 1), 600))
+    if expiry is not None:
+        low = start.add(days=expiry)
+        high = draw(st.none() | st.integers(0, 200).map(low.add))
+        provisions.append(rp.SetExpiration(date=UnknownDate(on_or_after=low, on_or_before=high)))
+    agreement = rp.RightsAgreement(company="Example Corp", dated=start, provisions=provisions)
+    ledger = draw(testing.ledgers(holders=HOLDERS, kinds=testing.TRADING_EVENTS))
+    return rp.Plan(agreement, amendments), ledger
+
+
+def history_days(plan: rp.Plan, ledger: rp.Ledger) -> list[pendulum.Date]:
+    """Every day something happened, or a period of the plan began."""
+    days = {event.on for event in ledger.events}
+    days.update(period.start for period in plan.timeline())
+    return sorted(days)
+
+
+def corners(plan: rp.Plan) -> list[rp.Plan]:
+    """``plan`` at the corners of its unknowns: strictest or most generous, earliest or latest."""
+
+    def strictest(change: rp.SetThreshold) -> rp.Threshold:
+        bounds = change.percent
+        assert isinstance(bounds, UnknownPercent)
+        low = bounds.at_least if bounds.at_least is not None else TINY
+        return rp.Threshold(low, change.comparison or AT_LEAST)
+
+    def generous(change: rp.SetThreshold) -> rp.Threshold:
+        bounds = change.percent
+        assert isinstance(bounds, UnknownPercent)
+        return rp.Threshold(bounds.at_most or Fraction(100), change.comparison or MORE_THAN)
+
+    def earliest(bounds: UnknownDate, on: pendulum.Date) -> pendulum.Date:
+        return max(bounds.on_or_after or on, on)
+
+    def latest(bounds: UnknownDate, on: pendulum.Date) -> pendulum.Date:
+        return bounds.on_or_before or FAR
+
+    return [
+        testing.known_plan(plan, threshold=threshold, date=date)
+        for threshold in (strictest, generous)
+        for date in (earliest, latest)
+    ]
+
+
+def not_over(status: rp.Status) -> rp.Status:
+    """A status with WARNING read as CLEAR: warning lines are advice, not the answer."""
+    return rp.Status.CLEAR if status is rp.Status.WARNING else status
+
+
+class TestEveryPath:
+    @settings(max_examples=60, deadline=None)
+    @given(unknown_histories())
+    def test_history_agrees_with_assess(self, case: tuple[rp.Plan, rp.Ledger]) -> None:
+        """(a) Every day of a history, rp.assess with the replay's standing says the same.
+
+        UNCERTAIN included, with the same reason, limit, max shares and headroom.
+        """
+        plan, ledger = case
+        history = rp.replay(plan, ledger)
+        for name in history.holders():
+            for day in history_days(plan, ledger):
+                found = history.status_of(name, on=day)
+                event(found.status.value)
+                if found.counted is None or found.status is rp.Status.INACTIVE:
+                    continue
+                position = rp.Position(
+                    name, found.counted.shares, found.counted.outstanding, passive=found.passive
+                )
+                assessed = rp.assess(
+                    plan, position, on=day, standing=history.standing(name, on=day)
+                )
+                assert (
+                    assessed.status,
+                    assessed.limit,
+                    assessed.max_shares,
+                    assessed.headroom,
+                    assessed.reason,
+                ) == (found.status, found.limit, found.max_shares, found.headroom, found.reason), (
+                    name,
+                    day,
+                )
+
+    @settings(max_examples=60, deadline=None)
+    @given(unknown_histories(), st.data())
+    def test_history_exact_answers_hold_for_every_value(
+        self, case: tuple[rp.Plan, rp.Ledger], data: st.DataObject
+    ) -> None:
+        """(b) A history's answer not UNCERTAIN is that of any value drawn within the bounds.
+
+        Warnings aside (CLEAR and WARNING are both "not over"); after each of its certain
+        triggers, the substituted holder is an Acquiring Person too (perhaps from earlier).
+        """
+        plan, ledger = case
+        history = rp.replay(plan, ledger)
+        substituted = data.draw(testing.substitutions(plan))
+        other = rp.replay(substituted, ledger)
+        for name in history.holders():
+            for day in history_days(plan, ledger):
+                found = history.status_of(name, on=day).status
+                if found is UNCERTAIN:
+                    continue
+                got = other.status_of(name, on=day).status
+                assert not_over(got) == not_over(found), (name, day, found, got)
+        for trigger in history.triggers():
+            # Certain: the substituted holder is one by then (it may have become one earlier).
+            assert any(t.label == trigger.label and t.on <= trigger.on for t in other.triggers())
+
+    @settings(max_examples=60, deadline=None)
+    @given(unknown_histories())
+    def test_history_uncertainty_is_real(self, case: tuple[rp.Plan, rp.Ledger]) -> None:
+        """(c) Where a history says UNCERTAIN, values within the bounds give different answers."""
+        plan, ledger = case
+        history = rp.replay(plan, ledger)
+        uncertain = [
+            (name, day)
+            for name in history.holders()
+            for day in history_days(plan, ledger)
+            if history.status_of(name, on=day).status is UNCERTAIN
+        ]
+        event("uncertain" if uncertain else "exact throughout")
+        if not uncertain:
+            return
+        others = [rp.replay(corner, ledger) for corner in corners(plan)]
+        for name, day in uncertain:
+            statuses = {not_over(h.status_of(name, on=day).status) for h in others}
+            assert len(statuses) > 1, (name, day, history.status_of(name, on=day).reason)
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.lists(testing.plans_with_unknowns(), min_size=1, max_size=3), st.data())
+    def test_screen_agrees_with_assess(
+        self, pairs: list[tuple[rp.Plan, rp.Plan]], data: st.DataObject
+    ) -> None:
+        """(a) Screen gives rp.assess's verdict and reason row for row, UNCERTAIN included.
+
+        (b) Its exact rows are those of a screen with values drawn within the bounds; (c) its
+        UNCERTAIN rows differ between the corners of the bounds.
+        """
+        pl = pytest.importorskip("polars")
+        plans = {f"P{index}": unknown for index, (unknown, _) in enumerate(pairs)}
+        concrete = {f"P{index}": known for index, (_, known) in enumerate(pairs)}
+        rows = []
+        for _ in range(data.draw(st.integers(1, 10))):
+            issuer = data.draw(st.sampled_from(sorted(plans)))
+            case = data.draw(cases_for(plans[issuer], concrete[issuer]))
+            rows.append((issuer, *case))
+        frame = pl.DataFrame(
+            {
+                "issuer": [r[0] for r in rows],
+                "holder": [r[1].holder for r in rows],
+                "date": [r[2] for r in rows],
+                "shares": [r[1].shares for r in rows],
+                "outstanding": [r[1].outstanding for r in rows],
+                "passive": [r[1].passive for r in rows],
+                "kind": [r[1].kind.value for r in rows],
+            },
+            schema_overrides={"date": pl.Date},
+        )
+        result = rp.screen(plans, frame)
+        bare = [
+            (i, rp.Position(p.holder, p.shares, p.outstanding, passive=p.passive, kind=p.kind), d)
+            for i, p, d in rows
+        ]
+        assessed = [rp.assess(plans[i], p, on=d) for i, p, d in bare]
+        statuses = [rp.Status(s) for s in result["status"].cast(str).to_list()]
+        assert statuses == [a.status for a in assessed]
+        reasons = result["reason"].to_list() if "reason" in result.columns else [None] * len(rows)
+        for reason, found in zip(reasons, assessed, strict=True):
+            assert reason is None or reason == found.reason
+            if found.status is UNCERTAIN:
+                assert reason == found.reason
+        substituted = {i: data.draw(testing.substitutions(p)) for i, p in plans.items()}
+        other = rp.screen(substituted, frame)["status"].cast(str).to_list()
+        for status, got in zip(statuses, other, strict=True):
+            if status is not UNCERTAIN:
+                assert not_over(rp.Status(got)) == not_over(status)
+        for index, status in enumerate(statuses):
+            if status is not UNCERTAIN:
+                continue
+            issuer, position, day = bare[index]
+            seen = {
+                rp.assess(corner, position, on=day).status
+                for corner in _extremes(plans[issuer], position.outstanding)
+            }
+            assert len(seen) > 1
+
+
+@st.composite
+def cases_for(
+    draw: st.DrawFn, unknown: rp.Plan, concrete: rp.Plan
+) -> tuple[rp.Position, pendulum.Date]:
+    """A holding on a day of ``unknown``'s, often in an unknown window or between bounds."""
+    day = _day(draw, concrete)
+    windows = [p for p in unknown.timeline() if p.in_force is None]
+    in_window: bool = draw(st.booleans())
+    if windows and in_window:
+        window = draw(st.sampled_from(windows))
+        day = draw(testing.dates(window.start, window.end or testing.MAX_DATE))
+    position = draw(testing.positions(concrete, on=day))
+    position = attrs.evolve(position, rights_to_acquire=0, rights_to_acquire_later=0, derivatives=0)
+    general = unknown.terms_at(day).general if day >= unknown.agreement.dated else None
+    if isinstance(general, rp.terms.UnknownLimit) and draw(st.booleans()):
+        outstanding = position.outstanding
+        low = (general.percent.at_least or Fraction(0)) * outstanding / 100
+        high = (general.percent.at_most or Fraction(100)) * outstanding / 100
+        shares = draw(st.integers(max(math.floor(low), 0), min(math.ceil(high), outstanding)))
+        position = attrs.evolve(position, shares=shares)
+    return position, day

@@ -65,6 +65,7 @@ from rightsplan.history import (
     History,
     HolderStatus,
     LedgerError,
+    PossibleTrigger,
     StatusPeriod,
     TenderOfferProng,
     Trigger,
@@ -117,6 +118,7 @@ from rightsplan.standing import (
     Grandfathered,
     InadvertentExcused,
     Ordinary,
+    PossibleAcquiringPerson,
     Standing,
 )
 from rightsplan.terms import (
@@ -250,6 +252,8 @@ __all__ = [
     "PlanHistoryError",
     "Position",
     "PositionReported",
+    "PossibleAcquiringPerson",
+    "PossibleTrigger",
     "Redeem",
     "RemoveException",
     "RemoveExemptPerson",

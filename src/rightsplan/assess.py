@@ -30,6 +30,7 @@ from rightsplan.rules import (
     binding_limit,
     combine,
     extremes,
+    if_in_force,
     in_force,
     in_force_or_unknown,
     known_terms,
@@ -256,16 +257,14 @@ def assess(
     found = _assess_in_force(company, position, day, ratio, terms, held)
     if unknown is None:
         return found
-    # In force or not, as an unknown expiry decides: INACTIVE if not, ``found`` if so, and
-    # ``found`` is never INACTIVE, so the two always differ.
+    # In force or not, as an unknown expiry decides: the rulebook's rule (rules.if_in_force).
+    judged = if_in_force(_as_verdict(found), unknown)
     return attrs.evolve(
         found,
-        status=Status.UNCERTAIN,
-        reason=(
-            f"On {day.isoformat()}, {unknown}. If it still is: {found.status.name}. {found.reason}"
-        ),
-        max_shares=None,
-        headroom=None,
+        status=judged.status,
+        reason=judged.reason,
+        max_shares=judged.max_shares,
+        headroom=judged.headroom,
     )
 
 

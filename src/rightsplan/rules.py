@@ -53,6 +53,7 @@ from rightsplan.standing import (
     Grandfathered,
     InadvertentExcused,
     Ordinary,
+    PossibleAcquiringPerson,
     Standing,
 )
 from rightsplan.terms import (
@@ -80,8 +81,10 @@ __all__ = [
     "excused_line",
     "exempt_within_cap",
     "holder_class",
+    "if_in_force",
     "in_force",
     "in_force_or_unknown",
+    "limits_at_extremes",
     "most_generous",
     "verdict",
     "warn_ratio",
@@ -123,9 +126,11 @@ STATUSES: tuple[str, ...] = (
     Status.EXEMPT.value,
     Status.INACTIVE.value,
     Status.EXCUSED.value,
+    Status.UNCERTAIN.value,
 )
 """The verdicts a screen gives, in the order of their codes (clear 0, warning 1,
-triggered 2: a limit's verdict is ``2 * crosses + (warns and not crosses)``)."""
+triggered 2: a limit's verdict is ``2 * crosses + (warns and not crosses)``); uncertain
+last, where a term the plan leaves unknown decides."""
 
 
 def status_meaning(status: Status, warn_at: object = None) -> str:
@@ -148,7 +153,10 @@ _MEANINGS = {
     Status.TRIGGERED: "over the limit: the holder would be, or is, an Acquiring Person",
     Status.EXEMPT: "an Exempt Person, or exempted by the board: never an Acquiring Person",
     Status.INACTIVE: "no plan in force on the date",
-    Status.UNCERTAIN: "known only as a rounded percentage whose rounding straddles the limit",
+    Status.UNCERTAIN: (
+        "depends on what is not known: a rounded percentage straddling the limit, or a term "
+        "the plan leaves unknown"
+    ),
     Status.EXCUSED: (
         "over the general limit but not an Acquiring Person: grandfathered, pushed over by a "
         "buyback, or within a cure period"
@@ -156,8 +164,9 @@ _MEANINGS = {
 }
 
 
-RULE_KINDS = {"inactive": 0, "exempt": 1, "limit": 2}
-"""What a screening table's rule row is: no plan in force, an Exempt Person, or a limit."""
+RULE_KINDS = {"inactive": 0, "exempt": 1, "limit": 2, "judged": 3}
+"""What a screening table's rule row is: no plan in force, an Exempt Person, a limit, or
+terms with an unknown that decides (rows judged one by one by :func:`verdict`)."""
 
 HOLDER_KINDS: tuple[HolderKind, ...] = tuple(HolderKind)
 """The holder kinds in the order of their codes."""
@@ -494,6 +503,9 @@ class Verdict:
     considered: tuple[Consideration, ...] = ()
     exemption: Exemption | None = None
     standing: Standing = ORDINARY
+    may_trigger: bool = False
+    """For an UNCERTAIN verdict: whether some value of the unknown makes the holding
+    trigger (what a replay reads as a possible crossing)."""
 
 
 def _plain(
@@ -574,6 +586,8 @@ def verdict(
             exemption=exemption,
             standing=standing,
         )
+    if isinstance(standing, PossibleAcquiringPerson):
+        return _possible(terms, holder, counted, kind, passive, standing, ratio, on)
     general = terms.general
     if isinstance(general, UnknownLimit):
         # One share: the smallest holding that counts.
@@ -602,6 +616,103 @@ def verdict(
     if type(standing) is Ordinary:
         return _plain(holder, counted, limit, ratio, considered, standing)
     return _with_standing(terms, holder, counted, limit, ratio, considered, standing, on)
+
+
+def _possible(
+    terms: Terms,
+    holder: str,
+    counted: Counted,
+    kind: HolderKind,
+    passive: bool,
+    standing: PossibleAcquiringPerson,
+    ratio: Fraction,
+    on: pendulum.Date | None,
+) -> Verdict:
+    """A holder that may have become an Acquiring Person: judged both ways, combined.
+
+    If it crossed, it is an Acquiring Person since ``standing.since`` (TRIGGERED where the
+    status sticks; judged afresh where it does not); if not, it has ``standing.otherwise``.
+    The same status both ways is exact (with the lines where they agree too); different
+    ones are UNCERTAIN, and between WARNING and CLEAR, WARNING, as :func:`combine` says.
+    """
+
+    def judged(held: Standing) -> Verdict:
+        return verdict(
+            terms, holder, counted, kind=kind, passive=passive, standing=held, ratio=ratio, on=on
+        )
+
+    otherwise = judged(standing.otherwise)
+    became = AcquiringPerson(standing.since, cause=standing.cause, limit=standing.limit)
+    crossed = judged(became if terms.ownership.sticky else ORDINARY)
+    may = (
+        f"{holder} may have become an Acquiring Person on {standing.since.isoformat()}"
+        + (f" ({standing.cause})" if standing.cause else "")
+        + f": whether it did depends on a term the plan leaves unknown: {standing.why}."
+    )
+    if crossed.status is otherwise.status:
+        same = crossed.limit == otherwise.limit
+        return Verdict(
+            otherwise.status,
+            f"{may} Either way: {otherwise.reason}",
+            otherwise.limit if same else None,
+            otherwise.max_shares if same and crossed.max_shares == otherwise.max_shares else None,
+            otherwise.headroom if same and crossed.headroom == otherwise.headroom else None,
+            otherwise.considered if same else (),
+            otherwise.exemption,
+            standing,
+            may_trigger=otherwise.may_trigger,
+        )
+    if {crossed.status, otherwise.status} == {Status.WARNING, Status.CLEAR}:
+        return Verdict(Status.WARNING, f"{may} Near a limit either way.", standing=standing)
+    return Verdict(
+        Status.UNCERTAIN,
+        f"{may} If it did: {crossed.status.name} ({crossed.reason}) If not: "
+        f"{otherwise.status.name} ({otherwise.reason})",
+        standing=standing,
+        may_trigger=Status.TRIGGERED in (crossed.status, otherwise.status)
+        or crossed.may_trigger
+        or otherwise.may_trigger,
+    )
+
+
+def if_in_force(found: Verdict, unknown: str) -> Verdict:
+    """The verdict on a day an unknown expiry decides whether the plan is in force at all.
+
+    ``found`` is the verdict if it still is; ``unknown`` says why that is unknown (the
+    third value of :func:`in_force_or_unknown`). Not in force, the answer would be
+    INACTIVE, and ``found`` never is: so UNCERTAIN, without lines (no holding is known to
+    be safe or not), naming the term. Where ``found`` triggers, it may trigger.
+    """
+    return attrs.evolve(
+        found,
+        status=Status.UNCERTAIN,
+        reason=f"{unknown[:1].upper()}{unknown[1:]}. If it still is: {found.status.name}. "
+        f"{found.reason}",
+        max_shares=None,
+        headroom=None,
+        may_trigger=found.status is Status.TRIGGERED or found.may_trigger,
+    )
+
+
+def limits_at_extremes(
+    terms: Terms, holder: str, counted: Counted, *, passive: bool
+) -> tuple[Limit, Limit]:
+    """The binding limit at the strictest and at the most generous general threshold allowed.
+
+    The same limit twice where the general threshold is known. A holding over the first
+    may cross; over the second, it crosses whatever the unknown is (see :func:`extremes`).
+    """
+    if not isinstance(terms.general, UnknownLimit):
+        limit = binding_limit(terms, holder, passive=passive, outstanding=counted.outstanding)[1]
+        return limit, limit
+    strictest, generous = extremes(terms, Fraction(100, counted.outstanding))
+    found = [
+        binding_limit(
+            known_terms(terms, threshold), holder, passive=passive, outstanding=counted.outstanding
+        )[1]
+        for threshold in (strictest, generous)
+    ]
+    return found[0], found[1]
 
 
 def _proviso(text: str | None) -> str:
@@ -708,6 +819,7 @@ def combine(strictest: Verdict, generous: Verdict, unknown: UnknownLimit) -> Ver
             strictest.considered if same else (),
             strictest.exemption,
             strictest.standing,
+            may_trigger=strictest.may_trigger or generous.may_trigger,
         )
     pair = {strictest.status, generous.status}
     if pair == {Status.WARNING, Status.CLEAR}:
@@ -723,6 +835,7 @@ def combine(strictest: Verdict, generous: Verdict, unknown: UnknownLimit) -> Ver
         f"threshold it allows: {strictest.status.name} ({strictest.reason}) At the most "
         f"generous: {generous.status.name} ({generous.reason})",
         standing=strictest.standing,
+        may_trigger=Status.TRIGGERED in pair or strictest.may_trigger or generous.may_trigger,
     )
 
 

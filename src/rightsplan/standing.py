@@ -37,6 +37,7 @@ __all__ = [
     "Grandfathered",
     "InadvertentExcused",
     "Ordinary",
+    "PossibleAcquiringPerson",
     "Standing",
     "standing_from_fields",
     "starts_after",
@@ -257,12 +258,12 @@ class BoardExempted:
         return f"exempted by the board{cap} since {self.since.isoformat()}{by}"
 
 
-Standing: TypeAlias = (
+Known: TypeAlias = (
     Ordinary | Grandfathered | BuybackExcused | InadvertentExcused | AcquiringPerson | BoardExempted
 )
-"""A holder's standing: one of the classes above."""
+"""A standing known for certain: every kind but :class:`PossibleAcquiringPerson`."""
 
-STANDING_KINDS: tuple[type[Standing], ...] = (
+STANDING_KINDS: tuple[type[Known], ...] = (
     Ordinary,
     Grandfathered,
     BuybackExcused,
@@ -270,9 +271,70 @@ STANDING_KINDS: tuple[type[Standing], ...] = (
     AcquiringPerson,
     BoardExempted,
 )
-"""Every kind of standing, in the order files and tables list them."""
+"""Every kind of standing a file or a table may give, in the order they list them.
+
+:class:`PossibleAcquiringPerson` is not among them: only a replay gives it."""
 
 ORDINARY = Ordinary()
+
+
+def _otherwise(value: object) -> Known:
+    if isinstance(value, STANDING_KINDS):
+        return value
+    raise InputTypeError(
+        f"otherwise: expected the standing the holder has if it did not cross (not a possible "
+        f"Acquiring Person), got {value!r}"
+    )
+
+
+def _why(value: str) -> str:
+    return _check.text(value, "why")
+
+
+@attrs.frozen
+class PossibleAcquiringPerson:
+    """May have become an Acquiring Person on ``since``: whether it did turns on an unknown.
+
+    A replay gives this standing where a holder did what makes an Acquiring Person (acquired
+    shares, turned active) on a day the answer depends on a term the plan leaves unknown
+    (:mod:`rightsplan.unknowns`): a general threshold its holding lies within the bounds
+    of, or a Final Expiration Date that may have passed. ``why`` names the term and its
+    source; ``otherwise`` is the standing the holder has if it did not cross; ``cause`` and
+    ``limit`` say what it did and the strictest line it may have crossed.
+
+    The rulebook (:func:`rightsplan.rules.verdict`) judges the holding both ways: as an
+    Acquiring Person since ``since`` and with ``otherwise``. Where both give the same
+    verdict it is exact; else UNCERTAIN. Where the plan's status sticks, a crossing can
+    never be undone, so the answer stays UNCERTAIN until the holder certainly is one; where
+    it does not stick, the replay returns the holder to ``otherwise`` once its holding is
+    below every line the unknown allows.
+    """
+
+    kind: ClassVar[str] = "possible-acquiring-person"
+
+    since: pendulum.Date = attrs.field(converter=_since)
+    why: str = attrs.field(converter=_why)
+    otherwise: Known = attrs.field(default=ORDINARY, kw_only=True, converter=_otherwise)
+    cause: str | None = attrs.field(default=None, kw_only=True, converter=_optional_cause)
+    limit: Limit | None = attrs.field(default=None, kw_only=True, converter=_optional_limit)
+
+    @property
+    def source(self) -> Source | None:
+        """The instrument that set the line it may have crossed, when known."""
+        return self.limit.source if self.limit is not None else None
+
+    def describe(self) -> str:
+        """The standing in words."""
+        cause = f" ({self.cause})" if self.cause else ""
+        return f"possibly an Acquiring Person since {self.since.isoformat()}{cause}: {self.why}"
+
+
+Standing: TypeAlias = Known | PossibleAcquiringPerson
+"""A holder's standing: one of the classes above."""
+
+ANY_STANDING: tuple[type[Standing], ...] = (*STANDING_KINDS, PossibleAcquiringPerson)
+"""Every kind of standing, :class:`PossibleAcquiringPerson` (a replay's) included."""
+
 
 _BY_KIND: dict[str, type[Standing]] = {kind.kind: kind for kind in STANDING_KINDS}
 
@@ -281,9 +343,9 @@ def check_standing(value: object, what: str = "standing") -> Standing:
     """``value`` if it is a standing (``None`` reads as :class:`Ordinary`), else an error."""
     if value is None:
         return ORDINARY
-    if isinstance(value, STANDING_KINDS):
+    if isinstance(value, ANY_STANDING):
         return value
-    kinds = ", ".join(kind.__name__ for kind in STANDING_KINDS)
+    kinds = ", ".join(kind.__name__ for kind in ANY_STANDING)
     raise InputTypeError(f"{what}: expected a standing ({kinds}), got {value!r}")
 
 

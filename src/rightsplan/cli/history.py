@@ -211,6 +211,18 @@ def _history_record(history: History, calendar: calendars.BusinessCalendar) -> d
             if near
         },
         "triggers": report.json_value(history.triggers().records()),
+        "possible_triggers": [
+            {
+                "holder": possible.label,
+                "holders": list(possible.holders),
+                "on": possible.on.isoformat(),
+                "rule": possible.limit.describe(),
+                "source": possible.limit.source.cite(),
+                "cause": possible.cause,
+                "unknown": possible.why,
+            }
+            for possible in history.possible_triggers
+        ],
         "tender_offers": [
             {
                 "offeror": offer.offeror,
@@ -306,6 +318,9 @@ def _history_table(history: History, calendar: calendars.BusinessCalendar) -> st
                 else f"    Distribution Date: none: {clock.describe()}",
             ]
         )
+    if history.possible_triggers:
+        lines.extend(["", "Possible triggers (uncertain: not triggers; exit status 0)"])
+        lines.extend(f"  {possible.explain()}" for possible in history.possible_triggers)
     if history.tender_offers:
         lines.extend(["", "Tender offers"])
         for offer in history.tender_offers:

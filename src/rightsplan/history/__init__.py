@@ -46,6 +46,14 @@ Modelling choices, stated once:
   holding, each share counted once, but each against its own limits and with its own
   standing: an Exempt Person, a board exemption or a named exception covers its own holder
   (and a group's exception its members), never those acting with it.
+- Where a term the plan leaves unknown decides (a general threshold between its bounds, a
+  Final Expiration Date that may have passed), the day is UNCERTAIN, and a crossing it
+  decides is possible, never certain: a :class:`PossibleTrigger`, no clock, and the
+  standing :class:`~rightsplan.PossibleAcquiringPerson`, judged both ways (as an Acquiring
+  Person, and with the standing it keeps otherwise) until an exact answer is possible
+  again: a certain crossing, or, where the status does not stick, a holding under every
+  line the unknown allows. A possible crossing is looked for only on a day that can move a
+  holder over (an acquisition, turning active, new terms, the shares outstanding falling).
 - A Distribution Date that would fall when the rights are gone (expired after the close of
   business on the Final Expiration Date, terminated or redeemed) never comes.
 """
@@ -58,6 +66,7 @@ from rightsplan.history._results import (
     History,
     HolderStatus,
     LedgerError,
+    PossibleTrigger,
     StatusPeriod,
     TenderOfferProng,
     Trigger,
@@ -69,6 +78,7 @@ __all__ = [
     "History",
     "HolderStatus",
     "LedgerError",
+    "PossibleTrigger",
     "StatusPeriod",
     "TenderOfferProng",
     "Trigger",

@@ -17,7 +17,7 @@ from rightsplan.ledger import (
     TenderOfferCommenced,
 )
 from rightsplan.plan import Plan
-from rightsplan.rules import in_force
+from rightsplan.rules import in_force_or_unknown
 from rightsplan.terms import DistributionRule
 
 
@@ -41,10 +41,14 @@ def _distribution_date(
         raise PlanHistoryError(f"distribution rule ({rule.source.cite()}): {detail}") from None
 
 
-def _rights_gone(plan: Plan, day: pendulum.Date) -> str | None:
-    """Why the rights are gone at the close of business on ``day`` (``None``: they are not)."""
-    _, why_not = in_force(plan, day)
-    return why_not
+def _rights_gone(plan: Plan, day: pendulum.Date) -> tuple[str | None, str | None]:
+    """Why the rights are gone at the close of business on ``day`` (``None``: they are not).
+
+    The second value says why that is unknown, where an unknown expiry decides (the
+    Distribution Date is then given, with that said).
+    """
+    _, why_not, unknown = in_force_or_unknown(plan, day)
+    return why_not, None if unknown is None else f"the rights may be gone by then: {unknown}"
 
 
 def _clock(
@@ -66,22 +70,25 @@ def _clock(
     sad = min(announced) if announced else on
     rule = plan.terms_at(sad).distribution
     distribution = _distribution_date(calendar, sad, rule)
-    gone = _rights_gone(plan, distribution)
+    gone, maybe = _rights_gone(plan, distribution)
     if gone is not None:
         return Clock(
             sad, not announced, None, rule.days, rule.business_days, rule.source, gone, distribution
         )
-    return Clock(sad, not announced, distribution, rule.days, rule.business_days, rule.source)
+    return Clock(
+        sad, not announced, distribution, rule.days, rule.business_days, rule.source, maybe
+    )
 
 
 def _tender_offer(
     plan: Plan, calendar: BusinessCalendar, event: TenderOfferCommenced
 ) -> TenderOfferProng:
-    if event.deferred or not plan.in_force_on(event.on):
+    terms, why_not, _ = in_force_or_unknown(plan, event.on)
+    if event.deferred or terms is None or why_not is not None:
         return TenderOfferProng(event.offeror, event.on, None, event.deferred)
     rule = plan.terms_at(event.on).distribution
     distribution = _distribution_date(calendar, event.on, rule)
-    gone = _rights_gone(plan, distribution)
+    gone, maybe = _rights_gone(plan, distribution)
     if gone is not None:
         return TenderOfferProng(event.offeror, event.on, None, event.deferred, gone)
-    return TenderOfferProng(event.offeror, event.on, distribution, event.deferred)
+    return TenderOfferProng(event.offeror, event.on, distribution, event.deferred, maybe)

@@ -15,11 +15,12 @@ from rightsplan.history._events import _Episode
 from rightsplan.history._results import (
     History,
     HolderStatus,
+    PossibleTrigger,
     StatusPeriod,
     TenderOfferProng,
     Trigger,
 )
-from rightsplan.history._settle import _Became, _Entry, _Replay, _same
+from rightsplan.history._settle import _Became, _Entry, _Possible, _Replay, _same
 from rightsplan.ledger import (
     Event,
     InadvertenceDetermination,
@@ -30,6 +31,7 @@ from rightsplan.ledger import (
 from rightsplan.plan import Plan
 from rightsplan.rules import (
     DEFAULT_WARN_AT,
+    if_in_force,
     verdict,
     warn_ratio,
 )
@@ -113,7 +115,31 @@ def _replayed(
         tender_offers=offers,
         warnings=tuple(state.books.warnings),
         notes=_calendar_notes(calendar, triggers, offers) if chosen else (),
+        possible_triggers=_possible_triggers(state),
     )
+
+
+def _possible_triggers(state: _Replay) -> tuple[PossibleTrigger, ...]:
+    """The possible crossings, a record per entity and day (a group's members together)."""
+    books = state.books
+    found: dict[tuple[pendulum.Date, str], list[_Possible]] = {}
+    for possible in state.possible:
+        found.setdefault((possible.on, possible.label_key), []).append(possible)
+    order = books.order
+    listed = []
+    for (on, label_key), group in sorted(
+        found.items(), key=lambda item: (item[0][0], order[item[0][1]])
+    ):
+        lead = next((p for p in group if p.key == label_key), group[0])
+        holders = tuple(
+            books.names[p.key]
+            for p in sorted(group, key=lambda p: order[p.key])
+            if p.key not in books.groups
+        ) or (books.names[lead.key],)
+        listed.append(
+            PossibleTrigger(books.names[label_key], holders, on, lead.limit, lead.cause, lead.why)
+        )
+    return tuple(listed)
 
 
 def _calendar_notes(
@@ -166,6 +192,8 @@ def _hindsight(state: _Replay, key: str, entry: _Entry) -> HolderStatus:
         standing=held,
         ratio=state.ratio,
     )
+    if entry.unknown is not None:
+        found = if_in_force(found, entry.unknown)
     return attrs.evolve(
         status,
         status=found.status,

@@ -25,7 +25,7 @@ from rightsplan.report import (
 )
 from rightsplan.rules import (
     Status,
-    in_force,
+    in_force_or_unknown,
 )
 from rightsplan.sources import Source
 from rightsplan.standing import (
@@ -89,6 +89,9 @@ class StatusPeriod:
 class Clock:
     """The dates that run after a trigger.
 
+    ``rights_end`` is also set beside a ``distribution_date`` where an unknown Final
+    Expiration Date may end the rights before it (it says so).
+
     ``shares_acquisition_date`` is the first public announcement that the holder became an
     Acquiring Person, or, when the ledger records none, the day it became one (an assumption,
     flagged by ``assumed``). ``distribution_date`` is the close of business ``days`` business
@@ -110,9 +113,10 @@ class Clock:
         """The Distribution Date in words, or why there is none."""
         unit = "business" if self.business_days else "calendar"
         if self.distribution_date is not None:
+            maybe = f"; {self.rights_end}" if self.rights_end else ""
             return (
                 f"Distribution Date {self.distribution_date.isoformat()} "
-                f"({self.days} {unit} days later)"
+                f"({self.days} {unit} days later){maybe}"
             )
         assert self.would_have_been is not None
         return (
@@ -141,6 +145,33 @@ class Trigger:
             f"{self.label} became an Acquiring Person on {self.on.isoformat()}: {self.cause}, "
             f"crossing {self.limit.describe()} ({self.limit.source.cite()}). "
             f"Shares Acquisition Date {sad}{sad_note}; {clock.describe()}."
+        )
+
+
+@attrs.frozen
+class PossibleTrigger:
+    """A holder (and its group) that may have become an Acquiring Person: not a trigger.
+
+    Whether it did turns on a term the plan leaves unknown: ``why`` names it and its source
+    (an unknown general threshold its holding lies within the bounds of, or a Final
+    Expiration Date that may have passed). ``limit`` is the strictest line it may have
+    crossed. No clock runs from it; the holder's periods say UNCERTAIN from ``on`` until an
+    exact answer is possible again (see :class:`~rightsplan.PossibleAcquiringPerson`).
+    """
+
+    label: str
+    holders: tuple[str, ...]
+    on: pendulum.Date
+    limit: Limit
+    cause: str
+    why: str
+
+    def explain(self) -> str:
+        """The possible trigger in words, with the unknown it turns on."""
+        return (
+            f"{self.label} may have become an Acquiring Person on {self.on.isoformat()} "
+            f"({self.cause}), if the unknown term makes it cross (at the strictest, "
+            f"{self.limit.describe()}, {self.limit.source.cite()}): {self.why}."
         )
 
 
@@ -178,6 +209,9 @@ class History:
     notes: tuple[str, ...] = ()
     """Choices the replay made that a reader should know: the business-day calendar used
     before 1999 (see :func:`rightsplan.calendars.new_york_or_nyse`)."""
+    possible_triggers: tuple[PossibleTrigger, ...] = ()
+    """Holders that may have become Acquiring Persons, as a term the plan leaves unknown
+    decides: reported as possible, never as triggers (:meth:`triggers` has the certain ones)."""
 
     def __repr__(self) -> str:
         holders, triggers = len(self.names), len(self.trigger_list)
@@ -223,8 +257,14 @@ class History:
         periods = self.periods_by_holder[key]
         index = bisect.bisect_right(periods, day, key=_period_start) - 1
         if index < 0:
-            terms, why_not = in_force(self.plan, day)
-            status = Status.INACTIVE if terms is None or why_not is not None else Status.CLEAR
+            terms, why_not, unknown = in_force_or_unknown(self.plan, day)
+            status = (
+                Status.INACTIVE
+                if terms is None or why_not is not None
+                else Status.UNCERTAIN
+                if unknown is not None
+                else Status.CLEAR
+            )
             return HolderStatus(
                 self.names[key],
                 day,
@@ -312,6 +352,8 @@ class History:
                 lines.append(f"  {_near_note(self.names[key], near)}")
         for trigger in self.trigger_list:
             lines.append(trigger.explain())
+        for possible in self.possible_triggers:
+            lines.append(f"Possible trigger (uncertain): {possible.explain()}")
         lines.extend(f"Warning: {warning}" for warning in self.warnings)
         return "\n".join(lines)
 

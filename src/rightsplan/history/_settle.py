@@ -13,6 +13,7 @@ from fractions import Fraction
 import attrs
 import pendulum
 
+from rightsplan.errors import UnknownTermError
 from rightsplan.history._events import (
     _apply,
     _Books,
@@ -29,7 +30,9 @@ from rightsplan.rules import (
     Verdict,
     binding_limit,
     exempt_within_cap,
-    in_force,
+    if_in_force,
+    in_force_or_unknown,
+    limits_at_extremes,
     most_generous,
     verdict,
 )
@@ -41,9 +44,17 @@ from rightsplan.standing import (
     Grandfathered,
     InadvertentExcused,
     Ordinary,
+    PossibleAcquiringPerson,
     Standing,
 )
-from rightsplan.terms import GrandfatherBase, GrandfatherCutoff, HolderKind, Limit, Terms
+from rightsplan.terms import (
+    GrandfatherBase,
+    GrandfatherCutoff,
+    HolderKind,
+    Limit,
+    Terms,
+    UnknownLimit,
+)
 
 
 @attrs.frozen
@@ -119,6 +130,18 @@ class _Became:
 
 
 @attrs.frozen
+class _Possible:
+    """One entity possibly becoming an Acquiring Person: ``why`` names the unknown."""
+
+    key: str
+    on: pendulum.Date
+    limit: Limit
+    cause: str
+    label_key: str
+    why: str
+
+
+@attrs.frozen
 class _Entry:
     """A record as emitted, with what the rulebook needs to look at it again in hindsight."""
 
@@ -127,6 +150,8 @@ class _Entry:
     name: str
     kind: HolderKind
     passive: bool
+    unknown: str | None = None
+    """Why the plan's being in force that day is unknown (``None``: it is known)."""
 
 
 class _Replay:
@@ -139,6 +164,7 @@ class _Replay:
         self.entries: dict[str, list[_Entry]] = {}
         self.crossings: dict[str, pendulum.Date] = {}
         self.became: list[_Became] = []
+        self.possible: list[_Possible] = []
         self.components: dict[str, _Component] = {}
         self.previous_terms: Terms | None = None
         self.previous_active = False
@@ -148,6 +174,10 @@ class _Replay:
                 amendment.name, amendment.effective_date, document=amendment.document
             )
         self.deadlines: dict[pendulum.Date, list[str]] = {}
+        self.unknown: str | None = None
+        self.outstanding: int | None = None
+        self.fell = False
+        """Whether the shares outstanding fell today (what pushes a holder over unbought)."""
 
     def day(self, day: pendulum.Date, events: Iterable[Event]) -> None:
         books = self.books
@@ -160,7 +190,7 @@ class _Replay:
         for key, episode in books.episodes.items():
             if episode.determined_on == day:
                 self.deadlines.setdefault(episode.excuse.divest_by.add(days=1), []).append(key)
-        terms, why_not = in_force(self.plan, day)
+        terms, why_not, unknown = in_force_or_unknown(self.plan, day)
         active = terms is not None and why_not is None
         if books.regroup:
             self.components = _components(books)
@@ -184,7 +214,9 @@ class _Replay:
         changed = not self.previous_active or (
             terms is not self.previous_terms and terms != self.previous_terms
         )
-        if changed or books.everyone:
+        # The first day an unknown expiry decides whether the plan is in force: every holding
+        # is judged again (the terms are the same, so nothing else would look at it).
+        if changed or books.everyone or (unknown is not None and self.unknown is None):
             roots: Iterable[_Component] = dict.fromkeys(self.components.values())
         else:
             picked: dict[_Component, None] = {}
@@ -195,6 +227,9 @@ class _Replay:
             roots = picked
         if changed and self.previous_terms is not None and self.previous_active:
             self.warn_loosening(day, self.previous_terms, terms)
+        self.unknown = unknown
+        before, self.outstanding = self.outstanding, books.outstanding
+        self.fell = before is not None and books.outstanding < before
         for component in roots:
             self.settle(day, terms, changed, component)
         for gkey in books.touched:
@@ -251,7 +286,17 @@ class _Replay:
             for m in (members if component.groups else ())
         }
         facts = _Facts(
-            day, terms, changed, counted, starts, acquired, joined, turned_active, exercised
+            day,
+            terms,
+            changed,
+            counted,
+            starts,
+            acquired,
+            joined,
+            turned_active,
+            exercised,
+            self.unknown,
+            self.fell,
         )
         for key in (*members, *component.groups):
             if key in books.groups:
@@ -278,10 +323,7 @@ class _Replay:
         if len(covering) > 1 and terms.exemption_for(name, kind) is None:
             # A group's named exception covers its members: assess under the name whose
             # binding limit is the most generous.
-            limits = [
-                binding_limit(terms, n, passive=passive, outstanding=counted.outstanding)[1]
-                for n in covering
-            ]
+            limits = [limits_at_extremes(terms, n, counted, passive=passive)[1] for n in covering]
             winner = most_generous(limits, outstanding=counted.outstanding)
             name_for_rules = covering[limits.index(winner)]  # its own name on a tie
         else:
@@ -291,12 +333,19 @@ class _Replay:
             # The plan as amended governs: a later grandfathering clause applies from its
             # effective date, as it does to a standing given as columns of a file or a screen.
             standing = attrs.evolve(standing, rules=terms.grandfathering)
-        limit = binding_limit(
-            terms, name_for_rules, passive=passive, outstanding=counted.outstanding
-        )[1]
-        limit_max = limit.max_shares(counted.outstanding)
-        over = counted.shares > limit_max
-        if over and not exempt_within_cap(terms.exemption_for(name, kind), counted.shares):
+        # The binding limit at the strictest and the most generous value an unknown general
+        # threshold allows (the same limit twice where it is known): over the second, the
+        # holding is over whatever the unknown is; over the first only, it may be.
+        strictest, generous = limits_at_extremes(terms, name_for_rules, counted, passive=passive)
+        over: bool | None = counted.shares > generous.max_shares(counted.outstanding)
+        if not over and counted.shares > strictest.max_shares(counted.outstanding):
+            over = None
+        limit = generous if over else strictest
+        if (
+            over
+            and facts.unknown is None
+            and not exempt_within_cap(terms.exemption_for(name, kind), counted.shares)
+        ):
             self.crossings.setdefault(key, day)
 
         def judge(held: Standing) -> Verdict:
@@ -313,53 +362,101 @@ class _Replay:
 
         new: Standing = standing
         cause: str | None = None
-        if isinstance(standing, InadvertentExcused):
-            episode = books.episodes[key]
-            if not over:
-                books.episodes[key] = attrs.evolve(episode, cured_on=day)
-                new = ORDINARY
-            elif facts.acquired or day > standing.divest_by:
-                failure = (
-                    f"acquired more while over the line before {standing.divest_by.isoformat()}"
-                    if facts.acquired
-                    else f"not cured by {standing.divest_by.isoformat()}"
+        possible: str | None = None  # the cause of a crossing that depends on an unknown
+        if isinstance(standing, PossibleAcquiringPerson):
+            new, cause, result = self.undecided(key, name, standing, limit, over, facts, judge)
+        else:
+            if isinstance(standing, InadvertentExcused):
+                episode = books.episodes[key]
+                if over is False:
+                    books.episodes[key] = attrs.evolve(episode, cured_on=day)
+                    new = ORDINARY
+                elif over and (facts.acquired or day > standing.divest_by):
+                    failure = (
+                        f"acquired more while over the line before {standing.divest_by.isoformat()}"
+                        if facts.acquired
+                        else f"not cured by {standing.divest_by.isoformat()}"
+                    )
+                    books.episodes[key] = attrs.evolve(episode, failed_on=day, failure=failure)
+                    new = AcquiringPerson(
+                        standing.crossed_on, cause=failure, limit=episode.limit or limit
+                    )
+            elif (
+                isinstance(standing, Grandfathered)
+                and over is not False
+                and facts.exercised
+                and ((standing.rules or terms.grandfathering).exercise_ends)
+            ):
+                cause = (
+                    "a grandfathered holder exercised rights to acquire shares while over the line"
                 )
-                books.episodes[key] = attrs.evolve(episode, failed_on=day, failure=failure)
-                new = AcquiringPerson(
-                    standing.crossed_on, cause=failure, limit=episode.limit or limit
-                )
-        elif (
-            isinstance(standing, Grandfathered)
-            and over
-            and facts.exercised
-            and ((standing.rules or terms.grandfathering).exercise_ends)
-        ):
-            cause = "a grandfathered holder exercised rights to acquire shares while over the line"
-        result = judge(new)
-        if (
-            cause is None
-            and result.status is Status.TRIGGERED
-            and not isinstance(new, AcquiringPerson)
-        ):
-            new, result, cause = self.transition(key, name, new, result, limit, facts, judge)
+                if not over:
+                    possible, cause = cause, None
+            result = judge(new)
+            if (
+                cause is None
+                and possible is None
+                and result.status is Status.TRIGGERED
+                and not isinstance(new, AcquiringPerson)
+            ):
+                new, result, cause = self.transition(key, name, new, result, limit, facts, judge)
+            elif (
+                cause is None
+                and possible is None
+                and result.status is Status.UNCERTAIN
+                and result.may_trigger
+                and facts.moved
+                and not isinstance(new, AcquiringPerson)
+            ):
+                # Over some line the unknown allows, not every one: what crossing it would do.
+                moved, _, would = self.transition(key, name, new, result, limit, facts, judge)
+                if would is None:  # grandfathered or excused, if over: no crossing either way
+                    new, result = moved, judge(moved)
+                else:
+                    possible = would
+            if cause is not None and facts.unknown is not None:
+                possible, cause = cause, None  # the plan itself may have expired
+        if possible is not None:
+            general = terms.general
+            whys = [general.why()] if isinstance(general, UnknownLimit) and not over else []
+            if facts.unknown is not None:
+                whys.append(facts.unknown)
+            why = "; ".join(whys)
+            assert not isinstance(new, PossibleAcquiringPerson | AcquiringPerson)
+            new = PossibleAcquiringPerson(
+                day, why, otherwise=_carry(new, counted, terms, True), cause=possible, limit=limit
+            )
+            result = judge(new)
+            self.possible.append(_Possible(key, day, limit, possible, label_key, why))
         if cause is not None:
             crossed = result.limit if result.limit is not None else limit
             new = AcquiringPerson(day, cause=cause, limit=crossed)
             result = judge(new)
             self.became.append(_Became(key, day, crossed, cause, label_key))
-        elif isinstance(new, AcquiringPerson) and result.status is not Status.TRIGGERED:
+        elif isinstance(new, AcquiringPerson) and result.status not in (
+            Status.TRIGGERED,
+            Status.UNCERTAIN,
+        ):
             new = ORDINARY  # a plan whose status does not stick, and the holder is back under
-        elif result.status in (Status.CLEAR, Status.WARNING, Status.EXCUSED):
-            carried = _carry(new, counted, terms, over)
+        elif result.status in (Status.CLEAR, Status.WARNING, Status.EXCUSED) and not isinstance(
+            new, PossibleAcquiringPerson
+        ):
+            carried = _carry(new, counted, terms, over is not False)
             if carried is not new:
                 new, result = carried, judge(carried)
         exempted = books.exempted.get(key)
-        if exempted is not None and new is not exempted and not isinstance(new, AcquiringPerson):
+        if (
+            exempted is not None
+            and new is not exempted
+            and not isinstance(new, AcquiringPerson | PossibleAcquiringPerson)
+        ):
             # Back within the board's exemption, which still stands: it applies again.
             again = judge(exempted)
             if again.status is not Status.TRIGGERED:
                 new, result = exempted, again
         books.standings[key] = new
+        if facts.unknown is not None:
+            result = if_in_force(result, facts.unknown)
         status = HolderStatus(
             name,
             day,
@@ -374,7 +471,44 @@ class _Replay:
             new,
             passive,
         )
-        self.record(key, status, _Entry(status, terms, name_for_rules, kind, passive))
+        self.record(
+            key, status, _Entry(status, terms, name_for_rules, kind, passive, facts.unknown)
+        )
+
+    def undecided(
+        self,
+        key: str,
+        name: str,
+        standing: PossibleAcquiringPerson,
+        limit: Limit,
+        over: bool | None,
+        facts: _Facts,
+        judge: Callable[[Standing], Verdict],
+    ) -> tuple[Standing, str | None, Verdict]:
+        """A day of a holder that may have become an Acquiring Person (its new standing).
+
+        The world where it did not cross goes on as any other: ``otherwise`` is carried, or
+        grandfathered or excused. Crossing there too, for certain, makes it an Acquiring
+        Person whatever the unknown: the cause is returned. Where the status does not stick
+        and the holding is under every line the unknown allows, both worlds agree again
+        once ``otherwise`` is ordinary: the standing is settled.
+        """
+        terms, counted = facts.terms, facts.counted
+        other: Standing = standing.otherwise
+        found = judge(other)
+        if facts.moved and (found.status is Status.TRIGGERED or found.may_trigger):
+            moved, result, would = self.transition(key, name, other, found, limit, facts, judge)
+            if would is None:
+                other = moved
+            elif found.status is Status.TRIGGERED and over and facts.unknown is None:
+                return moved, would, result  # it crosses today whatever the unknown
+        elif found.status in (Status.CLEAR, Status.WARNING, Status.EXCUSED):
+            other = _carry(other, counted, terms, over is not False)
+        if not terms.ownership.sticky and over is False and isinstance(other, Ordinary):
+            return other, None, judge(other)
+        assert not isinstance(other, PossibleAcquiringPerson)
+        held = attrs.evolve(standing, otherwise=other)
+        return held, None, judge(held)
 
     def transition(
         self,
@@ -464,8 +598,16 @@ class _Replay:
             holding = books.holdings.get(key, _Holding(label))
             passive = all(books.holdings[m].passive for m in component.members)
             outstanding = books.outstanding
-            was = _limit_text(old, label, holding, passive, outstanding)
-            now = _limit_text(new, label, holding, passive, outstanding)
+            try:
+                was = _limit_text(old, label, holding, passive, outstanding)
+                now = _limit_text(new, label, holding, passive, outstanding)
+            except UnknownTermError as error:
+                books.warnings.append(
+                    f"{', '.join(names)} ({day.isoformat()}) changes the terms for {label}, an "
+                    f"Acquiring Person since {standing.since.isoformat()}; whether it loosens "
+                    f"them cannot be told: {error}."
+                )
+                continue
             if was[1] < now[1]:
                 books.warnings.append(
                     f"{', '.join(names)} ({day.isoformat()}) loosens the terms for {label}, an "
@@ -487,6 +629,19 @@ class _Facts:
     joined: bool
     turned_active: bool
     exercised: bool
+    unknown: str | None
+    """Why it is unknown whether the plan is still in force today (``None``: it is known)."""
+    fell: bool
+    """Whether the shares outstanding fell today."""
+
+    @property
+    def moved(self) -> bool:
+        """Whether today can put a holder over a line it was not over.
+
+        It acquired, turned active or exercised rights; or the terms changed, or the shares
+        outstanding fell.
+        """
+        return self.acquired or self.turned_active or self.exercised or self.changed or self.fell
 
 
 def _limit_text(

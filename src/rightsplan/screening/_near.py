@@ -19,7 +19,7 @@ from rightsplan import _check
 from rightsplan.assess import near_matches
 from rightsplan.dates import to_date
 from rightsplan.plan import Plan
-from rightsplan.rules import in_force
+from rightsplan.rules import in_force_or_unknown
 
 __all__ = ["NEAR_MATCH", "NearNames"]
 
@@ -139,7 +139,7 @@ class NearNames:
         for name, day, plan in zip(names, days, plans, strict=True):
             key = (plan, day, name)
             if key not in answers:
-                terms, _ = in_force(self.plans[plan], to_date(day, what="date"))
+                terms, _, _ = in_force_or_unknown(self.plans[plan], to_date(day, what="date"))
                 answers[key] = list(near_matches(terms, name)) or None
             values.append(answers[key])
         found = pl.DataFrame({"row": flagged, "near_match": pl.Series(values, dtype=NEAR_MATCH)})

@@ -1,12 +1,15 @@
-"""Rows with a standing: read from their columns and judged by the rulebook (private).
+"""Rows the rulebook judges one by one: those with a standing, and those an unknown decides.
 
 A holder's standing (grandfathered, excused by a buyback or an inadvertent crossing, an
 Acquiring Person already, exempted by the board) is rare in a table of positions, and what
-it does to a verdict depends on history the intervals table does not hold. So the rows that
-have one are taken out of the vectorized verdicts and judged one by one by
-:func:`rightsplan.rules.verdict`, with the terms in force on the row's date and the holding as
-those terms count it: exactly what :func:`rightsplan.assess` does with the same standing. The
-other rows keep the vectorized verdicts, untouched.
+it does to a verdict depends on history the intervals table does not hold. Likewise a row
+on a day whose terms leave the general threshold unknown, or that an unknown Final
+Expiration Date may have ended (a *judged* interval, see
+:mod:`rightsplan.screening.intervals`). So these rows are taken out of the vectorized verdicts
+and judged one by one by :func:`rightsplan.rules.verdict` (and
+:func:`rightsplan.rules.if_in_force`), with the terms in force on the row's date and the
+holding as those terms count it: exactly what :func:`rightsplan.assess` does with the same
+standing. The other rows keep the vectorized verdicts, untouched. (Private.)
 """
 
 from __future__ import annotations
@@ -25,8 +28,14 @@ from rightsplan.errors import RightsPlanError, ScreenInputError
 from rightsplan.ownership import Position
 from rightsplan.percent import format_percent
 from rightsplan.plan import Plan
-from rightsplan.rules import STATUSES, Verdict, in_force, verdict
-from rightsplan.standing import STANDING_KINDS, Standing, standing_from_fields, starts_after
+from rightsplan.rules import STATUSES, Verdict, if_in_force, in_force_or_unknown, verdict
+from rightsplan.standing import (
+    ORDINARY,
+    STANDING_KINDS,
+    Standing,
+    standing_from_fields,
+    starts_after,
+)
 from rightsplan.terms import HolderKind, Terms
 
 __all__ = [
@@ -182,9 +191,11 @@ class Judged:
         self.max_shares: list[int | None] = []
         self.headroom: list[int | None] = []
         self.source: list[str | None] = []
+        self.reason: list[str] = []
 
     def add(self, found: Verdict) -> None:
         limit = found.limit
+        self.reason.append(found.reason)
         self.status.append(found.status.value)
         self.limit.append(format_percent(limit.percent) if limit is not None else None)
         self.comparison.append(limit.comparison.value if limit is not None else None)
@@ -201,29 +212,33 @@ class Judged:
 def judge(
     plans: Mapping[str, Plan],
     frame: pl.DataFrame,
-    standing: pl.DataFrame,
+    standing: pl.DataFrame | None,
     rows: np.ndarray,
     *,
     warn_at: Fraction,
     first_row: int,
 ) -> tuple[list[Standing], list[Verdict | None]]:
-    """Each row's standing and, where a plan is in force, the rulebook's verdict on it.
+    """Each row's standing and, where a plan is (or may be) in force, the rulebook's verdict.
 
-    ``frame`` holds the checked position columns, ``standing`` the standing columns; only
-    ``rows`` are read. ``None`` where no plan is in force (the vectorized verdict, inactive,
-    stands: a standing changes nothing then).
+    ``frame`` holds the checked position columns, ``standing`` the standing columns (``None``:
+    every row is ordinary); only ``rows`` are read. ``None`` where no plan is in force (the
+    vectorized verdict, inactive, stands: a standing changes nothing then). On a day an
+    unknown expiry decides whether the plan is in force, :func:`rightsplan.rules.if_in_force`.
     """
     taken = pl.Series(rows)
     picked = frame.select(pl.all().gather(taken)).to_dicts()
-    details = standing.select(pl.all().gather(taken)).to_dicts()
     standings: list[Standing] = []
-    for index, values in zip(rows.tolist(), details, strict=True):
-        try:
-            standings.append(read_standing(values))
-        except RightsPlanError as error:
-            raise _failed(error, first_row + index) from None
+    if standing is None:
+        standings = [ORDINARY] * len(rows)
+    else:
+        details = standing.select(pl.all().gather(taken)).to_dicts()
+        for index, values in zip(rows.tolist(), details, strict=True):
+            try:
+                standings.append(read_standing(values))
+            except RightsPlanError as error:
+                raise _failed(error, first_row + index) from None
     verdicts: list[Verdict | None] = []
-    terms_of: dict[tuple[str, dt.date], tuple[Terms | None, str | None]] = {}
+    terms_of: dict[tuple[str, dt.date], tuple[Terms | None, str | None, str | None]] = {}
     for index, values, held in zip(rows.tolist(), picked, standings, strict=True):
         issuer = str(values["issuer"])
         day = values["date"]
@@ -231,11 +246,11 @@ def judge(
         found = terms_of.get(key)
         on = to_date(day)
         if found is None:
-            found = terms_of[key] = in_force(plans[issuer], on)
+            found = terms_of[key] = in_force_or_unknown(plans[issuer], on)
         late = starts_after(held, on)
         if late is not None:
             raise ScreenInputError(f"standing_since: {late}, at row {first_row + index}")
-        terms, why_not = found
+        terms, why_not, unknown = found
         if terms is None or why_not is not None:
             verdicts.append(None)
             continue
@@ -250,18 +265,17 @@ def judge(
             rights_to_acquire_later=values.get("rights_to_acquire_later") or 0,
             derivatives=values.get("derivatives") or 0,
         )
-        verdicts.append(
-            verdict(
-                terms,
-                position.holder,
-                position.counted(terms.ownership),
-                kind=position.kind,
-                passive=position.passive,
-                standing=held,
-                ratio=warn_at,
-                on=on,
-            )
+        judged = verdict(
+            terms,
+            position.holder,
+            position.counted(terms.ownership),
+            kind=position.kind,
+            passive=position.passive,
+            standing=held,
+            ratio=warn_at,
+            on=on,
         )
+        verdicts.append(judged if unknown is None else if_in_force(judged, unknown))
     return standings, verdicts
 
 
@@ -270,8 +284,15 @@ def patched(
     rows: np.ndarray,
     standings: list[Standing],
     verdicts: list[Verdict | None],
+    *,
+    standing: bool = True,
+    reasons: bool = False,
 ) -> pl.DataFrame:
-    """``result`` with the rulebook's verdicts on ``rows`` and a ``standing`` column."""
+    """``result`` with the rulebook's verdicts on ``rows``.
+
+    With ``standing``, a ``standing`` column (last); with ``reasons``, a ``reason`` column
+    after ``source``: the rulebook's reason on ``rows``, null on the rows it did not judge.
+    """
     kinds = np.zeros(result.height, dtype=np.uint8)
     order = [kind.kind for kind in STANDING_KINDS]
     kinds[rows] = [order.index(held.kind) for held in standings]
@@ -303,6 +324,18 @@ def patched(
             column = columns[name].clone()
             column.scatter(at, pl.Series(numbers, dtype=column.dtype))
             columns[name] = column
-    columns["standing"] = pl.Series("standing", order, dtype=STANDING).gather(kinds)
+    if reasons:
+        text = pl.Series("reason", [None] * result.height, dtype=pl.String)
+        if judged.rows.size:
+            text.scatter(judged.rows, pl.Series(judged.reason, dtype=pl.String))
+        names = list(columns)
+        cut = names.index("source") + 1
+        columns = {
+            **{name: columns[name] for name in names[:cut]},
+            "reason": text,
+            **{name: columns[name] for name in names[cut:]},
+        }
+    if standing:
+        columns["standing"] = pl.Series("standing", order, dtype=STANDING).gather(kinds)
     assert set(judged.status) <= set(STATUSES)
     return pl.DataFrame(list(columns.values()))

@@ -64,14 +64,19 @@ def screen(
     row, computed in exact integer arithmetic (see :mod:`rightsplan.screening.exact`). The
     result has the verdict columns of ``rightsplan check --format json``: ``row`` (the
     position's index), ``issuer``, ``holder``, ``date``, ``status`` (clear, warning,
-    triggered, exempt, inactive, excused: :data:`rightsplan.rules.STATUSES`), ``shares``,
-    ``outstanding``, ``passive``, ``limit`` (the binding percent, exactly, as text; for a
-    holder with a standing, its own line where that binds), ``comparison`` (``at-least`` or
-    ``more-than``), ``max_shares``, ``headroom`` and ``source`` (the citation of the limit
-    or Exempt Person clause); ``near_match``, the names the terms in force use that the
-    holder's name nearly matches but does not (:func:`rightsplan.assess.near_matches`, as
-    ``check`` reports them), null where there is none; and ``standing`` (the row's standing
-    kind) when standing columns were given.
+    triggered, exempt, inactive, excused, uncertain: :data:`rightsplan.rules.STATUSES`),
+    ``shares``, ``outstanding``, ``passive``, ``limit`` (the binding percent, exactly, as
+    text; for a holder with a standing, its own line where that binds), ``comparison``
+    (``at-least`` or ``more-than``), ``max_shares``, ``headroom`` and ``source`` (the
+    citation of the limit or Exempt Person clause); ``near_match``, the names the terms in
+    force use that the holder's name nearly matches but does not
+    (:func:`rightsplan.assess.near_matches`, as ``check`` reports them), null where there is
+    none; and ``standing`` (the row's standing kind) when standing columns were given.
+
+    Where a plan leaves a term unknown (:mod:`rightsplan.unknowns`), the rows of the days
+    it may decide are judged one by one by the rulebook, as :func:`rightsplan.assess` judges
+    them (``uncertain`` where the unknown decides), and the result has a ``reason`` column
+    after ``source``: the rulebook's reason on the rows it judged, null on the others.
 
     Raises :class:`~rightsplan.ScreenInputError` naming the column for bad input: a missing
     column, floats for share counts, nulls, negative counts, more shares than outstanding,

@@ -18,7 +18,10 @@ positions are then joined to the result. A holder class is what the choice depen
 Each class row carries its verdict rule: inactive, exempt (with the Exempt Person clause's
 citation), or a limit as an exact fraction ``num / den`` of a percent with its comparison,
 citation, and the integer constants the vectorized comparison uses (see
-:mod:`rightsplan.screening.exact`).
+:mod:`rightsplan.screening.exact`). An interval whose terms leave the general threshold
+unknown, or whose days an unknown Final Expiration Date may have ended, has one rule for
+every class, *judged*: its rows are judged one by one by :func:`rightsplan.rules.verdict`,
+as :func:`rightsplan.assess` judges them (UNCERTAIN where the unknown decides).
 """
 
 from __future__ import annotations
@@ -39,11 +42,13 @@ from rightsplan.percent import Comparison, format_percent
 from rightsplan.plan import Plan
 from rightsplan.rules import HOLDER_KINDS, RULE_KINDS, binding_limit
 from rightsplan.screening import exact
-from rightsplan.terms import Limit, RightsToAcquire, Terms
+from rightsplan.terms import Limit, RightsToAcquire, Terms, UnknownLimit
+from rightsplan.unknowns import UnknownDate
 
 __all__ = ["Intervals", "materialize"]
 
 _INACTIVE, _EXEMPT, _LIMIT = RULE_KINDS["inactive"], RULE_KINDS["exempt"], RULE_KINDS["limit"]
+_JUDGED = RULE_KINDS["judged"]
 
 _EPOCH = dt.date(1970, 1, 1)
 FIRST_DAY = -(2**31) + 1
@@ -191,7 +196,7 @@ class _Builder:
         start: int,
         end: int,
         terms: Terms | None,
-        in_force: bool,
+        in_force: bool | None,
         inactive_source: str | None = None,
     ) -> None:
         period = len(self.periods["period"])
@@ -210,10 +215,14 @@ class _Builder:
             ),
         ):
             self.periods[key].append(value)
-        if terms is None or not in_force:
+        if terms is None or in_force is False:
             self._add(period, 0, None, self.rule(_Rule(_INACTIVE, inactive_source)))
             return
         _refuse_share_caps(terms)
+        if in_force is None or isinstance(terms.general, UnknownLimit):
+            # An unknown decides some answers: the rulebook judges each row (and cites).
+            self._add(period, 0, None, self.rule(_Rule(_JUDGED, _unknown_source(terms))))
+            return
         # The names these terms mention, each by a representative spelling.
         excepted: dict[int, str] = {}
         for exception in terms.exceptions:
@@ -266,14 +275,15 @@ class _Builder:
 _RIGHTS_MODE = {RightsToAcquire.NONE: 0, RightsToAcquire.WITHIN_60_DAYS: 1, RightsToAcquire.ALL: 2}
 
 
-def _split(plan: Plan) -> list[tuple[int, int, Terms, bool]]:
+def _split(plan: Plan) -> list[tuple[int, int, Terms, bool | None]]:
     """The plan's timeline as (start, end, terms, in force) with end days inclusive.
 
-    Split again where an ending or an expiration falls inside a period, so that ``in_force``
-    holds for every day of each piece (it is decided by :meth:`Terms.in_force_on`, as
-    :func:`rightsplan.assess.in_force` decides it).
+    Split again where an ending or an expiration (or an unknown expiry's bounds) falls
+    inside a period, so that ``in_force`` holds for every day of each piece (it is decided by
+    :meth:`Terms.in_force_or_unknown`, as :func:`rightsplan.rules.in_force_or_unknown`
+    decides it: ``None`` where an unknown expiry decides).
     """
-    pieces: list[tuple[int, int, Terms, bool]] = []
+    pieces: list[tuple[int, int, Terms, bool | None]] = []
     for period in plan.timeline():
         start = day_number(period.start)
         end = day_number(period.end) if period.end is not None else LAST_DAY
@@ -281,15 +291,28 @@ def _split(plan: Plan) -> list[tuple[int, int, Terms, bool]]:
         cuts = {start}
         if terms.ended is not None:
             cuts.add(day_number(terms.ended.on))
-        if terms.expiration is not None:
-            # materialize() refuses a plan with an unknown expiry before this is reached.
-            cuts.add(day_number(terms.expiration.known_date()) + 1)
+        expiration = terms.expiration
+        if expiration is not None:
+            date = expiration.date
+            if isinstance(date, UnknownDate):
+                # The unknown window: from the day after the earliest date the bounds allow
+                # to the latest (in_force_or_unknown is None there), then expired.
+                for bound in (date.on_or_after, date.on_or_before):
+                    if bound is not None:
+                        cuts.add(day_number(bound) + 1)
+            else:
+                cuts.add(day_number(date) + 1)
         bounds = sorted(cut for cut in cuts if start <= cut <= end)
         for index, first in enumerate(bounds):
             last = bounds[index + 1] - 1 if index + 1 < len(bounds) else end
             on = _EPOCH + dt.timedelta(days=first)
             pieces.append(
-                (first, last, terms, terms.in_force_on(pendulum.Date(on.year, on.month, on.day)))
+                (
+                    first,
+                    last,
+                    terms,
+                    terms.in_force_or_unknown(pendulum.Date(on.year, on.month, on.day)),
+                )
             )
     return pieces
 
@@ -356,13 +379,6 @@ def materialize(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Intervals:
         plan = plans[issuer]
         if not isinstance(plan, Plan):
             raise InputTypeError(f"plans[{issuer!r}]: expected a Plan, got {plan!r}")
-        unknown = plan.unknowns()
-        if unknown:
-            raise ScreenInputError(
-                f"plans[{issuer!r}]: {unknown[0]}; a screen needs every term known: assess "
-                "these holdings with rightsplan.assess (or rightsplan check), which answers "
-                "UNCERTAIN where an unknown term decides"
-            )
         local = _plan_intervals(plan, warn_at)
         offset = len(builder.periods["period"])
         count = len(local.builder.periods["period"])
@@ -442,6 +458,15 @@ def materialize(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Intervals:
         schema={"name_key": pl.String, "name_id": pl.Int32},
     )
     return Intervals(issuers, periods, classes, rules, names, warn_at)
+
+
+def _unknown_source(terms: Terms) -> str:
+    """The citation a judged interval's rows carry until the rulebook has judged them."""
+    general = terms.general
+    if isinstance(general, UnknownLimit):
+        return general.source.cite()
+    assert terms.expiration is not None  # in force or not as an unknown expiry decides
+    return terms.expiration.source.cite()
 
 
 def _refuse_share_caps(terms: Terms) -> None:

@@ -118,8 +118,11 @@ if not np.array_equal(
 _SPECIAL = np.zeros(len(RULE_KINDS), dtype=np.uint8)
 _SPECIAL[RULE_KINDS["inactive"]] = STATUSES.index("inactive")
 _SPECIAL[RULE_KINDS["exempt"]] = STATUSES.index("exempt")
-"""A rule's status when it is no limit (inactive, exempt), else 0: the row's status is the
-larger of it and the limit's verdict (clear 0, warning 1, triggered 2)."""
+_SPECIAL[RULE_KINDS["judged"]] = STATUSES.index("uncertain")
+"""A rule's status when it is no limit (inactive, exempt, judged), else 0: the row's status
+is the larger of it and the limit's verdict (clear 0, warning 1, triggered 2). A judged
+rule's rows come out "uncertain" and are then judged by the rulebook (:func:`screen_batch`)."""
+_JUDGED = STATUSES.index("uncertain")
 _LIMITED = STATUSES.index("exempt")
 """Statuses below this code are a limit's verdicts (clear, warning, triggered)."""
 
@@ -198,6 +201,9 @@ class Prepared:
         self.wide = bool(self.rule_wide.any())
         self.rule_status = rules["status"].to_numpy().astype(np.int8)
         self.rule_special = _SPECIAL[self.rule_status]
+        self.judging = bool(np.any(self.rule_status == RULE_KINDS["judged"]))
+        """Whether a plan leaves a term unknown on some days: the rows of those days are
+        judged by the rulebook, and the result has a ``reason`` column."""
         # 64-bit constants; a wide rule's are replaced by harmless ones (its rows are redone
         # in 128 bits), so that no 64-bit product can overflow.
         narrow = ~self.rule_wide
@@ -588,10 +594,13 @@ def screen_batch(
         _invalid(prepared, lazy, extras, first_row)
     result = _result(prepared, frame, batch, first_row)
     result = result.with_columns(_near_column(prepared, frame, batch.issuer_out))
-    if standing is None:
+    if standing is None and not prepared.judging:
         return result
-    # The rows with a standing (rare) are judged by the rulebook itself, as rp.assess judges.
-    rows = rows_with_standing(standing)
+    # The rows with a standing (rare), and those on days an unknown term may decide, are
+    # judged by the rulebook itself, as rp.assess judges them.
+    rows = rows_with_standing(standing) if standing is not None else _EMPTY_INT
+    if prepared.judging:
+        rows = np.union1d(rows, np.flatnonzero(batch.status_out == _JUDGED))
     standings, verdicts = judge(
         prepared.plans,
         frame,
@@ -600,7 +609,14 @@ def screen_batch(
         warn_at=prepared.intervals.warn_at,
         first_row=first_row,
     )
-    return patched(result, rows, standings, verdicts)
+    return patched(
+        result,
+        rows,
+        standings,
+        verdicts,
+        standing=standing is not None,
+        reasons=prepared.judging,
+    )
 
 
 def _near_column(prepared: Prepared, frame: pl.DataFrame, issuer: np.ndarray) -> pl.Series:

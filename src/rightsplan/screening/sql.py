@@ -14,6 +14,11 @@ Supported columns: ``issuer`` (or ``plan``), ``holder``, ``date``, ``shares``,
 limits too fine for 64 bits (see :mod:`rightsplan.screening.exact`) too. DuckDB's result
 has :func:`rightsplan.screen`'s ``near_match`` column; Spark's has not (names are near
 matched in Python, row by row where the bulk test cannot rule a row out).
+
+Rows on days a plan leaves a term unknown (a *judged* interval: status code 3) come out of
+the query as ``uncertain`` and are then judged one by one by the rulebook, in Python, as
+:func:`rightsplan.screen` judges them (on Spark, those rows only are collected to the
+driver); the result then has :func:`rightsplan.screen`'s ``reason`` column.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
+import numpy as np
 import polars as pl
 
 from rightsplan import _check
@@ -37,7 +43,7 @@ from rightsplan.screening._inputs import (
     positions_frame,
     validate,
 )
-from rightsplan.screening._standings import STANDING_COLUMNS
+from rightsplan.screening._standings import STANDING_COLUMNS, judge, patched
 from rightsplan.screening.polars_engine import OUTPUT_COLUMNS, Prepared, prepare
 
 __all__ = ["intervals_for_sql", "screen_duckdb", "screen_spark", "sql_query"]
@@ -105,7 +111,7 @@ v AS (
   FROM j
 )
 SELECT row, issuer, holder, date,
-  CASE WHEN k = 0 THEN 'inactive' WHEN k = 1 THEN 'exempt'
+  CASE WHEN k = 0 THEN 'inactive' WHEN k = 1 THEN 'exempt' WHEN k = 3 THEN 'uncertain'
        WHEN shares > max_shares THEN 'triggered'
        WHEN shares >= warn_min THEN 'warning' ELSE 'clear' END AS status,
   shares, outstanding, passive, lim AS limit, cmp AS comparison,
@@ -193,7 +199,19 @@ def screen_duckdb(
     holder = fetched["holder"]
     sets = prepared.near.text_sets(holder)
     near = prepared.near.column(sets, holder, issuer.to_numpy(), fetched["date"])
-    return fetched.select(OUTPUT_COLUMNS).with_columns(near)
+    result = fetched.select(OUTPUT_COLUMNS).with_columns(near)
+    if not prepared.judging:
+        return result
+    return _judged(prepared, table, result)
+
+
+def _judged(prepared: Prepared, table: pl.DataFrame, result: pl.DataFrame) -> pl.DataFrame:
+    """``result`` (rows in ``table``'s order) with the rulebook's verdicts on judged rows."""
+    rows = (result["status"].cast(pl.String) == "uncertain").arg_true().to_numpy()
+    standings, verdicts = judge(
+        prepared.plans, table, None, rows, warn_at=prepared.intervals.warn_at, first_row=0
+    )
+    return patched(result, rows, standings, verdicts, standing=False, reasons=True)
 
 
 def screen_spark(
@@ -248,4 +266,33 @@ def screen_spark(
     positions_df.createOrReplaceTempView("rp_positions")
     intervals_df.createOrReplaceTempView("rp_intervals")
     F.broadcast(names_df).createOrReplaceTempView("rp_names")
-    return spark.sql(sql_query("rp_positions", "rp_intervals", "rp_names", div="div"))
+    result = spark.sql(sql_query("rp_positions", "rp_intervals", "rp_names", div="div"))
+    if not prepared.judging:
+        return result
+    return _spark_judged(spark, prepared, positions_df, result)
+
+
+def _spark_judged(spark: Any, prepared: Prepared, positions: Any, result: Any) -> Any:
+    """Spark's ``result`` with the judged rows (collected to the driver) judged by the rulebook."""
+    from pyspark.sql import functions as F
+
+    uncertain = F.col("status") == "uncertain"
+    picked = positions.join(result.filter(uncertain).select("row"), on="row")
+    columns = ["row", "issuer", "holder", "date", "shares", "outstanding", "passive", "kind"]
+    table = pl.from_pandas(picked.select(columns).toPandas()).sort("row")
+    judged_rows = pl.from_pandas(result.filter(uncertain).toPandas()).sort("row")
+    rows = judged_rows["row"].to_numpy()
+    everything = np.arange(len(rows))
+    standings, verdicts = judge(
+        prepared.plans,
+        table.with_columns(pl.col("date").cast(pl.Date)),
+        None,
+        everything,
+        warn_at=prepared.intervals.warn_at,
+        first_row=0,
+    )
+    done = patched(judged_rows, everything, standings, verdicts, standing=False, reasons=True)
+    schema = result.withColumn("reason", F.lit(None).cast("string")).schema
+    fixed = spark.createDataFrame(done.select(schema.fieldNames()).to_pandas(), schema=schema)
+    kept = result.filter(~uncertain).withColumn("reason", F.lit(None).cast("string"))
+    return kept.unionByName(fixed).orderBy("row")
