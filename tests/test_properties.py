@@ -70,13 +70,14 @@ def name_key(name: str) -> str:
 def oracle_applicable(terms: rp.Terms, position: rp.Position) -> list[rp.Threshold]:
     """Every rule that applies to a (non-exempt) holder: each is an "unless it crosses" clause."""
     applicable = [terms.known_general().threshold]
-    if position.passive and terms.passive is not None:
-        applicable.append(terms.passive.threshold)
+    passive = terms.known_passive()
+    if position.passive and passive is not None:
+        applicable.append(passive.threshold)
     key = name_key(position.holder)
     for exception in terms.exceptions:
         if key in {name_key(name) for name in (exception.holder, *exception.members)}:
             if position.passive or not exception.requires_passive:
-                applicable.append(exception.cap)
+                applicable.append(exception.limit().threshold)
             break  # the replay keeps each name under one exception at most
     return applicable
 

@@ -35,9 +35,10 @@ FIND = settings(
 def _limits(plan: rp.Plan, on: pendulum.Date) -> list[rp.Threshold]:
     terms = plan.terms_at(on)
     limits = [terms.known_general().threshold]
-    if terms.passive is not None:
-        limits.append(terms.passive.threshold)
-    limits.extend(exception.cap for exception in terms.exceptions)
+    passive = terms.known_passive()
+    if passive is not None:
+        limits.append(passive.threshold)
+    limits.extend(exception.limit().threshold for exception in terms.exceptions)
     return limits
 
 

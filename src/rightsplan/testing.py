@@ -723,9 +723,9 @@ def positions(
         day = on if on is not None else draw(dates(plan.agreement.dated, MAX_DATE))
         terms = plan.terms_at(pendulum.Date(day.year, day.month, day.day))
         limits = [terms.known_general().threshold]
-        if terms.passive is not None:
+        if isinstance(terms.passive, Limit):
             limits.append(terms.passive.threshold)
-        limits.extend(exception.cap for exception in terms.exceptions)
+        limits.extend(e.cap for e in terms.exceptions if isinstance(e.cap, Threshold))
         limit = draw(st.sampled_from(limits))
         edge = limit.max_shares(outstanding) + draw(st.sampled_from([-1, 0, 1]))
         shares = min(max(edge, 0), outstanding)
@@ -756,9 +756,11 @@ def boundary_positions(
     choices: list[tuple[Threshold, str | None, bool]] = [
         (terms.known_general().threshold, None, False)
     ]
-    if terms.passive is not None:
+    if isinstance(terms.passive, Limit):
         choices.append((terms.passive.threshold, None, True))
-    choices.extend((e.cap, e.holder, True) for e in terms.exceptions)
+    choices.extend(
+        (e.cap, e.holder, True) for e in terms.exceptions if isinstance(e.cap, Threshold)
+    )
     limit, named, passive = draw(st.sampled_from(choices))
     unit = (limit.percent / 100).denominator
     if unit <= max_outstanding and draw(st.booleans()):

@@ -30,6 +30,7 @@ from rightsplan.rules import (
     binding_limit,
     exempt_within_cap,
     in_force,
+    known_share_cap,
     most_generous,
     verdict,
 )
@@ -501,8 +502,9 @@ def _limit_text(
     # A cap in shares: compared as the percentage of the shares outstanding it allows.
     assert outstanding is not None  # most_generous needs it for a share cap
     line = limit.max_shares(outstanding)
-    if exemption is not None and exemption.share_cap is not None:
-        line = max(line, exemption.share_cap)
+    cap = None if exemption is None else known_share_cap(exemption)
+    if cap is not None:
+        line = max(line, cap)
     return f"{limit.describe()} (at most {line:,} shares)", (
         Fraction(100 * line, outstanding),
         False,
@@ -515,7 +517,9 @@ def _carry(standing: Standing, counted: Counted, terms: Terms, over: bool) -> St
         rules = standing.rules if standing.rules is not None else terms.grandfathering
         if rules.lapses_below_threshold and not over:
             return ORDINARY
-        lowest = rules.tolerance is None or rules.measured_from is GrandfatherBase.LOWEST_SINCE
+        lowest = (
+            rules.known_tolerance() is None or rules.measured_from is GrandfatherBase.LOWEST_SINCE
+        )
         if lowest and counted.shares < standing.base_shares:
             return attrs.evolve(standing, base_shares=counted.shares)
         return standing
