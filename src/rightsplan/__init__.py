@@ -137,7 +137,7 @@ from rightsplan.terms import (
     RightsToAcquire,
     Terms,
 )
-from rightsplan.unknowns import UnknownDate, UnknownPercent
+from rightsplan.unknowns import UnknownDate, UnknownPercent, UnknownShares
 
 if TYPE_CHECKING:
     import os
@@ -282,6 +282,7 @@ __all__ = [
     "UnknownDate",
     "UnknownHolderError",
     "UnknownPercent",
+    "UnknownShares",
     "UnknownTermError",
     "assess",
     "calendars",
