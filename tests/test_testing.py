@@ -352,6 +352,40 @@ class TestEveryKind:
         assert exchanges == {True, False}
         assert any(_has_gap(history) for history in _drawn_histories())
 
+    def test_real_shapes(self) -> None:
+        """Exceptions and Exempt Persons with members, caps in shares and provisos come up."""
+        changes = _drawn_changes()
+        exceptions = [c for c in changes if isinstance(c, rp.AddException | rp.ReplaceException)]
+        exempt = [c for c in changes if isinstance(c, rp.AddExemptPerson) and c.category is None]
+        for clauses in (exceptions, exempt):
+            assert {c.share_cap is None for c in clauses} == {False, True}
+            assert {c.proviso is None for c in clauses} == {False, True}
+            assert {bool(c.members) for c in clauses} == {False, True}
+
+    def test_no_share_caps_for_a_screen(self) -> None:
+        """plans(share_caps=False) never draws a cap in shares."""
+        for plan in _drawn(testing.plans(share_caps=False)):
+            changes = [*plan.agreement.provisions, *(c for a in plan.amendments for c in a.changes)]  # type: ignore[attr-defined]
+            assert all(getattr(c, "share_cap", None) is None for c in changes)
+
+    def test_every_unknown_term(self) -> None:
+        """plans_with_unknowns makes every term that may be unknown unknown, now and then."""
+        found: set[str] = set()
+        for pair in _drawn(testing.plans_with_unknowns()):
+            assert isinstance(pair, tuple)
+            for words in pair[0].unknowns():
+                term = words.split(" is ")[0].split(" for ")[0]  # no holder's name
+                found.add(term.split(" Person ")[0] + " Person" if "Person " in term else term)
+        assert found == {
+            "the general threshold",
+            "the passive-investor tier",
+            "the cap of the exception",
+            "the cap in shares of the exception",
+            "the cap in shares of the Exempt Person",
+            "the grandfathering tolerance",
+            "the Final Expiration Date",
+        }, found
+
     def test_every_grandfathering_setting(self) -> None:
         """Grandfathering clauses with every cutoff, base, tolerance, cap, lapse and exercise."""
         clauses = [c for c in _drawn_changes() if isinstance(c, rp.SetGrandfathering)]
