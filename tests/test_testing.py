@@ -375,7 +375,9 @@ class TestEveryKind:
             assert isinstance(pair, tuple)
             for words in pair[0].unknowns():
                 term = words.split(" is ")[0].split(" for ")[0]  # no holder's name
-                found.add(term.split(" Person ")[0] + " Person" if "Person " in term else term)
+                for named in (" Person ", " exemption of "):
+                    term = term.split(named)[0] + named.rstrip() if named in term else term
+                found.add(term)
         assert found == {
             "the general threshold",
             "the passive-investor tier",
@@ -384,6 +386,8 @@ class TestEveryKind:
             "the cap in shares of the Exempt Person",
             "the grandfathering tolerance",
             "the Final Expiration Date",
+            "whether the exception",
+            "whether the exemption of",
         }, found
 
     def test_every_grandfathering_setting(self) -> None:

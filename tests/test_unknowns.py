@@ -621,7 +621,8 @@ def every_unknown() -> rp.Plan:
             comparison=MORE_THAN,
             requires_passive=True,
             share_cap=UnknownShares(at_least=1_000_000, at_most=2_000_000),
-            proviso="until the stockholders approve",
+            proviso="provided that it does not solicit proxies",
+            lapse="if the stockholders do not approve it at the 2001 annual meeting",
         ),
         rp.AddExemptPerson(
             name="Alpha Capital",
@@ -635,6 +636,60 @@ def every_unknown() -> rp.Plan:
     )
 
 
+LAPSE = "if the stockholders do not approve it at the 2001 annual meeting"
+
+
+class TestLapse:
+    @pytest.mark.parametrize(
+        ("holder", "shares", "expected"),
+        [
+            ("IPOF Fund, L.P.", 1_000_000, rp.Status.CLEAR),  # under every limit
+            ("IPOF Fund, L.P.", 3_000_000, UNCERTAIN),  # over 15%, within the exception
+            ("IPOF Fund, L.P.", 4_100_000, rp.Status.TRIGGERED),  # over the exception too
+            ("A Fund", 3_000_000, rp.Status.TRIGGERED),  # not covered: exact, unnamed
+        ],
+    )
+    def test_an_exception_that_may_have_lapsed(
+        self, holder: str, shares: int, expected: rp.Status
+    ) -> None:
+        """An exception that may have lapsed: UNCERTAIN exactly where it decides, named."""
+        plan = exception_plan(percent="40", comparison=MORE_THAN, lapse=LAPSE)
+        found = verdict_on(plan, holder, shares)
+        assert found.status is expected
+        named = f"whether the exception for IPOF Group has lapsed is unknown (it lapses {LAPSE})"
+        assert (named in found.reason) is (holder != "A Fund")
+
+    @pytest.mark.parametrize(("shares", "expected"), [(100, UNCERTAIN), (3_000_000, UNCERTAIN)])
+    def test_an_exemption_that_may_have_lapsed(self, shares: int, expected: rp.Status) -> None:
+        """An Exempt Person that may have lapsed is EXEMPT or judged: UNCERTAIN either way."""
+        plan = one_plan(rp.AddExemptPerson(name="Alpha Capital", lapse=LAPSE))
+        found = verdict_on(plan, "Alpha Capital", shares)
+        assert found.status is expected
+        assert "whether the exemption of Alpha Capital has lapsed is unknown" in found.reason
+
+    def test_a_later_instrument_settles_it(self) -> None:
+        """Once the lapse is known, a removal effective that day makes answers exact again."""
+        agreement = exception_plan(percent="40", comparison=MORE_THAN, lapse=LAPSE).agreement
+        lapsed = rp.Amendment(
+            kind=rp.InstrumentKind.BOARD_RESOLUTION,
+            executed="2001-06-01",
+            changes=[
+                rp.RemoveException(holder="IPOF Group", note="the stockholders did not approve")
+            ],
+        )
+        plan = rp.Plan(agreement, [lapsed])
+        holding = rp.Position("IPOF Group", 3_000_000, TEN_MILLION)
+        assert rp.assess(plan, holding, on="2001-05-31").status is UNCERTAIN
+        assert rp.assess(plan, holding, on="2001-06-01").status is rp.Status.TRIGGERED
+
+    def test_in_the_terms(self) -> None:
+        """The terms say the lapse condition and that it is not known to have happened."""
+        plan = exception_plan(percent="40", comparison=MORE_THAN, lapse=LAPSE)
+        assert f"(lapses {LAPSE}; not known to have lapsed)" in plan.describe()
+        rules = json.loads(json.dumps(plan.terms_at("2001-01-01").to_json()))["rules"]
+        assert next(r for r in rules if r["kind"] == "exception")["lapse"] == LAPSE
+
+
 class TestTermsShowEveryUnknown:
     def test_unknowns(self) -> None:
         """Terms.unknowns names every unknown term in force, each with its source."""
@@ -643,6 +698,7 @@ class TestTermsShowEveryUnknown:
             "the passive-investor tier",
             "the cap of the exception for IPOF Group",
             "the cap in shares of the exception for IPOF Group",
+            "whether the exception for IPOF Group has lapsed",
             "the cap in shares of the Exempt Person Alpha Capital",
             "the grandfathering tolerance",
             "the Final Expiration Date",
@@ -1006,7 +1062,7 @@ def _targets(terms: rp.Terms) -> list[Target]:
 
 
 def _share_targets(terms: rp.Terms) -> list[tuple[str, bool | None, int, int]]:
-    """Where each unknown cap in shares may be: whose holding, between how many shares."""
+    """Where each unknown cap in shares may be, and whose exception or exemption may lapse."""
     found: list[tuple[str, bool | None, int, int]] = []
     clauses: list[tuple[str, bool | None, object]] = [
         (e.holder, True if e.requires_passive else None, e.share_cap) for e in terms.exceptions
@@ -1015,6 +1071,9 @@ def _share_targets(terms: rp.Terms) -> list[tuple[str, bool | None, int, int]]:
     for holder, passive, cap in clauses:
         if isinstance(cap, UnknownShares):
             found.append((holder, passive, cap.at_least or 0, cap.at_most or HUGE))
+    lapsing = [(e.holder, e.requires_passive) for e in terms.exceptions if e.lapse]
+    lapsing.extend((e.name, False) for e in terms.exemptions if e.lapse and e.category is None)
+    found.extend((holder, True if passive else None, 0, HUGE) for holder, passive in lapsing)
     return found
 
 
@@ -1076,7 +1135,7 @@ def _same(found: rp.Assessment, other: rp.Assessment) -> None:
         assert other.headroom == found.headroom
 
 
-def _within(unknown: object, known: object) -> typing.Any:
+def _within(unknown: object, known: object, *, worded: bool = True) -> typing.Any:
     """``known``, a value :func:`rightsplan.rules.extremes` chose for ``unknown``, in bounds.
 
     "No cap" (for a cap without an upper bound) is given back as :data:`HUGE` shares, a cap
@@ -1085,7 +1144,7 @@ def _within(unknown: object, known: object) -> typing.Any:
     if isinstance(unknown, rp.terms.UnknownThreshold):
         assert isinstance(known, rp.Threshold)
         assert unknown.percent.contains(known.percent)
-        assert unknown.comparison in (None, known.comparison)
+        assert not worded or unknown.comparison in (None, known.comparison)
     elif isinstance(unknown, UnknownShares):
         if known is None:
             assert unknown.at_most is None
@@ -1098,25 +1157,43 @@ def _within(unknown: object, known: object) -> typing.Any:
 
 def _legitimate(terms: rp.Terms, known: rp.Terms) -> rp.Terms:
     """``known`` (an extreme of ``terms``) checked to be a substitution within every bound."""
+    # Where the tiers touch, a bound may be the limit of the values allowed, in the other
+    # tier's wording (see rules._worded): any holding gets the answer of some value allowed.
+    touching = isinstance(known.passive, rp.Limit) and (
+        known.passive.threshold.percent == known.general.threshold.percent
+    )
     for limit, chosen in ((terms.general, known.general), (terms.passive, known.passive)):
         if isinstance(limit, rp.terms.UnknownLimit):
             assert isinstance(chosen, rp.Limit)
-            _within(limit.threshold, chosen.threshold)
+            _within(limit.threshold, chosen.threshold, worded=not touching)
     if isinstance(known.passive, rp.Limit) and isinstance(known.general, rp.Limit):
         assert known.passive.threshold.sort_key() >= known.general.threshold.sort_key()
-    exceptions = [
-        attrs.evolve(
-            chosen,
-            cap=_within(exception.cap, chosen.cap),
-            share_cap=_within(exception.share_cap, chosen.share_cap),
-        )
-        for exception, chosen in zip(terms.exceptions, known.exceptions, strict=True)
-    ]
-    exemptions = [
-        attrs.evolve(chosen, share_cap=_within(exemption.share_cap, chosen.share_cap))
-        for exemption, chosen in zip(terms.exemptions, known.exemptions, strict=True)
-    ]
-    return attrs.evolve(known, exceptions=exceptions, exemptions=exemptions)
+    # A clause with a lapse condition may be gone (lapsed); every other one is there.
+    exceptions = {e.holder: e for e in terms.exceptions}
+    exemptions = {e.name: e for e in terms.exemptions}
+    assert {e.holder for e in terms.exceptions if e.lapse is None} <= {
+        e.holder for e in known.exceptions
+    }
+    assert {e.name for e in terms.exemptions if e.lapse is None} <= {
+        e.name for e in known.exemptions
+    }
+    return attrs.evolve(
+        known,
+        exceptions=[
+            attrs.evolve(
+                chosen,
+                cap=_within(exceptions[chosen.holder].cap, chosen.cap),
+                share_cap=_within(exceptions[chosen.holder].share_cap, chosen.share_cap),
+            )
+            for chosen in known.exceptions
+        ],
+        exemptions=[
+            attrs.evolve(
+                chosen, share_cap=_within(exemptions[chosen.name].share_cap, chosen.share_cap)
+            )
+            for chosen in known.exemptions
+        ],
+    )
 
 
 class TestProperties:

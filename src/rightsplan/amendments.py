@@ -122,6 +122,10 @@ def _proviso(value: str | None) -> str | None:
     return _check.optional_text(value, "proviso")
 
 
+def _lapse(value: str | None) -> str | None:
+    return _check.optional_text(value, "lapse")
+
+
 def _requires_passive(value: bool) -> bool:
     return _check.flag(value, "requires_passive")
 
@@ -296,6 +300,7 @@ class _ExceptionChange(_ThresholdChange):
     members: tuple[str, ...] = attrs.field(default=(), converter=_members)
     share_cap: int | UnknownShares | None = attrs.field(default=None, converter=_share_cap)
     proviso: str | None = attrs.field(default=None, converter=_proviso)
+    lapse: str | None = attrs.field(default=None, converter=_lapse)
 
     _term = "exception's cap"
 
@@ -318,7 +323,12 @@ class AddException(_ExceptionChange):
     lapse condition or limiting clause the plan attaches (recorded and cited, not evaluated).
     The cap may be unknown: ``percent`` an :class:`~rightsplan.UnknownPercent` (with
     ``comparison`` ``None`` if the wording is unknown too), ``share_cap`` an
-    :class:`~rightsplan.UnknownShares`; answers that depend on it are UNCERTAIN.
+    :class:`~rightsplan.UnknownShares`; answers that depend on it are UNCERTAIN. ``lapse``
+    quotes a condition on which the exception lapses ("until the stockholders approve")
+    that is not known to have happened: while it stands, answers that depend on the
+    exception are UNCERTAIN; once the lapse is known, a later instrument records it (a
+    ``RemoveException`` effective the day it lapsed, or a ``ReplaceException`` without
+    ``lapse`` once it is known never to).
     """
 
     def describe(self) -> str:
@@ -373,6 +383,9 @@ class AddExemptPerson(Change):
     members: tuple[str, ...] = attrs.field(default=(), converter=_members)
     share_cap: int | UnknownShares | None = attrs.field(default=None, converter=_share_cap)
     proviso: str | None = attrs.field(default=None, converter=_proviso)
+    lapse: str | None = attrs.field(default=None, converter=_lapse)
+    """A condition on which the exemption lapses, not known to have happened (as for
+    :class:`AddException`)."""
 
     def describe(self) -> str:
         """The change in a few words."""
@@ -1101,6 +1114,7 @@ def _exception(change: _ExceptionChange, source: Source) -> NamedException:
         source=source,
         share_cap=change.share_cap,
         proviso=change.proviso,
+        lapse=change.lapse,
     )
 
 
@@ -1161,6 +1175,7 @@ def _(change: AddExemptPerson, terms: Terms, source: Source, on: pendulum.Date) 
         members=change.members,
         share_cap=change.share_cap,
         proviso=change.proviso,
+        lapse=change.lapse,
     )
     return with_exemption(terms, exemption)
 

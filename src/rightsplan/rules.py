@@ -578,7 +578,7 @@ def verdict(
       of its own, and the more generous binds.
     """
     exemption = terms.exemption_for(holder, kind)
-    if exemption is not None and exemption.share_cap is None:
+    if exemption is not None and exemption.share_cap is None and exemption.lapse is None:
         return Verdict(
             Status.EXEMPT,
             f"{holder} is an Exempt Person ({exemption.name}), never an Acquiring Person, per "
@@ -633,12 +633,13 @@ def exempt_within_cap(exemption: Exemption | None, shares: int) -> bool:
 
 
 def known_share_cap(exemption: Exemption) -> int | None:
-    """An Exempt Person's cap in shares (``None``: none); :class:`UnknownTermError` if unknown."""
+    """An Exempt Person's cap in shares (``None``: none).
+
+    Raises :class:`UnknownTermError` if the cap is unknown or the exemption may have lapsed.
+    """
     cap = exemption.share_cap
-    if isinstance(cap, UnknownShares):
-        raise UnknownTermError(
-            f"this answer needs the cap in shares, but {exemption.unknowns()[0]}"
-        )
+    if isinstance(cap, UnknownShares) or exemption.lapse is not None:
+        raise UnknownTermError(f"this answer needs the exemption, but {exemption.unknowns()[0]}")
     return cap
 
 
@@ -743,19 +744,20 @@ def extremes(
     - An exception's cap: its bounds (``smallest`` without a lower one); its cap in
       shares: its bounds (one share without a lower one, no cap without an upper one).
     - An Exempt Person's cap in shares: its bounds, as for an exception.
+    - An exception or an Exempt Person that may have lapsed (its ``lapse``): gone at the
+      strictest, standing at the most generous.
     - The grandfathering tolerance (the plan's, and a grandfathered ``standing``'s own):
       none (any additional share) without a lower bound; "more than 100%" without an upper.
     """
     general, passive = terms.general, terms.passive
     low, high = _pair(general, smallest)
     tier = None if passive is None else _pair(passive, smallest, floor=low)
-    if tier is not None:
-        high = min(high, tier[1], key=Threshold.sort_key)
-        low = min(low, high, key=Threshold.sort_key)
-        tier = (
-            min(max(tier[0], low, key=Threshold.sort_key), tier[1], key=Threshold.sort_key),
-            tier[1],
-        )
+    if tier is not None and passive is not None:
+        order = Threshold.sort_key
+        high = _worded(min(high, tier[1], key=order), general, Comparison.AT_LEAST)
+        low = _worded(min(low, high, key=order), general, Comparison.AT_LEAST)
+        least = min(max(tier[0], low, key=order), tier[1], key=order)
+        tier = (_worded(least, passive, Comparison.MORE_THAN), tier[1])
     found = []
     for index, generous in enumerate((False, True)):
         known = attrs.evolve(
@@ -764,8 +766,18 @@ def extremes(
             passive=None
             if tier is None or passive is None
             else Limit(tier[index], LimitKind.PASSIVE, passive.source),
-            exceptions=[_known_exception(e, smallest, generous) for e in terms.exceptions],
-            exemptions=[_known_exemption(e, generous) for e in terms.exemptions],
+            # A clause that may have lapsed: gone at the strictest, standing at the most
+            # generous (an "is not an Acquiring Person unless" clause never makes it worse).
+            exceptions=[
+                _known_exception(e, smallest, generous)
+                for e in terms.exceptions
+                if generous or e.lapse is None
+            ],
+            exemptions=[
+                _known_exemption(e, generous)
+                for e in terms.exemptions
+                if generous or e.lapse is None
+            ],
             grandfathering=_known_grandfathering(terms.grandfathering, generous),
         )
         held = standing
@@ -773,6 +785,20 @@ def extremes(
             held = attrs.evolve(standing, rules=_known_grandfathering(standing.rules, generous))
         found.append((known, held))
     return found[0], found[1]
+
+
+def _worded(threshold: Threshold, limit: Limit | UnknownLimit, limiting: Comparison) -> Threshold:
+    """``threshold``, a bound of ``limit`` set by the other tier, in ``limit``'s wording.
+
+    Where ``limit``'s wording is known and the other tier's differs, no value in that
+    wording reaches the bound ("more than p%" never quite reaches a tier of "p% or more"),
+    and the bound is the limit of the values that do: ``p%`` in the ``limiting`` wording
+    ("p% or more" for a general threshold under a tier, "more than p%" for a tier over a
+    threshold), which gives every holding the answer of some value allowed.
+    """
+    if limit.comparison is None or limit.comparison is threshold.comparison:
+        return threshold
+    return Threshold(threshold.percent, limiting)
 
 
 def _pair(
@@ -798,9 +824,9 @@ def _known_exception(
         cap = cap.most_generous() if generous else cap.strictest(smallest)
     if isinstance(shares, UnknownShares):
         shares = _shares_extreme(shares, generous)
-    if cap is exception.cap and shares is exception.share_cap:
+    if cap is exception.cap and shares is exception.share_cap and exception.lapse is None:
         return exception
-    return attrs.evolve(exception, cap=cap, share_cap=shares)
+    return attrs.evolve(exception, cap=cap, share_cap=shares, lapse=None)
 
 
 def _shares_extreme(shares: UnknownShares, generous: bool) -> int | None:
@@ -814,9 +840,12 @@ def _shares_extreme(shares: UnknownShares, generous: bool) -> int | None:
 
 
 def _known_exemption(exemption: Exemption, generous: bool) -> Exemption:
-    if not isinstance(exemption.share_cap, UnknownShares):
+    cap = exemption.share_cap
+    if not isinstance(cap, UnknownShares) and exemption.lapse is None:
         return exemption
-    return attrs.evolve(exemption, share_cap=_shares_extreme(exemption.share_cap, generous))
+    if isinstance(cap, UnknownShares):
+        cap = _shares_extreme(cap, generous)
+    return attrs.evolve(exemption, share_cap=cap, lapse=None)
 
 
 def _known_grandfathering(rules: Grandfathering, generous: bool) -> Grandfathering:

@@ -182,6 +182,11 @@ class UnknownThreshold:
         return Threshold(high, self.comparison or Comparison.MORE_THAN)
 
 
+def _lapse_why(what: str, lapse: str, source: Source) -> str:
+    """Whether a clause has lapsed is unknown: ``"whether ... has lapsed is unknown ..."``."""
+    return f"whether {what} has lapsed is unknown (it lapses {lapse}), per {source.cite()}"
+
+
 def _cite_why(what: str, words: str, source: Source | None, reason: str | None) -> str:
     """``"<what> is <words>, per <source>"`` and the reason: an unknown term, for a reason."""
     why = f"{what} is {words}"
@@ -265,8 +270,12 @@ class NamedException:
     """A cap in shares besides ``cap``: the exception ends above that many shares (an
     :class:`~rightsplan.UnknownShares` where the filings do not say how many)."""
     proviso: str | None = None
-    """A limiting clause or lapse condition the plan attaches, quoted; recorded and cited in
-    answers, never evaluated."""
+    """A limiting clause the plan attaches, quoted; recorded and cited in answers, never
+    evaluated."""
+    lapse: str | None = None
+    """A condition on which the exception lapses ("until the stockholders approve"), not
+    known to have happened: whether the exception still stands is unknown, so answers that
+    depend on it are UNCERTAIN. Once the lapse is known, a later instrument records it."""
 
     def names(self) -> tuple[str, ...]:
         """The holder's name and its members' names."""
@@ -298,13 +307,18 @@ class NamedException:
                     self.share_cap.reason,
                 )
             )
+        if self.lapse is not None:
+            found.append(_lapse_why(f"the exception for {self.holder}", self.lapse, self.source))
         return tuple(found)
 
     def limit(self) -> Limit:
-        """The cap as a :class:`Limit`; :class:`~rightsplan.errors.UnknownTermError` if unknown."""
+        """The cap as a :class:`Limit`; :class:`~rightsplan.errors.UnknownTermError` if unknown.
+
+        Unknown too where the exception may have lapsed (:attr:`lapse`).
+        """
         cap, shares = self.cap, self.share_cap
-        if isinstance(cap, UnknownThreshold) or isinstance(shares, UnknownShares):
-            raise UnknownTermError(f"this answer needs the cap, but {self.unknowns()[0]}")
+        if isinstance(cap, UnknownThreshold) or isinstance(shares, UnknownShares) or self.lapse:
+            raise UnknownTermError(f"this answer needs the exception, but {self.unknowns()[0]}")
         return Limit(cap, LimitKind.EXCEPTION, self.source, holder=self.holder, share_cap=shares)
 
 
@@ -317,7 +331,8 @@ class Exemption:
     ``members`` (its Affiliates the plan lists: "Renaissance" is RTC and RTHC). With
     ``share_cap`` it is exempt only up to that many shares ("3,501,585 shares"): above
     them the plan's other rules judge it. ``proviso`` is a limiting clause the plan attaches,
-    quoted and cited in answers, never evaluated.
+    quoted and cited in answers, never evaluated. ``lapse`` is a condition on which the
+    exemption lapses, not known to have happened: answers that depend on it are UNCERTAIN.
     """
 
     name: str
@@ -328,6 +343,7 @@ class Exemption:
     """A cap in shares (an :class:`~rightsplan.UnknownShares` where the filings do not say
     how many), or ``None``: exempt whatever it holds."""
     proviso: str | None = None
+    lapse: str | None = None
     key: str = attrs.field(init=False, eq=False, repr=False, hash=False)
     """``name`` as names are matched (:func:`rightsplan._check.name_key`), worked out once."""
 
@@ -339,17 +355,20 @@ class Exemption:
         return (self.name, *self.members)
 
     def unknowns(self) -> tuple[str, ...]:
-        """Its unknown cap in shares, described with its source (empty if known or none)."""
-        if not isinstance(self.share_cap, UnknownShares):
-            return ()
-        return (
-            _cite_why(
-                f"the cap in shares of the Exempt Person {self.name}",
-                self.share_cap.describe(),
-                self.source,
-                self.share_cap.reason,
-            ),
-        )
+        """Its unknown cap in shares and lapse, described with its source (empty if none)."""
+        found = []
+        if isinstance(self.share_cap, UnknownShares):
+            found.append(
+                _cite_why(
+                    f"the cap in shares of the Exempt Person {self.name}",
+                    self.share_cap.describe(),
+                    self.source,
+                    self.share_cap.reason,
+                )
+            )
+        if self.lapse is not None:
+            found.append(_lapse_why(f"the exemption of {self.name}", self.lapse, self.source))
+        return tuple(found)
 
     def covers(self, holder: str, kind: HolderKind) -> bool:
         """Whether a holder with this name and kind is this Exempt Person (or a member)."""
@@ -1159,6 +1178,8 @@ def _exempt_text(exemption: Exemption) -> str:
         text += f", up to {share_cap_words(exemption.share_cap)}"
     if exemption.proviso is not None:
         text += f" (proviso: {exemption.proviso})"
+    if exemption.lapse is not None:
+        text += f" (lapses {exemption.lapse}; not known to have lapsed)"
     return text
 
 
@@ -1388,6 +1409,8 @@ def _exception_provision(exception: NamedException) -> Provision:
         ends += " or stops being passive"
     if exception.proviso is not None:
         ends += f" (proviso: {exception.proviso})"
+    if exception.lapse is not None:
+        ends += f" (lapses {exception.lapse}; not known to have lapsed)"
     return Provision(
         ProvisionKind.EXCEPTION,
         f"not an Acquiring Person unless {ends}",
@@ -1399,6 +1422,7 @@ def _exception_provision(exception: NamedException) -> Provision:
             "share_cap": _share_cap_json(exception.share_cap),
             "requires_passive": exception.requires_passive,
             "proviso": exception.proviso,
+            "lapse": exception.lapse,
         },
         heading=f"Exception for {exception.holder}{members}",
     )
@@ -1416,6 +1440,7 @@ def _exemption_provision(exemption: Exemption) -> Provision:
             "members": list(exemption.members),
             "share_cap": _share_cap_json(exemption.share_cap),
             "proviso": exemption.proviso,
+            "lapse": exemption.lapse,
         },
     )
 

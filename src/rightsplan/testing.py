@@ -631,6 +631,17 @@ def _unknown_percent(
     return draw(unknown_percents(percent)), draw(st.sampled_from([comparison, None]))
 
 
+_LAPSES = (
+    "if the stockholders do not approve it at the next annual meeting",
+    "twelve months after it was granted, unless the stockholders approve",
+)
+"""Conditions on which an exception or exemption lapses, not known to have happened."""
+
+
+def _lapse(draw: st.DrawFn, lapse: str | None) -> str | None:
+    return lapse if lapse is not None or draw(st.integers(0, 3)) else draw(st.sampled_from(_LAPSES))
+
+
 def _unknown_cap(draw: st.DrawFn, cap: int | UnknownShares | None) -> int | UnknownShares | None:
     if isinstance(cap, int) and draw(st.booleans()):
         return draw(unknown_shares(cap))
@@ -649,9 +660,19 @@ def _unknowing(draw: st.DrawFn, change: Change, on: pendulum.Date, proof: pendul
     if isinstance(change, AddException | ReplaceException):
         percent, comparison = _unknown_percent(draw, change.percent, change.comparison)
         share_cap = _unknown_cap(draw, change.share_cap)
-        return attrs.evolve(change, percent=percent, comparison=comparison, share_cap=share_cap)
-    if isinstance(change, AddExemptPerson):
-        return attrs.evolve(change, share_cap=_unknown_cap(draw, change.share_cap))
+        return attrs.evolve(
+            change,
+            percent=percent,
+            comparison=comparison,
+            share_cap=share_cap,
+            lapse=_lapse(draw, change.lapse),
+        )
+    if isinstance(change, AddExemptPerson) and change.category is None:
+        return attrs.evolve(
+            change,
+            share_cap=_unknown_cap(draw, change.share_cap),
+            lapse=_lapse(draw, change.lapse),
+        )
     if isinstance(change, SetGrandfathering) and change.tolerance_percent is not None:
         percent, comparison = _unknown_percent(
             draw, change.tolerance_percent, change.tolerance_comparison
@@ -697,8 +718,9 @@ def plans_with_unknowns(draw: st.DrawFn, *, max_amendments: int = 4) -> tuple[Pl
     be made unknown, with bounds around the true value (each present or not): the general
     threshold, the passive tier, an exception's cap (its percent and wording, its cap in
     shares), an Exempt Person's cap in shares, the grandfathering tolerance and the Final
-    Expiration Date. The unknown plan is valid whatever its draws; the concrete one is one
-    of its substitutions (:func:`substitutions`).
+    Expiration Date; and an exception or an Exempt Person may be given a lapse condition
+    not known to have happened. The unknown plan is valid whatever its draws; the concrete
+    one is one of its substitutions (:func:`substitutions`), with no lapse.
     """
     concrete = draw(plans(max_amendments=max_amendments))
     proofs = expiry_proofs(concrete)
@@ -728,7 +750,8 @@ def known_plan(
     ``threshold(change, bounds, comparison)`` for an unknown percent (a general threshold,
     a passive tier, an exception's cap or a grandfathering tolerance, as ``change`` says),
     ``shares(bounds)`` for an unknown cap in shares, ``date(unknown, on)`` for an unknown
-    Final Expiration Date set by an instrument taking effect ``on``.
+    Final Expiration Date set by an instrument taking effect ``on``. A lapse condition is
+    taken as not (yet) happened: the clause stands, without it.
 
     May raise :class:`~rightsplan.errors.PlanHistoryError` if the values chosen do not fit
     the rest of the history (a general threshold above the passive tier, say).
@@ -740,10 +763,11 @@ def known_plan(
         ) and isinstance(change.percent, UnknownPercent):
             chosen = threshold(change, change.percent, change.comparison)
             change = attrs.evolve(change, percent=chosen.percent, comparison=chosen.comparison)
-        if isinstance(change, AddException | ReplaceException | AddExemptPerson) and isinstance(
-            change.share_cap, UnknownShares
-        ):
-            change = attrs.evolve(change, share_cap=shares(change.share_cap))
+        if isinstance(change, AddException | ReplaceException | AddExemptPerson):
+            if isinstance(change.share_cap, UnknownShares):
+                change = attrs.evolve(change, share_cap=shares(change.share_cap))
+            if change.lapse is not None:
+                change = attrs.evolve(change, lapse=None)
         if isinstance(change, SetGrandfathering) and isinstance(
             change.tolerance_percent, UnknownPercent
         ):
