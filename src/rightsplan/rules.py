@@ -6,7 +6,8 @@
 - **Unknown terms** (:func:`in_force_or_unknown`, :func:`verdict`): where the filings leave
   a term unknown (:mod:`rightsplan.unknowns`: the general threshold, the passive tier, an
   exception's cap in percent or shares, an Exempt Person's cap in shares, the
-  grandfathering tolerance, the Final Expiration Date), an answer is worked out at the
+  grandfathering tolerance, the Final Expiration Date, whether an exception or an
+  exemption has lapsed on its condition), an answer is worked out at the
   extremes the bounds allow (:func:`extremes`: every unknown at its strictest, then every
   one at its most generous); one they agree on is exact, one they disagree on is
   :attr:`Status.UNCERTAIN`, naming the terms that decide it and their sources. Between
@@ -157,7 +158,10 @@ _MEANINGS = {
     Status.TRIGGERED: "over the limit: the holder would be, or is, an Acquiring Person",
     Status.EXEMPT: "an Exempt Person, or exempted by the board: never an Acquiring Person",
     Status.INACTIVE: "no plan in force on the date",
-    Status.UNCERTAIN: "known only as a rounded percentage whose rounding straddles the limit",
+    Status.UNCERTAIN: (
+        "a rounded percentage whose rounding straddles the limit, or a term the plan leaves "
+        "unknown that decides"
+    ),
     Status.EXCUSED: (
         "over the general limit but not an Acquiring Person: grandfathered, pushed over by a "
         "buyback, or within a cure period"
@@ -705,8 +709,9 @@ def deciding_unknowns(
     """The unknown terms a verdict on ``holder`` reads, each with its source (empty if none).
 
     The general threshold; the passive tier, for a passive holder; the caps of the
-    exception and the Exempt Person covering the holder; the grandfathering tolerance, for
-    a grandfathered holder. An unknown term none of these is never read, and never named.
+    exception and the Exempt Person covering the holder, and whether they have lapsed; the
+    grandfathering tolerance, for a grandfathered holder. An unknown term none of these is
+    never read, and never named.
     """
     grandfathered = isinstance(standing, Grandfathered)
     if not terms.unknown_limits() and not grandfathered:
