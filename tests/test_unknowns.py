@@ -682,6 +682,16 @@ class TestLapse:
         assert rp.assess(plan, holding, on="2001-05-31").status is UNCERTAIN
         assert rp.assess(plan, holding, on="2001-06-01").status is rp.Status.TRIGGERED
 
+    def test_history_refuses(self) -> None:
+        """An ownership history a lapse decides refuses, naming it, rather than guess."""
+        plan = exception_plan(percent="40", comparison=MORE_THAN, lapse="if not approved")
+        events = [
+            rp.OutstandingChanged(on="2001-01-01", outstanding=TEN_MILLION),
+            rp.PositionReported(on="2001-01-01", holder="IPOF Group", shares=3_000_000),
+        ]
+        with pytest.raises(rp.UnknownTermError, match="whether the exception for IPOF Group"):
+            rp.replay(plan, events)
+
     def test_in_the_terms(self) -> None:
         """The terms say the lapse condition and that it is not known to have happened."""
         plan = exception_plan(percent="40", comparison=MORE_THAN, lapse=LAPSE)

@@ -13,6 +13,7 @@ from fractions import Fraction
 import attrs
 import pendulum
 
+from rightsplan.errors import UnknownTermError
 from rightsplan.history._events import (
     _apply,
     _Books,
@@ -337,6 +338,10 @@ class _Replay:
         ):
             cause = "a grandfathered holder exercised rights to acquire shares while over the line"
         result = judge(new)
+        if result.status is Status.UNCERTAIN:
+            # An unknown term the limit does not show decides (a grandfathering tolerance, a
+            # lapse): refused, as every unknown term that decides a history is.
+            raise UnknownTermError(f"on {day.isoformat()}, {name}: {result.reason}")
         if (
             cause is None
             and result.status is Status.TRIGGERED
