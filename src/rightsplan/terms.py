@@ -1035,8 +1035,9 @@ class Terms:
         """The unknown terms a verdict may depend on, with their sources (empty if none).
 
         Every term of :meth:`unknowns` but the Final Expiration Date: the general threshold,
-        the passive tier, the exceptions' caps, the Exempt Persons' caps in shares and the
-        grandfathering tolerance (remembered: the terms are immutable).
+        the passive tier, the exceptions' caps, the Exempt Persons' caps in shares, whether
+        an exception or an exemption has lapsed on its condition, and the grandfathering
+        tolerance (remembered: the terms are immutable).
         """
         found = self.memo.get("unknown-limits")
         if found is None:
