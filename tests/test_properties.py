@@ -136,9 +136,15 @@ def usual_thresholds() -> st.SearchStrategy[rp.Threshold]:
 
 @st.composite
 def any_plans(draw: st.DrawFn) -> rp.Plan:
-    """Plans, in any order, whose amendments take effect when executed or on other days."""
+    """Plans, in any order, whose amendments take effect when executed or on other days.
+
+    Without caps in shares: the oracles here are percentages; caps in shares have their own
+    (tests/test_rules.py, "caps in shares").
+    """
     agreement, amendments = draw(
-        amendment_histories(general=draw(usual_thresholds()), max_amendments=MAX_AMENDMENTS)
+        amendment_histories(
+            general=draw(usual_thresholds()), max_amendments=MAX_AMENDMENTS, share_caps=False
+        )
     )
     if draw(st.booleans()):
         shifted = []
