@@ -257,10 +257,11 @@ class TestJsonFields:
     def test_terms(self) -> None:
         """`terms --format json`: every kind of rule, unknown terms, with and without --on."""
         from tests.test_terms import every_kind_plan
-        from tests.test_unknowns import candela, enzon, sotheby
+        from tests.test_unknowns import candela, enzon, every_unknown, sotheby
 
         plans = [
             every_kind_plan(),
+            every_unknown(),
             candela(),
             enzon(through=3),
             sotheby(meeting=None),

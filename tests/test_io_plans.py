@@ -118,6 +118,7 @@ class TestSchema:
             "members",
             "share_cap",
             "proviso",
+            "lapse",
             "section",
             "quote",
             "note",

@@ -154,7 +154,7 @@ class TestGrandfatheredVerdict:
         terms = plan.terms_at(ON)
         if isinstance(standing, rp.Grandfathered):
             clause = standing.rules or terms.grandfathering
-            tolerance, cap = clause.tolerance, clause.cap
+            tolerance, cap = clause.known_tolerance(), clause.cap
         else:
             points = standing.tolerance
             if points is None:

@@ -82,7 +82,7 @@ def screenings(
     draw: st.DrawFn, max_amendments: int = 4
 ) -> tuple[dict[str, rp.Plan], list[tuple[str, rp.Position, dt.date]]]:
     plans = {
-        f"P{index}": draw(testing.plans(max_amendments=max_amendments))
+        f"P{index}": draw(testing.plans(max_amendments=max_amendments, share_caps=False))
         for index in range(draw(st.integers(1, 3)))
     }
     rows = []

@@ -82,7 +82,8 @@ def model_apply(model: Model, change: rp.Change, instrument: str) -> None:
         threshold = change.threshold  # the machine draws known thresholds only
         model.general = (threshold.percent, threshold.comparison, instrument)
     elif isinstance(change, rp.SetPassiveTier):
-        model.passive = (change.percent, change.comparison, instrument)
+        tier = change.threshold  # known, as the machine draws them
+        model.passive = (tier.percent, tier.comparison, instrument)
     elif isinstance(change, rp.RemovePassiveTier):
         if model.passive is None:
             raise Conflict
@@ -99,7 +100,8 @@ def model_apply(model: Model, change: rp.Change, instrument: str) -> None:
         taken = {key(n) for h, members in others for n in (h, *members)}
         if taken & {key(n) for n in (change.holder, *change.members)}:
             raise Conflict  # a name may be covered by one exception only
-        cap = (change.percent, change.comparison, instrument)
+        limit = change.threshold  # known, as the machine draws them
+        cap = (limit.percent, limit.comparison, instrument)
         model.exceptions[change.holder] = (change.members, cap, change.requires_passive)
     elif isinstance(change, rp.RemoveException):
         if model.exceptions.pop(change.holder, None) is None:
@@ -486,7 +488,8 @@ class PlanReplay(RuleBasedStateMachine):
             return limit.percent, limit.comparison, limit.source.instrument
 
         assert rule_of(terms.known_general()) == model.general
-        assert (None if terms.passive is None else rule_of(terms.passive)) == model.passive
+        passive = terms.known_passive()
+        assert (None if passive is None else rule_of(passive)) == model.passive
         assert [
             (
                 e.holder,

@@ -35,9 +35,10 @@ FIND = settings(
 def _limits(plan: rp.Plan, on: pendulum.Date) -> list[rp.Threshold]:
     terms = plan.terms_at(on)
     limits = [terms.known_general().threshold]
-    if terms.passive is not None:
-        limits.append(terms.passive.threshold)
-    limits.extend(exception.cap for exception in terms.exceptions)
+    passive = terms.known_passive()
+    if passive is not None:
+        limits.append(passive.threshold)
+    limits.extend(exception.limit().threshold for exception in terms.exceptions)
     return limits
 
 
@@ -350,6 +351,44 @@ class TestEveryKind:
         }
         assert exchanges == {True, False}
         assert any(_has_gap(history) for history in _drawn_histories())
+
+    def test_real_shapes(self) -> None:
+        """Exceptions and Exempt Persons with members, caps in shares and provisos come up."""
+        changes = _drawn_changes()
+        exceptions = [c for c in changes if isinstance(c, rp.AddException | rp.ReplaceException)]
+        exempt = [c for c in changes if isinstance(c, rp.AddExemptPerson) and c.category is None]
+        for clauses in (exceptions, exempt):
+            assert {c.share_cap is None for c in clauses} == {False, True}
+            assert {c.proviso is None for c in clauses} == {False, True}
+            assert {bool(c.members) for c in clauses} == {False, True}
+
+    def test_no_share_caps_for_a_screen(self) -> None:
+        """plans(share_caps=False) never draws a cap in shares."""
+        for plan in _drawn(testing.plans(share_caps=False)):
+            changes = [*plan.agreement.provisions, *(c for a in plan.amendments for c in a.changes)]  # type: ignore[attr-defined]
+            assert all(getattr(c, "share_cap", None) is None for c in changes)
+
+    def test_every_unknown_term(self) -> None:
+        """plans_with_unknowns makes every term that may be unknown unknown, now and then."""
+        found: set[str] = set()
+        for pair in _drawn(testing.plans_with_unknowns()):
+            assert isinstance(pair, tuple)
+            for words in pair[0].unknowns():
+                term = words.split(" is ")[0].split(" for ")[0]  # no holder's name
+                for named in (" Person ", " exemption of "):
+                    term = term.split(named)[0] + named.rstrip() if named in term else term
+                found.add(term)
+        assert found == {
+            "the general threshold",
+            "the passive-investor tier",
+            "the cap of the exception",
+            "the cap in shares of the exception",
+            "the cap in shares of the Exempt Person",
+            "the grandfathering tolerance",
+            "the Final Expiration Date",
+            "whether the exception",
+            "whether the exemption of",
+        }, found
 
     def test_every_grandfathering_setting(self) -> None:
         """Grandfathering clauses with every cutoff, base, tolerance, cap, lapse and exercise."""

@@ -139,7 +139,7 @@ from rightsplan.terms import (
     RightsToAcquire,
     Terms,
 )
-from rightsplan.unknowns import UnknownDate, UnknownPercent
+from rightsplan.unknowns import UnknownDate, UnknownPercent, UnknownShares
 
 if TYPE_CHECKING:
     import os
@@ -286,6 +286,7 @@ __all__ = [
     "UnknownDate",
     "UnknownHolderError",
     "UnknownPercent",
+    "UnknownShares",
     "UnknownTermError",
     "assess",
     "calendars",

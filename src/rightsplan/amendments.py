@@ -52,15 +52,17 @@ from rightsplan.terms import (
     RightsToAcquire,
     Terms,
     UnknownLimit,
+    UnknownThreshold,
     evolve,
     exception_covering,
     find_exemption,
+    share_cap_words,
     unknown_words,
     with_exception_changed,
     with_exemption,
     without_exemption,
 )
-from rightsplan.unknowns import UnknownDate, UnknownPercent
+from rightsplan.unknowns import UnknownDate, UnknownPercent, UnknownShares
 
 __all__ = [
     "AddException",
@@ -107,9 +109,9 @@ def _members(value: Iterable[str]) -> tuple[str, ...]:
     return _check.tuple_of(value, "members", _check.holder_name)
 
 
-def _share_cap(value: int | None) -> int | None:
-    if value is None:
-        return None
+def _share_cap(value: int | UnknownShares | None) -> int | UnknownShares | None:
+    if value is None or isinstance(value, UnknownShares):
+        return value
     cap = _check.whole_number(value, "share_cap")
     if cap < 1:
         raise InvalidInputError(f"share_cap: expected a number of shares above zero, got {cap}")
@@ -118,6 +120,10 @@ def _share_cap(value: int | None) -> int | None:
 
 def _proviso(value: str | None) -> str | None:
     return _check.optional_text(value, "proviso")
+
+
+def _lapse(value: str | None) -> str | None:
+    return _check.optional_text(value, "lapse")
 
 
 def _requires_passive(value: bool) -> bool:
@@ -163,43 +169,20 @@ class Change:
         raise NotImplementedError  # pragma: no cover - every kind overrides it
 
 
-@attrs.frozen(kw_only=True)
-class _ThresholdChange(Change):
-    """A change that carries a threshold (percent with its comparison)."""
-
-    percent: Fraction = attrs.field(converter=_percent)
-    comparison: Comparison
-
-    def __attrs_post_init__(self) -> None:
-        # Builds the threshold once, so a bad percent or comparison fails at construction.
-        self.threshold  # noqa: B018
-
-    @property
-    def threshold(self) -> Threshold:
-        """The percent and comparison as a :class:`~rightsplan.percent.Threshold`."""
-        return Threshold(self.percent, self.comparison)
-
-
-def _general_percent(value: PercentLike | UnknownPercent) -> Fraction | UnknownPercent:
+def _maybe_percent(value: PercentLike | UnknownPercent) -> Fraction | UnknownPercent:
     return value if isinstance(value, UnknownPercent) else _percent(value)
 
 
 @attrs.frozen(kw_only=True)
-class SetThreshold(Change):
-    """Set the general threshold in the definition of Acquiring Person.
+class _ThresholdChange(Change):
+    """A change that carries a threshold: a percent with its comparison.
 
     ``percent`` may be an :class:`~rightsplan.UnknownPercent` where the filings do not
     state it (with its bounds, if any), and then ``comparison`` may be ``None`` if the
     wording is unknown too; answers that depend on it are UNCERTAIN.
-
-    >>> SetThreshold(percent="4.99", comparison=Comparison.AT_LEAST).describe()
-    'general threshold set to 4.99% or more'
-    >>> unknown = UnknownPercent(at_least="10", at_most="20")
-    >>> SetThreshold(percent=unknown, comparison=None).describe()
-    'general threshold set to unknown (between 10% and 20%)'
     """
 
-    percent: Fraction | UnknownPercent = attrs.field(converter=_general_percent)
+    percent: Fraction | UnknownPercent = attrs.field(converter=_maybe_percent)
     comparison: Comparison | None = None
     """Required with a known percent; ``None`` only where the wording is unknown too."""
 
@@ -224,8 +207,7 @@ class SetThreshold(Change):
         percent, comparison = self.percent, self.comparison
         if isinstance(percent, UnknownPercent):
             raise UnknownTermError(
-                f"the general threshold is {unknown_words(percent, comparison)}: it has no "
-                "Threshold"
+                f"the {self._term} is {unknown_words(percent, comparison)}: it has no Threshold"
             )
         assert comparison is not None  # checked at construction
         return Threshold(percent, comparison)
@@ -235,6 +217,36 @@ class SetThreshold(Change):
         """Whether the percent is stated (not an :class:`~rightsplan.UnknownPercent`)."""
         return not isinstance(self.percent, UnknownPercent)
 
+    def bound(self) -> Threshold | UnknownThreshold:
+        """The threshold, or an :class:`~rightsplan.terms.UnknownThreshold` where unknown."""
+        if isinstance(self.percent, UnknownPercent):
+            return UnknownThreshold(self.percent, self.comparison)
+        return self.threshold
+
+    def words(self) -> str:
+        """The threshold in words: ``"15% or more"``, ``'unknown (at least 10%)'``."""
+        return self.bound().describe()
+
+    _term = "threshold"
+
+
+@attrs.frozen(kw_only=True)
+class SetThreshold(_ThresholdChange):
+    """Set the general threshold in the definition of Acquiring Person.
+
+    ``percent`` may be an :class:`~rightsplan.UnknownPercent` where the filings do not
+    state it (with its bounds, if any), and then ``comparison`` may be ``None`` if the
+    wording is unknown too; answers that depend on it are UNCERTAIN.
+
+    >>> SetThreshold(percent="4.99", comparison=Comparison.AT_LEAST).describe()
+    'general threshold set to 4.99% or more'
+    >>> unknown = UnknownPercent(at_least="10", at_most="20")
+    >>> SetThreshold(percent=unknown, comparison=None).describe()
+    'general threshold set to unknown (between 10% and 20%)'
+    """
+
+    _term = "general threshold"
+
     def general(self, source: Source) -> Limit | UnknownLimit:
         """The general rule this sets, citing ``source``."""
         if isinstance(self.percent, UnknownPercent):
@@ -243,18 +255,28 @@ class SetThreshold(Change):
 
     def describe(self) -> str:
         """The change in a few words."""
-        if isinstance(self.percent, UnknownPercent):
-            return f"general threshold set to {unknown_words(self.percent, self.comparison)}"
-        return f"general threshold set to {self.threshold.describe()}"
+        return f"general threshold set to {self.words()}"
 
 
 @attrs.frozen(kw_only=True)
 class SetPassiveTier(_ThresholdChange):
-    """Set (or change) the higher threshold for passive holders eligible for Schedule 13G."""
+    """Set (or change) the higher threshold for passive holders eligible for Schedule 13G.
+
+    ``percent`` may be an :class:`~rightsplan.UnknownPercent` (``comparison`` then
+    ``None`` if the wording is unknown too), as for :class:`SetThreshold`.
+    """
+
+    _term = "passive-investor tier"
+
+    def tier(self, source: Source) -> Limit | UnknownLimit:
+        """The passive tier this sets, citing ``source``."""
+        if isinstance(self.percent, UnknownPercent):
+            return UnknownLimit(self.percent, self.comparison, source, LimitKind.PASSIVE)
+        return Limit(self.threshold, LimitKind.PASSIVE, source)
 
     def describe(self) -> str:
         """The change in a few words."""
-        return f"passive-investor tier set to {self.threshold.describe()}"
+        return f"passive-investor tier set to {self.words()}"
 
 
 @attrs.frozen(kw_only=True)
@@ -272,12 +294,21 @@ class _ExceptionChange(_ThresholdChange):
 
     holder: str = attrs.field(converter=_holder)
     # Declared again so that files and reprs list the holder first, then its cap.
-    percent: Fraction = attrs.field(converter=_percent)
-    comparison: Comparison
+    percent: Fraction | UnknownPercent = attrs.field(converter=_maybe_percent)
+    comparison: Comparison | None = None
     requires_passive: bool = attrs.field(converter=_requires_passive)
     members: tuple[str, ...] = attrs.field(default=(), converter=_members)
-    share_cap: int | None = attrs.field(default=None, converter=_share_cap)
+    share_cap: int | UnknownShares | None = attrs.field(default=None, converter=_share_cap)
     proviso: str | None = attrs.field(default=None, converter=_proviso)
+    lapse: str | None = attrs.field(default=None, converter=_lapse)
+
+    _term = "exception's cap"
+
+    def shares_words(self) -> str:
+        """The cap in shares, if any, as words follow the cap: ``" or more than ... shares"``."""
+        if self.share_cap is None:
+            return ""
+        return f" or more than {share_cap_words(self.share_cap)}"
 
 
 @attrs.frozen(kw_only=True)
@@ -290,12 +321,19 @@ class AddException(_ExceptionChange):
     ceases to hold without any intention of changing or influencing control. ``share_cap``
     ends it above a number of shares too ("up to 3,501,585 shares"); ``proviso`` quotes a
     lapse condition or limiting clause the plan attaches (recorded and cited, not evaluated).
+    The cap may be unknown: ``percent`` an :class:`~rightsplan.UnknownPercent` (with
+    ``comparison`` ``None`` if the wording is unknown too), ``share_cap`` an
+    :class:`~rightsplan.UnknownShares`; answers that depend on it are UNCERTAIN. ``lapse``
+    quotes a condition on which the exception lapses ("until the stockholders approve")
+    that is not known to have happened: while it stands, answers that depend on the
+    exception are UNCERTAIN; once the lapse is known, a later instrument records it (a
+    ``RemoveException`` effective the day it lapsed, or a ``ReplaceException`` without
+    ``lapse`` once it is known never to).
     """
 
     def describe(self) -> str:
         """The change in a few words."""
-        shares = f" or more than {self.share_cap:,} shares" if self.share_cap is not None else ""
-        return f"exception added for {self.holder}, ending at {self.threshold.describe()}{shares}"
+        return f"exception added for {self.holder}, ending at {self.words()}{self.shares_words()}"
 
 
 @attrs.frozen(kw_only=True)
@@ -304,7 +342,10 @@ class ReplaceException(_ExceptionChange):
 
     def describe(self) -> str:
         """The change in a few words."""
-        return f"exception for {self.holder} replaced, now ending at {self.threshold.describe()}"
+        return (
+            f"exception for {self.holder} replaced, now ending at "
+            f"{self.words()}{self.shares_words()}"
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -332,18 +373,23 @@ class AddExemptPerson(Change):
     ``BENEFIT_PLAN``, ``GOVERNMENT``), every holder of that kind is exempt; without it,
     the holder called ``name`` or one of its ``members`` (the Affiliates the plan lists).
     ``share_cap`` exempts it only up to that many shares: above them the plan's other rules
-    judge it. ``proviso`` quotes a limiting clause (recorded and cited, not evaluated).
+    judge it (an :class:`~rightsplan.UnknownShares` where the filings do not say how many:
+    answers that depend on it are UNCERTAIN). ``proviso`` quotes a limiting clause
+    (recorded and cited, not evaluated).
     """
 
     name: str = attrs.field(converter=_name)
     category: HolderKind | None = attrs.field(default=None, converter=_category)
     members: tuple[str, ...] = attrs.field(default=(), converter=_members)
-    share_cap: int | None = attrs.field(default=None, converter=_share_cap)
+    share_cap: int | UnknownShares | None = attrs.field(default=None, converter=_share_cap)
     proviso: str | None = attrs.field(default=None, converter=_proviso)
+    lapse: str | None = attrs.field(default=None, converter=_lapse)
+    """A condition on which the exemption lapses, not known to have happened (as for
+    :class:`AddException`)."""
 
     def describe(self) -> str:
         """The change in a few words."""
-        up_to = f" up to {self.share_cap:,} shares" if self.share_cap is not None else ""
+        up_to = "" if self.share_cap is None else f" up to {share_cap_words(self.share_cap)}"
         return f"{self.name} made an Exempt Person{up_to}"
 
 
@@ -570,6 +616,14 @@ def _optional_percent(value: PercentLike | None) -> Fraction | None:
     return None if value is None else to_percent(value, what="percent")
 
 
+def _tolerance_percent(
+    value: PercentLike | UnknownPercent | None,
+) -> Fraction | UnknownPercent | None:
+    if value is None or isinstance(value, UnknownPercent):
+        return value
+    return to_percent(value, what="tolerance_percent")
+
+
 def _optional_comparison(value: Comparison | None) -> Comparison | None:
     if value is None or isinstance(value, Comparison):
         return value
@@ -610,9 +664,15 @@ class SetGrandfathering(Change):
     the enum members (:class:`~rightsplan.Comparison`, :class:`~rightsplan.GrandfatherBase`,
     :class:`~rightsplan.GrandfatherCutoff`), a plan file their text (``"at-least"``,
     ``"lowest-since"``, ``"close-of-business"``). See :class:`~rightsplan.Grandfathering`.
+
+    ``tolerance_percent`` may be an :class:`~rightsplan.UnknownPercent` where the filings do
+    not state it (``tolerance_comparison`` then ``None`` if the wording is unknown too):
+    answers for a grandfathered holder that depend on it are UNCERTAIN.
     """
 
-    tolerance_percent: Fraction | None = attrs.field(default=None, converter=_optional_percent)
+    tolerance_percent: Fraction | UnknownPercent | None = attrs.field(
+        default=None, converter=_tolerance_percent
+    )
     tolerance_comparison: Comparison | None = attrs.field(
         default=None, converter=_optional_comparison
     )
@@ -631,9 +691,15 @@ class SetGrandfathering(Change):
         self.tolerance()
         self.cap()
 
-    def tolerance(self) -> Threshold | None:
-        """The tolerance as a threshold on additional percentage points, or ``None``."""
-        return _optional_threshold(self.tolerance_percent, self.tolerance_comparison, "tolerance")
+    def tolerance(self) -> Threshold | UnknownThreshold | None:
+        """The tolerance as a threshold on additional percentage points, or ``None``.
+
+        An :class:`~rightsplan.terms.UnknownThreshold` where the percent is unknown.
+        """
+        percent = self.tolerance_percent
+        if isinstance(percent, UnknownPercent):
+            return UnknownThreshold(percent, self.tolerance_comparison)
+        return _optional_threshold(percent, self.tolerance_comparison, "tolerance")
 
     def cap(self) -> Threshold | None:
         """The ceiling a grandfathered holder may never cross, or ``None``."""
@@ -998,30 +1064,38 @@ def _(change: SetThreshold, terms: Terms, source: Source, on: pendulum.Date) -> 
 
 @_apply.register
 def _(change: SetPassiveTier, terms: Terms, source: Source, on: pendulum.Date) -> Terms:
-    passive = Limit(change.threshold, LimitKind.PASSIVE, source)
+    passive = change.tier(source)
     _check_tiers(terms.general, passive)
     return evolve(terms, passive=passive)
 
 
-def _check_tiers(general: Limit | UnknownLimit, passive: Limit | None) -> None:
+def _check_tiers(general: Limit | UnknownLimit, passive: Limit | UnknownLimit | None) -> None:
+    """Refuse a passive tier stricter than the general threshold, whatever their unknowns.
+
+    Only what is known can conflict: the tier at its most generous below the general
+    threshold at its strictest.
+    """
     if passive is None:
         return
+    if isinstance(passive, UnknownLimit):
+        high = passive.percent.at_most
+        tier = None if high is None else Threshold(high, passive.comparison or Comparison.MORE_THAN)
+    else:
+        tier = passive.threshold
     if isinstance(general, UnknownLimit):
-        # Only what is known can conflict: a passive tier below every possible threshold.
         low = general.percent.at_least
-        if low is not None and passive.threshold.percent < low:
-            raise ChangeConflict(
-                f"the passive-investor tier ({passive.threshold.describe()}) would be stricter "
-                f"than the general threshold ({general.describe()}); a passive tier is the "
-                "higher one"
-            )
-        return
-    if passive.threshold.sort_key() < general.threshold.sort_key():
+        base = None if low is None else Threshold(low, general.comparison or Comparison.AT_LEAST)
+    else:
+        base = general.threshold
+    if tier is not None and base is not None and tier.sort_key() < base.sort_key():
         raise ChangeConflict(
-            f"the passive-investor tier ({passive.threshold.describe()}) would be stricter than "
-            f"the general threshold ({general.threshold.describe()}); a passive tier is the "
-            "higher one"
+            f"the passive-investor tier ({_words(passive)}) would be stricter than the general "
+            f"threshold ({_words(general)}); a passive tier is the higher one"
         )
+
+
+def _words(limit: Limit | UnknownLimit) -> str:
+    return limit.describe() if isinstance(limit, UnknownLimit) else limit.threshold.describe()
 
 
 @_apply.register
@@ -1035,11 +1109,12 @@ def _exception(change: _ExceptionChange, source: Source) -> NamedException:
     return NamedException(
         holder=change.holder,
         members=change.members,
-        cap=change.threshold,
+        cap=change.bound(),
         requires_passive=change.requires_passive,
         source=source,
         share_cap=change.share_cap,
         proviso=change.proviso,
+        lapse=change.lapse,
     )
 
 
@@ -1100,6 +1175,7 @@ def _(change: AddExemptPerson, terms: Terms, source: Source, on: pendulum.Date) 
         members=change.members,
         share_cap=change.share_cap,
         proviso=change.proviso,
+        lapse=change.lapse,
     )
     return with_exemption(terms, exemption)
 

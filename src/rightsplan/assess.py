@@ -29,17 +29,17 @@ from rightsplan.rules import (
     Verdict,
     binding_limit,
     combine,
+    deciding_unknowns,
     extremes,
     if_in_force,
     in_force,
     in_force_or_unknown,
-    known_terms,
     verdict,
     warn_ratio,
     warning_line_text,
 )
 from rightsplan.standing import ORDINARY, Ordinary, Standing, check_standing, starts_after
-from rightsplan.terms import Exemption, Limit, Terms, UnknownLimit
+from rightsplan.terms import Exemption, Limit, Terms, share_cap_words
 
 __all__ = [
     "DEFAULT_WARN_AT",
@@ -288,7 +288,7 @@ def _assess_in_force(
         for capped in (exemption, exception):
             if capped is not None and capped.share_cap is not None:
                 raise InvalidInputError(
-                    f"{position.holder}: the plan caps it at {capped.share_cap:,} shares "
+                    f"{position.holder}: the plan caps it at {share_cap_words(capped.share_cap)} "
                     f"({capped.source.cite()}); a reported percentage cannot be held against "
                     "a number of shares: give the exact shares as a Position"
                 )
@@ -307,8 +307,10 @@ def _assess_in_force(
                 exemption=exemption,
                 terms=terms,
             )
-        general = terms.general
-        if not isinstance(general, UnknownLimit):
+        unknown = deciding_unknowns(
+            terms, position.holder, kind=position.kind, passive=position.passive
+        )
+        if not unknown:
             considered, limit = binding_limit(terms, position.holder, passive=position.passive)
             return _assess_reported(company, position, day, ratio, terms, considered, limit)
         # The same two extremes the rulebook uses (rules.combine), for a rounded holding:
@@ -316,11 +318,10 @@ def _assess_in_force(
         low = position.interval[0]
         smallest = low if low > 0 else Fraction(1, 10**9)
         at = []
-        for threshold in extremes(terms, smallest):
-            known = known_terms(terms, threshold)
+        for known, _ in extremes(terms, smallest):
             considered, limit = binding_limit(known, position.holder, passive=position.passive)
             at.append(_assess_reported(company, position, day, ratio, known, considered, limit))
-        combined = combine(_as_verdict(at[0]), _as_verdict(at[1]), general)
+        combined = combine(_as_verdict(at[0]), _as_verdict(at[1]), "; ".join(unknown))
         return attrs.evolve(
             at[0],
             status=combined.status,

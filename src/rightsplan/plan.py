@@ -351,19 +351,25 @@ class Plan:
             return document
         day = to_date(on, what="on")
         document["on"] = day.isoformat()
+        in_force: bool | None
         if day < self.agreement.dated:
             why_not: str | None = (
                 f"the {self.agreement.name} is dated {self.agreement.dated.isoformat()}"
             )
-            terms = None
+            terms, in_force = None, False
         else:
             terms = self.terms_at(day)
-            why_not = None if terms.in_force_on(day) else _why_not_in_force(terms, day)
-        document["in_force"] = why_not is None
+            in_force = terms.in_force_or_unknown(day)
+            if in_force is None:  # an unknown expiry decides: null, and why
+                assert terms.expiration is not None
+                why_not = f"whether it is in force is unknown: {terms.expiration.why()}"
+            else:
+                why_not = None if in_force else _why_not_in_force(terms, day)
+        document["in_force"] = in_force
         document["why_not"] = why_not
-        document["rules"] = [] if terms is None else _rules_json(terms, in_force=why_not is None)
+        document["rules"] = [] if terms is None else _rules_json(terms, in_force=in_force)
         document["instruments"] = (
-            [] if terms is None or why_not is not None else terms.to_json()["instruments"]
+            [] if terms is None or in_force is False else terms.to_json()["instruments"]
         )
         return document
 

@@ -4,9 +4,13 @@
   ends (termination or redemption take effect at the start of their day) or its rights
   expire (at the close of business on the Final Expiration Date).
 - **Unknown terms** (:func:`in_force_or_unknown`, :func:`verdict`): where the filings leave
-  the general threshold or the Final Expiration Date unknown (:mod:`rightsplan.unknowns`),
-  an answer is worked out at the extremes its bounds allow; one they agree on is exact,
-  one they disagree on is :attr:`Status.UNCERTAIN`, naming the term and its source. Between
+  a term unknown (:mod:`rightsplan.unknowns`: the general threshold, the passive tier, an
+  exception's cap in percent or shares, an Exempt Person's cap in shares, the
+  grandfathering tolerance, the Final Expiration Date, whether an exception or an
+  exemption has lapsed on its condition), an answer is worked out at the
+  extremes the bounds allow (:func:`extremes`: every unknown at its strictest, then every
+  one at its most generous); one they agree on is exact, one they disagree on is
+  :attr:`Status.UNCERTAIN`, naming the terms that decide it and their sources. Between
   a possible crossing and none, UNCERTAIN; between a WARNING and a CLEAR, WARNING (the
   holding is near some possible limit, as for a rounded holding). Whether the plan is in
   force at all, if an unknown expiry decides, makes every answer that day UNCERTAIN.
@@ -62,10 +66,12 @@ from rightsplan.terms import (
     HolderKind,
     Limit,
     LimitKind,
+    NamedException,
     Terms,
     UnknownLimit,
-    evolve,
+    UnknownThreshold,
 )
+from rightsplan.unknowns import UnknownShares
 
 __all__ = [
     "CLASSES_PER_INTERVAL",
@@ -78,12 +84,16 @@ __all__ = [
     "Status",
     "Verdict",
     "binding_limit",
+    "combine",
+    "deciding_unknowns",
     "excused_line",
     "exempt_within_cap",
+    "extremes",
     "holder_class",
     "if_in_force",
     "in_force",
     "in_force_or_unknown",
+    "known_share_cap",
     "limits_at_extremes",
     "most_generous",
     "verdict",
@@ -351,8 +361,9 @@ def binding_limit(
     ``outstanding`` is needed where an exception caps the holder in shares (see
     :func:`most_generous`).
 
-    Raises :class:`~rightsplan.errors.UnknownTermError` if the general threshold is unknown:
-    :func:`verdict` answers through that, this cannot.
+    Raises :class:`~rightsplan.errors.UnknownTermError` if a rule it needs is unknown (the
+    general threshold; the passive tier, for a passive holder; the holder's exception's
+    cap): :func:`verdict` answers through that, this cannot.
     """
     exception = terms.exception_for(holder)
     general = terms.known_general()
@@ -360,15 +371,17 @@ def binding_limit(
         # Only the general rule: the common case, answered without comparing rules.
         return _general_only(terms), general
     considered = [Consideration(general, True, _EVERY_HOLDER)]
-    if terms.passive is not None:
+    tier = terms.known_passive() if passive else terms.passive
+    # An unknown tier that does not apply is left out: its value is not for us to invent.
+    if isinstance(tier, Limit):
         if passive:
             considered.append(
-                Consideration(terms.passive, True, "the holder is passive (Schedule 13G-eligible)")
+                Consideration(tier, True, "the holder is passive (Schedule 13G-eligible)")
             )
         else:
             considered.append(
                 Consideration(
-                    terms.passive,
+                    tier,
                     False,
                     "not available: the holder is not passive (it holds with an intention of "
                     "changing or influencing control)",
@@ -578,7 +591,7 @@ def verdict(
       of its own, and the more generous binds.
     """
     exemption = terms.exemption_for(holder, kind)
-    if exemption is not None and exemption.share_cap is None:
+    if exemption is not None and exemption.share_cap is None and exemption.lapse is None:
         return Verdict(
             Status.EXEMPT,
             f"{holder} is an Exempt Person ({exemption.name}), never an Acquiring Person, per "
@@ -588,24 +601,25 @@ def verdict(
         )
     if isinstance(standing, PossibleAcquiringPerson):
         return _possible(terms, holder, counted, kind, passive, standing, ratio, on)
-    general = terms.general
-    if isinstance(general, UnknownLimit):
+    unknown = deciding_unknowns(terms, holder, kind=kind, passive=passive, standing=standing)
+    if unknown:
         # One share: the smallest holding that counts.
-        strictest, generous = extremes(terms, Fraction(100, counted.outstanding))
-        at = {
-            extreme: verdict(
-                known_terms(terms, threshold),
+        at = [
+            verdict(
+                known,
                 holder,
                 counted,
                 kind=kind,
                 passive=passive,
-                standing=standing,
+                standing=known_standing,
                 ratio=ratio,
                 on=on,
             )
-            for extreme, threshold in (("strictest", strictest), ("most generous", generous))
-        }
-        return combine(at["strictest"], at["most generous"], general)
+            for known, known_standing in extremes(
+                terms, Fraction(100, counted.outstanding), standing
+            )
+        ]
+        return combine(at[0], at[1], "; ".join(unknown))
     considered, limit = binding_limit(
         terms, holder, passive=passive, outstanding=counted.outstanding
     )
@@ -697,20 +711,18 @@ def if_in_force(found: Verdict, unknown: str) -> Verdict:
 def limits_at_extremes(
     terms: Terms, holder: str, counted: Counted, *, passive: bool
 ) -> tuple[Limit, Limit]:
-    """The binding limit at the strictest and at the most generous general threshold allowed.
+    """The binding limit at the strictest and at the most generous values the unknowns allow.
 
-    The same limit twice where the general threshold is known. A holding over the first
+    The same limit twice where no unknown term the limit reads is unknown. A holding over the first
     may cross; over the second, it crosses whatever the unknown is (see :func:`extremes`).
     """
-    if not isinstance(terms.general, UnknownLimit):
+    if not deciding_unknowns(terms, holder, passive=passive):
         limit = binding_limit(terms, holder, passive=passive, outstanding=counted.outstanding)[1]
         return limit, limit
-    strictest, generous = extremes(terms, Fraction(100, counted.outstanding))
+    (strictest, _), (generous, _) = extremes(terms, Fraction(100, counted.outstanding))
     found = [
-        binding_limit(
-            known_terms(terms, threshold), holder, passive=passive, outstanding=counted.outstanding
-        )[1]
-        for threshold in (strictest, generous)
+        binding_limit(known, holder, passive=passive, outstanding=counted.outstanding)[1]
+        for known in (strictest, generous)
     ]
     return found[0], found[1]
 
@@ -720,8 +732,25 @@ def _proviso(text: str | None) -> str:
 
 
 def exempt_within_cap(exemption: Exemption | None, shares: int) -> bool:
-    """Whether ``exemption`` covers a holding of ``shares``: always, or up to its share cap."""
-    return exemption is not None and (exemption.share_cap is None or shares <= exemption.share_cap)
+    """Whether ``exemption`` covers a holding of ``shares``: always, or up to its share cap.
+
+    Raises :class:`~rightsplan.errors.UnknownTermError` if the cap is unknown.
+    """
+    if exemption is None:
+        return False
+    cap = known_share_cap(exemption)
+    return cap is None or shares <= cap
+
+
+def known_share_cap(exemption: Exemption) -> int | None:
+    """An Exempt Person's cap in shares (``None``: none).
+
+    Raises :class:`UnknownTermError` if the cap is unknown or the exemption may have lapsed.
+    """
+    cap = exemption.share_cap
+    if isinstance(cap, UnknownShares) or exemption.lapse is not None:
+        raise UnknownTermError(f"this answer needs the exemption, but {exemption.unknowns()[0]}")
+    return cap
 
 
 def _capped_exemption(
@@ -741,7 +770,7 @@ def _capped_exemption(
     whichever allows more (an exemption is one more "not an Acquiring Person unless"
     clause, and the most generous binds).
     """
-    cap = exemption.share_cap
+    cap = known_share_cap(exemption)
     assert cap is not None
     clause = (
         f"{holder} is an Exempt Person ({exemption.name}) up to {cap:,} shares, per "
@@ -775,44 +804,187 @@ def _capped_exemption(
     )
 
 
-def extremes(terms: Terms, smallest: Fraction) -> tuple[Threshold, Threshold]:
-    """The strictest and the most generous general threshold ``terms`` allow.
+def deciding_unknowns(
+    terms: Terms,
+    holder: str,
+    *,
+    kind: HolderKind = HolderKind.OTHER,
+    passive: bool = False,
+    standing: Standing = ORDINARY,
+) -> tuple[str, ...]:
+    """The unknown terms a verdict on ``holder`` reads, each with its source (empty if none).
 
-    The bounds of the unknown threshold, and never above the passive tier, which is never
-    below the general threshold; without a lower bound, ``smallest`` stands for it.
+    The general threshold; the passive tier, for a passive holder; the caps of the
+    exception and the Exempt Person covering the holder, and whether they have lapsed; the
+    grandfathering tolerance, for a grandfathered holder. An unknown term none of these is
+    never read, and never named.
     """
-    general = terms.general
-    assert isinstance(general, UnknownLimit)
-    strictest, generous = general.strictest(smallest), general.most_generous()
-    if terms.passive is not None:
-        tier = terms.passive.threshold
-        generous = min(generous, tier, key=Threshold.sort_key)
-        strictest = min(strictest, generous, key=Threshold.sort_key)
-    return strictest, generous
+    grandfathered = isinstance(standing, Grandfathered)
+    if not terms.unknown_limits() and not grandfathered:
+        return ()
+    found: list[str] = []
+    if isinstance(terms.general, UnknownLimit):
+        found.append(terms.general.why())
+    if passive and isinstance(terms.passive, UnknownLimit):
+        found.append(terms.passive.why())
+    exception = terms.exception_for(holder)
+    if exception is not None:
+        found.extend(exception.unknowns())
+    exemption = terms.exemption_for(holder, kind)
+    if exemption is not None:
+        found.extend(exemption.unknowns())
+    if isinstance(standing, Grandfathered):
+        rules = standing.rules if standing.rules is not None else terms.grandfathering
+        found.extend(rules.unknowns())
+    return tuple(found)
 
 
-def known_terms(terms: Terms, threshold: Threshold) -> Terms:
-    """``terms`` with an unknown general threshold replaced by ``threshold``."""
-    general = terms.general
-    assert isinstance(general, UnknownLimit)
-    return evolve(terms, general=general.known(threshold))
+def extremes(
+    terms: Terms, smallest: Fraction, standing: Standing = ORDINARY
+) -> tuple[tuple[Terms, Standing], tuple[Terms, Standing]]:
+    """``terms`` (and ``standing``) with every unknown at its strictest, then its most generous.
 
+    Every rule is an "is not an Acquiring Person unless" clause, so a verdict never gets
+    worse as a threshold, a tier, a cap (in percent or shares) or a tolerance gets more
+    generous: the two extremes bound the verdict of every value the bounds allow.
 
-def combine(strictest: Verdict, generous: Verdict, unknown: UnknownLimit) -> Verdict:
-    """One verdict from those at the strictest and the most generous threshold allowed.
-
-    Every rule is monotone in the general threshold (a more generous one never makes a
-    holding worse), so the two extremes bound the verdicts of every value between: where
-    they agree, so do all, and the answer is exact (the limit, ``max_shares`` and headroom
-    kept only where they agree too); where one crosses and the other does not,
-    UNCERTAIN; between WARNING and CLEAR, WARNING.
+    - The general threshold and the passive tier: their bounds (without a lower bound,
+      ``smallest`` stands for the general threshold's, a percentage the caller knows any
+      holding that counts reaches); the tier never below the general threshold, the
+      threshold never above the tier.
+    - An exception's cap: its bounds (``smallest`` without a lower one); its cap in
+      shares: its bounds (one share without a lower one, no cap without an upper one).
+    - An Exempt Person's cap in shares: its bounds, as for an exception.
+    - An exception or an Exempt Person that may have lapsed (its ``lapse``): gone at the
+      strictest, standing at the most generous.
+    - The grandfathering tolerance (the plan's, and a grandfathered ``standing``'s own):
+      none (any additional share) without a lower bound; "more than 100%" without an upper.
     """
-    why = unknown.why()
+    general, passive = terms.general, terms.passive
+    low, high = _pair(general, smallest)
+    tier = None if passive is None else _pair(passive, smallest, floor=low)
+    if tier is not None and passive is not None:
+        order = Threshold.sort_key
+        high = _worded(min(high, tier[1], key=order), general, Comparison.AT_LEAST)
+        low = _worded(min(low, high, key=order), general, Comparison.AT_LEAST)
+        least = min(max(tier[0], low, key=order), tier[1], key=order)
+        tier = (_worded(least, passive, Comparison.MORE_THAN), tier[1])
+    found = []
+    for index, generous in enumerate((False, True)):
+        known = attrs.evolve(
+            terms,
+            general=Limit((low, high)[index], LimitKind.GENERAL, general.source),
+            passive=None
+            if tier is None or passive is None
+            else Limit(tier[index], LimitKind.PASSIVE, passive.source),
+            # A clause that may have lapsed: gone at the strictest, standing at the most
+            # generous (an "is not an Acquiring Person unless" clause never makes it worse).
+            exceptions=[
+                _known_exception(e, smallest, generous)
+                for e in terms.exceptions
+                if generous or e.lapse is None
+            ],
+            exemptions=[
+                _known_exemption(e, generous)
+                for e in terms.exemptions
+                if generous or e.lapse is None
+            ],
+            grandfathering=_known_grandfathering(terms.grandfathering, generous),
+        )
+        held = standing
+        if isinstance(standing, Grandfathered) and standing.rules is not None:
+            held = attrs.evolve(standing, rules=_known_grandfathering(standing.rules, generous))
+        found.append((known, held))
+    return found[0], found[1]
+
+
+def _worded(threshold: Threshold, limit: Limit | UnknownLimit, limiting: Comparison) -> Threshold:
+    """``threshold``, a bound of ``limit`` set by the other tier, in ``limit``'s wording.
+
+    Where ``limit``'s wording is known and the other tier's differs, no value in that
+    wording reaches the bound ("more than p%" never quite reaches a tier of "p% or more"),
+    and the bound is the limit of the values that do: ``p%`` in the ``limiting`` wording
+    ("p% or more" for a general threshold under a tier, "more than p%" for a tier over a
+    threshold), which gives every holding the answer of some value allowed.
+    """
+    if limit.comparison is None or limit.comparison is threshold.comparison:
+        return threshold
+    return Threshold(threshold.percent, limiting)
+
+
+def _pair(
+    limit: Limit | UnknownLimit, smallest: Fraction, *, floor: Threshold | None = None
+) -> tuple[Threshold, Threshold]:
+    """A limit's strictest and most generous thresholds (the same, where it is known).
+
+    ``floor`` is the strictest a tier may be (the general threshold's strictest).
+    """
+    if isinstance(limit, UnknownLimit):
+        if floor is not None and limit.percent.at_least is None:
+            # A tier is never below the general threshold: that is its strictest.
+            return floor, limit.most_generous()
+        return limit.strictest(smallest), limit.most_generous()
+    return limit.threshold, limit.threshold
+
+
+def _known_exception(
+    exception: NamedException, smallest: Fraction, generous: bool
+) -> NamedException:
+    cap, shares = exception.cap, exception.share_cap
+    if isinstance(cap, UnknownThreshold):
+        cap = cap.most_generous() if generous else cap.strictest(smallest)
+    if isinstance(shares, UnknownShares):
+        shares = _shares_extreme(shares, generous)
+    if cap is exception.cap and shares is exception.share_cap and exception.lapse is None:
+        return exception
+    return attrs.evolve(exception, cap=cap, share_cap=shares, lapse=None)
+
+
+def _shares_extreme(shares: UnknownShares, generous: bool) -> int | None:
+    """The most shares the bounds allow (no cap without an upper bound), or the fewest.
+
+    A cap in shares is at least one share (:class:`~rightsplan.UnknownShares` bounds too).
+    """
+    if generous:
+        return shares.at_most
+    return shares.at_least if shares.at_least is not None else 1
+
+
+def _known_exemption(exemption: Exemption, generous: bool) -> Exemption:
+    cap = exemption.share_cap
+    if not isinstance(cap, UnknownShares) and exemption.lapse is None:
+        return exemption
+    if isinstance(cap, UnknownShares):
+        cap = _shares_extreme(cap, generous)
+    return attrs.evolve(exemption, share_cap=cap, lapse=None)
+
+
+def _known_grandfathering(rules: Grandfathering, generous: bool) -> Grandfathering:
+    tolerance = rules.tolerance
+    if not isinstance(tolerance, UnknownThreshold):
+        return rules
+    if generous:
+        return attrs.evolve(rules, tolerance=tolerance.most_generous())
+    low = tolerance.percent.at_least
+    strictest = None if low is None else Threshold(low, tolerance.comparison or Comparison.AT_LEAST)
+    return attrs.evolve(rules, tolerance=strictest)
+
+
+def combine(strictest: Verdict, generous: Verdict, why: str) -> Verdict:
+    """One verdict from those at the strictest and the most generous values allowed.
+
+    Every rule is monotone in every unknown term (a more generous one never makes a
+    holding worse; see :func:`extremes`), so the two extremes bound the verdicts of every
+    value between: where they agree, so do all, and the answer is exact (the limit,
+    ``max_shares`` and headroom kept only where they agree too); where they differ,
+    UNCERTAIN; between WARNING and CLEAR, WARNING. ``why`` names the unknown terms that
+    decide, with their sources.
+    """
     if strictest.status is generous.status:
         same = strictest.limit == generous.limit
         return Verdict(
             strictest.status,
-            f"{generous.reason} That holds at every threshold the plan allows: {why}.",
+            f"{generous.reason} That holds at every value the plan allows: {why}.",
             strictest.limit if same else None,
             strictest.max_shares if same and strictest.max_shares == generous.max_shares else None,
             strictest.headroom if same and strictest.headroom == generous.headroom else None,
@@ -825,14 +997,14 @@ def combine(strictest: Verdict, generous: Verdict, unknown: UnknownLimit) -> Ver
     if pair == {Status.WARNING, Status.CLEAR}:
         return Verdict(
             Status.WARNING,
-            f"Below every threshold the plan allows, but near the lowest of them: {why}. At "
+            f"Below every limit the plan allows, but near the strictest of them: {why}. At "
             f"the strictest: {strictest.reason}",
             standing=strictest.standing,
         )
     return Verdict(
         Status.UNCERTAIN,
         f"The answer depends on a term the plan leaves unknown: {why}. At the strictest "
-        f"threshold it allows: {strictest.status.name} ({strictest.reason}) At the most "
+        f"value it allows: {strictest.status.name} ({strictest.reason}) At the most "
         f"generous: {generous.status.name} ({generous.reason})",
         standing=strictest.standing,
         may_trigger=Status.TRIGGERED in pair or strictest.may_trigger or generous.may_trigger,
@@ -914,7 +1086,7 @@ def _with_standing(
         rules = standing.rules if standing.rules is not None else terms.grandfathering
         if rules.lapses_below_threshold and counted.shares <= limit_max:
             return _plain(holder, counted, limit, ratio, considered, standing)
-        tolerance, cap = rules.tolerance, rules.cap
+        tolerance, cap = rules.known_tolerance(), rules.cap
         source = _grandfathering_source(rules, standing, terms)
         what = (
             f"grandfathered since {standing.since.isoformat()} at {standing.base_shares:,} "

@@ -18,10 +18,10 @@ import attrs
 import pendulum
 
 from rightsplan import _check
-from rightsplan.errors import UnknownTermError
+from rightsplan.errors import InvalidInputError, UnknownTermError
 from rightsplan.percent import Comparison, Threshold, format_percent
 from rightsplan.sources import Source
-from rightsplan.unknowns import UnknownDate, UnknownPercent
+from rightsplan.unknowns import UnknownDate, UnknownPercent, UnknownShares
 
 _T = typing.TypeVar("_T")
 
@@ -47,6 +47,8 @@ __all__ = [
     "RightsToAcquire",
     "Terms",
     "UnknownLimit",
+    "UnknownThreshold",
+    "share_cap_words",
     "source_json",
     "threshold_json",
 ]
@@ -141,34 +143,23 @@ def unknown_words(percent: UnknownPercent, comparison: Comparison | None) -> str
 
 
 @attrs.frozen
-class UnknownLimit:
-    """The general threshold, where the filings do not state it: its bounds and its source.
+class UnknownThreshold:
+    """A threshold whose percentage the filings do not state: its bounds, and its wording.
 
     ``comparison`` is ``None`` when the wording ("X% or more" or "more than X%") is unknown
     too. :mod:`rightsplan.rules` answers from the two extreme thresholds the bounds allow
-    (:meth:`strictest` and :meth:`most_generous`): an answer both give is exact, one they
-    disagree on is UNCERTAIN.
+    (:meth:`strictest` and :meth:`most_generous`).
+
+    >>> UnknownThreshold(UnknownPercent(at_least="25", at_most="40"), None).most_generous()
+    Threshold(percent=Fraction(40, 1), comparison=<Comparison.MORE_THAN: 'more-than'>)
     """
 
     percent: UnknownPercent
     comparison: Comparison | None
-    source: Source
-
-    @property
-    def kind(self) -> LimitKind:
-        """Always :attr:`LimitKind.GENERAL`: only the general threshold may be unknown."""
-        return LimitKind.GENERAL
 
     def describe(self) -> str:
-        """The rule in words, e.g. ``'unknown (between 10% and 20%), "or more"'``."""
+        """The threshold in words, e.g. ``'unknown (between 10% and 20%), "or more"'``."""
         return unknown_words(self.percent, self.comparison)
-
-    def why(self) -> str:
-        """The unknown term and its source, for a reason: ``"the general threshold is ..."``."""
-        why = f"the general threshold is {self.describe()}, per {self.source.cite()}"
-        if self.percent.reason:
-            why += f" ({self.percent.reason})"
-        return why
 
     def strictest(self, smallest: Fraction) -> Threshold:
         """The strictest threshold the bounds allow.
@@ -190,9 +181,74 @@ class UnknownLimit:
         high = self.percent.at_most if self.percent.at_most is not None else Fraction(100)
         return Threshold(high, self.comparison or Comparison.MORE_THAN)
 
+
+def _lapse_why(what: str, lapse: str, source: Source) -> str:
+    """Whether a clause has lapsed is unknown: ``"whether ... has lapsed is unknown ..."``."""
+    return f"whether {what} has lapsed is unknown (it lapses {lapse}), per {source.cite()}"
+
+
+def _cite_why(what: str, words: str, source: Source | None, reason: str | None) -> str:
+    """``"<what> is <words>, per <source>"`` and the reason: an unknown term, for a reason."""
+    why = f"{what} is {words}"
+    if source is not None:
+        why += f", per {source.cite()}"
+    if reason:
+        why += f" ({reason})"
+    return why
+
+
+@attrs.frozen
+class UnknownLimit:
+    """The general threshold or the passive tier, where the filings do not state it.
+
+    Its bounds, its wording (``comparison`` is ``None`` when that is unknown too), its
+    source, and ``kind``: :attr:`LimitKind.GENERAL` or :attr:`LimitKind.PASSIVE`.
+    :mod:`rightsplan.rules` answers from the two extreme thresholds the bounds allow
+    (:meth:`strictest` and :meth:`most_generous`): an answer both give is exact, one they
+    disagree on is UNCERTAIN.
+    """
+
+    percent: UnknownPercent
+    comparison: Comparison | None
+    source: Source
+    kind: LimitKind = LimitKind.GENERAL
+    """:attr:`LimitKind.GENERAL` (the default) or :attr:`LimitKind.PASSIVE`."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind not in (LimitKind.GENERAL, LimitKind.PASSIVE):
+            raise InvalidInputError(
+                f"kind: an unknown limit is general or passive, got {self.kind!r}"
+            )
+
+    @property
+    def threshold(self) -> UnknownThreshold:
+        """The percentage's bounds and the wording, as an :class:`UnknownThreshold`."""
+        return UnknownThreshold(self.percent, self.comparison)
+
+    def describe(self) -> str:
+        """The rule in words, e.g. ``'unknown (between 10% and 20%), "or more"'``."""
+        return unknown_words(self.percent, self.comparison)
+
+    def why(self) -> str:
+        """The unknown term and its source, for a reason: ``"the general threshold is ..."``."""
+        what = (
+            "the passive-investor tier"
+            if self.kind is LimitKind.PASSIVE
+            else "the general threshold"
+        )
+        return _cite_why(what, self.describe(), self.source, self.percent.reason)
+
+    def strictest(self, smallest: Fraction) -> Threshold:
+        """The strictest threshold the bounds allow (see :meth:`UnknownThreshold.strictest`)."""
+        return self.threshold.strictest(smallest)
+
+    def most_generous(self) -> Threshold:
+        """The most generous threshold the bounds allow ("more than 100%" without a bound)."""
+        return self.threshold.most_generous()
+
     def known(self, threshold: Threshold) -> Limit:
-        """The general rule as it would be if the threshold were ``threshold``."""
-        return Limit(threshold, LimitKind.GENERAL, self.source)
+        """The rule as it would be if the threshold were ``threshold``."""
+        return Limit(threshold, self.kind, self.source)
 
 
 @attrs.frozen
@@ -206,14 +262,20 @@ class NamedException:
 
     holder: str
     members: tuple[str, ...]
-    cap: Threshold
+    cap: Threshold | UnknownThreshold
+    """The cap, or an :class:`UnknownThreshold` where the filings do not state it."""
     requires_passive: bool
     source: Source
-    share_cap: int | None = None
-    """A cap in shares besides ``cap``: the exception ends above that many shares."""
+    share_cap: int | UnknownShares | None = None
+    """A cap in shares besides ``cap``: the exception ends above that many shares (an
+    :class:`~rightsplan.UnknownShares` where the filings do not say how many)."""
     proviso: str | None = None
-    """A limiting clause or lapse condition the plan attaches, quoted; recorded and cited in
-    answers, never evaluated."""
+    """A limiting clause the plan attaches, quoted; recorded and cited in answers, never
+    evaluated."""
+    lapse: str | None = None
+    """A condition on which the exception lapses ("until the stockholders approve"), not
+    known to have happened: whether the exception still stands is unknown, so answers that
+    depend on it are UNCERTAIN. Once the lapse is known, a later instrument records it."""
 
     def names(self) -> tuple[str, ...]:
         """The holder's name and its members' names."""
@@ -224,15 +286,40 @@ class NamedException:
         key = _check.name_key(name)
         return any(_check.name_key(known) == key for known in self.names())
 
+    def unknowns(self) -> tuple[str, ...]:
+        """Its unknown caps, each described with its source (empty if none)."""
+        found = []
+        if isinstance(self.cap, UnknownThreshold):
+            found.append(
+                _cite_why(
+                    f"the cap of the exception for {self.holder}",
+                    self.cap.describe(),
+                    self.source,
+                    self.cap.percent.reason,
+                )
+            )
+        if isinstance(self.share_cap, UnknownShares):
+            found.append(
+                _cite_why(
+                    f"the cap in shares of the exception for {self.holder}",
+                    self.share_cap.describe(),
+                    self.source,
+                    self.share_cap.reason,
+                )
+            )
+        if self.lapse is not None:
+            found.append(_lapse_why(f"the exception for {self.holder}", self.lapse, self.source))
+        return tuple(found)
+
     def limit(self) -> Limit:
-        """The cap as a :class:`Limit`."""
-        return Limit(
-            self.cap,
-            LimitKind.EXCEPTION,
-            self.source,
-            holder=self.holder,
-            share_cap=self.share_cap,
-        )
+        """The cap as a :class:`Limit`; :class:`~rightsplan.errors.UnknownTermError` if unknown.
+
+        Unknown too where the exception may have lapsed (:attr:`lapse`).
+        """
+        cap, shares = self.cap, self.share_cap
+        if isinstance(cap, UnknownThreshold) or isinstance(shares, UnknownShares) or self.lapse:
+            raise UnknownTermError(f"this answer needs the exception, but {self.unknowns()[0]}")
+        return Limit(cap, LimitKind.EXCEPTION, self.source, holder=self.holder, share_cap=shares)
 
 
 @attrs.frozen
@@ -244,15 +331,19 @@ class Exemption:
     ``members`` (its Affiliates the plan lists: "Renaissance" is RTC and RTHC). With
     ``share_cap`` it is exempt only up to that many shares ("3,501,585 shares"): above
     them the plan's other rules judge it. ``proviso`` is a limiting clause the plan attaches,
-    quoted and cited in answers, never evaluated.
+    quoted and cited in answers, never evaluated. ``lapse`` is a condition on which the
+    exemption lapses, not known to have happened: answers that depend on it are UNCERTAIN.
     """
 
     name: str
     category: HolderKind | None
     source: Source
     members: tuple[str, ...] = ()
-    share_cap: int | None = None
+    share_cap: int | UnknownShares | None = None
+    """A cap in shares (an :class:`~rightsplan.UnknownShares` where the filings do not say
+    how many), or ``None``: exempt whatever it holds."""
     proviso: str | None = None
+    lapse: str | None = None
     key: str = attrs.field(init=False, eq=False, repr=False, hash=False)
     """``name`` as names are matched (:func:`rightsplan._check.name_key`), worked out once."""
 
@@ -262,6 +353,22 @@ class Exemption:
     def names(self) -> tuple[str, ...]:
         """The name and its members' names."""
         return (self.name, *self.members)
+
+    def unknowns(self) -> tuple[str, ...]:
+        """Its unknown cap in shares and lapse, described with its source (empty if none)."""
+        found = []
+        if isinstance(self.share_cap, UnknownShares):
+            found.append(
+                _cite_why(
+                    f"the cap in shares of the Exempt Person {self.name}",
+                    self.share_cap.describe(),
+                    self.source,
+                    self.share_cap.reason,
+                )
+            )
+        if self.lapse is not None:
+            found.append(_lapse_why(f"the exemption of {self.name}", self.lapse, self.source))
+        return tuple(found)
 
     def covers(self, holder: str, kind: HolderKind) -> bool:
         """Whether a holder with this name and kind is this Exempt Person (or a member)."""
@@ -420,13 +527,30 @@ class Grandfathering:
     ``None`` when the plan states none of this and these are rightsplan's defaults.
     """
 
-    tolerance: Threshold | None = None
+    tolerance: Threshold | UnknownThreshold | None = None
+    """The tolerance, ``None`` for none (any additional share), or an
+    :class:`UnknownThreshold` where the filings do not state it."""
     measured_from: GrandfatherBase = GrandfatherBase.AT_GRANDFATHERING
     cap: Threshold | None = None
     lapses_below_threshold: bool = False
     cutoff: GrandfatherCutoff = GrandfatherCutoff.BEFORE_ADOPTION
     exercise_ends: bool = False
     source: Source | None = None
+
+    def unknowns(self) -> tuple[str, ...]:
+        """Its unknown tolerance, described with its source (empty if known)."""
+        tolerance = self.tolerance
+        if not isinstance(tolerance, UnknownThreshold):
+            return ()
+        what = "the grandfathering tolerance"
+        return (_cite_why(what, tolerance.describe(), self.source, tolerance.percent.reason),)
+
+    def known_tolerance(self) -> Threshold | None:
+        """The tolerance; :class:`~rightsplan.errors.UnknownTermError` if it is unknown."""
+        tolerance = self.tolerance
+        if isinstance(tolerance, UnknownThreshold):
+            raise UnknownTermError(f"this answer needs the tolerance, but {self.unknowns()[0]}")
+        return tolerance
 
 
 @attrs.frozen
@@ -817,7 +941,8 @@ class Terms:
     company: str
     general: Limit | UnknownLimit
     """The general threshold, or an :class:`UnknownLimit` where the filings do not state it."""
-    passive: Limit | None = None
+    passive: Limit | UnknownLimit | None = None
+    """The passive-investor tier, if any (an :class:`UnknownLimit` where it is unknown)."""
     exceptions: Sequence[NamedException] = attrs.field(default=(), converter=_exceptions)
     """The named-holder exceptions, in order: a read-only sequence that compares and hashes
     as the tuple of them (in a replay, built only when first read)."""
@@ -901,12 +1026,42 @@ class Terms:
 
     def unknowns(self) -> tuple[str, ...]:
         """The unknown terms in force, each described with its source (empty if none)."""
-        found = []
-        if isinstance(self.general, UnknownLimit):
-            found.append(self.general.why())
+        found = list(self.unknown_limits())
         if self.expiration is not None and isinstance(self.expiration.date, UnknownDate):
             found.append(self.expiration.why())
         return tuple(found)
+
+    def unknown_limits(self) -> tuple[str, ...]:
+        """The unknown terms a verdict may depend on, with their sources (empty if none).
+
+        Every term of :meth:`unknowns` but the Final Expiration Date: the general threshold,
+        the passive tier, the exceptions' caps, the Exempt Persons' caps in shares, whether
+        an exception or an exemption has lapsed on its condition, and the grandfathering
+        tolerance (remembered: the terms are immutable).
+        """
+        found = self.memo.get("unknown-limits")
+        if found is None:
+            items: list[str] = []
+            for limit in (self.general, self.passive):
+                if isinstance(limit, UnknownLimit):
+                    items.append(limit.why())
+            for exception in self.exceptions:
+                items.extend(exception.unknowns())
+            for exemption in self.exemptions:
+                items.extend(exemption.unknowns())
+            items.extend(self.grandfathering.unknowns())
+            found = self.memo["unknown-limits"] = tuple(items)
+        assert isinstance(found, tuple)
+        return found
+
+    def known_passive(self) -> Limit | None:
+        """The passive tier; :class:`~rightsplan.errors.UnknownTermError` if it is unknown."""
+        passive = self.passive
+        if isinstance(passive, UnknownLimit):
+            raise UnknownTermError(
+                f"this answer needs the passive-investor tier, but {passive.why()}"
+            )
+        return passive
 
     def exception_for(self, holder: str) -> NamedException | None:
         """The named-holder exception covering ``holder``, if any."""
@@ -1021,9 +1176,11 @@ def _exempt_text(exemption: Exemption) -> str:
     if exemption.members:
         text += f" ({'; '.join(exemption.members)})"
     if exemption.share_cap is not None:
-        text += f", up to {exemption.share_cap:,} shares"
+        text += f", up to {share_cap_words(exemption.share_cap)}"
     if exemption.proviso is not None:
         text += f" (proviso: {exemption.proviso})"
+    if exemption.lapse is not None:
+        text += f" (lapses {exemption.lapse}; not known to have lapsed)"
     return text
 
 
@@ -1170,24 +1327,57 @@ def _general_words(limit: Limit | UnknownLimit) -> str:
     return limit.describe() if isinstance(limit, UnknownLimit) else limit.threshold.describe()
 
 
+def _unknown_threshold_json(threshold: UnknownThreshold) -> dict[str, JSONValue]:
+    """An unknown threshold's bounds, wording and reason (the ``"unknown"`` of a rule)."""
+    percent, comparison = threshold.percent, threshold.comparison
+    return {
+        "at_least": _percent_text(percent.at_least),
+        "at_most": _percent_text(percent.at_most),
+        "comparison": None if comparison is None else comparison.value,
+        "reason": percent.reason,
+    }
+
+
+def _maybe_threshold_json(threshold: Threshold | UnknownThreshold | None) -> JSONValue:
+    """A threshold as :func:`threshold_json`, or an unknown one as ``{"unknown": true, ...}``."""
+    if isinstance(threshold, UnknownThreshold):
+        return {"unknown": True, **_unknown_threshold_json(threshold)}
+    return threshold_json(threshold)
+
+
+def _share_cap_json(cap: int | UnknownShares | None) -> JSONValue:
+    """A cap in shares: a number, ``null``, or ``{"unknown": true, "at_least": ...}``."""
+    if isinstance(cap, UnknownShares):
+        return {
+            "unknown": True,
+            "at_least": cap.at_least,
+            "at_most": cap.at_most,
+            "reason": cap.reason,
+        }
+    return cap
+
+
+def share_cap_words(cap: int | UnknownShares) -> str:
+    """A cap in shares in words: ``"3,501,585 shares"`` or ``"an unknown number of shares"``.
+
+    With the bounds of an unknown one: ``"an unknown number of shares (at least 1,000
+    shares)"``.
+    """
+    if isinstance(cap, UnknownShares):
+        bounds = cap.bounds()
+        return "an unknown number of shares" + (f" ({bounds})" if bounds else "")
+    return f"{cap:,} shares"
+
+
 def _limit_provision(limit: Limit | UnknownLimit) -> Provision:
+    kind = ProvisionKind.PASSIVE if limit.kind is LimitKind.PASSIVE else ProvisionKind.GENERAL
     if isinstance(limit, UnknownLimit):
-        percent = limit.percent
         return Provision(
-            ProvisionKind.GENERAL,
+            kind,
             limit.describe(),
             limit.source,
-            {
-                "threshold": None,
-                "unknown": {
-                    "at_least": _percent_text(percent.at_least),
-                    "at_most": _percent_text(percent.at_most),
-                    "comparison": None if limit.comparison is None else limit.comparison.value,
-                    "reason": percent.reason,
-                },
-            },
+            {"threshold": None, "unknown": _unknown_threshold_json(limit.threshold)},
         )
-    kind = ProvisionKind.PASSIVE if limit.kind is LimitKind.PASSIVE else ProvisionKind.GENERAL
     text = limit.threshold.describe()
     return Provision(kind, text, limit.source, {"threshold": threshold_json(limit.threshold)})
 
@@ -1215,11 +1405,13 @@ def _exception_provision(exception: NamedException) -> Provision:
     members = f" ({'; '.join(exception.members)})" if exception.members else ""
     ends = f"it holds {exception.cap.describe()}"
     if exception.share_cap is not None:
-        ends += f" or more than {exception.share_cap:,} shares"
+        ends += f" or more than {share_cap_words(exception.share_cap)}"
     if exception.requires_passive:
         ends += " or stops being passive"
     if exception.proviso is not None:
         ends += f" (proviso: {exception.proviso})"
+    if exception.lapse is not None:
+        ends += f" (lapses {exception.lapse}; not known to have lapsed)"
     return Provision(
         ProvisionKind.EXCEPTION,
         f"not an Acquiring Person unless {ends}",
@@ -1227,10 +1419,11 @@ def _exception_provision(exception: NamedException) -> Provision:
         {
             "holder": exception.holder,
             "members": list(exception.members),
-            "cap": threshold_json(exception.cap),
-            "share_cap": exception.share_cap,
+            "cap": _maybe_threshold_json(exception.cap),
+            "share_cap": _share_cap_json(exception.share_cap),
             "requires_passive": exception.requires_passive,
             "proviso": exception.proviso,
+            "lapse": exception.lapse,
         },
         heading=f"Exception for {exception.holder}{members}",
     )
@@ -1246,8 +1439,9 @@ def _exemption_provision(exemption: Exemption) -> Provision:
             "name": exemption.name,
             "category": category,
             "members": list(exemption.members),
-            "share_cap": exemption.share_cap,
+            "share_cap": _share_cap_json(exemption.share_cap),
             "proviso": exemption.proviso,
+            "lapse": exemption.lapse,
         },
     )
 
@@ -1286,7 +1480,7 @@ def _grandfathering_provision(rule: Grandfathering) -> Provision:
         "; ".join(parts),
         rule.source,
         {
-            "tolerance": threshold_json(rule.tolerance),
+            "tolerance": _maybe_threshold_json(rule.tolerance),
             "measured_from": rule.measured_from.value,
             "cap": threshold_json(rule.cap),
             "lapses_below_threshold": rule.lapses_below_threshold,

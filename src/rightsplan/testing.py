@@ -104,7 +104,7 @@ from rightsplan.terms import (
     LimitKind,
     RightsToAcquire,
 )
-from rightsplan.unknowns import UnknownDate, UnknownPercent
+from rightsplan.unknowns import UnknownDate, UnknownPercent, UnknownShares
 
 __all__ = [
     "HOLDER_NAMES",
@@ -127,11 +127,13 @@ __all__ = [
     "plans_with_unknowns",
     "positions",
     "positions_with_standing",
+    "share_caps",
     "standings",
     "substitutions",
     "thresholds",
     "unknown_dates",
     "unknown_percents",
+    "unknown_shares",
 ]
 
 MIN_DATE = pendulum.Date(1985, 1, 1)
@@ -278,14 +280,43 @@ def _members(holder: str) -> tuple[str, ...]:
     return ("IPOF Fund, L.P.", "David Dadante") if holder == "IPOF Group" else ()
 
 
+_PROVISOS = (
+    "provided that such Person does not thereafter acquire any additional shares",
+    "until the stockholders approve the transaction",
+    "so long as it holds without any intention of changing or influencing control",
+)
+"""Limiting clauses and lapse conditions as plans word them (recorded, never evaluated)."""
+
+_AFFILIATES = ("Management LLC", "Master Fund, Ltd.")
+"""What an Exempt Person's listed Affiliates are called after its name."""
+
+
+def share_caps() -> st.SearchStrategy[int]:
+    """Caps in shares as filings state them ("up to 3,501,585 shares"): any size, often real."""
+    return st.sampled_from([3_501_585, 1_000_000]) | st.integers(1, 10**10)
+
+
+def _proviso(draw: st.DrawFn) -> str | None:
+    return draw(st.none() | st.sampled_from(_PROVISOS))
+
+
 class _Drafting:
     """The terms a drawn history has reached, so that each next change fits them."""
 
-    def __init__(self, general: Threshold, passive: Threshold | None) -> None:
+    def __init__(
+        self, general: Threshold, passive: Threshold | None, *, capped: bool = True
+    ) -> None:
         self.general = general
         self.passive = passive
+        self.capped = capped
         self.exceptions: set[str] = set()
         self.exempt: set[str] = set()
+
+    def _share_cap(self, draw: st.DrawFn) -> int | None:
+        """Now and then a cap in shares (never when the history is for a screen)."""
+        if not self.capped or draw(st.integers(0, 3)) > 0:
+            return None
+        return draw(share_caps())
 
     def change(self, draw: st.DrawFn, kind: str) -> Change:
         """One change of ``kind`` that fits the terms so far (an OtherChange if none can)."""
@@ -324,6 +355,7 @@ class _Drafting:
         requires = draw(st.booleans())
         free = [n for n in _NAMED_CAPS if n not in self.exceptions and n not in self.exempt]
         action = "add" if add else draw(st.sampled_from(["add", "replace", "remove"]))
+        share_cap, proviso = self._share_cap(draw), _proviso(draw)
         if action == "add" and free:
             holder = draw(st.sampled_from(free))
             self.exceptions.add(holder)
@@ -333,6 +365,8 @@ class _Drafting:
                 comparison=cap.comparison,
                 requires_passive=requires,
                 members=_members(holder),
+                share_cap=share_cap,
+                proviso=proviso,
             )
         if not self.exceptions:
             return OtherChange(description="no exception to change")
@@ -346,6 +380,8 @@ class _Drafting:
             comparison=cap.comparison,
             requires_passive=requires,
             members=_members(holder),
+            share_cap=share_cap,
+            proviso=proviso,
         )
 
     def _exempt(self, draw: st.DrawFn) -> Change:
@@ -358,7 +394,14 @@ class _Drafting:
         self.exempt.add(holder)
         if holder == _GOVERNMENT:
             return AddExemptPerson(name=holder, category=HolderKind.GOVERNMENT)
-        return AddExemptPerson(name=holder)
+        # Its Affiliates, listed by name as plans list them ("Renaissance" is RTC and RTHC).
+        count = draw(st.integers(0, len(_AFFILIATES)))
+        return AddExemptPerson(
+            name=holder,
+            members=tuple(f"{holder} {suffix}" for suffix in _AFFILIATES[:count]),
+            share_cap=self._share_cap(draw),
+            proviso=_proviso(draw),
+        )
 
 
 _CHANGE_DRAFTS = (
@@ -382,6 +425,7 @@ def amendment_histories(
     dated: pendulum.Date | None = None,
     general: Threshold | None = None,
     max_amendments: int = 6,
+    share_caps: bool = True,
 ) -> tuple[RightsAgreement, tuple[Amendment, ...]]:
     """A Rights Agreement and a consistent history of instruments after it.
 
@@ -400,9 +444,14 @@ def amendment_histories(
     below the general threshold), numbers and dates run together, and a termination or
     redemption, if any, comes last. The agreement itself may state ownership rules,
     grandfathering, a distribution rule and a Final Expiration Date, as tax-asset plans do.
+
+    Exceptions and Exempt Persons come in the shapes filings give them: a named holder with
+    its members, an Exempt Person with its Affiliates listed, now and then a cap in shares
+    (:func:`share_caps`; none with ``share_caps=False``, for the screen, which takes
+    limits in percentages only) and a proviso (a limiting clause or lapse condition).
     """
     dated = dated if dated is not None else draw(dates(MIN_DATE, pendulum.Date(2020, 12, 31)))
-    drafting, provisions, expires = _stated(draw, dated, general)
+    drafting, provisions, expires = _stated(draw, dated, general, capped=share_caps)
     agreement = RightsAgreement(company="Example Corp", dated=dated, provisions=provisions)
 
     count = draw(st.integers(0, max_amendments))
@@ -427,7 +476,7 @@ def amendment_histories(
             day = day.add(days=1)
         alone = kind is not InstrumentKind.AMENDMENT
         if kind is InstrumentKind.AMENDED_AND_RESTATED:
-            drafting, restated, expires = _stated(draw, day, None)
+            drafting, restated, expires = _stated(draw, day, None, capped=share_caps)
             amendments.append(Amendment(kind=kind, executed=day, changes=restated))
             number = 0
             continue
@@ -483,14 +532,14 @@ _INSTRUMENT_DRAFTS = (
 
 
 def _stated(
-    draw: st.DrawFn, dated: pendulum.Date, general: Threshold | None
+    draw: st.DrawFn, dated: pendulum.Date, general: Threshold | None, *, capped: bool
 ) -> tuple[_Drafting, tuple[Change, ...], pendulum.Date | None]:
     """Provisions an agreement (first, or amended and restated on ``dated``) may state."""
     general = general if general is not None else draw(thresholds(Fraction(1), Fraction(50)))
     passive = draw(st.none() | thresholds(general.percent, Fraction(60)))
     if passive is not None:
         passive = _loosest(passive, general)
-    drafting = _Drafting(general, passive)
+    drafting = _Drafting(general, passive, capped=capped)
     provisions: list[Change] = [
         SetThreshold(percent=general.percent, comparison=general.comparison)
     ]
@@ -499,6 +548,8 @@ def _stated(
     provisions.extend(standard_exempt_persons())
     if draw(st.booleans()):
         provisions.append(drafting.exception(draw, add=True))
+    if draw(st.integers(0, 3)) == 0:
+        provisions.append(drafting.change(draw, "exempt"))
     for kind in ("ownership", "grandfathering", "distribution"):
         if draw(st.integers(0, 3)) == 0:
             provisions.append(drafting.change(draw, kind))
@@ -510,9 +561,14 @@ def _stated(
 
 
 @st.composite
-def plans(draw: st.DrawFn, *, max_amendments: int = 6) -> Plan:
-    """Whole plans: an agreement and a consistent history of up to ``max_amendments``."""
-    agreement, amendments = draw(amendment_histories(max_amendments=max_amendments))
+def plans(draw: st.DrawFn, *, max_amendments: int = 6, share_caps: bool = True) -> Plan:
+    """Whole plans: an agreement and a consistent history of up to ``max_amendments``.
+
+    See :func:`amendment_histories` (``share_caps=False``: no cap in shares, for a screen).
+    """
+    agreement, amendments = draw(
+        amendment_histories(max_amendments=max_amendments, share_caps=share_caps)
+    )
     return Plan(agreement, draw(st.permutations(amendments)))
 
 
@@ -557,17 +613,71 @@ def unknown_dates(
     return UnknownDate(on_or_after=low, on_or_before=high, reason=draw(_REASONS))
 
 
+@st.composite
+def unknown_shares(draw: st.DrawFn, around: int | None = None) -> UnknownShares:
+    """Unknown numbers of shares, each bound present or not; both contain ``around`` if given."""
+    low = draw(st.none() | st.integers(1, around if around is not None else 10**10))
+    floor = max(low or 1, around or 1)
+    high = draw(st.none() | st.integers(floor, max(floor, 10**10)))
+    return UnknownShares(at_least=low, at_most=high, reason=draw(_REASONS))
+
+
+def _unknown_percent(
+    draw: st.DrawFn, percent: Fraction | UnknownPercent, comparison: Comparison | None
+) -> tuple[Fraction | UnknownPercent, Comparison | None]:
+    """A known percent made unknown around its value (or kept), its wording kept or not."""
+    if isinstance(percent, UnknownPercent) or not draw(st.booleans()):
+        return percent, comparison
+    return draw(unknown_percents(percent)), draw(st.sampled_from([comparison, None]))
+
+
+_LAPSES = (
+    "if the stockholders do not approve it at the next annual meeting",
+    "twelve months after it was granted, unless the stockholders approve",
+)
+"""Conditions on which an exception or exemption lapses, not known to have happened."""
+
+
+def _lapse(draw: st.DrawFn, lapse: str | None) -> str | None:
+    return lapse if lapse is not None or draw(st.integers(0, 3)) else draw(st.sampled_from(_LAPSES))
+
+
+def _unknown_cap(draw: st.DrawFn, cap: int | UnknownShares | None) -> int | UnknownShares | None:
+    if isinstance(cap, int) and draw(st.booleans()):
+        return draw(unknown_shares(cap))
+    return cap
+
+
 def _unknowing(draw: st.DrawFn, change: Change, on: pendulum.Date, proof: pendulum.Date) -> Change:
-    """``change``, or the same change with its percent or date unknown (around its value).
+    """``change``, or the same change with terms unknown (each around its value).
 
     ``proof`` is the last day a later instrument proves the plan in force under this
     change's expiry (the replay narrows an unknown expiry to it).
     """
-    if isinstance(change, SetThreshold) and draw(st.booleans()):
-        comparison = draw(st.sampled_from([change.comparison, None]))
-        return SetThreshold(
-            percent=draw(unknown_percents(change.threshold.percent)), comparison=comparison
+    if isinstance(change, SetThreshold | SetPassiveTier):
+        percent, comparison = _unknown_percent(draw, change.percent, change.comparison)
+        return attrs.evolve(change, percent=percent, comparison=comparison)
+    if isinstance(change, AddException | ReplaceException):
+        percent, comparison = _unknown_percent(draw, change.percent, change.comparison)
+        share_cap = _unknown_cap(draw, change.share_cap)
+        return attrs.evolve(
+            change,
+            percent=percent,
+            comparison=comparison,
+            share_cap=share_cap,
+            lapse=_lapse(draw, change.lapse),
         )
+    if isinstance(change, AddExemptPerson) and change.category is None:
+        return attrs.evolve(
+            change,
+            share_cap=_unknown_cap(draw, change.share_cap),
+            lapse=_lapse(draw, change.lapse),
+        )
+    if isinstance(change, SetGrandfathering) and change.tolerance_percent is not None:
+        percent, comparison = _unknown_percent(
+            draw, change.tolerance_percent, change.tolerance_comparison
+        )
+        return attrs.evolve(change, tolerance_percent=percent, tolerance_comparison=comparison)
     if (
         isinstance(change, SetExpiration)
         and isinstance(change.date, pendulum.Date)
@@ -601,32 +711,30 @@ def expiry_proofs(plan: Plan) -> dict[pendulum.Date, pendulum.Date]:
 
 
 @st.composite
-def plans_with_unknowns(draw: st.DrawFn, *, max_amendments: int = 4) -> tuple[Plan, Plan]:
+def plans_with_unknowns(
+    draw: st.DrawFn, *, max_amendments: int = 4, share_caps: bool = True
+) -> tuple[Plan, Plan]:
     """A plan with unknown terms, and a concrete plan it could be (the values it hides).
 
-    Drawn from :func:`plans`: the agreement's general threshold and any Final Expiration
-    Date may be made unknown, with bounds around the true value (present or not). The
-    unknown plan is valid whatever its draws; the concrete one is one of its substitutions.
+    Drawn from :func:`plans`: in every instrument, any of the terms filings leave open may
+    be made unknown, with bounds around the true value (each present or not): the general
+    threshold, the passive tier, an exception's cap (its percent and wording, its cap in
+    shares), an Exempt Person's cap in shares, the grandfathering tolerance and the Final
+    Expiration Date; and an exception or an Exempt Person may be given a lapse condition
+    not known to have happened. The unknown plan is valid whatever its draws; the concrete
+    one is one of its substitutions (:func:`substitutions`), with no lapse. With
+    ``share_caps=False`` no cap in shares, known or not (for the screen, which refuses them).
     """
-    concrete = draw(plans(max_amendments=max_amendments))
-    agreement = concrete.agreement
+    concrete = draw(plans(max_amendments=max_amendments, share_caps=share_caps))
     proofs = expiry_proofs(concrete)
-    provisions = tuple(
-        _unknowing(draw, change, agreement.dated, proofs[agreement.dated])
-        if isinstance(change, SetThreshold | SetExpiration)
-        else change
-        for change in agreement.provisions
-    )
+
+    def unknowing(changes: tuple[Change, ...], on: pendulum.Date) -> tuple[Change, ...]:
+        return tuple(_unknowing(draw, change, on, proofs[on]) for change in changes)
+
+    agreement = concrete.agreement
+    provisions = unknowing(agreement.provisions, agreement.dated)
     amendments = tuple(
-        attrs.evolve(
-            amendment,
-            changes=tuple(
-                _unknowing(draw, change, amendment.effective_date, proofs[amendment.effective_date])
-                if isinstance(change, SetExpiration)
-                else change
-                for change in amendment.changes
-            ),
-        )
+        attrs.evolve(amendment, changes=unknowing(amendment.changes, amendment.effective_date))
         for amendment in concrete.amendments
     )
     unknown = Plan(attrs.evolve(agreement, provisions=provisions), amendments)
@@ -636,22 +744,40 @@ def plans_with_unknowns(draw: st.DrawFn, *, max_amendments: int = 4) -> tuple[Pl
 def known_plan(
     plan: Plan,
     *,
-    threshold: typing.Callable[[SetThreshold], Threshold],
+    threshold: typing.Callable[[Change, UnknownPercent, Comparison | None], Threshold],
     date: typing.Callable[[UnknownDate, pendulum.Date], pendulum.Date],
+    shares: typing.Callable[[UnknownShares], int],
 ) -> Plan:
     """``plan`` with every unknown term replaced by the value a function chooses.
 
-    ``threshold(change)`` for an unknown general threshold, ``date(unknown, on)`` for an
-    unknown Final Expiration Date set by an instrument taking effect ``on``.
+    ``threshold(change, bounds, comparison)`` for an unknown percent (a general threshold,
+    a passive tier, an exception's cap or a grandfathering tolerance, as ``change`` says),
+    ``shares(bounds)`` for an unknown cap in shares, ``date(unknown, on)`` for an unknown
+    Final Expiration Date set by an instrument taking effect ``on``. A lapse condition is
+    taken as not (yet) happened: the clause stands, without it.
 
     May raise :class:`~rightsplan.errors.PlanHistoryError` if the values chosen do not fit
     the rest of the history (a general threshold above the passive tier, say).
     """
 
     def known(change: Change, on: pendulum.Date) -> Change:
-        if isinstance(change, SetThreshold) and isinstance(change.percent, UnknownPercent):
-            chosen = threshold(change)
-            return attrs.evolve(change, percent=chosen.percent, comparison=chosen.comparison)
+        if isinstance(
+            change, SetThreshold | SetPassiveTier | AddException | ReplaceException
+        ) and isinstance(change.percent, UnknownPercent):
+            chosen = threshold(change, change.percent, change.comparison)
+            change = attrs.evolve(change, percent=chosen.percent, comparison=chosen.comparison)
+        if isinstance(change, AddException | ReplaceException | AddExemptPerson):
+            if isinstance(change.share_cap, UnknownShares):
+                change = attrs.evolve(change, share_cap=shares(change.share_cap))
+            if change.lapse is not None:
+                change = attrs.evolve(change, lapse=None)
+        if isinstance(change, SetGrandfathering) and isinstance(
+            change.tolerance_percent, UnknownPercent
+        ):
+            chosen = threshold(change, change.tolerance_percent, change.tolerance_comparison)
+            change = attrs.evolve(
+                change, tolerance_percent=chosen.percent, tolerance_comparison=chosen.comparison
+            )
         if isinstance(change, SetExpiration) and isinstance(change.date, UnknownDate):
             return attrs.evolve(change, date=date(change.date, on))
         return change
@@ -676,13 +802,16 @@ def substitutions(draw: st.DrawFn, plan: Plan) -> Plan:
     """
     from hypothesis import assume
 
-    def threshold(change: SetThreshold) -> Threshold:
-        bounds = change.percent
-        assert isinstance(bounds, UnknownPercent)
+    def threshold(
+        change: Change, bounds: UnknownPercent, comparison: Comparison | None
+    ) -> Threshold:
         low = bounds.at_least if bounds.at_least is not None else Fraction(1, 1000)
         high = bounds.at_most if bounds.at_most is not None else Fraction(100)
-        comparison = change.comparison or draw(comparisons())
-        return Threshold(draw(percents(low, high)), comparison)
+        return Threshold(draw(percents(low, high)), comparison or draw(comparisons()))
+
+    def shares(bounds: UnknownShares) -> int:
+        low = bounds.at_least or 1
+        return draw(st.integers(low, bounds.at_most or max(low, 10**12)))
 
     def date(bounds: UnknownDate, on: pendulum.Date) -> pendulum.Date:
         low = max(bounds.on_or_after or on, on)
@@ -690,7 +819,7 @@ def substitutions(draw: st.DrawFn, plan: Plan) -> Plan:
         return draw(dates(low, high))
 
     try:
-        return known_plan(plan, threshold=threshold, date=date)
+        return known_plan(plan, threshold=threshold, date=date, shares=shares)
     except PlanHistoryError:
         assume(False)
         raise AssertionError("unreachable") from None  # pragma: no cover
@@ -723,9 +852,9 @@ def positions(
         day = on if on is not None else draw(dates(plan.agreement.dated, MAX_DATE))
         terms = plan.terms_at(pendulum.Date(day.year, day.month, day.day))
         limits = [terms.known_general().threshold]
-        if terms.passive is not None:
+        if isinstance(terms.passive, Limit):
             limits.append(terms.passive.threshold)
-        limits.extend(exception.cap for exception in terms.exceptions)
+        limits.extend(e.cap for e in terms.exceptions if isinstance(e.cap, Threshold))
         limit = draw(st.sampled_from(limits))
         edge = limit.max_shares(outstanding) + draw(st.sampled_from([-1, 0, 1]))
         shares = min(max(edge, 0), outstanding)
@@ -756,9 +885,11 @@ def boundary_positions(
     choices: list[tuple[Threshold, str | None, bool]] = [
         (terms.known_general().threshold, None, False)
     ]
-    if terms.passive is not None:
+    if isinstance(terms.passive, Limit):
         choices.append((terms.passive.threshold, None, True))
-    choices.extend((e.cap, e.holder, True) for e in terms.exceptions)
+    choices.extend(
+        (e.cap, e.holder, True) for e in terms.exceptions if isinstance(e.cap, Threshold)
+    )
     limit, named, passive = draw(st.sampled_from(choices))
     unit = (limit.percent / 100).denominator
     if unit <= max_outstanding and draw(st.booleans()):

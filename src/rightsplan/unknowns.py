@@ -10,7 +10,8 @@ answers that do not depend on it stay exact (see :mod:`rightsplan.rules`).
 
 Bounds are inclusive. ``UnknownPercent(at_least="10", at_most="20")`` is a percentage
 ``p`` with ``10 <= p <= 20``; ``UnknownDate(on_or_after="2025-08-13")`` a date ``d`` with
-``d >= 2025-08-13``. Either bound may be missing.
+``d >= 2025-08-13``; ``UnknownShares(at_least=3_000_000)`` a number of shares ``n`` with
+``n >= 3,000,000``. Either bound may be missing.
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ import attrs
 import pendulum
 
 from rightsplan import _check
+from rightsplan._printable import plural
 from rightsplan.dates import DateLike, to_date
 from rightsplan.errors import InvalidInputError, InvalidPercentError
 from rightsplan.percent import PercentLike, format_percent, to_percent
 
-__all__ = ["UnknownDate", "UnknownPercent"]
+__all__ = ["UnknownDate", "UnknownPercent", "UnknownShares"]
 
 
 def _percent_bound(value: PercentLike | None, what: str) -> Fraction | None:
@@ -53,6 +55,23 @@ def _on_or_after(value: DateLike | None) -> pendulum.Date | None:
 
 def _on_or_before(value: DateLike | None) -> pendulum.Date | None:
     return None if value is None else to_date(value, what="on_or_before")
+
+
+def _shares_bound(value: int | None, what: str) -> int | None:
+    if value is None:
+        return None
+    shares = _check.whole_number(value, what)
+    if shares < 1:
+        raise InvalidInputError(f"{what}: expected a number of shares above zero, got {shares}")
+    return shares
+
+
+def _fewest(value: int | None) -> int | None:
+    return _shares_bound(value, "at_least")
+
+
+def _most(value: int | None) -> int | None:
+    return _shares_bound(value, "at_most")
 
 
 def _reason(value: str | None) -> str | None:
@@ -147,5 +166,47 @@ class UnknownDate:
 
     def describe(self) -> str:
         """``"unknown"``, with the bounds: ``"unknown (on or after 2025-08-13)"``."""
+        bounds = self.bounds()
+        return f"unknown ({bounds})" if bounds else "unknown"
+
+
+@attrs.frozen(kw_only=True)
+class UnknownShares:
+    """A number of shares the filings do not state, known at most to lie between two bounds.
+
+    For a cap in shares left open: an exception or an Exempt Person "up to" a number of
+    shares the filings at hand do not give. ``reason`` says why it is unknown.
+
+    >>> UnknownShares(at_least=3_000_000).describe()
+    'unknown (at least 3,000,000 shares)'
+    """
+
+    at_least: int | None = attrs.field(default=None, converter=_fewest)
+    at_most: int | None = attrs.field(default=None, converter=_most)
+    reason: str | None = attrs.field(default=None, converter=_reason)
+
+    def __attrs_post_init__(self) -> None:
+        low, high = self.at_least, self.at_most
+        if low is not None and high is not None and low > high:
+            raise InvalidInputError(f"at_least: {low:,} is more than at_most ({high:,})")
+
+    def contains(self, shares: int) -> bool:
+        """Whether ``shares`` is one of the numbers the bounds allow."""
+        low, high = self.at_least, self.at_most
+        return (low is None or low <= shares) and (high is None or shares <= high)
+
+    def bounds(self) -> str:
+        """The bounds in words (empty when there are none)."""
+        low, high = self.at_least, self.at_most
+        if low is not None and high is not None:
+            return f"between {low:,} and {plural(high, 'share')}"
+        if low is not None:
+            return f"at least {plural(low, 'share')}"
+        if high is not None:
+            return f"at most {plural(high, 'share')}"
+        return ""
+
+    def describe(self) -> str:
+        """``"unknown"``, with the bounds: ``"unknown (at least 3,000,000 shares)"``."""
         bounds = self.bounds()
         return f"unknown ({bounds})" if bounds else "unknown"

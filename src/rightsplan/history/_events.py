@@ -42,6 +42,7 @@ from rightsplan.standing import (
     BuybackExcused,
     Grandfathered,
     InadvertentExcused,
+    PossibleAcquiringPerson,
     Standing,
 )
 from rightsplan.terms import HolderKind, Limit, Terms
@@ -328,10 +329,20 @@ def _split(event: StockSplit, books: _Books) -> None:
         start = books.day_start[key]
         books.day_start[key] = start.scaled(event.ratio)
     for key, standing in list(books.standings.items()):
-        if isinstance(standing, Grandfathered | BuybackExcused):
-            books.standings[key] = attrs.evolve(
-                standing, base_shares=int(standing.base_shares * event.ratio)
-            )
+        books.standings[key] = _split_standing(standing, event.ratio)
+
+
+def _split_standing(standing: Standing, ratio: Fraction) -> Standing:
+    """A standing after a split: a base in shares scales, nested ones too.
+
+    A possible Acquiring Person keeps, for the world where it did not cross, a standing of
+    its own: its base scales as well.
+    """
+    if isinstance(standing, Grandfathered | BuybackExcused):
+        return attrs.evolve(standing, base_shares=int(standing.base_shares * ratio))
+    if isinstance(standing, PossibleAcquiringPerson):
+        return attrs.evolve(standing, otherwise=_split_standing(standing.otherwise, ratio))
+    return standing
 
 
 @_apply.register

@@ -29,9 +29,11 @@ from rightsplan.rules import (
     Status,
     Verdict,
     binding_limit,
+    deciding_unknowns,
     exempt_within_cap,
     if_in_force,
     in_force_or_unknown,
+    known_share_cap,
     limits_at_extremes,
     most_generous,
     verdict,
@@ -48,6 +50,7 @@ from rightsplan.standing import (
     Standing,
 )
 from rightsplan.terms import (
+    Exemption,
     GrandfatherBase,
     GrandfatherCutoff,
     HolderKind,
@@ -344,7 +347,7 @@ class _Replay:
         if (
             over
             and facts.unknown is None
-            and not exempt_within_cap(terms.exemption_for(name, kind), counted.shares)
+            and _surely_unexempt(terms.exemption_for(name, kind), counted.shares)
         ):
             self.crossings.setdefault(key, day)
 
@@ -417,8 +420,14 @@ class _Replay:
             if cause is not None and facts.unknown is not None:
                 possible, cause = cause, None  # the plan itself may have expired
         if possible is not None:
-            general = terms.general
-            whys = [general.why()] if isinstance(general, UnknownLimit) and not over else []
+            whys = list(
+                deciding_unknowns(
+                    terms, name_for_rules, kind=kind, passive=passive, standing=standing
+                )
+            )
+            if over and isinstance(terms.general, UnknownLimit):
+                # Over every line the general threshold's bounds allow: it does not decide.
+                whys.remove(terms.general.why())
             if facts.unknown is not None:
                 whys.append(facts.unknown)
             why = "; ".join(whys)
@@ -644,6 +653,14 @@ class _Facts:
         return self.acquired or self.turned_active or self.exercised or self.changed or self.fell
 
 
+def _surely_unexempt(exemption: Exemption | None, shares: int) -> bool:
+    """Whether no Exempt Person clause covers ``shares``: False where an unknown cap decides."""
+    try:
+        return not exempt_within_cap(exemption, shares)
+    except UnknownTermError:
+        return False  # it may be exempt: not a certain crossing
+
+
 def _limit_text(
     terms: Terms, name: str, holding: _Holding, passive: bool, outstanding: int | None
 ) -> tuple[str, tuple[Fraction, bool]]:
@@ -656,8 +673,9 @@ def _limit_text(
     # A cap in shares: compared as the percentage of the shares outstanding it allows.
     assert outstanding is not None  # most_generous needs it for a share cap
     line = limit.max_shares(outstanding)
-    if exemption is not None and exemption.share_cap is not None:
-        line = max(line, exemption.share_cap)
+    cap = None if exemption is None else known_share_cap(exemption)
+    if cap is not None:
+        line = max(line, cap)
     return f"{limit.describe()} (at most {line:,} shares)", (
         Fraction(100 * line, outstanding),
         False,
@@ -670,7 +688,9 @@ def _carry(standing: Standing, counted: Counted, terms: Terms, over: bool) -> St
         rules = standing.rules if standing.rules is not None else terms.grandfathering
         if rules.lapses_below_threshold and not over:
             return ORDINARY
-        lowest = rules.tolerance is None or rules.measured_from is GrandfatherBase.LOWEST_SINCE
+        lowest = (
+            rules.known_tolerance() is None or rules.measured_from is GrandfatherBase.LOWEST_SINCE
+        )
         if lowest and counted.shares < standing.base_shares:
             return attrs.evolve(standing, base_shares=counted.shares)
         return standing

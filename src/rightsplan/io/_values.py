@@ -27,7 +27,7 @@ from rightsplan.errors import (
     RightsPlanError,
 )
 from rightsplan.percent import format_percent, to_percent
-from rightsplan.unknowns import UnknownDate, UnknownPercent
+from rightsplan.unknowns import UnknownDate, UnknownPercent, UnknownShares
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -220,6 +220,16 @@ def percent_or_unknown(value: object, what: str) -> Fraction | UnknownPercent:
     return percent(value, what)
 
 
+def shares_or_unknown(value: object, what: str) -> int | UnknownShares:
+    """A number of shares, or ``"unknown"``, or ``{unknown = true, at_least = 3000000}``."""
+    if value == UNKNOWN or isinstance(value, dict):
+        bounds = _unknown(value, what, {"at_least": whole_number, "at_most": whole_number})
+        built = _built(UnknownShares, bounds, what)
+        assert isinstance(built, UnknownShares)
+        return built
+    return whole_number(value, what)
+
+
 def date_or_unknown(value: object, what: str) -> pendulum.Date | UnknownDate:
     """A date, or ``"unknown"``, or ``{unknown = true, on_or_after = 2025-08-13}``."""
     if value == UNKNOWN or isinstance(value, dict):
@@ -240,6 +250,7 @@ __all__ = [
     "member",
     "percent",
     "percent_or_unknown",
+    "shares_or_unknown",
     "show",
     "text",
     "texts",

@@ -29,7 +29,7 @@ from rightsplan.io import _values
 from rightsplan.percent import Comparison, format_percent
 from rightsplan.plan import Plan
 from rightsplan.terms import GrandfatherBase, GrandfatherCutoff, HolderKind, RightsToAcquire
-from rightsplan.unknowns import UnknownDate, UnknownPercent
+from rightsplan.unknowns import UnknownDate, UnknownPercent, UnknownShares
 
 __all__ = [
     "KINDS_BY_NAME",
@@ -112,7 +112,7 @@ _TEXT = Codec(_values.text, _same, "text")
 _DATE = Codec(_values.date, _plain_date, 'a date: 2003-11-24 (or the string "2003-11-24")')
 
 
-def _write_unknown(value: UnknownPercent | UnknownDate) -> object:
+def _write_unknown(value: UnknownPercent | UnknownDate | UnknownShares) -> object:
     table: dict[str, object] = {"unknown": True}
     for field in attrs.fields(type(value)):
         bound = getattr(value, field.name)
@@ -131,11 +131,24 @@ def _write_percent_or_unknown(value: object) -> object:
     return _write_percent(value)
 
 
+def _write_shares_or_unknown(value: object) -> object:
+    if isinstance(value, UnknownShares):
+        return _write_unknown(value)
+    return value
+
+
 def _write_date_or_unknown(value: object) -> object:
     if isinstance(value, UnknownDate):
         return _write_unknown(value)
     return _plain_date(value)
 
+
+_PERCENT_OR_UNKNOWN = Codec(
+    _values.percent_or_unknown,
+    _write_percent_or_unknown,
+    'a percentage as a string or an integer ("15", "4.99"), or "unknown", or '
+    '{unknown = true, at_least = "10", at_most = "20", reason = "..."} (bounds optional)',
+)
 
 CODECS: dict[object, Codec] = {
     str: _TEXT,
@@ -145,11 +158,13 @@ CODECS: dict[object, Codec] = {
     bool: Codec(_values.flag, _same, "true or false"),
     Fraction: _PERCENT,
     Fraction | None: _PERCENT,
-    Fraction | UnknownPercent: Codec(
-        _values.percent_or_unknown,
-        _write_percent_or_unknown,
-        'a percentage as a string or an integer ("15", "4.99"), or "unknown", or '
-        '{unknown = true, at_least = "10", at_most = "20", reason = "..."} (bounds optional)',
+    Fraction | UnknownPercent: _PERCENT_OR_UNKNOWN,
+    Fraction | UnknownPercent | None: _PERCENT_OR_UNKNOWN,
+    int | UnknownShares | None: Codec(
+        _values.shares_or_unknown,
+        _write_shares_or_unknown,
+        'a whole number of shares (3501585), or "unknown", or {unknown = true, '
+        'at_least = 3000000, at_most = 4000000, reason = "..."} (bounds optional)',
     ),
     pendulum.Date | UnknownDate: Codec(
         _values.date_or_unknown,

@@ -43,7 +43,7 @@ from rightsplan.plan import Plan
 from rightsplan.rules import HOLDER_KINDS, RULE_KINDS, binding_limit
 from rightsplan.screening import exact
 from rightsplan.terms import Limit, RightsToAcquire, Terms, UnknownLimit
-from rightsplan.unknowns import UnknownDate
+from rightsplan.unknowns import UnknownDate, UnknownShares
 
 __all__ = ["Intervals", "materialize"]
 
@@ -219,7 +219,7 @@ class _Builder:
             self._add(period, 0, None, self.rule(_Rule(_INACTIVE, inactive_source)))
             return
         _refuse_share_caps(terms)
-        if in_force is None or isinstance(terms.general, UnknownLimit):
+        if in_force is None or terms.unknown_limits():
             # An unknown decides some answers: the rulebook judges each row (and cites).
             self._add(period, 0, None, self.rule(_Rule(_JUDGED, _unknown_source(terms))))
             return
@@ -462,11 +462,18 @@ def materialize(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Intervals:
 
 def _unknown_source(terms: Terms) -> str:
     """The citation a judged interval's rows carry until the rulebook has judged them."""
-    general = terms.general
-    if isinstance(general, UnknownLimit):
-        return general.source.cite()
-    assert terms.expiration is not None  # in force or not as an unknown expiry decides
-    return terms.expiration.source.cite()
+    for limit in (terms.general, terms.passive):
+        if isinstance(limit, UnknownLimit):
+            return limit.source.cite()
+    for exception in terms.exceptions:
+        if exception.unknowns():
+            return exception.source.cite()
+    for exemption in terms.exemptions:
+        if exemption.unknowns():
+            return exemption.source.cite()
+    if terms.expiration is not None and isinstance(terms.expiration.date, UnknownDate):
+        return terms.expiration.source.cite()
+    return terms.known_general().source.cite()  # an unknown grandfathering tolerance
 
 
 def _refuse_share_caps(terms: Terms) -> None:
@@ -482,7 +489,8 @@ def _refuse_share_caps(terms: Terms) -> None:
     for name, cap, source in capped:
         if cap is not None:
             raise ScreenInputError(
-                f"plan of {terms.company}: {name} is capped at {cap:,} shares "
+                f"plan of {terms.company}: {name} is capped at "
+                f"{cap.describe() if isinstance(cap, UnknownShares) else f'{cap:,}'} shares "
                 f"({source.cite()}); the screen engines take limits in percentages "
                 "only: assess these holdings with rightsplan.assess or `rightsplan check`"
             )
