@@ -10,7 +10,8 @@ are asked.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 import polars as pl
@@ -20,8 +21,13 @@ from rightsplan.assess import near_matches
 from rightsplan.dates import to_date
 from rightsplan.plan import Plan
 from rightsplan.rules import in_force
+from rightsplan.screening.intervals import FIRST_DAY
 
 __all__ = ["NEAR_MATCH", "NearNames"]
+
+_EPOCH = dt.date(1970, 1, 1)
+_MOST_ANSWERS = 1 << 16
+"""Answers kept between calls (:meth:`NearNames._answer`), at most."""
 
 NEAR_MATCH = pl.List(pl.String)
 """The column's type: the names, in the order the terms give them; null when none."""
@@ -63,6 +69,8 @@ class NearNames:
         self.set_of_ids: dict[tuple[int, ...], int] = {(): 0}
         self.members: list[int] = []
         self.offsets: list[int] = [0, 0]
+        self.answers: dict[tuple[int, int, int, int], list[str] | None] = {}
+        """Answers by (plan, interval start, own name, near bits): see :meth:`from_bits`."""
 
     def _set(self, name: str) -> int:
         found = self.set_of_name.get(name)
@@ -101,6 +109,88 @@ class NearNames:
         return text.replace_strict(
             distinct, pl.Series(sets), default=0, return_dtype=pl.Int64
         ).to_numpy()
+
+    def from_bits(
+        self,
+        bits: np.ndarray,
+        own: np.ndarray,
+        issuer: np.ndarray,
+        day: np.ndarray,
+        periods_of: Callable[[np.ndarray, np.ndarray], np.ndarray],
+        starts: np.ndarray,
+        local: Sequence[Mapping[str, int]],
+        holder: pl.Series,
+        date: pl.Series,
+    ) -> pl.Series:
+        """The ``near_match`` column from the compiled text loop's near bits.
+
+        ``bits[row]`` marks the names of the row's plan (``local[plan]``: key to bit) that
+        its holder nearly matches, in any period (-1: not worked out; such rows take
+        :meth:`column`); ``own[row]`` is the plan's name the holder *is* (-1: none). The
+        answer for a row then depends only on its interval, own name and bits: one
+        :func:`~rightsplan.assess.near_matches`-equivalent answer per distinct triple.
+        ``periods_of(issuer, day)`` gives rows' intervals, ``starts`` the intervals' first
+        days (``FIRST_DAY``: before the agreement, no terms).
+        """
+        rows = len(holder)
+        unknown = np.flatnonzero(bits < 0)
+        near = np.flatnonzero(bits > 0)
+        if not unknown.size and not near.size:
+            return self.nothing(rows)
+        index = np.full(rows, -1, dtype=np.int64)
+        answers: list[list[str] | None] = []
+        if near.size:
+            plan = issuer[near].astype(np.int64)
+            period = periods_of(plan, day[near])
+            keys = np.stack([period, own[near].astype(np.int64), bits[near]], axis=1)
+            groups, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
+            for (period_id, own_id, group_bits), at in zip(
+                groups.tolist(), first.tolist(), strict=True
+            ):
+                number = int(plan[at])
+                answers.append(
+                    self._answer(number, int(starts[period_id]), own_id, group_bits, local[number])
+                )
+            index[near] = inverse.ravel()
+        if unknown.size:
+            some = holder.gather(unknown)
+            found = self.column(
+                self.text_sets(some), some, issuer[unknown], date.gather(unknown)
+            ).to_list()
+            index[unknown] = np.arange(len(answers), len(answers) + len(found))
+            answers.extend(found)
+        index[index < 0] = len(answers)
+        values = pl.Series("near_match", [*answers, None], dtype=NEAR_MATCH)
+        return values.gather(index)
+
+    def _answer(
+        self, plan: int, start: int, own: int, bits: int, local: Mapping[str, int]
+    ) -> list[str] | None:
+        """:func:`~rightsplan.assess.near_matches` for one kind of holder of one interval.
+
+        The interval is the plan's that begins on day ``start``; the holder is the plan's
+        name ``own`` (-1: none) and nearly matches the names ``bits`` marks.
+        """
+        key = (plan, start, own, bits)
+        if key in self.answers:
+            return self.answers[key]
+        answer: list[str] | None = None
+        if start != FIRST_DAY:
+            terms = self.plans[plan].terms_at(
+                to_date(_EPOCH + dt.timedelta(days=start), what="date")
+            )
+            named = [name for exception in terms.exceptions for name in exception.names()]
+            named.extend(exemption.name for exemption in terms.exemptions)
+            keys: dict[str, str] = {}
+            for name in named:
+                keys.setdefault(_check.name_key(name), name)
+            spelled = list(local)
+            if own < 0 or spelled[own] not in keys:
+                answer = [name for k, name in keys.items() if bits >> local[k] & 1] or None
+        if len(self.answers) > _MOST_ANSWERS:
+            self.answers.clear()
+        self.answers[key] = answer
+        return answer
 
     @staticmethod
     def nothing(rows: int) -> pl.Series:

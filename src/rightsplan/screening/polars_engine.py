@@ -46,7 +46,7 @@ from rightsplan.rules import (
     STATUSES,
     holder_class,
 )
-from rightsplan.screening import exact, kernel
+from rightsplan.screening import _text, exact, kernel
 from rightsplan.screening._inputs import normalize, validate
 from rightsplan.screening._near import NearNames
 from rightsplan.screening._standings import STANDING_COLUMNS, judge, patched, rows_with_standing
@@ -238,11 +238,27 @@ class Prepared:
         self.status_values = pl.Series("status", STATUSES, dtype=STATUS)
         self.near = NearNames(plans, intervals.issuers)
         """The plans' names, for the ``near_match`` column."""
+        self._text_issuers: _text.IssuerTable | None = None
+        self._plan_names: _text.PlanNames | None = None
         self.issuer_tables: dict[object, Any] = {}
         self.holder_tables: dict[object, Any] = {}
         self.hidden_tables: dict[object, Any] = {}
         self.near_tables: dict[object, Any] = {}
         """Code tables of the Categorical and Enum columns seen (see :func:`_coded`)."""
+
+    @property
+    def text_issuers(self) -> _text.IssuerTable:
+        """The issuer ids as the compiled text loop looks them up (built at first use)."""
+        if self._text_issuers is None:
+            self._text_issuers = _text.IssuerTable(self.intervals.issuers)
+        return self._text_issuers
+
+    @property
+    def plan_names(self) -> _text.PlanNames:
+        """Each plan's names as the compiled text loop matches them (built at first use)."""
+        if self._plan_names is None:
+            self._plan_names = _text.PlanNames(self.plans, self.intervals.issuers, self.name_of_key)
+        return self._plan_names
 
     def periods_of(self, issuer: np.ndarray, day: np.ndarray) -> np.ndarray:
         """The interval of each row (always one: before adoption is an interval too)."""
@@ -543,6 +559,10 @@ class _Batch:
         self.counted_out = np.empty(rows, dtype=np.int64) if extras else self.shares
         self.total_out = np.empty(rows, dtype=np.int64) if extras else self.outstanding
         self.issuer_out = np.empty(rows, dtype=np.uint32)
+        self.near_bits: np.ndarray | None = None
+        """For a text holder column read by the compiled loop: each row's near bits and own
+        name (:mod:`rightsplan.screening._text`), which the ``near_match`` column reads."""
+        self.own: np.ndarray | None = None
 
 
 def _invalid(
@@ -587,7 +607,7 @@ def screen_batch(
     if unknown:
         _invalid(prepared, lazy, extras, first_row)
     result = _result(prepared, frame, batch, first_row)
-    result = result.with_columns(_near_column(prepared, frame, batch.issuer_out))
+    result = result.with_columns(_near_column(prepared, frame, batch))
     if standing is None:
         return result
     # The rows with a standing (rare) are judged by the rulebook itself, as rp.assess judges.
@@ -603,12 +623,25 @@ def screen_batch(
     return patched(result, rows, standings, verdicts)
 
 
-def _near_column(prepared: Prepared, frame: pl.DataFrame, issuer: np.ndarray) -> pl.Series:
+def _near_column(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> pl.Series:
     """The ``near_match`` column (:mod:`rightsplan.screening._near`)."""
     near = prepared.near
+    issuer = batch.issuer_out
     if not near.index:
         return near.nothing(frame.height)
     holder = frame["holder"]
+    if batch.near_bits is not None and batch.own is not None:
+        return near.from_bits(
+            batch.near_bits,
+            batch.own,
+            issuer,
+            batch.day,
+            prepared.periods_of,
+            prepared.starts,
+            prepared.plan_names.local,
+            holder,
+            frame["date"],
+        )
     coded = _coded(holder, near.sets_of, prepared.near_tables)
     if coded is None:
         sets = near.text_sets(holder)
@@ -618,9 +651,71 @@ def _near_column(prepared: Prepared, frame: pl.DataFrame, issuer: np.ndarray) ->
     return near.column(sets, holder, issuer, frame["date"])
 
 
+def _read_coded(
+    prepared: Prepared, frame: pl.DataFrame, batch: _Batch
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``(issuer codes, issuer table, holder codes, holder table)`` for the compiled loop.
+
+    Text columns are read in place by :mod:`rightsplan.screening._text` (which also finds
+    the rows near a plan's name, kept on ``batch``); Categorical and Enum columns through
+    their codes.
+    """
+    issuer, holder = frame["issuer"], frame["holder"]
+    issuer_views = _text.views(issuer) if issuer.dtype == pl.String else None
+    holder_views = _text.views(holder) if holder.dtype == pl.String else None
+    if issuer_views is None and holder_views is None:
+        return _both_coded(prepared, frame)
+    count = len(prepared.intervals.issuers)
+    if issuer_views is not None:
+        table = prepared.text_issuers
+        issuer_codes = np.empty(batch.rows, dtype=np.uint32)
+
+        def issuers(part: slice) -> None:
+            issuer_codes[part] = _text.issuer_rows(table, issuer_views, part)[0]
+
+        _run(issuers, batch.rows, _KERNEL_CHUNK_ROWS)
+        issuer_table = prepared.issuer_text_table
+    else:
+        issuer_codes, issuer_table = _issuer_coded(prepared, issuer)
+    if holder_views is None:
+        holder_codes, holder_table = _holder_coded(prepared, holder)
+        return issuer_codes, issuer_table, holder_codes, holder_table
+    plan_of_row = np.take(issuer_table, issuer_codes)
+    plan_of_row[plan_of_row < 0] = count
+    plan_of_row = plan_of_row.astype(np.uint32)
+    names = prepared.plan_names
+    name_out = np.empty(batch.rows, dtype=np.int32)
+    own_out = np.empty(batch.rows, dtype=np.int32)
+    near_out = np.empty(batch.rows, dtype=np.int64)
+    hidden: list[int] = []
+
+    def holders(part: slice) -> None:
+        found = _text.holder_rows(
+            names, holder_views, plan_of_row, part, name_out, own_out, near_out
+        )
+        hidden.append(found)
+
+    _run(holders, batch.rows, _KERNEL_CHUNK_ROWS)
+    if sum(hidden):
+        raise _HiddenNameError
+    unicode = np.flatnonzero(name_out == _text.FALLBACK)
+    if unicode.size:
+        # Names with a non-ASCII character: Unicode folding, once per distinct name.
+        some = holder.gather(unicode)
+        distinct = some.unique()
+        spelled = distinct.to_list()
+        if any(name is not None and _check.hidden(name) for name in spelled):
+            raise _HiddenNameError
+        ids = pl.Series(prepared.name_table(spelled), dtype=pl.Int32)
+        name_out[unicode] = some.replace_strict(distinct, ids, return_dtype=pl.Int32).to_numpy()
+    batch.near_bits, batch.own = near_out, own_out
+    holder_codes = name_out.view(np.uint32)
+    return issuer_codes, issuer_table, holder_codes, np.arange(prepared.n_names, dtype=np.int64)
+
+
 def _compiled_rows(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> int:
     """The per-row work by the compiled loop (:mod:`rightsplan.screening.kernel`)."""
-    issuer_codes, issuer_table, holder_codes, holder_table = _both_coded(prepared, frame)
+    issuer_codes, issuer_table, holder_codes, holder_table = _read_coded(prepared, frame, batch)
     # Small tables the loop gathers from at random: the narrower, the more stay in cache.
     issuer_table = issuer_table.astype(np.int32)
     holder_table = holder_table.astype(np.int32)
