@@ -243,12 +243,18 @@ def _one_edit(a: np.ndarray, a_length: int, b: np.ndarray, b_start: int, b_lengt
         k = 0
         while k < b_length and a[k] == b[b_start + k]:
             k += 1
-        return all(a[m + 1] == b[b_start + m] for m in range(k, b_length))
+        for m in range(k, b_length):  # noqa: SIM110  # numba compiles no generator
+            if a[m + 1] != b[b_start + m]:
+                return False
+        return True
     if b_length == a_length + 1:  # one left out of b
         k = 0
         while k < a_length and a[k] == b[b_start + k]:
             k += 1
-        return all(a[m] == b[b_start + m + 1] for m in range(k, a_length))
+        for m in range(k, a_length):  # noqa: SIM110  # numba compiles no generator
+            if a[m] != b[b_start + m + 1]:
+                return False
+        return True
     return False
 
 

@@ -30,7 +30,7 @@ import os
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from fractions import Fraction
-from typing import Any, NoReturn, cast
+from typing import Any, NoReturn
 
 import numpy as np
 import polars as pl
@@ -88,9 +88,6 @@ _NO_TABLE = np.zeros(0, dtype=np.int64)
 """A Categorical column's remembered code table before there is one (see :func:`_coded`)."""
 _LINEAR = 9
 """Up to this many intervals per issuer, a row's interval is found by counting starts."""
-_FEW_CATEGORIES = 1 << 16
-"""A Categorical's category list is read whole when at most this much longer than the
-column; otherwise only the column's distinct values are mapped."""
 _NO_DAY = 2**31 - 1
 """Pads the interval-start table: later than any date polars can hold."""
 _KIND_CODES = pl.Enum([kind.value for kind in HOLDER_KINDS])
@@ -348,50 +345,68 @@ def _coded(
 
     ``categories(names)`` gives the code of each category; a row's code is the table's entry
     at its physical code (nulls read as code 0: callers check nulls separately). ``None``
-    for a column of another type. The tables are kept in ``memo``: by Enum type (an Enum's
-    codes are fixed by its categories), and by Categories object for a Categorical, with the
-    names the table was built from: it is extended while those names still hold their
-    codes, and rebuilt when they do not.
+    for a column of another type. The tables are kept in ``memo``, so that a call costs
+    what the column does, not what polars' category list has grown to: by Enum categories
+    (compared whole, without a Python pass), and for a Categorical by its Categories with
+    the name each table entry was made for. polars frees the categories no column uses any
+    more and gives their codes to new names, so the names of the codes the column uses are
+    compared with those remembered (in bulk); only the codes whose name is new or changed
+    are looked up.
     """
     dtype = column.dtype
     physical = column.to_physical()
     if isinstance(dtype, pl.Enum):
-        table = memo.get(dtype)
-        if table is None:
-            table = memo[dtype] = categories(dtype.categories.to_list())
+        table = _enum_table(dtype, categories, memo)
     elif isinstance(dtype, pl.Categorical):
-        most = physical.max()
-        size = 0 if most is None else int(cast(int, most)) + 1
-        # Keyed by the Categories object, but checked: polars frees the categories no column
-        # uses any more and gives their codes to new names, and equal Categories objects can
-        # number names differently; so the names a table was built from are kept with it
-        # and compared with the list's current names before the table is used.
-        key = ("categorical", dtype.categories)
-        known_names, known = memo.get(key, (_NO_NAMES, _NO_TABLE))
-        if size - known.size > len(column) + _FEW_CATEGORIES:
-            # A category list much longer than the column: map the column's own categories.
-            found = column.unique().drop_nulls()
-            table = np.zeros(size, dtype=np.int64)
-            table[found.to_physical().to_numpy()] = categories(found.cast(pl.String).to_list())
-        else:
-            current = dtype.categories.to_series()
-            if known.size and not current.head(known.size).equals(known_names):
-                known_names, known = _NO_NAMES, _NO_TABLE  # built for another list
-            if size <= known.size:
-                table = known
-            else:
-                names = current.slice(known.size, size - known.size)
-                table = np.concatenate((known, categories(names.to_list())))
-                # A category not yet named (reserved by a concurrent query) ends what is kept.
-                named = names.null_count() == 0
-                kept = known.size + (len(names) if named else int(names.is_null().arg_max() or 0))
-                memo[key] = (current.head(kept), table[:kept])
+        table = _categorical_table(column, categories, memo)
     else:
         return None
     if table.size == 0:
         table = np.zeros(1, dtype=np.int64)
     codes = physical.fill_null(0).to_numpy().astype(np.uint32, copy=False)
     return codes, table
+
+
+def _enum_table(
+    dtype: pl.Enum, categories: Callable[[list[str | None]], np.ndarray], memo: dict[object, Any]
+) -> np.ndarray:
+    """The code table of an Enum: fixed by its categories (hashing an Enum walks them)."""
+    names = dtype.categories
+    kept: list[tuple[pl.Series, np.ndarray]] = memo.setdefault(("enum", len(names)), [])
+    for known, table in kept:
+        if known.equals(names):
+            return table
+    table = categories(names.to_list())
+    kept.append((names, table))
+    return table
+
+
+def _categorical_table(
+    column: pl.Series, categories: Callable[[list[str | None]], np.ndarray], memo: dict[object, Any]
+) -> np.ndarray:
+    """The code table of a Categorical column, checked for the codes the column uses."""
+    dtype = column.dtype
+    assert isinstance(dtype, pl.Categorical)
+    distinct = column.unique().drop_nulls()
+    codes = distinct.to_physical().cast(pl.Int64).to_numpy()
+    names = distinct.cast(pl.String)
+    key = ("categorical", dtype.categories)
+    known_names, table = memo.get(key, (_NO_NAMES, _NO_TABLE))
+    size = max(table.size, int(codes.max()) + 1 if codes.size else 0)
+    if size > table.size:
+        table = np.concatenate((table, np.zeros(size - table.size, dtype=np.int64)))
+        known_names = known_names.extend_constant(None, size - len(known_names))
+    same = (known_names.gather(codes) == names).fill_null(False).to_numpy()
+    if not same.all():
+        stale = ~same
+        table = table.copy()
+        fresh = names.filter(pl.Series(stale))
+        table[codes[stale]] = categories(fresh.to_list())
+        known_names = known_names.clone()
+        known_names.scatter(codes[stale], fresh)
+        memo[key] = (known_names, table)
+    checked: np.ndarray = table
+    return checked
 
 
 def _pool() -> int:
@@ -640,7 +655,6 @@ def _near_column(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> pl.S
             prepared.starts,
             prepared.plan_names.local,
             holder,
-            frame["date"],
         )
     coded = _coded(holder, near.sets_of, prepared.near_tables)
     if coded is None:
@@ -648,7 +662,7 @@ def _near_column(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> pl.S
     else:
         codes, table = coded
         sets = np.take(table, codes)
-    return near.column(sets, holder, issuer, frame["date"])
+    return near.column(sets, issuer, batch.day, prepared.periods_of, prepared.starts)
 
 
 def _read_coded(
