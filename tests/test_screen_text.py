@@ -178,3 +178,70 @@ def test_views_read_every_layout() -> None:
     assert found is not None
     views32, _, _, _ = found
     assert views32[0::4].tolist() == [5, 31, 40]
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(["N1", "N2"]),
+            spellings(),
+            st.dates(dt.date(1999, 6, 1), dt.date(2002, 1, 1)),
+            st.integers(0, 1000),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    suffix=st.sampled_from([".parquet", ".csv"]),
+)
+def test_the_command_gives_assess_verdicts_from_files(
+    rows: list[tuple[str, str, dt.date, int, bool]], suffix: str
+) -> None:
+    """`rightsplan screen` on a Parquet or CSV file gives assess's verdicts, row for row."""
+    import tempfile
+    from pathlib import Path
+
+    from rightsplan.screening.cli import screen_main
+
+    plans = {"N1": named_plan(NAMED), "N2": named_plan(NAMED[:2])}
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        (folder / "plans").mkdir()
+        for issuer, plan in plans.items():
+            rp.dump_plan(plan, folder / "plans" / f"{issuer}.toml")
+        frame = pl.DataFrame(
+            {
+                "issuer": [row[0] for row in rows],
+                "holder": [row[1] for row in rows],
+                "date": [row[2].isoformat() for row in rows],
+                "shares": [row[3] for row in rows],
+                "outstanding": [1000] * len(rows),
+                "passive": [row[4] for row in rows],
+            }
+        )
+        source = folder / f"positions{suffix}"
+        if suffix == ".csv":
+            frame.write_csv(source)
+        else:
+            frame.write_parquet(source)
+        out = folder / "verdicts.parquet"
+        arguments = [str(folder / "plans"), str(source), "-o", str(out)]
+        status = screen_main([*arguments, "--cache-dir", str(folder / "cache")])
+        result = pl.read_parquet(out)
+    want = []
+    for issuer, holder, day, shares, passive in rows:
+        found = rp.assess(plans[issuer], rp.Position(holder, shares, 1000, passive=passive), on=day)
+        limit = found.limit
+        want.append(
+            (
+                found.status.value,
+                None if limit is None else rp.format_percent(limit.percent),
+                found.max_shares,
+            )
+        )
+    got = result.select(
+        pl.col("status").cast(pl.String), pl.col("limit").cast(pl.String), "max_shares"
+    ).rows()
+    assert [tuple(row) for row in got] == want
+    assert status == (1 if any(row[0] == "triggered" for row in want) else 0)
