@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -19,6 +20,7 @@ import polars as pl
 from rightsplan import _check
 from rightsplan.dates import to_date
 from rightsplan.plan import Plan
+from rightsplan.screening import kernel
 from rightsplan.screening.intervals import FIRST_DAY
 
 __all__ = ["NEAR_MATCH", "NearNames"]
@@ -41,6 +43,30 @@ def _plan_names(plan: Plan) -> set[str]:
         names.update(name for exception in terms.exceptions for name in exception.names())
         names.update(exemption.name for exemption in terms.exemptions)  # and Exempt Persons
     return names
+
+
+@kernel._jit(nogil=True, boundscheck=False)
+def _flag_near(
+    suspects: np.ndarray,
+    set_of_row: np.ndarray,
+    issuer: np.ndarray,
+    offsets: np.ndarray,
+    members: np.ndarray,
+    uses: np.ndarray,
+    width: int,
+    out: np.ndarray,
+) -> int:
+    """The suspect rows near a name their own plan uses, in order, into ``out``; how many."""
+    count = 0
+    for i in suspects:
+        near = set_of_row[i]
+        base = issuer[i] * width
+        for k in range(offsets[near], offsets[near + 1]):
+            if uses[base + members[k]]:
+                out[count] = i
+                count += 1
+                break
+    return count
 
 
 def _marked(bits: int, bit_of: Mapping[str, int]) -> Callable[[str], bool]:
@@ -265,15 +291,24 @@ class NearNames:
             return self.nothing(rows)
         offsets = np.array(self.offsets, dtype=np.int64)
         members = np.array(self.members, dtype=np.int64)
-        start = offsets[set_of_row[suspects]]
-        count = offsets[set_of_row[suspects] + 1] - start
-        # Each suspect row once per name it is near: is that a name its issuer's plan uses?
-        row = np.repeat(suspects, count)
-        within = np.arange(row.size) - np.repeat(np.cumsum(count) - count, count)
-        candidate = members[np.repeat(start, count) + within]
-        pair = issuer[row].astype(np.int64) * self.width + candidate
-        used = self.uses[pair] if self.uses is not None else np.isin(pair, self.pairs)
-        flagged = np.unique(row[used])
+        if self.uses is not None and kernel.available():
+            # Compiled: each suspect row's near names against its plan's, no temporaries.
+            found = np.empty(suspects.size, dtype=np.int64)
+            flag: Any = _flag_near
+            count = flag(
+                suspects, set_of_row, issuer, offsets, members, self.uses, self.width, found
+            )
+            flagged = found[:count]
+        else:
+            start = offsets[set_of_row[suspects]]
+            count = offsets[set_of_row[suspects] + 1] - start
+            # Each suspect row once per name it is near: is that a name its issuer's plan uses?
+            row = np.repeat(suspects, count)
+            within = np.arange(row.size) - np.repeat(np.cumsum(count) - count, count)
+            candidate = members[np.repeat(start, count) + within]
+            pair = issuer[row].astype(np.int64) * self.width + candidate
+            used = self.uses[pair] if self.uses is not None else np.isin(pair, self.pairs)
+            flagged = np.unique(row[used])
         if not flagged.size:
             return self.nothing(rows)
         plan = issuer[flagged].astype(np.int64)

@@ -340,12 +340,14 @@ def _coded(
     column: pl.Series,
     categories: Callable[[list[str | None]], np.ndarray],
     memo: dict[object, Any],
+    distinct: pl.Series | None = None,
 ) -> tuple[np.ndarray, np.ndarray] | None:
     """A Categorical or Enum column's physical codes and a table mapping them to our codes.
 
     ``categories(names)`` gives the code of each category; a row's code is the table's entry
     at its physical code (nulls read as code 0: callers check nulls separately). ``None``
-    for a column of another type. The tables are kept in ``memo``, so that a call costs
+    for a column of another type; ``distinct``, a Categorical column's distinct non-null
+    values if already found. The tables are kept in ``memo``, so that a call costs
     what the column does, not what polars' category list has grown to: by Enum categories
     (compared whole, without a Python pass), and for a Categorical by its Categories with
     the name each table entry was made for. polars frees the categories no column uses any
@@ -358,7 +360,7 @@ def _coded(
     if isinstance(dtype, pl.Enum):
         table = _enum_table(dtype, categories, memo)
     elif isinstance(dtype, pl.Categorical):
-        table = _categorical_table(column, categories, memo)
+        table = _categorical_table(column, categories, memo, distinct)
     else:
         return None
     if table.size == 0:
@@ -382,12 +384,18 @@ def _enum_table(
 
 
 def _categorical_table(
-    column: pl.Series, categories: Callable[[list[str | None]], np.ndarray], memo: dict[object, Any]
+    column: pl.Series,
+    categories: Callable[[list[str | None]], np.ndarray],
+    memo: dict[object, Any],
+    given: pl.Series | None = None,
 ) -> np.ndarray:
-    """The code table of a Categorical column, checked for the codes the column uses."""
+    """The code table of a Categorical column, checked for the codes the column uses.
+
+    ``given``: the column's distinct non-null values, if already found.
+    """
     dtype = column.dtype
     assert isinstance(dtype, pl.Categorical)
-    distinct = column.unique().drop_nulls()
+    distinct = column.unique().drop_nulls() if given is None else given
     codes = distinct.to_physical().cast(pl.Int64).to_numpy()
     names = distinct.cast(pl.String)
     key = ("categorical", dtype.categories)
@@ -462,7 +470,9 @@ def _hidden_table(names: list[str | None]) -> np.ndarray:
     return np.array([name is not None and _check.hidden(name) for name in names], dtype=np.int64)
 
 
-def _holder_coded(prepared: Prepared, holder: pl.Series) -> tuple[np.ndarray, np.ndarray]:
+def _holder_coded(
+    prepared: Prepared, holder: pl.Series, distinct: pl.Series | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Each row's holder code, and the table from codes to ``name_id``.
 
     Both are empty when no plan names anyone. Text holders are coded by their name ids
@@ -470,22 +480,24 @@ def _holder_coded(prepared: Prepared, holder: pl.Series) -> tuple[np.ndarray, np
     character is refused (:class:`_HiddenNameError`) whether or not a plan names anyone.
     """
     if not prepared.name_of_key:
-        if _check_hidden(prepared, holder) is None and bool(
+        if _check_hidden(prepared, holder, distinct) is None and bool(
             holder.cast(pl.String).str.contains(_check.INVISIBLE_PATTERN).any()
         ):
             raise _HiddenNameError
         return _EMPTY_CODES, _EMPTY_INT
-    coded = _coded(holder, prepared.name_table, prepared.holder_tables)
+    coded = _coded(holder, prepared.name_table, prepared.holder_tables, distinct)
     if coded is not None:
-        _check_hidden(prepared, holder)
+        _check_hidden(prepared, holder, distinct)
         return coded
     names = _text_name_ids(prepared, holder)  # refuses hidden names as it goes
     return names.astype(np.uint32), np.arange(prepared.n_names, dtype=np.int64)
 
 
-def _check_hidden(prepared: Prepared, holder: pl.Series) -> bool | None:
+def _check_hidden(
+    prepared: Prepared, holder: pl.Series, distinct: pl.Series | None = None
+) -> bool | None:
     """Refuse a Categorical or Enum column with a hidden name in use; ``None``: not one."""
-    coded = _coded(holder, _hidden_table, prepared.hidden_tables)
+    coded = _coded(holder, _hidden_table, prepared.hidden_tables, distinct)
     if coded is None:
         return None
     codes, hidden = coded
@@ -518,15 +530,15 @@ def _issuer_coded(prepared: Prepared, issuer: pl.Series) -> tuple[np.ndarray, np
 
 
 def _both_coded(
-    prepared: Prepared, frame: pl.DataFrame
+    prepared: Prepared, batch: _Batch
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """``(issuer codes, issuer table, holder codes, holder table)`` of a checked batch.
 
     Independent passes (text columns make them long), so run side by side.
     """
     with ThreadPoolExecutor(1) as pool:
-        holders = pool.submit(_holder_coded, prepared, frame["holder"])
-        issuer_codes, issuer_table = _issuer_coded(prepared, frame["issuer"])
+        holders = pool.submit(_holder_coded, prepared, batch.holder, batch.holder_distinct())
+        issuer_codes, issuer_table = _issuer_coded(prepared, batch.issuer)
         holder_codes, holder_table = holders.result()
     return issuer_codes, issuer_table, holder_codes, holder_table
 
@@ -557,6 +569,10 @@ class _Batch:
         rows = frame.height
         self.rows = rows
         self.extras = extras
+        self.issuer = frame["issuer"]
+        self.holder = frame["holder"]
+        """The issuer and holder columns, one Series each for every reader of the batch."""
+        self._holder_distinct: pl.Series | None = None
         self.day = frame["date"].to_physical().to_numpy()
         self.shares = frame["shares"].to_numpy()
         self.outstanding = frame["outstanding"].to_numpy()
@@ -578,6 +594,14 @@ class _Batch:
         """For a text holder column read by the compiled loop: each row's near bits and own
         name (:mod:`rightsplan.screening._text`), which the ``near_match`` column reads."""
         self.own: np.ndarray | None = None
+
+    def holder_distinct(self) -> pl.Series | None:
+        """A Categorical holder column's distinct names, found once for the batch's readers."""
+        if not isinstance(self.holder.dtype, pl.Categorical):
+            return None
+        if self._holder_distinct is None:
+            self._holder_distinct = self.holder.unique().drop_nulls()
+        return self._holder_distinct
 
 
 def _invalid(
@@ -644,7 +668,7 @@ def _near_column(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> pl.S
     issuer = batch.issuer_out
     if not near.index:
         return near.nothing(frame.height)
-    holder = frame["holder"]
+    holder = batch.holder
     if batch.near_bits is not None and batch.own is not None:
         return near.from_bits(
             batch.near_bits,
@@ -656,7 +680,7 @@ def _near_column(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> pl.S
             prepared.plan_names.local,
             holder,
         )
-    coded = _coded(holder, near.sets_of, prepared.near_tables)
+    coded = _coded(holder, near.sets_of, prepared.near_tables, batch.holder_distinct())
     if coded is None:
         sets = near.text_sets(holder)
     else:
@@ -674,11 +698,11 @@ def _read_coded(
     the rows near a plan's name, kept on ``batch``); Categorical and Enum columns through
     their codes.
     """
-    issuer, holder = frame["issuer"], frame["holder"]
+    issuer, holder = batch.issuer, batch.holder
     issuer_views = _text.views(issuer) if issuer.dtype == pl.String else None
     holder_views = _text.views(holder) if holder.dtype == pl.String else None
     if issuer_views is None and holder_views is None:
-        return _both_coded(prepared, frame)
+        return _both_coded(prepared, batch)
     count = len(prepared.intervals.issuers)
     if issuer_views is not None:
         table = prepared.text_issuers
@@ -692,7 +716,7 @@ def _read_coded(
     else:
         issuer_codes, issuer_table = _issuer_coded(prepared, issuer)
     if holder_views is None:
-        holder_codes, holder_table = _holder_coded(prepared, holder)
+        holder_codes, holder_table = _holder_coded(prepared, holder, batch.holder_distinct())
         return issuer_codes, issuer_table, holder_codes, holder_table
     plan_of_row = np.take(issuer_table, issuer_codes)
     plan_of_row[plan_of_row < 0] = count
@@ -788,7 +812,7 @@ def _compiled_rows(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> in
 
 def _numpy_rows(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> int:
     """The per-row work as whole-column numpy operations (when numba is not installed)."""
-    issuer_codes, issuer_table, holder_codes, holder_table = _both_coded(prepared, frame)
+    issuer_codes, issuer_table, holder_codes, holder_table = _both_coded(prepared, batch)
     issuer = np.take(issuer_table, issuer_codes)
     names = np.take(holder_table, holder_codes) if holder_table.size else None
     if issuer.size and int(issuer.min()) < 0:
