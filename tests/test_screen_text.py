@@ -10,9 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rightsplan as rp
-from rightsplan.screening import _text, kernel, screen
-
-pytestmark = pytest.mark.skipif(not kernel.available(), reason="the text loop needs numba")
+from rightsplan.screening import _text, screen
 
 NAMED = (
     "IPOF Group",
