@@ -1,9 +1,17 @@
-"""Benchmark rp.screen against its floor and against a per-row assess loop.
+"""Benchmark rp.screen against its floor, the range joins a user would write, and assess.
 
-Run it with the screen extra installed::
+Run it with the screen and duckdb extras installed::
 
-    python benchmarks/screen_bench.py               # 10 million positions, 2,000 plans
-    python benchmarks/screen_bench.py --rows 1000000
+    python benchmarks/screen_bench.py                    # 1 million positions, 2,000 plans
+    python benchmarks/screen_bench.py --rows 10000000    # 10 million (about 8 GB at peak)
+    python benchmarks/screen_bench.py --peers-only       # the floor and peer comparison only
+
+The comparison runs in rounds, in one process: in each, for categorical, Enum and text
+issuer/holder columns, ``rp.screen`` (best of ``--repeat`` calls), the numpy floor, and two
+peers over a plan-period table (``peers.py``: a DuckDB range join and a polars one, exact
+integers, the general rule, the passive tier and named exceptions), each peer's verdicts
+checked against ``rp.screen``'s row for row; then the spread of the ratios over the rounds.
+The first call (plans prepared, compiled loop loaded) is timed apart. Then:
 
 It prints one line per figure: whether the per-row work runs compiled (numba) or as numpy;
 rows per second for ``screen`` (positions with categorical
@@ -110,6 +118,26 @@ def timed(function, repeat: int = 1):  # type: ignore[no-untyped-def]
     return best, result
 
 
+def measured(function, repeat: int = 1):  # type: ignore[no-untyped-def]
+    """``(best wall seconds, best CPU seconds, result)`` over ``repeat`` calls.
+
+    CPU time (all the process's threads) is the steadier figure on a shared machine: it
+    leaves out the time spent waiting for a core that another tenant holds.
+    """
+    wall = cpu = float("inf")
+    result = None
+    for _ in range(repeat):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        result = function()
+        wall = min(wall, time.perf_counter() - start)
+        cpu = min(cpu, time.process_time() - start_cpu)
+    return wall, cpu, result
+
+
+FLOOR_CPU: list[float] = []
+"""The floor's CPU seconds, per measurement (for the same rows as its wall time)."""
+
+
 def numpy_floor(joined: pl.DataFrame) -> float:
     shares = joined["shares"].to_numpy()
     outstanding = joined["outstanding"].to_numpy()
@@ -125,6 +153,7 @@ def numpy_floor(joined: pl.DataFrame) -> float:
         return triggered, warning, max_shares, max_shares - shares
 
     seconds: float = timed(run, repeat=3)[0]
+    FLOOR_CPU.append(measured(run, repeat=3)[1])
     return seconds
 
 
@@ -199,61 +228,37 @@ def streamed(positions: pl.DataFrame, args: argparse.Namespace) -> None:
     )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=10_000_000, help="positions (10 million)")
-    parser.add_argument("--plans", type=int, default=2_000, help="plans (2,000)")
-    parser.add_argument("--sample", type=int, default=20_000, help="rows for the assess loop")
-    parser.add_argument(
-        "--stream-child", nargs=2, metavar=("POSITIONS", "OUT"), help=argparse.SUPPRESS
-    )
-    args = parser.parse_args()
-    rng = np.random.default_rng(20031124)
-    plans = make_plans(args.plans, rng)
-    if args.stream_child:  # the streaming figure's own process (see streamed() below)
-        screen(plans, make_positions(10, sorted(plans), rng))  # intervals built, loop loaded
-        start = time.perf_counter()
-        screen_parquet(plans, args.stream_child[0], args.stream_child[1])
-        print(time.perf_counter() - start, own_peak_memory())
-        return
-    positions = make_positions(args.rows, sorted(plans), rng)
-    print(f"data: {args.rows:,} positions, {args.plans:,} plans with 4-period histories")
-
-    engine = "compiled loop (numba)" if kernel.available() else "numpy path (numba not used)"
-    print(f"per-row work: {engine}")
-    cold, _ = timed(lambda: screen(plans, positions))
-    print(
-        f"screen, first call (the plans' intervals built, then cached), categorical columns: "
-        f"{args.rows / cold:,.0f} rows/s ({cold:.2f} s)"
-    )
-    seconds, result = timed(lambda: screen(plans, positions), repeat=3)
-    rate = args.rows / seconds
-    print(f"screen (categorical columns): {rate:,.0f} rows/s ({seconds:.2f} s)")
-    text = positions.with_columns(pl.col("issuer", "holder").cast(pl.String))
-    text_seconds, _ = timed(lambda: screen(plans, text), repeat=3)
-    print(f"screen (text columns): {args.rows / text_seconds:,.0f} rows/s ({text_seconds:.2f} s)")
-    # Integer-coded inputs, like the floor's: Enum columns (a fixed category list per column).
-    coded = positions.with_columns(
-        pl.col("issuer").cast(pl.String).cast(pl.Enum(sorted(plans))),
-        pl.col("holder").cast(pl.String).cast(pl.Enum(HOLDERS)),
-    )
-    coded_seconds, _ = timed(lambda: screen(plans, coded), repeat=3)
-    print(
-        f"screen (Enum-coded columns): {args.rows / coded_seconds:,.0f} rows/s "
-        f"({coded_seconds:.2f} s)"
-    )
-
-    numpy_seconds = float("nan")
-    if kernel.available():  # the same screening without numba, for those who have none
-        os.environ["RIGHTSPLAN_NO_JIT"] = "1"
-        numpy_seconds, _ = timed(lambda: screen(plans, positions), repeat=3)
-        del os.environ["RIGHTSPLAN_NO_JIT"]
-        print(
-            f"screen, numpy path (RIGHTSPLAN_NO_JIT=1), categorical columns: "
-            f"{args.rows / numpy_seconds:,.0f} rows/s ({numpy_seconds:.2f} s)"
+def with_named_holders(
+    positions: pl.DataFrame, plans: dict[str, rp.Plan], rng: np.random.Generator, share: float
+) -> pl.DataFrame:
+    """``positions`` with ``share`` of the rows held by the holder their issuer's plan names."""
+    named = {
+        issuer: next(
+            (e.holder for period in plan.timeline() for e in period.terms.exceptions), None
         )
+        for issuer, plan in plans.items()
+    }
+    mapping = pl.DataFrame(
+        {"issuer": list(named), "_named": list(named.values())},
+        schema={"issuer": pl.String, "_named": pl.String},
+    )
+    chosen = pl.Series(rng.random(positions.height) < share)
+    return (
+        positions.with_columns(pl.col("issuer").cast(pl.String), pl.col("holder").cast(pl.String))
+        .join(mapping, on="issuer", how="left", maintain_order="left")
+        .with_columns(
+            pl.when(chosen & pl.col("_named").is_not_null())
+            .then(pl.col("_named"))
+            .otherwise(pl.col("holder"))
+            .alias("holder")
+        )
+        .drop("_named")
+        .with_columns(pl.col("issuer", "holder").cast(pl.Categorical))
+    )
 
-    # Pre-join the limits (not timed): the floor's inputs.
+
+def floor_time(result: pl.DataFrame, rows: int) -> tuple[float, float]:
+    """The numpy floor's wall and CPU time for ``rows`` rows: pre-joined arrays compared."""
     from rightsplan.screening.exact import constants
 
     limits = result.select("limit", "comparison").unique().drop_nulls()
@@ -280,31 +285,181 @@ def main() -> None:
         .join(limits, on=["limit", "comparison"], how="left", maintain_order="left")
         .select("shares", "outstanding", "num", "unit")
     )
-    del result
-    floor_seconds = numpy_floor(joined) * args.rows / max(joined.height, 1)
-    floor_rate = args.rows / floor_seconds
-    print(f"numpy floor (pre-joined arrays): {floor_rate:,.0f} rows/s ({floor_seconds:.2f} s)")
-    print(
-        f"screen / floor time ratio: {seconds / floor_seconds:.2f}x categorical, "
-        f"{text_seconds / floor_seconds:.2f}x text, {coded_seconds / floor_seconds:.2f}x Enum-coded"
-        + (
-            f", {numpy_seconds / floor_seconds:.2f}x numpy path (categorical)"
-            if numpy_seconds == numpy_seconds
-            else ""
-        )
+    scale = rows / max(joined.height, 1)
+    return numpy_floor(joined) * scale, FLOOR_CPU[-1] * scale
+
+
+def spread(values: list[float]) -> str:
+    """``low–high`` (or the one value) with two decimals."""
+    low, high = min(values), max(values)
+    return (
+        f"{low:.2f}"
+        if len(values) == 1 or f"{low:.2f}" == f"{high:.2f}"
+        else f"{low:.2f}–{high:.2f}"
     )
 
+
+def compare_with_peers(
+    plans: dict[str, rp.Plan], positions: pl.DataFrame, args: argparse.Namespace
+) -> None:
+    """rp.screen against the floor and the peers, per input form, in rounds; checked rows."""
+    import duckdb
+    import peers
+
+    start = time.perf_counter()
+    periods = peers.period_table(plans)
+    print(
+        f"plan-period table for the peers: {periods.height:,} rows "
+        f"(built in {time.perf_counter() - start:.2f} s, not timed below)"
+    )
+    forms = {
+        "categorical": positions,
+        "Enum": positions.with_columns(
+            pl.col("issuer").cast(pl.String).cast(pl.Enum(sorted(plans))),
+            pl.col("holder")
+            .cast(pl.String)
+            .cast(pl.Enum(sorted(set(positions["holder"].cast(pl.String))))),
+        ),
+        "text": positions.with_columns(pl.col("issuer", "holder").cast(pl.String)),
+    }
+    connection = duckdb.connect()
+    figures = ("screen", "screen cpu", "polars", "polars cpu", "duckdb", "duckdb cpu")
+    seconds_of = {form: {figure: [] for figure in figures} for form in forms}
+    floors: list[float] = []
+    floors_cpu: list[float] = []
+    for number in range(1, args.rounds + 1):
+        for form, frame in forms.items():
+            took, took_cpu, result = measured(
+                lambda frame=frame: screen(plans, frame), repeat=args.repeat
+            )
+            if form == "categorical":
+                floor, floor_cpu = floor_time(result, frame.height)
+                floors.append(floor)
+                floors_cpu.append(floor_cpu)
+            polars_seconds, polars_cpu, polars_result = measured(
+                lambda frame=frame: peers.polars_peer(frame, periods), repeat=args.repeat
+            )
+            duckdb_seconds, duckdb_cpu, duckdb_result = measured(
+                lambda frame=frame: peers.duckdb_peer(connection, frame, periods),
+                repeat=args.repeat,
+            )
+            for name, peer in (("polars", polars_result), ("DuckDB", duckdb_result)):
+                wrong = peers.disagreements(peer, result)
+                if wrong:
+                    raise SystemExit(f"the {name} peer disagrees with rp.screen on {wrong} rows")
+            del result, polars_result, duckdb_result
+            for figure, value in zip(
+                figures,
+                (took, took_cpu, polars_seconds, polars_cpu, duckdb_seconds, duckdb_cpu),
+                strict=True,
+            ):
+                seconds_of[form][figure].append(value)
+            print(
+                f"round {number}, {form} columns: screen {took:.3f} s "
+                f"(CPU {took_cpu:.3f} s) = {took / floors[-1]:.2f}x the floor "
+                f"({floors[-1]:.3f} s; CPU {took_cpu / floors_cpu[-1]:.2f}x); polars range join "
+                f"{polars_seconds:.3f} s ({polars_seconds / took:.2f}x screen; CPU "
+                f"{polars_cpu / took_cpu:.2f}x), DuckDB range join {duckdb_seconds:.3f} s "
+                f"({duckdb_seconds / took:.2f}x screen; CPU {duckdb_cpu / took_cpu:.2f}x)"
+            )
+    print("every peer's status and max_shares agree with rp.screen's, row for row, every round")
+    print(
+        f"summary over {args.rounds} round(s) of best-of-{args.repeat}, {positions.height:,} rows "
+        f"(floor {spread(floors)} s, CPU {spread(floors_cpu)} s); wall time, CPU time in brackets:"
+    )
+    print(
+        "| input | screen s | screen / floor | polars range join / screen "
+        "| DuckDB range join / screen |"
+    )
+    print("| --- | --- | --- | --- | --- |")
+    for form in forms:
+        mine = seconds_of[form]
+        wall, cpu = mine["screen"], mine["screen cpu"]
+
+        def ratio(over: list[float], under: list[float]) -> str:
+            return spread([a / b for a, b in zip(over, under, strict=True)]) + "x"
+
+        print(
+            f"| {form} | {spread(wall)} ({spread(cpu)}) | {ratio(wall, floors)} "
+            f"({ratio(cpu, floors_cpu)}) | {ratio(mine['polars'], wall)} "
+            f"({ratio(mine['polars cpu'], cpu)}) | {ratio(mine['duckdb'], wall)} "
+            f"({ratio(mine['duckdb cpu'], cpu)}) |"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--rows",
+        type=int,
+        default=1_000_000,
+        help="positions (1 million; 10 million: --rows 10000000)",
+    )
+    parser.add_argument("--plans", type=int, default=2_000, help="plans (2,000)")
+    parser.add_argument("--sample", type=int, default=20_000, help="rows for the assess loop")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of the peer comparison (3)")
+    parser.add_argument("--repeat", type=int, default=3, help="calls per figure, best kept (3)")
+    parser.add_argument(
+        "--named", type=float, default=0.01, help="share of rows held by a plan's named holder"
+    )
+    parser.add_argument(
+        "--peers-only", action="store_true", help="only the floor and peer comparison"
+    )
+    parser.add_argument(
+        "--stream-child", nargs=2, metavar=("POSITIONS", "OUT"), help=argparse.SUPPRESS
+    )
+    args = parser.parse_args()
+    rng = np.random.default_rng(20031124)
+    start = time.perf_counter()
+    plans = make_plans(args.plans, rng)
+    made = time.perf_counter() - start
+    if args.stream_child:  # the streaming figure's own process (see streamed() below)
+        screen(plans, make_positions(10, sorted(plans), rng))  # intervals built, loop loaded
+        start = time.perf_counter()
+        screen_parquet(plans, args.stream_child[0], args.stream_child[1])
+        print(time.perf_counter() - start, own_peak_memory())
+        return
+    positions = with_named_holders(
+        make_positions(args.rows, sorted(plans), rng), plans, rng, args.named
+    )
+    print(
+        f"data: {args.rows:,} positions ({args.named:.0%} held by a plan's named holder), "
+        f"{args.plans:,} plans with 4-period histories (made in {made:.2f} s); "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
+    engine = "compiled loop (numba)" if kernel.available() else "numpy path (numba not used)"
+    print(f"per-row work: {engine}")
+    from rightsplan.screening import polars_engine
+
+    start = time.perf_counter()
+    polars_engine.prepare(plans, warn_at=Fraction(9, 10))
+    prepared_in = time.perf_counter() - start
+    print(f"first call: the {args.plans:,} plans prepared (intervals built) in {prepared_in:.2f} s")
+    cold, _ = timed(lambda: screen(plans, positions))
+    print(
+        f"first call: screen, categorical columns, plans prepared, compiled loop loaded: "
+        f"{cold:.2f} s"
+    )
+    compare_with_peers(plans, positions, args)
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
+    if args.peers_only:
+        return
+
+    if kernel.available():  # the same screening without numba, for those who have none
+        os.environ["RIGHTSPLAN_NO_JIT"] = "1"
+        numpy_seconds, _ = timed(lambda: screen(plans, positions), repeat=3)
+        del os.environ["RIGHTSPLAN_NO_JIT"]
+        print(
+            f"screen, numpy path (RIGHTSPLAN_NO_JIT=1), categorical columns: "
+            f"{args.rows / numpy_seconds:,.0f} rows/s ({numpy_seconds:.2f} s)"
+        )
+    seconds, _ = timed(lambda: screen(plans, positions), repeat=3)
     loop_rate = assess_rate(plans, positions, args.sample)
     print(
         f"per-row assess loop ({args.sample:,}-row sample, extrapolated): {loop_rate:,.0f} "
-        f"rows/s ({args.rows / loop_rate:,.0f} s for all rows)"
+        f"rows/s ({args.rows / loop_rate:,.0f} s for all rows); screen (categorical) "
+        f"{args.rows / seconds / loop_rate:,.0f}x faster"
     )
-    print(
-        f"screen speed-up over the per-row loop: {rate / loop_rate:,.0f}x categorical, "
-        f"{args.rows / text_seconds / loop_rate:,.0f}x text, "
-        f"{args.rows / coded_seconds / loop_rate:,.0f}x Enum-coded"
-    )
-
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
     print(f"peak memory (whole process, data included): {peak:.2f} GB")
     streamed(positions, args)

@@ -28,3 +28,11 @@ settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHES
 def _wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tables laid out for a wide terminal, whatever runs the tests (a test may set its own)."""
     monkeypatch.setenv("COLUMNS", "200")
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``rightsplan screen`` keeps prepared plans in a folder of the test run, not the user's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "cache"))

@@ -119,7 +119,6 @@ LAYOUTS = [
     "sorted keys",
     "categorical",
     "enum",
-    "column's own categories",
 ]
 
 
@@ -205,9 +204,7 @@ class TestAgreesWithAssess:
             patches["_LINEAR"] = 1
         elif layout == "sorted keys":
             patches["_DENSE_LIMIT"] = 0
-        elif layout == "column's own categories":
-            patches["_FEW_CATEGORIES"] = -1
-        if layout in ("categorical", "column's own categories"):
+        if layout == "categorical":
             positions = positions.with_columns(pl.col("issuer", "holder").cast(pl.Categorical))
         elif layout == "enum":
             names = sorted({*positions["holder"], "Nobody"})

@@ -10,18 +10,26 @@ are asked.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import polars as pl
 
 from rightsplan import _check
-from rightsplan.assess import near_matches
 from rightsplan.dates import to_date
 from rightsplan.plan import Plan
-from rightsplan.rules import in_force_or_unknown
+from rightsplan.screening import kernel
+from rightsplan.screening.intervals import FIRST_DAY
 
 __all__ = ["NEAR_MATCH", "NearNames"]
+
+_EPOCH = dt.date(1970, 1, 1)
+_MOST_ANSWERS = 1 << 16
+_DENSE_USES = 1 << 24
+"""The largest plans-by-names table kept as booleans (else its pairs are searched)."""
+"""Answers kept between calls (:meth:`NearNames._answer`), at most."""
 
 NEAR_MATCH = pl.List(pl.String)
 """The column's type: the names, in the order the terms give them; null when none."""
@@ -35,6 +43,48 @@ def _plan_names(plan: Plan) -> set[str]:
         names.update(name for exception in terms.exceptions for name in exception.names())
         names.update(exemption.name for exemption in terms.exemptions)  # and Exempt Persons
     return names
+
+
+@kernel._jit(nogil=True, boundscheck=False)
+def _flag_near(
+    suspects: np.ndarray,
+    set_of_row: np.ndarray,
+    issuer: np.ndarray,
+    offsets: np.ndarray,
+    members: np.ndarray,
+    uses: np.ndarray,
+    width: int,
+    out: np.ndarray,
+) -> int:
+    """The suspect rows near a name their own plan uses, in order, into ``out``; how many."""
+    count = 0
+    for i in suspects:
+        near = set_of_row[i]
+        base = issuer[i] * width
+        for k in range(offsets[near], offsets[near + 1]):
+            if uses[base + members[k]]:
+                out[count] = i
+                count += 1
+                break
+    return count
+
+
+def _marked(bits: int, bit_of: Mapping[str, int]) -> Callable[[str], bool]:
+    """Whether a key's bit (a plan's name, :class:`rightsplan.screening._text.PlanNames`) is set."""
+
+    def near(key: str) -> bool:
+        return bool(bits >> bit_of.get(key, 63) & 1)
+
+    return near
+
+
+def _among(ids: frozenset[int], id_of: Mapping[str, int]) -> Callable[[str], bool]:
+    """Whether a key's id is one of ``ids``."""
+
+    def near(key: str) -> bool:
+        return id_of.get(key, 0) in ids
+
+    return near
 
 
 class NearNames:
@@ -54,36 +104,51 @@ class NearNames:
                         self.index.setdefault(found, []).append(self.ids[key])
                 pairs.append((number, self.ids[key]))
         self.width = len(self.ids) + 1
+        self.spelled: list[str] = ["", *self.ids]
+        """Each id's key (the key is enough: whether a name is near one depends on its key)."""
         self.pairs = np.unique(
             np.array([number * self.width + id_ for number, id_ in pairs], dtype=np.int64)
         )
-        # Candidate sets, by holder name: 0 is none; the members of set i are
-        # members[offsets[i]:offsets[i + 1]].
+        self.uses: np.ndarray | None = None
+        """Whether plan ``p`` uses name id ``i``, at ``p * width + i`` (when small enough)."""
+        if len(self.plans) * self.width <= _DENSE_USES:
+            self.uses = np.zeros(len(self.plans) * self.width, dtype=np.bool_)
+            self.uses[self.pairs] = True
+        # Near sets, by holder name: 0 is none; set i is the names its holders nearly match,
+        # members[offsets[i]:offsets[i + 1]], and the name they are (own[i], 0 if none).
         self.set_of_name: dict[str, int] = {}
-        self.set_of_ids: dict[tuple[int, ...], int] = {(): 0}
+        self.set_of_ids: dict[tuple[int, tuple[int, ...]], int] = {(0, ()): 0}
         self.members: list[int] = []
         self.offsets: list[int] = [0, 0]
+        self.own: list[int] = [0]
+        self.answers: dict[tuple[int, int, str | None, object], list[str] | None] = {}
+        """Answers by (plan, interval start, own name, near names): see :meth:`_answer`."""
 
     def _set(self, name: str) -> int:
         found = self.set_of_name.get(name)
         if found is not None:
             return found
-        own = self.ids.get(_check.name_key(name))
-        candidates = tuple(
-            sorted(
-                {
-                    id_
-                    for key in _check.near_index_keys(name)
-                    for id_ in self.index.get(key, ())
-                    if id_ != own
-                }
-            )
+        own = self.ids.get(_check.name_key(name), 0)
+        candidates = {
+            id_
+            for key in _check.near_index_keys(name)
+            for id_ in self.index.get(key, ())
+            if id_ != own
+        }
+        # Only the names it is near (a shared index key only makes them candidates).
+        near = tuple(
+            sorted(id_ for id_ in candidates if _check.near_names(name, [self.spelled[id_]]))
         )
-        number = self.set_of_ids.get(candidates)
-        if number is None:
-            number = self.set_of_ids[candidates] = len(self.offsets) - 1
-            self.members.extend(candidates)
-            self.offsets.append(len(self.members))
+        number = 0
+        if near:
+            number = self.set_of_ids.get((own, near), -1)
+            if number < 0:
+                number = self.set_of_ids[(own, near)] = len(self.offsets) - 1
+                self.members.extend(near)
+                self.offsets.append(len(self.members))
+                self.own.append(own)
+        if len(self.set_of_name) > _MOST_ANSWERS:
+            self.set_of_name.clear()
         self.set_of_name[name] = number
         return number
 
@@ -102,46 +167,166 @@ class NearNames:
             distinct, pl.Series(sets), default=0, return_dtype=pl.Int64
         ).to_numpy()
 
+    def from_bits(
+        self,
+        bits: np.ndarray,
+        own: np.ndarray,
+        issuer: np.ndarray,
+        day: np.ndarray,
+        periods_of: Callable[[np.ndarray, np.ndarray], np.ndarray],
+        starts: np.ndarray,
+        local: Sequence[Mapping[str, int]],
+        holder: pl.Series,
+    ) -> pl.Series:
+        """The ``near_match`` column from the compiled text loop's near bits.
+
+        ``bits[row]`` marks the names of the row's plan (``local[plan]``: key to bit) that
+        its holder nearly matches, in any period (-1: not worked out; such rows take
+        :meth:`column`); ``own[row]`` is the plan's name the holder *is* (-1: none). The
+        answer for a row then depends only on its interval, own name and bits: one
+        :func:`~rightsplan.assess.near_matches`-equivalent answer per distinct triple.
+        ``periods_of(issuer, day)`` gives rows' intervals, ``starts`` the intervals' first
+        days (``FIRST_DAY``: before the agreement, no terms).
+        """
+        rows = len(holder)
+        unknown = np.flatnonzero(bits < 0)
+        near = np.flatnonzero(bits > 0)
+        if not unknown.size and not near.size:
+            return self.nothing(rows)
+        index = np.full(rows, -1, dtype=np.int64)
+        answers: list[list[str] | None] = []
+        if near.size:
+            plan = issuer[near].astype(np.int64)
+            period = periods_of(plan, day[near])
+            keys = np.stack([period, own[near].astype(np.int64), bits[near]], axis=1)
+            groups, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
+            for (period_id, own_id, group_bits), at in zip(
+                groups.tolist(), first.tolist(), strict=True
+            ):
+                number = int(plan[at])
+                bit_of = local[number]
+                answers.append(
+                    self._answer(
+                        number,
+                        int(starts[period_id]),
+                        list(bit_of)[own_id] if own_id >= 0 else None,
+                        ("bits", group_bits),
+                        _marked(group_bits, bit_of),
+                    )
+                )
+            index[near] = inverse.ravel()
+        if unknown.size:
+            found = self.column(
+                self.text_sets(holder.gather(unknown)),
+                issuer[unknown],
+                day[unknown],
+                periods_of,
+                starts,
+            ).to_list()
+            index[unknown] = np.arange(len(answers), len(answers) + len(found))
+            answers.extend(found)
+        index[index < 0] = len(answers)
+        values = pl.Series("near_match", [*answers, None], dtype=NEAR_MATCH)
+        return values.gather(index)
+
+    def _answer(
+        self,
+        plan: int,
+        start: int,
+        own: str | None,
+        marker: object,
+        near: Callable[[str], bool],
+    ) -> list[str] | None:
+        """:func:`~rightsplan.assess.near_matches` for one kind of holder of one interval.
+
+        The interval is the plan's that begins on day ``start``; the holder's name has the
+        key ``own`` (``None``: no name a plan uses) and nearly matches the names whose keys
+        ``near`` accepts (``marker`` says which, for the memo). As ``near_matches``: nothing
+        when the terms use the holder's own name; else the names the terms use that it is
+        near, each key once, by its first spelling, in the terms' order.
+        """
+        memo = (plan, start, own, marker)
+        if memo in self.answers:
+            return self.answers[memo]
+        answer: list[str] | None = None
+        if start != FIRST_DAY:
+            terms = self.plans[plan].terms_at(
+                to_date(_EPOCH + dt.timedelta(days=start), what="date")
+            )
+            named = [name for exception in terms.exceptions for name in exception.names()]
+            named.extend(exemption.name for exemption in terms.exemptions)
+            keys: dict[str, str] = {}
+            for name in named:
+                keys.setdefault(_check.name_key(name), name)
+            if own not in keys:
+                answer = [name for key, name in keys.items() if near(key)] or None
+        if len(self.answers) > _MOST_ANSWERS:
+            self.answers.clear()
+        self.answers[memo] = answer
+        return answer
+
     @staticmethod
     def nothing(rows: int) -> pl.Series:
         """A column of ``rows`` nulls: no near match anywhere."""
         return pl.Series("near_match", dtype=NEAR_MATCH).extend_constant(None, rows)
 
     def column(
-        self, set_of_row: np.ndarray, holder: pl.Series, issuer: np.ndarray, date: pl.Series
+        self,
+        set_of_row: np.ndarray,
+        issuer: np.ndarray,
+        day: np.ndarray,
+        periods_of: Callable[[np.ndarray, np.ndarray], np.ndarray],
+        starts: np.ndarray,
     ) -> pl.Series:
         """The ``near_match`` column of a screened batch.
 
-        ``set_of_row`` is each row's candidate set (:meth:`sets_of`, :meth:`text_sets`),
-        ``issuer`` each row's plan index.
+        ``set_of_row`` is each row's near set (:meth:`sets_of`, :meth:`text_sets`),
+        ``issuer`` each row's plan index, ``day`` its day number; ``periods_of(issuer,
+        day)`` gives rows' intervals, ``starts`` the intervals' first days. The answer of a
+        row depends only on its interval and near set: it is worked out once per pair.
         """
-        rows = len(holder)
+        rows = set_of_row.size
         suspects = np.flatnonzero(set_of_row)
         if not suspects.size:
             return self.nothing(rows)
         offsets = np.array(self.offsets, dtype=np.int64)
         members = np.array(self.members, dtype=np.int64)
-        start = offsets[set_of_row[suspects]]
-        count = offsets[set_of_row[suspects] + 1] - start
-        # Each suspect row once per candidate name: is that name one its issuer's plan uses?
-        row = np.repeat(suspects, count)
-        within = np.arange(row.size) - np.repeat(np.cumsum(count) - count, count)
-        candidate = members[np.repeat(start, count) + within]
-        used = np.isin(issuer[row].astype(np.int64) * self.width + candidate, self.pairs)
-        flagged = np.unique(row[used])
+        if self.uses is not None and kernel.available():
+            # Compiled: each suspect row's near names against its plan's, no temporaries.
+            found = np.empty(suspects.size, dtype=np.int64)
+            flag: Any = _flag_near
+            count = flag(
+                suspects, set_of_row, issuer, offsets, members, self.uses, self.width, found
+            )
+            flagged = found[:count]
+        else:
+            start = offsets[set_of_row[suspects]]
+            count = offsets[set_of_row[suspects] + 1] - start
+            # Each suspect row once per name it is near: is that a name its issuer's plan uses?
+            row = np.repeat(suspects, count)
+            within = np.arange(row.size) - np.repeat(np.cumsum(count) - count, count)
+            candidate = members[np.repeat(start, count) + within]
+            pair = issuer[row].astype(np.int64) * self.width + candidate
+            used = self.uses[pair] if self.uses is not None else np.isin(pair, self.pairs)
+            flagged = np.unique(row[used])
         if not flagged.size:
             return self.nothing(rows)
-        names = holder.gather(flagged).cast(pl.String).to_list()
-        days = date.gather(flagged).to_list()
-        plans = issuer[flagged].tolist()
-        answers: dict[tuple[int, object, str], list[str] | None] = {}
-        values: list[list[str] | None] = []
-        for name, day, plan in zip(names, days, plans, strict=True):
-            key = (plan, day, name)
-            if key not in answers:
-                terms, _, _ = in_force_or_unknown(self.plans[plan], to_date(day, what="date"))
-                answers[key] = list(near_matches(terms, name)) or None
-            values.append(answers[key])
-        found = pl.DataFrame({"row": flagged, "near_match": pl.Series(values, dtype=NEAR_MATCH)})
-        every = pl.DataFrame({"row": np.arange(rows, dtype=flagged.dtype)})
-        return every.join(found, on="row", how="left", maintain_order="left")["near_match"]
+        plan = issuer[flagged].astype(np.int64)
+        period = periods_of(plan, day[flagged])
+        keys = np.stack([period, set_of_row[flagged].astype(np.int64)], axis=1)
+        groups, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
+        answers: list[list[str] | None] = []
+        for (period_id, set_id), at in zip(groups.tolist(), first.tolist(), strict=True):
+            near = self.members[self.offsets[set_id] : self.offsets[set_id + 1]]
+            answers.append(
+                self._answer(
+                    int(plan[at]),
+                    int(starts[period_id]),
+                    self.spelled[self.own[set_id]] if self.own[set_id] else None,
+                    ("set", set_id),
+                    _among(frozenset(near), self.ids),
+                )
+            )
+        index = np.full(rows, len(answers), dtype=np.int64)
+        index[flagged] = inverse.ravel()
+        return pl.Series("near_match", [*answers, None], dtype=NEAR_MATCH).gather(index)

@@ -156,11 +156,33 @@ def screen_parquet(
     temporary file and renamed into place only when every batch has been screened, so a
     bad row never leaves a half-written result. Returns the number of rows per status.
     """
+    ratio = warn_ratio(warn_at)
+    return screen_prepared_parquet(
+        lambda: prepare(load_plans(plans), warn_at=ratio),
+        positions,
+        out,
+        batch_rows=batch_rows,
+        progress=progress,
+    )
+
+
+def screen_prepared_parquet(
+    prepared_by: Callable[[], Prepared],
+    positions: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    out: str | os.PathLike[str],
+    *,
+    batch_rows: int,
+    progress: Callable[[int, int], None] | None,
+) -> dict[str, int]:
+    """:func:`screen_parquet`, the plans prepared by ``prepared_by()`` (the command's cache).
+
+    ``prepared_by`` is called once the positions files are found readable.
+    """
     paths = [positions] if isinstance(positions, str | os.PathLike) else list(positions)
     files = open_positions(paths)
     if batch_rows < 1:
         raise ScreenInputError(f"batch_rows: expected a positive number, got {batch_rows}")
-    prepared = prepare(load_plans(plans), warn_at=warn_ratio(warn_at))
+    prepared = prepared_by()
     total = sum(file.rows for file in files)
     with atomic_destination(out) as temporary:
         return _screen_files(files, prepared, temporary, out, batch_rows, progress, total, paths)

@@ -38,7 +38,9 @@ not a trigger. PLANS_DIR holds one plan file per issuer, named ISSUER.toml (or .
 .json). The positions are read in batches, so files larger than memory are fine.
 
 Exit status: 0 when no position triggers a plan, 1 when any does, 2 for bad input or usage
-(70 for an internal error; see 'rightsplan --help'). -o/--output may not name a positions
+(70 for an internal error; see 'rightsplan --help'). The plans, once read and prepared, are
+kept in the user's cache folder (--cache-dir, --no-cache) under a key made of the plan
+files' contents: an edited plan file is read afresh. -o/--output may not name a positions
 file; --out is its old spelling, still accepted. On a terminal, progress (rows, rate and time
 left) goes to standard error.
 
@@ -90,6 +92,20 @@ def _parser() -> argparse.ArgumentParser:
         type=warn_at_argument,
         metavar="SHARE",
         help="warn at or above this share of the limit, like 0.9 or 90%% (default 0.9)",
+    )
+    parser.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help=(
+            "where prepared plans are kept between runs, keyed by the plan files' contents "
+            "(default: the user's cache folder, $XDG_CACHE_HOME/rightsplan or "
+            "~/.cache/rightsplan on Linux)"
+        ),
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="read and prepare the plans afresh, and keep nothing",
     )
     parser.add_argument(
         "--batch-rows",
@@ -148,7 +164,9 @@ def screen_main(argv: list[str]) -> int:
     """Run ``rightsplan screen`` with ``argv`` (the arguments after ``screen``)."""
     parser = _parser()
     args = parser.parse_args(argv)
-    from rightsplan.screening.api import screen_parquet
+    from rightsplan.assess import warn_ratio
+    from rightsplan.screening._cache import cache_folder, prepared_plans
+    from rightsplan.screening.api import screen_prepared_parquet
 
     if args.out is not None:
         if args.output is not None:
@@ -167,13 +185,13 @@ def screen_main(argv: list[str]) -> int:
         print(f"rightsplan screen: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     progress = _bar(sys.stderr) if sys.stderr.isatty() else None
+    cache = None if args.no_cache else cache_folder(args.cache_dir)
     try:
         with _destination(args.out) as out:
-            counts = screen_parquet(
-                args.plans,
+            counts = screen_prepared_parquet(
+                lambda: prepared_plans(args.plans, warn_at=warn_ratio(args.warn_at), cache=cache),
                 args.positions,
                 out,
-                warn_at=args.warn_at,
                 batch_rows=args.batch_rows,
                 progress=progress,
             )

@@ -42,7 +42,7 @@ from rightsplan.percent import Comparison, format_percent
 from rightsplan.plan import Plan
 from rightsplan.rules import HOLDER_KINDS, RULE_KINDS, binding_limit
 from rightsplan.screening import exact
-from rightsplan.terms import Limit, RightsToAcquire, Terms, UnknownLimit
+from rightsplan.terms import Exemption, Limit, RightsToAcquire, Terms, UnknownLimit
 from rightsplan.unknowns import UnknownDate, UnknownShares
 
 __all__ = ["Intervals", "materialize"]
@@ -134,13 +134,14 @@ class _Builder:
                 "derivatives_counted",
             )
         }
-        self.classes: dict[str, list[int | bool]] = {
-            "period": [],
-            "name_id": [],
-            "kind_code": [],
-            "passive": [],
-            "rule": [],
-        }
+        # The holder classes, a row per (period, name) with the rule of each (kind, passive):
+        # built per distinct rule and name, laid out as columns once (see :meth:`classes`).
+        self.class_period: list[int] = []
+        self.class_name: list[int] = []
+        self.class_rules: list[list[int]] = []
+        self.limit_rules: dict[tuple[int, ...], tuple[int, tuple[object, ...]]] = {}
+        self.exempt_rules: dict[int, tuple[int, object]] = {}
+        self.exempt_lists: dict[tuple[int, str], tuple[list[int], object]] = {}
 
     def rule(self, rule: _Rule) -> int:
         limit = rule.limit
@@ -216,12 +217,14 @@ class _Builder:
         ):
             self.periods[key].append(value)
         if terms is None or in_force is False:
-            self._add(period, 0, None, self.rule(_Rule(_INACTIVE, inactive_source)))
+            inactive = self.rule(_Rule(_INACTIVE, inactive_source))
+            self._add(period, 0, [inactive] * _PER_NAME)
             return
         _refuse_share_caps(terms)
         if in_force is None or terms.unknown_limits():
             # An unknown decides some answers: the rulebook judges each row (and cites).
-            self._add(period, 0, None, self.rule(_Rule(_JUDGED, _unknown_source(terms))))
+            judged = self.rule(_Rule(_JUDGED, _unknown_source(terms)))
+            self._add(period, 0, [judged] * _PER_NAME)
             return
         # The names these terms mention, each by a representative spelling.
         excepted: dict[int, str] = {}
@@ -229,48 +232,92 @@ class _Builder:
             for name in exception.names():
                 excepted.setdefault(self.name_id(name), name)
         mentioned = dict(excepted)
+        exempted: set[int] = set()
         for exemption in terms.exemptions:
             for name in exemption.names():
+                exempted.add(self.name_id(name))
                 mentioned.setdefault(self.name_id(name), name)
-        generic: dict[bool, int] = {}
+        # The rulebook's lookup itself, terms.exemption_for: the first Exempt Person covering
+        # name or kind. A name no Exempt Person names is covered as any name is: by kind.
+        by_kind = self._exempt_by_kind(terms, _NO_NAME)
+        generic = (self._limit(terms, _NO_NAME, False), self._limit(terms, _NO_NAME, True))
         for name_id, name in [(0, _NO_NAME), *sorted(mentioned.items())]:
-            if name_id == 0 or name_id in excepted:
-                limits: dict[bool, int] = {}
-                for passive in (False, True):
-                    limit = binding_limit(terms, name, passive=passive)[1]
-                    limits[passive] = self.rule(_Rule(_LIMIT, limit.source.cite(), limit))
-                if name_id == 0:
-                    generic = limits
-            else:
-                limits = generic  # an Exempt Person's name that no exception covers
-            for kind_code, kind in enumerate(HOLDER_KINDS):
-                # The rulebook's lookup itself: the first Exempt Person covering name or kind.
-                found = terms.exemption_for(name, kind)
-                if found is not None:
-                    exempt = self.rule(_Rule(_EXEMPT, found.source.cite()))
-                    self._add(period, name_id, kind_code, exempt)
-                else:
-                    for passive in (False, True):
-                        self._add(period, name_id, kind_code, limits[passive], passive)
+            limits = generic
+            if name_id in excepted:
+                limits = (self._limit(terms, name, False), self._limit(terms, name, True))
+            exempt = by_kind
+            if name_id in exempted:
+                exempt = self._exempt_by_kind(terms, name)
+            rules: list[int] = []
+            for found in exempt:
+                rules.extend(limits if found < 0 else (found, found))
+            self._add(period, name_id, rules)
 
-    def _add(
-        self,
-        period: int,
-        name_id: int,
-        kind_code: int | None,
-        rule: int,
-        passive: bool | None = None,
-    ) -> None:
-        kinds = range(len(HOLDER_KINDS)) if kind_code is None else (kind_code,)
-        flags = (False, True) if passive is None else (passive,)
-        for kind in kinds:
-            for flag in flags:
-                self.classes["period"].append(period)
-                self.classes["name_id"].append(name_id)
-                self.classes["kind_code"].append(kind)
-                self.classes["passive"].append(flag)
-                self.classes["rule"].append(rule)
+    def _limit(self, terms: Terms, name: str, passive: bool) -> int:
+        """The rule id of the limit binding ``name`` (:func:`rightsplan.rules.binding_limit`).
 
+        Asked once per distinct question: what ``binding_limit`` reads (the general rule,
+        the passive tier, the exception covering the name, the passive flag) is the key, by
+        the identity of the terms' own objects (unchanged rules are the same objects from
+        one period to the next; the key keeps them alive, so identities stay theirs).
+        """
+        read = (terms.known_general(), terms.passive, terms.exception_for(name))
+        key = (*map(id, read), passive)
+        found = self.limit_rules.get(key)
+        if found is None:
+            limit = binding_limit(terms, name, passive=passive)[1]
+            found = self.limit_rules[key] = (
+                self.rule(_Rule(_LIMIT, limit.source.cite(), limit)),
+                read,
+            )
+        return found[0]
+
+    def _exempt_by_kind(self, terms: Terms, name: str) -> list[int]:
+        """For each holder kind, the rule id of the Exempt Person covering ``name`` (-1: none).
+
+        By :meth:`rightsplan.Terms.exemption_for`, asked once per list of Exempt Persons (an
+        unamended list is the same object from one period to the next; kept alive by the key).
+        """
+        key = (id(terms.exemptions), _check.name_key(name))
+        found = self.exempt_lists.get(key)
+        if found is None:
+            rules = [self._exempt(terms.exemption_for(name, kind)) for kind in HOLDER_KINDS]
+            found = self.exempt_lists[key] = (rules, terms.exemptions)
+        return found[0]
+
+    def _exempt(self, exemption: Exemption | None) -> int:
+        """The rule id of an Exempt Person clause (-1 for none), once per clause."""
+        if exemption is None:
+            return -1
+        found = self.exempt_rules.get(id(exemption))
+        if found is None:
+            rule = self.rule(_Rule(_EXEMPT, exemption.source.cite()))
+            found = self.exempt_rules[id(exemption)] = (rule, exemption)
+        return found[0]
+
+    def _add(self, period: int, name_id: int, rules: list[int]) -> None:
+        """The rules of one (period, name): for each kind, not passive then passive."""
+        self.class_period.append(period)
+        self.class_name.append(name_id)
+        self.class_rules.append(rules)
+
+    def classes(self) -> dict[str, np.ndarray]:
+        """The holder classes as columns: one row per (period, name, kind, passive)."""
+        rows = len(self.class_period)
+        kinds = len(HOLDER_KINDS)
+        rules = np.array(self.class_rules, dtype=np.int64).reshape(rows * _PER_NAME)
+        return {
+            "period": np.repeat(np.array(self.class_period, dtype=np.int64), _PER_NAME),
+            "name_id": np.repeat(np.array(self.class_name, dtype=np.int64), _PER_NAME),
+            "kind_code": np.tile(np.repeat(np.arange(kinds, dtype=np.int64), 2), rows),
+            "passive": np.tile(np.array([False, True]), rows * kinds),
+            "rule": rules,
+        }
+
+
+_CLASS_COLUMNS = ("period", "name_id", "kind_code", "passive", "rule")
+_PER_NAME = len(HOLDER_KINDS) * 2
+"""Holder classes per (period, name): each kind, passive or not."""
 
 _RIGHTS_MODE = {RightsToAcquire.NONE: 0, RightsToAcquire.WITHIN_60_DAYS: 1, RightsToAcquire.ALL: 2}
 
@@ -347,7 +394,7 @@ def _plan_intervals(plan: Plan, warn_at: Fraction) -> _Local:
         builder.period("", 0, start, end, terms, in_force)
     local = _Local(
         builder,
-        {column: np.asarray(values) for column, values in builder.classes.items()},
+        builder.classes(),
         [
             (_RULE_TOKENS.setdefault(rule_key, len(_RULE_TOKENS)), local_id)
             for rule_key, local_id in builder.rule_ids.items()
@@ -374,7 +421,7 @@ def materialize(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Intervals:
     builder = _Builder(warn_at)
     issuers = tuple(plans)
     rule_ids: dict[int, int] = {}
-    class_parts: dict[str, list[np.ndarray]] = {key: [] for key in builder.classes}
+    class_parts: dict[str, list[np.ndarray]] = {key: [] for key in _CLASS_COLUMNS}
     for issuer_idx, issuer in enumerate(issuers):
         plan = plans[issuer]
         if not isinstance(plan, Plan):

@@ -30,7 +30,7 @@ import os
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from fractions import Fraction
-from typing import Any, NoReturn, cast
+from typing import Any, NoReturn
 
 import numpy as np
 import polars as pl
@@ -46,7 +46,7 @@ from rightsplan.rules import (
     STATUSES,
     holder_class,
 )
-from rightsplan.screening import exact, kernel
+from rightsplan.screening import _text, exact, kernel
 from rightsplan.screening._inputs import normalize, validate
 from rightsplan.screening._near import NearNames
 from rightsplan.screening._standings import STANDING_COLUMNS, judge, patched, rows_with_standing
@@ -88,9 +88,6 @@ _NO_TABLE = np.zeros(0, dtype=np.int64)
 """A Categorical column's remembered code table before there is one (see :func:`_coded`)."""
 _LINEAR = 9
 """Up to this many intervals per issuer, a row's interval is found by counting starts."""
-_FEW_CATEGORIES = 1 << 16
-"""A Categorical's category list is read whole when at most this much longer than the
-column; otherwise only the column's distinct values are mapped."""
 _NO_DAY = 2**31 - 1
 """Pads the interval-start table: later than any date polars can hold."""
 _KIND_CODES = pl.Enum([kind.value for kind in HOLDER_KINDS])
@@ -244,11 +241,27 @@ class Prepared:
         self.status_values = pl.Series("status", STATUSES, dtype=STATUS)
         self.near = NearNames(plans, intervals.issuers)
         """The plans' names, for the ``near_match`` column."""
+        self._text_issuers: _text.IssuerTable | None = None
+        self._plan_names: _text.PlanNames | None = None
         self.issuer_tables: dict[object, Any] = {}
         self.holder_tables: dict[object, Any] = {}
         self.hidden_tables: dict[object, Any] = {}
         self.near_tables: dict[object, Any] = {}
         """Code tables of the Categorical and Enum columns seen (see :func:`_coded`)."""
+
+    @property
+    def text_issuers(self) -> _text.IssuerTable:
+        """The issuer ids as the compiled text loop looks them up (built at first use)."""
+        if self._text_issuers is None:
+            self._text_issuers = _text.IssuerTable(self.intervals.issuers)
+        return self._text_issuers
+
+    @property
+    def plan_names(self) -> _text.PlanNames:
+        """Each plan's names as the compiled text loop matches them (built at first use)."""
+        if self._plan_names is None:
+            self._plan_names = _text.PlanNames(self.plans, self.intervals.issuers, self.name_of_key)
+        return self._plan_names
 
     def periods_of(self, issuer: np.ndarray, day: np.ndarray) -> np.ndarray:
         """The interval of each row (always one: before adoption is an interval too)."""
@@ -333,55 +346,81 @@ def _coded(
     column: pl.Series,
     categories: Callable[[list[str | None]], np.ndarray],
     memo: dict[object, Any],
+    distinct: pl.Series | None = None,
 ) -> tuple[np.ndarray, np.ndarray] | None:
     """A Categorical or Enum column's physical codes and a table mapping them to our codes.
 
     ``categories(names)`` gives the code of each category; a row's code is the table's entry
     at its physical code (nulls read as code 0: callers check nulls separately). ``None``
-    for a column of another type. The tables are kept in ``memo``: by Enum type (an Enum's
-    codes are fixed by its categories), and by Categories object for a Categorical, with the
-    names the table was built from: it is extended while those names still hold their
-    codes, and rebuilt when they do not.
+    for a column of another type; ``distinct``, a Categorical column's distinct non-null
+    values if already found. The tables are kept in ``memo``, so that a call costs
+    what the column does, not what polars' category list has grown to: by Enum categories
+    (compared whole, without a Python pass), and for a Categorical by its Categories with
+    the name each table entry was made for. polars frees the categories no column uses any
+    more and gives their codes to new names, so the names of the codes the column uses are
+    compared with those remembered (in bulk); only the codes whose name is new or changed
+    are looked up.
     """
     dtype = column.dtype
     physical = column.to_physical()
     if isinstance(dtype, pl.Enum):
-        table = memo.get(dtype)
-        if table is None:
-            table = memo[dtype] = categories(dtype.categories.to_list())
+        table = _enum_table(dtype, categories, memo)
     elif isinstance(dtype, pl.Categorical):
-        most = physical.max()
-        size = 0 if most is None else int(cast(int, most)) + 1
-        # Keyed by the Categories object, but checked: polars frees the categories no column
-        # uses any more and gives their codes to new names, and equal Categories objects can
-        # number names differently; so the names a table was built from are kept with it
-        # and compared with the list's current names before the table is used.
-        key = ("categorical", dtype.categories)
-        known_names, known = memo.get(key, (_NO_NAMES, _NO_TABLE))
-        if size - known.size > len(column) + _FEW_CATEGORIES:
-            # A category list much longer than the column: map the column's own categories.
-            found = column.unique().drop_nulls()
-            table = np.zeros(size, dtype=np.int64)
-            table[found.to_physical().to_numpy()] = categories(found.cast(pl.String).to_list())
-        else:
-            current = dtype.categories.to_series()
-            if known.size and not current.head(known.size).equals(known_names):
-                known_names, known = _NO_NAMES, _NO_TABLE  # built for another list
-            if size <= known.size:
-                table = known
-            else:
-                names = current.slice(known.size, size - known.size)
-                table = np.concatenate((known, categories(names.to_list())))
-                # A category not yet named (reserved by a concurrent query) ends what is kept.
-                named = names.null_count() == 0
-                kept = known.size + (len(names) if named else int(names.is_null().arg_max() or 0))
-                memo[key] = (current.head(kept), table[:kept])
+        table = _categorical_table(column, categories, memo, distinct)
     else:
         return None
     if table.size == 0:
         table = np.zeros(1, dtype=np.int64)
     codes = physical.fill_null(0).to_numpy().astype(np.uint32, copy=False)
     return codes, table
+
+
+def _enum_table(
+    dtype: pl.Enum, categories: Callable[[list[str | None]], np.ndarray], memo: dict[object, Any]
+) -> np.ndarray:
+    """The code table of an Enum: fixed by its categories (hashing an Enum walks them)."""
+    names = dtype.categories
+    kept: list[tuple[pl.Series, np.ndarray]] = memo.setdefault(("enum", len(names)), [])
+    for known, table in kept:
+        if known.equals(names):
+            return table
+    table = categories(names.to_list())
+    kept.append((names, table))
+    return table
+
+
+def _categorical_table(
+    column: pl.Series,
+    categories: Callable[[list[str | None]], np.ndarray],
+    memo: dict[object, Any],
+    given: pl.Series | None = None,
+) -> np.ndarray:
+    """The code table of a Categorical column, checked for the codes the column uses.
+
+    ``given``: the column's distinct non-null values, if already found.
+    """
+    dtype = column.dtype
+    assert isinstance(dtype, pl.Categorical)
+    distinct = column.unique().drop_nulls() if given is None else given
+    codes = distinct.to_physical().cast(pl.Int64).to_numpy()
+    names = distinct.cast(pl.String)
+    key = ("categorical", dtype.categories)
+    known_names, table = memo.get(key, (_NO_NAMES, _NO_TABLE))
+    size = max(table.size, int(codes.max()) + 1 if codes.size else 0)
+    if size > table.size:
+        table = np.concatenate((table, np.zeros(size - table.size, dtype=np.int64)))
+        known_names = known_names.extend_constant(None, size - len(known_names))
+    same = (known_names.gather(codes) == names).fill_null(False).to_numpy()
+    if not same.all():
+        stale = ~same
+        table = table.copy()
+        fresh = names.filter(pl.Series(stale))
+        table[codes[stale]] = categories(fresh.to_list())
+        known_names = known_names.clone()
+        known_names.scatter(codes[stale], fresh)
+        memo[key] = (known_names, table)
+    checked: np.ndarray = table
+    return checked
 
 
 def _pool() -> int:
@@ -437,7 +476,9 @@ def _hidden_table(names: list[str | None]) -> np.ndarray:
     return np.array([name is not None and _check.hidden(name) for name in names], dtype=np.int64)
 
 
-def _holder_coded(prepared: Prepared, holder: pl.Series) -> tuple[np.ndarray, np.ndarray]:
+def _holder_coded(
+    prepared: Prepared, holder: pl.Series, distinct: pl.Series | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Each row's holder code, and the table from codes to ``name_id``.
 
     Both are empty when no plan names anyone. Text holders are coded by their name ids
@@ -445,22 +486,24 @@ def _holder_coded(prepared: Prepared, holder: pl.Series) -> tuple[np.ndarray, np
     character is refused (:class:`_HiddenNameError`) whether or not a plan names anyone.
     """
     if not prepared.name_of_key:
-        if _check_hidden(prepared, holder) is None and bool(
+        if _check_hidden(prepared, holder, distinct) is None and bool(
             holder.cast(pl.String).str.contains(_check.INVISIBLE_PATTERN).any()
         ):
             raise _HiddenNameError
         return _EMPTY_CODES, _EMPTY_INT
-    coded = _coded(holder, prepared.name_table, prepared.holder_tables)
+    coded = _coded(holder, prepared.name_table, prepared.holder_tables, distinct)
     if coded is not None:
-        _check_hidden(prepared, holder)
+        _check_hidden(prepared, holder, distinct)
         return coded
     names = _text_name_ids(prepared, holder)  # refuses hidden names as it goes
     return names.astype(np.uint32), np.arange(prepared.n_names, dtype=np.int64)
 
 
-def _check_hidden(prepared: Prepared, holder: pl.Series) -> bool | None:
+def _check_hidden(
+    prepared: Prepared, holder: pl.Series, distinct: pl.Series | None = None
+) -> bool | None:
     """Refuse a Categorical or Enum column with a hidden name in use; ``None``: not one."""
-    coded = _coded(holder, _hidden_table, prepared.hidden_tables)
+    coded = _coded(holder, _hidden_table, prepared.hidden_tables, distinct)
     if coded is None:
         return None
     codes, hidden = coded
@@ -493,15 +536,15 @@ def _issuer_coded(prepared: Prepared, issuer: pl.Series) -> tuple[np.ndarray, np
 
 
 def _both_coded(
-    prepared: Prepared, frame: pl.DataFrame
+    prepared: Prepared, batch: _Batch
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """``(issuer codes, issuer table, holder codes, holder table)`` of a checked batch.
 
     Independent passes (text columns make them long), so run side by side.
     """
     with ThreadPoolExecutor(1) as pool:
-        holders = pool.submit(_holder_coded, prepared, frame["holder"])
-        issuer_codes, issuer_table = _issuer_coded(prepared, frame["issuer"])
+        holders = pool.submit(_holder_coded, prepared, batch.holder, batch.holder_distinct())
+        issuer_codes, issuer_table = _issuer_coded(prepared, batch.issuer)
         holder_codes, holder_table = holders.result()
     return issuer_codes, issuer_table, holder_codes, holder_table
 
@@ -532,6 +575,10 @@ class _Batch:
         rows = frame.height
         self.rows = rows
         self.extras = extras
+        self.issuer = frame["issuer"]
+        self.holder = frame["holder"]
+        """The issuer and holder columns, one Series each for every reader of the batch."""
+        self._holder_distinct: pl.Series | None = None
         self.day = frame["date"].to_physical().to_numpy()
         self.shares = frame["shares"].to_numpy()
         self.outstanding = frame["outstanding"].to_numpy()
@@ -549,6 +596,18 @@ class _Batch:
         self.counted_out = np.empty(rows, dtype=np.int64) if extras else self.shares
         self.total_out = np.empty(rows, dtype=np.int64) if extras else self.outstanding
         self.issuer_out = np.empty(rows, dtype=np.uint32)
+        self.near_bits: np.ndarray | None = None
+        """For a text holder column read by the compiled loop: each row's near bits and own
+        name (:mod:`rightsplan.screening._text`), which the ``near_match`` column reads."""
+        self.own: np.ndarray | None = None
+
+    def holder_distinct(self) -> pl.Series | None:
+        """A Categorical holder column's distinct names, found once for the batch's readers."""
+        if not isinstance(self.holder.dtype, pl.Categorical):
+            return None
+        if self._holder_distinct is None:
+            self._holder_distinct = self.holder.unique().drop_nulls()
+        return self._holder_distinct
 
 
 def _invalid(
@@ -593,7 +652,7 @@ def screen_batch(
     if unknown:
         _invalid(prepared, lazy, extras, first_row)
     result = _result(prepared, frame, batch, first_row)
-    result = result.with_columns(_near_column(prepared, frame, batch.issuer_out))
+    result = result.with_columns(_near_column(prepared, frame, batch))
     if standing is None and not prepared.judging:
         return result
     # The rows with a standing (rare), and those on days an unknown term may decide, are
@@ -619,24 +678,98 @@ def screen_batch(
     )
 
 
-def _near_column(prepared: Prepared, frame: pl.DataFrame, issuer: np.ndarray) -> pl.Series:
+def _near_column(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> pl.Series:
     """The ``near_match`` column (:mod:`rightsplan.screening._near`)."""
     near = prepared.near
+    issuer = batch.issuer_out
     if not near.index:
         return near.nothing(frame.height)
-    holder = frame["holder"]
-    coded = _coded(holder, near.sets_of, prepared.near_tables)
+    holder = batch.holder
+    if batch.near_bits is not None and batch.own is not None:
+        return near.from_bits(
+            batch.near_bits,
+            batch.own,
+            issuer,
+            batch.day,
+            prepared.periods_of,
+            prepared.starts,
+            prepared.plan_names.local,
+            holder,
+        )
+    coded = _coded(holder, near.sets_of, prepared.near_tables, batch.holder_distinct())
     if coded is None:
         sets = near.text_sets(holder)
     else:
         codes, table = coded
         sets = np.take(table, codes)
-    return near.column(sets, holder, issuer, frame["date"])
+    return near.column(sets, issuer, batch.day, prepared.periods_of, prepared.starts)
+
+
+def _read_coded(
+    prepared: Prepared, frame: pl.DataFrame, batch: _Batch
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``(issuer codes, issuer table, holder codes, holder table)`` for the compiled loop.
+
+    Text columns are read in place by :mod:`rightsplan.screening._text` (which also finds
+    the rows near a plan's name, kept on ``batch``); Categorical and Enum columns through
+    their codes.
+    """
+    issuer, holder = batch.issuer, batch.holder
+    issuer_views = _text.views(issuer) if issuer.dtype == pl.String else None
+    holder_views = _text.views(holder) if holder.dtype == pl.String else None
+    if issuer_views is None and holder_views is None:
+        return _both_coded(prepared, batch)
+    count = len(prepared.intervals.issuers)
+    if issuer_views is not None:
+        table = prepared.text_issuers
+        issuer_codes = np.empty(batch.rows, dtype=np.uint32)
+
+        def issuers(part: slice) -> None:
+            issuer_codes[part] = _text.issuer_rows(table, issuer_views, part)[0]
+
+        _run(issuers, batch.rows, _KERNEL_CHUNK_ROWS)
+        issuer_table = prepared.issuer_text_table
+    else:
+        issuer_codes, issuer_table = _issuer_coded(prepared, issuer)
+    if holder_views is None:
+        holder_codes, holder_table = _holder_coded(prepared, holder, batch.holder_distinct())
+        return issuer_codes, issuer_table, holder_codes, holder_table
+    plan_of_row = np.take(issuer_table, issuer_codes)
+    plan_of_row[plan_of_row < 0] = count
+    plan_of_row = plan_of_row.astype(np.uint32)
+    names = prepared.plan_names
+    name_out = np.empty(batch.rows, dtype=np.int32)
+    own_out = np.empty(batch.rows, dtype=np.int32)
+    near_out = np.empty(batch.rows, dtype=np.int64)
+    hidden: list[int] = []
+
+    def holders(part: slice) -> None:
+        found = _text.holder_rows(
+            names, holder_views, plan_of_row, part, name_out, own_out, near_out
+        )
+        hidden.append(found)
+
+    _run(holders, batch.rows, _KERNEL_CHUNK_ROWS)
+    if sum(hidden):
+        raise _HiddenNameError
+    unicode = np.flatnonzero(name_out == _text.FALLBACK)
+    if unicode.size:
+        # Names with a non-ASCII character: Unicode folding, once per distinct name.
+        some = holder.gather(unicode)
+        distinct = some.unique()
+        spelled = distinct.to_list()
+        if any(name is not None and _check.hidden(name) for name in spelled):
+            raise _HiddenNameError
+        ids = pl.Series(prepared.name_table(spelled), dtype=pl.Int32)
+        name_out[unicode] = some.replace_strict(distinct, ids, return_dtype=pl.Int32).to_numpy()
+    batch.near_bits, batch.own = near_out, own_out
+    holder_codes = name_out.view(np.uint32)
+    return issuer_codes, issuer_table, holder_codes, np.arange(prepared.n_names, dtype=np.int64)
 
 
 def _compiled_rows(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> int:
     """The per-row work by the compiled loop (:mod:`rightsplan.screening.kernel`)."""
-    issuer_codes, issuer_table, holder_codes, holder_table = _both_coded(prepared, frame)
+    issuer_codes, issuer_table, holder_codes, holder_table = _read_coded(prepared, frame, batch)
     # Small tables the loop gathers from at random: the narrower, the more stay in cache.
     issuer_table = issuer_table.astype(np.int32)
     holder_table = holder_table.astype(np.int32)
@@ -695,7 +828,7 @@ def _compiled_rows(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> in
 
 def _numpy_rows(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> int:
     """The per-row work as whole-column numpy operations (when numba is not installed)."""
-    issuer_codes, issuer_table, holder_codes, holder_table = _both_coded(prepared, frame)
+    issuer_codes, issuer_table, holder_codes, holder_table = _both_coded(prepared, batch)
     issuer = np.take(issuer_table, issuer_codes)
     names = np.take(holder_table, holder_codes) if holder_table.size else None
     if issuer.size and int(issuer.min()) < 0:

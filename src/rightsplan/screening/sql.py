@@ -198,7 +198,13 @@ def screen_duckdb(
     )
     holder = fetched["holder"]
     sets = prepared.near.text_sets(holder)
-    near = prepared.near.column(sets, holder, issuer.to_numpy(), fetched["date"])
+    near = prepared.near.column(
+        sets,
+        issuer.to_numpy(),
+        fetched["date"].to_physical().to_numpy(),
+        prepared.periods_of,
+        prepared.starts,
+    )
     result = fetched.select(OUTPUT_COLUMNS).with_columns(near)
     if not prepared.judging:
         return result
