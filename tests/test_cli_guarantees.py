@@ -422,15 +422,16 @@ class TestOutputs:
         assert list(tmp_path.iterdir()) == []
 
     def test_plot_says_what_was_written(
-        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
     ) -> None:
         """--plot writes exactly the file named, and says so on standard error."""
         pytest.importorskip("matplotlib")
+        monkeypatch.chdir(tmp_path)  # a short name: a long one is shown shortened
         picture = tmp_path / "ipof.png"
-        status, _, err = run(capsys, "history", PLAN, EVENTS, "--plot", str(picture))
+        status, _, err = run(capsys, "history", PLAN, EVENTS, "--plot", "ipof.png")
         assert status == 1
         assert picture.read_bytes().startswith(PNG_MAGIC)
-        assert err == f"rightsplan: the picture is in {picture}\n"
+        assert err == "rightsplan: the picture is in ipof.png\n"
         assert [p.name for p in tmp_path.iterdir()] == ["ipof.png"]
 
     def test_plot_is_written_atomically(
@@ -451,9 +452,11 @@ class TestOutputs:
             raise OSError(28, "No space left on device")
 
         monkeypatch.setattr("rightsplan.io._files.os.replace", refuse)
-        status, _, err = run(capsys, "history", PLAN, EVENTS, "--plot", str(picture))
-        assert status == 2 and f"--plot {picture}: cannot write" in err
-        assert seen and Path(seen[0]).parent == tmp_path  # in the destination's folder
+        monkeypatch.chdir(tmp_path)  # a short name: a long one is shown shortened
+        status, _, err = run(capsys, "history", PLAN, EVENTS, "--plot", "ipof.png")
+        assert status == 2 and "--plot ipof.png: cannot write" in err
+        # The temporary file is in the destination's folder.
+        assert seen and Path(seen[0]).resolve().parent == tmp_path.resolve()
         assert picture.read_bytes() == b"old picture"
         assert [p.name for p in tmp_path.iterdir()] == ["ipof.png"]
 

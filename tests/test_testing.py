@@ -420,7 +420,14 @@ class TestEveryKind:
             assert any(getattr(e, field) for e in trades), field
         grants = [e for e in events if isinstance(e, rp.ExemptionGranted)]
         assert {e.cap() is None for e in grants} == {False, True}
-        exercised = [e for e in events if isinstance(e, rp.RightsExercised)]
+        # Exercises are rare among every kind: a sample of trading with exercises shows both.
+        exercising = testing.ledgers(kinds=(rp.Acquisition, rp.RightsExercised))
+        exercised = [
+            e
+            for ledger in _drawn(exercising)
+            for e in ledger.events  # type: ignore[attr-defined]
+            if isinstance(e, rp.RightsExercised)
+        ]
         assert {e.later for e in exercised} == {False, True}
         reasons = {e.reason for e in events if isinstance(e, rp.OutstandingChanged)}
         assert reasons == {"reported", "buyback", "issuance"}
