@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Iterable
 from fractions import Fraction
 
@@ -39,6 +40,8 @@ from rightsplan.standing import (
     AcquiringPerson,
     Standing,
 )
+
+_Record = typing.TypeVar("_Record", _Became, _Possible)
 
 _ledger = as_ledger
 
@@ -125,21 +128,34 @@ def _possible_triggers(state: _Replay) -> tuple[PossibleTrigger, ...]:
     found: dict[tuple[pendulum.Date, str], list[_Possible]] = {}
     for possible in state.possible:
         found.setdefault((possible.on, possible.label_key), []).append(possible)
+    return tuple(
+        PossibleTrigger(books.names[label_key], holders, on, lead.limit, lead.cause, lead.why)
+        for on, label_key, lead, holders in _by_entity(state, found)
+    )
+
+
+def _by_entity(
+    state: _Replay, found: dict[tuple[pendulum.Date, str], list[_Record]]
+) -> list[tuple[pendulum.Date, str, _Record, tuple[str, ...]]]:
+    """Records of one day and entity together, in order of day and entity.
+
+    For each: the entity's own record (else the first) and the holders counted (a group's
+    members).
+    """
+    books = state.books
     order = books.order
-    listed = []
+    entities = []
     for (on, label_key), group in sorted(
         found.items(), key=lambda item: (item[0][0], order[item[0][1]])
     ):
-        lead = next((p for p in group if p.key == label_key), group[0])
+        lead = next((r for r in group if r.key == label_key), group[0])
         holders = tuple(
-            books.names[p.key]
-            for p in sorted(group, key=lambda p: order[p.key])
-            if p.key not in books.groups
+            books.names[r.key]
+            for r in sorted(group, key=lambda r: order[r.key])
+            if r.key not in books.groups
         ) or (books.names[lead.key],)
-        listed.append(
-            PossibleTrigger(books.names[label_key], holders, on, lead.limit, lead.cause, lead.why)
-        )
-    return tuple(listed)
+        entities.append((on, label_key, lead, holders))
+    return entities
 
 
 def _calendar_notes(
@@ -238,17 +254,8 @@ def _triggers(
                 continue  # cured, or still within the cure period
             became = attrs.evolve(became, cause=_failed_cause(episode))
         kept.setdefault((became.on, became.label_key), []).append(became)
-    order = books.order
     triggers = []
-    for (on, label_key), group in sorted(
-        kept.items(), key=lambda item: (item[0][0], order[item[0][1]])
-    ):
-        lead = next((b for b in group if b.key == label_key), group[0])
-        holders = tuple(
-            books.names[b.key]
-            for b in sorted(group, key=lambda b: order[b.key])
-            if b.key not in books.groups
-        ) or (books.names[lead.key],)
+    for on, label_key, lead, holders in _by_entity(state, kept):
         label = (
             books.names[label_key]
             if lead.key == label_key or label_key in books.groups
