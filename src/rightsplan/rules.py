@@ -663,29 +663,49 @@ def _possible(
         + (f" ({standing.cause})" if standing.cause else "")
         + f": whether it did depends on a term the plan leaves unknown: {standing.why}."
     )
-    if crossed.status is otherwise.status:
-        same = crossed.limit == otherwise.limit
+    return _either(
+        otherwise,
+        crossed,
+        standing,
+        agreed=f"{may} Either way: {otherwise.reason}",
+        near=f"{may} Near a limit either way.",
+        differ=f"{may} If it did: {crossed.status.name} ({crossed.reason}) If not: "
+        f"{otherwise.status.name} ({otherwise.reason})",
+    )
+
+
+def _either(
+    first: Verdict, second: Verdict, standing: Standing, *, agreed: str, near: str, differ: str
+) -> Verdict:
+    """One answer from two verdicts that bound it (the one rule of :func:`combine`).
+
+    The same status both ways is exact, with ``first``'s limit, ``max_shares`` and headroom
+    where the two agree on them too; between WARNING and CLEAR, WARNING; otherwise
+    UNCERTAIN, which may trigger where either does. ``agreed``, ``near`` and ``differ`` are
+    the reasons for each case.
+    """
+    may_trigger = first.may_trigger or second.may_trigger
+    if first.status is second.status:
+        same = first.limit == second.limit
         return Verdict(
-            otherwise.status,
-            f"{may} Either way: {otherwise.reason}",
-            otherwise.limit if same else None,
-            otherwise.max_shares if same and crossed.max_shares == otherwise.max_shares else None,
-            otherwise.headroom if same and crossed.headroom == otherwise.headroom else None,
-            otherwise.considered if same else (),
-            otherwise.exemption,
+            first.status,
+            agreed,
+            first.limit if same else None,
+            first.max_shares if same and first.max_shares == second.max_shares else None,
+            first.headroom if same and first.headroom == second.headroom else None,
+            first.considered if same else (),
+            first.exemption,
             standing,
-            may_trigger=otherwise.may_trigger,
+            may_trigger=may_trigger,
         )
-    if {crossed.status, otherwise.status} == {Status.WARNING, Status.CLEAR}:
-        return Verdict(Status.WARNING, f"{may} Near a limit either way.", standing=standing)
+    pair = {first.status, second.status}
+    if pair == {Status.WARNING, Status.CLEAR}:
+        return Verdict(Status.WARNING, near, standing=standing)
     return Verdict(
         Status.UNCERTAIN,
-        f"{may} If it did: {crossed.status.name} ({crossed.reason}) If not: "
-        f"{otherwise.status.name} ({otherwise.reason})",
+        differ,
         standing=standing,
-        may_trigger=Status.TRIGGERED in (crossed.status, otherwise.status)
-        or crossed.may_trigger
-        or otherwise.may_trigger,
+        may_trigger=Status.TRIGGERED in pair or may_trigger,
     )
 
 
@@ -980,34 +1000,16 @@ def combine(strictest: Verdict, generous: Verdict, why: str) -> Verdict:
     UNCERTAIN; between WARNING and CLEAR, WARNING. ``why`` names the unknown terms that
     decide, with their sources.
     """
-    if strictest.status is generous.status:
-        same = strictest.limit == generous.limit
-        return Verdict(
-            strictest.status,
-            f"{generous.reason} That holds at every value the plan allows: {why}.",
-            strictest.limit if same else None,
-            strictest.max_shares if same and strictest.max_shares == generous.max_shares else None,
-            strictest.headroom if same and strictest.headroom == generous.headroom else None,
-            strictest.considered if same else (),
-            strictest.exemption,
-            strictest.standing,
-            may_trigger=strictest.may_trigger or generous.may_trigger,
-        )
-    pair = {strictest.status, generous.status}
-    if pair == {Status.WARNING, Status.CLEAR}:
-        return Verdict(
-            Status.WARNING,
-            f"Below every limit the plan allows, but near the strictest of them: {why}. At "
-            f"the strictest: {strictest.reason}",
-            standing=strictest.standing,
-        )
-    return Verdict(
-        Status.UNCERTAIN,
-        f"The answer depends on a term the plan leaves unknown: {why}. At the strictest "
+    return _either(
+        strictest,
+        generous,
+        strictest.standing,
+        agreed=f"{generous.reason} That holds at every value the plan allows: {why}.",
+        near=f"Below every limit the plan allows, but near the strictest of them: {why}. At "
+        f"the strictest: {strictest.reason}",
+        differ=f"The answer depends on a term the plan leaves unknown: {why}. At the strictest "
         f"value it allows: {strictest.status.name} ({strictest.reason}) At the most "
         f"generous: {generous.status.name} ({generous.reason})",
-        standing=strictest.standing,
-        may_trigger=Status.TRIGGERED in pair or strictest.may_trigger or generous.may_trigger,
     )
 
 
