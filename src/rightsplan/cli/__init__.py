@@ -99,7 +99,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 _DELEGATED_HELP = {
-    "ingest": "read 8-K and 8-A filings and draft the plan changes they describe",
+    "ingest": "read rights-plan filings (or fetch them from EDGAR) and draft the plan",
     "screen": "screen many positions against many plans at once (the 'screen' extra)",
     "reports": "read Schedules 13D and 13G: cover facts with spans, an events file, scores",
     "watch": "watch a company: each 13D/13G holding against the plan on its date",
