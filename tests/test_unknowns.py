@@ -24,6 +24,7 @@ from rightsplan import testing
 from rightsplan.cli import main
 from rightsplan.io.plans import dumps_plan, loads_plan
 from rightsplan.unknowns import UnknownDate, UnknownPercent, UnknownShares
+from tests.test_history_properties import agrees_with_assess
 
 AT_LEAST = rp.Comparison.AT_LEAST
 MORE_THAN = rp.Comparison.MORE_THAN
@@ -783,6 +784,18 @@ class TestTermsShowEveryUnknown:
         assert result["reason"].to_list() == [found.reason]
 
 
+def expiring(**bounds: str) -> rp.RightsAgreement:
+    """Example Corp's agreement of 2000-01-01: 15% or more, expiring on a day known by bounds."""
+    return rp.RightsAgreement(
+        company="Example Corp",
+        dated="2000-01-01",
+        provisions=[
+            rp.SetThreshold(percent="15", comparison=AT_LEAST),
+            rp.SetExpiration(date=UnknownDate(**bounds)),
+        ],
+    )
+
+
 class TestUnknownExpiry:
     def test_enzon_third_amendment(self) -> None:
         """Up to 2025-08-13 exact; after it UNCERTAIN, never INACTIVE (no upper bound)."""
@@ -811,14 +824,7 @@ class TestUnknownExpiry:
 
     def test_the_next_amendment_is_never_after_an_unknown_expiry(self) -> None:
         """An amendment made while the expiry is unknown is valid, and proves it in force."""
-        agreement = rp.RightsAgreement(
-            company="Example Corp",
-            dated="2000-01-01",
-            provisions=[
-                rp.SetThreshold(percent="15", comparison=AT_LEAST),
-                rp.SetExpiration(date=UnknownDate(on_or_after="2001-01-01")),
-            ],
-        )
+        agreement = expiring(on_or_after="2001-01-01")
         later = rp.Amendment(
             number=1,
             executed="2005-06-01",
@@ -833,28 +839,14 @@ class TestUnknownExpiry:
 
     def test_an_amendment_after_a_known_upper_bound_is_refused(self) -> None:
         """Past the latest day an unknown expiry allows, an amendment is after expiry."""
-        agreement = rp.RightsAgreement(
-            company="Example Corp",
-            dated="2000-01-01",
-            provisions=[
-                rp.SetThreshold(percent="15", comparison=AT_LEAST),
-                rp.SetExpiration(date=UnknownDate(on_or_before="2001-01-01")),
-            ],
-        )
+        agreement = expiring(on_or_before="2001-01-01")
         late = rp.Amendment(number=1, executed="2001-01-02", changes=[rp.Terminate()])
         with pytest.raises(rp.PlanHistoryError, match="no longer in force"):
             rp.Plan(agreement, [late])
 
     def test_terminated_is_exact_again(self) -> None:
         """A termination settles an unknown expiry: INACTIVE from its day, exactly."""
-        agreement = rp.RightsAgreement(
-            company="Example Corp",
-            dated="2000-01-01",
-            provisions=[
-                rp.SetThreshold(percent="15", comparison=AT_LEAST),
-                rp.SetExpiration(date=UnknownDate(on_or_after="2001-01-01")),
-            ],
-        )
+        agreement = expiring(on_or_after="2001-01-01")
         plan = rp.Plan(
             agreement, [rp.Amendment(number=1, executed="2004-01-01", changes=[rp.Terminate()])]
         )
@@ -1663,29 +1655,7 @@ class TestEveryPath:
         UNCERTAIN included, with the same reason, limit, max shares and headroom.
         """
         plan, ledger = case
-        history = rp.replay(plan, ledger)
-        for name in history.holders():
-            for day in history_days(plan, ledger):
-                found = history.status_of(name, on=day)
-                event(found.status.value)
-                if found.counted is None or found.status is rp.Status.INACTIVE:
-                    continue
-                position = rp.Position(
-                    name, found.counted.shares, found.counted.outstanding, passive=found.passive
-                )
-                assessed = rp.assess(
-                    plan, position, on=day, standing=history.standing(name, on=day)
-                )
-                assert (
-                    assessed.status,
-                    assessed.limit,
-                    assessed.max_shares,
-                    assessed.headroom,
-                    assessed.reason,
-                ) == (found.status, found.limit, found.max_shares, found.headroom, found.reason), (
-                    name,
-                    day,
-                )
+        agrees_with_assess(plan, ledger, history_days(plan, ledger), reasons=True)
 
     @settings(max_examples=60, deadline=None)
     @given(unknown_histories(), st.data())
