@@ -20,6 +20,7 @@ from rightsplan.edgar.evaluate import (
     score_directory,
     to_markdown,
 )
+from rightsplan.errors import InvalidInputError
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "filings"
@@ -100,6 +101,32 @@ class TestCorpusEvaluation:
         assert main(["--half", "everything"]) == 2
         assert main(["--corpus", str(tmp_path), "--half", "test"]) == 2
         assert "split.json" in capsys.readouterr().err
+
+    def test_retired_companies_are_development(self, tmp_path: Path) -> None:
+        """split.json's retired_from_test list is a record, not a half: those are development."""
+        (tmp_path / "acme").mkdir()
+        (tmp_path / "acme" / "01-8k.txt").write_text("Source: https://example.com\nx\n", "utf-8")
+        gold = {"document_kind": "8-K", "facts": [{"fact": "event=none", "quote": "x"}]}
+        (tmp_path / "acme" / "01-8k.gold.json").write_text(json.dumps(gold), "utf-8")
+        halves = {"development": ["acme"], "test": [], "retired_from_test": ["acme"]}
+        (tmp_path / "split.json").write_text(json.dumps(halves), "utf-8")
+        (document,) = corpus_documents(tmp_path, "development")
+        assert (document.name, document.half) == ("acme/01-8k.txt", "development")
+        assert corpus_documents(tmp_path, "test") == ()
+
+    @pytest.mark.parametrize(
+        "halves",
+        [
+            {"development": [], "test": [], "held_back": []},
+            {"development": [], "retired_from_test": []},
+            {"development": [], "test": "acme"},
+        ],
+    )
+    def test_split_keys_checked(self, tmp_path: Path, halves: dict[str, object]) -> None:
+        """A split.json with an unknown key, a missing half or a half not a list is refused."""
+        (tmp_path / "split.json").write_text(json.dumps(halves), "utf-8")
+        with pytest.raises(InvalidInputError, match="split.json.*retired_from_test"):
+            corpus_documents(tmp_path, "development")
 
     def test_deterministic(self) -> None:
         """Two runs on the same half give the same figures and the same errors."""

@@ -252,10 +252,19 @@ def _split(corpus: Path) -> dict[str, list[str]]:
         raise InvalidInputError(
             f"{corpus / 'split.json'}: cannot read the corpus split ({error})"
         ) from None
-    if not isinstance(data, dict) or set(data) != set(HALVES):
+    # "retired_from_test" records former test companies, now development: not a third half.
+    if (
+        not isinstance(data, dict)
+        or not set(HALVES) <= set(data) <= {*HALVES, "retired_from_test"}
+        or not all(
+            isinstance(slugs, list) and all(isinstance(slug, str) for slug in slugs)
+            for slugs in data.values()
+        )
+    ):
         raise InvalidInputError(
             f"{corpus / 'split.json'}: expected an object with the keys "
-            f"{' and '.join(HALVES)}, each a list of company slugs"
+            f"{' and '.join(HALVES)} (and optionally retired_from_test), "
+            "each a list of company slugs"
         )
     return {half: list(data[half]) for half in HALVES}
 
