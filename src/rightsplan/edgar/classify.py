@@ -118,6 +118,13 @@ _PLAN = re.compile(
     re.IGNORECASE,
 )
 _W = r"[ \t\n]+"
+_RIGHTS = rf"(?:[\w-]+{_W}){{0,4}}?[Rr]ights\b"
+# What a document says it does, as a noun: "This Form 8-A/A is filed ... to reflect the
+# expiration of the preferred share purchase rights", "reports the termination of".
+_REPORTS = (
+    rf"\b(?:to{_W}(?:reflect|report|give{_W}effect{_W}to)|reflect(?:s|ing)|report(?:s|ing))"
+    rf"{_W}the{_W}"
+)
 _THE_PLAN = (
     rf"(?:(?:the|a|an|its|our|that{_W}certain|this){_W})?(?:[\w'’&-]+{_W}){{0,6}}?{PLAN_NOUN}"
 )
@@ -128,7 +135,13 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
         "the board redeemed the rights",
         re.compile(
             rf"\b(?:to{_W}redeem|redeemed|redemption{_W}of){_W}all{_W}(?:of{_W}the{_W})?"
-            rf"(?:outstanding{_W})?(?:preferred{_W}(?:stock|share){_W}purchase{_W})?[Rr]ights\b",
+            rf"(?:outstanding{_W})?(?:preferred{_W}(?:stock|share){_W}purchase{_W})?[Rr]ights\b|"
+            # "the Company redeemed the rights", "voted to redeem the Rights", "approved the
+            # redemption of the rights", "the Rights were redeemed": someone did it.
+            rf"\b(?:redeemed|(?:voted|resolved|decided|determined|elected|agreed){_W}to{_W}redeem|"
+            rf"(?:approved|authorized|announced|effected|completed){_W}the{_W}redemption{_W}of)"
+            rf"{_W}(?:all{_W}(?:of{_W})?)?the{_W}(?:outstanding{_W})?{_RIGHTS}|"
+            rf"\b{_RIGHTS}{_W}were(?:{_W}\w+ly)?{_W}redeemed\b|{_REPORTS}redemption{_W}of\b",
             re.IGNORECASE,
         ),
     ),
@@ -137,8 +150,11 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
         0.9,
         "the plan was terminated, or its expiration date accelerated",
         re.compile(
-            rf"\baccelerat\w{{0,4}}{_W}(?:the{_W})?(?:Final{_W})?Expiration{_W}Date\b|"
-            rf"\bterminat(?:e|es|ed|ing|ion{_W}of){_W}{_THE_PLAN}",
+            rf"\baccelerat\w{{0,4}}{_W}(?:the{_W})?(?:Final{_W})?Expiration(?:{_W}(?:Date|Time))?\b|"
+            rf"\bterminat(?:e|es|ed|ing|ion{_W}of){_W}{_THE_PLAN}|"
+            # "the Rights Agreement was effectively terminated": the plan, then the verb.
+            rf"{PLAN_NOUN}(?:{_W}\([^)]{{0,60}}\))?,?{_W}(?:was|were|has{_W}been|is{_W}hereby)"
+            rf"(?:{_W}\w+ly)?{_W}terminated\b|{_REPORTS}termination{_W}of\b",
             re.IGNORECASE,
         ),
     ),
@@ -147,7 +163,8 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
         0.8,
         "the rights expired by their terms",
         re.compile(
-            rf"\b(?:Rights|{PLAN_NOUN})\b[^.;]{{0,200}}?(?<!have )(?<!had )(?<!not )\bexpired\b",
+            rf"\b(?:Rights|{PLAN_NOUN})\b[^.;]{{0,200}}?(?<!have )(?<!had )(?<!not )\bexpired\b|"
+            rf"{_REPORTS}expiration{_W}of\b",
             re.IGNORECASE,
         ),
     ),
@@ -173,7 +190,11 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
             rf"\bdeclared{_W}a{_W}dividend{_W}(?:distribution{_W})?of{_W}one{_W}"
             rf"(?:[\w-]+{_W}){{0,4}}?right\b|"
             rf"\b(?:adopt(?:s|ed|ing)?|approved{_W}the{_W}adoption{_W}of){_W}{_THE_PLAN}|"
-            rf"\bentered{_W}into{_W}{_THE_PLAN}",
+            rf"\b(?:entered{_W}into|entry{_W}into){_W}{_THE_PLAN}|"
+            # "our Board of Directors approved a Stockholder Rights Agreement": the board's
+            # approval adopts a plan (a vote of stockholders only ratifies one).
+            rf"\bBoard\b[^.;]{{0,80}}?\bapproved{_W}(?:(?:the|a|an|its|our){_W})?"
+            rf"(?:(?!amend|terminat|redempt|extens)[\w'’&-]+{_W}){{0,6}}?{PLAN_NOUN}",
             re.IGNORECASE,
         ),
     ),
@@ -182,8 +203,8 @@ _ORDER = {kind: rank for rank, (kind, _, _, _) in enumerate(_SIGNALS)}
 # What makes a sentence history rather than the event reported: a recital, or words that put
 # the plan in the past ("the prior rights plan expired", "replaces the plan adopted in 2009").
 _HISTORY = re.compile(
-    r"^\W*WHEREAS\b|\b(?:prior|previous(?:ly)?|existing|former(?:ly)?|original(?:ly)?|heretofore|"
-    r"replac(?:es|ed|ing))\b",
+    r"^\W*WHEREAS\b|\b(?:prior(?![ \t\n]+to\b)|previous(?:ly)?|existing|former(?:ly)?|"
+    r"original(?:ly)?|heretofore|replac(?:es|ed|ing))\b",
     re.IGNORECASE,
 )
 # Words that make what follows a possibility, not an event: "if the Board adopts a rights
@@ -193,7 +214,14 @@ _MAYBE = re.compile(
     r"[^.;]{0,50}$"
 )
 # A date after "Months Ended" is the period a note covers, not the day of an event.
-_PERIOD = re.compile(r"\b(?:Months|Years?|Quarter|Period)[ \t]+Ended[ \t|]*\n?[ \t|]*$", re.I)
+_PERIOD = re.compile(r"\b(?:Months|Years?|Quarter|Period)[ \t]+Ended[ \t|\n]*$", re.I)
+# An ending tied to a transaction that has not happened ("to accelerate the expiration date of
+# the plan to immediately prior to the Merger") amends the plan; it has not ended it.
+_CONTINGENT = re.compile(
+    r"^[^.;]{0,120}?\b(?:prior[ \t\n]+to|before|upon|at)[ \t\n]+(?:the[ \t\n]+)?"
+    r"(?:Effective[ \t\n]+Time|effective[ \t\n]+time|consummation|closing|completion|Closing|"
+    r"Merger|merger)\b"
+)
 _PLAN_IN_CHARTER = re.compile(r"certificate[ \t\n]+of[ \t\n]+incorporation", re.IGNORECASE)
 
 
@@ -256,7 +284,8 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         11,
         re.compile(
             r"\b(?:[A-Z0-9'’&-]+[ \t\n]+){0,6}(?:RIGHTS[ \t\n]+AGREEMENT|PRESERVATION[ \t\n]+PLAN|"
-            r"PROTECTION[ \t\n]+PLAN)[ \t\n,]+(?i:dated)\b"
+            r"PROTECTION[ \t\n]+PLAN)(?:[ \t\n]*\([^()\n]{0,40}\))?[ \t\n,]+"
+            r"(?i:dated|effective[ \t\n]+as[ \t\n]+of|is[ \t\n]+(?:made|entered))\b"
         ),
     ),
     (
@@ -306,12 +335,23 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         re.compile(r"\bSCHEDULE[ \t]+14A\b|\bDEF[ \t]+14A\b|\bPROXY[ \t]+STATEMENT\b", re.I),
     ),
     (
+        DocumentKind.PROXY,
+        9,
+        # A solicitation's own words: how shares are voted on its proposals.
+        re.compile(
+            r"\bproxy[ \t]+card\b|\bbroker[ \t]+non-votes?\b|\bdesignated[ \t]+proxies\b|"
+            r"\bvote[ \t]+your[ \t]+shares\b|\bvoting[ \t]+instructions\b",
+            re.I,
+        ),
+    ),
+    (
         DocumentKind.UNKNOWN,
         10,
         re.compile(
             r"\bSchedule[ \t]+13[DG]\b|\bSC[ \t]+13[DG]\b|\bCERTIFICATE[ \t]+OF[ \t]+"
             r"DESIGNATIONS?\b|^[ \t]*DESCRIPTION[ \t]+OF[ \t]+(?:THE[ \t]+)?"
-            r"(?:REGISTRANT['’]S[ \t]+|COMPANY['’]S[ \t]+)?(?:CAPITAL[ \t]+STOCK|SECURITIES)\b",
+            r"(?:REGISTRANT['’]S[ \t]+|COMPANY['’]S[ \t]+|REGISTERED[ \t]+)?"
+            r"(?:CAPITAL[ \t]+STOCK|SECURITIES)\b",
             re.M,
         ),
     ),
@@ -381,7 +421,11 @@ def document_kind(filing: Filing) -> DocumentReading:
         kind = DocumentKind.QUARTERLY_NOTE
     if kind is DocumentKind.AGREEMENT and strongest.get(DocumentKind.AMENDMENT, 0) >= 6:
         kind = DocumentKind.AMENDMENT
-    rivals = [v for k, v in strongest.items() if k is not kind and k is not DocumentKind.AGREEMENT]
+    # An agreement's words are quoted by every kind; an 8-A/A names the 8-A it amends.
+    allies = {kind, DocumentKind.AGREEMENT}
+    if kind is DocumentKind.FORM_8A_AMENDMENT:
+        allies.add(DocumentKind.FORM_8A)
+    rivals = [v for k, v in strongest.items() if k not in allies]
     sure = strength >= 9 and all(v < strength - 2 for v in rivals)
     quote = " ".join(match.group().split())
     return DocumentReading(
@@ -417,6 +461,14 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
     text = filing.text
     kind_of_document = document_kind(filing).kind if document is None else document
     if _PLAN.search(text) is None:
+        if kind_of_document is DocumentKind.FORM_8A_AMENDMENT:
+            # A cover alone ("FORM 8-A/A AMENDING FORM 8-A DATED MAY 22, 1986"): it amends a
+            # registration, but its words do not say of what; said with low confidence.
+            return Classification(
+                EventKind.AMENDMENT,
+                0.4,
+                "a Form 8-A/A amends a registration statement; its text does not name the rights",
+            )
         return Classification(EventKind.NONE, 0.95, "no mention of a rights plan")
     found: list[tuple[EventKind, float, str, re.Match[str], bool, pendulum.Date | None]] = []
     for start, end in _text.sentence_bounds(text, 0, len(text)):
@@ -431,6 +483,8 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
             if match is None or _MAYBE.search(text, max(start, match.start() - 60), match.start()):
                 continue
             if kind is EventKind.EXPIRATION and _PLAN_IN_CHARTER.search(text, start, end):
+                continue
+            if kind is EventKind.TERMINATION and _CONTINGENT.search(text[match.end() : end]):
                 continue
             found.append((kind, confidence, reason, match, history, max(dates, default=None)))
     current = [f for f in found if not f[4]] or found

@@ -1690,8 +1690,12 @@ class _Reader:
             return
         price = _PRICE.search(self.text, start, end)
         record = self._amendment(None, current=True)
-        if any(isinstance(c.change, Redeem) for c in record.changes):
-            return
+        earlier = next((c for c in record.changes if isinstance(c.change, Redeem)), None)
+        if earlier is not None:
+            if price is None or getattr(earlier.change, "price", None) is not None:
+                return
+            # "approved the redemption of the rights." ... "The redemption price of $0.01"
+            record.changes.remove(earlier)
         s = price.start() if price is not None else start
         e = price.end() if price is not None else end
         evidence = self.context.evidence(s, e)
