@@ -79,6 +79,24 @@ class TestEvents:
         )
         assert event(text) is EventKind.TERMINATION
 
+    def test_expiry_moved_earlier_is_a_termination(self) -> None:
+        """An expiration date changed "from" a date "to" an earlier one is an acceleration."""
+        text = (
+            "FORM 8-A/A\nItem 1. Description of Registrant's Securities to be Registered.\nOn "
+            "June 20, 2006, the Company amended the Rights Agreement to change the Final "
+            "Expiration Date of the Rights from October 30, 2008 to June 30, 2006. As a result, "
+            "the Rights will expire as of June 30, 2006.\n"
+        )
+        assert event(text) is EventKind.TERMINATION
+
+    def test_expiry_moved_later_is_an_amendment(self) -> None:
+        """The same words moving the date later extend the plan: an amendment."""
+        text = (
+            NOTE + "On May 6, 2019 the Board approved a First Amendment to Rights Agreement, "
+            "which extends the final expiration date from May 18, 2019 to May 18, 2022."
+        )
+        assert event(text) is EventKind.AMENDMENT
+
     def test_acceleration_to_a_pending_merger_is_an_amendment(self) -> None:
         """An expiration moved to "immediately prior to the Merger" amends the plan; it goes on."""
         text = (
@@ -184,6 +202,15 @@ class TestDocumentKinds:
         reading = document_kind(parse_filing(text, name="doc.txt"))
         assert reading.kind is DocumentKind.AGREEMENT
         assert reading.confidence == "high"
+
+    def test_amendment_no_to_form_8a(self) -> None:
+        """A cover titled "Amendment No. 1 to FORM 8-A" is an 8-A/A."""
+        text = (
+            "SECURITIES AND EXCHANGE COMMISSION\nAmendment No. 1 to\nFORM 8-A\nFOR REGISTRATION "
+            "OF CERTAIN CLASSES OF SECURITIES\nCNS, INC.\n(Exact name of registrant as "
+            "specified in its charter)\nPreferred Stock Purchase Rights\n"
+        )
+        assert kind(text) is DocumentKind.FORM_8A_AMENDMENT
 
     def test_8a_amendment_names_the_8a_it_amends(self) -> None:
         """An 8-A/A that names the Form 8-A it amends is an 8-A/A, surely."""

@@ -222,6 +222,11 @@ _CONTINGENT = re.compile(
     r"(?:Effective[ \t\n]+Time|effective[ \t\n]+time|consummation|closing|completion|Closing|"
     r"Merger|merger)\b"
 )
+# "to change the Final Expiration Date ... from October 30, 2008 to June 30, 2006": an expiry
+# moved earlier is an acceleration (a later one, an extension), whatever verb says it.
+_EXPIRY_FROM = re.compile(r"\bexpir\w*\b[^.;]{0,200}?\bfrom\b", re.IGNORECASE)
+_TO = re.compile(r"^[^.;]{0,60}?\bto\b[^.;]{0,30}$")
+_SPAN = re.compile(r"[\s\S]+")
 _PLAN_IN_CHARTER = re.compile(r"certificate[ \t\n]+of[ \t\n]+incorporation", re.IGNORECASE)
 
 
@@ -245,7 +250,11 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
     (
         DocumentKind.FORM_8A_AMENDMENT,
         11,
-        re.compile(r"\bFORM[ \t]+8-A(?:12[BG])?[ \t]*/[ \t]*A\b|^[ \t]*8-A12[BG]/A\b", re.I | re.M),
+        re.compile(
+            r"\bFORM[ \t]+8-A(?:12[BG])?[ \t]*/[ \t]*A\b|^[ \t]*8-A12[BG]/A\b|"
+            r"\bAmendment[ \t]+No\.?[ \t]*\d{1,2}[ \t]+to[ \t\n]+FORM[ \t]+8-A\b",
+            re.I | re.M,
+        ),
     ),
     (
         DocumentKind.FORM_8A,
@@ -487,6 +496,12 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
             if kind is EventKind.TERMINATION and _CONTINGENT.search(text[match.end() : end]):
                 continue
             found.append((kind, confidence, reason, match, history, max(dates, default=None)))
+        moved = _expiry_moved_earlier(text, start, end)
+        if moved is not None:
+            reason = "the expiration date was moved earlier (an acceleration)"
+            found.append(
+                (EventKind.TERMINATION, 0.9, reason, moved, history, max(dates, default=None))
+            )
     current = [f for f in found if not f[4]] or found
     by_document = _by_document(kind_of_document, current, text)
     if by_document is not None:
@@ -517,6 +532,20 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
 
 
 _NO_DATE = pendulum.Date(1, 1, 1)
+
+
+def _expiry_moved_earlier(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The words that move a plan's expiration from a date to an earlier one, if any."""
+    expiry = _EXPIRY_FROM.search(text, start, end)
+    if expiry is None:
+        return None
+    dates = _text.find_dates(text, expiry.end(), end)
+    if len(dates) < 2 or dates[0][0] - expiry.end() > 60:
+        return None
+    (_, old_end, old), (new_start, new_end, new) = dates[0], dates[1]
+    if new >= old or _TO.search(text[old_end:new_start]) is None:
+        return None
+    return _SPAN.match(text, expiry.start(), new_end)
 
 
 def _by_document(
