@@ -221,3 +221,51 @@ class TestDocumentKinds:
         reading = document_kind(parse_filing(text, name="doc.txt"))
         assert reading.kind is DocumentKind.FORM_8A_AMENDMENT
         assert reading.confidence == "high"
+
+
+class TestPressReleases:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Acme Bancorp Announces Adoption of Shareholder Rights Plan\n\nDALLAS, TX -- "
+                "Acme Bancorp (NASDAQ: ABCP) announced today that its Board of Directors adopted "
+                "a shareholder rights plan.",
+                EventKind.ADOPTION,
+            ),
+            (
+                "Exhibit 99.1\nAcme Therapeutics Terminates Stockholder Rights Plan\nBOSTON, May "
+                "1, 2019 -- Acme Therapeutics, Inc. (NASDAQ: ACMT) today announced that its Board "
+                "has voted to terminate the Company's stockholder rights plan.",
+                EventKind.TERMINATION,
+            ),
+            (
+                "Acme Corp. Extends Shareholder Rights Plan\nDENVER, June 2, 2012 — Acme Corp. "
+                "(NYSE: AC) today announced that its Board of Directors has approved an amendment "
+                "to extend the expiration date of the plan from June 10, 2012 to June 10, 2015.",
+                EventKind.AMENDMENT,
+            ),
+        ],
+    )
+    def test_headline_is_not_an_agreement_title(self, text: str, expected: EventKind) -> None:
+        """A headline ending "... Rights Plan" opens a press release, not an agreement."""
+        reading = document_kind(parse_filing(text, name="doc.txt"))
+        assert reading.kind is DocumentKind.PRESS_RELEASE
+        assert event(text) is expected
+
+    def test_dateline(self) -> None:
+        """A wire story's dateline ("DENVER, June 2, 2012 —") marks a press release."""
+        text = (
+            "DENVER, June 2, 2012 — Acme Corp. said that its Board of Directors has voted to "
+            "redeem all of the outstanding rights issued under its rights agreement."
+        )
+        assert kind(text) is DocumentKind.PRESS_RELEASE
+        assert event(text) is EventKind.REDEMPTION
+
+    def test_title_line_still_opens_an_agreement(self) -> None:
+        """A plan's title on a line of its own (no headline verb) still opens an agreement."""
+        text = (
+            "Exhibit 4.1\n\nTAX BENEFIT PRESERVATION PLAN\n\nbetween\n\nACME CORP.\n\nand\n\n"
+            "COMPUTERSHARE TRUST COMPANY, N.A.,\nas Rights Agent\n"
+        )
+        assert kind(text) is DocumentKind.AGREEMENT

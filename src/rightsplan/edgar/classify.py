@@ -242,6 +242,16 @@ _AMENDMENT_TITLE = (
     rf"(?:{_ORDINAL}{_S})?AMENDMENT(?:{_S}NO\.?[ \t]*\d{{1,2}})?(?:{_S}\([^)\n]{{0,40}}\))?,?{_S}"
     rf"TO{_S}(?:THE{_S})?(?:{_ORDINAL}{_S})?(?:AMENDED{_S}AND{_S}RESTATED{_S})?{_PLAN_TITLE}"
 )
+# A headline is no title: "Acme Bancorp Announces Adoption of Shareholder Rights Plan".
+_HEADLINE = (
+    r"[^\n]{0,80}?\b(?:Adopts?|Announces?|Terminates?|Amends?|Extends?|Redeems?|Approves?|"
+    r"Adoption|Termination|Extension|Expiration|Redemption|New|Renews?|Implements?)\b"
+)
+# A wire story's dateline: "DENVER, June 2, 2012 —", "CHICAGO, IL, June 2, 2012 --".
+_DATELINE = (
+    r"^[ \t]*[A-Z][A-Z .'-]{2,30}(?:,[ \t]+[A-Z][A-Za-z.]{1,12}){0,2},[ \t]+[A-Z][a-z]{2,8}\.?"
+    r"[ \t]+\d{1,2},[ \t]+(?:19|20)\d\d[ \t]*(?:/|\(|--|–|—|-)"
+)
 # Signals: (kind, weight, pattern). A signal counts fully near the top of the document and less
 # further in (a press release quotes "Rights Agreement"; an agreement's title is at its top).
 # Each names the structure documents share (a cover's form type, an exhibit's title, an XBRL
@@ -282,7 +292,7 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         DocumentKind.AGREEMENT,
         11,
         re.compile(
-            rf"^[ \t]*(?:AMENDED{_S}AND{_S}RESTATED{_S})?{_PLAN_TITLE}[ \t]*$|"
+            rf"^[ \t]*(?:AMENDED{_S}AND{_S}RESTATED{_S})?(?!{_HEADLINE}){_PLAN_TITLE}[ \t]*$|"
             rf"^[ \t]*THIS{_S}(?:AMENDED{_S}AND{_S}RESTATED{_S})?{_PLAN_TITLE},?{_S}"
             rf"(?:dated|effective|is{_S}(?:made|entered))",
             re.I | re.M,
@@ -319,7 +329,15 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
     (
         DocumentKind.PRESS_RELEASE,
         6,
-        re.compile(r"\b(?:today[ \t]+announced|announced[ \t]+today|Adopts)\b"),
+        re.compile(
+            r"\b(?:today[ \t]+announced|announced[ \t]+today|said[ \t]+today|Adopts|Announces|"
+            r"Terminates|Redeems|Extends)\b"
+        ),
+    ),
+    (
+        DocumentKind.PRESS_RELEASE,
+        9,
+        re.compile(_DATELINE, re.M),
     ),
     (
         DocumentKind.QUARTERLY_NOTE,
