@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rightsplan.edgar import parse_filing
-from rightsplan.edgar._company import find_company
+from rightsplan.edgar._company import AGENT_AS_PARTY, find_company
 
 
 def company(text: str) -> str | None:
@@ -101,3 +101,54 @@ class TestOtherIntroductions:
         assert company("Agreement between THE XXXXXX GROUP, INC. and the agent.") is None
         text = "to exclude the pending merger between Pathfinder and the Company from the plan"
         assert company(text) is None
+
+
+class TestAgentAsParty:
+    @pytest.mark.parametrize(
+        ("text", "agent"),
+        [
+            (
+                "This AMENDMENT NO. 1, dated as of February 16, 2024, to the Tax Benefits "
+                "Preservation Plan (the “Agreement”), dated as of January 22, 2024, between "
+                "LivePerson, Inc., a Delaware corporation (the “Company”), and Equiniti Trust "
+                "Company, LLC, a New York limited liability trust company (“Equiniti”).",
+                "Equiniti Trust Company, LLC",
+            ),
+            (
+                "the rights agreement, dated as of July 7, 2005, as amended (the “Original Rights "
+                "Agreement”), between the Company and Computershare Inc. as successor-in-interest "
+                "to Mellon Investor Services LLC.",
+                "Computershare Inc.",
+            ),
+            (
+                "the Shareholder Rights Agreement dated as of July 27, 2012 by and between the "
+                "Registrant and Computershare, Inc., successor-in-interest to Computershare "
+                "Shareowner Services LLC",
+                "Computershare, Inc.",
+            ),
+            (
+                "to the Rights Agreement, dated as of February 28, 1999 by and between "
+                "Cyprus\nAmax "
+                'Minerals Company (the "Company") and The Bank of New York (as Rights Agent)',
+                "The Bank of New York",
+            ),
+        ],
+    )
+    def test_other_party_of_the_plan(self, text: str, agent: str) -> None:
+        """The party a rights plan is made with, after the company, is its rights agent."""
+        match = AGENT_AS_PARTY.search(text)
+        assert match is not None
+        assert " ".join(match["agent"].split()) == agent
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "the Merger Agreement between the Company and Parent Inc., dated as of May 1, 2020",
+            "In connection with the Rights Agreement, the Company entered into an agreement "
+            "between the Company and Acme Capital LLC.",
+            "the Rights Agreement between the Company and Xxxxx Fargo Minnesota, N.A.",
+        ],
+    )
+    def test_not_the_party_of_a_plan(self, text: str) -> None:
+        """Another agreement's party, or a mirror's redaction, is no rights agent."""
+        assert AGENT_AS_PARTY.search(text) is None

@@ -27,7 +27,7 @@ import attrs
 
 from rightsplan.edgar.filing import Filing
 
-__all__ = ["CompanyMention", "find_company"]
+__all__ = ["AGENT_AS_PARTY", "CompanyMention", "find_company"]
 
 _W = r"[ \t\n]+"
 _SUFFIX = (
@@ -64,6 +64,28 @@ _HEADING = re.compile(
     re.MULTILINE,
 )
 _HAS_SUFFIX = re.compile(rf"{_SUFFIX}$")
+_DAY = rf"[A-Z][a-z]{{2,8}}\.?{_W}\d{{1,2}},?{_W}(?:19|20)\d\d"
+# What may stand between a plan's name and its parties: its defined term, its date, "as amended".
+_PLAN_TAIL = (
+    rf"(?:[ \t\n]*(?:\([^()]{{0,80}}\)|,|(?i:dated|effective)(?:{_W}(?i:as){_W}of)?{_W}{_DAY}|"
+    rf"(?i:as){_W}amended(?:{_W}and{_W}restated)?))*"
+)
+_PARTY_OF_PLAN = (
+    rf"(?i:rights{_W}agreement|rights{_W}plan|(?:preservation|protection){_W}(?:rights{_W})?plan)"
+    rf"{_PLAN_TAIL}{_W}(?:(?i:by){_W}(?i:and){_W})?(?i:between){_W}"
+    rf"(?:the{_W}(?:Company|Registrant|Corporation)|{_ENTITY}{_DESCRIPTOR}?"
+    rf"(?:[ \t\n]*\([^()]{{0,40}}\))?),?{_W}(?i:and){_W}(?![Xx]{{3,}}\b)"
+)
+AGENT_AS_PARTY = re.compile(
+    rf"{_PARTY_OF_PLAN}(?P<agent>{_ENTITY_SUFFIXED}|(?:The{_W})?[A-Z][\w.&'’-]*(?:{_W}(?:[A-Z][\w.&'’-]*"
+    rf"|of|&)){{0,5}}(?=[ \t\n]*\((?i:as){_W}(?i:rights{_W}agent)\)))(?=[,( \t\n])"
+)
+"""A rights agreement's other party: "the Tax Benefits Preservation Plan (the "Agreement"),
+dated as of January 22, 2024, between LivePerson, Inc., a Delaware corporation (the
+"Company"), and Equiniti Trust Company, LLC, a New York limited liability trust company"; "the
+rights agreement ... between the Company and Computershare Inc. as successor-in-interest to";
+"between Cyprus Amax Minerals Company (the "Company") and The Bank of New York (as Rights
+Agent)". The agent is named with an entity's suffix, or followed by "(as Rights Agent)"."""
 # Words that make what comes before "of" a description of the company, not part of its name:
 # "Board of Directors of X", "Series A Preferred Stock Purchase Rights of X".
 _GENERIC_NOUNS = frozenset(

@@ -43,7 +43,7 @@ from rightsplan.amendments import (
     Terminate,
 )
 from rightsplan.edgar import _text
-from rightsplan.edgar._company import find_company
+from rightsplan.edgar._company import AGENT_AS_PARTY, find_company
 from rightsplan.edgar.classify import (
     _MAYBE,
     PLAN_NOUN,
@@ -899,7 +899,11 @@ class _Reader:
         refs = [(_amendment_number(m), m) for m in _AMENDMENT_REF.finditer(text, start, end)]
         factor = _AUTHORITY_FACTOR[authority]
         self._own_dates(start, end, low, refs, factor)
-        for match in (*_AGENT.finditer(text, start, end), *_AGENT_WITH.finditer(text, start, end)):
+        for match in (
+            *_AGENT.finditer(text, start, end),
+            *_AGENT_WITH.finditer(text, start, end),
+            *AGENT_AS_PARTY.finditer(text, start, end),
+        ):
             words = match["agent"].strip("[]").split()
             if match["agent"].startswith("["):
                 continue  # a blank in a form of agreement: "[CHASEMELLON SHAREHOLDER SERVICES]"
