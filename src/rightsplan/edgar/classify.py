@@ -292,7 +292,24 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         DocumentKind.AGREEMENT,
         11,
         re.compile(
-            rf"^[ \t]*(?:AMENDED{_S}AND{_S}RESTATED{_S})?(?!{_HEADLINE}){_PLAN_TITLE}[ \t]*$|"
+            rf"^[ \t]*(?:AMENDED{_S}AND{_S}RESTATED{_S})?(?!(?i:{_HEADLINE})){_PLAN_TITLE}[ \t]*$",
+            re.M,
+        ),
+    ),
+    (
+        # The title in ordinary case ("Rights Plan" on a line of its own) may as well head a
+        # note's section: weaker than the title set in capitals.
+        DocumentKind.AGREEMENT,
+        8,
+        re.compile(
+            rf"^[ \t]*(?:AMENDED{_S}AND{_S}RESTATED{_S})?(?!{_HEADLINE}){_PLAN_TITLE}[ \t]*$",
+            re.I | re.M,
+        ),
+    ),
+    (
+        DocumentKind.AGREEMENT,
+        11,
+        re.compile(
             rf"^[ \t]*THIS{_S}(?:AMENDED{_S}AND{_S}RESTATED{_S})?{_PLAN_TITLE},?{_S}"
             rf"(?:dated|effective|is{_S}(?:made|entered))",
             re.I | re.M,
