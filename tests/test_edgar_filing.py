@@ -439,3 +439,15 @@ class TestCoverName:
         assert parsed.registrant.name == "TECUMSEH PRODUCTS COMPANY"
         assert parsed.registrant.state == "Michigan"
         assert "<TABLE>" in parsed.text
+
+    @pytest.mark.parametrize(
+        "name",
+        ["WASHINGTON FEDERAL, INC.", "ACT MANUFACTURING, INC.", "Security National Financial Corp"],
+    )
+    def test_names_with_cover_words(self, name: str) -> None:
+        """A name that holds a word of the cover's wording ("Washington") is read whole."""
+        cover = (
+            "FORM 8-K\nCURRENT REPORT\nDate of Report: May 6, 2016\n"
+            f"{name}\n(Exact name of registrant as specified in its charter)\n"
+        )
+        assert parse_filing(cover, name="cover.txt").registrant.name == name

@@ -375,9 +375,12 @@ _NAME_LABEL = re.compile(
 # What ends a name read backwards from the label: a number ("OF 1934", a date's year, a zip
 # code), a bracket, a colon; a line above that is the cover's own wording.
 _NOT_NAME_WORD = re.compile(r"\d{3,}|^\d+[,.]?$|[():|<>\[\]]|^-+$")
+# The cover's own phrases (a name may hold one of their words: "Washington Federal, Inc.").
 _COVER_WORDS = re.compile(
-    r"\b(?:FORM|REPORT|PURSUANT|SECTION|ACT|COMMISSION|WASHINGTON|REGISTRATION|AMENDMENT|"
-    r"SCHEDULE|STATEMENT|CHARTER|PICTURE|TABLE)\b",
+    r"\bFORM[ \t]+\S|\bCURRENT[ \t]+REPORT\b|\bPURSUANT\b|\bEXCHANGE[ \t]+ACT\b|"
+    r"\bSECURITIES[ \t]+AND[ \t]+EXCHANGE\b|\bREGISTRATION[ \t]+STATEMENT\b|\bCLASSES[ \t]+OF\b|"
+    r"\bSCHEDULE[ \t]+14|\bPROXY[ \t]+STATEMENT\b|\bTABLE[ \t]+OF[ \t]+CONTENTS\b|"
+    r"\bAMENDMENT[ \t]+NO\b|\bPICTURE\b|\bLOGO\b|^\(?Mark[ \t]+One\)?$",
     re.IGNORECASE,
 )
 _MARKUP_LINE = re.compile(r"^[ \t]*(?:</?[A-Z]{1,10}>[ \t]*)+$")
@@ -396,8 +399,6 @@ def _cover_name(text: str, end: int) -> str | None:
             if words:
                 break
             continue
-        if _COVER_WORDS.search(line) and (words or index < len(lines) - 1):
-            break  # the cover's own wording ("CURRENT REPORT"), not a name
         cells = _CELLS.split(line)
         stop = len(cells) > 1  # a name shares its line only with blank space
         line_words = cells[-1].split()
@@ -407,6 +408,8 @@ def _cover_name(text: str, end: int) -> str | None:
                 stop = True
                 break
             taken.append(word)
+        if _COVER_WORDS.search(" ".join(reversed(taken))):
+            break  # the cover's own wording ("CURRENT REPORT"), not a name
         words = list(reversed(taken)) + words
         if stop or len(taken) < len(line_words):
             break
