@@ -61,6 +61,27 @@ class TestDefinedAsTheCompany:
         """Words like "Board of Directors of", "Purchase Rights of", a heading: not the name."""
         assert company(text) == name
 
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            (
+                "On March 5, 2019, iRobot Corporation (the “Company”) adopted a plan.",
+                "iRobot Corporation",
+            ),
+            ("eBay Inc. (“eBay” or the “Company”) today announced a plan.", "eBay Inc."),
+            ('1-800-FLOWERS.COM, Inc. (the "Company") adopted a plan.', "1-800-FLOWERS.COM, Inc."),
+            ('On March 5, 2019 Acme Corp. (the "Company") adopted a plan.', "Acme Corp."),
+            (
+                "This Amendment is entered into between Acme Inc. (f/k/a Old Acme Inc.), a "
+                "Delaware corporation (the “Company”), and Computershare.",
+                "Acme Inc.",
+            ),
+        ],
+    )
+    def test_first_word_of_a_name(self, text: str, name: str) -> None:
+        """A name starts at a word: a brand's lower-case prefix, digits with letters, no year."""
+        assert company(text) == name
+
     def test_hard_wrapped_name_is_kept_whole(self) -> None:
         """A name broken over two lines of running text stays whole."""
         text = (

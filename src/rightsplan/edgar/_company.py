@@ -35,14 +35,19 @@ _SUFFIX = (
     r"Corporation|Co\.|Company|plc|N\.V\.|S\.A\.|National[ \t\n]+Association)(?![\w]))"
 )
 _WORD = r"(?:[A-Z0-9][\w.&'’-]*|of|&|de|la|n'|n’)"
-_ENTITY = rf"[A-Z][\w.&'’-]*(?:[ \t\n]+{_WORD}){{0,6}}{_SUFFIX}{{0,2}}"
-_ENTITY_LINE = rf"[A-Z][\w.&'’-]*(?:[ \t]+{_WORD}){{0,6}}{_SUFFIX}{{0,2}}"
-_ENTITY_SUFFIXED = rf"[A-Z][\w.&'’-]*(?:[ \t\n]+{_WORD}){{0,6}}{_SUFFIX}{{1,2}}"
+# A name's first word starts with a capital ("Acme"), or a brand's lower-case prefix before
+# one ("iRobot", "eBay"), or digits with letters ("1-800-FLOWERS.COM", "3M"); never inside a
+# word, and never a year alone.
+_FIRST = r"(?<![\w.&'’-])(?:[A-Z]|[a-z]{1,2}[A-Z]|\d[\d-]*[A-Za-z])[\w.&'’-]*"
+_ENTITY = rf"{_FIRST}(?:[ \t\n]+{_WORD}){{0,6}}{_SUFFIX}{{0,2}}"
+_ENTITY_LINE = rf"{_FIRST}(?:[ \t]+{_WORD}){{0,6}}{_SUFFIX}{{0,2}}"
+_ENTITY_SUFFIXED = rf"{_FIRST}(?:[ \t\n]+{_WORD}){{0,6}}{_SUFFIX}{{1,2}}"
 _DESCRIPTOR = rf"(?:,?{_W}an?{_W}[^()]{{1,80}}?)"
 _OPEN = r"[\"“”]"
 _CLOSE = r"[\"”“]"
 _DEFINED = re.compile(
-    rf"(?P<name>{_ENTITY}){_DESCRIPTOR}?[ \t\n]*\([ \t\n]*(?:[^()]{{0,60}}?{_W})?(?:the{_W})?"
+    rf"(?P<name>{_ENTITY})(?:[ \t\n]*\((?:f/k/a|formerly|d/b/a)[^()]{{0,60}}\))?{_DESCRIPTOR}?"
+    rf"[ \t\n]*\([ \t\n]*(?:[^()]{{0,60}}?{_W})?(?:the{_W})?"
     rf"{_OPEN}(?:Company|Corporation|Registrant|Issuer)[,.]?{_CLOSE}[^()]{{0,60}}\)"
 )
 _TICKER = re.compile(
@@ -195,7 +200,7 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not words or _REDACTED.search(found):
         return None
     first = words[1] if words[0].casefold() == "the" and len(words) > 1 else words[0]
-    if first.casefold().strip(",") in _NOT_A_NAME or not first[:1].isupper():
+    if first.casefold().strip(",") in _NOT_A_NAME or not re.match(_FIRST, first):
         return None
     if words[0].casefold() == "the" and not _HAS_SUFFIX.search(found):
         return None  # "The Board", "The Rights": a name that starts "The" ends "Inc."
