@@ -212,6 +212,11 @@ class TestDocumentKinds:
         )
         assert kind(text) is DocumentKind.FORM_8A_AMENDMENT
 
+    def test_form_8a_with_its_amendment_number(self) -> None:
+        """A cover reading "FORM 8-A" then "(Amendment No. 2)" is an 8-A/A."""
+        text = "FORM 8-A\n(Amendment No. 2)\nFOR REGISTRATION OF CERTAIN CLASSES OF SECURITIES\n"
+        assert kind(text) is DocumentKind.FORM_8A_AMENDMENT
+
     def test_8a_amendment_names_the_8a_it_amends(self) -> None:
         """An 8-A/A that names the Form 8-A it amends is an 8-A/A, surely."""
         text = (

@@ -262,7 +262,8 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         11,
         re.compile(
             r"\bFORM[ \t]+8-A(?:12[BG])?[ \t]*/[ \t]*A\b|^[ \t]*8-A12[BG]/A\b|"
-            r"\bAmendment[ \t]+No\.?[ \t]*\d{1,2}[ \t]+to[ \t\n]+FORM[ \t]+8-A\b",
+            r"\bAmendment[ \t]+No\.?[ \t]*\d{1,2}[ \t]+to[ \t\n]+FORM[ \t]+8-A\b|"
+            r"\bFORM[ \t]+8-A(?:12[BG])?[ \t]*\n?[ \t]*\(?Amendment[ \t]+No\.?[ \t]*\d",
             re.I | re.M,
         ),
     ),
