@@ -129,6 +129,15 @@ class TestEvents:
         assert reading.kind is EventKind.ADOPTION
         assert reading.confidence == pytest.approx(0.9)
 
+    def test_amended_and_restated_plan_is_an_amendment(self) -> None:
+        """Entering into an "Amended and Restated Rights Agreement" amends the plan."""
+        text = (
+            "FORM 8-K\nItem 1.01 Entry into a Material Definitive Agreement.\nOn April 5, 2024, "
+            "the Company entered into an Amended and Restated Rights Agreement, which extends "
+            "the expiration date of the Rights from August 5, 2025 to August 5, 2034.\n"
+        )
+        assert event(text) is EventKind.AMENDMENT
+
     def test_board_approving_an_amendment_is_no_adoption(self) -> None:
         """A board approving "an amendment to the Rights Agreement" amends the plan."""
         text = (

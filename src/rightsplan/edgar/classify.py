@@ -227,6 +227,7 @@ _CONTINGENT = re.compile(
 _EXPIRY_FROM = re.compile(r"\bexpir\w*\b[^.;]{0,200}?\bfrom\b", re.IGNORECASE)
 _TO = re.compile(r"^[^.;]{0,60}?\bto\b[^.;]{0,30}$")
 _SPAN = re.compile(r"[\s\S]+")
+_RESTATED = re.compile(r"\bamended[ \t\n]+and[ \t\n]+restated\b", re.IGNORECASE)
 _PLAN_IN_CHARTER = re.compile(r"certificate[ \t\n]+of[ \t\n]+incorporation", re.IGNORECASE)
 
 
@@ -531,6 +532,12 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
                 continue
             if kind is EventKind.TERMINATION and _CONTINGENT.search(text[match.end() : end]):
                 continue
+            if kind is EventKind.ADOPTION and _RESTATED.search(match.group()):
+                # "entered into an Amended and Restated Rights Agreement": the plan goes on.
+                kind, reason = (
+                    EventKind.AMENDMENT,
+                    "an amended and restated plan replaces its terms",
+                )
             found.append((kind, confidence, reason, match, history, max(dates, default=None)))
         moved = _expiry_moved_earlier(text, start, end)
         if moved is not None:
