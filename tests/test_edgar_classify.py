@@ -192,6 +192,15 @@ class TestDocumentKinds:
         )
         assert kind(text) is DocumentKind.PROXY
 
+    def test_proxy_proposal_to_ratify_a_plan(self) -> None:
+        """A proposal to ratify a rights plan is read from a proxy statement."""
+        text = (
+            "PROPOSAL NO. 4 – RATIFICATION OF THE SECOND AMENDMENT TO THE RIGHTS AGREEMENT\n"
+            "On August 14, 2020, our Board adopted a Section 382 rights plan and declared a "
+            "dividend distribution of one right for each outstanding share of Common Stock.\n"
+        )
+        assert kind(text) is DocumentKind.PROXY
+
     def test_description_of_registered_securities(self) -> None:
         """A 10-K's exhibit describing registered securities is neither agreement nor note."""
         text = (

@@ -386,8 +386,11 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         # A solicitation's own words: how shares are voted on its proposals.
         re.compile(
             r"\bproxy[ \t]+card\b|\bbroker[ \t]+non-votes?\b|\bdesignated[ \t]+proxies\b|"
-            r"\bvote[ \t]+your[ \t]+shares\b|\bvoting[ \t]+instructions\b",
-            re.I,
+            r"\bvote[ \t]+your[ \t]+shares\b|\bvoting[ \t]+instructions\b|"
+            r"^[ \t]*PROPOSAL[ \t]+(?:NO\.?|NUMBER)?[ \t]*\d{1,2}\b|"
+            r"\b(?:ratify|ratification[ \t]+of)[ \t\n]+(?:the[ \t\n]+)?(?:[\w'’-]+[ \t\n]+){0,6}?"
+            r"(?:rights[ \t\n]+(?:agreement|plan)|preservation[ \t\n]+plan)\b",
+            re.I | re.M,
         ),
     ),
     (
