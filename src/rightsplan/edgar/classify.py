@@ -194,7 +194,7 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
             # "our Board of Directors approved a Stockholder Rights Agreement": the board's
             # approval adopts a plan (a vote of stockholders only ratifies one).
             rf"\bBoard\b[^.;]{{0,80}}?\bapproved{_W}(?:(?:the|a|an|its|our){_W})?"
-            rf"(?:(?!amend|terminat|redempt|extens)[\w'’&-]+{_W}){{0,6}}?{PLAN_NOUN}",
+            rf"(?:(?!(?i:amend|terminat|redempt|extens))[\w'’&-]+{_W}){{0,6}}?{PLAN_NOUN}",
             re.IGNORECASE,
         ),
     ),
