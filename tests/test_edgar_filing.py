@@ -423,6 +423,14 @@ class TestCoverName:
         """The name just above the label (or run in before it) is the registrant's, whole."""
         assert parse_filing(cover, name="cover.txt").registrant.name == name
 
+    def test_name_below_the_label(self) -> None:
+        """A layout that puts the label first has the name on the line below it."""
+        cover = (
+            "FORM 8-K\nCURRENT REPORT\n(Exact name of registrant as specified in its charter)\n"
+            "ACME WIDGET CORPORATION\nDelaware  001-12345  12-3456789\n"
+        )
+        assert parse_filing(cover, name="cover.txt").registrant.name == "ACME WIDGET CORPORATION"
+
     def test_no_name_is_not_guessed(self) -> None:
         """A label with only the cover's own wording above it names no registrant."""
         cover = "FORM 8-K\nCURRENT REPORT\n\n(Exact name of registrant as specified in charter)\n"

@@ -415,8 +415,33 @@ def _cover_name(text: str, end: int) -> str | None:
             break
     name = " ".join(words).strip(" ,")
     if not any(ch.isalpha() for ch in name) or name.casefold() in ("registrant", "the registrant"):
-        return None
+        return _name_below(text, label.end())
     return name
+
+
+# A name that carries an entity's suffix ("Inc.", "Corporation"), alone on its line.
+_NAMED_ENTITY = re.compile(
+    r"[A-Za-z0-9][\w.,&'’ -]{0,80}?,?[ \t]+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|"
+    r"Co\.|Ltd\.?|Limited|LLC|L\.P\.|plc|N\.V\.|Holdings|Bancorp(?:oration)?|Trust)",
+    re.IGNORECASE,
+)
+
+
+def _name_below(text: str, after: int) -> str | None:
+    """The name on the first line below the label, when a layout puts it there.
+
+    Only a line that is all name (it ends with an entity's suffix, has no digits and none of
+    the cover's wording) is taken: below the label, most covers have the state and file number.
+    """
+    for raw in text[after : after + 300].split("\n")[1:4]:
+        line = " ".join(raw.replace("|", " ").split())
+        if not line or _DASHES.match(line) or _MARKUP_LINE.match(line):
+            continue
+        plain = not any(ch.isdigit() for ch in line) and "(" not in line
+        if plain and _NAMED_ENTITY.fullmatch(line) and _COVER_WORDS.search(line) is None:
+            return line
+        return None
+    return None
 
 
 def _registrant(text: str, end: int, header: dict[str, str]) -> Registrant:
