@@ -119,6 +119,22 @@ class TestEvents:
         )
         assert event(text) is EventKind.ADOPTION
 
+    def test_new_plan_replacing_an_expired_one(self) -> None:
+        """One sentence adopting a plan "to replace the rights plan that expired": an adoption."""
+        text = (
+            NOTE + "On March 1, 2019, the Board adopted a new rights plan to replace the rights "
+            "plan that expired on February 28, 2019."
+        )
+        assert event(text) is EventKind.ADOPTION
+
+    def test_adopting_an_accelerating_amendment_ends_the_plan(self) -> None:
+        """The board adopting an amendment that accelerates the expiration: a termination."""
+        text = (
+            NOTE + "On June 1, 2019, the Board adopted an amendment to the Rights Agreement to "
+            "accelerate the Final Expiration Date to June 1, 2019."
+        )
+        assert event(text) is EventKind.TERMINATION
+
     def test_prior_to_is_not_history(self) -> None:
         """The words "immediately prior to" date an act; they do not make the sentence history."""
         text = (

@@ -227,6 +227,7 @@ _CONTINGENT = re.compile(
 _EXPIRY_FROM = re.compile(r"\bexpir\w*\b[^.;]{0,200}?\bfrom\b", re.IGNORECASE)
 _TO = re.compile(r"^[^.;]{0,60}?\bto\b[^.;]{0,30}$")
 _SPAN = re.compile(r"[\s\S]+")
+_AMENDS = re.compile(r"\bamend", re.IGNORECASE)
 _RESTATED = re.compile(r"\bamended[ \t\n]+and[ \t\n]+restated\b", re.IGNORECASE)
 _PLAN_IN_CHARTER = re.compile(r"certificate[ \t\n]+of[ \t\n]+incorporation", re.IGNORECASE)
 
@@ -521,6 +522,7 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
         return Classification(EventKind.NONE, 0.95, "no mention of a rights plan")
     found: list[tuple[EventKind, float, str, re.Match[str], bool, pendulum.Date | None]] = []
     for start, end in _text.sentence_bounds(text, 0, len(text)):
+        first = len(found)
         history = _HISTORY.search(text, start, end) is not None
         dates = [
             day
@@ -535,7 +537,10 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
                 continue
             if kind is EventKind.TERMINATION and _CONTINGENT.search(text[match.end() : end]):
                 continue
-            if kind is EventKind.ADOPTION and _RESTATED.search(match.group()):
+            if kind is EventKind.ADOPTION and _AMENDS.search(match.group()):
+                # "adopted amendments to the Rights Agreement": an amendment, not a new plan.
+                kind, reason = EventKind.AMENDMENT, "an amendment to the rights plan"
+            elif kind is EventKind.ADOPTION and _RESTATED.search(match.group()):
                 # "entered into an Amended and Restated Rights Agreement": the plan goes on.
                 kind, reason = (
                     EventKind.AMENDMENT,
@@ -548,6 +553,10 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
             found.append(
                 (EventKind.TERMINATION, 0.9, reason, moved, history, max(dates, default=None))
             )
+        if any(f[0] is EventKind.ADOPTION for f in found[first:]):
+            # "adopted a new rights plan to replace the rights plan that expired": one sentence
+            # adopting a plan and ending one reports the new plan; the ending is of the old.
+            found[first:] = [f for f in found[first:] if not f[0].ends_plan]
     current = [f for f in found if not f[4]] or found
     by_document = _by_document(kind_of_document, current, text)
     if by_document is not None:
