@@ -382,3 +382,80 @@ class TestReadableText:
         assert filing.removed_note is None
         assert "\r" not in filing.text
         assert "\f" not in filing.text
+
+
+class TestCoverName:
+    """The registrant's name above its label, in the layouts real covers use."""
+
+    @pytest.mark.parametrize(
+        ("cover", "name"),
+        [
+            (
+                "FORM 8-K\nDate of Report (Date of earliest event reported): May 6, 2016\n"
+                "CAPSTONE TURBINE CORPORATION\n(Exact name of registrant as specified in its "
+                "charter)\n",
+                "CAPSTONE TURBINE CORPORATION",
+            ),
+            (
+                "FORM 8-K\n\n                            SHARPER IMAGE CORPORATION\n- ----------"
+                "----------\n               (Exact name of registrant as specified in charter)\n",
+                "SHARPER IMAGE CORPORATION",
+            ),
+            (
+                "FORM 8-A\nExchange Act of 1934\nPEREGRINE\nPHARMACEUTICALS, INC.\n(Exact\n"
+                "name of\nRegistrant as specified in its charter)\n|\nDelaware\n",
+                "PEREGRINE PHARMACEUTICALS, INC.",
+            ),
+            (
+                "FORM 8-A FOR REGISTRATION OF CERTAIN CLASSES OF SECURITIES PURSUANT TO SECTION "
+                "12(b) OR (g) OF THE SECURITIES EXCHANGE ACT OF 1934 Kash n' Karry Food Stores, "
+                "Inc. (Exact name of registrant as specified in its charter) Delaware 0-25260\n",
+                "Kash n' Karry Food Stores, Inc.",
+            ),
+            (
+                "FORM 8-K\nCURRENT REPORT\nBROADWIND ENERGY, INC.\n\n(Exact Name of Registrant "
+                "as Specified in Its Charter)\n",
+                "BROADWIND ENERGY, INC.",
+            ),
+        ],
+    )
+    def test_name_above_the_label(self, cover: str, name: str) -> None:
+        """The name just above the label (or run in before it) is the registrant's, whole."""
+        assert parse_filing(cover, name="cover.txt").registrant.name == name
+
+    def test_name_below_the_label(self) -> None:
+        """A layout that puts the label first has the name on the line below it."""
+        cover = (
+            "FORM 8-K\nCURRENT REPORT\n(Exact name of registrant as specified in its charter)\n"
+            "ACME WIDGET CORPORATION\nDelaware  001-12345  12-3456789\n"
+        )
+        assert parse_filing(cover, name="cover.txt").registrant.name == "ACME WIDGET CORPORATION"
+
+    def test_no_name_is_not_guessed(self) -> None:
+        """A label with only the cover's own wording above it names no registrant."""
+        cover = "FORM 8-K\nCURRENT REPORT\n\n(Exact name of registrant as specified in charter)\n"
+        assert parse_filing(cover, name="cover.txt").registrant.name is None
+
+    def test_edgar_plain_text_tables_are_not_html(self) -> None:
+        """A 1990s plain-text cover with <TABLE>/<S>/<C> keeps its lines (it is not HTML)."""
+        cover = (
+            "FORM 8-K\n\n   TECUMSEH PRODUCTS COMPANY\n   (Exact name of registrant as specified"
+            " in its charter)\n\n<TABLE>\n<S>          <C>\n   Michigan        38-1093240\n"
+            "(State of Incorporation)   (I.R.S. Employer Identification Number)\n</TABLE>\n"
+        )
+        parsed = parse_filing(cover, name="cover.txt")
+        assert parsed.registrant.name == "TECUMSEH PRODUCTS COMPANY"
+        assert parsed.registrant.state == "Michigan"
+        assert "<TABLE>" in parsed.text
+
+    @pytest.mark.parametrize(
+        "name",
+        ["WASHINGTON FEDERAL, INC.", "ACT MANUFACTURING, INC.", "Security National Financial Corp"],
+    )
+    def test_names_with_cover_words(self, name: str) -> None:
+        """A name that holds a word of the cover's wording ("Washington") is read whole."""
+        cover = (
+            "FORM 8-K\nCURRENT REPORT\nDate of Report: May 6, 2016\n"
+            f"{name}\n(Exact name of registrant as specified in its charter)\n"
+        )
+        assert parse_filing(cover, name="cover.txt").registrant.name == name

@@ -161,11 +161,17 @@ def describe_removed(removed: Mapping[str, int]) -> str | None:
     )
 
 
-_HTML_HINT = re.compile(r"<(?:html|body|p|div|table|br|font)\b", re.IGNORECASE)
+# Not <TABLE> alone: EDGAR's plain-text documents of the 1990s mark their tables with <TABLE>,
+# <CAPTION>, <S> and <C> around columns laid out by spaces; an HTML table always has <tr>/<td>.
+_HTML_HINT = re.compile(r"<(?:html|body|p|div|tr|td|br|font)\b", re.IGNORECASE)
 
 
 def looks_like_html(text: str) -> bool:
-    """Whether a document's text is HTML (judged from its first few thousand characters)."""
+    r"""Whether a document's text is HTML (judged from its first few thousand characters).
+
+    >>> looks_like_html("<TABLE>\n<S>         <C>\n DELAWARE    0-15827\n</TABLE>")
+    False
+    """
     return _HTML_HINT.search(text, 0, 4000) is not None
 
 

@@ -118,6 +118,13 @@ _PLAN = re.compile(
     re.IGNORECASE,
 )
 _W = r"[ \t\n]+"
+_RIGHTS = rf"(?:[\w-]+{_W}){{0,4}}?[Rr]ights\b"
+# What a document says it does, as a noun: "This Form 8-A/A is filed ... to reflect the
+# expiration of the preferred share purchase rights", "reports the termination of".
+_REPORTS = (
+    rf"\b(?:to{_W}(?:reflect|report|give{_W}effect{_W}to)|reflect(?:s|ing)|report(?:s|ing))"
+    rf"{_W}the{_W}"
+)
 _THE_PLAN = (
     rf"(?:(?:the|a|an|its|our|that{_W}certain|this){_W})?(?:[\w'’&-]+{_W}){{0,6}}?{PLAN_NOUN}"
 )
@@ -128,7 +135,13 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
         "the board redeemed the rights",
         re.compile(
             rf"\b(?:to{_W}redeem|redeemed|redemption{_W}of){_W}all{_W}(?:of{_W}the{_W})?"
-            rf"(?:outstanding{_W})?(?:preferred{_W}(?:stock|share){_W}purchase{_W})?[Rr]ights\b",
+            rf"(?:outstanding{_W})?(?:preferred{_W}(?:stock|share){_W}purchase{_W})?[Rr]ights\b|"
+            # "the Company redeemed the rights", "voted to redeem the Rights", "approved the
+            # redemption of the rights", "the Rights were redeemed": someone did it.
+            rf"\b(?:redeemed|(?:voted|resolved|decided|determined|elected|agreed){_W}to{_W}redeem|"
+            rf"(?:approved|authorized|announced|effected|completed){_W}the{_W}redemption{_W}of)"
+            rf"{_W}(?:all{_W}(?:of{_W})?)?the{_W}(?:outstanding{_W})?{_RIGHTS}|"
+            rf"\b{_RIGHTS}{_W}were(?:{_W}\w+ly)?{_W}redeemed\b|{_REPORTS}redemption{_W}of\b",
             re.IGNORECASE,
         ),
     ),
@@ -137,8 +150,11 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
         0.9,
         "the plan was terminated, or its expiration date accelerated",
         re.compile(
-            rf"\baccelerat\w{{0,4}}{_W}(?:the{_W})?(?:Final{_W})?Expiration{_W}Date\b|"
-            rf"\bterminat(?:e|es|ed|ing|ion{_W}of){_W}{_THE_PLAN}",
+            rf"\baccelerat\w{{0,4}}{_W}(?:the{_W})?(?:Final{_W})?Expiration(?:{_W}(?:Date|Time))?\b|"
+            rf"\bterminat(?:e|es|ed|ing|ion{_W}of){_W}{_THE_PLAN}|"
+            # "the Rights Agreement was effectively terminated": the plan, then the verb.
+            rf"{PLAN_NOUN}(?:{_W}\([^)]{{0,60}}\))?,?{_W}(?:was|were|has{_W}been|is{_W}hereby)"
+            rf"(?:{_W}\w+ly)?{_W}terminated\b|{_REPORTS}termination{_W}of\b",
             re.IGNORECASE,
         ),
     ),
@@ -147,7 +163,8 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
         0.8,
         "the rights expired by their terms",
         re.compile(
-            rf"\b(?:Rights|{PLAN_NOUN})\b[^.;]{{0,200}}?(?<!have )(?<!had )(?<!not )\bexpired\b",
+            rf"\b(?:Rights|{PLAN_NOUN})\b[^.;]{{0,200}}?(?<!have )(?<!had )(?<!not )\bexpired\b|"
+            rf"{_REPORTS}expiration{_W}of\b",
             re.IGNORECASE,
         ),
     ),
@@ -173,7 +190,11 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
             rf"\bdeclared{_W}a{_W}dividend{_W}(?:distribution{_W})?of{_W}one{_W}"
             rf"(?:[\w-]+{_W}){{0,4}}?right\b|"
             rf"\b(?:adopt(?:s|ed|ing)?|approved{_W}the{_W}adoption{_W}of){_W}{_THE_PLAN}|"
-            rf"\bentered{_W}into{_W}{_THE_PLAN}",
+            rf"\b(?:entered{_W}into|entry{_W}into){_W}{_THE_PLAN}|"
+            # "our Board of Directors approved a Stockholder Rights Agreement": the board's
+            # approval adopts a plan (a vote of stockholders only ratifies one).
+            rf"\bBoard\b[^.;]{{0,80}}?\bapproved{_W}(?:(?:the|a|an|its|our){_W})?"
+            rf"(?:(?!(?i:amend|terminat|redempt|extens))[\w'’&-]+{_W}){{0,6}}?{PLAN_NOUN}",
             re.IGNORECASE,
         ),
     ),
@@ -182,8 +203,8 @@ _ORDER = {kind: rank for rank, (kind, _, _, _) in enumerate(_SIGNALS)}
 # What makes a sentence history rather than the event reported: a recital, or words that put
 # the plan in the past ("the prior rights plan expired", "replaces the plan adopted in 2009").
 _HISTORY = re.compile(
-    r"^\W*WHEREAS\b|\b(?:prior|previous(?:ly)?|existing|former(?:ly)?|original(?:ly)?|heretofore|"
-    r"replac(?:es|ed|ing))\b",
+    r"^\W*WHEREAS\b|\b(?:prior(?![ \t\n]+to\b)|previous(?:ly)?|existing|former(?:ly)?|"
+    r"original(?:ly)?|heretofore|replac(?:es|ed|ing))\b",
     re.IGNORECASE,
 )
 # Words that make what follows a possibility, not an event: "if the Board adopts a rights
@@ -193,7 +214,21 @@ _MAYBE = re.compile(
     r"[^.;]{0,50}$"
 )
 # A date after "Months Ended" is the period a note covers, not the day of an event.
-_PERIOD = re.compile(r"\b(?:Months|Years?|Quarter|Period)[ \t]+Ended[ \t|]*\n?[ \t|]*$", re.I)
+_PERIOD = re.compile(r"\b(?:Months|Years?|Quarter|Period)[ \t]+Ended[ \t|\n]*$", re.I)
+# An ending tied to a transaction that has not happened ("to accelerate the expiration date of
+# the plan to immediately prior to the Merger") amends the plan; it has not ended it.
+_CONTINGENT = re.compile(
+    r"^[^.;]{0,120}?\b(?:prior[ \t\n]+to|before|upon|at)[ \t\n]+(?:the[ \t\n]+)?"
+    r"(?:Effective[ \t\n]+Time|effective[ \t\n]+time|consummation|closing|completion|Closing|"
+    r"Merger|merger)\b"
+)
+# "to change the Final Expiration Date ... from October 30, 2008 to June 30, 2006": an expiry
+# moved earlier is an acceleration (a later one, an extension), whatever verb says it.
+_EXPIRY_FROM = re.compile(r"\bexpir\w*\b[^.;]{0,200}?\bfrom\b", re.IGNORECASE)
+_TO = re.compile(r"^[^.;]{0,60}?\bto\b[^.;]{0,30}$")
+_SPAN = re.compile(r"[\s\S]+")
+_AMENDS = re.compile(r"\bamend", re.IGNORECASE)
+_RESTATED = re.compile(r"\bamended[ \t\n]+and[ \t\n]+restated\b", re.IGNORECASE)
 _PLAN_IN_CHARTER = re.compile(r"certificate[ \t\n]+of[ \t\n]+incorporation", re.IGNORECASE)
 
 
@@ -209,6 +244,16 @@ _AMENDMENT_TITLE = (
     rf"(?:{_ORDINAL}{_S})?AMENDMENT(?:{_S}NO\.?[ \t]*\d{{1,2}})?(?:{_S}\([^)\n]{{0,40}}\))?,?{_S}"
     rf"TO{_S}(?:THE{_S})?(?:{_ORDINAL}{_S})?(?:AMENDED{_S}AND{_S}RESTATED{_S})?{_PLAN_TITLE}"
 )
+# A headline is no title: "Acme Bancorp Announces Adoption of Shareholder Rights Plan".
+_HEADLINE = (
+    r"[^\n]{0,80}?\b(?:Adopts?|Announces?|Terminates?|Amends?|Extends?|Redeems?|Approves?|"
+    r"Adoption|Termination|Extension|Expiration|Redemption|New|Renews?|Implements?)\b"
+)
+# A wire story's dateline: "DENVER, June 2, 2012 —", "CHICAGO, IL, June 2, 2012 --".
+_DATELINE = (
+    r"^[ \t]*[A-Z][A-Z .'-]{2,30}(?:,[ \t]+[A-Z][A-Za-z.]{1,12}){0,2},[ \t]+[A-Z][a-z]{2,8}\.?"
+    r"[ \t]+\d{1,2},[ \t]+(?:19|20)\d\d[ \t]*(?:/|\(|--|–|—|-)"
+)
 # Signals: (kind, weight, pattern). A signal counts fully near the top of the document and less
 # further in (a press release quotes "Rights Agreement"; an agreement's title is at its top).
 # Each names the structure documents share (a cover's form type, an exhibit's title, an XBRL
@@ -217,7 +262,12 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
     (
         DocumentKind.FORM_8A_AMENDMENT,
         11,
-        re.compile(r"\bFORM[ \t]+8-A(?:12[BG])?[ \t]*/[ \t]*A\b|^[ \t]*8-A12[BG]/A\b", re.I | re.M),
+        re.compile(
+            r"\bFORM[ \t]+8-A(?:12[BG])?[ \t]*/[ \t]*A\b|^[ \t]*8-A12[BG]/A\b|"
+            r"\bAmendment[ \t]+No\.?[ \t]*\d{1,2}[ \t]+to[ \t\n]+FORM[ \t]+8-A\b|"
+            r"\bFORM[ \t]+8-A(?:12[BG])?[ \t]*\n?[ \t]*\(?Amendment[ \t]+No\.?[ \t]*\d",
+            re.I | re.M,
+        ),
     ),
     (
         DocumentKind.FORM_8A,
@@ -245,7 +295,24 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         DocumentKind.AGREEMENT,
         11,
         re.compile(
-            rf"^[ \t]*(?:AMENDED{_S}AND{_S}RESTATED{_S})?{_PLAN_TITLE}[ \t]*$|"
+            rf"^[ \t]*(?:AMENDED{_S}AND{_S}RESTATED{_S})?(?!(?i:{_HEADLINE})){_PLAN_TITLE}[ \t]*$",
+            re.M,
+        ),
+    ),
+    (
+        # The title in ordinary case ("Rights Plan" on a line of its own) may as well head a
+        # note's section: weaker than the title set in capitals.
+        DocumentKind.AGREEMENT,
+        8,
+        re.compile(
+            rf"^[ \t]*(?:AMENDED{_S}AND{_S}RESTATED{_S})?(?!{_HEADLINE}){_PLAN_TITLE}[ \t]*$",
+            re.I | re.M,
+        ),
+    ),
+    (
+        DocumentKind.AGREEMENT,
+        11,
+        re.compile(
             rf"^[ \t]*THIS{_S}(?:AMENDED{_S}AND{_S}RESTATED{_S})?{_PLAN_TITLE},?{_S}"
             rf"(?:dated|effective|is{_S}(?:made|entered))",
             re.I | re.M,
@@ -256,7 +323,8 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         11,
         re.compile(
             r"\b(?:[A-Z0-9'’&-]+[ \t\n]+){0,6}(?:RIGHTS[ \t\n]+AGREEMENT|PRESERVATION[ \t\n]+PLAN|"
-            r"PROTECTION[ \t\n]+PLAN)[ \t\n,]+(?i:dated)\b"
+            r"PROTECTION[ \t\n]+PLAN)(?:[ \t\n]*\([^()\n]{0,40}\))?[ \t\n,]+"
+            r"(?i:dated|effective[ \t\n]+as[ \t\n]+of|is[ \t\n]+(?:made|entered))\b"
         ),
     ),
     (
@@ -281,7 +349,15 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
     (
         DocumentKind.PRESS_RELEASE,
         6,
-        re.compile(r"\b(?:today[ \t]+announced|announced[ \t]+today|Adopts)\b"),
+        re.compile(
+            r"\b(?:today[ \t]+announced|announced[ \t]+today|said[ \t]+today|Adopts|Announces|"
+            r"Terminates|Redeems|Extends)\b"
+        ),
+    ),
+    (
+        DocumentKind.PRESS_RELEASE,
+        9,
+        re.compile(_DATELINE, re.M),
     ),
     (
         DocumentKind.QUARTERLY_NOTE,
@@ -306,12 +382,26 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         re.compile(r"\bSCHEDULE[ \t]+14A\b|\bDEF[ \t]+14A\b|\bPROXY[ \t]+STATEMENT\b", re.I),
     ),
     (
+        DocumentKind.PROXY,
+        9,
+        # A solicitation's own words: how shares are voted on its proposals.
+        re.compile(
+            r"\bproxy[ \t]+card\b|\bbroker[ \t]+non-votes?\b|\bdesignated[ \t]+proxies\b|"
+            r"\bvote[ \t]+your[ \t]+shares\b|\bvoting[ \t]+instructions\b|"
+            r"^[ \t]*PROPOSAL[ \t]+(?:NO\.?|NUMBER)?[ \t]*\d{1,2}\b|"
+            r"\b(?:ratify|ratification[ \t]+of)[ \t\n]+(?:the[ \t\n]+)?(?:[\w'’-]+[ \t\n]+){0,6}?"
+            r"(?:rights[ \t\n]+(?:agreement|plan)|preservation[ \t\n]+plan)\b",
+            re.I | re.M,
+        ),
+    ),
+    (
         DocumentKind.UNKNOWN,
         10,
         re.compile(
             r"\bSchedule[ \t]+13[DG]\b|\bSC[ \t]+13[DG]\b|\bCERTIFICATE[ \t]+OF[ \t]+"
             r"DESIGNATIONS?\b|^[ \t]*DESCRIPTION[ \t]+OF[ \t]+(?:THE[ \t]+)?"
-            r"(?:REGISTRANT['’]S[ \t]+|COMPANY['’]S[ \t]+)?(?:CAPITAL[ \t]+STOCK|SECURITIES)\b",
+            r"(?:REGISTRANT['’]S[ \t]+|COMPANY['’]S[ \t]+|REGISTERED[ \t]+)?"
+            r"(?:CAPITAL[ \t]+STOCK|SECURITIES)\b",
             re.M,
         ),
     ),
@@ -381,7 +471,11 @@ def document_kind(filing: Filing) -> DocumentReading:
         kind = DocumentKind.QUARTERLY_NOTE
     if kind is DocumentKind.AGREEMENT and strongest.get(DocumentKind.AMENDMENT, 0) >= 6:
         kind = DocumentKind.AMENDMENT
-    rivals = [v for k, v in strongest.items() if k is not kind and k is not DocumentKind.AGREEMENT]
+    # An agreement's words are quoted by every kind; an 8-A/A names the 8-A it amends.
+    allies = {kind, DocumentKind.AGREEMENT}
+    if kind is DocumentKind.FORM_8A_AMENDMENT:
+        allies.add(DocumentKind.FORM_8A)
+    rivals = [v for k, v in strongest.items() if k not in allies]
     sure = strength >= 9 and all(v < strength - 2 for v in rivals)
     quote = " ".join(match.group().split())
     return DocumentReading(
@@ -417,9 +511,18 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
     text = filing.text
     kind_of_document = document_kind(filing).kind if document is None else document
     if _PLAN.search(text) is None:
+        if kind_of_document is DocumentKind.FORM_8A_AMENDMENT:
+            # A cover alone ("FORM 8-A/A AMENDING FORM 8-A DATED MAY 22, 1986"): it amends a
+            # registration, but its words do not say of what; said with low confidence.
+            return Classification(
+                EventKind.AMENDMENT,
+                0.4,
+                "a Form 8-A/A amends a registration statement; its text does not name the rights",
+            )
         return Classification(EventKind.NONE, 0.95, "no mention of a rights plan")
     found: list[tuple[EventKind, float, str, re.Match[str], bool, pendulum.Date | None]] = []
     for start, end in _text.sentence_bounds(text, 0, len(text)):
+        first = len(found)
         history = _HISTORY.search(text, start, end) is not None
         dates = [
             day
@@ -432,7 +535,28 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
                 continue
             if kind is EventKind.EXPIRATION and _PLAN_IN_CHARTER.search(text, start, end):
                 continue
+            if kind is EventKind.TERMINATION and _CONTINGENT.search(text[match.end() : end]):
+                continue
+            if kind is EventKind.ADOPTION and _AMENDS.search(match.group()):
+                # "adopted amendments to the Rights Agreement": an amendment, not a new plan.
+                kind, reason = EventKind.AMENDMENT, "an amendment to the rights plan"
+            elif kind is EventKind.ADOPTION and _RESTATED.search(match.group()):
+                # "entered into an Amended and Restated Rights Agreement": the plan goes on.
+                kind, reason = (
+                    EventKind.AMENDMENT,
+                    "an amended and restated plan replaces its terms",
+                )
             found.append((kind, confidence, reason, match, history, max(dates, default=None)))
+        moved = _expiry_moved_earlier(text, start, end)
+        if moved is not None:
+            reason = "the expiration date was moved earlier (an acceleration)"
+            found.append(
+                (EventKind.TERMINATION, 0.9, reason, moved, history, max(dates, default=None))
+            )
+        if any(f[0] is EventKind.ADOPTION for f in found[first:]):
+            # "adopted a new rights plan to replace the rights plan that expired": one sentence
+            # adopting a plan and ending one reports the new plan; the ending is of the old.
+            found[first:] = [f for f in found[first:] if not f[0].ends_plan]
     current = [f for f in found if not f[4]] or found
     by_document = _by_document(kind_of_document, current, text)
     if by_document is not None:
@@ -463,6 +587,20 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
 
 
 _NO_DATE = pendulum.Date(1, 1, 1)
+
+
+def _expiry_moved_earlier(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The words that move a plan's expiration from a date to an earlier one, if any."""
+    expiry = _EXPIRY_FROM.search(text, start, end)
+    if expiry is None:
+        return None
+    dates = _text.find_dates(text, expiry.end(), end)
+    if len(dates) < 2 or dates[0][0] - expiry.end() > 60:
+        return None
+    (_, old_end, old), (new_start, new_end, new) = dates[0], dates[1]
+    if new >= old or _TO.search(text[old_end:new_start]) is None:
+        return None
+    return _SPAN.match(text, expiry.start(), new_end)
 
 
 def _by_document(

@@ -43,6 +43,7 @@ from rightsplan.amendments import (
     Terminate,
 )
 from rightsplan.edgar import _text
+from rightsplan.edgar._company import AGENT_AS_PARTY, find_company
 from rightsplan.edgar.classify import (
     _MAYBE,
     PLAN_NOUN,
@@ -719,27 +720,6 @@ def draft_filing(filing: Filing) -> FilingDraft:
     return attrs.evolve(draft, notes=(*draft.notes, filing.removed_note))
 
 
-_SUFFIX = (
-    r"(?:,?[ \t\n]+(?i:N\.A\.|Inc\.?|Incorporated|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.?|Limited|Corp\.?|"
-    r"Corporation|Co\.|Company|plc|N\.V\.|S\.A\.|National[ \t\n]+Association)(?![\w]))"
-)
-_ENTITY = rf"[A-Z][\w.&'’-]*(?:[ \t\n]+(?:[A-Z0-9][\w.&'’-]*|of|&|de|la)){{0,6}}{_SUFFIX}{{0,2}}"
-_ENTITY_LINE = rf"[A-Z][\w.&'’-]*(?:[ \t]+(?:[A-Z0-9][\w.&'’-]*|of|&|de|la)){{0,6}}{_SUFFIX}{{0,2}}"
-_COMPANY_DEFINED = re.compile(
-    rf"(?P<name>{_ENTITY})(?:,?{_W}an?{_W}[^()]{{1,80}}?)?[ \t\n]*\([ \t\n]*"
-    rf"(?:[\"“][^\"”\n]{{1,30}}[\"”]{_W}or{_W})?(?:the{_W})?[\"“](?:Company|Corporation|Registrant|"
-    rf"Issuer)[\"”][ \t\n]*\)"
-)
-_COMPANY_TICKER = re.compile(
-    rf"(?P<name>{_ENTITY})[ \t\n]*(?:\([^)\n]{{0,40}}\)[ \t\n]*)?\((?:NASDAQ|Nasdaq|NYSE|OTC|AMEX|"
-    rf"TSX|NYSE[ \t]+(?:MKT|American|Arca))[^)\n]{{0,30}}\)"
-)
-_COMPANY_PARTY = re.compile(
-    rf"\b(?i:between)[ \t\n:]+(?P<name>{_ENTITY}),?(?:{_W}an?{_W}[^()]{{1,80}}?)?[ \t\n,-]+"
-    rf"(?i:and)\b|^[ \t]*(?P<top>{_ENTITY_LINE})[ \t\n]+(?i:and)[ \t\n]+\[?{_ENTITY}\]?,?[ \t\n]+"
-    rf"(?:(?i:as)[ \t\n]+)?(?i:Rights[ \t\n]+Agent)\b",
-    re.MULTILINE,
-)
 _KEEP_UPPER = re.compile(r"[A-Z]{1,3}|(?:[A-Z]\.){1,3}|[A-Z](?:-[A-Z])+|L\.L\.C\.|LLC|N\.A\.|PLC")
 _SMALL_WORDS = frozenset({"of", "and", "the", "de", "la", "for"})
 
@@ -788,47 +768,28 @@ def _shown_name(text: str, name: str, after: int) -> tuple[str, bool]:
 
 
 def _company(filing: Filing) -> Found[str] | None:
-    """The company: the registrant on a cover page, or else from the text.
+    """The company: the registrant on a cover page, or else as the text introduces it.
 
-    Without a cover page: the party the text defines as the "Company" (or "Registrant"), the
-    name given with a ticker symbol, or the first party in an agreement's heading.
+    :func:`~rightsplan.edgar._company.find_company` says where and how it was found.
     """
-    text = filing.text
-    name = filing.registrant.name
-    span: tuple[int, int] | None = None
-    how = "the registrant named on the cover page"
-    if name:
-        at = text.find(name)
-        span = (at, at + len(name)) if at >= 0 else (0, 0)
-    else:
-        stop = min(len(text), filing.main.start + 20_000)
-        for pattern, words in (
-            (_COMPANY_DEFINED, 'the party the text defines as the "Company"'),
-            (_COMPANY_TICKER, "the name given with a ticker symbol"),
-            (_COMPANY_PARTY, "the first party named in the agreement's heading"),
-        ):
-            match = pattern.search(text, filing.main.start, stop)
-            if match is None:
-                continue
-            group = "name" if match["name"] is not None else "top"
-            found = " ".join(match[group].split())
-            if found.split()[0].lower() in ("the", "this", "company", "rights") or re.fullmatch(
-                r"[Xx]+", found.split()[0].split("-")[0]
-            ):
-                continue  # not a name; or a mirror's redaction ("XXXXXXX-XXXXXXX COMPANY")
-            name, span, how = found, (match.start(group), match.end(group)), words
-            break
-    if not name or span is None:
+    found = find_company(filing)
+    if found is None:
         return None
-    shown, in_text = _shown_name(text, name, span[1])
-    document = filing.document_at(span[0])
+    text = filing.text
+    shown, in_text = _shown_name(text, found.name, found.end)
+    document = filing.document_at(found.start)
     return Found(
         " ".join(shown.split()),
         Evidence(
-            filing.name, document.type, Authority.REPORT, span[0], span[1], text[span[0] : span[1]]
+            filing.name,
+            document.type,
+            Authority.REPORT,
+            found.start,
+            found.end,
+            text[found.start : found.end],
         ),
         0.95 if in_text else 0.8,
-        None if in_text else f"{how}, written in capitals in the text: the case is a guess",
+        None if in_text else f"{found.how}, written in capitals in the text: the case is a guess",
     )
 
 
@@ -938,7 +899,11 @@ class _Reader:
         refs = [(_amendment_number(m), m) for m in _AMENDMENT_REF.finditer(text, start, end)]
         factor = _AUTHORITY_FACTOR[authority]
         self._own_dates(start, end, low, refs, factor)
-        for match in (*_AGENT.finditer(text, start, end), *_AGENT_WITH.finditer(text, start, end)):
+        for match in (
+            *_AGENT.finditer(text, start, end),
+            *_AGENT_WITH.finditer(text, start, end),
+            *AGENT_AS_PARTY.finditer(text, start, end),
+        ):
             words = match["agent"].strip("[]").split()
             if match["agent"].startswith("["):
                 continue  # a blank in a form of agreement: "[CHASEMELLON SHAREHOLDER SERVICES]"
@@ -1729,8 +1694,12 @@ class _Reader:
             return
         price = _PRICE.search(self.text, start, end)
         record = self._amendment(None, current=True)
-        if any(isinstance(c.change, Redeem) for c in record.changes):
-            return
+        earlier = next((c for c in record.changes if isinstance(c.change, Redeem)), None)
+        if earlier is not None:
+            if price is None or getattr(earlier.change, "price", None) is not None:
+                return
+            # "approved the redemption of the rights." ... "The redemption price of $0.01"
+            record.changes.remove(earlier)
         s = price.start() if price is not None else start
         e = price.end() if price is not None else end
         evidence = self.context.evidence(s, e)

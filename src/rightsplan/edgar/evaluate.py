@@ -88,10 +88,11 @@ def change_fact(change: Change) -> str:
 def facts(draft: FilingDraft) -> frozenset[str]:
     """Every value drafted from one filing, as a fact string."""
     out = {f"event={draft.event.kind.value}"}
-    if not draft.found_event:
-        return frozenset(out)
+    # The company is a fact of every document, whether or not it reports a plan event.
     if draft.company is not None:
         out.add(f"company={draft.company.value}")
+    if not draft.found_event:
+        return frozenset(out)
     if draft.agreement_date is not None:
         out.add(f"agreement.dated={draft.agreement_date.value.isoformat()}")
     if draft.rights_agent is not None:

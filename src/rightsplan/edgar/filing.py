@@ -351,7 +351,7 @@ def _values_above(lines: list[tuple[int, str]], index: int, limit: int = 4) -> l
     i = index - 1
     while i >= 0 and len(found) < limit:
         line = lines[i][1]
-        if _DASHES.match(line):
+        if _DASHES.match(line) or _MARKUP_LINE.match(line):
             if found and not line.strip():
                 break
         elif line.strip().endswith(")") and "(" in line and not any(c.isdigit() for c in line):
@@ -362,16 +362,92 @@ def _values_above(lines: list[tuple[int, str]], index: int, limit: int = 4) -> l
     return list(reversed(found))
 
 
+# The registrant's name is written just above the label "(Exact name of registrant as
+# specified in its charter)", in its many forms: "as specified in charter", "Name of
+# Registrant", split over several lines by an HTML table, or run into one line with the rest
+# of the cover when a page flattens it ("... ACT OF 1934 Kash n' Karry Food Stores, Inc.
+# (Exact name ...").
+_NAME_LABEL = re.compile(
+    r"\([ \t\n|]*(?:Exact[ \t\n|]+)?Name[ \t\n|]+of[ \t\n|]+(?:the[ \t\n|]+)?Registrant\b"
+    r"[^()]{0,80}\)",
+    re.IGNORECASE,
+)
+# What ends a name read backwards from the label: a number ("OF 1934", a date's year, a zip
+# code), a bracket, a colon; a line above that is the cover's own wording.
+_NOT_NAME_WORD = re.compile(r"\d{3,}|^\d+[,.]?$|[():|<>\[\]]|^-+$")
+# The cover's own phrases (a name may hold one of their words: "Washington Federal, Inc.").
+_COVER_WORDS = re.compile(
+    r"\bFORM[ \t]+\S|\bCURRENT[ \t]+REPORT\b|\bPURSUANT\b|\bEXCHANGE[ \t]+ACT\b|"
+    r"\bSECURITIES[ \t]+AND[ \t]+EXCHANGE\b|\bREGISTRATION[ \t]+STATEMENT\b|\bCLASSES[ \t]+OF\b|"
+    r"\bSCHEDULE[ \t]+14|\bPROXY[ \t]+STATEMENT\b|\bTABLE[ \t]+OF[ \t]+CONTENTS\b|"
+    r"\bAMENDMENT[ \t]+NO\b|\bPICTURE\b|\bLOGO\b|^\(?Mark[ \t]+One\)?$",
+    re.IGNORECASE,
+)
+_MARKUP_LINE = re.compile(r"^[ \t]*(?:</?[A-Z]{1,10}>[ \t]*)+$")
+
+
+def _cover_name(text: str, end: int) -> str | None:
+    """The registrant's name written just above (or run in before) the name label, if any."""
+    label = _NAME_LABEL.search(text, 0, min(end, _COVER))
+    if label is None:
+        return None
+    words: list[str] = []
+    lines = text[max(0, label.start() - 600) : label.start()].split("\n")
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index].replace("|", " ").strip()
+        if not line or _DASHES.match(line) or _MARKUP_LINE.match(line):
+            if words:
+                break
+            continue
+        cells = _CELLS.split(line)
+        stop = len(cells) > 1  # a name shares its line only with blank space
+        line_words = cells[-1].split()
+        taken: list[str] = []
+        for word in reversed(line_words):
+            if _NOT_NAME_WORD.search(word) or len(words) + len(taken) >= 12:
+                stop = True
+                break
+            taken.append(word)
+        if _COVER_WORDS.search(" ".join(reversed(taken))):
+            break  # the cover's own wording ("CURRENT REPORT"), not a name
+        words = list(reversed(taken)) + words
+        if stop or len(taken) < len(line_words):
+            break
+    name = " ".join(words).strip(" ,")
+    if not any(ch.isalpha() for ch in name) or name.casefold() in ("registrant", "the registrant"):
+        return _name_below(text, label.end())
+    return name
+
+
+# A name that carries an entity's suffix ("Inc.", "Corporation"), alone on its line.
+_NAMED_ENTITY = re.compile(
+    r"[A-Za-z0-9][\w.,&'’ -]{0,80}?,?[ \t]+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|"
+    r"Co\.|Ltd\.?|Limited|LLC|L\.P\.|plc|N\.V\.|Holdings|Bancorp(?:oration)?|Trust)",
+    re.IGNORECASE,
+)
+
+
+def _name_below(text: str, after: int) -> str | None:
+    """The name on the first line below the label, when a layout puts it there.
+
+    Only a line that is all name (it ends with an entity's suffix, has no digits and none of
+    the cover's wording) is taken: below the label, most covers have the state and file number.
+    """
+    for raw in text[after : after + 300].split("\n")[1:4]:
+        line = " ".join(raw.replace("|", " ").split())
+        if not line or _DASHES.match(line) or _MARKUP_LINE.match(line):
+            continue
+        plain = not any(ch.isdigit() for ch in line) and "(" not in line
+        if plain and _NAMED_ENTITY.fullmatch(line) and _COVER_WORDS.search(line) is None:
+            return line
+        return None
+    return None
+
+
 def _registrant(text: str, end: int, header: dict[str, str]) -> Registrant:
     lines = _lines(text, 0, min(end, _COVER))
     name = state = file_number = irs = address = phone = None
-    at = _label_index(lines, "(exact name of registrant")
-    if at is None:
-        at = _label_index(lines, "(name of registrant")
-    if at is not None:
-        above = _values_above(lines, at, limit=1)
-        if above:
-            name = " ".join(above[0].split())
+    name = _cover_name(text, end)
     at = _label_index(lines, "(state or other jurisdiction")
     if at is None:
         at = _label_index(lines, "(state of incorporation")

@@ -1,0 +1,207 @@
+"""Which company a document is about: the registrant on its cover, or as its text introduces it.
+
+A cover page names the registrant above its label (:mod:`rightsplan.edgar.filing` reads it).
+A document without a cover introduces its company in one of a few ways, tried in this order:
+
+1. it defines the name as "the Company" (or "the Corporation", "the Registrant", "the
+   Issuer"), alone or among other short names: ``Aviat Networks, Inc. (the "Company," "we," or
+   "our")``, ``Jaguar Health, Inc., a Delaware corporation (the "Corporation")``;
+2. it gives the name with a ticker symbol: ``Acme Corp. (NASDAQ: ACME)``;
+3. a press release's first sentence names who announces: ``Myrexis, Inc. MYRX announced
+   today``;
+4. an agreement's heading names the parties: ``between THE RYLAND GROUP, INC. and ...``, or
+   the company and then the agent on lines of their own (``INTERPHASE CORPORATION`` / ``and``
+   / ``COMPUTERSHARE TRUST COMPANY, N.A.,`` / ``as Rights Agent``).
+
+What comes before the name in the same phrase is dropped when it is not part of a name: the
+"Board of Directors of", "Preferred Stock Purchase Rights of", an agreement's title run into
+its parties ("RIGHTS AGREEMENT INTERPHASE CORPORATION"). A generic word ("the Company") and a
+mirror's redaction ("THE XXXXXX GROUP, INC.") are never taken for a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from rightsplan.edgar.filing import Filing
+
+__all__ = ["AGENT_AS_PARTY", "CompanyMention", "find_company"]
+
+_W = r"[ \t\n]+"
+_SUFFIX = (
+    r"(?:,?[ \t\n]+(?i:N\.A\.|Inc\.?|Incorporated|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.?|Limited|Corp\.?|"
+    r"Corporation|Co\.|Company|plc|N\.V\.|S\.A\.|National[ \t\n]+Association)(?![\w]))"
+)
+_WORD = r"(?:[A-Z0-9][\w.&'’-]*|of|&|de|la|n'|n’)"
+# A name's first word starts with a capital ("Acme"), or a brand's lower-case prefix before
+# one ("iRobot", "eBay"), or digits with letters ("1-800-FLOWERS.COM", "3M"); never inside a
+# word, and never a year alone.
+_FIRST = r"(?<![\w.&'’-])(?:[A-Z]|[a-z]{1,2}[A-Z]|\d[\d-]*[A-Za-z])[\w.&'’-]*"
+_ENTITY = rf"{_FIRST}(?:[ \t\n]+{_WORD}){{0,6}}{_SUFFIX}{{0,2}}"
+_ENTITY_LINE = rf"{_FIRST}(?:[ \t]+{_WORD}){{0,6}}{_SUFFIX}{{0,2}}"
+_ENTITY_SUFFIXED = rf"{_FIRST}(?:[ \t\n]+{_WORD}){{0,6}}{_SUFFIX}{{1,2}}"
+_DESCRIPTOR = rf"(?:,?{_W}an?{_W}[^()]{{1,80}}?)"
+_OPEN = r"[\"“”]"
+_CLOSE = r"[\"”“]"
+_DEFINED = re.compile(
+    rf"(?P<name>{_ENTITY})(?:[ \t\n]*\((?:f/k/a|formerly|d/b/a)[^()]{{0,60}}\))?{_DESCRIPTOR}?"
+    rf"[ \t\n]*\([ \t\n]*(?:[^()]{{0,60}}?{_W})?(?:the{_W})?"
+    rf"{_OPEN}(?:Company|Corporation|Registrant|Issuer)[,.]?{_CLOSE}[^()]{{0,60}}\)"
+)
+_TICKER = re.compile(
+    rf"(?P<name>{_ENTITY})[ \t\n]*(?:\([^)\n]{{0,40}}\)[ \t\n]*)?\((?:NASDAQ|Nasdaq|NYSE|OTC|AMEX|"
+    rf"TSX|NYSE[ \t]+(?:MKT|American|Arca))[^)\n]{{0,30}}\)"
+)
+# A press release opens with who announces: "Myrexis, Inc. MYRX announced today that ...".
+_ANNOUNCES = re.compile(
+    rf"(?:^|(?<=[.!?\n])[ \t]*)(?P<name>{_ENTITY_SUFFIXED})(?:[ \t]+\(?(?:[A-Za-z]{{2,8}}:[ \t]*)?"
+    rf"[A-Z]{{1,5}}\)?)?,?{_W}(?:(?:today|has|have){_W})?(?:announced|reported|said)\b",
+    re.MULTILINE,
+)
+_BETWEEN = re.compile(
+    rf"\b(?i:between)[ \t\n:]+(?P<name>{_ENTITY})(?P<descriptor>{_DESCRIPTOR})?[ \t\n,-]+(?i:and)\b"
+)
+_HEADING = re.compile(
+    rf"^[ \t]*(?P<name>{_ENTITY_LINE})[ \t\n]+(?i:and)[ \t\n]+\[?{_ENTITY}\]?,?[ \t\n]+"
+    rf"(?:(?i:as)[ \t\n]+)?(?i:Rights[ \t\n]+Agent)\b",
+    re.MULTILINE,
+)
+_HAS_SUFFIX = re.compile(rf"{_SUFFIX}$")
+_DAY = rf"[A-Z][a-z]{{2,8}}\.?{_W}\d{{1,2}},?{_W}(?:19|20)\d\d"
+# What may stand between a plan's name and its parties: its defined term, its date, "as amended".
+_PLAN_TAIL = (
+    rf"(?:[ \t\n]*(?:\([^()]{{0,80}}\)|,|(?i:dated|effective)(?:{_W}(?i:as){_W}of)?{_W}{_DAY}|"
+    rf"(?i:as){_W}amended(?:{_W}and{_W}restated)?))*"
+)
+_PARTY_OF_PLAN = (
+    rf"(?i:rights{_W}agreement|rights{_W}plan|(?:preservation|protection){_W}(?:rights{_W})?plan)"
+    rf"{_PLAN_TAIL}{_W}(?:(?i:by){_W}(?i:and){_W})?(?i:between){_W}"
+    rf"(?:the{_W}(?:Company|Registrant|Corporation)|{_ENTITY}{_DESCRIPTOR}?"
+    rf"(?:[ \t\n]*\([^()]{{0,40}}\))?),?{_W}(?i:and){_W}(?![Xx]{{3,}}\b)"
+)
+AGENT_AS_PARTY = re.compile(
+    rf"{_PARTY_OF_PLAN}(?P<agent>{_ENTITY_SUFFIXED}|(?:The{_W})?[A-Z][\w.&'’-]*(?:{_W}(?:[A-Z][\w.&'’-]*"
+    rf"|of|&)){{0,5}}(?=[ \t\n]*\((?i:as){_W}(?i:rights{_W}agent)\)))(?=[,( \t\n])"
+)
+"""A rights agreement's other party: "the Tax Benefits Preservation Plan (the "Agreement"),
+dated as of January 22, 2024, between LivePerson, Inc., a Delaware corporation (the
+"Company"), and Equiniti Trust Company, LLC, a New York limited liability trust company"; "the
+rights agreement ... between the Company and Computershare Inc. as successor-in-interest to";
+"between Cyprus Amax Minerals Company (the "Company") and The Bank of New York (as Rights
+Agent)". The agent is named with an entity's suffix, or followed by "(as Rights Agent)"."""
+# Words that make what comes before "of" a description of the company, not part of its name:
+# "Board of Directors of X", "Series A Preferred Stock Purchase Rights of X".
+_GENERIC_NOUNS = frozenset(
+    {
+        "board",
+        "directors",
+        "rights",
+        "stock",
+        "shares",
+        "holders",
+        "stockholders",
+        "shareholders",
+        "securities",
+        "committee",
+        "members",
+        "subsidiaries",
+        "officers",
+    }
+)
+_NOT_A_NAME = frozenset(
+    {"company", "corporation", "registrant", "issuer", "rights", "board", "this", "agreement"}
+)
+_TITLE_WORD = re.compile(r"\b(?i:agreement|plan)\b")
+_REDACTED = re.compile(r"\b[Xx]{3,}\b")
+_SCAN = 20_000
+
+
+@attrs.frozen
+class CompanyMention:
+    """A company's name as found, where (``start``-``end`` of the filing's text) and how."""
+
+    name: str
+    start: int
+    end: int
+    how: str
+
+
+def find_company(filing: Filing) -> CompanyMention | None:
+    """The company ``filing`` is about, or ``None`` when its text does not name one."""
+    text = filing.text
+    name = filing.registrant.name
+    if name:
+        found = _locate(text, name, filing.main.start)
+        start, end = found if found is not None else (0, 0)
+        return CompanyMention(
+            " ".join(name.split()), start, end, "the registrant named on the cover"
+        )
+    stop = min(len(text), filing.main.start + _SCAN)
+    for pattern, how in (
+        (_DEFINED, 'the party the text defines as the "Company"'),
+        (_TICKER, "the name given with a ticker symbol"),
+        (_ANNOUNCES, "the company the release's first sentence says announced"),
+        (_BETWEEN, "the first party named in the agreement's heading"),
+        (_HEADING, "the first party named in the agreement's heading"),
+    ):
+        for match in pattern.finditer(text, filing.main.start, stop):
+            if pattern is _BETWEEN and not (
+                match["descriptor"] or _HAS_SUFFIX.search(match["name"])
+            ):
+                continue  # "between Pathfinder and the Company": not a party's full name
+            cleaned = _clean(text, match.start("name"), match.end("name"))
+            if cleaned is not None:
+                start, end = cleaned
+                return CompanyMention(" ".join(text[start:end].split()), start, end, how)
+    return None
+
+
+def _locate(text: str, name: str, start: int) -> tuple[int, int] | None:
+    """Where ``name`` is written in ``text`` (any spacing or line breaks between its words)."""
+    words = name.split()
+    if not words:
+        return None
+    pattern = re.compile(r"[ \t\n|]+".join(re.escape(word) for word in words))
+    match = pattern.search(text, start) or pattern.search(text)
+    return None if match is None else (match.start(), match.end())
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the name proper within a matched name, or ``None`` if it is not a name."""
+    found = text[start:end]
+    title = max(_TITLE_WORD.finditer(found), key=lambda m: m.start(), default=None)
+    if title is not None:  # "RIGHTS AGREEMENT INTERPHASE CORPORATION": the title runs in
+        rest = found[title.end() :]
+        start += title.end() + len(rest) - len(rest.lstrip())
+        found = text[start:end]
+    for line_break in reversed([m.end() for m in re.finditer(r"\n[ \t]*", found)]):
+        heading = found[:line_break].rstrip().split("\n")[-1]
+        line_start = start + found.rfind("\n", 0, line_break - 1) + 1
+        whole_line = not text[text.rfind("\n", 0, line_start) + 1 : line_start].strip()
+        rest = found[line_break:]
+        heading_like = heading.isupper() or len(heading.split()) == 1
+        if whole_line and heading_like and _HAS_SUFFIX.search(rest):
+            if not re.fullmatch(rf"{_SUFFIX}", " " + rest):
+                # "DESCRIPTION OF SECURITIES" / "General" / "Aviat Networks, Inc. (the ...":
+                # a heading's lines run into the name below them.
+                start += line_break
+                found = rest
+            break
+    parts = list(re.finditer(rf"{_W}of{_W}", found))
+    for part in reversed(parts):
+        before = {word.casefold() for word in found[: part.start()].split()}
+        if before & _GENERIC_NOUNS:
+            start += part.end()
+            found = text[start:end]
+            break
+    words = found.split()
+    if not words or _REDACTED.search(found):
+        return None
+    first = words[1] if words[0].casefold() == "the" and len(words) > 1 else words[0]
+    if first.casefold().strip(",") in _NOT_A_NAME or not re.match(_FIRST, first):
+        return None
+    if words[0].casefold() == "the" and not _HAS_SUFFIX.search(found):
+        return None  # "The Board", "The Rights": a name that starts "The" ends "Inc."
+    return start, end

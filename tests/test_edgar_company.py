@@ -1,0 +1,175 @@
+"""Which company a document is about, when it has no cover page: how the text introduces it."""
+
+from __future__ import annotations
+
+import pytest
+
+from rightsplan.edgar import parse_filing
+from rightsplan.edgar._company import AGENT_AS_PARTY, find_company
+
+
+def company(text: str) -> str | None:
+    found = find_company(parse_filing(text, name="doc.txt"))
+    return None if found is None else found.name
+
+
+class TestDefinedAsTheCompany:
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            (
+                "Aviat Networks, Inc. (the “Company,” “we,” or “our”) is incorporated in the "
+                "State of Delaware.",
+                "Aviat Networks, Inc.",
+            ),
+            (
+                "They are officers of Jaguar Health, Inc., a Delaware corporation (the "
+                "“Corporation”).",
+                "Jaguar Health, Inc.",
+            ),
+            (
+                'Acme Widget Corp. ("we," "us," "our" or the "Company") adopted a plan.',
+                "Acme Widget Corp.",
+            ),
+        ],
+    )
+    def test_defined_name(self, text: str, name: str) -> None:
+        """The name the text defines as "the Company", among other short names or alone."""
+        assert company(text) == name
+
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            (
+                "Effective as of March 16, 2006, the Board of Directors of Peregrine "
+                "Pharmaceuticals,\nInc.\n(the “Company”) adopted a Rights Agreement.",
+                "Peregrine Pharmaceuticals, Inc.",
+            ),
+            (
+                "The following describes the Series A Participating Preferred Stock Purchase "
+                "Rights of SeaChange International, Inc. (the “Company”).",
+                "SeaChange International, Inc.",
+            ),
+            (
+                "AVIAT NETWORKS, INC.\nDESCRIPTION OF REGISTERED SECURITIES\nGeneral\nAviat "
+                "Networks, Inc. (the “Company”) is incorporated in Delaware.",
+                "Aviat Networks, Inc.",
+            ),
+        ],
+    )
+    def test_words_before_the_name_are_dropped(self, text: str, name: str) -> None:
+        """Words like "Board of Directors of", "Purchase Rights of", a heading: not the name."""
+        assert company(text) == name
+
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            (
+                "On March 5, 2019, iRobot Corporation (the “Company”) adopted a plan.",
+                "iRobot Corporation",
+            ),
+            ("eBay Inc. (“eBay” or the “Company”) today announced a plan.", "eBay Inc."),
+            ('1-800-FLOWERS.COM, Inc. (the "Company") adopted a plan.', "1-800-FLOWERS.COM, Inc."),
+            ('On March 5, 2019 Acme Corp. (the "Company") adopted a plan.', "Acme Corp."),
+            (
+                "This Amendment is entered into between Acme Inc. (f/k/a Old Acme Inc.), a "
+                "Delaware corporation (the “Company”), and Computershare.",
+                "Acme Inc.",
+            ),
+        ],
+    )
+    def test_first_word_of_a_name(self, text: str, name: str) -> None:
+        """A name starts at a word: a brand's lower-case prefix, digits with letters, no year."""
+        assert company(text) == name
+
+    def test_hard_wrapped_name_is_kept_whole(self) -> None:
+        """A name broken over two lines of running text stays whole."""
+        text = (
+            "made and entered into this 30th day of July, 1997, by and between Sterling\n"
+            'House Corporation, a Kansas corporation (the "Company"), and ChaseMellon'
+        )
+        assert company(text) == "Sterling House Corporation"
+
+
+class TestOtherIntroductions:
+    def test_press_release_first_sentence(self) -> None:
+        """A release's first sentence names who announces, with or without a ticker."""
+        text = (
+            "Myrexis Adopts Tax Benefits Preservation Rights Plan\n\nMyrexis, Inc. MYRX "
+            "announced today that its Board of Directors has adopted a plan."
+        )
+        assert company(text) == "Myrexis, Inc."
+
+    def test_announcer_needs_an_entity_suffix(self) -> None:
+        """A sentence like "The Board announced" names no company."""
+        assert company("The Board of Directors announced today a rights plan.") is None
+
+    def test_agreement_heading_parties(self) -> None:
+        """The first party of an agreement's heading, also when its title runs in."""
+        text = (
+            "RIGHTS AGREEMENT INTERPHASE CORPORATION and COMPUTERSHARE TRUST COMPANY, N.A., "
+            "as Rights Agent Dated as of July 29, 2011\n"
+        )
+        assert company(text) == "INTERPHASE CORPORATION"
+        text = (
+            "RIGHTS AGREEMENT dated as of December 18, 2008 between THE RYLAND GROUP, INC. "
+            "and AMERICAN STOCK TRANSFER & TRUST COMPANY, LLC as Rights Agent"
+        )
+        assert company(text) == "THE RYLAND GROUP, INC."
+
+    def test_redacted_and_generic_names_are_not_names(self) -> None:
+        """A mirror's redaction, "the Company" and a bare word after "between" are refused."""
+        assert company("Agreement between THE XXXXXX GROUP, INC. and the agent.") is None
+        text = "to exclude the pending merger between Pathfinder and the Company from the plan"
+        assert company(text) is None
+
+
+class TestAgentAsParty:
+    @pytest.mark.parametrize(
+        ("text", "agent"),
+        [
+            (
+                "This AMENDMENT NO. 1, dated as of February 16, 2024, to the Tax Benefits "
+                "Preservation Plan (the “Agreement”), dated as of January 22, 2024, between "
+                "LivePerson, Inc., a Delaware corporation (the “Company”), and Equiniti Trust "
+                "Company, LLC, a New York limited liability trust company (“Equiniti”).",
+                "Equiniti Trust Company, LLC",
+            ),
+            (
+                "the rights agreement, dated as of July 7, 2005, as amended (the “Original Rights "
+                "Agreement”), between the Company and Computershare Inc. as successor-in-interest "
+                "to Mellon Investor Services LLC.",
+                "Computershare Inc.",
+            ),
+            (
+                "the Shareholder Rights Agreement dated as of July 27, 2012 by and between the "
+                "Registrant and Computershare, Inc., successor-in-interest to Computershare "
+                "Shareowner Services LLC",
+                "Computershare, Inc.",
+            ),
+            (
+                "to the Rights Agreement, dated as of February 28, 1999 by and between "
+                "Cyprus\nAmax "
+                'Minerals Company (the "Company") and The Bank of New York (as Rights Agent)',
+                "The Bank of New York",
+            ),
+        ],
+    )
+    def test_other_party_of_the_plan(self, text: str, agent: str) -> None:
+        """The party a rights plan is made with, after the company, is its rights agent."""
+        match = AGENT_AS_PARTY.search(text)
+        assert match is not None
+        assert " ".join(match["agent"].split()) == agent
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "the Merger Agreement between the Company and Parent Inc., dated as of May 1, 2020",
+            "In connection with the Rights Agreement, the Company entered into an agreement "
+            "between the Company and Acme Capital LLC.",
+            "the Rights Agreement between the Company and Xxxxx Fargo Minnesota, N.A.",
+        ],
+    )
+    def test_not_the_party_of_a_plan(self, text: str) -> None:
+        """Another agreement's party, or a mirror's redaction, is no rights agent."""
+        assert AGENT_AS_PARTY.search(text) is None
