@@ -448,6 +448,26 @@ _AT_LEAST = re.compile(rf"(?:at{_W}least|equal{_W}to{_W}or{_W}greater{_W}than)[ 
 _UP_TO = re.compile(rf"(?:up{_W}to|as{_W}much{_W}as)[ \t\n]*$", re.IGNORECASE)
 _OR_MORE = re.compile(rf"[ \t\n]*(?:or{_W}more|or{_W}greater)\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom[ \t\n]*$", re.IGNORECASE)
+# "from 5:00 p.m., Eastern time, on December 26, 2017 to the Close of Business on September 26,
+# 2016": the words that may stand between "from" or "to" and the date they introduce.
+_TIME_OF_DAY = (
+    rf"(?:the{_W})?(?:close{_W}of{_W}business|\d{{1,2}}(?::\d\d)?[ \t\n]*[ap]\.?[ \t\n]?m\.?"
+    rf"(?:,?{_W}(?:[A-Z][a-z]+{_W}){{1,2}}time)?|midnight)"
+)
+_OLD_VALUE = re.compile(
+    rf"(?<![A-Za-z])from(?:{_W}{_TIME_OF_DAY},?)?(?:{_W}on)?[ \t\n]*$", re.IGNORECASE
+)
+_NEW_VALUE = re.compile(
+    rf"(?<![A-Za-z])(?:to|until|through)(?:{_W}{_TIME_OF_DAY},?)?(?:{_W}on)?[ \t\n]*$",
+    re.IGNORECASE,
+)
+_DATE_LOOKBACK = 80
+_AS_A_RESULT = re.compile(
+    r"\b(?:effect[ \t\n]+of|effectively|as[ \t\n]+a[ \t\n]+result|upon|following)\b",
+    re.IGNORECASE,
+)
+_ON_OR_AS_OF = re.compile(rf"{_W}(?:on|as{_W}of){_W}", re.IGNORECASE)
+_EXECUTED = re.compile(rf"\b(?:executed|entered{_W}into|signed)\b", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\bto[ \t\n]*$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"[ \t\n]*to\b", re.IGNORECASE)
 _STOP_NAMES = frozenset(
@@ -880,6 +900,8 @@ class _Reader:
         """How directly each agreement date is stated (:data:`_DATE_RANKS`), index for index."""
         self.agents: list[Found[str]] = []
         self.provisions: list[DraftChange] = []
+        self.stated_expiry: list[DraftChange] = []
+        """The agreement's expiry as a report of another event states it (a candidate)."""
         self.holdings: list[DraftHolding] = []
         self.notes: list[str] = []
         self._flag_cache: tuple[tuple[int, int], _Flags] = ((-1, -1), _NO_FLAGS)
@@ -1176,21 +1198,40 @@ class _Reader:
             return  # no instrument: the plan's own dates are read elsewhere
         current = self.current_number
         mentions_current = current is None or any(n == current for n, _ in refs)
-        if not mentions_current and not (current is None and ("amend" in low or "redeem" in low)):
+        board = "board" in low and re.search(
+            r"\b(?:authorized|approved|determined|voted|resolved)\b", low
+        )
+        # "On X, the Board resolved to amend the Rights Agreement": a board's act on the plan
+        # that names no amendment is the current one's authorization (never its execution).
+        unnamed = not refs and bool(board) and re.search(r"\bto amend\b", low) is not None
+        if not mentions_current and not unnamed:
             return
-        if not ("amendment" in low or "redeem" in low or "redemption" in low or "terminat" in low):
+        if not re.search(r"amend|redeem|redemption|terminat", low):
             return
-        dates = _dates_outside_dated(self.text, start, end)
+        # The old and new values of a term ("from July 27, 2018 to July 26, 2021") are not the
+        # instrument's dates.
+        dates = [
+            d
+            for d in _dates_outside_dated(self.text, start, end)
+            if not self._old_value(start, d[0]) and not self._new_value(start, d[0])
+        ]
         if not dates:
             return
         record = self._amendment(current, current=True)
-        board = "board" in low and re.search(r"\b(?:authorized|approved|determined|voted)\b", low)
-        executed = re.search(r"\b(?:executed|entered[ \t\n]+into|signed)\b", low)
+        executed = _EXECUTED.search(self.text, start, end)
         if board and record.authorized is None:
             s, e, day = dates[0]
             record.authorized = Found(day, self.context.evidence(s, e), 0.9 * factor)
-        if executed and record.executed is None:
-            s, e, day = dates[-1]
+        if executed and record.executed is None and not (unnamed and not mentions_current):
+            # "executed on X" after the verb; else "On X, ... entered into": the date before.
+            after = [
+                d
+                for d in dates
+                if d[0] >= executed.end()
+                and _ON_OR_AS_OF.fullmatch(self.text, executed.end(), d[0])
+            ]
+            before = [d for d in dates if d[1] <= executed.start()]
+            s, e, day = after[0] if after else before[-1] if before else dates[-1]
             record.executed = Found(day, self.context.evidence(s, e), 0.9 * factor)
         if board and self.event.kind is EventKind.REDEMPTION and record.executed is None:
             effective = _EFFECTIVE.search(self.text, start, end)
@@ -1201,6 +1242,14 @@ class _Reader:
                 s, e, first = dates[0]
                 found = Found(first, self.context.evidence(s, e), 0.8 * factor)
             record.executed = found
+
+    def _old_value(self, floor: int, at: int) -> bool:
+        """Whether the value at ``at`` is the old one of a change ("from X to Y")."""
+        return _OLD_VALUE.search(self.text, max(floor, at - _DATE_LOOKBACK), at) is not None
+
+    def _new_value(self, floor: int, at: int) -> bool:
+        """Whether the value at ``at`` is the new one of a change ("to Y", "until Y")."""
+        return _NEW_VALUE.search(self.text, max(floor, at - _DATE_LOOKBACK), at) is not None
 
     def _prior_dates(self) -> None:
         """The date of each amendment recited: "Amendment No. 2, dated August 14, 2003"."""
@@ -1640,12 +1689,8 @@ class _Reader:
         # "extends the Final Expiration Date from May 18, 2019 to May 18, 2022": the new date
         # follows "to"; the one after "from" is the old value.
         s, e, day = dates[0]
-        if re.search(r"\bfrom[ \t\n]*$", self.text[max(start, s - 12) : s], re.I):
-            later = [
-                d
-                for d in dates[1:]
-                if re.search(r"\bto[ \t\n]*$", self.text[max(start, d[0] - 8) : d[0]], re.I)
-            ]
+        if self._old_value(start, s):
+            later = [d for d in dates[1:] if self._new_value(start, d[0])]
             if not later:
                 return
             s, e, day = later[0]
@@ -1684,6 +1729,21 @@ class _Reader:
                 isinstance(c.change, SetExpiration) and c.change.date == day for c in record.changes
             ):
                 record.changes.append(DraftChange(change, evidence, 0.8 * factor))
+        elif _EXPIRES.search(low) and not _CHANGING.search(low):
+            # "we maintained a rights plan with an expiration date of October 31, 2018", in a
+            # report of another event: the agreement's own term, kept unless the filing's
+            # instrument sets a new one (see result()).
+            self.stated_expiry.append(
+                DraftChange(
+                    SetExpiration(
+                        date=day,
+                        quote=" ".join(evidence.quote.split()),
+                        note="the expiration date the agreement sets, as this filing states it",
+                    ),
+                    evidence,
+                    0.7 * factor,
+                )
+            )
 
     def _termination(self, start: int, end: int, low: str, authority: Authority) -> None:
         """The plan terminated by the board or an amendment.
@@ -1699,6 +1759,11 @@ class _Reader:
         record = self._amendment(self.current_number, current=True)
         if any(isinstance(c.change, Terminate) for c in record.changes):
             return
+        if any(isinstance(c.change, SetExpiration) for c in record.changes) and _AS_A_RESULT.search(
+            self.text, max(start, match.start() - 60), match.start()
+        ):
+            return  # "accelerates the expiration ... and has the effect of terminating": the
+            # instrument's change is the new expiration date, read as such
         factor = _AUTHORITY_FACTOR[authority]
         evidence = self.context.evidence(match.start(), match.end())
         record.changes.append(
@@ -1712,7 +1777,11 @@ class _Reader:
                     when, self.context.evidence(effective.start(), effective.end()), 0.8 * factor
                 )
             else:
-                dates = _text.find_dates(self.text, start, match.start())
+                dates = [
+                    d
+                    for d in _dates_outside_dated(self.text, start, match.start())
+                    if not self._old_value(start, d[0]) and not self._new_value(start, d[0])
+                ]
                 if dates:
                     s, _, day = dates[0]
                     record.executed = Found(
@@ -1750,6 +1819,12 @@ class _Reader:
     def result(self, base: FilingDraft) -> FilingDraft:
         """The draft: readings reconciled, conflicts kept, values in document order."""
         self._resolve_ambiguous()
+        if not any(
+            isinstance(c.change, SetExpiration)
+            for drafted in (self.provisions, *(r.changes for r in self.amendments.values()))
+            for c in drafted
+        ):
+            self.provisions.extend(self.stated_expiry)
         conflicts: list[Conflict] = []
         provisions = _reconcile(self.provisions, conflicts, "the agreement")
         amendments = []
