@@ -292,7 +292,7 @@ _AGREEMENT_DATED = re.compile(
     rf"(?:{_W}\([^)\n]{{0,60}}\))?,?{_W}(?i:dated|effective){_W}(?:as{_W}of{_W})?(?P<date>{_DATE})"
 )
 _PLAN_DATED = re.compile(
-    rf"{PLAN_NOUN}(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?[ \t\n]+(?:(?i:dated|effective|made|entered"
+    rf"{PLAN_NOUN},?(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?[ \t\n]+(?:(?i:dated|effective|made|entered"
     rf"{_W}into|adopted)[ \t\n]+)?(?:(?i:as){_W}of[ \t\n]+)?(?:this[ \t\n]+)?(?P<date>{_DATE})"
 )
 # "Amendment No. 2 to the Rights Agreement, dated ...": the date that follows is the amendment's.
@@ -316,16 +316,40 @@ _DEFINES_AMENDMENT = re.compile(r"[ \t\n]*\((?:the|this)[ \t\n]+[\"“]Amendment
 _AMENDMENT_START = re.compile(
     rf"(?:an?{_W}|the{_W})?(?:(?:{_ORDINAL_WORDS}){_W})?amendment\b", re.I
 )
+# "On X, the Board adopted (enacted, approved) a rights plan", "Effective as of X, the Board
+# ... adopted a Rights Agreement": the plan's date, less directly than "dated as of".
+_PLAN_WORDS = rf"(?:(?:[\w'’&-]+|\([^()\n]{{0,20}}\)){_W}){{0,8}}?"
 _ON_DATE_ADOPTED = re.compile(
-    rf"\b(?i:on|as{_W}of){_W}(?P<date>{_DATE}),?[^.;]{{0,120}}?\b(?P<verb>(?i:entered{_W}into|"
-    rf"adopted|approved{_W}the{_W}adoption{_W}of|executed|signed))[ \t\n]+"
-    rf"(?P<what>(?:(?:the|a|an|its|our|that{_W}certain){_W})?(?:[\w'’&-]+{_W}){{0,6}}?{PLAN_NOUN})"
+    rf"\b(?i:on|as{_W}of|effective(?:{_W}as{_W}of)?){_W}(?P<date>{_DATE}),?"
+    rf"(?:[^.;]|\.(?=,?[ \t\n]+[(a-z])){{0,120}}?"
+    rf"\b(?P<verb>(?i:entered{_W}into|adopted|enacted|approved(?:{_W}the{_W}adoption{_W}of)?|"
+    rf"executed|signed))[ \t\n]+"
+    rf"(?P<what>(?:(?:the|a|an|its|our|that{_W}certain){_W})?{_PLAN_WORDS}{PLAN_NOUN})"
 )
 _ADOPTED_TODAY = re.compile(
     rf"\btoday\b[^.;]{{0,120}}?\b(?:adopted|approved{_W}the{_W}adoption{_W}of|entered{_W}into)"
-    rf"[ \t\n]+(?:[\w'’&-]+{_W}){{0,6}}?{PLAN_NOUN}",
+    rf"[ \t\n]+{_PLAN_WORDS}{PLAN_NOUN}",
     re.IGNORECASE,
 )
+# What an act on a plan may be about other than adopting it.
+_OTHER_ACT = re.compile(r"amend|terminat|redempt|redeem|expir|extend|extension", re.IGNORECASE)
+# "replaces the Company's prior rights agreement, dated May 6, 2016": another plan than the one a
+# filing adopts.
+_OTHER_PLAN = re.compile(
+    r"\b(?:prior|previous|former|existing|expired|expiring|old|earlier|original)"
+    r"(?:[ \t\n]+[\w'’-]+){0,2}[ \t\n]+$",
+    re.IGNORECASE,
+)
+# A title page: "RIGHTS AGREEMENT / X, INC. / and / Y / Rights Agent / Dated as of March 31, 1998":
+# a line that is only the date, or "Dated" after "Rights Agent" on a flattened title line.
+_TITLE_DATED = re.compile(
+    rf"(?:^[ \t|]*(?i:dated|effective)|(?i:rights[ \t]+agent),?[ \t]+(?:Dated|DATED))"
+    rf"(?:[ \t]+(?i:as[ \t]+of))?[ \t:]+(?P<date>{_DATE})[ \t.,|]*$",
+    re.MULTILINE,
+)
+_RECITAL_WORDS = re.compile(r"\b(?:whereas|hereby|shall)\b", re.IGNORECASE)
+_TITLE_PAGE = 3000
+"""How far into a document its title page may reach."""
 _THIS_AMENDMENT = re.compile(rf"\bThis{_W}(?:(?:{_ORDINAL_WORDS}){_W})?Amendment\b", re.I)
 _EFFECTIVE = re.compile(rf"(?i:effective){_W}(?:(?i:as){_W}of{_W})?{_DATE}")
 _DATED_BEFORE = re.compile(rf"(?i:dated|effective)(?:{_W}as{_W}of)?[ \t\n]*$")
@@ -432,6 +456,19 @@ _CLOSE_OF_BUSINESS = re.compile(rf"\bclose{_W}of{_W}business{_W}on\b", re.I)
 _REPLACED = re.compile(
     rf"\b(?:replac\w*|substitut\w*|deleting)\b[^.;]{{0,200}}?\bwith\b|"
     rf"\bsubstituted{_W}therefore\b",
+    re.IGNORECASE,
+)
+# "10% (or 20% in certain circumstances) or more", "more than 15% (up to 20% with the prior
+# approval of the Board)": a qualification of the number before it, not a second threshold.
+_QUALIFIED = re.compile(
+    r"\([ \t\n]*(?:or|up[ \t\n]+to|and|but)\b[^()]{0,120}?(?:%|percent)[^()]{0,120}\)"
+)
+# A percentage of something other than the shares: "50% or more of its assets or earning
+# power", "at a 50% discount", "50% of the current market price".
+_NOT_SHARES = re.compile(
+    rf"(?:{_W}or{_W}(?:more|greater))?(?:{_W}(?:discount|premium)\b|{_W}of{_W}(?:(?:the|its|our|"
+    rf"such|the{_W}Company['’]s|their){_W})?(?:(?:consolidated|total|combined|current){_W})?"
+    rf"(?:assets|earning|cash|revenues?|market{_W}(?:price|value)|net{_W}income)\b)",
     re.IGNORECASE,
 )
 _IN_CASE_OF = re.compile(
@@ -878,7 +915,7 @@ _AS_DESCRIBED = re.compile(r"preceding paragraph|described above")
 _PREVIOUS = re.compile(r"previous|prior|\bhad\b")
 _ABOUT_PLAN = re.compile(
     r"acquiring person|beneficial own|trigger|threshold|rights agreement|rights plan|"
-    r"become exercisable"
+    r"exercisable|\b(?:person|group)\b[^.;]{0,80}\bacquir"
 )
 
 
@@ -950,6 +987,7 @@ class _Reader:
             self.current_number is None
         ):
             self._amendment(None, current=True).title = "Amendment to the Rights Agreement"
+        self._title_date()
         for start, end, authority in self.sentences:
             self._sentence(start, end, authority)
         self._prior_dates()
@@ -1079,9 +1117,12 @@ class _Reader:
             if amendment is not None:
                 ref = _AMENDMENT_REF.search(amendment.group())
                 number = _amendment_number(ref) if ref is not None else self.current_number
-                if _DEFINES_AGREEMENT.match(text, match.end(), end):
+                defines = _DEFINES_AGREEMENT.match(text, match.end(), end)
+                if defines is not None and "amended" not in defines.group().lower():
                     self._agreement_date(day, evidence, 3, factor)
                     continue
+                # "... Second Amendment to the Rights Agreement dated as of X (as amended, the
+                # "Agreement")": the name covers the chain; X is decided below.
                 if _DEFINES_AMENDMENT.match(text, match.end(), end):
                     record = self._amendment(number, current=number == self.current_number)
                     if record.number is None and number is not None:
@@ -1093,6 +1134,10 @@ class _Reader:
                     # date or the amendment's? Decided once every date is known.
                     self.ambiguous.append((number, Found(day, evidence, 0.75 * factor)))
                 continue
+            if self.event.kind is EventKind.ADOPTION and _OTHER_PLAN.search(
+                text, max(start, match.start() - 40), match.start()
+            ):
+                continue  # the plan a new one replaces: not the adopted plan's date
             restated = re.search(r"amended[ \t\n]+and[ \t\n]+restated[ \t\n]*$", before, re.I)
             if (
                 restated is not None
@@ -1116,6 +1161,8 @@ class _Reader:
             day = _text.parse_date(match)
             if day is None or _AMENDMENT_START.match(match["what"]):
                 continue
+            if _OTHER_ACT.search(match["what"]):
+                continue  # "approved the termination of the Rights Agreement"
             rank = 2 if match["verb"].lower().startswith(("entered", "executed", "signed")) else 1
             self._agreement_date(
                 day, self.context.evidence(match.start(), match.end()), rank, factor
@@ -1145,6 +1192,32 @@ class _Reader:
                     continue
                 record.executed = Found(day, self.context.evidence(s, e), 0.85 * factor)
                 break
+
+    def _title_date(self) -> None:
+        """The date on an instrument's title page: "Dated as of March 31, 1998".
+
+        It dates the agreement when the title names a rights plan and no amendment; an
+        amendment's title page dates the amendment a document is.
+        """
+        for _, authority, start, end in self.context.documents:
+            if authority is not Authority.AGREEMENT:
+                continue
+            stop = min(end, start + _TITLE_PAGE)
+            match = _TITLE_DATED.search(self.text, start, stop)
+            day = _text.parse_date(match) if match is not None else None
+            if match is None or day is None:
+                continue
+            title = self.text[start : match.start()]
+            if not re.search(PLAN_NOUN, title) or _RECITAL_WORDS.search(title):
+                continue  # not a title page: the text has begun
+            evidence = self.context.evidence(match.start("date"), match.end("date"))
+            if re.search(r"\bamendment\b", title, re.IGNORECASE):
+                if self.document is DocumentKind.AMENDMENT:
+                    record = self._amendment(self.current_number, current=True)
+                    if record.executed is None:
+                        record.executed = Found(day, evidence, 0.85)
+                continue
+            self._agreement_date(day, evidence, 3, 1.0)
 
     def _resolve_ambiguous(self) -> None:
         """Decide "Amendment No. N to the Rights Agreement, dated X" once every date is known.
@@ -1412,6 +1485,8 @@ class _Reader:
         replaced = _REPLACED.search(text, start, end)
         tiers = {m.start: m for m in _IN_CASE_OF.finditer(text, start, end)}
         inside = [(m.start(), m.end()) for m in tiers.values()]
+        qualified = {m.start(): m for m in _QUALIFIED.finditer(text, start, end)}
+        inside += [(m.start(), m.end()) for m in qualified.values()]
         for index, mention in enumerate(mentions):
             if mention.end in held:
                 continue
@@ -1422,7 +1497,9 @@ class _Reader:
             if text[mention.end : mention.end + 30].lstrip().lower().startswith("percentage point"):
                 continue
             if any(a <= mention.start < b for a, b in inside):
-                continue  # the named holder's own tier: drafted with the general one below
+                continue  # the named holder's own tier, or a qualification: read with the number
+            if _NOT_SHARES.match(text, mention.end, end):
+                continue  # a share of assets or of a price: no threshold
             previous_end = mentions[index - 1].end if index else start
             next_start = mentions[index + 1].start if index + 1 < len(mentions) else end
             if _FROM_BEFORE.search(text, max(start, mention.start - 8), mention.start) and (
@@ -1436,9 +1513,14 @@ class _Reader:
             window = " ".join(text[window_start:next_start].split()).lower()
             gap = _SPACES.match(text, mention.end, end)
             tier = _IN_CASE_OF.match(text, gap.end() if gap else mention.end, end)
+            qualification = qualified.get(gap.end() if gap else mention.end)
             if tier is not None:
                 # "15 percent (or 20 percent in the case of X and its affiliates) or more"
                 comparison, wording, s, e = _comparison(text, mention, start, end, after=tier.end())
+            elif qualification is not None:
+                comparison, wording, s, e = _comparison(
+                    text, mention, start, end, after=qualification.end()
+                )
             else:
                 comparison, wording, s, e = _comparison(text, mention, start, end)
             confidence = 0.85 * factor
@@ -1798,8 +1880,12 @@ class _Reader:
             return
         price = _PRICE.search(self.text, start, end)
         record = self._amendment(None, current=True)
-        if any(isinstance(c.change, Redeem) for c in record.changes):
+        drafted = [c.change for c in record.changes if isinstance(c.change, Redeem)]
+        if drafted and (price is None or any(c.price is not None for c in drafted)):
             return
+        # "approved the redemption of the rights. The redemption price of $0.01 per share...":
+        # the sentence that gives the price replaces a reading without one.
+        record.changes[:] = [c for c in record.changes if not isinstance(c.change, Redeem)]
         s = price.start() if price is not None else start
         e = price.end() if price is not None else end
         evidence = self.context.evidence(s, e)
