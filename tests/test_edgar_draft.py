@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import tomllib
 from fractions import Fraction
 from pathlib import Path
@@ -9,6 +10,8 @@ from typing import Any
 
 import pendulum
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 import rightsplan as rp
 from rightsplan.edgar import (
@@ -496,3 +499,245 @@ def test_development_document_is_read_and_loads(name: str) -> None:
     if isinstance(agreement, dict) and "dated" in agreement and "threshold" in agreement:
         _, problems = schema.plan_from_data(fragment)
         assert problems == ()
+
+
+def text_facts(text: str) -> frozenset[str]:
+    """The facts drafted from a short document given as text."""
+    from rightsplan.edgar.evaluate import facts
+
+    return facts(draft_filing(parse_filing(text, name="a.txt")))
+
+
+class TestDatesInGeneralTerms:
+    """Dates by how the language ties them to an instrument: short variations of real wording."""
+
+    def test_title_page_dates_the_agreement(self) -> None:
+        """A title page's own line 'Dated as of March 31, 1998' dates the agreement."""
+        text = (
+            "Exhibit 4.1\nRIGHTS AGREEMENT\n\nACME WIDGETS, INC.\nand\nEXAMPLE TRUST COMPANY\n"
+            "Rights Agent\n\nDated as of March 31, 1998\n\nTABLE OF CONTENTS\n"
+        )
+        assert "agreement.dated=1998-03-31" in text_facts(text)
+
+    def test_title_page_of_a_restatement_dates_the_instrument(self) -> None:
+        """An amended and restated agreement's title-page date is the restatement's."""
+        text = (
+            "AMENDED AND RESTATED\nRIGHTS AGREEMENT\nBETWEEN\nACME WIDGETS, INC.\nAND\n"
+            "EXAMPLE TRUST COMPANY, N.A.\nOCTOBER 16, 2002\n"
+        )
+        drafted = text_facts(text)
+        assert "amendment[-].executed=2002-10-16" in drafted
+        assert not any(f.startswith("agreement.dated") for f in drafted)
+
+    def test_effective_as_of_the_board_adopted(self) -> None:
+        """'Effective as of X, the Board of Y, Inc. (the "Company") adopted' dates the plan."""
+        text = (
+            "FORM 8-A\nItem 1. Description of Registrant's Securities to be Registered.\n"
+            "Effective as of March 16, 2006, the Board of Directors of Acme Widgets,\nInc.\n"
+            "(the \u201cCompany\u201d) adopted a Rights Agreement (the \u201cRights "
+            "Agreement\u201d) and declared a dividend of one Right for each outstanding share of "
+            "common stock.\n"
+        )
+        assert "agreement.dated=2006-03-16" in text_facts(text)
+
+    def test_a_replaced_prior_plan_keeps_its_own_date(self) -> None:
+        """A plan adopted 'today' replacing a 'prior rights agreement, dated X' is not dated X."""
+        text = (
+            "Acme Widgets Adopts New Tax Benefit Preservation Plan\nTUCSON, Ariz., May 6, 2019 "
+            "(GLOBE NEWSWIRE) \u2014 Acme Widgets, Inc. today announced that its Board of "
+            "Directors has adopted a new Net Operating Loss (\u201cNOL\u201d) Shareholder Rights "
+            "Agreement (the \u201cNOL Rights Plan\u201d).\nThe NOL Rights Plan replaces the "
+            "Company\u2019s prior rights agreement, dated May 6, 2016, which expired on May 6, "
+            "2019.\n"
+        )
+        drafted = text_facts(text)
+        assert "agreement.dated=2019-05-06" in drafted
+        assert "agreement.dated=2016-05-06" not in drafted
+
+    def test_on_x_entered_into_dates_the_amendment_not_the_new_expiry(self) -> None:
+        """'On X, ... entered into a second amendment ... from Y to Z': executed X, expiring Z."""
+        text = (
+            "Note 21. Subsequent Events\nOn July 27, 2018, the Company and Example Trust Company, "
+            "as rights agent (the \u201cRights Agent\u201d), entered into a second amendment to "
+            "the Rights Agreement, dated as of July 28, 2015, between the Company and the Rights "
+            "Agent "
+            "(the \u201cRights Plan\u201d) to extend the \u201cFinal Expiration Date\u201d of the "
+            "rights pursuant to the Rights Plan from July 27, 2018 to July 26, 2021.\n"
+        )
+        drafted = text_facts(text)
+        assert {
+            "agreement.dated=2015-07-28",
+            "amendment[2].executed=2018-07-27",
+            "amendment[2].set-expiration=2021-07-26",
+        } <= drafted
+        assert not any("2021-07-26" in f for f in drafted if "executed" in f)
+
+    def test_acceleration_with_times_of_day(self) -> None:
+        """'from 5:00 p.m. ... on X to 5:00 p.m. ... on Y' sets Y; no second change for it."""
+        text = (
+            "Note 15. Expiration of Rights\nOn September 26, 2016, the Board of Directors "
+            "resolved to amend the Rights Agreement (the \u201cRights Agreement\u201d) dated as of "
+            "December 15, 2014 to accelerate the expiration of the Rights. Thereafter, on "
+            "September 26, 2016, the Company and the Rights Agent entered into Amendment No. 1 "
+            "(the \u201cAmendment\u201d) to the Rights Agreement, which accelerates the expiration "
+            "of the Rights from 5:00 p.m., Eastern time, on December 26, 2017 to 5:00 p.m., "
+            "Eastern time, on September 26, 2016, and has the effect of terminating the Rights "
+            "Agreement.\n"
+        )
+        drafted = text_facts(text)
+        assert {
+            "agreement.dated=2014-12-15",
+            "amendment[1].authorized=2016-09-26",
+            "amendment[1].executed=2016-09-26",
+            "amendment[1].set-expiration=2016-09-26",
+        } <= drafted
+        assert not any("2017-12-26" in f or "terminate" in f for f in drafted)
+
+    def test_as_of_x_the_company_amended(self) -> None:
+        """'As of X, the Company amended the rights plan' dates it; the plan keeps its expiry."""
+        text = (
+            "Note 9. Shareholders Rights Plan\nOn April 25, 2008, the Company\u2019s Board of "
+            "Directors approved the adoption of a shareholder rights plan. The rights are "
+            "scheduled to expire on June 2, 2018.\nAs of December 22, 2010, the Company amended "
+            "the shareholder rights plan to exclude the pending merger from triggering a "
+            "distribution of rights under the plan.\n"
+        )
+        assert {
+            "agreement.dated=2008-04-25",
+            "agreement.set-expiration=2018-06-02",
+            "amendment[-].executed=2010-12-22",
+        } <= text_facts(text)
+
+    def test_recited_amendments_keep_their_numbers_and_dates(self) -> None:
+        """A Third Amendment's recitals date the agreement and the First and Second Amendments."""
+        text = (
+            "Exhibit 4.1\nTHIRD AMENDMENT TO RIGHTS AGREEMENT\nTHIS THIRD AMENDMENT TO RIGHTS "
+            "AGREEMENT (this \u201cAmendment\u201d) is made and entered into as of February 3, "
+            "2022, by and between Acme Widgets, Inc. (the \u201cCompany\u201d), and Example Trust "
+            "Company, as rights agent.\nWHEREAS, the Company and the Rights Agent entered into a "
+            "Rights Agreement dated as of February 12, 2013, which was amended by a First "
+            "Amendment to Rights Agreement dated as of February 5, 2016 and a Second Amendment to "
+            "Rights Agreement dated as of February 7, 2019 (as amended, the "
+            "\u201cAgreement\u201d);\n"
+        )
+        assert {
+            "agreement.dated=2013-02-12",
+            "amendment[1].executed=2016-02-05",
+            "amendment[2].executed=2019-02-07",
+            "amendment[3].executed=2022-02-03",
+        } <= text_facts(text)
+
+    def test_redemption_price_and_the_plans_expiry(self) -> None:
+        """A redemption whose price comes a sentence later, and the expiry the plan had."""
+        text = (
+            "Note 11. Rights Plan\nPrior to December 15, 2014, we maintained a rights plan with "
+            "an expiration date of October 31, 2018. On December 15, 2014, the Board of "
+            "Directors approved the redemption of all of the outstanding rights under the Rights "
+            "Agreement. The redemption price of $0.01 per right will be paid on February 17, "
+            "2015.\n"
+        )
+        drafted = text_facts(text)
+        assert {
+            "event=redemption",
+            "agreement.set-expiration=2018-10-31",
+            "amendment[-].authorized=2014-12-15",
+            "amendment[-].redeem=0.01",
+        } <= drafted
+        assert "amendment[-].redeem=None" not in drafted
+
+    @given(
+        st.dates(min_value=datetime.date(2000, 1, 1), max_value=datetime.date(2030, 12, 31)),
+        st.dates(min_value=datetime.date(2000, 1, 1), max_value=datetime.date(2030, 12, 31)),
+        st.sampled_from(["", "5:00 p.m., New York City time, on ", "the Close of Business on "]),
+    )
+    def test_from_old_to_new(self, old: datetime.date, new: datetime.date, when: str) -> None:
+        """'extends the Final Expiration Date from <old> to <new>': the new date, never the old."""
+        assume(old != new)
+
+        def words(day: datetime.date) -> str:
+            return f"{day:%B} {day.day}, {day.year}"
+
+        text = (
+            "FORM 8-K\nItem 3.03 Material Modification to Rights of Security Holders.\n\n"
+            "On March 2, 2020, the Company and the Rights Agent entered into Amendment No. 1 to "
+            "the Rights Agreement. The Amendment extends the Final Expiration Date from "
+            f"{when}{words(old)} to {when}{words(new)}.\n"
+        )
+        drafted = text_facts(text)
+        assert f"amendment[1].set-expiration={new.isoformat()}" in drafted
+        assert not any(old.isoformat() in f for f in drafted if old != datetime.date(2020, 3, 2))
+
+
+class TestThresholdsInGeneralTerms:
+    """Thresholds by the structure of the sentence that states them."""
+
+    def test_note_without_acquiring_person(self) -> None:
+        """'a person or group acquires 15%or more' is a threshold; '50% of its assets' is not."""
+        text = (
+            "Note 14. Shareholder Rights Plan\nOn June 9, 1999, the Board of Directors adopted a "
+            "Shareholder Rights Plan (the \u201cPlan\u201d). The Rights will be exercisable only "
+            "if a person or group acquires, or commences a tender offer to acquire, 15%or more of "
+            "the Company\u2019s outstanding shares of common stock. If the Company is acquired, "
+            "or 50% or more of its assets or earning power is sold, each Right entitles its "
+            "holder to buy shares of the acquirer.\n"
+        )
+        thresholds = {f for f in text_facts(text) if "set-threshold" in f}
+        assert thresholds == {"agreement.set-threshold=15% or more"}
+
+    def test_qualified_number_keeps_its_comparison(self) -> None:
+        """'10% (or 20% in certain circumstances) or more': 10% or more, and no second threshold."""
+        text = (
+            "Note 16. Stockholder Rights Plan\nOn August 28, 2019, our Board of Directors adopted "
+            "a Stockholder Rights Agreement (the \u201cRights Agreement\u201d). The rights become "
+            "exercisable 10 business days after a person acquires beneficial ownership of 10% (or "
+            "20% in certain circumstances) or more of the outstanding shares of common stock.\n"
+        )
+        drafted = text_facts(text)
+        assert "agreement.set-threshold=10% or more" in drafted
+        assert not any("20%" in f for f in drafted)
+
+    def test_passive_tier_in_a_parenthesis(self) -> None:
+        """'10% (or 20% in the case of a passive institutional investor) or more': two tiers."""
+        clause = (
+            "The Rights become exercisable if a person or group acquires beneficial ownership of "
+            "10% (or 20% in the case of a passive institutional investor) or more of the "
+            "outstanding Common Shares."
+        )
+        drafted = text_facts(AGREEMENT.format(clause=clause))
+        assert {
+            "agreement.set-threshold=10% or more",
+            "agreement.set-passive-tier=20% or more",
+        } <= drafted
+
+    @pytest.mark.parametrize(
+        ("use", "definition", "expected"),
+        [
+            (
+                "the Triggering Percentage or more",
+                '"Triggering Percentage" shall mean 4.99%',
+                "4.99% or more",
+            ),
+            (
+                "more than the Threshold Percentage",
+                '"Threshold Percentage" means 10%',
+                "more than 10%",
+            ),
+            (
+                "the Beneficial Ownership Threshold or more",
+                '"Beneficial Ownership Threshold" shall mean 4.9%',
+                "4.9% or more",
+            ),
+        ],
+    )
+    def test_defined_term_carries_the_comparison(
+        self, use: str, definition: str, expected: str
+    ) -> None:
+        """A number given as a defined term's value takes the comparison written with the term."""
+        clause = (
+            f'"Acquiring Person" shall mean any Person who is the Beneficial Owner of {use} of '
+            f"the Common Shares then outstanding. {definition}."
+        )
+        drafted = draft_filing(parse_filing(AGREEMENT.format(clause=clause), name="a.txt"))
+        (threshold,) = [p for p in drafted.provisions if p.kind == "set-threshold"]
+        assert threshold.reading() == expected
+        assert threshold.confidence >= 0.7 and "defined term" in (threshold.change.note or "")

@@ -341,10 +341,12 @@ _OTHER_PLAN = re.compile(
     re.IGNORECASE,
 )
 # A title page: "RIGHTS AGREEMENT / X, INC. / and / Y / Rights Agent / Dated as of March 31, 1998":
-# a line that is only the date, or "Dated" after "Rights Agent" on a flattened title line.
+# a line that is only the date (with or without "Dated"), or "Dated" after "Rights Agent" on a
+# flattened title line.
 _TITLE_DATED = re.compile(
-    rf"(?:^[ \t|]*(?i:dated|effective)|(?i:rights[ \t]+agent),?[ \t]+(?:Dated|DATED))"
-    rf"(?:[ \t]+(?i:as[ \t]+of))?[ \t:]+(?P<date>{_DATE})[ \t.,|]*$",
+    rf"(?:^[ \t|]*(?:(?i:dated|effective)(?:[ \t]+(?i:as[ \t]+of))?[ \t:]+)?|"
+    rf"(?i:rights[ \t]+agent),?[ \t]+(?:Dated|DATED)(?:[ \t]+(?i:as[ \t]+of))?[ \t:]+)"
+    rf"(?P<date>{_DATE})[ \t.,|]*$",
     re.MULTILINE,
 )
 _RECITAL_WORDS = re.compile(r"\b(?:whereas|hereby|shall)\b", re.IGNORECASE)
@@ -463,6 +465,13 @@ _REPLACED = re.compile(
 _QUALIFIED = re.compile(
     r"\([ \t\n]*(?:or|up[ \t\n]+to|and|but)\b[^()]{0,120}?(?:%|percent)[^()]{0,120}\)"
 )
+_PASSIVE_WORDS = re.compile(r"passive|13G|institutional", re.IGNORECASE)
+# '"Triggering Percentage" shall mean 4.99%', '"Threshold Percentage" means', "the Beneficial
+# Ownership Threshold is": a number given as the value of a defined term.
+_TERM_DEFINED = re.compile(
+    rf"[\"“](?P<term>[A-Z][\w-]*(?:{_W}[A-Z][\w-]*){{0,4}})[\"”],?{_W}(?:shall{_W})?"
+    rf"(?:mean|means|be|is|equals?|refers{_W}to){_W}(?:the{_W})?[^.;\"“”]{{0,40}}$"
+)
 # A percentage of something other than the shares: "50% or more of its assets or earning
 # power", "at a 50% discount", "50% of the current market price".
 _NOT_SHARES = re.compile(
@@ -489,7 +498,7 @@ _FROM_BEFORE = re.compile(r"\bfrom[ \t\n]*$", re.IGNORECASE)
 # 2016": the words that may stand between "from" or "to" and the date they introduce.
 _TIME_OF_DAY = (
     rf"(?:the{_W})?(?:close{_W}of{_W}business|\d{{1,2}}(?::\d\d)?[ \t\n]*[ap]\.?[ \t\n]?m\.?"
-    rf"(?:,?{_W}(?:[A-Z][a-z]+{_W}){{1,2}}time)?|midnight)"
+    rf"(?:,?{_W}(?:[A-Z][a-z]+{_W}){{1,3}}time)?|midnight)"
 )
 _OLD_VALUE = re.compile(
     rf"(?<![A-Za-z])from(?:{_W}{_TIME_OF_DAY},?)?(?:{_W}on)?[ \t\n]*$", re.IGNORECASE
@@ -502,6 +511,10 @@ _DATE_LOOKBACK = 80
 _AS_A_RESULT = re.compile(
     r"\b(?:effect[ \t\n]+of|effectively|as[ \t\n]+a[ \t\n]+result|upon|following)\b",
     re.IGNORECASE,
+)
+_ON_DATE_AMENDED = re.compile(
+    rf"\b(?i:on|as{_W}of|effective(?:{_W}as{_W}of)?){_W}(?P<date>{_DATE}),?[^.;]{{0,100}}?"
+    rf"\b(?i:amended){_W}(?:(?:the|its|our|that{_W}certain){_W})?{_PLAN_WORDS}{PLAN_NOUN}"
 )
 _ON_OR_AS_OF = re.compile(rf"{_W}(?:on|as{_W}of){_W}", re.IGNORECASE)
 _EXECUTED = re.compile(rf"\b(?:executed|entered{_W}into|signed)\b", re.IGNORECASE)
@@ -935,6 +948,8 @@ class _Reader:
         self.ambiguous: list[tuple[int | None, Found[pendulum.Date]]] = []
         self._stated: dict[Fraction, Comparison] | None = None
         """How directly each agreement date is stated (:data:`_DATE_RANKS`), index for index."""
+        self._terms: dict[str, Comparison | None] = {}
+        """How the text compares with each defined term that names a threshold, once each."""
         self.agents: list[Found[str]] = []
         self.provisions: list[DraftChange] = []
         self.stated_expiry: list[DraftChange] = []
@@ -1211,11 +1226,21 @@ class _Reader:
             if not re.search(PLAN_NOUN, title) or _RECITAL_WORDS.search(title):
                 continue  # not a title page: the text has begun
             evidence = self.context.evidence(match.start("date"), match.end("date"))
-            if re.search(r"\bamendment\b", title, re.IGNORECASE):
-                if self.document is DocumentKind.AMENDMENT:
+            restated = re.search(r"amended[ \t\n]+and[ \t\n]+restated", title, re.IGNORECASE)
+            amendment = re.search(r"\bamendment\b", title, re.IGNORECASE)
+            if amendment is not None or restated is not None:
+                if self.event.kind is EventKind.AMENDMENT or amendment is not None:
                     record = self._amendment(self.current_number, current=True)
                     if record.executed is None:
-                        record.executed = Found(day, evidence, 0.85)
+                        record.executed = Found(
+                            day,
+                            evidence,
+                            0.8,
+                            None
+                            if amendment is not None
+                            else "an amended and restated agreement: the date on its title page "
+                            "is taken as the date it was executed",
+                        )
                 continue
             self._agreement_date(day, evidence, 3, 1.0)
 
@@ -1292,6 +1317,14 @@ class _Reader:
             return
         record = self._amendment(current, current=True)
         executed = _EXECUTED.search(self.text, start, end)
+        amended = _ON_DATE_AMENDED.search(self.text, start, end)
+        if amended is not None and record.executed is None and mentions_current:
+            # "As of December 22, 2010, the Company amended the shareholder rights plan"
+            day = _text.parse_date(amended)
+            if day is not None:
+                record.executed = Found(
+                    day, self.context.evidence(amended.start(), amended.end()), 0.8 * factor
+                )
         if board and record.authorized is None:
             s, e, day = dates[0]
             record.authorized = Found(day, self.context.evidence(s, e), 0.9 * factor)
@@ -1525,6 +1558,17 @@ class _Reader:
                 comparison, wording, s, e = _comparison(text, mention, start, end)
             confidence = 0.85 * factor
             notes: list[str] = []
+            term = _TERM_DEFINED.search(text, max(start, mention.start - 120), mention.start)
+            if comparison is None and term is not None:
+                # '"Triggering Percentage" shall mean 4.99%': the comparison is written where
+                # the defined term is used ("the Triggering Percentage or more").
+                comparison = self._term_comparison(" ".join(term["term"].split()))
+                if comparison is not None:
+                    confidence = 0.8 * factor
+                    notes.append(
+                        f"the comparison is read where the text uses {term['term']!r}, the "
+                        "defined term this number is the value of"
+                    )
             if comparison is None:
                 if self._stated is None:  # once per filing: reading stays linear
                     self._stated = _stated_comparisons(text, self.sentences)
@@ -1544,6 +1588,8 @@ class _Reader:
                     )
             if tier is not None:
                 self._tier_exception(tier, comparison, refs, start, end, factor)
+            if qualification is not None and _PASSIVE_WORDS.search(qualification.group()):
+                self._qualified_passive(qualification, comparison, start, end, factor)
             if wording == "up to":
                 confidence *= 0.8
                 notes.append(
@@ -1643,6 +1689,51 @@ class _Reader:
             confidence,
         )
         if changing or self.event.kind is EventKind.AMENDMENT:
+            self._amendment(self.current_number, current=True).changes.append(drafted)
+        else:
+            self.provisions.append(drafted)
+
+    def _term_comparison(self, term: str) -> Comparison | None:
+        """How the text compares with a defined term ("the Threshold Percentage or more")."""
+        if term not in self._terms:
+            words = r"[ \t\n]+".join(re.escape(w) for w in term.split())
+            after = re.search(rf"{words}[\"”]?{_W}or{_W}(?:more|greater)\b", self.text)
+            before = re.search(
+                rf"(?:more{_W}than|in{_W}excess{_W}of|exceed(?:s|ing)?|greater{_W}than){_W}"
+                rf"(?:the{_W})?(?:then[ -]applicable{_W})?[\"“]?{words}",
+                self.text,
+                re.IGNORECASE,
+            )
+            found = None
+            if after is not None and (before is None or after.start() < before.start()):
+                found = Comparison.AT_LEAST
+            elif before is not None:
+                found = Comparison.MORE_THAN
+            self._terms[term] = found
+        return self._terms[term]
+
+    def _qualified_passive(
+        self,
+        qualification: re.Match[str],
+        comparison: Comparison,
+        start: int,
+        end: int,
+        factor: float,
+    ) -> None:
+        """A passive tier in a qualification: "10% (or 20% in the case of passive investors)"."""
+        values = find_percents(self.text, qualification.start(), qualification.end())
+        if len(values) != 1:
+            return
+        evidence = self.context.evidence(qualification.start(), qualification.end())
+        change = SetPassiveTier(
+            percent=values[0].value,
+            comparison=comparison,
+            quote=" ".join(evidence.quote.split()),
+            note="a passive investors' tier, in a parenthesis after the general threshold",
+        )
+        drafted = DraftChange(change, evidence, 0.75 * factor)
+        low = " ".join(self.text[start:end].split()).lower()
+        if self.event.kind is not EventKind.ADOPTION and _CHANGING.search(low):
             self._amendment(self.current_number, current=True).changes.append(drafted)
         else:
             self.provisions.append(drafted)
