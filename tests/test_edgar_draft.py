@@ -741,3 +741,123 @@ class TestThresholdsInGeneralTerms:
         (threshold,) = [p for p in drafted.provisions if p.kind == "set-threshold"]
         assert threshold.reading() == expected
         assert threshold.confidence >= 0.7 and "defined term" in (threshold.change.note or "")
+
+
+K8_AMENDMENT = (
+    "FORM 8-K\nItem 3.03 Material Modification to Rights of Security Holders.\n\nOn June 1, "
+    "2021, the Company and the Rights Agent entered into Amendment No. 1 to the Rights Agreement "
+    "(the \u201cAmendment\u201d). {clause}\n"
+)
+K8_ADOPTION = (
+    "FORM 8-K\nItem 3.03 Material Modification to Rights of Security Holders.\n\nOn March 20, "
+    "2020, the Board of Directors adopted a rights agreement (the \u201cRights Agreement\u201d). "
+    "{clause}\n"
+)
+
+
+class TestHoldersAndChanges:
+    """Named holders, grandfathering and replaced values, in the words summaries use."""
+
+    def test_named_holder_cap_without_a_short_name(self) -> None:
+        """'X, L.P. (together with its Affiliates, "X") shall not be deemed ... more than 25%'."""
+        clause = (
+            "Notwithstanding the foregoing, Blue Harbor Capital, L.P. (together with its "
+            'Affiliates, "Blue Harbor") shall not be deemed to be an Acquiring Person unless it '
+            "becomes the Beneficial Owner of more than 25% of the Common Shares then outstanding."
+        )
+        drafted = text_facts(AGREEMENT.format(clause=clause))
+        assert "agreement.add-exception=Blue Harbor Capital, L.P.: more than 25%" in drafted
+
+    def test_permitted_holder_is_an_exception_not_a_threshold(self) -> None:
+        """'permits X to acquire up to 19.9% ... without becoming an Acquiring Person'."""
+        clause = (
+            "The Amendment permits Blue Harbor Capital, L.P. (\u201cBlue Harbor\u201d) to acquire "
+            "up to 19.9% of the outstanding common stock without becoming an Acquiring Person."
+        )
+        drafted = text_facts(K8_AMENDMENT.format(clause=clause))
+        assert "amendment[1].add-exception=Blue Harbor Capital, L.P.: more than 19.9%" in drafted
+        assert not any("set-threshold" in f for f in drafted)
+
+    @pytest.mark.parametrize(
+        "clause",
+        [
+            'The term "Acquiring Person" shall not include Blue Harbor Capital, L.P. or any of '
+            "its Affiliates.",
+            "The Amendment exempts Blue Harbor Capital, L.P. and its affiliates from the "
+            "definition of Acquiring Person.",
+        ],
+    )
+    def test_exclusion_with_the_name_after_the_words(self, clause: str) -> None:
+        """'"Acquiring Person" shall not include X', 'exempts X ... from ... Acquiring Person'."""
+        drafted = text_facts(K8_AMENDMENT.format(clause=clause))
+        assert (
+            "amendment[1].add-exempt-person=Blue Harbor Capital, L.P. made an Exempt Person"
+            in drafted
+        )
+
+    def test_replacing_old_with_new(self) -> None:
+        """'amended by replacing "15%" with "20%"': the amendment sets 20%, never 15%."""
+        clause = (
+            "Section 1(a) of the Rights Agreement is amended by replacing \u201c15%\u201d with "
+            "\u201c20%\u201d each place it appears."
+        )
+        drafted = text_facts(K8_AMENDMENT.format(clause=clause))
+        assert "amendment[1].set-threshold=20% or more" in drafted
+        assert not any("15%" in f for f in drafted)
+
+    def test_replaced_expiry_date(self) -> None:
+        """'deleting "March 19, 2021" and replacing it with "March 19, 2024"': the new date."""
+        text = (
+            "Exhibit 4.1\nAMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1 to Rights "
+            "Agreement (this \u201cAmendment\u201d) is entered into as of March 2, 2021, by and "
+            "between Acme Widgets, Inc. (the \u201cCompany\u201d) and Example Trust Company (the "
+            "\u201cRights Agent\u201d).\n1. The definition of \u201cFinal Expiration Date\u201d in "
+            "Section 7(a) of the Rights Agreement is hereby amended by deleting \u201cMarch 19, "
+            "2021\u201d and replacing it with \u201cMarch 19, 2024\u201d.\n"
+        )
+        drafted = text_facts(text)
+        assert "amendment[1].set-expiration=2024-03-19" in drafted
+        assert not any("2021-03-19" in f for f in drafted)
+
+    @pytest.mark.parametrize(
+        "clause",
+        [
+            "Stockholders who beneficially own 4.95% or more of the outstanding common stock as "
+            "of the time of the first public announcement of the Rights Agreement will not "
+            "trigger it so long as they do not acquire any additional shares.",
+            "Any person who beneficially owned 4.95% or more of the common stock prior to the "
+            "first public announcement of the Rights Agreement will not become an Acquiring "
+            "Person unless it acquires beneficial ownership of additional shares.",
+        ],
+    )
+    def test_grandfathered_at_the_announcement(self, clause: str) -> None:
+        """Holders over the line when the plan was announced, who may acquire no more shares."""
+        threshold = (
+            "A person becomes an Acquiring Person upon acquiring 4.95% or more of the common "
+            "stock. "
+        )
+        drafted = text_facts(K8_ADOPTION.format(clause=threshold + clause))
+        assert {
+            "agreement.set-threshold=4.95% or more",
+            "agreement.set-grandfathering=no additional share",
+        } <= drafted
+
+    def test_exchange_limit_is_no_threshold(self) -> None:
+        """'before the Acquiring Person owns 50% or more ..., the Board may exchange': no line."""
+        clause = (
+            "After a person becomes an Acquiring Person, but before the Acquiring Person owns 50% "
+            "or more of the outstanding Common Stock, the Board may exchange the Rights."
+        )
+        assert not any("50%" in f for f in text_facts(K8_ADOPTION.format(clause=clause)))
+
+    def test_on_or_about_says_so(self) -> None:
+        """'On or about X, the Board adopted a plan' dates it, with the hedge as its reason."""
+        text = (
+            "FORM 8-K\nItem 3.03 Material Modification to Rights of Security Holders.\n\nOn or "
+            "about March 30, 2020, the Board of Directors of Acme Widgets, Inc. adopted a "
+            "stockholder rights plan and declared a dividend of one right per share.\n"
+        )
+        drafted = draft_filing(parse_filing(text, name="a.txt"))
+        assert drafted.agreement_date is not None
+        assert drafted.agreement_date.value == pendulum.Date(2020, 3, 30)
+        assert drafted.agreement_date.level == "low"

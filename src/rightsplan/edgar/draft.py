@@ -320,7 +320,7 @@ _AMENDMENT_START = re.compile(
 # ... adopted a Rights Agreement": the plan's date, less directly than "dated as of".
 _PLAN_WORDS = rf"(?:(?:[\w'’&-]+|\([^()\n]{{0,20}}\)){_W}){{0,8}}?"
 _ON_DATE_ADOPTED = re.compile(
-    rf"\b(?i:on|as{_W}of|effective(?:{_W}as{_W}of)?){_W}(?P<date>{_DATE}),?"
+    rf"\b(?i:on(?:{_W}or{_W}about)?|as{_W}of|effective(?:{_W}as{_W}of)?){_W}(?P<date>{_DATE}),?"
     rf"(?:[^.;]|\.(?=,?[ \t\n]+[(a-z])){{0,120}}?"
     rf"\b(?P<verb>(?i:entered{_W}into|adopted|enacted|approved(?:{_W}the{_W}adoption{_W}of)?|"
     rf"executed|signed))[ \t\n]+"
@@ -374,11 +374,25 @@ _AGENT_WITH = re.compile(
 )
 # "Toshiba Corporation, together with its Affiliates, shall not be deemed an Acquiring Person":
 # a name that carries an entity's suffix, then within the clause the words that exclude it.
+_HOLDER_ENTITY = (
+    r"[A-Z][\w.&'’-]*(?:[ \t\n]+(?:[A-Z0-9][\w.&'’-]*|of|&)){0,5}"
+    r"(?:,?[ \t\n]+(?:Corporation|Inc\.|Incorporated|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.|Limited|"
+    r"Company|Co\.|plc|N\.V\.|AG|S\.A\.))"
+)
+"""A holder's name that carries an entity's suffix ("Blue Harbor Capital, L.P.")."""
 _EXCLUDED = re.compile(
-    rf"(?P<name>[A-Z][\w.&'’-]*(?:[ \t\n]+(?:[A-Z0-9][\w.&'’-]*|of|&)){{0,5}}"
-    rf"(?:,?[ \t\n]+(?:Corporation|Inc\.|Incorporated|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.|Limited|"
-    rf"Company|Co\.|plc|N\.V\.|AG|S\.A\.)))\b[^.;%]{{0,200}}?\b(?:shall|will){_W}not{_W}be{_W}"
+    rf"(?P<name>{_HOLDER_ENTITY})(?!\w)[^.;%]{{0,200}}?\b(?:shall|will){_W}not{_W}be{_W}"
     rf"deemed{_W}(?:to{_W}be{_W}|to{_W}have{_W}become{_W})?an?{_W}[\"“]?Acquiring{_W}Person"
+)
+# 'the term "Acquiring Person" shall not include X Corporation'; 'exempts X Corporation ... from
+# the definition of Acquiring Person': the same exclusion, the name after the words.
+_NOT_INCLUDE = re.compile(
+    rf"Acquiring{_W}Person[\"”]?,?{_W}(?:shall|will|does){_W}not{_W}include{_W}"
+    rf"(?P<name>{_HOLDER_ENTITY})"
+)
+_EXEMPTS = re.compile(
+    rf"\bexempt(?:s|ed|ing)?{_W}(?P<name>{_HOLDER_ENTITY})(?!\w)[^.;%]{{0,120}}?"
+    rf"\bAcquiring{_W}Person"
 )
 _NOT_A_HOLDER = frozenset(
     {"the", "this", "such", "any", "no", "each", "company", "notwithstanding", "however", "if"}
@@ -405,8 +419,10 @@ _SUCCESSOR = re.compile(
     rf"(?i:appoint\w{{0,6}}){_W}(?:of{_W})?(?P<agent>{_NAME}){_W}"
     rf"(?i:as{_W}(?:a{_W}|the{_W})?successor{_W}rights{_W}agent)"
 )
+# 'X, a Delaware corporation (the "Short")', 'X (together with its Affiliates, "Short")'.
 _DEFINED = re.compile(
     rf"(?P<name>{_NAME})(?:,{_W}an?{_W}[A-Za-z][A-Za-z .-]{{0,60}}?)?[ \t\n]*\([ \t\n]*"
+    rf"(?:together{_W}with{_W}(?:its|his|her|their){_W}[^,()\"“]{{1,40}},{_W})?"
     rf"(?:the{_W})?[\"“](?P<short>[^\"”\n]{{1,40}}?),?[\"”]"
 )
 _GROUP_TOGETHER = re.compile(
@@ -440,7 +456,12 @@ _RECITAL = re.compile(r"\W*(?:whereas|recitals?)\b")
 # lower threshold) is adopted.
 _GRANDFATHER = re.compile(
     rf"\b(?:already|grandfather\w*|existing{_W}(?:holders?|stockholders?|shareholders?)|"
-    rf"whose{_W}beneficial{_W}ownership{_W}exceed\w*|lowest{_W}percentage)\b",
+    rf"whose{_W}beneficial{_W}ownership{_W}exceed\w*|lowest{_W}percentage|"
+    rf"(?:currently|presently){_W}(?:own|hold|beneficially)\w*)\b|"
+    # "Stockholders who beneficially own 4.95% or more ... as of the time of the first public
+    # announcement of the Plan": holders over the line when the plan was announced.
+    rf"\b(?:own|owned|held|hold)\b(?:[^.;]|\.(?=\d)){{0,80}}?\b(?:as{_W}of|prior{_W}to|before|on){_W}the{_W}"
+    rf"(?:(?:time|date){_W}of{_W}the{_W})?(?:first{_W})?public{_W}announcement\b",
     re.IGNORECASE,
 )
 _TOLERANCE = re.compile(
@@ -448,7 +469,8 @@ _TOLERANCE = re.compile(
 )
 _NO_ADDITIONAL = re.compile(
     rf"\b(?:do|does|did)(?:{_W}not|n['’]t){_W}(?:thereafter{_W})?(?:acquire|increase|purchase)"
-    rf"{_W}(?:any{_W})?(?:additional|their|its|further|more)\b|\bno{_W}additional{_W}shares?\b",
+    rf"{_W}(?:any{_W})?(?:additional|their|its|further|more)\b|\bno{_W}additional{_W}shares?\b|"
+    rf"\bunless\b[^.;%]{{0,60}}\bacquires?\b[^.;%]{{0,40}}\badditional{_W}(?:shares|stock)\b",
     re.IGNORECASE,
 )
 _LOWEST_SINCE = re.compile(
@@ -465,6 +487,8 @@ _REPLACED = re.compile(
 _QUALIFIED = re.compile(
     r"\([ \t\n]*(?:or|up[ \t\n]+to|and|but)\b[^()]{0,120}?(?:%|percent)[^()]{0,120}\)"
 )
+_NEVER_A_THRESHOLD = 50
+"""Percent at or above which a number is never a general or passive threshold."""
 _PASSIVE_WORDS = re.compile(r"passive|13G|institutional", re.IGNORECASE)
 # '"Triggering Percentage" shall mean 4.99%', '"Threshold Percentage" means', "the Beneficial
 # Ownership Threshold is": a number given as the value of a defined term.
@@ -513,7 +537,7 @@ _AS_A_RESULT = re.compile(
     re.IGNORECASE,
 )
 _ON_DATE_AMENDED = re.compile(
-    rf"\b(?i:on|as{_W}of|effective(?:{_W}as{_W}of)?){_W}(?P<date>{_DATE}),?[^.;]{{0,100}}?"
+    rf"\b(?i:on(?:{_W}or{_W}about)?|as{_W}of|effective(?:{_W}as{_W}of)?){_W}(?P<date>{_DATE}),?[^.;]{{0,100}}?"
     rf"\b(?i:amended){_W}(?:(?:the|its|our|that{_W}certain){_W})?{_PLAN_WORDS}{PLAN_NOUN}"
 )
 _ON_OR_AS_OF = re.compile(rf"{_W}(?:on|as{_W}of){_W}", re.IGNORECASE)
@@ -918,7 +942,8 @@ class _Flags:
 _NO_FLAGS = _Flags(False, None, False, False, False, False, False)
 _CHANGING = re.compile(r"\b(?:amend|lower|reduc|increas|rais|chang|decreas|replac)\w{0,12}\b")
 _EXCEPTION = re.compile(
-    r"not be deemed|shall not be|will not be|exception|exempt|permitted to|without triggering"
+    r"not be deemed|shall not be|will not be|exception|exempt|permit|without triggering|"
+    r"without becoming|without being deemed"
 )
 _PASSIVE = re.compile(
     r"without any intention of changing or influencing control|ceases to hold|passive|"
@@ -1051,7 +1076,11 @@ class _Reader:
         """
         if _RECITAL.match(low) or "acquiring person" not in low or "%" in low or "percent" in low:
             return
-        match = _EXCLUDED.search(self.text, start, end)
+        match = (
+            _EXCLUDED.search(self.text, start, end)
+            or _NOT_INCLUDE.search(self.text, start, end)
+            or _EXEMPTS.search(self.text, start, end)
+        )
         if match is None:
             return
         name = " ".join(match["name"].split())
@@ -1179,8 +1208,13 @@ class _Reader:
             if _OTHER_ACT.search(match["what"]):
                 continue  # "approved the termination of the Rights Agreement"
             rank = 2 if match["verb"].lower().startswith(("entered", "executed", "signed")) else 1
+            about = re.match(r"on[ \t\n]+or[ \t\n]+about", match.group(), re.IGNORECASE)
             self._agreement_date(
-                day, self.context.evidence(match.start(), match.end()), rank, factor
+                day,
+                self.context.evidence(match.start(), match.end()),
+                rank,
+                factor * (0.8 if about else 1.0),
+                "the text says 'on or about' this date" if about else None,
             )
         if "today" in low and self.event.kind is EventKind.ADOPTION:
             adopted = _ADOPTED_TODAY.search(text, start, end)
@@ -1525,8 +1559,8 @@ class _Reader:
                 continue
             if grandfather is not None and mention.start >= grandfather.start():
                 continue  # the grandfathering clause: read as such above
-            if replaced is not None and mention.end <= replaced.start():
-                continue  # the old value
+            if replaced is not None and mention.end <= replaced.end():
+                continue  # the old value: 'X is replaced with', 'replacing X with'
             if text[mention.end : mention.end + 30].lstrip().lower().startswith("percentage point"):
                 continue
             if any(a <= mention.start < b for a, b in inside):
@@ -1793,6 +1827,12 @@ class _Reader:
                 target,
             )
         holder = flags.holder
+        if holder is None and flags.exception:
+            # "X Capital, L.P. ... shall not be deemed an Acquiring Person unless ... more than
+            # 25%": a named holder the text does not define a short name for.
+            named = _EXCLUDED.search(self.text, start, end)
+            if named is not None and named["name"].split()[0].lower() not in _NOT_A_HOLDER:
+                holder = (" ".join(named["name"].split()), ())
         if holder is not None and flags.exception:
             name, members = holder
             passive = flags.passive
@@ -1814,6 +1854,10 @@ class _Reader:
                 ),
                 target,
             )
+        if value >= _NEVER_A_THRESHOLD:
+            # "before the Acquiring Person owns 50% or more ..., the Board may exchange the
+            # Rights": a half of the shares is control, never where a plan draws its line.
+            return None, target
         if "13g" in window or "passive" in window:
             return SetPassiveTier(percent=value, comparison=comparison), target
         if flags.about_plan:
@@ -1861,6 +1905,11 @@ class _Reader:
             return
         # "extends the Final Expiration Date from May 18, 2019 to May 18, 2022": the new date
         # follows "to"; the one after "from" is the old value.
+        # 'is hereby amended by deleting "March 19, 2021" and replacing it with "March 19,
+        # 2024"': what comes before the new words is old.
+        replaced = _REPLACED.search(self.text, start, end)
+        if replaced is not None and replaced.start() < dates[-1][0]:
+            dates = [d for d in dates if d[0] >= replaced.end()] or dates[-1:]
         s, e, day = dates[0]
         if self._old_value(start, s):
             later = [d for d in dates[1:] if self._new_value(start, d[0])]
