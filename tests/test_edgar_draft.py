@@ -861,3 +861,38 @@ class TestHoldersAndChanges:
         assert drafted.agreement_date is not None
         assert drafted.agreement_date.value == pendulum.Date(2020, 3, 30)
         assert drafted.agreement_date.level == "low"
+
+    def test_passive_tier_words_before_the_number(self) -> None:
+        """'10% or more ... (or, in the case of a Passive Institutional Investor, 20% or more)'."""
+        clause = (
+            '"Acquiring Person" shall mean any Person who is the Beneficial Owner of 10% or more '
+            "of the Common Shares then outstanding (or, in the case of a Passive Institutional "
+            "Investor, 20% or more of the Common Shares then outstanding)."
+        )
+        drafted = text_facts(AGREEMENT.format(clause=clause))
+        assert {
+            "agreement.set-threshold=10% or more",
+            "agreement.set-passive-tier=20% or more",
+        } <= drafted
+
+    def test_expiry_named_after_the_date(self) -> None:
+        """'on March 1, 2014 (the "Final Expiration Date")' sets the expiry."""
+        clause = (
+            "Section 7. (a) The Rights shall be exercisable at any time after the Distribution "
+            "Date and prior to the earlier of (i) the Close of Business on March 1, 2014 (the "
+            '"Final Expiration Date"), or (ii) the time at which the Rights are redeemed.'
+        )
+        assert "agreement.set-expiration=2014-03-01" in text_facts(AGREEMENT.format(clause=clause))
+
+    def test_effective_x_the_board_amended(self) -> None:
+        """'Effective March 2, 2021, the Board amended the Rights Agreement' dates the amendment."""
+        text = (
+            "FORM 8-K\nItem 3.03 Material Modification to Rights of Security Holders.\n\n"
+            "Effective March 2, 2021, the Board of Directors amended the Rights Agreement, dated "
+            "as of March 20, 2020, to reduce the Beneficial Ownership Threshold from 15% to 10%.\n"
+        )
+        assert {
+            "agreement.dated=2020-03-20",
+            "amendment[-].executed=2021-03-02",
+            "amendment[-].set-threshold=10% or more",
+        } <= text_facts(text)

@@ -476,6 +476,10 @@ _NO_ADDITIONAL = re.compile(
 _LOWEST_SINCE = re.compile(
     rf"\blowest{_W}(?:percentage|number|amount)\b[^.;]{{0,160}}\bsince\b", re.I
 )
+_EXPIRY_NAMED = re.compile(
+    rf"(?P<date>{_DATE})[ \t\n]*\([ \t\n]*(?:(?:the|such){_W})?[\"“](?:Final{_W})?Expiration"
+    rf"{_W}(?:Date|Time)[\"”]"
+)
 _CLOSE_OF_BUSINESS = re.compile(rf"\bclose{_W}of{_W}business{_W}on\b", re.I)
 _REPLACED = re.compile(
     rf"\b(?:replac\w*|substitut\w*|deleting)\b[^.;]{{0,200}}?\bwith\b|"
@@ -487,6 +491,25 @@ _REPLACED = re.compile(
 _QUALIFIED = re.compile(
     r"\([ \t\n]*(?:or|up[ \t\n]+to|and|but)\b[^()]{0,120}?(?:%|percent)[^()]{0,120}\)"
 )
+_PASSIVE_MARK = re.compile(r"passive|13G\b", re.IGNORECASE)
+
+
+def _nearest(mentions: list[PercentMention], marks: Iterable[re.Match[str]]) -> set[int]:
+    """The indexes of the mentions each mark is nearest to (a mark is read with one number)."""
+    out: set[int] = set()
+    for mark in marks:
+        if not mentions:
+            break
+        at = mark.start()
+        out.add(
+            min(
+                range(len(mentions)),
+                key=lambda i: max(mentions[i].start - at, at - mentions[i].end, 0),
+            )
+        )
+    return out
+
+
 _NEVER_A_THRESHOLD = 50
 """Percent at or above which a number is never a general or passive threshold."""
 _PASSIVE_WORDS = re.compile(r"passive|13G|institutional", re.IGNORECASE)
@@ -1347,18 +1370,20 @@ class _Reader:
             for d in _dates_outside_dated(self.text, start, end)
             if not self._old_value(start, d[0]) and not self._new_value(start, d[0])
         ]
+        amended = _ON_DATE_AMENDED.search(self.text, start, end) if mentions_current else None
+        when = _text.parse_date(amended) if amended is not None else None
+        if amended is not None and when is not None:
+            # "As of December 22, 2010, the Company amended the shareholder rights plan";
+            # "Effective March 2, 2021, the Board amended the Rights Agreement"
+            record = self._amendment(current, current=True)
+            if record.executed is None:
+                record.executed = Found(
+                    when, self.context.evidence(amended.start(), amended.end()), 0.8 * factor
+                )
         if not dates:
             return
         record = self._amendment(current, current=True)
         executed = _EXECUTED.search(self.text, start, end)
-        amended = _ON_DATE_AMENDED.search(self.text, start, end)
-        if amended is not None and record.executed is None and mentions_current:
-            # "As of December 22, 2010, the Company amended the shareholder rights plan"
-            day = _text.parse_date(amended)
-            if day is not None:
-                record.executed = Found(
-                    day, self.context.evidence(amended.start(), amended.end()), 0.8 * factor
-                )
         if board and record.authorized is None:
             s, e, day = dates[0]
             record.authorized = Found(day, self.context.evidence(s, e), 0.9 * factor)
@@ -1552,8 +1577,15 @@ class _Reader:
         replaced = _REPLACED.search(text, start, end)
         tiers = {m.start: m for m in _IN_CASE_OF.finditer(text, start, end)}
         inside = [(m.start(), m.end()) for m in tiers.values()]
-        qualified = {m.start(): m for m in _QUALIFIED.finditer(text, start, end)}
+        # A qualification attaches to the number it directly follows; a parenthesis elsewhere
+        # ("... outstanding (or, in the case of a Passive Institutional Investor, 20% or
+        # more)") is read as any other words.
+        follows = {_SPACES.match(text, m.end, end).end() for m in mentions}  # type: ignore[union-attr]
+        qualified = {
+            m.start(): m for m in _QUALIFIED.finditer(text, start, end) if m.start() in follows
+        }
         inside += [(m.start(), m.end()) for m in qualified.values()]
+        passive = _nearest(mentions, _PASSIVE_MARK.finditer(text, start, end))
         for index, mention in enumerate(mentions):
             if mention.end in held:
                 continue
@@ -1578,6 +1610,9 @@ class _Reader:
                 # "from 15% to 20%": the words before "from" describe both numbers
                 window_start = mentions[index - 2].end if index >= 2 else start
             window = " ".join(text[window_start:next_start].split()).lower()
+            is_passive = index in passive or (
+                window_start != previous_end and index >= 1 and index - 1 in passive
+            )
             gap = _SPACES.match(text, mention.end, end)
             tier = _IN_CASE_OF.match(text, gap.end() if gap else mention.end, end)
             qualification = qualified.get(gap.end() if gap else mention.end)
@@ -1635,7 +1670,7 @@ class _Reader:
                 notes.append("the number in words and the numeral beside it disagree")
             evidence = self.context.evidence(s, e)
             change, target = self._percent_role(
-                mention, comparison, low, window, refs, start, end, notes
+                mention, comparison, low, window, refs, start, end, notes, passive=is_passive
             )
             if change is None:
                 continue
@@ -1812,6 +1847,8 @@ class _Reader:
         start: int,
         end: int,
         notes: list[str],
+        *,
+        passive: bool = False,
     ) -> tuple[Change | None, str]:
         """What a percentage sets, and where it goes: "provision", "current" or a number."""
         value = mention.value
@@ -1858,7 +1895,7 @@ class _Reader:
             # "before the Acquiring Person owns 50% or more ..., the Board may exchange the
             # Rights": a half of the shares is control, never where a plan draws its line.
             return None, target
-        if "13g" in window or "passive" in window:
+        if passive:
             return SetPassiveTier(percent=value, comparison=comparison), target
         if flags.about_plan:
             return SetThreshold(percent=value, comparison=comparison), target
@@ -1901,6 +1938,17 @@ class _Reader:
         if _OTHER_EXPIRY.search(self.text, max(start, anchor - 100), anchor):
             return  # something else expires: charter transfer restrictions, tax losses
         dates = [d for d in _dates_outside_dated(self.text, start, end) if d[0] > anchor]
+        named = _EXPIRY_NAMED.search(self.text, start, end)
+        day_named = _text.parse_date(named) if named is not None else None
+        if (
+            named is not None
+            and day_named is not None
+            and not self._old_value(start, named.start())
+        ):
+            # 'the Close of Business on March 1, 2014 (the "Final Expiration Date")': the date
+            # the defined term names, wherever "expir" first appears
+            dates = [(named.start("date"), named.end("date"), day_named)]
+            anchor = min(anchor, named.start())
         if not dates:
             return
         # "extends the Final Expiration Date from May 18, 2019 to May 18, 2022": the new date
