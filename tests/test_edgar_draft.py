@@ -896,3 +896,21 @@ class TestHoldersAndChanges:
             "amendment[-].executed=2021-03-02",
             "amendment[-].set-threshold=10% or more",
         } <= text_facts(text)
+
+    def test_act_dated_after_the_plan(self) -> None:
+        """'entered into a Rights Agreement (...) on X' dates it; 'terminated ... on Y' ends it."""
+        adopted = (
+            "FORM 8-K\nItem 3.03 Material Modification to Rights of Security Holders.\n\nAcme "
+            "Widgets, Inc. (the \u201cCompany\u201d) entered into a Rights Agreement (the "
+            "\u201cRights Agreement\u201d) on March 20, 2020 with Example Trust Company, as "
+            "rights agent.\n"
+        )
+        assert "agreement.dated=2020-03-20" in text_facts(adopted)
+        ended = (
+            "FORM 8-K\nItem 3.03 Material Modification to Rights of Security Holders.\n\nThe "
+            "Board of Directors terminated the Rights Agreement on March 20, 2021.\n"
+        )
+        assert {
+            "amendment[-].terminate=plan terminated",
+            "amendment[-].executed=2021-03-20",
+        } <= text_facts(ended)

@@ -326,6 +326,12 @@ _ON_DATE_ADOPTED = re.compile(
     rf"executed|signed))[ \t\n]+"
     rf"(?P<what>(?:(?:the|a|an|its|our|that{_W}certain){_W})?{_PLAN_WORDS}{PLAN_NOUN})"
 )
+# "adopted a rights plan (the "Plan") on March 20, 2020": the act's date after the plan.
+_ADOPTED_ON_DATE = re.compile(
+    rf"\b(?P<verb>(?i:entered{_W}into|adopted|enacted|approved))[ \t\n]+"
+    rf"(?P<what>(?:(?:the|a|an|its|our){_W})?{_PLAN_WORDS}{PLAN_NOUN})"
+    rf"(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?{_W}(?i:on){_W}(?P<date>{_DATE})"
+)
 _ADOPTED_TODAY = re.compile(
     rf"\btoday\b[^.;]{{0,120}}?\b(?:adopted|approved{_W}the{_W}adoption{_W}of|entered{_W}into)"
     rf"[ \t\n]+{_PLAN_WORDS}{PLAN_NOUN}",
@@ -562,6 +568,9 @@ _AS_A_RESULT = re.compile(
 _ON_DATE_AMENDED = re.compile(
     rf"\b(?i:on(?:{_W}or{_W}about)?|as{_W}of|effective(?:{_W}as{_W}of)?){_W}(?P<date>{_DATE}),?[^.;]{{0,100}}?"
     rf"\b(?i:amended){_W}(?:(?:the|its|our|that{_W}certain){_W})?{_PLAN_WORDS}{PLAN_NOUN}"
+)
+_ON_DATE_AFTER = re.compile(
+    rf"(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?{_W}(?i:on|as{_W}of){_W}(?P<date>{_DATE})"
 )
 _ON_OR_AS_OF = re.compile(rf"{_W}(?:on|as{_W}of){_W}", re.IGNORECASE)
 _EXECUTED = re.compile(rf"\b(?:executed|entered{_W}into|signed)\b", re.IGNORECASE)
@@ -1238,6 +1247,16 @@ class _Reader:
                 rank,
                 factor * (0.8 if about else 1.0),
                 "the text says 'on or about' this date" if about else None,
+            )
+        for match in _ADOPTED_ON_DATE.finditer(text, start, end):
+            day = _text.parse_date(match)
+            if day is None or _AMENDMENT_START.match(match["what"]):
+                continue
+            if _OTHER_ACT.search(match["what"]):
+                continue
+            rank = 2 if match["verb"].lower().startswith("entered") else 1
+            self._agreement_date(
+                day, self.context.evidence(match.start(), match.end()), rank, factor
             )
         if "today" in low and self.event.kind is EventKind.ADOPTION:
             adopted = _ADOPTED_TODAY.search(text, start, end)
@@ -2052,6 +2071,7 @@ class _Reader:
                     for d in _dates_outside_dated(self.text, start, match.start())
                     if not self._old_value(start, d[0]) and not self._new_value(start, d[0])
                 ]
+                on = _ON_DATE_AFTER.match(self.text, match.end(), end)
                 if dates:
                     s, _, day = dates[0]
                     record.executed = Found(
@@ -2059,6 +2079,11 @@ class _Reader:
                         self.context.evidence(s, match.end()),
                         0.7 * factor,
                         "the date given in the sentence that terminates the plan",
+                    )
+                elif on is not None and (when := _text.parse_date(on)) is not None:
+                    # "terminated the Rights Agreement on March 20, 2021"
+                    record.executed = Found(
+                        when, self.context.evidence(match.start(), on.end()), 0.8 * factor
                     )
 
     def _redemption(self, start: int, end: int, low: str, authority: Authority) -> None:
