@@ -914,3 +914,27 @@ class TestHoldersAndChanges:
             "amendment[-].terminate=plan terminated",
             "amendment[-].executed=2021-03-20",
         } <= text_facts(ended)
+
+    @pytest.mark.parametrize(
+        "clause",
+        [
+            "The Plan is designed to deter any stockholder from obtaining 4.99% or more of the "
+            "common stock. Existing holders of 4.99% or more will be grandfathered at their "
+            "current ownership levels, but will trigger the Plan if they acquire additional "
+            "shares of common stock.",
+            "Any Person who is the Beneficial Owner of 4.99% or more of the Common Stock on the "
+            "date of the first public announcement shall not be an Acquiring Person unless it "
+            "acquires any additional Common Shares.",
+        ],
+    )
+    def test_tax_plan_summary(self, clause: str) -> None:
+        """A tax plan's summary: 4.99% or more, and grandfathered holders may buy no more."""
+        text = (
+            "FORM 8-K\nItem 3.03 Material Modification to Rights of Security Holders.\n\nOn "
+            "March 20, 2020, the Board adopted a tax benefits preservation plan (the "
+            f"\u201cPlan\u201d). {clause}\n"
+        )
+        assert {
+            "agreement.set-threshold=4.99% or more",
+            "agreement.set-grandfathering=no additional share",
+        } <= text_facts(text)

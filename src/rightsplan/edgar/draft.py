@@ -16,6 +16,7 @@ says so in a :class:`Conflict` and in the kept change's note.
 
 from __future__ import annotations
 
+import bisect
 import enum
 import re
 from collections.abc import Iterable
@@ -466,8 +467,10 @@ _GRANDFATHER = re.compile(
     rf"(?:currently|presently){_W}(?:own|hold|beneficially)\w*)\b|"
     # "Stockholders who beneficially own 4.95% or more ... as of the time of the first public
     # announcement of the Plan": holders over the line when the plan was announced.
-    rf"\b(?:own|owned|held|hold)\b(?:[^.;]|\.(?=\d)){{0,80}}?\b(?:as{_W}of|prior{_W}to|before|on){_W}the{_W}"
-    rf"(?:(?:time|date){_W}of{_W}the{_W})?(?:first{_W})?public{_W}announcement\b",
+    # The clause starts at the announcement: the level before it is the plan's threshold.
+    rf"\b(?:own|owned|owner|held|hold)\b(?:[^.;]|\.(?=\d)){{0,80}}?"
+    rf"(?P<announced>\b(?:as{_W}of|prior{_W}to|before|on){_W}the{_W}"
+    rf"(?:(?:time|date){_W}of{_W}the{_W})?(?:first{_W})?public{_W}announcement\b)",
     re.IGNORECASE,
 )
 _TOLERANCE = re.compile(
@@ -476,7 +479,8 @@ _TOLERANCE = re.compile(
 _NO_ADDITIONAL = re.compile(
     rf"\b(?:do|does|did)(?:{_W}not|n['’]t){_W}(?:thereafter{_W})?(?:acquire|increase|purchase)"
     rf"{_W}(?:any{_W})?(?:additional|their|its|further|more)\b|\bno{_W}additional{_W}shares?\b|"
-    rf"\bunless\b[^.;%]{{0,60}}\bacquires?\b[^.;%]{{0,40}}\badditional{_W}(?:shares|stock)\b",
+    rf"\b(?:unless|if|until)\b[^.;%]{{0,60}}\bacquires?\b[^.;%]{{0,40}}\badditional"
+    rf"(?:{_W}\w+){{0,2}}?{_W}(?:shares|stock)\b",
     re.IGNORECASE,
 )
 _LOWEST_SINCE = re.compile(
@@ -500,19 +504,25 @@ _QUALIFIED = re.compile(
 _PASSIVE_MARK = re.compile(r"passive|13G\b", re.IGNORECASE)
 
 
+def _clause_start(grandfather: re.Match[str]) -> int:
+    """Where a grandfathering clause's own numbers start (after the holders' level)."""
+    return grandfather.start("announced") if grandfather["announced"] else grandfather.start()
+
+
 def _nearest(mentions: list[PercentMention], marks: Iterable[re.Match[str]]) -> set[int]:
-    """The indexes of the mentions each mark is nearest to (a mark is read with one number)."""
+    """The indexes of the mentions each mark is nearest to (a mark is read with one number).
+
+    Mentions are in text order, so each mark needs only its two neighbours: linear reading.
+    """
+    starts = [m.start for m in mentions]
     out: set[int] = set()
     for mark in marks:
         if not mentions:
             break
         at = mark.start()
-        out.add(
-            min(
-                range(len(mentions)),
-                key=lambda i: max(mentions[i].start - at, at - mentions[i].end, 0),
-            )
-        )
+        after = bisect.bisect_left(starts, at)
+        near = [i for i in (after - 1, after) if 0 <= i < len(mentions)]
+        out.add(min(near, key=lambda i: max(mentions[i].start - at, at - mentions[i].end, 0)))
     return out
 
 
@@ -969,6 +979,8 @@ class _Flags:
     as_described: bool
     previous: bool
     about_plan: bool
+    named: tuple[str, tuple[str, ...]] | None = None
+    """A holder named with an entity's suffix before "shall not be deemed an Acquiring Person"."""
 
 
 _NO_FLAGS = _Flags(False, None, False, False, False, False, False)
@@ -985,7 +997,8 @@ _AS_DESCRIBED = re.compile(r"preceding paragraph|described above")
 _PREVIOUS = re.compile(r"previous|prior|\bhad\b")
 _ABOUT_PLAN = re.compile(
     r"acquiring person|beneficial own|trigger|threshold|rights agreement|rights plan|"
-    r"exercisable|\b(?:person|group)\b[^.;]{0,80}\bacquir"
+    r"exercisable|\b(?:person|group|stockholder|shareholder|entity|investor)s?\b[^.;]{0,80}"
+    r"\b(?:acquir|obtain)"
 )
 
 
@@ -1608,7 +1621,7 @@ class _Reader:
         for index, mention in enumerate(mentions):
             if mention.end in held:
                 continue
-            if grandfather is not None and mention.start >= grandfather.start():
+            if grandfather is not None and mention.start >= _clause_start(grandfather):
                 continue  # the grandfathering clause: read as such above
             if replaced is not None and mention.end <= replaced.end():
                 continue  # the old value: 'X is replaced with', 'replacing X with'
@@ -1886,9 +1899,7 @@ class _Reader:
         if holder is None and flags.exception:
             # "X Capital, L.P. ... shall not be deemed an Acquiring Person unless ... more than
             # 25%": a named holder the text does not define a short name for.
-            named = _EXCLUDED.search(self.text, start, end)
-            if named is not None and named["name"].split()[0].lower() not in _NOT_A_HOLDER:
-                holder = (" ".join(named["name"].split()), ())
+            holder = flags.named
         if holder is not None and flags.exception:
             name, members = holder
             passive = flags.passive
@@ -1934,9 +1945,18 @@ class _Reader:
                     as_described=_AS_DESCRIBED.search(low) is not None,
                     previous=_PREVIOUS.search(low) is not None,
                     about_plan=_ABOUT_PLAN.search(low) is not None,
+                    named=self._named_holder(start, end, low),
                 ),
             )
         return self._flag_cache[1]
+
+    def _named_holder(self, start: int, end: int, low: str) -> tuple[str, tuple[str, ...]] | None:
+        if _EXCEPTION.search(low) is None:
+            return None
+        named = _EXCLUDED.search(self.text, start, end)
+        if named is None or named["name"].split()[0].lower() in _NOT_A_HOLDER:
+            return None
+        return (" ".join(named["name"].split()), ())
 
     def _passive_of(self, holder: str) -> bool:
         for record in self.amendments.values():
