@@ -938,3 +938,20 @@ class TestHoldersAndChanges:
             "agreement.set-threshold=4.99% or more",
             "agreement.set-grandfathering=no additional share",
         } <= text_facts(text)
+
+    def test_unnumbered_earlier_amendment(self) -> None:
+        """'as amended on X' in Amendment No. 2 can only be No. 1: numbered so, with a reason."""
+        text = (
+            'Exhibit 4.1\nAMENDMENT NO. 2 TO RIGHTS AGREEMENT\nThis Amendment No. 2 ("Amendment '
+            'No. 2") to that certain rights agreement, dated as of September 25, 1995, as amended '
+            'on June 17, 1998, by and between Acme Widgets, Inc. (the "Company") and Example '
+            'Trust Company, as rights agent (as amended, the "Rights Agreement"), is made and '
+            "entered into as of this 15th day of August, 2000.\n"
+        )
+        drafted = draft_filing(parse_filing(text, name="a.txt"))
+        first = next(a for a in drafted.amendments if a.number and a.number.value == 1)
+        assert first.executed is not None and first.executed.value == pendulum.Date(1998, 6, 17)
+        assert first.executed.level == "low"
+        assert {"agreement.dated=1995-09-25", "amendment[2].executed=2000-08-15"} <= text_facts(
+            text
+        )

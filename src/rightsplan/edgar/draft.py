@@ -582,6 +582,13 @@ _ON_DATE_AMENDED = re.compile(
 _ON_DATE_AFTER = re.compile(
     rf"(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?{_W}(?i:on|as{_W}of){_W}(?P<date>{_DATE})"
 )
+# "the Rights Agreement, dated January 19, 2005, as amended on October 24, 2005", "as amended by
+# an amendment dated as of X": an earlier amendment recited without its number.
+_AS_AMENDED_ON = re.compile(
+    rf"\bas{_W}amended{_W}(?:on|as{_W}of|by{_W}(?:an|the){_W}amendment{_W}dated(?:{_W}as{_W}of)?)"
+    rf"{_W}(?P<date>{_DATE})",
+    re.IGNORECASE,
+)
 _ON_OR_AS_OF = re.compile(rf"{_W}(?:on|as{_W}of){_W}", re.IGNORECASE)
 _EXECUTED = re.compile(rf"\b(?:executed|entered{_W}into|signed)\b", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\bto[ \t\n]*$", re.IGNORECASE)
@@ -1471,6 +1478,39 @@ class _Reader:
                             self.context.evidence(match.start(), match.end()),
                             0.85 * _AUTHORITY_FACTOR[authority],
                         )
+        self._unnumbered_prior()
+
+    def _unnumbered_prior(self) -> None:
+        """Earlier amendments recited without numbers ("as amended on October 24, 2005").
+
+        When the instrument is No. N and exactly N - 1 distinct earlier amendment dates are
+        recited, they can only be Nos. 1 to N - 1, in date order; numbered so, with a reason.
+        """
+        current = self.current_number
+        if current is None or current < 2:
+            return
+        found: dict[pendulum.Date, Found[pendulum.Date]] = {}
+        for _, authority, start, end in self.context.documents:
+            for match in _AS_AMENDED_ON.finditer(self.text, start, end):
+                day = _text.parse_date(match)
+                if day is not None and day not in found:
+                    found[day] = Found(
+                        day,
+                        self.context.evidence(match.start(), match.end()),
+                        0.7 * _AUTHORITY_FACTOR[authority],
+                        f"an earlier amendment recited without its number; numbered by date, as "
+                        f"the {current}th instrument recites {current - 1} before it",
+                    )
+        if len(found) != current - 1:
+            return
+        for number, day in enumerate(sorted(found), start=1):
+            record = self._amendment(number)
+            if record.executed is None:
+                record.executed = found[day]
+                if record.number is None:
+                    record.number = Found(
+                        number, found[day].evidence, found[day].confidence, found[day].reason
+                    )
 
     def _successor(
         self,
