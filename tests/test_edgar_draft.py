@@ -955,3 +955,23 @@ class TestHoldersAndChanges:
         assert {"agreement.dated=1995-09-25", "amendment[2].executed=2000-08-15"} <= text_facts(
             text
         )
+
+    @pytest.mark.parametrize(
+        "clause",
+        [
+            '"Exempt Person" shall mean (i) Acme Widgets, Inc., (ii) any Subsidiary of the '
+            "Company, (iii) any employee benefit plan of the Company and (iv) Blue Harbor "
+            "Capital, L.P.",
+            "The Amendment provides that Blue Harbor Capital, L.P. shall be an Exempt Person.",
+            "The Amendment designates Blue Harbor Capital, L.P. and its Affiliates as Exempt "
+            "Persons under the Rights Agreement.",
+        ],
+    )
+    def test_named_exempt_person(self, clause: str) -> None:
+        """A holder named an Exempt Person is drafted as one; the company itself never is."""
+        exempt = {
+            f.split("=", 1)[1]
+            for f in text_facts(AGREEMENT.format(clause=clause))
+            if "add-exempt-person" in f
+        }
+        assert exempt == {"Blue Harbor Capital, L.P. made an Exempt Person"}

@@ -393,6 +393,18 @@ _EXCLUDED = re.compile(
 )
 # 'the term "Acquiring Person" shall not include X Corporation'; 'exempts X Corporation ... from
 # the definition of Acquiring Person': the same exclusion, the name after the words.
+_ENTITY_NAME = re.compile(rf"(?P<name>{_HOLDER_ENTITY})(?!\w)")
+# '"Exempt Person" shall mean (i) the Company, ... and (iv) X Corporation'; "X Corporation shall
+# be an Exempt Person"; "designates X Corporation ... as an Exempt Person".
+_EXEMPT_DEFINED = re.compile(
+    rf"[\"“]Exempt{_W}Persons?[\"”],?{_W}(?:shall{_W})?(?:mean|means|include|includes)\b",
+    re.IGNORECASE,
+)
+_EXEMPT_NAMED = re.compile(
+    rf"(?:\bdesignat\w*{_W})?(?P<name>{_HOLDER_ENTITY})(?!\w)[^.;%]{{0,80}}?\b(?:(?:shall|will)"
+    rf"{_W}(?:also{_W})?be{_W}(?:deemed{_W}(?:to{_W}be{_W})?)?an?{_W}|as{_W}(?:an?{_W})?)"
+    rf"[\"“]?Exempt{_W}Persons?\b"
+)
 _NOT_INCLUDE = re.compile(
     rf"Acquiring{_W}Person[\"”]?,?{_W}(?:shall|will|does){_W}not{_W}include{_W}"
     rf"(?P<name>{_HOLDER_ENTITY})"
@@ -855,6 +867,7 @@ def draft_filing(filing: Filing) -> FilingDraft:
         names, groups = _names(filing, regions)
         context = _Context(filing, regions, names, groups)
         reader = _Reader(context, event, document.kind)
+        reader.company = company.value if company is not None else None
         reader.read()
         draft = reader.result(base)
     if filing.removed_note is None:
@@ -1034,6 +1047,8 @@ class _Reader:
         self.holdings: list[DraftHolding] = []
         self.notes: list[str] = []
         self._flag_cache: tuple[tuple[int, int], _Flags] = ((-1, -1), _NO_FLAGS)
+        self.company: str | None = None
+        """The company's name, never drafted as one of its own plan's holders."""
 
     # the instrument -------------------------------------------------------------------
 
@@ -1123,32 +1138,42 @@ class _Reader:
     def _exclusion(self, start: int, end: int, low: str, authority: Authority) -> None:
         """A named holder excluded without a percentage: an Exempt Person.
 
-        "X Corporation ... shall not be deemed an Acquiring Person"; with a percentage in the
-        sentence it is an exception instead, read with the percentages.
+        "X Corporation ... shall not be deemed an Acquiring Person", '"Exempt Person" shall
+        mean ... X Corporation', "X Corporation shall be an Exempt Person"; with a percentage
+        in the sentence it is an exception instead, read with the percentages.
         """
-        if _RECITAL.match(low) or "acquiring person" not in low or "%" in low or "percent" in low:
+        if _RECITAL.match(low) or "%" in low or "percent" in low:
             return
-        match = (
-            _EXCLUDED.search(self.text, start, end)
-            or _NOT_INCLUDE.search(self.text, start, end)
-            or _EXEMPTS.search(self.text, start, end)
-        )
-        if match is None:
-            return
-        name = " ".join(match["name"].split())
-        if name.split()[0].lower() in _NOT_A_HOLDER:
-            return
-        evidence = self.context.evidence(match.start(), match.end())
-        change = AddExemptPerson(
-            name=name,
-            quote=" ".join(evidence.quote.split()),
-            note="named as never an Acquiring Person; check any conditions the clause sets",
-        )
-        drafted = DraftChange(change, evidence, 0.7 * _AUTHORITY_FACTOR[authority])
-        if self.event.kind is EventKind.ADOPTION:
-            self.provisions.append(drafted)
-        else:
-            self._amendment(self.current_number, current=True).changes.append(drafted)
+        matches: list[re.Match[str]] = []
+        if "acquiring person" in low:
+            match = (
+                _EXCLUDED.search(self.text, start, end)
+                or _NOT_INCLUDE.search(self.text, start, end)
+                or _EXEMPTS.search(self.text, start, end)
+            )
+            matches += [match] if match is not None else []
+        if "exempt person" in low and not matches:
+            defined = _EXEMPT_DEFINED.search(self.text, start, end)
+            if defined is not None:
+                matches += list(_ENTITY_NAME.finditer(self.text, defined.end(), end))
+            match = _EXEMPT_NAMED.search(self.text, start, end)
+            matches += [match] if match is not None and defined is None else []
+        company = " ".join((self.company or "").split()).casefold()
+        for match in matches[:_MAX_NAMES]:
+            name = " ".join(match["name"].split())
+            if name.split()[0].lower() in _NOT_A_HOLDER or name.casefold() == company:
+                continue
+            evidence = self.context.evidence(match.start(), match.end())
+            change = AddExemptPerson(
+                name=name,
+                quote=" ".join(evidence.quote.split()),
+                note="named as never an Acquiring Person; check any conditions the clause sets",
+            )
+            drafted = DraftChange(change, evidence, 0.7 * _AUTHORITY_FACTOR[authority])
+            if self.event.kind is EventKind.ADOPTION:
+                self.provisions.append(drafted)
+            else:
+                self._amendment(self.current_number, current=True).changes.append(drafted)
 
     def _count_changes(self) -> int:
         return len(self.provisions) + sum(len(r.changes) for r in self.amendments.values())
