@@ -48,28 +48,38 @@ _MONTH = (
     r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|"
     r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
 )
+# A year ends at a non-digit, not a word boundary: notes rendered from XBRL run words together
+# ("December 15, 2014between", "2017to").
 DATE = re.compile(
     rf"\b(?:{_MONTH}[ \t\n]{{1,4}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t\n]{{0,4}}"
-    rf"(?P<year>(?:19|20)\d\d)\b"
+    rf"(?P<year>(?:19|20)\d\d)(?!\d)"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?[ \t\n]{{1,4}}day[ \t\n]{{1,4}}of[ \t\n]{{1,4}}"
-    rf"{_MONTH.replace('month', 'month2')},?[ \t\n]{{1,4}}(?P<year2>(?:19|20)\d\d)\b)"
+    rf"{_MONTH.replace('month', 'month2')},?[ \t\n]{{1,4}}(?P<year2>(?:19|20)\d\d)(?!\d)"
+    rf"|(?P<day3>\d{{1,2}})[ \t\n]{{1,4}}{_MONTH.replace('month', 'month3')},?[ \t\n]{{1,4}}"
+    rf"(?P<year3>(?:19|20)\d\d)(?!\d))"
+    r"|(?<![\d/.$])(?P<month4>1[0-2]|0?[1-9])/(?P<day4>3[01]|[12]\d|0?[1-9])/"
+    r"(?P<year4>(?:19|20)\d\d)(?![\d/])"
 )
 """A date as filings write it: "November 24, 2003", "Nov. 24, 2003", "December 6,1997",
-"NOVEMBER 17, 2008", "the 17th day of November, 2008"."""
+"NOVEMBER 17, 2008", "June 30th, 2010", "the 17th day of November, 2008", "17 November 2008",
+"11/24/2003" (month first, as U.S. filings write it)."""
 
 
 def parse_date(match: re.Match[str]) -> pendulum.Date | None:
     """The day a :data:`DATE` match names, or ``None`` if it names no real day."""
     groups = match.groupdict()
-    month_name = groups.get("month") or groups.get("month2")
-    day = groups.get("day") or groups.get("day2")
-    year = groups.get("year") or groups.get("year2")
-    if month_name is None or day is None or year is None:
-        return None
-    try:
-        return pendulum.Date(int(year), _MONTHS[month_name[:3].lower()], int(day))
-    except ValueError:
-        return None
+    for suffix in ("", "2", "3", "4"):
+        month_name = groups.get(f"month{suffix}")
+        day = groups.get(f"day{suffix}")
+        year = groups.get(f"year{suffix}")
+        if month_name is None or day is None or year is None:
+            continue
+        month = int(month_name) if month_name.isdigit() else _MONTHS[month_name[:3].lower()]
+        try:
+            return pendulum.Date(int(year), month, int(day))
+        except ValueError:
+            return None
+    return None
 
 
 def find_dates(
@@ -303,7 +313,13 @@ _ABBREVIATIONS = frozenset(
         "llc",
     ]
 )
-_END = re.compile(r"[.;!?](?=[\"”')\]]?[ \t\n])|\n[ \t]*\n")
+# Also a full stop run into the next sentence after a number ("on September 26, 2016.Thereafter",
+# as XBRL note pages render), and a line of a table ("|Dec. 31, 2016"): never part of a sentence.
+_END = re.compile(
+    r"[.;!?](?=[\"”')\]]?[ \t\n])|\n[ \t]*\n|(?<=\d)\.(?=[A-Z][a-z])|\n(?=[ \t]*\|)"
+    r"|^[ \t]*\|[^\n]{0,300}\n",
+    re.MULTILINE,
+)
 
 
 def line_start(text: str, offset: int) -> int:

@@ -16,6 +16,7 @@ says so in a :class:`Conflict` and in the kept change's note.
 
 from __future__ import annotations
 
+import bisect
 import enum
 import re
 from collections.abc import Iterable
@@ -293,7 +294,7 @@ _AGREEMENT_DATED = re.compile(
     rf"(?:{_W}\([^)\n]{{0,60}}\))?,?{_W}(?i:dated|effective){_W}(?:as{_W}of{_W})?(?P<date>{_DATE})"
 )
 _PLAN_DATED = re.compile(
-    rf"{PLAN_NOUN}(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?[ \t\n]+(?:(?i:dated|effective|made|entered"
+    rf"{PLAN_NOUN},?(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?[ \t\n]+(?:(?i:dated|effective|made|entered"
     rf"{_W}into|adopted)[ \t\n]+)?(?:(?i:as){_W}of[ \t\n]+)?(?:this[ \t\n]+)?(?P<date>{_DATE})"
 )
 # "Amendment No. 2 to the Rights Agreement, dated ...": the date that follows is the amendment's.
@@ -317,16 +318,48 @@ _DEFINES_AMENDMENT = re.compile(r"[ \t\n]*\((?:the|this)[ \t\n]+[\"“]Amendment
 _AMENDMENT_START = re.compile(
     rf"(?:an?{_W}|the{_W})?(?:(?:{_ORDINAL_WORDS}){_W})?amendment\b", re.I
 )
+# "On X, the Board adopted (enacted, approved) a rights plan", "Effective as of X, the Board
+# ... adopted a Rights Agreement": the plan's date, less directly than "dated as of".
+_PLAN_WORDS = rf"(?:(?:[\w'’&-]+|\([^()\n]{{0,20}}\)){_W}){{0,8}}?"
 _ON_DATE_ADOPTED = re.compile(
-    rf"\b(?i:on|as{_W}of){_W}(?P<date>{_DATE}),?[^.;]{{0,120}}?\b(?P<verb>(?i:entered{_W}into|"
-    rf"adopted|approved{_W}the{_W}adoption{_W}of|executed|signed))[ \t\n]+"
-    rf"(?P<what>(?:(?:the|a|an|its|our|that{_W}certain){_W})?(?:[\w'’&-]+{_W}){{0,6}}?{PLAN_NOUN})"
+    rf"\b(?i:on(?:{_W}or{_W}about)?|as{_W}of|effective(?:{_W}as{_W}of)?){_W}(?P<date>{_DATE}),?"
+    rf"(?:[^.;]|\.(?=,?[ \t\n]+[(a-z])){{0,120}}?"
+    rf"\b(?P<verb>(?i:entered{_W}into|adopted|enacted|approved(?:{_W}the{_W}adoption{_W}of)?|"
+    rf"executed|signed))[ \t\n]+"
+    rf"(?P<what>(?:(?:the|a|an|its|our|that{_W}certain){_W})?{_PLAN_WORDS}{PLAN_NOUN})"
+)
+# "adopted a rights plan (the "Plan") on March 20, 2020": the act's date after the plan.
+_ADOPTED_ON_DATE = re.compile(
+    rf"\b(?P<verb>(?i:entered{_W}into|adopted|enacted|approved))[ \t\n]+"
+    rf"(?P<what>(?:(?:the|a|an|its|our){_W})?{_PLAN_WORDS}{PLAN_NOUN})"
+    rf"(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?{_W}(?i:on){_W}(?P<date>{_DATE})"
 )
 _ADOPTED_TODAY = re.compile(
     rf"\btoday\b[^.;]{{0,120}}?\b(?:adopted|approved{_W}the{_W}adoption{_W}of|entered{_W}into)"
-    rf"[ \t\n]+(?:[\w'’&-]+{_W}){{0,6}}?{PLAN_NOUN}",
+    rf"[ \t\n]+{_PLAN_WORDS}{PLAN_NOUN}",
     re.IGNORECASE,
 )
+# What an act on a plan may be about other than adopting it.
+_OTHER_ACT = re.compile(r"amend|terminat|redempt|redeem|expir|extend|extension", re.IGNORECASE)
+# "replaces the Company's prior rights agreement, dated May 6, 2016": another plan than the one a
+# filing adopts.
+_OTHER_PLAN = re.compile(
+    r"\b(?:prior|previous|former|existing|expired|expiring|old|earlier|original)"
+    r"(?:[ \t\n]+[\w'’-]+){0,2}[ \t\n]+$",
+    re.IGNORECASE,
+)
+# A title page: "RIGHTS AGREEMENT / X, INC. / and / Y / Rights Agent / Dated as of March 31, 1998":
+# a line that is only the date (with or without "Dated"), or "Dated" after "Rights Agent" on a
+# flattened title line.
+_TITLE_DATED = re.compile(
+    rf"(?:^[ \t|]*(?:(?i:dated|effective)(?:[ \t]+(?i:as[ \t]+of))?[ \t:]+)?|"
+    rf"(?i:rights[ \t]+agent),?[ \t]+(?:Dated|DATED)(?:[ \t]+(?i:as[ \t]+of))?[ \t:]+)"
+    rf"(?P<date>{_DATE})[ \t.,|]*$",
+    re.MULTILINE,
+)
+_RECITAL_WORDS = re.compile(r"\b(?:whereas|hereby|shall)\b", re.IGNORECASE)
+_TITLE_PAGE = 3000
+"""How far into a document its title page may reach."""
 _THIS_AMENDMENT = re.compile(rf"\bThis{_W}(?:(?:{_ORDINAL_WORDS}){_W})?Amendment\b", re.I)
 _EFFECTIVE = re.compile(rf"(?i:effective){_W}(?:(?i:as){_W}of{_W})?{_DATE}")
 _DATED_BEFORE = re.compile(rf"(?i:dated|effective)(?:{_W}as{_W}of)?[ \t\n]*$")
@@ -349,11 +382,37 @@ _AGENT_WITH = re.compile(
 )
 # "Toshiba Corporation, together with its Affiliates, shall not be deemed an Acquiring Person":
 # a name that carries an entity's suffix, then within the clause the words that exclude it.
+_HOLDER_ENTITY = (
+    r"[A-Z][\w.&'’-]*(?:[ \t\n]+(?:[A-Z0-9][\w.&'’-]*|of|&)){0,5}"
+    r"(?:,?[ \t\n]+(?:Corporation|Inc\.|Incorporated|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.|Limited|"
+    r"Company|Co\.|plc|N\.V\.|AG|S\.A\.))"
+)
+"""A holder's name that carries an entity's suffix ("Blue Harbor Capital, L.P.")."""
 _EXCLUDED = re.compile(
-    rf"(?P<name>[A-Z][\w.&'’-]*(?:[ \t\n]+(?:[A-Z0-9][\w.&'’-]*|of|&)){{0,5}}"
-    rf"(?:,?[ \t\n]+(?:Corporation|Inc\.|Incorporated|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.|Limited|"
-    rf"Company|Co\.|plc|N\.V\.|AG|S\.A\.)))\b[^.;%]{{0,200}}?\b(?:shall|will){_W}not{_W}be{_W}"
+    rf"(?P<name>{_HOLDER_ENTITY})(?!\w)[^.;%]{{0,200}}?\b(?:shall|will){_W}not{_W}be{_W}"
     rf"deemed{_W}(?:to{_W}be{_W}|to{_W}have{_W}become{_W})?an?{_W}[\"“]?Acquiring{_W}Person"
+)
+# 'the term "Acquiring Person" shall not include X Corporation'; 'exempts X Corporation ... from
+# the definition of Acquiring Person': the same exclusion, the name after the words.
+_ENTITY_NAME = re.compile(rf"(?P<name>{_HOLDER_ENTITY})(?!\w)")
+# '"Exempt Person" shall mean (i) the Company, ... and (iv) X Corporation'; "X Corporation shall
+# be an Exempt Person"; "designates X Corporation ... as an Exempt Person".
+_EXEMPT_DEFINED = re.compile(
+    rf"[\"“]Exempt{_W}Persons?[\"”],?{_W}(?:shall{_W})?(?:mean|means|include|includes)\b",
+    re.IGNORECASE,
+)
+_EXEMPT_NAMED = re.compile(
+    rf"(?:\bdesignat\w*{_W})?(?P<name>{_HOLDER_ENTITY})(?!\w)[^.;%]{{0,80}}?\b(?:(?:shall|will)"
+    rf"{_W}(?:also{_W})?be{_W}(?:deemed{_W}(?:to{_W}be{_W})?)?an?{_W}|as{_W}(?:an?{_W})?)"
+    rf"[\"“]?Exempt{_W}Persons?\b"
+)
+_NOT_INCLUDE = re.compile(
+    rf"Acquiring{_W}Person[\"”]?,?{_W}(?:shall|will|does){_W}not{_W}include{_W}"
+    rf"(?P<name>{_HOLDER_ENTITY})"
+)
+_EXEMPTS = re.compile(
+    rf"\bexempt(?:s|ed|ing)?{_W}(?P<name>{_HOLDER_ENTITY})(?!\w)[^.;%]{{0,120}}?"
+    rf"\bAcquiring{_W}Person"
 )
 _NOT_A_HOLDER = frozenset(
     {"the", "this", "such", "any", "no", "each", "company", "notwithstanding", "however", "if"}
@@ -380,8 +439,10 @@ _SUCCESSOR = re.compile(
     rf"(?i:appoint\w{{0,6}}){_W}(?:of{_W})?(?P<agent>{_NAME}){_W}"
     rf"(?i:as{_W}(?:a{_W}|the{_W})?successor{_W}rights{_W}agent)"
 )
+# 'X, a Delaware corporation (the "Short")', 'X (together with its Affiliates, "Short")'.
 _DEFINED = re.compile(
     rf"(?P<name>{_NAME})(?:,{_W}an?{_W}[A-Za-z][A-Za-z .-]{{0,60}}?)?[ \t\n]*\([ \t\n]*"
+    rf"(?:together{_W}with{_W}(?:its|his|her|their){_W}[^,()\"“]{{1,40}},{_W})?"
     rf"(?:the{_W})?[\"“](?P<short>[^\"”\n]{{1,40}}?),?[\"”]"
 )
 _GROUP_TOGETHER = re.compile(
@@ -415,7 +476,14 @@ _RECITAL = re.compile(r"\W*(?:whereas|recitals?)\b")
 # lower threshold) is adopted.
 _GRANDFATHER = re.compile(
     rf"\b(?:already|grandfather\w*|existing{_W}(?:holders?|stockholders?|shareholders?)|"
-    rf"whose{_W}beneficial{_W}ownership{_W}exceed\w*|lowest{_W}percentage)\b",
+    rf"whose{_W}beneficial{_W}ownership{_W}exceed\w*|lowest{_W}percentage|"
+    rf"(?:currently|presently){_W}(?:own|hold|beneficially)\w*)\b|"
+    # "Stockholders who beneficially own 4.95% or more ... as of the time of the first public
+    # announcement of the Plan": holders over the line when the plan was announced.
+    # The clause starts at the announcement: the level before it is the plan's threshold.
+    rf"\b(?:own|owned|owner|held|hold)\b(?:[^.;]|\.(?=\d)){{0,80}}?"
+    rf"(?P<announced>\b(?:as{_W}of|prior{_W}to|before|on){_W}the{_W}"
+    rf"(?:(?:time|date){_W}of{_W}the{_W})?(?:first{_W})?public{_W}announcement\b)",
     re.IGNORECASE,
 )
 _TOLERANCE = re.compile(
@@ -423,16 +491,69 @@ _TOLERANCE = re.compile(
 )
 _NO_ADDITIONAL = re.compile(
     rf"\b(?:do|does|did)(?:{_W}not|n['’]t){_W}(?:thereafter{_W})?(?:acquire|increase|purchase)"
-    rf"{_W}(?:any{_W})?(?:additional|their|its|further|more)\b|\bno{_W}additional{_W}shares?\b",
+    rf"{_W}(?:any{_W})?(?:additional|their|its|further|more)\b|\bno{_W}additional{_W}shares?\b|"
+    rf"\b(?:unless|if|until)\b[^.;%]{{0,60}}\bacquires?\b[^.;%]{{0,40}}\badditional"
+    rf"(?:{_W}\w+){{0,2}}?{_W}(?:shares|stock)\b",
     re.IGNORECASE,
 )
 _LOWEST_SINCE = re.compile(
     rf"\blowest{_W}(?:percentage|number|amount)\b[^.;]{{0,160}}\bsince\b", re.I
 )
+_EXPIRY_NAMED = re.compile(
+    rf"(?P<date>{_DATE})[ \t\n]*\([ \t\n]*(?:(?:the|such){_W})?[\"“](?:Final{_W})?Expiration"
+    rf"{_W}(?:Date|Time)[\"”]"
+)
 _CLOSE_OF_BUSINESS = re.compile(rf"\bclose{_W}of{_W}business{_W}on\b", re.I)
 _REPLACED = re.compile(
     rf"\b(?:replac\w*|substitut\w*|deleting)\b[^.;]{{0,200}}?\bwith\b|"
     rf"\bsubstituted{_W}therefore\b",
+    re.IGNORECASE,
+)
+# "10% (or 20% in certain circumstances) or more", "more than 15% (up to 20% with the prior
+# approval of the Board)": a qualification of the number before it, not a second threshold.
+_QUALIFIED = re.compile(
+    r"\([ \t\n]*(?:or|up[ \t\n]+to|and|but)\b[^()]{0,120}?(?:%|percent)[^()]{0,120}\)"
+)
+_PASSIVE_MARK = re.compile(r"passive|13G\b", re.IGNORECASE)
+
+
+def _clause_start(grandfather: re.Match[str]) -> int:
+    """Where a grandfathering clause's own numbers start (after the holders' level)."""
+    return grandfather.start("announced") if grandfather["announced"] else grandfather.start()
+
+
+def _nearest(mentions: list[PercentMention], marks: Iterable[re.Match[str]]) -> set[int]:
+    """The indexes of the mentions each mark is nearest to (a mark is read with one number).
+
+    Mentions are in text order, so each mark needs only its two neighbours: linear reading.
+    """
+    starts = [m.start for m in mentions]
+    out: set[int] = set()
+    for mark in marks:
+        if not mentions:
+            break
+        at = mark.start()
+        after = bisect.bisect_left(starts, at)
+        near = [i for i in (after - 1, after) if 0 <= i < len(mentions)]
+        out.add(min(near, key=lambda i: max(mentions[i].start - at, at - mentions[i].end, 0)))
+    return out
+
+
+_NEVER_A_THRESHOLD = 50
+"""Percent at or above which a number is never a general or passive threshold."""
+_PASSIVE_WORDS = re.compile(r"passive|13G|institutional", re.IGNORECASE)
+# '"Triggering Percentage" shall mean 4.99%', '"Threshold Percentage" means', "the Beneficial
+# Ownership Threshold is": a number given as the value of a defined term.
+_TERM_DEFINED = re.compile(
+    rf"[\"“](?P<term>[A-Z][\w-]*(?:{_W}[A-Z][\w-]*){{0,4}})[\"”],?{_W}(?:shall{_W})?"
+    rf"(?:mean|means|be|is|equals?|refers{_W}to){_W}(?:the{_W})?[^.;\"“”]{{0,40}}$"
+)
+# A percentage of something other than the shares: "50% or more of its assets or earning
+# power", "at a 50% discount", "50% of the current market price".
+_NOT_SHARES = re.compile(
+    rf"(?:{_W}or{_W}(?:more|greater))?(?:{_W}(?:discount|premium)\b|{_W}of{_W}(?:(?:the|its|our|"
+    rf"such|the{_W}Company['’]s|their){_W})?(?:(?:consolidated|total|combined|current){_W})?"
+    rf"(?:assets|earning|cash|revenues?|market{_W}(?:price|value)|net{_W}income)\b)",
     re.IGNORECASE,
 )
 _IN_CASE_OF = re.compile(
@@ -449,6 +570,40 @@ _AT_LEAST = re.compile(rf"(?:at{_W}least|equal{_W}to{_W}or{_W}greater{_W}than)[ 
 _UP_TO = re.compile(rf"(?:up{_W}to|as{_W}much{_W}as)[ \t\n]*$", re.IGNORECASE)
 _OR_MORE = re.compile(rf"[ \t\n]*(?:or{_W}more|or{_W}greater)\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom[ \t\n]*$", re.IGNORECASE)
+# "from 5:00 p.m., Eastern time, on December 26, 2017 to the Close of Business on September 26,
+# 2016": the words that may stand between "from" or "to" and the date they introduce.
+_TIME_OF_DAY = (
+    rf"(?:the{_W})?(?:close{_W}of{_W}business|\d{{1,2}}(?::\d\d)?[ \t\n]*[ap]\.?[ \t\n]?m\.?"
+    rf"(?:,?{_W}(?:[A-Z][a-z]+{_W}){{1,3}}time)?|midnight)"
+)
+_OLD_VALUE = re.compile(
+    rf"(?<![A-Za-z])from(?:{_W}{_TIME_OF_DAY},?)?(?:{_W}on)?[ \t\n]*$", re.IGNORECASE
+)
+_NEW_VALUE = re.compile(
+    rf"(?<![A-Za-z])(?:to|until|through)(?:{_W}{_TIME_OF_DAY},?)?(?:{_W}on)?[ \t\n]*$",
+    re.IGNORECASE,
+)
+_DATE_LOOKBACK = 80
+_AS_A_RESULT = re.compile(
+    r"\b(?:effect[ \t\n]+of|effectively|as[ \t\n]+a[ \t\n]+result|upon|following)\b",
+    re.IGNORECASE,
+)
+_ON_DATE_AMENDED = re.compile(
+    rf"\b(?i:on(?:{_W}or{_W}about)?|as{_W}of|effective(?:{_W}as{_W}of)?){_W}(?P<date>{_DATE}),?[^.;]{{0,100}}?"
+    rf"\b(?i:amended){_W}(?:(?:the|its|our|that{_W}certain){_W})?{_PLAN_WORDS}{PLAN_NOUN}"
+)
+_ON_DATE_AFTER = re.compile(
+    rf"(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?{_W}(?i:on|as{_W}of){_W}(?P<date>{_DATE})"
+)
+# "the Rights Agreement, dated January 19, 2005, as amended on October 24, 2005", "as amended by
+# an amendment dated as of X": an earlier amendment recited without its number.
+_AS_AMENDED_ON = re.compile(
+    rf"\bas{_W}amended{_W}(?:on|as{_W}of|by{_W}(?:an|the){_W}amendment{_W}dated(?:{_W}as{_W}of)?)"
+    rf"{_W}(?P<date>{_DATE})",
+    re.IGNORECASE,
+)
+_ON_OR_AS_OF = re.compile(rf"{_W}(?:on|as{_W}of){_W}", re.IGNORECASE)
+_EXECUTED = re.compile(rf"\b(?:executed|entered{_W}into|signed)\b", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\bto[ \t\n]*$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"[ \t\n]*to\b", re.IGNORECASE)
 _STOP_NAMES = frozenset(
@@ -713,6 +868,7 @@ def draft_filing(filing: Filing) -> FilingDraft:
         names, groups = _names(filing, regions)
         context = _Context(filing, regions, names, groups)
         reader = _Reader(context, event, document.kind)
+        reader.company = company.value if company is not None else None
         reader.read()
         draft = reader.result(base)
     if filing.removed_note is None:
@@ -804,12 +960,15 @@ class _Flags:
     as_described: bool
     previous: bool
     about_plan: bool
+    named: tuple[str, tuple[str, ...]] | None = None
+    """A holder named with an entity's suffix before "shall not be deemed an Acquiring Person"."""
 
 
 _NO_FLAGS = _Flags(False, None, False, False, False, False, False)
 _CHANGING = re.compile(r"\b(?:amend|lower|reduc|increas|rais|chang|decreas|replac)\w{0,12}\b")
 _EXCEPTION = re.compile(
-    r"not be deemed|shall not be|will not be|exception|exempt|permitted to|without triggering"
+    r"not be deemed|shall not be|will not be|exception|exempt|permit|without triggering|"
+    r"without becoming|without being deemed"
 )
 _PASSIVE = re.compile(
     r"without any intention of changing or influencing control|ceases to hold|passive|"
@@ -819,7 +978,8 @@ _AS_DESCRIBED = re.compile(r"preceding paragraph|described above")
 _PREVIOUS = re.compile(r"previous|prior|\bhad\b")
 _ABOUT_PLAN = re.compile(
     r"acquiring person|beneficial own|trigger|threshold|rights agreement|rights plan|"
-    r"become exercisable"
+    r"exercisable|\b(?:person|group|stockholder|shareholder|entity|investor)s?\b[^.;]{0,80}"
+    r"\b(?:acquir|obtain)"
 )
 
 
@@ -839,11 +999,17 @@ class _Reader:
         self.ambiguous: list[tuple[int | None, Found[pendulum.Date]]] = []
         self._stated: dict[Fraction, Comparison] | None = None
         """How directly each agreement date is stated (:data:`_DATE_RANKS`), index for index."""
+        self._terms: dict[str, Comparison | None] = {}
+        """How the text compares with each defined term that names a threshold, once each."""
         self.agents: list[Found[str]] = []
         self.provisions: list[DraftChange] = []
+        self.stated_expiry: list[DraftChange] = []
+        """The agreement's expiry as a report of another event states it (a candidate)."""
         self.holdings: list[DraftHolding] = []
         self.notes: list[str] = []
         self._flag_cache: tuple[tuple[int, int], _Flags] = ((-1, -1), _NO_FLAGS)
+        self.company: str | None = None
+        """The company's name, never drafted as one of its own plan's holders."""
 
     # the instrument -------------------------------------------------------------------
 
@@ -889,6 +1055,7 @@ class _Reader:
             self.current_number is None
         ):
             self._amendment(None, current=True).title = "Amendment to the Rights Agreement"
+        self._title_date()
         for start, end, authority in self.sentences:
             self._sentence(start, end, authority)
         self._prior_dates()
@@ -936,28 +1103,42 @@ class _Reader:
     def _exclusion(self, start: int, end: int, low: str, authority: Authority) -> None:
         """A named holder excluded without a percentage: an Exempt Person.
 
-        "X Corporation ... shall not be deemed an Acquiring Person"; with a percentage in the
-        sentence it is an exception instead, read with the percentages.
+        "X Corporation ... shall not be deemed an Acquiring Person", '"Exempt Person" shall
+        mean ... X Corporation', "X Corporation shall be an Exempt Person"; with a percentage
+        in the sentence it is an exception instead, read with the percentages.
         """
-        if _RECITAL.match(low) or "acquiring person" not in low or "%" in low or "percent" in low:
+        if _RECITAL.match(low) or "%" in low or "percent" in low:
             return
-        match = _EXCLUDED.search(self.text, start, end)
-        if match is None:
-            return
-        name = " ".join(match["name"].split())
-        if name.split()[0].lower() in _NOT_A_HOLDER:
-            return
-        evidence = self.context.evidence(match.start(), match.end())
-        change = AddExemptPerson(
-            name=name,
-            quote=" ".join(evidence.quote.split()),
-            note="named as never an Acquiring Person; check any conditions the clause sets",
-        )
-        drafted = DraftChange(change, evidence, 0.7 * _AUTHORITY_FACTOR[authority])
-        if self.event.kind is EventKind.ADOPTION:
-            self.provisions.append(drafted)
-        else:
-            self._amendment(self.current_number, current=True).changes.append(drafted)
+        matches: list[re.Match[str]] = []
+        if "acquiring person" in low:
+            match = (
+                _EXCLUDED.search(self.text, start, end)
+                or _NOT_INCLUDE.search(self.text, start, end)
+                or _EXEMPTS.search(self.text, start, end)
+            )
+            matches += [match] if match is not None else []
+        if "exempt person" in low and not matches:
+            defined = _EXEMPT_DEFINED.search(self.text, start, end)
+            if defined is not None:
+                matches += list(_ENTITY_NAME.finditer(self.text, defined.end(), end))
+            match = _EXEMPT_NAMED.search(self.text, start, end)
+            matches += [match] if match is not None and defined is None else []
+        company = " ".join((self.company or "").split()).casefold()
+        for match in matches[:_MAX_NAMES]:
+            name = " ".join(match["name"].split())
+            if name.split()[0].lower() in _NOT_A_HOLDER or name.casefold() == company:
+                continue
+            evidence = self.context.evidence(match.start(), match.end())
+            change = AddExemptPerson(
+                name=name,
+                quote=" ".join(evidence.quote.split()),
+                note="named as never an Acquiring Person; check any conditions the clause sets",
+            )
+            drafted = DraftChange(change, evidence, 0.7 * _AUTHORITY_FACTOR[authority])
+            if self.event.kind is EventKind.ADOPTION:
+                self.provisions.append(drafted)
+            else:
+                self._amendment(self.current_number, current=True).changes.append(drafted)
 
     def _count_changes(self) -> int:
         return len(self.provisions) + sum(len(r.changes) for r in self.amendments.values())
@@ -1022,9 +1203,12 @@ class _Reader:
             if amendment is not None:
                 ref = _AMENDMENT_REF.search(amendment.group())
                 number = _amendment_number(ref) if ref is not None else self.current_number
-                if _DEFINES_AGREEMENT.match(text, match.end(), end):
+                defines = _DEFINES_AGREEMENT.match(text, match.end(), end)
+                if defines is not None and "amended" not in defines.group().lower():
                     self._agreement_date(day, evidence, 3, factor)
                     continue
+                # "... Second Amendment to the Rights Agreement dated as of X (as amended, the
+                # "Agreement")": the name covers the chain; X is decided below.
                 if _DEFINES_AMENDMENT.match(text, match.end(), end):
                     record = self._amendment(number, current=number == self.current_number)
                     if record.number is None and number is not None:
@@ -1036,6 +1220,10 @@ class _Reader:
                     # date or the amendment's? Decided once every date is known.
                     self.ambiguous.append((number, Found(day, evidence, 0.75 * factor)))
                 continue
+            if self.event.kind is EventKind.ADOPTION and _OTHER_PLAN.search(
+                text, max(start, match.start() - 40), match.start()
+            ):
+                continue  # the plan a new one replaces: not the adopted plan's date
             restated = re.search(r"amended[ \t\n]+and[ \t\n]+restated[ \t\n]*$", before, re.I)
             if (
                 restated is not None
@@ -1059,7 +1247,24 @@ class _Reader:
             day = _text.parse_date(match)
             if day is None or _AMENDMENT_START.match(match["what"]):
                 continue
+            if _OTHER_ACT.search(match["what"]):
+                continue  # "approved the termination of the Rights Agreement"
             rank = 2 if match["verb"].lower().startswith(("entered", "executed", "signed")) else 1
+            about = re.match(r"on[ \t\n]+or[ \t\n]+about", match.group(), re.IGNORECASE)
+            self._agreement_date(
+                day,
+                self.context.evidence(match.start(), match.end()),
+                rank,
+                factor * (0.8 if about else 1.0),
+                "the text says 'on or about' this date" if about else None,
+            )
+        for match in _ADOPTED_ON_DATE.finditer(text, start, end):
+            day = _text.parse_date(match)
+            if day is None or _AMENDMENT_START.match(match["what"]):
+                continue
+            if _OTHER_ACT.search(match["what"]):
+                continue
+            rank = 2 if match["verb"].lower().startswith("entered") else 1
             self._agreement_date(
                 day, self.context.evidence(match.start(), match.end()), rank, factor
             )
@@ -1088,6 +1293,42 @@ class _Reader:
                     continue
                 record.executed = Found(day, self.context.evidence(s, e), 0.85 * factor)
                 break
+
+    def _title_date(self) -> None:
+        """The date on an instrument's title page: "Dated as of March 31, 1998".
+
+        It dates the agreement when the title names a rights plan and no amendment; an
+        amendment's title page dates the amendment a document is.
+        """
+        for _, authority, start, end in self.context.documents:
+            if authority is not Authority.AGREEMENT:
+                continue
+            stop = min(end, start + _TITLE_PAGE)
+            match = _TITLE_DATED.search(self.text, start, stop)
+            day = _text.parse_date(match) if match is not None else None
+            if match is None or day is None:
+                continue
+            title = self.text[start : match.start()]
+            if not re.search(PLAN_NOUN, title) or _RECITAL_WORDS.search(title):
+                continue  # not a title page: the text has begun
+            evidence = self.context.evidence(match.start("date"), match.end("date"))
+            restated = re.search(r"amended[ \t\n]+and[ \t\n]+restated", title, re.IGNORECASE)
+            amendment = re.search(r"\bamendment\b", title, re.IGNORECASE)
+            if amendment is not None or restated is not None:
+                if self.event.kind is EventKind.AMENDMENT or amendment is not None:
+                    record = self._amendment(self.current_number, current=True)
+                    if record.executed is None:
+                        record.executed = Found(
+                            day,
+                            evidence,
+                            0.8,
+                            None
+                            if amendment is not None
+                            else "an amended and restated agreement: the date on its title page "
+                            "is taken as the date it was executed",
+                        )
+                continue
+            self._agreement_date(day, evidence, 3, 1.0)
 
     def _resolve_ambiguous(self) -> None:
         """Decide "Amendment No. N to the Rights Agreement, dated X" once every date is known.
@@ -1141,21 +1382,50 @@ class _Reader:
             return  # no instrument: the plan's own dates are read elsewhere
         current = self.current_number
         mentions_current = current is None or any(n == current for n, _ in refs)
-        if not mentions_current and not (current is None and ("amend" in low or "redeem" in low)):
+        board = "board" in low and re.search(
+            r"\b(?:authorized|approved|determined|voted|resolved)\b", low
+        )
+        # "On X, the Board resolved to amend the Rights Agreement": a board's act on the plan
+        # that names no amendment is the current one's authorization (never its execution).
+        unnamed = not refs and bool(board) and re.search(r"\bto amend\b", low) is not None
+        if not mentions_current and not unnamed:
             return
-        if not ("amendment" in low or "redeem" in low or "redemption" in low or "terminat" in low):
+        if not re.search(r"amend|redeem|redemption|terminat", low):
             return
-        dates = _dates_outside_dated(self.text, start, end)
+        # The old and new values of a term ("from July 27, 2018 to July 26, 2021") are not the
+        # instrument's dates.
+        dates = [
+            d
+            for d in _dates_outside_dated(self.text, start, end)
+            if not self._old_value(start, d[0]) and not self._new_value(start, d[0])
+        ]
+        amended = _ON_DATE_AMENDED.search(self.text, start, end) if mentions_current else None
+        when = _text.parse_date(amended) if amended is not None else None
+        if amended is not None and when is not None:
+            # "As of December 22, 2010, the Company amended the shareholder rights plan";
+            # "Effective March 2, 2021, the Board amended the Rights Agreement"
+            record = self._amendment(current, current=True)
+            if record.executed is None:
+                record.executed = Found(
+                    when, self.context.evidence(amended.start(), amended.end()), 0.8 * factor
+                )
         if not dates:
             return
         record = self._amendment(current, current=True)
-        board = "board" in low and re.search(r"\b(?:authorized|approved|determined|voted)\b", low)
-        executed = re.search(r"\b(?:executed|entered[ \t\n]+into|signed)\b", low)
+        executed = _EXECUTED.search(self.text, start, end)
         if board and record.authorized is None:
             s, e, day = dates[0]
             record.authorized = Found(day, self.context.evidence(s, e), 0.9 * factor)
-        if executed and record.executed is None:
-            s, e, day = dates[-1]
+        if executed and record.executed is None and not (unnamed and not mentions_current):
+            # "executed on X" after the verb; else "On X, ... entered into": the date before.
+            after = [
+                d
+                for d in dates
+                if d[0] >= executed.end()
+                and _ON_OR_AS_OF.fullmatch(self.text, executed.end(), d[0])
+            ]
+            before = [d for d in dates if d[1] <= executed.start()]
+            s, e, day = after[0] if after else before[-1] if before else dates[-1]
             record.executed = Found(day, self.context.evidence(s, e), 0.9 * factor)
         if board and self.event.kind is EventKind.REDEMPTION and record.executed is None:
             effective = _EFFECTIVE.search(self.text, start, end)
@@ -1166,6 +1436,14 @@ class _Reader:
                 s, e, first = dates[0]
                 found = Found(first, self.context.evidence(s, e), 0.8 * factor)
             record.executed = found
+
+    def _old_value(self, floor: int, at: int) -> bool:
+        """Whether the value at ``at`` is the old one of a change ("from X to Y")."""
+        return _OLD_VALUE.search(self.text, max(floor, at - _DATE_LOOKBACK), at) is not None
+
+    def _new_value(self, floor: int, at: int) -> bool:
+        """Whether the value at ``at`` is the new one of a change ("to Y", "until Y")."""
+        return _NEW_VALUE.search(self.text, max(floor, at - _DATE_LOOKBACK), at) is not None
 
     def _prior_dates(self) -> None:
         """The date of each amendment recited: "Amendment No. 2, dated August 14, 2003"."""
@@ -1190,6 +1468,39 @@ class _Reader:
                             self.context.evidence(match.start(), match.end()),
                             0.85 * _AUTHORITY_FACTOR[authority],
                         )
+        self._unnumbered_prior()
+
+    def _unnumbered_prior(self) -> None:
+        """Earlier amendments recited without numbers ("as amended on October 24, 2005").
+
+        When the instrument is No. N and exactly N - 1 distinct earlier amendment dates are
+        recited, they can only be Nos. 1 to N - 1, in date order; numbered so, with a reason.
+        """
+        current = self.current_number
+        if current is None or current < 2:
+            return
+        found: dict[pendulum.Date, Found[pendulum.Date]] = {}
+        for _, authority, start, end in self.context.documents:
+            for match in _AS_AMENDED_ON.finditer(self.text, start, end):
+                day = _text.parse_date(match)
+                if day is not None and day not in found:
+                    found[day] = Found(
+                        day,
+                        self.context.evidence(match.start(), match.end()),
+                        0.7 * _AUTHORITY_FACTOR[authority],
+                        f"an earlier amendment recited without its number; numbered by date, as "
+                        f"the {current}th instrument recites {current - 1} before it",
+                    )
+        if len(found) != current - 1:
+            return
+        for number, day in enumerate(sorted(found), start=1):
+            record = self._amendment(number)
+            if record.executed is None:
+                record.executed = found[day]
+                if record.number is None:
+                    record.number = Found(
+                        number, found[day].evidence, found[day].confidence, found[day].reason
+                    )
 
     def _successor(
         self,
@@ -1328,17 +1639,28 @@ class _Reader:
         replaced = _REPLACED.search(text, start, end)
         tiers = {m.start: m for m in _IN_CASE_OF.finditer(text, start, end)}
         inside = [(m.start(), m.end()) for m in tiers.values()]
+        # A qualification attaches to the number it directly follows; a parenthesis elsewhere
+        # ("... outstanding (or, in the case of a Passive Institutional Investor, 20% or
+        # more)") is read as any other words.
+        follows = {_SPACES.match(text, m.end, end).end() for m in mentions}  # type: ignore[union-attr]
+        qualified = {
+            m.start(): m for m in _QUALIFIED.finditer(text, start, end) if m.start() in follows
+        }
+        inside += [(m.start(), m.end()) for m in qualified.values()]
+        passive = _nearest(mentions, _PASSIVE_MARK.finditer(text, start, end))
         for index, mention in enumerate(mentions):
             if mention.end in held:
                 continue
-            if grandfather is not None and mention.start >= grandfather.start():
+            if grandfather is not None and mention.start >= _clause_start(grandfather):
                 continue  # the grandfathering clause: read as such above
-            if replaced is not None and mention.end <= replaced.start():
-                continue  # the old value
+            if replaced is not None and mention.end <= replaced.end():
+                continue  # the old value: 'X is replaced with', 'replacing X with'
             if text[mention.end : mention.end + 30].lstrip().lower().startswith("percentage point"):
                 continue
             if any(a <= mention.start < b for a, b in inside):
-                continue  # the named holder's own tier: drafted with the general one below
+                continue  # the named holder's own tier, or a qualification: read with the number
+            if _NOT_SHARES.match(text, mention.end, end):
+                continue  # a share of assets or of a price: no threshold
             previous_end = mentions[index - 1].end if index else start
             next_start = mentions[index + 1].start if index + 1 < len(mentions) else end
             if _FROM_BEFORE.search(text, max(start, mention.start - 8), mention.start) and (
@@ -1350,15 +1672,34 @@ class _Reader:
                 # "from 15% to 20%": the words before "from" describe both numbers
                 window_start = mentions[index - 2].end if index >= 2 else start
             window = " ".join(text[window_start:next_start].split()).lower()
+            is_passive = index in passive or (
+                window_start != previous_end and index >= 1 and index - 1 in passive
+            )
             gap = _SPACES.match(text, mention.end, end)
             tier = _IN_CASE_OF.match(text, gap.end() if gap else mention.end, end)
+            qualification = qualified.get(gap.end() if gap else mention.end)
             if tier is not None:
                 # "15 percent (or 20 percent in the case of X and its affiliates) or more"
                 comparison, wording, s, e = _comparison(text, mention, start, end, after=tier.end())
+            elif qualification is not None:
+                comparison, wording, s, e = _comparison(
+                    text, mention, start, end, after=qualification.end()
+                )
             else:
                 comparison, wording, s, e = _comparison(text, mention, start, end)
             confidence = 0.85 * factor
             notes: list[str] = []
+            term = _TERM_DEFINED.search(text, max(start, mention.start - 120), mention.start)
+            if comparison is None and term is not None:
+                # '"Triggering Percentage" shall mean 4.99%': the comparison is written where
+                # the defined term is used ("the Triggering Percentage or more").
+                comparison = self._term_comparison(" ".join(term["term"].split()))
+                if comparison is not None:
+                    confidence = 0.8 * factor
+                    notes.append(
+                        f"the comparison is read where the text uses {term['term']!r}, the "
+                        "defined term this number is the value of"
+                    )
             if comparison is None:
                 if self._stated is None:  # once per filing: reading stays linear
                     self._stated = _stated_comparisons(text, self.sentences)
@@ -1378,6 +1719,8 @@ class _Reader:
                     )
             if tier is not None:
                 self._tier_exception(tier, comparison, refs, start, end, factor)
+            if qualification is not None and _PASSIVE_WORDS.search(qualification.group()):
+                self._qualified_passive(qualification, comparison, start, end, factor)
             if wording == "up to":
                 confidence *= 0.8
                 notes.append(
@@ -1389,7 +1732,7 @@ class _Reader:
                 notes.append("the number in words and the numeral beside it disagree")
             evidence = self.context.evidence(s, e)
             change, target = self._percent_role(
-                mention, comparison, low, window, refs, start, end, notes
+                mention, comparison, low, window, refs, start, end, notes, passive=is_passive
             )
             if change is None:
                 continue
@@ -1481,6 +1824,51 @@ class _Reader:
         else:
             self.provisions.append(drafted)
 
+    def _term_comparison(self, term: str) -> Comparison | None:
+        """How the text compares with a defined term ("the Threshold Percentage or more")."""
+        if term not in self._terms:
+            words = r"[ \t\n]+".join(re.escape(w) for w in term.split())
+            after = re.search(rf"{words}[\"”]?{_W}or{_W}(?:more|greater)\b", self.text)
+            before = re.search(
+                rf"(?:more{_W}than|in{_W}excess{_W}of|exceed(?:s|ing)?|greater{_W}than){_W}"
+                rf"(?:the{_W})?(?:then[ -]applicable{_W})?[\"“]?{words}",
+                self.text,
+                re.IGNORECASE,
+            )
+            found = None
+            if after is not None and (before is None or after.start() < before.start()):
+                found = Comparison.AT_LEAST
+            elif before is not None:
+                found = Comparison.MORE_THAN
+            self._terms[term] = found
+        return self._terms[term]
+
+    def _qualified_passive(
+        self,
+        qualification: re.Match[str],
+        comparison: Comparison,
+        start: int,
+        end: int,
+        factor: float,
+    ) -> None:
+        """A passive tier in a qualification: "10% (or 20% in the case of passive investors)"."""
+        values = find_percents(self.text, qualification.start(), qualification.end())
+        if len(values) != 1:
+            return
+        evidence = self.context.evidence(qualification.start(), qualification.end())
+        change = SetPassiveTier(
+            percent=values[0].value,
+            comparison=comparison,
+            quote=" ".join(evidence.quote.split()),
+            note="a passive investors' tier, in a parenthesis after the general threshold",
+        )
+        drafted = DraftChange(change, evidence, 0.75 * factor)
+        low = " ".join(self.text[start:end].split()).lower()
+        if self.event.kind is not EventKind.ADOPTION and _CHANGING.search(low):
+            self._amendment(self.current_number, current=True).changes.append(drafted)
+        else:
+            self.provisions.append(drafted)
+
     def _tier_exception(
         self,
         tier: re.Match[str],
@@ -1521,6 +1909,8 @@ class _Reader:
         start: int,
         end: int,
         notes: list[str],
+        *,
+        passive: bool = False,
     ) -> tuple[Change | None, str]:
         """What a percentage sets, and where it goes: "provision", "current" or a number."""
         value = mention.value
@@ -1536,6 +1926,10 @@ class _Reader:
                 target,
             )
         holder = flags.holder
+        if holder is None and flags.exception:
+            # "X Capital, L.P. ... shall not be deemed an Acquiring Person unless ... more than
+            # 25%": a named holder the text does not define a short name for.
+            holder = flags.named
         if holder is not None and flags.exception:
             name, members = holder
             passive = flags.passive
@@ -1557,7 +1951,11 @@ class _Reader:
                 ),
                 target,
             )
-        if "13g" in window or "passive" in window:
+        if value >= _NEVER_A_THRESHOLD:
+            # "before the Acquiring Person owns 50% or more ..., the Board may exchange the
+            # Rights": a half of the shares is control, never where a plan draws its line.
+            return None, target
+        if passive:
             return SetPassiveTier(percent=value, comparison=comparison), target
         if flags.about_plan:
             return SetThreshold(percent=value, comparison=comparison), target
@@ -1577,9 +1975,18 @@ class _Reader:
                     as_described=_AS_DESCRIBED.search(low) is not None,
                     previous=_PREVIOUS.search(low) is not None,
                     about_plan=_ABOUT_PLAN.search(low) is not None,
+                    named=self._named_holder(start, end, low),
                 ),
             )
         return self._flag_cache[1]
+
+    def _named_holder(self, start: int, end: int, low: str) -> tuple[str, tuple[str, ...]] | None:
+        if _EXCEPTION.search(low) is None:
+            return None
+        named = _EXCLUDED.search(self.text, start, end)
+        if named is None or named["name"].split()[0].lower() in _NOT_A_HOLDER:
+            return None
+        return (" ".join(named["name"].split()), ())
 
     def _passive_of(self, holder: str) -> bool:
         for record in self.amendments.values():
@@ -1600,17 +2007,29 @@ class _Reader:
         if _OTHER_EXPIRY.search(self.text, max(start, anchor - 100), anchor):
             return  # something else expires: charter transfer restrictions, tax losses
         dates = [d for d in _dates_outside_dated(self.text, start, end) if d[0] > anchor]
+        named = _EXPIRY_NAMED.search(self.text, start, end)
+        day_named = _text.parse_date(named) if named is not None else None
+        if (
+            named is not None
+            and day_named is not None
+            and not self._old_value(start, named.start())
+        ):
+            # 'the Close of Business on March 1, 2014 (the "Final Expiration Date")': the date
+            # the defined term names, wherever "expir" first appears
+            dates = [(named.start("date"), named.end("date"), day_named)]
+            anchor = min(anchor, named.start())
         if not dates:
             return
         # "extends the Final Expiration Date from May 18, 2019 to May 18, 2022": the new date
         # follows "to"; the one after "from" is the old value.
+        # 'is hereby amended by deleting "March 19, 2021" and replacing it with "March 19,
+        # 2024"': what comes before the new words is old.
+        replaced = _REPLACED.search(self.text, start, end)
+        if replaced is not None and replaced.start() < dates[-1][0]:
+            dates = [d for d in dates if d[0] >= replaced.end()] or dates[-1:]
         s, e, day = dates[0]
-        if re.search(r"\bfrom[ \t\n]*$", self.text[max(start, s - 12) : s], re.I):
-            later = [
-                d
-                for d in dates[1:]
-                if re.search(r"\bto[ \t\n]*$", self.text[max(start, d[0] - 8) : d[0]], re.I)
-            ]
+        if self._old_value(start, s):
+            later = [d for d in dates[1:] if self._new_value(start, d[0])]
             if not later:
                 return
             s, e, day = later[0]
@@ -1649,6 +2068,21 @@ class _Reader:
                 isinstance(c.change, SetExpiration) and c.change.date == day for c in record.changes
             ):
                 record.changes.append(DraftChange(change, evidence, 0.8 * factor))
+        elif _EXPIRES.search(low) and not _CHANGING.search(low):
+            # "we maintained a rights plan with an expiration date of October 31, 2018", in a
+            # report of another event: the agreement's own term, kept unless the filing's
+            # instrument sets a new one (see result()).
+            self.stated_expiry.append(
+                DraftChange(
+                    SetExpiration(
+                        date=day,
+                        quote=" ".join(evidence.quote.split()),
+                        note="the expiration date the agreement sets, as this filing states it",
+                    ),
+                    evidence,
+                    0.7 * factor,
+                )
+            )
 
     def _termination(self, start: int, end: int, low: str, authority: Authority) -> None:
         """The plan terminated by the board or an amendment.
@@ -1664,6 +2098,11 @@ class _Reader:
         record = self._amendment(self.current_number, current=True)
         if any(isinstance(c.change, Terminate) for c in record.changes):
             return
+        if any(isinstance(c.change, SetExpiration) for c in record.changes) and _AS_A_RESULT.search(
+            self.text, max(start, match.start() - 60), match.start()
+        ):
+            return  # "accelerates the expiration ... and has the effect of terminating": the
+            # instrument's change is the new expiration date, read as such
         factor = _AUTHORITY_FACTOR[authority]
         evidence = self.context.evidence(match.start(), match.end())
         record.changes.append(
@@ -1677,7 +2116,12 @@ class _Reader:
                     when, self.context.evidence(effective.start(), effective.end()), 0.8 * factor
                 )
             else:
-                dates = _text.find_dates(self.text, start, match.start())
+                dates = [
+                    d
+                    for d in _dates_outside_dated(self.text, start, match.start())
+                    if not self._old_value(start, d[0]) and not self._new_value(start, d[0])
+                ]
+                on = _ON_DATE_AFTER.match(self.text, match.end(), end)
                 if dates:
                     s, _, day = dates[0]
                     record.executed = Found(
@@ -1685,6 +2129,11 @@ class _Reader:
                         self.context.evidence(s, match.end()),
                         0.7 * factor,
                         "the date given in the sentence that terminates the plan",
+                    )
+                elif on is not None and (when := _text.parse_date(on)) is not None:
+                    # "terminated the Rights Agreement on March 20, 2021"
+                    record.executed = Found(
+                        when, self.context.evidence(match.start(), on.end()), 0.8 * factor
                     )
 
     def _redemption(self, start: int, end: int, low: str, authority: Authority) -> None:
@@ -1694,12 +2143,12 @@ class _Reader:
             return
         price = _PRICE.search(self.text, start, end)
         record = self._amendment(None, current=True)
-        earlier = next((c for c in record.changes if isinstance(c.change, Redeem)), None)
-        if earlier is not None:
-            if price is None or getattr(earlier.change, "price", None) is not None:
-                return
-            # "approved the redemption of the rights." ... "The redemption price of $0.01"
-            record.changes.remove(earlier)
+        drafted = [c.change for c in record.changes if isinstance(c.change, Redeem)]
+        if drafted and (price is None or any(c.price is not None for c in drafted)):
+            return
+        # "approved the redemption of the rights. The redemption price of $0.01 per share...":
+        # the sentence that gives the price replaces a reading without one.
+        record.changes[:] = [c for c in record.changes if not isinstance(c.change, Redeem)]
         s = price.start() if price is not None else start
         e = price.end() if price is not None else end
         evidence = self.context.evidence(s, e)
@@ -1719,6 +2168,12 @@ class _Reader:
     def result(self, base: FilingDraft) -> FilingDraft:
         """The draft: readings reconciled, conflicts kept, values in document order."""
         self._resolve_ambiguous()
+        if not any(
+            isinstance(c.change, SetExpiration)
+            for drafted in (self.provisions, *(r.changes for r in self.amendments.values()))
+            for c in drafted
+        ):
+            self.provisions.extend(self.stated_expiry)
         conflicts: list[Conflict] = []
         provisions = _reconcile(self.provisions, conflicts, "the agreement")
         amendments = []
