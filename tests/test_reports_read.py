@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from rightsplan.errors import FilingError
 from rightsplan.reports import Layout, Report, parse_report, read_report
 from tests.reports_render import (
+    RULE_LAYOUTS,
     DrawnReport,
     render_html,
     render_sgml,
@@ -75,6 +76,28 @@ class TestLayouts:
         report = parse_report(render_text(drawn, dash=False, marks=("☒", "☐")), name="d.txt")
         assert {fact.fact for fact in report.facts()} == drawn.facts()
 
+    @pytest.mark.parametrize("layout", RULE_LAYOUTS)
+    @pytest.mark.parametrize(
+        "marks",
+        [("[X]", "[ ]"), ("x", "o"), ("þ", "¨"), ("ý", "o"), ("☒", "☐"), ("(X)", "( )"),
+         ("Checkbox checked", "Checkbox not checked")],
+    )  # fmt: skip
+    @settings(max_examples=15)  # 28 glyph-and-layout pairs; each draws whole 13Gs
+    @given(drawn=reports(form="13G"))
+    def test_rule_box(self, drawn: DrawnReport, layout: str, marks: tuple[str, str]) -> None:
+        """A 13G's rule box reads in every glyph, its box before, above, after or below it."""
+        text = render_text(drawn, rule_marks=marks, rule_layout=layout)
+        report = parse_report(text, name="drawn.txt")
+        assert {fact.fact for fact in report.facts()} == drawn.facts()
+        _spans_hold(report)
+
+    @given(drawn=reports(form="13G"))
+    def test_rule_lines_without_boxes(self, drawn: DrawnReport) -> None:
+        """Rule lines whose boxes a copy lost (no mark on any) state no rule."""
+        text = render_text(drawn, rule_marks=("", ""))
+        report = parse_report(text, name="drawn.txt")
+        assert report.rule is None
+
     @given(reports())
     def test_html(self, drawn: DrawnReport) -> None:
         """HTML cover tables (Wingdings þ and ¨ boxes) give back every drawn fact."""
@@ -97,6 +120,13 @@ class TestLayouts:
         """The 2024 XML (13D and 13G shapes) gives back every drawn fact, spans in the XML."""
         report = parse_report(render_xml(drawn), name="primary_doc.xml")
         assert report.layout is Layout.XML
+        assert {fact.fact for fact in report.facts()} == drawn.facts()
+        _spans_hold(report)
+
+    @given(reports())
+    def test_xml_nested_cusip(self, drawn: DrawnReport) -> None:
+        """Later XML filings nest the CUSIP (issuerCusips/issuerCusipNumber); it still reads."""
+        report = parse_report(render_xml(drawn, nested_cusip=True), name="primary_doc.xml")
         assert {fact.fact for fact in report.facts()} == drawn.facts()
         _spans_hold(report)
 
