@@ -131,6 +131,25 @@ class TestLayouts:
         _spans_hold(report)
 
 
+class TestCoverDetails:
+    def test_irs_number_after_the_name(self) -> None:
+        """An IRS number printed on the name's line is not part of the name."""
+        text = (
+            "SCHEDULE 13G\n|1.\n|NAME OF REPORTING PERSON\n"
+            "I. R. S. Identification No. of Above Person (entities only)\n"
+            "Example Fund II, Ltd. I.R.S. Identification No. 12-3456789\n"
+            "|2.\n|CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP\n|(a) o\n|(b) o\n"
+        )
+        report = parse_report(text, name="cover.txt")
+        assert [person.name.value for person in report.persons] == ["Example Fund II, Ltd."]
+        _spans_hold(report)
+
+    def test_cusip_after_a_table_border(self) -> None:
+        """A CUSIP in the next cell of a flattened table, after a border line, is read."""
+        report = parse_report("SCHEDULE 13G\n|\nCUSIP No.\n|\n12345A109\n|Page\n", name="c.txt")
+        assert report.cusip is not None and report.cusip.value == "12345A109"
+
+
 class TestInconsistencies:
     @given(reports(form="13G"))
     @settings(max_examples=20)

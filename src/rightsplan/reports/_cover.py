@@ -61,7 +61,7 @@ _VALUE_ROWS = (
 # What may follow a label before its value: the rest of the label's printed words.
 _LABEL_TAIL = re.compile(
     r"(?:[ \t\n\xa0]|[.:*]|\(see[ \t\n]{1,4}instructions?\)|\(entities[ \t\n]{1,4}only\)"
-    r"|(?:s\.s\.[ \t\n]{1,4}or[ \t\n]{1,4})?i\.?r\.?s\.?[ \t\n]{1,4}identification"
+    r"|(?:s\.s\.[ \t\n]{1,4}or[ \t\n]{1,4})?i\.?[ \t]?r\.?[ \t]?s\.?[ \t\n]{1,4}identification"
     r"[ \t\n]{1,4}nos?\.?[ \t\n]{1,4}of[ \t\n]{1,4}(?:the[ \t\n]{1,4})?above"
     r"[ \t\n]{1,4}persons?|by[ \t\n]{1,4}each[ \t\n]{1,4}reporting[ \t\n]{1,4}person"
     r"|by[ \t\n]{1,4}amount[ \t\n]{1,4}in[ \t\n]{1,4}row[ \t\n]{0,4}\(?[ \t]{0,2}\d{1,2}"
@@ -141,7 +141,7 @@ _CUSIP_BELOW = re.compile(
 )
 _CUSIP_AFTER = re.compile(
     r"cusip[ \t\xa0]{1,4}(?:number|no\.?|#)[ \t\xa0]{0,4}(?:of[ \t]{1,4}[^\n:]{0,40})?:?"
-    r"[ \t\xa0\n]{0,8}(?P<value>[^\n]{0,80})",
+    r"[ \t\xa0\n|]{0,8}(?P<value>[^\n]{0,80})",  # a flattened table: "CUSIP No.\n|\n543442503"
     re.IGNORECASE,
 )
 _CUSIP = re.compile(r"(?<![\w-])[0-9A-Z]{6}[ -]?[0-9A-Z]{2}[ -]?[0-9](?![\w-])")
@@ -529,6 +529,15 @@ def _percent(text: str, start: int, end: int) -> Stated[str] | None:
     return Stated(match["number"], match.start(), match.end(), match.group())
 
 
+_NAME_THEN_IRS = re.compile(
+    r"[ \t\xa0]{1,8}(?:(?:s\.s\.[ \t]{1,4}or[ \t]{1,4})?i\.?[ \t]?r\.?[ \t]?s\.?[ \t]{1,4}"
+    r"identification[ \t]{1,4}no|tax[ \t]{1,4}id)",
+    re.IGNORECASE,
+)
+"""An IRS number printed on the name's line ("Mercury Fund VII, Ltd. I.R.S. Identification No.
+20-4881368"): the name ends before it."""
+
+
 def _name(text: str, start: int, end: int) -> Stated[str] | None:
     """The name: the first lines of text after the label (a name may wrap: "PARCHE,/LLC")."""
     position = start
@@ -548,6 +557,9 @@ def _name(text: str, start: int, end: int) -> Stated[str] | None:
         else:
             lead = len(line) - len(line.lstrip(" \t\xa0|*"))
             cell = re.split(r"[ \t\xa0]{3,}|\|", stripped)[0].strip()
+            irs = _NAME_THEN_IRS.search(cell)
+            if irs is not None and irs.start() > 0:
+                cell = cell[: irs.start()]
             at = position + lead
             if first is None:
                 first = (at, at + len(cell))
