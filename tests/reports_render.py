@@ -132,11 +132,30 @@ def _words_date(day: pendulum.Date) -> str:
     return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
+RULE_LAYOUTS = ("before", "line-above", "after", "line-below")
+"""Where a cover puts each rule's box: before it, alone on the line above, after it, below."""
+
+
+def _rule_lines(rule: str, mark: str, layout: str) -> list[str]:
+    return {
+        "before": [f"     {mark} Rule {rule}"],
+        "line-above": [f"     {mark}", f"     Rule {rule}"],
+        "after": [f"     Rule {rule}  {mark}"],
+        "line-below": [f"     Rule {rule}", f"     {mark}", ""],
+    }[layout]
+
+
 def render_text(
-    report: DrawnReport, *, dash: bool = True, marks: tuple[str, str] = ("[X]", "[ ]")
+    report: DrawnReport,
+    *,
+    dash: bool = True,
+    marks: tuple[str, str] = ("[X]", "[ ]"),
+    rule_marks: tuple[str, str] | None = None,
+    rule_layout: str = "before",
 ) -> str:
-    """The covers as 1990s fixed-width text."""
+    """The covers as 1990s fixed-width text (the rule boxes laid out as ``rule_layout`` says)."""
     checked, unchecked = marks
+    rule_checked, rule_unchecked = rule_marks or marks
     amendment = str(report.amendment) if report.amendment else "   "
     lines = [
         "                       SECURITIES AND EXCHANGE COMMISSION",
@@ -164,8 +183,8 @@ def render_text(
         lines.append("Check the appropriate box to designate the rule pursuant to which this")
         lines.append("Schedule is filed:")
         for rule in ("13d-1(b)", "13d-1(c)", "13d-1(d)"):
-            mark = checked if rule == report.rule else unchecked
-            lines.append(f"     {mark} Rule {rule}")
+            mark = rule_checked if rule == report.rule else rule_unchecked
+            lines += _rule_lines(rule, mark, rule_layout)
         lines.append("")
     for person in report.persons:
         a = checked if person.group == "a" else unchecked
@@ -272,10 +291,20 @@ def render_sgml(report: DrawnReport) -> str:
     )
 
 
-def render_xml(report: DrawnReport) -> str:
-    """The covers as the structured XML EDGAR takes since December 2024 (13D or 13G shape)."""
+def render_xml(report: DrawnReport, *, nested_cusip: bool = False) -> str:
+    """The covers as the structured XML EDGAR takes since December 2024 (13D or 13G shape).
+
+    ``nested_cusip`` writes the CUSIP as later filings do, ``<issuerCusips><issuerCusipNumber>``.
+    """
     e = html.escape
     date = report.event.format("MM/DD/YYYY")
+
+    def cusip(flat: str) -> str:
+        if nested_cusip:
+            number = f"<issuerCusipNumber>{e(report.cusip)}</issuerCusipNumber>"
+            return f"<issuerCusips>{number}</issuerCusips>"
+        return f"<{flat}>{e(report.cusip)}</{flat}>"
+
     kind = "A" if report.amendment else ""
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -288,7 +317,7 @@ def render_xml(report: DrawnReport) -> str:
     if report.form == "13D":
         out.append(f"<dateOfEvent>{date}</dateOfEvent>")
         out.append(
-            f"<issuerInfo><issuerCUSIP>{e(report.cusip)}</issuerCUSIP>"
+            f"<issuerInfo>{cusip('issuerCUSIP')}"
             f"<issuerName>{e(report.issuer)}</issuerName></issuerInfo></coverPageHeader>"
             "<reportingPersons>"
         )
@@ -297,7 +326,7 @@ def render_xml(report: DrawnReport) -> str:
                    "</eventDateRequiresFilingThisStatement>")  # fmt: skip
         out.append(
             f"<issuerInfo><issuerName>{e(report.issuer)}</issuerName>"
-            f"<issuerCusip>{e(report.cusip)}</issuerCusip></issuerInfo>"
+            f"{cusip('issuerCusip')}</issuerInfo>"
             "<designateRulesPursuantThisScheduleFiled><designateRulePursuantThisScheduleFiled>"
             f"Rule {report.rule}</designateRulePursuantThisScheduleFiled>"
             "</designateRulesPursuantThisScheduleFiled></coverPageHeader>"

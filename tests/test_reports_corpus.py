@@ -61,8 +61,9 @@ _FACT = re.compile(
     r"|purpose=stated"
     r"|inconsistent=[a-z_]+(?:\[\d+\]\.[a-z_]+)?"
 )
-# How a cover page writes zero shares.
-_ZERO = re.compile(r"(?:^|\s)(?:0|-0-|- 0 -|None)(?:$|\s|\()")
+# How a cover page writes zero shares (the structured filings' renderings print `0.00`; a
+# flattened table puts a cell border `|` before it).
+_ZERO = re.compile(r"(?:^|[\s|])(?:0(?:\.0{1,4})?|-0-|- 0 -|None)(?:$|\s|\()")
 
 
 def _normal(text: str) -> str:

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from rightsplan.errors import FilingError
 from rightsplan.reports import Layout, Report, parse_report, read_report
 from tests.reports_render import (
+    RULE_LAYOUTS,
     DrawnReport,
     render_html,
     render_sgml,
@@ -75,6 +76,28 @@ class TestLayouts:
         report = parse_report(render_text(drawn, dash=False, marks=("☒", "☐")), name="d.txt")
         assert {fact.fact for fact in report.facts()} == drawn.facts()
 
+    @pytest.mark.parametrize("layout", RULE_LAYOUTS)
+    @pytest.mark.parametrize(
+        "marks",
+        [("[X]", "[ ]"), ("x", "o"), ("þ", "¨"), ("ý", "o"), ("☒", "☐"), ("(X)", "( )"),
+         ("Checkbox checked", "Checkbox not checked")],
+    )  # fmt: skip
+    @settings(max_examples=15)  # 28 glyph-and-layout pairs; each draws whole 13Gs
+    @given(drawn=reports(form="13G"))
+    def test_rule_box(self, drawn: DrawnReport, layout: str, marks: tuple[str, str]) -> None:
+        """A 13G's rule box reads in every glyph, its box before, above, after or below it."""
+        text = render_text(drawn, rule_marks=marks, rule_layout=layout)
+        report = parse_report(text, name="drawn.txt")
+        assert {fact.fact for fact in report.facts()} == drawn.facts()
+        _spans_hold(report)
+
+    @given(drawn=reports(form="13G"))
+    def test_rule_lines_without_boxes(self, drawn: DrawnReport) -> None:
+        """Rule lines whose boxes a copy lost (no mark on any) state no rule."""
+        text = render_text(drawn, rule_marks=("", ""))
+        report = parse_report(text, name="drawn.txt")
+        assert report.rule is None
+
     @given(reports())
     def test_html(self, drawn: DrawnReport) -> None:
         """HTML cover tables (Wingdings þ and ¨ boxes) give back every drawn fact."""
@@ -99,6 +122,32 @@ class TestLayouts:
         assert report.layout is Layout.XML
         assert {fact.fact for fact in report.facts()} == drawn.facts()
         _spans_hold(report)
+
+    @given(reports())
+    def test_xml_nested_cusip(self, drawn: DrawnReport) -> None:
+        """Later XML filings nest the CUSIP (issuerCusips/issuerCusipNumber); it still reads."""
+        report = parse_report(render_xml(drawn, nested_cusip=True), name="primary_doc.xml")
+        assert {fact.fact for fact in report.facts()} == drawn.facts()
+        _spans_hold(report)
+
+
+class TestCoverDetails:
+    def test_irs_number_after_the_name(self) -> None:
+        """An IRS number printed on the name's line is not part of the name."""
+        text = (
+            "SCHEDULE 13G\n|1.\n|NAME OF REPORTING PERSON\n"
+            "I. R. S. Identification No. of Above Person (entities only)\n"
+            "Example Fund II, Ltd. I.R.S. Identification No. 12-3456789\n"
+            "|2.\n|CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP\n|(a) o\n|(b) o\n"
+        )
+        report = parse_report(text, name="cover.txt")
+        assert [person.name.value for person in report.persons] == ["Example Fund II, Ltd."]
+        _spans_hold(report)
+
+    def test_cusip_after_a_table_border(self) -> None:
+        """A CUSIP in the next cell of a flattened table, after a border line, is read."""
+        report = parse_report("SCHEDULE 13G\n|\nCUSIP No.\n|\n12345A109\n|Page\n", name="c.txt")
+        assert report.cusip is not None and report.cusip.value == "12345A109"
 
 
 class TestInconsistencies:

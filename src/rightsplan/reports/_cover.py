@@ -61,7 +61,7 @@ _VALUE_ROWS = (
 # What may follow a label before its value: the rest of the label's printed words.
 _LABEL_TAIL = re.compile(
     r"(?:[ \t\n\xa0]|[.:*]|\(see[ \t\n]{1,4}instructions?\)|\(entities[ \t\n]{1,4}only\)"
-    r"|(?:s\.s\.[ \t\n]{1,4}or[ \t\n]{1,4})?i\.?r\.?s\.?[ \t\n]{1,4}identification"
+    r"|(?:s\.s\.[ \t\n]{1,4}or[ \t\n]{1,4})?i\.?[ \t]?r\.?[ \t]?s\.?[ \t\n]{1,4}identification"
     r"[ \t\n]{1,4}nos?\.?[ \t\n]{1,4}of[ \t\n]{1,4}(?:the[ \t\n]{1,4})?above"
     r"[ \t\n]{1,4}persons?|by[ \t\n]{1,4}each[ \t\n]{1,4}reporting[ \t\n]{1,4}person"
     r"|by[ \t\n]{1,4}amount[ \t\n]{1,4}in[ \t\n]{1,4}row[ \t\n]{0,4}\(?[ \t]{0,2}\d{1,2}"
@@ -92,6 +92,8 @@ _MARK = re.compile(
     r"\[[ \t]{0,2}[xX_]?[ \t]{0,2}\]|\|[xX_]\||\([xX ]\)|[þýo¨☐□☒☑✓✔✗✘■]|[xX](?![\w])"
 )
 
+_RENDERED_BOX = re.compile(r"[Cc]heckbox[ \t\xa0]{1,3}(?P<not>not[ \t\xa0]{1,3})?checked")
+"""EDGAR's rendering of a structured filing writes its boxes as words: "Checkbox checked"."""
 _SCHEDULE = re.compile(r"schedule[ \t\n\xa0]{1,6}13[ \t]{0,2}(?P<form>[DG])\b", re.IGNORECASE)
 _AMENDMENT = re.compile(
     r"amendment[ \t\xa0]{1,4}no\.?[ \t\xa0]{0,4}:?[ \t\xa0]{0,4}"
@@ -139,7 +141,7 @@ _CUSIP_BELOW = re.compile(
 )
 _CUSIP_AFTER = re.compile(
     r"cusip[ \t\xa0]{1,4}(?:number|no\.?|#)[ \t\xa0]{0,4}(?:of[ \t]{1,4}[^\n:]{0,40})?:?"
-    r"[ \t\xa0\n]{0,8}(?P<value>[^\n]{0,80})",
+    r"[ \t\xa0\n|]{0,8}(?P<value>[^\n]{0,80})",  # a flattened table: "CUSIP No.\n|\n543442503"
     re.IGNORECASE,
 )
 _CUSIP = re.compile(r"(?<![\w-])[0-9A-Z]{6}[ -]?[0-9A-Z]{2}[ -]?[0-9](?![\w-])")
@@ -383,6 +385,9 @@ def _checked_after(
     """The box mark just after ``at`` (white space aside), if it is a checked one."""
     window = text[at : at + limit]
     lead = len(window) - len(window.lstrip(" \t\xa0" if same_line else " \t\n\xa0|"))
+    rendered = _RENDERED_BOX.match(text, at + lead, at + lead + 24)
+    if rendered is not None:
+        return None if rendered["not"] else rendered
     mark = _MARK.match(text, at + lead, at + limit)
     if mark is None:
         return None
@@ -398,16 +403,90 @@ def _checked_before(text: str, at: int, limit: int = 8) -> re.Match[str] | None:
     return None
 
 
+_BOX_SEPARATORS = " \t\xa0|"
+
+
+def _box_on_line(text: str, start: int, end: int) -> tuple[bool, re.Match[str]] | None:
+    """The box that is all a line holds (between ``start`` and ``end``): (checked, match)."""
+    line = text[start:end].strip(_BOX_SEPARATORS)
+    if not line or len(line) > 24:
+        return None
+    at = text.find(line, start, end)
+    rendered = _RENDERED_BOX.fullmatch(text, at, at + len(line))
+    if rendered is not None:
+        return rendered["not"] is None, rendered
+    mark = _MARK.fullmatch(text, at, at + len(line))
+    if mark is None:
+        return None
+    return _CHECKED.fullmatch(mark.group()) is not None, mark
+
+
+def _box_before(text: str, at: int) -> tuple[bool, re.Match[str]] | None:
+    """The box just before ``at`` on its line, or alone on the nearest non-blank line above."""
+    line_start = text.rfind("\n", 0, at) + 1
+    before = text[line_start:at].rstrip(_BOX_SEPARATORS)
+    if before:
+        return _box_on_line(text, line_start + max(0, len(before) - 24), line_start + len(before))
+    end = line_start - 1
+    for _ in range(3):  # blank lines between a box and its rule
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip(_BOX_SEPARATORS):
+            return _box_on_line(text, start, end)
+        end = start - 1
+    return None
+
+
+def _box_after(text: str, at: int) -> tuple[bool, re.Match[str]] | None:
+    """The box just after ``at`` on its line, or alone on the nearest non-blank line below."""
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    after = text[at:line_end].lstrip(_BOX_SEPARATORS)
+    if after:
+        lead = line_end - at - len(after)
+        return _box_on_line(text, at + lead, min(line_end, at + lead + 24))
+    start = line_end + 1
+    for _ in range(3):
+        if start >= len(text):
+            return None
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if text[start:end].strip(_BOX_SEPARATORS):
+            return _box_on_line(text, start, end)
+        start = end + 1
+    return None
+
+
 def _rule(text: str, cover: Cover, stop: int) -> None:
+    """The rule box of a 13G: which of Rule 13d-1(b), (c), (d) is marked.
+
+    Covers put the box before its rule ("☒ Rule 13d-1(b)", or the box on a line of its own
+    above, as a flattened table does) or after it. The side is decided once for the three
+    lines together: boxes alone on their own lines between the rules would otherwise belong
+    to either neighbour.
+    """
+    rules: list[re.Match[str]] = []
     for match in _RULE.finditer(text, 0, stop):
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        mark = _checked_before(text, match.start(), min(8, match.start() - line_start))
-        if mark is None:
-            mark = _checked_after(text, match.end(), 8, same_line=True)
-        if mark is not None:
-            rule = f"13d-1({match['rule'].lower()})"
-            cover.rule = Stated(rule, match.start(), match.end(), match.group())
-            return
+        if rules and match.start() - rules[-1].end() > 400:
+            break  # a later mention (Item 3's "pursuant to Rule 13d-1(b)"), not the box
+        rules.append(match)
+        if len(rules) == 3:
+            break
+    if not rules:
+        return
+    sides = (
+        [_box_before(text, m.start()) for m in rules],
+        [_box_after(text, m.end()) for m in rules],
+    )
+    for boxes in sides:
+        if all(box is not None for box in boxes):
+            for match, box in zip(rules, boxes, strict=True):
+                if box is not None and box[0]:
+                    rule = f"13d-1({match['rule'].lower()})"
+                    cover.rule = Stated(rule, match.start(), match.end(), match.group())
+                    return
+            return  # every box read, none marked
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -450,6 +529,15 @@ def _percent(text: str, start: int, end: int) -> Stated[str] | None:
     return Stated(match["number"], match.start(), match.end(), match.group())
 
 
+_NAME_THEN_IRS = re.compile(
+    r"[ \t\xa0]{1,8}(?:(?:s\.s\.[ \t]{1,4}or[ \t]{1,4})?i\.?[ \t]?r\.?[ \t]?s\.?[ \t]{1,4}"
+    r"identification[ \t]{1,4}no|tax[ \t]{1,4}id)",
+    re.IGNORECASE,
+)
+"""An IRS number printed on the name's line ("Mercury Fund VII, Ltd. I.R.S. Identification No.
+20-4881368"): the name ends before it."""
+
+
 def _name(text: str, start: int, end: int) -> Stated[str] | None:
     """The name: the first lines of text after the label (a name may wrap: "PARCHE,/LLC")."""
     position = start
@@ -469,6 +557,9 @@ def _name(text: str, start: int, end: int) -> Stated[str] | None:
         else:
             lead = len(line) - len(line.lstrip(" \t\xa0|*"))
             cell = re.split(r"[ \t\xa0]{3,}|\|", stripped)[0].strip()
+            irs = _NAME_THEN_IRS.search(cell)
+            if irs is not None and irs.start() > 0:
+                cell = cell[: irs.start()]
             at = position + lead
             if first is None:
                 first = (at, at + len(cell))

@@ -38,7 +38,9 @@ def _element(name: str) -> re.Pattern[str]:
 _SUBMISSION = _element("submissionType")
 _AMENDMENT = _element("amendmentNo")
 _ISSUER = _element("issuerName")
-_CUSIP = _element("issuerCUSIP|issuerCusip")
+# The first schemas name the CUSIP issuerCUSIP (13D) and issuerCusip (13G); later filings nest
+# one or more as <issuerCusips><issuerCusipNumber> in both.
+_CUSIP = _element("issuerCUSIP|issuerCusip|issuerCusipNumber")
 _EVENT = _element("dateOfEvent|eventDateRequiresFilingThisStatement")
 _RULE = _element("designateRulePursuantThisScheduleFiled")
 _PERSON_START = re.compile(
@@ -137,7 +139,7 @@ def read_xml(text: str) -> Cover:
     cover.issuer = issuer
     cover.cusip = _first(_CUSIP, text, 0, end)
     cover.event_date = _date(_first(_EVENT, text, 0, end))
-    rule = _first(_RULE, text, 0, end)
+    rule = _first(_RULE, text, 0, end)  # the first of up to three; filers mark one
     if rule is not None:
         found = re.search(r"13d-1\s{0,2}\(([bcd])\)", rule.value, re.IGNORECASE)
         if found is not None:
