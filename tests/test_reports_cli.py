@@ -113,12 +113,20 @@ class TestWatch:
         assert "[2] Schedule 13D on INNOTRAC CORPORATION, event 2003-11-24" in out
 
     def test_json_and_exit_1_when_triggered(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """As a 13D filer (active), IPOF falls outside its exception: JSON, exit status 1."""
-        assert main(["watch", PLAN, REPORTS, "--format", "json"]) == 1
+        """Held active (--active), IPOF falls outside its exception: JSON, exit status 1."""
+        assert main(["watch", PLAN, REPORTS, "--format", "json", "--active", "IPOF Group"]) == 1
         (row,) = json.loads(capsys.readouterr().out)
         assert (row["status"], row["limit"], row["comparison"], row["date"]) == (
             "triggered", "15", "at-least", "2003-11-24")  # fmt: skip
         assert row["members"] == ["IPOF Fund", "David Dadante"]
+
+    def test_13d_without_item_4_is_uncertain(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A 13D without Item 4 does not settle IPOF's intent: UNCERTAIN, saying why; exit 0."""
+        assert main(["watch", PLAN, REPORTS, "--format", "json"]) == 0
+        (row,) = json.loads(capsys.readouterr().out)
+        assert row["status"] == "uncertain"
+        assert "without any intention of changing or influencing control" in row["open"]
+        assert "states no Item 4" in row["open"]
 
     def test_unreadable_report_exits_2(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -88,8 +88,11 @@ class TestReportedPercentages:
             outstanding=10_000_000,
         )
         records = watched.records()
-        assert [r["standing"] for r in records] == ["none", "acquiring-person"]
-        assert records[1]["standing_since"] == pendulum.Date(2021, 6, 1)
+        assert [(r["status"], r["standing"]) for r in records] == [
+            ("triggered", "acquiring-person"),
+            ("triggered", "acquiring-person"),
+        ]
+        assert [r["standing_since"] for r in records] == [pendulum.Date(2021, 6, 1)] * 2
 
 
 class TestInnotrac:
