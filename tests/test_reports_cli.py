@@ -107,7 +107,7 @@ class TestWatch:
         args = ["watch", PLAN, REPORTS, "--outstanding", "11572314", "--passive", "IPOF Group"]
         assert main(args) == 0
         out = capsys.readouterr().out
-        assert "2003-11-24  IPOF Group" in out
+        assert "2003-11-24  report  IPOF Group" in out
         assert "CLEAR" in out and "more than 40%" in out and "1,828,425" in out
         assert "[1] Amendment No. 3 (2003-11-24), Section 1" in out
         assert "[2] Schedule 13D on INNOTRAC CORPORATION, event 2003-11-24" in out

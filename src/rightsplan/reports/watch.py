@@ -40,9 +40,17 @@ from rightsplan import _check
 from rightsplan.assess import Assessment, assess
 from rightsplan.errors import RightsPlanError
 from rightsplan.history import History, replay
+from rightsplan.ledger import Event, OutstandingChanged, PositionReported
 from rightsplan.ownership import Position, ReportedHolding
 from rightsplan.plan import Plan
-from rightsplan.report import Column, ColumnType, _Frames, html_table, verdict_record
+from rightsplan.report import (
+    Column,
+    ColumnType,
+    _Frames,
+    html_table,
+    verdict_record,
+    verdict_source,
+)
 from rightsplan.reports.intent import Intent, stated_intent
 from rightsplan.reports.ledger import (
     Positions,
@@ -54,7 +62,7 @@ from rightsplan.reports.ledger import (
 )
 from rightsplan.reports.model import Report
 from rightsplan.rules import DEFAULT_WARN_AT, Status, Verdict, at_least, either_fact, warn_ratio
-from rightsplan.standing import AcquiringPerson
+from rightsplan.standing import AcquiringPerson, PossibleAcquiringPerson
 from rightsplan.terms import NamedException, exception_covering
 
 __all__ = ["WATCH_COLUMNS", "Watch", "Watched", "watch"]
@@ -78,7 +86,8 @@ WATCH_COLUMNS = (
            "the percentage)"),
     Column("reported_percent", _T.TEXT, "the percent of class as printed"),
     Column("outstanding", _T.INTEGER, "the shares outstanding used (null: not known)"),
-    Column("passive", _T.BOOLEAN, "whether the holding was judged passive"),
+    Column("passive", _T.BOOLEAN, "whether the holding was judged passive (null: the filings "
+           "do not settle it)"),
     Column("standing", _T.TEXT, "the holder's standing from the replay: none, "
            "acquiring-person, grandfathered..."),
     Column("standing_since", _T.DATE, "the day the standing began"),
@@ -115,6 +124,15 @@ class Watched:
     group: StatedGroup | None = None
     open: str | None = None
     """What the filings leave open for this holding (``None``: nothing)."""
+    readings: tuple[Assessment, Assessment] | None = attrs.field(default=None, repr=False)
+    """Where the filings leave something open: the assessments at the most and the least
+    favourable reading, which :attr:`assessment` combines."""
+
+    def plan_sources(self) -> str | None:
+        """The plan clauses relied on: both readings' where they differ."""
+        found = [verdict_source(a) for a in (self.readings or (self.assessment,))]
+        cited = [text for text in dict.fromkeys(found) if text is not None]
+        return " | ".join(cited) or None
 
     @property
     def day(self) -> pendulum.Date:
@@ -136,14 +154,16 @@ class Watched:
             "shares": verdict["shares"],
             "reported_percent": position.percent.value if position.percent is not None else None,
             "outstanding": verdict["outstanding"],
-            "passive": verdict["passive"],
+            "passive": None
+            if self.readings is not None and len({a.position.passive for a in self.readings}) > 1
+            else verdict["passive"],
             "standing": verdict["standing"],
             "standing_since": verdict["standing_since"],
             "limit": verdict["limit"],
             "comparison": verdict["comparison"],
             "max_shares": verdict["max_shares"],
             "headroom": verdict["headroom"],
-            "plan_source": verdict["source"],
+            "plan_source": self.plan_sources(),
             "report_source": " | ".join(p.source() for p in used),
             "open": self.open,
             "reason": verdict["reason"],
@@ -184,9 +204,9 @@ def _keys(names: Iterable[str]) -> set[str]:
 
 def _change_dates(plan: Plan) -> dict[pendulum.Date, str]:
     """The days the plan's terms or force change, and what changed."""
-    found: dict[pendulum.Date, str] = {}
-    for period in plan.timeline():
-        found.setdefault(period.start, period.opened_by)
+    periods = plan.timeline()
+    found = {period.start: period.opened_by for period in periods}
+    for period in periods:
         if period.end is not None:
             found.setdefault(
                 pendulum.Date.fromordinal(period.end.toordinal() + 1),
@@ -391,8 +411,9 @@ class _Watcher:
         name = self.names[holder]
         whys = [self.open_passive[latest[m]] for m in members if latest.get(m) in self.open_passive]
         if all(latest[m] in self.lower.exact for m in members if m in latest):
-            lower = self.exact(day, name, position, self.lower_history)
-            upper = self.exact(day, name, position, self.upper_history)
+            renamed = tuple(self.names.get(m, m) for m in members)
+            lower = self.exact(day, name, renamed, self.lower_history)
+            upper = self.exact(day, name, renamed, self.upper_history)
             overlap = [
                 why for on, g, why in self.lower.open if group and g == group.name and on <= day
             ]
@@ -430,19 +451,17 @@ class _Watcher:
             tuple(p for p in used if p is not position),
             group,
             "; ".join(dict.fromkeys(whys)) or None,
+            None if lower == upper else (lower, upper),
         )
 
     def exact(
-        self, day: pendulum.Date, name: str, position: ReportedPosition, history: History
+        self, day: pendulum.Date, name: str, members: tuple[str, ...], history: History
     ) -> Assessment:
         status = history.status_of(name, on=day)
         counted = status.counted
-        if counted is None:  # no plan in force: the holding as last reported
-            index = self.found.positions.index(position)
-            outstanding = self.known[index]
-            assert position.shares is not None
-            assert outstanding is not None
-            holding = Position(name, position.shares.value, outstanding, passive=status.passive)
+        if counted is None:  # no plan in force: the holding (with its group's) from the ledger
+            shares, outstanding = _held(history.ledger.events, members, day)
+            holding = Position(name, shares, outstanding, passive=status.passive)
         else:
             holding = Position(name, counted.shares, counted.outstanding, passive=status.passive)
         return assess(self.plan, holding, on=day, standing=status.standing, warn_at=self.ratio)
@@ -486,6 +505,21 @@ class _Watcher:
         )
 
 
+def _held(events: Iterable[Event], members: tuple[str, ...], day: pendulum.Date) -> tuple[int, int]:
+    """The members' shares together, and the shares outstanding, in a ledger at ``day``."""
+    keys = _keys(members)
+    shares: dict[str, int] = {}
+    outstanding = 1
+    for event in events:
+        if event.on > day:
+            break
+        if isinstance(event, OutstandingChanged):
+            outstanding = event.outstanding
+        elif isinstance(event, PositionReported) and _check.name_key(event.holder) in keys:
+            shares[_check.name_key(event.holder)] = event.shares
+    return sum(shares.values()), outstanding
+
+
 def _as_verdict(found: Assessment) -> Verdict:
     return Verdict(
         found.status,
@@ -501,8 +535,23 @@ def _as_verdict(found: Assessment) -> Verdict:
 
 def _either(lower: Assessment, upper: Assessment, why: str) -> Assessment:
     judged = either_fact(_as_verdict(lower), _as_verdict(upper), why)
+    standing = upper.standing
+    if (
+        isinstance(standing, AcquiringPerson)
+        and judged.status is Status.UNCERTAIN
+        and not isinstance(lower.standing, AcquiringPerson | PossibleAcquiringPerson)
+    ):
+        # An Acquiring Person on one reading only: possibly one, the other standing otherwise.
+        standing = PossibleAcquiringPerson(
+            standing.since,
+            why,
+            otherwise=lower.standing,
+            cause=standing.cause,
+            limit=standing.limit,
+        )
     return attrs.evolve(
         upper,
+        standing=standing,
         status=judged.status,
         reason=judged.reason,
         limit=judged.limit,
