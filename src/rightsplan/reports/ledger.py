@@ -323,7 +323,7 @@ def _walk(
         keep = max(members, key=lambda m: cut[m])
         for member, (amount, _) in members.items():
             share = amount if not lower or member == keep else amount - cut[member]
-            if put.get(member) == share and member != reporter:
+            if put.get(member, 0) == share and member != reporter:
                 continue
             put[member] = share
             note = (
