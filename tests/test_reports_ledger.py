@@ -135,15 +135,17 @@ class TestGroupsOfSeparateFilers:
                             outstanding=10_000_000), *events])  # fmt: skip
         assert history.status_of("Fund B", on="2021-08-01").counted.shares == 1_100_000  # type: ignore[union-attr]
 
-    def test_caller_group_from_the_first_members_report(self) -> None:
-        """A group the caller states counts from the first report of any member."""
+    def test_caller_group_from_the_second_members_report(self) -> None:
+        """A group the caller states counts from the day a second member reports."""
         found = positions(separate_then_joint()[:2], groups={"A and B": ["Fund A", "fund b"]})
         (group,) = found.groups
         assert (group.name, group.on, group.source) == (
-            "A and B", pendulum.Date(2021, 6, 1), "stated by the caller")  # fmt: skip
-        kinds = [type(e).__name__ for e in events_from_reports(
-            separate_then_joint()[:2], groups={"A and B": ["Fund A", "Fund B"]})]  # fmt: skip
-        assert kinds == ["PositionReported", "GroupFormed", "PositionReported"]
+            "A and B", pendulum.Date(2021, 6, 15), "stated by the caller")  # fmt: skip
+        events = events_from_reports(
+            separate_then_joint()[:2], groups={"A and B": ["Fund A", "Fund B"]}
+        )
+        assert [type(e).__name__ for e in events] == [
+            "PositionReported", "PositionReported", "GroupFormed"]  # fmt: skip
 
     def test_group_events_file_reads_back(self) -> None:
         """An events file with a group reads back as the same ledger."""

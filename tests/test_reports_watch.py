@@ -459,8 +459,10 @@ def reference_history(
         rp.PositionReported(on=day, holder=holder, shares=shares, passive=form == "13G")
         for _, (holder, day, shares, _, form) in ordered
     ]
-    if group:
-        events.append(rp.GroupFormed(on=first, group="the group", members=group))
+    if group:  # from the day a second member reports
+        second = sorted(min(f[1] for f in filed if f[0] == member) for member in group)[1]
+        at = max(i for i, e in enumerate(events) if e.on <= second) + 1
+        events.insert(at, rp.GroupFormed(on=second, group="the group", members=group))
     return rp.replay(plan, events)
 
 
@@ -526,7 +528,11 @@ class TestProperties:
                 if filed_on <= day:
                     latest[holder] = shares
             upper = row.readings[1] if row.readings is not None else row.assessment
-            assert upper.position.shares == sum(latest.values())  # type: ignore[union-attr]
+            if row.group is not None:  # together: the sum of the members' latest holdings
+                assert upper.position.shares == sum(latest.values())  # type: ignore[union-attr]
+            else:  # before the group: its own
+                own = str(row.position.holder)
+                assert upper.position.shares == latest[own]  # type: ignore[union-attr]
             expected = naive.status_of(str(row.record()["holder"]), on=day).status
             if row.readings is None:
                 assert row.assessment.status is expected
@@ -535,3 +541,32 @@ class TestProperties:
                 lower = row.readings[0]
                 assert lower.position.shares <= upper.position.shares  # type: ignore[union-attr]
                 assert row.open is not None
+
+
+class TestGroupsThePlanNames:
+    def test_members_of_a_named_group_filing_apart_are_added(self) -> None:
+        """IPOF Fund and David Dadante filing apart are the IPOF Group the plan names."""
+        fund = report("13G", "2003-12-01", sole("IPOF Fund, L.P.", 1_800_500))
+        partner = report("13G", "2003-12-02", sole("David Dadante", 1_000_000))
+        watched = watch(rp.examples.innotrac(), [fund, partner], outstanding=11_572_314)
+        last = watched.records()[-2:]
+        assert [(r["holder"], r["shares"], r["status"], r["limit"]) for r in last] == [
+            ("IPOF Group", 2_800_500, "clear", "40"),
+            ("IPOF Group", 2_800_500, "clear", "40"),
+        ]
+        assert watched[-1].group is not None
+        assert watched[-1].group.source.startswith("named together in Amendment No. 2")
+
+    def test_percentage_only_holder_stays_an_acquiring_person(self) -> None:
+        """Known only by percentages, a holder that triggered stays an Acquiring Person."""
+        watched = watch(
+            two_tier_plan(),
+            [
+                report("13D", "2021-06-01", person("Fund", 1_200_000, "12.0")),
+                report("13D", "2021-09-01", person("Fund", 500_000, "5.0"), amendment=1),
+            ],
+        )
+        assert rows(watched, "status", "shares", "standing") == [
+            ("triggered", None, "none"),
+            ("triggered", None, "acquiring-person"),
+        ]

@@ -18,7 +18,7 @@ Modelling choices, stated once:
   states their group from its date (a :class:`StatedGroup`); from then its holding, the
   group's, is recorded under its first holder and the others' earlier holdings are reported
   within it (zero on their own lines, so no share is counted twice). A group the caller
-  states (``groups``) adds its members' holdings from the first report of any of them;
+  states (``groups``) adds its members' holdings from the day a second member reports;
   shares a member reports with shared voting or dispositive power may be shared with
   another member (counted once) or with someone else (counted for each): the events count
   them for each member, as reported, and say so; the watch judges both ways.
@@ -174,13 +174,17 @@ def _caller_groups(
 
 
 def positions(
-    reports: Iterable[Report], *, groups: Mapping[str, Iterable[str]] | None = None
+    reports: Iterable[Report],
+    *,
+    groups: Mapping[str, Iterable[str]] | None = None,
+    stated_by: Mapping[str, str] | None = None,
 ) -> Positions:
     """The positions ``reports`` state, in date order (same date: the order given).
 
     ``groups`` states groups the filings do not (a determination the caller makes): a
     group's name and its members, each a reporting person of some report; the group counts
-    from the first report of any member.
+    from the day a second member reports (its members' holdings added from then).
+    ``stated_by`` says, for a group name, who states it (default: "stated by the caller").
     """
     dated: list[tuple[pendulum.Date, int, Report]] = []
     undated: list[str] = []
@@ -244,8 +248,12 @@ def positions(
         holders = tuple(dict.fromkeys(names[_check.name_key(m)] for m in group_members))
         if len(holders) < 2:
             continue  # one holder already: a joint filing names them together
-        first = min(p.on for p in found if p.holder in holders)
-        stated.append(StatedGroup(name, holders, first, "stated by the caller"))
+        # From the day two members have reported: before, a member's holding and passivity
+        # are not known, and a member never reported would count as holding nothing, actively.
+        firsts = sorted(min(p.on for p in found if p.holder == h) for h in holders)
+        first = firsts[1]
+        source = (stated_by or {}).get(name, "stated by the caller")
+        stated.append(StatedGroup(name, holders, first, source))
     stated.sort(key=lambda group: group.on)
     return Positions(tuple(found), tuple(undated), tuple(without), tuple(stated))
 

@@ -299,17 +299,40 @@ def watch(
     if not isinstance(plan, Plan):
         raise TypeError(f"plan: expected a Plan, got {plan!r}")
     ratio = warn_ratio(warn_at)
-    found = positions(reports, groups=groups)
+    reports = list(reports)
     overrides = {_check.name_key(name): bool(flag) for name, flag in (passive or {}).items()}
+    covered: dict[str, NamedException] = {}
+    for position in positions(reports).positions:
+        if position.holder not in covered:
+            exception = _named_exception(plan, (position.holder, *position.members))
+            if exception is not None:
+                covered[position.holder] = exception
+    # Holders filing apart that the plan names together (an exception's holder and members)
+    # are the group the plan names, from the first report of any of them.
+    named: dict[str, list[str]] = {}
+    for holder, exception in covered.items():
+        named.setdefault(exception.holder, []).append(holder)
+    plan_groups = {name: members for name, members in named.items() if len(members) > 1}
+    stated_by = {
+        name: f"named together in {covered[members[0]].source.cite()}"
+        for name, members in plan_groups.items()
+    }
+    given = dict(groups or {})
+    found = positions(
+        reports, groups={**plan_groups, **given}, stated_by={k: v for k, v in stated_by.items()
+                                                              if k not in given}
+    )  # fmt: skip
     names: dict[str, str] = {}
     intent: dict[str, NamedException] = {}
     for position in found.positions:
-        if position.holder in names:
+        holder = position.holder
+        if holder in names:
             continue
-        exception = _named_exception(plan, (position.holder, *position.members))
-        names[position.holder] = exception.holder if exception is not None else position.holder
+        exception = covered.get(holder)
+        together = exception is not None and exception.holder in plan_groups
+        names[holder] = exception.holder if exception is not None and not together else holder
         if exception is not None and exception.requires_passive:
-            intent[position.holder] = exception
+            intent[holder] = exception
     reading = _Reading(plan, overrides, intent)
     return _Watcher(plan, found, names, reading, outstanding, ratio).rows()
 
@@ -409,19 +432,26 @@ class _Watcher:
         members = group.members if group is not None else (holder,)
         used = tuple(found.positions[latest[m]] for m in members if m in latest)
         name = self.names[holder]
+        # A group the plan names (its exception's holder) is judged under that name, as the
+        # replay judges its members: under the most generous name that covers them.
+        rule_name = (
+            group.name
+            if group is not None and _named_exception(self.plan, (group.name,)) is not None
+            else name
+        )
         whys = [self.open_passive[latest[m]] for m in members if latest.get(m) in self.open_passive]
         if all(latest[m] in self.lower.exact for m in members if m in latest):
             renamed = tuple(self.names.get(m, m) for m in members)
-            lower = self.exact(day, name, renamed, self.lower_history)
-            upper = self.exact(day, name, renamed, self.upper_history)
+            lower = self.exact(day, name, rule_name, renamed, self.lower_history)
+            upper = self.exact(day, name, rule_name, renamed, self.upper_history)
             overlap = [
                 why for on, g, why in self.lower.open if group and g == group.name and on <= day
             ]
             if overlap and lower.position != upper.position:
                 whys.append(overlap[-1])
         else:
-            lower = self.reported(day, name, position, True, sticky)
-            upper = self.reported(day, name, position, False, sticky)
+            lower = self.reported(day, rule_name, position, True, sticky)
+            upper = self.reported(day, rule_name, position, False, sticky)
             if group is not None:
                 lower = self.floor(
                     lower, f"{name}'s group ({group.name}) holds its members' shares too, and a "
@@ -442,7 +472,9 @@ class _Watcher:
         if assessment.status is Status.TRIGGERED and not isinstance(
             assessment.standing, AcquiringPerson
         ):
-            sticky.setdefault(name, AcquiringPerson(day, cause=f"triggered ({position.source()})"))
+            sticky.setdefault(
+                rule_name, AcquiringPerson(day, cause=f"triggered ({position.source()})")
+            )
         return Watched(
             position,
             assessment,
@@ -455,15 +487,23 @@ class _Watcher:
         )
 
     def exact(
-        self, day: pendulum.Date, name: str, members: tuple[str, ...], history: History
+        self,
+        day: pendulum.Date,
+        name: str,
+        rule_name: str,
+        members: tuple[str, ...],
+        history: History,
     ) -> Assessment:
+        """The holding in one reading: ``name`` in the ledger, judged as ``rule_name``."""
         status = history.status_of(name, on=day)
         counted = status.counted
         if counted is None:  # no plan in force: the holding (with its group's) from the ledger
             shares, outstanding = _held(history.ledger.events, members, day)
-            holding = Position(name, shares, outstanding, passive=status.passive)
+            holding = Position(rule_name, shares, outstanding, passive=status.passive)
         else:
-            holding = Position(name, counted.shares, counted.outstanding, passive=status.passive)
+            holding = Position(
+                rule_name, counted.shares, counted.outstanding, passive=status.passive
+            )
         return assess(self.plan, holding, on=day, standing=status.standing, warn_at=self.ratio)
 
     def reported(
