@@ -356,6 +356,21 @@ class TestSeparateFilersAsGroups:
         )
         assert watched[-1].assessment.status is rp.Status.CLEAR
 
+    def test_member_known_by_percentage_only_leaves_the_group_open(self) -> None:
+        """A member whose shares cannot be judged (more than outstanding): the group is open."""
+        watched = watch(
+            two_tier_plan(),
+            [
+                report("13D", "2021-06-01", sole("Fund A", 600_000)),
+                report("13D", "2021-06-15", person("Fund B", 20_000_000, "9.0")),
+            ],
+            outstanding=10_000_000,
+            groups={"A and B": ["Fund A", "Fund B"]},
+        )
+        assert rows(watched, "holder", "status")[-2:] == [
+            ("Fund A", "uncertain"), ("Fund B", "uncertain")]  # fmt: skip
+        assert "known only by a percentage" in str(watched[-1].open)
+
     def test_box_a_alone_is_uncertain_unless_it_triggers(self) -> None:
         """A lone filer in a group its report does not name: its group may hold more."""
         lone = report("13D", "2021-06-01", sole("Fund", 800_000, group="a"))

@@ -308,7 +308,7 @@ def watch(
             if exception is not None:
                 covered[position.holder] = exception
     # Holders filing apart that the plan names together (an exception's holder and members)
-    # are the group the plan names, from the first report of any of them.
+    # are the group the plan names, from the day a second of them reports.
     named: dict[str, list[str]] = {}
     for holder, exception in covered.items():
         named.setdefault(exception.holder, []).append(holder)
@@ -318,10 +318,9 @@ def watch(
         for name, members in plan_groups.items()
     }
     given = dict(groups or {})
-    found = positions(
-        reports, groups={**plan_groups, **given}, stated_by={k: v for k, v in stated_by.items()
-                                                              if k not in given}
-    )  # fmt: skip
+    for name in given:
+        stated_by.pop(name, None)  # the caller's own group of that name
+    found = positions(reports, groups={**plan_groups, **given}, stated_by=stated_by)
     names: dict[str, str] = {}
     intent: dict[str, NamedException] = {}
     for position in found.positions:
@@ -364,7 +363,7 @@ class _Watcher:
                 known = position.outstanding.value
             self.known[index] = known
         flags = self.flags
-        index_of = {id(p): i for i, p in enumerate(found.positions)}
+        self.index_of = index_of = {id(p): i for i, p in enumerate(found.positions)}
 
         def rename(holder: str) -> str:
             return names.get(holder, holder)
@@ -450,17 +449,23 @@ class _Watcher:
             if overlap and lower.position != upper.position:
                 whys.append(overlap[-1])
         else:
-            lower = self.reported(day, rule_name, position, True, sticky)
-            upper = self.reported(day, rule_name, position, False, sticky)
+            if index in self.lower.exact:  # its own shares known, a member's only as a percentage
+                own = (self.names.get(holder, holder),)
+                lower = self.exact(day, name, rule_name, own, self.lower_history)
+                upper = self.exact(day, name, rule_name, own, self.upper_history)
+            else:
+                lower = self.reported(day, rule_name, position, True, sticky)
+                upper = self.reported(day, rule_name, position, False, sticky)
             if group is not None:
-                lower = self.floor(
-                    lower, f"{name}'s group ({group.name}) holds its members' shares too, and a "
-                    "percentage is not a number of shares to add them to",
-                )  # fmt: skip
-                upper = lower
-        assessment = upper if lower == upper else _either(lower, upper, "; ".join(whys))
+                why = (
+                    f"{name}'s group ({group.name}) holds its members' shares too, and a member "
+                    "known only by a percentage gives no number of shares to add"
+                )
+                lower, upper = self.floor(lower, why), self.floor(upper, why)
+                whys.append(why)
         if lower != upper and not whys:
-            whys.append("the readings differ")  # pragma: no cover - every difference has a why
+            whys.append("the two readings of the reports differ")
+        assessment = upper if lower == upper else _either(lower, upper, "; ".join(whys))
         unnamed = position.unnamed_group
         if group is None and unnamed is not None:
             why = (
@@ -514,8 +519,7 @@ class _Watcher:
         lower: bool,
         sticky: dict[str, AcquiringPerson],
     ) -> Assessment:
-        index = self.found.positions.index(position)
-        flag = self.flags[index][0 if lower else 1]
+        flag = self.flags[self.index_of[id(position)]][0 if lower else 1]
         assert position.percent is not None  # rows() leaves out positions without either
         holding = ReportedHolding(name, position.percent.value, passive=flag)
         found = assess(self.plan, holding, on=day, warn_at=self.ratio)
