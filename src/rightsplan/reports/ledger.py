@@ -29,7 +29,7 @@ Modelling choices, stated once:
   intention of changing or influencing control; a 13D by one that may have it. A holder
   whose report is a 13D is active from that report's date, even if it filed 13Gs before.
   (Where a plan's exception turns on intent rather than on the form,
-  :func:`~rightsplan.reports.watch` reads Item 4: see :mod:`rightsplan.reports.intent`.)
+  :func:`~rightsplan.reports.watch` reads Item 4: see :func:`~rightsplan.reports.stated_intent`.)
 - **Shares as reported, percentages as printed.** The events carry the aggregate amount
   exactly; a percentage is kept as printed (a :class:`~rightsplan.ReportedHolding` in
   :func:`~rightsplan.reports.watch`), never turned into shares.
