@@ -13,7 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rightsplan.cli import main
-from tests.reports_render import DrawnPerson, DrawnReport, render_html, render_xml
+from tests.reports_render import (
+    DrawnPerson,
+    DrawnReport,
+    render_html,
+    render_text,
+    render_xml,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "data" / "reports-fixtures"
@@ -107,18 +113,48 @@ class TestWatch:
         args = ["watch", PLAN, REPORTS, "--outstanding", "11572314", "--passive", "IPOF Group"]
         assert main(args) == 0
         out = capsys.readouterr().out
-        assert "2003-11-24  IPOF Group" in out
+        assert "2003-11-24  report  IPOF Group" in out
         assert "CLEAR" in out and "more than 40%" in out and "1,828,425" in out
         assert "[1] Amendment No. 3 (2003-11-24), Section 1" in out
         assert "[2] Schedule 13D on INNOTRAC CORPORATION, event 2003-11-24" in out
 
     def test_json_and_exit_1_when_triggered(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """As a 13D filer (active), IPOF falls outside its exception: JSON, exit status 1."""
-        assert main(["watch", PLAN, REPORTS, "--format", "json"]) == 1
+        """Held active (--active), IPOF falls outside its exception: JSON, exit status 1."""
+        assert main(["watch", PLAN, REPORTS, "--format", "json", "--active", "IPOF Group"]) == 1
         (row,) = json.loads(capsys.readouterr().out)
         assert (row["status"], row["limit"], row["comparison"], row["date"]) == (
             "triggered", "15", "at-least", "2003-11-24")  # fmt: skip
         assert row["members"] == ["IPOF Fund", "David Dadante"]
+
+    def test_13d_without_item_4_is_uncertain(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A 13D without Item 4 does not settle IPOF's intent: UNCERTAIN, saying why; exit 0."""
+        assert main(["watch", PLAN, REPORTS, "--format", "json"]) == 0
+        (row,) = json.loads(capsys.readouterr().out)
+        assert row["status"] == "uncertain"
+        assert "without any intention of changing or influencing control" in row["open"]
+        assert "states no Item 4" in row["open"]
+
+    def test_group_option_adds_separate_filers(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--group makes separate filers one group: 8% and 9% of Innotrac together trigger."""
+        for name, shares, day in (("Fund A", 925_000, 1), ("Fund B", 1_040_000, 2)):
+            person = DrawnPerson(name, None, shares, 0, shares, 0, shares, "8.0", "PN")
+            drawn = DrawnReport("13D", 0, "Innotrac Corporation", "45767M109",
+                                pendulum.Date(2004, 1, day), None, (person,))  # fmt: skip
+            (tmp_path / f"{name}.txt").write_text(render_text(drawn), encoding="utf-8")
+        args = ["watch", PLAN, str(tmp_path), "--outstanding", "11572314", "--format", "json"]
+        assert main(args) == 0
+        assert main([*args, "--group", "A and B=Fund A; Fund B"]) == 1
+        rows = json.loads(capsys.readouterr().out.split("\n]\n")[1] + "\n]")
+        assert [(r["holder"], r["status"], r["shares"]) for r in rows][-2:] == [
+            ("Fund A", "triggered", 1_965_000), ("Fund B", "triggered", 1_965_000)]  # fmt: skip
+
+    @pytest.mark.parametrize("given", ["A and B", "=Fund A;Fund B", "G=Fund A"])
+    def test_bad_group_option_exits_2(self, given: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """A --group without a name and two members exits 2, saying what it expects."""
+        assert main(["watch", PLAN, REPORTS, "--group", given]) == 2
+        assert "--group: expected NAME=MEMBER;MEMBER" in capsys.readouterr().err
 
     def test_unreadable_report_exits_2(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]

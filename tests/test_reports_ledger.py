@@ -97,3 +97,75 @@ class TestEventsFile:
         assert event.source is not None
         assert 'aggregate amount "1,600,000"' in event.source
         assert 'percent of class "16.0%"' in event.source
+
+
+def alone(name: str, shares: int, group: str | None = None) -> DrawnPerson:
+    return DrawnPerson(name, group, shares, 0, shares, 0, shares, "5.0", "PN")
+
+
+def separate_then_joint() -> list[rp.reports.Report]:
+    """Fund A and Fund B file apart, then jointly as a group (box (a))."""
+    return [
+        report("13D", "2021-06-01", alone("Fund A", 600_000)),
+        report("13D", "2021-06-15", alone("Fund B", 500_000)),
+        report("13D", "2021-08-01", alone("Fund A", 1_100_000, "a"),
+               alone("Fund B", 1_100_000, "a"), amendment=1),
+    ]  # fmt: skip
+
+
+class TestGroupsOfSeparateFilers:
+    def test_joint_filing_states_the_group_from_its_date(self) -> None:
+        """A joint filing naming earlier separate filers states their group on its date."""
+        (group,) = positions(separate_then_joint()).groups
+        assert (group.members, group.on) == (("Fund A", "Fund B"), pendulum.Date(2021, 8, 1))
+        assert group.source.startswith("joint filing Schedule 13D/A (Amendment No. 1)")
+
+    def test_events_count_the_group_once(self) -> None:
+        """The joint holding goes under its first holder; the other's is reported within it."""
+        events = events_from_reports(separate_then_joint())
+        last = [e for e in events if e.on == pendulum.Date(2021, 8, 1)]
+        assert [type(e).__name__ for e in last] == [
+            "PositionReported", "PositionReported", "GroupFormed"]  # fmt: skip
+        joint, within, formed = last
+        assert (joint.holder, joint.shares) == ("Fund A", 1_100_000)  # type: ignore[attr-defined]
+        assert (within.holder, within.shares) == ("Fund B", 0)  # type: ignore[attr-defined]
+        assert "reported within the holding of Fund A" in str(within.source)
+        assert formed.members == ("Fund A", "Fund B")  # type: ignore[attr-defined]
+        history = rp.replay(ten_percent_plan(), [rp.OutstandingChanged(on="2021-05-01",
+                            outstanding=10_000_000), *events])  # fmt: skip
+        assert history.status_of("Fund B", on="2021-08-01").counted.shares == 1_100_000  # type: ignore[union-attr]
+
+    def test_caller_group_from_the_second_members_report(self) -> None:
+        """A group the caller states counts from the day a second member reports."""
+        found = positions(separate_then_joint()[:2], groups={"A and B": ["Fund A", "fund b"]})
+        (group,) = found.groups
+        assert (group.name, group.on, group.source) == (
+            "A and B", pendulum.Date(2021, 6, 15), "stated by the caller")  # fmt: skip
+        events = events_from_reports(
+            separate_then_joint()[:2], groups={"A and B": ["Fund A", "Fund B"]}
+        )
+        assert [type(e).__name__ for e in events] == [
+            "PositionReported", "PositionReported", "GroupFormed"]  # fmt: skip
+
+    def test_group_events_file_reads_back(self) -> None:
+        """An events file with a group reads back as the same ledger."""
+        reports = separate_then_joint()
+        assert rp.io.loads_events(events_text(reports), "csv") == ledger_from_reports(reports)
+
+    def test_box_a_alone_is_noted(self) -> None:
+        """A lone filer checking box (a) names a group it does not describe: noted."""
+        (position,) = positions([report("13D", "2021-06-01", alone("Fund", 1, "a"))]).positions
+        assert position.unnamed_group is not None
+
+    def test_shared_rows_are_kept(self) -> None:
+        """The shares a person reports with shared power are kept with the position."""
+        shared = DrawnPerson("Fund", None, 100, 300, 200, 250, 400, "4.0", "PN")
+        (position,) = positions([report("13D", "2021-06-01", shared)]).positions
+        assert position.shared == 300
+
+
+def ten_percent_plan() -> rp.Plan:
+    threshold = rp.SetThreshold(percent=10, comparison=rp.Comparison.AT_LEAST, section="S1")
+    return rp.Plan(
+        rp.RightsAgreement(company="Target Inc.", dated="2021-03-01", provisions=(threshold,))
+    )

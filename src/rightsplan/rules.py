@@ -83,9 +83,11 @@ __all__ = [
     "Consideration",
     "Status",
     "Verdict",
+    "at_least",
     "binding_limit",
     "combine",
     "deciding_unknowns",
+    "either_fact",
     "excused_line",
     "exempt_within_cap",
     "extremes",
@@ -706,6 +708,50 @@ def _either(
         differ,
         standing=standing,
         may_trigger=Status.TRIGGERED in pair or may_trigger,
+    )
+
+
+def either_fact(lower: Verdict, upper: Verdict, why: str) -> Verdict:
+    """One verdict from two that a fact the filings leave open bounds (not a plan term).
+
+    ``lower`` is the verdict where the open fact is most favourable to the holder (fewer
+    shares, passive), ``upper`` where it is least; ``why`` says what the filings leave open
+    and where. As in :func:`combine`: where they agree the answer is exact; between WARNING
+    and CLEAR, WARNING; otherwise UNCERTAIN, which may trigger where either does.
+    """
+    return _either(
+        lower,
+        upper,
+        upper.standing,
+        agreed=f"{upper.reason} That holds either way: {why}.",
+        near=f"Below the limit either way, but near it: {why}. At the least favourable: "
+        f"{upper.reason}",
+        differ=f"The answer depends on what the filings leave open: {why}. At the most "
+        f"favourable: {lower.status.name} ({lower.reason}) At the least favourable: "
+        f"{upper.status.name} ({upper.reason})",
+    )
+
+
+def at_least(found: Verdict, why: str) -> Verdict:
+    """The verdict on a holding known only from below: ``found`` is the holding's floor's.
+
+    More shares never make a holding safer, so a floor that triggers triggers, and one
+    INACTIVE or exempt without a cap stays so; any other answer (clear, near, excused,
+    within a capped exemption) may not hold for the whole holding: UNCERTAIN, saying
+    ``why`` the holding may be larger, and that it may trigger.
+    """
+    if found.status in (Status.TRIGGERED, Status.INACTIVE) or (
+        found.status is Status.EXEMPT and found.max_shares is None
+    ):
+        return found
+    return attrs.evolve(
+        found,
+        status=Status.UNCERTAIN,
+        reason=f"The holding may be larger than counted: {why}. For the holding counted: "
+        f"{found.status.name} ({found.reason})",
+        max_shares=None,
+        headroom=None,
+        may_trigger=True,
     )
 
 

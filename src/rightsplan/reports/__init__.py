@@ -7,18 +7,22 @@
 ('Schedule 13D/A (Amendment No. 6)', '2004-04-09', 'Richard S. Ressler')
 >>> ipof = reports.read_report("examples/innotrac/reports/01-13d-derived.txt")
 >>> plan = rp.examples.innotrac()
->>> [w.assessment.status.value for w in reports.watch(plan, [ipof])]
-['triggered']
+>>> [w.assessment.status.value for w in reports.watch(plan, [ipof])]  # a 13D without Item 4
+['uncertain']
 >>> passive = {"IPOF Group": True}  # holding without intent to control, as the exception asks
 >>> [w.assessment.status.value for w in reports.watch(plan, [ipof], passive=passive)]
 ['clear']
+>>> [w.assessment.status.value for w in reports.watch(plan, [ipof], passive={"IPOF Group": False})]
+['triggered']
 """
 
 from __future__ import annotations
 
+from rightsplan.reports.intent import Intent, stated_intent
 from rightsplan.reports.ledger import (
     Positions,
     ReportedPosition,
+    StatedGroup,
     events_from_reports,
     events_text,
     ledger_from_reports,
@@ -35,6 +39,7 @@ __all__ = [
     "Fact",
     "FieldScore",
     "Inconsistency",
+    "Intent",
     "Layout",
     "Positions",
     "Report",
@@ -42,6 +47,7 @@ __all__ = [
     "ReportingPerson",
     "Score",
     "Stated",
+    "StatedGroup",
     "Watch",
     "Watched",
     "events_from_reports",
@@ -51,5 +57,6 @@ __all__ = [
     "positions",
     "read_report",
     "score",
+    "stated_intent",
     "watch",
 ]

@@ -46,12 +46,17 @@ example:
   rightsplan watch examples/innotrac/plan.toml examples/innotrac/reports \\
       --outstanding 11572314 --passive "IPOF Group"
 
-Each report's holding is assessed on its event date against the terms then in force: exactly
-when the shares outstanding are known (stated in a report, or --outstanding), else from the
-percentage as printed (UNCERTAIN where its rounding straddles the limit). Passivity is the
-form's (a 13G is passive, a 13D is not) unless --passive or --active names the holder. Each
-row cites the plan clause and the report. Exit status: 0 when no holding triggers, 1 when one
-does, 2 for bad input, 70 for an internal error.
+Each holder is judged on its reports' event dates and on every date the plan changes (ON:
+report or plan), its holding carried forward from its latest report, with its standing from
+the replay of the reports with the plan: exactly when the shares outstanding are known
+(stated in a report, or --outstanding), else from the percentage as printed (UNCERTAIN where
+its rounding straddles the limit). Passivity is the form's (a 13G is passive, a 13D is not),
+except for an exception that lasts only while its holder has no intention of changing or
+influencing control: a 13D's Item 4 decides that, and where it does not the row is UNCERTAIN
+unless --passive or --active names the holder. A joint filing naming earlier separate filers
+makes them a group from its date; --group states others. Each row cites the plan clause and
+the reports. Exit status: 0 when no holding triggers, 1 when one does, 2 for bad input, 70
+for an internal error.
 """
 
 _REPORT_SUFFIXES = frozenset(("", ".txt", ".htm", ".html", ".xml", ".sgml", ".nc"))
@@ -220,10 +225,28 @@ def _watch_parser() -> argparse.ArgumentParser:
                         help="treat NAME as passive whatever its form (repeatable)")  # fmt: skip
     parser.add_argument("--active", action="append", default=[], metavar="NAME",
                         help="treat NAME as active whatever its form (repeatable)")  # fmt: skip
+    parser.add_argument("--group", action="append", default=[], metavar="NAME=A;B",
+                        help="separate filers A and B act as group NAME (Rule 13d-5(b)); "
+                        "members separated by ';' (repeatable)")  # fmt: skip
     parser.add_argument("--warn-at", default="0.9", help="the warning line (default 0.9)")
     parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (- is stdout)")
     return parser
+
+
+def _groups(given: Sequence[str]) -> dict[str, list[str]]:
+    """``--group NAME=A;B`` options as a mapping of group names to members."""
+    found: dict[str, list[str]] = {}
+    for text in given:
+        name, equals, members = text.partition("=")
+        listed = [member.strip() for member in members.split(";") if member.strip()]
+        if not equals or not name.strip() or len(listed) < 2:
+            raise InvalidInputError(
+                f"--group: expected NAME=MEMBER;MEMBER (a name and at least two members), "
+                f"got {text!r}"
+            )
+        found[name.strip()] = listed
+    return found
 
 
 def _report_paths(where: str) -> list[str]:
@@ -263,8 +286,8 @@ def watch_table(result: Watch) -> str:
             sources.append(text)
         return f"[{sources.index(text) + 1}]"
 
-    header = ("DATE", "HOLDER", "FORM", "STATUS", "SHARES", "REPORTED", "LIMIT", "HEADROOM",
-              "STANDING", "PLAN", "REPORT")  # fmt: skip
+    header = ("DATE", "ON", "HOLDER", "FORM", "STATUS", "SHARES", "REPORTED", "LIMIT",
+              "HEADROOM", "STANDING", "PLAN", "REPORT")  # fmt: skip
     rows: list[tuple[str, ...]] = [header]
     for record in result.records():
         limit = record["limit"]
@@ -276,6 +299,7 @@ def watch_table(result: Watch) -> str:
         rows.append(
             (
                 _cell(record["date"]),
+                "report" if record["occasion"] == "report" else "plan",
                 _cell(record["holder"]),
                 _cell(record["form"]),
                 str(record["status"]).upper(),
@@ -290,9 +314,13 @@ def watch_table(result: Watch) -> str:
         )
     from rightsplan.cli._shell import columns
 
-    lines = columns(rows, {4, 7}, "")
+    lines = columns(rows, {5, 8}, "")
     lines.append("")
     lines.extend(f"[{number}] {text}" for number, text in enumerate(sources, start=1))
+    opened = dict.fromkeys(str(r["open"]) for r in result.records() if r["open"] is not None)
+    if opened:
+        lines.append("")
+        lines.extend(f"Open: {text}." for text in opened)
     return "\n".join(lines) + "\n"
 
 
@@ -317,7 +345,12 @@ def watch_main(argv: list[str]) -> int:
             return 2
         flags = dict.fromkeys(args.passive, True) | dict.fromkeys(args.active, False)
         result = watch(
-            plan, found, outstanding=args.outstanding, passive=flags, warn_at=args.warn_at
+            plan,
+            found,
+            outstanding=args.outstanding,
+            passive=flags,
+            groups=_groups(args.group),
+            warn_at=args.warn_at,
         )
         records = result.records()
         if args.format == "json":

@@ -13,9 +13,23 @@ Modelling choices, stated once:
   every cover, so adding them up would count the same shares several times. Where the
   persons report different aggregates the largest is a lower bound of the group's holding,
   and the position says so (:attr:`ReportedPosition.note`).
+- **Separate filers become a group when a filing says so** (Rule 13d-5(b): the group owns
+  all its members' shares). A joint filing that names persons who filed separately before
+  states their group from its date (a :class:`StatedGroup`); from then its holding, the
+  group's, is recorded under its first holder and the others' earlier holdings are reported
+  within it (zero on their own lines, so no share is counted twice). A group the caller
+  states (``groups``) adds its members' holdings from the day a second member reports;
+  shares a member reports with shared voting or dispositive power may be shared with
+  another member (counted once) or with someone else (counted for each): the events count
+  them for each member, as reported, and say so; the watch judges both ways.
+- **A filer that checks box (a) alone** says it is a member of a group that its report does
+  not name: the position says so (:attr:`ReportedPosition.unnamed_group`); its group's
+  holding is at least its own.
 - **Passivity comes from the form.** A Schedule 13G is filed by a holder without any
   intention of changing or influencing control; a 13D by one that may have it. A holder
   whose report is a 13D is active from that report's date, even if it filed 13Gs before.
+  (Where a plan's exception turns on intent rather than on the form,
+  :func:`~rightsplan.reports.watch` reads Item 4: see :func:`~rightsplan.reports.stated_intent`.)
 - **Shares as reported, percentages as printed.** The events carry the aggregate amount
   exactly; a percentage is kept as printed (a :class:`~rightsplan.ReportedHolding` in
   :func:`~rightsplan.reports.watch`), never turned into shares.
@@ -23,19 +37,21 @@ Modelling choices, stated once:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 import attrs
 import pendulum
 
 from rightsplan import _check
+from rightsplan.errors import InputTypeError, InvalidInputError
 from rightsplan.io.events import EventsFormat, dumps_events
-from rightsplan.ledger import Event, Ledger, OutstandingChanged, PositionReported
+from rightsplan.ledger import Event, GroupFormed, Ledger, OutstandingChanged, PositionReported
 from rightsplan.reports.model import Report, Stated
 
 __all__ = [
     "Positions",
     "ReportedPosition",
+    "StatedGroup",
     "events_from_reports",
     "events_text",
     "ledger_from_reports",
@@ -62,6 +78,11 @@ class ReportedPosition:
     outstanding: Stated[int] | None = None
     """The shares outstanding the report says it computed on, if it does."""
     note: str | None = None
+    shared: int | None = None
+    """Of ``shares``, those the person reports with shared voting or dispositive power (the
+    larger of the two rows); ``None`` where the cover states neither row."""
+    unnamed_group: Stated[str] | None = None
+    """Box (a) checked by a lone filer: it says it is a member of a group it does not name."""
 
     def source(self) -> str:
         """The report and the cover rows relied on, quoted."""
@@ -74,6 +95,20 @@ class ReportedPosition:
 
 
 @attrs.frozen
+class StatedGroup:
+    """Holders that act together as a group (Rule 13d-5(b)), from ``on``, and who says so."""
+
+    name: str
+    members: tuple[str, ...]
+    """The holders (as :attr:`ReportedPosition.holder` names them)."""
+    on: pendulum.Date
+    source: str
+    """The joint filing that names them (cited), or the caller's statement."""
+    report: Report | None = attrs.field(default=None, repr=False, eq=False)
+    """The joint filing that states the group; ``None`` for a group the caller states."""
+
+
+@attrs.frozen
 class Positions:
     """Positions from reports, in date order, and the reports that gave none."""
 
@@ -82,13 +117,18 @@ class Positions:
     """Reports with no event date and no filed-as-of date (left out)."""
     without_holding: tuple[str, ...] = ()
     """Reports whose covers state no reporting person (left out)."""
+    groups: tuple[StatedGroup, ...] = ()
+    """Groups of holders that filed separately, each from the day a filing (or the caller)
+    states it, in date order."""
 
 
-def _holding(report: Report) -> tuple[Stated[int] | None, Stated[str] | None, str | None]:
+def _holding(
+    report: Report,
+) -> tuple[Stated[int] | None, Stated[str] | None, str | None, int | None]:
     amounts = [p for p in report.persons if p.aggregate is not None]
     if not amounts:
         first = report.persons[0]
-        return None, first.percent, None
+        return None, first.percent, None, None
     best = max(amounts, key=lambda p: p.aggregate.value if p.aggregate is not None else -1)
     assert best.aggregate is not None
     values = {p.aggregate.value for p in amounts if p.aggregate is not None}
@@ -98,11 +138,54 @@ def _holding(report: Report) -> tuple[Stated[int] | None, Stated[str] | None, st
             f"the reporting persons report different aggregates ({len(values)} figures); the "
             f"largest, {best.aggregate.value:,}, is taken as the group's holding (a lower bound)"
         )
-    return best.aggregate, best.percent, note
+    rows = [row.value for row in (best.shared_voting, best.shared_dispositive) if row is not None]
+    shared = min(max(rows), best.aggregate.value) if rows else None
+    return best.aggregate, best.percent, note, shared
 
 
-def positions(reports: Iterable[Report]) -> Positions:
-    """The positions ``reports`` state, in date order (same date: the order given)."""
+def _unnamed_group(report: Report) -> Stated[str] | None:
+    if len(report.persons) != 1 or report.joint_filing is not None:
+        return None
+    box = report.persons[0].group
+    return box if box is not None and box.value == "a" else None
+
+
+def _caller_groups(
+    groups: Mapping[str, Iterable[str]] | None,
+) -> list[tuple[str, tuple[str, ...]]]:
+    if groups is None:
+        return []
+    if not isinstance(groups, Mapping):
+        raise InputTypeError(
+            f"groups: expected a mapping of group names to members, got {groups!r}"
+        )
+    found = []
+    for name, members in groups.items():
+        group = _check.holder_name(name, "groups")
+        if isinstance(members, str) or not isinstance(members, Iterable):
+            raise InputTypeError(f"groups[{group!r}]: expected the members' names, got {members!r}")
+        named = tuple(_check.holder_name(member, f"groups[{group!r}]") for member in members)
+        if len({_check.name_key(member) for member in named}) < 2:
+            raise InvalidInputError(
+                f"groups[{group!r}]: a group has at least two members, got {len(named)}"
+            )
+        found.append((group, named))
+    return found
+
+
+def positions(
+    reports: Iterable[Report],
+    *,
+    groups: Mapping[str, Iterable[str]] | None = None,
+    stated_by: Mapping[str, str] | None = None,
+) -> Positions:
+    """The positions ``reports`` state, in date order (same date: the order given).
+
+    ``groups`` states groups the filings do not (a determination the caller makes): a
+    group's name and its members, each a reporting person of some report; the group counts
+    from the day a second member reports (its members' holdings added from then).
+    ``stated_by`` says, for a group name, who states it (default: "stated by the caller").
+    """
     dated: list[tuple[pendulum.Date, int, Report]] = []
     undated: list[str] = []
     without: list[str] = []
@@ -118,13 +201,27 @@ def positions(reports: Iterable[Report]) -> Positions:
     dated.sort(key=lambda item: (item[0], item[1]))
     names: dict[str, str] = {}  # name key -> holder
     found: list[ReportedPosition] = []
+    stated: list[StatedGroup] = []
+    seen_groups: set[frozenset[str]] = set()
     for day, _, report in dated:
         members = tuple(person.name.value for person in report.persons)
         keys = [_check.name_key(member) for member in members]
-        holder = next((names[key] for key in keys if key in names), members[0])
+        holders = tuple(dict.fromkeys(names[key] for key in keys if key in names))
+        holder = holders[0] if holders else members[0]
         for key in keys:
             names.setdefault(key, holder)
-        shares, percent, note = _holding(report)
+        if len(holders) > 1 and frozenset(holders) not in seen_groups:
+            seen_groups.add(frozenset(holders))
+            stated.append(
+                StatedGroup(
+                    f"group of {' and '.join(holders)}",
+                    holders,
+                    day,
+                    f"joint filing {report.cite()}",
+                    report,
+                )
+            )
+        shares, percent, note, shared = _holding(report)
         found.append(
             ReportedPosition(
                 holder=holder,
@@ -136,46 +233,220 @@ def positions(reports: Iterable[Report]) -> Positions:
                 passive=report.passive,
                 outstanding=report.outstanding,
                 note=note,
+                shared=shared,
+                unnamed_group=_unnamed_group(report),
             )
         )
-    return Positions(tuple(found), tuple(undated), tuple(without))
+    for name, group_members in _caller_groups(groups):
+        unknown = [m for m in group_members if _check.name_key(m) not in names]
+        if unknown:
+            known = ", ".join(dict.fromkeys(names.values())) or "none"
+            raise InvalidInputError(
+                f"groups[{name!r}]: {unknown[0]!r} is not a reporting person of any report "
+                f"(holders: {known})"
+            )
+        holders = tuple(dict.fromkeys(names[_check.name_key(m)] for m in group_members))
+        if len(holders) < 2:
+            continue  # one holder already: a joint filing names them together
+        # From the day two members have reported: before, a member's holding and passivity
+        # are not known, and a member never reported would count as holding nothing, actively.
+        firsts = sorted(min(p.on for p in found if p.holder == h) for h in holders)
+        first = firsts[1]
+        source = (stated_by or {}).get(name, "stated by the caller")
+        stated.append(StatedGroup(name, holders, first, source))
+    stated.sort(key=lambda group: group.on)
+    return Positions(tuple(found), tuple(undated), tuple(without), tuple(stated))
 
 
-def events_from_reports(reports: Iterable[Report]) -> tuple[Event, ...]:
-    """Ledger events for ``reports``: the shares outstanding a report states, then its holding.
+@attrs.frozen
+class _Walked:
+    """The events of one way of reading the reports, and what that reading left open."""
 
-    A report that gives a percentage but no aggregate amount gives no event (a percentage
-    is not a number of shares); :func:`~rightsplan.reports.watch` still assesses it.
+    events: tuple[Event, ...]
+    exact: frozenset[int]
+    """Indices of the positions whose holding entered the ledger exactly."""
+    open: tuple[tuple[pendulum.Date, str, str], ...]
+    """(day, group, why): where the group's shares with shared power may overlap."""
+
+
+def _overlap_why(group: str, held: Mapping[str, tuple[int, int | None]]) -> str:
+    parts = [
+        f"{member} {shared:,}" if shared is not None else f"{member} unknown (rows not stated)"
+        for member, (amount, shared) in held.items()
+        if amount and shared != 0
+    ]
+    return (
+        f"in {group}, shares reported with shared voting or dispositive power "
+        f"({'; '.join(parts)}) may be shared with another member (counted once) or with "
+        "others (counted for each); the reports do not say which"
+    )
+
+
+def _walk(
+    found: Positions,
+    *,
+    lower: bool = False,
+    rename: Callable[[str], str] = str,
+    passive_of: Callable[[ReportedPosition], bool | None] | None = None,
+    outstanding: int | None = None,
+    exact_only: bool = False,
+) -> _Walked:
+    """The ledger events ``found`` gives, one way of reading it.
+
+    ``lower`` counts the shares a group's members report with shared power once (the most
+    favourable reading); otherwise for each member, as reported. ``rename`` gives the name
+    a holder goes by in the ledger; ``passive_of`` a position's passivity (the form's by
+    default); ``outstanding`` the shares outstanding until a report states them;
+    ``exact_only`` leaves out holdings not known to be within the shares outstanding (a
+    replay judges only those).
     """
     events: list[Event] = []
-    for position in positions(reports).positions:
-        if position.outstanding is not None:
-            stated = " ".join(position.outstanding.quote.split())
-            events.append(
-                OutstandingChanged(
-                    on=position.on,
-                    outstanding=position.outstanding.value,
-                    source=f'{position.report.cite()}; "{stated}"',
-                )
+    exact: set[int] = set()
+    opened: list[tuple[pendulum.Date, str, str]] = []
+    known = outstanding
+    held: dict[str, tuple[int, int | None]] = {}  # holder -> (aggregate, shared)
+    put: dict[str, int] = {}  # holder -> shares in the ledger
+    sources: dict[str, str] = {}
+    group_of: dict[str, StatedGroup] = {}
+    items: list[tuple[pendulum.Date, int, int, ReportedPosition | StatedGroup]] = [
+        (p.on, 0, i, p) for i, p in enumerate(found.positions)
+    ]
+    items += [(g.on, 1, i, g) for i, g in enumerate(found.groups)]
+    items.sort(key=lambda item: item[:3])
+    if outstanding is not None and items:
+        events.append(
+            OutstandingChanged(
+                on=items[0][0], outstanding=outstanding, source="given by the caller"
             )
-        if position.shares is not None:
+        )
+
+    def allot(
+        group: StatedGroup,
+        day: pendulum.Date,
+        reporter: str | None = None,
+        passive: bool | None = None,
+    ) -> None:
+        members = {m: held.get(m, (0, 0)) for m in group.members}
+        cut = {m: amount if shared is None else shared for m, (amount, shared) in members.items()}
+        keep = max(members, key=lambda m: cut[m])
+        for member, (amount, _) in members.items():
+            share = amount if not lower or member == keep else amount - cut[member]
+            if put.get(member, 0) == share and member != reporter:
+                continue
+            put[member] = share
+            note = (
+                f"; in {group.name} its shares with shared power are counted once, under {keep}"
+                if share != amount
+                else ""
+            )
             events.append(
                 PositionReported(
-                    on=position.on,
-                    holder=position.holder,
+                    on=day,
+                    holder=rename(member),
+                    shares=share,
+                    passive=passive if member == reporter else None,
+                    source=f"{sources.get(member, group.source)}{note}",
+                )
+            )
+        if sum(1 for amount, shared in members.values() if amount and shared != 0) > 1:
+            opened.append((day, group.name, _overlap_why(group.name, members)))
+
+    for day, _, index, item in items:
+        if isinstance(item, ReportedPosition):
+            position = item
+            if position.outstanding is not None:
+                known = position.outstanding.value
+                stated = " ".join(position.outstanding.quote.split())
+                events.append(
+                    OutstandingChanged(
+                        on=day,
+                        outstanding=known,
+                        source=f'{position.report.cite()}; "{stated}"',
+                    )
+                )
+            if position.shares is None or (
+                exact_only and (known is None or position.shares.value > known)
+            ):
+                continue
+            exact.add(index)
+            holder = position.holder
+            held[holder] = (position.shares.value, position.shared)
+            sources[holder] = position.source()
+            passive = position.passive if passive_of is None else passive_of(position)
+            group = group_of.get(holder)
+            if group is not None and group.report is None:
+                allot(group, day, holder, passive)
+                continue
+            put[holder] = position.shares.value
+            events.append(
+                PositionReported(
+                    on=day,
+                    holder=rename(holder),
                     shares=position.shares.value,
-                    passive=position.passive,
+                    passive=passive,
                     source=position.source(),
                 )
             )
-    return tuple(events)
+        else:
+            group = item
+            for member in group.members:
+                group_of.setdefault(member, group)
+            if group.report is not None:
+                # A joint filing states the group's whole holding, under its first holder:
+                # the others' earlier holdings are now reported within it.
+                lead = group.members[0]
+                for member in group.members[1:]:
+                    if put.get(member):
+                        put[member] = 0
+                        held[member] = (0, 0)
+                        events.append(
+                            PositionReported(
+                                on=day,
+                                holder=rename(member),
+                                shares=0,
+                                source=f"reported within the holding of {lead} in the "
+                                f"{group.source}",
+                            )
+                        )
+            else:
+                allot(group, day)
+            events.append(
+                GroupFormed(
+                    on=day,
+                    group=group.name,
+                    members=tuple(rename(m) for m in group.members),
+                    source=group.source,
+                )
+            )
+    return _Walked(tuple(events), frozenset(exact), tuple(opened))
 
 
-def ledger_from_reports(reports: Iterable[Report]) -> Ledger:
+def events_from_reports(
+    reports: Iterable[Report], *, groups: Mapping[str, Iterable[str]] | None = None
+) -> tuple[Event, ...]:
+    """Ledger events for ``reports``: the shares outstanding a report states, then its holding.
+
+    Groups (a joint filing naming earlier separate filers, or ``groups`` the caller states:
+    see :func:`positions`) become :class:`~rightsplan.GroupFormed` events on the day they
+    are stated. A report that gives a percentage but no aggregate amount gives no event (a
+    percentage is not a number of shares); :func:`~rightsplan.reports.watch` still assesses
+    it.
+    """
+    return _walk(positions(reports, groups=groups)).events
+
+
+def ledger_from_reports(
+    reports: Iterable[Report], *, groups: Mapping[str, Iterable[str]] | None = None
+) -> Ledger:
     """A :class:`~rightsplan.Ledger` of :func:`events_from_reports`."""
-    return Ledger(events_from_reports(reports))
+    return Ledger(events_from_reports(reports, groups=groups))
 
 
-def events_text(reports: Iterable[Report], fmt: EventsFormat = "csv") -> str:
+def events_text(
+    reports: Iterable[Report],
+    fmt: EventsFormat = "csv",
+    *,
+    groups: Mapping[str, Iterable[str]] | None = None,
+) -> str:
     """The events of ``reports`` as an events file (CSV, JSON or JSON lines) to review and edit."""
-    return dumps_events(ledger_from_reports(reports), fmt)
+    return dumps_events(ledger_from_reports(reports, groups=groups), fmt)
