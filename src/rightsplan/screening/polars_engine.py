@@ -698,11 +698,11 @@ def _near_column(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> pl.S
         )
     coded = _coded(holder, near.sets_of, prepared.near_tables, batch.holder_distinct())
     if coded is None:
-        sets = near.text_sets(holder)
-    else:
-        codes, table = coded
-        sets = np.take(table, codes)
-    return near.column(sets, issuer, batch.day, prepared.periods_of, prepared.starts)
+        return near.column(
+            near.text_sets(holder), issuer, batch.day, prepared.periods_of, prepared.starts
+        )
+    codes, table = coded
+    return near.column(table, issuer, batch.day, prepared.periods_of, prepared.starts, codes=codes)
 
 
 def _read_coded(
