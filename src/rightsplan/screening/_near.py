@@ -11,6 +11,7 @@ are asked.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -324,7 +325,7 @@ class NearNames:
                         int(starts[period_id]),
                         list(bit_of)[own_id] if own_id >= 0 else None,
                         ("bits", group_bits),
-                        _marked(group_bits, bit_of),
+                        functools.partial(_marked, group_bits, bit_of),
                     )
                 )
             answered.append(near)
@@ -350,13 +351,14 @@ class NearNames:
         start: int,
         own: str | None,
         marker: object,
-        near: Callable[[str], bool],
+        near_of: Callable[[], Callable[[str], bool]],
     ) -> list[str] | None:
         """:func:`~rightsplan.assess.near_matches` for one kind of holder of one interval.
 
         The interval is the plan's that begins on day ``start``; the holder's name has the
         key ``own`` (``None``: no name a plan uses) and nearly matches the names whose keys
-        ``near`` accepts (``marker`` says which, for the memo). As ``near_matches``: nothing
+        ``near_of()`` accepts (``marker`` says which, for the memo; made only when the answer
+        is not remembered). As ``near_matches``: nothing
         when the terms use the holder's own name; else the names the terms use that it is
         near, each key once, by its first spelling, in the terms' order.
         """
@@ -374,11 +376,18 @@ class NearNames:
             for name in named:
                 keys.setdefault(_check.name_key(name), name)
             if own not in keys:
+                near = near_of()
                 answer = [name for key, name in keys.items() if near(key)] or None
         if len(self.answers) > _MOST_ANSWERS:
             self.answers.clear()
         self.answers[memo] = answer
         return answer
+
+    def _near_set(self, set_id: int) -> Callable[[str], bool]:
+        """Whether a key is one of near set ``set_id``'s names."""
+        return _among(
+            frozenset(self.members[self.offsets[set_id] : self.offsets[set_id + 1]]), self.ids
+        )
 
     @staticmethod
     def nothing(rows: int) -> pl.Series:
@@ -430,14 +439,13 @@ class NearNames:
         groups, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
         answers: list[list[str] | None] = []
         for (period_id, set_id), at in zip(groups.tolist(), first.tolist(), strict=True):
-            near = self.members[self.offsets[set_id] : self.offsets[set_id + 1]]
             answers.append(
                 self._answer(
                     int(plan[at]),
                     int(starts[period_id]),
                     self.spelled[self.own[set_id]] if self.own[set_id] else None,
                     ("set", set_id),
-                    _among(frozenset(near), self.ids),
+                    functools.partial(self._near_set, set_id),
                 )
             )
         return _list_column(rows, flagged_rows, inverse.ravel().astype(np.int64), answers)
