@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rightsplan as rp
-from rightsplan.screening import _text, screen
+from rightsplan.screening import _text, kernel, screen
 
 NAMED = (
     "IPOF Group",
@@ -151,6 +151,26 @@ class TestIssuers:
             }
         )
         assert screen(plans, frame)["limit"].cast(pl.String).to_list() == ["25", "25"]
+
+    @pytest.mark.skipif(not kernel.available(), reason="the text loop is compiled only")
+    @settings(max_examples=60, deadline=None)
+    @given(
+        ids=st.lists(st.text(min_size=0, max_size=16), min_size=1, max_size=8, unique=True),
+        others=st.lists(st.text(min_size=0, max_size=16), max_size=8),
+        picks=st.lists(st.integers(0, 15), min_size=1, max_size=30),
+    )
+    def test_issuer_rows_are_a_dictionary_look_up(
+        self, ids: list[str], others: list[str], picks: list[int]
+    ) -> None:
+        """Each row's issuer index is the id's, byte for byte (any length), else 'no plan'."""
+        pool = ids + others
+        rows = [pool[pick % len(pool)] for pick in picks]
+        found = _text.views(pl.Series(rows, dtype=pl.String))
+        assert found is not None
+        codes, missing = _text.issuer_rows(_text.IssuerTable(ids), found, slice(0, len(rows)))
+        expected = [ids.index(row) if row in ids else len(ids) for row in rows]
+        assert codes.tolist() == expected
+        assert missing == sum(row not in ids for row in rows)
 
 
 def test_control_character_in_an_ascii_name_is_refused() -> None:

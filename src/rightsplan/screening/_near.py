@@ -11,6 +11,7 @@ are asked.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -69,6 +70,108 @@ def _flag_near(
     return count
 
 
+_GOLDEN = 0x9E3779B97F4A7C15
+"""Fibonacci hashing's multiplier (2**64 over the golden ratio)."""
+
+
+@kernel._jit(inline="always")
+def _slot(key: int, shift: int) -> Any:
+    """``key``'s first slot in a table of ``2**(64 - shift)`` slots (Fibonacci hashing)."""
+    return np.int64((np.uint64(key) * np.uint64(_GOLDEN)) >> np.uint64(shift))
+
+
+@kernel._jit(nogil=True, boundscheck=False)
+def _fill_pairs(
+    offsets: np.ndarray,
+    members: np.ndarray,
+    name_first: np.ndarray,
+    name_plans: np.ndarray,
+    n_plans: int,
+    shift: int,
+    slots: np.ndarray,
+) -> None:
+    """Put ``set * n_plans + plan + 1`` in ``slots`` for every plan using a name of the set."""
+    mask = slots.size - 1
+    for near in range(1, offsets.size - 1):
+        for k in range(offsets[near], offsets[near + 1]):
+            name = members[k]
+            for j in range(name_first[name], name_first[name + 1]):
+                key = near * n_plans + name_plans[j] + 1
+                slot = _slot(key, shift)
+                while slots[slot] != 0 and slots[slot] != key:
+                    slot = (slot + 1) & mask
+                slots[slot] = key
+
+
+@kernel._jit(nogil=True, boundscheck=False)
+def _flag_near_coded(
+    codes: np.ndarray,
+    set_of_code: np.ndarray,
+    issuer: np.ndarray,
+    n_plans: int,
+    shift: int,
+    slots: np.ndarray,
+    out: np.ndarray,
+) -> int:
+    """The rows near a name their own plan uses, in order, into ``out``; how many.
+
+    A row's near set is read through its code, and the pair (set, plan) looked up in the
+    open-addressing table :func:`_fill_pairs` made: one probe in cache for most rows, not a
+    look-up per name of the set (few, but a branch each).
+    """
+    mask = slots.size - 1
+    count = 0
+    for i in range(codes.size):
+        near = set_of_code[codes[i]]
+        if near == 0:
+            continue
+        key = near * n_plans + issuer[i] + 1
+        slot = _slot(key, shift)
+        while slots[slot] != 0:
+            if slots[slot] == key:
+                out[count] = i
+                count += 1
+                break
+            slot = (slot + 1) & mask
+    return count
+
+
+def _list_column(
+    rows: int, at: np.ndarray, which: np.ndarray, answers: Sequence[list[str] | None]
+) -> pl.Series:
+    """The ``near_match`` column: ``answers[which[k]]`` on row ``at[k]`` (ascending), else null.
+
+    Built as one Arrow list array (offsets, validity, the few names) rather than by gathering
+    a list column a million times: nearly every row is null, and a gather copies each row.
+    """
+    import pyarrow as pa  # type: ignore[import-untyped]  # pyarrow ships no stubs
+
+    if not at.size:
+        return NearNames.nothing(rows)
+    lengths = np.array([len(answer) if answer else 0 for answer in answers], dtype=np.int64)
+    first = np.zeros(len(answers) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=first[1:])
+    names = pa.array([name for answer in answers if answer for name in answer], pa.string())
+    size = lengths[which]
+    row_length = np.zeros(rows, dtype=np.int32)
+    row_length[at] = size
+    offsets = np.empty(rows + 1, dtype=np.int32)
+    offsets[0] = 0
+    np.cumsum(row_length, out=offsets[1:])
+    # The names of the rows with an answer, in row order: answer k's names are
+    # names[first[k]:first[k + 1]].
+    within = np.arange(int(size.sum()), dtype=np.int64) - np.repeat(np.cumsum(size) - size, size)
+    values = names.take(pa.array(np.repeat(first[which], size) + within))
+    missing = np.ones(rows, dtype=np.bool_)
+    missing[at] = np.array([answer is None for answer in answers], dtype=np.bool_)[which]
+    array = pa.ListArray.from_arrays(pa.array(offsets), values, mask=pa.array(missing))
+    column = pl.from_arrow(array)
+    assert isinstance(column, pl.Series)
+    if column.dtype != NEAR_MATCH:
+        column = column.cast(NEAR_MATCH)
+    return column.alias("near_match")
+
+
 def _marked(bits: int, bit_of: Mapping[str, int]) -> Callable[[str], bool]:
     """Whether a key's bit (a plan's name, :class:`rightsplan.screening._text.PlanNames`) is set."""
 
@@ -109,6 +212,16 @@ class NearNames:
         self.pairs = np.unique(
             np.array([number * self.width + id_ for number, id_ in pairs], dtype=np.int64)
         )
+        by_name = np.sort((self.pairs % self.width) * len(self.plans) + self.pairs // self.width)
+        self.name_plans = by_name % max(len(self.plans), 1)
+        """The plans using each name id, ascending: name ``i``'s are
+        ``name_plans[name_first[i]:name_first[i + 1]]``."""
+        self.name_first = np.searchsorted(
+            by_name, np.arange(self.width + 1, dtype=np.int64) * len(self.plans)
+        ).astype(np.int64)
+        self._pairs_of_sets: tuple[int, int, np.ndarray, np.ndarray, np.ndarray] | None = None
+        """For the sets made so far (their number first): the shift, the (set, plan) table
+        of :func:`_fill_pairs`, and the sets' offsets and members as arrays."""
         self.uses: np.ndarray | None = None
         """Whether plan ``p`` uses name id ``i``, at ``p * width + i`` (when small enough)."""
         if len(self.plans) * self.width <= _DENSE_USES:
@@ -193,8 +306,9 @@ class NearNames:
         near = np.flatnonzero(bits > 0)
         if not unknown.size and not near.size:
             return self.nothing(rows)
-        index = np.full(rows, -1, dtype=np.int64)
         answers: list[list[str] | None] = []
+        answered: list[np.ndarray] = []
+        answer_of: list[np.ndarray] = []
         if near.size:
             plan = issuer[near].astype(np.int64)
             period = periods_of(plan, day[near])
@@ -211,10 +325,11 @@ class NearNames:
                         int(starts[period_id]),
                         list(bit_of)[own_id] if own_id >= 0 else None,
                         ("bits", group_bits),
-                        _marked(group_bits, bit_of),
+                        functools.partial(_marked, group_bits, bit_of),
                     )
                 )
-            index[near] = inverse.ravel()
+            answered.append(near)
+            answer_of.append(inverse.ravel().astype(np.int64))
         if unknown.size:
             found = self.column(
                 self.text_sets(holder.gather(unknown)),
@@ -223,11 +338,12 @@ class NearNames:
                 periods_of,
                 starts,
             ).to_list()
-            index[unknown] = np.arange(len(answers), len(answers) + len(found))
+            answered.append(unknown)
+            answer_of.append(np.arange(len(answers), len(answers) + len(found), dtype=np.int64))
             answers.extend(found)
-        index[index < 0] = len(answers)
-        values = pl.Series("near_match", [*answers, None], dtype=NEAR_MATCH)
-        return values.gather(index)
+        rows_at = np.concatenate(answered)
+        order = np.argsort(rows_at, kind="stable")
+        return _list_column(rows, rows_at[order], np.concatenate(answer_of)[order], answers)
 
     def _answer(
         self,
@@ -235,13 +351,14 @@ class NearNames:
         start: int,
         own: str | None,
         marker: object,
-        near: Callable[[str], bool],
+        near_of: Callable[[], Callable[[str], bool]],
     ) -> list[str] | None:
         """:func:`~rightsplan.assess.near_matches` for one kind of holder of one interval.
 
         The interval is the plan's that begins on day ``start``; the holder's name has the
         key ``own`` (``None``: no name a plan uses) and nearly matches the names whose keys
-        ``near`` accepts (``marker`` says which, for the memo). As ``near_matches``: nothing
+        ``near_of()`` accepts (``marker`` says which, for the memo; made only when the answer
+        is not remembered). As ``near_matches``: nothing
         when the terms use the holder's own name; else the names the terms use that it is
         near, each key once, by its first spelling, in the terms' order.
         """
@@ -259,11 +376,18 @@ class NearNames:
             for name in named:
                 keys.setdefault(_check.name_key(name), name)
             if own not in keys:
+                near = near_of()
                 answer = [name for key, name in keys.items() if near(key)] or None
         if len(self.answers) > _MOST_ANSWERS:
             self.answers.clear()
         self.answers[memo] = answer
         return answer
+
+    def _near_set(self, set_id: int) -> Callable[[str], bool]:
+        """Whether a key is one of near set ``set_id``'s names."""
+        return _among(
+            frozenset(self.members[self.offsets[set_id] : self.offsets[set_id + 1]]), self.ids
+        )
 
     @staticmethod
     def nothing(rows: int) -> pl.Series:
@@ -277,20 +401,85 @@ class NearNames:
         day: np.ndarray,
         periods_of: Callable[[np.ndarray, np.ndarray], np.ndarray],
         starts: np.ndarray,
+        *,
+        codes: np.ndarray | None = None,
     ) -> pl.Series:
         """The ``near_match`` column of a screened batch.
 
-        ``set_of_row`` is each row's near set (:meth:`sets_of`, :meth:`text_sets`),
-        ``issuer`` each row's plan index, ``day`` its day number; ``periods_of(issuer,
-        day)`` gives rows' intervals, ``starts`` the intervals' first days. The answer of a
-        row depends only on its interval and near set: it is worked out once per pair.
+        ``set_of_row`` is each row's near set (:meth:`sets_of`, :meth:`text_sets`), or with
+        ``codes`` (a coded column's physical codes) each code's, ``set_of_row[codes]`` being
+        the rows' (read in the same pass, not gathered first); ``issuer`` each row's plan
+        index, ``day`` its day number; ``periods_of(issuer, day)`` gives rows' intervals,
+        ``starts`` the intervals' first days. The answer of a row depends only on its
+        interval and near set: it is worked out once per pair.
         """
-        rows = set_of_row.size
+        rows = set_of_row.size if codes is None else codes.size
+        if not set_of_row.any():
+            return self.nothing(rows)
+        if codes is not None and kernel.available():
+            shift, slots = self._set_plan_table()
+            found = np.empty(rows, dtype=np.int64)
+            flag_all: Any = _flag_near_coded
+            count = flag_all(codes, set_of_row, issuer, len(self.plans), shift, slots, found)
+            flagged = found[:count]
+            set_of_row = np.take(set_of_row, codes[flagged])
+            issuer, day = issuer[flagged], day[flagged]
+            flagged_rows = flagged
+            flagged = np.arange(count)
+        else:
+            if codes is not None:
+                set_of_row = np.take(set_of_row, codes)
+            flagged_rows = self._flagged(set_of_row, issuer)
+            flagged = flagged_rows
+        if not flagged.size:
+            return self.nothing(rows)
+        plan = issuer[flagged].astype(np.int64)
+        period = periods_of(plan, day[flagged])
+        keys = np.stack([period, set_of_row[flagged].astype(np.int64)], axis=1)
+        groups, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
+        answers: list[list[str] | None] = []
+        for (period_id, set_id), at in zip(groups.tolist(), first.tolist(), strict=True):
+            answers.append(
+                self._answer(
+                    int(plan[at]),
+                    int(starts[period_id]),
+                    self.spelled[self.own[set_id]] if self.own[set_id] else None,
+                    ("set", set_id),
+                    functools.partial(self._near_set, set_id),
+                )
+            )
+        return _list_column(rows, flagged_rows, inverse.ravel().astype(np.int64), answers)
+
+    def _arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """The near sets' offsets and members as arrays (remade only when sets were added)."""
+        kept = self._pairs_of_sets
+        if kept is not None and kept[0] == len(self.offsets):
+            return kept[3], kept[4]
+        return np.array(self.offsets, dtype=np.int64), np.array(self.members, dtype=np.int64)
+
+    def _set_plan_table(self) -> tuple[int, np.ndarray]:
+        """The (near set, plan) pairs where the plan uses a name of the set, hashed.
+
+        Remade when sets were added since (names not seen before); the shift and slots.
+        """
+        kept = self._pairs_of_sets
+        if kept is not None and kept[0] == len(self.offsets):
+            return kept[1], kept[2]
+        offsets, members = self._arrays()
+        plans_per_name = self.name_first[members + 1] - self.name_first[members]
+        bits = max(4, (2 * int(plans_per_name.sum()) + 1).bit_length())
+        slots = np.zeros(1 << bits, dtype=np.int64)
+        fill: Any = _fill_pairs
+        fill(offsets, members, self.name_first, self.name_plans, len(self.plans), 64 - bits, slots)
+        self._pairs_of_sets = (len(self.offsets), 64 - bits, slots, offsets, members)
+        return 64 - bits, slots
+
+    def _flagged(self, set_of_row: np.ndarray, issuer: np.ndarray) -> np.ndarray:
+        """The rows whose near set holds a name their own plan uses, in order."""
         suspects = np.flatnonzero(set_of_row)
         if not suspects.size:
-            return self.nothing(rows)
-        offsets = np.array(self.offsets, dtype=np.int64)
-        members = np.array(self.members, dtype=np.int64)
+            return suspects
+        offsets, members = self._arrays()
         if self.uses is not None and kernel.available():
             # Compiled: each suspect row's near names against its plan's, no temporaries.
             found = np.empty(suspects.size, dtype=np.int64)
@@ -309,24 +498,4 @@ class NearNames:
             pair = issuer[row].astype(np.int64) * self.width + candidate
             used = self.uses[pair] if self.uses is not None else np.isin(pair, self.pairs)
             flagged = np.unique(row[used])
-        if not flagged.size:
-            return self.nothing(rows)
-        plan = issuer[flagged].astype(np.int64)
-        period = periods_of(plan, day[flagged])
-        keys = np.stack([period, set_of_row[flagged].astype(np.int64)], axis=1)
-        groups, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
-        answers: list[list[str] | None] = []
-        for (period_id, set_id), at in zip(groups.tolist(), first.tolist(), strict=True):
-            near = self.members[self.offsets[set_id] : self.offsets[set_id + 1]]
-            answers.append(
-                self._answer(
-                    int(plan[at]),
-                    int(starts[period_id]),
-                    self.spelled[self.own[set_id]] if self.own[set_id] else None,
-                    ("set", set_id),
-                    _among(frozenset(near), self.ids),
-                )
-            )
-        index = np.full(rows, len(answers), dtype=np.int64)
-        index[flagged] = inverse.ravel()
-        return pl.Series("near_match", [*answers, None], dtype=NEAR_MATCH).gather(index)
+        return flagged

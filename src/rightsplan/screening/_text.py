@@ -110,17 +110,47 @@ def _fnv(text: bytes) -> int:
     return value
 
 
+_GOLDEN = 0x9E3779B97F4A7C15
+"""Fibonacci hashing's multiplier (2**64 over the golden ratio)."""
+_WORD = 2**64 - 1
+
+
+def _inline_words(text: bytes) -> tuple[int, int]:
+    """A short text's bytes as Arrow's view holds them inline: two little-endian words."""
+    padded = text.ljust(_INLINE, b"\x00")
+    return int.from_bytes(padded[:8], "little"), int.from_bytes(padded[8:], "little")
+
+
+def _inline_slot(low: int, high: int, length: int, shift: int) -> int:
+    """The loop's first slot for a text of at most :data:`_INLINE` bytes (:func:`_inline_at`)."""
+    mixed = ((low * _GOLDEN) & _WORD) ^ (high | length << 32)
+    return ((mixed * _GOLDEN) & _WORD) >> shift
+
+
 class IssuerTable:
-    """The plans' issuer ids in an open-addressing table the loop looks them up in."""
+    """The plans' issuer ids in an open-addressing table the loop looks them up in.
+
+    An id of at most :data:`_INLINE` bytes is hashed from its two words (as a row's view
+    holds it, so a row needs no pass over its bytes), a longer one by FNV-1a over its bytes.
+    """
 
     def __init__(self, issuers: Sequence[str]) -> None:
         encoded = [issuer.encode() for issuer in issuers]
         self.count = len(encoded)
         self.bytes, self.starts = _packed(encoded)
-        size = 1 << max(4, (2 * len(encoded)).bit_length())
+        bits = max(4, (2 * len(encoded)).bit_length())
+        size = 1 << bits
+        self.shift = 64 - bits
         self.slots = np.zeros(size, dtype=np.int32)
+        words = [_inline_words(text) if len(text) <= _INLINE else (0, 0) for text in encoded]
+        # Stored as the signed 64-bit integers numba compares them as.
+        self.low = np.array([low for low, _ in words], dtype=np.uint64).view(np.int64)
+        self.high = np.array([high for _, high in words], dtype=np.uint64).view(np.int64)
         for index, text in enumerate(encoded):
-            slot = _fnv(text) & (size - 1)
+            if len(text) <= _INLINE:
+                slot = _inline_slot(*words[index], len(text), self.shift)
+            else:
+                slot = _fnv(text) & (size - 1)
             while self.slots[slot]:
                 slot = (slot + 1) & (size - 1)
             self.slots[slot] = index + 1
@@ -179,6 +209,22 @@ class PlanNames:
         self.any = bool(keys)
 
 
+@_jit(inline="always")
+def _inline_at(views32: np.ndarray, i: int, length: int) -> tuple[Any, Any]:
+    """Row ``i``'s inline text (at most :data:`_INLINE` bytes) as two words, past its end 0."""
+    low = np.uint64(np.uint32(views32[4 * i + 1])) | (
+        np.uint64(np.uint32(views32[4 * i + 2])) << np.uint64(32)
+    )
+    high = np.uint64(np.uint32(views32[4 * i + 3]))
+    # Arrow leaves the bytes after a short string unspecified: cleared here, not trusted.
+    if length < 8:
+        low &= (np.uint64(1) << np.uint64(8 * length)) - np.uint64(1)
+        high = np.uint64(0)
+    else:
+        high &= (np.uint64(1) << np.uint64(8 * (length - 8))) - np.uint64(1)
+    return low, high
+
+
 @_jit(nogil=True, boundscheck=False)
 def _issuer_loop(
     views32: np.ndarray,
@@ -187,7 +233,10 @@ def _issuer_loop(
     base: np.ndarray,
     key_bytes: np.ndarray,
     key_starts: np.ndarray,
+    key_low: np.ndarray,
+    key_high: np.ndarray,
     slots: np.ndarray,
+    shift: int,
     missing_code: int,
     out: np.ndarray,
 ) -> int:
@@ -196,30 +245,44 @@ def _issuer_loop(
     missing = 0
     for i in range(out.size):
         length = views32[4 * i]
+        found = -1
         if length <= _INLINE:
-            text = views8
-            start = 16 * i + 4
+            # Short (issuer ids mostly are): hashed and compared as two words, no byte loop.
+            low, high = _inline_at(views32, i, length)
+            mixed = (low * np.uint64(_GOLDEN)) ^ (high | (np.uint64(length) << np.uint64(32)))
+            slot = np.int64((mixed * np.uint64(_GOLDEN)) >> np.uint64(shift))
+            signed_low = np.int64(low)
+            signed_high = np.int64(high)
+            while slots[slot]:
+                index = slots[slot] - 1
+                if (
+                    key_starts[index + 1] - key_starts[index] == length
+                    and key_low[index] == signed_low
+                    and key_high[index] == signed_high
+                ):
+                    found = index
+                    break
+                slot = (slot + 1) & mask
         else:
             text = data
             start = base[views32[4 * i + 2]] + views32[4 * i + 3]
-        value = _FNV_OFFSET
-        for k in range(length):
-            value = (value ^ text[start + k]) * _FNV_PRIME
-        slot = value & mask
-        found = -1
-        while slots[slot]:
-            index = slots[slot] - 1
-            first = key_starts[index]
-            if key_starts[index + 1] - first == length:
-                same = True
-                for k in range(length):
-                    if key_bytes[first + k] != text[start + k]:
-                        same = False
+            value = _FNV_OFFSET
+            for k in range(length):
+                value = (value ^ text[start + k]) * _FNV_PRIME
+            slot = np.int64(value & mask)
+            while slots[slot]:
+                index = slots[slot] - 1
+                first = key_starts[index]
+                if key_starts[index + 1] - first == length:
+                    same = True
+                    for k in range(length):
+                        if key_bytes[first + k] != text[start + k]:
+                            same = False
+                            break
+                    if same:
+                        found = index
                         break
-                if same:
-                    found = index
-                    break
-            slot = (slot + 1) & mask
+                slot = (slot + 1) & mask
         if found < 0:
             out[i] = missing_code
             missing += 1
@@ -391,11 +454,13 @@ def issuer_rows(
             base,
             table.bytes,
             table.starts,
+            table.low,
+            table.high,
             table.slots,
         )
     ]
     loop: Any = _issuer_loop
-    missing = loop(*inputs, table.count, out)
+    missing = loop(*inputs, table.shift, table.count, out)
     return out, int(missing)
 
 

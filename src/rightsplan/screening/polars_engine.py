@@ -401,7 +401,7 @@ def _categorical_table(
     """
     dtype = column.dtype
     assert isinstance(dtype, pl.Categorical)
-    distinct = column.unique().drop_nulls() if given is None else given
+    distinct = _distinct(column) if given is None else given
     codes = distinct.to_physical().cast(pl.Int64).to_numpy()
     names = distinct.cast(pl.String)
     key = ("categorical", dtype.categories)
@@ -421,6 +421,35 @@ def _categorical_table(
         memo[key] = (known_names, table)
     checked: np.ndarray = table
     return checked
+
+
+@kernel._jit(nogil=True, boundscheck=False)
+def _first_rows(codes: np.ndarray, seen: np.ndarray, out: np.ndarray) -> int:
+    """The row of each code's first occurrence, into ``out``; how many distinct codes."""
+    count = 0
+    for i in range(codes.size):
+        code = codes[i]
+        if not seen[code]:
+            seen[code] = True
+            out[count] = i
+            count += 1
+    return count
+
+
+def _distinct(column: pl.Series) -> pl.Series:
+    """A Categorical column's distinct non-null values, in no particular order.
+
+    Compiled, one pass over the physical codes marks the first row of each (a hashing
+    ``unique`` costs several times that); the values are then gathered from those rows.
+    """
+    if not kernel.available() or column.null_count() or not len(column):
+        return column.unique().drop_nulls()
+    codes = column.to_physical().to_numpy()
+    seen = np.zeros(int(codes.max()) + 1, dtype=np.bool_)
+    rows = np.empty(min(codes.size, seen.size), dtype=np.int64)
+    first: Any = _first_rows
+    count = first(kernel._read_only(codes), seen, rows)
+    return column.gather(rows[:count])
 
 
 def _pool() -> int:
@@ -606,7 +635,7 @@ class _Batch:
         if not isinstance(self.holder.dtype, pl.Categorical):
             return None
         if self._holder_distinct is None:
-            self._holder_distinct = self.holder.unique().drop_nulls()
+            self._holder_distinct = _distinct(self.holder)
         return self._holder_distinct
 
 
@@ -698,11 +727,11 @@ def _near_column(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> pl.S
         )
     coded = _coded(holder, near.sets_of, prepared.near_tables, batch.holder_distinct())
     if coded is None:
-        sets = near.text_sets(holder)
-    else:
-        codes, table = coded
-        sets = np.take(table, codes)
-    return near.column(sets, issuer, batch.day, prepared.periods_of, prepared.starts)
+        return near.column(
+            near.text_sets(holder), issuer, batch.day, prepared.periods_of, prepared.starts
+        )
+    codes, table = coded
+    return near.column(table, issuer, batch.day, prepared.periods_of, prepared.starts, codes=codes)
 
 
 def _read_coded(
