@@ -84,8 +84,9 @@ def screen(
     The positions are read into memory (the result holds their columns anyway); for inputs
     larger than memory write the verdicts to a file with :func:`screen_parquet`. Categorical
     or Enum ``issuer`` and ``holder`` columns are the fastest input: they are read through
-    their integer codes. The plans' intervals are built once per :class:`~rightsplan.Plan`
-    object and reused while it lives.
+    their integer codes. The plans' intervals are built once and reused while the same
+    plans are screened again; the rulebook's choice for each shape of terms is shared by
+    every plan and period of that shape.
     """
     prepared = prepare(load_plans(plans), warn_at=warn_ratio(warn_at))
     frame = positions_frame(positions)

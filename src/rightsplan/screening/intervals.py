@@ -27,7 +27,6 @@ as :func:`rightsplan.assess` judges them (UNCERTAIN where the unknown decides).
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 
@@ -38,11 +37,19 @@ import polars as pl
 
 from rightsplan import _check
 from rightsplan.errors import InputTypeError, ScreenInputError
-from rightsplan.percent import Comparison, format_percent
+from rightsplan.percent import Comparison, Threshold, format_percent
 from rightsplan.plan import Plan
-from rightsplan.rules import HOLDER_KINDS, RULE_KINDS, binding_limit
+from rightsplan.rules import HOLDER_KINDS, PRECEDENCE, RULE_KINDS, binding_limit
 from rightsplan.screening import exact
-from rightsplan.terms import Exemption, Limit, RightsToAcquire, Terms, UnknownLimit
+from rightsplan.terms import (
+    Exemption,
+    Limit,
+    LimitKind,
+    NamedException,
+    RightsToAcquire,
+    Terms,
+    UnknownLimit,
+)
 from rightsplan.unknowns import UnknownDate, UnknownShares
 
 __all__ = ["Intervals", "materialize"]
@@ -59,16 +66,12 @@ LAST_DAY = 2**31 - 2
 _NO_NAME = "\x00"  # a holder name no plan can name: it never matches a name key
 
 
+_EPOCH_ORDINAL = _EPOCH.toordinal()
+
+
 def day_number(day: pendulum.Date | dt.date) -> int:
     """Days since 1970-01-01, as polars stores a ``Date``."""
-    return (dt.date(day.year, day.month, day.day) - _EPOCH).days
-
-
-@attrs.frozen
-class _Rule:
-    status: int
-    source: str | None
-    limit: Limit | None = None
+    return day.toordinal() - _EPOCH_ORDINAL
 
 
 @attrs.frozen
@@ -115,73 +118,225 @@ class Intervals:
         return found
 
 
+# --- the rulebook's answers per shape of terms ---------------------------------------------
+#
+# What a holder class's rule is depends on the terms' clauses, never on the instrument that
+# made them: the rulebook reads thresholds, kinds, caps, flags and which names are the same
+# name, and cites the source it picked. So the choice is made once per *shape* of terms (the
+# clauses with their sources left out and their names numbered in order of first use), on
+# the first terms of that shape met, and recorded as *roles* (the general rule, the passive
+# tier, the j-th exception, the k-th Exempt Person); terms of the same shape, in any plan,
+# take the rule of each role from their own clauses, with their own citations.
+#
+# Why the sources can be left out: rules.most_generous orders limits by threshold, then by
+# PRECEDENCE of their kind, and only then by holder name and citation; binding_limit
+# compares at most one limit of each role. Where the roles' kinds have distinct precedence
+# (always, for a general rule, a passive tier and an exception) names and citations never
+# decide, and the shape is shared. Otherwise (kinds a plan could only get by hand) the
+# terms get a template of their own, not shared. Names enter only through matching keys
+# (exception_for, exemption_for look names up by rightsplan._check.name_key), so numbering
+# each distinct key keeps every answer: a holder's name matches a clause in one terms iff
+# the same-numbered name matches the same-numbered clause in the other.
+
+_GENERAL, _PASSIVE, _EXCEPTION, _EXEMPTION = range(4)
+"""Roles: the clause of the terms a rule comes from (with an index for the last two)."""
+
+_Role = tuple[int, int]
+
+
+@attrs.frozen
+class _Template:
+    """A shape's holder classes: per name row (generic first), each class's rule as a role.
+
+    ``flat`` holds, row by row and class by class (each kind, not passive then passive),
+    the index of the class's role in ``roles``.
+    """
+
+    roles: tuple[_Role, ...]
+    flat: np.ndarray
+    rows: int
+
+
+_ONE_RULE = _Template(((_GENERAL, 0),), np.zeros(len(HOLDER_KINDS) * 2, dtype=np.int64), 1)
+"""Every class of the generic row under one rule: inactive and judged intervals."""
+
+_TEMPLATES: dict[tuple[int, ...], _Template] = {}
+"""Templates by shape: a flat tuple of integers (see :meth:`_Builder.shape`)."""
+_VALUES: dict[object, int] = {}
+"""Each clause's value but for its names and source (see :func:`_clause_value`), numbered:
+shapes hold the numbers, which hash fast. Emptied together with :data:`_TEMPLATES`."""
+_MOST_TEMPLATES = 1 << 16
+"""Shapes kept, at most (both tables are emptied when full: a template is cheap to redo)."""
+
+
+def _threshold_value(threshold: object) -> object:
+    """A threshold as plain values (hashing its Fraction would cost more than the rest)."""
+    if isinstance(threshold, Threshold):
+        percent = threshold.percent
+        return (percent.numerator, percent.denominator, threshold.comparison.value)
+    return "unknown"  # such terms are judged, never templated
+
+
+def _clause_value(clause: object) -> tuple[object, tuple[str | None, ...], bool]:
+    """A clause's value without names or source, the names it matches, and a cap in shares.
+
+    What :func:`~rightsplan.rules.binding_limit` and :meth:`~rightsplan.Terms.exemption_for`
+    read of it: a limit's threshold, kind, cap in shares and holder; an exception's cap,
+    passive condition, cap in shares, lapse and names; an Exempt Person's category, cap in
+    shares, lapse and names.
+    """
+    if isinstance(clause, Limit):
+        value: object = (
+            "limit",
+            _threshold_value(clause.threshold),
+            clause.kind.value,
+            clause.share_cap,
+        )
+        return value, (clause.holder,), clause.share_cap is not None
+    if isinstance(clause, NamedException):
+        value = (
+            "exception",
+            _threshold_value(clause.cap),
+            clause.requires_passive,
+            clause.share_cap,
+            clause.lapse is not None,
+        )
+        return value, clause.names(), clause.share_cap is not None
+    if isinstance(clause, Exemption):
+        category = None if clause.category is None else clause.category.value
+        value = ("exemption", category, clause.share_cap, clause.lapse is not None)
+        return value, clause.names(), clause.share_cap is not None
+    return "unknown", (), False  # an UnknownLimit: such terms are judged, never templated
+
+
+def _shared(terms: Terms) -> bool:
+    """Whether names and citations can never decide the binding limit (see above)."""
+    kinds = [terms.known_general().kind, LimitKind.EXCEPTION]
+    passive = terms.known_passive()
+    if passive is not None:
+        kinds.append(passive.kind)
+    return len({PRECEDENCE[kind] for kind in kinds}) == len(kinds)
+
+
+def _template(terms: Terms, spelled: list[str]) -> _Template:
+    """The rulebook's answer for every holder class of ``terms``, as roles.
+
+    Asked of :func:`~rightsplan.rules.binding_limit` and
+    :meth:`~rightsplan.Terms.exemption_for` themselves, for the generic holder and each
+    name the terms use.
+    """
+    general, passive = terms.known_general(), terms.passive
+    exception_at = {id(exception): at for at, exception in enumerate(terms.exceptions)}
+    exemption_at = {id(exemption): at for at, exemption in enumerate(terms.exemptions)}
+    roles: dict[_Role, int] = {}
+
+    def role_of(role: _Role) -> int:
+        return roles.setdefault(role, len(roles))
+
+    def limit_role(name: str, holder_passive: bool) -> int:
+        winner = binding_limit(terms, name, passive=holder_passive)[1]
+        if winner is general:
+            return role_of((_GENERAL, 0))
+        if winner is passive:
+            return role_of((_PASSIVE, 0))
+        exception = terms.exception_for(name)
+        if exception is None or winner != exception.limit():
+            raise AssertionError(f"binding_limit chose a rule of no clause: {winner!r}")
+        return role_of((_EXCEPTION, exception_at[id(exception)]))
+
+    flat: list[int] = []
+    for name in (_NO_NAME, *spelled):
+        limits = (limit_role(name, False), limit_role(name, True))
+        for kind in HOLDER_KINDS:
+            exemption = terms.exemption_for(name, kind)
+            if exemption is None:
+                flat.extend(limits)
+            else:
+                exempt = role_of((_EXEMPTION, exemption_at[id(exemption)]))
+                flat.extend((exempt, exempt))
+    return _Template(tuple(roles), np.array(flat, dtype=np.int64), len(spelled) + 1)
+
+
+def _limit_columns(
+    percent: Fraction, comparison: Comparison, warn_at: Fraction
+) -> tuple[str, str, int, int, bool, int, int, int]:
+    """A limit's rule-table entries: text, comparison, num, den, at_least and constants."""
+    constants = exact.constants(percent, comparison, warn_at)
+    return (
+        format_percent(percent),
+        comparison.value,
+        percent.numerator,
+        percent.denominator,
+        comparison is Comparison.AT_LEAST,
+        constants.unit,
+        constants.warn_num,
+        constants.warn_unit,
+    )
+
+
+_RULE_COLUMNS = (
+    "limit",
+    "comparison",
+    "num",
+    "den",
+    "at_least",
+    "unit",
+    "warn_num",
+    "warn_unit",
+)
+_NO_LIMIT = (None,) * len(_RULE_COLUMNS)
+
+
 class _Builder:
+    """The intervals of a set of plans, gathered period by period, laid out as columns once."""
+
     def __init__(self, warn_at: Fraction) -> None:
         self.warn_at = warn_at
-        self.rule_ids: dict[object, int] = {}
-        self.rule_rows: list[dict[str, object]] = []
+        self.rule_ids: dict[tuple[object, ...], int] = {}
+        self.rule_status: list[int] = []
+        self.rule_source: list[str | None] = []
+        self.rule_limit: list[tuple[object, ...]] = []
         self.name_ids: dict[str, int] = {}
-        self.periods: dict[str, list[object]] = {
-            key: []
-            for key in (
-                "period",
-                "issuer",
-                "issuer_idx",
-                "start",
-                "end",
-                "in_force",
-                "rights_mode",
-                "derivatives_counted",
-            )
-        }
-        # The holder classes, a row per (period, name) with the rule of each (kind, passive):
-        # built per distinct rule and name, laid out as columns once (see :meth:`classes`).
-        self.class_period: list[int] = []
-        self.class_name: list[int] = []
-        self.class_rules: list[list[int]] = []
-        self.limit_rules: dict[tuple[int, ...], tuple[int, tuple[object, ...]]] = {}
-        self.exempt_rules: dict[int, tuple[int, object]] = {}
-        self.exempt_lists: dict[tuple[int, str], tuple[list[int], object]] = {}
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.in_force: list[bool | None] = []
+        self.rights_mode: list[int] = []
+        self.derivatives_counted: list[bool] = []
+        # The holder classes: per period its template, the rule id of each of its roles
+        # (from role_offset on in role_rules) and its rows' name ids (generic first).
+        self.templates: list[_Template] = []
+        self.role_offset: list[int] = []
+        self.role_rules: list[int] = []
+        self.row_names: list[int] = []
+        # By clause, while the plans (which hold the clauses) are being read: its rule id,
+        # and its value's number, name keys and spellings, and cap in shares. Each entry
+        # keeps its clause, so an id is never another object's while it is used as a key.
+        self.clause_rules: dict[int, tuple[int, object]] = {}
+        self.clause_shapes: dict[int, tuple[int, tuple[tuple[str, str], ...], bool, object]] = {}
+        self.limit_columns: dict[tuple[int, int, Comparison], tuple[object, ...]] = {}
 
-    def rule(self, rule: _Rule) -> int:
-        limit = rule.limit
-        key: object = (
-            (rule.status, rule.source)
-            if limit is None
-            else (rule.status, rule.source, limit.percent, limit.comparison)
-        )
-        found = self.rule_ids.get(key)
-        if found is not None:
-            return found
-        number = len(self.rule_rows)
-        self.rule_ids[key] = number
-        row: dict[str, object] = {
-            "rule": number,
-            "status": rule.status,
-            "source": rule.source,
-            "limit": None,
-            "comparison": None,
-            "num": None,
-            "den": None,
-            "at_least": None,
-            "unit": None,
-            "warn_num": None,
-            "warn_unit": None,
-        }
+    def rule(self, status: int, source: str | None, limit: Limit | None = None) -> int:
+        """The id of a rule, one per distinct (status, source, percent, comparison)."""
+        columns: tuple[object, ...] = _NO_LIMIT
+        key: tuple[object, ...] = (status, source)
         if limit is not None:
-            constants = exact.constants(limit.percent, limit.comparison, self.warn_at)
-            row.update(
-                limit=format_percent(limit.percent),
-                comparison=limit.comparison.value,
-                num=limit.percent.numerator,
-                den=limit.percent.denominator,
-                at_least=limit.comparison is Comparison.AT_LEAST,
-                unit=constants.unit,
-                warn_num=constants.warn_num,
-                warn_unit=constants.warn_unit,
-            )
-        self.rule_rows.append(row)
-        return number
+            # The percent as two integers: hashing a Fraction costs a modular inverse.
+            percent, comparison = limit.percent, limit.comparison
+            exact_key = (percent.numerator, percent.denominator, comparison)
+            key = (status, source, *exact_key)
+            found_columns = self.limit_columns.get(exact_key)
+            if found_columns is None:
+                found_columns = self.limit_columns[exact_key] = _limit_columns(
+                    percent, comparison, self.warn_at
+                )
+            columns = found_columns
+        found = self.rule_ids.get(key)
+        if found is None:
+            found = self.rule_ids[key] = len(self.rule_status)
+            self.rule_status.append(status)
+            self.rule_source.append(source)
+            self.rule_limit.append(columns)
+        return found
 
     def name_id(self, name: str) -> int:
         key = _check.name_key(name)
@@ -190,129 +345,142 @@ class _Builder:
             found = self.name_ids[key] = len(self.name_ids) + 1
         return found
 
-    def period(
-        self,
-        issuer: str,
-        issuer_idx: int,
-        start: int,
-        end: int,
-        terms: Terms | None,
-        in_force: bool | None,
-        inactive_source: str | None = None,
-    ) -> None:
-        period = len(self.periods["period"])
-        rights = terms.ownership.rights_to_acquire if terms is not None else None
-        for key, value in (
-            ("period", period),
-            ("issuer", issuer),
-            ("issuer_idx", issuer_idx),
-            ("start", start),
-            ("end", end),
-            ("in_force", in_force),
-            ("rights_mode", _RIGHTS_MODE.get(rights, 0) if rights is not None else 0),
-            (
-                "derivatives_counted",
-                terms.ownership.derivatives_counted if terms is not None else False,
-            ),
-        ):
-            self.periods[key].append(value)
+    def period(self, start: int, end: int, terms: Terms | None, in_force: bool | None) -> None:
+        """One interval: ``terms`` in force (or not, or unknown) from ``start`` to ``end``."""
+        self.starts.append(start)
+        self.ends.append(end)
+        self.in_force.append(in_force)
+        if terms is None:
+            self.rights_mode.append(0)
+            self.derivatives_counted.append(False)
+        else:
+            self.rights_mode.append(_RIGHTS_MODE[terms.ownership.rights_to_acquire])
+            self.derivatives_counted.append(terms.ownership.derivatives_counted)
         if terms is None or in_force is False:
-            inactive = self.rule(_Rule(_INACTIVE, inactive_source))
-            self._add(period, 0, [inactive] * _PER_NAME)
+            self._one_rule(self.rule(_INACTIVE, None))
             return
-        _refuse_share_caps(terms)
+        key, spelled, capped = self.shape(terms)
+        if capped:
+            _refuse_share_caps(terms)
         if in_force is None or terms.unknown_limits():
             # An unknown decides some answers: the rulebook judges each row (and cites).
-            judged = self.rule(_Rule(_JUDGED, _unknown_source(terms)))
-            self._add(period, 0, [judged] * _PER_NAME)
+            self._one_rule(self.rule(_JUDGED, _unknown_source(terms)))
             return
-        # The names these terms mention, each by a representative spelling.
-        excepted: dict[int, str] = {}
-        for exception in terms.exceptions:
-            for name in exception.names():
-                excepted.setdefault(self.name_id(name), name)
-        mentioned = dict(excepted)
-        exempted: set[int] = set()
-        for exemption in terms.exemptions:
-            for name in exemption.names():
-                exempted.add(self.name_id(name))
-                mentioned.setdefault(self.name_id(name), name)
-        # The rulebook's lookup itself, terms.exemption_for: the first Exempt Person covering
-        # name or kind. A name no Exempt Person names is covered as any name is: by kind.
-        by_kind = self._exempt_by_kind(terms, _NO_NAME)
-        generic = (self._limit(terms, _NO_NAME, False), self._limit(terms, _NO_NAME, True))
-        for name_id, name in [(0, _NO_NAME), *sorted(mentioned.items())]:
-            limits = generic
-            if name_id in excepted:
-                limits = (self._limit(terms, name, False), self._limit(terms, name, True))
-            exempt = by_kind
-            if name_id in exempted:
-                exempt = self._exempt_by_kind(terms, name)
-            rules: list[int] = []
-            for found in exempt:
-                rules.extend(limits if found < 0 else (found, found))
-            self._add(period, name_id, rules)
+        template = _TEMPLATES.get(key)
+        if template is None:
+            template = _template(terms, spelled)
+            if _shared(terms):
+                _TEMPLATES[key] = template
+        self.templates.append(template)
+        self.role_offset.append(len(self.role_rules))
+        self.role_rules.extend(self._role_rule(terms, role) for role in template.roles)
+        self.row_names.append(0)
+        self.row_names.extend(map(self.name_id, spelled))
 
-    def _limit(self, terms: Terms, name: str, passive: bool) -> int:
-        """The rule id of the limit binding ``name`` (:func:`rightsplan.rules.binding_limit`).
+    def shape(self, terms: Terms) -> tuple[tuple[int, ...], list[str], bool]:
+        """The shape of ``terms``, their names in order of first use, and any cap in shares.
 
-        Asked once per distinct question: what ``binding_limit`` reads (the general rule,
-        the passive tier, the exception covering the name, the passive flag) is the key, by
-        the identity of the terms' own objects (unchanged rules are the same objects from
-        one period to the next; the key keeps them alive, so identities stay theirs).
+        The shape holds everything :func:`~rightsplan.rules.binding_limit` and
+        :meth:`~rightsplan.Terms.exemption_for` read of the terms but the sources (see
+        :func:`_clause_value`): the general rule, the passive tier, each exception and each
+        Exempt Person, in order, each as its value's number and its names, a name as the
+        number of its matching key (:func:`rightsplan._check.name_key`) among the terms'.
         """
-        read = (terms.known_general(), terms.passive, terms.exception_for(name))
-        key = (*map(id, read), passive)
-        found = self.limit_rules.get(key)
-        if found is None:
-            limit = binding_limit(terms, name, passive=passive)[1]
-            found = self.limit_rules[key] = (
-                self.rule(_Rule(_LIMIT, limit.source.cite(), limit)),
-                read,
-            )
-        return found[0]
+        number: dict[str, int] = {}
+        spelled: list[str] = []
+        key: list[int] = []
+        capped = False
+        exceptions, exemptions = terms.exceptions, terms.exemptions
+        for clauses in ((terms.general,), (terms.passive,), exceptions, exemptions):
+            key.append(len(clauses))
+            for clause in clauses:
+                if clause is None:
+                    key.append(-1)
+                    continue
+                found = self.clause_shapes.get(id(clause))
+                if found is None:
+                    found = self.clause_shapes[id(clause)] = self._clause_shape(clause)
+                value, names, clause_capped, _ = found
+                capped = capped or clause_capped
+                key.append(value)
+                key.append(len(names))
+                for name_key, name in names:
+                    at = number.get(name_key)
+                    if at is None:
+                        at = number[name_key] = len(spelled)
+                        spelled.append(name)
+                    key.append(at)
+        return tuple(key), spelled, capped
 
-    def _exempt_by_kind(self, terms: Terms, name: str) -> list[int]:
-        """For each holder kind, the rule id of the Exempt Person covering ``name`` (-1: none).
+    @staticmethod
+    def _clause_shape(clause: object) -> tuple[int, tuple[tuple[str, str], ...], bool, object]:
+        """A clause's value number, (key, spelling) of its names, cap in shares; and itself."""
+        value, names, capped = _clause_value(clause)
+        number = _VALUES.get(value)
+        if number is None:
+            number = _VALUES[value] = len(_VALUES)
+        keyed = tuple((_check.name_key(name), name) for name in names if name is not None)
+        return number, keyed, capped, clause
 
-        By :meth:`rightsplan.Terms.exemption_for`, asked once per list of Exempt Persons (an
-        unamended list is the same object from one period to the next; kept alive by the key).
-        """
-        key = (id(terms.exemptions), _check.name_key(name))
-        found = self.exempt_lists.get(key)
-        if found is None:
-            rules = [self._exempt(terms.exemption_for(name, kind)) for kind in HOLDER_KINDS]
-            found = self.exempt_lists[key] = (rules, terms.exemptions)
-        return found[0]
+    def _one_rule(self, rule: int) -> None:
+        self.templates.append(_ONE_RULE)
+        self.role_offset.append(len(self.role_rules))
+        self.role_rules.append(rule)
+        self.row_names.append(0)
 
-    def _exempt(self, exemption: Exemption | None) -> int:
-        """The rule id of an Exempt Person clause (-1 for none), once per clause."""
-        if exemption is None:
-            return -1
-        found = self.exempt_rules.get(id(exemption))
-        if found is None:
-            rule = self.rule(_Rule(_EXEMPT, exemption.source.cite()))
-            found = self.exempt_rules[id(exemption)] = (rule, exemption)
-        return found[0]
-
-    def _add(self, period: int, name_id: int, rules: list[int]) -> None:
-        """The rules of one (period, name): for each kind, not passive then passive."""
-        self.class_period.append(period)
-        self.class_name.append(name_id)
-        self.class_rules.append(rules)
+    def _role_rule(self, terms: Terms, role: _Role) -> int:
+        """The rule id of a role of ``terms``: its clause's rule, cited (once per clause)."""
+        kind, at = role
+        clause: object
+        if kind == _GENERAL:
+            clause = terms.general
+        elif kind == _PASSIVE:
+            clause = terms.passive
+        elif kind == _EXCEPTION:
+            clause = terms.exceptions[at]
+        else:
+            clause = terms.exemptions[at]
+        found = self.clause_rules.get(id(clause))
+        if found is not None:
+            return found[0]
+        if isinstance(clause, Exemption):
+            rule = self.rule(_EXEMPT, clause.source.cite())
+        else:
+            limit = clause.limit() if isinstance(clause, NamedException) else clause
+            assert isinstance(limit, Limit)
+            rule = self.rule(_LIMIT, limit.source.cite(), limit)
+        # The clause is kept with its id: the id is never another object's while we hold it.
+        self.clause_rules[id(clause)] = (rule, clause)
+        return rule
 
     def classes(self) -> dict[str, np.ndarray]:
         """The holder classes as columns: one row per (period, name, kind, passive)."""
-        rows = len(self.class_period)
+        if not self.templates:
+            return {key: np.zeros(0, dtype=np.int64) for key in _CLASS_COLUMNS}
+        rows = np.array([template.rows for template in self.templates], dtype=np.int64)
+        flat = np.concatenate([template.flat for template in self.templates])
+        offsets = np.repeat(np.array(self.role_offset, dtype=np.int64), rows * _PER_NAME)
+        total = int(rows.sum())
         kinds = len(HOLDER_KINDS)
-        rules = np.array(self.class_rules, dtype=np.int64).reshape(rows * _PER_NAME)
         return {
-            "period": np.repeat(np.array(self.class_period, dtype=np.int64), _PER_NAME),
-            "name_id": np.repeat(np.array(self.class_name, dtype=np.int64), _PER_NAME),
-            "kind_code": np.tile(np.repeat(np.arange(kinds, dtype=np.int64), 2), rows),
-            "passive": np.tile(np.array([False, True]), rows * kinds),
-            "rule": rules,
+            "period": np.repeat(np.arange(len(self.templates), dtype=np.int64), rows * _PER_NAME),
+            "name_id": np.repeat(np.array(self.row_names, dtype=np.int64), _PER_NAME),
+            "kind_code": np.tile(np.repeat(np.arange(kinds, dtype=np.int64), 2), total),
+            "passive": np.tile(np.array([False, True]), total * kinds),
+            "rule": np.array(self.role_rules, dtype=np.int64)[flat + offsets],
         }
+
+    def rules(self) -> dict[str, list[object]]:
+        """The rule table's columns."""
+        columns: dict[str, list[object]] = {
+            "rule": list(range(len(self.rule_status))),
+            "status": list(self.rule_status),
+            "source": list(self.rule_source),
+        }
+        limits = list(zip(*self.rule_limit, strict=True)) if self.rule_limit else []
+        for at, column in enumerate(_RULE_COLUMNS):
+            columns[column] = list(limits[at]) if limits else []
+        return columns
 
 
 _CLASS_COLUMNS = ("period", "name_id", "kind_code", "passive", "rule")
@@ -335,9 +503,9 @@ def _split(plan: Plan) -> list[tuple[int, int, Terms, bool | None]]:
         start = day_number(period.start)
         end = day_number(period.end) if period.end is not None else LAST_DAY
         terms = period.terms
-        cuts = {start}
+        cuts = [start]
         if terms.ended is not None:
-            cuts.add(day_number(terms.ended.on))
+            cuts.append(day_number(terms.ended.on))
         expiration = terms.expiration
         if expiration is not None:
             date = expiration.date
@@ -346,67 +514,19 @@ def _split(plan: Plan) -> list[tuple[int, int, Terms, bool | None]]:
                 # to the latest (in_force_or_unknown is None there), then expired.
                 for bound in (date.on_or_after, date.on_or_before):
                     if bound is not None:
-                        cuts.add(day_number(bound) + 1)
+                        cuts.append(day_number(bound) + 1)
             else:
-                cuts.add(day_number(date) + 1)
-        bounds = sorted(cut for cut in cuts if start <= cut <= end)
+                cuts.append(day_number(date) + 1)
+        bounds = sorted({cut for cut in cuts if start <= cut <= end})
         for index, first in enumerate(bounds):
             last = bounds[index + 1] - 1 if index + 1 < len(bounds) else end
-            on = _EPOCH + dt.timedelta(days=first)
-            pieces.append(
-                (
-                    first,
-                    last,
-                    terms,
-                    terms.in_force_or_unknown(pendulum.Date(on.year, on.month, on.day)),
-                )
+            on = (
+                period.start
+                if first == start
+                else pendulum.Date.fromordinal(first + _EPOCH_ORDINAL)
             )
+            pieces.append((first, last, terms, terms.in_force_or_unknown(on)))
     return pieces
-
-
-@attrs.frozen
-class _Local:
-    """One plan's intervals with plan-local ids, ready to be merged into a set of plans."""
-
-    builder: _Builder
-    classes: dict[str, np.ndarray]
-    rule_tokens: list[tuple[int, int]]
-    """(process-wide token of the rule's key, local rule id) for each of the plan's rules."""
-    name_keys: list[tuple[str, int]]
-
-
-_CACHE: dict[tuple[int, Fraction], tuple[weakref.ref[Plan], _Local]] = {}
-"""Each plan's own intervals, by ``(id(plan), warn_at)``, while the plan lives (plans are
-immutable, so a plan object's intervals never change)."""
-_RULE_TOKENS: dict[object, int] = {}
-"""A small integer for every rule key seen, so merging compares integers, not fractions."""
-
-
-def _plan_intervals(plan: Plan, warn_at: Fraction) -> _Local:
-    """The intervals of one plan, with plan-local period, name and rule ids (cached)."""
-    key = (id(plan), warn_at)
-    cached = _CACHE.get(key)
-    if cached is not None and cached[0]() is plan:
-        return cached[1]
-    builder = _Builder(warn_at)
-    builder.period("", 0, FIRST_DAY, day_number(plan.agreement.dated) - 1, None, False)
-    for start, end, terms, in_force in _split(plan):
-        builder.period("", 0, start, end, terms, in_force)
-    local = _Local(
-        builder,
-        builder.classes(),
-        [
-            (_RULE_TOKENS.setdefault(rule_key, len(_RULE_TOKENS)), local_id)
-            for rule_key, local_id in builder.rule_ids.items()
-        ],
-        list(builder.name_ids.items()),
-    )
-
-    def forget(_: object, key: tuple[int, Fraction] = key) -> None:
-        _CACHE.pop(key, None)
-
-    _CACHE[key] = (weakref.ref(plan, forget), local)
-    return local
 
 
 def materialize(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Intervals:
@@ -414,68 +534,42 @@ def materialize(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Intervals:
 
     The plans' timelines are read once; the binding rule of every holder class of every
     interval is chosen with :func:`rightsplan.rules.binding_limit` and
-    :meth:`rightsplan.Terms.exemption_for`, the functions :func:`rightsplan.assess` uses.
-    Each plan's own intervals are cached for as long as the :class:`~rightsplan.Plan` object
-    lives (plans are immutable), so screening again against the same plans reuses them.
+    :meth:`rightsplan.Terms.exemption_for`, the functions :func:`rightsplan.assess` uses,
+    once per shape of terms (the same clauses but for their sources and the names' spelling,
+    in any plan): each interval then takes its rules, with its own citations, from its own
+    clauses.
     """
+    if len(_TEMPLATES) >= _MOST_TEMPLATES or len(_VALUES) >= _MOST_TEMPLATES:
+        # Both at once: a shape holds value numbers, which must keep their meaning.
+        _TEMPLATES.clear()
+        _VALUES.clear()
     builder = _Builder(warn_at)
     issuers = tuple(plans)
-    rule_ids: dict[int, int] = {}
-    class_parts: dict[str, list[np.ndarray]] = {key: [] for key in _CLASS_COLUMNS}
-    for issuer_idx, issuer in enumerate(issuers):
+    counts: list[int] = []
+    for issuer in issuers:
         plan = plans[issuer]
         if not isinstance(plan, Plan):
             raise InputTypeError(f"plans[{issuer!r}]: expected a Plan, got {plan!r}")
-        local = _plan_intervals(plan, warn_at)
-        offset = len(builder.periods["period"])
-        count = len(local.builder.periods["period"])
-        for column, values in local.builder.periods.items():
-            if column == "period":
-                builder.periods[column].extend(range(offset, offset + count))
-            elif column == "issuer":
-                builder.periods[column].extend([issuer] * count)
-            elif column == "issuer_idx":
-                builder.periods[column].extend([issuer_idx] * count)
-            else:
-                builder.periods[column].extend(values)
-        rule_map = np.empty(len(local.rule_tokens), dtype=np.int64)
-        for token, local_id in local.rule_tokens:
-            found = rule_ids.get(token)
-            if found is None:
-                found = rule_ids[token] = len(builder.rule_rows)
-                builder.rule_rows.append({**local.builder.rule_rows[local_id], "rule": found})
-            rule_map[local_id] = found
-        name_map = np.zeros(len(local.name_keys) + 1, dtype=np.int64)
-        for name_key, local_id in local.name_keys:
-            found = builder.name_ids.get(name_key)
-            if found is None:
-                found = builder.name_ids[name_key] = len(builder.name_ids) + 1
-            name_map[local_id] = found
-        local_classes = local.classes
-        class_parts["period"].append(local_classes["period"] + offset)
-        class_parts["name_id"].append(name_map[local_classes["name_id"]])
-        class_parts["rule"].append(rule_map[local_classes["rule"]])
-        class_parts["kind_code"].append(local_classes["kind_code"])
-        class_parts["passive"].append(local_classes["passive"])
-    class_columns = {
-        key: np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
-        for key, parts in class_parts.items()
-    }
+        before = len(builder.starts)
+        builder.period(FIRST_DAY, day_number(plan.agreement.dated) - 1, None, False)
+        for start, end, terms, in_force in _split(plan):
+            builder.period(start, end, terms, in_force)
+        counts.append(len(builder.starts) - before)
+    issuer_idx = np.repeat(np.arange(len(issuers), dtype=np.int32), counts)
     periods = pl.DataFrame(
-        builder.periods,
-        schema={
-            "period": pl.Int32,
-            "issuer": pl.String,
-            "issuer_idx": pl.Int32,
-            "start": pl.Int32,
-            "end": pl.Int32,
-            "in_force": pl.Boolean,
-            "rights_mode": pl.Int8,
-            "derivatives_counted": pl.Boolean,
-        },
-    ).with_columns(pl.col("start").cast(pl.Date), pl.col("end").cast(pl.Date))
+        {
+            "period": np.arange(len(builder.starts), dtype=np.int32),
+            "issuer": pl.Series(issuers, dtype=pl.String).gather(issuer_idx),
+            "issuer_idx": issuer_idx,
+            "start": pl.Series(builder.starts, dtype=pl.Int32).cast(pl.Date),
+            "end": pl.Series(builder.ends, dtype=pl.Int32).cast(pl.Date),
+            "in_force": pl.Series(builder.in_force, dtype=pl.Boolean),
+            "rights_mode": pl.Series(builder.rights_mode, dtype=pl.Int8),
+            "derivatives_counted": pl.Series(builder.derivatives_counted, dtype=pl.Boolean),
+        }
+    )
     classes = pl.DataFrame(
-        class_columns,
+        builder.classes(),
         schema={
             "period": pl.Int32,
             "name_id": pl.Int32,
@@ -485,7 +579,7 @@ def materialize(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Intervals:
         },
     )
     rules = pl.DataFrame(
-        builder.rule_rows,
+        builder.rules(),
         schema={
             "rule": pl.Int32,
             "status": pl.Int8,

@@ -331,8 +331,8 @@ def prepare(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Prepared:
     """Materialize ``plans`` once, for screening any number of position batches.
 
     The last result is reused while the same plan objects are screened again under the same
-    issuer ids and warn line (plans are immutable; each plan's own intervals are cached
-    too, see :func:`~rightsplan.screening.intervals.materialize`).
+    issuer ids and warn line (plans are immutable). Building it afresh is cheap where plans
+    share shapes of terms (see :func:`~rightsplan.screening.intervals.materialize`).
     """
     key = (warn_at, *((issuer, id(plan)) for issuer, plan in plans.items()))
     if _CACHED and _CACHED[0][0] == key:
