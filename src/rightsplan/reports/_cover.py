@@ -146,7 +146,8 @@ _CUSIP_AFTER = re.compile(
 )
 _CUSIP = re.compile(r"(?<![\w-])[0-9A-Z]{6}[ -]?[0-9A-Z]{2}[ -]?[0-9](?![\w-])")
 _EVENT_BELOW = re.compile(
-    r"\(?[ \t]{0,2}date[ \t\n]{1,4}of[ \t\n]{1,4}event[ \t\n]{1,4}which[ \t\n]{1,4}requires"
+    r"\(?[ \t]{0,2}date[ \t\n]{1,4}of[ \t\n]{1,4}event[ \t\n]{1,4}(?:which|that)"
+    r"[ \t\n]{1,4}requires"
     r"[ \t\n]{1,4}filing(?:[ \t\n]{1,4}of[ \t\n]{1,4}(?:this|the)[ \t\n]{1,4}statement)?"
     r"[ \t]{0,2}\)?",
     re.IGNORECASE,
