@@ -11,10 +11,8 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 import warnings
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rightsplan._printable import printable
@@ -236,32 +234,6 @@ def _from_files(paths: list[str], max_bytes: int) -> Iterator[_Source]:
         yield (STDIN_NAME if path == STDIN else path), read
 
 
-def _client(
-    args: argparse.Namespace,
-    cache_dir: Path,
-    transport: Transport | None,
-    limiter: RateLimiter | None,
-) -> EdgarClient:
-    from rightsplan.edgar.fetch import (
-        DiskCache,
-        EdgarClient,
-        EdgarToolsTransport,
-        check_user_agent,
-    )
-
-    user_agent = check_user_agent(args.user_agent)  # refused before edgartools is imported
-    cache = None if args.no_cache else DiskCache(cache_dir)
-    if transport is None:
-        transport = EdgarToolsTransport(data_dir=cache_dir / "edgartools")
-    return EdgarClient(
-        user_agent,
-        transport=transport,
-        cache=cache,
-        limiter=limiter,
-        max_bytes=args.max_size * 1_048_576,
-    )
-
-
 def _from_edgar(client: EdgarClient, args: argparse.Namespace) -> Iterator[_Source]:
     """The filings to fetch, each fetched and parsed when its turn comes."""
     cik: int = args.cik if args.cik is not None else client.cik_for_ticker(args.ticker)
@@ -332,13 +304,18 @@ def ingest_main(
             one_standard_input(*args.filings)
             sources: list[Iterator[_Source]] = [_from_files(args.filings, max_bytes)]
             if fetching:
-                from rightsplan.edgar.fetch import default_cache_dir
+                from rightsplan.edgar.fetch import open_client
 
-                if args.no_cache:  # edgartools' own HTTP cache goes too
-                    cache_dir = Path(stack.enter_context(tempfile.TemporaryDirectory()))
-                else:
-                    cache_dir = Path(args.cache_dir) if args.cache_dir else default_cache_dir()
-                client = _client(args, cache_dir, transport, limiter)
+                client = stack.enter_context(
+                    open_client(
+                        args.user_agent,
+                        cache_dir=args.cache_dir,
+                        no_cache=args.no_cache,
+                        transport=transport,
+                        limiter=limiter,
+                        max_bytes=max_bytes,
+                    )
+                )
                 sources.append(_from_edgar(client, args))
             done = 0
             for source in sources:
