@@ -89,11 +89,12 @@ def _mebibytes(text: str) -> int:
 
 def _cik(text: str) -> int:
     """``--cik``: EDGAR's Central Index Key, up to ten digits."""
-    if not text.isdigit() or len(text) > 10 or int(text) == 0:
-        raise argparse.ArgumentTypeError(
-            f"expected a CIK of up to ten digits, such as 842913, got {printable(text)!r}"
-        )
-    return int(text)
+    from rightsplan.edgar.fetch import parse_cik
+
+    try:
+        return parse_cik(text)
+    except InvalidInputError as error:
+        raise argparse.ArgumentTypeError(printable(str(error))) from None
 
 
 def _accession(text: str) -> str:

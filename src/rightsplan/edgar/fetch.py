@@ -60,6 +60,7 @@ __all__ = [
     "is_rights_filing",
     "normal_accession",
     "open_client",
+    "parse_cik",
 ]
 
 IDENTITY_VARIABLE = "RIGHTSPLAN_EDGAR_IDENTITY"
@@ -302,6 +303,19 @@ class EdgarToolsTransport:
 
 
 _ACCESSION = re.compile(r"(\d{10})-?(\d{2})-?(\d{6})")
+
+
+def parse_cik(text: str) -> int:
+    """EDGAR's Central Index Key as typed (``--cik``): up to ten digits, not all zero.
+
+    >>> parse_cik("0000842913")
+    842913
+    """
+    if not text.isdigit() or len(text) > 10 or int(text) == 0:
+        raise InvalidInputError(
+            f"expected a CIK of up to ten digits, such as 842913, got {text[:40]!r}"
+        )
+    return int(text)
 
 
 def normal_accession(text: str) -> str:
