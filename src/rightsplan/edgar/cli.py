@@ -87,16 +87,6 @@ def _mebibytes(text: str) -> int:
     return int(text)
 
 
-def _cik(text: str) -> int:
-    """``--cik``: EDGAR's Central Index Key, up to ten digits."""
-    from rightsplan.edgar.fetch import parse_cik
-
-    try:
-        return parse_cik(text)
-    except InvalidInputError as error:
-        raise argparse.ArgumentTypeError(printable(str(error))) from None
-
-
 def _accession(text: str) -> str:
     """``--accession``: an accession number, checked as it is read."""
     from rightsplan.edgar.fetch import normal_accession
@@ -150,16 +140,9 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write the draft to FILE (atomically) instead of standard output (- is stdout)",
     )
-    fetch = parser.add_argument_group(
-        "fetching from EDGAR", 'needs the edgar extra: pip install "rightsplan[edgar]"'
-    )
-    company = fetch.add_mutually_exclusive_group()
-    company.add_argument(
-        "--cik", type=_cik, metavar="N", help="fetch the rights-plan filings of CIK N"
-    )
-    company.add_argument(
-        "--ticker", metavar="T", help="fetch the rights-plan filings of the company trading as T"
-    )
+    from rightsplan.cli._shell import add_edgar_arguments
+
+    fetch = add_edgar_arguments(parser, "the rights-plan filings")
     fetch.add_argument(
         "--accession",
         type=_accession,
@@ -167,20 +150,6 @@ def _parser() -> argparse.ArgumentParser:
         default=[],
         metavar="A",
         help="fetch only filing A (0000950123-09-012345; repeatable; needs --cik or --ticker)",
-    )
-    fetch.add_argument(
-        "--user-agent",
-        metavar="UA",
-        help="who runs this, as EDGAR asks: 'Name email@example.com' "
-        "(default: $RIGHTSPLAN_EDGAR_IDENTITY)",
-    )
-    fetch.add_argument(
-        "--cache-dir",
-        metavar="DIR",
-        help="keep EDGAR's responses in DIR (default: the user's cache folder)",
-    )
-    fetch.add_argument(
-        "--no-cache", action="store_true", help="neither read nor keep EDGAR's responses"
     )
     return parser
 

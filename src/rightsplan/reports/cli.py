@@ -250,41 +250,10 @@ def _watch_parser() -> argparse.ArgumentParser:
     parser.add_argument("--warn-at", default="0.9", help="the warning line (default 0.9)")
     parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (- is stdout)")
-    fetch = parser.add_argument_group(
-        "fetching from EDGAR", 'needs the edgar extra: pip install "rightsplan[edgar]"'
-    )
-    company = fetch.add_mutually_exclusive_group()
-    company.add_argument(
-        "--cik", type=_cik, metavar="N", help="fetch the Schedules 13D and 13G on CIK N's company"
-    )
-    company.add_argument(
-        "--ticker", metavar="T", help="fetch the Schedules 13D and 13G on the company trading as T"
-    )
-    fetch.add_argument(
-        "--user-agent",
-        metavar="UA",
-        help="who runs this, as EDGAR asks: 'Name email@example.com' "
-        "(default: $RIGHTSPLAN_EDGAR_IDENTITY)",
-    )
-    fetch.add_argument(
-        "--cache-dir",
-        metavar="DIR",
-        help="keep EDGAR's responses in DIR (default: the user's cache folder)",
-    )
-    fetch.add_argument(
-        "--no-cache", action="store_true", help="neither read nor keep EDGAR's responses"
-    )
+    from rightsplan.cli._shell import add_edgar_arguments
+
+    add_edgar_arguments(parser, "the Schedules 13D and 13G on the company")
     return parser
-
-
-def _cik(text: str) -> int:
-    """``--cik``: EDGAR's Central Index Key, as ``rightsplan ingest`` takes it."""
-    from rightsplan.edgar.fetch import parse_cik
-
-    try:
-        return parse_cik(text)
-    except InvalidInputError as error:
-        raise argparse.ArgumentTypeError(printable(str(error))) from None
 
 
 def _groups(given: Sequence[str]) -> dict[str, list[str]]:
