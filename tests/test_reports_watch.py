@@ -71,6 +71,24 @@ class TestGroups:
         assert (row["holder"], row["shares"], row["status"]) == ("Fund One LP", 800_000, "clear")
         assert row["headroom"] == 199_999
 
+    def test_persons_reporting_different_aggregates_bound_the_group(self) -> None:
+        """900,000 and 600,000 on one joint filing: the group holds 900,000 to 1,500,000.
+
+        Against "10% or more" of 10,000,000 the largest is clear and the sum triggers: the
+        cover pages do not say which shares are the same, so the row is UNCERTAIN and says
+        so; where both ends agree, the status is exact (the count still open).
+        """
+        joint = report("13D", "2021-06-01", person("Fund One LP", 900_000, "9.0", "a"),
+                       person("Fund Two LP", 600_000, "6.0", "a"))  # fmt: skip
+        (row,) = watch(two_tier_plan(), [joint], outstanding=10_000_000).records()
+        assert row["status"] == "uncertain"
+        assert "at least the largest, 900,000, and at most their sum, 1,500,000" in str(row["open"])
+        small = report("13D", "2021-06-01", person("Fund One LP", 500_000, "5.0", "a"),
+                       person("Fund Two LP", 300_000, "3.0", "a"))  # fmt: skip
+        (row,) = watch(two_tier_plan(), [small], outstanding=10_000_000).records()
+        assert row["status"] == "clear"  # 500,000 to 800,000: clear either way
+        assert "at most their sum, 800,000" in str(row["open"])
+
 
 class TestReportedPercentages:
     def test_percentage_straddling_the_limit_is_uncertain(self) -> None:

@@ -383,6 +383,7 @@ class _Watcher:
                 passive_of=lambda p: flags[index_of[id(p)]][0 if lower else 1],
                 outstanding=outstanding,
                 exact_only=True,
+                most=not lower,
             )
             return walked, replay(plan, walked.events, warn_at=ratio)
 
@@ -455,6 +456,9 @@ class _Watcher:
             ]
             if overlap and lower.position != upper.position:
                 whys.append(overlap[-1])
+            differ = [p.note for p in used if p.most is not None and p.note is not None]
+            if differ and lower.position != upper.position:
+                whys.extend(differ)
         else:
             if index in self.lower.exact:  # its own shares known, a member's only as a percentage
                 own = (self.names.get(holder, holder),)
