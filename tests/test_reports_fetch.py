@@ -172,6 +172,14 @@ class TestFetchReports:
         assert got.set_aside == () and got.requested == len(transport.sent) == 5
         assert {agent for _, agent in transport.sent} == {AGENT}
 
+    def test_progress_after_each_filing(self, tmp_path: Path) -> None:
+        """A progress callback hears of each filing done, with their number."""
+        seen: list[tuple[int, int]] = []
+        fetch_reports(NEUEHEALTH, user_agent=AGENT, cache_dir=tmp_path,
+                      transport=RecordedTransport(),
+                      progress=lambda done, total: seen.append((done, total)))  # fmt: skip
+        assert seen == [(1, 2), (2, 2)]
+
     def test_second_run_reads_the_cache(self, tmp_path: Path) -> None:
         """A second run sends nothing: the listing (a day) and the documents (for good) are kept."""
         fetch_reports(NEUEHEALTH, user_agent=AGENT, cache_dir=tmp_path,

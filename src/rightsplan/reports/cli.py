@@ -350,6 +350,7 @@ def _fetched(
     args: argparse.Namespace, transport: Transport | None, limiter: RateLimiter | None
 ) -> tuple[list[Report], bool]:
     """The company's reports from EDGAR, and whether any filing could not be read."""
+    from rightsplan._progress import on_terminal, progress_bar
     from rightsplan.reports.fetch import fetch_reports
 
     got = fetch_reports(
@@ -360,6 +361,7 @@ def _fetched(
         no_cache=args.no_cache,
         transport=transport,
         limiter=limiter,
+        progress=progress_bar("fetching", "filings") if on_terminal() else None,
     )
     unreadable = False
     for name, why in got.set_aside:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 import attrs
@@ -94,6 +94,7 @@ def fetch_reports(
     no_cache: bool = False,
     transport: Transport | None = None,
     limiter: RateLimiter | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> FetchedReports:
     """The Schedules 13D and 13G EDGAR lists for the company with ``cik`` (or ``ticker``).
 
@@ -102,7 +103,8 @@ def fetch_reports(
     user's cache folder; a filed document is kept for good, the company's listing for a day),
     ``no_cache`` to keep none. ``transport`` and ``limiter`` replace the network and the clock
     (:class:`rightsplan.edgar.fetch.Transport`, :class:`~rightsplan.edgar.fetch.RateLimiter`;
-    tests). Needs the edgar extra (``pip install "rightsplan[edgar]"``) unless a transport is
+    tests); ``progress``, if given, is called with the filings done and their number after
+    each one. Needs the edgar extra (``pip install "rightsplan[edgar]"``) unless a transport is
     given.
 
     A filing that cannot be read as a schedule (no cover, a document EDGAR did not give) is
@@ -132,7 +134,7 @@ def fetch_reports(
             )
         read: list[Report] = []
         unread: list[tuple[str, str]] = []
-        for ref in refs:
+        for done, ref in enumerate(refs, start=1):
             name = f"{ref.accession}.txt"
             try:
                 fetched = client.filing(number, ref, company=company)
@@ -141,6 +143,8 @@ def fetch_reports(
                 unread.append((name, str(error)))
             except FilingError as error:
                 unread.append((name, str(error).removeprefix(f"{name}: ")))
+            if progress is not None:
+                progress(done, len(refs))
         kept, other = _about_the_company(read)
         return FetchedReports(
             number, company, tuple(kept), (*unread, *other), len(client.requested)
