@@ -159,8 +159,10 @@ def cik_argument(text: str) -> int:
         raise argparse.ArgumentTypeError(printable(str(error))) from None
 
 
-def add_edgar_arguments(parser: argparse.ArgumentParser, what: str) -> argparse._ArgumentGroup:
-    """The options of a command that fetches ``what`` from EDGAR, in their own group.
+def add_edgar_arguments(
+    parser: argparse.ArgumentParser, what: str, of: str = "of"
+) -> argparse._ArgumentGroup:
+    """The options of a command that fetches ``what`` ``of`` a company from EDGAR, grouped.
 
     ``--cik`` or ``--ticker`` (one of them), ``--user-agent``, ``--cache-dir`` and
     ``--no-cache``, as :func:`rightsplan.edgar.fetch.open_client` takes them; the group is
@@ -170,8 +172,10 @@ def add_edgar_arguments(parser: argparse.ArgumentParser, what: str) -> argparse.
         "fetching from EDGAR", 'needs the edgar extra: pip install "rightsplan[edgar]"'
     )
     company = group.add_mutually_exclusive_group()
-    company.add_argument("--cik", type=cik_argument, metavar="N", help=f"fetch {what} of CIK N")
-    company.add_argument("--ticker", metavar="T", help=f"fetch {what} of the company trading as T")
+    company.add_argument("--cik", type=cik_argument, metavar="N", help=f"fetch {what} {of} CIK N")
+    company.add_argument(
+        "--ticker", metavar="T", help=f"fetch {what} {of} the company trading as T"
+    )
     group.add_argument(
         "--user-agent",
         metavar="UA",

@@ -252,7 +252,7 @@ def _watch_parser() -> argparse.ArgumentParser:
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (- is stdout)")
     from rightsplan.cli._shell import add_edgar_arguments
 
-    add_edgar_arguments(parser, "the Schedules 13D and 13G on the company")
+    add_edgar_arguments(parser, "the Schedules 13D and 13G", "on")
     return parser
 
 
