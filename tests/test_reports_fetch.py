@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 
 import rightsplan as rp
 from rightsplan.edgar.fetch import (
@@ -27,9 +28,10 @@ from rightsplan.edgar.fetch import (
     is_rights_filing,
 )
 from rightsplan.errors import FilingError, InvalidInputError
-from rightsplan.reports import fetch_reports, read_report, watch
+from rightsplan.reports import Layout, fetch_reports, read_report, watch
 from rightsplan.reports.cli import watch_main
 from rightsplan.reports.fetch import _about_the_company
+from tests.reports_render import DrawnReport, render_html, render_xml, reports
 
 DATA = Path(__file__).resolve().parent / "data"
 RECORDED = DATA / "reports-edgar"
@@ -329,3 +331,53 @@ class TestSameInPython:
                             transport=RecordedTransport())  # fmt: skip
         rows = watch(plan, got.reports).records()
         assert [(r["holder"], r["status"]) for r in rows] == [(BESSEMER, "clear")]
+
+
+class DrawnTransport:
+    """One drawn structured filing on EDGAR: its listing, index, XML and XML's rendering."""
+
+    CIK = 1
+    ACCESSION = "0000000001-25-000001"
+
+    def __init__(self, drawn: DrawnReport) -> None:
+        form = f"SCHEDULE {drawn.form}" + ("/A" if drawn.amendment else "")
+        path = f"/Archives/edgar/data/{self.CIK}/{self.ACCESSION.replace('-', '')}"
+        folder = f"https://www.sec.gov{path}"
+        rendering = f"xslSCHEDULE_{drawn.form}_X01/primary_doc.xml"
+        rows = "".join(
+            f'<tr><td>1</td><td></td><td><a href="{path}/{doc}">{doc}</a></td>'
+            f"<td>{form}</td><td></td></tr>"
+            for doc in (rendering, "primary_doc.xml")
+        )
+        listing = {"filings": {"recent": {"accessionNumber": [self.ACCESSION], "form": [form]}}}
+        self.bodies = {
+            f"https://data.sec.gov/submissions/CIK{self.CIK:010d}.json": json.dumps(listing),
+            f"{folder}/{self.ACCESSION}-index.htm": (
+                f'<html><body><table class="tableFile"><tr><th>Seq</th></tr>{rows}</table>'
+                "</body></html>"
+            ),
+            f"{folder}/primary_doc.xml": render_xml(drawn),
+            f"{folder}/{rendering}": render_html(drawn),
+        }
+        self.sent: list[str] = []
+
+    def get(self, url: str, *, user_agent: str) -> bytes:
+        """The drawn body of ``url``; any other address is EDGAR's 404."""
+        self.sent.append(url)
+        if url not in self.bodies:
+            raise FetchError(f"{url}: EDGAR answered 404")
+        return self.bodies[url].encode("utf-8")
+
+
+class TestStructuredFilingFetched:
+    @settings(max_examples=25, deadline=None)
+    @given(reports())
+    def test_the_xml_is_read_not_its_rendering(self, drawn: DrawnReport) -> None:
+        """A drawn SCHEDULE 13D/13G listed as XML and rendering: the XML gives every fact."""
+        transport = DrawnTransport(drawn)
+        got = fetch_reports(DrawnTransport.CIK, user_agent=AGENT, no_cache=True,
+                            transport=transport)  # fmt: skip
+        (found,) = got.reports
+        assert found.layout is Layout.XML
+        assert {fact.fact for fact in found.facts()} == drawn.facts()
+        assert not any("/xsl" in url for url in transport.sent)
