@@ -60,12 +60,26 @@ class TestPositions:
         assert {p.holder for p in positions([first, second]).positions} == {"Fund One LP"}
 
     def test_different_aggregates_take_the_largest_and_say_so(self) -> None:
-        """Where a group's persons report different aggregates, the largest is taken, noted."""
+        """Persons reporting different aggregates: at least the largest, at most their sum.
+
+        The position notes both; the events carry the largest.
+        """
         joint = report("13D", "2021-06-01", person("Fund One LP", 900_000, "9.0", "a"),
                        person("Fund Two LP", 1_000_000, "10.0", "a"))  # fmt: skip
         (position,) = positions([joint]).positions
         assert position.shares is not None and position.shares.value == 1_000_000
-        assert position.note is not None and "lower bound" in position.note
+        assert position.most == 1_900_000
+        assert position.note is not None
+        assert "at least the largest, 1,000,000, and at most their sum, 1,900,000" in position.note
+        (event,) = ledger_from_reports([joint]).events
+        assert event.shares == 1_000_000  # type: ignore[attr-defined]
+
+    def test_same_aggregates_are_one_holding(self) -> None:
+        """Persons reporting the same aggregate report the group's shares: no range, no note."""
+        joint = report("13D", "2021-06-01", person("Fund One LP", 900_000, "9.0", "a"),
+                       person("Fund One GP LLC", 900_000, "9.0", "a"))  # fmt: skip
+        (position,) = positions([joint]).positions
+        assert (position.most, position.note) == (None, None)
 
 
 class TestPassivity:

@@ -24,6 +24,8 @@ from tests.reports_render import (
 FIXTURES = Path(__file__).resolve().parent / "data" / "reports-fixtures"
 TCI = FIXTURES / "tci-music-13d.txt"
 MAI = FIXTURES / "mai-systems-13d-a.txt"
+CORPUS = Path(__file__).resolve().parent / "data" / "reports"
+VIPERS = CORPUS / "vanguard-extended-market-index-fund" / "01-13g.txt"
 
 
 def _facts(report: Report) -> dict[str, str]:
@@ -59,6 +61,24 @@ class TestRealFilings:
         assert facts["person[1].name=Richard S. Ressler"] == "Richard S. Ressler"
         assert "person[1].group=a" not in facts and "person[1].group=b" not in facts
         assert report.form_name == "Schedule 13D/A (Amendment No. 6)"
+        _spans_hold(report)
+
+    def test_2004_institutional_13g_rule_b(self) -> None:
+        """A real 13G cover marked "[x] Rule 13d-1(b)" gives that rule, and the form's passivity.
+
+        The passive tier a watch applies is the form's (a 13G is passive); this is the one
+        Rule 13d-1(b) cover in the corpus (2004 fixed-width text, lower-case box, the event
+        label "Date of event that requires filing of this statement").
+        """
+        report = read_report(VIPERS)
+        assert report.layout is Layout.TEXT
+        assert report.rule is not None and report.rule.value == "13d-1(b)"
+        assert report.rule.quote == "Rule 13d-1(b)"
+        assert report.text[report.rule.start - 4 : report.rule.start] == "[x] "
+        facts = _facts(report)
+        assert facts["event_date=2004-01-02"] == "January 2, 2004"
+        assert facts["amendment=0"] == "AMENDMENT NO. __________"
+        assert report.passive is True
         _spans_hold(report)
 
 

@@ -71,6 +71,24 @@ class TestGroups:
         assert (row["holder"], row["shares"], row["status"]) == ("Fund One LP", 800_000, "clear")
         assert row["headroom"] == 199_999
 
+    def test_persons_reporting_different_aggregates_bound_the_group(self) -> None:
+        """900,000 and 600,000 on one joint filing: the group holds 900,000 to 1,500,000.
+
+        Against "10% or more" of 10,000,000 the largest is clear and the sum triggers: the
+        cover pages do not say which shares are the same, so the row is UNCERTAIN and says
+        so; where both ends agree, the status is exact (the count still open).
+        """
+        joint = report("13D", "2021-06-01", person("Fund One LP", 900_000, "9.0", "a"),
+                       person("Fund Two LP", 600_000, "6.0", "a"))  # fmt: skip
+        (row,) = watch(two_tier_plan(), [joint], outstanding=10_000_000).records()
+        assert row["status"] == "uncertain"
+        assert "at least the largest, 900,000, and at most their sum, 1,500,000" in str(row["open"])
+        small = report("13D", "2021-06-01", person("Fund One LP", 500_000, "5.0", "a"),
+                       person("Fund Two LP", 300_000, "3.0", "a"))  # fmt: skip
+        (row,) = watch(two_tier_plan(), [small], outstanding=10_000_000).records()
+        assert row["status"] == "clear"  # 500,000 to 800,000: clear either way
+        assert "at most their sum, 800,000" in str(row["open"])
+
 
 class TestReportedPercentages:
     def test_percentage_straddling_the_limit_is_uncertain(self) -> None:
@@ -96,6 +114,41 @@ class TestReportedPercentages:
             ("triggered", "acquiring-person"),
         ]
         assert [r["standing_since"] for r in records] == [pendulum.Date(2021, 6, 1)] * 2
+
+
+class TestStickyRuleIsTheRulebooks:
+    @pytest.mark.parametrize("sticky", [True, False])
+    def test_percentages_agree_with_the_replay(self, sticky: bool) -> None:
+        """Known only by its percentages, a holder that triggered is judged as the replay says.
+
+        Without the shares outstanding the watch judges the printed percentages with the
+        rulebook's rule for an Acquiring Person (rules.sticky_acquiring_person); with them, the
+        replay of the exact ledger gives the standing. Far from the limit, both agree: still
+        TRIGGERED after selling down where the status sticks, judged afresh where it does not.
+        """
+        plan = rp.Plan(
+            rp.RightsAgreement(
+                company="Target Inc.",
+                dated="2021-03-01",
+                provisions=(
+                    rp.SetThreshold(percent=10, comparison=AT_LEAST, section="Section 1(a)"),
+                    rp.SetOwnershipRules(sticky=sticky, section="Section 1(d)"),
+                ),
+            )
+        )
+        reports = [
+            report("13D", "2021-06-01", person("Fund", 1_200_000, "12.0")),
+            report("13D", "2021-09-01", person("Fund", 500_000, "5.0"), amendment=1),
+        ]
+        by_percent = watch(plan, reports).records()
+        by_replay = watch(plan, reports, outstanding=10_000_000).records()
+        assert [r["shares"] for r in by_percent] == [None, None]  # judged on the percentages
+        assert [(r["status"], r["standing"]) for r in by_percent] == [
+            (r["status"], r["standing"]) for r in by_replay
+        ]
+        assert [r["status"] for r in by_percent] == (
+            ["triggered", "triggered"] if sticky else ["triggered", "clear"]
+        )
 
 
 class TestInnotrac:
@@ -573,7 +626,10 @@ class TestGroupsThePlanNames:
         assert watched[-1].group.source.startswith("named together in Amendment No. 2")
 
     def test_percentage_only_holder_stays_an_acquiring_person(self) -> None:
-        """Known only by percentages, a holder that triggered stays an Acquiring Person."""
+        """Known only by percentages, a holder that triggered stays an Acquiring Person.
+
+        It is one from the day it triggers, as the replay of exact holdings says.
+        """
         watched = watch(
             two_tier_plan(),
             [
@@ -582,6 +638,6 @@ class TestGroupsThePlanNames:
             ],
         )
         assert rows(watched, "status", "shares", "standing") == [
-            ("triggered", None, "none"),
+            ("triggered", None, "acquiring-person"),
             ("triggered", None, "acquiring-person"),
         ]

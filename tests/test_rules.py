@@ -552,3 +552,66 @@ class TestProviso:
         considered, _ = rules.binding_limit(terms, "IPOF Group", passive=True)
         assert any(clause in c.reason for c in considered)
         assert f"(proviso: {clause})" in terms.describe()
+
+
+def _rounded(position: rp.Position) -> rp.ReportedHolding:
+    """The holding as a report prints it: its percentage rounded to one decimal place."""
+    tenths = round(Fraction(position.shares * 1000, position.outstanding))
+    return rp.ReportedHolding(
+        position.holder,
+        f"{tenths // 10}.{tenths % 10}%",
+        passive=position.passive,
+        kind=position.kind,
+        outstanding=position.outstanding,
+    )
+
+
+def _ends(reported: rp.ReportedHolding, outstanding: int) -> tuple[int, int]:
+    """The fewest and the most shares whose percentage rounds to the reported figure."""
+    low, high = reported.interval
+    fewest = -(-low * outstanding // 100)  # ceiling
+    return int(fewest), int(min(high * outstanding // 100, outstanding))
+
+
+class TestReportedHoldingStandings:
+    @pytest.mark.parametrize("kind", STANDING_KINDS, ids=lambda kind: kind.__name__)
+    @given(data=st.data())
+    def test_every_standing_kind(self, kind: type[Standing], data: st.DataObject) -> None:
+        """Every standing kind, with a rounded holding: one rule, the exact holdings' oracle.
+
+        An Acquiring Person's (the sticky rule, rules.sticky_acquiring_person) and none are
+        judged on the percentage, and never contradict the exact holdings the rounding allows
+        judged with the same standing (TRIGGERED only where the fewest and the most shares
+        both trigger, CLEAR or WARNING only where neither does). Every other kind rests on a
+        number of shares (a base holding, a line) and is refused, saying to give them.
+        """
+        plan, position, standing = data.draw(with_standing((kind,)))
+        terms = plan.terms_at(ON)
+        capped = [e.share_cap for e in terms.exemptions] + [e.share_cap for e in terms.exceptions]
+        if any(cap is not None for cap in capped):
+            return  # a cap in shares cannot be held against a percentage (refused elsewhere)
+        reported = _rounded(position)
+        if not isinstance(standing, rp.Ordinary | rp.AcquiringPerson):
+            with pytest.raises(rp.InputTypeError, match="give the exact shares as a Position"):
+                rp.assess(plan, reported, on=ON, standing=standing)
+            return
+        found = rp.assess(plan, reported, on=ON, standing=standing)
+        assert found.standing == standing
+        fewest, most = _ends(reported, position.outstanding)
+        exact = [
+            rp.assess(
+                plan,
+                rp.Position(position.holder, shares, position.outstanding,
+                            passive=position.passive, kind=position.kind),
+                on=ON,
+                standing=standing,
+            ).status
+            for shares in (fewest, most)
+        ]  # fmt: skip
+        if isinstance(standing, rp.AcquiringPerson) and terms.ownership.sticky:
+            assert found.status is rp.Status.TRIGGERED
+            assert (found.max_shares, found.headroom) == (None, None)
+        if found.status is rp.Status.TRIGGERED and fewest <= most:
+            assert exact == [rp.Status.TRIGGERED] * 2
+        if found.status in (rp.Status.CLEAR, rp.Status.WARNING):
+            assert rp.Status.TRIGGERED not in exact

@@ -34,11 +34,19 @@ from rightsplan.rules import (
     if_in_force,
     in_force,
     in_force_or_unknown,
+    sticky_acquiring_person,
     verdict,
     warn_ratio,
     warning_line_text,
 )
-from rightsplan.standing import ORDINARY, Ordinary, Standing, check_standing, starts_after
+from rightsplan.standing import (
+    ORDINARY,
+    AcquiringPerson,
+    Ordinary,
+    Standing,
+    check_standing,
+    starts_after,
+)
 from rightsplan.terms import Exemption, Limit, Terms, share_cap_words
 
 __all__ = [
@@ -100,6 +108,37 @@ class Assessment:
     def holder(self) -> str:
         """The holder assessed."""
         return self.position.holder
+
+    def as_verdict(self) -> Verdict:
+        """The rulebook's :class:`~rightsplan.rules.Verdict` this assessment carries."""
+        return Verdict(
+            self.status,
+            self.reason,
+            self.limit,
+            self.max_shares,
+            self.headroom,
+            self.considered,
+            self.exemption,
+            self.standing,
+        )
+
+    def rejudged(self, judged: Verdict) -> Assessment:
+        """The same assessment with the answer of ``judged``, a rule applied to its verdict.
+
+        The status, reason, limit, largest holding, headroom and considerations are
+        ``judged``'s (a rule such as :func:`rightsplan.rules.at_least` or
+        :func:`~rightsplan.rules.either_fact` applied to :meth:`as_verdict`); the holding,
+        date and standing stay this one's.
+        """
+        return attrs.evolve(
+            self,
+            status=judged.status,
+            reason=judged.reason,
+            limit=judged.limit,
+            max_shares=judged.max_shares,
+            headroom=judged.headroom,
+            considered=judged.considered,
+        )
 
     @property
     def percent(self) -> Fraction:
@@ -258,14 +297,7 @@ def assess(
     if unknown is None:
         return found
     # In force or not, as an unknown expiry decides: the rulebook's rule (rules.if_in_force).
-    judged = if_in_force(_as_verdict(found), unknown)
-    return attrs.evolve(
-        found,
-        status=judged.status,
-        reason=judged.reason,
-        max_shares=judged.max_shares,
-        headroom=judged.headroom,
-    )
+    return found.rejudged(if_in_force(found.as_verdict(), unknown))
 
 
 def _assess_in_force(
@@ -278,59 +310,24 @@ def _assess_in_force(
 ) -> Assessment:
     """The assessment on a day the plan is in force (or would be, if an unknown allows)."""
     if isinstance(position, ReportedHolding):
-        if type(held) is not Ordinary:
+        if type(held) is not Ordinary and not isinstance(held, AcquiringPerson):
             raise InputTypeError(
-                "standing: a reported (rounded) holding is assessed without a standing; give "
-                "the exact shares as a Position"
+                "standing: a reported (rounded) holding is assessed without a standing, or "
+                "as an Acquiring Person's; give the exact shares as a Position"
             )
-        exemption = terms.exemption_for(position.holder, position.kind)
-        exception = terms.exception_for(position.holder)
-        for capped in (exemption, exception):
-            if capped is not None and capped.share_cap is not None:
-                raise InvalidInputError(
-                    f"{position.holder}: the plan caps it at {share_cap_words(capped.share_cap)} "
-                    f"({capped.source.cite()}); a reported percentage cannot be held against "
-                    "a number of shares: give the exact shares as a Position"
-                )
-        if exemption is not None:
-            return Assessment(
-                company,
-                position,
-                day,
-                Status.EXEMPT,
-                None,
-                None,
-                None,
-                ratio,
-                f"{position.holder} is an Exempt Person ({exemption.name}), never an Acquiring "
-                f"Person, per {exemption.source.cite()}.",
-                exemption=exemption,
-                terms=terms,
+        reported = _assess_reported_holding(company, position, day, ratio, terms)
+        if not isinstance(held, AcquiringPerson):
+            return reported
+        # An Acquiring Person already: the rulebook's rule for one, whatever it holds now.
+        stuck = (
+            None
+            if reported.exemption is not None
+            else sticky_acquiring_person(
+                terms, position.holder, held, reported.limit, reported.considered
             )
-        unknown = deciding_unknowns(
-            terms, position.holder, kind=position.kind, passive=position.passive
         )
-        if not unknown:
-            considered, limit = binding_limit(terms, position.holder, passive=position.passive)
-            return _assess_reported(company, position, day, ratio, terms, considered, limit)
-        # The same two extremes the rulebook uses (rules.combine), for a rounded holding:
-        # without a lower bound, any holding the rounding allows above none may cross.
-        low = position.interval[0]
-        smallest = low if low > 0 else Fraction(1, 10**9)
-        at = []
-        for known, _ in extremes(terms, smallest):
-            considered, limit = binding_limit(known, position.holder, passive=position.passive)
-            at.append(_assess_reported(company, position, day, ratio, known, considered, limit))
-        combined = combine(_as_verdict(at[0]), _as_verdict(at[1]), "; ".join(unknown))
-        return attrs.evolve(
-            at[0],
-            status=combined.status,
-            reason=combined.reason,
-            limit=combined.limit,
-            max_shares=combined.max_shares,
-            considered=combined.considered,
-            terms=terms,
-        )
+        judged = reported if stuck is None else reported.rejudged(stuck)
+        return attrs.evolve(judged, standing=held)
     counted = position.counted(terms.ownership)
     found = verdict(
         terms,
@@ -360,17 +357,54 @@ def _assess_in_force(
     )
 
 
-def _as_verdict(assessment: Assessment) -> Verdict:
-    return Verdict(
-        assessment.status,
-        assessment.reason,
-        assessment.limit,
-        assessment.max_shares,
-        assessment.headroom,
-        assessment.considered,
-        assessment.exemption,
-        assessment.standing,
+def _assess_reported_holding(
+    company: str,
+    position: ReportedHolding,
+    day: pendulum.Date,
+    ratio: Fraction,
+    terms: Terms,
+) -> Assessment:
+    """A reported, rounded holding judged on a day the plan is in force (no standing)."""
+    exemption = terms.exemption_for(position.holder, position.kind)
+    exception = terms.exception_for(position.holder)
+    for capped in (exemption, exception):
+        if capped is not None and capped.share_cap is not None:
+            raise InvalidInputError(
+                f"{position.holder}: the plan caps it at {share_cap_words(capped.share_cap)} "
+                f"({capped.source.cite()}); a reported percentage cannot be held against "
+                "a number of shares: give the exact shares as a Position"
+            )
+    if exemption is not None:
+        return Assessment(
+            company,
+            position,
+            day,
+            Status.EXEMPT,
+            None,
+            None,
+            None,
+            ratio,
+            f"{position.holder} is an Exempt Person ({exemption.name}), never an Acquiring "
+            f"Person, per {exemption.source.cite()}.",
+            exemption=exemption,
+            terms=terms,
+        )
+    unknown = deciding_unknowns(
+        terms, position.holder, kind=position.kind, passive=position.passive
     )
+    if not unknown:
+        considered, limit = binding_limit(terms, position.holder, passive=position.passive)
+        return _assess_reported(company, position, day, ratio, terms, considered, limit)
+    # The same two extremes the rulebook uses (rules.combine), for a rounded holding:
+    # without a lower bound, any holding the rounding allows above none may cross.
+    low = position.interval[0]
+    smallest = low if low > 0 else Fraction(1, 10**9)
+    at = []
+    for known, _ in extremes(terms, smallest):
+        considered, limit = binding_limit(known, position.holder, passive=position.passive)
+        at.append(_assess_reported(company, position, day, ratio, known, considered, limit))
+    combined = combine(at[0].as_verdict(), at[1].as_verdict(), "; ".join(unknown))
+    return attrs.evolve(at[0].rejudged(combined), terms=terms)
 
 
 def _assess_reported(

@@ -83,6 +83,7 @@ __all__ = [
     "Consideration",
     "Status",
     "Verdict",
+    "acquiring_person_lapses",
     "at_least",
     "binding_limit",
     "combine",
@@ -98,6 +99,7 @@ __all__ = [
     "known_share_cap",
     "limits_at_extremes",
     "most_generous",
+    "sticky_acquiring_person",
     "verdict",
     "warn_ratio",
     "warns",
@@ -1059,6 +1061,50 @@ def combine(strictest: Verdict, generous: Verdict, why: str) -> Verdict:
     )
 
 
+def sticky_acquiring_person(
+    terms: Terms,
+    holder: str,
+    standing: AcquiringPerson,
+    limit: Limit | None,
+    considered: tuple[Consideration, ...] = (),
+) -> Verdict | None:
+    """The verdict on an Acquiring Person where the plan's status sticks, whatever it holds.
+
+    Once an Acquiring Person, always one under a plan whose status sticks (the usual rule,
+    ``terms.ownership.sticky``): TRIGGERED, citing the limit it crossed (``standing.limit``,
+    else ``limit``), with no largest holding below the line, however small. ``None`` where
+    the status does not stick: the holding is then judged afresh, the standing kept. One
+    rule for an exact holding (:func:`verdict`) and a reported, rounded one
+    (:func:`rightsplan.assess` of a :class:`~rightsplan.ReportedHolding`) alike.
+    """
+    if not terms.ownership.sticky:
+        return None
+    cause = f" ({standing.cause})" if standing.cause else ""
+    return Verdict(
+        Status.TRIGGERED,
+        f"{holder} has been an Acquiring Person since {standing.since.isoformat()}{cause}; "
+        "the status sticks whatever it holds now.",
+        standing.limit or limit,
+        None,  # no holding, however small, is below the line: there is no largest one
+        None,
+        considered,
+        standing=standing,
+    )
+
+
+def acquiring_person_lapses(standing: Standing, found: Verdict) -> bool:
+    """Whether a holder's Acquiring Person standing ends with ``found``, its verdict today.
+
+    Under a plan whose status sticks it never does (:func:`sticky_acquiring_person` keeps
+    the verdict TRIGGERED). Where the status does not stick, it ends once the holding no
+    longer triggers, nor may (CLEAR, WARNING, EXCUSED...): the holder is ordinary again.
+    """
+    return isinstance(standing, AcquiringPerson) and found.status not in (
+        Status.TRIGGERED,
+        Status.UNCERTAIN,
+    )
+
+
 def _with_standing(
     terms: Terms,
     holder: str,
@@ -1086,20 +1132,10 @@ def _with_standing(
         )
         return _plain(holder, counted, most_generous([limit, granted]), ratio, considered, standing)
     if isinstance(standing, AcquiringPerson):
-        if not terms.ownership.sticky:
+        stuck = sticky_acquiring_person(terms, holder, standing, limit, considered)
+        if stuck is None:
             return _plain(holder, counted, limit, ratio, considered, standing)
-        crossed = standing.limit or limit
-        cause = f" ({standing.cause})" if standing.cause else ""
-        return Verdict(
-            Status.TRIGGERED,
-            f"{holder} has been an Acquiring Person since {standing.since.isoformat()}{cause}; "
-            "the status sticks whatever it holds now.",
-            crossed,
-            None,  # no holding, however small, is below the line: there is no largest one
-            None,
-            considered,
-            standing=standing,
-        )
+        return stuck
     limit_max = limit.max_shares(outstanding)
     if isinstance(standing, InadvertentExcused):
         if counted.shares <= limit_max:

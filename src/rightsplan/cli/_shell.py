@@ -149,6 +149,50 @@ def warn_at_argument(text: str) -> str:
     return text
 
 
+def cik_argument(text: str) -> int:
+    """``--cik``: EDGAR's Central Index Key, up to ten digits."""
+    from rightsplan.edgar.fetch import parse_cik
+
+    try:
+        return parse_cik(text)
+    except RightsPlanError as error:
+        raise argparse.ArgumentTypeError(printable(str(error))) from None
+
+
+def add_edgar_arguments(
+    parser: argparse.ArgumentParser, what: str, of: str = "of"
+) -> argparse._ArgumentGroup:
+    """The options of a command that fetches ``what`` ``of`` a company from EDGAR, grouped.
+
+    ``--cik`` or ``--ticker`` (one of them), ``--user-agent``, ``--cache-dir`` and
+    ``--no-cache``, as :func:`rightsplan.edgar.fetch.open_client` takes them; the group is
+    returned for a command's own options (``ingest --accession``).
+    """
+    group = parser.add_argument_group(
+        "fetching from EDGAR", 'needs the edgar extra: pip install "rightsplan[edgar]"'
+    )
+    company = group.add_mutually_exclusive_group()
+    company.add_argument("--cik", type=cik_argument, metavar="N", help=f"fetch {what} {of} CIK N")
+    company.add_argument(
+        "--ticker", metavar="T", help=f"fetch {what} {of} the company trading as T"
+    )
+    group.add_argument(
+        "--user-agent",
+        metavar="UA",
+        help="who runs this, as EDGAR asks: 'Name email@example.com' "
+        "(default: $RIGHTSPLAN_EDGAR_IDENTITY)",
+    )
+    group.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="keep EDGAR's responses in DIR (default: the user's cache folder)",
+    )
+    group.add_argument(
+        "--no-cache", action="store_true", help="neither read nor keep EDGAR's responses"
+    )
+    return group
+
+
 def add_format(parser: argparse.ArgumentParser, choices: tuple[str, ...]) -> None:
     parser.add_argument(
         "--format",

@@ -11,10 +11,8 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 import warnings
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rightsplan._printable import printable
@@ -89,15 +87,6 @@ def _mebibytes(text: str) -> int:
     return int(text)
 
 
-def _cik(text: str) -> int:
-    """``--cik``: EDGAR's Central Index Key, up to ten digits."""
-    if not text.isdigit() or len(text) > 10 or int(text) == 0:
-        raise argparse.ArgumentTypeError(
-            f"expected a CIK of up to ten digits, such as 842913, got {printable(text)!r}"
-        )
-    return int(text)
-
-
 def _accession(text: str) -> str:
     """``--accession``: an accession number, checked as it is read."""
     from rightsplan.edgar.fetch import normal_accession
@@ -151,16 +140,9 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write the draft to FILE (atomically) instead of standard output (- is stdout)",
     )
-    fetch = parser.add_argument_group(
-        "fetching from EDGAR", 'needs the edgar extra: pip install "rightsplan[edgar]"'
-    )
-    company = fetch.add_mutually_exclusive_group()
-    company.add_argument(
-        "--cik", type=_cik, metavar="N", help="fetch the rights-plan filings of CIK N"
-    )
-    company.add_argument(
-        "--ticker", metavar="T", help="fetch the rights-plan filings of the company trading as T"
-    )
+    from rightsplan.cli._shell import add_edgar_arguments
+
+    fetch = add_edgar_arguments(parser, "the rights-plan filings")
     fetch.add_argument(
         "--accession",
         type=_accession,
@@ -168,20 +150,6 @@ def _parser() -> argparse.ArgumentParser:
         default=[],
         metavar="A",
         help="fetch only filing A (0000950123-09-012345; repeatable; needs --cik or --ticker)",
-    )
-    fetch.add_argument(
-        "--user-agent",
-        metavar="UA",
-        help="who runs this, as EDGAR asks: 'Name email@example.com' "
-        "(default: $RIGHTSPLAN_EDGAR_IDENTITY)",
-    )
-    fetch.add_argument(
-        "--cache-dir",
-        metavar="DIR",
-        help="keep EDGAR's responses in DIR (default: the user's cache folder)",
-    )
-    fetch.add_argument(
-        "--no-cache", action="store_true", help="neither read nor keep EDGAR's responses"
     )
     return parser
 
@@ -234,32 +202,6 @@ def _from_files(paths: list[str], max_bytes: int) -> Iterator[_Source]:
             return read_filing(path, max_bytes=max_bytes)
 
         yield (STDIN_NAME if path == STDIN else path), read
-
-
-def _client(
-    args: argparse.Namespace,
-    cache_dir: Path,
-    transport: Transport | None,
-    limiter: RateLimiter | None,
-) -> EdgarClient:
-    from rightsplan.edgar.fetch import (
-        DiskCache,
-        EdgarClient,
-        EdgarToolsTransport,
-        check_user_agent,
-    )
-
-    user_agent = check_user_agent(args.user_agent)  # refused before edgartools is imported
-    cache = None if args.no_cache else DiskCache(cache_dir)
-    if transport is None:
-        transport = EdgarToolsTransport(data_dir=cache_dir / "edgartools")
-    return EdgarClient(
-        user_agent,
-        transport=transport,
-        cache=cache,
-        limiter=limiter,
-        max_bytes=args.max_size * 1_048_576,
-    )
 
 
 def _from_edgar(client: EdgarClient, args: argparse.Namespace) -> Iterator[_Source]:
@@ -332,13 +274,18 @@ def ingest_main(
             one_standard_input(*args.filings)
             sources: list[Iterator[_Source]] = [_from_files(args.filings, max_bytes)]
             if fetching:
-                from rightsplan.edgar.fetch import default_cache_dir
+                from rightsplan.edgar.fetch import open_client
 
-                if args.no_cache:  # edgartools' own HTTP cache goes too
-                    cache_dir = Path(stack.enter_context(tempfile.TemporaryDirectory()))
-                else:
-                    cache_dir = Path(args.cache_dir) if args.cache_dir else default_cache_dir()
-                client = _client(args, cache_dir, transport, limiter)
+                client = stack.enter_context(
+                    open_client(
+                        args.user_agent,
+                        cache_dir=args.cache_dir,
+                        no_cache=args.no_cache,
+                        transport=transport,
+                        limiter=limiter,
+                        max_bytes=max_bytes,
+                    )
+                )
                 sources.append(_from_edgar(client, args))
             done = 0
             for source in sources:

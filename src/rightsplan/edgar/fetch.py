@@ -4,7 +4,11 @@
 that report rights-plan events (:func:`is_rights_filing`), reads each filing's index page and
 fetches its report and its EX-4 and EX-99 exhibits, then hands them to
 :func:`~rightsplan.edgar.parse_filing` as one EDGAR submission, exactly as a saved full
-submission would be read.
+submission would be read. The same client fetches the Schedules 13D and 13G filed on a company
+(:func:`is_ownership_report`, :meth:`EdgarClient.ownership_refs`): the schedule itself (its
+structured XML where the filing has one) and its EX-99 exhibits, for
+:func:`rightsplan.reports.parse_report`. :func:`open_client` builds the client both
+``rightsplan ingest`` and ``rightsplan watch`` use.
 
 The SEC's fair-access rules are kept: every request declares who sends it (a User-Agent
 with a contact address, :func:`check_user_agent`), and :class:`RateLimiter` lets at most ten
@@ -29,7 +33,7 @@ import sys
 import tempfile
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -41,6 +45,7 @@ from rightsplan.errors import FilingError, InvalidInputError, MissingExtraError
 __all__ = [
     "IDENTITY_VARIABLE",
     "MAX_REQUESTS_PER_SECOND",
+    "OWNERSHIP_FORMS",
     "DiskCache",
     "EdgarClient",
     "EdgarToolsTransport",
@@ -51,8 +56,11 @@ __all__ = [
     "Transport",
     "check_user_agent",
     "default_cache_dir",
+    "is_ownership_report",
     "is_rights_filing",
     "normal_accession",
+    "open_client",
+    "parse_cik",
 ]
 
 IDENTITY_VARIABLE = "RIGHTSPLAN_EDGAR_IDENTITY"
@@ -71,6 +79,20 @@ _NEW_ITEMS = dt.date(2004, 8, 23)
 """8-Ks filed before this date numbered their items the old way: a rights plan was Item 5."""
 _FORMS_8A = frozenset({"8-A12B", "8-A12G", "8-A12B/A", "8-A12G/A"})
 _FORMS_8K = frozenset({"8-K", "8-K/A"})
+OWNERSHIP_FORMS = frozenset(
+    {
+        "SC 13D",
+        "SC 13D/A",
+        "SC 13G",
+        "SC 13G/A",
+        "SCHEDULE 13D",
+        "SCHEDULE 13D/A",
+        "SCHEDULE 13G",
+        "SCHEDULE 13G/A",
+    }
+)
+"""EDGAR's form types of Schedules 13D and 13G and their amendments: ``SC 13D`` and the like
+until 18 December 2024, ``SCHEDULE 13D`` and the like (structured XML) since."""
 
 
 class FetchError(FilingError):
@@ -283,6 +305,19 @@ class EdgarToolsTransport:
 _ACCESSION = re.compile(r"(\d{10})-?(\d{2})-?(\d{6})")
 
 
+def parse_cik(text: str) -> int:
+    """EDGAR's Central Index Key as typed (``--cik``): up to ten digits, not all zero.
+
+    >>> parse_cik("0000842913")
+    842913
+    """
+    if not text.isdigit() or len(text) > 10 or int(text) == 0:
+        raise InvalidInputError(
+            f"expected a CIK of up to ten digits, such as 842913, got {text[:40]!r}"
+        )
+    return int(text)
+
+
 def normal_accession(text: str) -> str:
     """An accession number as EDGAR writes it: ``0000950123-09-012345`` (dashes optional).
 
@@ -329,6 +364,21 @@ def is_rights_filing(ref: FilingRef) -> bool:
     return not _RIGHTS_ITEMS.isdisjoint(ref.items)
 
 
+def is_ownership_report(ref: FilingRef) -> bool:
+    """Whether a filing is a Schedule 13D or 13G or an amendment of one, from its form alone.
+
+    >>> is_ownership_report(FilingRef("0001193125-24-036553", "SC 13G/A"))
+    True
+    >>> is_ownership_report(FilingRef("0000950170-25-014504", "SCHEDULE 13G"))
+    True
+    """
+    return ref.form in OWNERSHIP_FORMS
+
+
+def _oldest_first(refs: Iterable[FilingRef]) -> list[FilingRef]:
+    return sorted(refs, key=lambda r: (r.filed or dt.date.max, r.accession))
+
+
 @attrs.frozen
 class FetchedFiling:
     """A filing as fetched: its name (``<accession>.txt``) and its text as an EDGAR submission."""
@@ -351,9 +401,28 @@ class _Attachment:
 
 def _wanted(attachment: _Attachment, form: str) -> bool:
     kind = attachment.type.upper()
-    if not attachment.document.lower().endswith((".htm", ".html", ".txt")):
+    document = attachment.document.lower()
+    if form in OWNERSHIP_FORMS and kind == form and document.endswith(".xml"):
+        return True  # the structured schedule, or EDGAR's rendering of it (xsl.../*.xml)
+    if not document.endswith((".htm", ".html", ".txt")):
         return False
+    if form in OWNERSHIP_FORMS:
+        return kind == form or kind.startswith("EX-99")  # EX-99: a joint filing agreement
     return kind == form or kind.startswith(("8-K", "8-A", "EX-4", "EX-99"))
+
+
+def _structured_first(wanted: list[_Attachment], form: str) -> list[_Attachment]:
+    """A structured 13D/13G's XML alone in place of its renderings, the exhibits after it."""
+    structured = [
+        a
+        for a in wanted
+        if a.type.upper() == form
+        and a.document.lower().endswith(".xml")
+        and "/xsl" not in a.url.lower()
+    ]
+    if not structured:
+        return wanted
+    return [structured[0], *(a for a in wanted if a.type.upper() != form)]
 
 
 class EdgarClient:
@@ -473,6 +542,8 @@ class EdgarClient:
         listed = self._attachments(cik, ref.accession)
         form = ref.form or listed[0].type.upper()
         wanted = [a for a in listed if a.type and _wanted(a, form)]
+        if form in OWNERSHIP_FORMS:
+            wanted = _structured_first(wanted, form)
         name = f"{ref.accession}.txt"
         if not wanted:
             whole = next((a for a in listed if a.document == name), None) or next(
@@ -508,11 +579,7 @@ class EdgarClient:
         """
         if not accessions:
             company, listed = self.company(cik)
-            refs = sorted(
-                (r for r in listed if is_rights_filing(r)),
-                key=lambda r: (r.filed or dt.date.max, r.accession),
-            )
-            return company, refs
+            return company, _oldest_first(r for r in listed if is_rights_filing(r))
         wanted = [normal_accession(a) for a in accessions]
         try:
             company, listed = self.company(cik)
@@ -525,6 +592,54 @@ class EdgarClient:
             return None, [FilingRef(a, "") for a in wanted]
         known = {r.accession: r for r in listed}
         return company, [known.get(a, FilingRef(a, "")) for a in wanted]
+
+    def ownership_refs(self, cik: int) -> tuple[str | None, list[FilingRef]]:
+        """The company's name (when listed) and the Schedules 13D and 13G its listing names.
+
+        EDGAR lists a schedule under both the company it is about and each filer, so the
+        listing of a company that itself files on others names those schedules too; the
+        caller tells them apart by what they say (:func:`rightsplan.reports.fetch_reports`
+        sets aside those about another issuer).
+        """
+        company, listed = self.company(cik)
+        return company, _oldest_first(r for r in listed if is_ownership_report(r))
+
+
+@contextlib.contextmanager
+def open_client(
+    user_agent: str | None,
+    *,
+    cache_dir: str | os.PathLike[str] | None = None,
+    no_cache: bool = False,
+    transport: Transport | None = None,
+    limiter: RateLimiter | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> Iterator[EdgarClient]:
+    """An :class:`EdgarClient` as the commands build it, for the ``with`` block's duration.
+
+    ``user_agent`` is checked first (:func:`check_user_agent`; ``None`` reads
+    :data:`IDENTITY_VARIABLE`), before anything is imported or asked. Responses are kept in
+    ``cache_dir`` (default :func:`default_cache_dir`); with ``no_cache`` nothing is kept, and
+    edgartools' own HTTP cache goes to a temporary folder removed afterwards. ``transport``
+    and ``limiter`` replace the network and the clock (tests).
+    """
+    agent = check_user_agent(user_agent)
+    if no_cache and cache_dir is not None:
+        raise InvalidInputError("--cache-dir and --no-cache: keep responses in DIR, or keep none")
+    with contextlib.ExitStack() as stack:
+        if no_cache:
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        else:
+            folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+        if transport is None:
+            transport = EdgarToolsTransport(data_dir=folder / "edgartools")
+        yield EdgarClient(
+            agent,
+            transport=transport,
+            cache=None if no_cache else DiskCache(folder),
+            limiter=limiter,
+            max_bytes=max_bytes,
+        )
 
 
 def _column(recent: dict[str, object], key: str, size: int, where: str) -> list[object]:

@@ -28,6 +28,7 @@ from rightsplan.plan import Plan
 from rightsplan.rules import (
     Status,
     Verdict,
+    acquiring_person_lapses,
     binding_limit,
     deciding_unknowns,
     exempt_within_cap,
@@ -442,10 +443,7 @@ class _Replay:
             new = AcquiringPerson(day, cause=cause, limit=crossed)
             result = judge(new)
             self.became.append(_Became(key, day, crossed, cause, label_key))
-        elif isinstance(new, AcquiringPerson) and result.status not in (
-            Status.TRIGGERED,
-            Status.UNCERTAIN,
-        ):
+        elif acquiring_person_lapses(new, result):
             new = ORDINARY  # a plan whose status does not stick, and the holder is back under
         elif result.status in (Status.CLEAR, Status.WARNING, Status.EXCUSED) and not isinstance(
             new, PossibleAcquiringPerson

@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+from rightsplan.reports.fetch import FetchedReports, fetch_reports
 from rightsplan.reports.intent import Intent, stated_intent
 from rightsplan.reports.ledger import (
     Positions,
@@ -37,6 +38,7 @@ __all__ = [
     "MAX_BYTES",
     "WATCH_COLUMNS",
     "Fact",
+    "FetchedReports",
     "FieldScore",
     "Inconsistency",
     "Intent",
@@ -52,6 +54,7 @@ __all__ = [
     "Watched",
     "events_from_reports",
     "events_text",
+    "fetch_reports",
     "ledger_from_reports",
     "parse_report",
     "positions",

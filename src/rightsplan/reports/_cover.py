@@ -146,7 +146,8 @@ _CUSIP_AFTER = re.compile(
 )
 _CUSIP = re.compile(r"(?<![\w-])[0-9A-Z]{6}[ -]?[0-9A-Z]{2}[ -]?[0-9](?![\w-])")
 _EVENT_BELOW = re.compile(
-    r"\(?[ \t]{0,2}date[ \t\n]{1,4}of[ \t\n]{1,4}event[ \t\n]{1,4}which[ \t\n]{1,4}requires"
+    r"\(?[ \t]{0,2}date[ \t\n]{1,4}of[ \t\n]{1,4}event[ \t\n]{1,4}(?:which|that)"
+    r"[ \t\n]{1,4}requires"
     r"[ \t\n]{1,4}filing(?:[ \t\n]{1,4}of[ \t\n]{1,4}(?:this|the)[ \t\n]{1,4}statement)?"
     r"[ \t]{0,2}\)?",
     re.IGNORECASE,
@@ -495,10 +496,24 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     if tail is not None:
         start = tail.end()
     number = _ROW_NUMBER_AT_END.search(text, start, end)
-    if number is not None and _VALUE_LEFT.search(text, start, number.start()) is not None:
-        # The next row's number, unless it is the only figure: then it is this row's value.
+    if number is not None and (
+        _VALUE_LEFT.search(text, start, number.start()) is not None
+        or _labels_the_next_row(text, number.start(), end)
+    ):
+        # The next row's number, unless it is the only figure: then it is this row's value,
+        # save where it begins the next label's own line ("13  PERCENT OF CLASS").
         end = number.start()
     return start, max(start, end)
+
+
+def _labels_the_next_row(text: str, start: int, end: int) -> bool:
+    """Whether the figure in ``text[start:end]`` begins the line of the label at ``end``."""
+    digits = re.search(r"\d", text[start:end])
+    if digits is None or end >= len(text) or not text[end].isalpha():
+        return False
+    at = start + digits.start()
+    line_start = text.rfind("\n", 0, at) + 1
+    return "\n" not in text[at:end] and not text[line_start:at].strip(" \t\xa0|")
 
 
 def _count(text: str, start: int, end: int) -> Stated[int] | None:

@@ -13,6 +13,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rightsplan import report as frames
 from rightsplan._printable import json_safe, printable
@@ -23,6 +24,9 @@ from rightsplan.reports.model import Report
 from rightsplan.reports.read import read_report
 from rightsplan.reports.score import score
 from rightsplan.reports.watch import Watch, watch
+
+if TYPE_CHECKING:
+    from rightsplan.edgar.fetch import RateLimiter, Transport
 
 __all__ = ["reports_main", "watch_main"]
 
@@ -42,9 +46,18 @@ Schedule 13D or 13G cover) is named on standard error with the reason and the co
 """
 
 _WATCH_EPILOG = """\
-example:
+examples:
   rightsplan watch examples/innotrac/plan.toml examples/innotrac/reports \\
       --outstanding 11572314 --passive "IPOF Group"
+  rightsplan watch plan.toml --ticker CSLR --user-agent "Jane Doe jane@example.com"
+
+fetching (pip install "rightsplan[edgar]"): --cik or --ticker lists the company's filings on
+EDGAR and reads every Schedule 13D and 13G among them (SC 13D, SC 13G and amendments; since
+December 2024 SCHEDULE 13D and SCHEDULE 13G, read from their XML), with their EX-99 exhibits,
+through the same client as 'rightsplan ingest': a declared User-Agent (--user-agent or
+$RIGHTSPLAN_EDGAR_IDENTITY), at most ten requests a second, responses kept in the user's cache
+folder (--cache-dir, --no-cache). A schedule about another issuer (the company's own filings on
+others) and a filing that cannot be read are named on standard error.
 
 Each holder is judged on its reports' event dates and on every date the plan changes (ON:
 report or plan), its holding carried forward from its latest report, with its standing from
@@ -206,7 +219,8 @@ def _watch_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rightsplan watch",
         description=(
-            "Watch a company: read the Schedules 13D and 13G in a folder and say, for each "
+            "Watch a company: read the Schedules 13D and 13G in a folder (or fetch them from "
+            "EDGAR by CIK or ticker) and say, for each "
             "report's date, who is near, at or over their limit under the plan, with the "
             "standing, the headroom and the citations of the plan clause and the report."
         ),
@@ -214,7 +228,12 @@ def _watch_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("plan", metavar="PLAN", help="the plan file (TOML, YAML or JSON)")
-    parser.add_argument("reports", metavar="REPORTS", help="a folder of reports, or one report")
+    parser.add_argument(
+        "reports",
+        metavar="REPORTS",
+        nargs="?",
+        help="a folder of reports, or one report (or --cik / --ticker)",
+    )
     parser.add_argument(
         "--outstanding",
         type=int,
@@ -231,6 +250,9 @@ def _watch_parser() -> argparse.ArgumentParser:
     parser.add_argument("--warn-at", default="0.9", help="the warning line (default 0.9)")
     parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (- is stdout)")
+    from rightsplan.cli._shell import add_edgar_arguments
+
+    add_edgar_arguments(parser, "the Schedules 13D and 13G", "on")
     return parser
 
 
@@ -324,8 +346,48 @@ def watch_table(result: Watch) -> str:
     return "\n".join(lines) + "\n"
 
 
-def watch_main(argv: list[str]) -> int:
-    """Run ``rightsplan watch`` with ``argv`` (the arguments after ``watch``)."""
+def _fetched(
+    args: argparse.Namespace, transport: Transport | None, limiter: RateLimiter | None
+) -> tuple[list[Report], bool]:
+    """The company's reports from EDGAR, and whether any filing could not be read."""
+    from rightsplan._progress import on_terminal, progress_bar
+    from rightsplan.reports.fetch import fetch_reports
+
+    got = fetch_reports(
+        args.cik,
+        ticker=args.ticker,
+        user_agent=args.user_agent,
+        cache_dir=args.cache_dir,
+        no_cache=args.no_cache,
+        transport=transport,
+        limiter=limiter,
+        progress=progress_bar("fetching", "filings") if on_terminal() else None,
+    )
+    unreadable = False
+    for name, why in got.set_aside:
+        about_another = why.startswith("its cover CUSIP")
+        unreadable = unreadable or not about_another
+        kind = "note" if about_another else "error"
+        print(printable(f"rightsplan watch: {kind}: {name}: {why}"), file=sys.stderr)
+    count = len(got.reports)
+    print(
+        f"rightsplan watch: CIK {got.cik}: {count} {'report' if count == 1 else 'reports'} "
+        f"from EDGAR ({got.requested} requests sent, the rest read from the cache)",
+        file=sys.stderr,
+    )
+    return list(got.reports), unreadable
+
+
+def watch_main(
+    argv: list[str],
+    *,
+    transport: Transport | None = None,
+    limiter: RateLimiter | None = None,
+) -> int:
+    """Run ``rightsplan watch`` with ``argv`` (the arguments after ``watch``).
+
+    ``transport`` and ``limiter`` replace the network and the clock (tests of --cik/--ticker).
+    """
     from rightsplan.cli._shell import (
         EXIT_CLEAR,
         EXIT_TRIGGERED,
@@ -334,15 +396,39 @@ def watch_main(argv: list[str]) -> int:
         refuse_inputs,
     )
 
-    args = _parsed(_watch_parser(), argv)
+    parser = _watch_parser()
+    args = _parsed(parser, argv)
     if isinstance(args, int):
         return args
+    fetching = args.cik is not None or args.ticker is not None
+    given = args.reports is not None
+    if fetching == given or (not fetching and (args.user_agent or args.cache_dir or args.no_cache)):
+        problem = (
+            "name a folder of reports, or --cik or --ticker to fetch them from EDGAR (not both)"
+            if fetching == given
+            else "--user-agent, --cache-dir and --no-cache go with --cik or --ticker"
+        )
+        print(f"rightsplan watch: error: {problem}", file=sys.stderr)
+        return 2
     try:
-        refuse_inputs({"--output": args.output}, (args.plan, args.reports))
+        refuse_inputs({"--output": args.output}, (args.plan, *([args.reports] if given else [])))
         plan = read_plan(args.plan)
-        found, failed = _read_all(_report_paths(args.reports), "watch")
-        if failed:
-            return 2
+        if fetching:
+            found, failed = _fetched(args, transport, limiter)
+        else:
+            found, failed = _read_all(_report_paths(args.reports), "watch")
+            if failed:
+                return 2
+        from rightsplan.reports.ledger import positions
+
+        for name in positions(found).undated:
+            print(
+                printable(
+                    f"rightsplan watch: note: {name}: no event date and no filing date, so "
+                    "not watched"
+                ),
+                file=sys.stderr,
+            )
         flags = dict.fromkeys(args.passive, True) | dict.fromkeys(args.active, False)
         result = watch(
             plan,
@@ -365,5 +451,7 @@ def watch_main(argv: list[str]) -> int:
         deliver(text, args.output)
     except RightsPlanError as error:
         _error("watch", error)
+        return 2
+    if failed:  # a filing fetched could not be read: the table is of the others
         return 2
     return EXIT_TRIGGERED if result.triggered() else EXIT_CLEAR

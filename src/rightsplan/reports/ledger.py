@@ -11,8 +11,11 @@ Modelling choices, stated once:
   are the same holder, whatever the order of the persons. Its holding is the largest
   aggregate any of its persons reports: the persons of a group report the group's shares on
   every cover, so adding them up would count the same shares several times. Where the
-  persons report different aggregates the largest is a lower bound of the group's holding,
-  and the position says so (:attr:`ReportedPosition.note`).
+  persons report different aggregates (each its own holding, or part of the group's) the
+  largest is the least the group holds and their sum the most (each share counted for every
+  person that reports it, at most the shares outstanding): the position says so
+  (:attr:`ReportedPosition.note`, :attr:`ReportedPosition.most`), the events carry the
+  largest, and the watch judges both.
 - **Separate filers become a group when a filing says so** (Rule 13d-5(b): the group owns
   all its members' shares). A joint filing that names persons who filed separately before
   states their group from its date (a :class:`StatedGroup`); from then its holding, the
@@ -78,6 +81,9 @@ class ReportedPosition:
     outstanding: Stated[int] | None = None
     """The shares outstanding the report says it computed on, if it does."""
     note: str | None = None
+    most: int | None = None
+    """Where the persons of a joint filing report different aggregates: their sum, the most
+    the group can hold (``shares`` is the least); ``None`` otherwise."""
     shared: int | None = None
     """Of ``shares``, those the person reports with shared voting or dispositive power (the
     larger of the two rows); ``None`` where the cover states neither row."""
@@ -124,23 +130,27 @@ class Positions:
 
 def _holding(
     report: Report,
-) -> tuple[Stated[int] | None, Stated[str] | None, str | None, int | None]:
+) -> tuple[Stated[int] | None, Stated[str] | None, str | None, int | None, int | None]:
+    """The aggregate taken, its percent, the note and the most where persons differ, shared."""
     amounts = [p for p in report.persons if p.aggregate is not None]
     if not amounts:
         first = report.persons[0]
-        return None, first.percent, None, None
+        return None, first.percent, None, None, None
     best = max(amounts, key=lambda p: p.aggregate.value if p.aggregate is not None else -1)
     assert best.aggregate is not None
-    values = {p.aggregate.value for p in amounts if p.aggregate is not None}
-    note = None
-    if len(values) > 1 and report.group_filing:
+    values = [p.aggregate.value for p in amounts if p.aggregate is not None]
+    note = most = None
+    if len(set(values)) > 1 and report.group_filing:
+        most = sum(values)
         note = (
-            f"the reporting persons report different aggregates ({len(values)} figures); the "
-            f"largest, {best.aggregate.value:,}, is taken as the group's holding (a lower bound)"
+            f"the reporting persons of {report.cite()} report different aggregates "
+            f"({', '.join(f'{v:,}' for v in values)}): the group holds at least the largest, "
+            f"{best.aggregate.value:,}, and at most their sum, {most:,}; the cover pages do not "
+            "say which of the persons' shares are the same"
         )
     rows = [row.value for row in (best.shared_voting, best.shared_dispositive) if row is not None]
     shared = min(max(rows), best.aggregate.value) if rows else None
-    return best.aggregate, best.percent, note, shared
+    return best.aggregate, best.percent, note, most, shared
 
 
 def _unnamed_group(report: Report) -> Stated[str] | None:
@@ -221,7 +231,7 @@ def positions(
                     report,
                 )
             )
-        shares, percent, note, shared = _holding(report)
+        shares, percent, note, most, shared = _holding(report)
         found.append(
             ReportedPosition(
                 holder=holder,
@@ -233,6 +243,7 @@ def positions(
                 passive=report.passive,
                 outstanding=report.outstanding,
                 note=note,
+                most=most,
                 shared=shared,
                 unnamed_group=_unnamed_group(report),
             )
@@ -290,6 +301,7 @@ def _walk(
     passive_of: Callable[[ReportedPosition], bool | None] | None = None,
     outstanding: int | None = None,
     exact_only: bool = False,
+    most: bool = False,
 ) -> _Walked:
     """The ledger events ``found`` gives, one way of reading it.
 
@@ -298,7 +310,9 @@ def _walk(
     a holder goes by in the ledger; ``passive_of`` a position's passivity (the form's by
     default); ``outstanding`` the shares outstanding until a report states them;
     ``exact_only`` leaves out holdings not known to be within the shares outstanding (a
-    replay judges only those).
+    replay judges only those); ``most`` takes a joint filing whose persons report different
+    aggregates at the most the group can hold (:attr:`ReportedPosition.most`, at most the
+    shares outstanding) instead of the largest aggregate.
     """
     events: list[Event] = []
     exact: set[int] = set()
@@ -370,21 +384,25 @@ def _walk(
                 continue
             exact.add(index)
             holder = position.holder
-            held[holder] = (position.shares.value, position.shared)
-            sources[holder] = position.source()
+            amount, source = position.shares.value, position.source()
+            if most and position.most is not None:
+                amount = position.most if known is None else min(position.most, known)
+                source = f"{source}; the persons' aggregates added, the most the group holds"
+            held[holder] = (amount, position.shared)
+            sources[holder] = source
             passive = position.passive if passive_of is None else passive_of(position)
             group = group_of.get(holder)
             if group is not None and group.report is None:
                 allot(group, day, holder, passive)
                 continue
-            put[holder] = position.shares.value
+            put[holder] = amount
             events.append(
                 PositionReported(
                     on=day,
                     holder=rename(holder),
-                    shares=position.shares.value,
+                    shares=amount,
                     passive=passive,
-                    source=position.source(),
+                    source=source,
                 )
             )
         else:

@@ -61,8 +61,15 @@ from rightsplan.reports.ledger import (
     positions,
 )
 from rightsplan.reports.model import Report
-from rightsplan.rules import DEFAULT_WARN_AT, Status, Verdict, at_least, either_fact, warn_ratio
-from rightsplan.standing import AcquiringPerson, PossibleAcquiringPerson
+from rightsplan.rules import (
+    DEFAULT_WARN_AT,
+    Status,
+    acquiring_person_lapses,
+    at_least,
+    either_fact,
+    warn_ratio,
+)
+from rightsplan.standing import ORDINARY, AcquiringPerson, PossibleAcquiringPerson
 from rightsplan.terms import NamedException, exception_covering
 
 __all__ = ["WATCH_COLUMNS", "Watch", "Watched", "watch"]
@@ -376,6 +383,7 @@ class _Watcher:
                 passive_of=lambda p: flags[index_of[id(p)]][0 if lower else 1],
                 outstanding=outstanding,
                 exact_only=True,
+                most=not lower,
             )
             return walked, replay(plan, walked.events, warn_at=ratio)
 
@@ -448,6 +456,9 @@ class _Watcher:
             ]
             if overlap and lower.position != upper.position:
                 whys.append(overlap[-1])
+            differ = [p.note for p in used if p.most is not None and p.note is not None]
+            if differ and lower.position != upper.position:
+                whys.extend(differ)
         else:
             if index in self.lower.exact:  # its own shares known, a member's only as a percentage
                 own = (self.names.get(holder, holder),)
@@ -474,12 +485,22 @@ class _Watcher:
             )
             assessment = self.floor(assessment, why)
             whys.append(why)
+        # The holder's standing from here on, by the rulebook's rules as the replay keeps it:
+        # an Acquiring Person from the day it triggers (the crossing limit cited), and, where
+        # the status does not stick, ordinary again once its holding no longer triggers.
         if assessment.status is Status.TRIGGERED and not isinstance(
             assessment.standing, AcquiringPerson
         ):
-            sticky.setdefault(
-                rule_name, AcquiringPerson(day, cause=f"triggered ({position.source()})")
+            became = sticky.setdefault(
+                rule_name,
+                AcquiringPerson(
+                    day, cause=f"triggered ({position.source()})", limit=assessment.limit
+                ),
             )
+            assessment = attrs.evolve(assessment, standing=became)
+        elif acquiring_person_lapses(assessment.standing, assessment.as_verdict()):
+            sticky.pop(rule_name, None)
+            assessment = attrs.evolve(assessment, standing=ORDINARY)
         return Watched(
             position,
             assessment,
@@ -522,31 +543,12 @@ class _Watcher:
         flag = self.flags[self.index_of[id(position)]][0 if lower else 1]
         assert position.percent is not None  # rows() leaves out positions without either
         holding = ReportedHolding(name, position.percent.value, passive=flag)
-        found = assess(self.plan, holding, on=day, warn_at=self.ratio)
-        became = sticky.get(name)
-        if became is not None and found.status is not Status.INACTIVE:
-            terms = self.plan.terms_at(day)
-            if terms.ownership.sticky:
-                return attrs.evolve(
-                    found,
-                    status=Status.TRIGGERED,
-                    reason=f"{name} became an Acquiring Person on {became.since.isoformat()} "
-                    f"({became.cause}); selling down does not undo it.",
-                    max_shares=None,
-                    headroom=None,
-                    standing=became,
-                )
-        return found
+        # A holder that triggered on an earlier row is an Acquiring Person: the rulebook
+        # (rules.sticky_acquiring_person, through assess) says what that makes this holding.
+        return assess(self.plan, holding, on=day, standing=sticky.get(name), warn_at=self.ratio)
 
     def floor(self, found: Assessment, why: str) -> Assessment:
-        judged = at_least(_as_verdict(found), why)
-        return attrs.evolve(
-            found,
-            status=judged.status,
-            reason=judged.reason,
-            max_shares=judged.max_shares,
-            headroom=judged.headroom,
-        )
+        return found.rejudged(at_least(found.as_verdict(), why))
 
 
 def _held(events: Iterable[Event], members: tuple[str, ...], day: pendulum.Date) -> tuple[int, int]:
@@ -564,21 +566,8 @@ def _held(events: Iterable[Event], members: tuple[str, ...], day: pendulum.Date)
     return sum(shares.values()), outstanding
 
 
-def _as_verdict(found: Assessment) -> Verdict:
-    return Verdict(
-        found.status,
-        found.reason,
-        found.limit,
-        found.max_shares,
-        found.headroom,
-        found.considered,
-        found.exemption,
-        found.standing,
-    )
-
-
 def _either(lower: Assessment, upper: Assessment, why: str) -> Assessment:
-    judged = either_fact(_as_verdict(lower), _as_verdict(upper), why)
+    judged = either_fact(lower.as_verdict(), upper.as_verdict(), why)
     standing = upper.standing
     if (
         isinstance(standing, AcquiringPerson)
@@ -593,13 +582,4 @@ def _either(lower: Assessment, upper: Assessment, why: str) -> Assessment:
             cause=standing.cause,
             limit=standing.limit,
         )
-    return attrs.evolve(
-        upper,
-        standing=standing,
-        status=judged.status,
-        reason=judged.reason,
-        limit=judged.limit,
-        max_shares=judged.max_shares,
-        headroom=judged.headroom,
-        considered=judged.considered,
-    )
+    return attrs.evolve(upper.rejudged(judged), standing=standing)
