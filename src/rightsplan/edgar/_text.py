@@ -24,6 +24,7 @@ __all__ = [
     "html_to_text",
     "line_start",
     "looks_like_html",
+    "names_another_document",
     "parse_date",
     "readable",
     "sentence_bounds",
@@ -311,6 +312,7 @@ _ABBREVIATIONS = frozenset(
         "g",
         "i",
         "llc",
+        "m",  # "5:00 p.m. ET, on August 1, 2020": a time of day, not a sentence's end
     ]
 )
 # Also a full stop run into the next sentence after a number ("on September 26, 2016.Thereafter",
@@ -364,3 +366,45 @@ def _cap(text: str, start: int, end: int) -> list[tuple[int, int]]:
         start = stop
     pieces.append((start, end))
     return pieces
+
+
+_HEADER_LINE = 300
+"""How far either side of a form type its header line is read (a flattened line is long)."""
+# Lines of a mirror's or EDGAR's header that name an exhibit and the form it was filed with:
+# "8-A12B/A, EX-99, 2000-05-30", "EX-1 2 form8a.htm Ramp Corporation - Form 8-A - Exhibit 1".
+# The form there is the submission's, not the document's.
+_EXHIBIT_LINE = re.compile(r"\bEX(?:HIBIT)?[ \t]*[-.]?[ \t]*\d{1,3}\b", re.I)
+# A form named as another document: "in a Form 8-K", "on Form 8-A/A that the Company is
+# filing", "to the Form 8-A": a reference, not the document's cover. "this Current Report on
+# Form 8-K" is the document naming itself.
+_FORM_REFERENCE = re.compile(
+    r"\b(?:(?P<self>this)[ \t\n]+(?:(?:Current|Annual|Quarterly)[ \t\n]+Report|Registration"
+    r"[ \t\n]+Statement|Amendment)[ \t\n]+(?:No\.[ \t]*\d{1,2}[ \t\n]+)?(?:on|to)[ \t\n]+"
+    r"|(?:a|an|the|its|our|their|in|on|under|with|to|of|by|from)[ \t\n]+"
+    r"(?:(?:(?:Current|Annual|Quarterly)[ \t\n]+Report|Registration[ \t\n]+Statement)"
+    r"[ \t\n]+on[ \t\n]+)?)$",
+    re.I,
+)
+
+
+def names_another_document(text: str, at: int) -> bool:
+    """Whether the form type named at ``at`` is another document's than the one being read.
+
+    It is on a header line naming an exhibit filed with that form ("8-A12B/A, EX-99,
+    2000-05-30": the document is the exhibit), or the words before it refer to another
+    document ("in a Form 8-K", "on Form 8-A/A that the Company is filing").
+
+    >>> text = "Details will be in a Form 8-K."
+    >>> names_another_document(text, text.index("Form"))
+    True
+    >>> text = "This Current Report on Form 8-K reports the rights."
+    >>> names_another_document(text, text.index("Form"))
+    False
+    """
+    floor = max(0, at - _HEADER_LINE)
+    line_start = text.rfind("\n", floor, at) + 1 or floor
+    line_end = text.find("\n", at, at + _HEADER_LINE)
+    if _EXHIBIT_LINE.search(text, line_start, line_end if line_end >= 0 else at + _HEADER_LINE):
+        return True
+    reference = _FORM_REFERENCE.search(text, max(0, at - 60), at)
+    return reference is not None and reference["self"] is None

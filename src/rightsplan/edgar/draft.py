@@ -294,8 +294,9 @@ _AGREEMENT_DATED = re.compile(
     rf"(?:{_W}\([^)\n]{{0,60}}\))?,?{_W}(?i:dated|effective){_W}(?:as{_W}of{_W})?(?P<date>{_DATE})"
 )
 _PLAN_DATED = re.compile(
-    rf"{PLAN_NOUN},?(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?[ \t\n]+(?:(?i:dated|effective|made|entered"
-    rf"{_W}into|adopted)[ \t\n]+)?(?:(?i:as){_W}of[ \t\n]+)?(?:this[ \t\n]+)?(?P<date>{_DATE})"
+    rf"{PLAN_NOUN},?(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?[ \t\n]+(?:(?i:originally){_W})?"
+    rf"(?:(?i:dated|effective|made|entered{_W}into|adopted)[ \t\n]+)?(?:(?i:as){_W}of[ \t\n]+)?"
+    rf"(?:this[ \t\n]+)?(?P<date>{_DATE})"
 )
 # "Amendment No. 2 to the Rights Agreement, dated ...": the date that follows is the amendment's.
 _ORDINAL_WORDS = "|".join(_ORDINALS)
@@ -351,16 +352,30 @@ _OTHER_PLAN = re.compile(
 # A title page: "RIGHTS AGREEMENT / X, INC. / and / Y / Rights Agent / Dated as of March 31, 1998":
 # a line that is only the date (with or without "Dated"), or "Dated" after "Rights Agent" on a
 # flattened title line.
+# "Dated originally as of July 11, 1988"; a flattened title page runs on into its contents:
+# "X and Y Rights Agent Rights Agreement Dated as of February 19, 1998 TABLE OF CONTENTS".
 _TITLE_DATED = re.compile(
-    rf"(?:^[ \t|]*(?:(?i:dated|effective)(?:[ \t]+(?i:as[ \t]+of))?[ \t:]+)?|"
-    rf"(?i:rights[ \t]+agent),?[ \t]+(?:Dated|DATED)(?:[ \t]+(?i:as[ \t]+of))?[ \t:]+)"
-    rf"(?P<date>{_DATE})[ \t.,|]*$",
+    rf"(?:^[ \t|]*(?:(?i:dated|effective)(?:[ \t]+(?i:originally))?(?:[ \t]+(?i:as[ \t]+of))?"
+    rf"[ \t:]+)?|(?i:rights[ \t]+agent),?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{0,6}}(?:Dated|DATED)"
+    rf"(?:[ \t]+(?i:as[ \t]+of))?[ \t:]+)"
+    rf"(?P<date>{_DATE})[ \t.,|]*(?:$|(?i:table[ \t]+of[ \t]+contents))",
+    re.MULTILINE,
+)
+# "As amended and restated on April 25, 1997" under a title: the restatement's date.
+_TITLE_RESTATED = re.compile(
+    rf"^[ \t|]*(?i:as[ \t]+)?(?i:amended[ \t]+and[ \t]+restated)(?:[ \t]+(?i:on|as[ \t]+of|"
+    rf"effective(?:[ \t]+as[ \t]+of)?))?[ \t:]+(?P<date>{_DATE})[ \t.,|]*$",
     re.MULTILINE,
 )
 _RECITAL_WORDS = re.compile(r"\b(?:whereas|hereby|shall)\b", re.IGNORECASE)
 _TITLE_PAGE = 3000
 """How far into a document its title page may reach."""
-_THIS_AMENDMENT = re.compile(rf"\bThis{_W}(?:(?:{_ORDINAL_WORDS}){_W})?Amendment\b", re.I)
+# "This Amendment", "This is Amendment No. 3", '(this "Amendment")': the document names itself.
+_THIS_AMENDMENT = re.compile(
+    rf"\bThis{_W}(?:is{_W})?(?:(?:{_ORDINAL_WORDS}){_W})?Amendment\b|"
+    rf"\(this{_W}[\"“](?:(?:{_ORDINAL_WORDS}){_W})?Amendment",
+    re.I,
+)
 _EFFECTIVE = re.compile(rf"(?i:effective){_W}(?:(?i:as){_W}of{_W})?{_DATE}")
 _DATED_BEFORE = re.compile(rf"(?i:dated|effective)(?:{_W}as{_W}of)?[ \t\n]*$")
 _AGENT_NAME = (
@@ -422,6 +437,46 @@ _OPERATIVE = re.compile(
     rf"(?![^.;]{{0,40}}\bas{_W}follows)[^.;:]{{0,120}}",
     re.IGNORECASE,
 )
+# An instruction whose new words follow it: "The definition of "Expiration Date" in Section 1
+# of the Plan is hereby amended to read in its entirety as follows:", "the Company hereby amends
+# the Rights Agreement as follows:", "is replaced in its entirety with the following:". What
+# follows, up to the next instruction, is the amendment's own new text.
+_NEW_TEXT = re.compile(
+    rf"\b(?:is|are)(?:{_W}hereby)?(?:{_W}further)?{_W}(?:amended|restated|replaced|modified|"
+    rf"supplemented)\b[^.;:]{{0,120}}?\bas{_W}follows[ \t]*:|\bhereby{_W}amends?\b[^.;:]{{0,80}}?"
+    rf"\bas{_W}follows[ \t]*:|\b(?:replaced|substituted)(?:{_W}in{_W}its{_W}entirety)?{_W}(?:with|by)"
+    rf"{_W}the{_W}following[ \t]*:",
+    re.IGNORECASE,
+)
+_NEXT_INSTRUCTION = re.compile(
+    rf"\b(?:is|are){_W}hereby\b|\bhereby{_W}amends?\b|\bIN{_W}WITNESS\b", re.IGNORECASE
+)
+# What an instruction names as changed, when that is a term the reader models itself.
+_MODELLED_TERM = re.compile(
+    r"acquiring\s+person|exempt\s+person|expir|threshold|percent|beneficial|registration\s+"
+    r"statement|form\s+8-a",
+    re.IGNORECASE,
+)
+# A named part of a plan: "The WHEREAS clause of the Rights Agreement", "Section 7(a) of the
+# Plan", "The introductory paragraph of the Agreement".
+_PART_OF_PLAN = re.compile(
+    r"\b(?:clause|section|paragraph|definition|exhibit|subsection|sentence)\b[^:]{0,80}"
+    r"\b(?:agreement|plan)\b",
+    re.IGNORECASE,
+)
+_NEW_TEXT_REACH = 4000
+"""How far an instruction's new words may run before the next instruction."""
+_LEAST_NEW_TEXT = 25
+"""Fewer characters after an instruction are a heading or a cut-off excerpt, not new words."""
+_SENTENCE_END = re.compile(r"[.:;][\"”’)]?(?=[ \t]*\n|[ \t]+[(A-Z\"“])")
+
+
+def _last_sentence_end(text: str, start: int, end: int) -> int:
+    """Where the last sentence ending in ``text[start:end]`` ends (``start`` if none does)."""
+    last = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        last = match.end()
+    return last
 _SUMMARY_CHANGE = re.compile(
     rf"\b(?:changes|increases|decreases|reduces|modifies){_W}the{_W}(?P<what>[^.;()]{{1,80}}?)"
     rf"(?:[ \t\n]*\([^)]{{0,60}}\))?{_W}from\b[^.;]{{0,80}}?\bto\b[ \t\n]+[^ \t\n;,.]+"
@@ -602,6 +657,13 @@ _AS_AMENDED_ON = re.compile(
     rf"{_W}(?P<date>{_DATE})",
     re.IGNORECASE,
 )
+# "Amendment No. 2, dated August 14, 2003", "Amendment No. 1 thereto dated August 5, 2015",
+# "the First Amendment to the Rights Agreement, dated as of X": an amendment and its date.
+_RECITED_AMENDMENT = re.compile(
+    rf"(?:{_AMENDMENT_REF.pattern})(?:{_W}\([^)\n]{{0,60}}\))?(?:{_W}(?:thereto|hereto))?,?{_W}"
+    rf"(?:dated|effective)(?:{_W}and{_W}effective)?{_W}(?:as{_W}of{_W})?(?P<date>{_DATE})",
+    re.IGNORECASE,
+)
 _ON_OR_AS_OF = re.compile(rf"{_W}(?:on|as{_W}of){_W}", re.IGNORECASE)
 _EXECUTED = re.compile(rf"\b(?:executed|entered{_W}into|signed)\b", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\bto[ \t\n]*$", re.IGNORECASE)
@@ -666,7 +728,18 @@ class _Context:
 _AUTHORITY_FACTOR = {Authority.AGREEMENT: 1.0, Authority.REPORT: 0.9, Authority.PRESS_RELEASE: 0.8}
 
 
+# A document read on its own carries the kind its reading named (draft_filing): that kind,
+# not words in its first lines, says how much its words weigh.
+_KIND_AUTHORITY = {
+    DocumentKind.AGREEMENT.value: Authority.AGREEMENT,
+    DocumentKind.AMENDMENT.value: Authority.AGREEMENT,
+    DocumentKind.PRESS_RELEASE.value: Authority.PRESS_RELEASE,
+}
+
+
 def _authority(document: Document, text: str) -> Authority | None:
+    if document.type in _KIND_AUTHORITY:
+        return _KIND_AUTHORITY[document.type]
     kind = document.type.upper()
     head = text[document.start : min(document.end, document.start + 600)].upper()
     if kind.startswith("EX-4") or (
@@ -1008,6 +1081,9 @@ class _Reader:
         self.holdings: list[DraftHolding] = []
         self.notes: list[str] = []
         self._flag_cache: tuple[tuple[int, int], _Flags] = ((-1, -1), _NO_FLAGS)
+        self.instructions: list[tuple[int, int, int, Authority]] = []
+        """Each operative instruction with new words after it: (start, colon, end of the new
+        words, authority)."""
         self.company: str | None = None
         """The company's name, never drafted as one of its own plan's holders."""
 
@@ -1056,9 +1132,85 @@ class _Reader:
         ):
             self._amendment(None, current=True).title = "Amendment to the Rights Agreement"
         self._title_date()
+        self._find_instructions()
         for start, end, authority in self.sentences:
             self._sentence(start, end, authority)
+        self._unread_instructions()
         self._prior_dates()
+
+    def _find_instructions(self) -> None:
+        """Where an amendment's operative instructions put their new words (:data:`_NEW_TEXT`)."""
+        if self.event.kind not in (EventKind.AMENDMENT, EventKind.TERMINATION):
+            return
+        for _, authority, start, end in self.context.documents:
+            for match in _NEW_TEXT.finditer(self.text, start, end):
+                if len(self.instructions) >= _MAX_NAMES:
+                    return
+                sentence = _text.line_start(self.text, match.start())
+                if _RECITAL.match(self.text[sentence : match.start()].lower()):
+                    continue
+                stop = min(end, match.end() + _NEW_TEXT_REACH)
+                following = _NEXT_INSTRUCTION.search(self.text, match.end(), stop)
+                if following is not None:
+                    # The next instruction's subject ("(a) The definition of ... in Section 1")
+                    # is not new words: they end where the last sentence before it ends.
+                    stop = _last_sentence_end(self.text, match.end(), following.start())
+                begin = max(sentence, match.start() - 200)
+                if len("".join(self.text[match.end() : stop].split())) < _LEAST_NEW_TEXT:
+                    # Cut off, or only a heading: no new words to read. What the instruction
+                    # changes is still said when it names a part of the plan.
+                    stop = match.end()
+                self.instructions.append((begin, match.end(), stop, authority))
+
+    def _in_new_text(self, start: int, end: int) -> bool:
+        """Whether a sentence holds an instruction's new words (the amendment's own terms)."""
+        return any(
+            colon <= start < stop or (start <= colon < end and stop > colon)
+            for _, colon, stop, _ in self.instructions
+        )
+
+    def _changing(self, start: int, end: int, low: str) -> bool:
+        """Whether a sentence changes the plan: its words say so, or it is an amendment's new text."""
+        if self.event.kind is EventKind.ADOPTION:
+            return False
+        return bool(_CHANGING.search(low)) or self._in_new_text(start, end)
+
+    def _unread_instructions(self) -> None:
+        """An instruction whose new words drafted no modelled change: an other change.
+
+        "The introductory paragraph of the Agreement is hereby amended as follows:" followed by
+        words the reader does not model: kept so the amendment's history is complete.
+        """
+        if self.event.kind is not EventKind.AMENDMENT:
+            return
+        drafted = [
+            c.evidence.start
+            for record in self.amendments.values()
+            for c in record.changes
+            if not isinstance(c.change, OtherChange)
+        ] + [c.evidence.start for c in self.provisions]
+        for start, colon, stop, authority in self.instructions:
+            if any(start <= at < stop for at in drafted):
+                continue
+            begin = self.text.rfind(".", start, colon - 1) + 1 or start
+            subject = self.text[begin:colon]
+            if stop == colon and (_MODELLED_TERM.search(subject) or not _PART_OF_PLAN.search(subject)):
+                # New words cut off: of a term the reader models (better nothing than a wrong
+                # kind), or of no named part of the plan ("Items 1 and 2 of the Form 8-A ...
+                # are hereby further amended to read in their entirety as follows:").
+                continue
+            evidence = self.context.evidence(_SPACES.match(self.text, begin).end(), colon)  # type: ignore[union-attr]
+            words = " ".join(evidence.quote.split())
+            record = self._amendment(self.current_number, current=True)
+            if any(isinstance(c.change, OtherChange) and c.evidence.start <= colon < c.evidence.end + 1 for c in record.changes):
+                continue
+            record.changes.append(
+                DraftChange(
+                    OtherChange(description=words, quote=words),
+                    evidence,
+                    0.7 * _AUTHORITY_FACTOR[authority],
+                )
+            )
 
     def _sentence(self, start: int, end: int, authority: Authority) -> None:
         text = self.text
@@ -1161,9 +1313,14 @@ class _Reader:
             return  # a change of a modeled term, not read: better nothing than a wrong kind
         if text[end:].strip() == "" and text[start:end].rstrip().endswith(":"):
             return  # the new words are cut off: nothing to review
+        record = self._amendment(self.current_number, current=True)
+        expiries = {c.change.date for c in record.changes if isinstance(c.change, SetExpiration)}
+        if any(day in expiries for _, _, day in _text.find_dates(text, match.start(), end)):
+            # 'All references ... to "June 30, 2021" are hereby amended and replaced with "June
+            # 30, 2024"': the new expiry the instrument sets, said again; not another change.
+            return
         evidence = self.context.evidence(match.start(), match.end())
         words = " ".join(evidence.quote.split())
-        record = self._amendment(self.current_number, current=True)
         record.changes.append(
             DraftChange(
                 OtherChange(description=words, quote=words),
@@ -1311,6 +1468,7 @@ class _Reader:
             title = self.text[start : match.start()]
             if not re.search(PLAN_NOUN, title) or _RECITAL_WORDS.search(title):
                 continue  # not a title page: the text has begun
+            self._title_restated(match.end(), stop)
             evidence = self.context.evidence(match.start("date"), match.end("date"))
             restated = re.search(r"amended[ \t\n]+and[ \t\n]+restated", title, re.IGNORECASE)
             amendment = re.search(r"\bamendment\b", title, re.IGNORECASE)
@@ -1329,6 +1487,27 @@ class _Reader:
                         )
                 continue
             self._agreement_date(day, evidence, 3, 1.0)
+
+    def _title_restated(self, start: int, stop: int) -> None:
+        """A title page's "As amended and restated on X" line under the original date.
+
+        The agreement keeps its original date; the restatement is the instrument the document
+        is, executed on X.
+        """
+        if self.event.kind is not EventKind.AMENDMENT:
+            return
+        restated = _TITLE_RESTATED.search(self.text, start, min(stop, start + 200))
+        day = _text.parse_date(restated) if restated is not None else None
+        if restated is None or day is None:
+            return
+        record = self._amendment(self.current_number, current=True)
+        if record.executed is None:
+            record.executed = Found(
+                day,
+                self.context.evidence(restated.start("date"), restated.end("date")),
+                0.8,
+                "the date the title page gives for the agreement's restatement",
+            )
 
     def _resolve_ambiguous(self) -> None:
         """Decide "Amendment No. N to the Rights Agreement, dated X" once every date is known.
@@ -1447,11 +1626,7 @@ class _Reader:
 
     def _prior_dates(self) -> None:
         """The date of each amendment recited: "Amendment No. 2, dated August 14, 2003"."""
-        pattern = re.compile(
-            rf"(?:{_AMENDMENT_REF.pattern})(?:{_W}\([^)\n]{{0,60}}\))?,?{_W}(?:dated|effective)"
-            rf"{_W}(?:as{_W}of{_W})?(?P<date>{_DATE})",
-            re.IGNORECASE,
-        )
+        pattern = _RECITED_AMENDMENT
         for _, authority, start, end in self.context.documents:
             for match in pattern.finditer(self.text, start, end):
                 number = _amendment_number(match)
@@ -1813,7 +1988,7 @@ class _Reader:
             confidence = (0.8 if note is None else 0.55) * factor
         evidence = self.context.evidence(clause.start(), max(e, s))
         low = " ".join(text[start:end].split()).lower()
-        changing = bool(_CHANGING.search(low)) and self.event.kind is not EventKind.ADOPTION
+        changing = self._changing(start, end, low)
         drafted = DraftChange(
             attrs.evolve(change, quote=" ".join(evidence.quote.split()), note=note),
             evidence,
@@ -1864,7 +2039,7 @@ class _Reader:
         )
         drafted = DraftChange(change, evidence, 0.75 * factor)
         low = " ".join(self.text[start:end].split()).lower()
-        if self.event.kind is not EventKind.ADOPTION and _CHANGING.search(low):
+        if self._changing(start, end, low):
             self._amendment(self.current_number, current=True).changes.append(drafted)
         else:
             self.provisions.append(drafted)
@@ -1894,7 +2069,7 @@ class _Reader:
         )
         drafted = DraftChange(change, evidence, 0.75 * factor)
         low = " ".join(self.text[start:end].split()).lower()
-        if self.event.kind is not EventKind.ADOPTION and _CHANGING.search(low):
+        if self._changing(start, end, low):
             self._amendment(self.current_number, current=True).changes.append(drafted)
         else:
             self.provisions.append(drafted)
@@ -1968,7 +2143,10 @@ class _Reader:
             self._flag_cache = (
                 key,
                 _Flags(
-                    changing=bool(_CHANGING.search(low)) and "continues to" not in low,
+                    changing=(
+                        bool(_CHANGING.search(low)) and "continues to" not in low
+                    )
+                    or self._in_new_text(start, end),
                     holder=self._holder_in(start, end),
                     exception=_EXCEPTION.search(low) is not None,
                     passive=_PASSIVE.search(low) is not None,
@@ -2058,7 +2236,11 @@ class _Reader:
                 )
             )
             return
-        if "accelerat" in low or re.search(r"\bextend\w*\b|\bamend\w*\b", low):
+        if (
+            "accelerat" in low
+            or re.search(r"\bextend\w*\b|\bamend\w*\b", low)
+            or self._in_new_text(start, end)
+        ):
             note = None
             if self.event.kind is EventKind.TERMINATION:
                 note = "the expiration date is accelerated: the plan ends on this date"
