@@ -39,9 +39,12 @@ _WORD = r"(?:[A-Z0-9][\w.&'’-]*|of|&|de|la|n'|n’)"
 # one ("iRobot", "eBay"), or digits with letters ("1-800-FLOWERS.COM", "3M"); never inside a
 # word, and never a year alone.
 _FIRST = r"(?<![\w.&'’-])(?:[A-Z]|[a-z]{1,2}[A-Z]|\d[\d-]*[A-Za-z])[\w.&'’-]*"
-_ENTITY = rf"{_FIRST}(?:[ \t\n]+{_WORD}){{0,6}}{_SUFFIX}{{0,2}}"
+# Between a name's words: spaces and at most one line break. A blank line ends a paragraph,
+# and a name never runs across one ("... for Net Operating Losses" / "" / "Hannon Armstrong").
+_GAP = r"(?:[ \t]+\n?|\n)[ \t]*"
+_ENTITY = rf"{_FIRST}(?:{_GAP}{_WORD}){{0,6}}{_SUFFIX}{{0,2}}"
 _ENTITY_LINE = rf"{_FIRST}(?:[ \t]+{_WORD}){{0,6}}{_SUFFIX}{{0,2}}"
-_ENTITY_SUFFIXED = rf"{_FIRST}(?:[ \t\n]+{_WORD}){{0,6}}{_SUFFIX}{{1,2}}"
+_ENTITY_SUFFIXED = rf"{_FIRST}(?:{_GAP}{_WORD}){{0,6}}{_SUFFIX}{{1,2}}"
 _DESCRIPTOR = rf"(?:,?{_W}an?{_W}[^()]{{1,80}}?)"
 _OPEN = r"[\"“”]"
 _CLOSE = r"[\"”“]"

@@ -551,6 +551,9 @@ _NO_ADDITIONAL = re.compile(
     rf"(?:{_W}\w+){{0,2}}?{_W}(?:shares|stock)\b",
     re.IGNORECASE,
 )
+_ACQUIRES_ADDITIONAL = re.compile(
+    r"\b(?:acquires?|purchases?|obtains?)(?:[ \t\n]+an)?[ \t\n]+additional[ \t\n]*$", re.I
+)
 _LOWEST_SINCE = re.compile(
     rf"\blowest{_W}(?:percentage|number|amount)\b[^.;]{{0,160}}\bsince\b", re.I
 )
@@ -570,11 +573,26 @@ _QUALIFIED = re.compile(
     r"\([ \t\n]*(?:or|up[ \t\n]+to|and|but)\b[^()]{0,120}?(?:%|percent)[^()]{0,120}\)"
 )
 _PASSIVE_MARK = re.compile(r"passive|13G\b", re.IGNORECASE)
+# "(other than certain passive institutional investors)": passive holders left out of the
+# test, not a tier of their own.
+_EXCLUDING = re.compile(
+    r"\b(?:other[ \t\n]+than|except(?:[ \t\n]+for)?|excluding)(?:[ \t\n]+\w+){0,2}[ \t\n]*$",
+    re.IGNORECASE,
+)
 
 
-def _clause_start(grandfather: re.Match[str]) -> int:
-    """Where a grandfathering clause's own numbers start (after the holders' level)."""
-    return grandfather.start("announced") if grandfather["announced"] else grandfather.start()
+def _clause_start(grandfather: re.Match[str], sentence: int) -> int:
+    """Where a grandfathering clause's own numbers start (after the holders' level).
+
+    When the sentence says its holders "are grandfathered" ("Stockholders owning five percent
+    or more ... at the time of adoption of the Plan are grandfathered"), its subject is the
+    grandfathered holders: their level is who is grandfathered, not a threshold it sets.
+    """
+    if grandfather["announced"]:
+        return grandfather.start("announced")
+    if grandfather.group().lower().startswith("grandfathered"):
+        return sentence
+    return grandfather.start()
 
 
 def _nearest(mentions: list[PercentMention], marks: Iterable[re.Match[str]]) -> set[int]:
@@ -623,7 +641,10 @@ _MORE = re.compile(
 )
 _AT_LEAST = re.compile(rf"(?:at{_W}least|equal{_W}to{_W}or{_W}greater{_W}than)[ \t\n]*$", re.I)
 _UP_TO = re.compile(rf"(?:up{_W}to|as{_W}much{_W}as)[ \t\n]*$", re.IGNORECASE)
-_OR_MORE = re.compile(rf"[ \t\n]*(?:or{_W}more|or{_W}greater)\b", re.IGNORECASE)
+# "or more" after the number; a unit written twice ("10% percent or more") is still the number.
+_OR_MORE = re.compile(
+    rf"[ \t\n]*(?:per[ \t]?cent{_W})?(?:or{_W}more|or{_W}greater)\b", re.IGNORECASE
+)
 _FROM_BEFORE = re.compile(r"\bfrom[ \t\n]*$", re.IGNORECASE)
 # "from 5:00 p.m., Eastern time, on December 26, 2017 to the Close of Business on September 26,
 # 2016": the words that may stand between "from" or "to" and the date they introduce.
@@ -774,6 +795,7 @@ def _regions(filing: Filing) -> tuple[tuple[Document, Authority, int, int], ...]
     return tuple(out)
 
 
+_PLAN_IN_SENTENCE = re.compile(PLAN_NOUN)
 _FIRST_MENTION = re.compile(rf"\b(?:On|This|In){_W}[^\n]{{0,300}}?{PLAN_NOUN}")
 
 
@@ -936,6 +958,8 @@ def draft_filing(filing: Filing) -> FilingDraft:
     )
     if event.kind is EventKind.NONE:
         draft = attrs.evolve(base, notes=(f"no rights-plan event found: {event.reason}",))
+        if event.start is not None:
+            draft = _terms_without_event(filing, document.kind, company, draft)
     else:
         regions = _regions(filing)
         names, groups = _names(filing, regions)
@@ -947,6 +971,37 @@ def draft_filing(filing: Filing) -> FilingDraft:
     if filing.removed_note is None:
         return draft
     return attrs.evolve(draft, notes=(*draft.notes, filing.removed_note))
+
+
+_STATED_TERMS = (SetThreshold, SetPassiveTier, AddException, AddExemptPerson, SetGrandfathering)
+
+
+def _terms_without_event(
+    filing: Filing, kind: DocumentKind, company: Found[str] | None, draft: FilingDraft
+) -> FilingDraft:
+    """The plan's own terms a text states when it reports no event on the plan.
+
+    A description of registered securities, an 8-K's summary of the agreement cut from its
+    report, a note: the agreement's date and rights agent and its thresholds, read as an
+    adoption's terms would be; nothing the text would have to report as an event (an
+    amendment, an expiry) is kept.
+    """
+    regions = _regions(filing)
+    names, groups = _names(filing, regions)
+    context = _Context(filing, regions, names, groups)
+    stand_in = attrs.evolve(draft.event, kind=EventKind.ADOPTION)
+    reader = _Reader(context, stand_in, kind)
+    reader.company = company.value if company is not None else None
+    reader.read()
+    read = reader.result(draft)
+    note = "no event is reported; the terms drafted are the plan's as the text states them"
+    return attrs.evolve(
+        draft,
+        agreement_date=read.agreement_date,
+        rights_agent=read.rights_agent,
+        provisions=tuple(p for p in read.provisions if isinstance(p.change, _STATED_TERMS)),
+        notes=(*draft.notes, note),
+    )
 
 
 _KEEP_UPPER = re.compile(r"[A-Z]{1,3}|(?:[A-Z]\.){1,3}|[A-Z](?:-[A-Z])+|L\.L\.C\.|LLC|N\.A\.|PLC")
@@ -1512,12 +1567,21 @@ class _Reader:
     def _resolve_ambiguous(self) -> None:
         """Decide "Amendment No. N to the Rights Agreement, dated X" once every date is known.
 
-        X is the amendment's when the text dates the agreement earlier elsewhere, else the
-        agreement's; either way the value says why (a lower confidence and a reason).
+        X is the amendment's when the text dates the agreement earlier elsewhere and does not
+        date that amendment otherwise ("On September 11, 2013, the Company entered into an
+        Amendment No. 1 to the Rights Agreement, dated September 17, 2003": the amendment has
+        its date, so X is the agreement's), else the agreement's; either way the value says why
+        (a lower confidence and a reason).
         """
         others = [f.value for f in self.agreement_dates]
         for number, found in self.ambiguous:
-            if others and min(others) < found.value:
+            known = self.amendments.get(number)
+            dated_otherwise = (
+                known is not None
+                and known.executed is not None
+                and known.executed.value != found.value
+            )
+            if others and min(others) < found.value and not dated_otherwise:
                 record = self._amendment(number, current=number == self.current_number)
                 if record.number is None and number is not None:
                     record.number = Found(number, found.evidence, found.confidence)
@@ -1800,8 +1864,15 @@ class _Reader:
         authority: Authority,
     ) -> None:
         text = self.text
-        if _RECITAL.match(low) or "ownership change" in low:
-            return  # a recital, or Section 382's own test: no term of the plan is set here
+        if _RECITAL.match(low) or (
+            "ownership change" in low and _PLAN_IN_SENTENCE.search(text, start, end) is None
+        ):
+            # A recital, or Section 382's own test ("an ownership change would occur if ...
+            # at least five percent"): no term of the plan is set here. A sentence that names
+            # the plan acting against an ownership change ("The NOL Plan reduces the risk of an
+            # ownership change by deterring any person from obtaining ... 4.9 percent or more")
+            # states the plan's threshold.
+            return
         mentions = find_percents(text, start, end)
         grandfather = _GRANDFATHER.search(text, start, end)
         if grandfather is not None:
@@ -1822,11 +1893,19 @@ class _Reader:
             m.start(): m for m in _QUALIFIED.finditer(text, start, end) if m.start() in follows
         }
         inside += [(m.start(), m.end()) for m in qualified.values()]
-        passive = _nearest(mentions, _PASSIVE_MARK.finditer(text, start, end))
+        passive = _nearest(
+            mentions,
+            (
+                mark
+                for mark in _PASSIVE_MARK.finditer(text, start, end)
+                if not _EXCLUDING.search(text, max(start, mark.start() - 30), mark.start())
+            ),
+        )
+        sentence_comparison: Comparison | None = None
         for index, mention in enumerate(mentions):
             if mention.end in held:
                 continue
-            if grandfather is not None and mention.start >= _clause_start(grandfather):
+            if grandfather is not None and mention.start >= _clause_start(grandfather, start):
                 continue  # the grandfathering clause: read as such above
             if replaced is not None and mention.end <= replaced.end():
                 continue  # the old value: 'X is replaced with', 'replacing X with'
@@ -1863,8 +1942,18 @@ class _Reader:
             else:
                 comparison, wording, s, e = _comparison(text, mention, start, end)
             confidence = 0.85 * factor
+            assumed = False
             notes: list[str] = []
             term = _TERM_DEFINED.search(text, max(start, mention.start - 120), mention.start)
+            if comparison is None and is_passive and sentence_comparison is not None:
+                # "10% or more of the common stock (15% in the case of a passive institutional
+                # investor)": the tier is another value of the same test.
+                comparison = sentence_comparison
+                confidence = 0.75 * factor
+                notes.append(
+                    "the passive tier's comparison is the general threshold's, stated before it "
+                    "in the sentence"
+                )
             if comparison is None and term is not None:
                 # '"Triggering Percentage" shall mean 4.99%': the comparison is written where
                 # the defined term is used ("the Triggering Percentage or more").
@@ -1888,6 +1977,7 @@ class _Reader:
                     )
                 else:
                     comparison = Comparison.AT_LEAST
+                    assumed = True
                     confidence = 0.5 * factor
                     notes.append(
                         'the comparison is not stated next to the number; assumed "or more"'
@@ -1909,7 +1999,15 @@ class _Reader:
             change, target = self._percent_role(
                 mention, comparison, low, window, refs, start, end, notes, passive=is_passive
             )
-            if change is None:
+            if isinstance(change, SetThreshold) and not assumed and sentence_comparison is None:
+                sentence_comparison = comparison
+            if change is None or (
+                assumed and target == "provision" and isinstance(change, SetThreshold | SetPassiveTier)
+            ):
+                # "an ownership trigger threshold of 15%": a line the text draws without
+                # saying whether reaching it or exceeding it triggers; "or more" would be a
+                # guess, and a plausible wrong threshold is worse than none. (A change "from
+                # 15% to 10%" keeps the agreement's comparison: drafted, its guess said.)
                 continue
             if (
                 authority is not Authority.AGREEMENT
@@ -1977,6 +2075,10 @@ class _Reader:
                     comparison = Comparison.AT_LEAST  # "at least that percentage ... plus 1%"
                 elif "more than" in before or "exceed" in before:
                     comparison = Comparison.MORE_THAN
+                elif _ACQUIRES_ADDITIONAL.search(before):
+                    # "only if they acquire an additional one percent": acquiring that much
+                    # more is what triggers, so the tolerance is reached at it.
+                    comparison = Comparison.AT_LEAST
             if comparison is None:
                 comparison = Comparison.MORE_THAN
                 note = 'the comparison is not stated next to the tolerance; assumed "more than"'
@@ -2356,6 +2458,13 @@ class _Reader:
             for c in drafted
         ):
             self.provisions.extend(self.stated_expiry)
+        current = self.amendments.get(self.current_number)
+        if current is not None and current.current:
+            # "The Amendment ... increase[s] the ownership threshold ... from 15% to 20%. The
+            # rights become exercisable ... 20% or more": a term the instrument sets, said
+            # again as the plan now stands, is the instrument's new term, not the original's.
+            new = {(c.key(), c.reading()) for c in current.changes}
+            self.provisions = [p for p in self.provisions if (p.key(), p.reading()) not in new]
         conflicts: list[Conflict] = []
         provisions = _reconcile(self.provisions, conflicts, "the agreement")
         amendments = []
