@@ -159,7 +159,9 @@ class DraftChange:
 
     def key(self) -> tuple[str, str]:
         """What the change is about: its kind and, for an exception, the holder."""
-        holder = getattr(self.change, "holder", "")
+        # Whom it is about: an exception's holder, an Exempt Person's name (two exempt
+        # persons are two changes, not two readings of one).
+        holder = getattr(self.change, "holder", None) or getattr(self.change, "name", "")
         kind = self.kind.replace("replace-", "add-")
         return (kind, " ".join(str(holder).split()).casefold())
 
@@ -378,15 +380,19 @@ _THIS_AMENDMENT = re.compile(
 )
 _EFFECTIVE = re.compile(rf"(?i:effective){_W}(?:(?i:as){_W}of{_W})?{_DATE}")
 _DATED_BEFORE = re.compile(rf"(?i:dated|effective)(?:{_W}as{_W}of)?[ \t\n]*$")
+# Between a name's words, at most one line break: a name never runs across a blank line
+# ("RAMP CORPORATION" / "" / "and" / "" / "COMPUTERSHARE TRUST COMPANY, INC.").
+_GAP = r"(?:[ \t]+\n?|\n)[ \t]*"
 _AGENT_NAME = (
-    r"\[?[A-Z][\w.&'’-]*(?:[ \t\n]+(?:(?![Aa][Ss]\b)[A-Z][\w.&'’-]*|of|and|&|de|la)){0,7}"
+    rf"\[?[A-Z][\w.&'’-]*(?:{_GAP}(?:(?![Aa][Ss]\b)[A-Z][\w.&'’-]*|of|and|&|de|la)){{0,7}}"
     r"(?:,?[ \t\n]+(?i:N\.A\.|Inc\.|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.|National[ \t\n]+Association))?\]?"
 )
 # "and X, a New York limited liability company, as Rights Agent", "X (the "Rights Agent")",
 # "X Rights Agent" under an agreement's title; never "as successor rights agent".
 _AGENT = re.compile(
-    rf"(?:\b(?i:and|with|to)|^)[ \t\n-]+(?P<agent>{_AGENT_NAME})"
-    rf"(?:,?{_W}(?:an?{_W}[^,()]{{1,80}}?|\([^)]{{0,100}}\)))*?,?[ \t\n]+"
+    rf"(?:\b(?i:and|with)|(?<![Ss]uccessor )\b(?i:to)|^)[ \t\n-]+(?P<agent>{_AGENT_NAME})"
+    rf"(?:,?{_W}(?:an?{_W}[^,()]{{1,80}}?|\([^)]{{0,100}}\)|(?i:successor(?:[ -]in[ -]interest)?)"
+    rf"{_W}to{_W}[^,()]{{1,80}}?))*?[ \t]*,?[ \t\n]+"
     rf"(?:(?i:as){_W}(?i:the{_W})?(?i:rights{_W}agent)\b|\((?i:the{_W})?[\"“]Rights{_W}Agent[\"”]\)"
     rf"|Rights{_W}Agent\b(?![ \t]*[\"”]))",
     re.MULTILINE,
@@ -406,6 +412,12 @@ _HOLDER_ENTITY = (
 _EXCLUDED = re.compile(
     rf"(?P<name>{_HOLDER_ENTITY})(?!\w)[^.;%]{{0,200}}?\b(?:shall|will){_W}not{_W}be{_W}"
     rf"deemed{_W}(?:to{_W}be{_W}|to{_W}have{_W}become{_W})?an?{_W}[\"“]?Acquiring{_W}Person"
+)
+# "neither Newco, Xxxxx nor any Affiliate of either Newco or Xxxxx shall be deemed to be an
+# Acquiring Person": parties excluded one by one, listed before the words that exclude them.
+_NEITHER_NOR = re.compile(
+    rf"\bneither{_W}(?P<list>[^.;:()]{{1,200}}?){_W}(?:shall|will){_W}(?:not{_W})?be{_W}deemed"
+    rf"{_W}(?:to{_W}be{_W}|to{_W}have{_W}become{_W})?an?{_W}[\"“]?Acquiring{_W}Person"
 )
 # 'the term "Acquiring Person" shall not include X Corporation'; 'exempts X Corporation ... from
 # the definition of Acquiring Person': the same exclusion, the name after the words.
@@ -443,7 +455,8 @@ _OPERATIVE = re.compile(
 # follows, up to the next instruction, is the amendment's own new text.
 _NEW_TEXT = re.compile(
     rf"\b(?:is|are)(?:{_W}hereby)?(?:{_W}further)?{_W}(?:amended|restated|replaced|modified|"
-    rf"supplemented)\b[^.;:]{{0,120}}?\bas{_W}follows[ \t]*:|\bhereby{_W}amends?\b[^.;:]{{0,80}}?"
+    rf"supplemented)\b[^.;:]{{0,160}}?\b(?:as{_W}follows|the{_W}following)\b[^.;:]{{0,80}}?:|"
+    rf"\bhereby{_W}amends?\b[^.;:]{{0,80}}?"
     rf"\bas{_W}follows[ \t]*:|\b(?:replaced|substituted)(?:{_W}in{_W}its{_W}entirety)?{_W}(?:with|by)"
     rf"{_W}the{_W}following[ \t]*:",
     re.IGNORECASE,
@@ -451,10 +464,11 @@ _NEW_TEXT = re.compile(
 _NEXT_INSTRUCTION = re.compile(
     rf"\b(?:is|are){_W}hereby\b|\bhereby{_W}amends?\b|\bIN{_W}WITNESS\b", re.IGNORECASE
 )
-# What an instruction names as changed, when that is a term the reader models itself.
+# What an instruction names as changed, when that is a term the reader models itself (or may
+# be: Section 1 of a rights agreement holds its definitions, "Acquiring Person" among them).
 _MODELLED_TERM = re.compile(
     r"acquiring\s+person|exempt\s+person|expir|threshold|percent|beneficial|registration\s+"
-    r"statement|form\s+8-a",
+    r"statement|form\s+8-a|\bsection\s+1\b(?![.\d])",
     re.IGNORECASE,
 )
 # A named part of a plan: "The WHEREAS clause of the Rights Agreement", "Section 7(a) of the
@@ -829,8 +843,11 @@ def _names(
         for match in _DEFINED.finditer(text, start, end):
             full = " ".join(match["name"].split())
             short = " ".join(match["short"].split())
-            if full.split()[0].lower() in _STOP_NAMES or short.lower() in ("company", "rights"):
-                continue
+            if short.lower() in ("company", "rights") or (
+                full.split()[0].lower() in _STOP_NAMES
+                and not (full.split()[0] == "The" and _ENTITY_NAME.fullmatch(full))
+            ):
+                continue  # but "The M.A. Xxxxx Company, a Delaware corporation ("Xxxxx")"
             if len(names) < _MAX_NAMES:
                 names.setdefault(short.casefold(), full)
                 names.setdefault(full.casefold(), full)
@@ -1008,18 +1025,26 @@ _KEEP_UPPER = re.compile(r"[A-Z]{1,3}|(?:[A-Z]\.){1,3}|[A-Z](?:-[A-Z])+|L\.L\.C\
 _SMALL_WORDS = frozenset({"of", "and", "the", "de", "la", "for"})
 
 
-def _title_case(name: str) -> str:
+def _title_case(name: str, text: str = "", seen: dict[str, str | None] | None = None) -> str:
     """A name written in capitals, as ordinary text would write it.
 
     ``"YOUBET.COM, INC."`` -> ``"Youbet.com, Inc."``; acronyms ("US", "R-M", "LLC", "N.A.")
-    stay in capitals.
+    stay in capitals, unless ``text`` writes the word in ordinary case elsewhere ("New" in "New
+    York" makes "OF NEW YORK" "of New York").
     """
     words = name.split()
     out = []
     for index, word in enumerate(words):
         core = word.rstrip(",")
         tail = word[len(core) :]
-        if _KEEP_UPPER.fullmatch(core) and core not in ("CO.", "INC", "THE", "AND", "OF"):
+        written = (
+            _written_word(text, core, {} if seen is None else seen)
+            if text and core.isalpha()
+            else None
+        )
+        if written is not None and index and core.lower() not in _SMALL_WORDS:
+            out.append(written + tail)
+        elif _KEEP_UPPER.fullmatch(core) and core not in ("CO.", "INC", "THE", "AND", "OF"):
             out.append(word)
         elif index and core.lower() in _SMALL_WORDS:
             out.append(core.lower() + tail)
@@ -1028,7 +1053,9 @@ def _title_case(name: str) -> str:
     return " ".join(out)
 
 
-def _shown_name(text: str, name: str, after: int) -> tuple[str, bool]:
+def _shown_name(
+    text: str, name: str, after: int, seen: dict[str, str | None] | None = None
+) -> tuple[str, bool]:
     """A name as the text writes it in ordinary case, if it does; else title-cased from capitals.
 
     Returns the name and whether it was found so written.
@@ -1048,7 +1075,30 @@ def _shown_name(text: str, name: str, after: int) -> tuple[str, bool]:
         if not candidate.isupper():
             return candidate, True
         position = lowered.find(name.lower(), position + 1)
-    return _title_case(name), False
+    return _title_case(name, text, seen), False
+
+
+_WORD_TRIES = 50
+"""Occurrences of a word looked at for the way the text writes it in ordinary case."""
+_MAX_WORDS_SEEN = 200
+"""Words whose written form is remembered per text (names have a few words each)."""
+
+
+def _written_word(text: str, word: str, seen: dict[str, str | None]) -> str | None:
+    """How ``text`` writes ``word`` capitalised but not in capitals ("New" for "NEW"), if it does."""
+    if word in seen:  # once per word and text: reading stays linear
+        return seen[word]
+    pattern = re.compile(rf"(?<![\w.&'’-]){re.escape(word)}(?![\w&'’-])", re.IGNORECASE)
+    found = None
+    for tries, match in enumerate(pattern.finditer(text)):
+        if tries >= _WORD_TRIES:
+            break
+        if not match.group().isupper() and match.group()[:1].isupper():
+            found = match.group()  # a name's word as a name is written: "New", not "new"
+            break
+    if len(seen) < _MAX_WORDS_SEEN:
+        seen[word] = found
+    return found
 
 
 def _company(filing: Filing) -> Found[str] | None:
@@ -1136,6 +1186,8 @@ class _Reader:
         self.holdings: list[DraftHolding] = []
         self.notes: list[str] = []
         self._flag_cache: tuple[tuple[int, int], _Flags] = ((-1, -1), _NO_FLAGS)
+        self._words_seen: dict[str, str | None] = {}
+        """How the text writes each word of a name given in capitals (see _title_case)."""
         self.instructions: list[tuple[int, int, int, Authority]] = []
         """Each operative instruction with new words after it: (start, colon, end of the new
         words, authority)."""
@@ -1187,6 +1239,7 @@ class _Reader:
         ):
             self._amendment(None, current=True).title = "Amendment to the Rights Agreement"
         self._title_date()
+        self._title_agent()
         self._find_instructions()
         for start, end, authority in self.sentences:
             self._sentence(start, end, authority)
@@ -1278,23 +1331,7 @@ class _Reader:
             *_AGENT_WITH.finditer(text, start, end),
             *AGENT_AS_PARTY.finditer(text, start, end),
         ):
-            words = match["agent"].strip("[]").split()
-            if match["agent"].startswith("["):
-                continue  # a blank in a form of agreement: "[CHASEMELLON SHAREHOLDER SERVICES]"
-            if (words[0].lower() in _STOP_NAMES and words[0].lower() != "the") or (
-                len(words) < 2 or words[1].lower() in ("company", "rights", "board")
-            ):
-                continue
-            written = " ".join(match["agent"].strip("[]").split())
-            shown, in_text = _shown_name(text, written, match.end())
-            self.agents.append(
-                Found(
-                    shown,
-                    self.context.evidence(match.start("agent"), match.end()),
-                    (0.85 if in_text else 0.7) * factor,
-                    None if in_text else "written in capitals in the text: the case is a guess",
-                )
-            )
+            self._add_agent(match, 0.85 * factor)
         self._instrument_dates(start, end, low, refs, factor)
         drafted = self._count_changes()
         self._successor(start, end, low, refs, authority)
@@ -1330,12 +1367,18 @@ class _Reader:
                 matches += list(_ENTITY_NAME.finditer(self.text, defined.end(), end))
             match = _EXEMPT_NAMED.search(self.text, start, end)
             matches += [match] if match is not None and defined is None else []
+        named = [(" ".join(m["name"].split()), m.start(), m.end()) for m in matches]
+        if "acquiring person" in low and not named:
+            named = self._neither_nor(start, end)
         company = " ".join((self.company or "").split()).casefold()
-        for match in matches[:_MAX_NAMES]:
-            name = " ".join(match["name"].split())
-            if name.split()[0].lower() in _NOT_A_HOLDER or name.casefold() == company:
-                continue
-            evidence = self.context.evidence(match.start(), match.end())
+        for name, at, stop in named[:_MAX_NAMES]:
+            first = name.split()[0]
+            if name.casefold() == company or (
+                first.lower() in _NOT_A_HOLDER
+                and not (first == "The" and _ENTITY_NAME.fullmatch(name))
+            ):
+                continue  # "The Board", "Such Person"; but "The M.A. Xxxxx Company" is a name
+            evidence = self.context.evidence(at, stop)
             change = AddExemptPerson(
                 name=name,
                 quote=" ".join(evidence.quote.split()),
@@ -1346,6 +1389,35 @@ class _Reader:
                 self.provisions.append(drafted)
             else:
                 self._amendment(self.current_number, current=True).changes.append(drafted)
+
+    def _neither_nor(self, start: int, end: int) -> list[tuple[str, int, int]]:
+        """The parties a clause excludes one by one: "neither Newco, Xxxxx nor any Affiliate of
+        either Newco or Xxxxx shall be deemed to be an Acquiring Person".
+
+        Each listed party counts when the text defines it (a short name it gives in quotes,
+        resolved to the full name it stands for) or names it with an entity's suffix; "any
+        Affiliate of ..." and other descriptions are not parties.
+        """
+        clause = _NEITHER_NOR.search(self.text, start, end)
+        if clause is None:
+            return []
+        out = []
+        for part in re.split(rf",{_W}|{_W}nor{_W}|{_W}or{_W}", clause["list"]):
+            written = " ".join(part.split())
+            if not written or not written[0].isupper():
+                continue
+            full = self.context.names.get(written.casefold())
+            if full is None and not (
+                _ENTITY_NAME.fullmatch(written) or self._defined_short_name(written)
+            ):
+                continue
+            out.append((full or written, clause.start(), clause.end()))
+        return out
+
+    def _defined_short_name(self, name: str) -> bool:
+        """Whether the text defines ``name`` as a short name: '... Ohio corporation ("Newco")'."""
+        words = r"[ \t\n]+".join(re.escape(w) for w in name.split())
+        return re.search(rf"\([ \t\n]*(?:the[ \t\n]+)?[\"“]{words}[\"”]", self.text) is not None
 
     def _count_changes(self) -> int:
         return len(self.provisions) + sum(len(r.changes) for r in self.amendments.values())
@@ -1542,6 +1614,44 @@ class _Reader:
                         )
                 continue
             self._agreement_date(day, evidence, 3, 1.0)
+
+    def _title_agent(self) -> None:
+        """The rights agent on an agreement's title page, its parties a paragraph each.
+
+        "RENAISSANCE WORLDWIDE, INC." / "and" / "Fleet National Bank" / "as Rights Agent",
+        with blank lines between: read over the title page, which sentences would cut apart.
+        """
+        for _, authority, start, end in self.context.documents:
+            if authority is not Authority.AGREEMENT:
+                continue
+            stop = min(end, start + _TITLE_PAGE)
+            text_begins = _RECITAL_WORDS.search(self.text, start, stop)
+            stop = text_begins.start() if text_begins is not None else stop
+            for match in _AGENT.finditer(self.text, start, stop):
+                if re.search(r"\n[ \t]*\n", match.group()) is None:
+                    continue  # within one paragraph: read with its sentence
+                self._add_agent(match, 0.85)
+
+    def _add_agent(self, match: re.Match[str], confidence: float) -> None:
+        """A rights agent named by ``match`` (its group ``agent``), unless no name is there."""
+        text = self.text
+        words = match["agent"].strip("[]").split()
+        if match["agent"].startswith("["):
+            return  # a blank in a form of agreement: "[CHASEMELLON SHAREHOLDER SERVICES]"
+        if (words[0].lower() in _STOP_NAMES and words[0].lower() != "the") or (
+            len(words) < 2 or words[1].lower() in ("company", "rights", "board")
+        ):
+            return
+        written = " ".join(match["agent"].strip("[]").split())
+        shown, in_text = _shown_name(text, written, match.end(), self._words_seen)
+        self.agents.append(
+            Found(
+                shown,
+                self.context.evidence(match.start("agent"), match.end()),
+                confidence if in_text else confidence - 0.15,
+                None if in_text else "written in capitals in the text: the case is a guess",
+            )
+        )
 
     def _title_restated(self, start: int, stop: int) -> None:
         """A title page's "As amended and restated on X" line under the original date.
