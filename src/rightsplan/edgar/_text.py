@@ -51,15 +51,17 @@ _MONTH = (
 )
 # A year ends at a non-digit, not a word boundary: notes rendered from XBRL run words together
 # ("December 15, 2014between", "2017to").
+# The whole pattern is one group, so a pattern that embeds it ("effective as of " + DATE) takes
+# its alternatives together: the numeric form is never an alternative to the words before it.
 DATE = re.compile(
-    rf"\b(?:{_MONTH}[ \t\n]{{1,4}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t\n]{{0,4}}"
+    rf"(?:\b(?:{_MONTH}[ \t\n]{{1,4}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t\n]{{0,4}}"
     rf"(?P<year>(?:19|20)\d\d)(?!\d)"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?[ \t\n]{{1,4}}day[ \t\n]{{1,4}}of[ \t\n]{{1,4}}"
     rf"{_MONTH.replace('month', 'month2')},?[ \t\n]{{1,4}}(?P<year2>(?:19|20)\d\d)(?!\d)"
     rf"|(?P<day3>\d{{1,2}})[ \t\n]{{1,4}}{_MONTH.replace('month', 'month3')},?[ \t\n]{{1,4}}"
     rf"(?P<year3>(?:19|20)\d\d)(?!\d))"
     r"|(?<![\d/.$])(?P<month4>1[0-2]|0?[1-9])/(?P<day4>3[01]|[12]\d|0?[1-9])/"
-    r"(?P<year4>(?:19|20)\d\d)(?![\d/])"
+    r"(?P<year4>(?:19|20)\d\d)(?![\d/]))"
 )
 """A date as filings write it: "November 24, 2003", "Nov. 24, 2003", "December 6,1997",
 "NOVEMBER 17, 2008", "June 30th, 2010", "the 17th day of November, 2008", "17 November 2008",

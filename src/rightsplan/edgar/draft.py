@@ -295,10 +295,12 @@ _AGREEMENT_DATED = re.compile(
     rf"(?i:Rights{_W}Agreement|Rights{_W}Plan|Tax{_W}Benefit{_W}Preservation{_W}Plan)"
     rf"(?:{_W}\([^)\n]{{0,60}}\))?,?{_W}(?i:dated|effective){_W}(?:as{_W}of{_W})?(?P<date>{_DATE})"
 )
+# "Rights Agreement, dated as of X", "Plan, originally dated as of X", "Rights Agreement, X" on
+# one line; a date on the line below a plan's name without "dated" is a headline's dateline.
 _PLAN_DATED = re.compile(
-    rf"{PLAN_NOUN},?(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?[ \t\n]+(?:(?i:originally){_W})?"
-    rf"(?:(?i:dated|effective|made|entered{_W}into|adopted)[ \t\n]+)?(?:(?i:as){_W}of[ \t\n]+)?"
-    rf"(?:this[ \t\n]+)?(?P<date>{_DATE})"
+    rf"{PLAN_NOUN},?(?P<defined>[ \t\n]*\([^)]{{0,60}}\))?,?(?:[ \t\n]+(?:(?i:originally){_W})?"
+    rf"(?:(?i:dated|effective|made|entered{_W}into|adopted)[ \t\n]+)(?:(?i:as){_W}of[ \t\n]+)?"
+    rf"|[ \t]+(?:(?i:as){_W}of[ \t\n]+)?)(?:this[ \t\n]+)?(?P<date>{_DATE})"
 )
 # "Amendment No. 2 to the Rights Agreement, dated ...": the date that follows is the amendment's.
 _ORDINAL_WORDS = "|".join(_ORDINALS)
@@ -317,6 +319,8 @@ _ACTED_ON = re.compile(
     r"(?:(?:the|its|our)[ \t\n]+)?(?:[\w'’-]+[ \t\n]+){0,4}$",
     re.IGNORECASE,
 )
+# '(the "Rights Agreement")' right after the plan's name: what follows dates the agreement.
+_NAMES_AGREEMENT = re.compile(r"[\"“](?:Rights[ \t\n]+)?(?:Agreement|Plan)[\"”]", re.I)
 _DEFINES_AMENDMENT = re.compile(r"[ \t\n]*\((?:the|this)[ \t\n]+[\"“]Amendment", re.IGNORECASE)
 _AMENDMENT_START = re.compile(
     rf"(?:an?{_W}|the{_W})?(?:(?:{_ORDINAL_WORDS}){_W})?amendment\b", re.I
@@ -328,7 +332,7 @@ _ON_DATE_ADOPTED = re.compile(
     rf"\b(?i:on(?:{_W}or{_W}about)?|as{_W}of|effective(?:{_W}as{_W}of)?){_W}(?P<date>{_DATE}),?"
     rf"(?:[^.;]|\.(?=,?[ \t\n]+[(a-z])){{0,120}}?"
     rf"\b(?P<verb>(?i:entered{_W}into|adopted|enacted|approved(?:{_W}the{_W}adoption{_W}of)?|"
-    rf"executed|signed))[ \t\n]+"
+    rf"executed|signed|resolved{_W}to{_W}adopt))[ \t\n]+"
     rf"(?P<what>(?:(?:the|a|an|its|our|that{_W}certain){_W})?{_PLAN_WORDS}{PLAN_NOUN})"
 )
 # "adopted a rights plan (the "Plan") on March 20, 2020": the act's date after the plan.
@@ -338,9 +342,17 @@ _ADOPTED_ON_DATE = re.compile(
     rf"(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?{_W}(?i:on){_W}(?P<date>{_DATE})"
 )
 _ADOPTED_TODAY = re.compile(
-    rf"\btoday\b[^.;]{{0,120}}?\b(?:adopted|approved{_W}the{_W}adoption{_W}of|entered{_W}into)"
-    rf"[ \t\n]+{_PLAN_WORDS}{PLAN_NOUN}",
+    rf"\btoday\b[^.;]{{0,120}}?\b(?:(?:adopted|approved{_W}the{_W}adoption{_W}of|entered{_W}into)"
+    rf"[ \t\n]+{_PLAN_WORDS}{PLAN_NOUN}|declared{_W}a{_W}dividend{_W}(?:distribution{_W})?of{_W}"
+    rf"(?:one{_W})?(?:[\w-]+{_W}){{0,4}}?rights?\b)",
     re.IGNORECASE,
+)
+# "amends and restates The PMI Group's original Tax Benefits Preservation Plan entered into
+# between The PMI Group and the rights agent on August 12, 2010": the date of the plan an
+# amendment amends (the agreement's), never the amendment's.
+_ORIGINAL_DATED = re.compile(
+    rf"\b(?i:original|existing|initial)(?:[ \t\n]+[\w'’&-]+){{0,5}}?[ \t\n]+{PLAN_NOUN}"
+    rf"[^.;]{{0,120}}?\b(?i:dated|entered{_W}into|adopted|executed)\b[^.;]{{0,80}}?(?P<date>{_DATE})"
 )
 # What an act on a plan may be about other than adopting it.
 _OTHER_ACT = re.compile(r"amend|terminat|redempt|redeem|expir|extend|extension", re.IGNORECASE)
@@ -358,7 +370,7 @@ _OTHER_PLAN = re.compile(
 # "X and Y Rights Agent Rights Agreement Dated as of February 19, 1998 TABLE OF CONTENTS".
 _TITLE_DATED = re.compile(
     rf"(?:^[ \t|]*(?:(?i:dated|effective)(?:[ \t]+(?i:originally))?(?:[ \t]+(?i:as[ \t]+of))?"
-    rf"[ \t:]+)?|(?i:rights[ \t]+agent),?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{0,6}}(?:Dated|DATED)"
+    rf"[ \t:]+|(?i:as[ \t]+of)[ \t]+)?|(?i:rights[ \t]+agent),?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{0,6}}(?:Dated|DATED)"
     rf"(?:[ \t]+(?i:as[ \t]+of))?[ \t:]+)"
     rf"(?P<date>{_DATE})[ \t.,|]*(?:$|(?i:table[ \t]+of[ \t]+contents))",
     re.MULTILINE,
@@ -368,6 +380,11 @@ _TITLE_RESTATED = re.compile(
     rf"^[ \t|]*(?i:as[ \t]+)?(?i:amended[ \t]+and[ \t]+restated)(?:[ \t]+(?i:on|as[ \t]+of|"
     rf"effective(?:[ \t]+as[ \t]+of)?))?[ \t:]+(?P<date>{_DATE})[ \t.,|]*$",
     re.MULTILINE,
+)
+_AMENDMENT_TITLE = re.compile(
+    rf"\bamendment\b(?:{_W}no\.?[ \t\n]*\d{{1,2}})?{_W}to{_W}(?:the{_W})?(?:[\w'’&,.-]+{_W}){{0,6}}?"
+    rf"{PLAN_NOUN}",
+    re.IGNORECASE,
 )
 _RECITAL_WORDS = re.compile(r"\b(?:whereas|hereby|shall)\b", re.IGNORECASE)
 _TITLE_PAGE = 3000
@@ -533,14 +550,44 @@ _OTHER_EXPIRY = re.compile(
     r"restrictions?|certificate of incorporation|charter|carryforwards?|operating loss|credits?",
     re.IGNORECASE,
 )
-_EXPIRES = re.compile(r"\bexpir(?:e|es|ing)\b|\bexpiration date\b")
+_EXPIRES = re.compile(
+    r"\bexpir(?:e|es|ing)\b|\bexpiration date\b|\b(?:continue|remain)s? in effect\b"
+)
+# "will continue in effect to September 16, 2016": the plan's expiry, in other words.
+_IN_EFFECT_UNTIL = re.compile(
+    rf"\b(?:continues?|remains?)(?:{_W}in{_W}full{_W}force{_W}and|{_W}in){_W}effect{_W}"
+    rf"(?:to|until|through){_W}(?:(?:the{_W})?close{_W}of{_W}business{_W}on{_W})?(?={_DATE})",
+    re.IGNORECASE,
+)
+# "if such stockholder ratification were obtained, the Rights Plan as so extended would expire
+# on August 28, 2022": a possibility, not a term.
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|if|were)\b[^.;]{0,80}$", re.IGNORECASE)
+# "If not redeemed, they would expire on December 23, 2019": the plan's own term, in the
+# conditional mood its summaries use.
+_UNLESS_ENDED = re.compile(
+    r"\bif[ \t\n]+not[ \t\n]+(?:earlier[ \t\n]+|previously[ \t\n]+)?(?:redeemed|exchanged|terminated)",
+    re.IGNORECASE,
+)
+# "was scheduled to expire on September 30, 2015": the term before the change reported.
+_WAS_SCHEDULED = re.compile(
+    r"\b(?:was|were|had[ \t\n]+been)[ \t\n]+(?:scheduled|set|due)[ \t\n]+to[ \t\n]+expire\b",
+    re.IGNORECASE,
+)
+# "the existing rights plan which is scheduled to expire on March 28, 1999", in the release
+# adopting its replacement: the old plan's expiry.
+_REPLACED_PLAN = re.compile(
+    r"\b(?:prior|previous|former|existing|old|expiring)(?:[ \t\n]+[\w'’-]+){0,3}?[ \t\n]+"
+    r"(?:rights[ \t\n]+)?(?:plan|agreement)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
 _TERMINATES = re.compile(
     rf"\bterminat(?:e|es|ed|ing|ion{_W}of){_W}(?:(?:the|its|our|that{_W}certain){_W})?"
     rf"(?:[\w'’&-]+{_W}){{0,6}}?{PLAN_NOUN}",
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"[ \t\n]{0,20}")
-_RECITAL = re.compile(r"\W*(?:whereas|recitals?)\b")
+# A recital, also after the "; and" that ends the one before it ("...; and / WHEREAS, ...").
+_RECITAL = re.compile(r"\W*(?:and\W+)?(?:whereas|recitals?)\b")
 # Where a grandfathering clause starts: holders already over the line when the plan (or a
 # lower threshold) is adopted.
 _GRANDFATHER = re.compile(
@@ -662,9 +709,10 @@ _OR_MORE = re.compile(
 _FROM_BEFORE = re.compile(r"\bfrom[ \t\n]*$", re.IGNORECASE)
 # "from 5:00 p.m., Eastern time, on December 26, 2017 to the Close of Business on September 26,
 # 2016": the words that may stand between "from" or "to" and the date they introduce.
+# ... "5:00 p.m., New York City time", "5:00 p.m. ET" (a time zone's letters).
 _TIME_OF_DAY = (
     rf"(?:the{_W})?(?:close{_W}of{_W}business|\d{{1,2}}(?::\d\d)?[ \t\n]*[ap]\.?[ \t\n]?m\.?"
-    rf"(?:,?{_W}(?:[A-Z][a-z]+{_W}){{1,3}}time)?|midnight)"
+    rf"(?:,?{_W}(?:(?:[A-Z][a-z]+{_W}){{1,3}}time|[A-Z]{{1,3}}T\b))?|midnight)"
 )
 _OLD_VALUE = re.compile(
     rf"(?<![A-Za-z])from(?:{_W}{_TIME_OF_DAY},?)?(?:{_W}on)?[ \t\n]*$", re.IGNORECASE
@@ -698,6 +746,12 @@ _RECITED_AMENDMENT = re.compile(
     rf"(?:{_AMENDMENT_REF.pattern})(?:{_W}\([^)\n]{{0,60}}\))?(?:{_W}(?:thereto|hereto))?,?{_W}"
     rf"(?:dated|effective)(?:{_W}and{_W}effective)?{_W}(?:as{_W}of{_W})?(?P<date>{_DATE})",
     re.IGNORECASE,
+)
+_BOARD_ACTED = re.compile(
+    r"\b(?:authorized|approved|determined|voted|resolved|adopted|declared)\b", re.IGNORECASE
+)
+_CHARTER = re.compile(
+    r"certificate of incorporation|articles of incorporation|\bcharter\b|\bby-?laws\b"
 )
 _ON_OR_AS_OF = re.compile(rf"{_W}(?:on|as{_W}of){_W}", re.IGNORECASE)
 _EXECUTED = re.compile(rf"\b(?:executed|entered{_W}into|signed)\b", re.IGNORECASE)
@@ -1186,6 +1240,8 @@ class _Reader:
         self.holdings: list[DraftHolding] = []
         self.notes: list[str] = []
         self._flag_cache: tuple[tuple[int, int], _Flags] = ((-1, -1), _NO_FLAGS)
+        self.claimed_dates: set[int] = set()
+        """Where dates start that are the agreement's, not the instrument's."""
         self._words_seen: dict[str, str | None] = {}
         """How the text writes each word of a name given in capitals (see _title_case)."""
         self.instructions: list[tuple[int, int, int, Authority]] = []
@@ -1484,7 +1540,10 @@ class _Reader:
             if _ACTED_ON.search(before) and re.search("effective", match.group(), re.I):
                 continue  # "terminate the Rights Agreement effective X": the act's date
             amendment = _AMENDMENT_OF.search(before)
-            if amendment is not None:
+            names_agreement = match["defined"] is not None and _NAMES_AGREEMENT.search(
+                match["defined"]
+            )
+            if amendment is not None and not names_agreement:
                 ref = _AMENDMENT_REF.search(amendment.group())
                 number = _amendment_number(ref) if ref is not None else self.current_number
                 defines = _DEFINES_AGREEMENT.match(text, match.end(), end)
@@ -1527,6 +1586,14 @@ class _Reader:
             self._agreement_date(day, evidence, 3, factor)
         if low.startswith("whereas"):
             return
+        if self.event.kind is not EventKind.ADOPTION:
+            for match in _ORIGINAL_DATED.finditer(text, start, end):
+                day = _text.parse_date(match)
+                if day is not None:
+                    self.claimed_dates.add(match.start("date"))
+                    self._agreement_date(
+                        day, self.context.evidence(match.start(), match.end()), 2, factor
+                    )
         for match in _ON_DATE_ADOPTED.finditer(text, start, end):
             day = _text.parse_date(match)
             if day is None or _AMENDMENT_START.match(match["what"]):
@@ -1598,7 +1665,9 @@ class _Reader:
             self._title_restated(match.end(), stop)
             evidence = self.context.evidence(match.start("date"), match.end("date"))
             restated = re.search(r"amended[ \t\n]+and[ \t\n]+restated", title, re.IGNORECASE)
-            amendment = re.search(r"\bamendment\b", title, re.IGNORECASE)
+            # An amendment's title ("AMENDMENT No. 4 to the ... PLAN"), not a "Certificate of
+            # Amendment" an agreement's exhibit list names.
+            amendment = _AMENDMENT_TITLE.search(title)
             if amendment is not None or restated is not None:
                 if self.event.kind is EventKind.AMENDMENT or amendment is not None:
                     record = self._amendment(self.current_number, current=True)
@@ -1736,7 +1805,7 @@ class _Reader:
         current = self.current_number
         mentions_current = current is None or any(n == current for n, _ in refs)
         board = "board" in low and re.search(
-            r"\b(?:authorized|approved|determined|voted|resolved)\b", low
+            r"\b(?:authorized|approved|determined|voted|resolved|adopted)\b", low
         )
         # "On X, the Board resolved to amend the Rights Agreement": a board's act on the plan
         # that names no amendment is the current one's authorization (never its execution).
@@ -1745,12 +1814,16 @@ class _Reader:
             return
         if not re.search(r"amend|redeem|redemption|terminat", low):
             return
+        if _CHARTER.search(low) and not _PLAN_IN_SENTENCE.search(self.text, start, end):
+            return  # "an amendment to our Restated Certificate of Incorporation": not the plan
         # The old and new values of a term ("from July 27, 2018 to July 26, 2021") are not the
         # instrument's dates.
         dates = [
             d
             for d in _dates_outside_dated(self.text, start, end)
-            if not self._old_value(start, d[0]) and not self._new_value(start, d[0])
+            if not self._old_value(start, d[0])
+            and not self._new_value(start, d[0])
+            and d[0] not in self.claimed_dates
         ]
         amended = _ON_DATE_AMENDED.search(self.text, start, end) if mentions_current else None
         when = _text.parse_date(amended) if amended is not None else None
@@ -1767,7 +1840,12 @@ class _Reader:
         record = self._amendment(current, current=True)
         executed = _EXECUTED.search(self.text, start, end)
         if board and record.authorized is None:
-            s, e, day = dates[0]
+            # "On October 2, 2021, the Board ... approved the redemption": the date the board
+            # acted on is the last before its verb (a mirror's "8-K on 10/07/2021" above it in
+            # the same run of text is not), else the first.
+            acted = _BOARD_ACTED.search(self.text, start, end)
+            before_act = [d for d in dates if acted is not None and d[1] <= acted.start()]
+            s, e, day = before_act[-1] if before_act else dates[0]
             record.authorized = Found(day, self.context.evidence(s, e), 0.9 * factor)
         if executed and record.executed is None and not (unnamed and not mentions_current):
             # "executed on X" after the verb; else "On X, ... entered into": the date before.
@@ -1781,14 +1859,14 @@ class _Reader:
             s, e, day = after[0] if after else before[-1] if before else dates[-1]
             record.executed = Found(day, self.context.evidence(s, e), 0.9 * factor)
         if board and self.event.kind is EventKind.REDEMPTION and record.executed is None:
+            # The redemption takes effect on the date the text says it does; the board's
+            # approval is its authorization, not its execution.
             effective = _EFFECTIVE.search(self.text, start, end)
             when = _text.parse_date(effective) if effective is not None else None
             if effective is not None and when is not None:
-                found = Found(when, self.context.evidence(effective.start(), effective.end()), 0.8)
-            else:
-                s, e, first = dates[0]
-                found = Found(first, self.context.evidence(s, e), 0.8 * factor)
-            record.executed = found
+                record.executed = Found(
+                    when, self.context.evidence(effective.start(), effective.end()), 0.8
+                )
 
     def _old_value(self, floor: int, at: int) -> bool:
         """Whether the value at ``at`` is the old one of a change ("from X to Y")."""
@@ -2388,14 +2466,34 @@ class _Reader:
     # endings ---------------------------------------------------------------------------
 
     def _expiration(self, start: int, end: int, low: str, authority: Authority) -> None:
-        if "expir" not in low or _RECITAL.match(low):
+        """The plan's expiration date, as the sentence ties it to the plan.
+
+        "expires on X", "the Final Expiration Date ... to X", "will continue in effect to X".
+        Not drafted: an expiry said hypothetically ("if ... ratification were obtained, the
+        Rights Plan as so extended would expire on X"), the expiry a replaced plan had, in an
+        adoption ("the existing rights plan which is scheduled to expire on X"). One the plan
+        "was scheduled" to have is its old term, never the instrument's new one.
+        """
+        if _RECITAL.match(low):
             return
-        found = _EXPIR.search(self.text, start, end)  # not text.lower(): quadratic per sentence
+        in_effect = _IN_EFFECT_UNTIL.search(self.text, start, end) if "in effect" in low else None
+        if "expir" not in low and in_effect is None:
+            return
+        found = _EXPIR.search(self.text, start, end) or in_effect  # not text.lower(): quadratic
         if found is None:
             return
         anchor = found.start()
         if _OTHER_EXPIRY.search(self.text, max(start, anchor - 100), anchor):
             return  # something else expires: charter transfer restrictions, tax losses
+        if _HYPOTHETICAL.search(
+            self.text, max(start, anchor - 80), anchor
+        ) and not _UNLESS_ENDED.search(self.text, max(start, anchor - 80), anchor):
+            return
+        if self.event.kind is EventKind.ADOPTION and _REPLACED_PLAN.search(
+            self.text, max(start, anchor - 100), anchor
+        ):
+            return
+        was_scheduled = _WAS_SCHEDULED.search(self.text, max(start, anchor - 40), anchor + 20)
         dates = [d for d in _dates_outside_dated(self.text, start, end) if d[0] > anchor]
         named = _EXPIRY_NAMED.search(self.text, start, end)
         day_named = _text.parse_date(named) if named is not None else None
@@ -2448,7 +2546,7 @@ class _Reader:
                 )
             )
             return
-        if (
+        if not was_scheduled and (
             "accelerat" in low
             or re.search(r"\bextend\w*\b|\bamend\w*\b", low)
             or self._in_new_text(start, end)
@@ -2458,11 +2556,14 @@ class _Reader:
                 note = "the expiration date is accelerated: the plan ends on this date"
             change = SetExpiration(date=day, quote=" ".join(evidence.quote.split()), note=note)
             record = self._amendment(self.current_number, current=True)
+            # A date the words give as the new one ("to X", "replacing it with X") is surer
+            # than one a sentence about the change merely states.
+            new = self._new_value(start, s) or (replaced is not None and s >= replaced.end())
             if not any(
                 isinstance(c.change, SetExpiration) and c.change.date == day for c in record.changes
             ):
-                record.changes.append(DraftChange(change, evidence, 0.8 * factor))
-        elif _EXPIRES.search(low) and not _CHANGING.search(low):
+                record.changes.append(DraftChange(change, evidence, (0.8 if new else 0.7) * factor))
+        elif was_scheduled or (_EXPIRES.search(low) and not _CHANGING.search(low)):
             # "we maintained a rights plan with an expiration date of October 31, 2018", in a
             # report of another event: the agreement's own term, kept unless the filing's
             # instrument sets a new one (see result()).
