@@ -87,7 +87,8 @@ _BETWEEN = re.compile(
 # COMPANY OF NEW YORK" / "AMENDED AND RESTATED RIGHTS AGREEMENT").
 _HEADING = re.compile(
     rf"^[ \t]*(?P<name>{_ENTITY_LINE})[ \t\n]+(?i:and)[ \t\n]+\[?{_ENTITY}\]?,?"
-    rf"(?:[ \t\n]+an?[ \t]+[^\n]{{1,80}})?[ \t\n]+(?:(?:(?i:as)[ \t\n]+)?(?i:Rights[ \t\n]+Agent)\b|"
+    rf"(?:[ \t\n]+an?[ \t]+[^\n]{{1,80}})?[ \t\n]+"
+    rf"(?:(?:(?i:as)[ \t\n]+)?(?i:Rights[ \t\n]+Agent)\b|"
     rf"(?:AMENDED[ \t\n]+AND[ \t\n]+RESTATED[ \t\n]+)?(?:[A-Z][A-Z'’&-]*[ \t]+){{0,4}}"
     rf"RIGHTS[ \t\n]+(?:AGREEMENT|PLAN)\b)",
     re.MULTILINE,

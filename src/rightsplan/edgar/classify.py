@@ -389,7 +389,8 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         11,
         re.compile(
             rf"\b{_PLAN_TITLE}{_S}(?:between|BETWEEN|by{_S}and{_S}between|BY{_S}AND{_S}BETWEEN)\b"
-            rf"|\b(?:Rights|RIGHTS)[ \t]+(?:Plan[ \t]+|PLAN[ \t]+)?(?:Agreement|AGREEMENT|Plan|PLAN)"
+            rf"|\b(?:Rights|RIGHTS)[ \t]+(?:Plan[ \t]+|PLAN[ \t]+)?"
+            rf"(?:Agreement|AGREEMENT|Plan|PLAN)"
             rf"[ \t]*\n?[ \t\n]*"
             rf"(?:Dated|DATED)\b"
         ),
@@ -399,9 +400,7 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         # in its text or its table of contents.
         DocumentKind.AGREEMENT,
         9,
-        re.compile(
-            r"^[ \t|]*(?:Section[ \t]+)?1\.?[ \t|]+Certain[ \t]+Definitions\b", re.I | re.M
-        ),
+        re.compile(r"^[ \t|]*(?:Section[ \t]+)?1\.?[ \t|]+Certain[ \t]+Definitions\b", re.I | re.M),
     ),
     (
         DocumentKind.PRESS_RELEASE,

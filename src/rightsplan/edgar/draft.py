@@ -370,7 +370,8 @@ _OTHER_PLAN = re.compile(
 # "X and Y Rights Agent Rights Agreement Dated as of February 19, 1998 TABLE OF CONTENTS".
 _TITLE_DATED = re.compile(
     rf"(?:^[ \t|]*(?:(?i:dated|effective)(?:[ \t]+(?i:originally))?(?:[ \t]+(?i:as[ \t]+of))?"
-    rf"[ \t:]+|(?i:as[ \t]+of)[ \t]+)?|(?i:rights[ \t]+agent),?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{0,6}}(?:Dated|DATED)"
+    rf"[ \t:]+|(?i:as[ \t]+of)[ \t]+)?|(?i:rights[ \t]+agent),?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{0,6}}"
+    rf"(?:Dated|DATED)"
     rf"(?:[ \t]+(?i:as[ \t]+of))?[ \t:]+)"
     rf"(?P<date>{_DATE})[ \t.,|]*(?:$|(?i:table[ \t]+of[ \t]+contents))",
     re.MULTILINE,
@@ -382,7 +383,8 @@ _TITLE_RESTATED = re.compile(
     re.MULTILINE,
 )
 _AMENDMENT_TITLE = re.compile(
-    rf"\bamendment\b(?:{_W}no\.?[ \t\n]*\d{{1,2}})?{_W}to{_W}(?:the{_W})?(?:[\w'’&,.-]+{_W}){{0,6}}?"
+    rf"\bamendment\b(?:{_W}no\.?[ \t\n]*\d{{1,2}})?{_W}to{_W}(?:the{_W})?"
+    rf"(?:[\w'’&,.-]+{_W}){{0,6}}?"
     rf"{PLAN_NOUN}",
     re.IGNORECASE,
 )
@@ -474,7 +476,8 @@ _NEW_TEXT = re.compile(
     rf"\b(?:is|are)(?:{_W}hereby)?(?:{_W}further)?{_W}(?:amended|restated|replaced|modified|"
     rf"supplemented)\b[^.;:]{{0,160}}?\b(?:as{_W}follows|the{_W}following)\b[^.;:]{{0,80}}?:|"
     rf"\bhereby{_W}amends?\b[^.;:]{{0,80}}?"
-    rf"\bas{_W}follows[ \t]*:|\b(?:replaced|substituted)(?:{_W}in{_W}its{_W}entirety)?{_W}(?:with|by)"
+    rf"\bas{_W}follows[ \t]*:|\b(?:replaced|substituted)(?:{_W}in{_W}its{_W}entirety)?{_W}"
+    rf"(?:with|by)"
     rf"{_W}the{_W}following[ \t]*:",
     re.IGNORECASE,
 )
@@ -508,6 +511,8 @@ def _last_sentence_end(text: str, start: int, end: int) -> int:
     for match in _SENTENCE_END.finditer(text, start, end):
         last = match.end()
     return last
+
+
 _SUMMARY_CHANGE = re.compile(
     rf"\b(?:changes|increases|decreases|reduces|modifies){_W}the{_W}(?P<what>[^.;()]{{1,80}}?)"
     rf"(?:[ \t\n]*\([^)]{{0,60}}\))?{_W}from\b[^.;]{{0,80}}?\bto\b[ \t\n]+[^ \t\n;,.]+"
@@ -565,7 +570,8 @@ _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|if|were)\b[^.;]{0,80}$", re.
 # "If not redeemed, they would expire on December 23, 2019": the plan's own term, in the
 # conditional mood its summaries use.
 _UNLESS_ENDED = re.compile(
-    r"\bif[ \t\n]+not[ \t\n]+(?:earlier[ \t\n]+|previously[ \t\n]+)?(?:redeemed|exchanged|terminated)",
+    r"\bif[ \t\n]+not[ \t\n]+(?:earlier[ \t\n]+|previously[ \t\n]+)?"
+    r"(?:redeemed|exchanged|terminated)",
     re.IGNORECASE,
 )
 # "was scheduled to expire on September 30, 2015": the term before the change reported.
@@ -1139,7 +1145,7 @@ _MAX_WORDS_SEEN = 200
 
 
 def _written_word(text: str, word: str, seen: dict[str, str | None]) -> str | None:
-    """How ``text`` writes ``word`` capitalised but not in capitals ("New" for "NEW"), if it does."""
+    """How ``text`` writes ``word`` capitalised, not in capitals ("New" for "NEW"), if it does."""
     if word in seen:  # once per word and text: reading stays linear
         return seen[word]
     pattern = re.compile(rf"(?<![\w.&'’-]){re.escape(word)}(?![\w&'’-])", re.IGNORECASE)
@@ -1240,6 +1246,7 @@ class _Reader:
         self.holdings: list[DraftHolding] = []
         self.notes: list[str] = []
         self._flag_cache: tuple[tuple[int, int], _Flags] = ((-1, -1), _NO_FLAGS)
+        self._short_names: dict[str, bool] = {}
         self.claimed_dates: set[int] = set()
         """Where dates start that are the agreement's, not the instrument's."""
         self._words_seen: dict[str, str | None] = {}
@@ -1334,7 +1341,7 @@ class _Reader:
         )
 
     def _changing(self, start: int, end: int, low: str) -> bool:
-        """Whether a sentence changes the plan: its words say so, or it is an amendment's new text."""
+        """Whether a sentence changes the plan: by its words, or as an instruction's new words."""
         if self.event.kind is EventKind.ADOPTION:
             return False
         return bool(_CHANGING.search(low)) or self._in_new_text(start, end)
@@ -1358,7 +1365,9 @@ class _Reader:
                 continue
             begin = self.text.rfind(".", start, colon - 1) + 1 or start
             subject = self.text[begin:colon]
-            if stop == colon and (_MODELLED_TERM.search(subject) or not _PART_OF_PLAN.search(subject)):
+            if stop == colon and (
+                _MODELLED_TERM.search(subject) or not _PART_OF_PLAN.search(subject)
+            ):
                 # New words cut off: of a term the reader models (better nothing than a wrong
                 # kind), or of no named part of the plan ("Items 1 and 2 of the Form 8-A ...
                 # are hereby further amended to read in their entirety as follows:").
@@ -1366,7 +1375,10 @@ class _Reader:
             evidence = self.context.evidence(_SPACES.match(self.text, begin).end(), colon)  # type: ignore[union-attr]
             words = " ".join(evidence.quote.split())
             record = self._amendment(self.current_number, current=True)
-            if any(isinstance(c.change, OtherChange) and c.evidence.start <= colon < c.evidence.end + 1 for c in record.changes):
+            if any(
+                isinstance(c.change, OtherChange) and c.evidence.start <= colon < c.evidence.end + 1
+                for c in record.changes
+            ):
                 continue
             record.changes.append(
                 DraftChange(
@@ -1447,12 +1459,12 @@ class _Reader:
                 self._amendment(self.current_number, current=True).changes.append(drafted)
 
     def _neither_nor(self, start: int, end: int) -> list[tuple[str, int, int]]:
-        """The parties a clause excludes one by one: "neither Newco, Xxxxx nor any Affiliate of
-        either Newco or Xxxxx shall be deemed to be an Acquiring Person".
+        """The parties a clause excludes one by one ("neither Newco, Xxxxx nor any ...").
 
-        Each listed party counts when the text defines it (a short name it gives in quotes,
-        resolved to the full name it stands for) or names it with an entity's suffix; "any
-        Affiliate of ..." and other descriptions are not parties.
+        "neither Newco, Xxxxx nor any Affiliate of either Newco or Xxxxx shall be deemed to be
+        an Acquiring Person": each listed party counts when the text defines it (a short name
+        it gives in quotes, resolved to the full name it stands for) or names it with an
+        entity's suffix; "any Affiliate of ..." and other descriptions are not parties.
         """
         clause = _NEITHER_NOR.search(self.text, start, end)
         if clause is None:
@@ -1472,8 +1484,13 @@ class _Reader:
 
     def _defined_short_name(self, name: str) -> bool:
         """Whether the text defines ``name`` as a short name: '... Ohio corporation ("Newco")'."""
-        words = r"[ \t\n]+".join(re.escape(w) for w in name.split())
-        return re.search(rf"\([ \t\n]*(?:the[ \t\n]+)?[\"“]{words}[\"”]", self.text) is not None
+        if name not in self._short_names:  # once per name: reading stays linear
+            words = r"[ \t\n]+".join(re.escape(w) for w in name.split())
+            found = re.search(rf"\([ \t\n]*(?:the[ \t\n]+)?[\"“]{words}[\"”]", self.text)
+            if len(self._short_names) >= _MAX_NAMES:
+                return found is not None
+            self._short_names[name] = found is not None
+        return self._short_names[name]
 
     def _count_changes(self) -> int:
         return len(self.provisions) + sum(len(r.changes) for r in self.amendments.values())
@@ -2190,7 +2207,9 @@ class _Reader:
             if isinstance(change, SetThreshold) and not assumed and sentence_comparison is None:
                 sentence_comparison = comparison
             if change is None or (
-                assumed and target == "provision" and isinstance(change, SetThreshold | SetPassiveTier)
+                assumed
+                and target == "provision"
+                and isinstance(change, SetThreshold | SetPassiveTier)
             ):
                 # "an ownership trigger threshold of 15%": a line the text draws without
                 # saying whether reaching it or exceeding it triggers; "or more" would be a
@@ -2433,9 +2452,7 @@ class _Reader:
             self._flag_cache = (
                 key,
                 _Flags(
-                    changing=(
-                        bool(_CHANGING.search(low)) and "continues to" not in low
-                    )
+                    changing=(bool(_CHANGING.search(low)) and "continues to" not in low)
                     or self._in_new_text(start, end),
                     holder=self._holder_in(start, end),
                     exception=_EXCEPTION.search(low) is not None,
