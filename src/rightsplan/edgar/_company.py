@@ -118,23 +118,10 @@ rights agreement ... between the Company and Computershare Inc. as successor-in-
 Agent)". The agent is named with an entity's suffix, or followed by "(as Rights Agent)"."""
 # Words that make what comes before "of" a description of the company, not part of its name:
 # "Board of Directors of X", "Series A Preferred Stock Purchase Rights of X".
-_GENERIC_NOUNS = frozenset(
-    {
-        "board",
-        "directors",
-        "rights",
-        "stock",
-        "shares",
-        "holders",
-        "stockholders",
-        "shareholders",
-        "securities",
-        "committee",
-        "members",
-        "subsidiaries",
-        "officers",
-    }
-)
+_BODIES = frozenset({"board", "directors", "committee", "members", "officers", "subsidiaries"})
+_SECURITIES = frozenset({"rights", "stock", "shares", "securities"})
+_HOLDERS = frozenset({"holders", "stockholders", "shareholders"})
+_GENERIC_NOUNS = _BODIES | _SECURITIES | _HOLDERS
 _NOT_A_NAME = frozenset(
     {"company", "corporation", "registrant", "issuer", "rights", "board", "this", "agreement"}
 )

@@ -26,6 +26,7 @@ __all__ = [
     "looks_like_html",
     "names_another_document",
     "parse_date",
+    "phrase",
     "readable",
     "sentence_bounds",
 ]
@@ -410,3 +411,20 @@ def names_another_document(text: str, at: int) -> bool:
         return True
     reference = _FORM_REFERENCE.search(text, max(0, at - 60), at)
     return reference is not None and reference["self"] is None
+
+
+def phrase(*phrases: str) -> re.Pattern[str]:
+    r"""Any of ``phrases``, in any case, its words apart by any spaces or line breaks.
+
+    Filings break lines anywhere and write headings in capitals: "AMENDED AND" / "RESTATED" is
+    "amended and restated". Linear: the words are literals.
+
+    >>> phrase("amended and restated").search("an AMENDED AND\nRESTATED plan").group()
+    'AMENDED AND\nRESTATED'
+    >>> phrase("close of business", "midnight").search("at the closes of business") is None
+    True
+    """
+    alternatives = "|".join(
+        r"[ \t\n]+".join(re.escape(word) for word in words.split()) for words in phrases
+    )
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)

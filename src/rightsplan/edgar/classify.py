@@ -244,8 +244,8 @@ _EXPIRY_FROM = re.compile(r"\bexpir\w*\b[^.;]{0,200}?\bfrom\b", re.IGNORECASE)
 _TO = re.compile(r"^[^.;]{0,60}?\bto\b[^.;]{0,30}$")
 _SPAN = re.compile(r"[\s\S]+")
 _AMENDS = re.compile(r"\bamend", re.IGNORECASE)
-_RESTATED = re.compile(r"\bamended[ \t\n]+and[ \t\n]+restated\b", re.IGNORECASE)
-_PLAN_IN_CHARTER = re.compile(r"certificate[ \t\n]+of[ \t\n]+incorporation", re.IGNORECASE)
+_RESTATED = _text.phrase("amended and restated")
+_PLAN_IN_CHARTER = _text.phrase("certificate of incorporation")
 
 
 # --- the kind of document -------------------------------------------------------------------------

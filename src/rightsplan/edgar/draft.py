@@ -328,12 +328,25 @@ _AMENDMENT_START = re.compile(
 # "On X, the Board adopted (enacted, approved) a rights plan", "Effective as of X, the Board
 # ... adopted a Rights Agreement": the plan's date, less directly than "dated as of".
 _PLAN_WORDS = rf"(?:(?:[\w'’&-]+|\([^()\n]{{0,20}}\)){_W}){{0,8}}?"
-_ON_DATE_ADOPTED = re.compile(
-    rf"\b(?i:on(?:{_W}or{_W}about)?|as{_W}of|effective(?:{_W}as{_W}of)?){_W}(?P<date>{_DATE}),?"
-    rf"(?:[^.;]|\.(?=,?[ \t\n]+[(a-z])){{0,120}}?"
-    rf"\b(?P<verb>(?i:entered{_W}into|adopted|enacted|approved(?:{_W}the{_W}adoption{_W}of)?|"
-    rf"executed|signed|resolved{_W}to{_W}adopt))[ \t\n]+"
-    rf"(?P<what>(?:(?:the|a|an|its|our|that{_W}certain){_W})?{_PLAN_WORDS}{PLAN_NOUN})"
+
+
+def _on_date_acting(verbs: str, reach: int) -> re.Pattern[str]:
+    """A date, then within ``reach`` characters an act on a plan: "On X, <who> <verb> <a plan>".
+
+    The date comes first ("On", "As of", "Effective (as of)", "On or about"); an abbreviation's
+    full stop ("Inc.,") does not end the reach.
+    """
+    return re.compile(
+        rf"\b(?i:on(?:{_W}or{_W}about)?|as{_W}of|effective(?:{_W}as{_W}of)?){_W}(?P<date>{_DATE}),?"
+        rf"(?:[^.;]|\.(?=,?[ \t\n]+[(a-z])){{0,{reach}}}?\b(?P<verb>{verbs})[ \t\n]+"
+        rf"(?P<what>(?:(?:the|a|an|its|our|that{_W}certain){_W})?{_PLAN_WORDS}{PLAN_NOUN})"
+    )
+
+
+_ON_DATE_ADOPTED = _on_date_acting(
+    rf"(?i:entered{_W}into|adopted|enacted|approved(?:{_W}the{_W}adoption{_W}of)?|executed|"
+    rf"signed|resolved{_W}to{_W}adopt)",
+    120,
 )
 # "adopted a rights plan (the "Plan") on March 20, 2020": the act's date after the plan.
 _ADOPTED_ON_DATE = re.compile(
@@ -428,15 +441,17 @@ _HOLDER_ENTITY = (
     r"Company|Co\.|plc|N\.V\.|AG|S\.A\.))"
 )
 """A holder's name that carries an entity's suffix ("Blue Harbor Capital, L.P.")."""
+_DEEMED_ACQUIRING = (
+    rf"be{_W}deemed{_W}(?:to{_W}be{_W}|to{_W}have{_W}become{_W})?an?{_W}[\"“]?Acquiring{_W}Person"
+)
 _EXCLUDED = re.compile(
-    rf"(?P<name>{_HOLDER_ENTITY})(?!\w)[^.;%]{{0,200}}?\b(?:shall|will){_W}not{_W}be{_W}"
-    rf"deemed{_W}(?:to{_W}be{_W}|to{_W}have{_W}become{_W})?an?{_W}[\"“]?Acquiring{_W}Person"
+    rf"(?P<name>{_HOLDER_ENTITY})(?!\w)[^.;%]{{0,200}}?\b(?:shall|will){_W}not{_W}"
+    rf"{_DEEMED_ACQUIRING}"
 )
 # "neither Newco, Xxxxx nor any Affiliate of either Newco or Xxxxx shall be deemed to be an
 # Acquiring Person": parties excluded one by one, listed before the words that exclude them.
 _NEITHER_NOR = re.compile(
-    rf"\bneither{_W}(?P<list>[^.;:()]{{1,200}}?){_W}(?:shall|will){_W}(?:not{_W})?be{_W}deemed"
-    rf"{_W}(?:to{_W}be{_W}|to{_W}have{_W}become{_W})?an?{_W}[\"“]?Acquiring{_W}Person"
+    rf"\bneither{_W}(?P<list>[^.;:()]{{1,200}}?){_W}(?:shall|will){_W}{_DEEMED_ACQUIRING}"
 )
 # 'the term "Acquiring Person" shall not include X Corporation'; 'exempts X Corporation ... from
 # the definition of Acquiring Person': the same exclusion, the name after the words.
@@ -481,8 +496,8 @@ _NEW_TEXT = re.compile(
     rf"{_W}the{_W}following[ \t]*:",
     re.IGNORECASE,
 )
-_NEXT_INSTRUCTION = re.compile(
-    rf"\b(?:is|are){_W}hereby\b|\bhereby{_W}amends?\b|\bIN{_W}WITNESS\b", re.IGNORECASE
+_NEXT_INSTRUCTION = _text.phrase(
+    "is hereby", "are hereby", "hereby amend", "hereby amends", "in witness"
 )
 # What an instruction names as changed, when that is a term the reader models itself (or may
 # be: Section 1 of a rights agreement holds its definitions, "Acquiring Person" among them).
@@ -569,15 +584,20 @@ _IN_EFFECT_UNTIL = re.compile(
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|if|were)\b[^.;]{0,80}$", re.IGNORECASE)
 # "If not redeemed, they would expire on December 23, 2019": the plan's own term, in the
 # conditional mood its summaries use.
-_UNLESS_ENDED = re.compile(
-    r"\bif[ \t\n]+not[ \t\n]+(?:earlier[ \t\n]+|previously[ \t\n]+)?"
-    r"(?:redeemed|exchanged|terminated)",
-    re.IGNORECASE,
+_UNLESS_ENDED = _text.phrase(
+    *(
+        f"if not {when} {ended}"
+        for when in ("", "earlier", "previously")
+        for ended in ("redeemed", "exchanged", "terminated")
+    )
 )
 # "was scheduled to expire on September 30, 2015": the term before the change reported.
-_WAS_SCHEDULED = re.compile(
-    r"\b(?:was|were|had[ \t\n]+been)[ \t\n]+(?:scheduled|set|due)[ \t\n]+to[ \t\n]+expire\b",
-    re.IGNORECASE,
+_WAS_SCHEDULED = _text.phrase(
+    *(
+        f"{was} {how} to expire"
+        for was in ("was", "were", "had been")
+        for how in ("scheduled", "set", "due")
+    )
 )
 # "the existing rights plan which is scheduled to expire on March 28, 1999", in the release
 # adopting its replacement: the old plan's expiry.
@@ -628,7 +648,7 @@ _EXPIRY_NAMED = re.compile(
     rf"(?P<date>{_DATE})[ \t\n]*\([ \t\n]*(?:(?:the|such){_W})?[\"“](?:Final{_W})?Expiration"
     rf"{_W}(?:Date|Time)[\"”]"
 )
-_CLOSE_OF_BUSINESS = re.compile(rf"\bclose{_W}of{_W}business{_W}on\b", re.I)
+_CLOSE_OF_BUSINESS = _text.phrase("close of business on")
 _REPLACED = re.compile(
     rf"\b(?:replac\w*|substitut\w*|deleting)\b[^.;]{{0,200}}?\bwith\b|"
     rf"\bsubstituted{_W}therefore\b",
@@ -732,10 +752,7 @@ _AS_A_RESULT = re.compile(
     r"\b(?:effect[ \t\n]+of|effectively|as[ \t\n]+a[ \t\n]+result|upon|following)\b",
     re.IGNORECASE,
 )
-_ON_DATE_AMENDED = re.compile(
-    rf"\b(?i:on(?:{_W}or{_W}about)?|as{_W}of|effective(?:{_W}as{_W}of)?){_W}(?P<date>{_DATE}),?[^.;]{{0,100}}?"
-    rf"\b(?i:amended){_W}(?:(?:the|its|our|that{_W}certain){_W})?{_PLAN_WORDS}{PLAN_NOUN}"
-)
+_ON_DATE_AMENDED = _on_date_acting("(?i:amended)", 100)
 _ON_DATE_AFTER = re.compile(
     rf"(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?{_W}(?i:on|as{_W}of){_W}(?P<date>{_DATE})"
 )
@@ -756,8 +773,8 @@ _RECITED_AMENDMENT = re.compile(
 _BOARD_ACTED = re.compile(
     r"\b(?:authorized|approved|determined|voted|resolved|adopted|declared)\b", re.IGNORECASE
 )
-_CHARTER = re.compile(
-    r"certificate of incorporation|articles of incorporation|\bcharter\b|\bby-?laws\b"
+_CHARTER = _text.phrase(
+    "certificate of incorporation", "articles of incorporation", "charter", "bylaws", "by-laws"
 )
 _ON_OR_AS_OF = re.compile(rf"{_W}(?:on|as{_W}of){_W}", re.IGNORECASE)
 _EXECUTED = re.compile(rf"\b(?:executed|entered{_W}into|signed)\b", re.IGNORECASE)
