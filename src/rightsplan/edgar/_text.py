@@ -379,11 +379,12 @@ _HEADER_LINE = 300
 _EXHIBIT_LINE = re.compile(r"\bEX(?:HIBIT)?[ \t]*[-.]?[ \t]*\d{1,3}\b", re.I)
 # A form named as another document: "in a Form 8-K", "on Form 8-A/A that the Company is
 # filing", "to the Form 8-A": a reference, not the document's cover. "this Current Report on
-# Form 8-K" is the document naming itself.
+# Form 8-K" is the document naming itself, and so is a title, "CURRENT REPORT ON FORM 8-K".
 _FORM_REFERENCE = re.compile(
     r"\b(?:(?P<self>this)[ \t\n]+(?:(?:Current|Annual|Quarterly)[ \t\n]+Report|Registration"
     r"[ \t\n]+Statement|Amendment)[ \t\n]+(?:No\.[ \t]*\d{1,2}[ \t\n]+)?(?:on|to)[ \t\n]+"
-    r"|(?:a|an|the|its|our|their|in|on|under|with|to|of|by|from)[ \t\n]+"
+    r"|(?:a|an|the|its|our|their|in|(?<!report[ \t\n])(?<!statement[ \t\n])on|under|with|to|of"
+    r"|by|from)[ \t\n]+"
     r"(?:(?:(?:Current|Annual|Quarterly)[ \t\n]+Report|Registration[ \t\n]+Statement)"
     r"[ \t\n]+on[ \t\n]+)?)$",
     re.I,
@@ -402,6 +403,9 @@ def names_another_document(text: str, at: int) -> bool:
     True
     >>> text = "This Current Report on Form 8-K reports the rights."
     >>> names_another_document(text, text.index("Form"))
+    False
+    >>> text = "CURRENT REPORT ON FORM 8-K"
+    >>> names_another_document(text, text.index("FORM"))
     False
     """
     floor = max(0, at - _HEADER_LINE)
