@@ -308,3 +308,184 @@ class TestPressReleases:
             "COMPUTERSHARE TRUST COMPANY, N.A.,\nas Rights Agent\n"
         )
         assert kind(text) is DocumentKind.AGREEMENT
+
+
+class TestExhibitsAndReferences:
+    """A form type names the document only where it is the document's own cover."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # crown-cork-seal: a mirror's header names the 8-A/A the exhibit was filed with.
+            "CROWN CORK & SEAL CO INC\n8-A12B/A, EX-99, 2000-05-30\nMETAL CANS\n\n"
+            "Exhibit No. 1\n\nCROWN CORK & SEAL COMPANY, INC.\n\nand\n\nFIRST CHICAGO TRUST "
+            "COMPANY OF NEW YORK\n\nAMENDED AND RESTATED RIGHTS AGREEMENT\n\nDated as of May 25, "
+            "2000\n",
+            # ramp: EDGAR's own header line for the exhibit of a Form 8-A.
+            "EX-1 2 form8a_20040527-ex1.htm Ramp Corporation - Form 8-A, May 27, 2004 - "
+            "Exhibit 1\n\nRAMP CORPORATION\n\nand\n\nCOMPUTERSHARE TRUST COMPANY, INC.,\nas "
+            "Rights Agent\n\nRIGHTS AGREEMENT\n\nDated as of May 27, 2004\n",
+        ],
+    )
+    def test_exhibit_of_an_8a_is_the_exhibit(self, text: str) -> None:
+        """The agreement filed with an 8-A is an agreement, and its text has no cover's form."""
+        assert kind(text) is DocumentKind.AGREEMENT
+        assert parse_filing(text, name="doc.txt").form == ""
+
+    def test_form_named_as_another_document(self) -> None:
+        """'in a Form 8-K and ... on Form 8-A/A that ... is filing' is no cover (pmi-group)."""
+        text = (
+            "The PMI Group, Inc. (NYSE: PMI) today announced that its Board of Directors has "
+            "adopted an Amended and Restated Tax Benefits Preservation Plan.\nAdditional "
+            "information regarding the amended plan will be contained in a Form 8-K and in a "
+            "Registration Statement on Form 8-A/A that The PMI Group is filing with the "
+            "Securities and Exchange Commission.\n"
+        )
+        filing = parse_filing(text, name="doc.txt")
+        assert filing.form == ""
+        assert document_kind(filing).kind is DocumentKind.PRESS_RELEASE
+
+    def test_cover_written_across_lines(self) -> None:
+        """'Form' / '8-A/A' on lines of their own is the cover, not the 8-A it amends."""
+        text = (
+            "SECURITIES\nAND\nEXCHANGE COMMISSION\nForm\n8-A/A\nAmendment\nNo. 4\nFor\n"
+            "Registration of Certain Classes of Securities\nThe Company hereby amends Items 1 "
+            "and 2 of its Registration Statement on Form 8-A filed with the Commission.\n"
+        )
+        assert kind(text) is DocumentKind.FORM_8A_AMENDMENT
+
+
+class TestTitlesAndHeadings:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # limestone-bancorp: the company's name between "to the" and the plan's title.
+            "Exhibit 4\n\nAMENDMENT No. 4\nto the\nLIMESTONE BANCORP, INC.\nTAX BENEFITS "
+            "PRESERVATION PLAN\n\nThis is Amendment No. 4 (this \u201cAmendment\u201d) dated as of "
+            "May 19, 2021, to the TAX BENEFITS PRESERVATION PLAN dated as of June 25, 2015.\n",
+            # n2h2: a flattened page whose title runs into the text.
+            "EX-4.1 6 v91885exv4w1.txt EXHIBIT 4.1 AMENDMENT NO. 1 TO RIGHTS AGREEMENT THIS "
+            'AMENDMENT NO. 1 TO RIGHTS AGREEMENT (this "AMENDMENT NO. 1"), dated as of July 28, '
+            "2003, is made by and between N2H2, Inc. and Mellon Investor Services LLC.\n",
+        ],
+    )
+    def test_an_amendment_names_itself(self, text: str) -> None:
+        """An amendment's title or its '(this "Amendment")': an amendment, not the agreement."""
+        assert kind(text) is DocumentKind.AMENDMENT
+        assert event(text) is EventKind.AMENDMENT
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # trico-marine-services: a title page flattened onto one line.
+            "TRICO MARINE SERVICES, INC. and CHASEMELLON SHAREHOLDER SERVICES, L.L.C. Rights "
+            "Agent Rights Agreement Dated as of February 19, 1998 TABLE OF CONTENTS\n",
+            # fargo-electronics: a form of agreement.
+            "FORM OF RIGHTS AGREEMENT between FARGO ELECTRONICS, INC. and NORWEST BANK "
+            "MINNESOTA, N.A. Dated as of January , 2000\nTABLE OF CONTENTS\nSection | Page\n"
+            "1. | Certain Definitions. | 1\n",
+        ],
+    )
+    def test_title_page_of_an_agreement(self, text: str) -> None:
+        """A title followed by its parties or 'Dated', or Section 1's definitions: an agreement."""
+        assert kind(text) is DocumentKind.AGREEMENT
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Allergan adopts one-year stockholder rights plan\nApril 23, 2014\nIrvine, "
+            "Calif.-based Allergan has announced its board of directors has unanimously adopted a "
+            "one-year stockholder rights plan.\n",
+            "RRD Amends Existing Stockholder Rights Plan\n\nCHICAGO (News release) -- R. R. "
+            "Donnelley & Sons Company announced that its Board of Directors has approved an "
+            "amendment of the Company's stockholder rights plan.\n",
+            "XXXXXXX XXXXXXX, INC.\nADOPTS REPLACEMENT STOCKHOLDER\nPROTECTION RIGHTS AGREEMENT\n"
+            "FULLERTON, CALIFORNIA, February 4, 1999 - Xxxxxxx Xxxxxxx, Inc. announced that its "
+            "Board of Directors today adopted a replacement Stockholder Protection Rights "
+            "Agreement.\n",
+        ],
+    )
+    def test_headline_or_dateline_opens_a_release(self, text: str) -> None:
+        """A headline acting on a plan, or a dateline, opens a press release."""
+        assert kind(text) is DocumentKind.PRESS_RELEASE
+
+    def test_numbered_note_heading(self) -> None:
+        """An XBRL page opening on a numbered note heading is a note (a 10-K's, unless said)."""
+        text = (
+            "|\n8. Stockholders' Equity\nCommon Stock Purchase Rights\nOn November 18, 2002, the "
+            'Board of Directors resolved to adopt a Shareholders\' Rights Plan ("Rights Plan").\n'
+        )
+        reading = document_kind(parse_filing(text, name="doc.txt"))
+        assert reading.kind is DocumentKind.ANNUAL_NOTE
+
+
+class TestEventsByStructure:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # cenveo: the dividend's defined term between "dividend" and "of one ... right".
+            "ITEM 3.03 MATERIAL MODIFICATION TO RIGHTS OF SECURITY HOLDERS. On April 17, 2005, "
+            'the Board of Directors declared a dividend (the "Dividend") of one preferred share '
+            'purchase right (a "Right") for each outstanding share of common stock.\n',
+            # a letter to stockholders: the rights, plural, as the dividend.
+            "To Our Stockholders:\nYour Board of Directors today declared a dividend of Preferred "
+            "Share Purchase Rights. This letter describes the Rights Agreement.\n",
+            # edgewater-technology: only the cover's heading says what the report is.
+            "FORM 8-K\n\nRELATING TO ADOPTION OF A RIGHTS PLAN\n\nItem 5.   Other Events.\n",
+        ],
+    )
+    def test_adoption(self, text: str) -> None:
+        """Rights declared as a dividend, or a heading naming the adoption: an adoption."""
+        assert event(text) is EventKind.ADOPTION
+
+    def test_adoption_in_prose_is_not_a_heading(self) -> None:
+        """'the adoption of the Rights Agreement would be beneficial' reports no adoption."""
+        text = (
+            NOTE + "The Board determined that the adoption of the Rights Agreement would be "
+            "beneficial to the Company.\n"
+        )
+        assert event(text) is EventKind.NONE
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Ford Extends Tax Benefit Preservation Plan\n\nDEARBORN\u2014 Ford Motor Company "
+            "today announced that its Board of Directors approved a three-year extension of its "
+            "current tax benefit preservation plan. As part of the plan, in 2009 the Board of "
+            "Directors declared a dividend of one preferred share purchase right.\n",
+        ],
+    )
+    def test_extension_is_an_amendment(self, text: str) -> None:
+        """A plan extended is a plan amended, whatever the release recalls of its adoption."""
+        assert event(text) is EventKind.AMENDMENT
+
+    def test_restated_charter_is_not_a_restated_plan(self) -> None:
+        """An agreement listing a 'Second Amended and Restated Certificate of Incorporation'."""
+        text = (
+            "Tax Asset Protection Plan, dated as of September 12, 2019, between Eastman Kodak "
+            "Company and Computershare Trust Company, N.A., as Rights Agent, which includes as "
+            "Exhibit B the form of Certificate of Amendment to the Second Amended and Restated "
+            "Certificate of Incorporation\nExhibit 4.1\nTAX ASSET PROTECTION PLAN\ndated as of\n"
+            "September 12, 2019\n"
+        )
+        assert event(text) is EventKind.ADOPTION
+
+    def test_restated_under_the_title(self) -> None:
+        """'As amended and restated on April 25, 1997' under a title: the plan goes on."""
+        text = (
+            "FLUKE CORPORATION\nand\nCONTINENTAL STOCK TRANSFER & TRUST COMPANY\nRights Agent\n"
+            "Rights Agreement\nDated originally as of July 11, 1988\nAs amended and restated on "
+            "April 25, 1997\nTABLE OF CONTENTS\nSection 1. Certain Definitions ......1\n"
+        )
+        assert event(text) is EventKind.AMENDMENT
+
+    def test_later_expiry_does_not_date_the_adoption(self) -> None:
+        """An expiry date in the adoption's sentence does not make it the latest event."""
+        text = (
+            "|6 Months Ended\nAug. 01, 2020\n8. Stockholder Rights Plan\nOn July 31, 2019, the "
+            "Board of Directors adopted a limited duration stockholder rights plan with an "
+            "expiration date of August 1, 2022.\nOn July 31, 2020, the Board of Directors "
+            "adopted an amendment to the Rights Plan accelerating the expiration of the Rights "
+            "from 5:00 p.m. ET, on August 1, 2022, to 5:00 p.m. ET, on August 1, 2020.\n"
+        )
+        assert event(text) is EventKind.TERMINATION

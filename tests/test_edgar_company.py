@@ -173,3 +173,89 @@ class TestAgentAsParty:
     def test_not_the_party_of_a_plan(self, text: str) -> None:
         """Another agreement's party, or a mirror's redaction, is no rights agent."""
         assert AGENT_AS_PARTY.search(text) is None
+
+
+class TestIntroductionsInReleasesAndTitles:
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            (
+                "DEARBORN, Mich., Sept. 11, 2009 - Ford Motor Company [NYSE: F] today announced "
+                "that its Board of Directors has adopted a plan.",
+                "Ford Motor Company",
+            ),
+            (
+                "DELRAY BEACH, Fla., Dec. 03, 2024 (GLOBE NEWSWIRE) -- PetMed Express, Inc. dba "
+                "PetMeds and parent company of PetCareRx (NASDAQ: PETS) today announced a plan.",
+                "PetMed Express, Inc.",
+            ),
+            (
+                "FREMONT, Calif., Oct. 9, 2013 /PRNewswire/ \u2014 The Men\u2019s Wearhouse (NYSE: "
+                "MW)  today announced that its Board of Directors has adopted a plan.",
+                "The Men\u2019s Wearhouse",
+            ),
+        ],
+    )
+    def test_name_with_its_ticker(self, text: str, name: str) -> None:
+        """A ticker in brackets, the legal name before a "dba", "The" kept with a ticker."""
+        assert company(text) == name
+
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            (
+                "Adopts Rights Plan to Prevent Undue Influence\nR.R. Donnelley & Sons (RRD) "
+                "announced that its board of directors has adopted a stockholder rights plan.",
+                "R.R. Donnelley & Sons",
+            ),
+            (
+                "RRD Amends Existing Stockholder Rights Plan\n\nCHICAGO (News release) -- R. R. "
+                "Donnelley & Sons Company announced that its Board has approved an amendment.",
+                "R. R. Donnelley & Sons Company",
+            ),
+            (
+                "Ford Extends Tax Benefit Preservation Plan\n\nDEARBORN\u2014 Ford Motor Company "
+                "today announced that its Board of Directors approved an extension.",
+                "Ford Motor Company",
+            ),
+        ],
+    )
+    def test_announcer_after_a_dateline(self, text: str, name: str) -> None:
+        """Who announces, after a dateline's dash; an initial's full stop starts no sentence."""
+        assert company(text) == name
+
+    def test_name_never_runs_across_a_blank_line(self) -> None:
+        """A headline's last words above a blank line are not the name below it."""
+        text = (
+            "HASI Adopts Tax Benefit Preservation Plan for Net Operating Losses\n\nHannon "
+            'Armstrong Sustainable Infrastructure Capital, Inc. ("HASI," "we," "our" or the '
+            '"Company") (NYSE: HASI), today announced a plan.'
+        )
+        assert company(text) == "Hannon Armstrong Sustainable Infrastructure Capital, Inc."
+
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            (
+                "INVESTORS TITLE COMPANY\n\n\n          and\n\n\n  CENTRAL CAROLINA BANK,\n  a "
+                "division of National Bank of Commerce\n\n\n     Rights Agent\n",
+                "INVESTORS TITLE COMPANY",
+            ),
+            (
+                "Exhibit No. 1\n\n  CROWN CORK & SEAL COMPANY, INC.\n\n   and\n\n  FIRST CHICAGO "
+                "TRUST COMPANY OF NEW YORK\n\n   AMENDED AND RESTATED RIGHTS AGREEMENT\n",
+                "CROWN CORK & SEAL COMPANY, INC.",
+            ),
+        ],
+    )
+    def test_title_page_parties(self, text: str, name: str) -> None:
+        """The first party of a title page: the agent described, or the title below them."""
+        assert company(text) == name
+
+    def test_mirrors_title_for_the_filing(self) -> None:
+        """'American Shared Hospital Services – ‘8-K’ for 3/22/99': the filer the title names."""
+        text = (
+            "   Home      Search      Help\n\nAmerican Shared Hospital Services \u2013 "
+            "\u20188-K\u2019 for 3/22/99\n\nAs of:  Thursday, 4/1/99\n"
+        )
+        assert company(text) == "American Shared Hospital Services"

@@ -975,3 +975,407 @@ class TestHoldersAndChanges:
             if "add-exempt-person" in f
         }
         assert exempt == {"Blue Harbor Capital, L.P. made an Exempt Person"}
+
+
+class TestOperativeInstructions:
+    """An amendment's instructions and the new words after them (short cases from the corpus)."""
+
+    AMENDMENT_4 = (
+        "Exhibit 4\n\nAMENDMENT No. 4\nto the\nLIMESTONE BANCORP, INC.\nTAX BENEFITS "
+        "PRESERVATION PLAN\n\nThis is Amendment No. 4 (this \u201cAmendment\u201d) dated as of "
+        "May 19, 2021, to the TAX BENEFITS PRESERVATION PLAN dated as of June 25, 2015 (the "
+        "\u201cPlan\u201d), between Limestone Bancorp, Inc. (the \u201cCompany\u201d), and "
+        "American Stock Transfer & Trust Company, LLC, as Rights Agent, as amended by Amendment "
+        "No. 1 thereto dated August 5, 2015, Amendment No. 2 thereto dated May 23, 2018, and "
+        "Amendment No. 3 thereto dated November 25, 2019 (as so amended, the \u201cPlan\u201d).\n\n"
+        "{instruction}\n\nIN WITNESS WHEREOF, the parties hereto have caused this Amendment No. 4 "
+        "to be duly executed.\n"
+    )
+
+    def test_new_words_set_the_instruments_terms(self) -> None:
+        """A definition given as new words is the amendment's; its date said again is no other."""
+        instruction = (
+            "The definition of \u201cFinal Expiration Date\u201d in Section 1 of the Plan is "
+            "hereby amended to read in its entirety as follows:\n\nFinal Expiration Date\u201d "
+            "means June 30, 2024.\u201d\n\nAll references in the Plan to \u201cJune 30, 2021\u201d "
+            "are hereby amended and replaced with \u201cJune 30, 2024.\u201d"
+        )
+        drafted = text_facts(self.AMENDMENT_4.format(instruction=instruction))
+        assert "amendment[4].set-expiration=2024-06-30" in drafted
+        assert not any(f.startswith("agreement.set-expiration") for f in drafted)
+        assert "amendment[4].other-change" not in drafted
+
+    def test_recited_amendments_and_their_dates(self) -> None:
+        """'as amended by Amendment No. 1 thereto dated X': each earlier amendment and its date."""
+        drafted = text_facts(self.AMENDMENT_4.format(instruction=""))
+        assert {
+            "agreement.dated=2015-06-25",
+            "amendment[1].executed=2015-08-05",
+            "amendment[2].executed=2018-05-23",
+            "amendment[3].executed=2019-11-25",
+            "amendment[4].executed=2021-05-19",
+        } <= drafted
+
+    def test_this_is_amendment_dated_and_effective(self) -> None:
+        """An amendment 'is dated and effective as of X'; the plan 'originally dated as of Y'."""
+        text = (
+            "AMENDMENT No. 3\nto the\nACME BANCORP, INC.\nTAX BENEFITS PRESERVATION PLAN\nThis is "
+            "Amendment No. 3 to the Acme Bancorp, Inc. Tax Benefits Preservation Plan (this "
+            "\u201cAmendment\u201d) between Acme Bancorp, Inc. and Example Trust Company, as "
+            "Rights Agent, is dated and effective as of November 25, 2019.\nWHEREAS, the "
+            "Company and the Rights Agent are parties to a Tax Benefits Preservation Plan, "
+            "originally dated as of June 25, 2015, as amended by Amendment No. 1 thereto dated "
+            "August 5, 2015 (the \u201cPlan\u201d),\n"
+        )
+        assert {
+            "agreement.dated=2015-06-25",
+            "amendment[1].executed=2015-08-05",
+            "amendment[3].executed=2019-11-25",
+        } <= text_facts(text)
+
+    @pytest.mark.parametrize(
+        ("instruction", "other"),
+        [
+            # New words the reader models nothing of: an other change.
+            (
+                "The definition of \u201cExpiration Date\u201d in Section 1 of the Plan is hereby "
+                "amended to read in its entirety as follows:\n\nExpiration Date\u201d means the "
+                "earliest of (i) the Final Expiration Date and (ii) the time at which all Rights "
+                "are redeemed.",
+                True,
+            ),
+            # Cut off, but the part of the plan is named: an other change (ecc-international).
+            (
+                "1. The WHEREAS clause of the Rights Agreement is hereby amended and restated to "
+                "read in its entirety as follows:",
+                True,
+            ),
+            # Cut off, and Section 1 holds the definitions the reader models: nothing.
+            (
+                "1. Section 1 of the Rights Agreement is hereby amended by deleting paragraph (a) "
+                "thereof and replacing it in its entirety with the following:",
+                False,
+            ),
+        ],
+    )
+    def test_instruction_without_modelled_words(self, instruction: str, other: bool) -> None:
+        """An instruction drafts an other change when nothing modelled is read from it."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1 (this "
+            "\u201cAmendment\u201d) to the Rights Agreement dated as of June 25, 1997 is "
+            f"entered into as of July 30, 1997.\n{instruction}\n"
+        )
+        drafted = text_facts(text)
+        assert ("amendment[1].other-change" in drafted) is other
+
+    def test_registration_items_are_not_the_plan(self) -> None:
+        """'Items 1 and 2 of the Form 8-A ... are hereby further amended ... as follows:'."""
+        text = (
+            "FORM 8-A/A\nAmendment No. 2\nClass A Stock Purchase Rights\n\nItems 1 and 2 of the "
+            "Form 8-A Registration Statement concerning the Class A Stock Purchase Rights of the "
+            "registrant, as heretofore amended, are hereby further amended to read in their "
+            "entirety as follows:\n"
+        )
+        assert not any("other-change" in f for f in text_facts(text))
+
+
+class TestNamedPartiesAndAgents:
+    def test_parties_excluded_one_by_one(self) -> None:
+        """'neither Newco, Xxxxx nor any Affiliate ... shall be deemed to be an Acquiring ...'."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis AMENDMENT NO. 1, dated as of May 7, 2000, "
+            'is between The Geon Company, a Delaware corporation (the "Corporation") and The Bank '
+            'of New York ,\nas Rights Agent (the "Rights Agent").\nWHEREAS, The M.A. Xxxxx '
+            'Company, a Delaware corporation ("Xxxxx"), and the Corporation propose to enter into '
+            "an Agreement and Plan of Consolidation, pursuant to which Xxxxx, the Corporation and "
+            'a to-be-formed Ohio corporation ("Newco") will consolidate; and\n1. Section 1(a) of '
+            "the Rights Agreement is amended to add the following sentence at the end of such "
+            'Section:\n"Notwithstanding anything in this Rights Agreement to the contrary, '
+            "neither Newco, Xxxxx nor any Affiliate of either Newco or Xxxxx shall be deemed to "
+            'be an Acquiring Person by virtue of the consummation of the Consolidation."\n'
+        )
+        drafted = text_facts(text)
+        assert {
+            "agreement.rights_agent=The Bank of New York",
+            "amendment[1].add-exempt-person=Newco made an Exempt Person",
+            "amendment[1].add-exempt-person=The M.A. Xxxxx Company made an Exempt Person",
+        } <= drafted
+        assert not any("other-change" in f for f in drafted)
+
+    def test_agent_on_a_title_page(self) -> None:
+        """The parties a paragraph each, blank lines between: the agent is read all the same."""
+        text = (
+            "Exhibit 99.1\n\n    RENAISSANCE WORLDWIDE, INC.\n\n            and\n\n    Fleet "
+            "National Bank\n\n    as Rights Agent\n\n\n    Rights Agreement\n\n    Dated as of "
+            "June 13, 2000\n"
+        )
+        assert {
+            "agreement.rights_agent=Fleet National Bank",
+            "agreement.dated=2000-06-13",
+            "event=adoption",
+        } <= text_facts(text)
+
+    def test_a_name_never_runs_across_a_blank_line(self) -> None:
+        """'RAMP CORPORATION' / '' / 'and' / '' / 'COMPUTERSHARE ...': two parties."""
+        text = (
+            "RAMP CORPORATION\n\nand\n\nCOMPUTERSHARE TRUST COMPANY, INC.,\nas Rights Agent\n\n"
+            "RIGHTS AGREEMENT\n\nDated as of May 27, 2004\n"
+        )
+        agents = [f for f in text_facts(text) if f.startswith("agreement.rights_agent=")]
+        assert agents == ["agreement.rights_agent=Computershare Trust Company, Inc."]
+
+    def test_successor_to_names_the_predecessor(self) -> None:
+        """'X, successor to Mellon Bank N.A., as Rights Agent': the agent is X."""
+        text = (
+            'AMENDMENT NO. 2\nTO\nRIGHTS AGREEMENT\nThis AMENDMENT NO. 2 (the "Amendment") to '
+            'the Rights Agreement (the\n"Rights Agreement") dated as of August 27, 1996, as '
+            'amended, between ECC International Corp., a Delaware corporation (the "Company"), '
+            "and ChaseMellon\nShareholder Services, L.L.C., successor to Mellon Bank N.A., as "
+            'Rights Agent\n(the "Rights Agent"), is entered into as of the 12th day of March, '
+            "1999.\n"
+        )
+        assert {
+            "agreement.rights_agent=ChaseMellon Shareholder Services, L.L.C.",
+            "agreement.dated=1996-08-27",
+            "amendment[2].executed=1999-03-12",
+        } <= text_facts(text)
+
+    def test_words_of_a_name_in_capitals(self) -> None:
+        """A word the text writes in ordinary case elsewhere is written so ("New", not "NEW")."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1 is between Acme Corp. and "
+            "FIRST CHICAGO TRUST COMPANY OF NEW YORK, as Rights Agent.\nThis Amendment shall be "
+            "governed by the laws of the State of New York.\n"
+        )
+        assert "agreement.rights_agent=First Chicago Trust Company of New York" in text_facts(text)
+
+
+class TestTermsAsTextsStateThem:
+    def test_terms_without_an_event(self) -> None:
+        """A description of securities reports no event, but states the agreement's terms."""
+        text = (
+            "Exhibit 4.4\nDESCRIPTION OF REGISTERED SECURITIES\nThe terms of the Rights are "
+            "described in that certain Tax Benefit Preservation Plan, dated as of March 3, 2020, "
+            "between the Company and Computershare Inc., as rights agent.\n"
+        )
+        drafted = text_facts(text)
+        assert "event=none" in drafted
+        assert {
+            "agreement.dated=2020-03-03",
+            "agreement.rights_agent=Computershare Inc.",
+        } <= drafted
+
+    def test_threshold_without_a_comparison_is_left_out(self) -> None:
+        """'an ownership trigger threshold of 15%': reaching or exceeding? Not drafted."""
+        text = (
+            "FORM 8-K\nItem 3.03.\nOn July 31, 2019, the Board adopted a stockholder rights plan "
+            "with an ownership trigger threshold of 15%, subject to certain exceptions.\n"
+        )
+        assert not any("threshold" in f for f in text_facts(text))
+
+    def test_passive_tier_takes_the_general_comparison(self) -> None:
+        """'10% percent or more ... (15% in the case of a passive institutional investor)'."""
+        text = (
+            "FREMONT, Calif., Oct. 9, 2013 /PRNewswire/ \u2014 Acme Corp. (NYSE: AC) today "
+            "announced that its Board of Directors has adopted a shareholder rights plan. The "
+            "rights will become exercisable if a person or group acquires beneficial ownership of "
+            "10% percent or more of Acme common stock (15% in the case of a passive institutional "
+            "investor) in a transaction not approved by the Board.\n"
+        )
+        assert {
+            "agreement.set-threshold=10% or more",
+            "agreement.set-passive-tier=15% or more",
+        } <= text_facts(text)
+
+    def test_passive_investors_left_out_are_no_tier(self) -> None:
+        """'(other than certain passive institutional investors)' is no passive tier."""
+        text = (
+            "CHICAGO (News release) -- Acme Corp. announced that its Board has approved an "
+            'amendment of the Company\'s stockholder rights plan (the "Rights Plan"). The '
+            "amendment raises from 10% to 15% the level of beneficial ownership of common stock "
+            "the acquisition of which by a person or group (other than certain passive "
+            "institutional investors) would result in the rights becoming exercisable.\n"
+        )
+        drafted = text_facts(text)
+        assert "amendment[-].set-threshold=15% or more" in drafted
+        assert not any("passive" in f for f in drafted)
+
+    def test_plan_acting_against_an_ownership_change(self) -> None:
+        """A sentence naming the plan's threshold against an ownership change states it."""
+        text = (
+            "HASI Adopts Tax Benefit Preservation Plan\n\nAcme Capital, Inc. (NYSE: HASI) today "
+            "announced that its Board has adopted a tax benefits preservation plan (the \u201cNOL "
+            "Plan\u201d). In general, an ownership change would occur if stockholders owning at "
+            "least five percent increase their ownership by more than 50 percentage points. The "
+            "NOL Plan reduces the risk of an ownership change by deterring any person from "
+            "obtaining beneficial ownership of 4.9 percent or more of HASI stock.\n"
+        )
+        drafted = text_facts(text)
+        assert "agreement.set-threshold=4.9% or more" in drafted
+        assert not any("=5%" in f or "more than 50%" in f for f in drafted)
+
+    def test_grandfathered_holders_level_and_tolerance(self) -> None:
+        """'owning five percent or more ... are grandfathered ... an additional one percent'."""
+        text = (
+            "|9 Months Ended\nSep. 30, 2017\nCapital Stock\nPursuant to our tax benefits "
+            'preservation plan ("Plan") adopted January 5, 2017, each share is coupled with one '
+            "preferred stock purchase right. Stockholders owning five percent or more of our "
+            "outstanding stock at the time of adoption of the Plan are grandfathered and will "
+            "cause Rights to be distributed and become exercisable only if they acquire an "
+            "additional one percent of our outstanding shares.\n"
+        )
+        drafted = text_facts(text)
+        assert "agreement.set-grandfathering=1% or more" in drafted
+        assert not any("set-threshold" in f for f in drafted)
+
+    def test_amended_term_restated_is_the_amendments(self) -> None:
+        """A term the amendment sets, said again as the plan now stands, is not the original's."""
+        text = (
+            "|12 Months Ended\nDec. 31, 2013\nStockholders' Equity\nOn September 16, 2003, the "
+            "Company's Board of Directors adopted a shareholder rights plan.\nOn September 11, "
+            "2013, the Company entered into an Amendment No. 1 to the Rights Agreement, dated "
+            "September 17, 2003. Following the Amendment, the shareholder rights plan will "
+            "continue in effect to September 16, 2016. The Amendment also includes changes to the "
+            "definition of \u201cAcquiring Person\u201d to increase the ownership threshold "
+            "triggering the rights from 15% to 20%. The rights become exercisable only after any "
+            "Acquiring Person becomes the beneficial owner of 20% or more of the Company's "
+            "outstanding stock.\n"
+        )
+        drafted = text_facts(text)
+        assert {
+            "agreement.dated=2003-09-17",
+            "amendment[1].executed=2013-09-11",
+            "amendment[1].set-expiration=2016-09-16",
+            "amendment[1].set-threshold=20% or more",
+        } <= drafted
+        assert "agreement.set-threshold=20% or more" not in drafted
+
+
+class TestDatesByStructure:
+    def test_board_act_and_a_mirrors_date(self) -> None:
+        """The board's date is the one before its act; a redemption is executed only when said."""
+        text = (
+            "Extract: Poison Pill Activity: Termination (proactive) from a 8-K on 10/07/2021   "
+            "Download\nSEC Document\nOn October 2, 2021, the Board of Directors of Acme Corp. "
+            "(the \u201cCompany\u201d) approved the redemption of all the outstanding preferred "
+            "stock purchase rights granted pursuant to the Rights Agreement, dated March 1, 2015. "
+            "The Rights will be redeemed at a redemption price of $0.01 per Right.\n"
+        )
+        drafted = text_facts(text)
+        assert {
+            "event=redemption",
+            "agreement.dated=2015-03-01",
+            "amendment[-].authorized=2021-10-02",
+            "amendment[-].redeem=0.01",
+        } <= drafted
+        assert not any(".executed=" in f for f in drafted)
+
+    def test_charter_amendment_is_not_the_plans(self) -> None:
+        """'on May 9, 2013 our stockholders approved an amendment to our ... Certificate'."""
+        text = (
+            "|12 Months Ended\nDec. 31, 2015\nWe have a rights plan established under a rights "
+            "agreement dated December 21, 2006, as amended. In 2013, the Board of Directors "
+            "adopted amendments to the Rights Agreement. The Board of Directors also recommended, "
+            "and on May 9, 2013 our stockholders approved, an amendment to our Restated "
+            "Certificate of Incorporation, or the Protective Amendment.\n"
+        )
+        drafted = text_facts(text)
+        assert "agreement.dated=2006-12-21" in drafted
+        assert not any("2013-05-09" in f for f in drafted)
+
+    def test_original_plans_date_is_the_agreements(self) -> None:
+        """'amends and restates ... original Plan entered into ... on August 12, 2010'."""
+        text = (
+            "The PMI Group, Inc. (NYSE: PMI) today announced that its Board of Directors has "
+            "adopted an Amended and Restated Tax Benefits Preservation Plan, which amends and "
+            "restates The PMI Group's original Tax Benefits Preservation Plan entered into "
+            "between The PMI Group and the rights agent on August 12, 2010.\n"
+        )
+        drafted = text_facts(text)
+        assert "agreement.dated=2010-08-12" in drafted
+        assert not any(f.startswith("amendment[") and "2010-08-12" in f for f in drafted)
+
+    def test_headlines_date_is_not_the_plans(self) -> None:
+        """A headline ending in the plan's name, the release's date on the line below."""
+        text = (
+            "Acme adopts one-year stockholder rights plan\nApril 23, 2014\nAcme has announced "
+            "its board of directors has adopted a stockholder rights plan.\n"
+        )
+        assert not any(f.startswith("agreement.dated") for f in text_facts(text))
+
+    @pytest.mark.parametrize(
+        ("text", "dated"),
+        [
+            (
+                "|12 Months Ended\nDec. 31, 2002\nOn November 18, 2002, the Board of Directors "
+                'resolved to adopt a Shareholders\' Rights Plan ("Rights Plan").\n',
+                "2002-11-18",
+            ),
+            (
+                "EXHIBIT 3\nMarch 24, 1999\nTo Our Stockholders:\nYour Board of Directors today "
+                "declared a dividend of Preferred Share\nPurchase Rights.\n",
+                "1999-03-24",
+            ),
+        ],
+    )
+    def test_adoption_dated(self, text: str, dated: str) -> None:
+        """'resolved to adopt a ... Rights Plan'; a letter's date for rights declared 'today'."""
+        assert f"agreement.dated={dated}" in text_facts(text)
+
+    def test_time_of_day_ends_no_sentence(self) -> None:
+        """'from 5:00 p.m. ET, on August 1, 2022, to 5:00 p.m. ET, on August 1, 2020'."""
+        text = (
+            "|6 Months Ended\nAug. 01, 2020\nOn July 31, 2020, the Board of Directors of the "
+            "Company adopted an amendment to the Rights Plan accelerating the expiration of the "
+            "Rights from 5:00 p.m. ET, on August 1, 2022, to 5:00 p.m. ET, on August 1, 2020.\n"
+        )
+        drafted = text_facts(text)
+        assert {
+            "event=termination",
+            "amendment[-].authorized=2020-07-31",
+            "amendment[-].set-expiration=2020-08-01",
+        } <= drafted
+        assert not any(f.endswith("=2022-08-01") and "amendment" in f for f in drafted)
+
+
+class TestExpiriesByStructure:
+    def test_hypothetical_expiry_is_no_term(self) -> None:
+        """'if ... ratification were obtained, the plan as so extended would expire on X'."""
+        text = (
+            "CHICAGO (News release) -- Acme Corp. announced that its Board has approved an "
+            'amendment of the Company\'s stockholder rights plan (the "Rights Plan").\n\nThe '
+            "Rights Plan is scheduled to expire on August 28, 2021. As currently contemplated, if "
+            "such stockholder ratification were obtained, the Rights Plan as so extended would "
+            "expire on August 28, 2022.\n"
+        )
+        drafted = text_facts(text)
+        assert "agreement.set-expiration=2021-08-28" in drafted
+        assert not any("2022-08-28" in f for f in drafted)
+
+    def test_if_not_redeemed_is_the_term(self) -> None:
+        """'If not redeemed, they would expire on X': the plan's term, in the conditional."""
+        text = K8_ADOPTION.format(clause="If not redeemed, they would expire on December 23, 2019.")
+        assert "agreement.set-expiration=2019-12-23" in text_facts(text)
+
+    def test_scheduled_before_the_extension(self) -> None:
+        """'was scheduled to expire on X. The extension ... extends ... to Y': Y is the new one."""
+        text = (
+            "Acme Extends Tax Benefit Preservation Plan\n\nThe Board of Directors of Acme Corp. "
+            "(NYSE: AC) approved a three-year extension of its current tax benefit preservation "
+            "plan. The current plan, originally adopted in September 2009 and amended in "
+            "September 2012, was scheduled to expire on September 30, 2015. The extension "
+            "extends the final expiration date of the plan to September 30, 2018.\n"
+        )
+        drafted = text_facts(text)
+        assert "amendment[-].set-expiration=2018-09-30" in drafted
+        assert not any(f.startswith("amendment") and "2015-09-30" in f for f in drafted)
+
+    def test_replaced_plans_expiry(self) -> None:
+        """Adopting a replacement: 'the existing rights plan which is scheduled to expire on X'."""
+        text = (
+            "FULLERTON, CALIFORNIA, February 4, 1999 - Acme, Inc. announced that its Board of "
+            "Directors today adopted a replacement Stockholder Protection Rights Agreement. The "
+            "Rights Agreement is substantially the same as the existing rights plan which is "
+            "scheduled to expire on March 28, 1999.\n"
+        )
+        assert not any("expiration" in f for f in text_facts(text))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pendulum
 from hypothesis import given
@@ -67,3 +68,16 @@ class TestSentences:
         assert text[bounds[-1][0] : bounds[-1][1]].strip() == (
             "On May 1, 2016, the Board adopted a plan."
         )
+
+    def test_time_of_day_ends_no_sentence(self) -> None:
+        """'from 5:00 p.m. ET, on August 1, 2022' stays one sentence."""
+        text = "accelerating the expiration from 5:00 p.m. ET, on August 1, 2022, to a day."
+        assert _text.sentence_bounds(text, 0, len(text)) == [(0, len(text))]
+
+
+class TestDatePattern:
+    def test_embedded_pattern_keeps_its_alternatives_together(self) -> None:
+        """'effective ' + DATE never matches a numeric date that no 'effective' precedes."""
+        effective = re.compile("effective " + _text.DATE.pattern)
+        assert effective.search("from a 8-K on 10/07/2021") is None
+        assert effective.search("effective 10/07/2021") is not None

@@ -6,12 +6,14 @@ A document without a cover introduces its company in one of a few ways, tried in
 1. it defines the name as "the Company" (or "the Corporation", "the Registrant", "the
    Issuer"), alone or among other short names: ``Aviat Networks, Inc. (the "Company," "we," or
    "our")``, ``Jaguar Health, Inc., a Delaware corporation (the "Corporation")``;
-2. it gives the name with a ticker symbol: ``Acme Corp. (NASDAQ: ACME)``;
-3. a press release's first sentence names who announces: ``Myrexis, Inc. MYRX announced
-   today``;
+2. it gives the name with a ticker symbol: ``Acme Corp. (NASDAQ: ACME)``, ``Ford Motor
+   Company [NYSE: F]``, the legal name before a "dba";
+3. a press release's first sentence (after any dateline) names who announces: ``Myrexis, Inc.
+   MYRX announced today``, ``R.R. Donnelley & Sons (RRD) announced``;
 4. an agreement's heading names the parties: ``between THE RYLAND GROUP, INC. and ...``, or
    the company and then the agent on lines of their own (``INTERPHASE CORPORATION`` / ``and``
-   / ``COMPUTERSHARE TRUST COMPANY, N.A.,`` / ``as Rights Agent``).
+   / ``COMPUTERSHARE TRUST COMPANY, N.A.,`` / ``as Rights Agent``, or the agreement's title);
+5. a mirror's title for the filing: ``American Shared Hospital Services – ‘8-K’ for 3/22/99``.
 
 What comes before the name in the same phrase is dropped when it is not part of a name: the
 "Board of Directors of", "Preferred Stock Purchase Rights of", an agreement's title run into
@@ -39,9 +41,12 @@ _WORD = r"(?:[A-Z0-9][\w.&'’-]*|of|&|de|la|n'|n’)"
 # one ("iRobot", "eBay"), or digits with letters ("1-800-FLOWERS.COM", "3M"); never inside a
 # word, and never a year alone.
 _FIRST = r"(?<![\w.&'’-])(?:[A-Z]|[a-z]{1,2}[A-Z]|\d[\d-]*[A-Za-z])[\w.&'’-]*"
-_ENTITY = rf"{_FIRST}(?:[ \t\n]+{_WORD}){{0,6}}{_SUFFIX}{{0,2}}"
+# Between a name's words: spaces and at most one line break. A blank line ends a paragraph,
+# and a name never runs across one ("... for Net Operating Losses" / "" / "Hannon Armstrong").
+_GAP = r"(?:[ \t]+\n?|\n)[ \t]*"
+_ENTITY = rf"{_FIRST}(?:{_GAP}{_WORD}){{0,6}}{_SUFFIX}{{0,2}}"
 _ENTITY_LINE = rf"{_FIRST}(?:[ \t]+{_WORD}){{0,6}}{_SUFFIX}{{0,2}}"
-_ENTITY_SUFFIXED = rf"{_FIRST}(?:[ \t\n]+{_WORD}){{0,6}}{_SUFFIX}{{1,2}}"
+_ENTITY_SUFFIXED = rf"{_FIRST}(?:{_GAP}{_WORD}){{0,6}}{_SUFFIX}{{1,2}}"
 _DESCRIPTOR = rf"(?:,?{_W}an?{_W}[^()]{{1,80}}?)"
 _OPEN = r"[\"“”]"
 _CLOSE = r"[\"”“]"
@@ -50,22 +55,42 @@ _DEFINED = re.compile(
     rf"[ \t\n]*\([ \t\n]*(?:[^()]{{0,60}}?{_W})?(?:the{_W})?"
     rf"{_OPEN}(?:Company|Corporation|Registrant|Issuer)[,.]?{_CLOSE}[^()]{{0,60}}\)"
 )
+# "Acme Corp. (NASDAQ: ACME)", "Ford Motor Company [NYSE: F]", "PetMed Express, Inc. dba
+# PetMeds and parent company of PetCareRx (NASDAQ: PETS)": the legal name, before any "dba".
 _TICKER = re.compile(
-    rf"(?P<name>{_ENTITY})[ \t\n]*(?:\([^)\n]{{0,40}}\)[ \t\n]*)?\((?:NASDAQ|Nasdaq|NYSE|OTC|AMEX|"
-    rf"TSX|NYSE[ \t]+(?:MKT|American|Arca))[^)\n]{{0,30}}\)"
+    rf"(?P<name>{_ENTITY})(?:,?{_W}(?i:dba|d/b/a){_W}[^()\[\]\n]{{1,80}}?)?[ \t\n]*"
+    rf"(?:\([^)\n]{{0,40}}\)[ \t\n]*)?[(\[](?:NASDAQ|Nasdaq|NYSE|OTC|AMEX|"
+    rf"TSX|NYSE[ \t]+(?:MKT|American|Arca))[^)\]\n]{{0,30}}[)\]]"
 )
-# A press release opens with who announces: "Myrexis, Inc. MYRX announced today that ...".
+# Where a release's first sentence starts: a line's start, a sentence's end (not an initial's:
+# "R. R. Donnelley"), or a dateline's dash ("CHICAGO (News release) -- R. R. Donnelley").
+_OPENS = r"(?:^|(?<=[.!?\n])(?<![ \t\n][A-Z]\.)[ \t]*|(?:(?<=--)|(?<=[—–]))[ \t]*|(?<= - ))"
+# A press release opens with who announces: "Myrexis, Inc. MYRX announced today that ...",
+# "R.R. Donnelley & Sons (RRD) announced": a name with its suffix, or with its ticker.
 _ANNOUNCES = re.compile(
-    rf"(?:^|(?<=[.!?\n])[ \t]*)(?P<name>{_ENTITY_SUFFIXED})(?:[ \t]+\(?(?:[A-Za-z]{{2,8}}:[ \t]*)?"
-    rf"[A-Z]{{1,5}}\)?)?,?{_W}(?:(?:today|has|have){_W})?(?:announced|reported|said)\b",
+    rf"{_OPENS}(?:(?P<name>{_ENTITY_SUFFIXED})(?:[ \t]+\(?(?:[A-Za-z]{{2,8}}:[ \t]*)?"
+    rf"[A-Z]{{1,5}}\)?)?|(?P<ticked>{_ENTITY})[ \t]+\((?:[A-Za-z]{{2,8}}:[ \t]*)?[A-Z]{{2,5}}\)),?"
+    rf"{_W}(?:(?:today|has|have){_W})?(?:announced|reported|said)\b",
+    re.MULTILINE,
+)
+# A mirror's title for a filing: "American Shared Hospital Services – ‘8-K’ for 3/22/99".
+_FILER_TITLE = re.compile(
+    rf"^[ \t]*(?P<name>{_ENTITY_LINE})[ \t]+[–—-][ \t]+[‘'\"]?(?:8-K|8-A|10-K|10-Q|DEF 14A|"
+    rf"SC 13[DG])[^\n]{{0,10}}[’'\"]?[ \t]+(?:for|on)\b",
     re.MULTILINE,
 )
 _BETWEEN = re.compile(
     rf"\b(?i:between)[ \t\n:]+(?P<name>{_ENTITY})(?P<descriptor>{_DESCRIPTOR})?[ \t\n,-]+(?i:and)\b"
 )
+# A title page: the company, "and", the agent (with any description), then "Rights Agent" or
+# the agreement's title ("CROWN CORK & SEAL COMPANY, INC." / "and" / "FIRST CHICAGO TRUST
+# COMPANY OF NEW YORK" / "AMENDED AND RESTATED RIGHTS AGREEMENT").
 _HEADING = re.compile(
-    rf"^[ \t]*(?P<name>{_ENTITY_LINE})[ \t\n]+(?i:and)[ \t\n]+\[?{_ENTITY}\]?,?[ \t\n]+"
-    rf"(?:(?i:as)[ \t\n]+)?(?i:Rights[ \t\n]+Agent)\b",
+    rf"^[ \t]*(?P<name>{_ENTITY_LINE})[ \t\n]+(?i:and)[ \t\n]+\[?{_ENTITY}\]?,?"
+    rf"(?:[ \t\n]+an?[ \t]+[^\n]{{1,80}})?[ \t\n]+"
+    rf"(?:(?:(?i:as)[ \t\n]+)?(?i:Rights[ \t\n]+Agent)\b|"
+    rf"(?:AMENDED[ \t\n]+AND[ \t\n]+RESTATED[ \t\n]+)?(?:[A-Z][A-Z'’&-]*[ \t]+){{0,4}}"
+    rf"RIGHTS[ \t\n]+(?:AGREEMENT|PLAN)\b)",
     re.MULTILINE,
 )
 _HAS_SUFFIX = re.compile(rf"{_SUFFIX}$")
@@ -93,23 +118,10 @@ rights agreement ... between the Company and Computershare Inc. as successor-in-
 Agent)". The agent is named with an entity's suffix, or followed by "(as Rights Agent)"."""
 # Words that make what comes before "of" a description of the company, not part of its name:
 # "Board of Directors of X", "Series A Preferred Stock Purchase Rights of X".
-_GENERIC_NOUNS = frozenset(
-    {
-        "board",
-        "directors",
-        "rights",
-        "stock",
-        "shares",
-        "holders",
-        "stockholders",
-        "shareholders",
-        "securities",
-        "committee",
-        "members",
-        "subsidiaries",
-        "officers",
-    }
-)
+_BODIES = frozenset({"board", "directors", "committee", "members", "officers", "subsidiaries"})
+_SECURITIES = frozenset({"rights", "stock", "shares", "securities"})
+_HOLDERS = frozenset({"holders", "stockholders", "shareholders"})
+_GENERIC_NOUNS = _BODIES | _SECURITIES | _HOLDERS
 _NOT_A_NAME = frozenset(
     {"company", "corporation", "registrant", "issuer", "rights", "board", "this", "agreement"}
 )
@@ -145,13 +157,18 @@ def find_company(filing: Filing) -> CompanyMention | None:
         (_ANNOUNCES, "the company the release's first sentence says announced"),
         (_BETWEEN, "the first party named in the agreement's heading"),
         (_HEADING, "the first party named in the agreement's heading"),
+        (_FILER_TITLE, "the filer named in a mirror's title for the filing"),
     ):
         for match in pattern.finditer(text, filing.main.start, stop):
             if pattern is _BETWEEN and not (
                 match["descriptor"] or _HAS_SUFFIX.search(match["name"])
             ):
                 continue  # "between Pathfinder and the Company": not a party's full name
-            cleaned = _clean(text, match.start("name"), match.end("name"))
+            group = "ticked" if "ticked" in match.re.groupindex and match["ticked"] else "name"
+            # A name given with its ticker symbol is a company's, "The" and all ("The Men's
+            # Wearhouse (NYSE: MW)").
+            ticked = pattern is _TICKER or group == "ticked"
+            cleaned = _clean(text, match.start(group), match.end(group), ticked=ticked)
             if cleaned is not None:
                 start, end = cleaned
                 return CompanyMention(" ".join(text[start:end].split()), start, end, how)
@@ -168,7 +185,7 @@ def _locate(text: str, name: str, start: int) -> tuple[int, int] | None:
     return None if match is None else (match.start(), match.end())
 
 
-def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _clean(text: str, start: int, end: int, *, ticked: bool = False) -> tuple[int, int] | None:
     """The span of the name proper within a matched name, or ``None`` if it is not a name."""
     found = text[start:end]
     title = max(_TITLE_WORD.finditer(found), key=lambda m: m.start(), default=None)
@@ -202,6 +219,6 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     first = words[1] if words[0].casefold() == "the" and len(words) > 1 else words[0]
     if first.casefold().strip(",") in _NOT_A_NAME or not re.match(_FIRST, first):
         return None
-    if words[0].casefold() == "the" and not _HAS_SUFFIX.search(found):
+    if words[0].casefold() == "the" and not (_HAS_SUFFIX.search(found) or ticked):
         return None  # "The Board", "The Rights": a name that starts "The" ends "Inc."
     return start, end

@@ -24,7 +24,9 @@ __all__ = [
     "html_to_text",
     "line_start",
     "looks_like_html",
+    "names_another_document",
     "parse_date",
+    "phrase",
     "readable",
     "sentence_bounds",
 ]
@@ -50,15 +52,17 @@ _MONTH = (
 )
 # A year ends at a non-digit, not a word boundary: notes rendered from XBRL run words together
 # ("December 15, 2014between", "2017to").
+# The whole pattern is one group, so a pattern that embeds it ("effective as of " + DATE) takes
+# its alternatives together: the numeric form is never an alternative to the words before it.
 DATE = re.compile(
-    rf"\b(?:{_MONTH}[ \t\n]{{1,4}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t\n]{{0,4}}"
+    rf"(?:\b(?:{_MONTH}[ \t\n]{{1,4}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t\n]{{0,4}}"
     rf"(?P<year>(?:19|20)\d\d)(?!\d)"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?[ \t\n]{{1,4}}day[ \t\n]{{1,4}}of[ \t\n]{{1,4}}"
     rf"{_MONTH.replace('month', 'month2')},?[ \t\n]{{1,4}}(?P<year2>(?:19|20)\d\d)(?!\d)"
     rf"|(?P<day3>\d{{1,2}})[ \t\n]{{1,4}}{_MONTH.replace('month', 'month3')},?[ \t\n]{{1,4}}"
     rf"(?P<year3>(?:19|20)\d\d)(?!\d))"
     r"|(?<![\d/.$])(?P<month4>1[0-2]|0?[1-9])/(?P<day4>3[01]|[12]\d|0?[1-9])/"
-    r"(?P<year4>(?:19|20)\d\d)(?![\d/])"
+    r"(?P<year4>(?:19|20)\d\d)(?![\d/]))"
 )
 """A date as filings write it: "November 24, 2003", "Nov. 24, 2003", "December 6,1997",
 "NOVEMBER 17, 2008", "June 30th, 2010", "the 17th day of November, 2008", "17 November 2008",
@@ -311,6 +315,7 @@ _ABBREVIATIONS = frozenset(
         "g",
         "i",
         "llc",
+        "m",  # "5:00 p.m. ET, on August 1, 2020": a time of day, not a sentence's end
     ]
 )
 # Also a full stop run into the next sentence after a number ("on September 26, 2016.Thereafter",
@@ -364,3 +369,66 @@ def _cap(text: str, start: int, end: int) -> list[tuple[int, int]]:
         start = stop
     pieces.append((start, end))
     return pieces
+
+
+_HEADER_LINE = 300
+"""How far either side of a form type its header line is read (a flattened line is long)."""
+# Lines of a mirror's or EDGAR's header that name an exhibit and the form it was filed with:
+# "8-A12B/A, EX-99, 2000-05-30", "EX-1 2 form8a.htm Ramp Corporation - Form 8-A - Exhibit 1".
+# The form there is the submission's, not the document's.
+_EXHIBIT_LINE = re.compile(r"\bEX(?:HIBIT)?[ \t]*[-.]?[ \t]*\d{1,3}\b", re.I)
+# A form named as another document: "in a Form 8-K", "on Form 8-A/A that the Company is
+# filing", "to the Form 8-A": a reference, not the document's cover. "this Current Report on
+# Form 8-K" is the document naming itself, and so is a title, "CURRENT REPORT ON FORM 8-K".
+_FORM_REFERENCE = re.compile(
+    r"\b(?:(?P<self>this)[ \t\n]+(?:(?:Current|Annual|Quarterly)[ \t\n]+Report|Registration"
+    r"[ \t\n]+Statement|Amendment)[ \t\n]+(?:No\.[ \t]*\d{1,2}[ \t\n]+)?(?:on|to)[ \t\n]+"
+    r"|(?:a|an|the|its|our|their|in|(?<!report[ \t\n])(?<!statement[ \t\n])on|under|with|to|of"
+    r"|by|from)[ \t\n]+"
+    r"(?:(?:(?:Current|Annual|Quarterly)[ \t\n]+Report|Registration[ \t\n]+Statement)"
+    r"[ \t\n]+on[ \t\n]+)?)$",
+    re.I,
+)
+
+
+def names_another_document(text: str, at: int) -> bool:
+    """Whether the form type named at ``at`` is another document's than the one being read.
+
+    It is on a header line naming an exhibit filed with that form ("8-A12B/A, EX-99,
+    2000-05-30": the document is the exhibit), or the words before it refer to another
+    document ("in a Form 8-K", "on Form 8-A/A that the Company is filing").
+
+    >>> text = "Details will be in a Form 8-K."
+    >>> names_another_document(text, text.index("Form"))
+    True
+    >>> text = "This Current Report on Form 8-K reports the rights."
+    >>> names_another_document(text, text.index("Form"))
+    False
+    >>> text = "CURRENT REPORT ON FORM 8-K"
+    >>> names_another_document(text, text.index("FORM"))
+    False
+    """
+    floor = max(0, at - _HEADER_LINE)
+    line_start = text.rfind("\n", floor, at) + 1 or floor
+    line_end = text.find("\n", at, at + _HEADER_LINE)
+    if _EXHIBIT_LINE.search(text, line_start, line_end if line_end >= 0 else at + _HEADER_LINE):
+        return True
+    reference = _FORM_REFERENCE.search(text, max(0, at - 60), at)
+    return reference is not None and reference["self"] is None
+
+
+def phrase(*phrases: str) -> re.Pattern[str]:
+    r"""Any of ``phrases``, in any case, its words apart by any spaces or line breaks.
+
+    Filings break lines anywhere and write headings in capitals: "AMENDED AND" / "RESTATED" is
+    "amended and restated". Linear: the words are literals.
+
+    >>> phrase("amended and restated").search("an AMENDED AND\nRESTATED plan").group()
+    'AMENDED AND\nRESTATED'
+    >>> phrase("close of business", "midnight").search("at the closes of business") is None
+    True
+    """
+    alternatives = "|".join(
+        r"[ \t\n]+".join(re.escape(word) for word in words.split()) for words in phrases
+    )
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)

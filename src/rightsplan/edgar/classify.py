@@ -178,8 +178,13 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
             rf"(?:{_W}\([^)\n]{{0,40}}\))?,?{_W}(?:to{_W}|of{_W})?{_THE_PLAN}|"
             rf"\b(?:authorized|approved|executed|entered{_W}into|adopted){_W}"
             rf"(?:an{_W}|the{_W})?Amendment(?:{_W}No\.|{_W}to\b)|"
-            rf"\b(?:approved|adopted|authorized){_W}an{_W}amendment{_W}to\b",
-            re.IGNORECASE,
+            rf"\b(?:approved|adopted|authorized){_W}an{_W}amendment{_W}to\b|"
+            # An extension amends the plan's expiry: "Ford Extends Tax Benefit Preservation
+            # Plan", "approved a three-year extension of its current ... plan", "extends the
+            # final expiration date of the plan".
+            rf"\b(?:extend(?:s|ed|ing)?|extension{_W}of){_W}(?:the{_W}(?:term|(?:final{_W})?"
+            rf"expiration(?:{_W}date)?){_W}of{_W})?{_THE_PLAN}",
+            re.IGNORECASE | re.MULTILINE,
         ),
     ),
     (
@@ -187,15 +192,22 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
         0.9,
         "the board adopted a rights plan",
         re.compile(
-            rf"\bdeclared{_W}a{_W}dividend{_W}(?:distribution{_W})?of{_W}one{_W}"
-            rf"(?:[\w-]+{_W}){{0,4}}?right\b|"
+            # "declared a dividend of one preferred share purchase right", "declared a dividend
+            # (the "Dividend") of one ... right", "declared a dividend of Preferred Share
+            # Purchase Rights": rights issued as a dividend are a plan's adoption.
+            rf"\bdeclared{_W}a{_W}dividend{_W}(?:distribution{_W})?(?:\([^()\n]{{0,40}}\){_W})?"
+            rf"of{_W}(?:one{_W}(?:[\w-]+{_W}){{0,4}}?right\b|(?:[\w-]+{_W}){{0,4}}?rights\b)|"
+            # A heading that names the act: "RELATING TO ADOPTION OF A RIGHTS PLAN", "Adoption
+            # of Stockholder Rights Plan" (a line of its own, not a sentence's words).
+            rf"^[ \t|]*(?:[\w'’&,.-]+[ \t]+){{0,6}}?adoption[ \t]+of[ \t]+"
+            rf"(?:(?:a|an|the|its|our)[ \t]+)?(?:[\w'’&-]+[ \t]+){{0,5}}?{PLAN_NOUN}[ \t]*$|"
             rf"\b(?:adopt(?:s|ed|ing)?|approved{_W}the{_W}adoption{_W}of){_W}{_THE_PLAN}|"
             rf"\b(?:entered{_W}into|entry{_W}into){_W}{_THE_PLAN}|"
             # "our Board of Directors approved a Stockholder Rights Agreement": the board's
             # approval adopts a plan (a vote of stockholders only ratifies one).
             rf"\bBoard\b[^.;]{{0,80}}?\bapproved{_W}(?:(?:the|a|an|its|our){_W})?"
             rf"(?:(?!(?i:amend|terminat|redempt|extens))[\w'’&-]+{_W}){{0,6}}?{PLAN_NOUN}",
-            re.IGNORECASE,
+            re.IGNORECASE | re.MULTILINE,
         ),
     ),
 )
@@ -213,6 +225,10 @@ _MAYBE = re.compile(
     r"\b(?:[Ii]f|may|might|would|could|should|will|shall|intends?|proposes?|[Uu]nless)\b"
     r"[^.;]{0,50}$"
 )
+# A date the plan expires on ("with an expiration date of August 1, 2022", "the Rights expire
+# on ...", "expiration of the Rights from ... August 1, 2022") is a term of the plan, not the
+# day of the event a sentence reports.
+_EXPIRY_TERM = re.compile(r"\bexpir(?!ed\b)\w*\b[^.;]{0,40}$", re.IGNORECASE)
 # A date after "Months Ended" is the period a note covers, not the day of an event.
 _PERIOD = re.compile(r"\b(?:Months|Years?|Quarter|Period)[ \t]+Ended[ \t|\n]*$", re.I)
 # An ending tied to a transaction that has not happened ("to accelerate the expiration date of
@@ -228,8 +244,8 @@ _EXPIRY_FROM = re.compile(r"\bexpir\w*\b[^.;]{0,200}?\bfrom\b", re.IGNORECASE)
 _TO = re.compile(r"^[^.;]{0,60}?\bto\b[^.;]{0,30}$")
 _SPAN = re.compile(r"[\s\S]+")
 _AMENDS = re.compile(r"\bamend", re.IGNORECASE)
-_RESTATED = re.compile(r"\bamended[ \t\n]+and[ \t\n]+restated\b", re.IGNORECASE)
-_PLAN_IN_CHARTER = re.compile(r"certificate[ \t\n]+of[ \t\n]+incorporation", re.IGNORECASE)
+_RESTATED = _text.phrase("amended and restated")
+_PLAN_IN_CHARTER = _text.phrase("certificate of incorporation")
 
 
 # --- the kind of document -------------------------------------------------------------------------
@@ -237,7 +253,7 @@ _PLAN_IN_CHARTER = re.compile(r"certificate[ \t\n]+of[ \t\n]+incorporation", re.
 _S = r"[ \t\n]+"
 _ORDINAL = r"(?:FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH|TENTH)"
 _PLAN_TITLE = (
-    rf"(?:[A-Z0-9][\w'’&-]*{_S}){{0,6}}?(?:RIGHTS{_S}(?:AGREEMENT|PLAN)|PRESERVATION{_S}"
+    rf"(?:[A-Z0-9][\w'’&.,-]*{_S}){{0,6}}?(?:RIGHTS{_S}(?:AGREEMENT|PLAN)|PRESERVATION{_S}"
     rf"(?:PLAN|AGREEMENT)|PROTECTION{_S}(?:PLAN|AGREEMENT))"
 )
 _AMENDMENT_TITLE = (
@@ -249,10 +265,22 @@ _HEADLINE = (
     r"[^\n]{0,80}?\b(?:Adopts?|Announces?|Terminates?|Amends?|Extends?|Redeems?|Approves?|"
     r"Adoption|Termination|Extension|Expiration|Redemption|New|Renews?|Implements?)\b"
 )
-# A wire story's dateline: "DENVER, June 2, 2012 —", "CHICAGO, IL, June 2, 2012 --".
+# A wire story's dateline: "DENVER, June 2, 2012 —", "CHICAGO, IL, June 2, 2012 --", or the
+# city and the wire without a date: "CHICAGO (News release) --", "BOSTON (Business Wire) —".
 _DATELINE = (
     r"^[ \t]*[A-Z][A-Z .'-]{2,30}(?:,[ \t]+[A-Z][A-Za-z.]{1,12}){0,2},[ \t]+[A-Z][a-z]{2,8}\.?"
     r"[ \t]+\d{1,2},[ \t]+(?:19|20)\d\d[ \t]*(?:/|\(|--|–|—|-)"
+    r"|^[ \t]*[A-Z][A-Z .'-]{2,30}(?:,[ \t]+[A-Z][A-Za-z.]{1,12}){0,2}[ \t]+\([A-Za-z ]{0,20}"
+    r"(?:Wire|WIRE|Newswire|NEWSWIRE|News|NEWS|[Rr]elease|RELEASE)\b[^()\n]{0,20}\)[ \t]*(?:--|–|—)"
+)
+# A headline in the document's first lines: who does what to a rights plan, the verb in the
+# present tense of news ("Allergan adopts one-year stockholder rights plan", "RRD Amends
+# Existing Stockholder Rights Plan", "ACME, INC. / ADOPTS REPLACEMENT STOCKHOLDER / PROTECTION
+# RIGHTS AGREEMENT"). An agreement's title names the plan, not an act on it.
+_HEADLINE_AT_TOP = re.compile(
+    r"[ \t\n|]*(?:[^\n]{0,150}\n[ \t\n]*){0,2}?[^\n.]{0,150}?\b(?i:adopts|amends|extends|"
+    r"terminates|redeems|announces|approves|renews|implements)\b[^.\n]{0,80}?"
+    r"(?:\n[^.\n]{0,80}?)?\b(?i:rights|preservation|protection)\b"
 )
 # Signals: (kind, weight, pattern). A signal counts fully near the top of the document and less
 # further in (a press release quotes "Rights Agreement"; an agreement's title is at its top).
@@ -263,7 +291,7 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         DocumentKind.FORM_8A_AMENDMENT,
         11,
         re.compile(
-            r"\bFORM[ \t]+8-A(?:12[BG])?[ \t]*/[ \t]*A\b|^[ \t]*8-A12[BG]/A\b|"
+            r"\bFORM[ \t\n]+8-A(?:12[BG])?[ \t]*/[ \t]*A\b|^[ \t]*8-A12[BG]/A\b|"
             r"\bAmendment[ \t]+No\.?[ \t]*\d{1,2}[ \t]+to[ \t\n]+FORM[ \t]+8-A\b|"
             r"\bFORM[ \t]+8-A(?:12[BG])?[ \t]*\n?[ \t]*\(?Amendment[ \t]+No\.?[ \t]*\d",
             re.I | re.M,
@@ -272,13 +300,15 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
     (
         DocumentKind.FORM_8A,
         10,
-        re.compile(r"\bFORM[ \t]+8-A(?:12[BG])?\b(?![ \t]*/)|^[ \t]*8-A12[BG]\b(?!/)", re.I | re.M),
+        re.compile(
+            r"\bFORM[ \t\n]+8-A(?:12[BG])?\b(?![ \t]*/)|^[ \t]*8-A12[BG]\b(?!/)", re.I | re.M
+        ),
     ),
     (
         DocumentKind.FORM_8K,
         10,
         re.compile(
-            r"\bFORM[ \t]+8-K\b|[‘'\"]8-K[’'\"]|^[ \t|]*Item[ \t]+(?:1\.01|3\.03|5\.03|8\.01)\b"
+            r"\bFORM[ \t\n]+8-K\b|[‘'\"]8-K[’'\"]|^[ \t|]*Item[ \t]+(?:1\.01|3\.03|5\.03|8\.01)\b"
             r"|^[ \t]*Item[ \t]+5\.?[ \t]+Other[ \t]+Events\b",
             re.I | re.M,
         ),
@@ -333,6 +363,46 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         re.compile(r"\bEX(?:HIBIT)?[ \t\n]*[-.]?[ \t\n]*4\b(?![\d,])", re.I),
     ),
     (
+        # A document names itself when it defines its own short name: an amendment is
+        # '(this "Amendment")', an agreement '(this "Agreement")'; a report or a release
+        # speaks of "the Amendment", never "this" one.
+        DocumentKind.AMENDMENT,
+        12,
+        re.compile(
+            rf"\([ \t\n]*this{_S}[\"“](?:{_ORDINAL}{_S})?Amendment(?:{_S}No\.?[ \t]*\d{{1,2}})?"
+            rf"[\"”]",
+            re.I,
+        ),
+    ),
+    (
+        DocumentKind.AGREEMENT,
+        11,
+        re.compile(
+            rf"\([ \t\n]*this{_S}[\"“](?:Rights{_S})?(?:Agreement|Plan)[\"”][ \t\n]*\)", re.I
+        ),
+    ),
+    (
+        # A title page: the title in capitals, then its parties or its date ("FORM OF RIGHTS
+        # AGREEMENT between X and Y", "Rights Agreement\nDated as of ..."); prose writes
+        # "the Rights Agreement dated ..." in lower case.
+        DocumentKind.AGREEMENT,
+        11,
+        re.compile(
+            rf"\b{_PLAN_TITLE}{_S}(?:between|BETWEEN|by{_S}and{_S}between|BY{_S}AND{_S}BETWEEN)\b"
+            rf"|\b(?:Rights|RIGHTS)[ \t]+(?:Plan[ \t]+|PLAN[ \t]+)?"
+            rf"(?:Agreement|AGREEMENT|Plan|PLAN)"
+            rf"[ \t]*\n?[ \t\n]*"
+            rf"(?:Dated|DATED)\b"
+        ),
+    ),
+    (
+        # Section 1 of a rights agreement defines its terms: "Section 1. Certain Definitions",
+        # in its text or its table of contents.
+        DocumentKind.AGREEMENT,
+        9,
+        re.compile(r"^[ \t|]*(?:Section[ \t]+)?1\.?[ \t|]+Certain[ \t]+Definitions\b", re.I | re.M),
+    ),
+    (
         DocumentKind.PRESS_RELEASE,
         9,
         re.compile(
@@ -355,8 +425,9 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # A dateline opens a wire story and nothing else: a city, the date, a dash.
         DocumentKind.PRESS_RELEASE,
-        9,
+        12,
         re.compile(_DATELINE, re.M),
     ),
     (
@@ -423,6 +494,36 @@ _SCAN = 20_000
 
 _COVER_TOP = 800
 _COVERS = frozenset({DocumentKind.FORM_8K, DocumentKind.FORM_8A, DocumentKind.FORM_8A_AMENDMENT})
+_FORM_KINDS_NAMED = _COVERS | {DocumentKind.QUARTERLY_NOTE, DocumentKind.ANNUAL_NOTE}
+
+
+# A note's own heading at the top of an XBRL page: "8. Stockholders' Equity", "Note 12 - Rights
+# Plan". Whether the note is a 10-K's or a 10-Q's only a period heading tells ("12 Months
+# Ended"); without one it is read as a 10-K's, with low confidence.
+_NOTE_HEADING = re.compile(
+    r"[ \t\n|]*(?:Note[ \t]+)?\d{1,2}(?:\.|[ \t]*[-–—:])[ \t]+[A-Z][A-Za-z'’ ,&/()-]{2,80}[ \t]*\n"
+)
+_FORM_NUMBER = re.compile(r"8-[AK]|10-[KQ]", re.I)
+_MAX_TRIES = 20
+
+
+def _first_signal(
+    kind: DocumentKind, pattern: re.Pattern[str], text: str, start: int, stop: int
+) -> re.Match[str] | None:
+    """The first match of a signal that counts for ``kind``.
+
+    A form type counts as a document's cover only where it is not a reference to another
+    document ("in a Form 8-K") and not on a header line naming an exhibit filed with that form
+    ("8-A12B/A, EX-99, 2000-05-30"): such a document is the exhibit.
+    """
+    for tries, match in enumerate(pattern.finditer(text, start, stop)):
+        if tries >= _MAX_TRIES:
+            return None
+        if kind not in _FORM_KINDS_NAMED or not _FORM_NUMBER.search(match.group()):
+            return match
+        if not _text.names_another_document(text, match.start()):
+            return match
+    return None
 
 
 def _position_factor(kind: DocumentKind, offset: int) -> float:
@@ -454,8 +555,13 @@ def document_kind(filing: Filing) -> DocumentReading:
     stop = min(main.end, main.start + _SCAN)
     best: tuple[float, int, DocumentKind, re.Match[str]] | None = None
     strongest: dict[DocumentKind, float] = {}
-    for kind, weight, pattern in _KIND_SIGNALS:
-        match = pattern.search(text, main.start, stop)
+    signals = [
+        (kind, weight, _first_signal(kind, pattern, text, main.start, stop))
+        for kind, weight, pattern in _KIND_SIGNALS
+    ]
+    signals.append((DocumentKind.PRESS_RELEASE, 9, _HEADLINE_AT_TOP.match(text, main.start, stop)))
+    signals.append((DocumentKind.ANNUAL_NOTE, 9, _NOTE_HEADING.match(text, main.start, stop)))
+    for kind, weight, match in signals:
         if match is None:
             continue
         strength = weight * _position_factor(kind, match.start() - main.start)
@@ -528,6 +634,7 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
             day
             for at, _, day in _text.find_dates(text, start, end)
             if _PERIOD.search(text, max(start, at - 30), at) is None
+            and _EXPIRY_TERM.search(text, max(start, at - 50), at) is None
         ]
         for kind, confidence, reason, pattern in _SIGNALS:
             match = pattern.search(text, start, end)
@@ -624,7 +731,16 @@ def _by_document(
             )
         return _whole_document(EventKind.AMENDMENT, kind, text)
     if kind is DocumentKind.AGREEMENT:
-        restated = re.search(rf"\bAMENDED{_W}AND{_W}RESTATED\b", text[:3000], re.IGNORECASE)
+        # Amended and restated is the plan itself ("Amended and Restated Rights Agreement",
+        # "Rights Agreement ... As amended and restated on April 25, 1997"), not the charter
+        # ("Certificate of Amendment to the Second Amended and Restated Certificate of
+        # Incorporation").
+        restated = re.search(
+            rf"\bAMENDED{_W}AND{_W}RESTATED{_W}(?:(?:[\w'’&-]+{_W}){{0,4}}?{PLAN_NOUN}|"
+            rf"(?:on|as{_W}of|effective)\b)",
+            text[:3000],
+            re.IGNORECASE,
+        )
         if restated is not None:
             return Classification(
                 EventKind.AMENDMENT,

@@ -159,7 +159,9 @@ class DraftChange:
 
     def key(self) -> tuple[str, str]:
         """What the change is about: its kind and, for an exception, the holder."""
-        holder = getattr(self.change, "holder", "")
+        # Whom it is about: an exception's holder, an Exempt Person's name (two exempt
+        # persons are two changes, not two readings of one).
+        holder = getattr(self.change, "holder", None) or getattr(self.change, "name", "")
         kind = self.kind.replace("replace-", "add-")
         return (kind, " ".join(str(holder).split()).casefold())
 
@@ -293,9 +295,12 @@ _AGREEMENT_DATED = re.compile(
     rf"(?i:Rights{_W}Agreement|Rights{_W}Plan|Tax{_W}Benefit{_W}Preservation{_W}Plan)"
     rf"(?:{_W}\([^)\n]{{0,60}}\))?,?{_W}(?i:dated|effective){_W}(?:as{_W}of{_W})?(?P<date>{_DATE})"
 )
+# "Rights Agreement, dated as of X", "Plan, originally dated as of X", "Rights Agreement, X" on
+# one line; a date on the line below a plan's name without "dated" is a headline's dateline.
 _PLAN_DATED = re.compile(
-    rf"{PLAN_NOUN},?(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?[ \t\n]+(?:(?i:dated|effective|made|entered"
-    rf"{_W}into|adopted)[ \t\n]+)?(?:(?i:as){_W}of[ \t\n]+)?(?:this[ \t\n]+)?(?P<date>{_DATE})"
+    rf"{PLAN_NOUN},?(?P<defined>[ \t\n]*\([^)]{{0,60}}\))?,?(?:[ \t\n]+(?:(?i:originally){_W})?"
+    rf"(?:(?i:dated|effective|made|entered{_W}into|adopted)[ \t\n]+)(?:(?i:as){_W}of[ \t\n]+)?"
+    rf"|[ \t]+(?:(?i:as){_W}of[ \t\n]+)?)(?:this[ \t\n]+)?(?P<date>{_DATE})"
 )
 # "Amendment No. 2 to the Rights Agreement, dated ...": the date that follows is the amendment's.
 _ORDINAL_WORDS = "|".join(_ORDINALS)
@@ -314,6 +319,8 @@ _ACTED_ON = re.compile(
     r"(?:(?:the|its|our)[ \t\n]+)?(?:[\w'’-]+[ \t\n]+){0,4}$",
     re.IGNORECASE,
 )
+# '(the "Rights Agreement")' right after the plan's name: what follows dates the agreement.
+_NAMES_AGREEMENT = re.compile(r"[\"“](?:Rights[ \t\n]+)?(?:Agreement|Plan)[\"”]", re.I)
 _DEFINES_AMENDMENT = re.compile(r"[ \t\n]*\((?:the|this)[ \t\n]+[\"“]Amendment", re.IGNORECASE)
 _AMENDMENT_START = re.compile(
     rf"(?:an?{_W}|the{_W})?(?:(?:{_ORDINAL_WORDS}){_W})?amendment\b", re.I
@@ -321,12 +328,25 @@ _AMENDMENT_START = re.compile(
 # "On X, the Board adopted (enacted, approved) a rights plan", "Effective as of X, the Board
 # ... adopted a Rights Agreement": the plan's date, less directly than "dated as of".
 _PLAN_WORDS = rf"(?:(?:[\w'’&-]+|\([^()\n]{{0,20}}\)){_W}){{0,8}}?"
-_ON_DATE_ADOPTED = re.compile(
-    rf"\b(?i:on(?:{_W}or{_W}about)?|as{_W}of|effective(?:{_W}as{_W}of)?){_W}(?P<date>{_DATE}),?"
-    rf"(?:[^.;]|\.(?=,?[ \t\n]+[(a-z])){{0,120}}?"
-    rf"\b(?P<verb>(?i:entered{_W}into|adopted|enacted|approved(?:{_W}the{_W}adoption{_W}of)?|"
-    rf"executed|signed))[ \t\n]+"
-    rf"(?P<what>(?:(?:the|a|an|its|our|that{_W}certain){_W})?{_PLAN_WORDS}{PLAN_NOUN})"
+
+
+def _on_date_acting(verbs: str, reach: int) -> re.Pattern[str]:
+    """A date, then within ``reach`` characters an act on a plan: "On X, <who> <verb> <a plan>".
+
+    The date comes first ("On", "As of", "Effective (as of)", "On or about"); an abbreviation's
+    full stop ("Inc.,") does not end the reach.
+    """
+    return re.compile(
+        rf"\b(?i:on(?:{_W}or{_W}about)?|as{_W}of|effective(?:{_W}as{_W}of)?){_W}(?P<date>{_DATE}),?"
+        rf"(?:[^.;]|\.(?=,?[ \t\n]+[(a-z])){{0,{reach}}}?\b(?P<verb>{verbs})[ \t\n]+"
+        rf"(?P<what>(?:(?:the|a|an|its|our|that{_W}certain){_W})?{_PLAN_WORDS}{PLAN_NOUN})"
+    )
+
+
+_ON_DATE_ADOPTED = _on_date_acting(
+    rf"(?i:entered{_W}into|adopted|enacted|approved(?:{_W}the{_W}adoption{_W}of)?|executed|"
+    rf"signed|resolved{_W}to{_W}adopt)",
+    120,
 )
 # "adopted a rights plan (the "Plan") on March 20, 2020": the act's date after the plan.
 _ADOPTED_ON_DATE = re.compile(
@@ -335,9 +355,17 @@ _ADOPTED_ON_DATE = re.compile(
     rf"(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?{_W}(?i:on){_W}(?P<date>{_DATE})"
 )
 _ADOPTED_TODAY = re.compile(
-    rf"\btoday\b[^.;]{{0,120}}?\b(?:adopted|approved{_W}the{_W}adoption{_W}of|entered{_W}into)"
-    rf"[ \t\n]+{_PLAN_WORDS}{PLAN_NOUN}",
+    rf"\btoday\b[^.;]{{0,120}}?\b(?:(?:adopted|approved{_W}the{_W}adoption{_W}of|entered{_W}into)"
+    rf"[ \t\n]+{_PLAN_WORDS}{PLAN_NOUN}|declared{_W}a{_W}dividend{_W}(?:distribution{_W})?of{_W}"
+    rf"(?:one{_W})?(?:[\w-]+{_W}){{0,4}}?rights?\b)",
     re.IGNORECASE,
+)
+# "amends and restates The PMI Group's original Tax Benefits Preservation Plan entered into
+# between The PMI Group and the rights agent on August 12, 2010": the date of the plan an
+# amendment amends (the agreement's), never the amendment's.
+_ORIGINAL_DATED = re.compile(
+    rf"\b(?i:original|existing|initial)(?:[ \t\n]+[\w'’&-]+){{0,5}}?[ \t\n]+{PLAN_NOUN}"
+    rf"[^.;]{{0,120}}?\b(?i:dated|entered{_W}into|adopted|executed)\b[^.;]{{0,80}}?(?P<date>{_DATE})"
 )
 # What an act on a plan may be about other than adopting it.
 _OTHER_ACT = re.compile(r"amend|terminat|redempt|redeem|expir|extend|extension", re.IGNORECASE)
@@ -351,27 +379,52 @@ _OTHER_PLAN = re.compile(
 # A title page: "RIGHTS AGREEMENT / X, INC. / and / Y / Rights Agent / Dated as of March 31, 1998":
 # a line that is only the date (with or without "Dated"), or "Dated" after "Rights Agent" on a
 # flattened title line.
+# "Dated originally as of July 11, 1988"; a flattened title page runs on into its contents:
+# "X and Y Rights Agent Rights Agreement Dated as of February 19, 1998 TABLE OF CONTENTS".
 _TITLE_DATED = re.compile(
-    rf"(?:^[ \t|]*(?:(?i:dated|effective)(?:[ \t]+(?i:as[ \t]+of))?[ \t:]+)?|"
-    rf"(?i:rights[ \t]+agent),?[ \t]+(?:Dated|DATED)(?:[ \t]+(?i:as[ \t]+of))?[ \t:]+)"
-    rf"(?P<date>{_DATE})[ \t.,|]*$",
+    rf"(?:^[ \t|]*(?:(?i:dated|effective)(?:[ \t]+(?i:originally))?(?:[ \t]+(?i:as[ \t]+of))?"
+    rf"[ \t:]+|(?i:as[ \t]+of)[ \t]+)?|(?i:rights[ \t]+agent),?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{0,6}}"
+    rf"(?:Dated|DATED)"
+    rf"(?:[ \t]+(?i:as[ \t]+of))?[ \t:]+)"
+    rf"(?P<date>{_DATE})[ \t.,|]*(?:$|(?i:table[ \t]+of[ \t]+contents))",
     re.MULTILINE,
+)
+# "As amended and restated on April 25, 1997" under a title: the restatement's date.
+_TITLE_RESTATED = re.compile(
+    rf"^[ \t|]*(?i:as[ \t]+)?(?i:amended[ \t]+and[ \t]+restated)(?:[ \t]+(?i:on|as[ \t]+of|"
+    rf"effective(?:[ \t]+as[ \t]+of)?))?[ \t:]+(?P<date>{_DATE})[ \t.,|]*$",
+    re.MULTILINE,
+)
+_AMENDMENT_TITLE = re.compile(
+    rf"\bamendment\b(?:{_W}no\.?[ \t\n]*\d{{1,2}})?{_W}to{_W}(?:the{_W})?"
+    rf"(?:[\w'’&,.-]+{_W}){{0,6}}?"
+    rf"{PLAN_NOUN}",
+    re.IGNORECASE,
 )
 _RECITAL_WORDS = re.compile(r"\b(?:whereas|hereby|shall)\b", re.IGNORECASE)
 _TITLE_PAGE = 3000
 """How far into a document its title page may reach."""
-_THIS_AMENDMENT = re.compile(rf"\bThis{_W}(?:(?:{_ORDINAL_WORDS}){_W})?Amendment\b", re.I)
+# "This Amendment", "This is Amendment No. 3", '(this "Amendment")': the document names itself.
+_THIS_AMENDMENT = re.compile(
+    rf"\bThis{_W}(?:is{_W})?(?:(?:{_ORDINAL_WORDS}){_W})?Amendment\b|"
+    rf"\(this{_W}[\"“](?:(?:{_ORDINAL_WORDS}){_W})?Amendment",
+    re.I,
+)
 _EFFECTIVE = re.compile(rf"(?i:effective){_W}(?:(?i:as){_W}of{_W})?{_DATE}")
 _DATED_BEFORE = re.compile(rf"(?i:dated|effective)(?:{_W}as{_W}of)?[ \t\n]*$")
+# Between a name's words, at most one line break: a name never runs across a blank line
+# ("RAMP CORPORATION" / "" / "and" / "" / "COMPUTERSHARE TRUST COMPANY, INC.").
+_GAP = r"(?:[ \t]+\n?|\n)[ \t]*"
 _AGENT_NAME = (
-    r"\[?[A-Z][\w.&'’-]*(?:[ \t\n]+(?:(?![Aa][Ss]\b)[A-Z][\w.&'’-]*|of|and|&|de|la)){0,7}"
+    rf"\[?[A-Z][\w.&'’-]*(?:{_GAP}(?:(?![Aa][Ss]\b)[A-Z][\w.&'’-]*|of|and|&|de|la)){{0,7}}"
     r"(?:,?[ \t\n]+(?i:N\.A\.|Inc\.|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.|National[ \t\n]+Association))?\]?"
 )
 # "and X, a New York limited liability company, as Rights Agent", "X (the "Rights Agent")",
 # "X Rights Agent" under an agreement's title; never "as successor rights agent".
 _AGENT = re.compile(
-    rf"(?:\b(?i:and|with|to)|^)[ \t\n-]+(?P<agent>{_AGENT_NAME})"
-    rf"(?:,?{_W}(?:an?{_W}[^,()]{{1,80}}?|\([^)]{{0,100}}\)))*?,?[ \t\n]+"
+    rf"(?:\b(?i:and|with)|(?<![Ss]uccessor )\b(?i:to)|^)[ \t\n-]+(?P<agent>{_AGENT_NAME})"
+    rf"(?:,?{_W}(?:an?{_W}[^,()]{{1,80}}?|\([^)]{{0,100}}\)|(?i:successor(?:[ -]in[ -]interest)?)"
+    rf"{_W}to{_W}[^,()]{{1,80}}?))*?[ \t]*,?[ \t\n]+"
     rf"(?:(?i:as){_W}(?i:the{_W})?(?i:rights{_W}agent)\b|\((?i:the{_W})?[\"“]Rights{_W}Agent[\"”]\)"
     rf"|Rights{_W}Agent\b(?![ \t]*[\"”]))",
     re.MULTILINE,
@@ -388,9 +441,17 @@ _HOLDER_ENTITY = (
     r"Company|Co\.|plc|N\.V\.|AG|S\.A\.))"
 )
 """A holder's name that carries an entity's suffix ("Blue Harbor Capital, L.P.")."""
+_DEEMED_ACQUIRING = (
+    rf"be{_W}deemed{_W}(?:to{_W}be{_W}|to{_W}have{_W}become{_W})?an?{_W}[\"“]?Acquiring{_W}Person"
+)
 _EXCLUDED = re.compile(
-    rf"(?P<name>{_HOLDER_ENTITY})(?!\w)[^.;%]{{0,200}}?\b(?:shall|will){_W}not{_W}be{_W}"
-    rf"deemed{_W}(?:to{_W}be{_W}|to{_W}have{_W}become{_W})?an?{_W}[\"“]?Acquiring{_W}Person"
+    rf"(?P<name>{_HOLDER_ENTITY})(?!\w)[^.;%]{{0,200}}?\b(?:shall|will){_W}not{_W}"
+    rf"{_DEEMED_ACQUIRING}"
+)
+# "neither Newco, Xxxxx nor any Affiliate of either Newco or Xxxxx shall be deemed to be an
+# Acquiring Person": parties excluded one by one, listed before the words that exclude them.
+_NEITHER_NOR = re.compile(
+    rf"\bneither{_W}(?P<list>[^.;:()]{{1,200}}?){_W}(?:shall|will){_W}{_DEEMED_ACQUIRING}"
 )
 # 'the term "Acquiring Person" shall not include X Corporation'; 'exempts X Corporation ... from
 # the definition of Acquiring Person': the same exclusion, the name after the words.
@@ -422,6 +483,51 @@ _OPERATIVE = re.compile(
     rf"(?![^.;]{{0,40}}\bas{_W}follows)[^.;:]{{0,120}}",
     re.IGNORECASE,
 )
+# An instruction whose new words follow it: "The definition of "Expiration Date" in Section 1
+# of the Plan is hereby amended to read in its entirety as follows:", "the Company hereby amends
+# the Rights Agreement as follows:", "is replaced in its entirety with the following:". What
+# follows, up to the next instruction, is the amendment's own new text.
+_NEW_TEXT = re.compile(
+    rf"\b(?:is|are)(?:{_W}hereby)?(?:{_W}further)?{_W}(?:amended|restated|replaced|modified|"
+    rf"supplemented)\b[^.;:]{{0,160}}?\b(?:as{_W}follows|the{_W}following)\b[^.;:]{{0,80}}?:|"
+    rf"\bhereby{_W}amends?\b[^.;:]{{0,80}}?"
+    rf"\bas{_W}follows[ \t]*:|\b(?:replaced|substituted)(?:{_W}in{_W}its{_W}entirety)?{_W}"
+    rf"(?:with|by)"
+    rf"{_W}the{_W}following[ \t]*:",
+    re.IGNORECASE,
+)
+_NEXT_INSTRUCTION = _text.phrase(
+    "is hereby", "are hereby", "hereby amend", "hereby amends", "in witness"
+)
+# What an instruction names as changed, when that is a term the reader models itself (or may
+# be: Section 1 of a rights agreement holds its definitions, "Acquiring Person" among them).
+_MODELLED_TERM = re.compile(
+    r"acquiring\s+person|exempt\s+person|expir|threshold|percent|beneficial|registration\s+"
+    r"statement|form\s+8-a|\bsection\s+1\b(?![.\d])",
+    re.IGNORECASE,
+)
+# A named part of a plan: "The WHEREAS clause of the Rights Agreement", "Section 7(a) of the
+# Plan", "The introductory paragraph of the Agreement".
+_PART_OF_PLAN = re.compile(
+    r"\b(?:clause|section|paragraph|definition|exhibit|subsection|sentence)\b[^:]{0,80}"
+    r"\b(?:agreement|plan)\b",
+    re.IGNORECASE,
+)
+_NEW_TEXT_REACH = 4000
+"""How far an instruction's new words may run before the next instruction."""
+_LEAST_NEW_TEXT = 25
+"""Fewer characters after an instruction are a heading or a cut-off excerpt, not new words."""
+_SENTENCE_END = re.compile(r"[.:;][\"”’)]?(?=[ \t]*\n|[ \t]+[(A-Z\"“])")
+
+
+def _last_sentence_end(text: str, start: int, end: int) -> int:
+    """Where the last sentence ending in ``text[start:end]`` ends (``start`` if none does)."""
+    last = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        last = match.end()
+    return last
+
+
 _SUMMARY_CHANGE = re.compile(
     rf"\b(?:changes|increases|decreases|reduces|modifies){_W}the{_W}(?P<what>[^.;()]{{1,80}}?)"
     rf"(?:[ \t\n]*\([^)]{{0,60}}\))?{_W}from\b[^.;]{{0,80}}?\bto\b[ \t\n]+[^ \t\n;,.]+"
@@ -464,14 +570,50 @@ _OTHER_EXPIRY = re.compile(
     r"restrictions?|certificate of incorporation|charter|carryforwards?|operating loss|credits?",
     re.IGNORECASE,
 )
-_EXPIRES = re.compile(r"\bexpir(?:e|es|ing)\b|\bexpiration date\b")
+_EXPIRES = re.compile(
+    r"\bexpir(?:e|es|ing)\b|\bexpiration date\b|\b(?:continue|remain)s? in effect\b"
+)
+# "will continue in effect to September 16, 2016": the plan's expiry, in other words.
+_IN_EFFECT_UNTIL = re.compile(
+    rf"\b(?:continues?|remains?)(?:{_W}in{_W}full{_W}force{_W}and|{_W}in){_W}effect{_W}"
+    rf"(?:to|until|through){_W}(?:(?:the{_W})?close{_W}of{_W}business{_W}on{_W})?(?={_DATE})",
+    re.IGNORECASE,
+)
+# "if such stockholder ratification were obtained, the Rights Plan as so extended would expire
+# on August 28, 2022": a possibility, not a term.
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|if|were)\b[^.;]{0,80}$", re.IGNORECASE)
+# "If not redeemed, they would expire on December 23, 2019": the plan's own term, in the
+# conditional mood its summaries use.
+_UNLESS_ENDED = _text.phrase(
+    *(
+        f"if not {when} {ended}"
+        for when in ("", "earlier", "previously")
+        for ended in ("redeemed", "exchanged", "terminated")
+    )
+)
+# "was scheduled to expire on September 30, 2015": the term before the change reported.
+_WAS_SCHEDULED = _text.phrase(
+    *(
+        f"{was} {how} to expire"
+        for was in ("was", "were", "had been")
+        for how in ("scheduled", "set", "due")
+    )
+)
+# "the existing rights plan which is scheduled to expire on March 28, 1999", in the release
+# adopting its replacement: the old plan's expiry.
+_REPLACED_PLAN = re.compile(
+    r"\b(?:prior|previous|former|existing|old|expiring)(?:[ \t\n]+[\w'’-]+){0,3}?[ \t\n]+"
+    r"(?:rights[ \t\n]+)?(?:plan|agreement)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
 _TERMINATES = re.compile(
     rf"\bterminat(?:e|es|ed|ing|ion{_W}of){_W}(?:(?:the|its|our|that{_W}certain){_W})?"
     rf"(?:[\w'’&-]+{_W}){{0,6}}?{PLAN_NOUN}",
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"[ \t\n]{0,20}")
-_RECITAL = re.compile(r"\W*(?:whereas|recitals?)\b")
+# A recital, also after the "; and" that ends the one before it ("...; and / WHEREAS, ...").
+_RECITAL = re.compile(r"\W*(?:and\W+)?(?:whereas|recitals?)\b")
 # Where a grandfathering clause starts: holders already over the line when the plan (or a
 # lower threshold) is adopted.
 _GRANDFATHER = re.compile(
@@ -496,6 +638,9 @@ _NO_ADDITIONAL = re.compile(
     rf"(?:{_W}\w+){{0,2}}?{_W}(?:shares|stock)\b",
     re.IGNORECASE,
 )
+_ACQUIRES_ADDITIONAL = re.compile(
+    r"\b(?:acquires?|purchases?|obtains?)(?:[ \t\n]+an)?[ \t\n]+additional[ \t\n]*$", re.I
+)
 _LOWEST_SINCE = re.compile(
     rf"\blowest{_W}(?:percentage|number|amount)\b[^.;]{{0,160}}\bsince\b", re.I
 )
@@ -503,7 +648,7 @@ _EXPIRY_NAMED = re.compile(
     rf"(?P<date>{_DATE})[ \t\n]*\([ \t\n]*(?:(?:the|such){_W})?[\"“](?:Final{_W})?Expiration"
     rf"{_W}(?:Date|Time)[\"”]"
 )
-_CLOSE_OF_BUSINESS = re.compile(rf"\bclose{_W}of{_W}business{_W}on\b", re.I)
+_CLOSE_OF_BUSINESS = _text.phrase("close of business on")
 _REPLACED = re.compile(
     rf"\b(?:replac\w*|substitut\w*|deleting)\b[^.;]{{0,200}}?\bwith\b|"
     rf"\bsubstituted{_W}therefore\b",
@@ -515,11 +660,26 @@ _QUALIFIED = re.compile(
     r"\([ \t\n]*(?:or|up[ \t\n]+to|and|but)\b[^()]{0,120}?(?:%|percent)[^()]{0,120}\)"
 )
 _PASSIVE_MARK = re.compile(r"passive|13G\b", re.IGNORECASE)
+# "(other than certain passive institutional investors)": passive holders left out of the
+# test, not a tier of their own.
+_EXCLUDING = re.compile(
+    r"\b(?:other[ \t\n]+than|except(?:[ \t\n]+for)?|excluding)(?:[ \t\n]+\w+){0,2}[ \t\n]*$",
+    re.IGNORECASE,
+)
 
 
-def _clause_start(grandfather: re.Match[str]) -> int:
-    """Where a grandfathering clause's own numbers start (after the holders' level)."""
-    return grandfather.start("announced") if grandfather["announced"] else grandfather.start()
+def _clause_start(grandfather: re.Match[str], sentence: int) -> int:
+    """Where a grandfathering clause's own numbers start (after the holders' level).
+
+    When the sentence says its holders "are grandfathered" ("Stockholders owning five percent
+    or more ... at the time of adoption of the Plan are grandfathered"), its subject is the
+    grandfathered holders: their level is who is grandfathered, not a threshold it sets.
+    """
+    if grandfather["announced"]:
+        return grandfather.start("announced")
+    if grandfather.group().lower().startswith("grandfathered"):
+        return sentence
+    return grandfather.start()
 
 
 def _nearest(mentions: list[PercentMention], marks: Iterable[re.Match[str]]) -> set[int]:
@@ -568,13 +728,17 @@ _MORE = re.compile(
 )
 _AT_LEAST = re.compile(rf"(?:at{_W}least|equal{_W}to{_W}or{_W}greater{_W}than)[ \t\n]*$", re.I)
 _UP_TO = re.compile(rf"(?:up{_W}to|as{_W}much{_W}as)[ \t\n]*$", re.IGNORECASE)
-_OR_MORE = re.compile(rf"[ \t\n]*(?:or{_W}more|or{_W}greater)\b", re.IGNORECASE)
+# "or more" after the number; a unit written twice ("10% percent or more") is still the number.
+_OR_MORE = re.compile(
+    rf"[ \t\n]*(?:per[ \t]?cent{_W})?(?:or{_W}more|or{_W}greater)\b", re.IGNORECASE
+)
 _FROM_BEFORE = re.compile(r"\bfrom[ \t\n]*$", re.IGNORECASE)
 # "from 5:00 p.m., Eastern time, on December 26, 2017 to the Close of Business on September 26,
 # 2016": the words that may stand between "from" or "to" and the date they introduce.
+# ... "5:00 p.m., New York City time", "5:00 p.m. ET" (a time zone's letters).
 _TIME_OF_DAY = (
     rf"(?:the{_W})?(?:close{_W}of{_W}business|\d{{1,2}}(?::\d\d)?[ \t\n]*[ap]\.?[ \t\n]?m\.?"
-    rf"(?:,?{_W}(?:[A-Z][a-z]+{_W}){{1,3}}time)?|midnight)"
+    rf"(?:,?{_W}(?:(?:[A-Z][a-z]+{_W}){{1,3}}time|[A-Z]{{1,3}}T\b))?|midnight)"
 )
 _OLD_VALUE = re.compile(
     rf"(?<![A-Za-z])from(?:{_W}{_TIME_OF_DAY},?)?(?:{_W}on)?[ \t\n]*$", re.IGNORECASE
@@ -588,10 +752,7 @@ _AS_A_RESULT = re.compile(
     r"\b(?:effect[ \t\n]+of|effectively|as[ \t\n]+a[ \t\n]+result|upon|following)\b",
     re.IGNORECASE,
 )
-_ON_DATE_AMENDED = re.compile(
-    rf"\b(?i:on(?:{_W}or{_W}about)?|as{_W}of|effective(?:{_W}as{_W}of)?){_W}(?P<date>{_DATE}),?[^.;]{{0,100}}?"
-    rf"\b(?i:amended){_W}(?:(?:the|its|our|that{_W}certain){_W})?{_PLAN_WORDS}{PLAN_NOUN}"
-)
+_ON_DATE_AMENDED = _on_date_acting("(?i:amended)", 100)
 _ON_DATE_AFTER = re.compile(
     rf"(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?{_W}(?i:on|as{_W}of){_W}(?P<date>{_DATE})"
 )
@@ -601,6 +762,19 @@ _AS_AMENDED_ON = re.compile(
     rf"\bas{_W}amended{_W}(?:on|as{_W}of|by{_W}(?:an|the){_W}amendment{_W}dated(?:{_W}as{_W}of)?)"
     rf"{_W}(?P<date>{_DATE})",
     re.IGNORECASE,
+)
+# "Amendment No. 2, dated August 14, 2003", "Amendment No. 1 thereto dated August 5, 2015",
+# "the First Amendment to the Rights Agreement, dated as of X": an amendment and its date.
+_RECITED_AMENDMENT = re.compile(
+    rf"(?:{_AMENDMENT_REF.pattern})(?:{_W}\([^)\n]{{0,60}}\))?(?:{_W}(?:thereto|hereto))?,?{_W}"
+    rf"(?:dated|effective)(?:{_W}and{_W}effective)?{_W}(?:as{_W}of{_W})?(?P<date>{_DATE})",
+    re.IGNORECASE,
+)
+_BOARD_ACTED = re.compile(
+    r"\b(?:authorized|approved|determined|voted|resolved|adopted|declared)\b", re.IGNORECASE
+)
+_CHARTER = _text.phrase(
+    "certificate of incorporation", "articles of incorporation", "charter", "bylaws", "by-laws"
 )
 _ON_OR_AS_OF = re.compile(rf"{_W}(?:on|as{_W}of){_W}", re.IGNORECASE)
 _EXECUTED = re.compile(rf"\b(?:executed|entered{_W}into|signed)\b", re.IGNORECASE)
@@ -666,7 +840,18 @@ class _Context:
 _AUTHORITY_FACTOR = {Authority.AGREEMENT: 1.0, Authority.REPORT: 0.9, Authority.PRESS_RELEASE: 0.8}
 
 
+# A document read on its own carries the kind its reading named (draft_filing): that kind,
+# not words in its first lines, says how much its words weigh.
+_KIND_AUTHORITY = {
+    DocumentKind.AGREEMENT.value: Authority.AGREEMENT,
+    DocumentKind.AMENDMENT.value: Authority.AGREEMENT,
+    DocumentKind.PRESS_RELEASE.value: Authority.PRESS_RELEASE,
+}
+
+
 def _authority(document: Document, text: str) -> Authority | None:
+    if document.type in _KIND_AUTHORITY:
+        return _KIND_AUTHORITY[document.type]
     kind = document.type.upper()
     head = text[document.start : min(document.end, document.start + 600)].upper()
     if kind.startswith("EX-4") or (
@@ -701,6 +886,7 @@ def _regions(filing: Filing) -> tuple[tuple[Document, Authority, int, int], ...]
     return tuple(out)
 
 
+_PLAN_IN_SENTENCE = re.compile(PLAN_NOUN)
 _FIRST_MENTION = re.compile(rf"\b(?:On|This|In){_W}[^\n]{{0,300}}?{PLAN_NOUN}")
 
 
@@ -734,8 +920,11 @@ def _names(
         for match in _DEFINED.finditer(text, start, end):
             full = " ".join(match["name"].split())
             short = " ".join(match["short"].split())
-            if full.split()[0].lower() in _STOP_NAMES or short.lower() in ("company", "rights"):
-                continue
+            if short.lower() in ("company", "rights") or (
+                full.split()[0].lower() in _STOP_NAMES
+                and not (full.split()[0] == "The" and _ENTITY_NAME.fullmatch(full))
+            ):
+                continue  # but "The M.A. Xxxxx Company, a Delaware corporation ("Xxxxx")"
             if len(names) < _MAX_NAMES:
                 names.setdefault(short.casefold(), full)
                 names.setdefault(full.casefold(), full)
@@ -863,6 +1052,8 @@ def draft_filing(filing: Filing) -> FilingDraft:
     )
     if event.kind is EventKind.NONE:
         draft = attrs.evolve(base, notes=(f"no rights-plan event found: {event.reason}",))
+        if event.start is not None:
+            draft = _terms_without_event(filing, document.kind, company, draft)
     else:
         regions = _regions(filing)
         names, groups = _names(filing, regions)
@@ -876,22 +1067,61 @@ def draft_filing(filing: Filing) -> FilingDraft:
     return attrs.evolve(draft, notes=(*draft.notes, filing.removed_note))
 
 
+_STATED_TERMS = (SetThreshold, SetPassiveTier, AddException, AddExemptPerson, SetGrandfathering)
+
+
+def _terms_without_event(
+    filing: Filing, kind: DocumentKind, company: Found[str] | None, draft: FilingDraft
+) -> FilingDraft:
+    """The plan's own terms a text states when it reports no event on the plan.
+
+    A description of registered securities, an 8-K's summary of the agreement cut from its
+    report, a note: the agreement's date and rights agent and its thresholds, read as an
+    adoption's terms would be; nothing the text would have to report as an event (an
+    amendment, an expiry) is kept.
+    """
+    regions = _regions(filing)
+    names, groups = _names(filing, regions)
+    context = _Context(filing, regions, names, groups)
+    stand_in = attrs.evolve(draft.event, kind=EventKind.ADOPTION)
+    reader = _Reader(context, stand_in, kind)
+    reader.company = company.value if company is not None else None
+    reader.read()
+    read = reader.result(draft)
+    note = "no event is reported; the terms drafted are the plan's as the text states them"
+    return attrs.evolve(
+        draft,
+        agreement_date=read.agreement_date,
+        rights_agent=read.rights_agent,
+        provisions=tuple(p for p in read.provisions if isinstance(p.change, _STATED_TERMS)),
+        notes=(*draft.notes, note),
+    )
+
+
 _KEEP_UPPER = re.compile(r"[A-Z]{1,3}|(?:[A-Z]\.){1,3}|[A-Z](?:-[A-Z])+|L\.L\.C\.|LLC|N\.A\.|PLC")
 _SMALL_WORDS = frozenset({"of", "and", "the", "de", "la", "for"})
 
 
-def _title_case(name: str) -> str:
+def _title_case(name: str, text: str = "", seen: dict[str, str | None] | None = None) -> str:
     """A name written in capitals, as ordinary text would write it.
 
     ``"YOUBET.COM, INC."`` -> ``"Youbet.com, Inc."``; acronyms ("US", "R-M", "LLC", "N.A.")
-    stay in capitals.
+    stay in capitals, unless ``text`` writes the word in ordinary case elsewhere ("New" in "New
+    York" makes "OF NEW YORK" "of New York").
     """
     words = name.split()
     out = []
     for index, word in enumerate(words):
         core = word.rstrip(",")
         tail = word[len(core) :]
-        if _KEEP_UPPER.fullmatch(core) and core not in ("CO.", "INC", "THE", "AND", "OF"):
+        written = (
+            _written_word(text, core, {} if seen is None else seen)
+            if text and core.isalpha()
+            else None
+        )
+        if written is not None and index and core.lower() not in _SMALL_WORDS:
+            out.append(written + tail)
+        elif _KEEP_UPPER.fullmatch(core) and core not in ("CO.", "INC", "THE", "AND", "OF"):
             out.append(word)
         elif index and core.lower() in _SMALL_WORDS:
             out.append(core.lower() + tail)
@@ -900,7 +1130,9 @@ def _title_case(name: str) -> str:
     return " ".join(out)
 
 
-def _shown_name(text: str, name: str, after: int) -> tuple[str, bool]:
+def _shown_name(
+    text: str, name: str, after: int, seen: dict[str, str | None] | None = None
+) -> tuple[str, bool]:
     """A name as the text writes it in ordinary case, if it does; else title-cased from capitals.
 
     Returns the name and whether it was found so written.
@@ -920,7 +1152,30 @@ def _shown_name(text: str, name: str, after: int) -> tuple[str, bool]:
         if not candidate.isupper():
             return candidate, True
         position = lowered.find(name.lower(), position + 1)
-    return _title_case(name), False
+    return _title_case(name, text, seen), False
+
+
+_WORD_TRIES = 50
+"""Occurrences of a word looked at for the way the text writes it in ordinary case."""
+_MAX_WORDS_SEEN = 200
+"""Words whose written form is remembered per text (names have a few words each)."""
+
+
+def _written_word(text: str, word: str, seen: dict[str, str | None]) -> str | None:
+    """How ``text`` writes ``word`` capitalised, not in capitals ("New" for "NEW"), if it does."""
+    if word in seen:  # once per word and text: reading stays linear
+        return seen[word]
+    pattern = re.compile(rf"(?<![\w.&'’-]){re.escape(word)}(?![\w&'’-])", re.IGNORECASE)
+    found = None
+    for tries, match in enumerate(pattern.finditer(text)):
+        if tries >= _WORD_TRIES:
+            break
+        if not match.group().isupper() and match.group()[:1].isupper():
+            found = match.group()  # a name's word as a name is written: "New", not "new"
+            break
+    if len(seen) < _MAX_WORDS_SEEN:
+        seen[word] = found
+    return found
 
 
 def _company(filing: Filing) -> Found[str] | None:
@@ -1008,6 +1263,14 @@ class _Reader:
         self.holdings: list[DraftHolding] = []
         self.notes: list[str] = []
         self._flag_cache: tuple[tuple[int, int], _Flags] = ((-1, -1), _NO_FLAGS)
+        self._short_names: dict[str, bool] = {}
+        self.claimed_dates: set[int] = set()
+        """Where dates start that are the agreement's, not the instrument's."""
+        self._words_seen: dict[str, str | None] = {}
+        """How the text writes each word of a name given in capitals (see _title_case)."""
+        self.instructions: list[tuple[int, int, int, Authority]] = []
+        """Each operative instruction with new words after it: (start, colon, end of the new
+        words, authority)."""
         self.company: str | None = None
         """The company's name, never drafted as one of its own plan's holders."""
 
@@ -1056,9 +1319,91 @@ class _Reader:
         ):
             self._amendment(None, current=True).title = "Amendment to the Rights Agreement"
         self._title_date()
+        self._title_agent()
+        self._find_instructions()
         for start, end, authority in self.sentences:
             self._sentence(start, end, authority)
+        self._unread_instructions()
         self._prior_dates()
+
+    def _find_instructions(self) -> None:
+        """Where an amendment's operative instructions put their new words (:data:`_NEW_TEXT`)."""
+        if self.event.kind not in (EventKind.AMENDMENT, EventKind.TERMINATION):
+            return
+        for _, authority, start, end in self.context.documents:
+            for match in _NEW_TEXT.finditer(self.text, start, end):
+                if len(self.instructions) >= _MAX_NAMES:
+                    return
+                sentence = _text.line_start(self.text, match.start())
+                if _RECITAL.match(self.text[sentence : match.start()].lower()):
+                    continue
+                stop = min(end, match.end() + _NEW_TEXT_REACH)
+                following = _NEXT_INSTRUCTION.search(self.text, match.end(), stop)
+                if following is not None:
+                    # The next instruction's subject ("(a) The definition of ... in Section 1")
+                    # is not new words: they end where the last sentence before it ends.
+                    stop = _last_sentence_end(self.text, match.end(), following.start())
+                begin = max(sentence, match.start() - 200)
+                if len("".join(self.text[match.end() : stop].split())) < _LEAST_NEW_TEXT:
+                    # Cut off, or only a heading: no new words to read. What the instruction
+                    # changes is still said when it names a part of the plan.
+                    stop = match.end()
+                self.instructions.append((begin, match.end(), stop, authority))
+
+    def _in_new_text(self, start: int, end: int) -> bool:
+        """Whether a sentence holds an instruction's new words (the amendment's own terms)."""
+        return any(
+            colon <= start < stop or (start <= colon < end and stop > colon)
+            for _, colon, stop, _ in self.instructions
+        )
+
+    def _changing(self, start: int, end: int, low: str) -> bool:
+        """Whether a sentence changes the plan: by its words, or as an instruction's new words."""
+        if self.event.kind is EventKind.ADOPTION:
+            return False
+        return bool(_CHANGING.search(low)) or self._in_new_text(start, end)
+
+    def _unread_instructions(self) -> None:
+        """An instruction whose new words drafted no modelled change: an other change.
+
+        "The introductory paragraph of the Agreement is hereby amended as follows:" followed by
+        words the reader does not model: kept so the amendment's history is complete.
+        """
+        if self.event.kind is not EventKind.AMENDMENT:
+            return
+        drafted = [
+            c.evidence.start
+            for record in self.amendments.values()
+            for c in record.changes
+            if not isinstance(c.change, OtherChange)
+        ] + [c.evidence.start for c in self.provisions]
+        for start, colon, stop, authority in self.instructions:
+            if any(start <= at < stop for at in drafted):
+                continue
+            begin = self.text.rfind(".", start, colon - 1) + 1 or start
+            subject = self.text[begin:colon]
+            if stop == colon and (
+                _MODELLED_TERM.search(subject) or not _PART_OF_PLAN.search(subject)
+            ):
+                # New words cut off: of a term the reader models (better nothing than a wrong
+                # kind), or of no named part of the plan ("Items 1 and 2 of the Form 8-A ...
+                # are hereby further amended to read in their entirety as follows:").
+                continue
+            evidence = self.context.evidence(_SPACES.match(self.text, begin).end(), colon)  # type: ignore[union-attr]
+            words = " ".join(evidence.quote.split())
+            record = self._amendment(self.current_number, current=True)
+            if any(
+                isinstance(c.change, OtherChange) and c.evidence.start <= colon < c.evidence.end + 1
+                for c in record.changes
+            ):
+                continue
+            record.changes.append(
+                DraftChange(
+                    OtherChange(description=words, quote=words),
+                    evidence,
+                    0.7 * _AUTHORITY_FACTOR[authority],
+                )
+            )
 
     def _sentence(self, start: int, end: int, authority: Authority) -> None:
         text = self.text
@@ -1071,23 +1416,7 @@ class _Reader:
             *_AGENT_WITH.finditer(text, start, end),
             *AGENT_AS_PARTY.finditer(text, start, end),
         ):
-            words = match["agent"].strip("[]").split()
-            if match["agent"].startswith("["):
-                continue  # a blank in a form of agreement: "[CHASEMELLON SHAREHOLDER SERVICES]"
-            if (words[0].lower() in _STOP_NAMES and words[0].lower() != "the") or (
-                len(words) < 2 or words[1].lower() in ("company", "rights", "board")
-            ):
-                continue
-            written = " ".join(match["agent"].strip("[]").split())
-            shown, in_text = _shown_name(text, written, match.end())
-            self.agents.append(
-                Found(
-                    shown,
-                    self.context.evidence(match.start("agent"), match.end()),
-                    (0.85 if in_text else 0.7) * factor,
-                    None if in_text else "written in capitals in the text: the case is a guess",
-                )
-            )
+            self._add_agent(match, 0.85 * factor)
         self._instrument_dates(start, end, low, refs, factor)
         drafted = self._count_changes()
         self._successor(start, end, low, refs, authority)
@@ -1123,12 +1452,18 @@ class _Reader:
                 matches += list(_ENTITY_NAME.finditer(self.text, defined.end(), end))
             match = _EXEMPT_NAMED.search(self.text, start, end)
             matches += [match] if match is not None and defined is None else []
+        named = [(" ".join(m["name"].split()), m.start(), m.end()) for m in matches]
+        if "acquiring person" in low and not named:
+            named = self._neither_nor(start, end)
         company = " ".join((self.company or "").split()).casefold()
-        for match in matches[:_MAX_NAMES]:
-            name = " ".join(match["name"].split())
-            if name.split()[0].lower() in _NOT_A_HOLDER or name.casefold() == company:
-                continue
-            evidence = self.context.evidence(match.start(), match.end())
+        for name, at, stop in named[:_MAX_NAMES]:
+            first = name.split()[0]
+            if name.casefold() == company or (
+                first.lower() in _NOT_A_HOLDER
+                and not (first == "The" and _ENTITY_NAME.fullmatch(name))
+            ):
+                continue  # "The Board", "Such Person"; but "The M.A. Xxxxx Company" is a name
+            evidence = self.context.evidence(at, stop)
             change = AddExemptPerson(
                 name=name,
                 quote=" ".join(evidence.quote.split()),
@@ -1139,6 +1474,40 @@ class _Reader:
                 self.provisions.append(drafted)
             else:
                 self._amendment(self.current_number, current=True).changes.append(drafted)
+
+    def _neither_nor(self, start: int, end: int) -> list[tuple[str, int, int]]:
+        """The parties a clause excludes one by one ("neither Newco, Xxxxx nor any ...").
+
+        "neither Newco, Xxxxx nor any Affiliate of either Newco or Xxxxx shall be deemed to be
+        an Acquiring Person": each listed party counts when the text defines it (a short name
+        it gives in quotes, resolved to the full name it stands for) or names it with an
+        entity's suffix; "any Affiliate of ..." and other descriptions are not parties.
+        """
+        clause = _NEITHER_NOR.search(self.text, start, end)
+        if clause is None:
+            return []
+        out = []
+        for part in re.split(rf",{_W}|{_W}nor{_W}|{_W}or{_W}", clause["list"]):
+            written = " ".join(part.split())
+            if not written or not written[0].isupper():
+                continue
+            full = self.context.names.get(written.casefold())
+            if full is None and not (
+                _ENTITY_NAME.fullmatch(written) or self._defined_short_name(written)
+            ):
+                continue
+            out.append((full or written, clause.start(), clause.end()))
+        return out
+
+    def _defined_short_name(self, name: str) -> bool:
+        """Whether the text defines ``name`` as a short name: '... Ohio corporation ("Newco")'."""
+        if name not in self._short_names:  # once per name: reading stays linear
+            words = r"[ \t\n]+".join(re.escape(w) for w in name.split())
+            found = re.search(rf"\([ \t\n]*(?:the[ \t\n]+)?[\"“]{words}[\"”]", self.text)
+            if len(self._short_names) >= _MAX_NAMES:
+                return found is not None
+            self._short_names[name] = found is not None
+        return self._short_names[name]
 
     def _count_changes(self) -> int:
         return len(self.provisions) + sum(len(r.changes) for r in self.amendments.values())
@@ -1161,9 +1530,14 @@ class _Reader:
             return  # a change of a modeled term, not read: better nothing than a wrong kind
         if text[end:].strip() == "" and text[start:end].rstrip().endswith(":"):
             return  # the new words are cut off: nothing to review
+        record = self._amendment(self.current_number, current=True)
+        expiries = {c.change.date for c in record.changes if isinstance(c.change, SetExpiration)}
+        if any(day in expiries for _, _, day in _text.find_dates(text, match.start(), end)):
+            # 'All references ... to "June 30, 2021" are hereby amended and replaced with "June
+            # 30, 2024"': the new expiry the instrument sets, said again; not another change.
+            return
         evidence = self.context.evidence(match.start(), match.end())
         words = " ".join(evidence.quote.split())
-        record = self._amendment(self.current_number, current=True)
         record.changes.append(
             DraftChange(
                 OtherChange(description=words, quote=words),
@@ -1200,7 +1574,10 @@ class _Reader:
             if _ACTED_ON.search(before) and re.search("effective", match.group(), re.I):
                 continue  # "terminate the Rights Agreement effective X": the act's date
             amendment = _AMENDMENT_OF.search(before)
-            if amendment is not None:
+            names_agreement = match["defined"] is not None and _NAMES_AGREEMENT.search(
+                match["defined"]
+            )
+            if amendment is not None and not names_agreement:
                 ref = _AMENDMENT_REF.search(amendment.group())
                 number = _amendment_number(ref) if ref is not None else self.current_number
                 defines = _DEFINES_AGREEMENT.match(text, match.end(), end)
@@ -1243,6 +1620,14 @@ class _Reader:
             self._agreement_date(day, evidence, 3, factor)
         if low.startswith("whereas"):
             return
+        if self.event.kind is not EventKind.ADOPTION:
+            for match in _ORIGINAL_DATED.finditer(text, start, end):
+                day = _text.parse_date(match)
+                if day is not None:
+                    self.claimed_dates.add(match.start("date"))
+                    self._agreement_date(
+                        day, self.context.evidence(match.start(), match.end()), 2, factor
+                    )
         for match in _ON_DATE_ADOPTED.finditer(text, start, end):
             day = _text.parse_date(match)
             if day is None or _AMENDMENT_START.match(match["what"]):
@@ -1311,9 +1696,12 @@ class _Reader:
             title = self.text[start : match.start()]
             if not re.search(PLAN_NOUN, title) or _RECITAL_WORDS.search(title):
                 continue  # not a title page: the text has begun
+            self._title_restated(match.end(), stop)
             evidence = self.context.evidence(match.start("date"), match.end("date"))
             restated = re.search(r"amended[ \t\n]+and[ \t\n]+restated", title, re.IGNORECASE)
-            amendment = re.search(r"\bamendment\b", title, re.IGNORECASE)
+            # An amendment's title ("AMENDMENT No. 4 to the ... PLAN"), not a "Certificate of
+            # Amendment" an agreement's exhibit list names.
+            amendment = _AMENDMENT_TITLE.search(title)
             if amendment is not None or restated is not None:
                 if self.event.kind is EventKind.AMENDMENT or amendment is not None:
                     record = self._amendment(self.current_number, current=True)
@@ -1330,15 +1718,83 @@ class _Reader:
                 continue
             self._agreement_date(day, evidence, 3, 1.0)
 
+    def _title_agent(self) -> None:
+        """The rights agent on an agreement's title page, its parties a paragraph each.
+
+        "RENAISSANCE WORLDWIDE, INC." / "and" / "Fleet National Bank" / "as Rights Agent",
+        with blank lines between: read over the title page, which sentences would cut apart.
+        """
+        for _, authority, start, end in self.context.documents:
+            if authority is not Authority.AGREEMENT:
+                continue
+            stop = min(end, start + _TITLE_PAGE)
+            text_begins = _RECITAL_WORDS.search(self.text, start, stop)
+            stop = text_begins.start() if text_begins is not None else stop
+            for match in _AGENT.finditer(self.text, start, stop):
+                if re.search(r"\n[ \t]*\n", match.group()) is None:
+                    continue  # within one paragraph: read with its sentence
+                self._add_agent(match, 0.85)
+
+    def _add_agent(self, match: re.Match[str], confidence: float) -> None:
+        """A rights agent named by ``match`` (its group ``agent``), unless no name is there."""
+        text = self.text
+        words = match["agent"].strip("[]").split()
+        if match["agent"].startswith("["):
+            return  # a blank in a form of agreement: "[CHASEMELLON SHAREHOLDER SERVICES]"
+        if (words[0].lower() in _STOP_NAMES and words[0].lower() != "the") or (
+            len(words) < 2 or words[1].lower() in ("company", "rights", "board")
+        ):
+            return
+        written = " ".join(match["agent"].strip("[]").split())
+        shown, in_text = _shown_name(text, written, match.end(), self._words_seen)
+        self.agents.append(
+            Found(
+                shown,
+                self.context.evidence(match.start("agent"), match.end()),
+                confidence if in_text else confidence - 0.15,
+                None if in_text else "written in capitals in the text: the case is a guess",
+            )
+        )
+
+    def _title_restated(self, start: int, stop: int) -> None:
+        """A title page's "As amended and restated on X" line under the original date.
+
+        The agreement keeps its original date; the restatement is the instrument the document
+        is, executed on X.
+        """
+        if self.event.kind is not EventKind.AMENDMENT:
+            return
+        restated = _TITLE_RESTATED.search(self.text, start, min(stop, start + 200))
+        day = _text.parse_date(restated) if restated is not None else None
+        if restated is None or day is None:
+            return
+        record = self._amendment(self.current_number, current=True)
+        if record.executed is None:
+            record.executed = Found(
+                day,
+                self.context.evidence(restated.start("date"), restated.end("date")),
+                0.8,
+                "the date the title page gives for the agreement's restatement",
+            )
+
     def _resolve_ambiguous(self) -> None:
         """Decide "Amendment No. N to the Rights Agreement, dated X" once every date is known.
 
-        X is the amendment's when the text dates the agreement earlier elsewhere, else the
-        agreement's; either way the value says why (a lower confidence and a reason).
+        X is the amendment's when the text dates the agreement earlier elsewhere and does not
+        date that amendment otherwise ("On September 11, 2013, the Company entered into an
+        Amendment No. 1 to the Rights Agreement, dated September 17, 2003": the amendment has
+        its date, so X is the agreement's), else the agreement's; either way the value says why
+        (a lower confidence and a reason).
         """
         others = [f.value for f in self.agreement_dates]
         for number, found in self.ambiguous:
-            if others and min(others) < found.value:
+            known = self.amendments.get(number)
+            dated_otherwise = (
+                known is not None
+                and known.executed is not None
+                and known.executed.value != found.value
+            )
+            if others and min(others) < found.value and not dated_otherwise:
                 record = self._amendment(number, current=number == self.current_number)
                 if record.number is None and number is not None:
                     record.number = Found(number, found.evidence, found.confidence)
@@ -1383,7 +1839,7 @@ class _Reader:
         current = self.current_number
         mentions_current = current is None or any(n == current for n, _ in refs)
         board = "board" in low and re.search(
-            r"\b(?:authorized|approved|determined|voted|resolved)\b", low
+            r"\b(?:authorized|approved|determined|voted|resolved|adopted)\b", low
         )
         # "On X, the Board resolved to amend the Rights Agreement": a board's act on the plan
         # that names no amendment is the current one's authorization (never its execution).
@@ -1392,12 +1848,16 @@ class _Reader:
             return
         if not re.search(r"amend|redeem|redemption|terminat", low):
             return
+        if _CHARTER.search(low) and not _PLAN_IN_SENTENCE.search(self.text, start, end):
+            return  # "an amendment to our Restated Certificate of Incorporation": not the plan
         # The old and new values of a term ("from July 27, 2018 to July 26, 2021") are not the
         # instrument's dates.
         dates = [
             d
             for d in _dates_outside_dated(self.text, start, end)
-            if not self._old_value(start, d[0]) and not self._new_value(start, d[0])
+            if not self._old_value(start, d[0])
+            and not self._new_value(start, d[0])
+            and d[0] not in self.claimed_dates
         ]
         amended = _ON_DATE_AMENDED.search(self.text, start, end) if mentions_current else None
         when = _text.parse_date(amended) if amended is not None else None
@@ -1414,7 +1874,12 @@ class _Reader:
         record = self._amendment(current, current=True)
         executed = _EXECUTED.search(self.text, start, end)
         if board and record.authorized is None:
-            s, e, day = dates[0]
+            # "On October 2, 2021, the Board ... approved the redemption": the date the board
+            # acted on is the last before its verb (a mirror's "8-K on 10/07/2021" above it in
+            # the same run of text is not), else the first.
+            acted = _BOARD_ACTED.search(self.text, start, end)
+            before_act = [d for d in dates if acted is not None and d[1] <= acted.start()]
+            s, e, day = before_act[-1] if before_act else dates[0]
             record.authorized = Found(day, self.context.evidence(s, e), 0.9 * factor)
         if executed and record.executed is None and not (unnamed and not mentions_current):
             # "executed on X" after the verb; else "On X, ... entered into": the date before.
@@ -1428,14 +1893,14 @@ class _Reader:
             s, e, day = after[0] if after else before[-1] if before else dates[-1]
             record.executed = Found(day, self.context.evidence(s, e), 0.9 * factor)
         if board and self.event.kind is EventKind.REDEMPTION and record.executed is None:
+            # The redemption takes effect on the date the text says it does; the board's
+            # approval is its authorization, not its execution.
             effective = _EFFECTIVE.search(self.text, start, end)
             when = _text.parse_date(effective) if effective is not None else None
             if effective is not None and when is not None:
-                found = Found(when, self.context.evidence(effective.start(), effective.end()), 0.8)
-            else:
-                s, e, first = dates[0]
-                found = Found(first, self.context.evidence(s, e), 0.8 * factor)
-            record.executed = found
+                record.executed = Found(
+                    when, self.context.evidence(effective.start(), effective.end()), 0.8
+                )
 
     def _old_value(self, floor: int, at: int) -> bool:
         """Whether the value at ``at`` is the old one of a change ("from X to Y")."""
@@ -1447,11 +1912,7 @@ class _Reader:
 
     def _prior_dates(self) -> None:
         """The date of each amendment recited: "Amendment No. 2, dated August 14, 2003"."""
-        pattern = re.compile(
-            rf"(?:{_AMENDMENT_REF.pattern})(?:{_W}\([^)\n]{{0,60}}\))?,?{_W}(?:dated|effective)"
-            rf"{_W}(?:as{_W}of{_W})?(?P<date>{_DATE})",
-            re.IGNORECASE,
-        )
+        pattern = _RECITED_AMENDMENT
         for _, authority, start, end in self.context.documents:
             for match in pattern.finditer(self.text, start, end):
                 number = _amendment_number(match)
@@ -1625,8 +2086,15 @@ class _Reader:
         authority: Authority,
     ) -> None:
         text = self.text
-        if _RECITAL.match(low) or "ownership change" in low:
-            return  # a recital, or Section 382's own test: no term of the plan is set here
+        if _RECITAL.match(low) or (
+            "ownership change" in low and _PLAN_IN_SENTENCE.search(text, start, end) is None
+        ):
+            # A recital, or Section 382's own test ("an ownership change would occur if ...
+            # at least five percent"): no term of the plan is set here. A sentence that names
+            # the plan acting against an ownership change ("The NOL Plan reduces the risk of an
+            # ownership change by deterring any person from obtaining ... 4.9 percent or more")
+            # states the plan's threshold.
+            return
         mentions = find_percents(text, start, end)
         grandfather = _GRANDFATHER.search(text, start, end)
         if grandfather is not None:
@@ -1647,11 +2115,19 @@ class _Reader:
             m.start(): m for m in _QUALIFIED.finditer(text, start, end) if m.start() in follows
         }
         inside += [(m.start(), m.end()) for m in qualified.values()]
-        passive = _nearest(mentions, _PASSIVE_MARK.finditer(text, start, end))
+        passive = _nearest(
+            mentions,
+            (
+                mark
+                for mark in _PASSIVE_MARK.finditer(text, start, end)
+                if not _EXCLUDING.search(text, max(start, mark.start() - 30), mark.start())
+            ),
+        )
+        sentence_comparison: Comparison | None = None
         for index, mention in enumerate(mentions):
             if mention.end in held:
                 continue
-            if grandfather is not None and mention.start >= _clause_start(grandfather):
+            if grandfather is not None and mention.start >= _clause_start(grandfather, start):
                 continue  # the grandfathering clause: read as such above
             if replaced is not None and mention.end <= replaced.end():
                 continue  # the old value: 'X is replaced with', 'replacing X with'
@@ -1688,8 +2164,18 @@ class _Reader:
             else:
                 comparison, wording, s, e = _comparison(text, mention, start, end)
             confidence = 0.85 * factor
+            assumed = False
             notes: list[str] = []
             term = _TERM_DEFINED.search(text, max(start, mention.start - 120), mention.start)
+            if comparison is None and is_passive and sentence_comparison is not None:
+                # "10% or more of the common stock (15% in the case of a passive institutional
+                # investor)": the tier is another value of the same test.
+                comparison = sentence_comparison
+                confidence = 0.75 * factor
+                notes.append(
+                    "the passive tier's comparison is the general threshold's, stated before it "
+                    "in the sentence"
+                )
             if comparison is None and term is not None:
                 # '"Triggering Percentage" shall mean 4.99%': the comparison is written where
                 # the defined term is used ("the Triggering Percentage or more").
@@ -1713,6 +2199,7 @@ class _Reader:
                     )
                 else:
                     comparison = Comparison.AT_LEAST
+                    assumed = True
                     confidence = 0.5 * factor
                     notes.append(
                         'the comparison is not stated next to the number; assumed "or more"'
@@ -1734,7 +2221,17 @@ class _Reader:
             change, target = self._percent_role(
                 mention, comparison, low, window, refs, start, end, notes, passive=is_passive
             )
-            if change is None:
+            if isinstance(change, SetThreshold) and not assumed and sentence_comparison is None:
+                sentence_comparison = comparison
+            if change is None or (
+                assumed
+                and target == "provision"
+                and isinstance(change, SetThreshold | SetPassiveTier)
+            ):
+                # "an ownership trigger threshold of 15%": a line the text draws without
+                # saying whether reaching it or exceeding it triggers; "or more" would be a
+                # guess, and a plausible wrong threshold is worse than none. (A change "from
+                # 15% to 10%" keeps the agreement's comparison: drafted, its guess said.)
                 continue
             if (
                 authority is not Authority.AGREEMENT
@@ -1802,6 +2299,10 @@ class _Reader:
                     comparison = Comparison.AT_LEAST  # "at least that percentage ... plus 1%"
                 elif "more than" in before or "exceed" in before:
                     comparison = Comparison.MORE_THAN
+                elif _ACQUIRES_ADDITIONAL.search(before):
+                    # "only if they acquire an additional one percent": acquiring that much
+                    # more is what triggers, so the tolerance is reached at it.
+                    comparison = Comparison.AT_LEAST
             if comparison is None:
                 comparison = Comparison.MORE_THAN
                 note = 'the comparison is not stated next to the tolerance; assumed "more than"'
@@ -1813,7 +2314,7 @@ class _Reader:
             confidence = (0.8 if note is None else 0.55) * factor
         evidence = self.context.evidence(clause.start(), max(e, s))
         low = " ".join(text[start:end].split()).lower()
-        changing = bool(_CHANGING.search(low)) and self.event.kind is not EventKind.ADOPTION
+        changing = self._changing(start, end, low)
         drafted = DraftChange(
             attrs.evolve(change, quote=" ".join(evidence.quote.split()), note=note),
             evidence,
@@ -1864,7 +2365,7 @@ class _Reader:
         )
         drafted = DraftChange(change, evidence, 0.75 * factor)
         low = " ".join(self.text[start:end].split()).lower()
-        if self.event.kind is not EventKind.ADOPTION and _CHANGING.search(low):
+        if self._changing(start, end, low):
             self._amendment(self.current_number, current=True).changes.append(drafted)
         else:
             self.provisions.append(drafted)
@@ -1894,7 +2395,7 @@ class _Reader:
         )
         drafted = DraftChange(change, evidence, 0.75 * factor)
         low = " ".join(self.text[start:end].split()).lower()
-        if self.event.kind is not EventKind.ADOPTION and _CHANGING.search(low):
+        if self._changing(start, end, low):
             self._amendment(self.current_number, current=True).changes.append(drafted)
         else:
             self.provisions.append(drafted)
@@ -1968,7 +2469,8 @@ class _Reader:
             self._flag_cache = (
                 key,
                 _Flags(
-                    changing=bool(_CHANGING.search(low)) and "continues to" not in low,
+                    changing=(bool(_CHANGING.search(low)) and "continues to" not in low)
+                    or self._in_new_text(start, end),
                     holder=self._holder_in(start, end),
                     exception=_EXCEPTION.search(low) is not None,
                     passive=_PASSIVE.search(low) is not None,
@@ -1998,14 +2500,34 @@ class _Reader:
     # endings ---------------------------------------------------------------------------
 
     def _expiration(self, start: int, end: int, low: str, authority: Authority) -> None:
-        if "expir" not in low or _RECITAL.match(low):
+        """The plan's expiration date, as the sentence ties it to the plan.
+
+        "expires on X", "the Final Expiration Date ... to X", "will continue in effect to X".
+        Not drafted: an expiry said hypothetically ("if ... ratification were obtained, the
+        Rights Plan as so extended would expire on X"), the expiry a replaced plan had, in an
+        adoption ("the existing rights plan which is scheduled to expire on X"). One the plan
+        "was scheduled" to have is its old term, never the instrument's new one.
+        """
+        if _RECITAL.match(low):
             return
-        found = _EXPIR.search(self.text, start, end)  # not text.lower(): quadratic per sentence
+        in_effect = _IN_EFFECT_UNTIL.search(self.text, start, end) if "in effect" in low else None
+        if "expir" not in low and in_effect is None:
+            return
+        found = _EXPIR.search(self.text, start, end) or in_effect  # not text.lower(): quadratic
         if found is None:
             return
         anchor = found.start()
         if _OTHER_EXPIRY.search(self.text, max(start, anchor - 100), anchor):
             return  # something else expires: charter transfer restrictions, tax losses
+        if _HYPOTHETICAL.search(
+            self.text, max(start, anchor - 80), anchor
+        ) and not _UNLESS_ENDED.search(self.text, max(start, anchor - 80), anchor):
+            return
+        if self.event.kind is EventKind.ADOPTION and _REPLACED_PLAN.search(
+            self.text, max(start, anchor - 100), anchor
+        ):
+            return
+        was_scheduled = _WAS_SCHEDULED.search(self.text, max(start, anchor - 40), anchor + 20)
         dates = [d for d in _dates_outside_dated(self.text, start, end) if d[0] > anchor]
         named = _EXPIRY_NAMED.search(self.text, start, end)
         day_named = _text.parse_date(named) if named is not None else None
@@ -2058,17 +2580,24 @@ class _Reader:
                 )
             )
             return
-        if "accelerat" in low or re.search(r"\bextend\w*\b|\bamend\w*\b", low):
+        if not was_scheduled and (
+            "accelerat" in low
+            or re.search(r"\bextend\w*\b|\bamend\w*\b", low)
+            or self._in_new_text(start, end)
+        ):
             note = None
             if self.event.kind is EventKind.TERMINATION:
                 note = "the expiration date is accelerated: the plan ends on this date"
             change = SetExpiration(date=day, quote=" ".join(evidence.quote.split()), note=note)
             record = self._amendment(self.current_number, current=True)
+            # A date the words give as the new one ("to X", "replacing it with X") is surer
+            # than one a sentence about the change merely states.
+            new = self._new_value(start, s) or (replaced is not None and s >= replaced.end())
             if not any(
                 isinstance(c.change, SetExpiration) and c.change.date == day for c in record.changes
             ):
-                record.changes.append(DraftChange(change, evidence, 0.8 * factor))
-        elif _EXPIRES.search(low) and not _CHANGING.search(low):
+                record.changes.append(DraftChange(change, evidence, (0.8 if new else 0.7) * factor))
+        elif was_scheduled or (_EXPIRES.search(low) and not _CHANGING.search(low)):
             # "we maintained a rights plan with an expiration date of October 31, 2018", in a
             # report of another event: the agreement's own term, kept unless the filing's
             # instrument sets a new one (see result()).
@@ -2174,6 +2703,13 @@ class _Reader:
             for c in drafted
         ):
             self.provisions.extend(self.stated_expiry)
+        current = self.amendments.get(self.current_number)
+        if current is not None and current.current:
+            # "The Amendment ... increase[s] the ownership threshold ... from 15% to 20%. The
+            # rights become exercisable ... 20% or more": a term the instrument sets, said
+            # again as the plan now stands, is the instrument's new term, not the original's.
+            new = {(c.key(), c.reading()) for c in current.changes}
+            self.provisions = [p for p in self.provisions if (p.key(), p.reading()) not in new]
         conflicts: list[Conflict] = []
         provisions = _reconcile(self.provisions, conflicts, "the agreement")
         amendments = []

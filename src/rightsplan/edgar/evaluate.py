@@ -91,8 +91,6 @@ def facts(draft: FilingDraft) -> frozenset[str]:
     # The company is a fact of every document, whether or not it reports a plan event.
     if draft.company is not None:
         out.add(f"company={draft.company.value}")
-    if not draft.found_event:
-        return frozenset(out)
     if draft.agreement_date is not None:
         out.add(f"agreement.dated={draft.agreement_date.value.isoformat()}")
     if draft.rights_agent is not None:

@@ -302,8 +302,9 @@ _FORMS = (
     r"8-K(?:/A)?|8-A12[BG](?:/A)?|8-A(?:/A)?|10-K(?:/A)?|10-Q(?:/A)?|6-K|20-F|S-1|S-3|"
     r"DEF 14A|SC 13[DG](?:/A)?|SC TO-[CT]"
 )
-_FORM = re.compile(rf"\bFORM[ \t]+(?P<form>{_FORMS})(?![\w-])", re.IGNORECASE)
+_FORM = re.compile(rf"\bFORM[ \t\n]+(?P<form>{_FORMS})(?![\w-])", re.IGNORECASE)
 _COVER = 12_000
+_FORM_TRIES = 20
 
 
 def _form_from_cover(text: str, name: str) -> str:
@@ -311,11 +312,15 @@ def _form_from_cover(text: str, name: str) -> str:
 
     A stand-alone exhibit, a press release or a note to financial statements has no cover
     page: it is read all the same (:func:`rightsplan.edgar.classify.document_kind` names it).
+    A form named as another document ("in a Form 8-K") or on an exhibit's header line
+    ("8-A12B/A, EX-99, 2000-05-30") is not the cover's (:func:`_text.names_another_document`).
     """
-    match = _FORM.search(text, 0, _COVER)
-    if match is None:
-        return ""
-    return " ".join(match["form"].upper().split())
+    for tries, match in enumerate(_FORM.finditer(text, 0, _COVER)):
+        if tries >= _FORM_TRIES:
+            break
+        if not _text.names_another_document(text, match.start()):
+            return " ".join(match["form"].upper().split())
+    return ""
 
 
 _DASHES = re.compile(r"^[ \t_=-]*$")
