@@ -511,6 +511,39 @@ def text_facts(text: str) -> frozenset[str]:
 class TestDatesInGeneralTerms:
     """Dates by how the language ties them to an instrument: short variations of real wording."""
 
+    def test_recited_amendments_with_their_parties(self) -> None:
+        """Earlier amendments recited with title and parties before 'dated' keep their dates."""
+        # cti-biopharma/01-ex4-amendment.txt
+        text = (
+            "This FOURTH AMENDMENT TO SHAREHOLDER RIGHTS AGREEMENT is made and entered into as "
+            "of September 22, 2017 (this “Amendment”), between CTI BioPharma Corp., a "
+            "Washington corporation, and Computershare Trust Company, N.A. (the “Rights "
+            "Agent”). The capitalized terms used herein have the meanings given to them in that "
+            "certain Shareholder Rights Agreement, between the Company and the Rights Agent, "
+            "dated as of December 28, 2009, as amended by that certain First Amendment to "
+            "Shareholder Rights Agreement, between the Company and the Rights Agent, dated "
+            "August 31, 2012, as further amended by that certain Second Amendment to "
+            "Shareholder Rights Agreement, between the Company and the Rights Agent, dated "
+            "December 6, 2012 (as so amended, the “Rights Agreement”).\n"
+        )
+        drafted = text_facts(text)
+        assert {
+            "agreement.dated=2009-12-28",
+            "amendment[1].executed=2012-08-31",
+            "amendment[2].executed=2012-12-06",
+            "amendment[4].executed=2017-09-22",
+        } <= drafted
+
+    def test_date_after_the_plan_title_is_the_plan_s(self) -> None:
+        """'No. 5 ... to the rights agreement, dated as of X, as amended': X is the plan's."""
+        # capstone-turbine/03-10k-note.txt
+        text = (
+            "Capstone also entered into Amendment No. 5 (the “Amendment”) to the rights "
+            "agreement, dated as of July 7, 2005, as amended (the “Original Rights Agreement”), "
+            "between the Company and Computershare Inc.\n"
+        )
+        assert "amendment[5].executed=2005-07-07" not in text_facts(text)
+
     def test_title_page_dates_the_agreement(self) -> None:
         """A title page's own line 'Dated as of March 31, 1998' dates the agreement."""
         text = (

@@ -341,6 +341,8 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     begin = start
     for match in _END.finditer(text, start, end):
         stop = match.end()
+        if match.group().count("\n") == 2 and _runs_on(text, match.start(), stop, end):
+            continue
         if match.group().startswith("."):
             word = re.search(r"([A-Za-z]{1,5})$", text[max(begin, stop - 7) : stop - 1])
             if word is not None and (
@@ -354,6 +356,37 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if text[begin:end].strip():
         bounds.append((begin, end))
     return [piece for bound in bounds for piece in _cap(text, *bound)]
+
+
+_WRAPPED_LINE = 90
+"""A typed page's line is at most this long (a flattened paragraph is longer)."""
+_FULL_LINE = 40
+"""A line this long that ends without a stop is part of a sentence, not a heading."""
+_PROSE_WORDS = 2
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]")
+
+
+def _runs_on(text: str, at: int, stop: int, end: int) -> bool:
+    """Whether a blank line (``at``-``stop``) only double-spaces a sentence's lines.
+
+    Some 1990s submissions are typed with a blank line after every line (``"the Board of
+    Directors of"`` / ``""`` / ``"Beneficial Corporation (the "Company") approved"``): there
+    the blank line ends no paragraph. It is read so when the line before is a line of prose
+    typed on its own between blank lines, full and without a stop, and the next is a typed
+    line too (a flattened paragraph's long line, a heading in capitals end where they end).
+    """
+    line_begin = text.rfind("\n", max(0, at - 2 * _WRAPPED_LINE), at) + 1
+    line = text[line_begin:at].strip()
+    if not line_begin or not _FULL_LINE <= len(line) <= _WRAPPED_LINE:
+        return False
+    if line[-1] in '.:;!?"”)' or len(_LOWER_WORD.findall(line)) < _PROSE_WORDS:
+        return False
+    before_begin = text.rfind("\n", max(0, line_begin - 2 * _WRAPPED_LINE), line_begin - 1) + 1
+    if text[before_begin : line_begin - 1].strip():
+        return False  # a paragraph's last line: the blank line after it ends the paragraph
+    following = text[stop : min(end, stop + 2 * _WRAPPED_LINE)].lstrip("\n \t")
+    next_line = following.split("\n", 1)[0].strip()
+    return bool(next_line) and len(next_line) <= _WRAPPED_LINE
 
 
 MAX_SENTENCE = 3000

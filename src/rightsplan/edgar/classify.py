@@ -114,6 +114,11 @@ PLAN_NOUN = (
 _PLAN = re.compile(
     rf"{PLAN_NOUN}|\bpurchase[ \t\n]+rights?\b|\bshare(?:holder)?[ \t\n]+rights\b|"
     r"\brights[ \t\n]+to[ \t\n]+purchase\b|"
+    # "declared a dividend distribution of one Right for each outstanding share": the rights
+    # of a plan, whatever the plan is called.
+    r"\bdividend(?:[ \t\n]+distribution)?[ \t\n]+of[ \t\n]+one[ \t\n]+"
+    r"(?:[\w-]+[ \t\n]+){0,4}?right\b|"
+    r"\bpreferred[ \t\n]+(?:stock|share)[ \t\n]+rights\b|"
     r"\bstockholder[ \t\n]+rights\b",
     re.IGNORECASE,
 )
@@ -141,7 +146,11 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
             rf"\b(?:redeemed|(?:voted|resolved|decided|determined|elected|agreed){_W}to{_W}redeem|"
             rf"(?:approved|authorized|announced|effected|completed){_W}the{_W}redemption{_W}of)"
             rf"{_W}(?:all{_W}(?:of{_W})?)?the{_W}(?:outstanding{_W})?{_RIGHTS}|"
-            rf"\b{_RIGHTS}{_W}were(?:{_W}\w+ly)?{_W}redeemed\b|{_REPORTS}redemption{_W}of\b",
+            rf"\b{_RIGHTS}{_W}were(?:{_W}\w+ly)?{_W}redeemed\b|{_REPORTS}redemption{_W}of\b|"
+            # "redeemed as of March 26, 1999 (the "Redemption Date") each outstanding right to
+            # purchase": the rights redeemed, named one by one.
+            rf"\bredeemed{_W}(?:as{_W}of{_W}[^.;()]{{1,40}}?(?:\([^()]{{0,60}}\){_W})?)?"
+            rf"(?:each|all){_W}(?:of{_W}the{_W})?outstanding{_W}(?:[\w-]+{_W}){{0,4}}?rights?\b",
             re.IGNORECASE,
         ),
     ),
@@ -203,9 +212,15 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
             rf"(?:(?:a|an|the|its|our)[ \t]+)?(?:[\w'’&-]+[ \t]+){{0,5}}?{PLAN_NOUN}[ \t]*$|"
             rf"\b(?:adopt(?:s|ed|ing)?|approved{_W}the{_W}adoption{_W}of){_W}{_THE_PLAN}|"
             rf"\b(?:entered{_W}into|entry{_W}into){_W}{_THE_PLAN}|"
+            # "filing this Current Report on Form 8-K to report the adoption of a Shareholder
+            # Rights Plan": what the document says it reports.
+            rf"{_REPORTS}adoption{_W}of{_W}{_THE_PLAN}|"
             # "our Board of Directors approved a Stockholder Rights Agreement": the board's
             # approval adopts a plan (a vote of stockholders only ratifies one).
-            rf"\bBoard\b[^.;]{{0,80}}?\bapproved{_W}(?:(?:the|a|an|its|our){_W})?"
+            # The board's name may hold a company's ("the Board of Directors of CutCo
+            # Industries, Inc. (the "Company") approved a stockholder rights plan").
+            rf"\bBoard\b(?:[^.;]|(?<=Inc)\.|(?<=Corp)\.|(?<=Co)\.){{0,80}}?\bapproved{_W}"
+            rf"(?:(?:the|a|an|its|our){_W})?"
             rf"(?:(?!(?i:amend|terminat|redempt|extens))[\w'’&-]+{_W}){{0,6}}?{PLAN_NOUN}",
             re.IGNORECASE | re.MULTILINE,
         ),
@@ -317,8 +332,37 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         DocumentKind.AMENDMENT,
         12,
         re.compile(
-            rf"^[ \t]*{_AMENDMENT_TITLE}[ \t]*$|^[ \t]*THIS{_S}{_AMENDMENT_TITLE}",
+            rf"^[ \t]*{_AMENDMENT_TITLE}[ \t]*$|^[ \t]*THIS{_S}{_AMENDMENT_TITLE}|"
+            # The title opening the instrument's first sentence ("SECOND AMENDMENT TO AMENDED
+            # AND RESTATED RIGHTS AGREEMENT, dated as of January 24, 2020"), or after the
+            # exhibit's label on a flattened page ("Exhibit 4.2 FIRST AMENDMENT TO RIGHTS
+            # AGREEMENT", "EXHIBIT 99 THIRD AMENDMENT TO RIGHTS AGREEMENT").
+            rf"^[ \t]*{_AMENDMENT_TITLE},?{_S}(?:dated|made|entered)\b|"
+            rf"\bEXHIBIT[ \t]+[\d.()A-Za-z]{{1,8}}[ \t]+(?-i:{_AMENDMENT_TITLE})\b",
             re.I | re.M,
+        ),
+    ),
+    (
+        # A 1990s amendment's preamble names it by its date, the plan after: "AMENDMENT,
+        # dated as of September 21, 1999 (the "Amendment"), to the Rights Agreement, dated
+        # as of April 15, 1996" (in capitals: a narrative's "an amendment, dated ..." is not).
+        DocumentKind.AMENDMENT,
+        11,
+        re.compile(
+            rf"\b(?:{_ORDINAL}{_S})?AMENDMENT(?:{_S}NO\.?[ \t]*\d{{1,2}})?,?{_S}dated{_S}"
+            rf"(?i:as{_S}of{_S})?[^()\n;]{{1,40}}?(?:\([^()\n]{{0,40}}\),?{_S})?"
+            rf"(?i:to{_S}(?:the|that{_S}certain){_S})(?i:{_PLAN_TITLE})"
+        ),
+    ),
+    (
+        # An instrument calls itself "this Amendment" in its operative clauses ("shall be
+        # deemed amended in a manner consistent with this Amendment"); a report or a release
+        # speaks of "the Amendment". A weaker signal than a title.
+        DocumentKind.AMENDMENT,
+        8,
+        re.compile(
+            rf"\b(?:[Tt]his|THIS){_S}(?:{_ORDINAL}{_S})?(?i:Amendment)\b"
+            rf"(?![ \t\n]+(?i:to|of){_S}(?:the{_S})?(?i:certificate|articles|charter|by-?laws))"
         ),
     ),
     (

@@ -298,7 +298,11 @@ _AGREEMENT_DATED = re.compile(
 # "Rights Agreement, dated as of X", "Plan, originally dated as of X", "Rights Agreement, X" on
 # one line; a date on the line below a plan's name without "dated" is a headline's dateline.
 _PLAN_DATED = re.compile(
-    rf"{PLAN_NOUN},?(?P<defined>[ \t\n]*\([^)]{{0,60}}\))?,?(?:[ \t\n]+(?:(?i:originally){_W})?"
+    rf"{PLAN_NOUN},?(?P<defined>[ \t\n]*\([^)]{{0,60}}\))?,?"
+    # The parties may come between: "Shareholder Rights Agreement, between the Company and the
+    # Rights Agent, dated as of December 28, 2009".
+    rf"(?:{_W}(?i:(?:by{_W}and{_W})?between){_W}[^,;()]{{1,80}}?,)?"
+    rf"(?:[ \t\n]+(?:(?i:originally){_W})?"
     rf"(?:(?i:dated|effective|made|entered{_W}into|adopted)[ \t\n]+)(?:(?i:as){_W}of[ \t\n]+)?"
     rf"|[ \t]+(?:(?i:as){_W}of[ \t\n]+)?)(?:this[ \t\n]+)?(?P<date>{_DATE})"
 )
@@ -765,9 +769,17 @@ _AS_AMENDED_ON = re.compile(
 )
 # "Amendment No. 2, dated August 14, 2003", "Amendment No. 1 thereto dated August 5, 2015",
 # "the First Amendment to the Rights Agreement, dated as of X": an amendment and its date.
+# Also with the plan's title and the parties between ("First Amendment to Shareholder Rights
+# Agreement, between the Company and the Rights Agent, dated August 31, 2012").
 _RECITED_AMENDMENT = re.compile(
-    rf"(?:{_AMENDMENT_REF.pattern})(?:{_W}\([^)\n]{{0,60}}\))?(?:{_W}(?:thereto|hereto))?,?{_W}"
-    rf"(?:dated|effective)(?:{_W}and{_W}effective)?{_W}(?:as{_W}of{_W})?(?P<date>{_DATE})",
+    rf"(?:{_AMENDMENT_REF.pattern})(?:{_W}\([^)\n]{{0,60}}\))?(?:{_W}(?:thereto|hereto))?"
+    rf"(?P<titled>{_W}to{_W}(?:the{_W})?(?:[\w'’&-]+{_W}){{0,6}}?(?:Agreement|Plan)\b)?"
+    rf"(?:,?{_W}(?:by{_W}and{_W})?between{_W}[^,;()]{{1,80}}?(?:{_W}\([^)\n]{{0,60}}\))?"
+    rf"(?=,))?,?{_W}"
+    rf"(?:dated|effective)(?:{_W}and{_W}effective)?{_W}(?:as{_W}of{_W})?(?P<date>{_DATE})"
+    # After the plan's title the date may be the plan's: "Amendment No. 5 to the rights
+    # agreement, dated as of July 7, 2005, as amended (the "Original Rights Agreement")".
+    rf"(?(titled)(?!,?{_W}as{_W}amended|[ \t\n]*\([^)]{{0,60}}(?:Agreement|Plan))|)",
     re.IGNORECASE,
 )
 _BOARD_ACTED = re.compile(
