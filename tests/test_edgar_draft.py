@@ -534,6 +534,29 @@ class TestDatesInGeneralTerms:
             "amendment[4].executed=2017-09-22",
         } <= drafted
 
+    @pytest.mark.parametrize(
+        ("text", "fact"),
+        [
+            (  # crompton-knowles/01-ex4-amendment.txt
+                "Exhibit 4.1 AMENDMENT TO RIGHTS AGREEMENT AMENDMENT, dated as of January 20, "
+                "1998, to the Rights Agreement, dated as of July 20, 1988, between Crompton & "
+                'Knowles Corporation (the "Company"), and Mellon Bank, N.A., as Rights Agent.',
+                "amendment[-].executed=1998-01-20",
+            ),
+            (  # alpha-beta-technology/01-ex4-amendment.txt
+                "FIRST AMENDMENT TO\nSHAREHOLDER RIGHTS AGREEMENT\n-------\nAmendment, dated as "
+                "of November 13, 1997, to the Shareholder Rights\nAgreement, dated as of February "
+                '2, 1995 (the "Rights Agreement"), between Alpha-\nBeta Technology, Inc.\n',
+                "amendment[1].executed=1997-11-13",
+            ),
+        ],
+    )
+    def test_1990s_preamble_dates_the_amendment(self, text: str, fact: str) -> None:
+        """'AMENDMENT, dated as of X, to the Rights Agreement, dated as of Y': the amendment's X."""
+        drafted = text_facts(text)
+        assert fact in drafted
+        assert "agreement.dated=" + fact.split("=")[1] not in drafted
+
     def test_date_after_the_plan_title_is_the_plan_s(self) -> None:
         """'No. 5 ... to the rights agreement, dated as of X, as amended': X is the plan's."""
         # capstone-turbine/03-10k-note.txt

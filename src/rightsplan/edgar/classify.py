@@ -349,9 +349,11 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         DocumentKind.AMENDMENT,
         11,
         re.compile(
-            rf"\b(?:{_ORDINAL}{_S})?AMENDMENT(?:{_S}NO\.?[ \t]*\d{{1,2}})?,?{_S}dated{_S}"
+            rf"(?:\b(?:{_ORDINAL}{_S})?AMENDMENT|^[ \t]*(?:{_ORDINAL}{_S})?Amendment)"
+            rf"(?:{_S}NO\.?[ \t]*\d{{1,2}})?,?{_S}dated{_S}"
             rf"(?i:as{_S}of{_S})?[^()\n;]{{1,40}}?(?:\([^()\n]{{0,40}}\),?{_S})?"
-            rf"(?i:to{_S}(?:the|that{_S}certain){_S})(?i:{_PLAN_TITLE})"
+            rf"(?i:to{_S}(?:the|that{_S}certain){_S})(?i:{_PLAN_TITLE})",
+            re.M,
         ),
     ),
     (

@@ -411,8 +411,12 @@ _TITLE_PAGE = 3000
 # "This Amendment", "This is Amendment No. 3", '(this "Amendment")': the document names itself.
 _THIS_AMENDMENT = re.compile(
     rf"\bThis{_W}(?:is{_W})?(?:(?:{_ORDINAL_WORDS}){_W})?Amendment\b|"
-    rf"\(this{_W}[\"“](?:(?:{_ORDINAL_WORDS}){_W})?Amendment",
-    re.I,
+    rf"\(this{_W}[\"“](?:(?:{_ORDINAL_WORDS}){_W})?Amendment|"
+    # A 1990s preamble opens with the instrument and its date: "AMENDMENT, dated as of January
+    # 20, 1998, to the Rights Agreement", "Amendment, dated as of November 13, 1997, to the
+    # Shareholder Rights Agreement" (at a line's start: never a narrative's "an amendment").
+    rf"(?-i:\bAMENDMENT),?{_W}dated\b|^[ \t]*Amendment,?{_W}dated\b",
+    re.I | re.M,
 )
 _EFFECTIVE = re.compile(rf"(?i:effective){_W}(?:(?i:as){_W}of{_W})?{_DATE}")
 _DATED_BEFORE = re.compile(rf"(?i:dated|effective)(?:{_W}as{_W}of)?[ \t\n]*$")
