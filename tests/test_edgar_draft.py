@@ -727,6 +727,42 @@ class TestDatesInGeneralTerms:
 class TestThresholdsInGeneralTerms:
     """Thresholds by the structure of the sentence that states them."""
 
+    @pytest.mark.parametrize(
+        ("text", "threshold"),
+        [
+            (  # carparts-com/02-press-release.txt
+                "The Rights will generally become exercisable only if a person or group "
+                "acquires beneficial ownership of 4.99% or more of the Company's common stock, or "
+                "if a person or group that already owns 4.99% or more of the Company's common "
+                "stock acquires additional shares.",
+                "4.99% or more",
+            ),
+            (  # cik-1178711/01-10q-note.txt
+                "The rights plan is intended to deter any person from acquiring 4.99 percent or "
+                "more of the Company's stock; any existing 4.99 percent or greater stockholder "
+                "that acquires beneficial ownership of any additional shares of the Company's "
+                "securities without the approval of the Board of Directors would also be "
+                "subject to dilution under the rights plan.",
+                "4.99% or more",
+            ),
+            (  # j-c-penney/02-press-release.txt
+                "Under the plan, these rights will generally be exercisable only if a person "
+                'becomes an "acquiring person" by (i) acquiring beneficial ownership of 10% or '
+                "more of the Company's common stock or, in the case of any person that "
+                "beneficially owns 10% or more of the Company's outstanding common stock, upon "
+                "the acquisition of additional shares by such person.",
+                "10% or more",
+            ),
+        ],
+    )
+    def test_no_additional_shares_as_releases_word_it(self, text: str, threshold: str) -> None:
+        """Holders over the line when the plan comes may buy no additional shares: grandfathered."""
+        drafted = text_facts("Stockholder Rights Plan\n" + text + "\n")
+        assert "agreement.set-grandfathering=no additional share" in drafted
+        assert {f for f in drafted if ".set-threshold=" in f} == {
+            f"agreement.set-threshold={threshold}"
+        }
+
     def test_note_without_acquiring_person(self) -> None:
         """'a person or group acquires 15%or more' is a threshold; '50% of its assets' is not."""
         text = (

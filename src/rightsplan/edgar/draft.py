@@ -626,6 +626,16 @@ _RECITAL = re.compile(r"\W*(?:and\W+)?(?:whereas|recitals?)\b")
 # lower threshold) is adopted.
 _GRANDFATHER = re.compile(
     rf"\b(?:already|grandfather\w*|existing{_W}(?:holders?|stockholders?|shareholders?)|"
+    # "any existing 4.99 percent or greater stockholder", "any existing 5% or greater
+    # shareholder": the holders over the line when the plan is adopted.
+    rf"existing{_W}\d{{1,2}}(?:\.\d{{1,2}})?[ \t\n]*(?:%|{_W}percent)"
+    rf"(?:{_W}or{_W}(?:greater|more))?{_W}(?:holders?|stockholders?|shareholders?)|"
+    # "in the case of any person ... that beneficially owns 10% or more ..., upon the
+    # acquisition of additional shares by such person": a holder already over the line, for
+    # whom only additional shares count.
+    rf"(?:persons?|holders?|stockholders?|shareholders?)(?:{_W}\([^()]{{0,80}}\))?{_W}"
+    rf"(?:that|who|which){_W}(?:beneficially{_W})?owns?\b"
+    rf"(?=[^.;]{{0,160}}\badditional{_W}(?:shares|stock|purchases)\b)|"
     rf"whose{_W}beneficial{_W}ownership{_W}exceed\w*|lowest{_W}percentage|"
     rf"(?:currently|presently){_W}(?:own|hold|beneficially)\w*)\b|"
     # "Stockholders who beneficially own 4.95% or more ... as of the time of the first public
@@ -643,7 +653,13 @@ _NO_ADDITIONAL = re.compile(
     rf"\b(?:do|does|did)(?:{_W}not|n['’]t){_W}(?:thereafter{_W})?(?:acquire|increase|purchase)"
     rf"{_W}(?:any{_W})?(?:additional|their|its|further|more)\b|\bno{_W}additional{_W}shares?\b|"
     rf"\b(?:unless|if|until)\b[^.;%]{{0,60}}\bacquires?\b[^.;%]{{0,40}}\badditional"
-    rf"(?:{_W}\w+){{0,2}}?{_W}(?:shares|stock)\b",
+    rf"(?:{_W}\w+){{0,2}}?{_W}(?:shares|stock)\b|"
+    # After a grandfathering clause's start: "acquires additional shares", "acquires
+    # beneficial ownership of any additional shares", "from acquiring additional shares",
+    # "upon the acquisition of additional shares", "triggered by any additional purchases".
+    rf"\b(?:acquir(?:es?|ing)|acquisition{_W}of|purchas(?:es?|ing))(?:{_W}beneficial{_W}"
+    rf"ownership{_W}of)?(?:{_W}any)?{_W}additional{_W}(?:shares|stock|securities)\b|"
+    rf"\bby{_W}any{_W}additional{_W}purchases\b",
     re.IGNORECASE,
 )
 _ACQUIRES_ADDITIONAL = re.compile(
