@@ -727,6 +727,53 @@ class TestDatesInGeneralTerms:
 class TestThresholdsInGeneralTerms:
     """Thresholds by the structure of the sentence that states them."""
 
+    def test_grandfathered_level_lends_no_comparison(self) -> None:
+        """A grandfathered holders' 'five percent or more' gives no comparison to a bare '5%'."""
+        # cik-1406587/01-10q-note.txt
+        text = (
+            "Tax Benefits Preservation Plan\nRights will be exercisable only if someone becomes "
+            "a five-percent stockholder after adoption of the Plan without meeting certain "
+            "customary exceptions. Stockholders owning five percent or more of our outstanding "
+            "stock at the time of adoption of the Plan are grandfathered and will cause Rights "
+            "to be distributed and become exercisable only if they acquire an additional one "
+            "percent of our outstanding shares.\n"
+        )
+        drafted = text_facts(text)
+        assert not any(".set-threshold=" in f for f in drafted)
+        assert "agreement.set-grandfathering=1% or more" in drafted
+
+    def test_in_no_event_caps_a_defined_holder(self) -> None:
+        """'in no event shall any purchaser (each, a "Purchaser") ... in excess of 15%': a cap."""
+        # isoray/02-ex4-amendment.txt
+        text = (
+            "EIGHTH AMENDMENT TO RIGHTS AGREEMENT\nSection 1(a) of the Rights Agreement is "
+            "hereby amended by adding the following at the end thereof:\n“Notwithstanding "
+            "anything herein to the contrary, in no event shall any purchaser of common stock "
+            "pursuant to those certain Securities Purchase Agreements dated July 9, 2018, "
+            "between the Company and the respective “Purchasers” named therein (each, a "
+            "“Purchaser”) or any of such Purchaser’s Affiliates and Associates be considered an "
+            "Acquiring Person unless and until the Purchaser together with such Purchaser’s "
+            "Affiliates and Associates has become the Beneficial Owner of in excess of 15% of "
+            'the voting power of the Voting Capital Stock then outstanding."\n'
+        )
+        drafted = text_facts(text)
+        assert any(f.endswith(".add-exception=Purchaser: more than 15%") for f in drafted)
+        assert not any(".set-threshold=" in f for f in drafted)
+
+    def test_named_tier_in_a_later_parenthesis(self) -> None:
+        """'15% or more of the Common Stock (or with respect to X, 20% or more)': X's tier."""
+        # pain-therapeutics/01-summary-clause.txt
+        text = (
+            "Summary of the Rights Agreement\nThe Rights may be redeemed at any time prior to "
+            "the fifth day "
+            "after public announcement that a Person has acquired beneficial ownership of 15% "
+            "or more of the Company’s Common Stock (or with respect to Eastborne, 20% or more) "
+            "(the “Shares Acquisition Date”).\n"
+        )
+        drafted = text_facts(text)
+        assert "agreement.add-exception=Eastborne: 20% or more" in drafted
+        assert "agreement.set-threshold=20% or more" not in drafted
+
     @pytest.mark.parametrize(
         ("text", "threshold"),
         [

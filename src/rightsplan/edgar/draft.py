@@ -475,6 +475,16 @@ _EXEMPT_NAMED = re.compile(
     rf"{_W}(?:also{_W})?be{_W}(?:deemed{_W}(?:to{_W}be{_W})?)?an?{_W}|as{_W}(?:an?{_W})?)"
     rf"[\"“]?Exempt{_W}Persons?\b"
 )
+# "in no event shall any purchaser of common stock pursuant to those certain Securities Purchase
+# Agreements ... (each, a "Purchaser") ... be considered an Acquiring Person unless and until the
+# Purchaser ... has become the Beneficial Owner of in excess of 15%": holders a short name
+# defines, capped at the number that follows.
+_IN_NO_EVENT = re.compile(
+    rf"\b[Ii]n{_W}no{_W}event{_W}shall{_W}(?:any|the|a|an){_W}[^.;%]{{0,250}}?\([ \t\n]*"
+    rf"(?:each,?{_W})?(?:a|an|the){_W}[\"“](?P<name>[A-Z][\w'’&.-]*(?:{_W}[A-Z][\w'’&.-]*){{0,4}})"
+    rf"[\"”][ \t\n]*\)[^.;%]{{0,200}}?\bbe{_W}(?:considered|deemed)(?:{_W}to{_W}be)?{_W}an?{_W}"
+    rf"[\"“]?Acquiring{_W}Person"
+)
 _NOT_INCLUDE = re.compile(
     rf"Acquiring{_W}Person[\"”]?,?{_W}(?:shall|will|does){_W}not{_W}include{_W}"
     rf"(?P<name>{_HOLDER_ENTITY})"
@@ -745,6 +755,12 @@ _IN_CASE_OF = re.compile(
     rf"(?P<holder>[A-Z][^()]{{1,120}}?)(?:,?{_W}(?:and|together{_W}with){_W}(?:his|her|its|their){_W}"
     rf"(?:affiliates|Affiliates)(?:{_W}and{_W}(?:associates|Associates))?)?[ \t\n]*\)"
 )
+# The holder first, then its own number and comparison, anywhere after the general one: "15% or
+# more of the Company's Common Stock (or with respect to Eastborne, 20% or more)".
+_NAMED_TIER = re.compile(
+    rf"\([ \t\n]*or,?{_W}(?:with{_W}respect{_W}to|in{_W}the{_W}case{_W}of){_W}"
+    rf"(?P<holder>[A-Z][^(),;]{{0,80}}?),{_W}(?P<value>[^()]{{1,40}}?)[ \t\n]*\)"
+)
 _PRICE = re.compile(r"\$[ \t]?(?P<price>\d{0,3}\.\d{1,6}|\d{1,3})")
 _MORE = re.compile(
     rf"(?:more{_W}than|greater{_W}than|in{_W}excess{_W}of|exceeds?|exceeding|over)[ \t\n]*$",
@@ -1012,10 +1028,18 @@ def _comparison(
 def _stated_comparisons(
     text: str, sentences: Iterable[tuple[int, int, Authority]]
 ) -> dict[Fraction, Comparison]:
-    """Each percentage the text writes with a comparison, and the first comparison it writes."""
+    """Each percentage the text writes with a comparison, and the first comparison it writes.
+
+    A grandfathering clause's numbers are the grandfathered holders' levels ("Stockholders
+    owning five percent or more ... are grandfathered"), not a threshold's: not counted.
+    """
     out: dict[Fraction, Comparison] = {}
     for start, end, _ in sentences:  # sentence by sentence, as everything else is read
+        grandfather = _GRANDFATHER.search(text, start, end)
+        clause = end if grandfather is None else _clause_start(grandfather, start)
         for mention in find_percents(text, start, end):
+            if mention.start >= clause:
+                break
             if mention.value not in out:
                 comparison, _, _, _ = _comparison(text, mention, start, end)
                 if comparison is not None:
@@ -1255,7 +1279,7 @@ _NO_FLAGS = _Flags(False, None, False, False, False, False, False)
 _CHANGING = re.compile(r"\b(?:amend|lower|reduc|increas|rais|chang|decreas|replac)\w{0,12}\b")
 _EXCEPTION = re.compile(
     r"not be deemed|shall not be|will not be|exception|exempt|permit|without triggering|"
-    r"without becoming|without being deemed"
+    r"without becoming|without being deemed|in no event shall"
 )
 _PASSIVE = re.compile(
     r"without any intention of changing or influencing control|ceases to hold|passive|"
@@ -2139,6 +2163,20 @@ class _Reader:
         replaced = _REPLACED.search(text, start, end)
         tiers = {m.start: m for m in _IN_CASE_OF.finditer(text, start, end)}
         inside = [(m.start(), m.end()) for m in tiers.values()]
+        named_tiers = [
+            m
+            for m in _NAMED_TIER.finditer(text, start, end)
+            if any(n.end <= m.start() for n in mentions)
+            and find_percents(text, m.start("value"), m.end("value"))
+        ]
+        inside += [(m.start(), m.end()) for m in named_tiers]
+        for named_tier in named_tiers:
+            # The tier's own words give its comparison ("20% or more"); without one, nothing
+            # is drafted (a guessed comparison is worse than none).
+            value = find_percents(text, named_tier.start("value"), named_tier.end("value"))[0]
+            own, _, _, _ = _comparison(text, value, named_tier.start("value"), named_tier.end())
+            if own is not None:
+                self._tier_exception(named_tier, own, [], start, end, factor)
         # A qualification attaches to the number it directly follows; a parenthesis elsewhere
         # ("... outstanding (or, in the case of a Passive Institutional Investor, 20% or
         # more)") is read as any other words.
@@ -2518,6 +2556,8 @@ class _Reader:
         if _EXCEPTION.search(low) is None:
             return None
         named = _EXCLUDED.search(self.text, start, end)
+        if named is None and "in no event" in low:
+            named = _IN_NO_EVENT.search(self.text, start, end)
         if named is None or named["name"].split()[0].lower() in _NOT_A_HOLDER:
             return None
         return (" ".join(named["name"].split()), ())
