@@ -573,3 +573,22 @@ class TestOlderWordings:
             "the Rights Agreement. The Amendment extends the plan.\n"
         )
         assert kind(text) is DocumentKind.PRESS_RELEASE
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            # cik-49615/01-10q-note.txt
+            "The Rights Plan had a three-year term which expired in July 2012.",
+            # cik-844965/01-10k-note.txt
+            "As a result of its expiration, the rights issued pursuant to the Rights Plan "
+            "expired and are no longer outstanding.",
+        ],
+    )
+    def test_note_ending_without_a_date(self, sentence: str) -> None:
+        """A note's last, undated sentence saying the plan expired is its latest event."""
+        text = (
+            NOTE + "On July 13, 2009, the Company entered into a shareholder rights plan (the "
+            "“Rights Plan”), under which the Board of Directors declared a dividend of one Right "
+            "for each share of common stock. " + sentence + "\n"
+        )
+        assert event(text) is EventKind.EXPIRATION

@@ -742,6 +742,18 @@ class TestThresholdsInGeneralTerms:
         assert not any(".set-threshold=" in f for f in drafted)
         assert "agreement.set-grandfathering=1% or more" in drafted
 
+    def test_grandfathered_holder_s_level_is_no_threshold(self) -> None:
+        """'a person who was the beneficial owner of 20 percent ... an additional 1 percent'."""
+        # maple-leaf-foods/01-press-release.txt
+        text = (
+            "Maple Leaf Foods board amends shareholder rights plan\nThe definition of "
+            '"Acquiring Person" has been revised to enable a person who was the beneficial '
+            "owner of 20 percent or more of the common shares at the time the plan was "
+            "implemented to acquire an additional 1 percent of the company's shares without "
+            "triggering the rights plan.\n"
+        )
+        assert not any(".set-threshold=20%" in f for f in text_facts(text))
+
     def test_in_no_event_caps_a_defined_holder(self) -> None:
         """'in no event shall any purchaser (each, a "Purchaser") ... in excess of 15%': a cap."""
         # isoray/02-ex4-amendment.txt

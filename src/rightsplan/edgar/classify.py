@@ -673,6 +673,11 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
             )
         return Classification(EventKind.NONE, 0.95, "no mention of a rights plan")
     found: list[tuple[EventKind, float, str, re.Match[str], bool, pendulum.Date | None]] = []
+    # A note tells the plan's history in order: a sentence without a date of its own ("The
+    # Rights Plan had a three-year term which expired in July 2012") is no earlier than the
+    # dates told before it.
+    narrative = kind_of_document in (DocumentKind.QUARTERLY_NOTE, DocumentKind.ANNUAL_NOTE)
+    told: list[pendulum.Date] = []
     for start, end in _text.sentence_bounds(text, 0, len(text)):
         first = len(found)
         history = _HISTORY.search(text, start, end) is not None
@@ -682,6 +687,9 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
             if _PERIOD.search(text, max(start, at - 30), at) is None
             and _EXPIRY_TERM.search(text, max(start, at - 50), at) is None
         ]
+        if narrative:
+            told = [max([*told, *dates])] if told or dates else []
+            dates = dates or told
         for kind, confidence, reason, pattern in _SIGNALS:
             match = pattern.search(text, start, end)
             if match is None or _MAYBE.search(text, max(start, match.start() - 60), match.start()):

@@ -644,8 +644,11 @@ _GRANDFATHER = re.compile(
     # acquisition of additional shares by such person": a holder already over the line, for
     # whom only additional shares count.
     rf"(?:persons?|holders?|stockholders?|shareholders?)(?:{_W}\([^()]{{0,80}}\))?{_W}"
-    rf"(?:that|who|which){_W}(?:beneficially{_W})?owns?\b"
-    rf"(?=[^.;]{{0,160}}\badditional{_W}(?:shares|stock|purchases)\b)|"
+    rf"(?:that|who|which){_W}(?:(?:beneficially{_W})?owns?|(?:was|were){_W}the{_W}beneficial"
+    rf"{_W}owners?{_W}of)\b"
+    # "a person who was the beneficial owner of 20 percent or more ... at the time the plan
+    # was implemented to acquire an additional 1 percent": the same, with a tolerance.
+    rf"(?=[^.;]{{0,160}}\badditional{_W}(?:shares|stock|purchases|\d|one|two)\b)|"
     rf"whose{_W}beneficial{_W}ownership{_W}exceed\w*|lowest{_W}percentage|"
     rf"(?:currently|presently){_W}(?:own|hold|beneficially)\w*)\b|"
     # "Stockholders who beneficially own 4.95% or more ... as of the time of the first public
