@@ -592,3 +592,19 @@ class TestOlderWordings:
             "for each share of common stock. " + sentence + "\n"
         )
         assert event(text) is EventKind.EXPIRATION
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # international-royalty/01-material-change-report.txt
+            "|MATERIAL CHANGE REPORT\n|1.\n|Reporting Issuer\n|International Royalty Corporation\n"
+            "|2.\n|Date of Material Change\n|April 18, 2005\n",
+            # synovus-financial/01-ex99-letter.txt
+            "EX-99.1 3 g23145exv99w1.htm EX-99.1 exv99w1\nExhibit 99.1\n[ON SYNOVUS LETTERHEAD]\n"
+            "May 4, 2010\nTo Our Shareholders:\n     On April 26, 2010, the Board of Directors of "
+            "Synovus Financial Corp. adopted a Shareholder Rights Plan (the “Rights Plan”).\n",
+        ],
+    )
+    def test_report_or_letter_is_not_a_release(self, text: str) -> None:
+        """A material change report or a letter to shareholders is neither a release nor a form."""
+        assert kind(text) is DocumentKind.UNKNOWN

@@ -303,6 +303,19 @@ _HEADLINE_AT_TOP = re.compile(
 # note's period heading, a wire service's dateline), not one company's words.
 _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
     (
+        # Neither a release nor a report to the SEC: a Canadian material change report ("MATERIAL
+        # CHANGE REPORT", Form 51-102F3), a letter to shareholders ("To Our Shareholders:",
+        # "Dear Fellow Stockholders,"): said at their top, in their own form's words.
+        DocumentKind.UNKNOWN,
+        12,
+        re.compile(
+            r"^[ \t|]*(?:MATERIAL[ \t]+CHANGE[ \t]+REPORT|FORM[ \t]+51-102F3)\b|"
+            r"^[ \t]*(?:To[ \t]+(?:Our|All|the)[ \t]+(?:Shareholders|Stockholders)|Dear[ \t]+"
+            r"(?:Fellow[ \t]+)?(?:Shareholders?|Stockholders?))[ \t]*[:,]",
+            re.M,
+        ),
+    ),
+    (
         DocumentKind.FORM_8A_AMENDMENT,
         11,
         re.compile(
