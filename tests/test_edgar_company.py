@@ -310,3 +310,12 @@ class TestNeighbouringLines:
         )
         found = company(text)
         assert found is not None and "_" not in found
+
+    def test_suffix_never_across_a_blank_line(self) -> None:
+        """'First Chicago Trust' / '' / 'Company of New York': no agent cut at 'Company'."""
+        # beneficial/01-8k-item5.txt, typed double-spaced
+        text = (
+            "adopting a Renewed\n \n\n      Rights Agreement between the Company and First "
+            "Chicago Trust\n \n\n      Company of New York, dated as of August 22, 1996\n"
+        )
+        assert [m["agent"] for m in AGENT_AS_PARTY.finditer(text)] == []

@@ -33,8 +33,10 @@ __all__ = ["AGENT_AS_PARTY", "CompanyMention", "find_company"]
 
 _W = r"[ \t\n]+"
 _SUFFIX = (
-    r"(?:,?[ \t\n]+(?i:N\.A\.|Inc\.?|Incorporated|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.?|Limited|Corp\.?|"
-    r"Corporation|Co\.|Company|plc|N\.V\.|S\.A\.|National[ \t\n]+Association)(?![\w]))"
+    # after spaces and at most one line break: a suffix never starts a new paragraph
+    r"(?:,?(?:[ \t]+\n?|\n)[ \t]*(?i:N\.A\.|Inc\.?|Incorporated|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.?|"
+    r"Limited|Corp\.?|Corporation|Co\.|Company|plc|N\.V\.|S\.A\.|National[ \t\n]+Association)"
+    r"(?![\w]))"
 )
 _WORD = r"(?:[A-Z0-9][\w.&'’-]*|of|&|de|la|n'|n’)"
 # A name's first word starts with a capital ("Acme"), or a brand's lower-case prefix before
