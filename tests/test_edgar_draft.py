@@ -557,6 +557,20 @@ class TestDatesInGeneralTerms:
         assert fact in drafted
         assert "agreement.dated=" + fact.split("=")[1] not in drafted
 
+    def test_amendment_with_a_blank_date_takes_no_other_s(self) -> None:
+        """'executed this September __, 2010 pursuant to ... Agreement dated X': X is not its own."""
+        # altair-international/02-ex4-amendment.txt
+        text = (
+            "AMENDMENT NO. 2\nto\nAMENDED AND RESTATED SHAREHOLDER RIGHTS PLAN AGREEMENT\nTHIS "
+            "AMENDMENT NO. 2 TO AMENDED AND RESTATED SHAREHOLDER RIGHTS PLAN AGREEMENT (this "
+            "“Amendment”) is executed this September __, 2010 pursuant to Article 5.4(a) of "
+            "that certain Amended and Restated Shareholder Rights Plan Agreement dated October "
+            "15, 1999, by and between Altair Nanotechnologies, Inc. (the “Company”) and Equity "
+            "Transfer Services Inc. (the “Rights Agent”), as amended by Amendment no. 1 dated "
+            "October 6, 2008 (as so amended, the “Shareholder Rights Plan”).\n"
+        )
+        assert not any(f.startswith("amendment[2].executed=") for f in text_facts(text))
+
     def test_date_after_the_plan_title_is_the_plan_s(self) -> None:
         """'No. 5 ... to the rights agreement, dated as of X, as amended': X is the plan's."""
         # capstone-turbine/03-10k-note.txt

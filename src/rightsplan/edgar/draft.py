@@ -409,6 +409,14 @@ _RECITAL_WORDS = re.compile(r"\b(?:whereas|hereby|shall)\b", re.IGNORECASE)
 _TITLE_PAGE = 3000
 """How far into a document its title page may reach."""
 # "This Amendment", "This is Amendment No. 3", '(this "Amendment")': the document names itself.
+# The date of the agreement an amendment names ("that certain Amended and Restated Shareholder
+# Rights Plan Agreement dated October 15, 1999"): never the amendment's own.
+# Nor is an earlier amendment's ("as amended by Amendment no. 1 dated October 6, 2008"); "This
+# Amendment No. 2, dated as of X" is the instrument's own.
+_OTHER_DATED = re.compile(
+    rf"(?<!(?i:this) )\b(?i:Agreement|Plan|Amendment{_W}No\.?[ \t\n]*\d{{1,2}})\b,?{_W}"
+    rf"(?i:dated|effective)(?:{_W}(?i:as){_W}(?i:of))?[ \t\n]*$"
+)
 _THIS_AMENDMENT = re.compile(
     rf"\bThis{_W}(?:is{_W})?(?:(?:{_ORDINAL_WORDS}){_W})?Amendment\b|"
     rf"\(this{_W}[\"“](?:(?:{_ORDINAL_WORDS}){_W})?Amendment|"
@@ -1735,6 +1743,8 @@ class _Reader:
                     r"\b(?:amended|filed)[ \t\n]+(?:on[ \t\n]+)?$", text[max(start, s - 20) : s]
                 ):
                     continue
+                if _OTHER_DATED.search(text, max(start, s - 60), s):
+                    continue  # "pursuant to ... Rights Plan Agreement dated October 15, 1999"
                 record.executed = Found(day, self.context.evidence(s, e), 0.85 * factor)
                 break
 
