@@ -558,7 +558,7 @@ class TestDatesInGeneralTerms:
         assert "agreement.dated=" + fact.split("=")[1] not in drafted
 
     def test_amendment_with_a_blank_date_takes_no_other_s(self) -> None:
-        """'executed this September __, 2010 pursuant to ... Agreement dated X': X is not its own."""
+        """'executed this September __, 2010 ... Agreement dated X': X is not the amendment's."""
         # altair-international/02-ex4-amendment.txt
         text = (
             "AMENDMENT NO. 2\nto\nAMENDED AND RESTATED SHAREHOLDER RIGHTS PLAN AGREEMENT\nTHIS "
