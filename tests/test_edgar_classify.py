@@ -608,3 +608,14 @@ class TestOlderWordings:
     def test_report_or_letter_is_not_a_release(self, text: str) -> None:
         """A material change report or a letter to shareholders is neither a release nor a form."""
         assert kind(text) is DocumentKind.UNKNOWN
+
+    def test_heading_about_the_plan_is_no_title(self) -> None:
+        """'Approval of Continuation of Shareholder Rights Plan' heads a circular's section."""
+        # connacher-oil-and-gas/01-proxy-circular.txt
+        text = (
+            "Approval of Continuation of Shareholder Rights Plan\n\nThe Corporation instituted a "
+            'shareholder rights plan (the "Rights Plan") in 2007, which was approved by '
+            "Shareholders at the Corporation's 2007 annual and special meeting.\n"
+        )
+        assert kind(text) is not DocumentKind.AGREEMENT
+        assert event(text) is not EventKind.ADOPTION

@@ -384,7 +384,11 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         DocumentKind.AGREEMENT,
         11,
         re.compile(
-            rf"^[ \t]*(?:AMENDED{_S}AND{_S}RESTATED{_S})?(?!(?i:{_HEADLINE})){_PLAN_TITLE}[ \t]*$",
+            # A heading about the plan is no title: "Approval of Continuation of Shareholder
+            # Rights Plan", "SUMMARY OF PLAN ADJUSTMENTS" (but "FORM OF RIGHTS AGREEMENT" is).
+            rf"^[ \t]*(?:AMENDED{_S}AND{_S}RESTATED{_S})?(?!(?i:{_HEADLINE}))"
+            rf"(?![^\n]{{0,80}}?(?<!FORM )(?<!Form )\b(?i:of)\b[^\n]{{0,80}}?(?i:rights|plan))"
+            rf"{_PLAN_TITLE}[ \t]*$",
             re.M,
         ),
     ),
@@ -394,7 +398,9 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         DocumentKind.AGREEMENT,
         8,
         re.compile(
-            rf"^[ \t]*(?:AMENDED{_S}AND{_S}RESTATED{_S})?(?!{_HEADLINE}){_PLAN_TITLE}[ \t]*$",
+            rf"^[ \t]*(?:AMENDED{_S}AND{_S}RESTATED{_S})?(?!{_HEADLINE})"
+            rf"(?![^\n]{{0,80}}?(?<!FORM )(?<!Form )\bof\b[^\n]{{0,80}}?(?:rights|plan))"
+            rf"{_PLAN_TITLE}[ \t]*$",
             re.I | re.M,
         ),
     ),
