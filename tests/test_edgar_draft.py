@@ -768,6 +768,25 @@ class TestThresholdsInGeneralTerms:
         )
         assert not any(".set-threshold=20%" in f for f in text_facts(text))
 
+    def test_who_acquires_is_no_threshold(self) -> None:
+        """'deterring ... acquisitions ... by persons or groups beneficially owning 5% or more'."""
+        # cik-749935/01-10k-note.txt
+        text = (
+            "382 Rights Agreement\nThe purpose of the 382 Rights Agreement is to help protect "
+            "the Company's net operating loss tax asset by deterring certain acquisitions of "
+            "Company stock by persons or groups beneficially owning 5% or more of the Company's "
+            "outstanding stock.\n"
+        )
+        assert not any(".set-threshold=" in f for f in text_facts(text))
+
+    def test_acquiring_is_a_threshold(self) -> None:
+        """'deter any person from acquiring 4.99% or more' still states the threshold."""
+        text = (
+            "Tax Benefits Preservation Plan\nThe Plan is intended to deter any person from "
+            "acquiring beneficial ownership of 4.99% or more of the Company's common stock.\n"
+        )
+        assert "agreement.set-threshold=4.99% or more" in text_facts(text)
+
     def test_in_no_event_caps_a_defined_holder(self) -> None:
         """'in no event shall any purchaser (each, a "Purchaser") ... in excess of 15%': a cap."""
         # isoray/02-ex4-amendment.txt

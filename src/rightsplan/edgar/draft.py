@@ -704,6 +704,13 @@ _REPLACED = re.compile(
 _QUALIFIED = re.compile(
     r"\([ \t\n]*(?:or|up[ \t\n]+to|and|but)\b[^()]{0,120}?(?:%|percent)[^()]{0,120}\)"
 )
+# "deterring certain acquisitions of Company stock by persons or groups beneficially owning 5% or
+# more": the level describes who acquires (a purpose sentence's words), not the trigger.
+_ACQUISITIONS_BY = re.compile(
+    rf"\bacquisitions?\b[^.;%]{{0,60}}\bby{_W}(?:persons?|groups?|holders?|stockholders?|"
+    rf"shareholders?)(?:{_W}or{_W}groups?)?{_W}(?:beneficially{_W})?(?:owning|holding)[ \t\n]*$",
+    re.IGNORECASE,
+)
 _PASSIVE_MARK = re.compile(r"passive|13G\b", re.IGNORECASE)
 # "(other than certain passive institutional investors)": passive holders left out of the
 # test, not a tier of their own.
@@ -2220,6 +2227,8 @@ class _Reader:
                 continue  # the named holder's own tier, or a qualification: read with the number
             if _NOT_SHARES.match(text, mention.end, end):
                 continue  # a share of assets or of a price: no threshold
+            if _ACQUISITIONS_BY.search(text, max(start, mention.start - 120), mention.start):
+                continue  # who makes the acquisitions a plan deters, not what triggers it
             previous_end = mentions[index - 1].end if index else start
             next_start = mentions[index + 1].start if index + 1 < len(mentions) else end
             if _FROM_BEFORE.search(text, max(start, mention.start - 8), mention.start) and (
