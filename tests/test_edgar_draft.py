@@ -1536,6 +1536,16 @@ class TestExpiriesByStructure:
         assert "agreement.set-expiration=2021-08-28" in drafted
         assert not any("2022-08-28" in f for f in drafted)
 
+    def test_expiry_on_a_condition_is_not_the_term(self) -> None:
+        """'If the shareholders do not approve the Rights Plan ..., it will expire on X'."""
+        # pulte-homes/02-press-release.txt
+        text = (
+            "Pulte Homes Amends Section 382 Rights Agreement\n\nIf the Pulte shareholders do not "
+            "approve the Rights Plan at the 2010 Annual Meeting of Shareholders, it will expire "
+            "on June 1, 2010.\n"
+        )
+        assert not any("set-expiration=2010-06-01" in f for f in text_facts(text))
+
     def test_if_not_redeemed_is_the_term(self) -> None:
         """'If not redeemed, they would expire on X': the plan's term, in the conditional."""
         text = K8_ADOPTION.format(clause="If not redeemed, they would expire on December 23, 2019.")

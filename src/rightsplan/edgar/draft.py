@@ -607,6 +607,10 @@ _IN_EFFECT_UNTIL = re.compile(
 )
 # "if such stockholder ratification were obtained, the Rights Plan as so extended would expire
 # on August 28, 2022": a possibility, not a term.
+# A sentence opening with its condition, the expiry in the main clause: "If the Pulte
+# shareholders do not approve the Rights Plan at the 2010 Annual Meeting of Shareholders, it
+# will expire on June 1, 2010" (an expiry on a condition, not the plan's term).
+_IF_CLAUSE = re.compile(r"[ \t\n\W]*If\b[^.;]{0,200},[^,.;]{0,40}$")
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|if|were)\b[^.;]{0,80}$", re.IGNORECASE)
 # "If not redeemed, they would expire on December 23, 2019": the plan's own term, in the
 # conditional mood its summaries use.
@@ -2613,8 +2617,9 @@ class _Reader:
         anchor = found.start()
         if _OTHER_EXPIRY.search(self.text, max(start, anchor - 100), anchor):
             return  # something else expires: charter transfer restrictions, tax losses
-        if _HYPOTHETICAL.search(
-            self.text, max(start, anchor - 80), anchor
+        if (
+            _HYPOTHETICAL.search(self.text, max(start, anchor - 80), anchor)
+            or _IF_CLAUSE.match(self.text, start, anchor)
         ) and not _UNLESS_ENDED.search(self.text, max(start, anchor - 80), anchor):
             return
         if self.event.kind is EventKind.ADOPTION and _REPLACED_PLAN.search(
