@@ -1536,6 +1536,16 @@ class TestExpiriesByStructure:
         assert "agreement.set-expiration=2021-08-28" in drafted
         assert not any("2022-08-28" in f for f in drafted)
 
+    def test_current_plan_beside_a_new_one_is_replaced(self) -> None:
+        """'adopted a new ... agreement that will take effect when the current plan ... expires'."""
+        # daktronics/01-ex99-press-release.txt
+        text = (
+            "Daktronics, Inc. (Nasdaq - DAKT) today announced that its Board of Directors adopted "
+            "a new shareholder rights agreement that will take effect when the current plan, "
+            "adopted in 1998, expires on November 19, 2008.\n"
+        )
+        assert not any("set-expiration=2008-11-19" in f for f in text_facts(text))
+
     def test_expiry_on_a_condition_is_not_the_term(self) -> None:
         """'If the shareholders do not approve the Rights Plan ..., it will expire on X'."""
         # pulte-homes/02-press-release.txt

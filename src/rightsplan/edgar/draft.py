@@ -636,6 +636,15 @@ _REPLACED_PLAN = re.compile(
     r"(?:rights[ \t\n]+)?(?:plan|agreement)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
+# "adopted a new shareholder rights agreement that will take effect when the current plan,
+# adopted in 1998, expires on November 19, 2008": beside a new plan, the current one is the
+# plan it replaces.
+_NEW_PLAN = re.compile(r"\bnew\b[^.;]{0,60}\b(?:plan|agreement)\b")
+_CURRENT_PLAN = re.compile(
+    r"\bcurrent(?:[ \t\n]+[\w'’-]+){0,3}?[ \t\n]+(?:rights[ \t\n]+)?(?:plan|agreement)\b"
+    r"[^.;]{0,60}$",
+    re.IGNORECASE,
+)
 _TERMINATES = re.compile(
     rf"\bterminat(?:e|es|ed|ing|ion{_W}of){_W}(?:(?:the|its|our|that{_W}certain){_W})?"
     rf"(?:[\w'’&-]+{_W}){{0,6}}?{PLAN_NOUN}",
@@ -2622,8 +2631,12 @@ class _Reader:
             or _IF_CLAUSE.match(self.text, start, anchor)
         ) and not _UNLESS_ENDED.search(self.text, max(start, anchor - 80), anchor):
             return
-        if self.event.kind is EventKind.ADOPTION and _REPLACED_PLAN.search(
-            self.text, max(start, anchor - 100), anchor
+        if self.event.kind is EventKind.ADOPTION and (
+            _REPLACED_PLAN.search(self.text, max(start, anchor - 100), anchor)
+            or (
+                _NEW_PLAN.search(low) is not None
+                and _CURRENT_PLAN.search(self.text, max(start, anchor - 100), anchor)
+            )
         ):
             return
         was_scheduled = _WAS_SCHEDULED.search(self.text, max(start, anchor - 40), anchor + 20)
