@@ -619,3 +619,15 @@ class TestOlderWordings:
         )
         assert kind(text) is not DocumentKind.AGREEMENT
         assert event(text) is not EventKind.ADOPTION
+
+    def test_mirror_s_list_of_files_names_no_cover(self) -> None:
+        """'8-K - FORM 8-K - SAFEWAY INCd600469d8k.htm' lists files; the document is the release."""
+        # safeway/01-ex99-press-release.txt
+        text = (
+            "Attached files\n\nfile filename\n8-K - FORM 8-K - SAFEWAY INCd600469d8k.htm\n"
+            "EX-4.1 - EX-4.1 - SAFEWAY INCd600469dex41.htm\n\nExhibit 99.1\n\nSafeway Declares "
+            "Dividend Distribution of Preferred Stock Purchase Rights\n\nPLEASANTON, CA, "
+            "September 17, 2013 — Safeway Inc. (NYSE: SWY) today announced that it has adopted "
+            "a one-year stockholder rights plan.\n"
+        )
+        assert kind(text) is DocumentKind.PRESS_RELEASE

@@ -410,6 +410,9 @@ _HEADER_LINE = 300
 # "8-A12B/A, EX-99, 2000-05-30", "EX-1 2 form8a.htm Ramp Corporation - Form 8-A - Exhibit 1".
 # The form there is the submission's, not the document's.
 _EXHIBIT_LINE = re.compile(r"\bEX(?:HIBIT)?[ \t]*[-.]?[ \t]*\d{1,3}\b", re.I)
+# A line ending with a file's name lists a submission's files ("8-K - FORM 8-K - SAFEWAY
+# INCd600469d8k.htm" above the exhibit a mirror shows): its form is the submission's.
+_FILE_AT_END = re.compile(r"\.(?:htm|html|txt)[ \t]*$", re.I)
 # A form named as another document: "in a Form 8-K", "on Form 8-A/A that the Company is
 # filing", "to the Form 8-A": a reference, not the document's cover. "this Current Report on
 # Form 8-K" is the document naming itself, and so is a title, "CURRENT REPORT ON FORM 8-K".
@@ -446,6 +449,8 @@ def names_another_document(text: str, at: int) -> bool:
     line_end = text.find("\n", at, at + _HEADER_LINE)
     if _EXHIBIT_LINE.search(text, line_start, line_end if line_end >= 0 else at + _HEADER_LINE):
         return True
+    if line_end >= 0 and _FILE_AT_END.search(text, at, line_end):
+        return True  # "8-K - FORM 8-K - SAFEWAY INCd600469d8k.htm": a mirror's list of files
     reference = _FORM_REFERENCE.search(text, max(0, at - 60), at)
     return reference is not None and reference["self"] is None
 
