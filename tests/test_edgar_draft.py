@@ -571,6 +571,28 @@ class TestDatesInGeneralTerms:
         )
         assert not any(f.startswith("amendment[2].executed=") for f in text_facts(text))
 
+    def test_canadian_plan_agreement_title(self) -> None:
+        """'SHAREHOLDER RIGHTS PLAN AGREEMENT Dated as of X' (one noun) dates the agreement."""
+        # gtr-group/01-ex-agreement.txt
+        text = (
+            "GTR GROUP INC. and MONTREAL TRUST COMPANY OF CANADA as Rights Agent SHAREHOLDER "
+            "RIGHTS PLAN AGREEMENT Dated as of May 26, 2000\nExhibit 2.1\n"
+        )
+        assert "agreement.dated=2000-05-26" in text_facts(text)
+
+    def test_restated_title_dates_the_restatement(self) -> None:
+        """A restated title's date is the restatement's; the agreement it restates keeps its."""
+        # olympus-pacific-minerals/01-ex99-agreement.txt, mds/01-ex4-agreement.txt
+        text = (
+            "AMENDED AND RESTATED SHAREHOLDER PROTECTION RIGHTS AGREEMENT Dated as of March 12, "
+            "2009 BETWEEN MDS INC. - and - CIBC MELLON TRUST COMPANY as Rights Agent (amending "
+            "and restating the Amended and Restated Shareholder Protection Rights Agreement "
+            "dated as of March 9, 2006)\n"
+        )
+        drafted = text_facts(text)
+        assert "agreement.dated=2009-03-12" not in drafted
+        assert "agreement.dated=2006-03-09" in drafted
+
     def test_date_after_the_plan_title_is_the_plan_s(self) -> None:
         """'No. 5 ... to the rights agreement, dated as of X, as amended': X is the plan's."""
         # capstone-turbine/03-10k-note.txt

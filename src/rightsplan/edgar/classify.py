@@ -106,7 +106,9 @@ class Classification:
 # Benefits Preservation Plan", "Tax Asset Protection Plan", "NOL Plan", "preference share
 # purchase rights"; never a "Registration Rights Agreement".
 PLAN_NOUN = (
-    r"(?<![Rr]egistration )(?<!REGISTRATION )(?i:\brights[ \t\n]+(?:agreement|plan)\b|"
+    # "Shareholder Rights Plan Agreement": a Canadian plan's title, one noun
+    r"(?<![Rr]egistration )(?<!REGISTRATION )(?i:\brights[ \t\n]+(?:agreement|plan(?:[ \t\n]+"
+    r"agreement)?)\b|"
     r"\b(?:preservation|protection)[ \t\n]+(?:rights[ \t\n]+)?(?:plan|agreement)"
     r"(?:[ \t\n]+agreement)?\b|"
     r"\bNOL[ \t\n]+plan\b)"

@@ -1688,7 +1688,14 @@ class _Reader:
                 text, max(start, match.start() - 40), match.start()
             ):
                 continue  # the plan a new one replaces: not the adopted plan's date
-            restated = re.search(r"amended[ \t\n]+and[ \t\n]+restated[ \t\n]*$", before, re.I)
+            # "AMENDED AND RESTATED SHAREHOLDER RIGHTS PLAN AGREEMENT Dated as of X": the words
+            # of the title between are the plan's name; "restating the Amended and Restated
+            # ... Agreement dated as of Y" names the agreement restated, not this one.
+            restated = re.search(
+                r"(?<!the )amended[ \t\n]+and[ \t\n]+restated(?:[ \t\n]+[\w'’&-]+){0,3}?[ \t\n]*$",
+                before,
+                re.I,
+            )
             if (
                 restated is not None
                 and self.document is DocumentKind.AGREEMENT
