@@ -631,3 +631,16 @@ class TestOlderWordings:
             "a one-year stockholder rights plan.\n"
         )
         assert kind(text) is DocumentKind.PRESS_RELEASE
+
+    def test_amended_as_an_adjective_is_no_amendment(self) -> None:
+        """'In connection with the adoption of the amended Rights Agreement' amends nothing."""
+        # cik-1040570/01-10k-note.txt
+        text = (
+            NOTE + "On June 8, 2011, the Board of Directors adopted a Stockholder Rights "
+            "Agreement, or Rights Agreement between the Company and Mellon Investor Services "
+            "LLC, as rights agent. In connection with the adoption of the amended Rights "
+            "Agreement, the Board of Directors of the Company declared a dividend of one "
+            "preferred stock purchase right, or Right, for each outstanding share of Common "
+            "Stock to stockholders of record as of the close of business on June 22, 2011.\n"
+        )
+        assert event(text) is EventKind.ADOPTION

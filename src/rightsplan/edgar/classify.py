@@ -185,7 +185,9 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
         "an amendment to the rights plan",
         re.compile(
             rf"\b(?:Amendment(?:{_W}No\.?{_W}?\d{{1,2}}|{_W}\d{{1,2}})?|(?:First|Second|Third|Fourth|"
-            rf"Fifth|Sixth|Seventh|Eighth|Ninth|Tenth){_W}Amendment|amend(?:s|ed|ing)?)"
+            rf"Fifth|Sixth|Seventh|Eighth|Ninth|Tenth){_W}Amendment|"
+            # "the adoption of the amended Rights Agreement": an adjective, no act of amending
+            rf"(?<!the )(?<!The )(?<!its )(?<!our )amend(?:s|ed|ing)?)"
             rf"(?:{_W}\([^)\n]{{0,40}}\))?,?{_W}(?:to{_W}|of{_W})?{_THE_PLAN}|"
             rf"\b(?:authorized|approved|executed|entered{_W}into|adopted){_W}"
             rf"(?:an{_W}|the{_W})?Amendment(?:{_W}No\.|{_W}to\b)|"
