@@ -809,6 +809,24 @@ class TestThresholdsInGeneralTerms:
         )
         assert "agreement.set-threshold=4.99% or more" in text_facts(text)
 
+    def test_named_item_of_a_shall_not_include_list(self) -> None:
+        """'shall not include (i) the Company, ... or (v) Dr. Richard B. Mazess': exempt."""
+        # bone-care-international/01-ex4-amendment.txt
+        text = (
+            "FIRST AMENDMENT TO RIGHTS AGREEMENT\n1. Section 1(a) of the Rights Agreement is "
+            "hereby amended by deleting such Section in its entirety and by adding the following "
+            'in lieu thereof: "(a) "Acquiring Person" shall mean any Person who or which, '
+            "together with all Affiliates and Associates of such Person, shall be the Beneficial "
+            "Owner of 20% or more of the shares of Common Stock of the Company then outstanding, "
+            "but shall not include (i) the Company, (ii) any Subsidiary of the Company, (iii) "
+            "any employee benefit plan of the Company, or (v) Dr. Richard B. Mazess, any "
+            "Affiliate of Dr. Richard B. Mazess (the Persons in clauses (i) through (v) being "
+            'hereinafter collectively called "Exempt Persons").\n'
+        )
+        drafted = text_facts(text)
+        exempt = {f.split("=", 1)[1] for f in drafted if ".add-exempt-person=" in f}
+        assert exempt == {"Dr. Richard B. Mazess made an Exempt Person"}
+
     def test_in_no_event_caps_a_defined_holder(self) -> None:
         """'in no event shall any purchaser (each, a "Purchaser") ... in excess of 15%': a cap."""
         # isoray/02-ex4-amendment.txt

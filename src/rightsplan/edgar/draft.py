@@ -497,6 +497,13 @@ _NOT_INCLUDE = re.compile(
     rf"Acquiring{_W}Person[\"”]?,?{_W}(?:shall|will|does){_W}not{_W}include{_W}"
     rf"(?P<name>{_HOLDER_ENTITY})"
 )
+_SHALL_NOT_INCLUDE = re.compile(rf"\b(?:shall|will|does){_W}not{_W}include\b", re.IGNORECASE)
+# An item of such a list that names someone: "(v) Dr. Richard B. Mazess," (a capitalised name
+# of two words or more, after an enumerator that is not a section's "1(a)").
+_LISTED_NAME = re.compile(
+    rf"(?<![\w)])\((?:[ivx]{{1,4}}|[a-h])\){_W}(?P<name>(?:(?:Dr|Mr|Mrs|Ms)\.{_W})?"
+    rf"[A-Z][\w.'’&-]*(?:{_W}[A-Z][\w.'’&-]*){{1,5}})(?=,|{_W}(?:and|or)\b)"
+)
 _EXEMPTS = re.compile(
     rf"\bexempt(?:s|ed|ing)?{_W}(?P<name>{_HOLDER_ENTITY})(?!\w)[^.;%]{{0,120}}?"
     rf"\bAcquiring{_W}Person"
@@ -1521,9 +1528,18 @@ class _Reader:
 
         "X Corporation ... shall not be deemed an Acquiring Person", '"Exempt Person" shall
         mean ... X Corporation', "X Corporation shall be an Exempt Person"; with a percentage
-        in the sentence it is an exception instead, read with the percentages.
+        in the sentence it is an exception instead, read with the percentages, unless the
+        definition lists it among those it "shall not include" ("(v) Dr. Richard B. Mazess").
         """
-        if _RECITAL.match(low) or "%" in low or "percent" in low:
+        if _RECITAL.match(low):
+            return
+        if "%" in low or "percent" in low:
+            # A definition's list of who is never an Acquiring Person names a holder among
+            # the generic ones, whatever the threshold beside it: '"Acquiring Person" shall
+            # mean any Person who ... 20% or more ..., but shall not include (i) the Company,
+            # ..., or (v) Dr. Richard B. Mazess, any Affiliate of Dr. Richard B. Mazess'.
+            named = self._listed_exclusions(start, end) if "acquiring person" in low else []
+            self._add_exempt(named, authority)
             return
         matches: list[re.Match[str]] = []
         if "acquiring person" in low:
@@ -1542,6 +1558,19 @@ class _Reader:
         named = [(" ".join(m["name"].split()), m.start(), m.end()) for m in matches]
         if "acquiring person" in low and not named:
             named = self._neither_nor(start, end)
+        self._add_exempt(named, authority)
+
+    def _listed_exclusions(self, start: int, end: int) -> list[tuple[str, int, int]]:
+        """The named items of a 'shall not include (i) ..., (ii) ...' list (never 'the Company')."""
+        clause = _SHALL_NOT_INCLUDE.search(self.text, start, end)
+        if clause is None:
+            return []
+        return [
+            (" ".join(m["name"].split()), m.start("name"), m.end("name"))
+            for m in _LISTED_NAME.finditer(self.text, clause.end(), end)
+        ][:_MAX_NAMES]
+
+    def _add_exempt(self, named: list[tuple[str, int, int]], authority: Authority) -> None:
         company = " ".join((self.company or "").split()).casefold()
         for name, at, stop in named[:_MAX_NAMES]:
             first = name.split()[0]
