@@ -593,6 +593,17 @@ class TestDatesInGeneralTerms:
         assert "agreement.dated=2009-03-12" not in drafted
         assert "agreement.dated=2006-03-09" in drafted
 
+    def test_was_amended_by_a_first_amendment_on(self) -> None:
+        """'On X, the Original Agreement was amended by a first amendment' dates amendment 1."""
+        # hopto/02-ex4-amendment.txt
+        text = (
+            "SECOND AMENDMENT TO RIGHTS AGREEMENT\nWHEREAS, the Company and the Rights Agent "
+            "entered into a Rights Agreement, dated as of February 16, 2018 (the “Original "
+            "Agreement”).\nWHEREAS, on November 18, 2018, the Original Agreement was amended by "
+            "a first amendment (the “First Amendment”).\n"
+        )
+        assert "amendment[1].executed=2018-11-18" in text_facts(text)
+
     def test_date_after_the_plan_title_is_the_plan_s(self) -> None:
         """'No. 5 ... to the rights agreement, dated as of X, as amended': X is the plan's."""
         # capstone-turbine/03-10k-note.txt

@@ -856,6 +856,14 @@ _RECITED_AMENDMENT = re.compile(
     rf"(?(titled)(?!,?{_W}as{_W}amended|[ \t\n]*\([^)]{{0,60}}(?:Agreement|Plan))|)",
     re.IGNORECASE,
 )
+# "On November 18, 2018, the Original Agreement was amended by a first amendment (the "First
+# Amendment")": an earlier amendment, its number and the day it was made.
+_AMENDED_BY_ON = re.compile(
+    rf"\bOn{_W}(?P<date>{_DATE}),?{_W}[^.;]{{0,80}}?\bwas{_W}amended{_W}by{_W}(?:an?|the){_W}"
+    rf"(?:Amendment{_W}No\.{_W}?(?P<number>\d{{1,2}})\b|(?P<ordinal>{_ORDINAL_WORDS}){_W}"
+    rf"amendment\b)",
+    re.IGNORECASE,
+)
 _BOARD_ACTED = re.compile(
     r"\b(?:authorized|approved|determined|voted|resolved|adopted|declared)\b", re.IGNORECASE
 )
@@ -2037,9 +2045,12 @@ class _Reader:
 
     def _prior_dates(self) -> None:
         """The date of each amendment recited: "Amendment No. 2, dated August 14, 2003"."""
-        pattern = _RECITED_AMENDMENT
         for _, authority, start, end in self.context.documents:
-            for match in pattern.finditer(self.text, start, end):
+            recited = (
+                *_RECITED_AMENDMENT.finditer(self.text, start, end),
+                *_AMENDED_BY_ON.finditer(self.text, start, end),
+            )
+            for match in recited:
                 number = _amendment_number(match)
                 record = self._amendment(number)
                 if record.number is None:
