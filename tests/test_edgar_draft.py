@@ -1337,6 +1337,22 @@ class TestNamedPartiesAndAgents:
         } <= drafted
         assert not any("other-change" in f for f in drafted)
 
+    def test_successor_appointed_in_the_passive(self) -> None:
+        """'Computershare is being appointed as the successor Rights Agent': its full name."""
+        # unnamed-lawinsider-ffbiypzbnyg/02-ex4-amendment.txt
+        text = (
+            "SECOND AMENDMENT TO RIGHTS AGREEMENT\nThis SECOND AMENDMENT TO RIGHTS AGREEMENT "
+            'effective as of August 22, 2006 (the "Amendment") is between Acme Inc. (the '
+            '"Corporation"), and Computershare Investor Services, LLC, a Delaware limited '
+            'liability\ncompany ("Computershare").\nWHEREAS, the Corporation has given notice '
+            "that it is being removed as Rights Agent and Computershare is being appointed as "
+            "the successor Rights Agent under the Rights Agreement; and\n"
+        )
+        assert (
+            "amendment[2].appoint-rights-agent=Computershare Investor Services, LLC"
+            in text_facts(text)
+        )
+
     def test_agent_on_a_title_page(self) -> None:
         """The parties a paragraph each, blank lines between: the agent is read all the same."""
         text = (

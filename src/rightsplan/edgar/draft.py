@@ -574,13 +574,18 @@ _SUCCESSOR_AS = re.compile(
     rf"(?:,?{_W}(?:an?{_W}[^,()]{{1,80}}?|\([^)]{{0,60}}\))){{0,3}},?{_W}"
     rf"(?i:as{_W}(?:a{_W}|the{_W})?successor{_W}rights{_W}agent)"
 )
+# "The Bank of New York is being appointed as the successor Rights Agent": the passive.
+_SUCCESSOR_PASSIVE = re.compile(
+    rf"(?P<agent>{_NAME}){_W}(?:is|was|has{_W}been|is{_W}being|will{_W}be){_W}appointed{_W}"
+    rf"(?i:as{_W}(?:a{_W}|the{_W})?successor{_W}rights{_W}agent)"
+)
 _SUCCESSOR = re.compile(
     rf"(?i:appoint\w{{0,6}}){_W}(?:of{_W})?(?P<agent>{_NAME}){_W}"
     rf"(?i:as{_W}(?:a{_W}|the{_W})?successor{_W}rights{_W}agent)"
 )
 # 'X, a Delaware corporation (the "Short")', 'X (together with its Affiliates, "Short")'.
 _DEFINED = re.compile(
-    rf"(?P<name>{_NAME})(?:,{_W}an?{_W}[A-Za-z][A-Za-z .-]{{0,60}}?)?[ \t\n]*\([ \t\n]*"
+    rf"(?P<name>{_NAME})(?:,{_W}an?{_W}[A-Za-z][A-Za-z .\n-]{{0,60}}?)?[ \t\n]*\([ \t\n]*"
     rf"(?:together{_W}with{_W}(?:its|his|her|their){_W}[^,()\"“]{{1,40}},{_W})?"
     rf"(?:the{_W})?[\"“](?P<short>[^\"”\n]{{1,40}}?),?[\"”]"
 )
@@ -2107,20 +2112,26 @@ class _Reader:
         refs: list[tuple[int, re.Match[str]]],
         authority: Authority,
     ) -> None:
-        match = _SUCCESSOR.search(self.text, start, end) or _SUCCESSOR_AS.search(
-            self.text, start, end
+        match = (
+            _SUCCESSOR.search(self.text, start, end)
+            or _SUCCESSOR_AS.search(self.text, start, end)
+            or _SUCCESSOR_PASSIVE.search(self.text, start, end)
         )
         if match is None:
             return
+        name = " ".join(match["agent"].split())
+        # "... removed as Rights Agent and The Bank of New York is being appointed": the name
+        # after the agent removed.
+        name = re.split(r"\bRights Agent and (?=[A-Z])", name)[-1]
+        # "Computershare is being appointed": the full name the text defines the short one for
+        name = self.context.names.get(name.casefold(), name)
         number = refs[0][0] if refs else self.current_number
         record = self._amendment(number)
         evidence = self.context.evidence(match.start(), match.end())
         factor = _AUTHORITY_FACTOR[authority]
         record.changes.append(
             DraftChange(
-                AppointRightsAgent(
-                    name=" ".join(match["agent"].split()), quote=" ".join(evidence.quote.split())
-                ),
+                AppointRightsAgent(name=name, quote=" ".join(evidence.quote.split())),
                 evidence,
                 0.85 * factor,
             )
