@@ -489,3 +489,158 @@ class TestEventsByStructure:
             "from 5:00 p.m. ET, on August 1, 2022, to 5:00 p.m. ET, on August 1, 2020.\n"
         )
         assert event(text) is EventKind.TERMINATION
+
+
+class TestOlderWordings:
+    """1990s wordings of events and instruments (issue 15, the third half's errors)."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # altair-international/01-8k-item5.txt
+            'Item 5.  Other Events.\n\nAltair International Inc. (the "Company") is filing this '
+            "Current Report on Form 8-K to report the adoption of a Shareholder Rights Plan "
+            "dated November 27, 1998.\n",
+            # cutco-industries/01-8k-item5.txt
+            "Item 5.  Other Events.\n\nOn November 10, 1998, the Board of Directors of CutCo\n"
+            'Industries, Inc. (the "Company") approved a stockholder rights plan.\n',
+            # insight-enterprises/01-8k-item5.txt: the rights named, never the plan
+            "Item 5.  Distribution of Preferred Stock Rights\n\nOn December 4, 1998, the Board "
+            'of Directors of Insight Enterprises, Inc. (the "Company") declared a dividend '
+            "distribution of one Right for each outstanding share of common stock.\n",
+        ],
+    )
+    def test_item_5_adoption(self, text: str) -> None:
+        """An Item 5 report of an adoption: 'to report the adoption of', a board's approval."""
+        assert event(text) is EventKind.ADOPTION
+
+    def test_rights_redeemed_one_by_one(self) -> None:
+        """'redeemed as of March 26, 1999 (...) each outstanding right' is a redemption."""
+        text = (
+            "Item 5.  Other Events.\n\nOn March 10, 1999, the Board of Directors of J. C. "
+            'PENNEY COMPANY, INC. (the "Company") redeemed as of March 26, 1999 (the '
+            '"Redemption Date") each outstanding right to purchase one four-hundredth of a '
+            "share of Series A Junior Participating Preferred Stock, issued pursuant to the "
+            "Rights Agreement dated as of February 14, 1990.\n"
+        )
+        assert event(text) is EventKind.REDEMPTION
+
+    def test_double_spaced_sentence(self) -> None:
+        """A sentence typed with a blank line after each line is read whole."""
+        text = (
+            "      Item 5.  Other Events.\n \n\n"
+            "                   On August 22, 1996, the Board of Directors of\n \n\n"
+            '      Beneficial Corporation (the "Company") approved the renewal of the\n \n\n'
+            "      Company's existing stockholder rights plan by adopting a Renewed\n \n\n"
+            "      Rights Agreement between the Company and First Chicago Trust\n \n\n"
+            '      Company of New York, dated as of August 22, 1996 (the "Renewed\n \n\n'
+            '      Rights Agreement").\n'
+        )
+        assert event(text) is EventKind.ADOPTION
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # bone-care-international/01-ex4-amendment.txt
+            "Exhibit 4.2 FIRST AMENDMENT TO RIGHTS AGREEMENT ----- AMENDMENT, dated as of "
+            'September 21, 1999 (the "Amendment"), to the Rights Agreement, dated as of April '
+            '15, 1996 (the "Rights Agreement"), between Bone Care International, Inc.',
+            # crompton-knowles/01-ex4-amendment.txt, without the exhibit's title
+            "AMENDMENT, dated as of January 20, 1998, to the Rights Agreement, dated as of July "
+            '20, 1988, as amended March 28, 1991, and October 1, 1992, (the "Rights Agreement")',
+            # j-c-penney/01-ex4-amendment.txt
+            "Exhibit 4.1\nSECOND AMENDMENT TO AMENDED AND RESTATED RIGHTS AGREEMENT, dated as of "
+            "January 24, 2020 (“Second Amendment”), by and between J. C. Penney Company, Inc.\n",
+            # dst-systems/01-ex99-amendment.txt: an amendment filed as EX-99
+            "EX-99 3 form8-a12ba_csxexh.txt EXHIBIT 99 THIRD AMENDMENT TO RIGHTS AGREEMENT This "
+            "Third Amendment dated as of September 25, 2001 is to the Rights Agreement",
+            # cik-1596993/01-ex4-amendment.txt: only its operative clauses
+            '|1.\n|\nThe definition of "Final Expiration Date" set forth in Section 1 of the '
+            "Rights Agreement is hereby amended and restated in its entirety as follows:\n|2.\n|"
+            "\nExhibits A and B to the Rights Agreement shall be deemed amended in a manner "
+            "consistent with this Amendment.\n",
+        ],
+    )
+    def test_amendment_without_a_title_line(self, text: str) -> None:
+        """An amendment known by its preamble, an exhibit label's title, or 'this Amendment'."""
+        assert kind(text) is DocumentKind.AMENDMENT
+
+    def test_a_release_speaks_of_the_amendment(self) -> None:
+        """A release's 'an amendment, dated as of ...' in prose does not make it an amendment."""
+        text = (
+            "ACME Corp. Amends Rights Plan\nNEW YORK, June 2, 2012 -- ACME Corp. (NYSE: ACM) "
+            "today announced that it entered into an amendment, dated as of June 1, 2012, to "
+            "the Rights Agreement. The Amendment extends the plan.\n"
+        )
+        assert kind(text) is DocumentKind.PRESS_RELEASE
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            # cik-49615/01-10q-note.txt
+            "The Rights Plan had a three-year term which expired in July 2012.",
+            # cik-844965/01-10k-note.txt
+            "As a result of its expiration, the rights issued pursuant to the Rights Plan "
+            "expired and are no longer outstanding.",
+        ],
+    )
+    def test_note_ending_without_a_date(self, sentence: str) -> None:
+        """A note's last, undated sentence saying the plan expired is its latest event."""
+        text = (
+            NOTE + "On July 13, 2009, the Company entered into a shareholder rights plan (the "
+            "“Rights Plan”), under which the Board of Directors declared a dividend of one Right "
+            "for each share of common stock. " + sentence + "\n"
+        )
+        assert event(text) is EventKind.EXPIRATION
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # international-royalty/01-material-change-report.txt
+            "|MATERIAL CHANGE REPORT\n|1.\n|Reporting Issuer\n|International Royalty Corporation\n"
+            "|2.\n|Date of Material Change\n|April 18, 2005\n",
+            # synovus-financial/01-ex99-letter.txt
+            "EX-99.1 3 g23145exv99w1.htm EX-99.1 exv99w1\nExhibit 99.1\n[ON SYNOVUS LETTERHEAD]\n"
+            "May 4, 2010\nTo Our Shareholders:\n     On April 26, 2010, the Board of Directors of "
+            "Synovus Financial Corp. adopted a Shareholder Rights Plan (the “Rights Plan”).\n",
+        ],
+    )
+    def test_report_or_letter_is_not_a_release(self, text: str) -> None:
+        """A material change report or a letter to shareholders is neither a release nor a form."""
+        assert kind(text) is DocumentKind.UNKNOWN
+
+    def test_heading_about_the_plan_is_no_title(self) -> None:
+        """'Approval of Continuation of Shareholder Rights Plan' heads a circular's section."""
+        # connacher-oil-and-gas/01-proxy-circular.txt
+        text = (
+            "Approval of Continuation of Shareholder Rights Plan\n\nThe Corporation instituted a "
+            'shareholder rights plan (the "Rights Plan") in 2007, which was approved by '
+            "Shareholders at the Corporation's 2007 annual and special meeting.\n"
+        )
+        assert kind(text) is not DocumentKind.AGREEMENT
+        assert event(text) is not EventKind.ADOPTION
+
+    def test_mirror_s_list_of_files_names_no_cover(self) -> None:
+        """'8-K - FORM 8-K - SAFEWAY INCd600469d8k.htm' lists files; the document is the release."""
+        # safeway/01-ex99-press-release.txt
+        text = (
+            "Attached files\n\nfile filename\n8-K - FORM 8-K - SAFEWAY INCd600469d8k.htm\n"
+            "EX-4.1 - EX-4.1 - SAFEWAY INCd600469dex41.htm\n\nExhibit 99.1\n\nSafeway Declares "
+            "Dividend Distribution of Preferred Stock Purchase Rights\n\nPLEASANTON, CA, "
+            "September 17, 2013 — Safeway Inc. (NYSE: SWY) today announced that it has adopted "
+            "a one-year stockholder rights plan.\n"
+        )
+        assert kind(text) is DocumentKind.PRESS_RELEASE
+
+    def test_amended_as_an_adjective_is_no_amendment(self) -> None:
+        """'In connection with the adoption of the amended Rights Agreement' amends nothing."""
+        # cik-1040570/01-10k-note.txt
+        text = (
+            NOTE + "On June 8, 2011, the Board of Directors adopted a Stockholder Rights "
+            "Agreement, or Rights Agreement between the Company and Mellon Investor Services "
+            "LLC, as rights agent. In connection with the adoption of the amended Rights "
+            "Agreement, the Board of Directors of the Company declared a dividend of one "
+            "preferred stock purchase right, or Right, for each outstanding share of Common "
+            "Stock to stockholders of record as of the close of business on June 22, 2011.\n"
+        )
+        assert event(text) is EventKind.ADOPTION

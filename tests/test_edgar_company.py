@@ -259,3 +259,63 @@ class TestIntroductionsInReleasesAndTitles:
             "\u20188-K\u2019 for 3/22/99\n\nAs of:  Thursday, 4/1/99\n"
         )
         assert company(text) == "American Shared Hospital Services"
+
+
+class TestNeighbouringLines:
+    """A name is not run into the lines around it (issue 15, the third half's errors)."""
+
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            (  # medical-staffing-network/01-press-release.txt: a dateline above
+                "Sep 9 2009\nMedical Staffing Network Holdings, Inc. (OTCQX: MSNW) announced "
+                "today that its Board of Directors has adopted a stockholder rights plan.",
+                "Medical Staffing Network Holdings, Inc.",
+            ),
+            (  # lee-enterprises/01-press-release.txt: a headline's last line above
+                "Board Committed to Protecting Long-Term\nValue for All Shareholders\nLee "
+                "Enterprises, Incorporated (NASDAQ: LEE), today announced that its Board",
+                "Lee Enterprises, Incorporated",
+            ),
+            (  # j-c-penney/02-press-release.txt: a ticker's line between name and definition
+                'Loading...\nJ. C. Penney Company, Inc.\nJCP\n(the "Company"), today announced '
+                "that its Board of Directors has adopted a stockholder rights plan.",
+                "J. C. Penney Company, Inc.",
+            ),
+            (  # hopto/02-ex4-amendment.txt: a brand's lower-case prefix
+                "SECOND AMENDMENT TO RIGHTS AGREEMENT, dated as of February 16, 2021, by and "
+                "between hopTo Inc., a Delaware corporation (the “Company”), and American Stock",
+                "hopTo Inc.",
+            ),
+            (  # alpha-beta-technology/01-ex4-amendment.txt: a name broken at its hyphen
+                'the Rights Agreement, between Alpha-\nBeta Technology, Inc. (the "Company") '
+                "and BankBoston, N.A.",
+                "Alpha-Beta Technology, Inc.",
+            ),
+        ],
+    )
+    def test_name_alone(self, text: str, name: str) -> None:
+        """Datelines, headlines and tickers on neighbouring lines are not part of the name."""
+        assert company(text) == name
+
+    def test_cover_name_ends_at_a_rule(self) -> None:
+        """A cover's name typed above a rule of underscores ends where the rule begins."""
+        # dhb-industries/01-8a-submission.txt
+        text = (
+            "SECURITIES AND EXCHANGE COMMISSION WASHINGTON, D.C. 20549 ___________ FORM 8-A FOR "
+            "REGISTRATION OF CERTAIN CLASSES OF SECURITIES PURSUANT TO SECTION 12(B) OR (G) OF "
+            "THE SECURITIES EXCHANGE ACT OF 1934 DHB INDUSTRIES, INC. "
+            "_____________________________ (Exact name of registrant as specified in its "
+            "charter) DELAWARE 11-3129361"
+        )
+        found = company(text)
+        assert found is not None and "_" not in found
+
+    def test_suffix_never_across_a_blank_line(self) -> None:
+        """'First Chicago Trust' / '' / 'Company of New York': no agent cut at 'Company'."""
+        # beneficial/01-8k-item5.txt, typed double-spaced
+        text = (
+            "adopting a Renewed\n \n\n      Rights Agreement between the Company and First "
+            "Chicago Trust\n \n\n      Company of New York, dated as of August 22, 1996\n"
+        )
+        assert [m["agent"] for m in AGENT_AS_PARTY.finditer(text)] == []

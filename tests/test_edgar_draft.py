@@ -511,6 +511,109 @@ def text_facts(text: str) -> frozenset[str]:
 class TestDatesInGeneralTerms:
     """Dates by how the language ties them to an instrument: short variations of real wording."""
 
+    def test_recited_amendments_with_their_parties(self) -> None:
+        """Earlier amendments recited with title and parties before 'dated' keep their dates."""
+        # cti-biopharma/01-ex4-amendment.txt
+        text = (
+            "This FOURTH AMENDMENT TO SHAREHOLDER RIGHTS AGREEMENT is made and entered into as "
+            "of September 22, 2017 (this “Amendment”), between CTI BioPharma Corp., a "
+            "Washington corporation, and Computershare Trust Company, N.A. (the “Rights "
+            "Agent”). The capitalized terms used herein have the meanings given to them in that "
+            "certain Shareholder Rights Agreement, between the Company and the Rights Agent, "
+            "dated as of December 28, 2009, as amended by that certain First Amendment to "
+            "Shareholder Rights Agreement, between the Company and the Rights Agent, dated "
+            "August 31, 2012, as further amended by that certain Second Amendment to "
+            "Shareholder Rights Agreement, between the Company and the Rights Agent, dated "
+            "December 6, 2012 (as so amended, the “Rights Agreement”).\n"
+        )
+        drafted = text_facts(text)
+        assert {
+            "agreement.dated=2009-12-28",
+            "amendment[1].executed=2012-08-31",
+            "amendment[2].executed=2012-12-06",
+            "amendment[4].executed=2017-09-22",
+        } <= drafted
+
+    @pytest.mark.parametrize(
+        ("text", "fact"),
+        [
+            (  # crompton-knowles/01-ex4-amendment.txt
+                "Exhibit 4.1 AMENDMENT TO RIGHTS AGREEMENT AMENDMENT, dated as of January 20, "
+                "1998, to the Rights Agreement, dated as of July 20, 1988, between Crompton & "
+                'Knowles Corporation (the "Company"), and Mellon Bank, N.A., as Rights Agent.',
+                "amendment[-].executed=1998-01-20",
+            ),
+            (  # alpha-beta-technology/01-ex4-amendment.txt
+                "FIRST AMENDMENT TO\nSHAREHOLDER RIGHTS AGREEMENT\n-------\nAmendment, dated as "
+                "of November 13, 1997, to the Shareholder Rights\nAgreement, dated as of February "
+                '2, 1995 (the "Rights Agreement"), between Alpha-\nBeta Technology, Inc.\n',
+                "amendment[1].executed=1997-11-13",
+            ),
+        ],
+    )
+    def test_1990s_preamble_dates_the_amendment(self, text: str, fact: str) -> None:
+        """'AMENDMENT, dated as of X, to the Rights Agreement, dated as of Y': the amendment's X."""
+        drafted = text_facts(text)
+        assert fact in drafted
+        assert "agreement.dated=" + fact.split("=")[1] not in drafted
+
+    def test_amendment_with_a_blank_date_takes_no_other_s(self) -> None:
+        """'executed this September __, 2010 ... Agreement dated X': X is not the amendment's."""
+        # altair-international/02-ex4-amendment.txt
+        text = (
+            "AMENDMENT NO. 2\nto\nAMENDED AND RESTATED SHAREHOLDER RIGHTS PLAN AGREEMENT\nTHIS "
+            "AMENDMENT NO. 2 TO AMENDED AND RESTATED SHAREHOLDER RIGHTS PLAN AGREEMENT (this "
+            "“Amendment”) is executed this September __, 2010 pursuant to Article 5.4(a) of "
+            "that certain Amended and Restated Shareholder Rights Plan Agreement dated October "
+            "15, 1999, by and between Altair Nanotechnologies, Inc. (the “Company”) and Equity "
+            "Transfer Services Inc. (the “Rights Agent”), as amended by Amendment no. 1 dated "
+            "October 6, 2008 (as so amended, the “Shareholder Rights Plan”).\n"
+        )
+        assert not any(f.startswith("amendment[2].executed=") for f in text_facts(text))
+
+    def test_canadian_plan_agreement_title(self) -> None:
+        """'SHAREHOLDER RIGHTS PLAN AGREEMENT Dated as of X' (one noun) dates the agreement."""
+        # gtr-group/01-ex-agreement.txt
+        text = (
+            "GTR GROUP INC. and MONTREAL TRUST COMPANY OF CANADA as Rights Agent SHAREHOLDER "
+            "RIGHTS PLAN AGREEMENT Dated as of May 26, 2000\nExhibit 2.1\n"
+        )
+        assert "agreement.dated=2000-05-26" in text_facts(text)
+
+    def test_restated_title_dates_the_restatement(self) -> None:
+        """A restated title's date is the restatement's; the agreement it restates keeps its."""
+        # olympus-pacific-minerals/01-ex99-agreement.txt, mds/01-ex4-agreement.txt
+        text = (
+            "AMENDED AND RESTATED SHAREHOLDER PROTECTION RIGHTS AGREEMENT Dated as of March 12, "
+            "2009 BETWEEN MDS INC. - and - CIBC MELLON TRUST COMPANY as Rights Agent (amending "
+            "and restating the Amended and Restated Shareholder Protection Rights Agreement "
+            "dated as of March 9, 2006)\n"
+        )
+        drafted = text_facts(text)
+        assert "agreement.dated=2009-03-12" not in drafted
+        assert "agreement.dated=2006-03-09" in drafted
+
+    def test_was_amended_by_a_first_amendment_on(self) -> None:
+        """'On X, the Original Agreement was amended by a first amendment' dates amendment 1."""
+        # hopto/02-ex4-amendment.txt
+        text = (
+            "SECOND AMENDMENT TO RIGHTS AGREEMENT\nWHEREAS, the Company and the Rights Agent "
+            "entered into a Rights Agreement, dated as of February 16, 2018 (the “Original "
+            "Agreement”).\nWHEREAS, on November 18, 2018, the Original Agreement was amended by "
+            "a first amendment (the “First Amendment”).\n"
+        )
+        assert "amendment[1].executed=2018-11-18" in text_facts(text)
+
+    def test_date_after_the_plan_title_is_the_plan_s(self) -> None:
+        """'No. 5 ... to the rights agreement, dated as of X, as amended': X is the plan's."""
+        # capstone-turbine/03-10k-note.txt
+        text = (
+            "Capstone also entered into Amendment No. 5 (the “Amendment”) to the rights "
+            "agreement, dated as of July 7, 2005, as amended (the “Original Rights Agreement”), "
+            "between the Company and Computershare Inc.\n"
+        )
+        assert "amendment[5].executed=2005-07-07" not in text_facts(text)
+
     def test_title_page_dates_the_agreement(self) -> None:
         """A title page's own line 'Dated as of March 31, 1998' dates the agreement."""
         text = (
@@ -670,6 +773,138 @@ class TestDatesInGeneralTerms:
 
 class TestThresholdsInGeneralTerms:
     """Thresholds by the structure of the sentence that states them."""
+
+    def test_grandfathered_level_lends_no_comparison(self) -> None:
+        """A grandfathered holders' 'five percent or more' gives no comparison to a bare '5%'."""
+        # cik-1406587/01-10q-note.txt
+        text = (
+            "Tax Benefits Preservation Plan\nRights will be exercisable only if someone becomes "
+            "a five-percent stockholder after adoption of the Plan without meeting certain "
+            "customary exceptions. Stockholders owning five percent or more of our outstanding "
+            "stock at the time of adoption of the Plan are grandfathered and will cause Rights "
+            "to be distributed and become exercisable only if they acquire an additional one "
+            "percent of our outstanding shares.\n"
+        )
+        drafted = text_facts(text)
+        assert not any(".set-threshold=" in f for f in drafted)
+        assert "agreement.set-grandfathering=1% or more" in drafted
+
+    def test_grandfathered_holder_s_level_is_no_threshold(self) -> None:
+        """'a person who was the beneficial owner of 20 percent ... an additional 1 percent'."""
+        # maple-leaf-foods/01-press-release.txt
+        text = (
+            "Maple Leaf Foods board amends shareholder rights plan\nThe definition of "
+            '"Acquiring Person" has been revised to enable a person who was the beneficial '
+            "owner of 20 percent or more of the common shares at the time the plan was "
+            "implemented to acquire an additional 1 percent of the company's shares without "
+            "triggering the rights plan.\n"
+        )
+        assert not any(".set-threshold=20%" in f for f in text_facts(text))
+
+    def test_who_acquires_is_no_threshold(self) -> None:
+        """'deterring ... acquisitions ... by persons or groups beneficially owning 5% or more'."""
+        # cik-749935/01-10k-note.txt
+        text = (
+            "382 Rights Agreement\nThe purpose of the 382 Rights Agreement is to help protect "
+            "the Company's net operating loss tax asset by deterring certain acquisitions of "
+            "Company stock by persons or groups beneficially owning 5% or more of the Company's "
+            "outstanding stock.\n"
+        )
+        assert not any(".set-threshold=" in f for f in text_facts(text))
+
+    def test_acquiring_is_a_threshold(self) -> None:
+        """'deter any person from acquiring 4.99% or more' still states the threshold."""
+        text = (
+            "Tax Benefits Preservation Plan\nThe Plan is intended to deter any person from "
+            "acquiring beneficial ownership of 4.99% or more of the Company's common stock.\n"
+        )
+        assert "agreement.set-threshold=4.99% or more" in text_facts(text)
+
+    def test_named_item_of_a_shall_not_include_list(self) -> None:
+        """'shall not include (i) the Company, ... or (v) Dr. Richard B. Mazess': exempt."""
+        # bone-care-international/01-ex4-amendment.txt
+        text = (
+            "FIRST AMENDMENT TO RIGHTS AGREEMENT\n1. Section 1(a) of the Rights Agreement is "
+            "hereby amended by deleting such Section in its entirety and by adding the following "
+            'in lieu thereof: "(a) "Acquiring Person" shall mean any Person who or which, '
+            "together with all Affiliates and Associates of such Person, shall be the Beneficial "
+            "Owner of 20% or more of the shares of Common Stock of the Company then outstanding, "
+            "but shall not include (i) the Company, (ii) any Subsidiary of the Company, (iii) "
+            "any employee benefit plan of the Company, or (v) Dr. Richard B. Mazess, any "
+            "Affiliate of Dr. Richard B. Mazess (the Persons in clauses (i) through (v) being "
+            'hereinafter collectively called "Exempt Persons").\n'
+        )
+        drafted = text_facts(text)
+        exempt = {f.split("=", 1)[1] for f in drafted if ".add-exempt-person=" in f}
+        assert exempt == {"Dr. Richard B. Mazess made an Exempt Person"}
+
+    def test_in_no_event_caps_a_defined_holder(self) -> None:
+        """'in no event shall any purchaser (each, a "Purchaser") ... in excess of 15%': a cap."""
+        # isoray/02-ex4-amendment.txt
+        text = (
+            "EIGHTH AMENDMENT TO RIGHTS AGREEMENT\nSection 1(a) of the Rights Agreement is "
+            "hereby amended by adding the following at the end thereof:\n“Notwithstanding "
+            "anything herein to the contrary, in no event shall any purchaser of common stock "
+            "pursuant to those certain Securities Purchase Agreements dated July 9, 2018, "
+            "between the Company and the respective “Purchasers” named therein (each, a "
+            "“Purchaser”) or any of such Purchaser’s Affiliates and Associates be considered an "
+            "Acquiring Person unless and until the Purchaser together with such Purchaser’s "
+            "Affiliates and Associates has become the Beneficial Owner of in excess of 15% of "
+            'the voting power of the Voting Capital Stock then outstanding."\n'
+        )
+        drafted = text_facts(text)
+        assert any(f.endswith(".add-exception=Purchaser: more than 15%") for f in drafted)
+        assert not any(".set-threshold=" in f for f in drafted)
+
+    def test_named_tier_in_a_later_parenthesis(self) -> None:
+        """'15% or more of the Common Stock (or with respect to X, 20% or more)': X's tier."""
+        # pain-therapeutics/01-summary-clause.txt
+        text = (
+            "Summary of the Rights Agreement\nThe Rights may be redeemed at any time prior to "
+            "the fifth day "
+            "after public announcement that a Person has acquired beneficial ownership of 15% "
+            "or more of the Company’s Common Stock (or with respect to Eastborne, 20% or more) "
+            "(the “Shares Acquisition Date”).\n"
+        )
+        drafted = text_facts(text)
+        assert "agreement.add-exception=Eastborne: 20% or more" in drafted
+        assert "agreement.set-threshold=20% or more" not in drafted
+
+    @pytest.mark.parametrize(
+        ("text", "threshold"),
+        [
+            (  # carparts-com/02-press-release.txt
+                "The Rights will generally become exercisable only if a person or group "
+                "acquires beneficial ownership of 4.99% or more of the Company's common stock, or "
+                "if a person or group that already owns 4.99% or more of the Company's common "
+                "stock acquires additional shares.",
+                "4.99% or more",
+            ),
+            (  # cik-1178711/01-10q-note.txt
+                "The rights plan is intended to deter any person from acquiring 4.99 percent or "
+                "more of the Company's stock; any existing 4.99 percent or greater stockholder "
+                "that acquires beneficial ownership of any additional shares of the Company's "
+                "securities without the approval of the Board of Directors would also be "
+                "subject to dilution under the rights plan.",
+                "4.99% or more",
+            ),
+            (  # j-c-penney/02-press-release.txt
+                "Under the plan, these rights will generally be exercisable only if a person "
+                'becomes an "acquiring person" by (i) acquiring beneficial ownership of 10% or '
+                "more of the Company's common stock or, in the case of any person that "
+                "beneficially owns 10% or more of the Company's outstanding common stock, upon "
+                "the acquisition of additional shares by such person.",
+                "10% or more",
+            ),
+        ],
+    )
+    def test_no_additional_shares_as_releases_word_it(self, text: str, threshold: str) -> None:
+        """Holders over the line when the plan comes may buy no additional shares: grandfathered."""
+        drafted = text_facts("Stockholder Rights Plan\n" + text + "\n")
+        assert "agreement.set-grandfathering=no additional share" in drafted
+        assert {f for f in drafted if ".set-threshold=" in f} == {
+            f"agreement.set-threshold={threshold}"
+        }
 
     def test_note_without_acquiring_person(self) -> None:
         """'a person or group acquires 15%or more' is a threshold; '50% of its assets' is not."""
@@ -1102,6 +1337,22 @@ class TestNamedPartiesAndAgents:
         } <= drafted
         assert not any("other-change" in f for f in drafted)
 
+    def test_successor_appointed_in_the_passive(self) -> None:
+        """'Computershare is being appointed as the successor Rights Agent': its full name."""
+        # unnamed-lawinsider-ffbiypzbnyg/02-ex4-amendment.txt
+        text = (
+            "SECOND AMENDMENT TO RIGHTS AGREEMENT\nThis SECOND AMENDMENT TO RIGHTS AGREEMENT "
+            'effective as of August 22, 2006 (the "Amendment") is between Acme Inc. (the '
+            '"Corporation"), and Computershare Investor Services, LLC, a Delaware limited '
+            'liability\ncompany ("Computershare").\nWHEREAS, the Corporation has given notice '
+            "that it is being removed as Rights Agent and Computershare is being appointed as "
+            "the successor Rights Agent under the Rights Agreement; and\n"
+        )
+        assert (
+            "amendment[2].appoint-rights-agent=Computershare Investor Services, LLC"
+            in text_facts(text)
+        )
+
     def test_agent_on_a_title_page(self) -> None:
         """The parties a paragraph each, blank lines between: the agent is read all the same."""
         text = (
@@ -1351,6 +1602,26 @@ class TestExpiriesByStructure:
         drafted = text_facts(text)
         assert "agreement.set-expiration=2021-08-28" in drafted
         assert not any("2022-08-28" in f for f in drafted)
+
+    def test_current_plan_beside_a_new_one_is_replaced(self) -> None:
+        """'adopted a new ... agreement that will take effect when the current plan ... expires'."""
+        # daktronics/01-ex99-press-release.txt
+        text = (
+            "Daktronics, Inc. (Nasdaq - DAKT) today announced that its Board of Directors adopted "
+            "a new shareholder rights agreement that will take effect when the current plan, "
+            "adopted in 1998, expires on November 19, 2008.\n"
+        )
+        assert not any("set-expiration=2008-11-19" in f for f in text_facts(text))
+
+    def test_expiry_on_a_condition_is_not_the_term(self) -> None:
+        """'If the shareholders do not approve the Rights Plan ..., it will expire on X'."""
+        # pulte-homes/02-press-release.txt
+        text = (
+            "Pulte Homes Amends Section 382 Rights Agreement\n\nIf the Pulte shareholders do not "
+            "approve the Rights Plan at the 2010 Annual Meeting of Shareholders, it will expire "
+            "on June 1, 2010.\n"
+        )
+        assert not any("set-expiration=2010-06-01" in f for f in text_facts(text))
 
     def test_if_not_redeemed_is_the_term(self) -> None:
         """'If not redeemed, they would expire on X': the plan's term, in the conditional."""

@@ -33,14 +33,16 @@ __all__ = ["AGENT_AS_PARTY", "CompanyMention", "find_company"]
 
 _W = r"[ \t\n]+"
 _SUFFIX = (
-    r"(?:,?[ \t\n]+(?i:N\.A\.|Inc\.?|Incorporated|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.?|Limited|Corp\.?|"
-    r"Corporation|Co\.|Company|plc|N\.V\.|S\.A\.|National[ \t\n]+Association)(?![\w]))"
+    # after spaces and at most one line break: a suffix never starts a new paragraph
+    r"(?:,?(?:[ \t]+\n?|\n)[ \t]*(?i:N\.A\.|Inc\.?|Incorporated|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.?|"
+    r"Limited|Corp\.?|Corporation|Co\.|Company|plc|N\.V\.|S\.A\.|National[ \t\n]+Association)"
+    r"(?![\w]))"
 )
 _WORD = r"(?:[A-Z0-9][\w.&'’-]*|of|&|de|la|n'|n’)"
 # A name's first word starts with a capital ("Acme"), or a brand's lower-case prefix before
-# one ("iRobot", "eBay"), or digits with letters ("1-800-FLOWERS.COM", "3M"); never inside a
-# word, and never a year alone.
-_FIRST = r"(?<![\w.&'’-])(?:[A-Z]|[a-z]{1,2}[A-Z]|\d[\d-]*[A-Za-z])[\w.&'’-]*"
+# one ("iRobot", "eBay", "hopTo"), or digits with letters ("1-800-FLOWERS.COM", "3M"); never
+# inside a word, and never a year alone.
+_FIRST = r"(?<![\w.&'’-])(?:[A-Z]|[a-z]{1,4}[A-Z]|\d[\d-]*[A-Za-z])[\w.&'’-]*"
 # Between a name's words: spaces and at most one line break. A blank line ends a paragraph,
 # and a name never runs across one ("... for Net Operating Losses" / "" / "Hannon Armstrong").
 _GAP = r"(?:[ \t]+\n?|\n)[ \t]*"
@@ -52,6 +54,9 @@ _OPEN = r"[\"“”]"
 _CLOSE = r"[\"”“]"
 _DEFINED = re.compile(
     rf"(?P<name>{_ENTITY})(?:[ \t\n]*\((?:f/k/a|formerly|d/b/a)[^()]{{0,60}}\))?{_DESCRIPTOR}?"
+    # A ticker on a line of its own may stand between ("J. C. Penney Company, Inc." / "JCP" /
+    # "(the "Company")", as a quote page lays it out).
+    rf"(?:\n[ \t]*[A-Z]{{1,5}}[ \t]*(?=\n))?"
     rf"[ \t\n]*\([ \t\n]*(?:[^()]{{0,60}}?{_W})?(?:the{_W})?"
     rf"{_OPEN}(?:Company|Corporation|Registrant|Issuer)[,.]?{_CLOSE}[^()]{{0,60}}\)"
 )
@@ -126,6 +131,12 @@ _NOT_A_NAME = frozenset(
     {"company", "corporation", "registrant", "issuer", "rights", "board", "this", "agreement"}
 )
 _TITLE_WORD = re.compile(r"\b(?i:agreement|plan)\b")
+# A rule typed under a cover's name ("DHB INDUSTRIES, INC. ______"): the name ends there.
+_RULE = re.compile(r"[ \t\n]*(?:_{3,}|-{4,}|={3,})")
+# Words a company's name never holds; before a line break they are a neighbouring line's
+# (a headline's "Value for All Shareholders", a dateline's "Sep 9 2009").
+_NOT_IN_NAMES = _HOLDERS | {"board", "directors"}
+_NUMBER = re.compile(r"\d{1,4},?")
 _REDACTED = re.compile(r"\b[Xx]{3,}\b")
 _SCAN = 20_000
 
@@ -143,7 +154,7 @@ class CompanyMention:
 def find_company(filing: Filing) -> CompanyMention | None:
     """The company ``filing`` is about, or ``None`` when its text does not name one."""
     text = filing.text
-    name = filing.registrant.name
+    name = _RULE.split(filing.registrant.name or "", maxsplit=1)[0].strip()
     if name:
         found = _locate(text, name, filing.main.start)
         start, end = found if found is not None else (0, 0)
@@ -171,8 +182,16 @@ def find_company(filing: Filing) -> CompanyMention | None:
             cleaned = _clean(text, match.start(group), match.end(group), ticked=ticked)
             if cleaned is not None:
                 start, end = cleaned
-                return CompanyMention(" ".join(text[start:end].split()), start, end, how)
+                return CompanyMention(_joined(text[start:end]), start, end, how)
     return None
+
+
+def _joined(written: str) -> str:
+    """A name on one line: "Alpha-" / "Beta Technology, Inc." is "Alpha-Beta Technology, Inc."."""
+    return " ".join(_BROKEN_AT_HYPHEN.sub("-", written).split())
+
+
+_BROKEN_AT_HYPHEN = re.compile(r"(?<=[A-Za-z])-[ \t]*\n[ \t]*(?=[A-Z])")
 
 
 def _locate(text: str, name: str, start: int) -> tuple[int, int] | None:
@@ -206,6 +225,14 @@ def _clean(text: str, start: int, end: int, *, ticked: bool = False) -> tuple[in
                 start += line_break
                 found = rest
             break
+    for line_break in reversed([m.end() for m in re.finditer(r"\n[ \t]*", found)]):
+        words = [w.casefold().strip(",") for w in found[:line_break].split()]
+        rest = found[line_break:]
+        neighbour = any(w in _NOT_IN_NAMES or _NUMBER.fullmatch(w) for w in words)
+        if neighbour and _HAS_SUFFIX.search(rest) and not re.fullmatch(_SUFFIX, " " + rest):
+            start += line_break  # the name is on the line below its neighbour's words
+            found = rest
+            break
     parts = list(re.finditer(rf"{_W}of{_W}", found))
     for part in reversed(parts):
         before = {word.casefold() for word in found[: part.start()].split()}
@@ -219,6 +246,8 @@ def _clean(text: str, start: int, end: int, *, ticked: bool = False) -> tuple[in
     first = words[1] if words[0].casefold() == "the" and len(words) > 1 else words[0]
     if first.casefold().strip(",") in _NOT_A_NAME or not re.match(_FIRST, first):
         return None
+    if re.fullmatch(_SUFFIX, " " + first):
+        return None  # "Inc. JCP": a name's end, not its start
     if words[0].casefold() == "the" and not (_HAS_SUFFIX.search(found) or ticked):
         return None  # "The Board", "The Rights": a name that starts "The" ends "Inc."
     return start, end

@@ -341,6 +341,8 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     begin = start
     for match in _END.finditer(text, start, end):
         stop = match.end()
+        if match.group().count("\n") == 2 and _runs_on(text, match.start(), stop, end):
+            continue
         if match.group().startswith("."):
             word = re.search(r"([A-Za-z]{1,5})$", text[max(begin, stop - 7) : stop - 1])
             if word is not None and (
@@ -354,6 +356,37 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if text[begin:end].strip():
         bounds.append((begin, end))
     return [piece for bound in bounds for piece in _cap(text, *bound)]
+
+
+_WRAPPED_LINE = 90
+"""A typed page's line is at most this long (a flattened paragraph is longer)."""
+_FULL_LINE = 40
+"""A line this long that ends without a stop is part of a sentence, not a heading."""
+_PROSE_WORDS = 2
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]")
+
+
+def _runs_on(text: str, at: int, stop: int, end: int) -> bool:
+    """Whether a blank line (``at``-``stop``) only double-spaces a sentence's lines.
+
+    Some 1990s submissions are typed with a blank line after every line (``"the Board of
+    Directors of"`` / ``""`` / ``"Beneficial Corporation (the "Company") approved"``): there
+    the blank line ends no paragraph. It is read so when the line before is a line of prose
+    typed on its own between blank lines, full and without a stop, and the next is a typed
+    line too (a flattened paragraph's long line, a heading in capitals end where they end).
+    """
+    line_begin = text.rfind("\n", max(0, at - 2 * _WRAPPED_LINE), at) + 1
+    line = text[line_begin:at].strip()
+    if not line_begin or not _FULL_LINE <= len(line) <= _WRAPPED_LINE:
+        return False
+    if line[-1] in '.:;!?"”)' or len(_LOWER_WORD.findall(line)) < _PROSE_WORDS:
+        return False
+    before_begin = text.rfind("\n", max(0, line_begin - 2 * _WRAPPED_LINE), line_begin - 1) + 1
+    if text[before_begin : line_begin - 1].strip():
+        return False  # a paragraph's last line: the blank line after it ends the paragraph
+    following = text[stop : min(end, stop + 2 * _WRAPPED_LINE)].lstrip("\n \t")
+    next_line = following.split("\n", 1)[0].strip()
+    return bool(next_line) and len(next_line) <= _WRAPPED_LINE
 
 
 MAX_SENTENCE = 3000
@@ -377,6 +410,9 @@ _HEADER_LINE = 300
 # "8-A12B/A, EX-99, 2000-05-30", "EX-1 2 form8a.htm Ramp Corporation - Form 8-A - Exhibit 1".
 # The form there is the submission's, not the document's.
 _EXHIBIT_LINE = re.compile(r"\bEX(?:HIBIT)?[ \t]*[-.]?[ \t]*\d{1,3}\b", re.I)
+# A line ending with a file's name lists a submission's files ("8-K - FORM 8-K - SAFEWAY
+# INCd600469d8k.htm" above the exhibit a mirror shows): its form is the submission's.
+_FILE_AT_END = re.compile(r"\.(?:htm|html|txt)[ \t]*$", re.I)
 # A form named as another document: "in a Form 8-K", "on Form 8-A/A that the Company is
 # filing", "to the Form 8-A": a reference, not the document's cover. "this Current Report on
 # Form 8-K" is the document naming itself, and so is a title, "CURRENT REPORT ON FORM 8-K".
@@ -413,6 +449,8 @@ def names_another_document(text: str, at: int) -> bool:
     line_end = text.find("\n", at, at + _HEADER_LINE)
     if _EXHIBIT_LINE.search(text, line_start, line_end if line_end >= 0 else at + _HEADER_LINE):
         return True
+    if line_end >= 0 and _FILE_AT_END.search(text, at, line_end):
+        return True  # "8-K - FORM 8-K - SAFEWAY INCd600469d8k.htm": a mirror's list of files
     reference = _FORM_REFERENCE.search(text, max(0, at - 60), at)
     return reference is not None and reference["self"] is None
 

@@ -106,7 +106,9 @@ class Classification:
 # Benefits Preservation Plan", "Tax Asset Protection Plan", "NOL Plan", "preference share
 # purchase rights"; never a "Registration Rights Agreement".
 PLAN_NOUN = (
-    r"(?<![Rr]egistration )(?<!REGISTRATION )(?i:\brights[ \t\n]+(?:agreement|plan)\b|"
+    # "Shareholder Rights Plan Agreement": a Canadian plan's title, one noun
+    r"(?<![Rr]egistration )(?<!REGISTRATION )(?i:\brights[ \t\n]+(?:agreement|plan(?:[ \t\n]+"
+    r"agreement)?)\b|"
     r"\b(?:preservation|protection)[ \t\n]+(?:rights[ \t\n]+)?(?:plan|agreement)"
     r"(?:[ \t\n]+agreement)?\b|"
     r"\bNOL[ \t\n]+plan\b)"
@@ -114,6 +116,11 @@ PLAN_NOUN = (
 _PLAN = re.compile(
     rf"{PLAN_NOUN}|\bpurchase[ \t\n]+rights?\b|\bshare(?:holder)?[ \t\n]+rights\b|"
     r"\brights[ \t\n]+to[ \t\n]+purchase\b|"
+    # "declared a dividend distribution of one Right for each outstanding share": the rights
+    # of a plan, whatever the plan is called.
+    r"\bdividend(?:[ \t\n]+distribution)?[ \t\n]+of[ \t\n]+one[ \t\n]+"
+    r"(?:[\w-]+[ \t\n]+){0,4}?right\b|"
+    r"\bpreferred[ \t\n]+(?:stock|share)[ \t\n]+rights\b|"
     r"\bstockholder[ \t\n]+rights\b",
     re.IGNORECASE,
 )
@@ -141,7 +148,11 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
             rf"\b(?:redeemed|(?:voted|resolved|decided|determined|elected|agreed){_W}to{_W}redeem|"
             rf"(?:approved|authorized|announced|effected|completed){_W}the{_W}redemption{_W}of)"
             rf"{_W}(?:all{_W}(?:of{_W})?)?the{_W}(?:outstanding{_W})?{_RIGHTS}|"
-            rf"\b{_RIGHTS}{_W}were(?:{_W}\w+ly)?{_W}redeemed\b|{_REPORTS}redemption{_W}of\b",
+            rf"\b{_RIGHTS}{_W}were(?:{_W}\w+ly)?{_W}redeemed\b|{_REPORTS}redemption{_W}of\b|"
+            # "redeemed as of March 26, 1999 (the "Redemption Date") each outstanding right to
+            # purchase": the rights redeemed, named one by one.
+            rf"\bredeemed{_W}(?:as{_W}of{_W}[^.;()]{{1,40}}?(?:\([^()]{{0,60}}\){_W})?)?"
+            rf"(?:each|all){_W}(?:of{_W}the{_W})?outstanding{_W}(?:[\w-]+{_W}){{0,4}}?rights?\b",
             re.IGNORECASE,
         ),
     ),
@@ -174,7 +185,9 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
         "an amendment to the rights plan",
         re.compile(
             rf"\b(?:Amendment(?:{_W}No\.?{_W}?\d{{1,2}}|{_W}\d{{1,2}})?|(?:First|Second|Third|Fourth|"
-            rf"Fifth|Sixth|Seventh|Eighth|Ninth|Tenth){_W}Amendment|amend(?:s|ed|ing)?)"
+            rf"Fifth|Sixth|Seventh|Eighth|Ninth|Tenth){_W}Amendment|"
+            # "the adoption of the amended Rights Agreement": an adjective, no act of amending
+            rf"(?<!the )(?<!The )(?<!its )(?<!our )amend(?:s|ed|ing)?)"
             rf"(?:{_W}\([^)\n]{{0,40}}\))?,?{_W}(?:to{_W}|of{_W})?{_THE_PLAN}|"
             rf"\b(?:authorized|approved|executed|entered{_W}into|adopted){_W}"
             rf"(?:an{_W}|the{_W})?Amendment(?:{_W}No\.|{_W}to\b)|"
@@ -203,9 +216,15 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
             rf"(?:(?:a|an|the|its|our)[ \t]+)?(?:[\w'’&-]+[ \t]+){{0,5}}?{PLAN_NOUN}[ \t]*$|"
             rf"\b(?:adopt(?:s|ed|ing)?|approved{_W}the{_W}adoption{_W}of){_W}{_THE_PLAN}|"
             rf"\b(?:entered{_W}into|entry{_W}into){_W}{_THE_PLAN}|"
+            # "filing this Current Report on Form 8-K to report the adoption of a Shareholder
+            # Rights Plan": what the document says it reports.
+            rf"{_REPORTS}adoption{_W}of{_W}{_THE_PLAN}|"
             # "our Board of Directors approved a Stockholder Rights Agreement": the board's
             # approval adopts a plan (a vote of stockholders only ratifies one).
-            rf"\bBoard\b[^.;]{{0,80}}?\bapproved{_W}(?:(?:the|a|an|its|our){_W})?"
+            # The board's name may hold a company's ("the Board of Directors of CutCo
+            # Industries, Inc. (the "Company") approved a stockholder rights plan").
+            rf"\bBoard\b(?:[^.;]|(?<=Inc)\.|(?<=Corp)\.|(?<=Co)\.){{0,80}}?\bapproved{_W}"
+            rf"(?:(?:the|a|an|its|our){_W})?"
             rf"(?:(?!(?i:amend|terminat|redempt|extens))[\w'’&-]+{_W}){{0,6}}?{PLAN_NOUN}",
             re.IGNORECASE | re.MULTILINE,
         ),
@@ -288,6 +307,19 @@ _HEADLINE_AT_TOP = re.compile(
 # note's period heading, a wire service's dateline), not one company's words.
 _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
     (
+        # Neither a release nor a report to the SEC: a Canadian material change report ("MATERIAL
+        # CHANGE REPORT", Form 51-102F3), a letter to shareholders ("To Our Shareholders:",
+        # "Dear Fellow Stockholders,"): said at their top, in their own form's words.
+        DocumentKind.UNKNOWN,
+        12,
+        re.compile(
+            r"^[ \t|]*(?:MATERIAL[ \t]+CHANGE[ \t]+REPORT|FORM[ \t]+51-102F3)\b|"
+            r"^[ \t]*(?:To[ \t]+(?:Our|All|the)[ \t]+(?:Shareholders|Stockholders)|Dear[ \t]+"
+            r"(?:Fellow[ \t]+)?(?:Shareholders?|Stockholders?))[ \t]*[:,]",
+            re.M,
+        ),
+    ),
+    (
         DocumentKind.FORM_8A_AMENDMENT,
         11,
         re.compile(
@@ -317,15 +349,50 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         DocumentKind.AMENDMENT,
         12,
         re.compile(
-            rf"^[ \t]*{_AMENDMENT_TITLE}[ \t]*$|^[ \t]*THIS{_S}{_AMENDMENT_TITLE}",
+            rf"^[ \t]*{_AMENDMENT_TITLE}[ \t]*$|^[ \t]*THIS{_S}{_AMENDMENT_TITLE}|"
+            # The title opening the instrument's first sentence ("SECOND AMENDMENT TO AMENDED
+            # AND RESTATED RIGHTS AGREEMENT, dated as of January 24, 2020"), or after the
+            # exhibit's label on a flattened page ("Exhibit 4.2 FIRST AMENDMENT TO RIGHTS
+            # AGREEMENT", "EXHIBIT 99 THIRD AMENDMENT TO RIGHTS AGREEMENT").
+            rf"^[ \t]*{_AMENDMENT_TITLE},?{_S}(?:dated|made|entered)\b|"
+            rf"\bEXHIBIT[ \t]+[\d.()A-Za-z]{{1,8}}[ \t]+(?-i:{_AMENDMENT_TITLE})\b",
             re.I | re.M,
+        ),
+    ),
+    (
+        # A 1990s amendment's preamble names it by its date, the plan after: "AMENDMENT,
+        # dated as of September 21, 1999 (the "Amendment"), to the Rights Agreement, dated
+        # as of April 15, 1996" (in capitals: a narrative's "an amendment, dated ..." is not).
+        DocumentKind.AMENDMENT,
+        11,
+        re.compile(
+            rf"(?:\b(?:{_ORDINAL}{_S})?AMENDMENT|^[ \t]*(?:{_ORDINAL}{_S})?Amendment)"
+            rf"(?:{_S}NO\.?[ \t]*\d{{1,2}})?,?{_S}dated{_S}"
+            rf"(?i:as{_S}of{_S})?[^()\n;]{{1,40}}?(?:\([^()\n]{{0,40}}\),?{_S})?"
+            rf"(?i:to{_S}(?:the|that{_S}certain){_S})(?i:{_PLAN_TITLE})",
+            re.M,
+        ),
+    ),
+    (
+        # An instrument calls itself "this Amendment" in its operative clauses ("shall be
+        # deemed amended in a manner consistent with this Amendment"); a report or a release
+        # speaks of "the Amendment". A weaker signal than a title.
+        DocumentKind.AMENDMENT,
+        8,
+        re.compile(
+            rf"\b(?:[Tt]his|THIS){_S}(?:{_ORDINAL}{_S})?(?i:Amendment)\b"
+            rf"(?![ \t\n]+(?i:to|of){_S}(?:the{_S})?(?i:certificate|articles|charter|by-?laws))"
         ),
     ),
     (
         DocumentKind.AGREEMENT,
         11,
         re.compile(
-            rf"^[ \t]*(?:AMENDED{_S}AND{_S}RESTATED{_S})?(?!(?i:{_HEADLINE})){_PLAN_TITLE}[ \t]*$",
+            # A heading about the plan is no title: "Approval of Continuation of Shareholder
+            # Rights Plan", "SUMMARY OF PLAN ADJUSTMENTS" (but "FORM OF RIGHTS AGREEMENT" is).
+            rf"^[ \t]*(?:AMENDED{_S}AND{_S}RESTATED{_S})?(?!(?i:{_HEADLINE}))"
+            rf"(?![^\n]{{0,80}}?(?<!FORM )(?<!Form )\b(?i:of)\b[^\n]{{0,80}}?(?i:rights|plan))"
+            rf"{_PLAN_TITLE}[ \t]*$",
             re.M,
         ),
     ),
@@ -335,7 +402,9 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         DocumentKind.AGREEMENT,
         8,
         re.compile(
-            rf"^[ \t]*(?:AMENDED{_S}AND{_S}RESTATED{_S})?(?!{_HEADLINE}){_PLAN_TITLE}[ \t]*$",
+            rf"^[ \t]*(?:AMENDED{_S}AND{_S}RESTATED{_S})?(?!{_HEADLINE})"
+            rf"(?![^\n]{{0,80}}?(?<!FORM )(?<!Form )\bof\b[^\n]{{0,80}}?(?:rights|plan))"
+            rf"{_PLAN_TITLE}[ \t]*$",
             re.I | re.M,
         ),
     ),
@@ -627,6 +696,11 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
             )
         return Classification(EventKind.NONE, 0.95, "no mention of a rights plan")
     found: list[tuple[EventKind, float, str, re.Match[str], bool, pendulum.Date | None]] = []
+    # A note tells the plan's history in order: a sentence without a date of its own ("The
+    # Rights Plan had a three-year term which expired in July 2012") is no earlier than the
+    # dates told before it.
+    narrative = kind_of_document in (DocumentKind.QUARTERLY_NOTE, DocumentKind.ANNUAL_NOTE)
+    told: list[pendulum.Date] = []
     for start, end in _text.sentence_bounds(text, 0, len(text)):
         first = len(found)
         history = _HISTORY.search(text, start, end) is not None
@@ -636,6 +710,9 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
             if _PERIOD.search(text, max(start, at - 30), at) is None
             and _EXPIRY_TERM.search(text, max(start, at - 50), at) is None
         ]
+        if narrative:
+            told = [max([*told, *dates])] if told or dates else []
+            dates = dates or told
         for kind, confidence, reason, pattern in _SIGNALS:
             match = pattern.search(text, start, end)
             if match is None or _MAYBE.search(text, max(start, match.start() - 60), match.start()):

@@ -298,7 +298,11 @@ _AGREEMENT_DATED = re.compile(
 # "Rights Agreement, dated as of X", "Plan, originally dated as of X", "Rights Agreement, X" on
 # one line; a date on the line below a plan's name without "dated" is a headline's dateline.
 _PLAN_DATED = re.compile(
-    rf"{PLAN_NOUN},?(?P<defined>[ \t\n]*\([^)]{{0,60}}\))?,?(?:[ \t\n]+(?:(?i:originally){_W})?"
+    rf"{PLAN_NOUN},?(?P<defined>[ \t\n]*\([^)]{{0,60}}\))?,?"
+    # The parties may come between: "Shareholder Rights Agreement, between the Company and the
+    # Rights Agent, dated as of December 28, 2009".
+    rf"(?:{_W}(?i:(?:by{_W}and{_W})?between){_W}[^,;()]{{1,80}}?,)?"
+    rf"(?:[ \t\n]+(?:(?i:originally){_W})?"
     rf"(?:(?i:dated|effective|made|entered{_W}into|adopted)[ \t\n]+)(?:(?i:as){_W}of[ \t\n]+)?"
     rf"|[ \t]+(?:(?i:as){_W}of[ \t\n]+)?)(?:this[ \t\n]+)?(?P<date>{_DATE})"
 )
@@ -405,10 +409,22 @@ _RECITAL_WORDS = re.compile(r"\b(?:whereas|hereby|shall)\b", re.IGNORECASE)
 _TITLE_PAGE = 3000
 """How far into a document its title page may reach."""
 # "This Amendment", "This is Amendment No. 3", '(this "Amendment")': the document names itself.
+# The date of the agreement an amendment names ("that certain Amended and Restated Shareholder
+# Rights Plan Agreement dated October 15, 1999"): never the amendment's own.
+# Nor is an earlier amendment's ("as amended by Amendment no. 1 dated October 6, 2008"); "This
+# Amendment No. 2, dated as of X" is the instrument's own.
+_OTHER_DATED = re.compile(
+    rf"(?<!(?i:this) )\b(?i:Agreement|Plan|Amendment{_W}No\.?[ \t\n]*\d{{1,2}})\b,?{_W}"
+    rf"(?i:dated|effective)(?:{_W}(?i:as){_W}(?i:of))?[ \t\n]*$"
+)
 _THIS_AMENDMENT = re.compile(
     rf"\bThis{_W}(?:is{_W})?(?:(?:{_ORDINAL_WORDS}){_W})?Amendment\b|"
-    rf"\(this{_W}[\"“](?:(?:{_ORDINAL_WORDS}){_W})?Amendment",
-    re.I,
+    rf"\(this{_W}[\"“](?:(?:{_ORDINAL_WORDS}){_W})?Amendment|"
+    # A 1990s preamble opens with the instrument and its date: "AMENDMENT, dated as of January
+    # 20, 1998, to the Rights Agreement", "Amendment, dated as of November 13, 1997, to the
+    # Shareholder Rights Agreement" (at a line's start: never a narrative's "an amendment").
+    rf"(?-i:\bAMENDMENT),?{_W}dated\b|^[ \t]*Amendment,?{_W}dated\b",
+    re.I | re.M,
 )
 _EFFECTIVE = re.compile(rf"(?i:effective){_W}(?:(?i:as){_W}of{_W})?{_DATE}")
 _DATED_BEFORE = re.compile(rf"(?i:dated|effective)(?:{_W}as{_W}of)?[ \t\n]*$")
@@ -467,9 +483,26 @@ _EXEMPT_NAMED = re.compile(
     rf"{_W}(?:also{_W})?be{_W}(?:deemed{_W}(?:to{_W}be{_W})?)?an?{_W}|as{_W}(?:an?{_W})?)"
     rf"[\"“]?Exempt{_W}Persons?\b"
 )
+# "in no event shall any purchaser of common stock pursuant to those certain Securities Purchase
+# Agreements ... (each, a "Purchaser") ... be considered an Acquiring Person unless and until the
+# Purchaser ... has become the Beneficial Owner of in excess of 15%": holders a short name
+# defines, capped at the number that follows.
+_IN_NO_EVENT = re.compile(
+    rf"\b[Ii]n{_W}no{_W}event{_W}shall{_W}(?:any|the|a|an){_W}[^.;%]{{0,250}}?\([ \t\n]*"
+    rf"(?:each,?{_W})?(?:a|an|the){_W}[\"“](?P<name>[A-Z][\w'’&.-]*(?:{_W}[A-Z][\w'’&.-]*){{0,4}})"
+    rf"[\"”][ \t\n]*\)[^.;%]{{0,200}}?\bbe{_W}(?:considered|deemed)(?:{_W}to{_W}be)?{_W}an?{_W}"
+    rf"[\"“]?Acquiring{_W}Person"
+)
 _NOT_INCLUDE = re.compile(
     rf"Acquiring{_W}Person[\"”]?,?{_W}(?:shall|will|does){_W}not{_W}include{_W}"
     rf"(?P<name>{_HOLDER_ENTITY})"
+)
+_SHALL_NOT_INCLUDE = re.compile(rf"\b(?:shall|will|does){_W}not{_W}include\b", re.IGNORECASE)
+# An item of such a list that names someone: "(v) Dr. Richard B. Mazess," (a capitalised name
+# of two words or more, after an enumerator that is not a section's "1(a)").
+_LISTED_NAME = re.compile(
+    rf"(?<![\w)])\((?:[ivx]{{1,4}}|[a-h])\){_W}(?P<name>(?:(?:Dr|Mr|Mrs|Ms)\.{_W})?"
+    rf"[A-Z][\w.'’&-]*(?:{_W}[A-Z][\w.'’&-]*){{1,5}})(?=,|{_W}(?:and|or)\b)"
 )
 _EXEMPTS = re.compile(
     rf"\bexempt(?:s|ed|ing)?{_W}(?P<name>{_HOLDER_ENTITY})(?!\w)[^.;%]{{0,120}}?"
@@ -541,13 +574,18 @@ _SUCCESSOR_AS = re.compile(
     rf"(?:,?{_W}(?:an?{_W}[^,()]{{1,80}}?|\([^)]{{0,60}}\))){{0,3}},?{_W}"
     rf"(?i:as{_W}(?:a{_W}|the{_W})?successor{_W}rights{_W}agent)"
 )
+# "The Bank of New York is being appointed as the successor Rights Agent": the passive.
+_SUCCESSOR_PASSIVE = re.compile(
+    rf"(?P<agent>{_NAME}){_W}(?:is|was|has{_W}been|is{_W}being|will{_W}be){_W}appointed{_W}"
+    rf"(?i:as{_W}(?:a{_W}|the{_W})?successor{_W}rights{_W}agent)"
+)
 _SUCCESSOR = re.compile(
     rf"(?i:appoint\w{{0,6}}){_W}(?:of{_W})?(?P<agent>{_NAME}){_W}"
     rf"(?i:as{_W}(?:a{_W}|the{_W})?successor{_W}rights{_W}agent)"
 )
 # 'X, a Delaware corporation (the "Short")', 'X (together with its Affiliates, "Short")'.
 _DEFINED = re.compile(
-    rf"(?P<name>{_NAME})(?:,{_W}an?{_W}[A-Za-z][A-Za-z .-]{{0,60}}?)?[ \t\n]*\([ \t\n]*"
+    rf"(?P<name>{_NAME})(?:,{_W}an?{_W}[A-Za-z][A-Za-z .\n-]{{0,60}}?)?[ \t\n]*\([ \t\n]*"
     rf"(?:together{_W}with{_W}(?:its|his|her|their){_W}[^,()\"“]{{1,40}},{_W})?"
     rf"(?:the{_W})?[\"“](?P<short>[^\"”\n]{{1,40}}?),?[\"”]"
 )
@@ -581,6 +619,10 @@ _IN_EFFECT_UNTIL = re.compile(
 )
 # "if such stockholder ratification were obtained, the Rights Plan as so extended would expire
 # on August 28, 2022": a possibility, not a term.
+# A sentence opening with its condition, the expiry in the main clause: "If the Pulte
+# shareholders do not approve the Rights Plan at the 2010 Annual Meeting of Shareholders, it
+# will expire on June 1, 2010" (an expiry on a condition, not the plan's term).
+_IF_CLAUSE = re.compile(r"[ \t\n\W]*If\b[^.;]{0,200},[^,.;]{0,40}$")
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|if|were)\b[^.;]{0,80}$", re.IGNORECASE)
 # "If not redeemed, they would expire on December 23, 2019": the plan's own term, in the
 # conditional mood its summaries use.
@@ -606,6 +648,15 @@ _REPLACED_PLAN = re.compile(
     r"(?:rights[ \t\n]+)?(?:plan|agreement)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
+# "adopted a new shareholder rights agreement that will take effect when the current plan,
+# adopted in 1998, expires on November 19, 2008": beside a new plan, the current one is the
+# plan it replaces.
+_NEW_PLAN = re.compile(r"\bnew\b[^.;]{0,60}\b(?:plan|agreement)\b")
+_CURRENT_PLAN = re.compile(
+    r"\bcurrent(?:[ \t\n]+[\w'’-]+){0,3}?[ \t\n]+(?:rights[ \t\n]+)?(?:plan|agreement)\b"
+    r"[^.;]{0,60}$",
+    re.IGNORECASE,
+)
 _TERMINATES = re.compile(
     rf"\bterminat(?:e|es|ed|ing|ion{_W}of){_W}(?:(?:the|its|our|that{_W}certain){_W})?"
     rf"(?:[\w'’&-]+{_W}){{0,6}}?{PLAN_NOUN}",
@@ -618,6 +669,19 @@ _RECITAL = re.compile(r"\W*(?:and\W+)?(?:whereas|recitals?)\b")
 # lower threshold) is adopted.
 _GRANDFATHER = re.compile(
     rf"\b(?:already|grandfather\w*|existing{_W}(?:holders?|stockholders?|shareholders?)|"
+    # "any existing 4.99 percent or greater stockholder", "any existing 5% or greater
+    # shareholder": the holders over the line when the plan is adopted.
+    rf"existing{_W}\d{{1,2}}(?:\.\d{{1,2}})?[ \t\n]*(?:%|{_W}percent)"
+    rf"(?:{_W}or{_W}(?:greater|more))?{_W}(?:holders?|stockholders?|shareholders?)|"
+    # "in the case of any person ... that beneficially owns 10% or more ..., upon the
+    # acquisition of additional shares by such person": a holder already over the line, for
+    # whom only additional shares count.
+    rf"(?:persons?|holders?|stockholders?|shareholders?)(?:{_W}\([^()]{{0,80}}\))?{_W}"
+    rf"(?:that|who|which){_W}(?:(?:beneficially{_W})?owns?|(?:was|were){_W}the{_W}beneficial"
+    rf"{_W}owners?{_W}of)\b"
+    # "a person who was the beneficial owner of 20 percent or more ... at the time the plan
+    # was implemented to acquire an additional 1 percent": the same, with a tolerance.
+    rf"(?=[^.;]{{0,160}}\badditional{_W}(?:shares|stock|purchases|\d|one|two)\b)|"
     rf"whose{_W}beneficial{_W}ownership{_W}exceed\w*|lowest{_W}percentage|"
     rf"(?:currently|presently){_W}(?:own|hold|beneficially)\w*)\b|"
     # "Stockholders who beneficially own 4.95% or more ... as of the time of the first public
@@ -635,7 +699,13 @@ _NO_ADDITIONAL = re.compile(
     rf"\b(?:do|does|did)(?:{_W}not|n['’]t){_W}(?:thereafter{_W})?(?:acquire|increase|purchase)"
     rf"{_W}(?:any{_W})?(?:additional|their|its|further|more)\b|\bno{_W}additional{_W}shares?\b|"
     rf"\b(?:unless|if|until)\b[^.;%]{{0,60}}\bacquires?\b[^.;%]{{0,40}}\badditional"
-    rf"(?:{_W}\w+){{0,2}}?{_W}(?:shares|stock)\b",
+    rf"(?:{_W}\w+){{0,2}}?{_W}(?:shares|stock)\b|"
+    # After a grandfathering clause's start: "acquires additional shares", "acquires
+    # beneficial ownership of any additional shares", "from acquiring additional shares",
+    # "upon the acquisition of additional shares", "triggered by any additional purchases".
+    rf"\b(?:acquir(?:es?|ing)|acquisition{_W}of|purchas(?:es?|ing))(?:{_W}beneficial{_W}"
+    rf"ownership{_W}of)?(?:{_W}any)?{_W}additional{_W}(?:shares|stock|securities)\b|"
+    rf"\bby{_W}any{_W}additional{_W}purchases\b",
     re.IGNORECASE,
 )
 _ACQUIRES_ADDITIONAL = re.compile(
@@ -658,6 +728,13 @@ _REPLACED = re.compile(
 # approval of the Board)": a qualification of the number before it, not a second threshold.
 _QUALIFIED = re.compile(
     r"\([ \t\n]*(?:or|up[ \t\n]+to|and|but)\b[^()]{0,120}?(?:%|percent)[^()]{0,120}\)"
+)
+# "deterring certain acquisitions of Company stock by persons or groups beneficially owning 5% or
+# more": the level describes who acquires (a purpose sentence's words), not the trigger.
+_ACQUISITIONS_BY = re.compile(
+    rf"\bacquisitions?\b[^.;%]{{0,60}}\bby{_W}(?:persons?|groups?|holders?|stockholders?|"
+    rf"shareholders?)(?:{_W}or{_W}groups?)?{_W}(?:beneficially{_W})?(?:owning|holding)[ \t\n]*$",
+    re.IGNORECASE,
 )
 _PASSIVE_MARK = re.compile(r"passive|13G\b", re.IGNORECASE)
 # "(other than certain passive institutional investors)": passive holders left out of the
@@ -721,6 +798,12 @@ _IN_CASE_OF = re.compile(
     rf"(?P<holder>[A-Z][^()]{{1,120}}?)(?:,?{_W}(?:and|together{_W}with){_W}(?:his|her|its|their){_W}"
     rf"(?:affiliates|Affiliates)(?:{_W}and{_W}(?:associates|Associates))?)?[ \t\n]*\)"
 )
+# The holder first, then its own number and comparison, anywhere after the general one: "15% or
+# more of the Company's Common Stock (or with respect to Eastborne, 20% or more)".
+_NAMED_TIER = re.compile(
+    rf"\([ \t\n]*or,?{_W}(?:with{_W}respect{_W}to|in{_W}the{_W}case{_W}of){_W}"
+    rf"(?P<holder>[A-Z][^(),;]{{0,80}}?),{_W}(?P<value>[^()]{{1,40}}?)[ \t\n]*\)"
+)
 _PRICE = re.compile(r"\$[ \t]?(?P<price>\d{0,3}\.\d{1,6}|\d{1,3})")
 _MORE = re.compile(
     rf"(?:more{_W}than|greater{_W}than|in{_W}excess{_W}of|exceeds?|exceeding|over)[ \t\n]*$",
@@ -765,9 +848,25 @@ _AS_AMENDED_ON = re.compile(
 )
 # "Amendment No. 2, dated August 14, 2003", "Amendment No. 1 thereto dated August 5, 2015",
 # "the First Amendment to the Rights Agreement, dated as of X": an amendment and its date.
+# Also with the plan's title and the parties between ("First Amendment to Shareholder Rights
+# Agreement, between the Company and the Rights Agent, dated August 31, 2012").
 _RECITED_AMENDMENT = re.compile(
-    rf"(?:{_AMENDMENT_REF.pattern})(?:{_W}\([^)\n]{{0,60}}\))?(?:{_W}(?:thereto|hereto))?,?{_W}"
-    rf"(?:dated|effective)(?:{_W}and{_W}effective)?{_W}(?:as{_W}of{_W})?(?P<date>{_DATE})",
+    rf"(?:{_AMENDMENT_REF.pattern})(?:{_W}\([^)\n]{{0,60}}\))?(?:{_W}(?:thereto|hereto))?"
+    rf"(?P<titled>{_W}to{_W}(?:the{_W})?(?:[\w'’&-]+{_W}){{0,6}}?(?:Agreement|Plan)\b)?"
+    rf"(?:,?{_W}(?:by{_W}and{_W})?between{_W}[^,;()]{{1,80}}?(?:{_W}\([^)\n]{{0,60}}\))?"
+    rf"(?=,))?,?{_W}"
+    rf"(?:dated|effective)(?:{_W}and{_W}effective)?{_W}(?:as{_W}of{_W})?(?P<date>{_DATE})"
+    # After the plan's title the date may be the plan's: "Amendment No. 5 to the rights
+    # agreement, dated as of July 7, 2005, as amended (the "Original Rights Agreement")".
+    rf"(?(titled)(?!,?{_W}as{_W}amended|[ \t\n]*\([^)]{{0,60}}(?:Agreement|Plan))|)",
+    re.IGNORECASE,
+)
+# "On November 18, 2018, the Original Agreement was amended by a first amendment (the "First
+# Amendment")": an earlier amendment, its number and the day it was made.
+_AMENDED_BY_ON = re.compile(
+    rf"\bOn{_W}(?P<date>{_DATE}),?{_W}[^.;]{{0,80}}?\bwas{_W}amended{_W}by{_W}(?:an?|the){_W}"
+    rf"(?:Amendment{_W}No\.{_W}?(?P<number>\d{{1,2}})\b|(?P<ordinal>{_ORDINAL_WORDS}){_W}"
+    rf"amendment\b)",
     re.IGNORECASE,
 )
 _BOARD_ACTED = re.compile(
@@ -980,10 +1079,18 @@ def _comparison(
 def _stated_comparisons(
     text: str, sentences: Iterable[tuple[int, int, Authority]]
 ) -> dict[Fraction, Comparison]:
-    """Each percentage the text writes with a comparison, and the first comparison it writes."""
+    """Each percentage the text writes with a comparison, and the first comparison it writes.
+
+    A grandfathering clause's numbers are the grandfathered holders' levels ("Stockholders
+    owning five percent or more ... are grandfathered"), not a threshold's: not counted.
+    """
     out: dict[Fraction, Comparison] = {}
     for start, end, _ in sentences:  # sentence by sentence, as everything else is read
+        grandfather = _GRANDFATHER.search(text, start, end)
+        clause = end if grandfather is None else _clause_start(grandfather, start)
         for mention in find_percents(text, start, end):
+            if mention.start >= clause:
+                break
             if mention.value not in out:
                 comparison, _, _, _ = _comparison(text, mention, start, end)
                 if comparison is not None:
@@ -1223,7 +1330,7 @@ _NO_FLAGS = _Flags(False, None, False, False, False, False, False)
 _CHANGING = re.compile(r"\b(?:amend|lower|reduc|increas|rais|chang|decreas|replac)\w{0,12}\b")
 _EXCEPTION = re.compile(
     r"not be deemed|shall not be|will not be|exception|exempt|permit|without triggering|"
-    r"without becoming|without being deemed"
+    r"without becoming|without being deemed|in no event shall"
 )
 _PASSIVE = re.compile(
     r"without any intention of changing or influencing control|ceases to hold|passive|"
@@ -1434,9 +1541,18 @@ class _Reader:
 
         "X Corporation ... shall not be deemed an Acquiring Person", '"Exempt Person" shall
         mean ... X Corporation', "X Corporation shall be an Exempt Person"; with a percentage
-        in the sentence it is an exception instead, read with the percentages.
+        in the sentence it is an exception instead, read with the percentages, unless the
+        definition lists it among those it "shall not include" ("(v) Dr. Richard B. Mazess").
         """
-        if _RECITAL.match(low) or "%" in low or "percent" in low:
+        if _RECITAL.match(low):
+            return
+        if "%" in low or "percent" in low:
+            # A definition's list of who is never an Acquiring Person names a holder among
+            # the generic ones, whatever the threshold beside it: '"Acquiring Person" shall
+            # mean any Person who ... 20% or more ..., but shall not include (i) the Company,
+            # ..., or (v) Dr. Richard B. Mazess, any Affiliate of Dr. Richard B. Mazess'.
+            named = self._listed_exclusions(start, end) if "acquiring person" in low else []
+            self._add_exempt(named, authority)
             return
         matches: list[re.Match[str]] = []
         if "acquiring person" in low:
@@ -1455,6 +1571,19 @@ class _Reader:
         named = [(" ".join(m["name"].split()), m.start(), m.end()) for m in matches]
         if "acquiring person" in low and not named:
             named = self._neither_nor(start, end)
+        self._add_exempt(named, authority)
+
+    def _listed_exclusions(self, start: int, end: int) -> list[tuple[str, int, int]]:
+        """The named items of a 'shall not include (i) ..., (ii) ...' list (never 'the Company')."""
+        clause = _SHALL_NOT_INCLUDE.search(self.text, start, end)
+        if clause is None:
+            return []
+        return [
+            (" ".join(m["name"].split()), m.start("name"), m.end("name"))
+            for m in _LISTED_NAME.finditer(self.text, clause.end(), end)
+        ][:_MAX_NAMES]
+
+    def _add_exempt(self, named: list[tuple[str, int, int]], authority: Authority) -> None:
         company = " ".join((self.company or "").split()).casefold()
         for name, at, stop in named[:_MAX_NAMES]:
             first = name.split()[0]
@@ -1601,7 +1730,14 @@ class _Reader:
                 text, max(start, match.start() - 40), match.start()
             ):
                 continue  # the plan a new one replaces: not the adopted plan's date
-            restated = re.search(r"amended[ \t\n]+and[ \t\n]+restated[ \t\n]*$", before, re.I)
+            # "AMENDED AND RESTATED SHAREHOLDER RIGHTS PLAN AGREEMENT Dated as of X": the words
+            # of the title between are the plan's name; "restating the Amended and Restated
+            # ... Agreement dated as of Y" names the agreement restated, not this one.
+            restated = re.search(
+                r"(?<!the )amended[ \t\n]+and[ \t\n]+restated(?:[ \t\n]+[\w'’&-]+){0,3}?[ \t\n]*$",
+                before,
+                re.I,
+            )
             if (
                 restated is not None
                 and self.document is DocumentKind.AGREEMENT
@@ -1676,6 +1812,8 @@ class _Reader:
                     r"\b(?:amended|filed)[ \t\n]+(?:on[ \t\n]+)?$", text[max(start, s - 20) : s]
                 ):
                     continue
+                if _OTHER_DATED.search(text, max(start, s - 60), s):
+                    continue  # "pursuant to ... Rights Plan Agreement dated October 15, 1999"
                 record.executed = Found(day, self.context.evidence(s, e), 0.85 * factor)
                 break
 
@@ -1912,9 +2050,12 @@ class _Reader:
 
     def _prior_dates(self) -> None:
         """The date of each amendment recited: "Amendment No. 2, dated August 14, 2003"."""
-        pattern = _RECITED_AMENDMENT
         for _, authority, start, end in self.context.documents:
-            for match in pattern.finditer(self.text, start, end):
+            recited = (
+                *_RECITED_AMENDMENT.finditer(self.text, start, end),
+                *_AMENDED_BY_ON.finditer(self.text, start, end),
+            )
+            for match in recited:
                 number = _amendment_number(match)
                 record = self._amendment(number)
                 if record.number is None:
@@ -1971,20 +2112,26 @@ class _Reader:
         refs: list[tuple[int, re.Match[str]]],
         authority: Authority,
     ) -> None:
-        match = _SUCCESSOR.search(self.text, start, end) or _SUCCESSOR_AS.search(
-            self.text, start, end
+        match = (
+            _SUCCESSOR.search(self.text, start, end)
+            or _SUCCESSOR_AS.search(self.text, start, end)
+            or _SUCCESSOR_PASSIVE.search(self.text, start, end)
         )
         if match is None:
             return
+        name = " ".join(match["agent"].split())
+        # "... removed as Rights Agent and The Bank of New York is being appointed": the name
+        # after the agent removed.
+        name = re.split(r"\bRights Agent and (?=[A-Z])", name)[-1]
+        # "Computershare is being appointed": the full name the text defines the short one for
+        name = self.context.names.get(name.casefold(), name)
         number = refs[0][0] if refs else self.current_number
         record = self._amendment(number)
         evidence = self.context.evidence(match.start(), match.end())
         factor = _AUTHORITY_FACTOR[authority]
         record.changes.append(
             DraftChange(
-                AppointRightsAgent(
-                    name=" ".join(match["agent"].split()), quote=" ".join(evidence.quote.split())
-                ),
+                AppointRightsAgent(name=name, quote=" ".join(evidence.quote.split())),
                 evidence,
                 0.85 * factor,
             )
@@ -2107,6 +2254,20 @@ class _Reader:
         replaced = _REPLACED.search(text, start, end)
         tiers = {m.start: m for m in _IN_CASE_OF.finditer(text, start, end)}
         inside = [(m.start(), m.end()) for m in tiers.values()]
+        named_tiers = [
+            m
+            for m in _NAMED_TIER.finditer(text, start, end)
+            if any(n.end <= m.start() for n in mentions)
+            and find_percents(text, m.start("value"), m.end("value"))
+        ]
+        inside += [(m.start(), m.end()) for m in named_tiers]
+        for named_tier in named_tiers:
+            # The tier's own words give its comparison ("20% or more"); without one, nothing
+            # is drafted (a guessed comparison is worse than none).
+            value = find_percents(text, named_tier.start("value"), named_tier.end("value"))[0]
+            own, _, _, _ = _comparison(text, value, named_tier.start("value"), named_tier.end())
+            if own is not None:
+                self._tier_exception(named_tier, own, [], start, end, factor)
         # A qualification attaches to the number it directly follows; a parenthesis elsewhere
         # ("... outstanding (or, in the case of a Passive Institutional Investor, 20% or
         # more)") is read as any other words.
@@ -2137,6 +2298,8 @@ class _Reader:
                 continue  # the named holder's own tier, or a qualification: read with the number
             if _NOT_SHARES.match(text, mention.end, end):
                 continue  # a share of assets or of a price: no threshold
+            if _ACQUISITIONS_BY.search(text, max(start, mention.start - 120), mention.start):
+                continue  # who makes the acquisitions a plan deters, not what triggers it
             previous_end = mentions[index - 1].end if index else start
             next_start = mentions[index + 1].start if index + 1 < len(mentions) else end
             if _FROM_BEFORE.search(text, max(start, mention.start - 8), mention.start) and (
@@ -2486,6 +2649,8 @@ class _Reader:
         if _EXCEPTION.search(low) is None:
             return None
         named = _EXCLUDED.search(self.text, start, end)
+        if named is None and "in no event" in low:
+            named = _IN_NO_EVENT.search(self.text, start, end)
         if named is None or named["name"].split()[0].lower() in _NOT_A_HOLDER:
             return None
         return (" ".join(named["name"].split()), ())
@@ -2519,12 +2684,17 @@ class _Reader:
         anchor = found.start()
         if _OTHER_EXPIRY.search(self.text, max(start, anchor - 100), anchor):
             return  # something else expires: charter transfer restrictions, tax losses
-        if _HYPOTHETICAL.search(
-            self.text, max(start, anchor - 80), anchor
+        if (
+            _HYPOTHETICAL.search(self.text, max(start, anchor - 80), anchor)
+            or _IF_CLAUSE.match(self.text, start, anchor)
         ) and not _UNLESS_ENDED.search(self.text, max(start, anchor - 80), anchor):
             return
-        if self.event.kind is EventKind.ADOPTION and _REPLACED_PLAN.search(
-            self.text, max(start, anchor - 100), anchor
+        if self.event.kind is EventKind.ADOPTION and (
+            _REPLACED_PLAN.search(self.text, max(start, anchor - 100), anchor)
+            or (
+                _NEW_PLAN.search(low) is not None
+                and _CURRENT_PLAN.search(self.text, max(start, anchor - 100), anchor)
+            )
         ):
             return
         was_scheduled = _WAS_SCHEDULED.search(self.text, max(start, anchor - 40), anchor + 20)
