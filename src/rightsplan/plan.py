@@ -380,6 +380,16 @@ class Plan:
         return document
 
 
+def effective_terms(plan: Plan) -> tuple[tuple[pendulum.Date, Terms], ...]:
+    """Each of the plan's terms with the day it took effect, in order (private).
+
+    The periods of :meth:`Plan.timeline` before they are split where an expiry changes
+    whether the plan is in force: for readers that split them themselves (preparing plans
+    for screening reads thousands of plans, and needs no :class:`Period` objects).
+    """
+    return tuple(zip(plan._dates, plan._states, strict=True))
+
+
 TERMS_JSON_FORMAT = "rightsplan.terms/1"
 """The ``format`` of :meth:`Plan.to_json` and of ``rightsplan terms --format json``."""
 

@@ -38,7 +38,7 @@ import polars as pl
 from rightsplan import _check
 from rightsplan.errors import InputTypeError, ScreenInputError
 from rightsplan.percent import Comparison, Threshold, format_percent
-from rightsplan.plan import Plan
+from rightsplan.plan import Plan, effective_terms
 from rightsplan.rules import HOLDER_KINDS, PRECEDENCE, RULE_KINDS, binding_limit, holder_class
 from rightsplan.screening import exact
 from rightsplan.terms import (
@@ -635,16 +635,20 @@ _RIGHTS_MODE = {RightsToAcquire.NONE: 0, RightsToAcquire.WITHIN_60_DAYS: 1, Righ
 def _split(plan: Plan) -> list[tuple[int, int, Terms, bool | None]]:
     """The plan's timeline as (start, end, terms, in force) with end days inclusive.
 
-    Split again where an ending or an expiration (or an unknown expiry's bounds) falls
-    inside a period, so that ``in_force`` holds for every day of each piece (it is decided by
-    :meth:`Terms.in_force_or_unknown`, as :func:`rightsplan.rules.in_force_or_unknown`
-    decides it: ``None`` where an unknown expiry decides).
+    Each of the plan's terms from the day it took effect
+    (:func:`rightsplan.plan.effective_terms`, the periods of :meth:`Plan.timeline` before
+    their expiry splits) split where an ending or an expiration (or an unknown expiry's
+    bounds) falls inside it, so that ``in_force`` holds for every day of each piece (it is
+    decided by :meth:`Terms.in_force_or_unknown`, as
+    :func:`rightsplan.rules.in_force_or_unknown` decides it: ``None`` where an unknown
+    expiry decides). These cuts include every one the timeline makes.
     """
     pieces: list[tuple[int, int, Terms, bool | None]] = []
-    for period in plan.timeline():
-        start = day_number(period.start)
-        end = day_number(period.end) if period.end is not None else LAST_DAY
-        terms = period.terms
+    states = effective_terms(plan)
+    last = len(states) - 1
+    for index, (first_day, terms) in enumerate(states):
+        start = day_number(first_day)
+        end = day_number(states[index + 1][0]) - 1 if index < last else LAST_DAY
         cuts = [start]
         if terms.ended is not None:
             cuts.append(day_number(terms.ended.on))
@@ -660,17 +664,13 @@ def _split(plan: Plan) -> list[tuple[int, int, Terms, bool | None]]:
             else:
                 cuts.append(day_number(date) + 1)
         if len(cuts) == 1:  # no ending nor expiry: one piece, in force or not on its first day
-            pieces.append((start, end, terms, terms.in_force_or_unknown(period.start)))
+            pieces.append((start, end, terms, terms.in_force_or_unknown(first_day)))
             continue
         bounds = sorted({cut for cut in cuts if start <= cut <= end})
-        for index, first in enumerate(bounds):
-            last = bounds[index + 1] - 1 if index + 1 < len(bounds) else end
-            on = (
-                period.start
-                if first == start
-                else pendulum.Date.fromordinal(first + _EPOCH_ORDINAL)
-            )
-            pieces.append((first, last, terms, terms.in_force_or_unknown(on)))
+        for at, first in enumerate(bounds):
+            until = bounds[at + 1] - 1 if at + 1 < len(bounds) else end
+            on = first_day if first == start else pendulum.Date.fromordinal(first + _EPOCH_ORDINAL)
+            pieces.append((first, until, terms, terms.in_force_or_unknown(on)))
     return pieces
 
 
