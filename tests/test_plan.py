@@ -976,3 +976,20 @@ class TestInstrumentOrder:
         """An exchange of some rights is recorded and ends nothing."""
         plan = rp.Plan(agreement(), [exchange("2012-01-01", all_rights=False)])
         assert plan.in_force_on("2012-01-02")
+
+
+class TestEffectiveTerms:
+    @settings(max_examples=60, deadline=None)
+    @given(testing.plans_with_unknowns(share_caps=False))
+    def test_the_timelines_periods_before_expiry_splits(
+        self, drawn: tuple[rp.Plan, object]
+    ) -> None:
+        """Each terms with its first day: the timeline's periods, merged where expiry split them."""
+        from rightsplan.plan import effective_terms
+
+        plan = drawn[0]
+        merged: list[tuple[pendulum.Date, rp.Terms]] = []
+        for period in plan.timeline():
+            if not merged or merged[-1][1] is not period.terms:
+                merged.append((period.start, period.terms))
+        assert list(effective_terms(plan)) == merged

@@ -152,6 +152,26 @@ class TestCommand:
         first = pl.read_parquet(out[0])
         assert all(first.equals(pl.read_parquet(path)) for path in out[1:])
 
+    @pytest.mark.parametrize("cached", [True, False])
+    def test_the_collector_is_left_as_found(self, tmp_path: Path, cached: bool) -> None:
+        """The command reads plans with the collector off and frozen, and leaves it as found.
+
+        On, nothing frozen, after a run; and the command's answers are those of a run with
+        the collector left alone.
+        """
+        import gc
+
+        plans, source = plans_folder(tmp_path), positions(tmp_path)
+        flags = ["--cache-dir", str(tmp_path / "cache")] if cached else ["--no-cache"]
+        out = tmp_path / "out.parquet"
+        assert gc.isenabled() and gc.get_freeze_count() == 0
+        assert screen_main([str(plans), str(source), "-o", str(out), *flags]) == 1
+        assert gc.isenabled() and gc.get_freeze_count() == 0
+        with mock.patch("rightsplan.screening.cli._unwatched", lambda read: read()):
+            again = tmp_path / "again.parquet"
+            assert screen_main([str(plans), str(source), "-o", str(again), *flags]) == 1
+        assert pl.read_parquet(out).equals(pl.read_parquet(again))
+
     def test_the_default_folder_is_the_users(self, tmp_path: Path) -> None:
         """Without --cache-dir, entries go to $XDG_CACHE_HOME/rightsplan."""
         plans, source = plans_folder(tmp_path), positions(tmp_path)

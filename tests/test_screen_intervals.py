@@ -204,3 +204,108 @@ class TestMaterialize:
         intervals._VALUES.clear()
         materialize({"A": first}, warn_at=WARN)
         check_against_rulebook({"B": second})
+
+
+def _rows_by_issuer(found: intervals.Intervals) -> dict[str, list[tuple[object, ...]]]:
+    """Each issuer's class rows as plain values: its periods counted from 0, names by key.
+
+    What a row means, without the ids a set of plans numbers together (period, name and
+    rule ids).
+    """
+    keys = {0: None, **dict(zip(found.names["name_id"], found.names["name_key"], strict=True))}
+    table = found.table().with_columns(
+        (pl.col("period") - pl.col("period").min().over("issuer")).alias("period"),
+        pl.col("start").cast(pl.Int32),
+        pl.col("end").cast(pl.Int32),
+    )
+    rows: dict[str, list[tuple[object, ...]]] = {}
+    columns = [c for c in table.columns if c not in {"issuer", "issuer_idx", "rule", "name_id"}]
+    for row in table.iter_rows(named=True):
+        values = (keys[row["name_id"]], *(row[c] for c in columns))
+        rows.setdefault(row["issuer"], []).append(values)
+    return {issuer: sorted(each, key=repr) for issuer, each in rows.items()}
+
+
+def _one_shape(company: str, dated: dt.date, holder: str, general: str) -> rp.Plan:
+    """A plan of the benchmark's shape: thresholds, a passive tier, a named exception."""
+    agreement = rp.RightsAgreement(
+        company=company,
+        dated=dated,
+        provisions=(
+            rp.SetThreshold(percent=general, comparison=rp.Comparison.AT_LEAST),
+            *rp.standard_exempt_persons(),
+        ),
+    )
+    changes: list[rp.Change] = [
+        rp.SetPassiveTier(percent="40", comparison=rp.Comparison.AT_LEAST),
+        rp.AddException(
+            holder=holder, percent="45", comparison=rp.Comparison.MORE_THAN, requires_passive=True
+        ),
+    ]
+    amendments = [
+        rp.Amendment(number=n, executed=dated + dt.timedelta(days=90 * n), changes=(change,))
+        for n, change in enumerate(changes, start=1)
+    ]
+    return rp.Plan(agreement, amendments)
+
+
+class TestPreparedTogether:
+    @settings(max_examples=40, deadline=None)
+    @given(plan_sets(), st.booleans(), st.booleans())
+    def test_a_set_is_each_plan_alone(
+        self, plans: dict[str, rp.Plan], again: bool, shared: bool
+    ) -> None:
+        """Preparing plans together gives each issuer the rows it gets prepared alone.
+
+        Together, the work is shared (shapes, blocks per terms object, clauses read once);
+        alone, nothing is. Also with one plan object under two issuer ids, and with every
+        shape already remembered.
+        """
+        if shared:
+            plans = {**plans, "again": next(iter(plans.values()))}
+        intervals._TEMPLATES.clear()
+        intervals._VALUES.clear()
+        if again:
+            materialize(plans, warn_at=WARN)
+        together = _rows_by_issuer(materialize(plans, warn_at=WARN))
+        for issuer, plan in plans.items():
+            alone = _rows_by_issuer(materialize({issuer: plan}, warn_at=WARN))
+            assert together[issuer] == alone[issuer]
+
+    @settings(max_examples=30, deadline=None)
+    @given(
+        st.lists(
+            st.tuples(
+                st.dates(dt.date(1995, 1, 1), dt.date(2030, 1, 1)),
+                st.sampled_from(["Fund One", "fund  ONE", "Other Fund", "Third LP"]),
+                st.sampled_from(["10", "15", "20"]),
+            ),
+            min_size=2,
+            max_size=5,
+        )
+    )
+    def test_equal_shapes_keep_their_own_dates_and_names(
+        self, drawn: list[tuple[dt.date, str, str]]
+    ) -> None:
+        """Plans of one shape get their own dates, companies, holders and citations.
+
+        Every class is the rulebook's answer (each plan's own citations), each issuer's rows
+        are its own alone, and its periods start on its own amendments' days.
+        """
+        plans = {
+            f"P{index}": _one_shape(f"Company {index}", dated, holder, general)
+            for index, (dated, holder, general) in enumerate(drawn)
+        }
+        check_against_rulebook(plans)
+        found = materialize(plans, warn_at=WARN)
+        together = _rows_by_issuer(found)
+        for issuer, plan in plans.items():
+            assert (
+                together[issuer]
+                == _rows_by_issuer(materialize({issuer: plan}, warn_at=WARN))[issuer]
+            )
+            starts = found.periods.filter(pl.col("issuer") == issuer)["start"].cast(pl.Int32)
+            own = [_day(day) for day in starts.to_list()[1:]]
+            assert own == [plan.agreement.dated + dt.timedelta(days=90 * n) for n in (0, 1, 2)]
+            holder = _check.name_key(plan.terms_at(own[-1]).exceptions[0].holder)
+            assert holder in {row[0] for row in together[issuer]}

@@ -150,7 +150,9 @@ class Plan:
     same plan read from two files is one plan."""
     _dates: tuple[pendulum.Date, ...] = attrs.field(init=False, eq=False, repr=False)
     _states: tuple[Terms, ...] = attrs.field(init=False, eq=False, repr=False)
-    _openers: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+    _openers: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
+    """How many amendments took effect on each state's first day (the words that opened
+    each period are written when the timeline is asked for, not on every replay)."""
     _timeline: Timeline | None = attrs.field(init=False, default=None, eq=False, repr=False)
     """The timeline, once asked for (the plan is immutable, so it never changes)."""
 
@@ -158,9 +160,7 @@ class Plan:
         self._check_order()
         dates = [self.agreement.dated]
         states = [self.agreement.initial_terms()]
-        # What opened each period, joined at the end: many amendments on one day would make
-        # joining as we go cost the square of their number.
-        openers = [[f"{self.agreement.name} dated {self.agreement.dated.isoformat()}"]]
+        openers = [0]  # the amendments that opened each state, counted
         for amendment in self.amendments:
             terms = states[-1]
             on = amendment.effective_date
@@ -192,21 +192,37 @@ class Plan:
                     note=amendment.note,
                 ),
             )
-            described = "; ".join(c.describe() for c in amendment.changes)
-            if amendment.restates:
-                described = f"restates every term: {described}"
-            opener = f"{amendment.name} ({described})"
             if dates[-1] == on:
                 states[-1] = terms
-                openers[-1].append(opener)
+                openers[-1] += 1
             else:
                 dates.append(on)
                 states.append(terms)
-                openers.append([opener])
+                openers.append(1)
         _still_in_force(dates, states)
         object.__setattr__(self, "_dates", tuple(dates))
         object.__setattr__(self, "_states", tuple(states))
-        object.__setattr__(self, "_openers", tuple("; ".join(each) for each in openers))
+        object.__setattr__(self, "_openers", tuple(openers))
+
+    def _opener_words(self) -> list[str]:
+        """What opened each state: the agreement, or the amendments taking effect that day.
+
+        Joined once per state: many amendments on one day would make joining as we go cost
+        the square of their number.
+        """
+        words: list[str] = []
+        amendments = iter(self.amendments)
+        for index, count in enumerate(self._openers):
+            each = [f"{self.agreement.name} dated {self.agreement.dated.isoformat()}"]
+            if index:
+                each = []
+            for amendment in itertools.islice(amendments, count):
+                described = "; ".join(c.describe() for c in amendment.changes)
+                if amendment.restates:
+                    described = f"restates every term: {described}"
+                each.append(f"{amendment.name} ({described})")
+            words.append("; ".join(each))
+        return words
 
     def _restated(self, restatement: Amendment, before: Terms) -> Terms:
         """The terms an amended and restated agreement states, replacing ``before``'s."""
@@ -308,10 +324,11 @@ class Plan:
         if self._timeline is not None:
             return self._timeline
         periods: list[Period] = []
+        openers = self._opener_words()
         for index, (start, terms) in enumerate(zip(self._dates, self._states, strict=True)):
             following = self._dates[index + 1] if index + 1 < len(self._dates) else None
             end = _day_before(following) if following is not None else None
-            opener = self._openers[index]
+            opener = openers[index]
             for first, last, state, why in _expiry_spans(start, end, terms):
                 periods.append(Period(first, last, terms, state, why or opener))
         timeline = Timeline(periods)
@@ -378,6 +395,16 @@ class Plan:
             [] if terms is None or in_force is False else terms.to_json()["instruments"]
         )
         return document
+
+
+def effective_terms(plan: Plan) -> tuple[tuple[pendulum.Date, Terms], ...]:
+    """Each of the plan's terms with the day it took effect, in order (private).
+
+    The periods of :meth:`Plan.timeline` before they are split where an expiry changes
+    whether the plan is in force: for readers that split them themselves (preparing plans
+    for screening reads thousands of plans, and needs no :class:`Period` objects).
+    """
+    return tuple(zip(plan._dates, plan._states, strict=True))
 
 
 TERMS_JSON_FORMAT = "rightsplan.terms/1"

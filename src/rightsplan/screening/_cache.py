@@ -39,7 +39,7 @@ from rightsplan.screening.polars_engine import Prepared, prepare
 __all__ = ["cache_folder", "plans_key", "prepared_plans"]
 
 _MAGIC = b"rightsplan prepared plans\n"
-_LAYOUT = 2
+_LAYOUT = 3
 """Bumped when what an entry holds changes shape within one version of the library."""
 _KEEP = 8
 """Entries kept: the most recently used."""

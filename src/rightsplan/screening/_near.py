@@ -20,7 +20,7 @@ import polars as pl
 
 from rightsplan import _check
 from rightsplan.dates import to_date
-from rightsplan.plan import Plan
+from rightsplan.plan import Plan, effective_terms
 from rightsplan.screening import kernel
 from rightsplan.screening.intervals import FIRST_DAY
 
@@ -39,8 +39,7 @@ NEAR_MATCH = pl.List(pl.String)
 def _plan_names(plan: Plan) -> set[str]:
     """Every name the plan's terms use, in any period: exceptions' holders and members."""
     names: set[str] = set()
-    for period in plan.timeline():
-        terms = period.terms
+    for _, terms in effective_terms(plan):  # the timeline's terms, without its periods
         names.update(name for exception in terms.exceptions for name in exception.names())
         names.update(exemption.name for exemption in terms.exemptions)  # and Exempt Persons
     return names

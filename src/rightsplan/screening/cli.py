@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import os
 import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from rightsplan._printable import plural, printable
 from rightsplan._progress import progress_bar
@@ -160,6 +162,42 @@ def _destination(out: str) -> Iterator[str]:
             sys.stdout.buffer.flush()
 
 
+_T = TypeVar("_T")
+
+
+def _unwatched(read: Callable[[], _T]) -> _T:
+    """``read()`` with the cyclic garbage collector off, its objects then frozen out of sight.
+
+    Reading and preparing thousands of plans makes millions of long-lived objects, in no
+    cycles (a few hundred unreachable ones for 2,000 plans): left on, the collector walks
+    them all, again and again as they are made (a third of the command's time for 2,000
+    plan files, without the cache), and in every full collection after. The command
+    thaws them when it ends (:func:`_thawed`).
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return read()
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
+
+
+@contextlib.contextmanager
+def _thawed() -> Iterator[None]:
+    """Thaw what :func:`_unwatched` froze when the command ends (it may run in-process).
+
+    Unless objects were frozen before it began: those are left as their owner froze them.
+    """
+    frozen = gc.get_freeze_count()
+    try:
+        yield
+    finally:
+        if not frozen:
+            gc.unfreeze()
+
+
 def screen_main(argv: list[str]) -> int:
     """Run ``rightsplan screen`` with ``argv`` (the arguments after ``screen``)."""
     parser = _parser()
@@ -187,9 +225,13 @@ def screen_main(argv: list[str]) -> int:
     progress = _bar(sys.stderr) if sys.stderr.isatty() else None
     cache = None if args.no_cache else cache_folder(args.cache_dir)
     try:
-        with _destination(args.out) as out:
+        with _destination(args.out) as out, _thawed():
             counts = screen_prepared_parquet(
-                lambda: prepared_plans(args.plans, warn_at=warn_ratio(args.warn_at), cache=cache),
+                lambda: _unwatched(
+                    lambda: prepared_plans(
+                        args.plans, warn_at=warn_ratio(args.warn_at), cache=cache
+                    )
+                ),
                 args.positions,
                 out,
                 batch_rows=args.batch_rows,

@@ -38,8 +38,8 @@ import polars as pl
 from rightsplan import _check
 from rightsplan.errors import InputTypeError, ScreenInputError
 from rightsplan.percent import Comparison, Threshold, format_percent
-from rightsplan.plan import Plan
-from rightsplan.rules import HOLDER_KINDS, PRECEDENCE, RULE_KINDS, binding_limit
+from rightsplan.plan import Plan, effective_terms
+from rightsplan.rules import HOLDER_KINDS, PRECEDENCE, RULE_KINDS, binding_limit, holder_class
 from rightsplan.screening import exact
 from rightsplan.terms import (
     Exemption,
@@ -81,20 +81,72 @@ class Intervals:
     ``periods``: one row per interval (``period`` id, ``issuer``, ``issuer_idx``, ``start``
     and ``end`` days, both inclusive, as ``Date``; ``in_force``; ``rights_mode`` 0/1/2 for
     rights to acquire counted none/within 60 days/all; ``derivatives_counted``).
-    ``classes``: one row per holder class of each interval (``period``, ``name_id``,
+    :attr:`classes`: one row per holder class of each interval (``period``, ``name_id``,
     ``kind_code``, the index in :data:`rightsplan.rules.HOLDER_KINDS`, ``passive``) with its
-    ``rule`` id. ``rules``: one row per distinct rule (``rule``, ``status`` as
-    :data:`rightsplan.rules.RULE_KINDS` codes it, ``num``, ``den``, ``at_least``,
-    ``limit``, ``comparison``, ``source`` and the exact-comparison constants). ``names``:
-    the name keys the plans use, with their ``name_id`` (1, 2, ...).
+    ``rule`` id, kept as one row per interval and name (``row_period``, ``row_name``, each
+    period's generic row, ``name_id`` 0, first) with the rule of each of its classes
+    (``row_rules``, in the order of :func:`rightsplan.rules.holder_class`). ``rules``: one
+    row per distinct rule (``rule``, ``status`` as :data:`rightsplan.rules.RULE_KINDS`
+    codes it, ``num``, ``den``, ``at_least``, ``limit``, ``comparison``, ``source`` and the
+    exact-comparison constants). ``names``: the name keys the plans use, with their
+    ``name_id`` (1, 2, ...).
     """
 
     issuers: tuple[str, ...]
     periods: pl.DataFrame
-    classes: pl.DataFrame
+    row_period: np.ndarray = attrs.field(eq=False)
+    row_name: np.ndarray = attrs.field(eq=False)
+    row_rules: np.ndarray = attrs.field(eq=False)
     rules: pl.DataFrame
     names: pl.DataFrame
     warn_at: Fraction
+
+    @property
+    def classes(self) -> pl.DataFrame:
+        """One row per holder class of each interval (laid out from the rows when asked)."""
+        rows = self.row_period.size
+        kinds = len(HOLDER_KINDS)
+        return pl.DataFrame(
+            {
+                "period": np.repeat(self.row_period, _PER_NAME),
+                "name_id": np.repeat(self.row_name, _PER_NAME),
+                "kind_code": np.tile(np.repeat(np.arange(kinds, dtype=np.int8), 2), rows),
+                "passive": np.tile(np.array([False, True]), rows * kinds),
+                "rule": self.row_rules.ravel(),
+            },
+            schema={
+                "period": pl.Int32,
+                "name_id": pl.Int32,
+                "kind_code": pl.Int8,
+                "passive": pl.Boolean,
+                "rule": pl.Int32,
+            },
+        )
+
+    def class_layout(self) -> tuple[int, np.ndarray, np.ndarray, np.ndarray]:
+        """The classes as the engine looks them up, in bulk from the rows.
+
+        ``n_names`` (above every name id), the sorted keys ``period * n_names + name_id``
+        of the named rows, where each period's keys begin among them, and the rule of
+        every class: the periods' generic rows first, then the named rows in key order,
+        each row's classes as :func:`rightsplan.rules.holder_class` numbers them.
+        """
+        n_periods = self.periods.height
+        ids = self.names["name_id"].to_numpy()
+        top = max(int(ids.max()) if ids.size else 0, int(self.row_name.max(initial=0)))
+        n_names = top + 1
+        generic = np.flatnonzero(self.row_name == 0)
+        if not np.array_equal(self.row_period[generic], np.arange(n_periods)):
+            raise AssertionError("every interval has one generic row, in order")
+        named = np.flatnonzero(self.row_name)
+        keys = self.row_period[named].astype(np.int64) * n_names + self.row_name[named]
+        order = np.argsort(keys, kind="stable")
+        pair_keys = keys[order]
+        pair_start = np.searchsorted(
+            pair_keys, np.arange(n_periods + 1, dtype=np.int64) * n_names
+        ).astype(np.int64)
+        rule_of_class = self.row_rules[np.concatenate((generic, named[order]))].ravel()
+        return n_names, pair_keys, pair_start, rule_of_class.astype(np.int32, copy=False)
 
     def table(self) -> pl.DataFrame:
         """One row per interval and holder class, with its rule: the joinable intervals table."""
@@ -138,33 +190,38 @@ class Intervals:
 # each distinct key keeps every answer: a holder's name matches a clause in one terms iff
 # the same-numbered name matches the same-numbered clause in the other.
 
-_GENERAL, _PASSIVE, _EXCEPTION, _EXEMPTION = range(4)
-"""Roles: the clause of the terms a rule comes from (with an index for the last two)."""
-
-_Role = tuple[int, int]
+_PER_NAME = len(HOLDER_KINDS) * 2
+"""Holder classes per (period, name): each kind, passive or not."""
+if [holder_class(code, passive) for code in range(len(HOLDER_KINDS)) for passive in (0, 1)] != [
+    *range(_PER_NAME)
+]:
+    raise AssertionError("a row's classes are laid out as rules.holder_class numbers them")
 
 
 @attrs.frozen
 class _Template:
     """A shape's holder classes: per name row (generic first), each class's rule as a role.
 
-    ``flat`` holds, row by row and class by class (each kind, not passive then passive),
-    the index of the class's role in ``roles``.
+    ``roles`` are positions among the terms' clauses, in the order the general rule, the
+    passive tier, each exception, each Exempt Person (:func:`_clauses_of`): the clauses the
+    classes take their rules from. ``flat`` holds, row by row and class by class (each kind,
+    not passive then passive), the index of the class's role in ``roles``.
     """
 
-    roles: tuple[_Role, ...]
+    roles: tuple[int, ...]
     flat: np.ndarray
     rows: int
 
 
-_ONE_RULE = _Template(((_GENERAL, 0),), np.zeros(len(HOLDER_KINDS) * 2, dtype=np.int64), 1)
+_ONE_RULE = _Template((0,), np.zeros(_PER_NAME, dtype=np.int64), 1)
 """Every class of the generic row under one rule: inactive and judged intervals."""
 
-_TEMPLATES: dict[tuple[int, ...], _Template] = {}
-"""Templates by shape: a flat tuple of integers (see :meth:`_Builder.shape`)."""
+_TEMPLATES: dict[tuple[object, ...], _Template] = {}
+"""Templates by shape (see :meth:`_Builder.shape`)."""
 _VALUES: dict[object, int] = {}
-"""Each clause's value but for its names and source (see :func:`_clause_value`), numbered:
-shapes hold the numbers, which hash fast. Emptied together with :data:`_TEMPLATES`."""
+"""Each clause's value but for its names and source (see :func:`_clause_value`) with its
+number of names, numbered: shapes hold the numbers, which hash fast. Emptied together with
+:data:`_TEMPLATES`."""
 _MOST_TEMPLATES = 1 << 16
 """Shapes kept, at most (both tables are emptied when full: a template is cheap to redo)."""
 
@@ -209,6 +266,11 @@ def _clause_value(clause: object) -> tuple[object, tuple[str | None, ...], bool]
     return "unknown", (), False  # an UnknownLimit: such terms are judged, never templated
 
 
+def _clauses_of(terms: Terms) -> tuple[object, ...]:
+    """The clauses a template's roles point into: general, passive, exceptions, Exempt Persons."""
+    return (terms.general, terms.passive, *terms.exceptions, *terms.exemptions)
+
+
 def _shared(terms: Terms) -> bool:
     """Whether names and citations can never decide the binding limit (see above)."""
     kinds = [terms.known_general().kind, LimitKind.EXCEPTION]
@@ -218,31 +280,35 @@ def _shared(terms: Terms) -> bool:
     return len({PRECEDENCE[kind] for kind in kinds}) == len(kinds)
 
 
-def _template(terms: Terms, spelled: list[str]) -> _Template:
+def _template(terms: Terms, spelled: tuple[str, ...]) -> _Template:
     """The rulebook's answer for every holder class of ``terms``, as roles.
 
     Asked of :func:`~rightsplan.rules.binding_limit` and
     :meth:`~rightsplan.Terms.exemption_for` themselves, for the generic holder and each
-    name the terms use.
+    name the terms use (``spelled``: one spelling of each, in order of first use).
     """
     general, passive = terms.known_general(), terms.passive
-    exception_at = {id(exception): at for at, exception in enumerate(terms.exceptions)}
-    exemption_at = {id(exemption): at for at, exemption in enumerate(terms.exemptions)}
-    roles: dict[_Role, int] = {}
+    exceptions = tuple(terms.exceptions)
+    exception_at = {id(exception): 2 + at for at, exception in enumerate(exceptions)}
+    first_exemption = 2 + len(exceptions)
+    exemption_at = {
+        id(exemption): first_exemption + at for at, exemption in enumerate(terms.exemptions)
+    }
+    roles: dict[int, int] = {}
 
-    def role_of(role: _Role) -> int:
-        return roles.setdefault(role, len(roles))
+    def role_of(position: int) -> int:
+        return roles.setdefault(position, len(roles))
 
     def limit_role(name: str, holder_passive: bool) -> int:
         winner = binding_limit(terms, name, passive=holder_passive)[1]
         if winner is general:
-            return role_of((_GENERAL, 0))
+            return role_of(0)
         if winner is passive:
-            return role_of((_PASSIVE, 0))
+            return role_of(1)
         exception = terms.exception_for(name)
         if exception is None or winner != exception.limit():
             raise AssertionError(f"binding_limit chose a rule of no clause: {winner!r}")
-        return role_of((_EXCEPTION, exception_at[id(exception)]))
+        return role_of(exception_at[id(exception)])
 
     flat: list[int] = []
     for name in (_NO_NAME, *spelled):
@@ -252,7 +318,7 @@ def _template(terms: Terms, spelled: list[str]) -> _Template:
             if exemption is None:
                 flat.extend(limits)
             else:
-                exempt = role_of((_EXEMPTION, exemption_at[id(exemption)]))
+                exempt = role_of(exemption_at[id(exemption)])
                 flat.extend((exempt, exempt))
     return _Template(tuple(roles), np.array(flat, dtype=np.int64), len(spelled) + 1)
 
@@ -286,9 +352,23 @@ _RULE_COLUMNS = (
 )
 _NO_LIMIT = (None,) * len(_RULE_COLUMNS)
 
+_Clause = tuple[object, tuple[str, ...], tuple[str, ...], bool]
+"""What the shapes read of a clause, or of a sequence of clauses: its value number (a tuple
+of them for a sequence), its names' matching keys and their spellings, and whether a cap
+in shares is among them."""
+_NO_CLAUSE: _Clause = (-1, (), (), False)
+"""A missing passive tier."""
+
 
 class _Builder:
-    """The intervals of a set of plans, gathered period by period, laid out as columns once."""
+    """The intervals of a set of plans, gathered period by period, laid out as columns once.
+
+    The work is done once per distinct *block*: a terms object (of any period, of any plan)
+    in one state (in force, not, or unknown), giving its rules per holder class; a period is
+    its days and its block. Within a plan, successive terms share most clause objects and
+    their sequences of exceptions and Exempt Persons (a replay changes one at a time), so
+    what a shape reads of them is read once per clause and once per sequence (by identity).
+    """
 
     def __init__(self, warn_at: Fraction) -> None:
         self.warn_at = warn_at
@@ -300,19 +380,29 @@ class _Builder:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.in_force: list[bool | None] = []
-        self.rights_mode: list[int] = []
-        self.derivatives_counted: list[bool] = []
-        # The holder classes: per period its template, the rule id of each of its roles
-        # (from role_offset on in role_rules) and its rows' name ids (generic first).
+        self.period_block: list[int] = []
+        # The blocks: by (terms id, state) with the terms held; per block its columns, its
+        # template, the rule ids of its roles (from block_roles on in role_rules) and its
+        # rows' name ids (from block_names on in row_names, generic first).
+        self.blocks: dict[tuple[int, bool | None], int] = {}
+        self.block_rights: list[int] = []
+        self.block_derivatives: list[bool] = []
+        self.block_template: list[int] = []
+        self.block_roles: list[int] = []
+        self.block_names: list[int] = []
         self.templates: list[_Template] = []
-        self.role_offset: list[int] = []
+        self.template_index: dict[int, int] = {}
         self.role_rules: list[int] = []
         self.row_names: list[int] = []
-        # By clause, while the plans (which hold the clauses) are being read: its rule id,
-        # and its value's number, name keys and spellings, and cap in shares. Each entry
-        # keeps its clause, so an id is never another object's while it is used as a key.
-        self.clause_rules: dict[int, tuple[int, object]] = {}
-        self.clause_shapes: dict[int, tuple[int, tuple[tuple[str, str], ...], bool, object]] = {}
+        # By clause or sequence of clauses: what a shape reads, and a clause's rule.
+        self.clause_shapes: dict[int, _Clause] = {}
+        self.group_shapes: dict[int, _Clause] = {}
+        self.clause_rules: dict[int, int] = {}
+        self.held: list[object] = []
+        """Every object whose id is a key above, held so that the id stays its own. (The
+        entries hold plain values only, which the cyclic garbage collector stops tracking:
+        entries holding the objects would add hundreds of thousands of objects for it to
+        walk, enough to set off full collections over every plan's objects.)"""
         self.limit_columns: dict[tuple[int, int, Comparison], tuple[object, ...]] = {}
 
     def rule(self, status: int, source: str | None, limit: Limit | None = None) -> int:
@@ -338,8 +428,8 @@ class _Builder:
             self.rule_limit.append(columns)
         return found
 
-    def name_id(self, name: str) -> int:
-        key = _check.name_key(name)
+    def name_id(self, key: str) -> int:
+        """The id of a name's matching key (1, 2, ... in order of first use)."""
         found = self.name_ids.get(key)
         if found is None:
             found = self.name_ids[key] = len(self.name_ids) + 1
@@ -350,125 +440,171 @@ class _Builder:
         self.starts.append(start)
         self.ends.append(end)
         self.in_force.append(in_force)
+        key = (id(terms), in_force)
+        found = self.blocks.get(key)
+        if found is None:
+            found = self.blocks[key] = self._block(terms, in_force)
+            self.held.append(terms)
+        self.period_block.append(found)
+
+    def _block(self, terms: Terms | None, in_force: bool | None) -> int:
+        """A new block: the columns and holder classes of ``terms`` in state ``in_force``."""
         if terms is None:
-            self.rights_mode.append(0)
-            self.derivatives_counted.append(False)
+            rights, derivatives = 0, False
         else:
-            self.rights_mode.append(_RIGHTS_MODE[terms.ownership.rights_to_acquire])
-            self.derivatives_counted.append(terms.ownership.derivatives_counted)
+            ownership = terms.ownership
+            rights = _RIGHTS_MODE[ownership.rights_to_acquire]
+            derivatives = ownership.derivatives_counted
         if terms is None or in_force is False:
-            self._one_rule(self.rule(_INACTIVE, None))
-            return
-        key, spelled, capped = self.shape(terms)
+            return self._add(rights, derivatives, _ONE_RULE, [self.rule(_INACTIVE, None)], ())
+        key, keys, spelled, capped = self.shape(terms)
         if capped:
             _refuse_share_caps(terms)
         if in_force is None or terms.unknown_limits():
             # An unknown decides some answers: the rulebook judges each row (and cites).
-            self._one_rule(self.rule(_JUDGED, _unknown_source(terms)))
-            return
+            rule = self.rule(_JUDGED, _unknown_source(terms))
+            return self._add(rights, derivatives, _ONE_RULE, [rule], ())
         template = _TEMPLATES.get(key)
         if template is None:
             template = _template(terms, spelled)
             if _shared(terms):
                 _TEMPLATES[key] = template
-        self.templates.append(template)
-        self.role_offset.append(len(self.role_rules))
-        self.role_rules.extend(self._role_rule(terms, role) for role in template.roles)
+        clauses = _clauses_of(terms)
+        rules = [self._clause_rule(clauses[at]) for at in template.roles]
+        return self._add(rights, derivatives, template, rules, keys)
+
+    def _add(
+        self,
+        rights: int,
+        derivatives: bool,
+        template: _Template,
+        rules: list[int],
+        keys: tuple[str, ...],
+    ) -> int:
+        """A block's number, its columns, template, its roles' rules and its names' keys kept."""
+        self.block_rights.append(rights)
+        self.block_derivatives.append(derivatives)
+        at = self.template_index.get(id(template))
+        if at is None:
+            at = self.template_index[id(template)] = len(self.templates)
+            self.templates.append(template)  # held: the id stays the template's
+        self.block_template.append(at)
+        self.block_roles.append(len(self.role_rules))
+        self.role_rules.extend(rules)
+        self.block_names.append(len(self.row_names))
         self.row_names.append(0)
-        self.row_names.extend(map(self.name_id, spelled))
+        self.row_names.extend(map(self.name_id, keys))
+        return len(self.block_rights) - 1
 
-    def shape(self, terms: Terms) -> tuple[tuple[int, ...], list[str], bool]:
-        """The shape of ``terms``, their names in order of first use, and any cap in shares.
+    def shape(
+        self, terms: Terms
+    ) -> tuple[tuple[object, ...], tuple[str, ...], tuple[str, ...], bool]:
+        """The shape of ``terms``, their names' keys and spellings, and any cap in shares.
 
+        The names are given in order of first use, one spelling of each distinct key.
         The shape holds everything :func:`~rightsplan.rules.binding_limit` and
         :meth:`~rightsplan.Terms.exemption_for` read of the terms but the sources (see
-        :func:`_clause_value`): the general rule, the passive tier, each exception and each
-        Exempt Person, in order, each as its value's number and its names, a name as the
-        number of its matching key (:func:`rightsplan._check.name_key`) among the terms'.
+        :func:`_clause_value`): the general rule, the passive tier, the exceptions and the
+        Exempt Persons, each clause as its value's number (with its count of names), and
+        which of the names are the same name (by matching key,
+        :func:`rightsplan._check.name_key`): ``None`` when all differ, else each name's
+        number among the distinct ones.
         """
-        number: dict[str, int] = {}
-        spelled: list[str] = []
-        key: list[int] = []
-        capped = False
-        exceptions, exemptions = terms.exceptions, terms.exemptions
-        for clauses in ((terms.general,), (terms.passive,), exceptions, exemptions):
-            key.append(len(clauses))
-            for clause in clauses:
-                if clause is None:
-                    key.append(-1)
-                    continue
-                found = self.clause_shapes.get(id(clause))
-                if found is None:
-                    found = self.clause_shapes[id(clause)] = self._clause_shape(clause)
-                value, names, clause_capped, _ = found
-                capped = capped or clause_capped
-                key.append(value)
-                key.append(len(names))
-                for name_key, name in names:
-                    at = number.get(name_key)
-                    if at is None:
-                        at = number[name_key] = len(spelled)
-                        spelled.append(name)
-                    key.append(at)
-        return tuple(key), spelled, capped
+        general = self._clause(terms.general)
+        passive = _NO_CLAUSE if terms.passive is None else self._clause(terms.passive)
+        exceptions = self._group(terms.exceptions)
+        exemptions = self._group(terms.exemptions)
+        keys = general[1] + passive[1] + exceptions[1] + exemptions[1]
+        spelled = general[2] + passive[2] + exceptions[2] + exemptions[2]
+        capped = general[3] or passive[3] or exceptions[3] or exemptions[3]
+        pattern: tuple[int, ...] | None = None
+        if len(set(keys)) != len(keys):
+            number: dict[str, int] = {}
+            first: list[str] = []
+            for name_key, name in zip(keys, spelled, strict=True):
+                if name_key not in number:
+                    number[name_key] = len(number)
+                    first.append(name)
+            pattern = tuple(number[name_key] for name_key in keys)
+            keys, spelled = tuple(number), tuple(first)
+        shape = (general[0], passive[0], exceptions[0], exemptions[0], pattern)
+        return shape, keys, spelled, capped
 
-    @staticmethod
-    def _clause_shape(clause: object) -> tuple[int, tuple[tuple[str, str], ...], bool, object]:
-        """A clause's value number, (key, spelling) of its names, cap in shares; and itself."""
-        value, names, capped = _clause_value(clause)
-        number = _VALUES.get(value)
-        if number is None:
-            number = _VALUES[value] = len(_VALUES)
-        keyed = tuple((_check.name_key(name), name) for name in names if name is not None)
-        return number, keyed, capped, clause
+    def _clause(self, clause: object) -> _Clause:
+        """What a shape reads of one clause (once per clause object)."""
+        found = self.clause_shapes.get(id(clause))
+        if found is None:
+            value, names, capped = _clause_value(clause)
+            spelled = tuple(name for name in names if name is not None)
+            keys = tuple(map(_check.name_key, spelled))
+            number = _VALUES.get((value, len(keys)))
+            if number is None:
+                number = _VALUES[value, len(keys)] = len(_VALUES)
+            found = self.clause_shapes[id(clause)] = (number, keys, spelled, capped)
+            self.held.append(clause)
+        return found
 
-    def _one_rule(self, rule: int) -> None:
-        self.templates.append(_ONE_RULE)
-        self.role_offset.append(len(self.role_rules))
-        self.role_rules.append(rule)
-        self.row_names.append(0)
+    def _group(self, clauses: Iterable[object]) -> _Clause:
+        """What a shape reads of a sequence of clauses (once per sequence object)."""
+        found = self.group_shapes.get(id(clauses))
+        if found is None:
+            each = [self._clause(clause) for clause in clauses]
+            found = (
+                tuple(one[0] for one in each),
+                tuple(key for one in each for key in one[1]),
+                tuple(name for one in each for name in one[2]),
+                any(one[3] for one in each),
+            )
+            self.group_shapes[id(clauses)] = found
+            self.held.append(clauses)
+        return found
 
-    def _role_rule(self, terms: Terms, role: _Role) -> int:
-        """The rule id of a role of ``terms``: its clause's rule, cited (once per clause)."""
-        kind, at = role
-        clause: object
-        if kind == _GENERAL:
-            clause = terms.general
-        elif kind == _PASSIVE:
-            clause = terms.passive
-        elif kind == _EXCEPTION:
-            clause = terms.exceptions[at]
-        else:
-            clause = terms.exemptions[at]
+    def _clause_rule(self, clause: object) -> int:
+        """The rule id of a clause: its rule, cited (once per clause)."""
         found = self.clause_rules.get(id(clause))
         if found is not None:
-            return found[0]
+            return found
         if isinstance(clause, Exemption):
             rule = self.rule(_EXEMPT, clause.source.cite())
         else:
             limit = clause.limit() if isinstance(clause, NamedException) else clause
             assert isinstance(limit, Limit)
             rule = self.rule(_LIMIT, limit.source.cite(), limit)
-        # The clause is kept with its id: the id is never another object's while we hold it.
-        self.clause_rules[id(clause)] = (rule, clause)
+        self.clause_rules[id(clause)] = rule
+        self.held.append(clause)
         return rule
 
-    def classes(self) -> dict[str, np.ndarray]:
-        """The holder classes as columns: one row per (period, name, kind, passive)."""
-        if not self.templates:
-            return {key: np.zeros(0, dtype=np.int64) for key in _CLASS_COLUMNS}
-        rows = np.array([template.rows for template in self.templates], dtype=np.int64)
-        flat = np.concatenate([template.flat for template in self.templates])
-        offsets = np.repeat(np.array(self.role_offset, dtype=np.int64), rows * _PER_NAME)
-        total = int(rows.sum())
-        kinds = len(HOLDER_KINDS)
-        return {
-            "period": np.repeat(np.arange(len(self.templates), dtype=np.int64), rows * _PER_NAME),
-            "name_id": np.repeat(np.array(self.row_names, dtype=np.int64), _PER_NAME),
-            "kind_code": np.tile(np.repeat(np.arange(kinds, dtype=np.int64), 2), total),
-            "passive": np.tile(np.array([False, True]), total * kinds),
-            "rule": np.array(self.role_rules, dtype=np.int64)[flat + offsets],
-        }
+    def columns(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each period's block, ``rights_mode`` and ``derivatives_counted``."""
+        block = np.array(self.period_block, dtype=np.int64)
+        rights = np.array(self.block_rights, dtype=np.int8)[block] if block.size else block
+        derivatives = np.array(self.block_derivatives, dtype=bool)[block]
+        return block, rights.astype(np.int8), derivatives
+
+    def rows(self, block: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each period's rows (its generic row first): period, name id and class rules.
+
+        Laid out in bulk: each period's rows are its block's, each row's classes its
+        template's, each class's rule the block's rule of the class's role.
+        """
+        if not block.size:
+            empty = np.zeros(0, dtype=np.int32)
+            return empty, empty, np.zeros((0, _PER_NAME), dtype=np.int32)
+        template_rows = np.array([template.rows for template in self.templates], dtype=np.int64)
+        flats = np.concatenate([template.flat for template in self.templates])
+        flat_start = np.concatenate(([0], np.cumsum(template_rows * _PER_NAME)[:-1]))
+        template = np.array(self.block_template, dtype=np.int64)[block]
+        rows = template_rows[template]  # per period
+        # Each period's name rows: its block's, from block_names on.
+        names_at = _ranges(np.array(self.block_names, dtype=np.int64)[block], rows)
+        row_name = np.array(self.row_names, dtype=np.int32)[names_at]
+        # Each period's classes: its template's flat roles, offset into its block's rules.
+        per_period = rows * _PER_NAME
+        role = flats[_ranges(flat_start[template], per_period)]
+        role += np.repeat(np.array(self.block_roles, dtype=np.int64)[block], per_period)
+        row_rules = np.array(self.role_rules, dtype=np.int32)[role].reshape(-1, _PER_NAME)
+        row_period = np.repeat(np.arange(block.size, dtype=np.int32), rows)
+        return row_period, row_name, row_rules
 
     def rules(self) -> dict[str, list[object]]:
         """The rule table's columns."""
@@ -483,9 +619,15 @@ class _Builder:
         return columns
 
 
-_CLASS_COLUMNS = ("period", "name_id", "kind_code", "passive", "rule")
-_PER_NAME = len(HOLDER_KINDS) * 2
-"""Holder classes per (period, name): each kind, passive or not."""
+def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """``starts[i], starts[i] + 1, ..., starts[i] + lengths[i] - 1`` for each ``i``, in order."""
+    total = int(lengths.sum())
+    ends = np.cumsum(lengths)
+    # Each position's offset from the start of its range, added to that range's start.
+    found: np.ndarray = np.arange(total, dtype=np.int64)
+    found += np.repeat(starts - (ends - lengths), lengths)
+    return found
+
 
 _RIGHTS_MODE = {RightsToAcquire.NONE: 0, RightsToAcquire.WITHIN_60_DAYS: 1, RightsToAcquire.ALL: 2}
 
@@ -493,16 +635,20 @@ _RIGHTS_MODE = {RightsToAcquire.NONE: 0, RightsToAcquire.WITHIN_60_DAYS: 1, Righ
 def _split(plan: Plan) -> list[tuple[int, int, Terms, bool | None]]:
     """The plan's timeline as (start, end, terms, in force) with end days inclusive.
 
-    Split again where an ending or an expiration (or an unknown expiry's bounds) falls
-    inside a period, so that ``in_force`` holds for every day of each piece (it is decided by
-    :meth:`Terms.in_force_or_unknown`, as :func:`rightsplan.rules.in_force_or_unknown`
-    decides it: ``None`` where an unknown expiry decides).
+    Each of the plan's terms from the day it took effect
+    (:func:`rightsplan.plan.effective_terms`, the periods of :meth:`Plan.timeline` before
+    their expiry splits) split where an ending or an expiration (or an unknown expiry's
+    bounds) falls inside it, so that ``in_force`` holds for every day of each piece (it is
+    decided by :meth:`Terms.in_force_or_unknown`, as
+    :func:`rightsplan.rules.in_force_or_unknown` decides it: ``None`` where an unknown
+    expiry decides). These cuts include every one the timeline makes.
     """
     pieces: list[tuple[int, int, Terms, bool | None]] = []
-    for period in plan.timeline():
-        start = day_number(period.start)
-        end = day_number(period.end) if period.end is not None else LAST_DAY
-        terms = period.terms
+    states = effective_terms(plan)
+    last = len(states) - 1
+    for index, (first_day, terms) in enumerate(states):
+        start = day_number(first_day)
+        end = day_number(states[index + 1][0]) - 1 if index < last else LAST_DAY
         cuts = [start]
         if terms.ended is not None:
             cuts.append(day_number(terms.ended.on))
@@ -517,15 +663,14 @@ def _split(plan: Plan) -> list[tuple[int, int, Terms, bool | None]]:
                         cuts.append(day_number(bound) + 1)
             else:
                 cuts.append(day_number(date) + 1)
+        if len(cuts) == 1:  # no ending nor expiry: one piece, in force or not on its first day
+            pieces.append((start, end, terms, terms.in_force_or_unknown(first_day)))
+            continue
         bounds = sorted({cut for cut in cuts if start <= cut <= end})
-        for index, first in enumerate(bounds):
-            last = bounds[index + 1] - 1 if index + 1 < len(bounds) else end
-            on = (
-                period.start
-                if first == start
-                else pendulum.Date.fromordinal(first + _EPOCH_ORDINAL)
-            )
-            pieces.append((first, last, terms, terms.in_force_or_unknown(on)))
+        for at, first in enumerate(bounds):
+            until = bounds[at + 1] - 1 if at + 1 < len(bounds) else end
+            on = first_day if first == start else pendulum.Date.fromordinal(first + _EPOCH_ORDINAL)
+            pieces.append((first, until, terms, terms.in_force_or_unknown(on)))
     return pieces
 
 
@@ -555,6 +700,7 @@ def materialize(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Intervals:
         for start, end, terms, in_force in _split(plan):
             builder.period(start, end, terms, in_force)
         counts.append(len(builder.starts) - before)
+    block, rights_mode, derivatives_counted = builder.columns()
     issuer_idx = np.repeat(np.arange(len(issuers), dtype=np.int32), counts)
     periods = pl.DataFrame(
         {
@@ -564,20 +710,11 @@ def materialize(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Intervals:
             "start": pl.Series(builder.starts, dtype=pl.Int32).cast(pl.Date),
             "end": pl.Series(builder.ends, dtype=pl.Int32).cast(pl.Date),
             "in_force": pl.Series(builder.in_force, dtype=pl.Boolean),
-            "rights_mode": pl.Series(builder.rights_mode, dtype=pl.Int8),
-            "derivatives_counted": pl.Series(builder.derivatives_counted, dtype=pl.Boolean),
+            "rights_mode": pl.Series(rights_mode, dtype=pl.Int8),
+            "derivatives_counted": pl.Series(derivatives_counted, dtype=pl.Boolean),
         }
     )
-    classes = pl.DataFrame(
-        builder.classes(),
-        schema={
-            "period": pl.Int32,
-            "name_id": pl.Int32,
-            "kind_code": pl.Int8,
-            "passive": pl.Boolean,
-            "rule": pl.Int32,
-        },
-    )
+    row_period, row_name, row_rules = builder.rows(block)
     rules = pl.DataFrame(
         builder.rules(),
         schema={
@@ -598,7 +735,7 @@ def materialize(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Intervals:
         {"name_key": list(builder.name_ids), "name_id": list(builder.name_ids.values())},
         schema={"name_key": pl.String, "name_id": pl.Int32},
     )
-    return Intervals(issuers, periods, classes, rules, names, warn_at)
+    return Intervals(issuers, periods, row_period, row_name, row_rules, rules, names, warn_at)
 
 
 def _unknown_source(terms: Terms) -> str:

@@ -160,29 +160,12 @@ class Prepared:
         self.rights_mode = periods["rights_mode"].to_numpy()
         self.derivatives_counted = periods["derivatives_counted"].to_numpy()
 
-        classes = intervals.classes
-        period = classes["period"].to_numpy().astype(np.int64)
-        name_id = classes["name_id"].to_numpy().astype(np.int64)
-        kind = classes["kind_code"].to_numpy().astype(np.int64)
-        passive = classes["passive"].to_numpy().astype(np.int64)
-        named = name_id > 0
         keys, ids = intervals.names["name_key"].to_list(), intervals.names["name_id"].to_list()
         self.name_of_key: dict[str, int] = dict(zip(keys, ids, strict=True))
-        # Every name id a holder can get is below n_names (the compiled loop indexes by it).
-        self.n_names = max([0, *ids, *name_id.tolist()]) + 1
-        self.pair_keys = np.unique(period[named] * self.n_names + name_id[named])
-        # Where each interval's (period, name) pairs begin among the sorted pair keys.
-        self.pair_start = np.searchsorted(
-            self.pair_keys, np.arange(n_periods + 1, dtype=np.int64) * self.n_names
-        ).astype(np.int64)
-        pair_of = np.searchsorted(self.pair_keys, period * self.n_names + name_id)
-        slot = np.where(named, n_periods + pair_of, period) * CLASSES_PER_INTERVAL
-        slot += _CLASS_OF[kind, passive]
-        rule_of_class = np.zeros(
-            (n_periods + self.pair_keys.size) * CLASSES_PER_INTERVAL, dtype=np.int32
-        )
-        rule_of_class[slot] = classes["rule"].to_numpy()
-        self.rule_of_class = rule_of_class
+        # Every name id a holder can get is below n_names (the compiled loop indexes by it);
+        # the named (period, name) pairs sorted, where each interval's begin among them, and
+        # each class's rule: the intervals' generic classes, then each pair's.
+        self.n_names, self.pair_keys, self.pair_start, self.rule_of_class = intervals.class_layout()
 
         rules = intervals.rules
         self.rule_wide = np.array(
