@@ -26,6 +26,7 @@ run.
 
 from __future__ import annotations
 
+import operator
 import os
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -323,7 +324,7 @@ def _enum(values: pl.Series) -> pl.Series:
     return values.cast(pl.Enum(categories))
 
 
-_CACHED: list[tuple[tuple[object, ...], tuple[Plan, ...], Prepared]] = []
+_CACHED: list[tuple[tuple[Fraction, tuple[str, ...]], tuple[Plan, ...], Prepared]] = []
 """The last :func:`prepare` result, its key and its plans (held so their ids stay theirs)."""
 
 
@@ -334,11 +335,19 @@ def prepare(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Prepared:
     issuer ids and warn line (plans are immutable). Building it afresh is cheap where plans
     share shapes of terms (see :func:`~rightsplan.screening.intervals.materialize`).
     """
-    key = (warn_at, *((issuer, id(plan)) for issuer, plan in plans.items()))
-    if _CACHED and _CACHED[0][0] == key:
-        return _CACHED[0][2]
+    issuers, values = tuple(plans), tuple(plans.values())
+    if _CACHED:
+        (known_warn, known_issuers), known_plans, known = _CACHED[0]
+        # Compared in C (references, not a Python pass over thousands of plans per call).
+        if (
+            known_warn == warn_at
+            and known_issuers == issuers
+            and len(known_plans) == len(values)
+            and all(map(operator.is_, known_plans, values))
+        ):
+            return known
     prepared = Prepared(materialize(plans, warn_at=warn_at), plans)
-    _CACHED[:] = [(key, tuple(plans.values()), prepared)]
+    _CACHED[:] = [((warn_at, issuers), values, prepared)]
     return prepared
 
 
