@@ -98,7 +98,7 @@ _CHECKED: list[Any] = []
 screen call with the same plans costs a comparison of references, not a pass in Python)."""
 
 
-def _same(known: list[object], given: list[object]) -> bool:
+def _same(known: Sequence[object], given: Sequence[object]) -> bool:
     """Whether the two lists hold the very same objects, in order (compared in C)."""
     return len(known) == len(given) and all(map(operator.is_, known, given))
 
