@@ -772,9 +772,12 @@ def _read_coded(
     if holder_views is None:
         holder_codes, holder_table = _holder_coded(prepared, holder, batch.holder_distinct())
         return issuer_codes, issuer_table, holder_codes, holder_table
-    plan_of_row = np.take(issuer_table, issuer_codes)
-    plan_of_row[plan_of_row < 0] = count
-    plan_of_row = plan_of_row.astype(np.uint32)
+    if issuer_views is not None:
+        plan_of_row = issuer_codes  # the issuer index already; ``count``: no plan
+    else:
+        plan_of_row = np.take(issuer_table, issuer_codes)
+        plan_of_row[plan_of_row < 0] = count
+        plan_of_row = plan_of_row.astype(np.uint32)
     names = prepared.plan_names
     name_out = np.empty(batch.rows, dtype=np.int32)
     own_out = np.empty(batch.rows, dtype=np.int32)
