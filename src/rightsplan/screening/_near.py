@@ -182,6 +182,17 @@ def _list_column(
     return column.alias("near_match")
 
 
+_UNKNOWN: Any = object()
+"""Not answered yet."""
+
+
+def _remember(known: dict[Any, list[str] | None], key: Any, answer: list[str] | None) -> None:
+    """Keep ``answer`` under ``key`` (at most :data:`_MOST_ANSWERS` kept)."""
+    if len(known) > _MOST_ANSWERS:
+        known.clear()
+    known[key] = answer
+
+
 def _marked(bits: int, bit_of: Mapping[str, int]) -> Callable[[str], bool]:
     """Whether a key's bit (a plan's name, :class:`rightsplan.screening._text.PlanNames`) is set."""
 
@@ -248,6 +259,11 @@ class NearNames:
         self.own: list[int] = [0]
         self.answers: dict[tuple[int, int, str | None, object], list[str] | None] = {}
         """Answers by (plan, interval start, own name, near names): see :meth:`_answer`."""
+        self.by_set: dict[tuple[int, int], list[str] | None] = {}
+        self.by_bits: dict[tuple[int, int, int], list[str] | None] = {}
+        """The same answers by (interval, near set) and by (interval, own name, near bits), as
+        :meth:`column` and :meth:`from_bits` group rows: one dictionary look-up a group
+        (intervals and near sets are numbered for good: sets are only ever added)."""
 
     def _set(self, name: str) -> int:
         found = self.set_of_name.get(name)
@@ -326,20 +342,23 @@ class NearNames:
             period = periods_of(plan, day[near])
             keys = np.stack([period, own[near].astype(np.int64), bits[near]], axis=1)
             groups, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
+            known = self.by_bits
             for (period_id, own_id, group_bits), at in zip(
                 groups.tolist(), first.tolist(), strict=True
             ):
-                number = int(plan[at])
-                bit_of = local[number]
-                answers.append(
-                    self._answer(
+                answer = known.get((period_id, own_id, group_bits), _UNKNOWN)
+                if answer is _UNKNOWN:
+                    number = int(plan[at])
+                    bit_of = local[number]
+                    answer = self._answer(
                         number,
                         int(starts[period_id]),
                         list(bit_of)[own_id] if own_id >= 0 else None,
                         ("bits", group_bits),
                         functools.partial(_marked, group_bits, bit_of),
                     )
-                )
+                    _remember(known, (period_id, own_id, group_bits), answer)
+                answers.append(answer)
             answered.append(near)
             answer_of.append(inverse.ravel().astype(np.int64))
         if unknown.size:
@@ -453,16 +472,19 @@ class NearNames:
         keys = np.stack([period, set_of_row[flagged].astype(np.int64)], axis=1)
         groups, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
         answers: list[list[str] | None] = []
+        known = self.by_set
         for (period_id, set_id), at in zip(groups.tolist(), first.tolist(), strict=True):
-            answers.append(
-                self._answer(
+            answer = known.get((period_id, set_id), _UNKNOWN)
+            if answer is _UNKNOWN:
+                answer = self._answer(
                     int(plan[at]),
                     int(starts[period_id]),
                     self.spelled[self.own[set_id]] if self.own[set_id] else None,
                     ("set", set_id),
                     functools.partial(self._near_set, set_id),
                 )
-            )
+                _remember(known, (period_id, set_id), answer)
+            answers.append(answer)
         return _list_column(rows, flagged_rows, inverse.ravel().astype(np.int64), answers)
 
     def _arrays(self) -> tuple[np.ndarray, np.ndarray]:
