@@ -163,9 +163,10 @@ def _list_column(
     np.cumsum(lengths, out=first[1:])
     names = pa.array([name for answer in answers if answer for name in answer], pa.string())
     size = lengths[which]
-    row_length = np.zeros(rows, dtype=np.int32)
+    # 64-bit offsets (a large list): what polars keeps, so it takes them without a copy.
+    row_length = np.zeros(rows, dtype=np.int64)
     row_length[at] = size
-    offsets = np.empty(rows + 1, dtype=np.int32)
+    offsets = np.empty(rows + 1, dtype=np.int64)
     offsets[0] = 0
     np.cumsum(row_length, out=offsets[1:])
     # The names of the rows with an answer, in row order: answer k's names are
@@ -174,7 +175,7 @@ def _list_column(
     values = names.take(pa.array(np.repeat(first[which], size) + within))
     missing = np.ones(rows, dtype=np.bool_)
     missing[at] = np.array([answer is None for answer in answers], dtype=np.bool_)[which]
-    array = pa.ListArray.from_arrays(pa.array(offsets), values, mask=pa.array(missing))
+    array = pa.LargeListArray.from_arrays(pa.array(offsets), values, mask=pa.array(missing))
     column = pl.from_arrow(array)
     assert isinstance(column, pl.Series)
     if column.dtype != NEAR_MATCH:

@@ -517,9 +517,10 @@ def _holder_loop(
 
     Returns how many rows hold a hidden character.
     """
-    longest = 1
-    for i in range(name_out.size):
-        longest = max(longest, views32[4 * i])
+    # No name is longer than the data buffer holding it (or than a view's inline bytes):
+    # scratch that large, rather than a pass over every view for the longest (untouched
+    # memory costs nothing).
+    longest = max(_INLINE, data.size)
     key = np.empty(longest, dtype=np.uint8)
     squashed = np.empty(longest, dtype=np.uint8)
     hidden = 0
