@@ -524,6 +524,10 @@ def _holder_loop(
     key = np.empty(longest, dtype=np.uint8)
     squashed = np.empty(longest, dtype=np.uint8)
     hidden = 0
+    # Two loops, each small enough to run fast: the names matched word at a time, then the
+    # others (left in ``pending``) byte by byte.
+    pending = np.empty(name_out.size, dtype=np.int64)
+    waiting = 0
     for i in range(name_out.size):
         name_out[i] = 0
         own_out[i] = -1
@@ -600,6 +604,11 @@ def _holder_loop(
                         bits |= 1 << (j - low_name)
                 near_out[i] = bits
                 continue
+        pending[waiting] = i
+        waiting += 1
+    for waited in range(waiting):
+        i = pending[waited]
+        length = views32[4 * i]
         if length <= _INLINE:
             text = views8
             start = 16 * i + 4
