@@ -507,6 +507,15 @@ def _chunks(rows: int, size: int) -> list[slice]:
     return [slice(start, min(start + size, rows)) for start in range(0, rows, size)]
 
 
+def _kernel_chunk(rows: int) -> int:
+    """Rows per call of a compiled loop (at most :data:`_KERNEL_CHUNK_ROWS`).
+
+    Few enough that a batch of a million rows is shared among the pool's threads; not below
+    :data:`_CHUNK_ROWS` (a thread is not worth a smaller chunk).
+    """
+    return min(_KERNEL_CHUNK_ROWS, max(_CHUNK_ROWS, -(-rows // _pool())))
+
+
 def _run(work: Callable[[slice], None], rows: int, size: int = _CHUNK_ROWS) -> None:
     parts = _chunks(rows, size)
     if len(parts) <= 1 or _pool() == 1:
@@ -819,7 +828,7 @@ def _read_coded(
         def issuers(part: slice) -> None:
             issuer_codes[part] = _text.issuer_rows(table, issuer_views, part)[0]
 
-        _run(issuers, batch.rows, _KERNEL_CHUNK_ROWS)
+        _run(issuers, batch.rows, _kernel_chunk(batch.rows))
         issuer_table = prepared.issuer_text_table
     else:
         issuer_codes, issuer_table = _issuer_coded(prepared, issuer)
@@ -844,7 +853,7 @@ def _read_coded(
         )
         hidden.append(found)
 
-    _run(holders, batch.rows, _KERNEL_CHUNK_ROWS)
+    _run(holders, batch.rows, _kernel_chunk(batch.rows))
     if sum(hidden):
         raise _HiddenNameError
     unicode = np.flatnonzero(name_out == _text.FALLBACK)
@@ -917,7 +926,7 @@ def _compiled_rows(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> in
         )
         unknown.append(count)  # one append per chunk: atomic, unlike a += from threads
 
-    _run(work, batch.rows, _KERNEL_CHUNK_ROWS)
+    _run(work, batch.rows, _kernel_chunk(batch.rows))
     return sum(unknown)
 
 
