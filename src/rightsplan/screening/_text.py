@@ -57,6 +57,8 @@ FALLBACK = -2
 """A holder code: the name has a non-ASCII byte; the Python path reads it."""
 HIDDEN = -3
 """A holder code: the (ASCII) name has a control character; the name is refused."""
+_PENDING = -4
+"""A holder code while the loop runs: the name is left to the byte-by-byte loop."""
 NEAR_UNKNOWN = -1
 """A row's near bits when they were not worked out in the loop (the Python path does)."""
 _MOST_NAMES = 62
@@ -525,8 +527,7 @@ def _holder_loop(
     squashed = np.empty(longest, dtype=np.uint8)
     hidden = 0
     # Two loops, each small enough to run fast: the names matched word at a time, then the
-    # others (left in ``pending``) byte by byte.
-    pending = np.empty(name_out.size, dtype=np.int64)
+    # others (marked _PENDING, no list allocated) byte by byte.
     waiting = 0
     for i in range(name_out.size):
         name_out[i] = 0
@@ -604,10 +605,12 @@ def _holder_loop(
                         bits |= 1 << (j - low_name)
                 near_out[i] = bits
                 continue
-        pending[waiting] = i
+        name_out[i] = _PENDING
         waiting += 1
-    for waited in range(waiting):
-        i = pending[waited]
+    for i in range(name_out.size if waiting else 0):
+        if name_out[i] != _PENDING:
+            continue
+        name_out[i] = 0
         length = views32[4 * i]
         if length <= _INLINE:
             text = views8
