@@ -80,8 +80,9 @@ def load_plans(plans: Mapping[str, Plan] | str | os.PathLike[str]) -> dict[str, 
             f"plans: expected a mapping of issuer id to Plan, or a directory, got {plans!r}"
         )
     keys, values = list(plans), list(plans.values())
-    if _CHECKED and _same(_CHECKED[0], keys) and _same(_CHECKED[1], values):
-        return dict(_CHECKED[2])  # the same keys and plan objects as last time: checked already
+    last = _CHECKED[0] if _CHECKED else None  # one read: another thread may replace it
+    if last is not None and _same(last[0], keys) and _same(last[1], values):
+        return dict(last[2])  # the same keys and plan objects as last time: checked already
     out: dict[str, Plan] = {}
     for key, plan in zip(keys, values, strict=True):
         if not isinstance(plan, Plan):
@@ -89,11 +90,11 @@ def load_plans(plans: Mapping[str, Plan] | str | os.PathLike[str]) -> dict[str, 
         out[str(key)] = plan
     if not out:
         raise ScreenInputError("plans: expected at least one plan, got none")
-    _CHECKED[:] = [keys, values, out]
+    _CHECKED[:] = [(keys, values, out)]
     return dict(out)
 
 
-_CHECKED: list[Any] = []
+_CHECKED: list[tuple[list[Any], list[Plan], dict[str, Plan]]] = []
 """The last mapping :func:`load_plans` checked: its keys, its plans and the result (a
 screen call with the same plans costs a comparison of references, not a pass in Python)."""
 
