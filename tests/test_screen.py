@@ -365,6 +365,25 @@ class TestInputs:
         assert result.equals(screen({"INOC": INNOTRAC}, innotrac_rows()))
         assert rp.screening.screen_parquet is screen_parquet
 
+    def test_a_mapping_changed_between_calls_is_read_again(self) -> None:
+        """The plans are checked by reference: a plan replaced in the same dict is used."""
+        positions = pl.DataFrame(
+            {
+                "issuer": ["A"],
+                "holder": ["Fund"],
+                "date": [dt.date(2001, 1, 2)],
+                "shares": [120],
+                "outstanding": [1000],
+            }
+        )
+        plans: dict[str, Any] = {"A": one_limit("A Corp", "15", rp.Comparison.AT_LEAST)}
+        assert screen(plans, positions)["status"].to_list() == ["clear"]
+        plans["A"] = one_limit("A Corp", "10", rp.Comparison.AT_LEAST)
+        assert screen(plans, positions)["status"].to_list() == ["triggered"]
+        plans["B"] = "not a plan"
+        with pytest.raises(rp.ScreenInputError, match="expected a Plan"):
+            screen(plans, positions)
+
     def test_no_positions(self) -> None:
         """An empty table of positions gives an empty table of verdicts, with every column."""
         result = screen({"INOC": INNOTRAC}, innotrac_rows().head(0))

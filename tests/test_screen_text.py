@@ -123,6 +123,54 @@ def test_text_columns_give_assess_verdicts_and_near_matches(
         assert [tuple(row) for row in got] == want
 
 
+SHORT_NAMED = ("Holder 12", "Acme", "Ho.lder 123", "Holder 123456", "Holder 1234567")
+"""Names about the 12 bytes a string view holds inline (the loop's word-at-a-time path)."""
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    holders=st.lists(
+        st.text(alphabet="Holder 1234567.AcmeHOLDR \t-", min_size=1, max_size=14).filter(str.strip),
+        min_size=1,
+        max_size=30,
+    ),
+    day=st.dates(dt.date(1999, 6, 1), dt.date(2002, 1, 1)),
+)
+def test_short_names_match_word_at_a_time_as_assess_does(holders: list[str], day: dt.date) -> None:
+    """Names of at most 12 bytes (matched as words) and longer: assess's verdict, near matches.
+
+    Spaces leading, trailing or doubled, tabs, capitals and punctuation, one letter off or
+    not, either side of the 12 bytes a view holds inline.
+    """
+    plans = {"N1": named_plan(SHORT_NAMED)}
+    frame = pl.DataFrame(
+        {
+            "issuer": ["N1"] * len(holders),
+            "holder": holders,
+            "date": [day] * len(holders),
+            "shares": [200] * len(holders),
+            "outstanding": [1000] * len(holders),
+        }
+    )
+    want = []
+    for holder in holders:
+        found = rp.assess(plans["N1"], rp.Position(holder, 200, 1000), on=day)
+        limit = found.limit
+        want.append(
+            (
+                found.status.value,
+                None if limit is None else rp.format_percent(limit.percent),
+                list(found.near_matches) or None,
+            )
+        )
+    got = (
+        screen(plans, frame)
+        .select(pl.col("status").cast(pl.String), pl.col("limit").cast(pl.String), "near_match")
+        .rows()
+    )
+    assert [tuple(row) for row in got] == want
+
+
 class TestIssuers:
     def test_unknown_issuer_is_named(self) -> None:
         """A text issuer with no plan is refused with its name and row, as before."""

@@ -88,13 +88,19 @@ def _fill_pairs(
     n_plans: int,
     shift: int,
     slots: np.ndarray,
+    plan_bits: np.ndarray,
 ) -> None:
-    """Put ``set * n_plans + plan + 1`` in ``slots`` for every plan using a name of the set."""
+    """Put ``set * n_plans + plan + 1`` in ``slots`` for every plan using a name of the set.
+
+    And in ``plan_bits[set]``, bit ``plan % 64`` of each such plan: a row whose plan's bit
+    is not set is near no name its plan uses, without a probe of the (large) table.
+    """
     mask = slots.size - 1
     for near in range(1, offsets.size - 1):
         for k in range(offsets[near], offsets[near + 1]):
             name = members[k]
             for j in range(name_first[name], name_first[name + 1]):
+                plan_bits[near] |= np.uint64(1) << np.uint64(name_plans[j] & 63)
                 key = near * n_plans + name_plans[j] + 1
                 slot = _slot(key, shift)
                 while slots[slot] != 0 and slots[slot] != key:
@@ -110,19 +116,23 @@ def _flag_near_coded(
     n_plans: int,
     shift: int,
     slots: np.ndarray,
+    plan_bits: np.ndarray,
     out: np.ndarray,
 ) -> int:
     """The rows near a name their own plan uses, in order, into ``out``; how many.
 
-    A row's near set is read through its code, and the pair (set, plan) looked up in the
-    open-addressing table :func:`_fill_pairs` made: one probe in cache for most rows, not a
-    look-up per name of the set (few, but a branch each).
+    A row's near set is read through its code; its plan's bit in the set's ``plan_bits``
+    (:func:`_fill_pairs`) rules most rows out; for the others the pair (set, plan) is
+    looked up in the open-addressing table :func:`_fill_pairs` made, not a look-up per
+    name of the set (few, but a branch each).
     """
     mask = slots.size - 1
     count = 0
     for i in range(codes.size):
         near = set_of_code[codes[i]]
         if near == 0:
+            continue
+        if not (plan_bits[near] >> np.uint64(issuer[i] & 63)) & np.uint64(1):
             continue
         key = near * n_plans + issuer[i] + 1
         slot = _slot(key, shift)
@@ -152,9 +162,10 @@ def _list_column(
     np.cumsum(lengths, out=first[1:])
     names = pa.array([name for answer in answers if answer for name in answer], pa.string())
     size = lengths[which]
-    row_length = np.zeros(rows, dtype=np.int32)
+    # 64-bit offsets (a large list): what polars keeps, so it takes them without a copy.
+    row_length = np.zeros(rows, dtype=np.int64)
     row_length[at] = size
-    offsets = np.empty(rows + 1, dtype=np.int32)
+    offsets = np.empty(rows + 1, dtype=np.int64)
     offsets[0] = 0
     np.cumsum(row_length, out=offsets[1:])
     # The names of the rows with an answer, in row order: answer k's names are
@@ -163,12 +174,23 @@ def _list_column(
     values = names.take(pa.array(np.repeat(first[which], size) + within))
     missing = np.ones(rows, dtype=np.bool_)
     missing[at] = np.array([answer is None for answer in answers], dtype=np.bool_)[which]
-    array = pa.ListArray.from_arrays(pa.array(offsets), values, mask=pa.array(missing))
+    array = pa.LargeListArray.from_arrays(pa.array(offsets), values, mask=pa.array(missing))
     column = pl.from_arrow(array)
     assert isinstance(column, pl.Series)
     if column.dtype != NEAR_MATCH:
         column = column.cast(NEAR_MATCH)
     return column.alias("near_match")
+
+
+_UNKNOWN: Any = object()
+"""Not answered yet."""
+
+
+def _remember(known: dict[Any, list[str] | None], key: Any, answer: list[str] | None) -> None:
+    """Keep ``answer`` under ``key`` (at most :data:`_MOST_ANSWERS` kept)."""
+    if len(known) > _MOST_ANSWERS:
+        known.clear()
+    known[key] = answer
 
 
 def _marked(bits: int, bit_of: Mapping[str, int]) -> Callable[[str], bool]:
@@ -218,9 +240,11 @@ class NearNames:
         self.name_first = np.searchsorted(
             by_name, np.arange(self.width + 1, dtype=np.int64) * len(self.plans)
         ).astype(np.int64)
-        self._pairs_of_sets: tuple[int, int, np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._pairs_of_sets: (
+            tuple[int, int, np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None
+        ) = None
         """For the sets made so far (their number first): the shift, the (set, plan) table
-        of :func:`_fill_pairs`, and the sets' offsets and members as arrays."""
+        of :func:`_fill_pairs`, the sets' offsets and members as arrays, their plan bits."""
         self.uses: np.ndarray | None = None
         """Whether plan ``p`` uses name id ``i``, at ``p * width + i`` (when small enough)."""
         if len(self.plans) * self.width <= _DENSE_USES:
@@ -235,6 +259,11 @@ class NearNames:
         self.own: list[int] = [0]
         self.answers: dict[tuple[int, int, str | None, object], list[str] | None] = {}
         """Answers by (plan, interval start, own name, near names): see :meth:`_answer`."""
+        self.by_set: dict[tuple[int, int], list[str] | None] = {}
+        self.by_bits: dict[tuple[int, int, int], list[str] | None] = {}
+        """The same answers by (interval, near set) and by (interval, own name, near bits), as
+        :meth:`column` and :meth:`from_bits` group rows: one dictionary look-up a group
+        (intervals and near sets are numbered for good: sets are only ever added)."""
 
     def _set(self, name: str) -> int:
         found = self.set_of_name.get(name)
@@ -313,20 +342,23 @@ class NearNames:
             period = periods_of(plan, day[near])
             keys = np.stack([period, own[near].astype(np.int64), bits[near]], axis=1)
             groups, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
+            known = self.by_bits
             for (period_id, own_id, group_bits), at in zip(
                 groups.tolist(), first.tolist(), strict=True
             ):
-                number = int(plan[at])
-                bit_of = local[number]
-                answers.append(
-                    self._answer(
+                answer = known.get((period_id, own_id, group_bits), _UNKNOWN)
+                if answer is _UNKNOWN:
+                    number = int(plan[at])
+                    bit_of = local[number]
+                    answer = self._answer(
                         number,
                         int(starts[period_id]),
                         list(bit_of)[own_id] if own_id >= 0 else None,
                         ("bits", group_bits),
                         functools.partial(_marked, group_bits, bit_of),
                     )
-                )
+                    _remember(known, (period_id, own_id, group_bits), answer)
+                answers.append(answer)
             answered.append(near)
             answer_of.append(inverse.ravel().astype(np.int64))
         if unknown.size:
@@ -416,10 +448,13 @@ class NearNames:
         if not set_of_row.any():
             return self.nothing(rows)
         if codes is not None and kernel.available():
-            shift, slots = self._set_plan_table()
+            shift, slots, plan_bits = self._set_plan_table()
             found = np.empty(rows, dtype=np.int64)
             flag_all: Any = _flag_near_coded
-            count = flag_all(codes, set_of_row, issuer, len(self.plans), shift, slots, found)
+            # int32: the table is read at random, once per row; the narrower, the more of it
+            # stays in cache.
+            narrow = set_of_row.astype(np.int32)
+            count = flag_all(codes, narrow, issuer, len(self.plans), shift, slots, plan_bits, found)
             flagged = found[:count]
             set_of_row = np.take(set_of_row, codes[flagged])
             issuer, day = issuer[flagged], day[flagged]
@@ -437,16 +472,19 @@ class NearNames:
         keys = np.stack([period, set_of_row[flagged].astype(np.int64)], axis=1)
         groups, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
         answers: list[list[str] | None] = []
+        known = self.by_set
         for (period_id, set_id), at in zip(groups.tolist(), first.tolist(), strict=True):
-            answers.append(
-                self._answer(
+            answer = known.get((period_id, set_id), _UNKNOWN)
+            if answer is _UNKNOWN:
+                answer = self._answer(
                     int(plan[at]),
                     int(starts[period_id]),
                     self.spelled[self.own[set_id]] if self.own[set_id] else None,
                     ("set", set_id),
                     functools.partial(self._near_set, set_id),
                 )
-            )
+                _remember(known, (period_id, set_id), answer)
+            answers.append(answer)
         return _list_column(rows, flagged_rows, inverse.ravel().astype(np.int64), answers)
 
     def _arrays(self) -> tuple[np.ndarray, np.ndarray]:
@@ -456,22 +494,33 @@ class NearNames:
             return kept[3], kept[4]
         return np.array(self.offsets, dtype=np.int64), np.array(self.members, dtype=np.int64)
 
-    def _set_plan_table(self) -> tuple[int, np.ndarray]:
+    def _set_plan_table(self) -> tuple[int, np.ndarray, np.ndarray]:
         """The (near set, plan) pairs where the plan uses a name of the set, hashed.
 
-        Remade when sets were added since (names not seen before); the shift and slots.
+        Remade when sets were added since (names not seen before); the shift, the slots and
+        each set's plan bits (:func:`_fill_pairs`).
         """
         kept = self._pairs_of_sets
         if kept is not None and kept[0] == len(self.offsets):
-            return kept[1], kept[2]
+            return kept[1], kept[2], kept[5]
         offsets, members = self._arrays()
         plans_per_name = self.name_first[members + 1] - self.name_first[members]
         bits = max(4, (2 * int(plans_per_name.sum()) + 1).bit_length())
         slots = np.zeros(1 << bits, dtype=np.int64)
+        plan_bits = np.zeros(max(offsets.size - 1, 1), dtype=np.uint64)
         fill: Any = _fill_pairs
-        fill(offsets, members, self.name_first, self.name_plans, len(self.plans), 64 - bits, slots)
-        self._pairs_of_sets = (len(self.offsets), 64 - bits, slots, offsets, members)
-        return 64 - bits, slots
+        fill(
+            offsets,
+            members,
+            self.name_first,
+            self.name_plans,
+            len(self.plans),
+            64 - bits,
+            slots,
+            plan_bits,
+        )
+        self._pairs_of_sets = (len(self.offsets), 64 - bits, slots, offsets, members, plan_bits)
+        return 64 - bits, slots, plan_bits
 
     def _flagged(self, set_of_row: np.ndarray, issuer: np.ndarray) -> np.ndarray:
         """The rows whose near set holds a name their own plan uses, in order."""

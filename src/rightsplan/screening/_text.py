@@ -16,6 +16,11 @@ pass over the distinct names:
   uses, in any period; the same pass tells which of those names it nearly matches
   (:func:`rightsplan._check.near_names`: the same letters and digits, or one edit away),
   so the ``near_match`` column needs Python only for the few rows near a name;
+* a name of at most 12 bytes (inline in its view) that is printable ASCII without leading,
+  trailing or doubled spaces, most names, is matched word at a time: its key is its two
+  words with A to Z lower-cased (a few bit operations on each word, no byte loop), compared
+  with each of its plan's names as two words (the plan's names in one 64-byte record each),
+  and the one-edit test is done on the words too; any other name takes the byte loop;
 * a control character in an ASCII name is reported (such a name is refused), and a name
   with any non-ASCII byte is left to the exact Python path (Unicode folding), which reads
   only the distinct names of those rows.
@@ -52,10 +57,14 @@ FALLBACK = -2
 """A holder code: the name has a non-ASCII byte; the Python path reads it."""
 HIDDEN = -3
 """A holder code: the (ASCII) name has a control character; the name is refused."""
+_PENDING = -4
+"""A holder code while the loop runs: the name is left to the byte-by-byte loop."""
 NEAR_UNKNOWN = -1
 """A row's near bits when they were not worked out in the loop (the Python path does)."""
 _MOST_NAMES = 62
 """A plan with more names than this has its near matches found by the Python path."""
+_RECORD = 8
+"""Words per name in :attr:`PlanNames.records`."""
 _INLINE = 12
 """Arrow keeps a string of at most this many bytes inside its 16-byte view."""
 _FNV_OFFSET = -3750763034362895579  # 14695981039346656037 as a signed 64-bit integer
@@ -98,6 +107,17 @@ def _packed(texts: Sequence[bytes]) -> tuple[np.ndarray, np.ndarray]:
     starts[1:] = np.cumsum([len(text) for text in texts])
     packed = np.frombuffer(b"".join(texts) or b"\x00", dtype=np.uint8).copy()
     return packed, starts
+
+
+def _words(texts: Sequence[bytes]) -> np.ndarray:
+    """Each of ``texts`` as two little-endian words (low, high), or zeros if longer than 16."""
+    words = np.zeros(2 * max(len(texts), 1), dtype=np.uint64)
+    for index, text in enumerate(texts):
+        if len(text) <= 16:
+            padded = text.ljust(16, b"\x00")
+            words[2 * index] = int.from_bytes(padded[:8], "little")
+            words[2 * index + 1] = int.from_bytes(padded[8:], "little")
+    return words
 
 
 def _fnv(text: bytes) -> int:
@@ -203,6 +223,20 @@ class PlanNames:
         self.first = np.array(first, dtype=np.int64)
         self.key_bytes, self.key_starts = _packed(keys)
         self.squashed_bytes, self.squashed_starts = _packed(squashed)
+        key_words = _words(keys).view(np.int64)
+        squashed_words = _words(squashed).view(np.int64)
+        records = np.zeros((max(len(keys), 1), _RECORD), dtype=np.int64)
+        records[: len(keys), 0] = [len(key) for key in keys]
+        records[:, 1], records[:, 2] = key_words[0::2], key_words[1::2]
+        records[: len(keys), 3] = [len(text) for text in squashed]
+        records[:, 4], records[:, 5] = squashed_words[0::2], squashed_words[1::2]
+        records[: len(keys), 6] = ids
+        records[: len(keys), 7] = nearable
+        self.records = records.ravel()
+        """Per name, what the loop's word-at-a-time path reads, in one 64-byte record: the
+        key's length and two little-endian words (zero-padded; zeros for a key of more than
+        16 bytes), the squashed form's likewise, the name id, whether near matches are looked
+        for with it. A plan's names are adjacent: a row reads a few cache lines."""
         self.ids = np.array(ids or [0], dtype=np.int32)
         self.nearable = np.array(nearable or [False], dtype=np.bool_)
         self.simple = np.array(simple, dtype=np.bool_)
@@ -321,6 +355,145 @@ def _one_edit(a: np.ndarray, a_length: int, b: np.ndarray, b_start: int, b_lengt
     return False
 
 
+_ONES = 0x0101010101010101
+_HIGH = 0x8080808080808080
+_LOW7 = 0x7F7F7F7F7F7F7F7F
+
+
+@_jit(inline="always")
+def _at_least(word: Any, byte: int) -> Any:
+    """Bit 7 of each byte of ``word`` (all below 128) set where the byte is ``byte`` or more."""
+    return ((word | np.uint64(_HIGH)) - np.uint64(byte * _ONES)) & np.uint64(_HIGH)
+
+
+@_jit(inline="always")
+def _nonzero(word: Any) -> Any:
+    """Bit 7 of each byte of ``word`` set where the byte is not zero (exactly, any bytes)."""
+    return (((word & np.uint64(_LOW7)) + np.uint64(_LOW7)) | word) & np.uint64(_HIGH)
+
+
+@_jit(inline="always")
+def _flags(word: Any) -> int:
+    """How many bytes of ``word`` have bit 7 set, bit 7 being the only bits set."""
+    return int(((word >> np.uint64(7)) * np.uint64(_ONES)) >> np.uint64(56))
+
+
+@_jit(inline="always")
+def _shifted(low: Any, high: Any, count: int) -> tuple[Any, Any]:
+    """The 128-bit ``(low, high)`` shifted right by ``count`` bytes (0 to 16)."""
+    if count == 0:
+        return low, high
+    if count < 8:
+        bits = np.uint64(8 * count)
+        return (low >> bits) | (high << (np.uint64(64) - bits)), high >> bits
+    if count < 16:
+        return high >> np.uint64(8 * (count - 8)), np.uint64(0)
+    return np.uint64(0), np.uint64(0)
+
+
+@_jit(inline="always")
+def _one_edit_words(
+    a_low: Any, a_high: Any, a_length: int, b_low: Any, b_high: Any, b_length: int
+) -> bool:
+    """:func:`_one_edit` on two texts of at most 16 bytes, held as zero-padded words.
+
+    The same length: exactly one byte differs. One byte longer: past the first byte that
+    differs, the longer text shifted by one byte is the shorter one.
+    """
+    if a_length > b_length:
+        a_low, a_high, a_length, b_low, b_high, b_length = (
+            b_low,
+            b_high,
+            b_length,
+            a_low,
+            a_high,
+            a_length,
+        )
+    low_differ = _nonzero(a_low ^ b_low)
+    high_differ = _nonzero(a_high ^ b_high)
+    if a_length == b_length:
+        return _flags(low_differ) + _flags(high_differ) == 1
+    if b_length != a_length + 1:
+        return False
+    # The first byte that differs: the flags below the lowest one, counted.
+    if low_differ:
+        below = (low_differ & (np.uint64(0) - low_differ)) - np.uint64(1)
+        first = _flags(below & np.uint64(_HIGH))
+    else:
+        below = (high_differ & (np.uint64(0) - high_differ)) - np.uint64(1)
+        first = 8 + _flags(below & np.uint64(_HIGH))
+    rest_a = _shifted(a_low, a_high, first)
+    rest_b = _shifted(b_low, b_high, first + 1)
+    same: bool = rest_a[0] == rest_b[0] and rest_a[1] == rest_b[1]
+    return same
+
+
+@_jit(inline="always")
+def _squash_words(low: Any, high: Any, length: int) -> tuple[Any, Any]:
+    """The letters and digits of a lower-cased ASCII text (at most 12 bytes), as words."""
+    out_low = np.uint64(0)
+    out_high = np.uint64(0)
+    size = 0
+    for k in range(length):
+        byte = (low >> np.uint64(8 * k)) if k < 8 else (high >> np.uint64(8 * (k - 8)))
+        byte &= np.uint64(0xFF)
+        if np.uint64(48) <= byte <= np.uint64(57) or np.uint64(97) <= byte <= np.uint64(122):
+            if size < 8:
+                out_low |= byte << np.uint64(8 * size)
+            else:
+                out_high |= byte << np.uint64(8 * (size - 8))
+            size += 1
+    return out_low, out_high
+
+
+@_jit(inline="always")
+def _short_key(views32: np.ndarray, i: int, length: int) -> tuple[bool, Any, Any, Any, Any]:
+    """Row ``i``'s name (at most 12 bytes) put in key form word at a time, if simple.
+
+    Simple: printable ASCII without leading, trailing or doubled spaces (most names). Its
+    key is then its bytes with A to Z lower-cased, as long as the name. Returns whether it
+    is simple, the key's two words (zero-padded) and which bytes are the name's (bit 7 of
+    each, per word). Anything else (white space to fold, a control or non-ASCII byte) is
+    left to the byte loop.
+    """
+    low, high = _inline_at(views32, i, length)
+    if length >= 8:
+        real_low = np.uint64(_HIGH)
+        real_high = ((np.uint64(1) << np.uint64(8 * (length - 8))) - np.uint64(1)) & np.uint64(
+            _HIGH
+        )
+    else:
+        real_low = ((np.uint64(1) << np.uint64(8 * length)) - np.uint64(1)) & np.uint64(_HIGH)
+        real_high = np.uint64(0)
+    high_bit = np.uint64(_HIGH)
+    # Controls (tab and line breaks among them) and DEL; the padding bytes are zero, so the
+    # flags are kept to the name's bytes.
+    control = (
+        ((_at_least(low, 0x20) ^ high_bit) | (_nonzero(low ^ np.uint64(0x7F * _ONES)) ^ high_bit))
+        & real_low
+    ) | (
+        ((_at_least(high, 0x20) ^ high_bit) | (_nonzero(high ^ np.uint64(0x7F * _ONES)) ^ high_bit))
+        & real_high
+    )
+    space_low = (_nonzero(low ^ np.uint64(0x20 * _ONES)) ^ high_bit) & real_low
+    space_high = (_nonzero(high ^ np.uint64(0x20 * _ONES)) ^ high_bit) & real_high
+    last = length - 1
+    ends = (space_low & np.uint64(0x80)) | (
+        (space_low >> np.uint64(8 * last + 7))
+        if last < 8
+        else (space_high >> np.uint64(8 * (last - 8) + 7))
+    ) & np.uint64(1)
+    doubled = (
+        (space_low & (space_low << np.uint64(8)))
+        | (space_high & (space_high << np.uint64(8)))
+        | ((space_low >> np.uint64(63)) & (space_high >> np.uint64(7)) & np.uint64(1))
+    )
+    simple = ((low | high) & high_bit) == 0 and (control | ends | doubled) == 0
+    low |= (_at_least(low, 0x41) & ~_at_least(low, 0x5B)) >> np.uint64(2)
+    high |= (_at_least(high, 0x41) & ~_at_least(high, 0x5B)) >> np.uint64(2)
+    return simple, low, high, real_low, real_high
+
+
 @_jit(nogil=True, boundscheck=False)
 def _holder_loop(
     views32: np.ndarray,
@@ -331,6 +504,7 @@ def _holder_loop(
     first: np.ndarray,
     key_bytes: np.ndarray,
     key_starts: np.ndarray,
+    records: np.ndarray,
     squashed_bytes: np.ndarray,
     squashed_starts: np.ndarray,
     ids: np.ndarray,
@@ -345,16 +519,98 @@ def _holder_loop(
 
     Returns how many rows hold a hidden character.
     """
-    longest = 1
-    for i in range(name_out.size):
-        longest = max(longest, views32[4 * i])
+    # No name is longer than the data buffer holding it (or than a view's inline bytes):
+    # scratch that large, rather than a pass over every view for the longest (untouched
+    # memory costs nothing).
+    longest = max(_INLINE, data.size)
     key = np.empty(longest, dtype=np.uint8)
     squashed = np.empty(longest, dtype=np.uint8)
     hidden = 0
+    # Two loops, each small enough to run fast: the names matched word at a time, then the
+    # others (marked _PENDING, no list allocated) byte by byte.
+    waiting = 0
     for i in range(name_out.size):
         name_out[i] = 0
         own_out[i] = -1
         near_out[i] = 0
+        length = views32[4 * i]
+        if length <= _INLINE:
+            short, low, high, real_low, real_high = _short_key(views32, i, length)
+            if short and issuer[i] < first.size - 1:
+                # Word at a time: the key is the name's bytes lower-cased, compared with the
+                # plan's names as two words each; the one-edit test on words too.
+                name_out[i] = 0
+                own_out[i] = -1
+                near_out[i] = 0
+                plan = issuer[i]
+                low_name = first[plan]
+                high_name = first[plan + 1]
+                signed_low = np.int64(low)
+                signed_high = np.int64(high)
+                own = -1
+                for j in range(low_name, high_name):
+                    at = _RECORD * j
+                    if (
+                        records[at] == length
+                        and records[at + 1] == signed_low
+                        and records[at + 2] == signed_high
+                    ):
+                        name_out[i] = records[at + 6]
+                        own = j - low_name
+                        own_out[i] = own
+                        break
+                if high_name == low_name:
+                    continue
+                if not simple[plan]:
+                    near_out[i] = NEAR_UNKNOWN
+                    continue
+                # Letters and digits: how many; which, when a name's squashed form is as long.
+                alnum_low = (
+                    (_at_least(low, 0x30) & ~_at_least(low, 0x3A))
+                    | (_at_least(low, 0x61) & ~_at_least(low, 0x7B))
+                ) & real_low
+                alnum_high = (
+                    (_at_least(high, 0x30) & ~_at_least(high, 0x3A))
+                    | (_at_least(high, 0x61) & ~_at_least(high, 0x7B))
+                ) & real_high
+                squashed_size = _flags(alnum_low) + _flags(alnum_high)
+                squashed_made = False
+                squashed_low = signed_low
+                squashed_high = signed_high
+                bits = 0
+                for j in range(low_name, high_name):
+                    at = _RECORD * j
+                    if not records[at + 7] or j - low_name == own:
+                        continue
+                    near = False
+                    if squashed_size > 0 and records[at + 3] == squashed_size:
+                        if not squashed_made and (alnum_low != real_low or alnum_high != real_high):
+                            made_low, made_high = _squash_words(low, high, length)
+                            squashed_low = np.int64(made_low)
+                            squashed_high = np.int64(made_high)
+                        squashed_made = True
+                        near = records[at + 4] == squashed_low and records[at + 5] == squashed_high
+                    if not near:
+                        other = records[at]
+                        if min(length, other) >= edit_length and abs(length - other) <= 1:
+                            near = _one_edit_words(
+                                low,
+                                high,
+                                length,
+                                np.uint64(records[at + 1]),
+                                np.uint64(records[at + 2]),
+                                other,
+                            )
+                    if near:
+                        bits |= 1 << (j - low_name)
+                near_out[i] = bits
+                continue
+        name_out[i] = _PENDING
+        waiting += 1
+    for i in range(name_out.size if waiting else 0):
+        if name_out[i] != _PENDING:
+            continue
+        name_out[i] = 0
         length = views32[4 * i]
         if length <= _INLINE:
             text = views8
@@ -484,6 +740,7 @@ def holder_rows(
         names.first,
         names.key_bytes,
         names.key_starts,
+        names.records,
         names.squashed_bytes,
         names.squashed_starts,
         names.ids,

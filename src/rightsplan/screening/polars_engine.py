@@ -26,6 +26,7 @@ run.
 
 from __future__ import annotations
 
+import operator
 import os
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -228,9 +229,7 @@ class Prepared:
         self._plan_names: _text.PlanNames | None = None
         self.issuer_tables: dict[object, Any] = {}
         self.holder_tables: dict[object, Any] = {}
-        self.hidden_tables: dict[object, Any] = {}
-        self.near_tables: dict[object, Any] = {}
-        """Code tables of the Categorical and Enum columns seen (see :func:`_coded`)."""
+        """Code tables of the Categorical and Enum columns seen (see :func:`_coded_tables`)."""
 
     @property
     def text_issuers(self) -> _text.IssuerTable:
@@ -306,7 +305,7 @@ def _enum(values: pl.Series) -> pl.Series:
     return values.cast(pl.Enum(categories))
 
 
-_CACHED: list[tuple[tuple[object, ...], tuple[Plan, ...], Prepared]] = []
+_CACHED: list[tuple[tuple[Fraction, tuple[str, ...]], tuple[Plan, ...], Prepared]] = []
 """The last :func:`prepare` result, its key and its plans (held so their ids stay theirs)."""
 
 
@@ -317,17 +316,29 @@ def prepare(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Prepared:
     issuer ids and warn line (plans are immutable). Building it afresh is cheap where plans
     share shapes of terms (see :func:`~rightsplan.screening.intervals.materialize`).
     """
-    key = (warn_at, *((issuer, id(plan)) for issuer, plan in plans.items()))
-    if _CACHED and _CACHED[0][0] == key:
-        return _CACHED[0][2]
+    issuers, values = tuple(plans), tuple(plans.values())
+    if _CACHED:
+        (known_warn, known_issuers), known_plans, known = _CACHED[0]
+        # Compared in C (references, not a Python pass over thousands of plans per call).
+        if (
+            known_warn == warn_at
+            and known_issuers == issuers
+            and len(known_plans) == len(values)
+            and all(map(operator.is_, known_plans, values))
+        ):
+            return known
     prepared = Prepared(materialize(plans, warn_at=warn_at), plans)
-    _CACHED[:] = [(key, tuple(plans.values()), prepared)]
+    _CACHED[:] = [((warn_at, issuers), values, prepared)]
     return prepared
+
+
+Categories = Callable[[list[str | None]], np.ndarray]
+"""Gives the code of each of the names (a column's categories) in one of our tables."""
 
 
 def _coded(
     column: pl.Series,
-    categories: Callable[[list[str | None]], np.ndarray],
+    categories: Categories,
     memo: dict[object, Any],
     distinct: pl.Series | None = None,
 ) -> tuple[np.ndarray, np.ndarray] | None:
@@ -335,6 +346,21 @@ def _coded(
 
     ``categories(names)`` gives the code of each category; a row's code is the table's entry
     at its physical code (nulls read as code 0: callers check nulls separately). ``None``
+    for a column of another type. See :func:`_coded_tables`.
+    """
+    found = _coded_tables(column, {"": categories}, memo, distinct)
+    return None if found is None else (found[0], found[1][""])
+
+
+def _coded_tables(
+    column: pl.Series,
+    functions: Mapping[str, Categories],
+    memo: dict[object, Any],
+    distinct: pl.Series | None = None,
+) -> tuple[np.ndarray, dict[str, np.ndarray]] | None:
+    """A Categorical or Enum column's physical codes and a table per function of ``functions``.
+
+    The tables are checked against the column's categories once for all of them. ``None``
     for a column of another type; ``distinct``, a Categorical column's distinct non-null
     values if already found. The tables are kept in ``memo``, so that a call costs
     what the column does, not what polars' category list has grown to: by Enum categories
@@ -345,40 +371,48 @@ def _coded(
     are looked up.
     """
     dtype = column.dtype
-    physical = column.to_physical()
     if isinstance(dtype, pl.Enum):
-        table = _enum_table(dtype, categories, memo)
+        tables = _enum_tables(dtype, functions, memo)
     elif isinstance(dtype, pl.Categorical):
-        table = _categorical_table(column, categories, memo, distinct)
+        tables = _categorical_tables(column, functions, memo, distinct)
     else:
         return None
-    if table.size == 0:
-        table = np.zeros(1, dtype=np.int64)
-    codes = physical.fill_null(0).to_numpy().astype(np.uint32, copy=False)
-    return codes, table
+    tables = {
+        name: table if table.size else np.zeros(1, dtype=np.int64) for name, table in tables.items()
+    }
+    codes = column.to_physical().fill_null(0).to_numpy().astype(np.uint32, copy=False)
+    return codes, tables
 
 
-def _enum_table(
-    dtype: pl.Enum, categories: Callable[[list[str | None]], np.ndarray], memo: dict[object, Any]
-) -> np.ndarray:
-    """The code table of an Enum: fixed by its categories (hashing an Enum walks them)."""
+def _enum_tables(
+    dtype: pl.Enum, functions: Mapping[str, Categories], memo: dict[object, Any]
+) -> dict[str, np.ndarray]:
+    """The code tables of an Enum: fixed by its categories (hashing an Enum walks them)."""
     names = dtype.categories
-    kept: list[tuple[pl.Series, np.ndarray]] = memo.setdefault(("enum", len(names)), [])
-    for known, table in kept:
+    kept: list[tuple[pl.Series, dict[str, np.ndarray]]] = memo.setdefault(("enum", len(names)), [])
+    tables: dict[str, np.ndarray] | None = None
+    for known, known_tables in kept:
         if known.equals(names):
-            return table
-    table = categories(names.to_list())
-    kept.append((names, table))
-    return table
+            tables = known_tables
+            break
+    if tables is None:
+        tables = {}
+        kept.append((names, tables))
+    missing = [name for name in functions if name not in tables]
+    if missing:
+        spelled = names.to_list()
+        for name in missing:
+            tables[name] = functions[name](spelled)
+    return {name: tables[name] for name in functions}
 
 
-def _categorical_table(
+def _categorical_tables(
     column: pl.Series,
-    categories: Callable[[list[str | None]], np.ndarray],
+    functions: Mapping[str, Categories],
     memo: dict[object, Any],
     given: pl.Series | None = None,
-) -> np.ndarray:
-    """The code table of a Categorical column, checked for the codes the column uses.
+) -> dict[str, np.ndarray]:
+    """The code tables of a Categorical column, checked for the codes the column uses.
 
     ``given``: the column's distinct non-null values, if already found.
     """
@@ -388,22 +422,35 @@ def _categorical_table(
     codes = distinct.to_physical().cast(pl.Int64).to_numpy()
     names = distinct.cast(pl.String)
     key = ("categorical", dtype.categories)
-    known_names, table = memo.get(key, (_NO_NAMES, _NO_TABLE))
-    size = max(table.size, int(codes.max()) + 1 if codes.size else 0)
-    if size > table.size:
-        table = np.concatenate((table, np.zeros(size - table.size, dtype=np.int64)))
-        known_names = known_names.extend_constant(None, size - len(known_names))
+    known_names, known = memo.get(key, (_NO_NAMES, {}))
+    size = max(len(known_names), int(codes.max()) + 1 if codes.size else 0)
+    tables = dict(known)
+    if size > len(known_names):
+        grown = size - len(known_names)
+        tables = {
+            name: np.concatenate((table, np.zeros(grown, dtype=np.int64)))
+            for name, table in tables.items()
+        }
+        known_names = known_names.extend_constant(None, grown)
+    for name in functions:
+        if name not in tables:  # a table not made before: for every name remembered
+            tables[name] = np.zeros(size, dtype=np.int64)
+            present = np.flatnonzero(known_names.is_not_null().to_numpy())
+            if present.size:
+                tables[name][present] = functions[name](known_names.gather(present).to_list())
     same = (known_names.gather(codes) == names).fill_null(False).to_numpy()
     if not same.all():
         stale = ~same
-        table = table.copy()
         fresh = names.filter(pl.Series(stale))
-        table[codes[stale]] = categories(fresh.to_list())
+        spelled = fresh.to_list()
+        # The tables not asked for now are dropped (made afresh when next asked for).
+        tables = {name: tables[name].copy() for name in functions}
+        for name, function in functions.items():
+            tables[name][codes[stale]] = function(spelled)
         known_names = known_names.clone()
         known_names.scatter(codes[stale], fresh)
-        memo[key] = (known_names, table)
-    checked: np.ndarray = table
-    return checked
+    memo[key] = (known_names, tables)
+    return {name: tables[name] for name in functions}
 
 
 @kernel._jit(nogil=True, boundscheck=False)
@@ -441,6 +488,15 @@ def _pool() -> int:
 
 def _chunks(rows: int, size: int) -> list[slice]:
     return [slice(start, min(start + size, rows)) for start in range(0, rows, size)]
+
+
+def _kernel_chunk(rows: int) -> int:
+    """Rows per call of a compiled loop (at most :data:`_KERNEL_CHUNK_ROWS`).
+
+    Few enough that a batch of a million rows is shared among the pool's threads; not below
+    :data:`_CHUNK_ROWS` (a thread is not worth a smaller chunk).
+    """
+    return min(_KERNEL_CHUNK_ROWS, max(_CHUNK_ROWS, -(-rows // _pool())))
 
 
 def _run(work: Callable[[slice], None], rows: int, size: int = _CHUNK_ROWS) -> None:
@@ -488,41 +544,53 @@ def _hidden_table(names: list[str | None]) -> np.ndarray:
     return np.array([name is not None and _check.hidden(name) for name in names], dtype=np.int64)
 
 
-def _holder_coded(
-    prepared: Prepared, holder: pl.Series, distinct: pl.Series | None = None
-) -> tuple[np.ndarray, np.ndarray]:
+def _holder_tables(
+    prepared: Prepared, batch: _Batch
+) -> tuple[np.ndarray, dict[str, np.ndarray]] | None:
+    """A Categorical or Enum holder column's codes and code tables, made once for the batch.
+
+    ``hidden`` (1: a name with an invisible or control character), and ``name`` (the
+    ``name_id``) when a plan names anyone, ``near`` (the near set) when the ``near_match``
+    column is looked for: checked against the column's categories once for all three.
+    ``None`` for a text column.
+    """
+    if batch.holder_tables is None:
+        functions: dict[str, Categories] = {"hidden": _hidden_table}
+        if prepared.name_of_key:
+            functions["name"] = prepared.name_table
+        if prepared.near.index:
+            functions["near"] = prepared.near.sets_of
+        batch.holder_tables = _coded_tables(
+            batch.holder, functions, prepared.holder_tables, batch.holder_distinct()
+        ) or (_EMPTY_CODES, {})
+    codes, tables = batch.holder_tables
+    return None if not tables else (codes, tables)
+
+
+def _holder_coded(prepared: Prepared, batch: _Batch) -> tuple[np.ndarray, np.ndarray]:
     """Each row's holder code, and the table from codes to ``name_id``.
 
     Both are empty when no plan names anyone. Text holders are coded by their name ids
     themselves, the table then being the identity. A name with an invisible or control
     character is refused (:class:`_HiddenNameError`) whether or not a plan names anyone.
     """
+    holder = batch.holder
+    coded = _holder_tables(prepared, batch)
+    if coded is not None:
+        codes, tables = coded
+        hidden = tables["hidden"]
+        # Categories may be unused, so only a row whose category is hidden is refused.
+        if hidden.any() and hidden[codes].any():
+            raise _HiddenNameError
+        if not prepared.name_of_key:
+            return _EMPTY_CODES, _EMPTY_INT
+        return codes, tables["name"]
     if not prepared.name_of_key:
-        if _check_hidden(prepared, holder, distinct) is None and bool(
-            holder.cast(pl.String).str.contains(_check.INVISIBLE_PATTERN).any()
-        ):
+        if bool(holder.cast(pl.String).str.contains(_check.INVISIBLE_PATTERN).any()):
             raise _HiddenNameError
         return _EMPTY_CODES, _EMPTY_INT
-    coded = _coded(holder, prepared.name_table, prepared.holder_tables, distinct)
-    if coded is not None:
-        _check_hidden(prepared, holder, distinct)
-        return coded
     names = _text_name_ids(prepared, holder)  # refuses hidden names as it goes
     return names.astype(np.uint32), np.arange(prepared.n_names, dtype=np.int64)
-
-
-def _check_hidden(
-    prepared: Prepared, holder: pl.Series, distinct: pl.Series | None = None
-) -> bool | None:
-    """Refuse a Categorical or Enum column with a hidden name in use; ``None``: not one."""
-    coded = _coded(holder, _hidden_table, prepared.hidden_tables, distinct)
-    if coded is None:
-        return None
-    codes, hidden = coded
-    # Categories may be unused, so only a row whose category is hidden is refused.
-    if hidden.any() and hidden[codes].any():
-        raise _HiddenNameError
-    return False
 
 
 def _issuer_table(prepared: Prepared) -> Callable[[list[str | None]], np.ndarray]:
@@ -555,7 +623,7 @@ def _both_coded(
     Independent passes (text columns make them long), so run side by side.
     """
     with ThreadPoolExecutor(1) as pool:
-        holders = pool.submit(_holder_coded, prepared, batch.holder, batch.holder_distinct())
+        holders = pool.submit(_holder_coded, prepared, batch)
         issuer_codes, issuer_table = _issuer_coded(prepared, batch.issuer)
         holder_codes, holder_table = holders.result()
     return issuer_codes, issuer_table, holder_codes, holder_table
@@ -591,6 +659,8 @@ class _Batch:
         self.holder = frame["holder"]
         """The issuer and holder columns, one Series each for every reader of the batch."""
         self._holder_distinct: pl.Series | None = None
+        self.holder_tables: tuple[np.ndarray, dict[str, np.ndarray]] | None = None
+        """A Categorical or Enum holder column's codes and tables (:func:`_holder_tables`)."""
         self.day = frame["date"].to_physical().to_numpy()
         self.shares = frame["shares"].to_numpy()
         self.outstanding = frame["outstanding"].to_numpy()
@@ -708,13 +778,15 @@ def _near_column(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> pl.S
             prepared.plan_names.local,
             holder,
         )
-    coded = _coded(holder, near.sets_of, prepared.near_tables, batch.holder_distinct())
+    coded = _holder_tables(prepared, batch)
     if coded is None:
         return near.column(
             near.text_sets(holder), issuer, batch.day, prepared.periods_of, prepared.starts
         )
-    codes, table = coded
-    return near.column(table, issuer, batch.day, prepared.periods_of, prepared.starts, codes=codes)
+    codes, tables = coded
+    return near.column(
+        tables["near"], issuer, batch.day, prepared.periods_of, prepared.starts, codes=codes
+    )
 
 
 def _read_coded(
@@ -739,16 +811,19 @@ def _read_coded(
         def issuers(part: slice) -> None:
             issuer_codes[part] = _text.issuer_rows(table, issuer_views, part)[0]
 
-        _run(issuers, batch.rows, _KERNEL_CHUNK_ROWS)
+        _run(issuers, batch.rows, _kernel_chunk(batch.rows))
         issuer_table = prepared.issuer_text_table
     else:
         issuer_codes, issuer_table = _issuer_coded(prepared, issuer)
     if holder_views is None:
-        holder_codes, holder_table = _holder_coded(prepared, holder, batch.holder_distinct())
+        holder_codes, holder_table = _holder_coded(prepared, batch)
         return issuer_codes, issuer_table, holder_codes, holder_table
-    plan_of_row = np.take(issuer_table, issuer_codes)
-    plan_of_row[plan_of_row < 0] = count
-    plan_of_row = plan_of_row.astype(np.uint32)
+    if issuer_views is not None:
+        plan_of_row = issuer_codes  # the issuer index already; ``count``: no plan
+    else:
+        plan_of_row = np.take(issuer_table, issuer_codes)
+        plan_of_row[plan_of_row < 0] = count
+        plan_of_row = plan_of_row.astype(np.uint32)
     names = prepared.plan_names
     name_out = np.empty(batch.rows, dtype=np.int32)
     own_out = np.empty(batch.rows, dtype=np.int32)
@@ -761,7 +836,7 @@ def _read_coded(
         )
         hidden.append(found)
 
-    _run(holders, batch.rows, _KERNEL_CHUNK_ROWS)
+    _run(holders, batch.rows, _kernel_chunk(batch.rows))
     if sum(hidden):
         raise _HiddenNameError
     unicode = np.flatnonzero(name_out == _text.FALLBACK)
@@ -834,7 +909,7 @@ def _compiled_rows(prepared: Prepared, frame: pl.DataFrame, batch: _Batch) -> in
         )
         unknown.append(count)  # one append per chunk: atomic, unlike a += from threads
 
-    _run(work, batch.rows, _KERNEL_CHUNK_ROWS)
+    _run(work, batch.rows, _kernel_chunk(batch.rows))
     return sum(unknown)
 
 
