@@ -241,23 +241,33 @@ class TestFetchReports:
 
 class TestWatchCommand:
     def test_watch_by_cik(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        """`watch PLAN --cik N`: Bessemer's 5.6% 13G/A is clear under the 10% passive tier."""
+        """`watch PLAN --cik N`: Bessemer's 5.6% 13G/A under Rule 13d-1(d) is UNCERTAIN.
+
+        Clear under the 10% passive tier, over 5% or more otherwise, and an exempt investor's
+        13G does not show passivity; --passive settles it: clear under the tier.
+        """
         plan = _plan(tmp_path)
         status = _watch([str(plan), "--cik", str(NEUEHEALTH), "--format", "json"],
                         RecordedTransport(), tmp_path / "cache")  # fmt: skip
         out, err = capsys.readouterr()
         assert status == 0, err
         (row,) = json.loads(out)
-        assert (row["date"], row["holder"], row["status"], row["passive"], row["limit"]) == (
+        assert (row["date"], row["holder"], row["status"], row["passive"]) == (
             "2023-12-31",
             BESSEMER,
-            "clear",
-            True,
-            "10",
+            "uncertain",
+            None,
         )
+        assert "Rule 13d-1(d)" in row["open"]
         assert row["reported_percent"] == "5.6"
         assert "0001193125-24-036553.txt" in row["report_source"]
         assert "CIK 1671284: 2 reports from EDGAR (5 requests sent" in err
+        argv = [str(plan), "--cik", str(NEUEHEALTH), "--format", "json", "--passive", BESSEMER]
+        status = _watch(argv, RecordedTransport(), tmp_path / "cache")
+        out, err = capsys.readouterr()
+        assert status == 0, err
+        (row,) = json.loads(out)
+        assert (row["status"], row["passive"], row["limit"]) == ("clear", True, "10")
 
     def test_active_holder_triggers(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -330,7 +340,7 @@ class TestSameInPython:
         got = fetch_reports(NEUEHEALTH, user_agent=AGENT, cache_dir=tmp_path / "c",
                             transport=RecordedTransport())  # fmt: skip
         rows = watch(plan, got.reports).records()
-        assert [(r["holder"], r["status"]) for r in rows] == [(BESSEMER, "clear")]
+        assert [(r["holder"], r["status"]) for r in rows] == [(BESSEMER, "uncertain")]
 
 
 class DrawnTransport:

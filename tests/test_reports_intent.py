@@ -10,10 +10,12 @@ from rightsplan.reports import parse_report, stated_intent
 from tests.reports_render import DrawnPerson, DrawnReport, render_text
 
 
-def report(form: str, purpose: str | None = None) -> rp.reports.Report:
+def report(
+    form: str, purpose: str | None = None, rule: str | None = "13d-1(c)"
+) -> rp.reports.Report:
     drawn = DrawnReport(
         form, 0, "Target Inc.", "123456789", pendulum.Date(2021, 6, 1),
-        "13d-1(c)" if form == "13G" else None,
+        rule if form == "13G" else None,
         (DrawnPerson("Fund", None, 1_000, 0, 1_000, 0, 1_000, "10.0", "PN"),),
     )  # fmt: skip
     text = render_text(drawn)
@@ -26,9 +28,27 @@ def report(form: str, purpose: str | None = None) -> rp.reports.Report:
 
 
 class TestStatedIntent:
-    def test_13g_is_passive(self) -> None:
-        """A Schedule 13G is filed without any intention of changing or influencing control."""
-        assert stated_intent(report("13G")).passive is True
+    @pytest.mark.parametrize("rule", ["13d-1(b)", "13d-1(c)"])
+    def test_13g_under_b_or_c_is_passive(self, rule: str) -> None:
+        """A 13G under Rule 13d-1(b) or (c) is filed without intent to change control.
+
+        The rule box is the quote relied on.
+        """
+        intent = stated_intent(report("13G", rule=rule))
+        assert intent.passive is True
+        assert intent.quote is not None and intent.quote.quote == f"Rule {rule}"
+
+    def test_13g_under_d_does_not_settle_it(self) -> None:
+        """A 13G under Rule 13d-1(d) is filed whatever the intent: not settled, and why."""
+        intent = stated_intent(report("13G", rule="13d-1(d)"))
+        assert intent.passive is None
+        assert "whatever its intent" in intent.why
+
+    def test_13g_stating_no_rule_is_passive_by_its_form(self) -> None:
+        """A 13G whose cover states no rule is taken at its form's word, and says so."""
+        intent = stated_intent(report("13G", rule=None))
+        assert intent.passive is True
+        assert "states no rule" in intent.why
 
     def test_13d_without_item_4_does_not_settle_it(self) -> None:
         """A 13D with no Item 4 leaves the intent open, and says so."""

@@ -19,10 +19,12 @@ def person(name: str, shares: int, percent: str, group: str | None = None) -> Dr
     return DrawnPerson(name, group, shares, 0, shares, 0, shares, percent, "PN")
 
 
-def report(form: str, day: str, *people: DrawnPerson, amendment: int = 0) -> rp.reports.Report:
+def report(
+    form: str, day: str, *people: DrawnPerson, amendment: int = 0, rule: str | None = "13d-1(c)"
+) -> rp.reports.Report:
     drawn = DrawnReport(
         form, amendment, "Target Inc.", "123456789", pendulum.parse(day).date(),  # type: ignore[union-attr]
-        "13d-1(c)" if form == "13G" else None, people,
+        rule if form == "13G" else None, people,
     )  # fmt: skip
     return parse_report(render_text(drawn), name=f"{form}-{day}.txt")
 
@@ -91,6 +93,36 @@ class TestPassivity:
         flags = [(e.on.isoformat(), e.passive) for e in ledger.events]  # type: ignore[attr-defined]
         assert flags == [("2021-06-01", True), ("2021-07-01", False)]
 
+    def test_13g_under_b_is_passive_citing_its_rule_box(self) -> None:
+        """A 13G under Rule 13d-1(b) is reported passive, its rule box quoted in the source."""
+        found = report("13G", "2021-06-01", person("Bank", 1_500_000, "15.0"), rule="13d-1(b)")
+        (event,) = events_from_reports([found])
+        assert isinstance(event, rp.PositionReported)
+        assert event.passive is True
+        assert 'rule "Rule 13d-1(b)"' in str(event.source)
+
+    def test_13g_under_d_is_recorded_active_and_says_why(self) -> None:
+        """A 13G under Rule 13d-1(d) does not show passivity: recorded active, with the reason.
+
+        The position itself leaves passivity open (``None``) for the watch to judge both ways.
+        """
+        found = report("13G", "2021-06-01", person("Fund", 1_500_000, "15.0"), rule="13d-1(d)")
+        (position,) = positions([found]).positions
+        assert position.passive is None
+        (event,) = events_from_reports([found])
+        assert isinstance(event, rp.PositionReported)
+        assert event.passive is False
+        assert 'rule "Rule 13d-1(d)": passivity not established' in str(event.source)
+        assert "recorded as active" in str(event.source)
+
+    def test_13g_stating_no_rule_is_passive_and_says_so(self) -> None:
+        """A 13G whose cover states no rule is passive by its form; the source says so."""
+        found = report("13G", "2021-06-01", person("Fund", 1_500_000, "15.0"), rule=None)
+        (event,) = events_from_reports([found])
+        assert isinstance(event, rp.PositionReported)
+        assert event.passive is True
+        assert "no rule stated" in str(event.source)
+
 
 class TestEventsFile:
     def test_events_file_reads_back(self) -> None:
@@ -109,8 +141,8 @@ class TestEventsFile:
             [report("13D", "2021-07-01", person("Activist Fund", 1_600_000, "16.0"))]
         )
         assert event.source is not None
-        assert 'aggregate amount "1,600,000"' in event.source
-        assert 'percent of class "16.0%"' in event.source
+        assert 'aggregate amount "1,600,000"' in str(event.source)
+        assert 'percent of class "16.0%"' in str(event.source)
 
 
 def alone(name: str, shares: int, group: str | None = None) -> DrawnPerson:

@@ -66,9 +66,9 @@ class TestRealFilings:
     def test_2004_institutional_13g_rule_b(self) -> None:
         """A real 13G cover marked "[x] Rule 13d-1(b)" gives that rule, and the form's passivity.
 
-        The passive tier a watch applies is the form's (a 13G is passive); this is the one
-        Rule 13d-1(b) cover in the corpus (2004 fixed-width text, lower-case box, the event
-        label "Date of event that requires filing of this statement").
+        A 13G under Rule 13d-1(b) is passive (:attr:`Report.passive`), citing the box; this
+        is the one Rule 13d-1(b) cover in the corpus (2004 fixed-width text, lower-case box,
+        the event label "Date of event that requires filing of this statement").
         """
         report = read_report(VIPERS)
         assert report.layout is Layout.TEXT
@@ -79,7 +79,15 @@ class TestRealFilings:
         assert facts["event_date=2004-01-02"] == "January 2, 2004"
         assert facts["amendment=0"] == "AMENDMENT NO. __________"
         assert report.passive is True
+        assert 'its rule box marks "Rule 13d-1(b)"' in report.passive_basis
         _spans_hold(report)
+
+    def test_13d_1_d_does_not_show_passivity(self) -> None:
+        """Bessemer's real 13G/A on Procore marks Rule 13d-1(d): passivity not established."""
+        report = read_report(CORPUS / "procore-technologies" / "01-13g-a.txt")
+        assert report.rule is not None and report.rule.value == "13d-1(d)"
+        assert report.passive is None
+        assert "whatever its intent" in report.passive_basis
 
 
 class TestLayouts:
@@ -142,6 +150,20 @@ class TestLayouts:
         assert report.layout is Layout.XML
         assert {fact.fact for fact in report.facts()} == drawn.facts()
         _spans_hold(report)
+
+    @given(reports())
+    def test_xml_outstanding_from_the_items_prose(self, drawn: DrawnReport) -> None:
+        """No XML element holds the shares outstanding: an item's prose stating them is read."""
+        prose = (
+            "<items1To7><item4><amountBeneficiallyOwned>calculated based upon an aggregate of"
+            " 35,324,685 shares of Common Stock outstanding</amountBeneficiallyOwned></item4>"
+            "</items1To7>"
+        )
+        text = render_xml(drawn).replace("</formData>", prose + "</formData>")
+        report = parse_report(text, name="primary_doc.xml")
+        assert report.outstanding is not None and report.outstanding.value == 35_324_685
+        assert report.outstanding.quote == "35,324,685 shares of Common Stock outstanding"
+        assert text[report.outstanding.start : report.outstanding.end] == report.outstanding.quote
 
     @given(reports())
     def test_xml_nested_cusip(self, drawn: DrawnReport) -> None:

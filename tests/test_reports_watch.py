@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import pendulum
@@ -60,6 +61,157 @@ class TestPassiveTier:
             ("2021-07-01", "triggered", "10", False),
         ]
         assert [w.position.on.isoformat() for w in watched.triggered()] == ["2021-07-01"]
+
+
+_RULES = ("13d-1(b)", "13d-1(c)", "13d-1(d)", None)
+CORPUS = Path(__file__).resolve().parent / "data" / "reports"
+
+
+def ruled(rule: str | None, day: str, *people: DrawnPerson, form: str = "13G") -> rp.reports.Report:
+    """A drawn report whose 13G cover marks ``rule`` (``None``: no rule lines at all)."""
+    drawn = DrawnReport(form, 0, "Target Inc.", "123456789", pendulum.parse(day).date(),  # type: ignore[union-attr]
+                        rule if form == "13G" else None, people)  # fmt: skip
+    return parse_report(render_text(drawn), name=f"{form}-{rule}-{day}.txt")
+
+
+def drawn_plan(general: int, passive: int) -> rp.Plan:
+    return rp.Plan(
+        rp.RightsAgreement(
+            company="Target Inc.",
+            dated="2020-01-01",
+            provisions=(
+                rp.SetThreshold(percent=general, comparison=AT_LEAST, section="1(a)"),
+                rp.SetPassiveTier(percent=passive, comparison=AT_LEAST, section="1(a)(ii)"),
+            ),
+        )
+    )
+
+
+class TestPassivityByRuleBox:
+    @pytest.mark.parametrize("rule", ["13d-1(b)", "13d-1(c)"])
+    def test_institution_or_passive_investor_gets_the_passive_tier(self, rule: str) -> None:
+        """A 13G filer under Rule 13d-1(b) or (c) at 15% is clear under the 20% tier.
+
+        The row cites the rule box it relied on and leaves nothing open.
+        """
+        found = ruled(rule, "2021-06-01", person("Institution", 1_500_000, "15.0"))
+        (row,) = watch(two_tier_plan(), [found], outstanding=10_000_000).records()
+        assert (row["status"], row["limit"], row["passive"], row["open"]) == (
+            "clear", "20", True, None)  # fmt: skip
+        assert f'rule "Rule {rule}"' in str(row["report_source"])
+
+    def test_exempt_investor_between_the_lines_is_uncertain(self) -> None:
+        """A Rule 13d-1(d) filer at 15%, between 10% and the 20% tier, is UNCERTAIN, not clear.
+
+        Filed whatever its intent, the 13G does not show passivity: both tiers are judged,
+        and the row says why and how to settle it.
+        """
+        found = ruled("13d-1(d)", "2021-06-01", person("Venture Fund", 1_500_000, "15.0"))
+        (row,) = watch(two_tier_plan(), [found], outstanding=10_000_000).records()
+        assert (row["status"], row["passive"], row["limit"]) == ("uncertain", None, None)
+        why = str(row["open"])
+        assert 'its rule box marks "Rule 13d-1(d)"' in why and "whatever its intent" in why
+        assert "--passive or --active" in why and "Venture Fund" in why
+        assert 'rule "Rule 13d-1(d)": passivity not established' in str(row["report_source"])
+        assert str(row["plan_source"]).count("Section 1(a)") == 2  # both tiers cited
+
+    @pytest.mark.parametrize(
+        ("flag", "expected"), [(True, ("clear", "20", True)), (False, ("triggered", "10", False))]
+    )
+    def test_passive_flag_settles_an_exempt_investor(
+        self, flag: bool, expected: tuple[str, str, bool]
+    ) -> None:
+        """``passive=`` (--passive/--active) settles a 13d-1(d) filer: one tier, nothing open."""
+        found = ruled("13d-1(d)", "2021-06-01", person("Venture Fund", 1_500_000, "15.0"))
+        (row,) = watch(two_tier_plan(), [found], outstanding=10_000_000,
+                       passive={"Venture Fund": flag}).records()  # fmt: skip
+        assert (row["status"], row["limit"], row["passive"]) == expected
+        assert row["open"] is None
+
+    def test_exempt_investor_under_both_lines_is_exact(self) -> None:
+        """Where the tier does not decide it (5%, under 10% and 20%) the answer is exact."""
+        found = ruled("13d-1(d)", "2021-06-01", person("Venture Fund", 500_000, "5.0"))
+        (row,) = watch(two_tier_plan(), [found], outstanding=10_000_000).records()
+        assert (row["status"], row["passive"]) == ("clear", None)
+        assert "13d-1(d)" in str(row["open"])
+
+    def test_no_rule_stated_is_passive_by_the_form_and_says_so(self) -> None:
+        """An older 13G stating no rule keeps the form's passivity, and the row says so."""
+        found = ruled(None, "2021-06-01", person("Older Filer", 1_500_000, "15.0"))
+        assert found.rule is None
+        (row,) = watch(two_tier_plan(), [found], outstanding=10_000_000).records()
+        assert (row["status"], row["limit"], row["passive"]) == ("clear", "20", True)
+        assert "no rule stated" in str(row["report_source"])
+        assert "passive by the form alone" in str(row["report_source"])
+
+    @pytest.mark.parametrize("rule", _RULES)
+    def test_13d_loses_the_tier_on_its_date_whatever_the_13g_rule(self, rule: str | None) -> None:
+        """A 13G filer (any rule box) that files a 13D is judged under 10% from that day."""
+        watched = watch(
+            two_tier_plan(),
+            [ruled(rule, "2021-06-01", person("Fund", 1_500_000, "15.0")),
+             ruled(rule, "2021-07-01", person("Fund", 1_500_000, "15.0"), form="13D")],
+            outstanding=10_000_000,
+        )  # fmt: skip
+        assert [(r["date"].isoformat(), r["status"]) for r in watched.records()] == [  # type: ignore[attr-defined]
+            ("2021-06-01", "clear" if rule != "13d-1(d)" else "uncertain"),
+            ("2021-07-01", "triggered"),
+        ]
+
+    def test_real_13d_1_d_filer_between_the_lines(self) -> None:
+        """Bessemer's real 2024 13G/A on NeueHealth (Rule 13d-1(d), 5.6%): 5%/10% is open.
+
+        Under 5% or more generally and 10% or more for passive holders, the reported 5.6%
+        is clear only if Bessemer is passive, which its rule box does not show.
+        """
+        found = read_report(CORPUS / "neuehealth" / "02-13g-a.txt")
+        assert found.rule is not None and found.passive is None
+        (row,) = watch(drawn_plan(5, 10), [found]).records()
+        assert (row["status"], row["passive"], row["reported_percent"]) == (
+            "uncertain", None, "5.6")  # fmt: skip
+        assert "Rule 13d-1(d)" in str(row["open"])
+        settled = watch(drawn_plan(5, 10), [found],
+                        passive={"Bessemer Venture Partners IX L.P.": True}).records()  # fmt: skip
+        assert [(r["status"], r["limit"]) for r in settled] == [("clear", "10")]
+
+    def test_real_13d_1_d_filer_under_both_lines(self) -> None:
+        """Bessemer's real 2023 13G/A on Procore (Rule 13d-1(d), 2.7%) is clear either way."""
+        found = read_report(CORPUS / "procore-technologies" / "01-13g-a.txt")
+        (row,) = watch(drawn_plan(5, 10), [found]).records()
+        assert row["status"] == "clear"
+
+    @settings(max_examples=60, deadline=None)
+    @given(
+        st.sampled_from(_RULES),
+        st.integers(min_value=0, max_value=3_000_000),
+        st.sampled_from((5, 10, 15)),
+        st.sampled_from((0, 5, 10)),
+        st.booleans(),
+    )
+    def test_exempt_investor_never_gets_the_passive_only_verdict(
+        self, rule: str | None, shares: int, general: int, extra: int, exact: bool
+    ) -> None:
+        """A 13d-1(d) filer's verdict is the active one, or UNCERTAIN where the tiers differ.
+
+        Never the verdict only the passive tier gives; a (b), (c) or no-rule filer gets the
+        passive verdict. Exact counts and printed percentages alike.
+        """
+        plan = drawn_plan(general, general + extra)
+        found = ruled(rule, "2021-06-01", person("Fund", shares, f"{shares / 100_000:.1f}"))
+        given_outstanding = 10_000_000 if exact else None
+
+        def status(passive: Mapping[str, bool] | None = None) -> str:
+            (row,) = watch(plan, [found], outstanding=given_outstanding,
+                           passive=passive).records()  # fmt: skip
+            return str(row["status"])
+
+        as_active, as_passive, judged = status({"Fund": False}), status({"Fund": True}), status()
+        if rule != "13d-1(d)":
+            assert judged == as_passive
+        elif as_active == as_passive:
+            assert judged == as_active
+        else:  # the cautious of the two (a warning over clear), else open
+            assert judged in (as_active, "uncertain") and judged != as_passive
 
 
 class TestGroups:
@@ -316,6 +468,20 @@ class TestPassivityByIntent:
         found = report("13D", "2021-06-01", person("Fund", 1_000_000, "10.0"))
         (row,) = watch(intent_plan(), [found], outstanding=10_000_000).records()
         assert row["status"] == "clear"
+
+    def test_13g_under_d_does_not_settle_an_intent_exception(self) -> None:
+        """A 13d-1(d) 13G says nothing of intent: the exception's two readings, UNCERTAIN.
+
+        A 13d-1(c) 13G at the same holding keeps the exception (its filer certifies no purpose
+        of changing or influencing control).
+        """
+        exempt = ruled("13d-1(d)", "2021-06-01", person("Fund", 2_000_000, "20.0"))
+        (row,) = watch(intent_plan(), [exempt], outstanding=10_000_000).records()
+        assert (row["status"], row["passive"]) == ("uncertain", None)
+        assert "Section 1(a)(iii)" in str(row["open"]) and "13d-1(d)" in str(row["open"])
+        certified = ruled("13d-1(c)", "2021-06-01", person("Fund", 2_000_000, "20.0"))
+        (row,) = watch(intent_plan(), [certified], outstanding=10_000_000).records()
+        assert (row["status"], row["limit"], row["passive"]) == ("clear", "25", True)
 
     def test_the_passive_tier_follows_the_form(self) -> None:
         """A passive tier is for 13G filers: a 13D disclaiming intent is still active for it."""

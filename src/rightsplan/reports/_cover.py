@@ -19,7 +19,7 @@ import pendulum
 from rightsplan.errors import FilingError
 from rightsplan.reports.model import Inconsistency, ReportingPerson, Stated
 
-__all__ = ["Cover", "read_cover"]
+__all__ = ["OUTSTANDING_WORDS", "Cover", "read_cover"]
 
 _S = r"[ \t\n\xa0]{1,12}"
 """White space between the words of a label, line breaks included (bounded)."""
@@ -183,11 +183,12 @@ _JOINT = re.compile(
     r"[ \t\n]{1,4}joint[ \t\n]{1,4}filing|filed[ \t\n]{1,4}jointly|jointly[ \t\n]{1,4}file",
     re.IGNORECASE,
 )
-_OUTSTANDING = re.compile(
+OUTSTANDING_WORDS = re.compile(
     r"(?P<number>\d{1,3}(?:,\d{3}){1,4})[ \t\n]{1,4}shares[ \t\n]{1,4}of[^.;]{0,80}?"
     r"[ \t\n]{1,4}(?:issued[ \t\n]{1,4}and[ \t\n]{1,4})?outstanding",
     re.IGNORECASE,
 )
+"""Where an item states the shares outstanding the percentages rest on (text covers and XML)."""
 _ITEM_PERCENT_13G = re.compile(
     r"percent[ \t\n]{1,4}of[ \t\n]{1,4}class[ \t]{0,2}:?[^\n%]{0,40}?"
     r"(?P<number>\d{1,3}(?:\.\d{1,6})?)[ \t]{0,2}%",
@@ -746,7 +747,7 @@ def read_cover(text: str, *, header_form: str | None = None) -> Cover:
     joint = _JOINT.search(text)
     if joint is not None:
         cover.joint_filing = Stated(joint.group(), joint.start(), joint.end(), joint.group())
-    outstanding = _OUTSTANDING.search(text, covers_end)
+    outstanding = OUTSTANDING_WORDS.search(text, covers_end)
     if outstanding is not None:
         value = int(outstanding["number"].replace(",", ""))
         cover.outstanding = Stated(

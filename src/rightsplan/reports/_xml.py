@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 import pendulum
 
-from rightsplan.reports._cover import Cover
+from rightsplan.reports._cover import OUTSTANDING_WORDS, Cover
 from rightsplan.reports.model import ReportingPerson, Stated
 
 __all__ = ["looks_like_xml", "read_xml"]
@@ -59,6 +59,7 @@ _PERCENT = _element("percentOfClass|classPercent")
 _TYPE = _element("typeOfReportingPerson")
 _PURPOSE = _element("transactionPurpose|purposeOfTransaction|item4")
 _OUTSTANDING = _element("sharesOutstanding|outstandingShares")
+_ITEMS = re.compile(r"<(?:[\w.-]{1,40}:)?items(?:1To7)?\b")
 
 
 def _value(match: re.Match[str]) -> Stated[str] | None:
@@ -171,4 +172,13 @@ def read_xml(text: str) -> Cover:
     if purpose is not None and cover.form is not None and cover.form.value == "13D":
         cover.purpose = purpose
     cover.outstanding = _whole(_first(_OUTSTANDING, text, 0, end))
+    items = _ITEMS.search(text)
+    if cover.outstanding is None and items is not None:
+        # The filed schemas have no element for it: filers state it in an item's prose
+        # ("calculated based upon an aggregate of 35,324,685 shares of Common Stock
+        # outstanding"), as text covers do.
+        stated = OUTSTANDING_WORDS.search(text, items.start())
+        if stated is not None:
+            value = int(stated["number"].replace(",", ""))
+            cover.outstanding = Stated(value, stated.start(), stated.end(), stated.group())
     return cover

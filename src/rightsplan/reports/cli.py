@@ -63,13 +63,17 @@ Each holder is judged on its reports' event dates and on every date the plan cha
 report or plan), its holding carried forward from its latest report, with its standing from
 the replay of the reports with the plan: exactly when the shares outstanding are known
 (stated in a report, or --outstanding), else from the percentage as printed (UNCERTAIN where
-its rounding straddles the limit). Passivity is the form's (a 13G is passive, a 13D is not),
-except for an exception that lasts only while its holder has no intention of changing or
-influencing control: a 13D's Item 4 decides that, and where it does not the row is UNCERTAIN
-unless --passive or --active names the holder. A joint filing naming earlier separate filers
-makes them a group from its date; --group states others. Each row cites the plan clause and
-the reports. Exit status: 0 when no holding triggers, 1 when one does, 2 for bad input, 70
-for an internal error.
+its rounding straddles the limit). Passivity is the form's and the 13G's rule box's: a 13D
+is active; a 13G under Rule 13d-1(b) or (c) is passive, and one stating no rule is passive
+by its form (the row says the rule was not stated); a 13G under Rule 13d-1(d) (an exempt
+investor, filing whatever its intent) does not show passivity, so it is judged under both
+tiers and UNCERTAIN where the passive tier decides, unless --passive or --active names the
+holder. An exception that lasts only while its holder has no intention of changing or
+influencing control turns on intent: a 13D's Item 4 decides that, and where it does not the
+row is UNCERTAIN unless --passive or --active names the holder. A joint filing naming
+earlier separate filers makes them a group from its date; --group states others. Each row
+cites the plan clause and the reports. Exit status: 0 when no holding triggers, 1 when one
+does, 2 for bad input, 70 for an internal error.
 """
 
 _REPORT_SUFFIXES = frozenset(("", ".txt", ".htm", ".html", ".xml", ".sgml", ".nc"))
@@ -241,9 +245,11 @@ def _watch_parser() -> argparse.ArgumentParser:
         help="the shares outstanding until a report states a figure",
     )
     parser.add_argument("--passive", action="append", default=[], metavar="NAME",
-                        help="treat NAME as passive whatever its form (repeatable)")  # fmt: skip
+                        help="treat NAME as passive whatever its form or rule box "
+                        "(repeatable)")  # fmt: skip
     parser.add_argument("--active", action="append", default=[], metavar="NAME",
-                        help="treat NAME as active whatever its form (repeatable)")  # fmt: skip
+                        help="treat NAME as active whatever its form or rule box "
+                        "(repeatable)")  # fmt: skip
     parser.add_argument("--group", action="append", default=[], metavar="NAME=A;B",
                         help="separate filers A and B act as group NAME (Rule 13d-5(b)); "
                         "members separated by ';' (repeatable)")  # fmt: skip

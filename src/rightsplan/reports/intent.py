@@ -1,12 +1,14 @@
 """What a report says of its filer's intention of changing or influencing control.
 
-A plan's passive tier is for holders eligible to report on Schedule 13G, so for the tier the
-form decides (a 13D filer is active). A named-holder exception that lasts only while its
-holder holds "without any intention of changing or influencing control" turns on intent, not
-on the form: a holder of more than 20% must file a 13D whatever its intent (Rule 13d-1(c)
-is for less than 20%). For such an exception the 13D's Item 4 (Purpose of Transaction) is
-what the filings say; :func:`stated_intent` reads it, and says when it does not settle the
-question rather than guessing.
+A plan's passive tier is for holders eligible to report on Schedule 13G because they hold
+without intent to change or influence control, so for the tier the form and its rule box
+decide (a 13D filer is active; a 13G under Rule 13d-1(d) is filed whatever the intent). A
+named-holder exception that lasts only while its holder holds "without any intention of
+changing or influencing control" turns on intent, not on the form: a holder of more than 20%
+must file a 13D whatever its intent (Rule 13d-1(c) is for less than 20%). For such an
+exception the 13D's Item 4 (Purpose of Transaction) is what the filings say;
+:func:`stated_intent` reads it, and says when it does not settle the question rather than
+guessing.
 """
 
 from __future__ import annotations
@@ -63,7 +65,11 @@ def _sentence(text: str, at: int, floor: int, ceiling: int) -> tuple[int, int]:
 def stated_intent(report: Report) -> Intent:
     """What ``report`` says of an intention of changing or influencing control.
 
-    A Schedule 13G is filed without one (its certification says so). For a 13D, Item 4 is
+    A Schedule 13G under Rule 13d-1(b) or (c) is filed without one (its certification says
+    so), and one stating no rule is taken at its form's word; under Rule 13d-1(d) (an exempt
+    investor, filing whatever its intent) it does not settle the question, and ``quote`` is
+    the rule box where marked (:attr:`Report.passive_basis
+    <rightsplan.reports.Report.passive_basis>`). For a 13D, Item 4 is
     read for a sentence about changing or influencing control: denied ("no", "not",
     "without" before the words), the filer disclaims the intention; stated without a denial,
     it has it; no such sentence, both kinds, or no Item 4: not settled.
@@ -73,11 +79,7 @@ def stated_intent(report: Report) -> Intent:
     if report.form is None:
         return Intent(None, f"{report.cite()} does not say whether it is a 13D or a 13G")
     if report.form.value == "13G":
-        return Intent(
-            True,
-            f"{report.cite()} is a Schedule 13G, filed by a holder without any intention of "
-            "changing or influencing control",
-        )
+        return Intent(report.passive, f"{report.cite()} is {report.passive_basis}", report.rule)
     purpose = report.purpose
     if purpose is None:
         return Intent(

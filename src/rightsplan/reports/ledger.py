@@ -28,11 +28,17 @@ Modelling choices, stated once:
 - **A filer that checks box (a) alone** says it is a member of a group that its report does
   not name: the position says so (:attr:`ReportedPosition.unnamed_group`); its group's
   holding is at least its own.
-- **Passivity comes from the form.** A Schedule 13G is filed by a holder without any
-  intention of changing or influencing control; a 13D by one that may have it. A holder
-  whose report is a 13D is active from that report's date, even if it filed 13Gs before.
-  (Where a plan's exception turns on intent rather than on the form,
-  :func:`~rightsplan.reports.watch` reads Item 4: see :func:`~rightsplan.reports.stated_intent`.)
+- **Passivity comes from the form and the 13G's rule box.** A 13D is filed by a holder that
+  may intend to change or influence control: active from that report's date, even if it
+  filed 13Gs before. A 13G under Rule 13d-1(b) (a qualified institution) or 13d-1(c) (a
+  passive investor) is passive, its rule box quoted. A 13G under Rule 13d-1(d) (an exempt
+  investor: shares acquired before the class was registered) is filed whatever the holder's
+  intent, so it does not show passivity: the events record it as active (the general
+  threshold, the cautious reading) and say so, for the reviewer to change, and the watch
+  judges it both ways. A 13G whose cover states no rule (older filings) is passive by the
+  form alone, and the events say the rule was not stated. (Where a plan's exception turns
+  on intent rather than on the form, :func:`~rightsplan.reports.watch` reads Item 4: see
+  :func:`~rightsplan.reports.stated_intent`.)
 - **Shares as reported, percentages as printed.** The events carry the aggregate amount
   exactly; a percentage is kept as printed (a :class:`~rightsplan.ReportedHolding` in
   :func:`~rightsplan.reports.watch`), never turned into shares.
@@ -77,7 +83,9 @@ class ReportedPosition:
     percent: Stated[str] | None
     """The percent of class as printed, for the person whose aggregate is taken."""
     passive: bool | None
-    """From the form: ``True`` for a 13G, ``False`` for a 13D, ``None`` if not stated."""
+    """From the form and the rule box (:attr:`Report.passive <rightsplan.reports.Report.passive>`):
+    ``True`` for a 13G under Rule 13d-1(b) or (c) or stating no rule, ``False`` for a 13D,
+    ``None`` where not established (a 13G under Rule 13d-1(d), or no form stated)."""
     outstanding: Stated[int] | None = None
     """The shares outstanding the report says it computed on, if it does."""
     note: str | None = None
@@ -97,6 +105,13 @@ class ReportedPosition:
             parts.append(f'aggregate amount "{" ".join(self.shares.quote.split())}"')
         if self.percent is not None:
             parts.append(f'percent of class "{" ".join(self.percent.quote.split())}"')
+        report = self.report
+        if report.form is not None and report.form.value == "13G":
+            if report.rule is None:
+                parts.append("no rule stated (13d-1(b), (c) or (d)): passive by the form alone")
+            else:
+                marked = f'rule "{" ".join(report.rule.quote.split())}"'
+                parts.append(marked if report.passive else f"{marked}: passivity not established")
         return "; ".join(parts)
 
 
@@ -389,8 +404,15 @@ def _walk(
                 amount = position.most if known is None else min(position.most, known)
                 source = f"{source}; the persons' aggregates added, the most the group holds"
             held[holder] = (amount, position.shared)
-            sources[holder] = source
             passive = position.passive if passive_of is None else passive_of(position)
+            if passive is None and position.report.form is not None:
+                # A 13G under Rule 13d-1(d): the cautious reading, said for the reviewer.
+                passive = False
+                source = (
+                    f"{source}; recorded as active (the general threshold): Rule 13d-1(d) "
+                    "does not show that the holder is passive; set passive to true if it is"
+                )
+            sources[holder] = source
             group = group_of.get(holder)
             if group is not None and group.report is None:
                 allot(group, day, holder, passive)

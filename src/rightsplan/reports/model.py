@@ -21,6 +21,14 @@ __all__ = ["Fact", "Inconsistency", "Layout", "Report", "ReportingPerson", "Stat
 
 T = TypeVar("T")
 
+_PASSIVE_RULES = {
+    "13d-1(b)": "a qualified institution, holding without any purpose of changing or "
+    "influencing control",
+    "13d-1(c)": "a passive investor, certifying that it holds without any purpose of changing "
+    "or influencing control",
+}
+"""The Schedule 13G rules whose filers hold without intent to change or influence control."""
+
 
 @attrs.frozen
 class Stated(Generic[T]):
@@ -143,10 +151,45 @@ class Report:
 
     @property
     def passive(self) -> bool | None:
-        """Whether the form says the holders are passive: a 13G is, a 13D is not."""
+        """Whether the report shows its holders passive, by its form and its rule box.
+
+        ``False`` for a 13D. For a 13G, ``True`` under Rule 13d-1(b) (a qualified
+        institution) or 13d-1(c) (a passive investor certifying no purpose of changing or
+        influencing control), and where the cover states no rule (older 13Gs: passive by the
+        form alone); ``None`` under Rule 13d-1(d) (an exempt investor, which files on 13G
+        whatever its intent) and where the report states no form. :attr:`passive_basis` says
+        why.
+        """
         if self.form is None:
             return None
-        return self.form.value == "13G"
+        if self.form.value != "13G":
+            return False
+        if self.rule is None or self.rule.value in _PASSIVE_RULES:
+            return True
+        return None  # Rule 13d-1(d): filed whatever the holder's intent
+
+    @property
+    def passive_basis(self) -> str:
+        """Why :attr:`passive` is what it is, in words, quoting the rule box where marked."""
+        if self.form is None:
+            return "the report does not say whether it is a 13D or a 13G"
+        if self.form.value != "13G":
+            return "a Schedule 13D, whose filer may intend to change or influence control"
+        rule = self.rule
+        if rule is None:
+            return (
+                "a Schedule 13G whose cover states no rule (13d-1(b), (c) or (d)): passive by "
+                "the form alone"
+            )
+        quote = " ".join(rule.quote.split())
+        marked = f'a Schedule 13G under Rule {rule.value} (its rule box marks "{quote}")'
+        if rule.value in _PASSIVE_RULES:
+            return f"{marked}: {_PASSIVE_RULES[rule.value]}"
+        return (
+            f"{marked}: an exempt investor, holding shares acquired before the class was "
+            "registered, files on 13G whatever its intent, so the report does not show that it "
+            "holds without any intention of changing or influencing control"
+        )
 
     @property
     def form_name(self) -> str:

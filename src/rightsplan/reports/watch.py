@@ -16,12 +16,16 @@ machinery:
   the report's date, or given by the caller) the aggregate amount is judged exactly;
   otherwise the percent of class as printed is assessed as a
   :class:`~rightsplan.ReportedHolding`, ``UNCERTAIN`` where its rounding straddles the limit;
-- passivity is the form's (13G passive, 13D active), so a 13G filer that files a 13D is
-  judged under the lower tier from that report's date; but where the plan's exception for
-  the holder lasts only while it holds "without any intention of changing or influencing
-  control", that is a matter of intent, not of the form: a 13D's Item 4 decides
+- passivity is the form's and the 13G's rule box's (:attr:`~rightsplan.reports.Report.passive`):
+  a 13D is active, so a 13G filer that files a 13D is judged under the lower tier from that
+  report's date; a 13G under Rule 13d-1(b) or (c), or stating no rule, is passive; a 13G
+  under Rule 13d-1(d) (filed whatever the holder's intent) does not settle it, so both
+  answers are judged and the row is ``UNCERTAIN`` where they differ (where the passive tier
+  decides the verdict), saying why. Where the plan's exception for the holder lasts only
+  while it holds "without any intention of changing or influencing control", that is a
+  matter of intent, not of the form: a 13D's Item 4 decides
   (:func:`~rightsplan.reports.stated_intent`), and where it does not, both answers are
-  judged and the row is ``UNCERTAIN`` if they differ, saying why;
+  judged in the same way;
 - a group's members are judged on their holdings together (Rule 13d-5(b)), each share
   counted once: where the members' shares with shared power may or may not overlap, both
   counts are judged, ``UNCERTAIN`` if they differ; a lone filer that checks box (a) of a
@@ -255,16 +259,23 @@ class _Reading:
         if chosen:
             return chosen[0], None
         exception = self.exception(position, holder)
-        if exception is None or position.passive is not False:
-            return bool(position.passive), None
-        intent: Intent = stated_intent(position.report)
-        if intent.passive is not None:
-            return intent.passive, None
-        return None, (
-            f"the exception for {exception.holder} ({exception.source.cite()}) lasts only while "
-            "it holds without any intention of changing or influencing control, which is a "
-            f"matter of intent, not of the form; {intent.why}"
-        )
+        report = position.report
+        if exception is not None and report.form is not None and position.passive is not True:
+            intent: Intent = stated_intent(report)
+            if intent.passive is not None:
+                return intent.passive, None
+            return None, (
+                f"the exception for {exception.holder} ({exception.source.cite()}) lasts only "
+                "while it holds without any intention of changing or influencing control, which "
+                f"is a matter of intent, not of the form; {intent.why}"
+            )
+        if position.passive is None and report.form is not None:
+            return None, (
+                f"{report.cite()} is {report.passive_basis}: whether {holder} is passive "
+                "(eligible for a passive-investor tier) is not established, so it is judged both "
+                "ways; --passive or --active (passive= in Python) settles it"
+            )
+        return bool(position.passive), None
 
 
 def watch(
@@ -286,11 +297,14 @@ def watch(
     latest stated figure is used from its report's date on). A position with neither an
     aggregate amount and a known outstanding figure nor a percentage is left out.
 
-    Passivity is the form's, except where the plan's exception for the holder turns on
-    intent (then a 13D's Item 4 decides, and where it does not the row says so), and except
-    where ``passive`` says otherwise for a holder (by the filing's or a member's name, or
-    the name the plan gives them): a determination the caller makes. ``groups`` states
-    groups of separate filers the filings do not (a group name and its members' names).
+    Passivity is the form's and the rule box's (a 13D is active; a 13G under Rule 13d-1(b)
+    or (c), or stating no rule, passive; a 13G under Rule 13d-1(d) not established, judged
+    both ways and ``UNCERTAIN`` where that decides the verdict), except where the plan's
+    exception for the holder turns on intent (then a 13D's Item 4 decides, and where it does
+    not the row says so), and except where ``passive`` says otherwise for a holder (by the
+    filing's or a member's name, or the name the plan gives them): a determination the
+    caller makes. ``groups`` states groups of separate filers the filings do not (a group
+    name and its members' names).
     Where the plan's terms name one of a filing's persons (a named-holder exception's holder
     or members), the holding is judged under the plan's name.
 
