@@ -261,8 +261,52 @@ class TestDocumentKinds:
         assert reading.kind is DocumentKind.FORM_8A_AMENDMENT
         assert reading.confidence == "high"
 
+    def test_eight_a_amendment_numbered_in_words(self) -> None:
+        """ "AMENDMENT NUMBER 1 TO FORM 8-A" heads an 8-A/A as "Amendment No. 1" does."""
+        text = (
+            "SECURITIES AND EXCHANGE COMMISSION Washington, D.C. 20549 ---- AMENDMENT NUMBER 1 "
+            "TO FORM 8-A FOR REGISTRATION OF CERTAIN CLASSES OF SECURITIES\n"
+        )
+        assert kind(text) is DocumentKind.FORM_8A_AMENDMENT
+
+    def test_eight_k_item_title_outside_a_line_start(self) -> None:
+        """The title of the 8-K item on rights of security holders names a current report."""
+        text = (
+            "Acme Corp Files An 8-K Material Modification to Rights of Security HoldersItem "
+            "3.03 Material Modification to Rights of Security Holders.\nOn March 2, 2018, the "
+            "Company entered into an amendment to its Rights Agreement. See Exhibit4.1.\n"
+        )
+        assert kind(text) is DocumentKind.FORM_8K
+
+    def test_letter_that_hereby_amends_is_an_amendment(self) -> None:
+        """A letter to the rights agent that "hereby amends ... as follows" is an amendment."""
+        text = (
+            "Exhibit 4.1\nMay 7, 2004\nFirst Bank\nRe: Changes to Rights Agreement\n"
+            "Pursuant to Section 27 of the Rights Agreement, dated as of May 11, 1998, the "
+            "Company hereby amends the Rights Agreement as follows:\n"
+        )
+        assert kind(text) is DocumentKind.AMENDMENT
+
+    def test_title_of_a_rights_plan_agreement(self) -> None:
+        """ "SHAREHOLDER RIGHTS PLAN AGREEMENT" on a line of its own titles an agreement."""
+        text = "AMENDED AND RESTATED SHAREHOLDER RIGHTS PLAN AGREEMENT\nBETWEEN\nACME INC.\n"
+        assert kind(text) is DocumentKind.AGREEMENT
+
 
 class TestPressReleases:
+    def test_dateline_without_a_date(self) -> None:
+        """A city in capitals and a dash before the first sentence opens a news story."""
+        text = (
+            "TORONTO – Based on advice received, the board of directors has amended the "
+            "shareholders' rights plan that was adopted on July 28.\n"
+        )
+        assert kind(text) is DocumentKind.PRESS_RELEASE
+
+    def test_note_heading_with_a_dash_is_no_dateline(self) -> None:
+        """A note's lettered heading followed by a dash is not a story's dateline."""
+        text = "NOTE T — Stockholders rights plan\nThe Company has a rights plan.\n"
+        assert kind(text) is not DocumentKind.PRESS_RELEASE
+
     @pytest.mark.parametrize(
         ("text", "expected"),
         [

@@ -272,7 +272,7 @@ _PLAN_IN_CHARTER = _text.phrase("certificate of incorporation")
 _S = r"[ \t\n]+"
 _ORDINAL = r"(?:FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH|TENTH)"
 _PLAN_TITLE = (
-    rf"(?:[A-Z0-9][\w'’&.,-]*{_S}){{0,6}}?(?:RIGHTS{_S}(?:AGREEMENT|PLAN)|PRESERVATION{_S}"
+    rf"(?:[A-Z0-9][\w'’&.,-]*{_S}){{0,6}}?(?:RIGHTS{_S}(?:PLAN{_S})?(?:AGREEMENT|PLAN)|PRESERVATION{_S}"
     rf"(?:PLAN|AGREEMENT)|PROTECTION{_S}(?:PLAN|AGREEMENT))"
 )
 _AMENDMENT_TITLE = (
@@ -291,6 +291,12 @@ _DATELINE = (
     r"[ \t]+\d{1,2},[ \t]+(?:19|20)\d\d[ \t]*(?:/|\(|--|–|—|-)"
     r"|^[ \t]*[A-Z][A-Z .'-]{2,30}(?:,[ \t]+[A-Z][A-Za-z.]{1,12}){0,2}[ \t]+\([A-Za-z ]{0,20}"
     r"(?:Wire|WIRE|Newswire|NEWSWIRE|News|NEWS|[Rr]elease|RELEASE)\b[^()\n]{0,20}\)[ \t]*(?:--|–|—)"
+)
+# A story's first words, a city in capitals and a dash before its first sentence, with no date
+# ("TORONTO – Based on recommendations ..."): a dateline only in the document's first lines.
+_BARE_DATELINE_AT_TOP = re.compile(
+    r"[ \t\n|]*(?:[^\n]{0,300}\n[ \t\n]*)?(?!(?:NOTE|ITEM|PART|SECTION|ARTICLE|EXHIBIT|SCHEDULE)\b)[A-Z][A-Z .'-]{2,30}"
+    r"(?:,[ \t]+[A-Z][A-Za-z.]{1,12}){0,2}[ \t]+(?:--|–|—)[ \t]+[A-Z][a-z]+[ \t]+[a-z]"
 )
 # A headline in the document's first lines: who does what to a rights plan, the verb in the
 # present tense of news ("Allergan adopts one-year stockholder rights plan", "RRD Amends
@@ -324,7 +330,7 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         11,
         re.compile(
             r"\bFORM[ \t\n]+8-A(?:12[BG])?[ \t]*/[ \t]*A\b|^[ \t]*8-A12[BG]/A\b|"
-            r"\bAmendment[ \t]+No\.?[ \t]*\d{1,2}[ \t]+to[ \t\n]+FORM[ \t]+8-A\b|"
+            r"\bAmendment[ \t]+(?:No\.?|Number)[ \t]*\d{1,2}[ \t]+to[ \t\n]+FORM[ \t]+8-A\b|"
             r"\bFORM[ \t]+8-A(?:12[BG])?[ \t]*\n?[ \t]*\(?Amendment[ \t]+No\.?[ \t]*\d",
             re.I | re.M,
         ),
@@ -341,7 +347,11 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         10,
         re.compile(
             r"\bFORM[ \t\n]+8-K\b|[‘'\"]8-K[’'\"]|^[ \t|]*Item[ \t]+(?:1\.01|3\.03|5\.03|8\.01)\b"
-            r"|^[ \t]*Item[ \t]+5\.?[ \t]+Other[ \t]+Events\b",
+            r"|^[ \t]*Item[ \t]+5\.?[ \t]+Other[ \t]+Events\b"
+            # The title of the 8-K item that reports a rights plan (Item 3.03), wherever the
+            # page puts it: only a current report is headed with it.
+            r"|\bMaterial[ \t]+Modifications?[ \t]+to[ \t]+Rights[ \t]+of"
+            r"[ \t]+Security[ \t]+Holders\b",
             re.I | re.M,
         ),
     ),
@@ -449,6 +459,14 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         re.compile(
             rf"\([ \t\n]*this{_S}[\"“](?:Rights{_S})?(?:Agreement|Plan)[\"”][ \t\n]*\)", re.I
         ),
+    ),
+    (
+        # The operative words of an amendment, in whatever form it comes (a letter to the
+        # rights agent among them): "the Company ... hereby amends ... the Rights Agreement as
+        # follows". A report says the agreement "was amended"; only the instrument amends.
+        DocumentKind.AMENDMENT,
+        10,
+        re.compile(r"\bhereby[ \t\n]+amends?\b[^.;]{0,120}?\bas[ \t\n]+follows\b", re.I),
     ),
     (
         # A title page: the title in capitals, then its parties or its date ("FORM OF RIGHTS
@@ -629,6 +647,9 @@ def document_kind(filing: Filing) -> DocumentReading:
         for kind, weight, pattern in _KIND_SIGNALS
     ]
     signals.append((DocumentKind.PRESS_RELEASE, 9, _HEADLINE_AT_TOP.match(text, main.start, stop)))
+    signals.append(
+        (DocumentKind.PRESS_RELEASE, 10, _BARE_DATELINE_AT_TOP.match(text, main.start, stop))
+    )
     signals.append((DocumentKind.ANNUAL_NOTE, 9, _NOTE_HEADING.match(text, main.start, stop)))
     for kind, weight, match in signals:
         if match is None:
