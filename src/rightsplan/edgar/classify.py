@@ -295,7 +295,8 @@ _DATELINE = (
 # A story's first words, a city in capitals and a dash before its first sentence, with no date
 # ("TORONTO – Based on recommendations ..."): a dateline only in the document's first lines.
 _BARE_DATELINE_AT_TOP = re.compile(
-    r"[ \t\n|]*(?:[^\n]{0,300}\n[ \t\n]*)?(?!(?:NOTE|ITEM|PART|SECTION|ARTICLE|EXHIBIT|SCHEDULE)\b)[A-Z][A-Z .'-]{2,30}"
+    r"[ \t\n|]*(?:[^\n]{0,300}\n[ \t\n]*)?"
+    r"(?!(?:NOTE|ITEM|PART|SECTION|ARTICLE|EXHIBIT|SCHEDULE)\b)[A-Z][A-Z .'-]{2,30}"
     r"(?:,[ \t]+[A-Z][A-Za-z.]{1,12}){0,2}[ \t]+(?:--|–|—)[ \t]+[A-Z][a-z]+[ \t]+[a-z]"
 )
 # A headline in the document's first lines: who does what to a rights plan, the verb in the
