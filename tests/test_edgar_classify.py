@@ -262,7 +262,7 @@ class TestDocumentKinds:
         assert reading.confidence == "high"
 
     def test_eight_a_amendment_numbered_in_words(self) -> None:
-        """ "AMENDMENT NUMBER 1 TO FORM 8-A" heads an 8-A/A as "Amendment No. 1" does."""
+        """An 8-A/A headed "AMENDMENT NUMBER 1 TO FORM 8-A" is read as one headed "No. 1"."""
         text = (
             "SECURITIES AND EXCHANGE COMMISSION Washington, D.C. 20549 ---- AMENDMENT NUMBER 1 "
             "TO FORM 8-A FOR REGISTRATION OF CERTAIN CLASSES OF SECURITIES\n"
@@ -288,7 +288,7 @@ class TestDocumentKinds:
         assert kind(text) is DocumentKind.AMENDMENT
 
     def test_title_of_a_rights_plan_agreement(self) -> None:
-        """ "SHAREHOLDER RIGHTS PLAN AGREEMENT" on a line of its own titles an agreement."""
+        """A line reading "... SHAREHOLDER RIGHTS PLAN AGREEMENT" titles an agreement."""
         text = "AMENDED AND RESTATED SHAREHOLDER RIGHTS PLAN AGREEMENT\nBETWEEN\nACME INC.\n"
         assert kind(text) is DocumentKind.AGREEMENT
 
