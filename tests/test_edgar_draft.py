@@ -1400,6 +1400,82 @@ class TestNamedPartiesAndAgents:
         )
         assert "agreement.rights_agent=First Chicago Trust Company of New York" in text_facts(text)
 
+    def test_resigning_and_successor_agents_by_their_defined_parts(self) -> None:
+        """The "Resigning Rights Agent" is the agreement's; the "Successor" is appointed."""
+        text = (
+            "AMENDMENT TO RIGHTS AGREEMENT\nThis Amendment, dated as of May 2, 2001, is among "
+            'Acme Inc. (the "Company"), Old River Trust Company (the "Resigning Rights Agent") '
+            'and New Harbor Bank, a Delaware bank (the "Successor Rights Agent"), and amends the '
+            "Rights Agreement dated as of March 3, 1990.\nB. The Company intends to appoint the "
+            "Successor Rights Agent to succeed the Resigning Rights Agent as Rights Agent.\n"
+        )
+        drafted = text_facts(text)
+        assert "agreement.rights_agent=Old River Trust Company" in drafted
+        assert any(f.endswith("appoint-rights-agent=New Harbor Bank") for f in drafted)
+
+    def test_successor_agent_alone_is_the_agent(self) -> None:
+        """Without a resigning agent, the one defined as "Successor Rights Agent" is the agent."""
+        text = (
+            "AMENDMENT TO RIGHTS AGREEMENT\nThis Amendment, dated as of May 2, 2001, to the "
+            'Rights Agreement between Acme Inc. (the "Company") and New Harbor Bank, a Delaware '
+            'bank (the "Successor Rights Agent").\n'
+        )
+        drafted = text_facts(text)
+        assert "agreement.rights_agent=New Harbor Bank" in drafted
+        assert not any("appoint-rights-agent" in f for f in drafted)
+
+    def test_parties_recital_names_the_agent_succeeded(self) -> None:
+        """A recital that the Company and X (as successor to Y) are parties names Y the agent."""
+        text = (
+            "FIRST AMENDMENT TO RIGHTS AGREEMENT\nThis First Amendment, dated as of May 2, 2001, "
+            'is among River Bank ("River"), Acme Inc. (the "Company") and Harbor Bank '
+            '("Harbor").\nWHEREAS, the Company and River (as successor to Lake Trust Company) '
+            "are parties to that certain Rights Agreement, dated as of March 3, 1990;\n"
+            "WHEREAS, the Company desires to appoint Harbor as a successor Rights Agent.\n"
+        )
+        assert "agreement.rights_agent=Lake Trust Company" in text_facts(text)
+
+    def test_short_name_of_the_party_recited_is_read_in_full(self) -> None:
+        """A short name in a recital of the parties is read as the full name it stands for."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1, dated as of May 2, 2001, "
+            'by and among Acme Corp. (the "Corporation"), Lake Trust Company, a New York '
+            'corporation ("Lake"), and Harbor Bank, N.A., a national association ("Harbor").\n'
+            "WHEREAS, the Corporation and Lake are currently parties to the Rights Agreement;\n"
+            "WHEREAS, the Corporation intends to appoint Harbor to succeed Lake as Rights Agent;\n"
+        )
+        drafted = text_facts(text)
+        assert "agreement.rights_agent=Lake Trust Company" in drafted
+        assert "amendment[1].appoint-rights-agent=Harbor Bank, N.A." in drafted
+
+    def test_agent_named_the_rights_agent_under_the_agreement(self) -> None:
+        """The agent an agreement "named the "Rights Agent"" is the agreement's agent."""
+        text = (
+            "FIRST AMENDMENT TO RIGHTS AGREEMENT\nThis First Amendment effective as of May 2, "
+            '2001 is between Acme Inc. (the "Corporation") and Harbor Bank ("Harbor").\n'
+            "WHEREAS, the Corporation and River Bank entered into a Rights Agreement, dated as "
+            'of March 3, 1990, under which Lake Trust Company was named the "Rights Agent"; and\n'
+        )
+        assert "agreement.rights_agent=Lake Trust Company" in text_facts(text)
+
+    def test_agent_with_a_nested_parenthesis(self) -> None:
+        """A party "(as successor to X (formerly known as Y))" before "(the "Rights Agent")"."""
+        text = (
+            "On May 2, 2001, the Board approved an amendment to the Rights Agreement, dated as "
+            "of March 3, 1990, between the Company and Harbor Bank Lakeside, N. A. (as successor "
+            'to Lake Trust Company (formerly known as River Trust Company)) (the "Rights '
+            'Agent").\n'
+        )
+        assert "agreement.rights_agent=Harbor Bank Lakeside, N. A." in text_facts(text)
+
+    def test_headings_are_no_agents(self) -> None:
+        """'Appointment of Successor Rights Agent', 'Plan with Offer Exception': no agent."""
+        text = (
+            "Acme Adopts Shareholder Rights Plan with Qualifying Offer Exception\nRe: Appointment "
+            "of Successor Rights Agent\nThe Board of Acme Inc. adopted a rights plan today.\n"
+        )
+        assert not any(f.startswith("agreement.rights_agent=") for f in text_facts(text))
+
 
 class TestTermsAsTextsStateThem:
     def test_terms_without_an_event(self) -> None:

@@ -433,13 +433,18 @@ _DATED_BEFORE = re.compile(rf"(?i:dated|effective)(?:{_W}as{_W}of)?[ \t\n]*$")
 _GAP = r"(?:[ \t]+\n?|\n)[ \t]*"
 _AGENT_NAME = (
     rf"\[?[A-Z][\w.&'’-]*(?:{_GAP}(?:(?![Aa][Ss]\b)[A-Z][\w.&'’-]*|of|and|&|de|la)){{0,7}}"
-    r"(?:,?[ \t\n]+(?i:N\.A\.|Inc\.|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.|National[ \t\n]+Association))?\]?"
+    # a national bank's city before its suffix: "Firstar Bank, Milwaukee, N.A."
+    r"(?:(?:,[ \t\n]+[A-Z][a-z]+)?,?[ \t\n]+N\.[ \t]?A\."
+    r"|,?[ \t\n]+(?i:Inc\.|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.|National[ \t\n]+Association))?\]?"
 )
+# A parenthesis, with one inside it: "(as successor to Firstar Trust Company (formerly known as
+# First Wisconsin Trust Company))".
+_PARENTHESIS = r"\((?:[^()]|\([^()]{0,80}\)){0,160}\)"
 # "and X, a New York limited liability company, as Rights Agent", "X (the "Rights Agent")",
 # "X Rights Agent" under an agreement's title; never "as successor rights agent".
 _AGENT = re.compile(
     rf"(?:\b(?i:and|with)|(?<![Ss]uccessor )\b(?i:to)|^)[ \t\n-]+(?P<agent>{_AGENT_NAME})"
-    rf"(?:,?{_W}(?:an?{_W}[^,()]{{1,80}}?|\([^)]{{0,100}}\)|(?i:successor(?:[ -]in[ -]interest)?)"
+    rf"(?:,?{_W}(?:an?{_W}[^,()]{{1,80}}?|{_PARENTHESIS}|(?i:successor(?:[ -]in[ -]interest)?)"
     rf"{_W}to{_W}[^,()]{{1,80}}?))*?[ \t]*,?[ \t\n]+"
     rf"(?:(?i:as){_W}(?i:the{_W})?(?i:rights{_W}agent)\b|\((?i:the{_W})?[\"“]Rights{_W}Agent[\"”]\)"
     rf"|Rights{_W}Agent\b(?![ \t]*[\"”]))",
@@ -448,6 +453,33 @@ _AGENT = re.compile(
 # "entered into a rights agreement (the "Rights Agreement") with X": the other party.
 _AGENT_WITH = re.compile(
     rf"{PLAN_NOUN}(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?{_W}with{_W}(?P<agent>{_AGENT_NAME})"
+)
+# An amendment that changes the rights agent defines each by its part in the change: 'The
+# First Chicago Trust Company of New York (the "Resigning Rights Agent") and The Bank of New
+# York, a New York banking corporation (the "Successor Rights Agent")'. The agent that leaves
+# is the one the agreement was made with.
+_AGENT_IN_CHANGE = re.compile(
+    rf"(?P<agent>{_AGENT_NAME})(?:,{_W}an?{_W}[^,()]{{1,80}}?)?[ \t\n]*\([ \t\n]*(?i:the{_W})?"
+    rf"[\"“](?P<part>(?i:resigning|retiring|outgoing|removed|predecessor|prior|former|existing|"
+    rf"original|successor|new)){_W}(?i:rights{_W}agent)[\"”][ \t\n]*\)"
+)
+_LEAVING = frozenset({"resigning", "retiring", "outgoing", "removed", "predecessor", "prior"})
+_LEAVING |= {"former", "existing", "original"}
+# A recital of who the agreement's parties are: "the Corporation and First Chicago are
+# currently parties to the Rights Agreement"; "the Company and U.S. Bank (as successor to
+# Firstar Trust Company) are parties to that certain Rights Agreement" (the agreement was made
+# with the agent succeeded). "under which First Chicago Trust Company of New York was named
+# the "Rights Agent"": the agent an agreement named.
+_AGENT_PARTY_TO = re.compile(
+    rf"\b(?i:the){_W}(?:Company|Corporation|Registrant|Bank|Trust){_W}and{_W}"
+    rf"(?P<agent>{_AGENT_NAME})(?:[ \t\n]*\((?i:as{_W}successor{_W}to){_W}(?P<original>"
+    rf"{_AGENT_NAME})[^()]{{0,80}}\))?,?{_W}(?:are|were)(?:{_W}currently)?{_W}parties{_W}to\b"
+    rf"|(?P<named>{_AGENT_NAME}){_W}was{_W}named{_W}(?:as{_W})?the{_W}[\"“]Rights{_W}Agent[\"”]"
+)
+# Words of a heading or of a plan's terms, never of a rights agent's name ("Appointment of
+# Successor Rights Agent", "Shareholder Rights Plan with Qualifying Offer Exception").
+_NOT_AGENT_WORDS = frozenset(
+    {"appointment", "successor", "exception", "amendment", "removal", "resignation", "offer"}
 )
 # "Toshiba Corporation, together with its Affiliates, shall not be deemed an Acquiring Person":
 # a name that carries an entity's suffix, then within the clause the words that exclude it.
@@ -581,7 +613,12 @@ _SUCCESSOR_PASSIVE = re.compile(
 )
 _SUCCESSOR = re.compile(
     rf"(?i:appoint\w{{0,6}}){_W}(?:of{_W})?(?P<agent>{_NAME}){_W}"
-    rf"(?i:as{_W}(?:a{_W}|the{_W})?successor{_W}rights{_W}agent)"
+    rf"(?:(?i:as{_W}(?:a{_W}|the{_W})?successor{_W}rights{_W}agent)|to{_W}succeed\b)"
+)
+# "the Company intends to appoint the Successor Rights Agent": the agent the amendment defines
+# by that term.
+_SUCCESSOR_DEFINED = re.compile(
+    rf"(?i:appoint\w{{0,6}}){_W}the{_W}(?:Successor|New){_W}Rights{_W}Agent\b"
 )
 # 'X, a Delaware corporation (the "Short")', 'X (together with its Affiliates, "Short")'.
 _DEFINED = re.compile(
@@ -1364,6 +1401,11 @@ class _Reader:
         self._terms: dict[str, Comparison | None] = {}
         """How the text compares with each defined term that names a threshold, once each."""
         self.agents: list[Found[str]] = []
+        self.original_agents: list[Found[str]] = []
+        """The agent the agreement was made with, as a later instrument recites it (the
+        resigning one, the one succeeded): preferred to the agent now serving."""
+        self.defined_successor: str | None = None
+        """The agent an amendment defines as "the Successor Rights Agent"."""
         self.provisions: list[DraftChange] = []
         self.stated_expiry: list[DraftChange] = []
         """The agreement's expiry as a report of another event states it (a candidate)."""
@@ -1524,6 +1566,7 @@ class _Reader:
             *AGENT_AS_PARTY.finditer(text, start, end),
         ):
             self._add_agent(match, 0.85 * factor)
+        self._agents_in_change(start, end, factor)
         self._instrument_dates(start, end, low, refs, factor)
         drafted = self._count_changes()
         self._successor(start, end, low, refs, authority)
@@ -1873,22 +1916,47 @@ class _Reader:
                     continue  # within one paragraph: read with its sentence
                 self._add_agent(match, 0.85)
 
-    def _add_agent(self, match: re.Match[str], confidence: float) -> None:
-        """A rights agent named by ``match`` (its group ``agent``), unless no name is there."""
+    def _agents_in_change(self, start: int, end: int, factor: float) -> None:
+        """The agents an amendment changing the rights agent names by their part in it."""
+        for match in _AGENT_IN_CHANGE.finditer(self.text, start, end):
+            leaving = match["part"].lower() in _LEAVING
+            if not leaving and self.defined_successor is None:
+                self.defined_successor = " ".join(match["agent"].split())
+            self._add_agent(match, 0.85 * factor, original=leaving)
+        for match in _AGENT_PARTY_TO.finditer(self.text, start, end):
+            group = "named" if match["named"] else "original" if match["original"] else "agent"
+            self._add_agent(match, 0.85 * factor, group=group, original=True)
+
+    def _add_agent(
+        self,
+        match: re.Match[str],
+        confidence: float,
+        *,
+        group: str = "agent",
+        original: bool = False,
+    ) -> None:
+        """A rights agent named by ``match`` (its ``group``), unless no name is there.
+
+        A short name the text defines ("First Chicago") is read as the full name it stands for.
+        """
         text = self.text
-        words = match["agent"].strip("[]").split()
-        if match["agent"].startswith("["):
+        words = match[group].strip("[]").split()
+        if match[group].startswith("["):
             return  # a blank in a form of agreement: "[CHASEMELLON SHAREHOLDER SERVICES]"
+        if any(word.lower() in _NOT_AGENT_WORDS for word in words):
+            return
+        written = " ".join(match[group].strip("[]").split())
+        written = self.context.names.get(written.casefold(), written)
+        words = written.split()
         if (words[0].lower() in _STOP_NAMES and words[0].lower() != "the") or (
             len(words) < 2 or words[1].lower() in ("company", "rights", "board")
         ):
             return
-        written = " ".join(match["agent"].strip("[]").split())
         shown, in_text = _shown_name(text, written, match.end(), self._words_seen)
-        self.agents.append(
+        (self.original_agents if original else self.agents).append(
             Found(
                 shown,
-                self.context.evidence(match.start("agent"), match.end()),
+                self.context.evidence(match.start(group), match.end()),
                 confidence if in_text else confidence - 0.15,
                 None if in_text else "written in capitals in the text: the case is a guess",
             )
@@ -2117,9 +2185,15 @@ class _Reader:
             or _SUCCESSOR_AS.search(self.text, start, end)
             or _SUCCESSOR_PASSIVE.search(self.text, start, end)
         )
-        if match is None:
+        if match is not None:
+            name = " ".join(match["agent"].split())
+        elif self.defined_successor is not None:
+            match = _SUCCESSOR_DEFINED.search(self.text, start, end)
+            if match is None:
+                return
+            name = self.defined_successor
+        else:
             return
-        name = " ".join(match["agent"].split())
         # "... removed as Rights Agent and The Bank of New York is being appointed": the name
         # after the agent removed.
         name = re.split(r"\bRights Agent and (?=[A-Z])", name)[-1]
@@ -2923,7 +2997,9 @@ class _Reader:
             key=lambda f: (f.value, -f.evidence.authority, -f.confidence),
             default=None,
         )
-        agent = max(self.agents, key=lambda f: f.evidence.authority, default=None)
+        agent = max(
+            self.original_agents or self.agents, key=lambda f: f.evidence.authority, default=None
+        )
         notes = list(self.notes)
         if len({f.value for f in candidates}) > 1 and agreement_date is not None:
             reason = (
