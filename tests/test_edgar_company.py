@@ -319,3 +319,37 @@ class TestNeighbouringLines:
             "Chicago Trust\n \n\n      Company of New York, dated as of August 22, 1996\n"
         )
         assert [m["agent"] for m in AGENT_AS_PARTY.finditer(text)] == []
+
+
+class TestReleasesRound3:
+    def test_name_starting_with_a_number_after_a_dateline_dash(self) -> None:
+        """A dateline's "--" touching the name keeps its first word: "Pier 9 Stores, Inc."."""
+        text = (
+            "AUSTIN, Texas--(BUSINESS WIRE)--Pier 9 Stores, Inc. (NYSE:PNS) announced today "
+            "that its Board of Directors has adopted a rights plan.\n"
+        )
+        assert company(text) == "Pier 9 Stores, Inc."
+
+    def test_the_article_inside_the_defined_term(self) -> None:
+        """(“the Company,” NYSE: ACM) defines the company as ("the Company") does."""
+        text = (
+            "HOUSTON--(BUSINESS WIRE)--Acme Marine Inc. (“the Company,” NYSE: ACM), said that "
+            "its Board has adopted a plan.\n"
+        )
+        assert company(text) == "Acme Marine Inc."
+
+    def test_announcer_with_its_defined_short_name(self) -> None:
+        """'Acme Ore Royalty Corporation ("AORC") reported today': the name before its short."""
+        text = (
+            'TORONTO, May 2, 2018 /CNW/ - Acme Ore Royalty Corporation ("AORC") reported today '
+            "that its rights plan has been amended.\n"
+        )
+        assert company(text) == "Acme Ore Royalty Corporation"
+
+    def test_company_named_as_its_board(self) -> None:
+        """ "The Board of Directors of Acme Stores, Inc. yesterday adopted": the company."""
+        text = (
+            "Acme Adopts Rights Plan\nThe Board of Directors of Acme Stores, Inc. yesterday "
+            "adopted a shareholder rights plan.\n"
+        )
+        assert company(text) == "Acme Stores, Inc."

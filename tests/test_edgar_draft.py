@@ -1476,6 +1476,24 @@ class TestNamedPartiesAndAgents:
         )
         assert not any(f.startswith("agreement.rights_agent=") for f in text_facts(text))
 
+    def test_capitals_spoken_as_words_and_hyphened_words(self) -> None:
+        """A name only in capitals: "BAY", "AID" read as words, each hyphened part capitalised."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1 is between HILL-DALE BAY "
+            'AID CORP., a Delaware corporation (the "Company"), and Lake Trust Company, as '
+            "Rights Agent.\n"
+        )
+        assert "company=Hill-Dale Bay Aid Corp." in text_facts(text)
+
+    def test_initials_stay_in_capitals(self) -> None:
+        """Three capitals with at most one vowel are initials: "CTI", "MDS" stay as written."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1 is between CTI MDS "
+            'HOLDINGS, INC., a Delaware corporation (the "Company"), and Lake Trust Company, as '
+            "Rights Agent.\n"
+        )
+        assert "company=CTI MDS Holdings, Inc." in text_facts(text)
+
 
 class TestTermsAsTextsStateThem:
     def test_terms_without_an_event(self) -> None:

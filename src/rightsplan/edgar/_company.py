@@ -42,7 +42,8 @@ _WORD = r"(?:[A-Z0-9][\w.&'’-]*|of|&|de|la|n'|n’)"
 # A name's first word starts with a capital ("Acme"), or a brand's lower-case prefix before
 # one ("iRobot", "eBay", "hopTo"), or digits with letters ("1-800-FLOWERS.COM", "3M"); never
 # inside a word, and never a year alone.
-_FIRST = r"(?<![\w.&'’-])(?:[A-Z]|[a-z]{1,4}[A-Z]|\d[\d-]*[A-Za-z])[\w.&'’-]*"
+# A dateline's double dash may touch it ("--(BUSINESS WIRE)--Pier 1 Imports, Inc.").
+_FIRST = r"(?:(?<=--)|(?<![\w.&'’-]))(?:[A-Z]|[a-z]{1,4}[A-Z]|\d[\d-]*[A-Za-z])[\w.&'’-]*"
 # Between a name's words: spaces and at most one line break. A blank line ends a paragraph,
 # and a name never runs across one ("... for Net Operating Losses" / "" / "Hannon Armstrong").
 _GAP = r"(?:[ \t]+\n?|\n)[ \t]*"
@@ -58,7 +59,8 @@ _DEFINED = re.compile(
     # "(the "Company")", as a quote page lays it out).
     rf"(?:\n[ \t]*[A-Z]{{1,5}}[ \t]*(?=\n))?"
     rf"[ \t\n]*\([ \t\n]*(?:[^()]{{0,60}}?{_W})?(?:the{_W})?"
-    rf"{_OPEN}(?:Company|Corporation|Registrant|Issuer)[,.]?{_CLOSE}[^()]{{0,60}}\)"
+    # the article inside the quotes as well: ("the Company"), (“the Company,” NYSE: TDW)
+    rf"{_OPEN}(?:the{_W})?(?:Company|Corporation|Registrant|Issuer)[,.]?{_CLOSE}[^()]{{0,60}}\)"
 )
 # "Acme Corp. (NASDAQ: ACME)", "Ford Motor Company [NYSE: F]", "PetMed Express, Inc. dba
 # PetMeds and parent company of PetCareRx (NASDAQ: PETS)": the legal name, before any "dba".
@@ -74,10 +76,14 @@ _OPENS = r"(?:^|(?<=[.!?\n])(?<![ \t\n][A-Z]\.)[ \t]*|(?:(?<=--)|(?<=[—–]))[
 # "R.R. Donnelley & Sons (RRD) announced": a name with its suffix, or with its ticker.
 _ANNOUNCES = re.compile(
     rf"{_OPENS}(?:(?P<name>{_ENTITY_SUFFIXED})(?:[ \t]+\(?(?:[A-Za-z]{{2,8}}:[ \t]*)?"
-    rf"[A-Z]{{1,5}}\)?)?|(?P<ticked>{_ENTITY})[ \t]+\((?:[A-Za-z]{{2,8}}:[ \t]*)?[A-Z]{{2,5}}\)),?"
+    rf"[A-Z]{{1,5}}\)?|[ \t]+\({_OPEN}[A-Z][\w&.-]{{1,20}}{_CLOSE}\))?"
+    rf"|(?P<ticked>{_ENTITY})[ \t]+\((?:[A-Za-z]{{2,8}}:[ \t]*)?[A-Z]{{2,5}}\)),?"
     rf"{_W}(?:(?:today|has|have){_W})?(?:announced|reported|said)\b",
     re.MULTILINE,
 )
+# "The Board of Directors of Acme Stores, Inc. yesterday adopted": a release may name the
+# company only as its board's.
+_BOARD_OF = re.compile(rf"\bBoard{_W}of{_W}Directors{_W}of{_W}(?P<name>{_ENTITY_SUFFIXED})")
 # A mirror's title for a filing: "American Shared Hospital Services – ‘8-K’ for 3/22/99".
 _FILER_TITLE = re.compile(
     rf"^[ \t]*(?P<name>{_ENTITY_LINE})[ \t]+[–—-][ \t]+[‘'\"]?(?:8-K|8-A|10-K|10-Q|DEF 14A|"
@@ -169,6 +175,7 @@ def find_company(filing: Filing) -> CompanyMention | None:
         (_BETWEEN, "the first party named in the agreement's heading"),
         (_HEADING, "the first party named in the agreement's heading"),
         (_FILER_TITLE, "the filer named in a mirror's title for the filing"),
+        (_BOARD_OF, "the company whose board the text names"),
     ):
         for match in pattern.finditer(text, filing.main.start, stop):
             if pattern is _BETWEEN and not (

@@ -1244,6 +1244,9 @@ def _terms_without_event(
 
 _KEEP_UPPER = re.compile(r"[A-Z]{1,3}|(?:[A-Z]\.){1,3}|[A-Z](?:-[A-Z])+|L\.L\.C\.|LLC|N\.A\.|PLC")
 _SMALL_WORDS = frozenset({"of", "and", "the", "de", "la", "for"})
+# A three-letter word in capitals that is spoken as a word, not spelled as initials: two vowels
+# of three letters ("BAY", "AID", "ECO"); initials rarely hold more than one ("CTI", "MDS").
+_SPOKEN = re.compile(r"(?=(?:[^AEIOUY]*[AEIOUY]){2})[A-Z]{3}")
 
 
 def _title_case(name: str, text: str = "", seen: dict[str, str | None] | None = None) -> str:
@@ -1265,12 +1268,17 @@ def _title_case(name: str, text: str = "", seen: dict[str, str | None] | None = 
         )
         if written is not None and index and core.lower() not in _SMALL_WORDS:
             out.append(written + tail)
-        elif _KEEP_UPPER.fullmatch(core) and core not in ("CO.", "INC", "THE", "AND", "OF"):
+        elif (
+            _KEEP_UPPER.fullmatch(core)
+            and core not in ("CO.", "INC", "THE", "AND", "OF")
+            and not _SPOKEN.fullmatch(core)
+        ):
             out.append(word)
         elif index and core.lower() in _SMALL_WORDS:
             out.append(core.lower() + tail)
-        else:
-            out.append(core[:1].upper() + core[1:].lower() + tail)
+        else:  # each part of a hyphened word: "KNIGHT-RIDDER" is "Knight-Ridder"
+            out.append("-".join(part[:1].upper() + part[1:].lower() for part in core.split("-")))
+            out[-1] += tail
     return " ".join(out)
 
 
