@@ -347,7 +347,7 @@ class TestReleasesRound3:
         assert company(text) == "Acme Ore Royalty Corporation"
 
     def test_company_named_as_its_board(self) -> None:
-        """A release that names the company only as its board's ("The Board of ... of X") names X."""
+        """A release naming the company only as its board's ("The Board of ... of X") names X."""
         text = (
             "Acme Adopts Rights Plan\nThe Board of Directors of Acme Stores, Inc. yesterday "
             "adopted a shareholder rights plan.\n"
