@@ -1597,6 +1597,44 @@ class TestTermsAsTextsStateThem:
 
 
 class TestDatesByStructure:
+    def test_chain_of_earlier_amendments_without_numbers(self) -> None:
+        """'as amended on X and Y' after the agreement's date: two unnumbered amendments."""
+        text = (
+            "AMENDMENT TO RIGHTS AGREEMENT\nThis Amendment, dated as of January 20, 1997 to the "
+            "Rights Agreement dated as of February 18, 1987, as amended on December 7, 1987 and "
+            'August 21, 1995, between Acme Inc. (the "Company") and Lake Trust Company, as '
+            "Rights Agent.\n"
+        )
+        drafted = text_facts(text)
+        assert {
+            "agreement.dated=1987-02-18",
+            "amendment[-].executed=1987-12-07",
+            "amendment[-].executed=1995-08-21",
+        } <= drafted
+
+    def test_chain_without_on_and_restated(self) -> None:
+        """'as amended March 28, 1991, and amended and restated as of December 12, 1997'."""
+        text = (
+            "AMENDMENT, dated as of January 20, 1998, to the Rights Agreement, dated as of July "
+            "20, 1988, as amended March 28, 1991, and amended and restated as of December 12, "
+            '1997, between Acme Inc. (the "Company") and Lake Trust Company.\n'
+        )
+        drafted = text_facts(text)
+        assert {"amendment[-].executed=1991-03-28", "amendment[-].executed=1997-12-12"} <= drafted
+
+    def test_date_after_the_plan_in_an_amendments_title(self) -> None:
+        """'AMENDMENT NO. 1 / TO THE / ACME RIGHTS AGREEMENT / DATED AS OF X' may be the plan's."""
+        text = (
+            "AMENDMENT NO. 1\nTO THE\nACME INCORPORATED RIGHTS AGREEMENT\nDATED AS OF AUGUST 4, "
+            "2000\nTHIS AMENDMENT is made and entered into as of this 4th day of June, 2003, by "
+            'and between Acme Incorporated (the "Company") and Lake Trust Company (the "Rights '
+            'Agent").\nWHEREAS, the Company and the Rights Agent executed a Rights Agreement, '
+            'dated as of August 4, 2000 (the "Rights Agreement");\n'
+        )
+        drafted = text_facts(text)
+        assert {"agreement.dated=2000-08-04", "amendment[1].executed=2003-06-04"} <= drafted
+        assert "amendment[1].executed=2000-08-04" not in drafted
+
     def test_board_act_and_a_mirrors_date(self) -> None:
         """The board's date is the one before its act; a redemption is executed only when said."""
         text = (

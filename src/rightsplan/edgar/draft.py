@@ -883,6 +883,19 @@ _AS_AMENDED_ON = re.compile(
     rf"{_W}(?P<date>{_DATE})",
     re.IGNORECASE,
 )
+# The chain of earlier amendments after an agreement's date, each without its number: "as
+# amended on December 7, 1987 and August 21, 1995", "as amended March 28, 1991, and October 1,
+# 1992", "as amended effective June 13, 1992, and amended and restated as of December 12,
+# 1997", "as further amended by the Amendment, dated February 2, 2017".
+_ANY_DATE = re.sub(r"\(\?P<\w+>", "(?:", _DATE)
+"""A date as :data:`_DATE` reads it, without its named groups (to be repeated)."""
+_AMENDED_CHAIN = re.compile(
+    rf"\b(?:as|and)(?:{_W}further)?{_W}amended(?:{_W}and{_W}restated)?,?{_W}"
+    rf"(?:(?:on|effective(?:{_W}as{_W}of)?|as{_W}of|by{_W}(?:an|the){_W}amendment,?{_W}dated"
+    rf"(?:{_W}as{_W}of)?){_W})?{_ANY_DATE}"
+    rf"(?:,?{_W}(?:and{_W})?(?:on{_W}|as{_W}of{_W})?{_ANY_DATE}){{0,6}}",
+    re.IGNORECASE,
+)
 # "Amendment No. 2, dated August 14, 2003", "Amendment No. 1 thereto dated August 5, 2015",
 # "the First Amendment to the Rights Agreement, dated as of X": an amendment and its date.
 # Also with the plan's title and the parties between ("First Amendment to Shareholder Rights
@@ -1412,6 +1425,8 @@ class _Reader:
         self.original_agents: list[Found[str]] = []
         """The agent the agreement was made with, as a later instrument recites it (the
         resigning one, the one succeeded): preferred to the agent now serving."""
+        self.recited: dict[pendulum.Date, Found[pendulum.Date]] = {}
+        """Earlier amendments an "as amended on X and Y" chain recites without numbers."""
         self.defined_successor: str | None = None
         """The agent an amendment defines as "the Successor Rights Agent"."""
         self.provisions: list[DraftChange] = []
@@ -1575,6 +1590,7 @@ class _Reader:
         ):
             self._add_agent(match, 0.85 * factor)
         self._agents_in_change(start, end, factor)
+        self._amended_chain(start, end, factor)
         self._instrument_dates(start, end, low, refs, factor)
         drafted = self._count_changes()
         self._successor(start, end, low, refs, authority)
@@ -1892,6 +1908,11 @@ class _Reader:
             # Amendment" an agreement's exhibit list names.
             amendment = _AMENDMENT_TITLE.search(title)
             if amendment is not None or restated is not None:
+                if amendment is not None and re.search(rf"{PLAN_NOUN}[ \t\n]*$", title):
+                    # "AMENDMENT NO. 1 / TO THE / ACME RIGHTS AGREEMENT / DATED AS OF X": the
+                    # date after the plan's name may be the plan's; decided once all are known.
+                    self.ambiguous.append((self.current_number, Found(day, evidence, 0.75)))
+                    continue
                 if self.event.kind is EventKind.AMENDMENT or amendment is not None:
                     record = self._amendment(self.current_number, current=True)
                     if record.executed is None:
@@ -1923,6 +1944,19 @@ class _Reader:
                 if re.search(r"\n[ \t]*\n", match.group()) is None:
                     continue  # within one paragraph: read with its sentence
                 self._add_agent(match, 0.85)
+
+    def _amended_chain(self, start: int, end: int, factor: float) -> None:
+        """The days of earlier amendments an "as amended on X and Y" chain recites."""
+        for chain in _AMENDED_CHAIN.finditer(self.text, start, end):
+            for match in _text.DATE.finditer(self.text, chain.start(), chain.end()):
+                day = _text.parse_date(match)
+                if day is not None and day not in self.recited and len(self.recited) < _MAX_NAMES:
+                    self.recited[day] = Found(
+                        day,
+                        self.context.evidence(chain.start(), match.end()),
+                        0.7 * factor,
+                        "an earlier amendment recited without its number",
+                    )
 
     def _agents_in_change(self, start: int, end: int, factor: float) -> None:
         """The agents an amendment changing the rights agent names by their part in it."""
@@ -2946,6 +2980,19 @@ class _Reader:
 
     # the result ------------------------------------------------------------------------
 
+    def _recited_amendments(self, drafted: list[DraftAmendment]) -> list[DraftAmendment]:
+        """Each earlier amendment a chain recites, unless drafted already or not after the plan.
+
+        A day no later than the agreement's is the agreement's own, not an amendment's.
+        """
+        known = {a.executed.value for a in drafted if a.executed is not None}
+        floor = min((f.value for f in self.agreement_dates), default=None)
+        return [
+            DraftAmendment(number=None, authorized=None, executed=found, changes=(), current=False)
+            for day, found in self.recited.items()
+            if day not in known and (floor is None or day > floor)
+        ]
+
     def result(self, base: FilingDraft) -> FilingDraft:
         """The draft: readings reconciled, conflicts kept, values in document order."""
         self._resolve_ambiguous()
@@ -2985,6 +3032,7 @@ class _Reader:
                     title=record.title if number is None else None,
                 )
             )
+        amendments.extend(self._recited_amendments(amendments))
         amendments.sort(key=lambda a: a.number.value if a.number else 10**6)
         seen: set[str] = {
             " ".join(p.change.holder.split()).casefold()
