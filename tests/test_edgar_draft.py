@@ -1597,6 +1597,17 @@ class TestTermsAsTextsStateThem:
 
 
 class TestDatesByStructure:
+    def test_amendment_made_as_a_letter(self) -> None:
+        """A letter's subject names the amendment; the date above the addressee executes it."""
+        text = (
+            "Exhibit 4.1\nACME CORPORATION\nMay 7, 2004\nLake Trust Company\nAttention: Trust "
+            "Officer\nRe: Amendment No. 1 to Rights Agreement\nLadies and Gentlemen:\n1. "
+            "Pursuant to Section 27 of the Rights Agreement, dated as of May 11, 1998, the "
+            "Company hereby amends the Rights Agreement as follows:\n"
+        )
+        drafted = text_facts(text)
+        assert {"agreement.dated=1998-05-11", "amendment[1].executed=2004-05-07"} <= drafted
+
     def test_chain_of_earlier_amendments_without_numbers(self) -> None:
         """'as amended on X and Y' after the agreement's date: two unnumbered amendments."""
         text = (

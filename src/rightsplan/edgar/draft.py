@@ -1165,6 +1165,15 @@ def _amendment_number(match: re.Match[str]) -> int:
 
 # --- the drafting -------------------------------------------------------------------------------
 
+# A letter's subject line, then its salutation: "Re: Amendment to Rights Agreement /
+# Gentlemen:", "Re: | Amendment No. 1 to ... Rights Agreement ... / Ladies and Gentlemen:".
+_LETTER = re.compile(
+    r"\bRe:[ \t|\n]*(?P<subject>[^\n]{0,400}?)[ \t|\n]*"
+    r"(?:Ladies[ \t]+and[ \t]+Gentlemen|Gentlemen|Dear[ \t]+[A-Z][^\n:,]{0,60})[:,]"
+)
+_LETTER_TOP = 3000
+"""How far into a document a letter's subject line is looked for."""
+
 
 @attrs.define
 class _Amendment:
@@ -1474,6 +1483,37 @@ class _Reader:
                     )
                     return
 
+    def _letter(self) -> None:
+        """An amendment made as a letter to the rights agent: its subject line and its date.
+
+        "May 7, 2004 / First Bank / ... / Re: Amendment No. 1 to Rights Agreement / Ladies and
+        Gentlemen:": the subject names the instrument; the date above the addressee is the
+        day the company signed it.
+        """
+        if self.document is not DocumentKind.AMENDMENT:
+            return
+        for _, _, start, end in self.context.documents:
+            letter = _LETTER.search(self.text, start, min(end, start + _LETTER_TOP))
+            if letter is None:
+                continue
+            ref = _AMENDMENT_REF.search(self.text, letter.start("subject"), letter.end("subject"))
+            if ref is not None and self.current_number is None:
+                self.current_number = _amendment_number(ref)
+                self._amendment(self.current_number, current=True).number = Found(
+                    self.current_number, self.context.evidence(ref.start(), ref.end()), 0.85
+                )
+            dates = list(_text.find_dates(self.text, start, letter.start()))
+            record = self._amendment(self.current_number, current=True)
+            if dates and record.executed is None:
+                s, e, day = dates[-1]
+                record.executed = Found(
+                    day,
+                    self.context.evidence(s, e),
+                    0.75,
+                    "the date of the letter that makes the amendment",
+                )
+            return
+
     def _amendment(self, number: int | None, *, current: bool = False) -> _Amendment:
         record = self.amendments.get(number)
         if record is None:
@@ -1484,6 +1524,7 @@ class _Reader:
     def read(self) -> None:
         """Read every sentence of the documents that matter."""
         self._find_current_number()
+        self._letter()
         if self.event.kind is EventKind.REDEMPTION:
             self._amendment(None, current=True).title = "Redemption of the Rights"
         elif self.event.kind in (EventKind.AMENDMENT, EventKind.TERMINATION) and (
