@@ -197,6 +197,20 @@ class TestEvents:
         assert event(text) is EventKind.NONE
 
 
+class TestAmendmentThatEndsThePlan:
+    def test_expiry_brought_about_by_the_amendment(self) -> None:
+        """Rights that expire "as amended by the Amendment" report the amendment, not an expiry."""
+        text = (
+            "Item 3.03 Material Modification to Rights of Security Holders.\nOn March 25, 2018, "
+            "the Board approved, and on March 27, 2018, the Company and the rights agent entered "
+            'into, an amendment to the Agreement (the "Amendment"). The Amendment changed the '
+            "final expiration date of the Rights under the Tax Benefits Preservation Plan to "
+            "March 27, 2018. In accordance with the terms of the Agreement as "
+            "amended by the Amendment, all of the Rights expired on March 27, 2018.\n"
+        )
+        assert event(text) is EventKind.AMENDMENT
+
+
 class TestDocumentKinds:
     def test_proxy_by_its_voting_words(self) -> None:
         """A proxy excerpt without its cover is known by how it says shares are voted."""

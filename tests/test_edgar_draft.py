@@ -1597,6 +1597,20 @@ class TestTermsAsTextsStateThem:
 
 
 class TestDatesByStructure:
+    def test_lettered_old_and_new_expiry(self) -> None:
+        """'from (a) 5:00 P.M. on X, ... prior to 5:00 P.M. on X, to (b) 5:00 P.M. on Y': Y."""
+        text = (
+            "On March 25, 2018, the Board approved, and on March 27, 2018, the Company entered "
+            'into, an amendment to the Rights Agreement (the "Amendment"). The Amendment changed '
+            "the final expiration date of the Rights from (a)5:00 P.M., New York City time, on "
+            "January 3, 2019, if not approved by the stockholders prior to 5:00 P.M., New York "
+            "City time, on January 3, 2019 to (b)5:00 P.M., New York City time, on March 27, "
+            "2018.\n"
+        )
+        drafted = text_facts(text)
+        assert "amendment[-].set-expiration=2018-03-27" in drafted
+        assert "amendment[-].set-expiration=2019-01-03" not in drafted
+
     def test_amendment_made_as_a_letter(self) -> None:
         """A letter's subject names the amendment; the date above the addressee executes it."""
         text = (

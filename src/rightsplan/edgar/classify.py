@@ -191,7 +191,7 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
             rf"(?:{_W}\([^)\n]{{0,40}}\))?,?{_W}(?:to{_W}|of{_W})?{_THE_PLAN}|"
             rf"\b(?:authorized|approved|executed|entered{_W}into|adopted){_W}"
             rf"(?:an{_W}|the{_W})?Amendment(?:{_W}No\.|{_W}to\b)|"
-            rf"\b(?:approved|adopted|authorized){_W}an{_W}amendment{_W}to\b|"
+            rf"\b(?:approved|adopted|authorized|entered{_W}into,?){_W}an{_W}amendment{_W}to\b|"
             # An extension amends the plan's expiry: "Ford Extends Tax Benefit Preservation
             # Plan", "approved a three-year extension of its current ... plan", "extends the
             # final expiration date of the plan".
@@ -263,6 +263,12 @@ _EXPIRY_FROM = re.compile(r"\bexpir\w*\b[^.;]{0,200}?\bfrom\b", re.IGNORECASE)
 _TO = re.compile(r"^[^.;]{0,60}?\bto\b[^.;]{0,30}$")
 _SPAN = re.compile(r"[\s\S]+")
 _AMENDS = re.compile(r"\bamend", re.IGNORECASE)
+# "In accordance with the terms of the Agreement as amended by the Amendment ..., the Rights
+# expired": an expiry the amendment brought about; the amendment is the event reported.
+_BY_THE_AMENDMENT = re.compile(
+    r"\b(?:as[ \t\n]+amended[ \t\n]+by|as[ \t\n]+a[ \t\n]+result[ \t\n]+of|pursuant[ \t\n]+to)"
+    r"[ \t\n]+the[ \t\n]+Amendment\b"
+)
 _RESTATED = _text.phrase("amended and restated")
 _PLAN_IN_CHARTER = _text.phrase("certificate of incorporation")
 
@@ -739,7 +745,10 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
             match = pattern.search(text, start, end)
             if match is None or _MAYBE.search(text, max(start, match.start() - 60), match.start()):
                 continue
-            if kind is EventKind.EXPIRATION and _PLAN_IN_CHARTER.search(text, start, end):
+            if kind is EventKind.EXPIRATION and (
+                _PLAN_IN_CHARTER.search(text, start, end)
+                or _BY_THE_AMENDMENT.search(text, start, match.start())
+            ):
                 continue
             if kind is EventKind.TERMINATION and _CONTINGENT.search(text[match.end() : end]):
                 continue

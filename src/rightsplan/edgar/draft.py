@@ -860,11 +860,16 @@ _TIME_OF_DAY = (
     rf"(?:the{_W})?(?:close{_W}of{_W}business|\d{{1,2}}(?::\d\d)?[ \t\n]*[ap]\.?[ \t\n]?m\.?"
     rf"(?:,?{_W}(?:(?:[A-Z][a-z]+{_W}){{1,3}}time|[A-Z]{{1,3}}T\b))?|midnight)"
 )
+# The old and the new value may be lettered: "from (a) 5:00 P.M. ... on January 3, 2019 ... to
+# (b) 5:00 P.M. ... on March 27, 2018"; "prior to" a time is no new value.
+_ENUMERATOR = r"(?:[ \t\n]*\([a-z0-9]{1,3}\))?"
 _OLD_VALUE = re.compile(
-    rf"(?<![A-Za-z])from(?:{_W}{_TIME_OF_DAY},?)?(?:{_W}on)?[ \t\n]*$", re.IGNORECASE
+    rf"(?<![A-Za-z])from{_ENUMERATOR}(?:[ \t\n]*{_TIME_OF_DAY},?)?(?:{_W}on)?[ \t\n]*$",
+    re.IGNORECASE,
 )
 _NEW_VALUE = re.compile(
-    rf"(?<![A-Za-z])(?:to|until|through)(?:{_W}{_TIME_OF_DAY},?)?(?:{_W}on)?[ \t\n]*$",
+    rf"(?<![A-Za-z])(?<!prior )(?:to|until|through){_ENUMERATOR}(?:[ \t\n]*{_TIME_OF_DAY},?)?"
+    rf"(?:{_W}on)?[ \t\n]*$",
     re.IGNORECASE,
 )
 _DATE_LOOKBACK = 80
