@@ -1597,6 +1597,22 @@ class TestTermsAsTextsStateThem:
 
 
 class TestDatesByStructure:
+    @pytest.mark.parametrize(
+        "parties",
+        [
+            "between the Company and Lake Bank, as Rights Agent,",
+            "between the Company and the Rights Agent",
+            "between the Company and Lake Bank, N.A. (f/k/a River Bank, N.A.),",
+        ],
+    )
+    def test_agreement_dated_after_its_parties(self, parties: str) -> None:
+        """'the Rights Agreement between A and B[, as Rights Agent,] dated as of X' dates it."""
+        text = (
+            "AMENDMENT NO. 2 TO RIGHTS AGREEMENT\nThis Amendment No. 2, dated as of May 2, 2001, "
+            f"amends the Rights Agreement {parties} dated as of August 16, 1988.\n"
+        )
+        assert "agreement.dated=1988-08-16" in text_facts(text)
+
     def test_lettered_old_and_new_expiry(self) -> None:
         """'from (a) 5:00 P.M. on X, ... prior to 5:00 P.M. on X, to (b) 5:00 P.M. on Y': Y."""
         text = (

@@ -300,8 +300,12 @@ _AGREEMENT_DATED = re.compile(
 _PLAN_DATED = re.compile(
     rf"{PLAN_NOUN},?(?P<defined>[ \t\n]*\([^)]{{0,60}}\))?,?"
     # The parties may come between: "Shareholder Rights Agreement, between the Company and the
-    # Rights Agent, dated as of December 28, 2009".
-    rf"(?:{_W}(?i:(?:by{_W}and{_W})?between){_W}[^,;()]{{1,80}}?,)?"
+    # Rights Agent, dated as of December 28, 2009", "between the Company and Lake Bank, N.A.
+    # (f/k/a River Bank), as Rights Agent, dated", "between the Company and the Rights Agent
+    # dated as of".
+    rf"(?:{_W}(?i:(?:by{_W}and{_W})?between){_W}"
+    rf"(?:[^,;()]|,{_W}(?:N\.A\.|Inc\.|LLC|L\.L\.C\.)|\([^()]{{0,60}}\)){{1,120}}?"
+    rf"(?:,{_W}(?i:as){_W}(?i:the{_W})?(?i:rights{_W}agent))?,?)?"
     rf"(?:[ \t\n]+(?:(?i:originally){_W})?"
     rf"(?:(?i:dated|effective|made|entered{_W}into|adopted)[ \t\n]+)(?:(?i:as){_W}of[ \t\n]+)?"
     rf"|[ \t]+(?:(?i:as){_W}of[ \t\n]+)?)(?:this[ \t\n]+)?(?P<date>{_DATE})"
