@@ -1597,6 +1597,15 @@ class TestTermsAsTextsStateThem:
 
 
 class TestDatesByStructure:
+    def test_on_date_entered_into_past_a_dotted_name(self) -> None:
+        """'On X, Parts.com, Inc. (the "Company") entered into the ... Plan': X dates the plan."""
+        text = (
+            "Item 1. Description of Registrant's Securities to be Registered.\nOn April 5, 2024, "
+            'Parts.com, Inc. (the "Company") entered into the Tax Benefits Preservation Plan (the '
+            '"Plan"), between the Company and Lake Trust Company, as rights agent.\n'
+        )
+        assert "agreement.dated=2024-04-05" in text_facts(text)
+
     @pytest.mark.parametrize(
         "parties",
         [
