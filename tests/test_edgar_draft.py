@@ -1215,6 +1215,33 @@ class TestHoldersAndChanges:
 class TestOperativeInstructions:
     """An amendment's instructions and the new words after them (short cases from the corpus)."""
 
+    def test_words_added_beside_a_modelled_term_cut_off(self) -> None:
+        """'Section 1 ... is hereby amended by adding the following definition:', cut: other."""
+        text = (
+            "AMENDMENT NO. 2 TO RIGHTS AGREEMENT\nThis Amendment No. 2, dated as of May 2, 2001, "
+            "amends the Rights Agreement.\n2. Section 1 of the Rights Agreement is hereby amended "
+            "by adding the following definition thereto:\n"
+        )
+        assert "amendment[2].other-change" in text_facts(text)
+
+    def test_modelled_term_restated_cut_off_is_left_out(self) -> None:
+        """A cut-off restatement of "Exempt Person" drafts nothing: its kind is unknown."""
+        text = (
+            "AMENDMENT NO. 2 TO RIGHTS AGREEMENT\nThis Amendment No. 2, dated as of May 2, 2001, "
+            "amends the Rights Agreement.\n2. The definition of \u201cExempt Person\u201d in "
+            "Section 1 of the Plan is hereby amended to read in its entirety as follows:\n"
+        )
+        assert not any("other-change" in f for f in text_facts(text))
+
+    def test_shall_be_amended_as_follows(self) -> None:
+        """'Section 7(a) ... shall be amended and restated in its entirety as follows:'."""
+        text = (
+            "AMENDMENT NO. 2 TO RIGHTS AGREEMENT\nThis Amendment No. 2, dated as of May 2, 2001, "
+            "amends the Rights Agreement.\n1. Section 7(a) of the Rights Agreement shall be "
+            "amended and restated in its entirety as follows:\n"
+        )
+        assert "amendment[2].other-change" in text_facts(text)
+
     AMENDMENT_4 = (
         "Exhibit 4\n\nAMENDMENT No. 4\nto the\nLIMESTONE BANCORP, INC.\nTAX BENEFITS "
         "PRESERVATION PLAN\n\nThis is Amendment No. 4 (this \u201cAmendment\u201d) dated as of "

@@ -557,7 +557,8 @@ _OPERATIVE = re.compile(
 # the Rights Agreement as follows:", "is replaced in its entirety with the following:". What
 # follows, up to the next instruction, is the amendment's own new text.
 _NEW_TEXT = re.compile(
-    rf"\b(?:is|are)(?:{_W}hereby)?(?:{_W}further)?{_W}(?:amended|restated|replaced|modified|"
+    rf"\b(?:is|are|shall{_W}be)(?:{_W}hereby)?(?:{_W}further)?{_W}(?:amended|restated|replaced|"
+    rf"modified|"
     rf"supplemented)\b[^.;:]{{0,160}}?\b(?:as{_W}follows|the{_W}following)\b[^.;:]{{0,80}}?:|"
     rf"\bhereby{_W}amends?\b[^.;:]{{0,80}}?"
     rf"\bas{_W}follows[ \t]*:|\b(?:replaced|substituted)(?:{_W}in{_W}its{_W}entirety)?{_W}"
@@ -575,6 +576,9 @@ _MODELLED_TERM = re.compile(
     r"statement|form\s+8-a|\bsection\s+1\b(?![.\d])",
     re.IGNORECASE,
 )
+# An instruction that adds words rather than restating a part: "by adding the following
+# definition", "to add a new clause (v)", "is supplemented to add the following definitions".
+_ADDS = re.compile(r"\b(?:add|adding|supplemented|insert|inserting)\b", re.IGNORECASE)
 # A named part of a plan: "The WHEREAS clause of the Rights Agreement", "Section 7(a) of the
 # Plan", "The introductory paragraph of the Agreement".
 _PART_OF_PLAN = re.compile(
@@ -1605,15 +1609,22 @@ class _Reader:
             begin = self.text.rfind(".", start, colon - 1) + 1 or start
             subject = self.text[begin:colon]
             if stop == colon and (
-                _MODELLED_TERM.search(subject) or not _PART_OF_PLAN.search(subject)
+                (_MODELLED_TERM.search(subject) and not _ADDS.search(subject))
+                or not _PART_OF_PLAN.search(subject)
             ):
-                # New words cut off: of a term the reader models (better nothing than a wrong
-                # kind), or of no named part of the plan ("Items 1 and 2 of the Form 8-A ...
-                # are hereby further amended to read in their entirety as follows:").
+                # New words cut off: of a term the reader models, restated (better nothing
+                # than a wrong kind), or of no named part of the plan ("Items 1 and 2 of the
+                # Form 8-A ... are hereby further amended to read in their entirety as
+                # follows:"). Words added beside a modelled term ("Section 1 ... is hereby
+                # amended by adding the following definition") leave the term as it was.
                 continue
             evidence = self.context.evidence(_SPACES.match(self.text, begin).end(), colon)  # type: ignore[union-attr]
             words = " ".join(evidence.quote.split())
             record = self._amendment(self.current_number, current=True)
+            if re.search(r"\bappointment\b", subject, re.IGNORECASE) and any(
+                isinstance(c.change, AppointRightsAgent) for c in record.changes
+            ):
+                continue  # "amended to ... reflect the appointment of X as Rights Agent": drafted
             if any(
                 isinstance(c.change, OtherChange) and c.evidence.start <= colon < c.evidence.end + 1
                 for c in record.changes
