@@ -463,7 +463,8 @@ _AGENT_WITH = re.compile(
 # York, a New York banking corporation (the "Successor Rights Agent")'. The agent that leaves
 # is the one the agreement was made with.
 _AGENT_IN_CHANGE = re.compile(
-    rf"(?P<agent>{_AGENT_NAME})(?:,{_W}an?{_W}[^,()]{{1,80}}?)?[ \t\n]*\([ \t\n]*(?i:the{_W})?"
+    rf"(?<![\w.&'’-])(?P<agent>{_AGENT_NAME})(?:,{_W}an?{_W}[^,()]{{1,80}}?)?"
+    rf"[ \t\n]*\([ \t\n]*(?i:the{_W})?"
     rf"[\"“](?P<part>(?i:resigning|retiring|outgoing|removed|predecessor|prior|former|existing|"
     rf"original|successor|new)){_W}(?i:rights{_W}agent)[\"”][ \t\n]*\)"
 )
@@ -478,7 +479,7 @@ _AGENT_PARTY_TO = re.compile(
     rf"\b(?i:the){_W}(?:Company|Corporation|Registrant|Bank|Trust){_W}and{_W}"
     rf"(?P<agent>{_AGENT_NAME})(?:[ \t\n]*\((?i:as{_W}successor{_W}to){_W}(?P<original>"
     rf"{_AGENT_NAME})[^()]{{0,80}}\))?,?{_W}(?:are|were)(?:{_W}currently)?{_W}parties{_W}to\b"
-    rf"|(?P<named>{_AGENT_NAME}){_W}was{_W}named{_W}(?:as{_W})?the{_W}[\"“]Rights{_W}Agent[\"”]"
+    rf"|(?<![\w.&'’-])(?P<named>{_AGENT_NAME}){_W}was{_W}named{_W}(?:as{_W})?the{_W}[\"“]Rights{_W}Agent[\"”]"
 )
 # Words of a heading or of a plan's terms, never of a rights agent's name ("Appointment of
 # Successor Rights Agent", "Shareholder Rights Plan with Qualifying Offer Exception").
@@ -1327,18 +1328,18 @@ def _shown_name(
     if not name.isupper():
         return name, True
     lowered = text.lower()
-    position = lowered.find(name.lower(), after)
-    while position >= 0:
-        candidate = text[position : position + len(name)]
-        if not candidate.isupper():
-            return candidate, True
-        position = lowered.find(name.lower(), position + 1)
-    position = lowered.find(name.lower())
-    while 0 <= position < after:
-        candidate = text[position : position + len(name)]
-        if not candidate.isupper():
-            return candidate, True
-        position = lowered.find(name.lower(), position + 1)
+    needle = name.lower()
+    # At most _WORD_TRIES occurrences each way: a text repeating a name in capitals thousands
+    # of times is not searched thousands of times per name.
+    for begin, stop in ((after, len(text)), (0, after)):
+        position = lowered.find(needle, begin, stop + len(needle))
+        for _ in range(_WORD_TRIES):
+            if position < 0:
+                break
+            candidate = text[position : position + len(name)]
+            if not candidate.isupper():
+                return candidate, True
+            position = lowered.find(needle, position + 1, stop + len(needle))
     return _title_case(name, text, seen), False
 
 
@@ -2043,6 +2044,8 @@ class _Reader:
         A short name the text defines ("First Chicago") is read as the full name it stands for.
         """
         text = self.text
+        if len(self.agents) + len(self.original_agents) >= _MAX_NAMES:
+            return  # the first agents named are the ones read; a text naming hundreds is noise
         words = match[group].strip("[]").split()
         if match[group].startswith("["):
             return  # a blank in a form of agreement: "[CHASEMELLON SHAREHOLDER SERVICES]"
