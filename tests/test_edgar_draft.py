@@ -1624,6 +1624,19 @@ class TestTermsAsTextsStateThem:
 
 
 class TestDatesByStructure:
+    def test_note_without_event_keeps_the_amendments_it_recites(self) -> None:
+        """A note reporting no event still recites the plan's earlier amendments by date."""
+        text = (
+            "Stockholders' Equity\n3 Months Ended\nMar. 31, 2018\nOur tax benefits preservation "
+            'plan ("Plan") adopted January 5, 2017, as amended on April 13, 2017 and June 29, '
+            "2017, is designed to protect our net operating losses.\n"
+        )
+        drafted = text_facts(text)
+        assert {
+            "amendment[-].executed=2017-04-13",
+            "amendment[-].executed=2017-06-29",
+        } <= drafted
+
     def test_on_date_entered_into_past_a_dotted_name(self) -> None:
         """'On X, Parts.com, Inc. (the "Company") entered into the ... Plan': X dates the plan."""
         text = (

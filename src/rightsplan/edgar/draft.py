@@ -1247,6 +1247,7 @@ def draft_filing(filing: Filing) -> FilingDraft:
     return attrs.evolve(draft, notes=(*draft.notes, filing.removed_note))
 
 
+_NOTES = (DocumentKind.QUARTERLY_NOTE, DocumentKind.ANNUAL_NOTE)
 _STATED_TERMS = (SetThreshold, SetPassiveTier, AddException, AddExemptPerson, SetGrandfathering)
 
 
@@ -1274,6 +1275,11 @@ def _terms_without_event(
         agreement_date=read.agreement_date,
         rights_agent=read.rights_agent,
         provisions=tuple(p for p in read.provisions if isinstance(p.change, _STATED_TERMS)),
+        # Earlier amendments a note recites by date ("as amended on April 13, 2017 and June 29,
+        # 2017"): a note tells the plan's history; a description of securities, its terms now.
+        amendments=tuple(
+            a for a in read.amendments if kind in _NOTES and not a.current and not a.changes
+        ),
         notes=(*draft.notes, note),
     )
 
