@@ -321,7 +321,19 @@ class TestLinear:
 
     def test_pathological_runs(self) -> None:
         """Long runs of one character or word do not make any pattern backtrack."""
-        units = ("a ", "A ", "1", "1,", '"', "(", "percent ", "Item ", "-", " ", "\n")
+        units: tuple[str, ...] = (
+            "a ",
+            "A ",
+            "1",
+            "1,",
+            '"',
+            "(",
+            "percent ",
+            "Item ",
+            "-",
+            " ",
+            "\n",
+        )
         # an agent's name in capitals, again and again; a defined term of a change of agent
         units += (
             "Rights Agreement between A and B, N.A. (x), ",
