@@ -1522,6 +1522,18 @@ class TestNamedPartiesAndAgents:
         assert "company=CTI MDS Holdings, Inc." in text_facts(text)
 
 
+class TestCharterProvisions:
+    def test_charter_transfer_restriction_is_no_threshold(self) -> None:
+        """'This new charter provision restricts the transfer ... 4.75 percent': not the plan's."""
+        text = (
+            "Acme Corp. today announced that its Board voted to terminate the Company's "
+            "shareholder rights plan. This new charter provision restricts the transfer of stock "
+            "to a transferee if the transfer would increase its ownership to 4.75 percent or "
+            "above.\n"
+        )
+        assert not any("set-threshold" in f for f in text_facts(text))
+
+
 class TestTermsAsTextsStateThem:
     def test_terms_without_an_event(self) -> None:
         """A description of securities reports no event, but states the agreement's terms."""

@@ -936,6 +936,12 @@ _AMENDED_BY_ON = re.compile(
 _BOARD_ACTED = re.compile(
     r"\b(?:authorized|approved|determined|voted|resolved|adopted|declared)\b", re.IGNORECASE
 )
+# A charter's own transfer restriction, not a term of the plan: "This new charter provision
+# restricts the transfer of stock ... to 4.75 percent or above".
+_CHARTER_PROVISION = re.compile(
+    r"\b(?:charter|certificate\s+of\s+incorporation|articles\s+of\s+incorporation)\s+"
+    r"(?:provision|amendment)s?\b[^.;]{0,60}\brestrict"
+)
 _CHARTER = _text.phrase(
     "certificate of incorporation", "articles of incorporation", "charter", "bylaws", "by-laws"
 )
@@ -2428,6 +2434,9 @@ class _Reader:
             # ownership change by deterring any person from obtaining ... 4.9 percent or more")
             # states the plan's threshold.
             return
+        if _CHARTER_PROVISION.search(low) and _PLAN_IN_SENTENCE.search(text, start, end) is None:
+            return  # "This new charter provision restricts the transfer of stock ... 4.75
+            # percent or above": the charter's limit, not the plan's
         mentions = find_percents(text, start, end)
         grandfather = _GRANDFATHER.search(text, start, end)
         if grandfather is not None:
