@@ -1524,7 +1524,7 @@ class TestNamedPartiesAndAgents:
 
 class TestCharterProvisions:
     def test_charter_transfer_restriction_is_no_threshold(self) -> None:
-        """'This new charter provision restricts the transfer ... 4.75 percent': not the plan's."""
+        """A charter provision restricting transfers above 4.75 percent sets no plan threshold."""
         text = (
             "Acme Corp. today announced that its Board voted to terminate the Company's "
             "shareholder rights plan. This new charter provision restricts the transfer of stock "
