@@ -1522,6 +1522,35 @@ class TestNamedPartiesAndAgents:
         assert "company=CTI MDS Holdings, Inc." in text_facts(text)
 
 
+class TestExemptByStructure:
+    def test_neither_with_a_defined_short_name_and_become(self) -> None:
+        """'neither Acme Corporation ("Acme") nor any of its Affiliates shall become an ...'."""
+        text = (
+            "AMENDMENT TO RIGHTS AGREEMENT\nThis Amendment, dated as of May 2, 2001, amends the "
+            "Rights Agreement.\n1. Section 1 is amended to provide that neither Acme "
+            'Corporation ("Acme") nor any of its Affiliates shall become an Acquiring Person as a '
+            "result of the execution of the Merger Agreement.\n"
+        )
+        assert "amendment[-].add-exempt-person=Acme Corporation made an Exempt Person" in (
+            text_facts(text)
+        )
+
+    def test_amended_so_that_a_party_is_excluded(self) -> None:
+        """A recital's purpose, "to provide that the Investor ... will be excluded", exempts it."""
+        text = (
+            "AMENDMENT NO. 2 TO RIGHTS AGREEMENT\nThis Amendment No. 2, dated as of May 2, 2001, "
+            "amends the Rights Agreement.\nWHEREAS, the Company has agreed to sell shares to "
+            'Lake Holdings Limited, a company organized under the laws of Ontario (the "Investor"'
+            "); and\nWHEREAS, the Company desires to amend the Rights Agreement to provide that "
+            'the Investor and its Affiliates will be excluded from the definition of "Acquiring '
+            'Person" under the Rights Agreement.\n'
+        )
+        assert (
+            "amendment[2].add-exempt-person=Lake Holdings Limited made an Exempt Person"
+            in text_facts(text)
+        )
+
+
 class TestCharterProvisions:
     def test_charter_transfer_restriction_is_no_threshold(self) -> None:
         """A charter provision restricting transfers above 4.75 percent sets no plan threshold."""

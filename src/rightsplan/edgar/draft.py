@@ -495,16 +495,30 @@ _HOLDER_ENTITY = (
 )
 """A holder's name that carries an entity's suffix ("Blue Harbor Capital, L.P.")."""
 _DEEMED_ACQUIRING = (
-    rf"be{_W}deemed{_W}(?:to{_W}be{_W}|to{_W}have{_W}become{_W})?an?{_W}[\"“]?Acquiring{_W}Person"
+    rf"(?:be{_W}deemed{_W}(?:to{_W}be{_W}|to{_W}have{_W}become{_W})?|become{_W})an?{_W}[\"“]?"
+    rf"Acquiring{_W}Person"
 )
 _EXCLUDED = re.compile(
     rf"(?P<name>{_HOLDER_ENTITY})(?!\w)[^.;%]{{0,200}}?\b(?:shall|will){_W}not{_W}"
     rf"{_DEEMED_ACQUIRING}"
 )
+# An amendment made so that a named party is never an Acquiring Person: "to amend the Rights
+# Agreement ... so that the Offeror and its Affiliates do not become Acquiring Persons", "to
+# provide that the Investor and its Affiliates will be excluded from the definition of
+# "Acquiring Person"".
+_AMENDED_TO_EXCLUDE = re.compile(
+    rf"\bamend\w{{0,3}}\b[^.;]{{0,120}}?\b(?:provide|so){_W}that{_W}(?:the{_W})?"
+    rf"(?P<name>[A-Z][\w'’&.-]*(?:{_W}[A-Z][\w'’&.-]*){{0,5}}){_W}and{_W}(?:its|their){_W}"
+    rf"Affiliates{_W}(?:(?:do|will|shall){_W}not{_W}become{_W}(?:an?{_W})?[\"“]?Acquiring{_W}"
+    rf"Persons?|(?:will|shall){_W}be{_W}excluded{_W}from{_W}the{_W}definition{_W}of{_W}"
+    rf"[\"“]?Acquiring{_W}Person)"
+)
 # "neither Newco, Xxxxx nor any Affiliate of either Newco or Xxxxx shall be deemed to be an
 # Acquiring Person": parties excluded one by one, listed before the words that exclude them.
 _NEITHER_NOR = re.compile(
-    rf"\bneither{_W}(?P<list>[^.;:()]{{1,200}}?){_W}(?:shall|will){_W}{_DEEMED_ACQUIRING}"
+    # a party's defined short name may stand between: 'neither Acme Corporation ("Acme") nor'
+    rf"\bneither{_W}(?P<list>(?:[^.;:()]|\([^().;:]{{0,40}}\)){{1,200}}?){_W}(?:shall|will){_W}"
+    rf"{_DEEMED_ACQUIRING}"
 )
 # 'the term "Acquiring Person" shall not include X Corporation'; 'exempts X Corporation ... from
 # the definition of Acquiring Person': the same exclusion, the name after the words.
@@ -1089,6 +1103,10 @@ def _names(
         for match in _DEFINED.finditer(text, start, end):
             full = " ".join(match["name"].split())
             short = " ".join(match["short"].split())
+            if full.split()[0].lower() in _STOP_NAMES and " and " in full:
+                # "between the Company and Acme Holdings Limited, a company ... (the
+                # "Investor")": the party after "and" is the one defined
+                full = full.rsplit(" and ", 1)[1]
             if short.lower() in ("company", "rights") or (
                 full.split()[0].lower() in _STOP_NAMES
                 and not (full.split()[0] == "The" and _ENTITY_NAME.fullmatch(full))
@@ -1685,6 +1703,15 @@ class _Reader:
         in the sentence it is an exception instead, read with the percentages, unless the
         definition lists it among those it "shall not include" ("(v) Dr. Richard B. Mazess").
         """
+        purpose = _AMENDED_TO_EXCLUDE.search(self.text, start, end)
+        if purpose is not None:
+            # The purpose a recital gives the amendment is its effect: "desires to amend the
+            # Plan to provide that the Investor and its Affiliates will be excluded from the
+            # definition of "Acquiring Person"" (a short name read as the name it stands for).
+            name = " ".join(purpose["name"].split())
+            name = self.context.names.get(name.casefold(), name)
+            self._add_exempt([(name, purpose.start(), purpose.end())], authority)
+            return
         if _RECITAL.match(low):
             return
         if "%" in low or "percent" in low:
@@ -1758,7 +1785,7 @@ class _Reader:
             return []
         out = []
         for part in re.split(rf",{_W}|{_W}nor{_W}|{_W}or{_W}", clause["list"]):
-            written = " ".join(part.split())
+            written = " ".join(re.sub(r"\([^()]*\)", " ", part).split())
             if not written or not written[0].isupper():
                 continue
             full = self.context.names.get(written.casefold())
