@@ -1665,6 +1665,22 @@ class TestTermsAsTextsStateThem:
 
 
 class TestDatesByStructure:
+    def test_letter_reciting_the_first_amendment_by_its_title(self) -> None:
+        """'as amended by an Amendment to Rights Agreement, dated X' in No. 2 is No. 1's date."""
+        text = (
+            "ACME CORPORATION\nOctober 28, 1991\nLake Bank\nRe: Amendment No. 2 to Rights "
+            "Agreement\nGentlemen:\nPursuant to Section 26 of the Rights Agreement, dated as of "
+            "October 6, 1987, as amended by an Amendment to Rights Agreement, dated October 24, "
+            "1988, the Company hereby amends the Rights Agreement as follows:\n2. To amend "
+            "Section 1(a) to add the following at the end of Section 1(a):\n"
+        )
+        drafted = text_facts(text)
+        assert {
+            "amendment[1].executed=1988-10-24",
+            "amendment[2].executed=1991-10-28",
+            "amendment[2].other-change",
+        } <= drafted
+
     def test_note_without_event_keeps_the_amendments_it_recites(self) -> None:
         """A note reporting no event still recites the plan's earlier amendments by date."""
         text = (

@@ -572,6 +572,10 @@ _OPERATIVE = re.compile(
 # the Rights Agreement as follows:", "is replaced in its entirety with the following:". What
 # follows, up to the next instruction, is the amendment's own new text.
 _NEW_TEXT = re.compile(
+    # a numbered instruction in a letter: "2. To amend Section 1(a) to add the following at
+    # the end of Section 1(a):"
+    rf"^[ \t]*(?:\d{{1,2}}\.[ \t]+)?To{_W}amend\b[^.;:]{{0,160}}?\b(?:as{_W}follows|the{_W}"
+    rf"following)\b[^.;:]{{0,80}}?:|"
     rf"\b(?:is|are|shall{_W}be)(?:{_W}hereby)?(?:{_W}further)?{_W}(?:amended|restated|replaced|"
     rf"modified|"
     rf"supplemented)\b[^.;:]{{0,160}}?\b(?:as{_W}follows|the{_W}following)\b[^.;:]{{0,80}}?:|"
@@ -579,7 +583,7 @@ _NEW_TEXT = re.compile(
     rf"\bas{_W}follows[ \t]*:|\b(?:replaced|substituted)(?:{_W}in{_W}its{_W}entirety)?{_W}"
     rf"(?:with|by)"
     rf"{_W}the{_W}following[ \t]*:",
-    re.IGNORECASE,
+    re.IGNORECASE | re.MULTILINE,
 )
 _NEXT_INSTRUCTION = _text.phrase(
     "is hereby", "are hereby", "hereby amend", "hereby amends", "in witness"
@@ -906,8 +910,13 @@ _ON_DATE_AFTER = re.compile(
 )
 # "the Rights Agreement, dated January 19, 2005, as amended on October 24, 2005", "as amended by
 # an amendment dated as of X": an earlier amendment recited without its number.
+_AMENDMENT_DATED = (
+    # "by an Amendment to Rights Agreement, dated October 24, 1988"
+    rf"by{_W}(?:an|the){_W}amendment(?:{_W}to{_W}(?:the{_W})?(?:[\w'’-]+{_W}){{0,3}}?"
+    rf"(?:agreement|plan))?,?{_W}dated(?:{_W}as{_W}of)?"
+)
 _AS_AMENDED_ON = re.compile(
-    rf"\bas{_W}amended{_W}(?:on|as{_W}of|by{_W}(?:an|the){_W}amendment{_W}dated(?:{_W}as{_W}of)?)"
+    rf"\bas{_W}amended{_W}(?:on|as{_W}of|{_AMENDMENT_DATED})"
     rf"{_W}(?P<date>{_DATE})",
     re.IGNORECASE,
 )
@@ -919,8 +928,7 @@ _ANY_DATE = re.sub(r"\(\?P<\w+>", "(?:", _DATE)
 """A date as :data:`_DATE` reads it, without its named groups (to be repeated)."""
 _AMENDED_CHAIN = re.compile(
     rf"\b(?:as|and)(?:{_W}further)?{_W}amended(?:{_W}and{_W}restated)?,?{_W}"
-    rf"(?:(?:on|effective(?:{_W}as{_W}of)?|as{_W}of|by{_W}(?:an|the){_W}amendment,?{_W}dated"
-    rf"(?:{_W}as{_W}of)?){_W})?{_ANY_DATE}"
+    rf"(?:(?:on|effective(?:{_W}as{_W}of)?|as{_W}of|{_AMENDMENT_DATED}){_W})?{_ANY_DATE}"
     rf"(?:,?{_W}(?:and{_W})?(?:on{_W}|as{_W}of{_W})?{_ANY_DATE}){{0,6}}",
     re.IGNORECASE,
 )
