@@ -353,3 +353,19 @@ class TestReleasesRound3:
             "adopted a shareholder rights plan.\n"
         )
         assert company(text) == "Acme Stores, Inc."
+
+    def test_descriptor_with_a_parenthesis(self) -> None:
+        """'a corporation continued under the ... Act (British Columbia)' before ("Company")."""
+        text = (
+            "On October 12, 2022, Acme Bio Inc., a corporation continued under the Business "
+            'Corporations Act (British Columbia) (the "Company"), entered into a rights plan.\n'
+        )
+        assert company(text) == "Acme Bio Inc."
+
+    def test_descriptor_never_runs_over_another_party(self) -> None:
+        """Another party's defined term ends a descriptor: the "Company" is the party after it."""
+        text = (
+            'This Amendment is among Lake Bank, a national banking association ("Lake"), Acme '
+            'Engines Corporation, a Wisconsin corporation (the "Company"), and River Bank.\n'
+        )
+        assert company(text) == "Acme Engines Corporation"

@@ -50,7 +50,9 @@ _GAP = r"(?:[ \t]+\n?|\n)[ \t]*"
 _ENTITY = rf"{_FIRST}(?:{_GAP}{_WORD}){{0,6}}{_SUFFIX}{{0,2}}"
 _ENTITY_LINE = rf"{_FIRST}(?:[ \t]+{_WORD}){{0,6}}{_SUFFIX}{{0,2}}"
 _ENTITY_SUFFIXED = rf"{_FIRST}(?:{_GAP}{_WORD}){{0,6}}{_SUFFIX}{{1,2}}"
-_DESCRIPTOR = rf"(?:,?{_W}an?{_W}[^()]{{1,80}}?)"
+# "a Delaware corporation", "a corporation continued under the Business Corporations Act
+# (British Columbia)": a parenthesis may stand inside, but not another party's defined term.
+_DESCRIPTOR = rf"(?:,?{_W}an?{_W}(?:[^()]|\([^()\"“”]{{0,40}}\)){{1,100}}?)"
 _OPEN = r"[\"“”]"
 _CLOSE = r"[\"”“]"
 _DEFINED = re.compile(
