@@ -301,6 +301,14 @@ class TestDocumentKinds:
         )
         assert kind(text) is DocumentKind.AMENDMENT
 
+    def test_mirror_extract_from_a_current_report(self) -> None:
+        """A mirror's "Extract: ... from a 8-K on <date>" line names the extract's form."""
+        text = (
+            "Acme Corp.\nExtract: Poison Pill Activity: Redemption from a 8-K on 10/07/2021\n"
+            "On October 2, 2021, the Board approved the redemption of the rights.\n"
+        )
+        assert kind(text) is DocumentKind.FORM_8K
+
     def test_title_of_a_rights_plan_agreement(self) -> None:
         """A line reading "... SHAREHOLDER RIGHTS PLAN AGREEMENT" titles an agreement."""
         text = "AMENDED AND RESTATED SHAREHOLDER RIGHTS PLAN AGREEMENT\nBETWEEN\nACME INC.\n"

@@ -358,7 +358,10 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
             # The title of the 8-K item that reports a rights plan (Item 3.03), wherever the
             # page puts it: only a current report is headed with it.
             r"|\bMaterial[ \t]+Modifications?[ \t]+to[ \t]+Rights[ \t]+of"
-            r"[ \t]+Security[ \t]+Holders\b",
+            r"[ \t]+Security[ \t]+Holders\b"
+            # a mirror's extract says which filing it is taken from: "Extract: ... from a 8-K
+            # on 10/07/2021"
+            r"|^[ \t]*Extract:[^\n]{0,120}\bfrom[ \t]+an?[ \t]+8-K[ \t]+on\b",
             re.I | re.M,
         ),
     ),
