@@ -1495,6 +1495,17 @@ class TestNamedPartiesAndAgents:
         )
         assert "agreement.rights_agent=Harbor Bank Lakeside, N. A." in text_facts(text)
 
+    def test_successor_defined_as_the_rights_agent_is_the_agent(self) -> None:
+        """'and X, as successor Rights Agent (the "Rights Agent")': the agent, no appointment."""
+        text = (
+            "AMENDMENT NO. 2 dated as of October 6, 1999, to the Rights Agreement dated as of "
+            'October 6, 1989, between Acme Industries, Inc. (the "Company"), and Harbor Bank, '
+            'as successor Rights Agent (the "Rights Agent").\n'
+        )
+        drafted = text_facts(text)
+        assert "agreement.rights_agent=Harbor Bank" in drafted
+        assert not any("appoint-rights-agent" in f for f in drafted)
+
     def test_headings_are_no_agents(self) -> None:
         """'Appointment of Successor Rights Agent', 'Plan with Offer Exception': no agent."""
         text = (

@@ -633,6 +633,9 @@ _SUCCESSOR_AS = re.compile(
     rf"(?:,?{_W}(?:an?{_W}[^,()]{{1,80}}?|\([^)]{{0,60}}\))){{0,3}},?{_W}"
     rf"(?i:as{_W}(?:a{_W}|the{_W})?successor{_W}rights{_W}agent)"
 )
+_DEFINED_AS_AGENT = re.compile(
+    rf"[ \t\n]*\([ \t\n]*(?i:the{_W})?[\"“]Rights{_W}Agent[\"”][ \t\n]*\)"
+)
 # "The Bank of New York is being appointed as the successor Rights Agent": the passive.
 _SUCCESSOR_PASSIVE = re.compile(
     rf"(?P<agent>{_NAME}){_W}(?:is|was|has{_W}been|is{_W}being|will{_W}be){_W}appointed{_W}"
@@ -2338,6 +2341,11 @@ class _Reader:
             or _SUCCESSOR_AS.search(self.text, start, end)
             or _SUCCESSOR_PASSIVE.search(self.text, start, end)
         )
+        if match is not None and _DEFINED_AS_AGENT.match(self.text, match.end(), end):
+            # 'and X, as successor Rights Agent (the "Rights Agent")': a party serving as the
+            # agent, appointed before; the agent the instrument names, not its appointment
+            self._add_agent(match, 0.8 * _AUTHORITY_FACTOR[authority])
+            return
         if match is not None:
             name = " ".join(match["agent"].split())
         elif self.defined_successor is not None:
