@@ -1730,6 +1730,15 @@ class TestDatesByStructure:
         )
         assert "agreement.dated=1988-08-16" in text_facts(text)
 
+    def test_expiry_changed_from_to_in_a_release(self) -> None:
+        """'The final expiration date was changed from X to Y': the amendment's new expiry Y."""
+        text = (
+            "DENVER, Sept. 24, 2009 - Acme Homes, Inc. (NYSE: ACM) today announced it has "
+            "entered into a second amendment to its Rights Agreement.\nThe final expiration date "
+            "was changed from March 16, 2019 to June 1, 2013.\n"
+        )
+        assert "amendment[2].set-expiration=2013-06-01" in text_facts(text)
+
     def test_lettered_old_and_new_expiry(self) -> None:
         """'from (a) 5:00 P.M. on X, ... prior to 5:00 P.M. on X, to (b) 5:00 P.M. on Y': Y."""
         text = (
