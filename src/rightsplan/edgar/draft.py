@@ -2990,7 +2990,9 @@ class _Reader:
             return
         if not was_scheduled and (
             "accelerat" in low
-            or re.search(r"\bextend\w*\b|\bamend\w*\b|\bchang(?:e|ed|es|ing)\b[^.;]*\bfrom\b", low)
+            or re.search(
+                r"\bextend\w*\b|\bamend\w*\b|\bchang(?:e|ed|es|ing)\b[^.;]{0,120}?\bfrom\b", low
+            )
             or self._in_new_text(start, end)
         ):
             note = None
