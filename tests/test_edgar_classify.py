@@ -301,6 +301,16 @@ class TestDocumentKinds:
         )
         assert kind(text) is DocumentKind.AMENDMENT
 
+    def test_summary_of_a_plan_is_not_the_plan(self) -> None:
+        """A plan's title above "This summary is qualified by reference ..." heads a summary."""
+        text = (
+            "EXHIBIT I-1\n\nSHAREHOLDER RIGHTS PLAN\n\nEach share of our common stock includes "
+            "one right. The rights are issued pursuant to the Rights Agreement dated as of "
+            "January 1, 2002 between us and Lake Bank. This summary is qualified by reference to "
+            "the Rights Agreement.\n"
+        )
+        assert kind(text) is DocumentKind.UNKNOWN
+
     def test_mirror_extract_from_a_current_report(self) -> None:
         """A mirror's "Extract: ... from a 8-K on <date>" line names the extract's form."""
         text = (

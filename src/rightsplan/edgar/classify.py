@@ -333,6 +333,13 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # A summary of the plan, not the plan: "SUMMARY OF PLAN ADJUSTMENTS", "This summary is
+        # qualified by reference to the Rights Agreement" (an agreement's text never says so).
+        DocumentKind.UNKNOWN,
+        12,
+        re.compile(r"^[ \t]*SUMMARY[ \t]+OF\b|\bThis[ \t\n]+summary[ \t\n]+(?:is|does)\b", re.M),
+    ),
+    (
         DocumentKind.FORM_8A_AMENDMENT,
         11,
         re.compile(
