@@ -369,3 +369,27 @@ class TestReleasesRound3:
             'Engines Corporation, a Wisconsin corporation (the "Company"), and River Bank.\n'
         )
         assert company(text) == "Acme Engines Corporation"
+
+    def test_issuer_named_in_a_forms_field(self) -> None:
+        """A material change report's "Reporting Issuer" field names the company below it."""
+        text = (
+            "|MATERIAL CHANGE REPORT\n|1.\n|Reporting Issuer\n|Acme Royalty Corporation\n"
+            "|10 Main Street\n|2.\n|Date of Material Change\n|April 18, 2005\n"
+        )
+        assert company(text) == "Acme Royalty Corporation"
+
+    def test_headline_actor(self) -> None:
+        """A headline "Acme Adopts Tax Benefit Preservation Plan" names Acme as a last resort."""
+        text = (
+            "News\n10/08/2009\nAcme Adopts Tax Benefit Preservation Plan Designed to Preserve "
+            "NOLs\nAcme's ability to use its NOLs may be limited.\n"
+        )
+        assert company(text) == "Acme"
+
+    def test_headline_possessive_or_initials_name_no_one(self) -> None:
+        """A possessive ("Acme Corporation's Board ...") or initials alone name no company."""
+        for headline in (
+            "Acme Corporation's Board of Directors Terminates Shareholder Rights Plan",
+            "ACM Adopts Tax Benefits Preservation Plan to Protect Tax Assets",
+        ):
+            assert company(headline + "\nThe plan protects tax assets.\n") is None

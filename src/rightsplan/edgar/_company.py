@@ -86,6 +86,21 @@ _ANNOUNCES = re.compile(
 # "The Board of Directors of Acme Stores, Inc. yesterday adopted": a release may name the
 # company only as its board's.
 _BOARD_OF = re.compile(rf"\bBoard{_W}of{_W}Directors{_W}of{_W}(?P<name>{_ENTITY_SUFFIXED})")
+# A form's field for the issuer, its name on the next line: a Canadian material change report's
+# "Reporting Issuer" / "International Widget Corporation".
+_ISSUER_FIELD = re.compile(
+    rf"^[ \t|]*(?:Reporting[ \t]+Issuer|Name[ \t]+and[ \t]+Address[ \t]+of[ \t]+(?:the[ \t]+)?"
+    rf"(?:Company|Issuer|Corporation))[ \t|]*\n[ \t|]*(?P<name>{_ENTITY_LINE})[ \t|]*$",
+    re.MULTILINE,
+)
+# A headline that names who acts on its plan: "Acme Adopts Tax Benefit Preservation Plan"; not
+# a possessive ("Acme Corporation's Board ... Terminates") nor initials alone ("ACM Adopts").
+_HEADLINE_ACTOR = re.compile(
+    rf"^[ \t]*(?P<name>(?![A-Z]+[ \t])[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){{0,4}}{_SUFFIX}{{0,2}})"
+    rf"[ \t]+(?:Adopts|Amends|Extends|Terminates|Redeems)[ \t]+"
+    rf"(?:[A-Z][\w'’-]*[ \t]+){{0,4}}?(?:Rights|Preservation|Protection)[ \t]+(?:Plan|Agreement)",
+    re.MULTILINE,
+)
 # A mirror's title for a filing: "American Shared Hospital Services – ‘8-K’ for 3/22/99".
 _FILER_TITLE = re.compile(
     rf"^[ \t]*(?P<name>{_ENTITY_LINE})[ \t]+[–—-][ \t]+[‘'\"]?(?:8-K|8-A|10-K|10-Q|DEF 14A|"
@@ -178,6 +193,8 @@ def find_company(filing: Filing) -> CompanyMention | None:
         (_HEADING, "the first party named in the agreement's heading"),
         (_FILER_TITLE, "the filer named in a mirror's title for the filing"),
         (_BOARD_OF, "the company whose board the text names"),
+        (_ISSUER_FIELD, "the issuer a form's field names"),
+        (_HEADLINE_ACTOR, "the company a headline says acts on its plan"),
     ):
         for match in pattern.finditer(text, filing.main.start, stop):
             if pattern is _BETWEEN and not (
