@@ -1730,6 +1730,18 @@ class TestDatesByStructure:
         )
         assert "agreement.dated=1988-08-16" in text_facts(text)
 
+    def test_board_approving_an_amended_and_restated_agreement(self) -> None:
+        """'Effective X, the Board approved the Second Amended and Restated ...': authorized X."""
+        text = (
+            "FORM 8-K\nITEM 5. OTHER EVENTS.\nEffective April 15, 1999, the Board of Directors "
+            "of Acme Corporation approved the Second Amended and Restated Rights Agreement. The "
+            "Second Amended and Restated Rights Agreement makes certain amendments to the "
+            "Amended and Restated Rights Agreement.\n"
+        )
+        drafted = text_facts(text)
+        assert "amendment[-].authorized=1999-04-15" in drafted
+        assert "amendment[-].executed=1999-04-15" not in drafted
+
     def test_expiry_changed_from_to_in_a_release(self) -> None:
         """'The final expiration date was changed from X to Y': the amendment's new expiry Y."""
         text = (

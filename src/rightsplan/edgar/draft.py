@@ -430,6 +430,7 @@ _THIS_AMENDMENT = re.compile(
     rf"(?-i:\bAMENDMENT),?{_W}dated\b|^[ \t]*Amendment,?{_W}dated\b",
     re.I | re.M,
 )
+_EFFECTIVE_OPENING = re.compile(rf"[ \t\n]*(?i:effective)(?:{_W}as{_W}of)?{_W}(?P<date>{_DATE}),")
 _EFFECTIVE = re.compile(rf"(?i:effective){_W}(?:(?i:as){_W}of{_W})?{_DATE}")
 _DATED_BEFORE = re.compile(rf"(?i:dated|effective)(?:{_W}as{_W}of)?[ \t\n]*$")
 # Between a name's words, at most one line break: a name never runs across a blank line
@@ -907,7 +908,9 @@ _AS_A_RESULT = re.compile(
     r"\b(?:effect[ \t\n]+of|effectively|as[ \t\n]+a[ \t\n]+result|upon|following)\b",
     re.IGNORECASE,
 )
-_ON_DATE_AMENDED = _on_date_acting("(?i:amended)", 100)
+# The act in lower case: "Amended" in a title ("approved the Second Amended and Restated Rights
+# Agreement") names an instrument, not the act of amending.
+_ON_DATE_AMENDED = _on_date_acting("amended", 100)
 _ON_DATE_AFTER = re.compile(
     rf"(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?{_W}(?i:on|as{_W}of){_W}(?P<date>{_DATE})"
 )
@@ -2231,6 +2234,10 @@ class _Reader:
                 record.executed = Found(
                     when, self.context.evidence(amended.start(), amended.end()), 0.8 * factor
                 )
+        opening = _EFFECTIVE_OPENING.match(self.text, start, end) if board else None
+        if not dates and opening is not None and (day := _text.parse_date(opening)) is not None:
+            # "Effective April 15, 1999, the Board ... approved ...": the day the board acted
+            dates = [(opening.start("date"), opening.end("date"), day)]
         if not dates:
             return
         record = self._amendment(current, current=True)
