@@ -1730,6 +1730,21 @@ class TestDatesByStructure:
         )
         assert "agreement.dated=1988-08-16" in text_facts(text)
 
+    def test_recital_of_the_boards_resolution(self) -> None:
+        """'WHEREAS, pursuant to a resolution adopted on X, the Board authorized an amendment'."""
+        text = (
+            "FIRST AMENDMENT TO RIGHTS AGREEMENT\nTHIS FIRST AMENDMENT TO RIGHTS AGREEMENT (this "
+            '"Amendment"), dated to be effective as of February 14, 2001, amends the Rights '
+            "Agreement dated as of April 28, 1999.\nWHEREAS, pursuant to a resolution duly "
+            "adopted on January 18, 2001, the Board of Directors of the Company adopted and "
+            "authorized an amendment to the Rights Agreement to clarify its terms;\n"
+        )
+        drafted = text_facts(text)
+        assert {
+            "amendment[1].authorized=2001-01-18",
+            "amendment[1].executed=2001-02-14",
+        } <= drafted
+
     def test_board_approving_an_amended_and_restated_agreement(self) -> None:
         """'Effective X, the Board approved the Second Amended and Restated ...': authorized X."""
         text = (

@@ -2208,7 +2208,12 @@ class _Reader:
         )
         # "On X, the Board resolved to amend the Rights Agreement": a board's act on the plan
         # that names no amendment is the current one's authorization (never its execution).
-        unnamed = not refs and bool(board) and re.search(r"\bto amend\b", low) is not None
+        # So is "the Board ... adopted and authorized an amendment to the Rights Agreement".
+        unnamed = (
+            not refs
+            and bool(board)
+            and re.search(r"\bto amend\b|\bauthorized an amendment to\b", low) is not None
+        )
         if not mentions_current and not unnamed:
             return
         if not re.search(r"amend|redeem|redemption|terminat", low):
