@@ -1730,6 +1730,23 @@ class TestDatesByStructure:
         )
         assert "agreement.dated=1988-08-16" in text_facts(text)
 
+    def test_board_extending_the_plan(self) -> None:
+        """'On X, the Board extended Acme's Shareholder Rights Plan': the extension authorized X."""
+        text = (
+            "FORM 8-K\nItem 5. Other Events.\nOn January 20, 1997, the Board of Directors of "
+            "Acme Inc. extended Acme's Shareholder Rights Plan for ten years.\n"
+        )
+        assert "amendment[-].authorized=1997-01-20" in text_facts(text)
+
+    def test_plan_as_so_extended_is_no_act(self) -> None:
+        """'the Rights Plan as so extended would expire on X' authorizes nothing."""
+        text = (
+            "Acme today announced that its Board amended the Rights Plan. As contemplated by "
+            "the Board, if ratification were obtained, the Rights Plan as so extended would "
+            "expire on August 28, 2022.\n"
+        )
+        assert not any(".authorized=2022-08-28" in f for f in text_facts(text))
+
     def test_recital_of_the_boards_resolution(self) -> None:
         """'WHEREAS, pursuant to a resolution adopted on X, the Board authorized an amendment'."""
         text = (

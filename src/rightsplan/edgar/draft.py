@@ -430,6 +430,10 @@ _THIS_AMENDMENT = re.compile(
     rf"(?-i:\bAMENDMENT),?{_W}dated\b|^[ \t]*Amendment,?{_W}dated\b",
     re.I | re.M,
 )
+_EXTENDED_PLAN = re.compile(
+    r"\bextended[ \t\n]+(?:[\w'’-]+[ \t\n]+){0,4}?(?:rights[ \t\n]+(?:plan|agreement)|"
+    r"(?:preservation|protection)[ \t\n]+plan)\b"
+)
 _EFFECTIVE_OPENING = re.compile(rf"[ \t\n]*(?i:effective)(?:{_W}as{_W}of)?{_W}(?P<date>{_DATE}),")
 _EFFECTIVE = re.compile(rf"(?i:effective){_W}(?:(?i:as){_W}of{_W})?{_DATE}")
 _DATED_BEFORE = re.compile(rf"(?i:dated|effective)(?:{_W}as{_W}of)?[ \t\n]*$")
@@ -2203,8 +2207,12 @@ class _Reader:
             return  # no instrument: the plan's own dates are read elsewhere
         current = self.current_number
         mentions_current = current is None or any(n == current for n, _ in refs)
-        board = "board" in low and re.search(
-            r"\b(?:authorized|approved|determined|voted|resolved|adopted)\b", low
+        # "the Board ... extended GenCorp's Shareholder Rights Plan": an act on the plan (never
+        # "the Rights Plan as so extended would expire")
+        extends = _EXTENDED_PLAN.search(low)
+        board = "board" in low and (
+            re.search(r"\b(?:authorized|approved|determined|voted|resolved|adopted)\b", low)
+            or extends
         )
         # "On X, the Board resolved to amend the Rights Agreement": a board's act on the plan
         # that names no amendment is the current one's authorization (never its execution).
@@ -2216,7 +2224,7 @@ class _Reader:
         )
         if not mentions_current and not unnamed:
             return
-        if not re.search(r"amend|redeem|redemption|terminat", low):
+        if not re.search(r"amend|redeem|redemption|terminat", low) and not extends:
             return
         if _CHARTER.search(low) and not _PLAN_IN_SENTENCE.search(self.text, start, end):
             return  # "an amendment to our Restated Certificate of Incorporation": not the plan
