@@ -1485,6 +1485,21 @@ class TestNamedPartiesAndAgents:
         )
         assert "agreement.rights_agent=Lake Trust Company" in text_facts(text)
 
+    def test_agent_named_under_an_earlier_amendment(self) -> None:
+        """'entered into a First Amendment ..., under which X was named the "Rights Agent"'."""
+        text = (
+            "SECOND AMENDMENT TO RIGHTS AGREEMENT\nThis Second Amendment effective as of August "
+            '22, 2006 is between Acme Inc. (the "Corporation") and River Bank.\nWHEREAS, the '
+            "Corporation and Lake Trust Company entered into a Rights Agreement, dated as of "
+            'August 6, 1998, under which Lake Trust Company was named the "Rights Agent"; and\n'
+            "WHEREAS, the Corporation and Harbor Bank entered into a First Amendment to Rights "
+            'Agreement, dated as of September 29, 2003 (the "First Amendment"), under which '
+            'Harbor Bank was named the "Rights Agent"; and\n'
+        )
+        drafted = text_facts(text)
+        assert "agreement.rights_agent=Lake Trust Company" in drafted
+        assert "amendment[1].appoint-rights-agent=Harbor Bank" in drafted
+
     def test_agent_with_a_nested_parenthesis(self) -> None:
         """A party "(as successor to X (formerly known as Y))" before "(the "Rights Agent")"."""
         text = (

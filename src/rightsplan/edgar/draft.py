@@ -2086,6 +2086,20 @@ class _Reader:
             self._add_agent(match, 0.85 * factor, original=leaving)
         for match in _AGENT_PARTY_TO.finditer(self.text, start, end):
             group = "named" if match["named"] else "original" if match["original"] else "agent"
+            refs = list(_AMENDMENT_REF.finditer(self.text, start, match.start()))
+            if group == "named" and refs:
+                # "entered into a First Amendment ... (the "First Amendment"), under which X
+                # was named the "Rights Agent"": that amendment appointed X
+                name = " ".join(match["named"].split())
+                evidence = self.context.evidence(refs[-1].start(), match.end())
+                self._amendment(_amendment_number(refs[-1])).changes.append(
+                    DraftChange(
+                        AppointRightsAgent(name=name, quote=" ".join(evidence.quote.split())),
+                        evidence,
+                        0.75 * factor,
+                    )
+                )
+                continue
             self._add_agent(match, 0.85 * factor, group=group, original=True)
 
     def _add_agent(
