@@ -1215,6 +1215,25 @@ class TestHoldersAndChanges:
 class TestOperativeInstructions:
     """An amendment's instructions and the new words after them (short cases from the corpus)."""
 
+    def test_report_of_a_revised_definition(self) -> None:
+        """'The Amendment revised the definition of beneficial ownership to mean ...': other."""
+        text = (
+            "DENVER, Sept. 24, 2009 - Acme Homes, Inc. (NYSE: ACM) today announced it has "
+            "entered into a second amendment to its Rights Agreement.\nThe Rights Amendment "
+            "revised the definition of beneficial ownership to mean securities which such person "
+            "directly owns.\n"
+        )
+        assert "amendment[2].other-change" in text_facts(text)
+
+    def test_report_of_a_revised_modelled_definition(self) -> None:
+        """A revised "Acquiring Person" definition, its words unread, drafts no other change."""
+        text = (
+            "DENVER, Sept. 24, 2009 - Acme Homes, Inc. (NYSE: ACM) today announced it has "
+            "entered into a second amendment to its Rights Agreement.\nThe Rights Amendment "
+            "revised the definition of Acquiring Person to exclude certain persons.\n"
+        )
+        assert "amendment[2].other-change" not in text_facts(text)
+
     def test_words_added_beside_a_modelled_term_cut_off(self) -> None:
         """'Section 1 ... is hereby amended by adding the following definition:', cut: other."""
         text = (

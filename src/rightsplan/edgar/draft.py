@@ -631,6 +631,13 @@ _SUMMARY_CHANGE = re.compile(
     rf"(?:[ \t\n]+(?:business{_W})?days)?",
     re.IGNORECASE,
 )
+# A report's summary of a definition an amendment revised: "The Rights Amendment revised the
+# definition of beneficial ownership to mean securities which ...".
+_REVISED_DEFINITION = re.compile(
+    rf"\b(?:revised|revises|modified|modifies|changed|changes){_W}the{_W}definition{_W}of{_W}"
+    rf"(?P<what>[^.;,()]{{1,60}}?){_W}to{_W}(?:mean|include|exclude|provide)\b",
+    re.IGNORECASE,
+)
 _SUCCESSOR_AS = re.compile(
     rf"(?:\b(?i:and|with)|\b(?i:appoint\w{{0,6}})(?:{_W}of)?)[ \t\n]+(?P<agent>[A-Z][\w.&'’-]*"
     rf"(?:[ \t\n]+(?:(?![Aa][Ss]\b)[A-Z][\w.&'’-]*|of|and|&)){{0,7}}"
@@ -1836,9 +1843,17 @@ class _Reader:
         if self.event.kind is not EventKind.AMENDMENT or _RECITAL.match(low):
             return
         text = self.text
-        match = _OPERATIVE.search(text, start, end) or _SUMMARY_CHANGE.search(text, start, end)
+        match = (
+            _OPERATIVE.search(text, start, end)
+            or _SUMMARY_CHANGE.search(text, start, end)
+            or _REVISED_DEFINITION.search(text, start, end)
+        )
         if match is None:
             return
+        if match.re is _REVISED_DEFINITION and re.search(
+            r"acquiring|exempt|expir|threshold|percent", match["what"], re.IGNORECASE
+        ):
+            return  # a modelled term's definition revised, its new words not read here
         if match.re is _SUMMARY_CHANGE and re.search(
             r"expir|threshold|percent|beneficial", match["what"], re.IGNORECASE
         ):
