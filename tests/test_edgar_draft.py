@@ -1225,6 +1225,15 @@ class TestOperativeInstructions:
         )
         assert "amendment[2].other-change" in text_facts(text)
 
+    def test_report_of_a_definition_changed_in_the_passive(self) -> None:
+        """'The definition of "Exempt Acquisition" has been changed to cap ...': other change."""
+        text = (
+            "TORONTO - Acme Foods' board of directors has amended the shareholders' rights plan "
+            'adopted on July 28.\nThe definition of "Exempt Acquisition" has been changed to '
+            "cap the number of shares that can be issued to grandfathered persons.\n"
+        )
+        assert "amendment[-].other-change" in text_facts(text)
+
     def test_report_of_a_revised_modelled_definition(self) -> None:
         """A revised "Acquiring Person" definition, its words unread, drafts no other change."""
         text = (

@@ -635,7 +635,10 @@ _SUMMARY_CHANGE = re.compile(
 # definition of beneficial ownership to mean securities which ...".
 _REVISED_DEFINITION = re.compile(
     rf"\b(?:revised|revises|modified|modifies|changed|changes){_W}the{_W}definition{_W}of{_W}"
-    rf"(?P<what>[^.;,()]{{1,60}}?){_W}to{_W}(?:mean|include|exclude|provide)\b",
+    rf"(?P<what>[^.;,()]{{1,60}}?){_W}to{_W}(?:mean|include|exclude|provide)\b"
+    # and in the passive: 'The definition of "Exempt Acquisition" has been changed to cap ...'
+    rf"|\bdefinition{_W}of{_W}(?P<passive>[^.;,()]{{1,60}}?){_W}has{_W}been{_W}"
+    rf"(?:revised|changed|modified|amended){_W}to\b",
     re.IGNORECASE,
 )
 _SUCCESSOR_AS = re.compile(
@@ -1851,7 +1854,9 @@ class _Reader:
         if match is None:
             return
         if match.re is _REVISED_DEFINITION and re.search(
-            r"acquiring|exempt|expir|threshold|percent", match["what"], re.IGNORECASE
+            r"acquiring|exempt\s+person|expir|threshold|percent",
+            match["what"] or match["passive"],
+            re.IGNORECASE,
         ):
             return  # a modelled term's definition revised, its new words not read here
         if match.re is _SUMMARY_CHANGE and re.search(
