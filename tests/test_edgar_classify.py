@@ -197,6 +197,20 @@ class TestEvents:
         assert event(text) is EventKind.NONE
 
 
+class TestAmendmentThatEndsThePlan:
+    def test_expiry_brought_about_by_the_amendment(self) -> None:
+        """Rights that expire "as amended by the Amendment" report the amendment, not an expiry."""
+        text = (
+            "Item 3.03 Material Modification to Rights of Security Holders.\nOn March 25, 2018, "
+            "the Board approved, and on March 27, 2018, the Company and the rights agent entered "
+            'into, an amendment to the Agreement (the "Amendment"). The Amendment changed the '
+            "final expiration date of the Rights under the Tax Benefits Preservation Plan to "
+            "March 27, 2018. In accordance with the terms of the Agreement as "
+            "amended by the Amendment, all of the Rights expired on March 27, 2018.\n"
+        )
+        assert event(text) is EventKind.AMENDMENT
+
+
 class TestDocumentKinds:
     def test_proxy_by_its_voting_words(self) -> None:
         """A proxy excerpt without its cover is known by how it says shares are voted."""
@@ -261,8 +275,70 @@ class TestDocumentKinds:
         assert reading.kind is DocumentKind.FORM_8A_AMENDMENT
         assert reading.confidence == "high"
 
+    def test_eight_a_amendment_numbered_in_words(self) -> None:
+        """An 8-A/A headed "AMENDMENT NUMBER 1 TO FORM 8-A" is read as one headed "No. 1"."""
+        text = (
+            "SECURITIES AND EXCHANGE COMMISSION Washington, D.C. 20549 ---- AMENDMENT NUMBER 1 "
+            "TO FORM 8-A FOR REGISTRATION OF CERTAIN CLASSES OF SECURITIES\n"
+        )
+        assert kind(text) is DocumentKind.FORM_8A_AMENDMENT
+
+    def test_eight_k_item_title_outside_a_line_start(self) -> None:
+        """The title of the 8-K item on rights of security holders names a current report."""
+        text = (
+            "Acme Corp Files An 8-K Material Modification to Rights of Security HoldersItem "
+            "3.03 Material Modification to Rights of Security Holders.\nOn March 2, 2018, the "
+            "Company entered into an amendment to its Rights Agreement. See Exhibit4.1.\n"
+        )
+        assert kind(text) is DocumentKind.FORM_8K
+
+    def test_letter_that_hereby_amends_is_an_amendment(self) -> None:
+        """A letter to the rights agent that "hereby amends ... as follows" is an amendment."""
+        text = (
+            "Exhibit 4.1\nMay 7, 2004\nFirst Bank\nRe: Changes to Rights Agreement\n"
+            "Pursuant to Section 27 of the Rights Agreement, dated as of May 11, 1998, the "
+            "Company hereby amends the Rights Agreement as follows:\n"
+        )
+        assert kind(text) is DocumentKind.AMENDMENT
+
+    def test_summary_of_a_plan_is_not_the_plan(self) -> None:
+        """A plan's title above "This summary is qualified by reference ..." heads a summary."""
+        text = (
+            "EXHIBIT I-1\n\nSHAREHOLDER RIGHTS PLAN\n\nEach share of our common stock includes "
+            "one right. The rights are issued pursuant to the Rights Agreement dated as of "
+            "January 1, 2002 between us and Lake Bank. This summary is qualified by reference to "
+            "the Rights Agreement.\n"
+        )
+        assert kind(text) is DocumentKind.UNKNOWN
+
+    def test_mirror_extract_from_a_current_report(self) -> None:
+        """A mirror's "Extract: ... from a 8-K on <date>" line names the extract's form."""
+        text = (
+            "Acme Corp.\nExtract: Poison Pill Activity: Redemption from a 8-K on 10/07/2021\n"
+            "On October 2, 2021, the Board approved the redemption of the rights.\n"
+        )
+        assert kind(text) is DocumentKind.FORM_8K
+
+    def test_title_of_a_rights_plan_agreement(self) -> None:
+        """A line reading "... SHAREHOLDER RIGHTS PLAN AGREEMENT" titles an agreement."""
+        text = "AMENDED AND RESTATED SHAREHOLDER RIGHTS PLAN AGREEMENT\nBETWEEN\nACME INC.\n"
+        assert kind(text) is DocumentKind.AGREEMENT
+
 
 class TestPressReleases:
+    def test_dateline_without_a_date(self) -> None:
+        """A city in capitals and a dash before the first sentence opens a news story."""
+        text = (
+            "TORONTO – Based on advice received, the board of directors has amended the "
+            "shareholders' rights plan that was adopted on July 28.\n"
+        )
+        assert kind(text) is DocumentKind.PRESS_RELEASE
+
+    def test_note_heading_with_a_dash_is_no_dateline(self) -> None:
+        """A note's lettered heading followed by a dash is not a story's dateline."""
+        text = "NOTE T — Stockholders rights plan\nThe Company has a rights plan.\n"
+        assert kind(text) is not DocumentKind.PRESS_RELEASE
+
     @pytest.mark.parametrize(
         ("text", "expected"),
         [

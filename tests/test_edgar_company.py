@@ -319,3 +319,77 @@ class TestNeighbouringLines:
             "Chicago Trust\n \n\n      Company of New York, dated as of August 22, 1996\n"
         )
         assert [m["agent"] for m in AGENT_AS_PARTY.finditer(text)] == []
+
+
+class TestReleasesRound3:
+    def test_name_starting_with_a_number_after_a_dateline_dash(self) -> None:
+        """A dateline's "--" touching the name keeps its first word: "Pier 9 Stores, Inc."."""
+        text = (
+            "AUSTIN, Texas--(BUSINESS WIRE)--Pier 9 Stores, Inc. (NYSE:PNS) announced today "
+            "that its Board of Directors has adopted a rights plan.\n"
+        )
+        assert company(text) == "Pier 9 Stores, Inc."
+
+    def test_the_article_inside_the_defined_term(self) -> None:
+        """(“the Company,” NYSE: ACM) defines the company as ("the Company") does."""
+        text = (
+            "HOUSTON--(BUSINESS WIRE)--Acme Marine Inc. (“the Company,” NYSE: ACM), said that "
+            "its Board has adopted a plan.\n"
+        )
+        assert company(text) == "Acme Marine Inc."
+
+    def test_announcer_with_its_defined_short_name(self) -> None:
+        """'Acme Ore Royalty Corporation ("AORC") reported today': the name before its short."""
+        text = (
+            'TORONTO, May 2, 2018 /CNW/ - Acme Ore Royalty Corporation ("AORC") reported today '
+            "that its rights plan has been amended.\n"
+        )
+        assert company(text) == "Acme Ore Royalty Corporation"
+
+    def test_company_named_as_its_board(self) -> None:
+        """A release naming the company only as its board's ("The Board of ... of X") names X."""
+        text = (
+            "Acme Adopts Rights Plan\nThe Board of Directors of Acme Stores, Inc. yesterday "
+            "adopted a shareholder rights plan.\n"
+        )
+        assert company(text) == "Acme Stores, Inc."
+
+    def test_descriptor_with_a_parenthesis(self) -> None:
+        """'a corporation continued under the ... Act (British Columbia)' before ("Company")."""
+        text = (
+            "On October 12, 2022, Acme Bio Inc., a corporation continued under the Business "
+            'Corporations Act (British Columbia) (the "Company"), entered into a rights plan.\n'
+        )
+        assert company(text) == "Acme Bio Inc."
+
+    def test_descriptor_never_runs_over_another_party(self) -> None:
+        """Another party's defined term ends a descriptor: the "Company" is the party after it."""
+        text = (
+            'This Amendment is among Lake Bank, a national banking association ("Lake"), Acme '
+            'Engines Corporation, a Wisconsin corporation (the "Company"), and River Bank.\n'
+        )
+        assert company(text) == "Acme Engines Corporation"
+
+    def test_issuer_named_in_a_forms_field(self) -> None:
+        """A material change report's "Reporting Issuer" field names the company below it."""
+        text = (
+            "|MATERIAL CHANGE REPORT\n|1.\n|Reporting Issuer\n|Acme Royalty Corporation\n"
+            "|10 Main Street\n|2.\n|Date of Material Change\n|April 18, 2005\n"
+        )
+        assert company(text) == "Acme Royalty Corporation"
+
+    def test_headline_actor(self) -> None:
+        """A headline "Acme Adopts Tax Benefit Preservation Plan" names Acme as a last resort."""
+        text = (
+            "News\n10/08/2009\nAcme Adopts Tax Benefit Preservation Plan Designed to Preserve "
+            "NOLs\nAcme's ability to use its NOLs may be limited.\n"
+        )
+        assert company(text) == "Acme"
+
+    def test_headline_possessive_or_initials_name_no_one(self) -> None:
+        """A possessive ("Acme Corporation's Board ...") or initials alone name no company."""
+        for headline in (
+            "Acme Corporation's Board of Directors Terminates Shareholder Rights Plan",
+            "ACM Adopts Tax Benefits Preservation Plan to Protect Tax Assets",
+        ):
+            assert company(headline + "\nThe plan protects tax assets.\n") is None

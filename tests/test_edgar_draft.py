@@ -1215,6 +1215,61 @@ class TestHoldersAndChanges:
 class TestOperativeInstructions:
     """An amendment's instructions and the new words after them (short cases from the corpus)."""
 
+    def test_report_of_a_revised_definition(self) -> None:
+        """'The Amendment revised the definition of beneficial ownership to mean ...': other."""
+        text = (
+            "DENVER, Sept. 24, 2009 - Acme Homes, Inc. (NYSE: ACM) today announced it has "
+            "entered into a second amendment to its Rights Agreement.\nThe Rights Amendment "
+            "revised the definition of beneficial ownership to mean securities which such person "
+            "directly owns.\n"
+        )
+        assert "amendment[2].other-change" in text_facts(text)
+
+    def test_report_of_a_definition_changed_in_the_passive(self) -> None:
+        """'The definition of "Exempt Acquisition" has been changed to cap ...': other change."""
+        text = (
+            "TORONTO - Acme Foods' board of directors has amended the shareholders' rights plan "
+            'adopted on July 28.\nThe definition of "Exempt Acquisition" has been changed to '
+            "cap the number of shares that can be issued to grandfathered persons.\n"
+        )
+        assert "amendment[-].other-change" in text_facts(text)
+
+    def test_report_of_a_revised_modelled_definition(self) -> None:
+        """A revised "Acquiring Person" definition, its words unread, drafts no other change."""
+        text = (
+            "DENVER, Sept. 24, 2009 - Acme Homes, Inc. (NYSE: ACM) today announced it has "
+            "entered into a second amendment to its Rights Agreement.\nThe Rights Amendment "
+            "revised the definition of Acquiring Person to exclude certain persons.\n"
+        )
+        assert "amendment[2].other-change" not in text_facts(text)
+
+    def test_words_added_beside_a_modelled_term_cut_off(self) -> None:
+        """'Section 1 ... is hereby amended by adding the following definition:', cut: other."""
+        text = (
+            "AMENDMENT NO. 2 TO RIGHTS AGREEMENT\nThis Amendment No. 2, dated as of May 2, 2001, "
+            "amends the Rights Agreement.\n2. Section 1 of the Rights Agreement is hereby amended "
+            "by adding the following definition thereto:\n"
+        )
+        assert "amendment[2].other-change" in text_facts(text)
+
+    def test_modelled_term_restated_cut_off_is_left_out(self) -> None:
+        """A cut-off restatement of "Exempt Person" drafts nothing: its kind is unknown."""
+        text = (
+            "AMENDMENT NO. 2 TO RIGHTS AGREEMENT\nThis Amendment No. 2, dated as of May 2, 2001, "
+            "amends the Rights Agreement.\n2. The definition of \u201cExempt Person\u201d in "
+            "Section 1 of the Plan is hereby amended to read in its entirety as follows:\n"
+        )
+        assert not any("other-change" in f for f in text_facts(text))
+
+    def test_shall_be_amended_as_follows(self) -> None:
+        """'Section 7(a) ... shall be amended and restated in its entirety as follows:'."""
+        text = (
+            "AMENDMENT NO. 2 TO RIGHTS AGREEMENT\nThis Amendment No. 2, dated as of May 2, 2001, "
+            "amends the Rights Agreement.\n1. Section 7(a) of the Rights Agreement shall be "
+            "amended and restated in its entirety as follows:\n"
+        )
+        assert "amendment[2].other-change" in text_facts(text)
+
     AMENDMENT_4 = (
         "Exhibit 4\n\nAMENDMENT No. 4\nto the\nLIMESTONE BANCORP, INC.\nTAX BENEFITS "
         "PRESERVATION PLAN\n\nThis is Amendment No. 4 (this \u201cAmendment\u201d) dated as of "
@@ -1400,6 +1455,167 @@ class TestNamedPartiesAndAgents:
         )
         assert "agreement.rights_agent=First Chicago Trust Company of New York" in text_facts(text)
 
+    def test_resigning_and_successor_agents_by_their_defined_parts(self) -> None:
+        """The "Resigning Rights Agent" is the agreement's; the "Successor" is appointed."""
+        text = (
+            "AMENDMENT TO RIGHTS AGREEMENT\nThis Amendment, dated as of May 2, 2001, is among "
+            'Acme Inc. (the "Company"), Old River Trust Company (the "Resigning Rights Agent") '
+            'and New Harbor Bank, a Delaware bank (the "Successor Rights Agent"), and amends the '
+            "Rights Agreement dated as of March 3, 1990.\nB. The Company intends to appoint the "
+            "Successor Rights Agent to succeed the Resigning Rights Agent as Rights Agent.\n"
+        )
+        drafted = text_facts(text)
+        assert "agreement.rights_agent=Old River Trust Company" in drafted
+        assert any(f.endswith("appoint-rights-agent=New Harbor Bank") for f in drafted)
+
+    def test_successor_agent_alone_is_the_agent(self) -> None:
+        """Without a resigning agent, the one defined as "Successor Rights Agent" is the agent."""
+        text = (
+            "AMENDMENT TO RIGHTS AGREEMENT\nThis Amendment, dated as of May 2, 2001, to the "
+            'Rights Agreement between Acme Inc. (the "Company") and New Harbor Bank, a Delaware '
+            'bank (the "Successor Rights Agent").\n'
+        )
+        drafted = text_facts(text)
+        assert "agreement.rights_agent=New Harbor Bank" in drafted
+        assert not any("appoint-rights-agent" in f for f in drafted)
+
+    def test_parties_recital_names_the_agent_succeeded(self) -> None:
+        """A recital that the Company and X (as successor to Y) are parties names Y the agent."""
+        text = (
+            "FIRST AMENDMENT TO RIGHTS AGREEMENT\nThis First Amendment, dated as of May 2, 2001, "
+            'is among River Bank ("River"), Acme Inc. (the "Company") and Harbor Bank '
+            '("Harbor").\nWHEREAS, the Company and River (as successor to Lake Trust Company) '
+            "are parties to that certain Rights Agreement, dated as of March 3, 1990;\n"
+            "WHEREAS, the Company desires to appoint Harbor as a successor Rights Agent.\n"
+        )
+        assert "agreement.rights_agent=Lake Trust Company" in text_facts(text)
+
+    def test_short_name_of_the_party_recited_is_read_in_full(self) -> None:
+        """A short name in a recital of the parties is read as the full name it stands for."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1, dated as of May 2, 2001, "
+            'by and among Acme Corp. (the "Corporation"), Lake Trust Company, a New York '
+            'corporation ("Lake"), and Harbor Bank, N.A., a national association ("Harbor").\n'
+            "WHEREAS, the Corporation and Lake are currently parties to the Rights Agreement;\n"
+            "WHEREAS, the Corporation intends to appoint Harbor to succeed Lake as Rights Agent;\n"
+        )
+        drafted = text_facts(text)
+        assert "agreement.rights_agent=Lake Trust Company" in drafted
+        assert "amendment[1].appoint-rights-agent=Harbor Bank, N.A." in drafted
+
+    def test_agent_named_the_rights_agent_under_the_agreement(self) -> None:
+        """The agent an agreement "named the "Rights Agent"" is the agreement's agent."""
+        text = (
+            "FIRST AMENDMENT TO RIGHTS AGREEMENT\nThis First Amendment effective as of May 2, "
+            '2001 is between Acme Inc. (the "Corporation") and Harbor Bank ("Harbor").\n'
+            "WHEREAS, the Corporation and River Bank entered into a Rights Agreement, dated as "
+            'of March 3, 1990, under which Lake Trust Company was named the "Rights Agent"; and\n'
+        )
+        assert "agreement.rights_agent=Lake Trust Company" in text_facts(text)
+
+    def test_agent_named_under_an_earlier_amendment(self) -> None:
+        """'entered into a First Amendment ..., under which X was named the "Rights Agent"'."""
+        text = (
+            "SECOND AMENDMENT TO RIGHTS AGREEMENT\nThis Second Amendment effective as of August "
+            '22, 2006 is between Acme Inc. (the "Corporation") and River Bank.\nWHEREAS, the '
+            "Corporation and Lake Trust Company entered into a Rights Agreement, dated as of "
+            'August 6, 1998, under which Lake Trust Company was named the "Rights Agent"; and\n'
+            "WHEREAS, the Corporation and Harbor Bank entered into a First Amendment to Rights "
+            'Agreement, dated as of September 29, 2003 (the "First Amendment"), under which '
+            'Harbor Bank was named the "Rights Agent"; and\n'
+        )
+        drafted = text_facts(text)
+        assert "agreement.rights_agent=Lake Trust Company" in drafted
+        assert "amendment[1].appoint-rights-agent=Harbor Bank" in drafted
+
+    def test_agent_with_a_nested_parenthesis(self) -> None:
+        """A party "(as successor to X (formerly known as Y))" before "(the "Rights Agent")"."""
+        text = (
+            "On May 2, 2001, the Board approved an amendment to the Rights Agreement, dated as "
+            "of March 3, 1990, between the Company and Harbor Bank Lakeside, N. A. (as successor "
+            'to Lake Trust Company (formerly known as River Trust Company)) (the "Rights '
+            'Agent").\n'
+        )
+        assert "agreement.rights_agent=Harbor Bank Lakeside, N. A." in text_facts(text)
+
+    def test_successor_defined_as_the_rights_agent_is_the_agent(self) -> None:
+        """'and X, as successor Rights Agent (the "Rights Agent")': the agent, no appointment."""
+        text = (
+            "AMENDMENT NO. 2 dated as of October 6, 1999, to the Rights Agreement dated as of "
+            'October 6, 1989, between Acme Industries, Inc. (the "Company"), and Harbor Bank, '
+            'as successor Rights Agent (the "Rights Agent").\n'
+        )
+        drafted = text_facts(text)
+        assert "agreement.rights_agent=Harbor Bank" in drafted
+        assert not any("appoint-rights-agent" in f for f in drafted)
+
+    def test_headings_are_no_agents(self) -> None:
+        """'Appointment of Successor Rights Agent', 'Plan with Offer Exception': no agent."""
+        text = (
+            "Acme Adopts Shareholder Rights Plan with Qualifying Offer Exception\nRe: Appointment "
+            "of Successor Rights Agent\nThe Board of Acme Inc. adopted a rights plan today.\n"
+        )
+        assert not any(f.startswith("agreement.rights_agent=") for f in text_facts(text))
+
+    def test_capitals_spoken_as_words_and_hyphened_words(self) -> None:
+        """A name only in capitals: "BAY", "AID" read as words, each hyphened part capitalised."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1 is between HILL-DALE BAY "
+            'AID CORP., a Delaware corporation (the "Company"), and Lake Trust Company, as '
+            "Rights Agent.\n"
+        )
+        assert "company=Hill-Dale Bay Aid Corp." in text_facts(text)
+
+    def test_initials_stay_in_capitals(self) -> None:
+        """Three capitals with at most one vowel are initials: "CTI", "MDS" stay as written."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1 is between CTI MDS "
+            'HOLDINGS, INC., a Delaware corporation (the "Company"), and Lake Trust Company, as '
+            "Rights Agent.\n"
+        )
+        assert "company=CTI MDS Holdings, Inc." in text_facts(text)
+
+
+class TestExemptByStructure:
+    def test_neither_with_a_defined_short_name_and_become(self) -> None:
+        """'neither Acme Corporation ("Acme") nor any of its Affiliates shall become an ...'."""
+        text = (
+            "AMENDMENT TO RIGHTS AGREEMENT\nThis Amendment, dated as of May 2, 2001, amends the "
+            "Rights Agreement.\n1. Section 1 is amended to provide that neither Acme "
+            'Corporation ("Acme") nor any of its Affiliates shall become an Acquiring Person as a '
+            "result of the execution of the Merger Agreement.\n"
+        )
+        assert "amendment[-].add-exempt-person=Acme Corporation made an Exempt Person" in (
+            text_facts(text)
+        )
+
+    def test_amended_so_that_a_party_is_excluded(self) -> None:
+        """A recital's purpose, "to provide that the Investor ... will be excluded", exempts it."""
+        text = (
+            "AMENDMENT NO. 2 TO RIGHTS AGREEMENT\nThis Amendment No. 2, dated as of May 2, 2001, "
+            "amends the Rights Agreement.\nWHEREAS, the Company has agreed to sell shares to "
+            'Lake Holdings Limited, a company organized under the laws of Ontario (the "Investor"'
+            "); and\nWHEREAS, the Company desires to amend the Rights Agreement to provide that "
+            'the Investor and its Affiliates will be excluded from the definition of "Acquiring '
+            'Person" under the Rights Agreement.\n'
+        )
+        assert (
+            "amendment[2].add-exempt-person=Lake Holdings Limited made an Exempt Person"
+            in text_facts(text)
+        )
+
+
+class TestCharterProvisions:
+    def test_charter_transfer_restriction_is_no_threshold(self) -> None:
+        """A charter provision restricting transfers above 4.75 percent sets no plan threshold."""
+        text = (
+            "Acme Corp. today announced that its Board voted to terminate the Company's "
+            "shareholder rights plan. This new charter provision restricts the transfer of stock "
+            "to a transferee if the transfer would increase its ownership to 4.75 percent or "
+            "above.\n"
+        )
+        assert not any("set-threshold" in f for f in text_facts(text))
+
 
 class TestTermsAsTextsStateThem:
     def test_terms_without_an_event(self) -> None:
@@ -1503,6 +1719,176 @@ class TestTermsAsTextsStateThem:
 
 
 class TestDatesByStructure:
+    def test_letter_reciting_the_first_amendment_by_its_title(self) -> None:
+        """'as amended by an Amendment to Rights Agreement, dated X' in No. 2 is No. 1's date."""
+        text = (
+            "ACME CORPORATION\nOctober 28, 1991\nLake Bank\nRe: Amendment No. 2 to Rights "
+            "Agreement\nGentlemen:\nPursuant to Section 26 of the Rights Agreement, dated as of "
+            "October 6, 1987, as amended by an Amendment to Rights Agreement, dated October 24, "
+            "1988, the Company hereby amends the Rights Agreement as follows:\n2. To amend "
+            "Section 1(a) to add the following at the end of Section 1(a):\n"
+        )
+        drafted = text_facts(text)
+        assert {
+            "amendment[1].executed=1988-10-24",
+            "amendment[2].executed=1991-10-28",
+            "amendment[2].other-change",
+        } <= drafted
+
+    def test_note_without_event_keeps_the_amendments_it_recites(self) -> None:
+        """A note reporting no event still recites the plan's earlier amendments by date."""
+        text = (
+            "Stockholders' Equity\n3 Months Ended\nMar. 31, 2018\nOur tax benefits preservation "
+            'plan ("Plan") adopted January 5, 2017, as amended on April 13, 2017 and June 29, '
+            "2017, is designed to protect our net operating losses.\n"
+        )
+        drafted = text_facts(text)
+        assert {
+            "amendment[-].executed=2017-04-13",
+            "amendment[-].executed=2017-06-29",
+        } <= drafted
+
+    def test_on_date_entered_into_past_a_dotted_name(self) -> None:
+        """'On X, Parts.com, Inc. (the "Company") entered into the ... Plan': X dates the plan."""
+        text = (
+            "Item 1. Description of Registrant's Securities to be Registered.\nOn April 5, 2024, "
+            'Parts.com, Inc. (the "Company") entered into the Tax Benefits Preservation Plan (the '
+            '"Plan"), between the Company and Lake Trust Company, as rights agent.\n'
+        )
+        assert "agreement.dated=2024-04-05" in text_facts(text)
+
+    @pytest.mark.parametrize(
+        "parties",
+        [
+            "between the Company and Lake Bank, as Rights Agent,",
+            "between the Company and the Rights Agent",
+            "between the Company and Lake Bank, N.A. (f/k/a River Bank, N.A.),",
+        ],
+    )
+    def test_agreement_dated_after_its_parties(self, parties: str) -> None:
+        """'the Rights Agreement between A and B[, as Rights Agent,] dated as of X' dates it."""
+        text = (
+            "AMENDMENT NO. 2 TO RIGHTS AGREEMENT\nThis Amendment No. 2, dated as of May 2, 2001, "
+            f"amends the Rights Agreement {parties} dated as of August 16, 1988.\n"
+        )
+        assert "agreement.dated=1988-08-16" in text_facts(text)
+
+    def test_board_extending_the_plan(self) -> None:
+        """'On X, the Board extended Acme's Shareholder Rights Plan': the extension authorized X."""
+        text = (
+            "FORM 8-K\nItem 5. Other Events.\nOn January 20, 1997, the Board of Directors of "
+            "Acme Inc. extended Acme's Shareholder Rights Plan for ten years.\n"
+        )
+        assert "amendment[-].authorized=1997-01-20" in text_facts(text)
+
+    def test_plan_as_so_extended_is_no_act(self) -> None:
+        """'the Rights Plan as so extended would expire on X' authorizes nothing."""
+        text = (
+            "Acme today announced that its Board amended the Rights Plan. As contemplated by "
+            "the Board, if ratification were obtained, the Rights Plan as so extended would "
+            "expire on August 28, 2022.\n"
+        )
+        assert not any(".authorized=2022-08-28" in f for f in text_facts(text))
+
+    def test_recital_of_the_boards_resolution(self) -> None:
+        """'WHEREAS, pursuant to a resolution adopted on X, the Board authorized an amendment'."""
+        text = (
+            "FIRST AMENDMENT TO RIGHTS AGREEMENT\nTHIS FIRST AMENDMENT TO RIGHTS AGREEMENT (this "
+            '"Amendment"), dated to be effective as of February 14, 2001, amends the Rights '
+            "Agreement dated as of April 28, 1999.\nWHEREAS, pursuant to a resolution duly "
+            "adopted on January 18, 2001, the Board of Directors of the Company adopted and "
+            "authorized an amendment to the Rights Agreement to clarify its terms;\n"
+        )
+        drafted = text_facts(text)
+        assert {
+            "amendment[1].authorized=2001-01-18",
+            "amendment[1].executed=2001-02-14",
+        } <= drafted
+
+    def test_board_approving_an_amended_and_restated_agreement(self) -> None:
+        """'Effective X, the Board approved the Second Amended and Restated ...': authorized X."""
+        text = (
+            "FORM 8-K\nITEM 5. OTHER EVENTS.\nEffective April 15, 1999, the Board of Directors "
+            "of Acme Corporation approved the Second Amended and Restated Rights Agreement. The "
+            "Second Amended and Restated Rights Agreement makes certain amendments to the "
+            "Amended and Restated Rights Agreement.\n"
+        )
+        drafted = text_facts(text)
+        assert "amendment[-].authorized=1999-04-15" in drafted
+        assert "amendment[-].executed=1999-04-15" not in drafted
+
+    def test_expiry_changed_from_to_in_a_release(self) -> None:
+        """'The final expiration date was changed from X to Y': the amendment's new expiry Y."""
+        text = (
+            "DENVER, Sept. 24, 2009 - Acme Homes, Inc. (NYSE: ACM) today announced it has "
+            "entered into a second amendment to its Rights Agreement.\nThe final expiration date "
+            "was changed from March 16, 2019 to June 1, 2013.\n"
+        )
+        assert "amendment[2].set-expiration=2013-06-01" in text_facts(text)
+
+    def test_lettered_old_and_new_expiry(self) -> None:
+        """'from (a) 5:00 P.M. on X, ... prior to 5:00 P.M. on X, to (b) 5:00 P.M. on Y': Y."""
+        text = (
+            "On March 25, 2018, the Board approved, and on March 27, 2018, the Company entered "
+            'into, an amendment to the Rights Agreement (the "Amendment"). The Amendment changed '
+            "the final expiration date of the Rights from (a)5:00 P.M., New York City time, on "
+            "January 3, 2019, if not approved by the stockholders prior to 5:00 P.M., New York "
+            "City time, on January 3, 2019 to (b)5:00 P.M., New York City time, on March 27, "
+            "2018.\n"
+        )
+        drafted = text_facts(text)
+        assert "amendment[-].set-expiration=2018-03-27" in drafted
+        assert "amendment[-].set-expiration=2019-01-03" not in drafted
+
+    def test_amendment_made_as_a_letter(self) -> None:
+        """A letter's subject names the amendment; the date above the addressee executes it."""
+        text = (
+            "Exhibit 4.1\nACME CORPORATION\nMay 7, 2004\nLake Trust Company\nAttention: Trust "
+            "Officer\nRe: Amendment No. 1 to Rights Agreement\nLadies and Gentlemen:\n1. "
+            "Pursuant to Section 27 of the Rights Agreement, dated as of May 11, 1998, the "
+            "Company hereby amends the Rights Agreement as follows:\n"
+        )
+        drafted = text_facts(text)
+        assert {"agreement.dated=1998-05-11", "amendment[1].executed=2004-05-07"} <= drafted
+
+    def test_chain_of_earlier_amendments_without_numbers(self) -> None:
+        """'as amended on X and Y' after the agreement's date: two unnumbered amendments."""
+        text = (
+            "AMENDMENT TO RIGHTS AGREEMENT\nThis Amendment, dated as of January 20, 1997 to the "
+            "Rights Agreement dated as of February 18, 1987, as amended on December 7, 1987 and "
+            'August 21, 1995, between Acme Inc. (the "Company") and Lake Trust Company, as '
+            "Rights Agent.\n"
+        )
+        drafted = text_facts(text)
+        assert {
+            "agreement.dated=1987-02-18",
+            "amendment[-].executed=1987-12-07",
+            "amendment[-].executed=1995-08-21",
+        } <= drafted
+
+    def test_chain_without_on_and_restated(self) -> None:
+        """'as amended March 28, 1991, and amended and restated as of December 12, 1997'."""
+        text = (
+            "AMENDMENT, dated as of January 20, 1998, to the Rights Agreement, dated as of July "
+            "20, 1988, as amended March 28, 1991, and amended and restated as of December 12, "
+            '1997, between Acme Inc. (the "Company") and Lake Trust Company.\n'
+        )
+        drafted = text_facts(text)
+        assert {"amendment[-].executed=1991-03-28", "amendment[-].executed=1997-12-12"} <= drafted
+
+    def test_date_after_the_plan_in_an_amendments_title(self) -> None:
+        """'AMENDMENT NO. 1 / TO THE / ACME RIGHTS AGREEMENT / DATED AS OF X' may be the plan's."""
+        text = (
+            "AMENDMENT NO. 1\nTO THE\nACME INCORPORATED RIGHTS AGREEMENT\nDATED AS OF AUGUST 4, "
+            "2000\nTHIS AMENDMENT is made and entered into as of this 4th day of June, 2003, by "
+            'and between Acme Incorporated (the "Company") and Lake Trust Company (the "Rights '
+            'Agent").\nWHEREAS, the Company and the Rights Agent executed a Rights Agreement, '
+            'dated as of August 4, 2000 (the "Rights Agreement");\n'
+        )
+        drafted = text_facts(text)
+        assert {"agreement.dated=2000-08-04", "amendment[1].executed=2003-06-04"} <= drafted
+        assert "amendment[1].executed=2000-08-04" not in drafted
+
     def test_board_act_and_a_mirrors_date(self) -> None:
         """The board's date is the one before its act; a redemption is executed only when said."""
         text = (

@@ -321,7 +321,25 @@ class TestLinear:
 
     def test_pathological_runs(self) -> None:
         """Long runs of one character or word do not make any pattern backtrack."""
-        for unit in ("a ", "A ", "1", "1,", '"', "(", "percent ", "Item ", "-", " ", "\n"):
+        units: tuple[str, ...] = (
+            "a ",
+            "A ",
+            "1",
+            "1,",
+            '"',
+            "(",
+            "percent ",
+            "Item ",
+            "-",
+            " ",
+            "\n",
+        )
+        # an agent's name in capitals, again and again; a defined term of a change of agent
+        units += (
+            "Rights Agreement between A and B, N.A. (x), ",
+            'Acme ("Resigning Rights Agent") ',
+        )
+        for unit in units:
             text = "FORM 8-K\nRights Agreement\n" + unit * (200_000 // len(unit))
             started = time.monotonic()
             with contextlib.suppress(FilingError):

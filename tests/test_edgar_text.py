@@ -50,6 +50,13 @@ class TestDates:
         for text in ("1/100/2003", "$1/2/2003", "31 February 2003", "13/01/2003", "May 5, 20031"):
             assert _text.find_dates(text) == [], text
 
+    def test_month_run_into_its_day(self) -> None:
+        """A scraped page's "January3, 2018" reads as a day; "May 2018" alone still does not."""
+        found = [d for _, _, d in _text.find_dates("On January3, 2018, the Company acted.")]
+        assert found == [pendulum.Date(2018, 1, 3)]
+        assert _text.find_dates("In May 2018 the Company acted.") == []
+        assert _text.find_dates("In May2018 the Company acted.") == []
+
 
 class TestSentences:
     def test_full_stop_run_into_the_next_sentence(self) -> None:

@@ -42,14 +42,17 @@ _WORD = r"(?:[A-Z0-9][\w.&'’-]*|of|&|de|la|n'|n’)"
 # A name's first word starts with a capital ("Acme"), or a brand's lower-case prefix before
 # one ("iRobot", "eBay", "hopTo"), or digits with letters ("1-800-FLOWERS.COM", "3M"); never
 # inside a word, and never a year alone.
-_FIRST = r"(?<![\w.&'’-])(?:[A-Z]|[a-z]{1,4}[A-Z]|\d[\d-]*[A-Za-z])[\w.&'’-]*"
+# A dateline's double dash may touch it ("--(BUSINESS WIRE)--Pier 1 Imports, Inc.").
+_FIRST = r"(?:(?<=--)|(?<![\w.&'’-]))(?:[A-Z]|[a-z]{1,4}[A-Z]|\d[\d-]*[A-Za-z])[\w.&'’-]*"
 # Between a name's words: spaces and at most one line break. A blank line ends a paragraph,
 # and a name never runs across one ("... for Net Operating Losses" / "" / "Hannon Armstrong").
 _GAP = r"(?:[ \t]+\n?|\n)[ \t]*"
 _ENTITY = rf"{_FIRST}(?:{_GAP}{_WORD}){{0,6}}{_SUFFIX}{{0,2}}"
 _ENTITY_LINE = rf"{_FIRST}(?:[ \t]+{_WORD}){{0,6}}{_SUFFIX}{{0,2}}"
 _ENTITY_SUFFIXED = rf"{_FIRST}(?:{_GAP}{_WORD}){{0,6}}{_SUFFIX}{{1,2}}"
-_DESCRIPTOR = rf"(?:,?{_W}an?{_W}[^()]{{1,80}}?)"
+# "a Delaware corporation", "a corporation continued under the Business Corporations Act
+# (British Columbia)": a parenthesis may stand inside, but not another party's defined term.
+_DESCRIPTOR = rf"(?:,?{_W}an?{_W}(?:[^()]|\([^()\"“”]{{0,40}}\)){{1,100}}?)"
 _OPEN = r"[\"“”]"
 _CLOSE = r"[\"”“]"
 _DEFINED = re.compile(
@@ -58,7 +61,8 @@ _DEFINED = re.compile(
     # "(the "Company")", as a quote page lays it out).
     rf"(?:\n[ \t]*[A-Z]{{1,5}}[ \t]*(?=\n))?"
     rf"[ \t\n]*\([ \t\n]*(?:[^()]{{0,60}}?{_W})?(?:the{_W})?"
-    rf"{_OPEN}(?:Company|Corporation|Registrant|Issuer)[,.]?{_CLOSE}[^()]{{0,60}}\)"
+    # the article inside the quotes as well: ("the Company"), (“the Company,” NYSE: TDW)
+    rf"{_OPEN}(?:the{_W})?(?:Company|Corporation|Registrant|Issuer)[,.]?{_CLOSE}[^()]{{0,60}}\)"
 )
 # "Acme Corp. (NASDAQ: ACME)", "Ford Motor Company [NYSE: F]", "PetMed Express, Inc. dba
 # PetMeds and parent company of PetCareRx (NASDAQ: PETS)": the legal name, before any "dba".
@@ -74,8 +78,27 @@ _OPENS = r"(?:^|(?<=[.!?\n])(?<![ \t\n][A-Z]\.)[ \t]*|(?:(?<=--)|(?<=[—–]))[
 # "R.R. Donnelley & Sons (RRD) announced": a name with its suffix, or with its ticker.
 _ANNOUNCES = re.compile(
     rf"{_OPENS}(?:(?P<name>{_ENTITY_SUFFIXED})(?:[ \t]+\(?(?:[A-Za-z]{{2,8}}:[ \t]*)?"
-    rf"[A-Z]{{1,5}}\)?)?|(?P<ticked>{_ENTITY})[ \t]+\((?:[A-Za-z]{{2,8}}:[ \t]*)?[A-Z]{{2,5}}\)),?"
+    rf"[A-Z]{{1,5}}\)?|[ \t]+\({_OPEN}[A-Z][\w&.-]{{1,20}}{_CLOSE}\))?"
+    rf"|(?P<ticked>{_ENTITY})[ \t]+\((?:[A-Za-z]{{2,8}}:[ \t]*)?[A-Z]{{2,5}}\)),?"
     rf"{_W}(?:(?:today|has|have){_W})?(?:announced|reported|said)\b",
+    re.MULTILINE,
+)
+# "The Board of Directors of Acme Stores, Inc. yesterday adopted": a release may name the
+# company only as its board's.
+_BOARD_OF = re.compile(rf"\bBoard{_W}of{_W}Directors{_W}of{_W}(?P<name>{_ENTITY_SUFFIXED})")
+# A form's field for the issuer, its name on the next line: a Canadian material change report's
+# "Reporting Issuer" / "International Widget Corporation".
+_ISSUER_FIELD = re.compile(
+    rf"^[ \t|]*(?:Reporting[ \t]+Issuer|Name[ \t]+and[ \t]+Address[ \t]+of[ \t]+(?:the[ \t]+)?"
+    rf"(?:Company|Issuer|Corporation))[ \t|]*\n[ \t|]*(?P<name>{_ENTITY_LINE})[ \t|]*$",
+    re.MULTILINE,
+)
+# A headline that names who acts on its plan: "Acme Adopts Tax Benefit Preservation Plan"; not
+# a possessive ("Acme Corporation's Board ... Terminates") nor initials alone ("ACM Adopts").
+_HEADLINE_ACTOR = re.compile(
+    rf"^[ \t]*(?P<name>(?![A-Z]+[ \t])[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){{0,4}}{_SUFFIX}{{0,2}})"
+    rf"[ \t]+(?:Adopts|Amends|Extends|Terminates|Redeems)[ \t]+"
+    rf"(?:[A-Z][\w'’-]*[ \t]+){{0,4}}?(?:Rights|Preservation|Protection)[ \t]+(?:Plan|Agreement)",
     re.MULTILINE,
 )
 # A mirror's title for a filing: "American Shared Hospital Services – ‘8-K’ for 3/22/99".
@@ -169,6 +192,9 @@ def find_company(filing: Filing) -> CompanyMention | None:
         (_BETWEEN, "the first party named in the agreement's heading"),
         (_HEADING, "the first party named in the agreement's heading"),
         (_FILER_TITLE, "the filer named in a mirror's title for the filing"),
+        (_BOARD_OF, "the company whose board the text names"),
+        (_ISSUER_FIELD, "the issuer a form's field names"),
+        (_HEADLINE_ACTOR, "the company a headline says acts on its plan"),
     ):
         for match in pattern.finditer(text, filing.main.start, stop):
             if pattern is _BETWEEN and not (

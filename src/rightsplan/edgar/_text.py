@@ -51,11 +51,13 @@ _MONTH = (
     r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
 )
 # A year ends at a non-digit, not a word boundary: notes rendered from XBRL run words together
-# ("December 15, 2014between", "2017to").
+# ("December 15, 2014between", "2017to"); pages scraped from them lose the space after the
+# month ("January3, 2018"), read when a comma follows the day.
 # The whole pattern is one group, so a pattern that embeds it ("effective as of " + DATE) takes
 # its alternatives together: the numeric form is never an alternative to the words before it.
 DATE = re.compile(
-    rf"(?:\b(?:{_MONTH}[ \t\n]{{1,4}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t\n]{{0,4}}"
+    rf"(?:\b(?:{_MONTH}(?:[ \t\n]{{1,4}}|(?=\d{{1,2}},))(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?"
+    rf"[ \t\n]{{0,4}}"
     rf"(?P<year>(?:19|20)\d\d)(?!\d)"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?[ \t\n]{{1,4}}day[ \t\n]{{1,4}}of[ \t\n]{{1,4}}"
     rf"{_MONTH.replace('month', 'month2')},?[ \t\n]{{1,4}}(?P<year2>(?:19|20)\d\d)(?!\d)"

@@ -191,7 +191,7 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
             rf"(?:{_W}\([^)\n]{{0,40}}\))?,?{_W}(?:to{_W}|of{_W})?{_THE_PLAN}|"
             rf"\b(?:authorized|approved|executed|entered{_W}into|adopted){_W}"
             rf"(?:an{_W}|the{_W})?Amendment(?:{_W}No\.|{_W}to\b)|"
-            rf"\b(?:approved|adopted|authorized){_W}an{_W}amendment{_W}to\b|"
+            rf"\b(?:approved|adopted|authorized|entered{_W}into,?){_W}an{_W}amendment{_W}to\b|"
             # An extension amends the plan's expiry: "Ford Extends Tax Benefit Preservation
             # Plan", "approved a three-year extension of its current ... plan", "extends the
             # final expiration date of the plan".
@@ -263,6 +263,12 @@ _EXPIRY_FROM = re.compile(r"\bexpir\w*\b[^.;]{0,200}?\bfrom\b", re.IGNORECASE)
 _TO = re.compile(r"^[^.;]{0,60}?\bto\b[^.;]{0,30}$")
 _SPAN = re.compile(r"[\s\S]+")
 _AMENDS = re.compile(r"\bamend", re.IGNORECASE)
+# "In accordance with the terms of the Agreement as amended by the Amendment ..., the Rights
+# expired": an expiry the amendment brought about; the amendment is the event reported.
+_BY_THE_AMENDMENT = re.compile(
+    r"\b(?:as[ \t\n]+amended[ \t\n]+by|as[ \t\n]+a[ \t\n]+result[ \t\n]+of|pursuant[ \t\n]+to)"
+    r"[ \t\n]+the[ \t\n]+Amendment\b"
+)
 _RESTATED = _text.phrase("amended and restated")
 _PLAN_IN_CHARTER = _text.phrase("certificate of incorporation")
 
@@ -272,7 +278,7 @@ _PLAN_IN_CHARTER = _text.phrase("certificate of incorporation")
 _S = r"[ \t\n]+"
 _ORDINAL = r"(?:FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH|TENTH)"
 _PLAN_TITLE = (
-    rf"(?:[A-Z0-9][\w'’&.,-]*{_S}){{0,6}}?(?:RIGHTS{_S}(?:AGREEMENT|PLAN)|PRESERVATION{_S}"
+    rf"(?:[A-Z0-9][\w'’&.,-]*{_S}){{0,6}}?(?:RIGHTS{_S}(?:PLAN{_S})?(?:AGREEMENT|PLAN)|PRESERVATION{_S}"
     rf"(?:PLAN|AGREEMENT)|PROTECTION{_S}(?:PLAN|AGREEMENT))"
 )
 _AMENDMENT_TITLE = (
@@ -291,6 +297,13 @@ _DATELINE = (
     r"[ \t]+\d{1,2},[ \t]+(?:19|20)\d\d[ \t]*(?:/|\(|--|–|—|-)"
     r"|^[ \t]*[A-Z][A-Z .'-]{2,30}(?:,[ \t]+[A-Z][A-Za-z.]{1,12}){0,2}[ \t]+\([A-Za-z ]{0,20}"
     r"(?:Wire|WIRE|Newswire|NEWSWIRE|News|NEWS|[Rr]elease|RELEASE)\b[^()\n]{0,20}\)[ \t]*(?:--|–|—)"
+)
+# A story's first words, a city in capitals and a dash before its first sentence, with no date
+# ("TORONTO – Based on recommendations ..."): a dateline only in the document's first lines.
+_BARE_DATELINE_AT_TOP = re.compile(
+    r"[ \t\n|]*(?:[^\n]{0,300}\n[ \t\n]*)?"
+    r"(?!(?:NOTE|ITEM|PART|SECTION|ARTICLE|EXHIBIT|SCHEDULE)\b)[A-Z][A-Z .'-]{2,30}"
+    r"(?:,[ \t]+[A-Z][A-Za-z.]{1,12}){0,2}[ \t]+(?:--|–|—)[ \t]+[A-Z][a-z]+[ \t]+[a-z]"
 )
 # A headline in the document's first lines: who does what to a rights plan, the verb in the
 # present tense of news ("Allergan adopts one-year stockholder rights plan", "RRD Amends
@@ -320,11 +333,18 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # A summary of the plan, not the plan: "SUMMARY OF PLAN ADJUSTMENTS", "This summary is
+        # qualified by reference to the Rights Agreement" (an agreement's text never says so).
+        DocumentKind.UNKNOWN,
+        12,
+        re.compile(r"^[ \t]*SUMMARY[ \t]+OF\b|\bThis[ \t\n]+summary[ \t\n]+(?:is|does)\b", re.M),
+    ),
+    (
         DocumentKind.FORM_8A_AMENDMENT,
         11,
         re.compile(
             r"\bFORM[ \t\n]+8-A(?:12[BG])?[ \t]*/[ \t]*A\b|^[ \t]*8-A12[BG]/A\b|"
-            r"\bAmendment[ \t]+No\.?[ \t]*\d{1,2}[ \t]+to[ \t\n]+FORM[ \t]+8-A\b|"
+            r"\bAmendment[ \t]+(?:No\.?|Number)[ \t]*\d{1,2}[ \t]+to[ \t\n]+FORM[ \t]+8-A\b|"
             r"\bFORM[ \t]+8-A(?:12[BG])?[ \t]*\n?[ \t]*\(?Amendment[ \t]+No\.?[ \t]*\d",
             re.I | re.M,
         ),
@@ -341,7 +361,14 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         10,
         re.compile(
             r"\bFORM[ \t\n]+8-K\b|[‘'\"]8-K[’'\"]|^[ \t|]*Item[ \t]+(?:1\.01|3\.03|5\.03|8\.01)\b"
-            r"|^[ \t]*Item[ \t]+5\.?[ \t]+Other[ \t]+Events\b",
+            r"|^[ \t]*Item[ \t]+5\.?[ \t]+Other[ \t]+Events\b"
+            # The title of the 8-K item that reports a rights plan (Item 3.03), wherever the
+            # page puts it: only a current report is headed with it.
+            r"|\bMaterial[ \t]+Modifications?[ \t]+to[ \t]+Rights[ \t]+of"
+            r"[ \t]+Security[ \t]+Holders\b"
+            # a mirror's extract says which filing it is taken from: "Extract: ... from a 8-K
+            # on 10/07/2021"
+            r"|^[ \t]*Extract:[^\n]{0,120}\bfrom[ \t]+an?[ \t]+8-K[ \t]+on\b",
             re.I | re.M,
         ),
     ),
@@ -449,6 +476,14 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         re.compile(
             rf"\([ \t\n]*this{_S}[\"“](?:Rights{_S})?(?:Agreement|Plan)[\"”][ \t\n]*\)", re.I
         ),
+    ),
+    (
+        # The operative words of an amendment, in whatever form it comes (a letter to the
+        # rights agent among them): "the Company ... hereby amends ... the Rights Agreement as
+        # follows". A report says the agreement "was amended"; only the instrument amends.
+        DocumentKind.AMENDMENT,
+        10,
+        re.compile(r"\bhereby[ \t\n]+amends?\b[^.;]{0,120}?\bas[ \t\n]+follows\b", re.I),
     ),
     (
         # A title page: the title in capitals, then its parties or its date ("FORM OF RIGHTS
@@ -629,6 +664,9 @@ def document_kind(filing: Filing) -> DocumentReading:
         for kind, weight, pattern in _KIND_SIGNALS
     ]
     signals.append((DocumentKind.PRESS_RELEASE, 9, _HEADLINE_AT_TOP.match(text, main.start, stop)))
+    signals.append(
+        (DocumentKind.PRESS_RELEASE, 10, _BARE_DATELINE_AT_TOP.match(text, main.start, stop))
+    )
     signals.append((DocumentKind.ANNUAL_NOTE, 9, _NOTE_HEADING.match(text, main.start, stop)))
     for kind, weight, match in signals:
         if match is None:
@@ -717,7 +755,10 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
             match = pattern.search(text, start, end)
             if match is None or _MAYBE.search(text, max(start, match.start() - 60), match.start()):
                 continue
-            if kind is EventKind.EXPIRATION and _PLAN_IN_CHARTER.search(text, start, end):
+            if kind is EventKind.EXPIRATION and (
+                _PLAN_IN_CHARTER.search(text, start, end)
+                or _BY_THE_AMENDMENT.search(text, start, match.start())
+            ):
                 continue
             if kind is EventKind.TERMINATION and _CONTINGENT.search(text[match.end() : end]):
                 continue

@@ -300,8 +300,12 @@ _AGREEMENT_DATED = re.compile(
 _PLAN_DATED = re.compile(
     rf"{PLAN_NOUN},?(?P<defined>[ \t\n]*\([^)]{{0,60}}\))?,?"
     # The parties may come between: "Shareholder Rights Agreement, between the Company and the
-    # Rights Agent, dated as of December 28, 2009".
-    rf"(?:{_W}(?i:(?:by{_W}and{_W})?between){_W}[^,;()]{{1,80}}?,)?"
+    # Rights Agent, dated as of December 28, 2009", "between the Company and Lake Bank, N.A.
+    # (f/k/a River Bank), as Rights Agent, dated", "between the Company and the Rights Agent
+    # dated as of".
+    rf"(?:{_W}(?i:(?:by{_W}and{_W})?between){_W}"
+    rf"(?:[^,;()]|,{_W}(?:N\.A\.|Inc\.|LLC|L\.L\.C\.)|\([^()]{{0,60}}\)){{1,120}}?"
+    rf"(?:,{_W}(?i:as){_W}(?i:the{_W})?(?i:rights{_W}agent))?,?)?"
     rf"(?:[ \t\n]+(?:(?i:originally){_W})?"
     rf"(?:(?i:dated|effective|made|entered{_W}into|adopted)[ \t\n]+)(?:(?i:as){_W}of[ \t\n]+)?"
     rf"|[ \t]+(?:(?i:as){_W}of[ \t\n]+)?)(?:this[ \t\n]+)?(?P<date>{_DATE})"
@@ -338,11 +342,11 @@ def _on_date_acting(verbs: str, reach: int) -> re.Pattern[str]:
     """A date, then within ``reach`` characters an act on a plan: "On X, <who> <verb> <a plan>".
 
     The date comes first ("On", "As of", "Effective (as of)", "On or about"); an abbreviation's
-    full stop ("Inc.,") does not end the reach.
+    full stop ("Inc.,") or one inside a name ("CarParts.com") does not end the reach.
     """
     return re.compile(
         rf"\b(?i:on(?:{_W}or{_W}about)?|as{_W}of|effective(?:{_W}as{_W}of)?){_W}(?P<date>{_DATE}),?"
-        rf"(?:[^.;]|\.(?=,?[ \t\n]+[(a-z])){{0,{reach}}}?\b(?P<verb>{verbs})[ \t\n]+"
+        rf"(?:[^.;]|\.(?=\w|,?[ \t\n]+[(a-z])){{0,{reach}}}?\b(?P<verb>{verbs})[ \t\n]+"
         rf"(?P<what>(?:(?:the|a|an|its|our|that{_W}certain){_W})?{_PLAN_WORDS}{PLAN_NOUN})"
     )
 
@@ -426,6 +430,11 @@ _THIS_AMENDMENT = re.compile(
     rf"(?-i:\bAMENDMENT),?{_W}dated\b|^[ \t]*Amendment,?{_W}dated\b",
     re.I | re.M,
 )
+_EXTENDED_PLAN = re.compile(
+    r"\bextended[ \t\n]+(?:[\w'’-]+[ \t\n]+){0,4}?(?:rights[ \t\n]+(?:plan|agreement)|"
+    r"(?:preservation|protection)[ \t\n]+plan)\b"
+)
+_EFFECTIVE_OPENING = re.compile(rf"[ \t\n]*(?i:effective)(?:{_W}as{_W}of)?{_W}(?P<date>{_DATE}),")
 _EFFECTIVE = re.compile(rf"(?i:effective){_W}(?:(?i:as){_W}of{_W})?{_DATE}")
 _DATED_BEFORE = re.compile(rf"(?i:dated|effective)(?:{_W}as{_W}of)?[ \t\n]*$")
 # Between a name's words, at most one line break: a name never runs across a blank line
@@ -433,13 +442,18 @@ _DATED_BEFORE = re.compile(rf"(?i:dated|effective)(?:{_W}as{_W}of)?[ \t\n]*$")
 _GAP = r"(?:[ \t]+\n?|\n)[ \t]*"
 _AGENT_NAME = (
     rf"\[?[A-Z][\w.&'’-]*(?:{_GAP}(?:(?![Aa][Ss]\b)[A-Z][\w.&'’-]*|of|and|&|de|la)){{0,7}}"
-    r"(?:,?[ \t\n]+(?i:N\.A\.|Inc\.|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.|National[ \t\n]+Association))?\]?"
+    # a national bank's city before its suffix: "Firstar Bank, Milwaukee, N.A."
+    r"(?:(?:,[ \t\n]+[A-Z][a-z]+)?,?[ \t\n]+N\.[ \t]?A\."
+    r"|,?[ \t\n]+(?i:Inc\.|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.|National[ \t\n]+Association))?\]?"
 )
+# A parenthesis, with one inside it: "(as successor to Firstar Trust Company (formerly known as
+# First Wisconsin Trust Company))".
+_PARENTHESIS = r"\((?:[^()]|\([^()]{0,80}\)){0,160}\)"
 # "and X, a New York limited liability company, as Rights Agent", "X (the "Rights Agent")",
 # "X Rights Agent" under an agreement's title; never "as successor rights agent".
 _AGENT = re.compile(
     rf"(?:\b(?i:and|with)|(?<![Ss]uccessor )\b(?i:to)|^)[ \t\n-]+(?P<agent>{_AGENT_NAME})"
-    rf"(?:,?{_W}(?:an?{_W}[^,()]{{1,80}}?|\([^)]{{0,100}}\)|(?i:successor(?:[ -]in[ -]interest)?)"
+    rf"(?:,?{_W}(?:an?{_W}[^,()]{{1,80}}?|{_PARENTHESIS}|(?i:successor(?:[ -]in[ -]interest)?)"
     rf"{_W}to{_W}[^,()]{{1,80}}?))*?[ \t]*,?[ \t\n]+"
     rf"(?:(?i:as){_W}(?i:the{_W})?(?i:rights{_W}agent)\b|\((?i:the{_W})?[\"“]Rights{_W}Agent[\"”]\)"
     rf"|Rights{_W}Agent\b(?![ \t]*[\"”]))",
@@ -448,6 +462,34 @@ _AGENT = re.compile(
 # "entered into a rights agreement (the "Rights Agreement") with X": the other party.
 _AGENT_WITH = re.compile(
     rf"{PLAN_NOUN}(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?{_W}with{_W}(?P<agent>{_AGENT_NAME})"
+)
+# An amendment that changes the rights agent defines each by its part in the change: 'The
+# First Chicago Trust Company of New York (the "Resigning Rights Agent") and The Bank of New
+# York, a New York banking corporation (the "Successor Rights Agent")'. The agent that leaves
+# is the one the agreement was made with.
+_AGENT_IN_CHANGE = re.compile(
+    rf"(?<![\w.&'’-])(?P<agent>{_AGENT_NAME})(?:,{_W}an?{_W}[^,()]{{1,80}}?)?"
+    rf"[ \t\n]*\([ \t\n]*(?i:the{_W})?"
+    rf"[\"“](?P<part>(?i:resigning|retiring|outgoing|removed|predecessor|prior|former|existing|"
+    rf"original|successor|new)){_W}(?i:rights{_W}agent)[\"”][ \t\n]*\)"
+)
+_LEAVING = frozenset({"resigning", "retiring", "outgoing", "removed", "predecessor", "prior"})
+_LEAVING |= {"former", "existing", "original"}
+# A recital of who the agreement's parties are: "the Corporation and First Chicago are
+# currently parties to the Rights Agreement"; "the Company and U.S. Bank (as successor to
+# Firstar Trust Company) are parties to that certain Rights Agreement" (the agreement was made
+# with the agent succeeded). "under which First Chicago Trust Company of New York was named
+# the "Rights Agent"": the agent an agreement named.
+_AGENT_PARTY_TO = re.compile(
+    rf"\b(?i:the){_W}(?:Company|Corporation|Registrant|Bank|Trust){_W}and{_W}"
+    rf"(?P<agent>{_AGENT_NAME})(?:[ \t\n]*\((?i:as{_W}successor{_W}to){_W}(?P<original>"
+    rf"{_AGENT_NAME})[^()]{{0,80}}\))?,?{_W}(?:are|were)(?:{_W}currently)?{_W}parties{_W}to\b"
+    rf"|(?<![\w.&'’-])(?P<named>{_AGENT_NAME}){_W}was{_W}named{_W}(?:as{_W})?the{_W}[\"“]Rights{_W}Agent[\"”]"
+)
+# Words of a heading or of a plan's terms, never of a rights agent's name ("Appointment of
+# Successor Rights Agent", "Shareholder Rights Plan with Qualifying Offer Exception").
+_NOT_AGENT_WORDS = frozenset(
+    {"appointment", "successor", "exception", "amendment", "removal", "resignation", "offer"}
 )
 # "Toshiba Corporation, together with its Affiliates, shall not be deemed an Acquiring Person":
 # a name that carries an entity's suffix, then within the clause the words that exclude it.
@@ -458,16 +500,30 @@ _HOLDER_ENTITY = (
 )
 """A holder's name that carries an entity's suffix ("Blue Harbor Capital, L.P.")."""
 _DEEMED_ACQUIRING = (
-    rf"be{_W}deemed{_W}(?:to{_W}be{_W}|to{_W}have{_W}become{_W})?an?{_W}[\"“]?Acquiring{_W}Person"
+    rf"(?:be{_W}deemed{_W}(?:to{_W}be{_W}|to{_W}have{_W}become{_W})?|become{_W})an?{_W}[\"“]?"
+    rf"Acquiring{_W}Person"
 )
 _EXCLUDED = re.compile(
     rf"(?P<name>{_HOLDER_ENTITY})(?!\w)[^.;%]{{0,200}}?\b(?:shall|will){_W}not{_W}"
     rf"{_DEEMED_ACQUIRING}"
 )
+# An amendment made so that a named party is never an Acquiring Person: "to amend the Rights
+# Agreement ... so that the Offeror and its Affiliates do not become Acquiring Persons", "to
+# provide that the Investor and its Affiliates will be excluded from the definition of
+# "Acquiring Person"".
+_AMENDED_TO_EXCLUDE = re.compile(
+    rf"\bamend\w{{0,3}}\b[^.;]{{0,120}}?\b(?:provide|so){_W}that{_W}(?:the{_W})?"
+    rf"(?P<name>[A-Z][\w'’&.-]*(?:{_W}[A-Z][\w'’&.-]*){{0,5}}){_W}and{_W}(?:its|their){_W}"
+    rf"Affiliates{_W}(?:(?:do|will|shall){_W}not{_W}become{_W}(?:an?{_W})?[\"“]?Acquiring{_W}"
+    rf"Persons?|(?:will|shall){_W}be{_W}excluded{_W}from{_W}the{_W}definition{_W}of{_W}"
+    rf"[\"“]?Acquiring{_W}Person)"
+)
 # "neither Newco, Xxxxx nor any Affiliate of either Newco or Xxxxx shall be deemed to be an
 # Acquiring Person": parties excluded one by one, listed before the words that exclude them.
 _NEITHER_NOR = re.compile(
-    rf"\bneither{_W}(?P<list>[^.;:()]{{1,200}}?){_W}(?:shall|will){_W}{_DEEMED_ACQUIRING}"
+    # a party's defined short name may stand between: 'neither Acme Corporation ("Acme") nor'
+    rf"\bneither{_W}(?P<list>(?:[^.;:()]|\([^().;:]{{0,40}}\)){{1,200}}?){_W}(?:shall|will){_W}"
+    rf"{_DEEMED_ACQUIRING}"
 )
 # 'the term "Acquiring Person" shall not include X Corporation'; 'exempts X Corporation ... from
 # the definition of Acquiring Person': the same exclusion, the name after the words.
@@ -521,13 +577,18 @@ _OPERATIVE = re.compile(
 # the Rights Agreement as follows:", "is replaced in its entirety with the following:". What
 # follows, up to the next instruction, is the amendment's own new text.
 _NEW_TEXT = re.compile(
-    rf"\b(?:is|are)(?:{_W}hereby)?(?:{_W}further)?{_W}(?:amended|restated|replaced|modified|"
+    # a numbered instruction in a letter: "2. To amend Section 1(a) to add the following at
+    # the end of Section 1(a):"
+    rf"^[ \t]*(?:\d{{1,2}}\.[ \t]+)?To{_W}amend\b[^.;:]{{0,160}}?\b(?:as{_W}follows|the{_W}"
+    rf"following)\b[^.;:]{{0,80}}?:|"
+    rf"\b(?:is|are|shall{_W}be)(?:{_W}hereby)?(?:{_W}further)?{_W}(?:amended|restated|replaced|"
+    rf"modified|"
     rf"supplemented)\b[^.;:]{{0,160}}?\b(?:as{_W}follows|the{_W}following)\b[^.;:]{{0,80}}?:|"
     rf"\bhereby{_W}amends?\b[^.;:]{{0,80}}?"
     rf"\bas{_W}follows[ \t]*:|\b(?:replaced|substituted)(?:{_W}in{_W}its{_W}entirety)?{_W}"
     rf"(?:with|by)"
     rf"{_W}the{_W}following[ \t]*:",
-    re.IGNORECASE,
+    re.IGNORECASE | re.MULTILINE,
 )
 _NEXT_INSTRUCTION = _text.phrase(
     "is hereby", "are hereby", "hereby amend", "hereby amends", "in witness"
@@ -539,6 +600,9 @@ _MODELLED_TERM = re.compile(
     r"statement|form\s+8-a|\bsection\s+1\b(?![.\d])",
     re.IGNORECASE,
 )
+# An instruction that adds words rather than restating a part: "by adding the following
+# definition", "to add a new clause (v)", "is supplemented to add the following definitions".
+_ADDS = re.compile(r"\b(?:add|adding|supplemented|insert|inserting)\b", re.IGNORECASE)
 # A named part of a plan: "The WHEREAS clause of the Rights Agreement", "Section 7(a) of the
 # Plan", "The introductory paragraph of the Agreement".
 _PART_OF_PLAN = re.compile(
@@ -567,12 +631,25 @@ _SUMMARY_CHANGE = re.compile(
     rf"(?:[ \t\n]+(?:business{_W})?days)?",
     re.IGNORECASE,
 )
+# A report's summary of a definition an amendment revised: "The Rights Amendment revised the
+# definition of beneficial ownership to mean securities which ...".
+_REVISED_DEFINITION = re.compile(
+    rf"\b(?:revised|revises|modified|modifies|changed|changes){_W}the{_W}definition{_W}of{_W}"
+    rf"(?P<what>[^.;,()]{{1,60}}?){_W}to{_W}(?:mean|include|exclude|provide)\b"
+    # and in the passive: 'The definition of "Exempt Acquisition" has been changed to cap ...'
+    rf"|\bdefinition{_W}of{_W}(?P<passive>[^.;,()]{{1,60}}?){_W}has{_W}been{_W}"
+    rf"(?:revised|changed|modified|amended){_W}to\b",
+    re.IGNORECASE,
+)
 _SUCCESSOR_AS = re.compile(
     rf"(?:\b(?i:and|with)|\b(?i:appoint\w{{0,6}})(?:{_W}of)?)[ \t\n]+(?P<agent>[A-Z][\w.&'’-]*"
     rf"(?:[ \t\n]+(?:(?![Aa][Ss]\b)[A-Z][\w.&'’-]*|of|and|&)){{0,7}}"
     rf"(?:,?[ \t\n]+(?i:N\.A\.|Inc\.|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.))?)"
     rf"(?:,?{_W}(?:an?{_W}[^,()]{{1,80}}?|\([^)]{{0,60}}\))){{0,3}},?{_W}"
     rf"(?i:as{_W}(?:a{_W}|the{_W})?successor{_W}rights{_W}agent)"
+)
+_DEFINED_AS_AGENT = re.compile(
+    rf"[ \t\n]*\([ \t\n]*(?i:the{_W})?[\"“]Rights{_W}Agent[\"”][ \t\n]*\)"
 )
 # "The Bank of New York is being appointed as the successor Rights Agent": the passive.
 _SUCCESSOR_PASSIVE = re.compile(
@@ -581,7 +658,12 @@ _SUCCESSOR_PASSIVE = re.compile(
 )
 _SUCCESSOR = re.compile(
     rf"(?i:appoint\w{{0,6}}){_W}(?:of{_W})?(?P<agent>{_NAME}){_W}"
-    rf"(?i:as{_W}(?:a{_W}|the{_W})?successor{_W}rights{_W}agent)"
+    rf"(?:(?i:as{_W}(?:a{_W}|the{_W})?successor{_W}rights{_W}agent)|to{_W}succeed\b)"
+)
+# "the Company intends to appoint the Successor Rights Agent": the agent the amendment defines
+# by that term.
+_SUCCESSOR_DEFINED = re.compile(
+    rf"(?i:appoint\w{{0,6}}){_W}the{_W}(?:Successor|New){_W}Rights{_W}Agent\b"
 )
 # 'X, a Delaware corporation (the "Short")', 'X (together with its Affiliates, "Short")'.
 _DEFINED = re.compile(
@@ -823,11 +905,16 @@ _TIME_OF_DAY = (
     rf"(?:the{_W})?(?:close{_W}of{_W}business|\d{{1,2}}(?::\d\d)?[ \t\n]*[ap]\.?[ \t\n]?m\.?"
     rf"(?:,?{_W}(?:(?:[A-Z][a-z]+{_W}){{1,3}}time|[A-Z]{{1,3}}T\b))?|midnight)"
 )
+# The old and the new value may be lettered: "from (a) 5:00 P.M. ... on January 3, 2019 ... to
+# (b) 5:00 P.M. ... on March 27, 2018"; "prior to" a time is no new value.
+_ENUMERATOR = r"(?:[ \t\n]*\([a-z0-9]{1,3}\))?"
 _OLD_VALUE = re.compile(
-    rf"(?<![A-Za-z])from(?:{_W}{_TIME_OF_DAY},?)?(?:{_W}on)?[ \t\n]*$", re.IGNORECASE
+    rf"(?<![A-Za-z])from{_ENUMERATOR}(?:[ \t\n]*{_TIME_OF_DAY},?)?(?:{_W}on)?[ \t\n]*$",
+    re.IGNORECASE,
 )
 _NEW_VALUE = re.compile(
-    rf"(?<![A-Za-z])(?:to|until|through)(?:{_W}{_TIME_OF_DAY},?)?(?:{_W}on)?[ \t\n]*$",
+    rf"(?<![A-Za-z])(?<!prior )(?:to|until|through){_ENUMERATOR}(?:[ \t\n]*{_TIME_OF_DAY},?)?"
+    rf"(?:{_W}on)?[ \t\n]*$",
     re.IGNORECASE,
 )
 _DATE_LOOKBACK = 80
@@ -835,15 +922,34 @@ _AS_A_RESULT = re.compile(
     r"\b(?:effect[ \t\n]+of|effectively|as[ \t\n]+a[ \t\n]+result|upon|following)\b",
     re.IGNORECASE,
 )
-_ON_DATE_AMENDED = _on_date_acting("(?i:amended)", 100)
+# The act in lower case: "Amended" in a title ("approved the Second Amended and Restated Rights
+# Agreement") names an instrument, not the act of amending.
+_ON_DATE_AMENDED = _on_date_acting("amended", 100)
 _ON_DATE_AFTER = re.compile(
     rf"(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?{_W}(?i:on|as{_W}of){_W}(?P<date>{_DATE})"
 )
 # "the Rights Agreement, dated January 19, 2005, as amended on October 24, 2005", "as amended by
 # an amendment dated as of X": an earlier amendment recited without its number.
+_AMENDMENT_DATED = (
+    # "by an Amendment to Rights Agreement, dated October 24, 1988"
+    rf"by{_W}(?:an|the){_W}amendment(?:{_W}to{_W}(?:the{_W})?(?:[\w'’-]+{_W}){{0,3}}?"
+    rf"(?:agreement|plan))?,?{_W}dated(?:{_W}as{_W}of)?"
+)
 _AS_AMENDED_ON = re.compile(
-    rf"\bas{_W}amended{_W}(?:on|as{_W}of|by{_W}(?:an|the){_W}amendment{_W}dated(?:{_W}as{_W}of)?)"
+    rf"\bas{_W}amended{_W}(?:on|as{_W}of|{_AMENDMENT_DATED})"
     rf"{_W}(?P<date>{_DATE})",
+    re.IGNORECASE,
+)
+# The chain of earlier amendments after an agreement's date, each without its number: "as
+# amended on December 7, 1987 and August 21, 1995", "as amended March 28, 1991, and October 1,
+# 1992", "as amended effective June 13, 1992, and amended and restated as of December 12,
+# 1997", "as further amended by the Amendment, dated February 2, 2017".
+_ANY_DATE = re.sub(r"\(\?P<\w+>", "(?:", _DATE)
+"""A date as :data:`_DATE` reads it, without its named groups (to be repeated)."""
+_AMENDED_CHAIN = re.compile(
+    rf"\b(?:as|and)(?:{_W}further)?{_W}amended(?:{_W}and{_W}restated)?,?{_W}"
+    rf"(?:(?:on|effective(?:{_W}as{_W}of)?|as{_W}of|{_AMENDMENT_DATED}){_W})?{_ANY_DATE}"
+    rf"(?:,?{_W}(?:and{_W})?(?:on{_W}|as{_W}of{_W})?{_ANY_DATE}){{0,6}}",
     re.IGNORECASE,
 )
 # "Amendment No. 2, dated August 14, 2003", "Amendment No. 1 thereto dated August 5, 2015",
@@ -871,6 +977,12 @@ _AMENDED_BY_ON = re.compile(
 )
 _BOARD_ACTED = re.compile(
     r"\b(?:authorized|approved|determined|voted|resolved|adopted|declared)\b", re.IGNORECASE
+)
+# A charter's own transfer restriction, not a term of the plan: "This new charter provision
+# restricts the transfer of stock ... to 4.75 percent or above".
+_CHARTER_PROVISION = re.compile(
+    r"\b(?:charter|certificate\s+of\s+incorporation|articles\s+of\s+incorporation)\s+"
+    r"(?:provision|amendment)s?\b[^.;]{0,60}\brestrict"
 )
 _CHARTER = _text.phrase(
     "certificate of incorporation", "articles of incorporation", "charter", "bylaws", "by-laws"
@@ -1019,6 +1131,10 @@ def _names(
         for match in _DEFINED.finditer(text, start, end):
             full = " ".join(match["name"].split())
             short = " ".join(match["short"].split())
+            if full.split()[0].lower() in _STOP_NAMES and " and " in full:
+                # "between the Company and Acme Holdings Limited, a company ... (the
+                # "Investor")": the party after "and" is the one defined
+                full = full.rsplit(" and ", 1)[1]
             if short.lower() in ("company", "rights") or (
                 full.split()[0].lower() in _STOP_NAMES
                 and not (full.split()[0] == "The" and _ENTITY_NAME.fullmatch(full))
@@ -1115,6 +1231,15 @@ def _amendment_number(match: re.Match[str]) -> int:
 
 # --- the drafting -------------------------------------------------------------------------------
 
+# A letter's subject line, then its salutation: "Re: Amendment to Rights Agreement /
+# Gentlemen:", "Re: | Amendment No. 1 to ... Rights Agreement ... / Ladies and Gentlemen:".
+_LETTER = re.compile(
+    r"\bRe:[ \t|\n]*(?P<subject>[^\n]{0,400}?)[ \t|\n]*"
+    r"(?:Ladies[ \t]+and[ \t]+Gentlemen|Gentlemen|Dear[ \t]+[A-Z][^\n:,]{0,60})[:,]"
+)
+_LETTER_TOP = 3000
+"""How far into a document a letter's subject line is looked for."""
+
 
 @attrs.define
 class _Amendment:
@@ -1174,6 +1299,7 @@ def draft_filing(filing: Filing) -> FilingDraft:
     return attrs.evolve(draft, notes=(*draft.notes, filing.removed_note))
 
 
+_NOTES = (DocumentKind.QUARTERLY_NOTE, DocumentKind.ANNUAL_NOTE)
 _STATED_TERMS = (SetThreshold, SetPassiveTier, AddException, AddExemptPerson, SetGrandfathering)
 
 
@@ -1201,12 +1327,20 @@ def _terms_without_event(
         agreement_date=read.agreement_date,
         rights_agent=read.rights_agent,
         provisions=tuple(p for p in read.provisions if isinstance(p.change, _STATED_TERMS)),
+        # Earlier amendments a note recites by date ("as amended on April 13, 2017 and June 29,
+        # 2017"): a note tells the plan's history; a description of securities, its terms now.
+        amendments=tuple(
+            a for a in read.amendments if kind in _NOTES and not a.current and not a.changes
+        ),
         notes=(*draft.notes, note),
     )
 
 
 _KEEP_UPPER = re.compile(r"[A-Z]{1,3}|(?:[A-Z]\.){1,3}|[A-Z](?:-[A-Z])+|L\.L\.C\.|LLC|N\.A\.|PLC")
 _SMALL_WORDS = frozenset({"of", "and", "the", "de", "la", "for"})
+# A three-letter word in capitals that is spoken as a word, not spelled as initials: two vowels
+# of three letters ("BAY", "AID", "ECO"); initials rarely hold more than one ("CTI", "MDS").
+_SPOKEN = re.compile(r"(?=(?:[^AEIOUY]*[AEIOUY]){2})[A-Z]{3}")
 
 
 def _title_case(name: str, text: str = "", seen: dict[str, str | None] | None = None) -> str:
@@ -1228,12 +1362,17 @@ def _title_case(name: str, text: str = "", seen: dict[str, str | None] | None = 
         )
         if written is not None and index and core.lower() not in _SMALL_WORDS:
             out.append(written + tail)
-        elif _KEEP_UPPER.fullmatch(core) and core not in ("CO.", "INC", "THE", "AND", "OF"):
+        elif (
+            _KEEP_UPPER.fullmatch(core)
+            and core not in ("CO.", "INC", "THE", "AND", "OF")
+            and not _SPOKEN.fullmatch(core)
+        ):
             out.append(word)
         elif index and core.lower() in _SMALL_WORDS:
             out.append(core.lower() + tail)
-        else:
-            out.append(core[:1].upper() + core[1:].lower() + tail)
+        else:  # each part of a hyphened word: "KNIGHT-RIDDER" is "Knight-Ridder"
+            out.append("-".join(part[:1].upper() + part[1:].lower() for part in core.split("-")))
+            out[-1] += tail
     return " ".join(out)
 
 
@@ -1247,18 +1386,18 @@ def _shown_name(
     if not name.isupper():
         return name, True
     lowered = text.lower()
-    position = lowered.find(name.lower(), after)
-    while position >= 0:
-        candidate = text[position : position + len(name)]
-        if not candidate.isupper():
-            return candidate, True
-        position = lowered.find(name.lower(), position + 1)
-    position = lowered.find(name.lower())
-    while 0 <= position < after:
-        candidate = text[position : position + len(name)]
-        if not candidate.isupper():
-            return candidate, True
-        position = lowered.find(name.lower(), position + 1)
+    needle = name.lower()
+    # At most _WORD_TRIES occurrences each way: a text repeating a name in capitals thousands
+    # of times is not searched thousands of times per name.
+    for begin, stop in ((after, len(text)), (0, after)):
+        position = lowered.find(needle, begin, stop + len(needle))
+        for _ in range(_WORD_TRIES):
+            if position < 0:
+                break
+            candidate = text[position : position + len(name)]
+            if not candidate.isupper():
+                return candidate, True
+            position = lowered.find(needle, position + 1, stop + len(needle))
     return _title_case(name, text, seen), False
 
 
@@ -1364,6 +1503,13 @@ class _Reader:
         self._terms: dict[str, Comparison | None] = {}
         """How the text compares with each defined term that names a threshold, once each."""
         self.agents: list[Found[str]] = []
+        self.original_agents: list[Found[str]] = []
+        """The agent the agreement was made with, as a later instrument recites it (the
+        resigning one, the one succeeded): preferred to the agent now serving."""
+        self.recited: dict[pendulum.Date, Found[pendulum.Date]] = {}
+        """Earlier amendments an "as amended on X and Y" chain recites without numbers."""
+        self.defined_successor: str | None = None
+        """The agent an amendment defines as "the Successor Rights Agent"."""
         self.provisions: list[DraftChange] = []
         self.stated_expiry: list[DraftChange] = []
         """The agreement's expiry as a report of another event states it (a candidate)."""
@@ -1409,6 +1555,37 @@ class _Reader:
                     )
                     return
 
+    def _letter(self) -> None:
+        """An amendment made as a letter to the rights agent: its subject line and its date.
+
+        "May 7, 2004 / First Bank / ... / Re: Amendment No. 1 to Rights Agreement / Ladies and
+        Gentlemen:": the subject names the instrument; the date above the addressee is the
+        day the company signed it.
+        """
+        if self.document is not DocumentKind.AMENDMENT:
+            return
+        for _, _, start, end in self.context.documents:
+            letter = _LETTER.search(self.text, start, min(end, start + _LETTER_TOP))
+            if letter is None:
+                continue
+            ref = _AMENDMENT_REF.search(self.text, letter.start("subject"), letter.end("subject"))
+            if ref is not None and self.current_number is None:
+                self.current_number = _amendment_number(ref)
+                self._amendment(self.current_number, current=True).number = Found(
+                    self.current_number, self.context.evidence(ref.start(), ref.end()), 0.85
+                )
+            dates = list(_text.find_dates(self.text, start, letter.start()))
+            record = self._amendment(self.current_number, current=True)
+            if dates and record.executed is None:
+                s, e, day = dates[-1]
+                record.executed = Found(
+                    day,
+                    self.context.evidence(s, e),
+                    0.75,
+                    "the date of the letter that makes the amendment",
+                )
+            return
+
     def _amendment(self, number: int | None, *, current: bool = False) -> _Amendment:
         record = self.amendments.get(number)
         if record is None:
@@ -1419,6 +1596,7 @@ class _Reader:
     def read(self) -> None:
         """Read every sentence of the documents that matter."""
         self._find_current_number()
+        self._letter()
         if self.event.kind is EventKind.REDEMPTION:
             self._amendment(None, current=True).title = "Redemption of the Rights"
         elif self.event.kind in (EventKind.AMENDMENT, EventKind.TERMINATION) and (
@@ -1490,15 +1668,22 @@ class _Reader:
             begin = self.text.rfind(".", start, colon - 1) + 1 or start
             subject = self.text[begin:colon]
             if stop == colon and (
-                _MODELLED_TERM.search(subject) or not _PART_OF_PLAN.search(subject)
+                (_MODELLED_TERM.search(subject) and not _ADDS.search(subject))
+                or not _PART_OF_PLAN.search(subject)
             ):
-                # New words cut off: of a term the reader models (better nothing than a wrong
-                # kind), or of no named part of the plan ("Items 1 and 2 of the Form 8-A ...
-                # are hereby further amended to read in their entirety as follows:").
+                # New words cut off: of a term the reader models, restated (better nothing
+                # than a wrong kind), or of no named part of the plan ("Items 1 and 2 of the
+                # Form 8-A ... are hereby further amended to read in their entirety as
+                # follows:"). Words added beside a modelled term ("Section 1 ... is hereby
+                # amended by adding the following definition") leave the term as it was.
                 continue
             evidence = self.context.evidence(_SPACES.match(self.text, begin).end(), colon)  # type: ignore[union-attr]
             words = " ".join(evidence.quote.split())
             record = self._amendment(self.current_number, current=True)
+            if re.search(r"\bappointment\b", subject, re.IGNORECASE) and any(
+                isinstance(c.change, AppointRightsAgent) for c in record.changes
+            ):
+                continue  # "amended to ... reflect the appointment of X as Rights Agent": drafted
             if any(
                 isinstance(c.change, OtherChange) and c.evidence.start <= colon < c.evidence.end + 1
                 for c in record.changes
@@ -1524,6 +1709,8 @@ class _Reader:
             *AGENT_AS_PARTY.finditer(text, start, end),
         ):
             self._add_agent(match, 0.85 * factor)
+        self._agents_in_change(start, end, factor)
+        self._amended_chain(start, end, factor)
         self._instrument_dates(start, end, low, refs, factor)
         drafted = self._count_changes()
         self._successor(start, end, low, refs, authority)
@@ -1544,6 +1731,15 @@ class _Reader:
         in the sentence it is an exception instead, read with the percentages, unless the
         definition lists it among those it "shall not include" ("(v) Dr. Richard B. Mazess").
         """
+        purpose = _AMENDED_TO_EXCLUDE.search(self.text, start, end)
+        if purpose is not None:
+            # The purpose a recital gives the amendment is its effect: "desires to amend the
+            # Plan to provide that the Investor and its Affiliates will be excluded from the
+            # definition of "Acquiring Person"" (a short name read as the name it stands for).
+            name = " ".join(purpose["name"].split())
+            name = self.context.names.get(name.casefold(), name)
+            self._add_exempt([(name, purpose.start(), purpose.end())], authority)
+            return
         if _RECITAL.match(low):
             return
         if "%" in low or "percent" in low:
@@ -1617,7 +1813,7 @@ class _Reader:
             return []
         out = []
         for part in re.split(rf",{_W}|{_W}nor{_W}|{_W}or{_W}", clause["list"]):
-            written = " ".join(part.split())
+            written = " ".join(re.sub(r"\([^()]*\)", " ", part).split())
             if not written or not written[0].isupper():
                 continue
             full = self.context.names.get(written.casefold())
@@ -1650,9 +1846,19 @@ class _Reader:
         if self.event.kind is not EventKind.AMENDMENT or _RECITAL.match(low):
             return
         text = self.text
-        match = _OPERATIVE.search(text, start, end) or _SUMMARY_CHANGE.search(text, start, end)
+        match = (
+            _OPERATIVE.search(text, start, end)
+            or _SUMMARY_CHANGE.search(text, start, end)
+            or _REVISED_DEFINITION.search(text, start, end)
+        )
         if match is None:
             return
+        if match.re is _REVISED_DEFINITION and re.search(
+            r"acquiring|exempt\s+person|expir|threshold|percent",
+            match["what"] or match["passive"],
+            re.IGNORECASE,
+        ):
+            return  # a modelled term's definition revised, its new words not read here
         if match.re is _SUMMARY_CHANGE and re.search(
             r"expir|threshold|percent|beneficial", match["what"], re.IGNORECASE
         ):
@@ -1841,6 +2047,11 @@ class _Reader:
             # Amendment" an agreement's exhibit list names.
             amendment = _AMENDMENT_TITLE.search(title)
             if amendment is not None or restated is not None:
+                if amendment is not None and re.search(rf"{PLAN_NOUN}[ \t\n]*$", title):
+                    # "AMENDMENT NO. 1 / TO THE / ACME RIGHTS AGREEMENT / DATED AS OF X": the
+                    # date after the plan's name may be the plan's; decided once all are known.
+                    self.ambiguous.append((self.current_number, Found(day, evidence, 0.75)))
+                    continue
                 if self.event.kind is EventKind.AMENDMENT or amendment is not None:
                     record = self._amendment(self.current_number, current=True)
                     if record.executed is None:
@@ -1873,22 +2084,76 @@ class _Reader:
                     continue  # within one paragraph: read with its sentence
                 self._add_agent(match, 0.85)
 
-    def _add_agent(self, match: re.Match[str], confidence: float) -> None:
-        """A rights agent named by ``match`` (its group ``agent``), unless no name is there."""
+    def _amended_chain(self, start: int, end: int, factor: float) -> None:
+        """The days of earlier amendments an "as amended on X and Y" chain recites."""
+        for chain in _AMENDED_CHAIN.finditer(self.text, start, end):
+            for match in _text.DATE.finditer(self.text, chain.start(), chain.end()):
+                day = _text.parse_date(match)
+                if day is not None and day not in self.recited and len(self.recited) < _MAX_NAMES:
+                    self.recited[day] = Found(
+                        day,
+                        self.context.evidence(chain.start(), match.end()),
+                        0.7 * factor,
+                        "an earlier amendment recited without its number",
+                    )
+
+    def _agents_in_change(self, start: int, end: int, factor: float) -> None:
+        """The agents an amendment changing the rights agent names by their part in it."""
+        for match in _AGENT_IN_CHANGE.finditer(self.text, start, end):
+            leaving = match["part"].lower() in _LEAVING
+            if not leaving and self.defined_successor is None:
+                self.defined_successor = " ".join(match["agent"].split())
+            self._add_agent(match, 0.85 * factor, original=leaving)
+        for match in _AGENT_PARTY_TO.finditer(self.text, start, end):
+            group = "named" if match["named"] else "original" if match["original"] else "agent"
+            refs = list(_AMENDMENT_REF.finditer(self.text, start, match.start()))
+            if group == "named" and refs:
+                # "entered into a First Amendment ... (the "First Amendment"), under which X
+                # was named the "Rights Agent"": that amendment appointed X
+                name = " ".join(match["named"].split())
+                evidence = self.context.evidence(refs[-1].start(), match.end())
+                self._amendment(_amendment_number(refs[-1])).changes.append(
+                    DraftChange(
+                        AppointRightsAgent(name=name, quote=" ".join(evidence.quote.split())),
+                        evidence,
+                        0.75 * factor,
+                    )
+                )
+                continue
+            self._add_agent(match, 0.85 * factor, group=group, original=True)
+
+    def _add_agent(
+        self,
+        match: re.Match[str],
+        confidence: float,
+        *,
+        group: str = "agent",
+        original: bool = False,
+    ) -> None:
+        """A rights agent named by ``match`` (its ``group``), unless no name is there.
+
+        A short name the text defines ("First Chicago") is read as the full name it stands for.
+        """
         text = self.text
-        words = match["agent"].strip("[]").split()
-        if match["agent"].startswith("["):
+        if len(self.agents) + len(self.original_agents) >= _MAX_NAMES:
+            return  # the first agents named are the ones read; a text naming hundreds is noise
+        words = match[group].strip("[]").split()
+        if match[group].startswith("["):
             return  # a blank in a form of agreement: "[CHASEMELLON SHAREHOLDER SERVICES]"
+        if any(word.lower() in _NOT_AGENT_WORDS for word in words):
+            return
+        written = " ".join(match[group].strip("[]").split())
+        written = self.context.names.get(written.casefold(), written)
+        words = written.split()
         if (words[0].lower() in _STOP_NAMES and words[0].lower() != "the") or (
             len(words) < 2 or words[1].lower() in ("company", "rights", "board")
         ):
             return
-        written = " ".join(match["agent"].strip("[]").split())
         shown, in_text = _shown_name(text, written, match.end(), self._words_seen)
-        self.agents.append(
+        (self.original_agents if original else self.agents).append(
             Found(
                 shown,
-                self.context.evidence(match.start("agent"), match.end()),
+                self.context.evidence(match.start(group), match.end()),
                 confidence if in_text else confidence - 0.15,
                 None if in_text else "written in capitals in the text: the case is a guess",
             )
@@ -1976,15 +2241,24 @@ class _Reader:
             return  # no instrument: the plan's own dates are read elsewhere
         current = self.current_number
         mentions_current = current is None or any(n == current for n, _ in refs)
-        board = "board" in low and re.search(
-            r"\b(?:authorized|approved|determined|voted|resolved|adopted)\b", low
+        # "the Board ... extended GenCorp's Shareholder Rights Plan": an act on the plan (never
+        # "the Rights Plan as so extended would expire")
+        extends = _EXTENDED_PLAN.search(low)
+        board = "board" in low and (
+            re.search(r"\b(?:authorized|approved|determined|voted|resolved|adopted)\b", low)
+            or extends
         )
         # "On X, the Board resolved to amend the Rights Agreement": a board's act on the plan
         # that names no amendment is the current one's authorization (never its execution).
-        unnamed = not refs and bool(board) and re.search(r"\bto amend\b", low) is not None
+        # So is "the Board ... adopted and authorized an amendment to the Rights Agreement".
+        unnamed = (
+            not refs
+            and bool(board)
+            and re.search(r"\bto amend\b|\bauthorized an amendment to\b", low) is not None
+        )
         if not mentions_current and not unnamed:
             return
-        if not re.search(r"amend|redeem|redemption|terminat", low):
+        if not re.search(r"amend|redeem|redemption|terminat", low) and not extends:
             return
         if _CHARTER.search(low) and not _PLAN_IN_SENTENCE.search(self.text, start, end):
             return  # "an amendment to our Restated Certificate of Incorporation": not the plan
@@ -2007,6 +2281,10 @@ class _Reader:
                 record.executed = Found(
                     when, self.context.evidence(amended.start(), amended.end()), 0.8 * factor
                 )
+        opening = _EFFECTIVE_OPENING.match(self.text, start, end) if board else None
+        if not dates and opening is not None and (day := _text.parse_date(opening)) is not None:
+            # "Effective April 15, 1999, the Board ... approved ...": the day the board acted
+            dates = [(opening.start("date"), opening.end("date"), day)]
         if not dates:
             return
         record = self._amendment(current, current=True)
@@ -2117,9 +2395,20 @@ class _Reader:
             or _SUCCESSOR_AS.search(self.text, start, end)
             or _SUCCESSOR_PASSIVE.search(self.text, start, end)
         )
-        if match is None:
+        if match is not None and _DEFINED_AS_AGENT.match(self.text, match.end(), end):
+            # 'and X, as successor Rights Agent (the "Rights Agent")': a party serving as the
+            # agent, appointed before; the agent the instrument names, not its appointment
+            self._add_agent(match, 0.8 * _AUTHORITY_FACTOR[authority])
             return
-        name = " ".join(match["agent"].split())
+        if match is not None:
+            name = " ".join(match["agent"].split())
+        elif self.defined_successor is not None:
+            match = _SUCCESSOR_DEFINED.search(self.text, start, end)
+            if match is None:
+                return
+            name = self.defined_successor
+        else:
+            return
         # "... removed as Rights Agent and The Bank of New York is being appointed": the name
         # after the agent removed.
         name = re.split(r"\bRights Agent and (?=[A-Z])", name)[-1]
@@ -2242,6 +2531,9 @@ class _Reader:
             # ownership change by deterring any person from obtaining ... 4.9 percent or more")
             # states the plan's threshold.
             return
+        if _CHARTER_PROVISION.search(low) and _PLAN_IN_SENTENCE.search(text, start, end) is None:
+            return  # "This new charter provision restricts the transfer of stock ... 4.75
+            # percent or above": the charter's limit, not the plan's
         mentions = find_percents(text, start, end)
         grandfather = _GRANDFATHER.search(text, start, end)
         if grandfather is not None:
@@ -2752,7 +3044,9 @@ class _Reader:
             return
         if not was_scheduled and (
             "accelerat" in low
-            or re.search(r"\bextend\w*\b|\bamend\w*\b", low)
+            or re.search(
+                r"\bextend\w*\b|\bamend\w*\b|\bchang(?:e|ed|es|ing)\b[^.;]{0,120}?\bfrom\b", low
+            )
             or self._in_new_text(start, end)
         ):
             note = None
@@ -2864,6 +3158,19 @@ class _Reader:
 
     # the result ------------------------------------------------------------------------
 
+    def _recited_amendments(self, drafted: list[DraftAmendment]) -> list[DraftAmendment]:
+        """Each earlier amendment a chain recites, unless drafted already or not after the plan.
+
+        A day no later than the agreement's is the agreement's own, not an amendment's.
+        """
+        known = {a.executed.value for a in drafted if a.executed is not None}
+        floor = min((f.value for f in self.agreement_dates), default=None)
+        return [
+            DraftAmendment(number=None, authorized=None, executed=found, changes=(), current=False)
+            for day, found in self.recited.items()
+            if day not in known and (floor is None or day > floor)
+        ]
+
     def result(self, base: FilingDraft) -> FilingDraft:
         """The draft: readings reconciled, conflicts kept, values in document order."""
         self._resolve_ambiguous()
@@ -2903,6 +3210,7 @@ class _Reader:
                     title=record.title if number is None else None,
                 )
             )
+        amendments.extend(self._recited_amendments(amendments))
         amendments.sort(key=lambda a: a.number.value if a.number else 10**6)
         seen: set[str] = {
             " ".join(p.change.holder.split()).casefold()
@@ -2923,7 +3231,9 @@ class _Reader:
             key=lambda f: (f.value, -f.evidence.authority, -f.confidence),
             default=None,
         )
-        agent = max(self.agents, key=lambda f: f.evidence.authority, default=None)
+        agent = max(
+            self.original_agents or self.agents, key=lambda f: f.evidence.authority, default=None
+        )
         notes = list(self.notes)
         if len({f.value for f in candidates}) > 1 and agreement_date is not None:
             reason = (
