@@ -39,9 +39,15 @@ NEAR_MATCH = pl.List(pl.String)
 def _plan_names(plan: Plan) -> set[str]:
     """Every name the plan's terms use, in any period: exceptions' holders and members."""
     names: set[str] = set()
+    read: set[int] = set()  # the sequences of clauses read (a replay's terms share them)
     for _, terms in effective_terms(plan):  # the timeline's terms, without its periods
-        names.update(name for exception in terms.exceptions for name in exception.names())
-        names.update(exemption.name for exemption in terms.exemptions)  # and Exempt Persons
+        exceptions, exemptions = terms.exceptions, terms.exemptions
+        if id(exceptions) not in read:
+            read.add(id(exceptions))
+            names.update(name for exception in exceptions for name in exception.names())
+        if id(exemptions) not in read:
+            read.add(id(exemptions))
+            names.update(exemption.name for exemption in exemptions)  # and Exempt Persons
     return names
 
 

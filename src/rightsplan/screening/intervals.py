@@ -228,10 +228,13 @@ _MOST_TEMPLATES = 1 << 16
 
 
 def _threshold_value(threshold: object) -> object:
-    """A threshold as plain values (hashing its Fraction would cost more than the rest)."""
+    """A threshold as plain values (hashing its Fraction would cost more than the rest).
+
+    (An enum member's ``_value_`` is its value, read without the ``value`` property's call.)
+    """
     if isinstance(threshold, Threshold):
         percent = threshold.percent
-        return (percent.numerator, percent.denominator, threshold.comparison.value)
+        return (percent.numerator, percent.denominator, threshold.comparison._value_)
     return "unknown"  # such terms are judged, never templated
 
 
@@ -247,7 +250,7 @@ def _clause_value(clause: object) -> tuple[object, tuple[str | None, ...], bool]
         value: object = (
             "limit",
             _threshold_value(clause.threshold),
-            clause.kind.value,
+            clause.kind._value_,
             clause.share_cap,
         )
         return value, (clause.holder,), clause.share_cap is not None
@@ -261,7 +264,7 @@ def _clause_value(clause: object) -> tuple[object, tuple[str | None, ...], bool]
         )
         return value, clause.names(), clause.share_cap is not None
     if isinstance(clause, Exemption):
-        category = None if clause.category is None else clause.category.value
+        category = None if clause.category is None else clause.category._value_
         value = ("exemption", category, clause.share_cap, clause.lapse is not None)
         return value, clause.names(), clause.share_cap is not None
     return "unknown", (), False  # an UnknownLimit: such terms are judged, never templated
@@ -667,10 +670,10 @@ def _split(plan: Plan) -> list[tuple[int, int, Terms, bool | None]]:
     """
     pieces: list[tuple[int, int, Terms, bool | None]] = []
     states = effective_terms(plan)
-    last = len(states) - 1
+    days = [first_day.toordinal() - _EPOCH_ORDINAL for first_day, _ in states]  # day_number
+    days.append(LAST_DAY + 1)
     for index, (first_day, terms) in enumerate(states):
-        start = day_number(first_day)
-        end = day_number(states[index + 1][0]) - 1 if index < last else LAST_DAY
+        start, end = days[index], days[index + 1] - 1
         cuts = [start]
         if terms.ended is not None:
             cuts.append(day_number(terms.ended.on))
