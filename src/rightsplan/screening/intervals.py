@@ -204,7 +204,7 @@ class _Template:
     """A shape's holder classes: per name row (generic first), each class's rule as a role.
 
     ``roles`` are positions among the terms' clauses, in the order the general rule, the
-    passive tier, each exception, each Exempt Person (:func:`_clauses_of`): the clauses the
+    passive tier, each exception, each Exempt Person (:meth:`_Builder.shape`): the clauses the
     classes take their rules from. ``flat`` holds, row by row and class by class (each kind,
     not passive then passive), the index of the class's role in ``roles``.
     """
@@ -268,11 +268,6 @@ def _clause_value(clause: object) -> tuple[object, tuple[str | None, ...], bool]
         value = ("exemption", category, clause.share_cap, clause.lapse is not None)
         return value, clause.names(), clause.share_cap is not None
     return "unknown", (), False  # an UnknownLimit: such terms are judged, never templated
-
-
-def _clauses_of(terms: Terms) -> tuple[object, ...]:
-    """The clauses a template's roles point into: general, passive, exceptions, Exempt Persons."""
-    return (terms.general, terms.passive, *terms.exceptions, *terms.exemptions)
 
 
 def _shared(terms: Terms) -> bool:
@@ -514,7 +509,8 @@ class _Builder:
         """The shape of ``terms``, their names' keys and spellings, any cap in shares, clauses.
 
         The names are given in order of first use, one spelling of each distinct key; the
-        clauses as :func:`_clauses_of` gives them (a template's roles point into them).
+        clauses: the general rule, the passive tier, each exception, each Exempt Person (a
+        template's roles point into them).
         The shape holds everything :func:`~rightsplan.rules.binding_limit` and
         :meth:`~rightsplan.Terms.exemption_for` read of the terms but the sources (see
         :func:`_clause_value`): the general rule, the passive tier, the exceptions and the
