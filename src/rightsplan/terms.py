@@ -637,7 +637,7 @@ class _Clauses(Sequence[_T]):
     new clause object for every change, and refuses a second clause under the same name).
     """
 
-    __slots__ = ("_change", "_items", "_length", "_parent")
+    __slots__ = ("_change", "_items", "_length", "_parent", "_unknowns")
 
     def __init__(
         self,
@@ -648,6 +648,8 @@ class _Clauses(Sequence[_T]):
         self._parent = parent
         self._change = change
         self._items = items
+        self._unknowns: tuple[str, ...] | None = None
+        """Its clauses' unknowns (see :func:`_unknowns_of`), once asked."""
         if items is not None or parent is None:
             self._length = 0 if items is None else len(items)
         else:
@@ -758,6 +760,22 @@ class _Clauses(Sequence[_T]):
 
 def _clauses(value: Iterable[_T]) -> _Clauses[_T]:
     return value if isinstance(value, _Clauses) else _Clauses.of(value)
+
+
+def _unknowns_of(clauses: Sequence[NamedException] | Sequence[Exemption]) -> tuple[str, ...]:
+    """Each clause's unknowns, in order.
+
+    Remembered by a :class:`_Clauses`: the terms of one replay share their sequences of
+    clauses, and the clauses are immutable.
+    """
+    if isinstance(clauses, _Clauses):
+        found = clauses._unknowns
+        if found is None:
+            found = clauses._unknowns = tuple(
+                item for clause in clauses for item in clause.unknowns()
+            )
+        return found
+    return tuple(item for clause in clauses for item in clause.unknowns())
 
 
 def _exemptions(value: Iterable[Exemption]) -> Sequence[Exemption]:
@@ -1045,10 +1063,8 @@ class Terms:
             for limit in (self.general, self.passive):
                 if isinstance(limit, UnknownLimit):
                     items.append(limit.why())
-            for exception in self.exceptions:
-                items.extend(exception.unknowns())
-            for exemption in self.exemptions:
-                items.extend(exemption.unknowns())
+            items.extend(_unknowns_of(self.exceptions))
+            items.extend(_unknowns_of(self.exemptions))
             items.extend(self.grandfathering.unknowns())
             found = self.memo["unknown-limits"] = tuple(items)
         assert isinstance(found, tuple)

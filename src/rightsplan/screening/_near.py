@@ -39,9 +39,15 @@ NEAR_MATCH = pl.List(pl.String)
 def _plan_names(plan: Plan) -> set[str]:
     """Every name the plan's terms use, in any period: exceptions' holders and members."""
     names: set[str] = set()
+    read: set[int] = set()  # the sequences of clauses read (a replay's terms share them)
     for _, terms in effective_terms(plan):  # the timeline's terms, without its periods
-        names.update(name for exception in terms.exceptions for name in exception.names())
-        names.update(exemption.name for exemption in terms.exemptions)  # and Exempt Persons
+        exceptions, exemptions = terms.exceptions, terms.exemptions
+        if id(exceptions) not in read:
+            read.add(id(exceptions))
+            names.update(name for exception in exceptions for name in exception.names())
+        if id(exemptions) not in read:
+            read.add(id(exemptions))
+            names.update(exemption.name for exemption in exemptions)  # and Exempt Persons
     return names
 
 
@@ -218,20 +224,24 @@ class NearNames:
         self.plans = [plans[issuer] for issuer in issuers]
         self.ids: dict[str, int] = {}  # a named key's id (1, 2, ...)
         self.index: dict[str, list[int]] = {}  # near_index_keys -> ids
-        pairs: list[tuple[int, int]] = []
+        ids = self.ids
+        numbers: list[int] = []  # the (plan number, name id) pairs, as two columns
+        named: list[int] = []
         for number, plan in enumerate(self.plans):
             for name in sorted(_plan_names(plan)):
                 key = _check.name_key(name)
-                if key not in self.ids:
-                    self.ids[key] = len(self.ids) + 1
+                id_ = ids.get(key)
+                if id_ is None:
+                    id_ = ids[key] = len(ids) + 1
                     for found in _check.near_index_keys(name):
-                        self.index.setdefault(found, []).append(self.ids[key])
-                pairs.append((number, self.ids[key]))
+                        self.index.setdefault(found, []).append(id_)
+                numbers.append(number)
+                named.append(id_)
         self.width = len(self.ids) + 1
         self.spelled: list[str] = ["", *self.ids]
         """Each id's key (the key is enough: whether a name is near one depends on its key)."""
         self.pairs = np.unique(
-            np.array([number * self.width + id_ for number, id_ in pairs], dtype=np.int64)
+            np.array(numbers, dtype=np.int64) * self.width + np.array(named, dtype=np.int64)
         )
         by_name = np.sort((self.pairs % self.width) * len(self.plans) + self.pairs // self.width)
         self.name_plans = by_name % max(len(self.plans), 1)

@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
+from typing import Any
 
 import attrs
 import numpy as np
@@ -203,7 +204,7 @@ class _Template:
     """A shape's holder classes: per name row (generic first), each class's rule as a role.
 
     ``roles`` are positions among the terms' clauses, in the order the general rule, the
-    passive tier, each exception, each Exempt Person (:func:`_clauses_of`): the clauses the
+    passive tier, each exception, each Exempt Person (:meth:`_Builder.shape`): the clauses the
     classes take their rules from. ``flat`` holds, row by row and class by class (each kind,
     not passive then passive), the index of the class's role in ``roles``.
     """
@@ -227,10 +228,13 @@ _MOST_TEMPLATES = 1 << 16
 
 
 def _threshold_value(threshold: object) -> object:
-    """A threshold as plain values (hashing its Fraction would cost more than the rest)."""
+    """A threshold as plain values (hashing its Fraction would cost more than the rest).
+
+    (An enum member's ``_value_`` is its value, read without the ``value`` property's call.)
+    """
     if isinstance(threshold, Threshold):
         percent = threshold.percent
-        return (percent.numerator, percent.denominator, threshold.comparison.value)
+        return (percent.numerator, percent.denominator, threshold.comparison._value_)
     return "unknown"  # such terms are judged, never templated
 
 
@@ -246,7 +250,7 @@ def _clause_value(clause: object) -> tuple[object, tuple[str | None, ...], bool]
         value: object = (
             "limit",
             _threshold_value(clause.threshold),
-            clause.kind.value,
+            clause.kind._value_,
             clause.share_cap,
         )
         return value, (clause.holder,), clause.share_cap is not None
@@ -260,15 +264,10 @@ def _clause_value(clause: object) -> tuple[object, tuple[str | None, ...], bool]
         )
         return value, clause.names(), clause.share_cap is not None
     if isinstance(clause, Exemption):
-        category = None if clause.category is None else clause.category.value
+        category = None if clause.category is None else clause.category._value_
         value = ("exemption", category, clause.share_cap, clause.lapse is not None)
         return value, clause.names(), clause.share_cap is not None
     return "unknown", (), False  # an UnknownLimit: such terms are judged, never templated
-
-
-def _clauses_of(terms: Terms) -> tuple[object, ...]:
-    """The clauses a template's roles point into: general, passive, exceptions, Exempt Persons."""
-    return (terms.general, terms.passive, *terms.exceptions, *terms.exemptions)
 
 
 def _shared(terms: Terms) -> bool:
@@ -352,11 +351,12 @@ _RULE_COLUMNS = (
 )
 _NO_LIMIT = (None,) * len(_RULE_COLUMNS)
 
-_Clause = tuple[object, tuple[str, ...], tuple[str, ...], bool]
+_Clause = tuple[object, tuple[str, ...], tuple[str, ...], bool, Any]
 """What the shapes read of a clause, or of a sequence of clauses: its value number (a tuple
-of them for a sequence), its names' matching keys and their spellings, and whether a cap
-in shares is among them."""
-_NO_CLAUSE: _Clause = (-1, (), (), False)
+of them for a sequence), its names' matching keys and their spellings, whether a cap in
+shares is among them, and a clause's threshold as :func:`_threshold_value` gives it
+(``None`` if it has none), a sequence's clauses."""
+_NO_CLAUSE: _Clause = (-1, (), (), False, None)
 """A missing passive tier."""
 
 
@@ -403,36 +403,33 @@ class _Builder:
         entries hold plain values only, which the cyclic garbage collector stops tracking:
         entries holding the objects would add hundreds of thousands of objects for it to
         walk, enough to set off full collections over every plan's objects.)"""
-        self.limit_columns: dict[tuple[int, int, Comparison], tuple[object, ...]] = {}
+        self.limit_columns: dict[object, tuple[object, ...]] = {}
 
-    def rule(self, status: int, source: str | None, limit: Limit | None = None) -> int:
-        """The id of a rule, one per distinct (status, source, percent, comparison)."""
-        columns: tuple[object, ...] = _NO_LIMIT
-        key: tuple[object, ...] = (status, source)
-        if limit is not None:
-            # The percent as two integers: hashing a Fraction costs a modular inverse.
-            percent, comparison = limit.percent, limit.comparison
-            exact_key = (percent.numerator, percent.denominator, comparison)
-            key = (status, source, *exact_key)
-            found_columns = self.limit_columns.get(exact_key)
-            if found_columns is None:
-                found_columns = self.limit_columns[exact_key] = _limit_columns(
-                    percent, comparison, self.warn_at
-                )
-            columns = found_columns
+    def rule(self, status: int, source: str | None) -> int:
+        """The id of a rule without a limit, one per distinct (status, source)."""
+        return self._rule((status, source), _NO_LIMIT)
+
+    def limit_rule(self, source: str, limit: Limit, value: object) -> int:
+        """The id of a limit's rule, one per distinct (source, percent, comparison).
+
+        ``value`` is the threshold as :func:`_threshold_value` gives it: the percent as two
+        integers and the comparison's value (hashing a Fraction costs a modular inverse,
+        hashing an enum member a Python call).
+        """
+        columns = self.limit_columns.get(value)
+        if columns is None:
+            columns = self.limit_columns[value] = _limit_columns(
+                limit.percent, limit.comparison, self.warn_at
+            )
+        return self._rule((_LIMIT, source, value), columns)
+
+    def _rule(self, key: tuple[object, ...], columns: tuple[object, ...]) -> int:
         found = self.rule_ids.get(key)
         if found is None:
             found = self.rule_ids[key] = len(self.rule_status)
-            self.rule_status.append(status)
-            self.rule_source.append(source)
+            self.rule_status.append(key[0])  # type: ignore[arg-type]
+            self.rule_source.append(key[1])  # type: ignore[arg-type]
             self.rule_limit.append(columns)
-        return found
-
-    def name_id(self, key: str) -> int:
-        """The id of a name's matching key (1, 2, ... in order of first use)."""
-        found = self.name_ids.get(key)
-        if found is None:
-            found = self.name_ids[key] = len(self.name_ids) + 1
         return found
 
     def period(self, start: int, end: int, terms: Terms | None, in_force: bool | None) -> None:
@@ -453,11 +450,11 @@ class _Builder:
             rights, derivatives = 0, False
         else:
             ownership = terms.ownership
-            rights = _RIGHTS_MODE[ownership.rights_to_acquire]
+            rights = _RIGHTS_MODE_OF[id(ownership.rights_to_acquire)]
             derivatives = ownership.derivatives_counted
         if terms is None or in_force is False:
             return self._add(rights, derivatives, _ONE_RULE, [self.rule(_INACTIVE, None)], ())
-        key, keys, spelled, capped = self.shape(terms)
+        key, keys, spelled, capped, clauses = self.shape(terms)
         if capped:
             _refuse_share_caps(terms)
         if in_force is None or terms.unknown_limits():
@@ -469,8 +466,12 @@ class _Builder:
             template = _template(terms, spelled)
             if _shared(terms):
                 _TEMPLATES[key] = template
-        clauses = _clauses_of(terms)
-        rules = [self._clause_rule(clauses[at]) for at in template.roles]
+        known = self.clause_rules
+        rules = []
+        for at in template.roles:
+            clause = clauses[at]
+            rule = known.get(id(clause), -1)
+            rules.append(rule if rule >= 0 else self._clause_rule(clause))
         return self._add(rights, derivatives, template, rules, keys)
 
     def _add(
@@ -491,17 +492,25 @@ class _Builder:
         self.block_template.append(at)
         self.block_roles.append(len(self.role_rules))
         self.role_rules.extend(rules)
-        self.block_names.append(len(self.row_names))
-        self.row_names.append(0)
-        self.row_names.extend(map(self.name_id, keys))
+        row_names = self.row_names
+        self.block_names.append(len(row_names))
+        row_names.append(0)
+        name_ids = self.name_ids
+        for name_key in keys:  # each name's id: 1, 2, ... in order of first use
+            name_id = name_ids.get(name_key)
+            if name_id is None:
+                name_id = name_ids[name_key] = len(name_ids) + 1
+            row_names.append(name_id)
         return len(self.block_rights) - 1
 
     def shape(
         self, terms: Terms
-    ) -> tuple[tuple[object, ...], tuple[str, ...], tuple[str, ...], bool]:
-        """The shape of ``terms``, their names' keys and spellings, and any cap in shares.
+    ) -> tuple[tuple[object, ...], tuple[str, ...], tuple[str, ...], bool, tuple[object, ...]]:
+        """The shape of ``terms``, their names' keys and spellings, any cap in shares, clauses.
 
-        The names are given in order of first use, one spelling of each distinct key.
+        The names are given in order of first use, one spelling of each distinct key; the
+        clauses: the general rule, the passive tier, each exception, each Exempt Person (a
+        template's roles point into them).
         The shape holds everything :func:`~rightsplan.rules.binding_limit` and
         :meth:`~rightsplan.Terms.exemption_for` read of the terms but the sources (see
         :func:`_clause_value`): the general rule, the passive tier, the exceptions and the
@@ -510,15 +519,17 @@ class _Builder:
         :func:`rightsplan._check.name_key`): ``None`` when all differ, else each name's
         number among the distinct ones.
         """
-        general = self._clause(terms.general)
-        passive = _NO_CLAUSE if terms.passive is None else self._clause(terms.passive)
-        exceptions = self._group(terms.exceptions)
-        exemptions = self._group(terms.exemptions)
-        keys = general[1] + passive[1] + exceptions[1] + exemptions[1]
-        spelled = general[2] + passive[2] + exceptions[2] + exemptions[2]
-        capped = general[3] or passive[3] or exceptions[3] or exemptions[3]
+        shapes, groups = self.clause_shapes, self.group_shapes
+        general = shapes.get(id(terms.general)) or self._clause(terms.general)
+        passive = terms.passive
+        tier = _NO_CLAUSE if passive is None else shapes.get(id(passive)) or self._clause(passive)
+        exceptions = groups.get(id(terms.exceptions)) or self._group(terms.exceptions)
+        exemptions = groups.get(id(terms.exemptions)) or self._group(terms.exemptions)
+        keys = general[1] + tier[1] + exceptions[1] + exemptions[1]
+        spelled = general[2] + tier[2] + exceptions[2] + exemptions[2]
+        capped = general[3] or tier[3] or exceptions[3] or exemptions[3]
         pattern: tuple[int, ...] | None = None
-        if len(set(keys)) != len(keys):
+        if len(keys) > 1 and len(set(keys)) != len(keys):
             number: dict[str, int] = {}
             first: list[str] = []
             for name_key, name in zip(keys, spelled, strict=True):
@@ -527,8 +538,9 @@ class _Builder:
                     first.append(name)
             pattern = tuple(number[name_key] for name_key in keys)
             keys, spelled = tuple(number), tuple(first)
-        shape = (general[0], passive[0], exceptions[0], exemptions[0], pattern)
-        return shape, keys, spelled, capped
+        shape = (general[0], tier[0], exceptions[0], exemptions[0], pattern)
+        clauses = (terms.general, passive, *exceptions[4], *exemptions[4])
+        return shape, keys, spelled, capped, clauses
 
     def _clause(self, clause: object) -> _Clause:
         """What a shape reads of one clause (once per clause object)."""
@@ -540,7 +552,8 @@ class _Builder:
             number = _VALUES.get((value, len(keys)))
             if number is None:
                 number = _VALUES[value, len(keys)] = len(_VALUES)
-            found = self.clause_shapes[id(clause)] = (number, keys, spelled, capped)
+            threshold = value[1] if isinstance(value, tuple) else None
+            found = self.clause_shapes[id(clause)] = (number, keys, spelled, capped, threshold)
             self.held.append(clause)
         return found
 
@@ -548,12 +561,14 @@ class _Builder:
         """What a shape reads of a sequence of clauses (once per sequence object)."""
         found = self.group_shapes.get(id(clauses))
         if found is None:
-            each = [self._clause(clause) for clause in clauses]
+            items = tuple(clauses)
+            each = [self._clause(clause) for clause in items]
             found = (
                 tuple(one[0] for one in each),
                 tuple(key for one in each for key in one[1]),
                 tuple(name for one in each for name in one[2]),
                 any(one[3] for one in each),
+                items,
             )
             self.group_shapes[id(clauses)] = found
             self.held.append(clauses)
@@ -569,7 +584,10 @@ class _Builder:
         else:
             limit = clause.limit() if isinstance(clause, NamedException) else clause
             assert isinstance(limit, Limit)
-            rule = self.rule(_LIMIT, limit.source.cite(), limit)
+            # The clause's threshold as _threshold_value gave it (a limit's, or the cap of
+            # the exception whose limit this is).
+            threshold = self.clause_shapes[id(clause)][4]
+            rule = self.limit_rule(limit.source.cite(), limit, threshold)
         self.clause_rules[id(clause)] = rule
         self.held.append(clause)
         return rule
@@ -630,6 +648,9 @@ def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
 
 
 _RIGHTS_MODE = {RightsToAcquire.NONE: 0, RightsToAcquire.WITHIN_60_DAYS: 1, RightsToAcquire.ALL: 2}
+_RIGHTS_MODE_OF = {id(member): mode for member, mode in _RIGHTS_MODE.items()}
+"""The same by the member's id: an enum member is one object (unpickled too), and hashing
+it is a Python call."""
 
 
 def _split(plan: Plan) -> list[tuple[int, int, Terms, bool | None]]:
@@ -645,10 +666,10 @@ def _split(plan: Plan) -> list[tuple[int, int, Terms, bool | None]]:
     """
     pieces: list[tuple[int, int, Terms, bool | None]] = []
     states = effective_terms(plan)
-    last = len(states) - 1
+    days = [first_day.toordinal() - _EPOCH_ORDINAL for first_day, _ in states]  # day_number
+    days.append(LAST_DAY + 1)
     for index, (first_day, terms) in enumerate(states):
-        start = day_number(first_day)
-        end = day_number(states[index + 1][0]) - 1 if index < last else LAST_DAY
+        start, end = days[index], days[index + 1] - 1
         cuts = [start]
         if terms.ended is not None:
             cuts.append(day_number(terms.ended.on))
