@@ -362,12 +362,6 @@ _ADOPTED_ON_DATE = re.compile(
     rf"(?P<what>(?:(?:the|a|an|its|our){_W})?{_PLAN_WORDS}{PLAN_NOUN})"
     rf"(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?{_W}(?i:on){_W}(?P<date>{_DATE})"
 )
-_ADOPTED_TODAY = re.compile(
-    rf"\btoday\b[^.;]{{0,120}}?\b(?:(?:adopted|approved{_W}the{_W}adoption{_W}of|entered{_W}into)"
-    rf"[ \t\n]+{_PLAN_WORDS}{PLAN_NOUN}|declared{_W}a{_W}dividend{_W}(?:distribution{_W})?of{_W}"
-    rf"(?:one{_W})?(?:[\w-]+{_W}){{0,4}}?rights?\b)",
-    re.IGNORECASE,
-)
 # "amends and restates The PMI Group's original Tax Benefits Preservation Plan entered into
 # between The PMI Group and the rights agent on August 12, 2010": the date of the plan an
 # amendment amends (the agreement's), never the amendment's.
@@ -1893,9 +1887,10 @@ class _Reader:
 
         "Rights Agreement, dated as of X" dates the agreement, unless the words before make it
         an amendment's ("Amendment No. 2 to the Rights Agreement, dated as of X"); "On X, the
-        Company entered into (or the Board adopted) a rights agreement" dates it less directly;
-        "today announced ... adopted" takes the release's date. "This Amendment ... is made as
-        of X" dates the amendment a document is.
+        Company entered into (or the Board adopted) a rights agreement" dates it less directly.
+        "Today announced ... adopted" does not: a release's own date is when the plan was
+        announced, not a date the text gives the agreement. "This Amendment ... is made as of X"
+        dates the amendment a document is.
         """
         text = self.text
         claimed: list[tuple[int, int]] = []
@@ -1995,18 +1990,6 @@ class _Reader:
             self._agreement_date(
                 day, self.context.evidence(match.start(), match.end()), rank, factor
             )
-        if "today" in low and self.event.kind is EventKind.ADOPTION:
-            adopted = _ADOPTED_TODAY.search(text, start, end)
-            dates = _text.find_dates(text, start, adopted.start()) if adopted is not None else []
-            if adopted is not None and dates:
-                s, _, day = dates[-1]
-                self._agreement_date(
-                    day,
-                    self.context.evidence(s, adopted.end()),
-                    1,
-                    factor,
-                    "the release's date, for the plan it says the board adopted 'today'",
-                )
         if self.document is DocumentKind.AMENDMENT and _THIS_AMENDMENT.search(text, start, end):
             record = self._amendment(self.current_number, current=True)
             if record.executed is not None:
