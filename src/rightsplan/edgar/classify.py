@@ -297,6 +297,12 @@ _DATELINE = (
     r"[ \t]+\d{1,2},[ \t]+(?:19|20)\d\d[ \t]*(?:/|\(|--|–|—|-)"
     r"|^[ \t]*[A-Z][A-Z .'-]{2,30}(?:,[ \t]+[A-Z][A-Za-z.]{1,12}){0,2}[ \t]+\([A-Za-z ]{0,20}"
     r"(?:Wire|WIRE|Newswire|NEWSWIRE|News|NEWS|[Rr]elease|RELEASE)\b[^()\n]{0,20}\)[ \t]*(?:--|–|—)"
+    # The city in its own case, the date after a comma or a dash and a dash after it ("Austin,
+    # Texas, December 21, 2022 –", "San Jose, CA – September 1, 2004 –", "New York, NY
+    # (November 17, 2009)—").
+    r"|^[ \t]*[A-Z][A-Za-z .'-]{2,30}(?:,[ \t]+[A-Z][A-Za-z.]{1,12}){0,2}"
+    r"(?:,[ \t]*|[ \t]*(?:--|–|—|-)[ \t]*|[ \t]+(?=\())\(?[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},"
+    r"[ \t]*(?:19|20)\d\d\)?[ \t]*(?:--|–|—|-)"
 )
 # A story's first words, a city in capitals and a dash before its first sentence, with no date
 # ("TORONTO – Based on recommendations ..."): a dateline only in the document's first lines.
