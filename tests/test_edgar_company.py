@@ -393,3 +393,29 @@ class TestReleasesRound3:
             "ACM Adopts Tax Benefits Preservation Plan to Protect Tax Assets",
         ):
             assert company(headline + "\nThe plan protects tax assets.\n") is None
+
+
+class TestDatelineDebris:
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            (
+                "SPRINGFIELD--(BUSINESS WIRE)--May 4, 2021--Acme Widgets Corporation (NASDAQ: "
+                "ACMW) today announced that its board has adopted a plan.",
+                "Acme Widgets Corporation",
+            ),
+            (
+                "May 4, 2021 - 10:26PM\nAcme Widgets Ltd (\u201cAcme\u201d or the \u201cCompany"
+                "\u201d) (NASDAQ:ACMW)\ntoday announced that its Board has adopted a plan.",
+                "Acme Widgets Ltd",
+            ),
+        ],
+    )
+    def test_a_datelines_year_or_time_is_no_part_of_the_name(self, text: str, name: str) -> None:
+        """A year touching a dateline's double dash, or a time before a name, is not the name's."""
+        assert company(text) == name
+
+    def test_digits_with_letters_still_start_a_name(self) -> None:
+        """A name that starts with digits ("1-800-Widgets, Inc.") is still read whole."""
+        text = '1-800-Widgets, Inc. (the "Company") adopted a plan.'
+        assert company(text) == "1-800-Widgets, Inc."
