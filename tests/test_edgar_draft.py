@@ -2051,3 +2051,17 @@ class TestExpiriesByStructure:
             "scheduled to expire on March 28, 1999.\n"
         )
         assert not any("expiration" in f for f in text_facts(text))
+
+
+class TestRound4:
+    def test_every_reference_to_a_percentage_replaced(self) -> None:
+        """An amendment replacing each reference to "4.99%" with "9.99%" sets the threshold."""
+        text = (
+            "FIRST AMENDMENT TO RIGHTS AGREEMENT\nTHIS FIRST AMENDMENT TO RIGHTS AGREEMENT (the "
+            "\u201cAmendment\u201d) is entered into as of May 4, 2021, by Acme Corp.\n"
+            "1. The Agreement is hereby amended so that each reference to \u201c4.99%\u201d in "
+            "the Agreement be deleted and replaced with \u201c9.99%.\u201d\n"
+        )
+        drafted = text_facts(text)
+        assert "amendment[1].set-threshold=9.99% or more" in drafted
+        assert not any("4.99%" in f for f in drafted)

@@ -1474,7 +1474,11 @@ _PREVIOUS = re.compile(r"previous|prior|\bhad\b")
 _ABOUT_PLAN = re.compile(
     r"acquiring person|beneficial own|trigger|threshold|rights agreement|rights plan|"
     r"exercisable|\b(?:person|group|stockholder|shareholder|entity|investor)s?\b[^.;]{0,80}"
-    r"\b(?:acquir|obtain)"
+    r"\b(?:acquir|obtain)|"
+    # "each reference to "4.99%" in the Agreement ... replaced with "9.99%"": an amendment
+    # that changes a percentage wherever the agreement states it changes the plan's line.
+    r"\b(?:each|every|all)[ \t\n]+(?:references?|instances?|occurrences?)[ \t\n]+(?:to|of)"
+    r"[ \t\n]+[\"“]?\d{1,2}(?:\.\d{1,3})?[ \t\n]*(?:%|percent)"
 )
 
 
