@@ -2065,3 +2065,16 @@ class TestRound4:
         drafted = text_facts(text)
         assert "amendment[1].set-threshold=9.99% or more" in drafted
         assert not any("4.99%" in f for f in drafted)
+
+    def test_a_long_passive_qualification(self) -> None:
+        """A passive tier's parenthesis may run long before the general number's "or more"."""
+        text = (
+            "NEW YORK, May 4, 2021 -- Acme Corp. (NYSE: ACM) today announced that its Board has "
+            "adopted a stockholder rights plan.\nThe rights will become exercisable only if a "
+            "person or group acquires beneficial ownership of 10 percent (or 15 percent in the "
+            "case of certain institutional investors who report their holdings on Schedule 13G, "
+            "as described in the Rights Plan) or more of Acme common stock.\n"
+        )
+        drafted = text_facts(text)
+        assert "agreement.set-threshold=10% or more" in drafted
+        assert "agreement.set-passive-tier=15% or more" in drafted

@@ -803,7 +803,7 @@ _REPLACED = re.compile(
 # "10% (or 20% in certain circumstances) or more", "more than 15% (up to 20% with the prior
 # approval of the Board)": a qualification of the number before it, not a second threshold.
 _QUALIFIED = re.compile(
-    r"\([ \t\n]*(?:or|up[ \t\n]+to|and|but)\b[^()]{0,120}?(?:%|percent)[^()]{0,120}\)"
+    r"\([ \t\n]*(?:or|up[ \t\n]+to|and|but)\b[^()]{0,120}?(?:%|percent)[^()]{0,240}\)"
 )
 # "deterring certain acquisitions of Company stock by persons or groups beneficially owning 5% or
 # more": the level describes who acquires (a purpose sentence's words), not the trigger.
