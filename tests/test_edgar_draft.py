@@ -2078,3 +2078,38 @@ class TestRound4:
         drafted = text_facts(text)
         assert "agreement.set-threshold=10% or more" in drafted
         assert "agreement.set-passive-tier=15% or more" in drafted
+
+    def test_exempted_holders_limited_in_the_next_sentence(self) -> None:
+        """Holders a release exempts, then "any such person ... acquires any additional shares"."""
+        text = (
+            "NEW YORK, May 4, 2021 -- Acme Corp. (NYSE: ACM) today announced that its Board has "
+            "adopted a stockholder rights plan.\nIf a person or group acquires 10% or more of "
+            "the outstanding shares, each right will entitle its holder to buy shares. The plan "
+            "exempts any person or group owning 10% or more of Acme common stock today. "
+            "However, the rights will be exercisable if any such person or group acquires any "
+            "additional shares.\n"
+        )
+        assert "agreement.set-grandfathering=no additional share" in text_facts(text)
+
+    def test_such_holder_alone_is_no_grandfathering(self) -> None:
+        """'Any such person ... additional shares' after no exempting sentence is not read."""
+        text = (
+            "NEW YORK, May 4, 2021 -- Acme Corp. (NYSE: ACM) today announced that its Board has "
+            "adopted a stockholder rights plan.\nIf a person or group acquires 10% or more of "
+            "the outstanding shares, each right will entitle its holder to buy shares. However, "
+            "the rights will be exercisable if any such person or group acquires any additional "
+            "shares.\n"
+        )
+        assert not any("grandfathering" in f for f in text_facts(text))
+
+    def test_becomes_the_owner_of_additional_shares(self) -> None:
+        """A Grandfathered Shareholder who "becomes the Beneficial Owner of additional" shares."""
+        text = (
+            "FIRST AMENDMENT TO RIGHTS AGREEMENT\n1. Section 1(j) of the Rights Agreement is "
+            "hereby amended and restated in its entirety to read as follows:\n\u201cGrandfathered "
+            "Shareholders\u201d shall mean any Person who is the Beneficial Owner of 12% or more "
+            "of the Common Shares on the date of this Agreement; provided that no such Person "
+            "shall be a Grandfathered Shareholder if such Person is or becomes the Beneficial "
+            "Owner of additional Common Shares.\n"
+        )
+        assert any(f.endswith("set-grandfathering=no additional share") for f in text_facts(text))

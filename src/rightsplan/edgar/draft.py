@@ -781,8 +781,21 @@ _NO_ADDITIONAL = re.compile(
     # "upon the acquisition of additional shares", "triggered by any additional purchases".
     rf"\b(?:acquir(?:es?|ing)|acquisition{_W}of|purchas(?:es?|ing))(?:{_W}beneficial{_W}"
     rf"ownership{_W}of)?(?:{_W}any)?{_W}additional{_W}(?:shares|stock|securities)\b|"
-    rf"\bby{_W}any{_W}additional{_W}purchases\b",
+    rf"\bby{_W}any{_W}additional{_W}purchases\b|"
+    # "if such Person is or becomes the Beneficial Owner of additional Common Shares"
+    rf"\bbecomes?{_W}the{_W}beneficial{_W}owner{_W}of{_W}(?:any{_W})?additional\b",
     re.IGNORECASE,
+)
+# "The rights plan exempts any person or group owning 10% or more ... immediately prior to
+# ..." then "However, the rights will be exercisable if any such person or group acquires any
+# additional shares": the holders a sentence exempts, and the next sentence's limit on them.
+_EXEMPTS_OWNERS = re.compile(
+    rf"\bexempts?{_W}(?:any|all|each){_W}(?:persons?|holders?|stockholders?|shareholders?)"
+    rf"\b[^.;]{{0,40}}?\b(?:owning|holding|who{_W}owns?|that{_W}owns?)\b",
+    re.IGNORECASE,
+)
+_SUCH_HOLDER = re.compile(
+    rf"\bsuch{_W}(?:persons?|holders?|stockholders?|shareholders?)\b", re.IGNORECASE
 )
 _ACQUIRES_ADDITIONAL = re.compile(
     r"\b(?:acquires?|purchases?|obtains?)(?:[ \t\n]+an)?[ \t\n]+additional[ \t\n]*$", re.I
@@ -1497,6 +1510,8 @@ class _Reader:
         self.agreement_ranks: list[int] = []
         self.ambiguous: list[tuple[int | None, Found[pendulum.Date]]] = []
         self._stated: dict[Fraction, Comparison] | None = None
+        # The sentence before exempted holders over the line (see _EXEMPTS_OWNERS).
+        self._exempted_owners = False
         """How directly each agreement date is stated (:data:`_DATE_RANKS`), index for index."""
         self._terms: dict[str, Comparison | None] = {}
         """How the text compares with each defined term that names a threshold, once each."""
@@ -2509,6 +2524,8 @@ class _Reader:
         authority: Authority,
     ) -> None:
         text = self.text
+        exempted = self._exempted_owners
+        self._exempted_owners = _EXEMPTS_OWNERS.search(text, start, end) is not None
         if _RECITAL.match(low) or (
             "ownership change" in low and _PLAN_IN_SENTENCE.search(text, start, end) is None
         ):
@@ -2523,6 +2540,8 @@ class _Reader:
             # percent or above": the charter's limit, not the plan's
         mentions = find_percents(text, start, end)
         grandfather = _GRANDFATHER.search(text, start, end)
+        if grandfather is None and exempted:
+            grandfather = _SUCH_HOLDER.search(text, start, end)
         if grandfather is not None:
             self._grandfathering(grandfather, start, end, mentions, authority)
         if not mentions:
