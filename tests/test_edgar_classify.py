@@ -738,3 +738,20 @@ class TestOlderWordings:
             "Stock to stockholders of record as of the close of business on June 22, 2011.\n"
         )
         assert event(text) is EventKind.ADOPTION
+
+
+class TestReportHeadingsRunOn:
+    @pytest.mark.parametrize(
+        "heading",
+        [
+            "Acme Corp. Files An 8-K Material Modification to Rights of Security HoldersITEM "
+            "3.03Material Modification to Rights of Securities Holders\n",
+            "Acme Corp. Files An 8-K Entry into a Material Definitive Agreement\n\nItem1.01.\n",
+        ],
+    )
+    def test_an_item_heading_a_mirror_runs_on(self, heading: str) -> None:
+        """An 8-K item's heading still names a current report when a mirror runs it on."""
+        text = (
+            heading + "On May 1, 2021, the Company entered into an amendment to its rights plan.\n"
+        )
+        assert kind(text) is DocumentKind.FORM_8K

@@ -2113,3 +2113,31 @@ class TestRound4:
             "Owner of additional Common Shares.\n"
         )
         assert any(f.endswith("set-grandfathering=no additional share") for f in text_facts(text))
+
+    def test_a_report_listing_yearly_extensions(self) -> None:
+        """Each listed amendment keeps its own date and new expiry, sentences run together."""
+        text = (
+            "ITEM 3.03 Material Modification to Rights of Security Holders\nAs previously "
+            "disclosed, on May 1, 2010, the Company and the Rights Agent entered into Amendment "
+            "One to the Rights Agreement, which extended the Expiration Date from May 10, 2010 "
+            "to May 10, 2011.As previously disclosed, on May 2, 2011, the Company and the Rights "
+            "Agent entered into Amendment Two to the Rights Agreement, which extended the "
+            "Expiration Date from May 10, 2011 to May 10, 2012.\n"
+        )
+        drafted = text_facts(text)
+        assert {
+            "amendment[1].executed=2010-05-01",
+            "amendment[1].set-expiration=2011-05-10",
+            "amendment[2].executed=2011-05-02",
+            "amendment[2].set-expiration=2012-05-10",
+        } <= drafted
+        assert not any(f.startswith("amendment[-]") for f in drafted)
+
+    def test_an_instrument_is_no_list(self) -> None:
+        """An amendment's own text reciting an earlier one does not date it as listed."""
+        text = (
+            "AMENDMENT NO. 2 TO RIGHTS AGREEMENT\nThis Amendment No. 2 (this \u201cAmendment"
+            "\u201d) is made as of June 3, 2012. On May 1, 2010, the Company and the Rights "
+            "Agent entered into Amendment No. 1 to the Rights Agreement.\n"
+        )
+        assert "amendment[2].executed=2012-06-03" in text_facts(text)

@@ -366,12 +366,14 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         DocumentKind.FORM_8K,
         10,
         re.compile(
-            r"\bFORM[ \t\n]+8-K\b|[‘'\"]8-K[’'\"]|^[ \t|]*Item[ \t]+(?:1\.01|3\.03|5\.03|8\.01)\b"
-            r"|^[ \t]*Item[ \t]+5\.?[ \t]+Other[ \t]+Events\b"
+            # "Item1.01.": a mirror may drop the space.
+            r"\bFORM[ \t\n]+8-K\b|[‘'\"]8-K[’'\"]|^[ \t|]*Item[ \t]*(?:1\.01|3\.03|5\.03|8\.01)"
+            r"(?!\d)|^[ \t]*Item[ \t]+5\.?[ \t]+Other[ \t]+Events\b"
             # The title of the 8-K item that reports a rights plan (Item 3.03), wherever the
-            # page puts it: only a current report is headed with it.
-            r"|\bMaterial[ \t]+Modifications?[ \t]+to[ \t]+Rights[ \t]+of"
-            r"[ \t]+Security[ \t]+Holders\b"
+            # page puts it: only a current report is headed with it ("... of Securities
+            # Holders", "... of Security HoldersITEM 3.03" as a mirror runs it on).
+            r"|(?<![A-Za-z])Material[ \t]+Modifications?[ \t]+to[ \t]+Rights[ \t]+of"
+            r"[ \t]+Securit(?:y|ies)[ \t]+Holders(?-i:(?![a-z]))"
             # a mirror's extract says which filing it is taken from: "Extract: ... from a 8-K
             # on 10/07/2021"
             r"|^[ \t]*Extract:[^\n]{0,120}\bfrom[ \t]+an?[ \t]+8-K[ \t]+on\b",

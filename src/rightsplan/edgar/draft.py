@@ -276,9 +276,17 @@ _DATE = _text.DATE.pattern
 _AMENDMENT_REF = re.compile(
     rf"\bAmendment{_W}No\.{_W}?(?P<number>\d{{1,2}})\b|"
     rf"\b(?P<ordinal>First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
-    rf"{_W}Amendment\b",
+    rf"{_W}Amendment\b|"
+    # "Amendment One to the Rights Agreement": the number in words, capitalised as a name.
+    rf"\bAmendment{_W}(?P<word>(?-i:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten))\b",
     re.IGNORECASE,
 )
+_NUMBER_WORDS = {
+    word: number
+    for number, word in enumerate(
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 1
+    )
+}
 _ORDINALS = {
     "first": 1,
     "second": 2,
@@ -1233,6 +1241,8 @@ def _dates_outside_dated(text: str, start: int, end: int) -> list[tuple[int, int
 def _amendment_number(match: re.Match[str]) -> int:
     if match["number"] is not None:
         return int(match["number"])
+    if match.groupdict().get("word") is not None:
+        return _NUMBER_WORDS[match["word"].lower()]
     return _ORDINALS[match["ordinal"].lower()]
 
 
@@ -1729,7 +1739,7 @@ class _Reader:
         self._successor(start, end, low, refs, authority)
         self._holdings(start, end, authority)
         self._percents(start, end, low, refs, authority)
-        self._expiration(start, end, low, authority)
+        self._expiration(start, end, low, authority, refs)
         self._redemption(start, end, low, authority)
         self._termination(start, end, low, authority)
         self._exclusion(start, end, low, authority)
@@ -2242,6 +2252,10 @@ class _Reader:
         if self.event.kind in (EventKind.ADOPTION, EventKind.EXPIRATION):
             return  # no instrument: the plan's own dates are read elsewhere
         current = self.current_number
+        listed = self._listed(start, end, refs)
+        if listed is not None:
+            self._listed_executed(listed, start, end, factor)
+            return
         mentions_current = current is None or any(n == current for n, _ in refs)
         # "the Board ... extended GenCorp's Shareholder Rights Plan": an act on the plan (never
         # "the Rights Plan as so extended would expire")
@@ -2319,6 +2333,43 @@ class _Reader:
                 record.executed = Found(
                     when, self.context.evidence(effective.start(), effective.end()), 0.8
                 )
+
+    def _listed_executed(self, number: int, start: int, end: int, factor: float) -> None:
+        """The date a listed amendment was entered into: "On X, ... entered into"."""
+        record = self._amendment(number)
+        executed = _EXECUTED.search(self.text, start, end)
+        if record.executed is not None or executed is None:
+            return
+        before = [
+            d
+            for d in _dates_outside_dated(self.text, start, executed.start())
+            if not self._old_value(start, d[0]) and not self._new_value(start, d[0])
+        ]
+        if before:
+            s, e, day = before[-1]
+            record.executed = Found(day, self.context.evidence(s, e), 0.85 * factor)
+
+    def _listed(self, start: int, end: int, refs: list[tuple[int, re.Match[str]]]) -> int | None:
+        """The one earlier amendment a report's sentence says was entered into, if any (numbered).
+
+        A report may list a plan's amendments one sentence each ("On August 10, 2011, the
+        Company ... entered into Amendment Two ..., which extended the Expiration Date from
+        August 10, 2011 to August 10, 2012."): that sentence's date and change are that
+        amendment's, not the current one's. An instrument's own text is never such a list.
+        """
+        if self.document in (DocumentKind.AGREEMENT, DocumentKind.AMENDMENT) or not refs:
+            return None
+        numbers = {n for n, _ in refs}
+        if len(numbers) != 1 or self.current_number in numbers:
+            return None
+        if _EXECUTED.search(self.text, start, end) is None:
+            return None
+        number, match = refs[0]
+        record = self._amendment(number)
+        if record.number is None:
+            evidence = self.context.evidence(match.start(), match.end())
+            record.number = Found(number, evidence, 0.85)
+        return number
 
     def _old_value(self, floor: int, at: int) -> bool:
         """Whether the value at ``at`` is the old one of a change ("from X to Y")."""
@@ -2962,7 +3013,14 @@ class _Reader:
 
     # endings ---------------------------------------------------------------------------
 
-    def _expiration(self, start: int, end: int, low: str, authority: Authority) -> None:
+    def _expiration(
+        self,
+        start: int,
+        end: int,
+        low: str,
+        authority: Authority,
+        refs: list[tuple[int, re.Match[str]]],
+    ) -> None:
         """The plan's expiration date, as the sentence ties it to the plan.
 
         "expires on X", "the Final Expiration Date ... to X", "will continue in effect to X".
@@ -3059,7 +3117,12 @@ class _Reader:
             if self.event.kind is EventKind.TERMINATION:
                 note = "the expiration date is accelerated: the plan ends on this date"
             change = SetExpiration(date=day, quote=" ".join(evidence.quote.split()), note=note)
-            record = self._amendment(self.current_number, current=True)
+            listed = self._listed(start, end, refs)
+            record = (
+                self._amendment(self.current_number, current=True)
+                if listed is None
+                else self._amendment(listed)
+            )
             # A date the words give as the new one ("to X", "replacing it with X") is surer
             # than one a sentence about the change merely states.
             new = self._new_value(start, s) or (replaced is not None and s >= replaced.end())
