@@ -2141,3 +2141,14 @@ class TestRound4:
             "Agent entered into Amendment No. 1 to the Rights Agreement.\n"
         )
         assert "amendment[2].executed=2012-06-03" in text_facts(text)
+
+    def test_amendment_number_run_on(self) -> None:
+        """'Amendment No.1, dated as of X' (no space after 'No.') is recited with its date."""
+        text = (
+            "Item 1.01 Entry into a Material Definitive Agreement.\nOn May 4, 2021, Acme Corp. "
+            "entered into an Amended and Restated Rights Agreement, which amends and restates "
+            "the Rights Agreement dated as of June 1, 2015, as amended by Amendment No.1, dated "
+            "as of May 2, 2016, and Amendment No.2, dated as of May 3, 2017.\n"
+        )
+        drafted = text_facts(text)
+        assert {"amendment[1].executed=2016-05-02", "amendment[2].executed=2017-05-03"} <= drafted

@@ -274,7 +274,7 @@ _NAME = (
 )
 _DATE = _text.DATE.pattern
 _AMENDMENT_REF = re.compile(
-    rf"\bAmendment{_W}No\.{_W}?(?P<number>\d{{1,2}})\b|"
+    rf"\bAmendment{_W}No\.(?:{_W})?(?P<number>\d{{1,2}})\b|"
     rf"\b(?P<ordinal>First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
     rf"{_W}Amendment\b|"
     # "Amendment One to the Rights Agreement": the number in words, capitalised as a name.
