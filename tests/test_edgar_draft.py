@@ -2152,3 +2152,20 @@ class TestRound4:
         )
         drafted = text_facts(text)
         assert {"amendment[1].executed=2016-05-02", "amendment[2].executed=2017-05-03"} <= drafted
+
+    def test_a_preamble_reciting_each_amendment(self) -> None:
+        """A preamble dates each amendment it says was entered into; the title numbers this one."""
+        text = (
+            "AMENDMENT TO RIGHTS AGREEMENT\nAMENDMENT No. 3 to the Rights Agreement, dated as of "
+            'June 3, 2001 (the "Amendment No. 3"), by and between Acme Corp. (the "Company") '
+            'and Example Trust Company (the "Rights Agent").\nWHEREAS, on May 1, 1999, the '
+            "Company and Old Bank entered into Amendment No. 1 to the Rights Agreement, on May "
+            "2, 2000, the Company and Example Trust Company entered into Amendment No. 2 to the "
+            "Rights Agreement; and\nNOW, THEREFORE, the Agreement is hereby amended as follows:\n"
+        )
+        drafted = text_facts(text)
+        assert {
+            "amendment[1].executed=1999-05-01",
+            "amendment[2].executed=2000-05-02",
+            "amendment[3].executed=2001-06-03",
+        } <= drafted

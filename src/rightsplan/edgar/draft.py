@@ -986,8 +986,17 @@ _RECITED_AMENDMENT = re.compile(
 # Amendment")": an earlier amendment, its number and the day it was made.
 _AMENDED_BY_ON = re.compile(
     rf"\bOn{_W}(?P<date>{_DATE}),?{_W}[^.;]{{0,80}}?\bwas{_W}amended{_W}by{_W}(?:an?|the){_W}"
-    rf"(?:Amendment{_W}No\.{_W}?(?P<number>\d{{1,2}})\b|(?P<ordinal>{_ORDINAL_WORDS}){_W}"
+    rf"(?:Amendment{_W}No\.(?:{_W})?(?P<number>\d{{1,2}})\b|(?P<ordinal>{_ORDINAL_WORDS}){_W}"
     rf"amendment\b)",
+    re.IGNORECASE,
+)
+# A preamble reciting each earlier amendment by the day it was entered into: "on September 4,
+# 1992, the Company and Chemical Bank (as successor to MHTCo.) entered into Amendment No. 1 to
+# the Rights Agreement, on August 12, 1998, ... entered into Amendment No. 2": the words
+# between the date and its amendment never hold another act of entering into.
+_ENTERED_INTO_ON = re.compile(
+    rf"\bOn{_W}(?P<date>{_DATE}),?{_W}(?:(?!entered{_W}into\b)[^;]){{0,160}}?"
+    rf"\bentered{_W}into{_W}(?:(?:the|an|that{_W}certain){_W})?(?:{_AMENDMENT_REF.pattern})",
     re.IGNORECASE,
 )
 _BOARD_ACTED = re.compile(
@@ -1557,7 +1566,24 @@ class _Reader:
             r"\b(?:authorized|approved|executed|entered[ \t\n]+into|adopted|This)\b[^.;]{0,40}$",
             re.IGNORECASE,
         )
+        if self.document is DocumentKind.AMENDMENT:
+            # An instrument's title names it: "AMENDMENT No. 5 to the Rights Agreement" at a
+            # line's start near the top, before the preamble recites the earlier ones.
+            for _, _, start, end in self.context.documents:
+                stop = min(end, start + 400)
+                for match in _AMENDMENT_REF.finditer(self.text, start, stop):
+                    if self.text[
+                        _text.line_start(self.text, match.start()) : match.start()
+                    ].strip():
+                        continue
+                    self.current_number = _amendment_number(match)
+                    self._amendment(self.current_number, current=True).number = Found(
+                        self.current_number, self.context.evidence(match.start(), match.end()), 0.95
+                    )
+                    return
         for start, end, authority in self.sentences:
+            if _RECITAL.match(self.text[start : min(end, start + 40)].lower()):
+                continue  # "WHEREAS, on X, ... entered into Amendment No. 1": the history recited
             for match in _AMENDMENT_REF.finditer(self.text, start, end):
                 if verbs.search(self.text, max(start, match.start() - 60), match.start()):
                     self.current_number = _amendment_number(match)
@@ -2385,6 +2411,7 @@ class _Reader:
             recited = (
                 *_RECITED_AMENDMENT.finditer(self.text, start, end),
                 *_AMENDED_BY_ON.finditer(self.text, start, end),
+                *_ENTERED_INTO_ON.finditer(self.text, start, end),
             )
             for match in recited:
                 number = _amendment_number(match)
