@@ -2169,3 +2169,16 @@ class TestRound4:
             "amendment[2].executed=2000-05-02",
             "amendment[3].executed=2001-06-03",
         } <= drafted
+
+    def test_a_recited_amendments_date_is_not_this_ones(self) -> None:
+        """An earlier amendment recited with its date in the preamble does not date this one."""
+        text = (
+            "SECOND AMENDMENT TO RIGHTS AGREEMENT\nThis Second Amendment to the Rights "
+            "Agreement (this \u201cAmendment\u201d), dated as of June 3, 2024, amends that "
+            "certain Rights Agreement, dated as of May 1, 2022 (as amended by the First "
+            "Amendment, dated as of May 2, 2023, the \u201cRights Agreement\u201d), by and "
+            "between Acme Corp. (the \u201cCompany\u201d) and Example Trust Company.\n"
+        )
+        drafted = text_facts(text)
+        assert "amendment[2].executed=2024-06-03" in drafted
+        assert "amendment[2].executed=2023-05-02" not in drafted

@@ -2049,6 +2049,13 @@ class _Reader:
             record = self._amendment(self.current_number, current=True)
             if record.executed is not None:
                 return
+            # "(as amended by the First Amendment, dated as of August 21, 2023, ...)": an
+            # earlier amendment's date, recited by this one, is not this one's.
+            claimed += [
+                (m.start("date"), m.end("date"))
+                for m in _RECITED_AMENDMENT.finditer(text, start, end)
+                if _amendment_number(m) != self.current_number
+            ]
             for s, e, day in _text.find_dates(text, start, end):
                 if any(a <= s < b for a, b in claimed):
                     continue
