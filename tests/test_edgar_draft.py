@@ -2182,3 +2182,26 @@ class TestRound4:
         drafted = text_facts(text)
         assert "amendment[2].executed=2024-06-03" in drafted
         assert "amendment[2].executed=2023-05-02" not in drafted
+
+    def test_a_recital_lowering_the_threshold(self) -> None:
+        """A recital amending the agreement 'to lower the thresholds ... to 15%' sets 15%."""
+        text = (
+            "AMENDMENT NO. 2 TO RIGHTS AGREEMENT\nWHEREAS, the Board of Directors of the Company "
+            "has determined that it is desirable to amend the Rights Agreement to lower the "
+            "thresholds set forth in Section 1(a) of the Rights Agreement to 15%, in each case "
+            "as set forth in this Amendment;\n"
+        )
+        assert "amendment[2].set-threshold=15% or more" in text_facts(text)
+
+    def test_the_operative_words_win_over_the_recital(self) -> None:
+        """Where the operative words state the new threshold, the recital's is not drafted."""
+        text = (
+            "AMENDMENT NO. 2 TO RIGHTS AGREEMENT\nWHEREAS, the Board of Directors of the Company "
+            "has determined to amend the Rights Agreement to lower the threshold to 15%;\n"
+            "NOW, THEREFORE, the Rights Agreement is hereby amended as follows: the definition "
+            'of "Acquiring Person" is amended so that an Acquiring Person is any Person who '
+            "beneficially owns more than 15% of the Common Shares then outstanding.\n"
+        )
+        drafted = text_facts(text)
+        assert "amendment[2].set-threshold=more than 15%" in drafted
+        assert "amendment[2].set-threshold=15% or more" not in drafted

@@ -797,6 +797,14 @@ _NO_ADDITIONAL = re.compile(
 # "The rights plan exempts any person or group owning 10% or more ... immediately prior to
 # ..." then "However, the rights will be exercisable if any such person or group acquires any
 # additional shares": the holders a sentence exempts, and the next sentence's limit on them.
+# "to amend the Rights Agreement to lower the thresholds set forth in Section 1(a) and 3(a) of
+# the Rights Agreement to 15%": an amendment's purpose, recited.
+_RECITED_NEW_THRESHOLD = re.compile(
+    rf"\bto{_W}(?:lower|reduce|decrease|raise|increase)(?:{_W}each{_W}of)?{_W}the{_W}"
+    rf"(?:[\w-]+{_W}){{0,3}}?(?:thresholds?|percentages?)\b[^.;%]{{0,120}}?{_W}to{_W}"
+    rf"(?P<value>\d{{1,2}}(?:\.\d{{1,3}})?[ \t]*(?:%|percent\b))",
+    re.IGNORECASE,
+)
 _EXEMPTS_OWNERS = re.compile(
     rf"\bexempts?{_W}(?:any|all|each){_W}(?:persons?|holders?|stockholders?|shareholders?)"
     rf"\b[^.;]{{0,40}}?\b(?:owning|holding|who{_W}owns?|that{_W}owns?)\b",
@@ -1529,6 +1537,8 @@ class _Reader:
         self.agreement_ranks: list[int] = []
         self.ambiguous: list[tuple[int | None, Found[pendulum.Date]]] = []
         self._stated: dict[Fraction, Comparison] | None = None
+        # Where thresholds read from a recital's purpose start (see _recited_threshold).
+        self._recital_terms: set[int] = set()
         # The sentence before exempted holders over the line (see _EXEMPTS_OWNERS).
         self._exempted_owners = False
         """How directly each agreement date is stated (:data:`_DATE_RANKS`), index for index."""
@@ -2611,6 +2621,8 @@ class _Reader:
         text = self.text
         exempted = self._exempted_owners
         self._exempted_owners = _EXEMPTS_OWNERS.search(text, start, end) is not None
+        if _RECITAL.match(low) and self.event.kind is EventKind.AMENDMENT:
+            self._recited_threshold(start, end, authority)
         if _RECITAL.match(low) or (
             "ownership change" in low and _PLAN_IN_SENTENCE.search(text, start, end) is None
         ):
@@ -2801,6 +2813,35 @@ class _Reader:
             else:
                 number = self.current_number if target == "current" else int(target)
                 self._amendment(number, current=target == "current").changes.append(drafted)
+
+    def _recited_threshold(self, start: int, end: int, authority: Authority) -> None:
+        """The new threshold a recital gives as the amendment's purpose.
+
+        "WHEREAS, the Board ... has determined ... to amend the Rights Agreement to lower the
+        thresholds set forth in Section 1(a) and 3(a) ... to 15%, in each case as set forth in
+        this Amendment": the instrument's change, when its operative words are not read. The
+        comparison is the agreement's, which the recital does not state: "or more" is assumed
+        and said so (as for a change "from 20% to 15%").
+        """
+        match = _RECITED_NEW_THRESHOLD.search(self.text, start, end)
+        if match is None:
+            return
+        values = find_percents(self.text, match.start("value"), match.end())
+        if len(values) != 1:
+            return
+        evidence = self.context.evidence(match.start(), match.end())
+        change = SetThreshold(
+            percent=values[0].value,
+            comparison=Comparison.AT_LEAST,
+            quote=" ".join(evidence.quote.split()),
+            note='the purpose a recital states; the comparison is not stated: assumed "or more"',
+        )
+        record = self._amendment(self.current_number, current=True)
+        if any(isinstance(c.change, SetThreshold) for c in record.changes):
+            return
+        factor = _AUTHORITY_FACTOR[authority]
+        record.changes.append(DraftChange(change, evidence, 0.5 * factor))
+        self._recital_terms.add(evidence.start)
 
     def _grandfathering(
         self,
@@ -3294,6 +3335,9 @@ class _Reader:
         provisions = _reconcile(self.provisions, conflicts, "the agreement")
         amendments = []
         for number, record in self.amendments.items():
+            stated = [c for c in record.changes if c.evidence.start not in self._recital_terms]
+            if any(isinstance(c.change, SetThreshold) for c in stated):
+                record.changes = stated  # the operative words, not the purpose recited
             changes = _reconcile(
                 record.changes,
                 conflicts,
