@@ -419,3 +419,13 @@ class TestDatelineDebris:
         """A name that starts with digits ("1-800-Widgets, Inc.") is still read whole."""
         text = '1-800-Widgets, Inc. (the "Company") adopted a plan.'
         assert company(text) == "1-800-Widgets, Inc."
+
+
+class TestTrademarkSigns:
+    def test_a_trademark_sign_inside_the_name(self) -> None:
+        """A name with a trademark sign ("Acme Widgets\u2122, Inc.") is read whole."""
+        text = (
+            "SPRINGFIELD, Ohio, May 4, 2021 \u2013 Acme Widgets\u2122, Inc. (NASDAQ: ACMW) "
+            "announced today that its Board of Directors has adopted a plan."
+        )
+        assert company(text) == "Acme Widgets\u2122, Inc."

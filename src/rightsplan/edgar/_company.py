@@ -38,13 +38,16 @@ _SUFFIX = (
     r"Limited|Corp\.?|Corporation|Co\.|Company|plc|N\.V\.|S\.A\.|National[ \t\n]+Association)"
     r"(?![\w]))"
 )
-_WORD = r"(?:[A-Z0-9][\w.&'’-]*|of|&|de|la|n'|n’)"
+# A trademark sign may end a word of the name ("ModusLink Global Solutions™, Inc.").
+_WORD = r"(?:[A-Z0-9][\w.&'’-]*[™®]?|of|&|de|la|n'|n’)"
 # A name's first word starts with a capital ("Acme"), or a brand's lower-case prefix before
 # one ("iRobot", "eBay", "hopTo"), or digits with letters ("1-800-FLOWERS.COM", "3M"); never
 # inside a word, and never a year alone.
 # A dateline's double dash may touch it ("--(BUSINESS WIRE)--Pier 1 Imports, Inc."), but is
 # never part of it ("March 17, 2010--Acme" is no "2010--Acme"), nor is a time ("10:26PM").
-_FIRST = r"(?:(?<=--)|(?<![\w.&'’:-]))(?:[A-Z]|[a-z]{1,4}[A-Z]|\d(?:\d|-(?!-))*[A-Za-z])[\w.&'’-]*"
+_FIRST = (
+    r"(?:(?<=--)|(?<![\w.&'’:-]))(?:[A-Z]|[a-z]{1,4}[A-Z]|\d(?:\d|-(?!-))*[A-Za-z])[\w.&'’-]*[™®]?"
+)
 # Between a name's words: spaces and at most one line break. A blank line ends a paragraph,
 # and a name never runs across one ("... for Net Operating Losses" / "" / "Hannon Armstrong").
 _GAP = r"(?:[ \t]+\n?|\n)[ \t]*"
