@@ -2205,3 +2205,13 @@ class TestRound4:
         drafted = text_facts(text)
         assert "amendment[2].set-threshold=more than 15%" in drafted
         assert "amendment[2].set-threshold=15% or more" not in drafted
+
+    def test_the_title_misspelt(self) -> None:
+        """'to the Right Agreement, dated as of X' (the title misspelt) dates the agreement."""
+        text = (
+            'AMENDMENT TO RIGHTS AGREEMENT\nThis amendment ("Amendment"), dated as of May 4, '
+            '1995, between Acme Corp. (the "Company") and Example Trust Company, as Rights '
+            "Agent, to the Right Agreement, dated as of June 1, 1990, as amended, between the "
+            "Company and the Rights Agent.\n"
+        )
+        assert "agreement.dated=1990-06-01" in text_facts(text)

@@ -104,14 +104,17 @@ class Classification:
 
 # A rights plan by any of its names: "Rights Agreement", "Section 382 Rights Agreement", "Tax
 # Benefits Preservation Plan", "Tax Asset Protection Plan", "NOL Plan", "preference share
-# purchase rights"; never a "Registration Rights Agreement".
+# purchase rights", the title misspelt "Right Agreement"; never a "Registration Rights
+# Agreement".
 PLAN_NOUN = (
     # "Shareholder Rights Plan Agreement": a Canadian plan's title, one noun
-    r"(?<![Rr]egistration )(?<!REGISTRATION )(?i:\brights[ \t\n]+(?:agreement|plan(?:[ \t\n]+"
+    r"(?:(?<![Rr]egistration )(?<!REGISTRATION )(?i:\brights[ \t\n]+(?:agreement|plan(?:[ \t\n]+"
     r"agreement)?)\b|"
     r"\b(?:preservation|protection)[ \t\n]+(?:rights[ \t\n]+)?(?:plan|agreement)"
     r"(?:[ \t\n]+agreement)?\b|"
     r"\bNOL[ \t\n]+plan\b)"
+    # "to the Right Agreement, dated as of ...": the title misspelt, capitalised as a name
+    r"|\bRight[ \t\n]+Agreement\b)"
 )
 _PLAN = re.compile(
     rf"{PLAN_NOUN}|\bpurchase[ \t\n]+rights?\b|\bshare(?:holder)?[ \t\n]+rights\b|"
