@@ -2215,3 +2215,16 @@ class TestRound4:
             "Company and the Rights Agent.\n"
         )
         assert "agreement.dated=1990-06-01" in text_facts(text)
+
+    def test_dated_as_of_then_as_amended_is_the_agreements(self) -> None:
+        """'... Rights Agreement, dated as of Y, as amended by': Y does not date the amendment."""
+        text = (
+            "Item 3.03 Material Modification to Rights of Security Holders.\nOn October 2, 2018, "
+            "Acme Corp. (the \u201cCompany\u201d) entered into a second amendment (the \u201c"
+            "Second Amendment\u201d) to its Rights Agreement, dated as of October 17, 2008, as "
+            "amended by that certain First Amendment to Rights Agreement (as amended, the "
+            "\u201cRights Agreement\u201d).\n"
+        )
+        drafted = text_facts(text)
+        assert "amendment[2].executed=2018-10-02" in drafted
+        assert "amendment[2].executed=2008-10-17" not in drafted

@@ -2331,6 +2331,17 @@ class _Reader:
             and d[0] not in self.claimed_dates
         ]
         amended = _ON_DATE_AMENDED.search(self.text, start, end) if mentions_current else None
+        if amended is not None and (
+            re.search(
+                r"\bdated[ \t\n]*$", self.text[max(start, amended.start() - 12) : amended.start()]
+            )
+            or re.search(
+                r"\bas[ \t\n]+$",
+                self.text[max(start, amended.start("verb") - 6) : amended.start("verb")],
+            )
+        ):
+            # "its Rights Agreement, dated as of X, as amended by ...": X is the agreement's
+            amended = None
         when = _text.parse_date(amended) if amended is not None else None
         if amended is not None and when is not None:
             # "As of December 22, 2010, the Company amended the shareholder rights plan";
