@@ -2228,3 +2228,13 @@ class TestRound4:
         drafted = text_facts(text)
         assert "amendment[2].executed=2018-10-02" in drafted
         assert "amendment[2].executed=2008-10-17" not in drafted
+
+    def test_as_amended_by_a_titled_amendment_dated(self) -> None:
+        """'as amended by that certain First Amendment to ..., dated as of X': X dates No. 1."""
+        text = (
+            "Item 3.03 Material Modification to Rights of Security Holders.\nOn October 2, 2018, "
+            "Acme Corp. entered into a second amendment to its Rights Agreement, dated as of "
+            "October 17, 2008, as amended by that certain First Amendment to Rights Agreement, "
+            "dated as of May 24, 2018 (as amended, the \u201cRights Agreement\u201d).\n"
+        )
+        assert "amendment[1].executed=2018-05-24" in text_facts(text)

@@ -998,6 +998,15 @@ _AMENDED_BY_ON = re.compile(
     rf"amendment\b)",
     re.IGNORECASE,
 )
+# "its Rights Agreement, dated as of October 17, 2008, as amended by that certain First Amendment
+# to Rights Agreement, dated as of May 24, 2018 (as amended, the "Rights Agreement")": after "as
+# amended by", the plan's date already given, the date after the amendment's title is its own.
+_AMENDED_BY_TITLED = re.compile(
+    rf"\bas{_W}amended{_W}by{_W}(?:(?:that{_W}certain|the|an?){_W})?(?:{_AMENDMENT_REF.pattern})"
+    rf"(?:{_W}to{_W}(?:the{_W})?(?:[\w'’&-]+{_W}){{0,6}}?(?:Agreement|Plan)\b)?,?{_W}"
+    rf"dated{_W}(?:as{_W}of{_W})?(?P<date>{_DATE})",
+    re.IGNORECASE,
+)
 # A preamble reciting each earlier amendment by the day it was entered into: "on September 4,
 # 1992, the Company and Chemical Bank (as successor to MHTCo.) entered into Amendment No. 1 to
 # the Rights Agreement, on August 12, 1998, ... entered into Amendment No. 2": the words
@@ -2440,6 +2449,7 @@ class _Reader:
                 *_RECITED_AMENDMENT.finditer(self.text, start, end),
                 *_AMENDED_BY_ON.finditer(self.text, start, end),
                 *_ENTERED_INTO_ON.finditer(self.text, start, end),
+                *_AMENDED_BY_TITLED.finditer(self.text, start, end),
             )
             for match in recited:
                 number = _amendment_number(match)
