@@ -2238,3 +2238,15 @@ class TestRound4:
             "dated as of May 24, 2018 (as amended, the \u201cRights Agreement\u201d).\n"
         )
         assert "amendment[1].executed=2018-05-24" in text_facts(text)
+
+    def test_amended_as_of_is_an_earlier_amendment(self) -> None:
+        """'dated as of X and amended as of Y ... entered into this Zth day': Z dates this one."""
+        text = (
+            'AMENDMENT NO. 2 TO RIGHTS AGREEMENT This Amendment No. 2 (this "AMENDMENT") to the '
+            'Rights Agreement (the "RIGHTS AGREEMENT") dated as of May 1, 1997 and amended as of '
+            'May 2, 2002 between Acme Corp., a Delaware corporation (the "COMPANY"), and Example '
+            'Trust Company (the "RIGHTS AGENT"), is entered into this 12th day of May, 2004.\n'
+        )
+        drafted = text_facts(text)
+        assert "amendment[2].executed=2004-05-12" in drafted
+        assert "company=Acme Corp." in drafted

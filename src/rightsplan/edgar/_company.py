@@ -65,8 +65,10 @@ _DEFINED = re.compile(
     # "(the "Company")", as a quote page lays it out).
     rf"(?:\n[ \t]*[A-Z]{{1,5}}[ \t]*(?=\n))?"
     rf"[ \t\n]*\([ \t\n]*(?:[^()]{{0,60}}?{_W})?(?:the{_W})?"
-    # the article inside the quotes as well: ("the Company"), (“the Company,” NYSE: TDW)
-    rf"{_OPEN}(?:the{_W})?(?:Company|Corporation|Registrant|Issuer)[,.]?{_CLOSE}[^()]{{0,60}}\)"
+    # the article inside the quotes as well: ("the Company"), (“the Company,” NYSE: TDW); the
+    # term in capitals: (the "COMPANY")
+    rf"{_OPEN}(?:the{_W})?(?:Company|Corporation|Registrant|Issuer|COMPANY|CORPORATION)[,.]?"
+    rf"{_CLOSE}[^()]{{0,60}}\)"
 )
 # "Acme Corp. (NASDAQ: ACME)", "Ford Motor Company [NYSE: F]", "PetMed Express, Inc. dba
 # PetMeds and parent company of PetCareRx (NASDAQ: PETS)": the legal name, before any "dba".

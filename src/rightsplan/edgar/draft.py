@@ -2079,7 +2079,8 @@ class _Reader:
                 if any(a <= s < b for a, b in claimed):
                     continue
                 if re.search(
-                    r"\b(?:amended|filed)[ \t\n]+(?:on[ \t\n]+)?$", text[max(start, s - 20) : s]
+                    r"\b(?:amended|filed)[ \t\n]+(?:on[ \t\n]+|as[ \t\n]+of[ \t\n]+)?$",
+                    text[max(start, s - 20) : s],
                 ):
                     continue
                 if _OTHER_DATED.search(text, max(start, s - 60), s):
