@@ -2249,4 +2249,14 @@ class TestRound4:
         )
         drafted = text_facts(text)
         assert "amendment[2].executed=2004-05-12" in drafted
+
+    def test_parties_defined_in_capitals(self) -> None:
+        """Parties defined in capitals, (the "COMPANY") and (the "RIGHTS AGENT"), are read."""
+        text = (
+            'This Amendment No. 2 (this "AMENDMENT") to the Rights Agreement dated as of May 1, '
+            '1997 between Acme Corp., a Delaware corporation (the "COMPANY"), and Example Trust '
+            'Company (the "RIGHTS AGENT"), is entered into this 12th day of May, 2004.\n'
+        )
+        drafted = text_facts(text)
         assert "company=Acme Corp." in drafted
+        assert "agreement.rights_agent=Example Trust Company" in drafted

@@ -457,7 +457,9 @@ _AGENT = re.compile(
     rf"(?:\b(?i:and|with)|(?<![Ss]uccessor )\b(?i:to)|^)[ \t\n-]+(?P<agent>{_AGENT_NAME})"
     rf"(?:,?{_W}(?:an?{_W}[^,()]{{1,80}}?|{_PARENTHESIS}|(?i:successor(?:[ -]in[ -]interest)?)"
     rf"{_W}to{_W}[^,()]{{1,80}}?))*?[ \t]*,?[ \t\n]+"
-    rf"(?:(?i:as){_W}(?i:the{_W})?(?i:rights{_W}agent)\b|\((?i:the{_W})?[\"“]Rights{_W}Agent[\"”]\)"
+    # the defined term in capitals as well: (the "RIGHTS AGENT")
+    rf"(?:(?i:as){_W}(?i:the{_W})?(?i:rights{_W}agent)\b"
+    rf"|\((?i:the{_W})?[\"“](?:Rights{_W}Agent|RIGHTS{_W}AGENT)[\"”]\)"
     rf"|Rights{_W}Agent\b(?![ \t]*[\"”]))",
     re.MULTILINE,
 )
