@@ -2260,3 +2260,29 @@ class TestRound4:
         drafted = text_facts(text)
         assert "company=Acme Corp." in drafted
         assert "agreement.rights_agent=Example Trust Company" in drafted
+
+    def test_a_boards_waiver_capping_a_named_holder(self) -> None:
+        """A board's waiver letting a named holder own 'up to 26%' is an unnumbered change."""
+        text = (
+            "The Company adopted a Stockholder Rights Agreement in August 2009. The rights will "
+            "become exercisable if a person or group acquires 15% or more of the "
+            "Company\u2019s outstanding common stock. The Board had previously waived the 15% "
+            "limitation in the Rights Agreement with respect to Blue, to allow Blue to become the "
+            "beneficial owner of up to 26% of the shares of our Common Stock, without being "
+            "deemed to be an \u201cacquiring person\u201d under the Rights Agreement.\n"
+        )
+        drafted = text_facts(text)
+        assert "amendment[-].add-exception=Blue: more than 26%" in drafted
+        assert "agreement.set-threshold=15% or more" in drafted
+        assert not any("Blue: 15%" in f for f in drafted)
+
+    def test_a_waiver_exempting_a_holder_outright(self) -> None:
+        """A waiver 'so that X would not be considered an acquiring person' exempts X."""
+        text = (
+            "The Company adopted a Stockholder Rights Agreement in August 2009. The rights will "
+            "become exercisable if a person or group acquires 15% or more of the "
+            "Company\u2019s outstanding common stock. The Company agreed to further waive all of "
+            "the existing limitations under the Rights Agreement so that Blue would not be "
+            "considered an \u201cacquiring person\u201d under the Rights Agreement.\n"
+        )
+        assert "amendment[-].add-exempt-person=Blue made an Exempt Person" in text_facts(text)

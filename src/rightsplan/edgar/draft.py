@@ -511,6 +511,23 @@ _EXCLUDED = re.compile(
     rf"(?P<name>{_HOLDER_ENTITY})(?!\w)[^.;%]{{0,200}}?\b(?:shall|will){_W}not{_W}"
     rf"{_DEEMED_ACQUIRING}"
 )
+# A board's waiver for a named holder: "waived the 15% limitation ... with respect to Luxor, to
+# allow Luxor to become the beneficial owner of up to 26% of the shares ..., without being deemed
+# to be an "acquiring person"": the holder's cap, its name as the text gives it.
+_ALLOWED_TO_OWN = re.compile(
+    rf"\b(?:allow|permit)(?:s|ted|ting)?{_W}(?P<name>[A-Z][\w.&'’-]*(?:{_W}[A-Z][\w.&'’-]*){{0,5}})"
+    rf"{_W}to{_W}(?:become|acquire|own|beneficially{_W}own|increase)\b"
+)
+# "agreed to further waive all of the existing limitations under the Rights Agreement so that
+# Luxor would not be considered an "acquiring person" under the Rights Agreement under any
+# circumstance": a waiver that exempts the holder outright.
+_WAIVED_FOR = re.compile(
+    rf"\bwaive[sd]?\b[^.;%]{{0,160}}?\bso{_W}that{_W}"
+    rf"(?P<name>[A-Z][\w.&'’-]*(?:{_W}[A-Z][\w.&'’-]*){{0,5}}){_W}(?:would|will|shall){_W}not{_W}"
+    rf"be{_W}(?:considered|deemed)(?:{_W}to{_W}be)?{_W}an?{_W}[\"“]?(?i:acquiring{_W}person)"
+)
+# "waived the 15% limitation": the line waived, not the holder's cap.
+_LIMITATION = re.compile(r"[ \t\n]*(?:limitation|limit|threshold)\b", re.IGNORECASE)
 # An amendment made so that a named party is never an Acquiring Person: "to amend the Rights
 # Agreement ... so that the Offeror and its Affiliates do not become Acquiring Persons", "to
 # provide that the Investor and its Affiliates will be excluded from the definition of
@@ -1826,6 +1843,7 @@ class _Reader:
                 _EXCLUDED.search(self.text, start, end)
                 or _NOT_INCLUDE.search(self.text, start, end)
                 or _EXEMPTS.search(self.text, start, end)
+                or _WAIVED_FOR.search(self.text, start, end)
             )
             matches += [match] if match is not None else []
         if "exempt person" in low and not matches:
@@ -1837,7 +1855,8 @@ class _Reader:
         named = [(" ".join(m["name"].split()), m.start(), m.end()) for m in matches]
         if "acquiring person" in low and not named:
             named = self._neither_nor(start, end)
-        self._add_exempt(named, authority)
+        waiver = any(m.re is _WAIVED_FOR for m in matches)
+        self._add_exempt(named, authority, waiver=waiver)
 
     def _listed_exclusions(self, start: int, end: int) -> list[tuple[str, int, int]]:
         """The named items of a 'shall not include (i) ..., (ii) ...' list (never 'the Company')."""
@@ -1849,7 +1868,10 @@ class _Reader:
             for m in _LISTED_NAME.finditer(self.text, clause.end(), end)
         ][:_MAX_NAMES]
 
-    def _add_exempt(self, named: list[tuple[str, int, int]], authority: Authority) -> None:
+    def _add_exempt(
+        self, named: list[tuple[str, int, int]], authority: Authority, *, waiver: bool = False
+    ) -> None:
+        """Named holders made Exempt Persons: the agreement's, or (a waiver too) a change's."""
         company = " ".join((self.company or "").split()).casefold()
         for name, at, stop in named[:_MAX_NAMES]:
             first = name.split()[0]
@@ -1865,7 +1887,7 @@ class _Reader:
                 note="named as never an Acquiring Person; check any conditions the clause sets",
             )
             drafted = DraftChange(change, evidence, 0.7 * _AUTHORITY_FACTOR[authority])
-            if self.event.kind is EventKind.ADOPTION:
+            if self.event.kind is EventKind.ADOPTION and not waiver:
                 self.provisions.append(drafted)
             else:
                 self._amendment(self.current_number, current=True).changes.append(drafted)
@@ -3043,6 +3065,8 @@ class _Reader:
             # 25%": a named holder the text does not define a short name for.
             holder = flags.named
         if holder is not None and flags.exception:
+            if _LIMITATION.match(self.text, mention.end):
+                return None, target
             name, members = holder
             passive = flags.passive
             if not passive and flags.as_described:
@@ -3051,8 +3075,8 @@ class _Reader:
             prior = [n for n, _ in refs if n != self.current_number]
             if prior and flags.previous:
                 target = str(prior[0])
-            elif self.event.kind is not EventKind.ADOPTION:
-                target = "current"
+            elif self.event.kind is not EventKind.ADOPTION or "waive" in low:
+                target = "current"  # a board's waiver changes the plan as an amendment does
             return (
                 AddException(
                     holder=name,
@@ -3099,6 +3123,8 @@ class _Reader:
         named = _EXCLUDED.search(self.text, start, end)
         if named is None and "in no event" in low:
             named = _IN_NO_EVENT.search(self.text, start, end)
+        if named is None and "waive" in low and "without being deemed" in low:
+            named = _ALLOWED_TO_OWN.search(self.text, start, end)
         if named is None or named["name"].split()[0].lower() in _NOT_A_HOLDER:
             return None
         return (" ".join(named["name"].split()), ())
