@@ -429,3 +429,13 @@ class TestTrademarkSigns:
             "announced today that its Board of Directors has adopted a plan."
         )
         assert company(text) == "Acme Widgets\u2122, Inc."
+
+
+class TestShortNameInBareParentheses:
+    def test_short_name_without_quotes_before_announced(self) -> None:
+        """'Acme\u2019s, Inc. (Acme\u2019s) announced': a short name in bare parentheses."""
+        text = (
+            "Houston, TX, May 4, 2021\nAcme\u2019s, Inc. (Acme\u2019s) announced that today its "
+            "Board of Directors adopted a stockholders rights plan."
+        )
+        assert company(text) == "Acme\u2019s, Inc."

@@ -84,7 +84,7 @@ _OPENS = r"(?:^|(?<=[.!?\n])(?<![ \t\n][A-Z]\.)[ \t]*|(?:(?<=--)|(?<=[—–]))[
 # "R.R. Donnelley & Sons (RRD) announced": a name with its suffix, or with its ticker.
 _ANNOUNCES = re.compile(
     rf"{_OPENS}(?:(?P<name>{_ENTITY_SUFFIXED})(?:[ \t]+\(?(?:[A-Za-z]{{2,8}}:[ \t]*)?"
-    rf"[A-Z]{{1,5}}\)?|[ \t]+\({_OPEN}[A-Z][\w&.-]{{1,20}}{_CLOSE}\))?"
+    rf"[A-Z]{{1,5}}\)?|[ \t]+\({_OPEN}?[A-Z][\w&.'’-]{{1,20}}{_CLOSE}?\))?"
     rf"|(?P<ticked>{_ENTITY})[ \t]+\((?:[A-Za-z]{{2,8}}:[ \t]*)?[A-Z]{{2,5}}\)),?"
     rf"{_W}(?:(?:today|has|have){_W})?(?:announced|reported|said)\b",
     re.MULTILINE,
