@@ -11,6 +11,7 @@ import pytest
 from rightsplan.edgar import draft_filing, read_filing
 from rightsplan.edgar.evaluate import (
     HALVES,
+    comparable,
     corpus_documents,
     evaluate_corpus,
     fact_kind,
@@ -70,6 +71,60 @@ class TestAccuracy:
         assert (result.drafted, result.expected, result.correct) == (3, 3, 2)
         assert result.missed == ("b: w",) and result.wrong == ("a: y",)
         assert result.precision == result.recall == 2 / 3
+
+    @pytest.mark.parametrize(
+        ("drafted", "gold"),
+        [
+            ("company=Acme Widgets, Inc.", "company=ACME WIDGETS, INC."),
+            (
+                "agreement.rights_agent=Acme Trust Company",
+                "agreement.rights_agent=ACME TRUST COMPANY",
+            ),
+            (
+                "amendment[1].appoint-rights-agent=Acme Trust",
+                "amendment[1].appoint-rights-agent=ACME TRUST",
+            ),
+            (
+                "amendment[2].add-exception=ACME FUND: more than 25%",
+                "amendment[2].add-exception=Acme Fund: more than 25%",
+            ),
+            (
+                "amendment[1].add-exempt-person=ACME made an Exempt Person",
+                "amendment[1].add-exempt-person=Acme made an Exempt Person",
+            ),
+            ("company=Acme\u00ae Widgets, Inc.", "company=Acme Widgets, Inc."),
+            ("company=ACME\u2122 Inc.", "company=Acme Inc."),
+        ],
+    )
+    def test_names_compared_without_case_or_signs(self, drafted: str, gold: str) -> None:
+        """A name fact matches its gold in any case and without trademark signs."""
+        result = score({"a": [drafted]}, {"a": [gold]})
+        assert (result.correct, result.missed, result.wrong) == (1, (), ())
+
+    @pytest.mark.parametrize(
+        ("drafted", "gold"),
+        [
+            (
+                "agreement.set-grandfathering=No additional share",
+                "agreement.set-grandfathering=no additional share",
+            ),
+            ("event=Adoption", "event=adoption"),
+            ("document=EX-4 Amendment", "document=EX-4 amendment"),
+        ],
+    )
+    def test_other_facts_compared_as_written(self, drafted: str, gold: str) -> None:
+        """Only name facts ignore case; every other fact must match exactly."""
+        assert score({"a": [drafted]}, {"a": [gold]}).correct == 0
+
+    def test_errors_listed_as_written(self) -> None:
+        """Missed and wrong facts are listed in their own case, not the compared form."""
+        result = score({"a": ["company=Acme Inc."]}, {"a": ["company=BETA CORP."]})
+        assert result.missed == ("a: company=BETA CORP.",)
+        assert result.wrong == ("a: company=Acme Inc.",)
+
+    def test_comparable_form(self) -> None:
+        """A name fact's compared form is case-folded, its signs and extra spaces removed."""
+        assert comparable("company=ACME \u00ae  Corp.") == "company=acme corp."
 
 
 CORPUS = ROOT / "tests" / "data" / "corpus"

@@ -377,6 +377,24 @@ class TestPressReleases:
         assert kind(text) is DocumentKind.PRESS_RELEASE
         assert event(text) is EventKind.REDEMPTION
 
+    @pytest.mark.parametrize(
+        "dateline",
+        [
+            "Springfield, Ohio, May 4, 2021 \u2013",
+            "Springfield, OH \u2013 May 4, 2021 \u2013",
+            "SPRINGFIELD, Ohio \u2013 May 4, 2021 -",
+            "Springfield, OH (May 4, 2021)\u2014",
+        ],
+    )
+    def test_dateline_in_its_own_case_under_a_title_like_headline(self, dateline: str) -> None:
+        """A dateline in any case, its date after a comma or a dash, outweighs a headline."""
+        text = (
+            "Exhibit 99.1\nACME ADOPTS LIMITED DURATION\nSTOCKHOLDER RIGHTS PLAN\n"
+            f"{dateline} Acme Corp. today announced that its Board of Directors has adopted a "
+            "stockholder rights plan.\n"
+        )
+        assert kind(text) is DocumentKind.PRESS_RELEASE
+
     def test_title_line_still_opens_an_agreement(self) -> None:
         """A plan's title on a line of its own (no headline verb) still opens an agreement."""
         text = (
@@ -720,3 +738,20 @@ class TestOlderWordings:
             "Stock to stockholders of record as of the close of business on June 22, 2011.\n"
         )
         assert event(text) is EventKind.ADOPTION
+
+
+class TestReportHeadingsRunOn:
+    @pytest.mark.parametrize(
+        "heading",
+        [
+            "Acme Corp. Files An 8-K Material Modification to Rights of Security HoldersITEM "
+            "3.03Material Modification to Rights of Securities Holders\n",
+            "Acme Corp. Files An 8-K Entry into a Material Definitive Agreement\n\nItem1.01.\n",
+        ],
+    )
+    def test_an_item_heading_a_mirror_runs_on(self, heading: str) -> None:
+        """An 8-K item's heading still names a current report when a mirror runs it on."""
+        text = (
+            heading + "On May 1, 2021, the Company entered into an amendment to its rights plan.\n"
+        )
+        assert kind(text) is DocumentKind.FORM_8K

@@ -393,3 +393,49 @@ class TestReleasesRound3:
             "ACM Adopts Tax Benefits Preservation Plan to Protect Tax Assets",
         ):
             assert company(headline + "\nThe plan protects tax assets.\n") is None
+
+
+class TestDatelineDebris:
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            (
+                "SPRINGFIELD--(BUSINESS WIRE)--May 4, 2021--Acme Widgets Corporation (NASDAQ: "
+                "ACMW) today announced that its board has adopted a plan.",
+                "Acme Widgets Corporation",
+            ),
+            (
+                "May 4, 2021 - 10:26PM\nAcme Widgets Ltd (\u201cAcme\u201d or the \u201cCompany"
+                "\u201d) (NASDAQ:ACMW)\ntoday announced that its Board has adopted a plan.",
+                "Acme Widgets Ltd",
+            ),
+        ],
+    )
+    def test_a_datelines_year_or_time_is_no_part_of_the_name(self, text: str, name: str) -> None:
+        """A year touching a dateline's double dash, or a time before a name, is not the name's."""
+        assert company(text) == name
+
+    def test_digits_with_letters_still_start_a_name(self) -> None:
+        """A name that starts with digits ("1-800-Widgets, Inc.") is still read whole."""
+        text = '1-800-Widgets, Inc. (the "Company") adopted a plan.'
+        assert company(text) == "1-800-Widgets, Inc."
+
+
+class TestTrademarkSigns:
+    def test_a_trademark_sign_inside_the_name(self) -> None:
+        """A name with a trademark sign ("Acme Widgets\u2122, Inc.") is read whole."""
+        text = (
+            "SPRINGFIELD, Ohio, May 4, 2021 \u2013 Acme Widgets\u2122, Inc. (NASDAQ: ACMW) "
+            "announced today that its Board of Directors has adopted a plan."
+        )
+        assert company(text) == "Acme Widgets\u2122, Inc."
+
+
+class TestShortNameInBareParentheses:
+    def test_short_name_without_quotes_before_announced(self) -> None:
+        """'Acme\u2019s, Inc. (Acme\u2019s) announced': a short name in bare parentheses."""
+        text = (
+            "Houston, TX, May 4, 2021\nAcme\u2019s, Inc. (Acme\u2019s) announced that today its "
+            "Board of Directors adopted a stockholders rights plan."
+        )
+        assert company(text) == "Acme\u2019s, Inc."

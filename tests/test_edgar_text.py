@@ -88,3 +88,15 @@ class TestDatePattern:
         effective = re.compile("effective " + _text.DATE.pattern)
         assert effective.search("from a 8-K on 10/07/2021") is None
         assert effective.search("effective 10/07/2021") is not None
+
+
+class TestSentencesRunTogether:
+    def test_a_stop_run_into_the_next_sentence_after_a_word(self) -> None:
+        """'of the Company.As previously disclosed': a mirror's joined sentences are split."""
+        text = "It was declared by the Company.As previously disclosed, it was amended."
+        assert len(_text.sentence_bounds(text, 0, len(text))) == 2
+
+    def test_a_dotted_name_is_not_split(self) -> None:
+        """A lower-case domain ('Acme.com') and initials ('U.S.A.') stay in one sentence."""
+        text = "Shares of Acme.com were held in the U.S.A. by many holders."
+        assert len(_text.sentence_bounds(text, 0, len(text))) == 1

@@ -38,12 +38,16 @@ _SUFFIX = (
     r"Limited|Corp\.?|Corporation|Co\.|Company|plc|N\.V\.|S\.A\.|National[ \t\n]+Association)"
     r"(?![\w]))"
 )
-_WORD = r"(?:[A-Z0-9][\w.&'’-]*|of|&|de|la|n'|n’)"
+# A trademark sign may end a word of the name ("ModusLink Global Solutions™, Inc.").
+_WORD = r"(?:[A-Z0-9][\w.&'’-]*[™®]?|of|&|de|la|n'|n’)"
 # A name's first word starts with a capital ("Acme"), or a brand's lower-case prefix before
 # one ("iRobot", "eBay", "hopTo"), or digits with letters ("1-800-FLOWERS.COM", "3M"); never
 # inside a word, and never a year alone.
-# A dateline's double dash may touch it ("--(BUSINESS WIRE)--Pier 1 Imports, Inc.").
-_FIRST = r"(?:(?<=--)|(?<![\w.&'’-]))(?:[A-Z]|[a-z]{1,4}[A-Z]|\d[\d-]*[A-Za-z])[\w.&'’-]*"
+# A dateline's double dash may touch it ("--(BUSINESS WIRE)--Pier 1 Imports, Inc."), but is
+# never part of it ("March 17, 2010--Acme" is no "2010--Acme"), nor is a time ("10:26PM").
+_FIRST = (
+    r"(?:(?<=--)|(?<![\w.&'’:-]))(?:[A-Z]|[a-z]{1,4}[A-Z]|\d(?:\d|-(?!-))*[A-Za-z])[\w.&'’-]*[™®]?"
+)
 # Between a name's words: spaces and at most one line break. A blank line ends a paragraph,
 # and a name never runs across one ("... for Net Operating Losses" / "" / "Hannon Armstrong").
 _GAP = r"(?:[ \t]+\n?|\n)[ \t]*"
@@ -61,8 +65,10 @@ _DEFINED = re.compile(
     # "(the "Company")", as a quote page lays it out).
     rf"(?:\n[ \t]*[A-Z]{{1,5}}[ \t]*(?=\n))?"
     rf"[ \t\n]*\([ \t\n]*(?:[^()]{{0,60}}?{_W})?(?:the{_W})?"
-    # the article inside the quotes as well: ("the Company"), (“the Company,” NYSE: TDW)
-    rf"{_OPEN}(?:the{_W})?(?:Company|Corporation|Registrant|Issuer)[,.]?{_CLOSE}[^()]{{0,60}}\)"
+    # the article inside the quotes as well: ("the Company"), (“the Company,” NYSE: TDW); the
+    # term in capitals: (the "COMPANY")
+    rf"{_OPEN}(?:the{_W})?(?:Company|Corporation|Registrant|Issuer|COMPANY|CORPORATION)[,.]?"
+    rf"{_CLOSE}[^()]{{0,60}}\)"
 )
 # "Acme Corp. (NASDAQ: ACME)", "Ford Motor Company [NYSE: F]", "PetMed Express, Inc. dba
 # PetMeds and parent company of PetCareRx (NASDAQ: PETS)": the legal name, before any "dba".
@@ -78,7 +84,7 @@ _OPENS = r"(?:^|(?<=[.!?\n])(?<![ \t\n][A-Z]\.)[ \t]*|(?:(?<=--)|(?<=[—–]))[
 # "R.R. Donnelley & Sons (RRD) announced": a name with its suffix, or with its ticker.
 _ANNOUNCES = re.compile(
     rf"{_OPENS}(?:(?P<name>{_ENTITY_SUFFIXED})(?:[ \t]+\(?(?:[A-Za-z]{{2,8}}:[ \t]*)?"
-    rf"[A-Z]{{1,5}}\)?|[ \t]+\({_OPEN}[A-Z][\w&.-]{{1,20}}{_CLOSE}\))?"
+    rf"[A-Z]{{1,5}}\)?|[ \t]+\({_OPEN}?[A-Z][\w&.'’-]{{1,20}}{_CLOSE}?\))?"
     rf"|(?P<ticked>{_ENTITY})[ \t]+\((?:[A-Za-z]{{2,8}}:[ \t]*)?[A-Z]{{2,5}}\)),?"
     rf"{_W}(?:(?:today|has|have){_W})?(?:announced|reported|said)\b",
     re.MULTILINE,

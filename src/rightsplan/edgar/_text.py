@@ -321,9 +321,11 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 # Also a full stop run into the next sentence after a number ("on September 26, 2016.Thereafter",
-# as XBRL note pages render), and a line of a table ("|Dec. 31, 2016"): never part of a sentence.
+# as XBRL note pages render) or a word ("of the Company.As previously disclosed", as a mirror
+# joins paragraphs), and a line of a table ("|Dec. 31, 2016"): never part of a sentence.
 _END = re.compile(
     r"[.;!?](?=[\"”')\]]?[ \t\n])|\n[ \t]*\n|(?<=\d)\.(?=[A-Z][a-z])|\n(?=[ \t]*\|)"
+    r"|(?<=[a-z]{2})\.(?=[A-Z][a-z]{1,20}[ \t])"
     r"|^[ \t]*\|[^\n]{0,300}\n",
     re.MULTILINE,
 )

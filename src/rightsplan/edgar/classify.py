@@ -104,14 +104,17 @@ class Classification:
 
 # A rights plan by any of its names: "Rights Agreement", "Section 382 Rights Agreement", "Tax
 # Benefits Preservation Plan", "Tax Asset Protection Plan", "NOL Plan", "preference share
-# purchase rights"; never a "Registration Rights Agreement".
+# purchase rights", the title misspelt "Right Agreement"; never a "Registration Rights
+# Agreement".
 PLAN_NOUN = (
     # "Shareholder Rights Plan Agreement": a Canadian plan's title, one noun
-    r"(?<![Rr]egistration )(?<!REGISTRATION )(?i:\brights[ \t\n]+(?:agreement|plan(?:[ \t\n]+"
+    r"(?:(?<![Rr]egistration )(?<!REGISTRATION )(?i:\brights[ \t\n]+(?:agreement|plan(?:[ \t\n]+"
     r"agreement)?)\b|"
     r"\b(?:preservation|protection)[ \t\n]+(?:rights[ \t\n]+)?(?:plan|agreement)"
     r"(?:[ \t\n]+agreement)?\b|"
     r"\bNOL[ \t\n]+plan\b)"
+    # "to the Right Agreement, dated as of ...": the title misspelt, capitalised as a name
+    r"|\bRight[ \t\n]+Agreement\b)"
 )
 _PLAN = re.compile(
     rf"{PLAN_NOUN}|\bpurchase[ \t\n]+rights?\b|\bshare(?:holder)?[ \t\n]+rights\b|"
@@ -297,6 +300,12 @@ _DATELINE = (
     r"[ \t]+\d{1,2},[ \t]+(?:19|20)\d\d[ \t]*(?:/|\(|--|–|—|-)"
     r"|^[ \t]*[A-Z][A-Z .'-]{2,30}(?:,[ \t]+[A-Z][A-Za-z.]{1,12}){0,2}[ \t]+\([A-Za-z ]{0,20}"
     r"(?:Wire|WIRE|Newswire|NEWSWIRE|News|NEWS|[Rr]elease|RELEASE)\b[^()\n]{0,20}\)[ \t]*(?:--|–|—)"
+    # The city in its own case, the date after a comma or a dash and a dash after it ("Austin,
+    # Texas, December 21, 2022 –", "San Jose, CA – September 1, 2004 –", "New York, NY
+    # (November 17, 2009)—").
+    r"|^[ \t]*[A-Z][A-Za-z .'-]{2,30}(?:,[ \t]+[A-Z][A-Za-z.]{1,12}){0,2}"
+    r"(?:,[ \t]*|[ \t]*(?:--|–|—|-)[ \t]*|[ \t]+(?=\())\(?[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},"
+    r"[ \t]*(?:19|20)\d\d\)?[ \t]*(?:--|–|—|-)"
 )
 # A story's first words, a city in capitals and a dash before its first sentence, with no date
 # ("TORONTO – Based on recommendations ..."): a dateline only in the document's first lines.
@@ -360,12 +369,14 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         DocumentKind.FORM_8K,
         10,
         re.compile(
-            r"\bFORM[ \t\n]+8-K\b|[‘'\"]8-K[’'\"]|^[ \t|]*Item[ \t]+(?:1\.01|3\.03|5\.03|8\.01)\b"
-            r"|^[ \t]*Item[ \t]+5\.?[ \t]+Other[ \t]+Events\b"
+            # "Item1.01.": a mirror may drop the space.
+            r"\bFORM[ \t\n]+8-K\b|[‘'\"]8-K[’'\"]|^[ \t|]*Item[ \t]*(?:1\.01|3\.03|5\.03|8\.01)"
+            r"(?!\d)|^[ \t]*Item[ \t]+5\.?[ \t]+Other[ \t]+Events\b"
             # The title of the 8-K item that reports a rights plan (Item 3.03), wherever the
-            # page puts it: only a current report is headed with it.
-            r"|\bMaterial[ \t]+Modifications?[ \t]+to[ \t]+Rights[ \t]+of"
-            r"[ \t]+Security[ \t]+Holders\b"
+            # page puts it: only a current report is headed with it ("... of Securities
+            # Holders", "... of Security HoldersITEM 3.03" as a mirror runs it on).
+            r"|(?<![A-Za-z])Material[ \t]+Modifications?[ \t]+to[ \t]+Rights[ \t]+of"
+            r"[ \t]+Securit(?:y|ies)[ \t]+Holders(?-i:(?![a-z]))"
             # a mirror's extract says which filing it is taken from: "Extract: ... from a 8-K
             # on 10/07/2021"
             r"|^[ \t]*Extract:[^\n]{0,120}\bfrom[ \t]+an?[ \t]+8-K[ \t]+on\b",

@@ -274,11 +274,19 @@ _NAME = (
 )
 _DATE = _text.DATE.pattern
 _AMENDMENT_REF = re.compile(
-    rf"\bAmendment{_W}No\.{_W}?(?P<number>\d{{1,2}})\b|"
+    rf"\bAmendment{_W}No\.(?:{_W})?(?P<number>\d{{1,2}})\b|"
     rf"\b(?P<ordinal>First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
-    rf"{_W}Amendment\b",
+    rf"{_W}Amendment\b|"
+    # "Amendment One to the Rights Agreement": the number in words, capitalised as a name.
+    rf"\bAmendment{_W}(?P<word>(?-i:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten))\b",
     re.IGNORECASE,
 )
+_NUMBER_WORDS = {
+    word: number
+    for number, word in enumerate(
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 1
+    )
+}
 _ORDINALS = {
     "first": 1,
     "second": 2,
@@ -361,12 +369,6 @@ _ADOPTED_ON_DATE = re.compile(
     rf"\b(?P<verb>(?i:entered{_W}into|adopted|enacted|approved))[ \t\n]+"
     rf"(?P<what>(?:(?:the|a|an|its|our){_W})?{_PLAN_WORDS}{PLAN_NOUN})"
     rf"(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?{_W}(?i:on){_W}(?P<date>{_DATE})"
-)
-_ADOPTED_TODAY = re.compile(
-    rf"\btoday\b[^.;]{{0,120}}?\b(?:(?:adopted|approved{_W}the{_W}adoption{_W}of|entered{_W}into)"
-    rf"[ \t\n]+{_PLAN_WORDS}{PLAN_NOUN}|declared{_W}a{_W}dividend{_W}(?:distribution{_W})?of{_W}"
-    rf"(?:one{_W})?(?:[\w-]+{_W}){{0,4}}?rights?\b)",
-    re.IGNORECASE,
 )
 # "amends and restates The PMI Group's original Tax Benefits Preservation Plan entered into
 # between The PMI Group and the rights agent on August 12, 2010": the date of the plan an
@@ -455,7 +457,9 @@ _AGENT = re.compile(
     rf"(?:\b(?i:and|with)|(?<![Ss]uccessor )\b(?i:to)|^)[ \t\n-]+(?P<agent>{_AGENT_NAME})"
     rf"(?:,?{_W}(?:an?{_W}[^,()]{{1,80}}?|{_PARENTHESIS}|(?i:successor(?:[ -]in[ -]interest)?)"
     rf"{_W}to{_W}[^,()]{{1,80}}?))*?[ \t]*,?[ \t\n]+"
-    rf"(?:(?i:as){_W}(?i:the{_W})?(?i:rights{_W}agent)\b|\((?i:the{_W})?[\"“]Rights{_W}Agent[\"”]\)"
+    # the defined term in capitals as well: (the "RIGHTS AGENT")
+    rf"(?:(?i:as){_W}(?i:the{_W})?(?i:rights{_W}agent)\b"
+    rf"|\((?i:the{_W})?[\"“](?:Rights{_W}Agent|RIGHTS{_W}AGENT)[\"”]\)"
     rf"|Rights{_W}Agent\b(?![ \t]*[\"”]))",
     re.MULTILINE,
 )
@@ -507,6 +511,23 @@ _EXCLUDED = re.compile(
     rf"(?P<name>{_HOLDER_ENTITY})(?!\w)[^.;%]{{0,200}}?\b(?:shall|will){_W}not{_W}"
     rf"{_DEEMED_ACQUIRING}"
 )
+# A board's waiver for a named holder: "waived the 15% limitation ... with respect to Luxor, to
+# allow Luxor to become the beneficial owner of up to 26% of the shares ..., without being deemed
+# to be an "acquiring person"": the holder's cap, its name as the text gives it.
+_ALLOWED_TO_OWN = re.compile(
+    rf"\b(?:allow|permit)(?:s|ted|ting)?{_W}(?P<name>[A-Z][\w.&'’-]*(?:{_W}[A-Z][\w.&'’-]*){{0,5}})"
+    rf"{_W}to{_W}(?:become|acquire|own|beneficially{_W}own|increase)\b"
+)
+# "agreed to further waive all of the existing limitations under the Rights Agreement so that
+# Luxor would not be considered an "acquiring person" under the Rights Agreement under any
+# circumstance": a waiver that exempts the holder outright.
+_WAIVED_FOR = re.compile(
+    rf"\bwaive[sd]?\b[^.;%]{{0,160}}?\bso{_W}that{_W}"
+    rf"(?P<name>[A-Z][\w.&'’-]*(?:{_W}[A-Z][\w.&'’-]*){{0,5}}){_W}(?:would|will|shall){_W}not{_W}"
+    rf"be{_W}(?:considered|deemed)(?:{_W}to{_W}be)?{_W}an?{_W}[\"“]?(?i:acquiring{_W}person)"
+)
+# "waived the 15% limitation": the line waived, not the holder's cap.
+_LIMITATION = re.compile(r"[ \t\n]*(?:limitation|limit|threshold)\b", re.IGNORECASE)
 # An amendment made so that a named party is never an Acquiring Person: "to amend the Rights
 # Agreement ... so that the Offeror and its Affiliates do not become Acquiring Persons", "to
 # provide that the Investor and its Affiliates will be excluded from the definition of
@@ -787,8 +808,29 @@ _NO_ADDITIONAL = re.compile(
     # "upon the acquisition of additional shares", "triggered by any additional purchases".
     rf"\b(?:acquir(?:es?|ing)|acquisition{_W}of|purchas(?:es?|ing))(?:{_W}beneficial{_W}"
     rf"ownership{_W}of)?(?:{_W}any)?{_W}additional{_W}(?:shares|stock|securities)\b|"
-    rf"\bby{_W}any{_W}additional{_W}purchases\b",
+    rf"\bby{_W}any{_W}additional{_W}purchases\b|"
+    # "if such Person is or becomes the Beneficial Owner of additional Common Shares"
+    rf"\bbecomes?{_W}the{_W}beneficial{_W}owner{_W}of{_W}(?:any{_W})?additional\b",
     re.IGNORECASE,
+)
+# "The rights plan exempts any person or group owning 10% or more ... immediately prior to
+# ..." then "However, the rights will be exercisable if any such person or group acquires any
+# additional shares": the holders a sentence exempts, and the next sentence's limit on them.
+# "to amend the Rights Agreement to lower the thresholds set forth in Section 1(a) and 3(a) of
+# the Rights Agreement to 15%": an amendment's purpose, recited.
+_RECITED_NEW_THRESHOLD = re.compile(
+    rf"\bto{_W}(?:lower|reduce|decrease|raise|increase)(?:{_W}each{_W}of)?{_W}the{_W}"
+    rf"(?:[\w-]+{_W}){{0,3}}?(?:thresholds?|percentages?)\b[^.;%]{{0,120}}?{_W}to{_W}"
+    rf"(?P<value>\d{{1,2}}(?:\.\d{{1,3}})?[ \t]*(?:%|percent\b))",
+    re.IGNORECASE,
+)
+_EXEMPTS_OWNERS = re.compile(
+    rf"\bexempts?{_W}(?:any|all|each){_W}(?:persons?|holders?|stockholders?|shareholders?)"
+    rf"\b[^.;]{{0,40}}?\b(?:owning|holding|who{_W}owns?|that{_W}owns?)\b",
+    re.IGNORECASE,
+)
+_SUCH_HOLDER = re.compile(
+    rf"\bsuch{_W}(?:persons?|holders?|stockholders?|shareholders?)\b", re.IGNORECASE
 )
 _ACQUIRES_ADDITIONAL = re.compile(
     r"\b(?:acquires?|purchases?|obtains?)(?:[ \t\n]+an)?[ \t\n]+additional[ \t\n]*$", re.I
@@ -809,7 +851,7 @@ _REPLACED = re.compile(
 # "10% (or 20% in certain circumstances) or more", "more than 15% (up to 20% with the prior
 # approval of the Board)": a qualification of the number before it, not a second threshold.
 _QUALIFIED = re.compile(
-    r"\([ \t\n]*(?:or|up[ \t\n]+to|and|but)\b[^()]{0,120}?(?:%|percent)[^()]{0,120}\)"
+    r"\([ \t\n]*(?:or|up[ \t\n]+to|and|but)\b[^()]{0,120}?(?:%|percent)[^()]{0,240}\)"
 )
 # "deterring certain acquisitions of Company stock by persons or groups beneficially owning 5% or
 # more": the level describes who acquires (a purpose sentence's words), not the trigger.
@@ -971,8 +1013,26 @@ _RECITED_AMENDMENT = re.compile(
 # Amendment")": an earlier amendment, its number and the day it was made.
 _AMENDED_BY_ON = re.compile(
     rf"\bOn{_W}(?P<date>{_DATE}),?{_W}[^.;]{{0,80}}?\bwas{_W}amended{_W}by{_W}(?:an?|the){_W}"
-    rf"(?:Amendment{_W}No\.{_W}?(?P<number>\d{{1,2}})\b|(?P<ordinal>{_ORDINAL_WORDS}){_W}"
+    rf"(?:Amendment{_W}No\.(?:{_W})?(?P<number>\d{{1,2}})\b|(?P<ordinal>{_ORDINAL_WORDS}){_W}"
     rf"amendment\b)",
+    re.IGNORECASE,
+)
+# "its Rights Agreement, dated as of October 17, 2008, as amended by that certain First Amendment
+# to Rights Agreement, dated as of May 24, 2018 (as amended, the "Rights Agreement")": after "as
+# amended by", the plan's date already given, the date after the amendment's title is its own.
+_AMENDED_BY_TITLED = re.compile(
+    rf"\bas{_W}amended{_W}by{_W}(?:(?:that{_W}certain|the|an?){_W})?(?:{_AMENDMENT_REF.pattern})"
+    rf"(?:{_W}to{_W}(?:the{_W})?(?:[\w'’&-]+{_W}){{0,6}}?(?:Agreement|Plan)\b)?,?{_W}"
+    rf"dated{_W}(?:as{_W}of{_W})?(?P<date>{_DATE})",
+    re.IGNORECASE,
+)
+# A preamble reciting each earlier amendment by the day it was entered into: "on September 4,
+# 1992, the Company and Chemical Bank (as successor to MHTCo.) entered into Amendment No. 1 to
+# the Rights Agreement, on August 12, 1998, ... entered into Amendment No. 2": the words
+# between the date and its amendment never hold another act of entering into.
+_ENTERED_INTO_ON = re.compile(
+    rf"\bOn{_W}(?P<date>{_DATE}),?{_W}(?:(?!entered{_W}into\b)[^;]){{0,160}}?"
+    rf"\bentered{_W}into{_W}(?:(?:the|an|that{_W}certain){_W})?(?:{_AMENDMENT_REF.pattern})",
     re.IGNORECASE,
 )
 _BOARD_ACTED = re.compile(
@@ -1226,6 +1286,8 @@ def _dates_outside_dated(text: str, start: int, end: int) -> list[tuple[int, int
 def _amendment_number(match: re.Match[str]) -> int:
     if match["number"] is not None:
         return int(match["number"])
+    if match.groupdict().get("word") is not None:
+        return _NUMBER_WORDS[match["word"].lower()]
     return _ORDINALS[match["ordinal"].lower()]
 
 
@@ -1480,7 +1542,11 @@ _PREVIOUS = re.compile(r"previous|prior|\bhad\b")
 _ABOUT_PLAN = re.compile(
     r"acquiring person|beneficial own|trigger|threshold|rights agreement|rights plan|"
     r"exercisable|\b(?:person|group|stockholder|shareholder|entity|investor)s?\b[^.;]{0,80}"
-    r"\b(?:acquir|obtain)"
+    r"\b(?:acquir|obtain)|"
+    # "each reference to "4.99%" in the Agreement ... replaced with "9.99%"": an amendment
+    # that changes a percentage wherever the agreement states it changes the plan's line.
+    r"\b(?:each|every|all)[ \t\n]+(?:references?|instances?|occurrences?)[ \t\n]+(?:to|of)"
+    r"[ \t\n]+[\"“]?\d{1,2}(?:\.\d{1,3})?[ \t\n]*(?:%|percent)"
 )
 
 
@@ -1499,6 +1565,10 @@ class _Reader:
         self.agreement_ranks: list[int] = []
         self.ambiguous: list[tuple[int | None, Found[pendulum.Date]]] = []
         self._stated: dict[Fraction, Comparison] | None = None
+        # Where thresholds read from a recital's purpose start (see _recited_threshold).
+        self._recital_terms: set[int] = set()
+        # The sentence before exempted holders over the line (see _EXEMPTS_OWNERS).
+        self._exempted_owners = False
         """How directly each agreement date is stated (:data:`_DATE_RANKS`), index for index."""
         self._terms: dict[str, Comparison | None] = {}
         """How the text compares with each defined term that names a threshold, once each."""
@@ -1534,7 +1604,24 @@ class _Reader:
             r"\b(?:authorized|approved|executed|entered[ \t\n]+into|adopted|This)\b[^.;]{0,40}$",
             re.IGNORECASE,
         )
+        if self.document is DocumentKind.AMENDMENT:
+            # An instrument's title names it: "AMENDMENT No. 5 to the Rights Agreement" at a
+            # line's start near the top, before the preamble recites the earlier ones.
+            for _, _, start, end in self.context.documents:
+                stop = min(end, start + 400)
+                for match in _AMENDMENT_REF.finditer(self.text, start, stop):
+                    if self.text[
+                        _text.line_start(self.text, match.start()) : match.start()
+                    ].strip():
+                        continue
+                    self.current_number = _amendment_number(match)
+                    self._amendment(self.current_number, current=True).number = Found(
+                        self.current_number, self.context.evidence(match.start(), match.end()), 0.95
+                    )
+                    return
         for start, end, authority in self.sentences:
+            if _RECITAL.match(self.text[start : min(end, start + 40)].lower()):
+                continue  # "WHEREAS, on X, ... entered into Amendment No. 1": the history recited
             for match in _AMENDMENT_REF.finditer(self.text, start, end):
                 if verbs.search(self.text, max(start, match.start() - 60), match.start()):
                     self.current_number = _amendment_number(match)
@@ -1716,7 +1803,7 @@ class _Reader:
         self._successor(start, end, low, refs, authority)
         self._holdings(start, end, authority)
         self._percents(start, end, low, refs, authority)
-        self._expiration(start, end, low, authority)
+        self._expiration(start, end, low, authority, refs)
         self._redemption(start, end, low, authority)
         self._termination(start, end, low, authority)
         self._exclusion(start, end, low, authority)
@@ -1756,6 +1843,7 @@ class _Reader:
                 _EXCLUDED.search(self.text, start, end)
                 or _NOT_INCLUDE.search(self.text, start, end)
                 or _EXEMPTS.search(self.text, start, end)
+                or _WAIVED_FOR.search(self.text, start, end)
             )
             matches += [match] if match is not None else []
         if "exempt person" in low and not matches:
@@ -1767,7 +1855,8 @@ class _Reader:
         named = [(" ".join(m["name"].split()), m.start(), m.end()) for m in matches]
         if "acquiring person" in low and not named:
             named = self._neither_nor(start, end)
-        self._add_exempt(named, authority)
+        waiver = any(m.re is _WAIVED_FOR for m in matches)
+        self._add_exempt(named, authority, waiver=waiver)
 
     def _listed_exclusions(self, start: int, end: int) -> list[tuple[str, int, int]]:
         """The named items of a 'shall not include (i) ..., (ii) ...' list (never 'the Company')."""
@@ -1779,7 +1868,10 @@ class _Reader:
             for m in _LISTED_NAME.finditer(self.text, clause.end(), end)
         ][:_MAX_NAMES]
 
-    def _add_exempt(self, named: list[tuple[str, int, int]], authority: Authority) -> None:
+    def _add_exempt(
+        self, named: list[tuple[str, int, int]], authority: Authority, *, waiver: bool = False
+    ) -> None:
+        """Named holders made Exempt Persons: the agreement's, or (a waiver too) a change's."""
         company = " ".join((self.company or "").split()).casefold()
         for name, at, stop in named[:_MAX_NAMES]:
             first = name.split()[0]
@@ -1795,7 +1887,7 @@ class _Reader:
                 note="named as never an Acquiring Person; check any conditions the clause sets",
             )
             drafted = DraftChange(change, evidence, 0.7 * _AUTHORITY_FACTOR[authority])
-            if self.event.kind is EventKind.ADOPTION:
+            if self.event.kind is EventKind.ADOPTION and not waiver:
                 self.provisions.append(drafted)
             else:
                 self._amendment(self.current_number, current=True).changes.append(drafted)
@@ -1893,9 +1985,10 @@ class _Reader:
 
         "Rights Agreement, dated as of X" dates the agreement, unless the words before make it
         an amendment's ("Amendment No. 2 to the Rights Agreement, dated as of X"); "On X, the
-        Company entered into (or the Board adopted) a rights agreement" dates it less directly;
-        "today announced ... adopted" takes the release's date. "This Amendment ... is made as
-        of X" dates the amendment a document is.
+        Company entered into (or the Board adopted) a rights agreement" dates it less directly.
+        "Today announced ... adopted" does not: a release's own date is when the plan was
+        announced, not a date the text gives the agreement. "This Amendment ... is made as of X"
+        dates the amendment a document is.
         """
         text = self.text
         claimed: list[tuple[int, int]] = []
@@ -1995,27 +2088,23 @@ class _Reader:
             self._agreement_date(
                 day, self.context.evidence(match.start(), match.end()), rank, factor
             )
-        if "today" in low and self.event.kind is EventKind.ADOPTION:
-            adopted = _ADOPTED_TODAY.search(text, start, end)
-            dates = _text.find_dates(text, start, adopted.start()) if adopted is not None else []
-            if adopted is not None and dates:
-                s, _, day = dates[-1]
-                self._agreement_date(
-                    day,
-                    self.context.evidence(s, adopted.end()),
-                    1,
-                    factor,
-                    "the release's date, for the plan it says the board adopted 'today'",
-                )
         if self.document is DocumentKind.AMENDMENT and _THIS_AMENDMENT.search(text, start, end):
             record = self._amendment(self.current_number, current=True)
             if record.executed is not None:
                 return
+            # "(as amended by the First Amendment, dated as of August 21, 2023, ...)": an
+            # earlier amendment's date, recited by this one, is not this one's.
+            claimed += [
+                (m.start("date"), m.end("date"))
+                for m in _RECITED_AMENDMENT.finditer(text, start, end)
+                if _amendment_number(m) != self.current_number
+            ]
             for s, e, day in _text.find_dates(text, start, end):
                 if any(a <= s < b for a, b in claimed):
                     continue
                 if re.search(
-                    r"\b(?:amended|filed)[ \t\n]+(?:on[ \t\n]+)?$", text[max(start, s - 20) : s]
+                    r"\b(?:amended|filed)[ \t\n]+(?:on[ \t\n]+|as[ \t\n]+of[ \t\n]+)?$",
+                    text[max(start, s - 20) : s],
                 ):
                     continue
                 if _OTHER_DATED.search(text, max(start, s - 60), s):
@@ -2240,6 +2329,10 @@ class _Reader:
         if self.event.kind in (EventKind.ADOPTION, EventKind.EXPIRATION):
             return  # no instrument: the plan's own dates are read elsewhere
         current = self.current_number
+        listed = self._listed(start, end, refs)
+        if listed is not None:
+            self._listed_executed(listed, start, end, factor)
+            return
         mentions_current = current is None or any(n == current for n, _ in refs)
         # "the Board ... extended GenCorp's Shareholder Rights Plan": an act on the plan (never
         # "the Rights Plan as so extended would expire")
@@ -2272,6 +2365,17 @@ class _Reader:
             and d[0] not in self.claimed_dates
         ]
         amended = _ON_DATE_AMENDED.search(self.text, start, end) if mentions_current else None
+        if amended is not None and (
+            re.search(
+                r"\bdated[ \t\n]*$", self.text[max(start, amended.start() - 12) : amended.start()]
+            )
+            or re.search(
+                r"\bas[ \t\n]+$",
+                self.text[max(start, amended.start("verb") - 6) : amended.start("verb")],
+            )
+        ):
+            # "its Rights Agreement, dated as of X, as amended by ...": X is the agreement's
+            amended = None
         when = _text.parse_date(amended) if amended is not None else None
         if amended is not None and when is not None:
             # "As of December 22, 2010, the Company amended the shareholder rights plan";
@@ -2318,6 +2422,43 @@ class _Reader:
                     when, self.context.evidence(effective.start(), effective.end()), 0.8
                 )
 
+    def _listed_executed(self, number: int, start: int, end: int, factor: float) -> None:
+        """The date a listed amendment was entered into: "On X, ... entered into"."""
+        record = self._amendment(number)
+        executed = _EXECUTED.search(self.text, start, end)
+        if record.executed is not None or executed is None:
+            return
+        before = [
+            d
+            for d in _dates_outside_dated(self.text, start, executed.start())
+            if not self._old_value(start, d[0]) and not self._new_value(start, d[0])
+        ]
+        if before:
+            s, e, day = before[-1]
+            record.executed = Found(day, self.context.evidence(s, e), 0.85 * factor)
+
+    def _listed(self, start: int, end: int, refs: list[tuple[int, re.Match[str]]]) -> int | None:
+        """The one earlier amendment a report's sentence says was entered into, if any (numbered).
+
+        A report may list a plan's amendments one sentence each ("On August 10, 2011, the
+        Company ... entered into Amendment Two ..., which extended the Expiration Date from
+        August 10, 2011 to August 10, 2012."): that sentence's date and change are that
+        amendment's, not the current one's. An instrument's own text is never such a list.
+        """
+        if self.document in (DocumentKind.AGREEMENT, DocumentKind.AMENDMENT) or not refs:
+            return None
+        numbers = {n for n, _ in refs}
+        if len(numbers) != 1 or self.current_number in numbers:
+            return None
+        if _EXECUTED.search(self.text, start, end) is None:
+            return None
+        number, match = refs[0]
+        record = self._amendment(number)
+        if record.number is None:
+            evidence = self.context.evidence(match.start(), match.end())
+            record.number = Found(number, evidence, 0.85)
+        return number
+
     def _old_value(self, floor: int, at: int) -> bool:
         """Whether the value at ``at`` is the old one of a change ("from X to Y")."""
         return _OLD_VALUE.search(self.text, max(floor, at - _DATE_LOOKBACK), at) is not None
@@ -2332,6 +2473,8 @@ class _Reader:
             recited = (
                 *_RECITED_AMENDMENT.finditer(self.text, start, end),
                 *_AMENDED_BY_ON.finditer(self.text, start, end),
+                *_ENTERED_INTO_ON.finditer(self.text, start, end),
+                *_AMENDED_BY_TITLED.finditer(self.text, start, end),
             )
             for match in recited:
                 number = _amendment_number(match)
@@ -2522,6 +2665,10 @@ class _Reader:
         authority: Authority,
     ) -> None:
         text = self.text
+        exempted = self._exempted_owners
+        self._exempted_owners = _EXEMPTS_OWNERS.search(text, start, end) is not None
+        if _RECITAL.match(low) and self.event.kind is EventKind.AMENDMENT:
+            self._recited_threshold(start, end, authority)
         if _RECITAL.match(low) or (
             "ownership change" in low and _PLAN_IN_SENTENCE.search(text, start, end) is None
         ):
@@ -2536,6 +2683,8 @@ class _Reader:
             # percent or above": the charter's limit, not the plan's
         mentions = find_percents(text, start, end)
         grandfather = _GRANDFATHER.search(text, start, end)
+        if grandfather is None and exempted:
+            grandfather = _SUCH_HOLDER.search(text, start, end)
         if grandfather is not None:
             self._grandfathering(grandfather, start, end, mentions, authority)
         if not mentions:
@@ -2710,6 +2859,35 @@ class _Reader:
             else:
                 number = self.current_number if target == "current" else int(target)
                 self._amendment(number, current=target == "current").changes.append(drafted)
+
+    def _recited_threshold(self, start: int, end: int, authority: Authority) -> None:
+        """The new threshold a recital gives as the amendment's purpose.
+
+        "WHEREAS, the Board ... has determined ... to amend the Rights Agreement to lower the
+        thresholds set forth in Section 1(a) and 3(a) ... to 15%, in each case as set forth in
+        this Amendment": the instrument's change, when its operative words are not read. The
+        comparison is the agreement's, which the recital does not state: "or more" is assumed
+        and said so (as for a change "from 20% to 15%").
+        """
+        match = _RECITED_NEW_THRESHOLD.search(self.text, start, end)
+        if match is None:
+            return
+        values = find_percents(self.text, match.start("value"), match.end())
+        if len(values) != 1:
+            return
+        evidence = self.context.evidence(match.start(), match.end())
+        change = SetThreshold(
+            percent=values[0].value,
+            comparison=Comparison.AT_LEAST,
+            quote=" ".join(evidence.quote.split()),
+            note='the purpose a recital states; the comparison is not stated: assumed "or more"',
+        )
+        record = self._amendment(self.current_number, current=True)
+        if any(isinstance(c.change, SetThreshold) for c in record.changes):
+            return
+        factor = _AUTHORITY_FACTOR[authority]
+        record.changes.append(DraftChange(change, evidence, 0.5 * factor))
+        self._recital_terms.add(evidence.start)
 
     def _grandfathering(
         self,
@@ -2887,6 +3065,8 @@ class _Reader:
             # 25%": a named holder the text does not define a short name for.
             holder = flags.named
         if holder is not None and flags.exception:
+            if _LIMITATION.match(self.text, mention.end):
+                return None, target
             name, members = holder
             passive = flags.passive
             if not passive and flags.as_described:
@@ -2895,8 +3075,8 @@ class _Reader:
             prior = [n for n, _ in refs if n != self.current_number]
             if prior and flags.previous:
                 target = str(prior[0])
-            elif self.event.kind is not EventKind.ADOPTION:
-                target = "current"
+            elif self.event.kind is not EventKind.ADOPTION or "waive" in low:
+                target = "current"  # a board's waiver changes the plan as an amendment does
             return (
                 AddException(
                     holder=name,
@@ -2943,6 +3123,8 @@ class _Reader:
         named = _EXCLUDED.search(self.text, start, end)
         if named is None and "in no event" in low:
             named = _IN_NO_EVENT.search(self.text, start, end)
+        if named is None and "waive" in low and "without being deemed" in low:
+            named = _ALLOWED_TO_OWN.search(self.text, start, end)
         if named is None or named["name"].split()[0].lower() in _NOT_A_HOLDER:
             return None
         return (" ".join(named["name"].split()), ())
@@ -2956,7 +3138,14 @@ class _Reader:
 
     # endings ---------------------------------------------------------------------------
 
-    def _expiration(self, start: int, end: int, low: str, authority: Authority) -> None:
+    def _expiration(
+        self,
+        start: int,
+        end: int,
+        low: str,
+        authority: Authority,
+        refs: list[tuple[int, re.Match[str]]],
+    ) -> None:
         """The plan's expiration date, as the sentence ties it to the plan.
 
         "expires on X", "the Final Expiration Date ... to X", "will continue in effect to X".
@@ -3053,7 +3242,12 @@ class _Reader:
             if self.event.kind is EventKind.TERMINATION:
                 note = "the expiration date is accelerated: the plan ends on this date"
             change = SetExpiration(date=day, quote=" ".join(evidence.quote.split()), note=note)
-            record = self._amendment(self.current_number, current=True)
+            listed = self._listed(start, end, refs)
+            record = (
+                self._amendment(self.current_number, current=True)
+                if listed is None
+                else self._amendment(listed)
+            )
             # A date the words give as the new one ("to X", "replacing it with X") is surer
             # than one a sentence about the change merely states.
             new = self._new_value(start, s) or (replaced is not None and s >= replaced.end())
@@ -3191,6 +3385,9 @@ class _Reader:
         provisions = _reconcile(self.provisions, conflicts, "the agreement")
         amendments = []
         for number, record in self.amendments.items():
+            stated = [c for c in record.changes if c.evidence.start not in self._recital_terms]
+            if any(isinstance(c.change, SetThreshold) for c in stated):
+                record.changes = stated  # the operative words, not the purpose recited
             changes = _reconcile(
                 record.changes,
                 conflicts,

@@ -47,6 +47,7 @@ __all__ = [
     "CorpusScore",
     "Score",
     "change_fact",
+    "comparable",
     "corpus_documents",
     "document_facts",
     "evaluate_corpus",
@@ -132,16 +133,57 @@ class Score:
         return self.correct / self.expected if self.expected else 1.0
 
 
+# Facts whose value is a name (or, for named holders, begins with one): the company, the
+# rights agent, a successor agent, a named holder or exempt person.
+_NAME_MARKERS = (
+    "company=",
+    "agreement.rights_agent=",
+    ".appoint-rights-agent=",
+    "-exception=",
+    ".add-exempt-person=",
+)
+_SIGNS = str.maketrans("", "", "\u2122\u00ae")
+
+
+def comparable(fact: str) -> str:
+    """The form in which a fact is compared: names without case or trademark signs.
+
+    Case carries no information in a name a text prints in capitals, and gold files written
+    from such a text disagree on it; so do ™ and ® signs. Every other fact is compared as is.
+
+    >>> comparable("company=MANITEX INTERNATIONAL, INC.")
+    'company=manitex international, inc.'
+    >>> comparable("agreement.set-threshold=15% or more")
+    'agreement.set-threshold=15% or more'
+    """
+    key, sep, value = fact.partition("=")
+    if not sep or not any((key + sep).endswith(marker) for marker in _NAME_MARKERS):
+        return fact
+    return f"{key}={' '.join(value.translate(_SIGNS).split()).casefold()}"
+
+
 def score(drafted: Mapping[str, Iterable[str]], expected: Mapping[str, Iterable[str]]) -> Score:
-    """Compare facts per filing (keyed by filing name) with the expected facts."""
-    got = {f"{name}: {fact}" for name, values in drafted.items() for fact in values}
-    want = {f"{name}: {fact}" for name, values in expected.items() for fact in values}
+    """Compare facts per filing (keyed by filing name) with the expected facts.
+
+    Facts are compared in their :func:`comparable` form; missed and wrong facts are listed as
+    written.
+    """
+    got = {
+        f"{name}: {comparable(fact)}": f"{name}: {fact}"
+        for name, values in drafted.items()
+        for fact in values
+    }
+    want = {
+        f"{name}: {comparable(fact)}": f"{name}: {fact}"
+        for name, values in expected.items()
+        for fact in values
+    }
     return Score(
         drafted=len(got),
         expected=len(want),
-        correct=len(got & want),
-        missed=tuple(sorted(want - got)),
-        wrong=tuple(sorted(got - want)),
+        correct=len(got.keys() & want.keys()),
+        missed=tuple(sorted(want[key] for key in want.keys() - got.keys())),
+        wrong=tuple(sorted(got[key] for key in got.keys() - want.keys())),
     )
 
 
