@@ -1074,6 +1074,21 @@ class TestHoldersAndChanges:
         assert "amendment[1].set-expiration=2024-03-19" in drafted
         assert not any("2021-03-19" in f for f in drafted)
 
+    def test_replaced_named_expiry_phrase(self) -> None:
+        """A replaced phrase that names the Final Expiration Date: the one after "with" is new."""
+        text = (
+            "Exhibit 4.1\nAMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1 to Rights "
+            "Agreement (this \u201cAmendment\u201d) is entered into as of May 1, 2006, by and "
+            "between Acme Widgets, Inc. (the \u201cCompany\u201d) and Example Trust Company (the "
+            "\u201cRights Agent\u201d).\n1. Section 7(a) of the Rights Agreement is hereby "
+            "amended to replace the phrase \u201cJune 30, 2006 (\u201cFinal Expiration "
+            "Date\u201d)\u201d with the phrase \u201cJune 30, 2011 (\u201cFinal Expiration "
+            "Date\u201d)\u201d.\n"
+        )
+        drafted = text_facts(text)
+        assert "amendment[1].set-expiration=2011-06-30" in drafted
+        assert not any("2006-06-30" in f for f in drafted)
+
     @pytest.mark.parametrize(
         "clause",
         [

@@ -3181,6 +3181,11 @@ class _Reader:
         was_scheduled = _WAS_SCHEDULED.search(self.text, max(start, anchor - 40), anchor + 20)
         dates = [d for d in _dates_outside_dated(self.text, start, end) if d[0] > anchor]
         named = _EXPIRY_NAMED.search(self.text, start, end)
+        replaced = _REPLACED.search(self.text, start, end)
+        if named is not None and replaced is not None and named.start() < replaced.end():
+            # 'replace the phrase "May 31, 2006 ("Final Expiration Date")" with the phrase
+            # "May 31, 2011 ("Final Expiration Date")"': the term named after "with" is new.
+            named = _EXPIRY_NAMED.search(self.text, replaced.end(), end) or named
         day_named = _text.parse_date(named) if named is not None else None
         if (
             named is not None
@@ -3197,7 +3202,6 @@ class _Reader:
         # follows "to"; the one after "from" is the old value.
         # 'is hereby amended by deleting "March 19, 2021" and replacing it with "March 19,
         # 2024"': what comes before the new words is old.
-        replaced = _REPLACED.search(self.text, start, end)
         if replaced is not None and replaced.start() < dates[-1][0]:
             dates = [d for d in dates if d[0] >= replaced.end()] or dates[-1:]
         s, e, day = dates[0]
