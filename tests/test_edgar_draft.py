@@ -809,6 +809,18 @@ class TestThresholdsInGeneralTerms:
         assert not any(".set-threshold=" in f for f in drafted)
         assert "agreement.set-grandfathering=1% or more" in drafted
 
+    def test_grandfathering_more_than_an_additional(self) -> None:
+        """'more than an additional 1%': the comparison follows the words, "more than"."""
+        text = (
+            "Tax Benefits Preservation Plan\nThe plan discourages any person from acquiring 5% "
+            "or more of the common stock. The plan also discourages existing 5% holders of "
+            "common stock from acquiring additional shares representing more than an "
+            "additional 1%.\n"
+        )
+        drafted = text_facts(text)
+        assert "agreement.set-grandfathering=more than 1%" in drafted
+        assert "agreement.set-grandfathering=1% or more" not in drafted
+
     def test_grandfathered_holder_s_level_is_no_threshold(self) -> None:
         """'a person who was the beneficial owner of 20 percent ... an additional 1 percent'."""
         # maple-leaf-foods/01-press-release.txt

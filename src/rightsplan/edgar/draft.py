@@ -929,11 +929,16 @@ _NAMED_TIER = re.compile(
     rf"(?P<holder>[A-Z][^(),;]{{0,80}}?),{_W}(?P<value>[^()]{{1,40}}?)[ \t\n]*\)"
 )
 _PRICE = re.compile(r"\$[ \t]?(?P<price>\d{0,3}\.\d{1,6}|\d{1,3})")
+# "more than an additional 1%": the comparison governs the tolerance the words add.
+_ADDITIONAL = rf"(?:{_W}an)?(?:{_W}additional)?"
 _MORE = re.compile(
-    rf"(?:more{_W}than|greater{_W}than|in{_W}excess{_W}of|exceeds?|exceeding|over)[ \t\n]*$",
+    rf"(?:more{_W}than|greater{_W}than|in{_W}excess{_W}of|exceeds?|exceeding|over){_ADDITIONAL}"
+    r"[ \t\n]*$",
     re.IGNORECASE,
 )
-_AT_LEAST = re.compile(rf"(?:at{_W}least|equal{_W}to{_W}or{_W}greater{_W}than)[ \t\n]*$", re.I)
+_AT_LEAST = re.compile(
+    rf"(?:at{_W}least|equal{_W}to{_W}or{_W}greater{_W}than){_ADDITIONAL}[ \t\n]*$", re.I
+)
 _UP_TO = re.compile(rf"(?:up{_W}to|as{_W}much{_W}as)[ \t\n]*$", re.IGNORECASE)
 # "or more" after the number; a unit written twice ("10% percent or more") is still the number.
 _OR_MORE = re.compile(
