@@ -812,10 +812,10 @@ class TestThresholdsInGeneralTerms:
     def test_grandfathering_more_than_an_additional(self) -> None:
         """'more than an additional 1%': the comparison follows the words, "more than"."""
         text = (
-            "Tax Benefits Preservation Plan\nThe plan discourages any person from acquiring 5% "
-            "or more of the common stock. The plan also discourages existing 5% holders of "
-            "common stock from acquiring additional shares representing more than an "
-            "additional 1%.\n"
+            "Tax Benefits Preservation Plan\nThe plan discourages any person from acquiring "
+            "enough shares to\nconstitute 5% or more of the common stock. The plan also "
+            "discourages preexisting 5% holders of\ncommon stock from acquiring additional "
+            "shares representing more\nthan an additional 1%.\n"
         )
         drafted = text_facts(text)
         assert "agreement.set-grandfathering=more than 1%" in drafted
