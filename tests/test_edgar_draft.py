@@ -1663,6 +1663,16 @@ class TestCharterProvisions:
         )
         assert not any("set-threshold" in f for f in text_facts(text))
 
+    def test_credit_agreement_threshold_is_no_threshold(self) -> None:
+        """A credit agreement's change-of-control level sets no plan threshold."""
+        text = (
+            "Acme Corp. today announced that its Board voted to amend the Company's "
+            "shareholder rights plan, advancing its expiration date to March 1, 2010. Under "
+            "our new credit agreement, the change-of-control threshold was increased to 40% "
+            "from the prior 20%.\n"
+        )
+        assert not any("set-threshold" in f for f in text_facts(text))
+
 
 class TestTermsAsTextsStateThem:
     def test_terms_without_an_event(self) -> None:

@@ -1049,6 +1049,12 @@ _CHARTER_PROVISION = re.compile(
     r"\b(?:charter|certificate\s+of\s+incorporation|articles\s+of\s+incorporation)\s+"
     r"(?:provision|amendment)s?\b[^.;]{0,60}\brestrict"
 )
+# "the change-of-control threshold in that [credit] agreement was increased to 40% from the
+# prior 20%": a financing instrument's own level, not the plan's.
+_FINANCING_THRESHOLD = re.compile(
+    r"\b(?:(?:credit|loan|revolving|financing)\s+(?:agreement|facility)|indenture)\b|"
+    r"\bchange[-\s]of[-\s]control\s+threshold\b"
+)
 _CHARTER = _text.phrase(
     "certificate of incorporation", "articles of incorporation", "charter", "bylaws", "by-laws"
 )
@@ -2686,6 +2692,12 @@ class _Reader:
         if _CHARTER_PROVISION.search(low) and _PLAN_IN_SENTENCE.search(text, start, end) is None:
             return  # "This new charter provision restricts the transfer of stock ... 4.75
             # percent or above": the charter's limit, not the plan's
+        if (
+            _FINANCING_THRESHOLD.search(low)
+            and _PLAN_IN_SENTENCE.search(text, start, end) is None
+            and "acquiring person" not in low
+        ):
+            return  # a credit agreement's change-of-control level, not the plan's
         mentions = find_percents(text, start, end)
         grandfather = _GRANDFATHER.search(text, start, end)
         if grandfather is None and exempted:
