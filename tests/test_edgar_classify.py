@@ -79,15 +79,15 @@ class TestEvents:
         )
         assert event(text) is EventKind.TERMINATION
 
-    def test_expiry_moved_earlier_is_a_termination(self) -> None:
-        """An expiration date changed "from" a date "to" an earlier one is an acceleration."""
+    def test_expiry_moved_earlier_is_an_amendment(self) -> None:
+        """An expiry moved "from" a date "to" an earlier one amends the expiry; no termination."""
         text = (
             "FORM 8-A/A\nItem 1. Description of Registrant's Securities to be Registered.\nOn "
             "June 20, 2006, the Company amended the Rights Agreement to change the Final "
             "Expiration Date of the Rights from October 30, 2008 to June 30, 2006. As a result, "
             "the Rights will expire as of June 30, 2006.\n"
         )
-        assert event(text) is EventKind.TERMINATION
+        assert event(text) is EventKind.AMENDMENT
 
     def test_expiry_moved_later_is_an_amendment(self) -> None:
         """The same words moving the date later extend the plan: an amendment."""

@@ -261,7 +261,8 @@ _CONTINGENT = re.compile(
     r"Merger|merger)\b"
 )
 # "to change the Final Expiration Date ... from October 30, 2008 to June 30, 2006": an expiry
-# moved earlier is an acceleration (a later one, an extension), whatever verb says it.
+# moved earlier is an acceleration (a later one, an extension), whatever verb says it; either
+# way the instrument amends the expiry, and the event is an amendment, not a termination.
 _EXPIRY_FROM = re.compile(r"\bexpir\w*\b[^.;]{0,200}?\bfrom\b", re.IGNORECASE)
 _TO = re.compile(r"^[^.;]{0,60}?\bto\b[^.;]{0,30}$")
 _SPAN = re.compile(r"[\s\S]+")
@@ -785,9 +786,9 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
             found.append((kind, confidence, reason, match, history, max(dates, default=None)))
         moved = _expiry_moved_earlier(text, start, end)
         if moved is not None:
-            reason = "the expiration date was moved earlier (an acceleration)"
+            reason = "the expiration date was moved earlier (an acceleration amends the expiry)"
             found.append(
-                (EventKind.TERMINATION, 0.9, reason, moved, history, max(dates, default=None))
+                (EventKind.AMENDMENT, 0.9, reason, moved, history, max(dates, default=None))
             )
         if any(f[0] is EventKind.ADOPTION for f in found[first:]):
             # "adopted a new rights plan to replace the rights plan that expired": one sentence
