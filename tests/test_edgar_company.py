@@ -100,6 +100,15 @@ class TestOtherIntroductions:
         )
         assert company(text) == "Myrexis, Inc."
 
+    def test_headline_verb_is_no_name(self) -> None:
+        """A headline's verb ends no name; the name given with its ticker is taken."""
+        text = (
+            "ACM Adopts a Tax Benefit Preservation Plan\nSpringfield, IL - May 1, 2014 - ACM "
+            "Widgets Corp. (NYSE MKT: ACM) (the \u201cCompany\u201d) announced today that its "
+            "Board adopted a plan."
+        )
+        assert company(text) == "ACM Widgets Corp."
+
     def test_announcer_needs_an_entity_suffix(self) -> None:
         """A sentence like "The Board announced" names no company."""
         assert company("The Board of Directors announced today a rights plan.") is None

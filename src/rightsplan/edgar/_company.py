@@ -168,6 +168,8 @@ _NOT_IN_NAMES = _HOLDERS | {"board", "directors"}
 _NUMBER = re.compile(r"\d{1,4},?")
 _REDACTED = re.compile(r"\b[Xx]{3,}\b")
 _SCAN = 20_000
+# A headline's verb ends no company's name ("Acme Adopts", "Acme Announces").
+_HEADLINE_VERB = re.compile(r"Adopts|Amends|Extends|Terminates|Redeems|Announces|Reports")
 
 
 @attrs.frozen
@@ -282,4 +284,6 @@ def _clean(text: str, start: int, end: int, *, ticked: bool = False) -> tuple[in
         return None  # "Inc. JCP": a name's end, not its start
     if words[0].casefold() == "the" and not (_HAS_SUFFIX.search(found) or ticked):
         return None  # "The Board", "The Rights": a name that starts "The" ends "Inc."
+    if _HEADLINE_VERB.fullmatch(words[-1]):
+        return None  # "IEC Adopts a Tax Benefit Preservation Plan": a headline, not a name
     return start, end
