@@ -100,6 +100,14 @@ class TestOtherIntroductions:
         )
         assert company(text) == "Myrexis, Inc."
 
+    def test_lower_case_words_inside_a_name(self) -> None:
+        """A name with "in the" inside is kept whole, not cut at the lower-case words."""
+        text = (
+            "Cat in the Hat Inc. (NASDAQ: CATH) (the \u201cCompany\u201d) today announced "
+            "that its Board adopted a plan."
+        )
+        assert company(text) == "Cat in the Hat Inc."
+
     def test_headline_verb_is_no_name(self) -> None:
         """A headline's verb ends no name; the name given with its ticker is taken."""
         text = (

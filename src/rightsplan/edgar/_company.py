@@ -39,7 +39,8 @@ _SUFFIX = (
     r"(?![\w]))"
 )
 # A trademark sign may end a word of the name ("ModusLink Global Solutions™, Inc.").
-_WORD = r"(?:[A-Z0-9][\w.&'’-]*[™®]?|of|&|de|la|n'|n’)"
+# A lower-case word inside a name ("Jack in the Box Inc.") only with a capitalised word after.
+_WORD = r"(?:[A-Z0-9][\w.&'’-]*[™®]?|of|&|de|la|n'|n’|in[ \t]+the(?=[ \t]+[A-Z]))"
 # A name's first word starts with a capital ("Acme"), or a brand's lower-case prefix before
 # one ("iRobot", "eBay", "hopTo"), or digits with letters ("1-800-FLOWERS.COM", "3M"); never
 # inside a word, and never a year alone.
