@@ -328,6 +328,18 @@ class TestNeighbouringLines:
         found = company(text)
         assert found is not None and "_" not in found
 
+    @pytest.mark.parametrize(
+        ("typed", "name"),
+        [("ACME INCORPORATED.", "ACME INCORPORATED"), ("ACME WIDGETS, INC.", "ACME WIDGETS, INC.")],
+    )
+    def test_cover_name_without_a_sentence_period(self, typed: str, name: str) -> None:
+        """A period after a word written out is dropped; an abbreviation's period is kept."""
+        text = (
+            "SECURITIES AND EXCHANGE COMMISSION\nFORM 8-K\nCURRENT REPORT\n"
+            f"{typed}\n(Exact name of registrant as specified in its charter)\nDELAWARE\n"
+        )
+        assert company(text) == name
+
     def test_suffix_never_across_a_blank_line(self) -> None:
         """'First Chicago Trust' / '' / 'Company of New York': no agent cut at 'Company'."""
         # beneficial/01-8k-item5.txt, typed double-spaced

@@ -169,6 +169,9 @@ _NOT_IN_NAMES = _HOLDERS | {"board", "directors"}
 _NUMBER = re.compile(r"\d{1,4},?")
 _REDACTED = re.compile(r"\b[Xx]{3,}\b")
 _SCAN = 20_000
+# "SAKS INCORPORATED.": a sentence's period after a word written out, never an abbreviation's
+# ("Inc.", "Corp.", "L.L.C.").
+_SENTENCE_END = re.compile(r"(?<=[A-Za-z]{5})\.$")
 # A headline's verb ends no company's name ("Acme Adopts", "Acme Announces").
 _HEADLINE_VERB = re.compile(r"Adopts|Amends|Extends|Terminates|Redeems|Announces|Reports")
 
@@ -187,6 +190,7 @@ def find_company(filing: Filing) -> CompanyMention | None:
     """The company ``filing`` is about, or ``None`` when its text does not name one."""
     text = filing.text
     name = _RULE.split(filing.registrant.name or "", maxsplit=1)[0].strip()
+    name = _SENTENCE_END.sub("", name)
     if name:
         found = _locate(text, name, filing.main.start)
         start, end = found if found is not None else (0, 0)
