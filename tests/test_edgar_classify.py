@@ -79,6 +79,14 @@ class TestEvents:
         )
         assert event(text) is EventKind.TERMINATION
 
+    def test_promised_amendment_is_an_amendment(self) -> None:
+        """'we will promptly amend the rights plan': a commitment, not a hypothetical."""
+        text = (
+            "Acme Corp. today sent a letter to shareholders. We told them that we will promptly "
+            "amend the Company's existing shareholder rights plan.\n"
+        )
+        assert event(text) is EventKind.AMENDMENT
+
     def test_expiry_moved_earlier_is_an_amendment(self) -> None:
         """An expiry moved "from" a date "to" an earlier one amends the expiry; no termination."""
         text = (

@@ -247,6 +247,8 @@ _MAYBE = re.compile(
     r"\b(?:[Ii]f|may|might|would|could|should|will|shall|intends?|proposes?|[Uu]nless)\b"
     r"[^.;]{0,50}$"
 )
+# "we will promptly amend the Company's rights plan": a commitment the board made, not a maybe.
+_COMMITTED = re.compile(r"\bwill[ \t\n]+(?:promptly|immediately)[ \t\n]+$")
 # A date the plan expires on ("with an expiration date of August 1, 2022", "the Rights expire
 # on ...", "expiration of the Rights from ... August 1, 2022") is a term of the plan, not the
 # day of the event a sentence reports.
@@ -765,7 +767,10 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
             dates = dates or told
         for kind, confidence, reason, pattern in _SIGNALS:
             match = pattern.search(text, start, end)
-            if match is None or _MAYBE.search(text, max(start, match.start() - 60), match.start()):
+            if match is None or (
+                _MAYBE.search(text, max(start, match.start() - 60), match.start())
+                and not _COMMITTED.search(text, max(start, match.start() - 60), match.start())
+            ):
                 continue
             if kind is EventKind.EXPIRATION and (
                 _PLAN_IN_CHARTER.search(text, start, end)
