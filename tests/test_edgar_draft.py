@@ -1663,6 +1663,18 @@ class TestCharterProvisions:
         )
         assert not any("set-threshold" in f for f in text_facts(text))
 
+    def test_threshold_raised_in_the_existing_shareholder_rights_plan(self) -> None:
+        """A letter raising the plan's threshold "from 15% to 16.5%": an amendment, the new one."""
+        text = (
+            "Acme Corp. (NASDAQ: ACME) sent a letter to shareholders.\nWe will promptly amend "
+            "the Company's existing shareholder rights plan so that the threshold for purposes "
+            "of the Acquiring Person definition will be increased from 15% to 16.5%.\n"
+        )
+        drafted = text_facts(text)
+        assert "event=amendment" in drafted
+        assert "amendment[-].set-threshold=16.5% or more" in drafted
+        assert not any("=15%" in f for f in drafted)
+
     def test_credit_agreement_threshold_is_no_threshold(self) -> None:
         """A credit agreement's change-of-control level sets no plan threshold."""
         text = (

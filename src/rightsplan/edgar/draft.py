@@ -771,7 +771,9 @@ _RECITAL = re.compile(r"\W*(?:and\W+)?(?:whereas|recitals?)\b")
 # Where a grandfathering clause starts: holders already over the line when the plan (or a
 # lower threshold) is adopted.
 _GRANDFATHER = re.compile(
-    rf"\b(?:already|grandfather\w*|existing{_W}(?:holders?|stockholders?|shareholders?)|"
+    # ("the existing shareholder rights plan" is the plan, not its holders)
+    rf"\b(?:already|grandfather\w*|existing{_W}(?:holders?|stockholders?|shareholders?)"
+    rf"(?!{_W}(?i:rights|protection)\b)|"
     # "any existing 4.99 percent or greater stockholder", "any existing 5% or greater
     # shareholder": the holders over the line when the plan is adopted.
     rf"existing{_W}\d{{1,2}}(?:\.\d{{1,2}})?[ \t\n]*(?:%|{_W}percent)"
