@@ -1477,6 +1477,15 @@ class TestNamedPartiesAndAgents:
         agents = [f for f in text_facts(text) if f.startswith("agreement.rights_agent=")]
         assert agents == ["agreement.rights_agent=Computershare Trust Company, Inc."]
 
+    def test_two_parties_run_together_are_split(self) -> None:
+        """'By and Between X Corporation and Y LLC, as Rights Agent': the agent is Y alone."""
+        text = (
+            "Rights Agreement Dated as of May 1, 2007, By and Between Acme Widgets Corporation "
+            "and Example Transfer Services LLC, as Rights Agent\n"
+        )
+        agents = [f for f in text_facts(text) if f.startswith("agreement.rights_agent=")]
+        assert agents == ["agreement.rights_agent=Example Transfer Services LLC"]
+
     def test_successor_to_names_the_predecessor(self) -> None:
         """'X, successor to Mellon Bank N.A., as Rights Agent': the agent is X."""
         text = (

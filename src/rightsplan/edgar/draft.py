@@ -766,6 +766,13 @@ _TERMINATES = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"[ \t\n]{0,20}")
+# "Between X Corporation and Y LLC", "X Corporation and Y LLC": a company and its agent run
+# together in one name; what the company's suffix and "and" end is the company.
+_TWO_PARTIES = re.compile(
+    r"(?:(?i:by and )?(?i:between) )?[A-Z][^,;()]{0,80}? "
+    r"(?:Corporation|Corp\.|Incorporated|Inc\.|Company|CORPORATION|INC\.|COMPANY),? "
+    r"(?i:and) (?=[A-Z])"
+)
 # A recital, also after the "; and" that ends the one before it ("...; and / WHEREAS, ...").
 _RECITAL = re.compile(r"\W*(?:and\W+)?(?:whereas|recitals?)\b")
 # Where a grandfathering clause starts: holders already over the line when the plan (or a
@@ -2245,6 +2252,14 @@ class _Reader:
         if any(word.lower() in _NOT_AGENT_WORDS for word in words):
             return
         written = " ".join(match[group].strip("[]").split())
+        # "Between Harsco Corporation and Mellon Investor Services LLC": a heading's two
+        # parties run together; the agent is the party after the company.
+        parties = _TWO_PARTIES.match(written)
+        if parties is not None:
+            written = written[parties.end() :]
+            match_start = match.start(group) + match[group].find(written.split()[0])
+        else:
+            match_start = match.start(group)
         written = self.context.names.get(written.casefold(), written)
         words = written.split()
         if (words[0].lower() in _STOP_NAMES and words[0].lower() != "the") or (
@@ -2255,7 +2270,7 @@ class _Reader:
         (self.original_agents if original else self.agents).append(
             Found(
                 shown,
-                self.context.evidence(match.start(group), match.end()),
+                self.context.evidence(match_start, match.end()),
                 confidence if in_text else confidence - 0.15,
                 None if in_text else "written in capitals in the text: the case is a guess",
             )
