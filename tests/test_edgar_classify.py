@@ -220,6 +220,17 @@ class TestAmendmentThatEndsThePlan:
 
 
 class TestDocumentKinds:
+    def test_description_of_securities_is_no_agreement(self) -> None:
+        """An EX-4 describing registered securities, a rights plan among them, is no agreement."""
+        text = (
+            "EX-4.5 2 ex45.htm EX-4.5\nExhibit 4.5\nDescription of Securities Registered "
+            "Pursuant to Section 12 of the Securities Exchange Act of 1934\nAcme Corp. has one "
+            "class of common stock. Each share carries one right under our Rights Agreement, "
+            "dated as of May 1, 2019, with Example Trust Company, as Rights Agent.\n"
+        )
+        assert kind(text) is DocumentKind.UNKNOWN
+        assert event(text) is not EventKind.ADOPTION
+
     def test_proxy_by_its_voting_words(self) -> None:
         """A proxy excerpt without its cover is known by how it says shares are voted."""
         text = (

@@ -622,6 +622,13 @@ _NOTE_HEADING = re.compile(
     r"[ \t\n|]*(?:Note[ \t]+)?\d{1,2}(?:\.|[ \t]*[-–—:])[ \t]+[A-Z][A-Za-z'’ ,&/()-]{2,80}[ \t]*\n"
 )
 _FORM_NUMBER = re.compile(r"8-[AK]|10-[KQ]", re.I)
+# "Description of Securities Registered Pursuant to Section 12 of the Securities Exchange Act",
+# "Description of Acme, Inc. Securities Registered under Section 12": an annual report's exhibit.
+_DESCRIPTION_OF_SECURITIES = re.compile(
+    r"\bDescription[ \t\n]+of[ \t\n]+(?:[^\n]{0,80}?[ \t\n])?Securities[ \t\n]+Registered[ \t\n]+"
+    r"(?:under|pursuant[ \t\n]+to)[ \t\n]+Section[ \t\n]+12\b",
+    re.IGNORECASE,
+)
 _MAX_TRIES = 20
 
 
@@ -694,6 +701,21 @@ def document_kind(filing: Filing) -> DocumentReading:
             DocumentKind.UNKNOWN, "low", "no form type, exhibit title or note heading found"
         )
     strength, _, kind, match = best
+    if kind is DocumentKind.AGREEMENT:
+        described = _DESCRIPTION_OF_SECURITIES.search(
+            text, main.start, min(stop, main.start + _HEAD)
+        )
+        if described is not None:
+            # An annual report's exhibit describing its registered securities tells of the
+            # plan among them; it is no agreement.
+            return DocumentReading(
+                DocumentKind.UNKNOWN,
+                "low",
+                f"{' '.join(described.group().split())!r}: a description of securities",
+                described.start(),
+                described.end(),
+                described.group(),
+            )
     if kind is DocumentKind.ANNUAL_NOTE and strongest.get(DocumentKind.QUARTERLY_NOTE, 0) >= 6:
         kind = DocumentKind.QUARTERLY_NOTE
     if kind is DocumentKind.AGREEMENT and strongest.get(DocumentKind.AMENDMENT, 0) >= 6:
