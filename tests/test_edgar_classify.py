@@ -220,6 +220,14 @@ class TestAmendmentThatEndsThePlan:
 
 
 class TestDocumentKinds:
+    def test_annual_report_page_is_an_annual_note(self) -> None:
+        """A page of an annual report ("Acme's 2010 Annual Report - Page 68") is a 10-K note."""
+        text = (
+            "Acme's 2010 Annual Report - Page 68\n\nOn March 1, 2002, the Board adopted a "
+            "stockholder rights plan. The rights expire on March 1, 2012.\n"
+        )
+        assert kind(text) is DocumentKind.ANNUAL_NOTE
+
     def test_description_of_securities_is_no_agreement(self) -> None:
         """An EX-4 describing registered securities, a rights plan among them, is no agreement."""
         text = (

@@ -561,6 +561,14 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         re.compile(r"^[ \t]*FORM[ \t]+10-K\b|\b(?:12|Twelve)[ \t]+Months[ \t]+Ended\b", re.M),
     ),
     (
+        # A page of an annual report: "Acme's 2010 Annual Report - Page 68".
+        DocumentKind.ANNUAL_NOTE,
+        10,
+        re.compile(
+            r"^[^\n]{0,80}\b(?:19|20)\d\d[ \t]+Annual[ \t]+Report[ \t]+[-–—][ \t]+Page\b", re.M
+        ),
+    ),
+    (
         DocumentKind.ANNUAL_NOTE,
         5,
         re.compile(r"XBRL|\[Abstract\]|^[ \t|]*Note[ \t]+\d{1,2}\b|\bfiscal[ \t]+year\b", re.M),
