@@ -1684,6 +1684,14 @@ class TestCharterProvisions:
         assert "amendment[-].set-threshold=16.5% or more" in drafted
         assert not any("=15%" in f for f in drafted)
 
+    def test_holders_allowed_to_acquire_is_no_threshold(self) -> None:
+        """'allowed two investors to acquire more than 5%': an exception, not the threshold."""
+        text = (
+            "Note 9. Rights Plan\nIn 2014 the Company amended its rights plan. This amendment "
+            "allowed two investors to acquire more than 5% of the Company's common stock.\n"
+        )
+        assert not any("set-threshold" in f for f in text_facts(text))
+
     def test_credit_agreement_threshold_is_no_threshold(self) -> None:
         """A credit agreement's change-of-control level sets no plan threshold."""
         text = (

@@ -766,6 +766,10 @@ _TERMINATES = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"[ \t\n]{0,20}")
+_ALLOWED_TO_ACQUIRE = re.compile(
+    r"\b(?:allow(?:s|ed)?|permit(?:s|ted)?)\b[^.;%]{0,60}?\bto[ \t\n]+(?:acquire|own|purchase)\b"
+    r"[^.;%]{0,30}$"
+)
 # "Between X Corporation and Y LLC", "X Corporation and Y LLC": a company and its agent run
 # together in one name; what the company's suffix and "and" end is the company.
 _TWO_PARTIES = re.compile(
@@ -3127,6 +3131,10 @@ class _Reader:
             return None, target
         if passive:
             return SetPassiveTier(percent=value, comparison=comparison), target
+        if _ALLOWED_TO_ACQUIRE.search(self.text, max(start, mention.start - 100), mention.start):
+            # "This amendment allowed two investors to acquire more than 5%": an exception
+            # for some holders, not the line the plan draws for all.
+            return None, target
         if flags.about_plan:
             return SetThreshold(percent=value, comparison=comparison), target
         return None, target
