@@ -79,6 +79,15 @@ class TestEvents:
         )
         assert event(text) is EventKind.TERMINATION
 
+    def test_headline_terminates_over_an_acceleration(self) -> None:
+        """A release headed "Terminates" that moves the expiry earlier reports an amendment."""
+        text = (
+            "ACME CORP. TERMINATES SHAREHOLDER RIGHTS PLAN\nNew York, New York (May 4, 2009) -- "
+            "Acme Corp. today announced that its Board voted to amend the Company's Shareholder "
+            "Rights Plan, advancing its expiration date from November 26, 2018 to May 4, 2009.\n"
+        )
+        assert event(text) is EventKind.AMENDMENT
+
     def test_promised_amendment_is_an_amendment(self) -> None:
         """'we will promptly amend the rights plan': a commitment, not a hypothetical."""
         text = (

@@ -248,6 +248,7 @@ _MAYBE = re.compile(
     r"[^.;]{0,50}$"
 )
 # "we will promptly amend the Company's rights plan": a commitment the board made, not a maybe.
+_ACCELERATION = "the expiration date was moved earlier (an acceleration amends the expiry)"
 _COMMITTED = re.compile(r"\bwill[ \t\n]+(?:promptly|immediately)[ \t\n]+$")
 # A date the plan expires on ("with an expiration date of August 1, 2022", "the Rights expire
 # on ...", "expiration of the Rights from ... August 1, 2022") is a term of the plan, not the
@@ -821,7 +822,7 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
             found.append((kind, confidence, reason, match, history, max(dates, default=None)))
         moved = _expiry_moved_earlier(text, start, end)
         if moved is not None:
-            reason = "the expiration date was moved earlier (an acceleration amends the expiry)"
+            reason = _ACCELERATION
             found.append(
                 (EventKind.AMENDMENT, 0.9, reason, moved, history, max(dates, default=None))
             )
@@ -829,6 +830,18 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
             # "adopted a new rights plan to replace the rights plan that expired": one sentence
             # adopting a plan and ending one reports the new plan; the ending is of the old.
             found[first:] = [f for f in found[first:] if not f[0].ends_plan]
+    if kind_of_document is DocumentKind.PRESS_RELEASE and any(
+        f[2] == _ACCELERATION for f in found if not f[4]
+    ):
+        # A release headed "Acme Terminates Rights Plan" over "advancing its expiration date
+        # from X to Y": the plan ends because its expiry was moved earlier; the board amends
+        # the expiry. (A note's "was effectively terminated" still reports a termination.)
+        found = [
+            (EventKind.AMENDMENT, f[1], _ACCELERATION, *f[3:])
+            if f[0] is EventKind.TERMINATION
+            else f
+            for f in found
+        ]
     current = [f for f in found if not f[4]] or found
     by_document = _by_document(kind_of_document, current, text)
     if by_document is not None:
