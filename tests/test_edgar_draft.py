@@ -1937,6 +1937,20 @@ class TestDatesByStructure:
         drafted = text_facts(text)
         assert {"agreement.dated=1998-05-11", "amendment[1].executed=2004-05-07"} <= drafted
 
+    @pytest.mark.parametrize(
+        "between",
+        ["\n", "\n--------------------\nDear Mr. Smith:\n"],
+    )
+    def test_letter_without_salutation_or_with_a_rule(self, between: str) -> None:
+        """A letter's subject with no salutation, or underlined by a rule, still dates it."""
+        text = (
+            "Exhibit 4.1\nACME CORPORATION\nMay 7, 2004\nLake Trust Company\nAttention: Trust "
+            f"Officer\nRe: Amendment No. 1 to Rights Agreement{between}Pursuant to Section 27 "
+            "of the Rights Agreement, dated as of May 11, 1998, the Company hereby amends the "
+            "Rights Agreement as follows:\n"
+        )
+        assert "amendment[1].executed=2004-05-07" in text_facts(text)
+
     def test_chain_of_earlier_amendments_without_numbers(self) -> None:
         """'as amended on X and Y' after the agreement's date: two unnumbered amendments."""
         text = (

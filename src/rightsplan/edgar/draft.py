@@ -1319,9 +1319,12 @@ def _amendment_number(match: re.Match[str]) -> int:
 
 # A letter's subject line, then its salutation: "Re: Amendment to Rights Agreement /
 # Gentlemen:", "Re: | Amendment No. 1 to ... Rights Agreement ... / Ladies and Gentlemen:".
+# The subject may be underlined by a rule ("Re: Amendment No. 1" / "-----" / "Dear ..."), or
+# stand without a salutation when it names the agreement the letter amends.
 _LETTER = re.compile(
-    r"\bRe:[ \t|\n]*(?P<subject>[^\n]{0,400}?)[ \t|\n]*"
-    r"(?:Ladies[ \t]+and[ \t]+Gentlemen|Gentlemen|Dear[ \t]+[A-Z][^\n:,]{0,60})[:,]"
+    r"\bRe:[ \t|\n]*(?P<subject>[^\n]{0,400}?)[ \t|\n]*(?:-{3,}[ \t|\n]*)?"
+    r"(?:(?:Ladies[ \t]+and[ \t]+Gentlemen|Gentlemen|Dear[ \t]+[A-Z][^\n:,]{0,60})[:,]|"
+    r"(?<=(?i:rights agreement))(?=[ \t]*\n))"
 )
 _LETTER_TOP = 3000
 """How far into a document a letter's subject line is looked for."""
