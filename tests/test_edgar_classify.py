@@ -79,15 +79,32 @@ class TestEvents:
         )
         assert event(text) is EventKind.TERMINATION
 
-    def test_expiry_moved_earlier_is_a_termination(self) -> None:
-        """An expiration date changed "from" a date "to" an earlier one is an acceleration."""
+    def test_headline_terminates_over_an_acceleration(self) -> None:
+        """A release headed "Terminates" that moves the expiry earlier reports an amendment."""
+        text = (
+            "ACME CORP. TERMINATES SHAREHOLDER RIGHTS PLAN\nNew York, New York (May 4, 2009) -- "
+            "Acme Corp. today announced that its Board voted to amend the Company's Shareholder "
+            "Rights Plan, advancing its expiration date from November 26, 2018 to May 4, 2009.\n"
+        )
+        assert event(text) is EventKind.AMENDMENT
+
+    def test_promised_amendment_is_an_amendment(self) -> None:
+        """'we will promptly amend the rights plan': a commitment, not a hypothetical."""
+        text = (
+            "Acme Corp. today sent a letter to shareholders. We told them that we will promptly "
+            "amend the Company's existing shareholder rights plan.\n"
+        )
+        assert event(text) is EventKind.AMENDMENT
+
+    def test_expiry_moved_earlier_is_an_amendment(self) -> None:
+        """An expiry moved "from" a date "to" an earlier one amends the expiry; no termination."""
         text = (
             "FORM 8-A/A\nItem 1. Description of Registrant's Securities to be Registered.\nOn "
             "June 20, 2006, the Company amended the Rights Agreement to change the Final "
             "Expiration Date of the Rights from October 30, 2008 to June 30, 2006. As a result, "
             "the Rights will expire as of June 30, 2006.\n"
         )
-        assert event(text) is EventKind.TERMINATION
+        assert event(text) is EventKind.AMENDMENT
 
     def test_expiry_moved_later_is_an_amendment(self) -> None:
         """The same words moving the date later extend the plan: an amendment."""
@@ -212,6 +229,25 @@ class TestAmendmentThatEndsThePlan:
 
 
 class TestDocumentKinds:
+    def test_annual_report_page_is_an_annual_note(self) -> None:
+        """A page of an annual report ("Acme's 2010 Annual Report - Page 68") is a 10-K note."""
+        text = (
+            "Acme's 2010 Annual Report - Page 68\n\nOn March 1, 2002, the Board adopted a "
+            "stockholder rights plan. The rights expire on March 1, 2012.\n"
+        )
+        assert kind(text) is DocumentKind.ANNUAL_NOTE
+
+    def test_description_of_securities_is_no_agreement(self) -> None:
+        """An EX-4 describing registered securities, a rights plan among them, is no agreement."""
+        text = (
+            "EX-4.5 2 ex45.htm EX-4.5\nExhibit 4.5\nDescription of Securities Registered "
+            "Pursuant to Section 12 of the Securities Exchange Act of 1934\nAcme Corp. has one "
+            "class of common stock. Each share carries one right under our Rights Agreement, "
+            "dated as of May 1, 2019, with Example Trust Company, as Rights Agent.\n"
+        )
+        assert kind(text) is DocumentKind.UNKNOWN
+        assert event(text) is not EventKind.ADOPTION
+
     def test_proxy_by_its_voting_words(self) -> None:
         """A proxy excerpt without its cover is known by how it says shares are voted."""
         text = (

@@ -100,6 +100,23 @@ class TestOtherIntroductions:
         )
         assert company(text) == "Myrexis, Inc."
 
+    def test_lower_case_words_inside_a_name(self) -> None:
+        """A name with "in the" inside is kept whole, not cut at the lower-case words."""
+        text = (
+            "Cat in the Hat Inc. (NASDAQ: CATH) (the \u201cCompany\u201d) today announced "
+            "that its Board adopted a plan."
+        )
+        assert company(text) == "Cat in the Hat Inc."
+
+    def test_headline_verb_is_no_name(self) -> None:
+        """A headline's verb ends no name; the name given with its ticker is taken."""
+        text = (
+            "ACM Adopts a Tax Benefit Preservation Plan\nSpringfield, IL - May 1, 2014 - ACM "
+            "Widgets Corp. (NYSE MKT: ACM) (the \u201cCompany\u201d) announced today that its "
+            "Board adopted a plan."
+        )
+        assert company(text) == "ACM Widgets Corp."
+
     def test_announcer_needs_an_entity_suffix(self) -> None:
         """A sentence like "The Board announced" names no company."""
         assert company("The Board of Directors announced today a rights plan.") is None
@@ -310,6 +327,18 @@ class TestNeighbouringLines:
         )
         found = company(text)
         assert found is not None and "_" not in found
+
+    @pytest.mark.parametrize(
+        ("typed", "name"),
+        [("ACME INCORPORATED.", "ACME INCORPORATED"), ("ACME WIDGETS, INC.", "ACME WIDGETS, INC.")],
+    )
+    def test_cover_name_without_a_sentence_period(self, typed: str, name: str) -> None:
+        """A period after a word written out is dropped; an abbreviation's period is kept."""
+        text = (
+            "SECURITIES AND EXCHANGE COMMISSION\nFORM 8-K\nCURRENT REPORT\n"
+            f"{typed}\n(Exact name of registrant as specified in its charter)\nDELAWARE\n"
+        )
+        assert company(text) == name
 
     def test_suffix_never_across_a_blank_line(self) -> None:
         """'First Chicago Trust' / '' / 'Company of New York': no agent cut at 'Company'."""

@@ -809,6 +809,18 @@ class TestThresholdsInGeneralTerms:
         assert not any(".set-threshold=" in f for f in drafted)
         assert "agreement.set-grandfathering=1% or more" in drafted
 
+    def test_grandfathering_more_than_an_additional(self) -> None:
+        """'more than an additional 1%': the comparison follows the words, "more than"."""
+        text = (
+            "Tax Benefits Preservation Plan\nThe plan discourages any person from acquiring "
+            "enough shares to\nconstitute 5% or more of the common stock. The plan also "
+            "discourages preexisting 5% holders of\ncommon stock from acquiring additional "
+            "shares representing more\nthan an additional 1%.\n"
+        )
+        drafted = text_facts(text)
+        assert "agreement.set-grandfathering=more than 1%" in drafted
+        assert "agreement.set-grandfathering=1% or more" not in drafted
+
     def test_grandfathered_holder_s_level_is_no_threshold(self) -> None:
         """'a person who was the beneficial owner of 20 percent ... an additional 1 percent'."""
         # maple-leaf-foods/01-press-release.txt
@@ -1073,6 +1085,21 @@ class TestHoldersAndChanges:
         drafted = text_facts(text)
         assert "amendment[1].set-expiration=2024-03-19" in drafted
         assert not any("2021-03-19" in f for f in drafted)
+
+    def test_replaced_named_expiry_phrase(self) -> None:
+        """A replaced phrase that names the Final Expiration Date: the one after "with" is new."""
+        text = (
+            "Exhibit 4.1\nAMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1 to Rights "
+            "Agreement (this \u201cAmendment\u201d) is entered into as of May 1, 2006, by and "
+            "between Acme Widgets, Inc. (the \u201cCompany\u201d) and Example Trust Company (the "
+            "\u201cRights Agent\u201d).\n1. Section 7(a) of the Rights Agreement is hereby "
+            "amended to replace the phrase \u201cJune 30, 2006 (\u201cFinal Expiration "
+            "Date\u201d)\u201d with the phrase \u201cJune 30, 2011 (\u201cFinal Expiration "
+            "Date\u201d)\u201d.\n"
+        )
+        drafted = text_facts(text)
+        assert "amendment[1].set-expiration=2011-06-30" in drafted
+        assert not any("2006-06-30" in f for f in drafted)
 
     @pytest.mark.parametrize(
         "clause",
@@ -1450,6 +1477,15 @@ class TestNamedPartiesAndAgents:
         agents = [f for f in text_facts(text) if f.startswith("agreement.rights_agent=")]
         assert agents == ["agreement.rights_agent=Computershare Trust Company, Inc."]
 
+    def test_two_parties_run_together_are_split(self) -> None:
+        """'By and Between X Corporation and Y LLC, as Rights Agent': the agent is Y alone."""
+        text = (
+            "Rights Agreement Dated as of May 1, 2007, By and Between Acme Widgets Corporation "
+            "and Example Transfer Services LLC, as Rights Agent\n"
+        )
+        agents = [f for f in text_facts(text) if f.startswith("agreement.rights_agent=")]
+        assert agents == ["agreement.rights_agent=Example Transfer Services LLC"]
+
     def test_successor_to_names_the_predecessor(self) -> None:
         """'X, successor to Mellon Bank N.A., as Rights Agent': the agent is X."""
         text = (
@@ -1633,6 +1669,36 @@ class TestCharterProvisions:
             "shareholder rights plan. This new charter provision restricts the transfer of stock "
             "to a transferee if the transfer would increase its ownership to 4.75 percent or "
             "above.\n"
+        )
+        assert not any("set-threshold" in f for f in text_facts(text))
+
+    def test_threshold_raised_in_the_existing_shareholder_rights_plan(self) -> None:
+        """A letter raising the plan's threshold "from 15% to 16.5%": an amendment, the new one."""
+        text = (
+            "Acme Corp. (NASDAQ: ACME) sent a letter to shareholders.\nWe will promptly amend "
+            "the Company's existing shareholder rights plan so that the threshold for purposes "
+            "of the Acquiring Person definition will be increased from 15% to 16.5%.\n"
+        )
+        drafted = text_facts(text)
+        assert "event=amendment" in drafted
+        assert "amendment[-].set-threshold=16.5% or more" in drafted
+        assert not any("=15%" in f for f in drafted)
+
+    def test_holders_allowed_to_acquire_is_no_threshold(self) -> None:
+        """'allowed two investors to acquire more than 5%': an exception, not the threshold."""
+        text = (
+            "Note 9. Rights Plan\nIn 2014 the Company amended its rights plan. This amendment "
+            "allowed two investors to acquire more than 5% of the Company's common stock.\n"
+        )
+        assert not any("set-threshold" in f for f in text_facts(text))
+
+    def test_credit_agreement_threshold_is_no_threshold(self) -> None:
+        """A credit agreement's change-of-control level sets no plan threshold."""
+        text = (
+            "Acme Corp. today announced that its Board voted to amend the Company's "
+            "shareholder rights plan, advancing its expiration date to March 1, 2010. Under "
+            "our new credit agreement, the change-of-control threshold was increased to 40% "
+            "from the prior 20%.\n"
         )
         assert not any("set-threshold" in f for f in text_facts(text))
 
@@ -1870,6 +1936,20 @@ class TestDatesByStructure:
         )
         drafted = text_facts(text)
         assert {"agreement.dated=1998-05-11", "amendment[1].executed=2004-05-07"} <= drafted
+
+    @pytest.mark.parametrize(
+        "between",
+        ["\n", "\n--------------------\nDear Mr. Smith:\n"],
+    )
+    def test_letter_without_salutation_or_with_a_rule(self, between: str) -> None:
+        """A letter's subject with no salutation, or underlined by a rule, still dates it."""
+        text = (
+            "Exhibit 4.1\nACME CORPORATION\nMay 7, 2004\nLake Trust Company\nAttention: Trust "
+            f"Officer\nRe: Amendment No. 1 to Rights Agreement{between}Pursuant to Section 27 "
+            "of the Rights Agreement, dated as of May 11, 1998, the Company hereby amends the "
+            "Rights Agreement as follows:\n"
+        )
+        assert "amendment[1].executed=2004-05-07" in text_facts(text)
 
     def test_chain_of_earlier_amendments_without_numbers(self) -> None:
         """'as amended on X and Y' after the agreement's date: two unnumbered amendments."""

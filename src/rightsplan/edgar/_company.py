@@ -39,7 +39,8 @@ _SUFFIX = (
     r"(?![\w]))"
 )
 # A trademark sign may end a word of the name ("ModusLink Global Solutions™, Inc.").
-_WORD = r"(?:[A-Z0-9][\w.&'’-]*[™®]?|of|&|de|la|n'|n’)"
+# A lower-case word inside a name ("Jack in the Box Inc.") only with a capitalised word after.
+_WORD = r"(?:[A-Z0-9][\w.&'’-]*[™®]?|of|&|de|la|n'|n’|in[ \t]+the(?=[ \t]+[A-Z]))"
 # A name's first word starts with a capital ("Acme"), or a brand's lower-case prefix before
 # one ("iRobot", "eBay", "hopTo"), or digits with letters ("1-800-FLOWERS.COM", "3M"); never
 # inside a word, and never a year alone.
@@ -168,6 +169,11 @@ _NOT_IN_NAMES = _HOLDERS | {"board", "directors"}
 _NUMBER = re.compile(r"\d{1,4},?")
 _REDACTED = re.compile(r"\b[Xx]{3,}\b")
 _SCAN = 20_000
+# "SAKS INCORPORATED.": a sentence's period after a word written out, never an abbreviation's
+# ("Inc.", "Corp.", "L.L.C.").
+_SENTENCE_END = re.compile(r"(?<=[A-Za-z]{5})\.$")
+# A headline's verb ends no company's name ("Acme Adopts", "Acme Announces").
+_HEADLINE_VERB = re.compile(r"Adopts|Amends|Extends|Terminates|Redeems|Announces|Reports")
 
 
 @attrs.frozen
@@ -184,6 +190,7 @@ def find_company(filing: Filing) -> CompanyMention | None:
     """The company ``filing`` is about, or ``None`` when its text does not name one."""
     text = filing.text
     name = _RULE.split(filing.registrant.name or "", maxsplit=1)[0].strip()
+    name = _SENTENCE_END.sub("", name)
     if name:
         found = _locate(text, name, filing.main.start)
         start, end = found if found is not None else (0, 0)
@@ -282,4 +289,6 @@ def _clean(text: str, start: int, end: int, *, ticked: bool = False) -> tuple[in
         return None  # "Inc. JCP": a name's end, not its start
     if words[0].casefold() == "the" and not (_HAS_SUFFIX.search(found) or ticked):
         return None  # "The Board", "The Rights": a name that starts "The" ends "Inc."
+    if _HEADLINE_VERB.fullmatch(words[-1]):
+        return None  # "IEC Adopts a Tax Benefit Preservation Plan": a headline, not a name
     return start, end

@@ -247,6 +247,9 @@ _MAYBE = re.compile(
     r"\b(?:[Ii]f|may|might|would|could|should|will|shall|intends?|proposes?|[Uu]nless)\b"
     r"[^.;]{0,50}$"
 )
+# "we will promptly amend the Company's rights plan": a commitment the board made, not a maybe.
+_ACCELERATION = "the expiration date was moved earlier (an acceleration amends the expiry)"
+_COMMITTED = re.compile(r"\bwill[ \t\n]+(?:promptly|immediately)[ \t\n]+$")
 # A date the plan expires on ("with an expiration date of August 1, 2022", "the Rights expire
 # on ...", "expiration of the Rights from ... August 1, 2022") is a term of the plan, not the
 # day of the event a sentence reports.
@@ -261,7 +264,8 @@ _CONTINGENT = re.compile(
     r"Merger|merger)\b"
 )
 # "to change the Final Expiration Date ... from October 30, 2008 to June 30, 2006": an expiry
-# moved earlier is an acceleration (a later one, an extension), whatever verb says it.
+# moved earlier is an acceleration (a later one, an extension), whatever verb says it; either
+# way the instrument amends the expiry, and the event is an amendment, not a termination.
 _EXPIRY_FROM = re.compile(r"\bexpir\w*\b[^.;]{0,200}?\bfrom\b", re.IGNORECASE)
 _TO = re.compile(r"^[^.;]{0,60}?\bto\b[^.;]{0,30}$")
 _SPAN = re.compile(r"[\s\S]+")
@@ -558,6 +562,14 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         re.compile(r"^[ \t]*FORM[ \t]+10-K\b|\b(?:12|Twelve)[ \t]+Months[ \t]+Ended\b", re.M),
     ),
     (
+        # A page of an annual report: "Acme's 2010 Annual Report - Page 68".
+        DocumentKind.ANNUAL_NOTE,
+        10,
+        re.compile(
+            r"^[^\n]{0,80}\b(?:19|20)\d\d[ \t]+Annual[ \t]+Report[ \t]+[-–—][ \t]+Page\b", re.M
+        ),
+    ),
+    (
         DocumentKind.ANNUAL_NOTE,
         5,
         re.compile(r"XBRL|\[Abstract\]|^[ \t|]*Note[ \t]+\d{1,2}\b|\bfiscal[ \t]+year\b", re.M),
@@ -619,6 +631,13 @@ _NOTE_HEADING = re.compile(
     r"[ \t\n|]*(?:Note[ \t]+)?\d{1,2}(?:\.|[ \t]*[-–—:])[ \t]+[A-Z][A-Za-z'’ ,&/()-]{2,80}[ \t]*\n"
 )
 _FORM_NUMBER = re.compile(r"8-[AK]|10-[KQ]", re.I)
+# "Description of Securities Registered Pursuant to Section 12 of the Securities Exchange Act",
+# "Description of Acme, Inc. Securities Registered under Section 12": an annual report's exhibit.
+_DESCRIPTION_OF_SECURITIES = re.compile(
+    r"\bDescription[ \t\n]+of[ \t\n]+(?:[^\n]{0,80}?[ \t\n])?Securities[ \t\n]+Registered[ \t\n]+"
+    r"(?:under|pursuant[ \t\n]+to)[ \t\n]+Section[ \t\n]+12\b",
+    re.IGNORECASE,
+)
 _MAX_TRIES = 20
 
 
@@ -691,6 +710,21 @@ def document_kind(filing: Filing) -> DocumentReading:
             DocumentKind.UNKNOWN, "low", "no form type, exhibit title or note heading found"
         )
     strength, _, kind, match = best
+    if kind is DocumentKind.AGREEMENT:
+        described = _DESCRIPTION_OF_SECURITIES.search(
+            text, main.start, min(stop, main.start + _HEAD)
+        )
+        if described is not None:
+            # An annual report's exhibit describing its registered securities tells of the
+            # plan among them; it is no agreement.
+            return DocumentReading(
+                DocumentKind.UNKNOWN,
+                "low",
+                f"{' '.join(described.group().split())!r}: a description of securities",
+                described.start(),
+                described.end(),
+                described.group(),
+            )
     if kind is DocumentKind.ANNUAL_NOTE and strongest.get(DocumentKind.QUARTERLY_NOTE, 0) >= 6:
         kind = DocumentKind.QUARTERLY_NOTE
     if kind is DocumentKind.AGREEMENT and strongest.get(DocumentKind.AMENDMENT, 0) >= 6:
@@ -764,7 +798,10 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
             dates = dates or told
         for kind, confidence, reason, pattern in _SIGNALS:
             match = pattern.search(text, start, end)
-            if match is None or _MAYBE.search(text, max(start, match.start() - 60), match.start()):
+            if match is None or (
+                _MAYBE.search(text, max(start, match.start() - 60), match.start())
+                and not _COMMITTED.search(text, max(start, match.start() - 60), match.start())
+            ):
                 continue
             if kind is EventKind.EXPIRATION and (
                 _PLAN_IN_CHARTER.search(text, start, end)
@@ -785,14 +822,26 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
             found.append((kind, confidence, reason, match, history, max(dates, default=None)))
         moved = _expiry_moved_earlier(text, start, end)
         if moved is not None:
-            reason = "the expiration date was moved earlier (an acceleration)"
+            reason = _ACCELERATION
             found.append(
-                (EventKind.TERMINATION, 0.9, reason, moved, history, max(dates, default=None))
+                (EventKind.AMENDMENT, 0.9, reason, moved, history, max(dates, default=None))
             )
         if any(f[0] is EventKind.ADOPTION for f in found[first:]):
             # "adopted a new rights plan to replace the rights plan that expired": one sentence
             # adopting a plan and ending one reports the new plan; the ending is of the old.
             found[first:] = [f for f in found[first:] if not f[0].ends_plan]
+    if kind_of_document is DocumentKind.PRESS_RELEASE and any(
+        f[2] == _ACCELERATION for f in found if not f[4]
+    ):
+        # A release headed "Acme Terminates Rights Plan" over "advancing its expiration date
+        # from X to Y": the plan ends because its expiry was moved earlier; the board amends
+        # the expiry. (A note's "was effectively terminated" still reports a termination.)
+        found = [
+            (EventKind.AMENDMENT, f[1], _ACCELERATION, *f[3:])
+            if f[0] is EventKind.TERMINATION
+            else f
+            for f in found
+        ]
     current = [f for f in found if not f[4]] or found
     by_document = _by_document(kind_of_document, current, text)
     if by_document is not None:

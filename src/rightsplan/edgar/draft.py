@@ -766,12 +766,25 @@ _TERMINATES = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"[ \t\n]{0,20}")
+_ALLOWED_TO_ACQUIRE = re.compile(
+    r"\b(?:allow(?:s|ed)?|permit(?:s|ted)?)\b[^.;%]{0,60}?\bto[ \t\n]+(?:acquire|own|purchase)\b"
+    r"[^.;%]{0,30}$"
+)
+# "Between X Corporation and Y LLC", "X Corporation and Y LLC": a company and its agent run
+# together in one name; what the company's suffix and "and" end is the company.
+_TWO_PARTIES = re.compile(
+    r"(?:(?i:by and )?(?i:between) )?[A-Z][^,;()]{0,80}? "
+    r"(?:Corporation|Corp\.|Incorporated|Inc\.|Company|CORPORATION|INC\.|COMPANY),? "
+    r"(?i:and) (?=[A-Z])"
+)
 # A recital, also after the "; and" that ends the one before it ("...; and / WHEREAS, ...").
 _RECITAL = re.compile(r"\W*(?:and\W+)?(?:whereas|recitals?)\b")
 # Where a grandfathering clause starts: holders already over the line when the plan (or a
 # lower threshold) is adopted.
 _GRANDFATHER = re.compile(
-    rf"\b(?:already|grandfather\w*|existing{_W}(?:holders?|stockholders?|shareholders?)|"
+    # ("the existing shareholder rights plan" is the plan, not its holders)
+    rf"\b(?:already|grandfather\w*|existing{_W}(?:holders?|stockholders?|shareholders?)"
+    rf"(?!{_W}(?i:rights|protection)\b)|"
     # "any existing 4.99 percent or greater stockholder", "any existing 5% or greater
     # shareholder": the holders over the line when the plan is adopted.
     rf"existing{_W}\d{{1,2}}(?:\.\d{{1,2}})?[ \t\n]*(?:%|{_W}percent)"
@@ -929,11 +942,16 @@ _NAMED_TIER = re.compile(
     rf"(?P<holder>[A-Z][^(),;]{{0,80}}?),{_W}(?P<value>[^()]{{1,40}}?)[ \t\n]*\)"
 )
 _PRICE = re.compile(r"\$[ \t]?(?P<price>\d{0,3}\.\d{1,6}|\d{1,3})")
+# "more than an additional 1%": the comparison governs the tolerance the words add.
+_ADDITIONAL = rf"(?:{_W}an)?(?:{_W}additional)?"
 _MORE = re.compile(
-    rf"(?:more{_W}than|greater{_W}than|in{_W}excess{_W}of|exceeds?|exceeding|over)[ \t\n]*$",
+    rf"(?:more{_W}than|greater{_W}than|in{_W}excess{_W}of|exceeds?|exceeding|over){_ADDITIONAL}"
+    r"[ \t\n]*$",
     re.IGNORECASE,
 )
-_AT_LEAST = re.compile(rf"(?:at{_W}least|equal{_W}to{_W}or{_W}greater{_W}than)[ \t\n]*$", re.I)
+_AT_LEAST = re.compile(
+    rf"(?:at{_W}least|equal{_W}to{_W}or{_W}greater{_W}than){_ADDITIONAL}[ \t\n]*$", re.I
+)
 _UP_TO = re.compile(rf"(?:up{_W}to|as{_W}much{_W}as)[ \t\n]*$", re.IGNORECASE)
 # "or more" after the number; a unit written twice ("10% percent or more") is still the number.
 _OR_MORE = re.compile(
@@ -1043,6 +1061,12 @@ _BOARD_ACTED = re.compile(
 _CHARTER_PROVISION = re.compile(
     r"\b(?:charter|certificate\s+of\s+incorporation|articles\s+of\s+incorporation)\s+"
     r"(?:provision|amendment)s?\b[^.;]{0,60}\brestrict"
+)
+# "the change-of-control threshold in that [credit] agreement was increased to 40% from the
+# prior 20%": a financing instrument's own level, not the plan's.
+_FINANCING_THRESHOLD = re.compile(
+    r"\b(?:(?:credit|loan|revolving|financing)\s+(?:agreement|facility)|indenture)\b|"
+    r"\bchange[-\s]of[-\s]control\s+threshold\b"
 )
 _CHARTER = _text.phrase(
     "certificate of incorporation", "articles of incorporation", "charter", "bylaws", "by-laws"
@@ -1295,9 +1319,12 @@ def _amendment_number(match: re.Match[str]) -> int:
 
 # A letter's subject line, then its salutation: "Re: Amendment to Rights Agreement /
 # Gentlemen:", "Re: | Amendment No. 1 to ... Rights Agreement ... / Ladies and Gentlemen:".
+# The subject may be underlined by a rule ("Re: Amendment No. 1" / "-----" / "Dear ..."), or
+# stand without a salutation when it names the agreement the letter amends.
 _LETTER = re.compile(
-    r"\bRe:[ \t|\n]*(?P<subject>[^\n]{0,400}?)[ \t|\n]*"
-    r"(?:Ladies[ \t]+and[ \t]+Gentlemen|Gentlemen|Dear[ \t]+[A-Z][^\n:,]{0,60})[:,]"
+    r"\bRe:[ \t|\n]*(?P<subject>[^\n]{0,400}?)[ \t|\n]*(?:-{3,}[ \t|\n]*)?"
+    r"(?:(?:Ladies[ \t]+and[ \t]+Gentlemen|Gentlemen|Dear[ \t]+[A-Z][^\n:,]{0,60})[:,]|"
+    r"(?<=(?i:rights agreement))(?=[ \t]*\n))"
 )
 _LETTER_TOP = 3000
 """How far into a document a letter's subject line is looked for."""
@@ -2232,6 +2259,14 @@ class _Reader:
         if any(word.lower() in _NOT_AGENT_WORDS for word in words):
             return
         written = " ".join(match[group].strip("[]").split())
+        # "Between Harsco Corporation and Mellon Investor Services LLC": a heading's two
+        # parties run together; the agent is the party after the company.
+        parties = _TWO_PARTIES.match(written)
+        if parties is not None:
+            written = written[parties.end() :]
+            match_start = match.start(group) + match[group].find(written.split()[0])
+        else:
+            match_start = match.start(group)
         written = self.context.names.get(written.casefold(), written)
         words = written.split()
         if (words[0].lower() in _STOP_NAMES and words[0].lower() != "the") or (
@@ -2242,7 +2277,7 @@ class _Reader:
         (self.original_agents if original else self.agents).append(
             Found(
                 shown,
-                self.context.evidence(match.start(group), match.end()),
+                self.context.evidence(match_start, match.end()),
                 confidence if in_text else confidence - 0.15,
                 None if in_text else "written in capitals in the text: the case is a guess",
             )
@@ -2681,6 +2716,12 @@ class _Reader:
         if _CHARTER_PROVISION.search(low) and _PLAN_IN_SENTENCE.search(text, start, end) is None:
             return  # "This new charter provision restricts the transfer of stock ... 4.75
             # percent or above": the charter's limit, not the plan's
+        if (
+            _FINANCING_THRESHOLD.search(low)
+            and _PLAN_IN_SENTENCE.search(text, start, end) is None
+            and "acquiring person" not in low
+        ):
+            return  # a credit agreement's change-of-control level, not the plan's
         mentions = find_percents(text, start, end)
         grandfather = _GRANDFATHER.search(text, start, end)
         if grandfather is None and exempted:
@@ -3093,6 +3134,10 @@ class _Reader:
             return None, target
         if passive:
             return SetPassiveTier(percent=value, comparison=comparison), target
+        if _ALLOWED_TO_ACQUIRE.search(self.text, max(start, mention.start - 100), mention.start):
+            # "This amendment allowed two investors to acquire more than 5%": an exception
+            # for some holders, not the line the plan draws for all.
+            return None, target
         if flags.about_plan:
             return SetThreshold(percent=value, comparison=comparison), target
         return None, target
@@ -3181,6 +3226,11 @@ class _Reader:
         was_scheduled = _WAS_SCHEDULED.search(self.text, max(start, anchor - 40), anchor + 20)
         dates = [d for d in _dates_outside_dated(self.text, start, end) if d[0] > anchor]
         named = _EXPIRY_NAMED.search(self.text, start, end)
+        replaced = _REPLACED.search(self.text, start, end)
+        if named is not None and replaced is not None and named.start() < replaced.end():
+            # 'replace the phrase "May 31, 2006 ("Final Expiration Date")" with the phrase
+            # "May 31, 2011 ("Final Expiration Date")"': the term named after "with" is new.
+            named = _EXPIRY_NAMED.search(self.text, replaced.end(), end) or named
         day_named = _text.parse_date(named) if named is not None else None
         if (
             named is not None
@@ -3197,7 +3247,6 @@ class _Reader:
         # follows "to"; the one after "from" is the old value.
         # 'is hereby amended by deleting "March 19, 2021" and replacing it with "March 19,
         # 2024"': what comes before the new words is old.
-        replaced = _REPLACED.search(self.text, start, end)
         if replaced is not None and replaced.start() < dates[-1][0]:
             dates = [d for d in dates if d[0] >= replaced.end()] or dates[-1:]
         s, e, day = dates[0]
