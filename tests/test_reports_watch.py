@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from pathlib import Path
 
 import pendulum
@@ -197,7 +198,8 @@ class TestPassivityByRuleBox:
         passive verdict. Exact counts and printed percentages alike.
         """
         plan = drawn_plan(general, general + extra)
-        found = ruled(rule, "2021-06-01", person("Fund", shares, f"{shares / 100_000:.1f}"))
+        printed = f"{Decimal(shares) / 100_000:.1f}"  # the percent of class, not a float
+        found = ruled(rule, "2021-06-01", person("Fund", shares, printed))
         given_outstanding = 10_000_000 if exact else None
 
         def status(passive: Mapping[str, bool] | None = None) -> str:
