@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from pathlib import Path
 
 import pendulum
@@ -31,10 +32,13 @@ def two_tier_plan() -> rp.Plan:
     )
 
 
-def report(form: str, day: str, *people: DrawnPerson, amendment: int = 0) -> rp.reports.Report:
+def report(
+    form: str, day: str, *people: DrawnPerson, amendment: int = 0, rule: str | None = "13d-1(c)"
+) -> rp.reports.Report:
+    """A drawn report; a 13G's cover marks ``rule`` (``None``: no rule lines at all)."""
     drawn = DrawnReport(
         form, amendment, "Target Inc.", "123456789", pendulum.parse(day).date(),  # type: ignore[union-attr]
-        "13d-1(c)" if form == "13G" else None, people,
+        rule if form == "13G" else None, people,
     )  # fmt: skip
     return parse_report(render_text(drawn), name=f"{form}-{day}.txt")
 
@@ -67,13 +71,6 @@ _RULES = ("13d-1(b)", "13d-1(c)", "13d-1(d)", None)
 CORPUS = Path(__file__).resolve().parent / "data" / "reports"
 
 
-def ruled(rule: str | None, day: str, *people: DrawnPerson, form: str = "13G") -> rp.reports.Report:
-    """A drawn report whose 13G cover marks ``rule`` (``None``: no rule lines at all)."""
-    drawn = DrawnReport(form, 0, "Target Inc.", "123456789", pendulum.parse(day).date(),  # type: ignore[union-attr]
-                        rule if form == "13G" else None, people)  # fmt: skip
-    return parse_report(render_text(drawn), name=f"{form}-{rule}-{day}.txt")
-
-
 def drawn_plan(general: int, passive: int) -> rp.Plan:
     return rp.Plan(
         rp.RightsAgreement(
@@ -94,7 +91,7 @@ class TestPassivityByRuleBox:
 
         The row cites the rule box it relied on and leaves nothing open.
         """
-        found = ruled(rule, "2021-06-01", person("Institution", 1_500_000, "15.0"))
+        found = report("13G", "2021-06-01", person("Institution", 1_500_000, "15.0"), rule=rule)
         (row,) = watch(two_tier_plan(), [found], outstanding=10_000_000).records()
         assert (row["status"], row["limit"], row["passive"], row["open"]) == (
             "clear", "20", True, None)  # fmt: skip
@@ -106,7 +103,9 @@ class TestPassivityByRuleBox:
         Filed whatever its intent, the 13G does not show passivity: both tiers are judged,
         and the row says why and how to settle it.
         """
-        found = ruled("13d-1(d)", "2021-06-01", person("Venture Fund", 1_500_000, "15.0"))
+        found = report(
+            "13G", "2021-06-01", person("Venture Fund", 1_500_000, "15.0"), rule="13d-1(d)"
+        )
         (row,) = watch(two_tier_plan(), [found], outstanding=10_000_000).records()
         assert (row["status"], row["passive"], row["limit"]) == ("uncertain", None, None)
         why = str(row["open"])
@@ -122,7 +121,9 @@ class TestPassivityByRuleBox:
         self, flag: bool, expected: tuple[str, str, bool]
     ) -> None:
         """``passive=`` (--passive/--active) settles a 13d-1(d) filer: one tier, nothing open."""
-        found = ruled("13d-1(d)", "2021-06-01", person("Venture Fund", 1_500_000, "15.0"))
+        found = report(
+            "13G", "2021-06-01", person("Venture Fund", 1_500_000, "15.0"), rule="13d-1(d)"
+        )
         (row,) = watch(two_tier_plan(), [found], outstanding=10_000_000,
                        passive={"Venture Fund": flag}).records()  # fmt: skip
         assert (row["status"], row["limit"], row["passive"]) == expected
@@ -130,14 +131,14 @@ class TestPassivityByRuleBox:
 
     def test_exempt_investor_under_both_lines_is_exact(self) -> None:
         """Where the tier does not decide it (5%, under 10% and 20%) the answer is exact."""
-        found = ruled("13d-1(d)", "2021-06-01", person("Venture Fund", 500_000, "5.0"))
+        found = report("13G", "2021-06-01", person("Venture Fund", 500_000, "5.0"), rule="13d-1(d)")
         (row,) = watch(two_tier_plan(), [found], outstanding=10_000_000).records()
         assert (row["status"], row["passive"]) == ("clear", None)
         assert "13d-1(d)" in str(row["open"])
 
     def test_no_rule_stated_is_passive_by_the_form_and_says_so(self) -> None:
         """An older 13G stating no rule keeps the form's passivity, and the row says so."""
-        found = ruled(None, "2021-06-01", person("Older Filer", 1_500_000, "15.0"))
+        found = report("13G", "2021-06-01", person("Older Filer", 1_500_000, "15.0"), rule=None)
         assert found.rule is None
         (row,) = watch(two_tier_plan(), [found], outstanding=10_000_000).records()
         assert (row["status"], row["limit"], row["passive"]) == ("clear", "20", True)
@@ -149,8 +150,8 @@ class TestPassivityByRuleBox:
         """A 13G filer (any rule box) that files a 13D is judged under 10% from that day."""
         watched = watch(
             two_tier_plan(),
-            [ruled(rule, "2021-06-01", person("Fund", 1_500_000, "15.0")),
-             ruled(rule, "2021-07-01", person("Fund", 1_500_000, "15.0"), form="13D")],
+            [report("13G", "2021-06-01", person("Fund", 1_500_000, "15.0"), rule=rule),
+             report("13D", "2021-07-01", person("Fund", 1_500_000, "15.0"))],
             outstanding=10_000_000,
         )  # fmt: skip
         assert [(r["date"].isoformat(), r["status"]) for r in watched.records()] == [  # type: ignore[attr-defined]
@@ -197,7 +198,8 @@ class TestPassivityByRuleBox:
         passive verdict. Exact counts and printed percentages alike.
         """
         plan = drawn_plan(general, general + extra)
-        found = ruled(rule, "2021-06-01", person("Fund", shares, f"{shares / 100_000:.1f}"))
+        printed = f"{Decimal(shares) / 100_000:.1f}"  # the percent of class, not a float
+        found = report("13G", "2021-06-01", person("Fund", shares, printed), rule=rule)
         given_outstanding = 10_000_000 if exact else None
 
         def status(passive: Mapping[str, bool] | None = None) -> str:
@@ -475,11 +477,11 @@ class TestPassivityByIntent:
         A 13d-1(c) 13G at the same holding keeps the exception (its filer certifies no purpose
         of changing or influencing control).
         """
-        exempt = ruled("13d-1(d)", "2021-06-01", person("Fund", 2_000_000, "20.0"))
+        exempt = report("13G", "2021-06-01", person("Fund", 2_000_000, "20.0"), rule="13d-1(d)")
         (row,) = watch(intent_plan(), [exempt], outstanding=10_000_000).records()
         assert (row["status"], row["passive"]) == ("uncertain", None)
         assert "Section 1(a)(iii)" in str(row["open"]) and "13d-1(d)" in str(row["open"])
-        certified = ruled("13d-1(c)", "2021-06-01", person("Fund", 2_000_000, "20.0"))
+        certified = report("13G", "2021-06-01", person("Fund", 2_000_000, "20.0"), rule="13d-1(c)")
         (row,) = watch(intent_plan(), [certified], outstanding=10_000_000).records()
         assert (row["status"], row["limit"], row["passive"]) == ("clear", "25", True)
 

@@ -19,7 +19,7 @@ import pendulum
 from rightsplan.errors import FilingError
 from rightsplan.reports.model import Inconsistency, ReportingPerson, Stated
 
-__all__ = ["OUTSTANDING_WORDS", "Cover", "read_cover"]
+__all__ = ["Cover", "read_cover", "stated_outstanding"]
 
 _S = r"[ \t\n\xa0]{1,12}"
 """White space between the words of a label, line breaks included (bounded)."""
@@ -183,12 +183,11 @@ _JOINT = re.compile(
     r"[ \t\n]{1,4}joint[ \t\n]{1,4}filing|filed[ \t\n]{1,4}jointly|jointly[ \t\n]{1,4}file",
     re.IGNORECASE,
 )
-OUTSTANDING_WORDS = re.compile(
+_OUTSTANDING = re.compile(
     r"(?P<number>\d{1,3}(?:,\d{3}){1,4})[ \t\n]{1,4}shares[ \t\n]{1,4}of[^.;]{0,80}?"
     r"[ \t\n]{1,4}(?:issued[ \t\n]{1,4}and[ \t\n]{1,4})?outstanding",
     re.IGNORECASE,
 )
-"""Where an item states the shares outstanding the percentages rest on (text covers and XML)."""
 _ITEM_PERCENT_13G = re.compile(
     r"percent[ \t\n]{1,4}of[ \t\n]{1,4}class[ \t]{0,2}:?[^\n%]{0,40}?"
     r"(?P<number>\d{1,3}(?:\.\d{1,6})?)[ \t]{0,2}%",
@@ -747,10 +746,17 @@ def read_cover(text: str, *, header_form: str | None = None) -> Cover:
     joint = _JOINT.search(text)
     if joint is not None:
         cover.joint_filing = Stated(joint.group(), joint.start(), joint.end(), joint.group())
-    outstanding = OUTSTANDING_WORDS.search(text, covers_end)
-    if outstanding is not None:
-        value = int(outstanding["number"].replace(",", ""))
-        cover.outstanding = Stated(
-            value, outstanding.start(), outstanding.end(), outstanding.group()
-        )
+    cover.outstanding = stated_outstanding(text, covers_end)
     return cover
+
+
+def stated_outstanding(text: str, start: int) -> Stated[int] | None:
+    """The shares outstanding an item states the percentages rest on, from ``start`` on.
+
+    Text covers and XML alike ("35,324,685 shares of Common Stock outstanding").
+    """
+    found = _OUTSTANDING.search(text, start)
+    if found is None:
+        return None
+    value = int(found["number"].replace(",", ""))
+    return Stated(value, found.start(), found.end(), found.group())

@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 import pendulum
 
-from rightsplan.reports._cover import OUTSTANDING_WORDS, Cover
+from rightsplan.reports._cover import Cover, stated_outstanding
 from rightsplan.reports.model import ReportingPerson, Stated
 
 __all__ = ["looks_like_xml", "read_xml"]
@@ -177,8 +177,5 @@ def read_xml(text: str) -> Cover:
         # The filed schemas have no element for it: filers state it in an item's prose
         # ("calculated based upon an aggregate of 35,324,685 shares of Common Stock
         # outstanding"), as text covers do.
-        stated = OUTSTANDING_WORDS.search(text, items.start())
-        if stated is not None:
-            value = int(stated["number"].replace(",", ""))
-            cover.outstanding = Stated(value, stated.start(), stated.end(), stated.group())
+        cover.outstanding = stated_outstanding(text, items.start())
     return cover

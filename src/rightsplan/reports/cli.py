@@ -67,8 +67,9 @@ its rounding straddles the limit). Passivity is the form's and the 13G's rule bo
 is active; a 13G under Rule 13d-1(b) or (c) is passive, and one stating no rule is passive
 by its form (the row says the rule was not stated); a 13G under Rule 13d-1(d) (an exempt
 investor, filing whatever its intent) does not show passivity, so it is judged under both
-tiers and UNCERTAIN where the passive tier decides, unless --passive or --active names the
-holder. An exception that lasts only while its holder has no intention of changing or
+tiers: UNCERTAIN where the passive tier decides whether it triggers, a warning where it
+decides only between warning and clear, unless --passive or --active names the holder. An
+exception that lasts only while its holder has no intention of changing or
 influencing control turns on intent: a 13D's Item 4 decides that, and where it does not the
 row is UNCERTAIN unless --passive or --active names the holder. A joint filing naming
 earlier separate filers makes them a group from its date; --group states others. Each row

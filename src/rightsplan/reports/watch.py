@@ -20,12 +20,12 @@ machinery:
   a 13D is active, so a 13G filer that files a 13D is judged under the lower tier from that
   report's date; a 13G under Rule 13d-1(b) or (c), or stating no rule, is passive; a 13G
   under Rule 13d-1(d) (filed whatever the holder's intent) does not settle it, so both
-  answers are judged and the row is ``UNCERTAIN`` where they differ (where the passive tier
-  decides the verdict), saying why. Where the plan's exception for the holder lasts only
-  while it holds "without any intention of changing or influencing control", that is a
-  matter of intent, not of the form: a 13D's Item 4 decides
-  (:func:`~rightsplan.reports.stated_intent`), and where it does not, both answers are
-  judged in the same way;
+  answers are judged and the row is ``UNCERTAIN`` where the passive tier decides whether it
+  triggers (a warning where it decides only between warning and clear), saying why. Where
+  the plan's exception for the holder lasts only while it holds "without any intention of
+  changing or influencing control", that is a matter of intent, not of the form: a 13D's
+  Item 4 decides (:func:`~rightsplan.reports.stated_intent`), and where it does not, both
+  answers are judged in the same way;
 - a group's members are judged on their holdings together (Rule 13d-5(b)), each share
   counted once: where the members' shares with shared power may or may not overlap, both
   counts are judged, ``UNCERTAIN`` if they differ; a lone filer that checks box (a) of a
@@ -299,7 +299,7 @@ def watch(
 
     Passivity is the form's and the rule box's (a 13D is active; a 13G under Rule 13d-1(b)
     or (c), or stating no rule, passive; a 13G under Rule 13d-1(d) not established, judged
-    both ways and ``UNCERTAIN`` where that decides the verdict), except where the plan's
+    both ways and ``UNCERTAIN`` where that decides whether it triggers), except where the plan's
     exception for the holder turns on intent (then a 13D's Item 4 decides, and where it does
     not the row says so), and except where ``passive`` says otherwise for a holder (by the
     filing's or a member's name, or the name the plan gives them): a determination the
