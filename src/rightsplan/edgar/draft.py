@@ -1321,8 +1321,10 @@ def _amendment_number(match: re.Match[str]) -> int:
 # Gentlemen:", "Re: | Amendment No. 1 to ... Rights Agreement ... / Ladies and Gentlemen:".
 # The subject may be underlined by a rule ("Re: Amendment No. 1" / "-----" / "Dear ..."), or
 # stand without a salutation when it names the agreement the letter amends.
+# The blanks after "Re:" are taken whole (*+): a subject never starts with one that the
+# same match could have skipped, and giving them back made a long run cubic to search.
 _LETTER = re.compile(
-    r"\bRe:[ \t|\n]*(?P<subject>[^\n]{0,400}?)[ \t|\n]*(?:-{3,}[ \t|\n]*)?"
+    r"\bRe:[ \t|\n]*+(?P<subject>[^\n]{0,400}?)[ \t|\n]*(?:-{3,}[ \t|\n]*)?"
     r"(?:(?:Ladies[ \t]+and[ \t]+Gentlemen|Gentlemen|Dear[ \t]+[A-Z][^\n:,]{0,60})[:,]|"
     r"(?<=(?i:rights agreement))(?=[ \t]*\n))"
 )
