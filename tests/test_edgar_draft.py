@@ -2366,3 +2366,19 @@ class TestRound4:
             "considered an \u201cacquiring person\u201d under the Rights Agreement.\n"
         )
         assert "amendment[-].add-exempt-person=Blue made an Exempt Person" in text_facts(text)
+
+
+class TestLetterSubjectLinear:
+    def test_blanks_after_re_do_not_backtrack(self) -> None:
+        """A long run of blanks after "Re:" is searched at once (it took minutes when cubic)."""
+        import time
+
+        from rightsplan.edgar import draft as draft_module
+
+        for blanks in (" " * 3000, " |\n" * 1000):
+            started = time.monotonic()
+            assert draft_module._LETTER.search("Re:" + blanks, 0, 3000) is None
+            assert time.monotonic() - started < 2
+        letter = draft_module._LETTER.search("Re:  Amendment No. 1 to Rights Agreement\nGentlemen:")
+        assert letter is not None
+        assert letter.group("subject") == "Amendment No. 1 to Rights Agreement"

@@ -511,11 +511,13 @@ _EXCLUDED = re.compile(
     rf"(?P<name>{_HOLDER_ENTITY})(?!\w)[^.;%]{{0,200}}?\b(?:shall|will){_W}not{_W}"
     rf"{_DEEMED_ACQUIRING}"
 )
+# A holder as a waiver names it: up to six capitalised words ("Luxor Capital Group").
+_CAPITALISED_NAME = rf"[A-Z][\w.&'’-]*(?:{_W}[A-Z][\w.&'’-]*){{0,5}}"
 # A board's waiver for a named holder: "waived the 15% limitation ... with respect to Luxor, to
 # allow Luxor to become the beneficial owner of up to 26% of the shares ..., without being deemed
 # to be an "acquiring person"": the holder's cap, its name as the text gives it.
 _ALLOWED_TO_OWN = re.compile(
-    rf"\b(?:allow|permit)(?:s|ted|ting)?{_W}(?P<name>[A-Z][\w.&'’-]*(?:{_W}[A-Z][\w.&'’-]*){{0,5}})"
+    rf"\b(?:allow|permit)(?:s|ted|ting)?{_W}(?P<name>{_CAPITALISED_NAME})"
     rf"{_W}to{_W}(?:become|acquire|own|beneficially{_W}own|increase)\b"
 )
 # "agreed to further waive all of the existing limitations under the Rights Agreement so that
@@ -523,7 +525,7 @@ _ALLOWED_TO_OWN = re.compile(
 # circumstance": a waiver that exempts the holder outright.
 _WAIVED_FOR = re.compile(
     rf"\bwaive[sd]?\b[^.;%]{{0,160}}?\bso{_W}that{_W}"
-    rf"(?P<name>[A-Z][\w.&'’-]*(?:{_W}[A-Z][\w.&'’-]*){{0,5}}){_W}(?:would|will|shall){_W}not{_W}"
+    rf"(?P<name>{_CAPITALISED_NAME}){_W}(?:would|will|shall){_W}not{_W}"
     rf"be{_W}(?:considered|deemed)(?:{_W}to{_W}be)?{_W}an?{_W}[\"“]?(?i:acquiring{_W}person)"
 )
 # "waived the 15% limitation": the line waived, not the holder's cap.
@@ -1321,8 +1323,10 @@ def _amendment_number(match: re.Match[str]) -> int:
 # Gentlemen:", "Re: | Amendment No. 1 to ... Rights Agreement ... / Ladies and Gentlemen:".
 # The subject may be underlined by a rule ("Re: Amendment No. 1" / "-----" / "Dear ..."), or
 # stand without a salutation when it names the agreement the letter amends.
+# The blanks after "Re:" are taken whole (*+): a subject never starts with one that the
+# same match could have skipped, and giving them back made a long run cubic to search.
 _LETTER = re.compile(
-    r"\bRe:[ \t|\n]*(?P<subject>[^\n]{0,400}?)[ \t|\n]*(?:-{3,}[ \t|\n]*)?"
+    r"\bRe:[ \t|\n]*+(?P<subject>[^\n]{0,400}?)[ \t|\n]*(?:-{3,}[ \t|\n]*)?"
     r"(?:(?:Ladies[ \t]+and[ \t]+Gentlemen|Gentlemen|Dear[ \t]+[A-Z][^\n:,]{0,60})[:,]|"
     r"(?<=(?i:rights agreement))(?=[ \t]*\n))"
 )
