@@ -211,11 +211,9 @@ class Plan:
         the square of their number.
         """
         words: list[str] = []
-        amendments = iter(self.amendments)
+        agreement, amendments = self.agreement, iter(self.amendments)
         for index, count in enumerate(self._openers):
-            each = [f"{self.agreement.name} dated {self.agreement.dated.isoformat()}"]
-            if index:
-                each = []
+            each = [] if index else [f"{agreement.name} dated {agreement.dated.isoformat()}"]
             for amendment in itertools.islice(amendments, count):
                 described = "; ".join(c.describe() for c in amendment.changes)
                 if amendment.restates:

@@ -18,7 +18,7 @@ from rightsplan.rules import HOLDER_KINDS
 from rightsplan.screening._standings import STANDING_COLUMNS, check_types
 from rightsplan.screening.exact import MAX_COUNT
 
-__all__ = ["COLUMNS", "Positions", "load_plans", "positions_frame", "validate"]
+__all__ = ["COLUMNS", "Positions", "load_plans", "positions_frame", "same_objects", "validate"]
 
 ISSUER_NAMES = ("issuer", "plan", "issuer_id", "plan_id")
 """Accepted names for the column saying whose plan a position is screened against."""
@@ -81,7 +81,7 @@ def load_plans(plans: Mapping[str, Plan] | str | os.PathLike[str]) -> dict[str, 
         )
     keys, values = list(plans), list(plans.values())
     last = _CHECKED[0] if _CHECKED else None  # one read: another thread may replace it
-    if last is not None and _same(last[0], keys) and _same(last[1], values):
+    if last is not None and same_objects(last[0], keys) and same_objects(last[1], values):
         return dict(last[2])  # the same keys and plan objects as last time: checked already
     out: dict[str, Plan] = {}
     for key, plan in zip(keys, values, strict=True):
@@ -99,7 +99,7 @@ _CHECKED: list[tuple[list[Any], list[Plan], dict[str, Plan]]] = []
 screen call with the same plans costs a comparison of references, not a pass in Python)."""
 
 
-def _same(known: Sequence[object], given: Sequence[object]) -> bool:
+def same_objects(known: Sequence[object], given: Sequence[object]) -> bool:
     """Whether the two lists hold the very same objects, in order (compared in C)."""
     return len(known) == len(given) and all(map(operator.is_, known, given))
 

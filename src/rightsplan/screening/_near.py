@@ -419,9 +419,7 @@ class NearNames:
             if own not in keys:
                 near = near_of()
                 answer = [name for key, name in keys.items() if near(key)] or None
-        if len(self.answers) > _MOST_ANSWERS:
-            self.answers.clear()
-        self.answers[memo] = answer
+        _remember(self.answers, memo, answer)
         return answer
 
     def _near_set(self, set_id: int) -> Callable[[str], bool]:

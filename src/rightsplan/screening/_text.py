@@ -539,9 +539,6 @@ def _holder_loop(
             if short and issuer[i] < first.size - 1:
                 # Word at a time: the key is the name's bytes lower-cased, compared with the
                 # plan's names as two words each; the one-edit test on words too.
-                name_out[i] = 0
-                own_out[i] = -1
-                near_out[i] = 0
                 plan = issuer[i]
                 low_name = first[plan]
                 high_name = first[plan + 1]

@@ -27,7 +27,6 @@ run.
 from __future__ import annotations
 
 import gc
-import operator
 import os
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -49,7 +48,7 @@ from rightsplan.rules import (
     holder_class,
 )
 from rightsplan.screening import _text, exact, kernel
-from rightsplan.screening._inputs import normalize, validate
+from rightsplan.screening._inputs import normalize, same_objects, validate
 from rightsplan.screening._near import NearNames
 from rightsplan.screening._standings import STANDING_COLUMNS, judge, patched, rows_with_standing
 from rightsplan.screening.intervals import FIRST_DAY, LAST_DAY, Intervals, materialize
@@ -321,12 +320,7 @@ def prepare(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Prepared:
     if _CACHED:
         (known_warn, known_issuers), known_plans, known = _CACHED[0]
         # Compared in C (references, not a Python pass over thousands of plans per call).
-        if (
-            known_warn == warn_at
-            and known_issuers == issuers
-            and len(known_plans) == len(values)
-            and all(map(operator.is_, known_plans, values))
-        ):
+        if known_warn == warn_at and known_issuers == issuers and same_objects(known_plans, values):
             return known
     # With the cyclic garbage collector off: the builder makes hundreds of thousands of
     # short-lived containers, in no cycles, that its young collections would walk for
