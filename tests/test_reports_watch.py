@@ -496,7 +496,7 @@ class TestPassivityByIntent:
 
 
 def sole(name: str, shares: int, shared: int = 0, group: str | None = None) -> DrawnPerson:
-    percent = f"{shares / 100_000:.1f}"
+    percent = f"{Decimal(shares) / 100_000:.1f}"  # the percent of class, exactly
     return DrawnPerson(name, group, shares - shared, shared, shares - shared, shared, shares,
                        percent, "PN")  # fmt: skip
 
@@ -676,7 +676,7 @@ def drawn(
         drawn_report = DrawnReport(
             form, 0, "Target Inc.", "123456789", day, "13d-1(c)" if form == "13G" else None,
             (DrawnPerson(holder, None, shares - cut, cut, shares - cut, cut, shares,
-                         f"{shares / 100_000:.1f}", "PN"),),
+                         f"{Decimal(shares) / 100_000:.1f}", "PN"),),
         )  # fmt: skip
         found.append(parse_report(render_text(drawn_report), name=f"{index}.txt"))
     return found
