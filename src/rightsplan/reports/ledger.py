@@ -55,7 +55,7 @@ from rightsplan import _check
 from rightsplan.errors import InputTypeError, InvalidInputError
 from rightsplan.io.events import EventsFormat, dumps_events
 from rightsplan.ledger import Event, GroupFormed, Ledger, OutstandingChanged, PositionReported
-from rightsplan.reports.model import Report, Stated
+from rightsplan.reports.model import PassiveBasis, Report, Stated
 
 __all__ = [
     "Positions",
@@ -83,9 +83,10 @@ class ReportedPosition:
     percent: Stated[str] | None
     """The percent of class as printed, for the person whose aggregate is taken."""
     passive: bool | None
-    """From the form and the rule box (:attr:`Report.passive <rightsplan.reports.Report.passive>`):
-    ``True`` for a 13G under Rule 13d-1(b) or (c) or stating no rule, ``False`` for a 13D,
-    ``None`` where not established (a 13G under Rule 13d-1(d), or no form stated)."""
+    """From the form and the rule box (:attr:`Report.passive <rightsplan.reports.Report.passive>`,
+    by :class:`~rightsplan.reports.PassiveBasis`): ``True`` for a 13G under Rule 13d-1(b) or (c)
+    or stating no rule, ``False`` for a 13D, ``None`` where not established (a 13G under Rule
+    13d-1(d), or no form stated)."""
     outstanding: Stated[int] | None = None
     """The shares outstanding the report says it computed on, if it does."""
     note: str | None = None
@@ -106,12 +107,14 @@ class ReportedPosition:
         if self.percent is not None:
             parts.append(f'percent of class "{" ".join(self.percent.quote.split())}"')
         report = self.report
-        if report.form is not None and report.form.value == "13G":
-            if report.rule is None:
-                parts.append("no rule stated (13d-1(b), (c) or (d)): passive by the form alone")
-            else:
-                marked = f'rule "{" ".join(report.rule.quote.split())}"'
-                parts.append(marked if report.passive else f"{marked}: passivity not established")
+        basis = report.passivity
+        if basis is PassiveBasis.NO_RULE_STATED:
+            parts.append("no rule stated (13d-1(b), (c) or (d)): passive by the form alone")
+        elif report.rule is not None:
+            marked = f'rule "{" ".join(report.rule.quote.split())}"'
+            parts.append(marked if basis.established else f"{marked}: passivity not established")
+        elif not basis.established:
+            parts.append("no form stated (13D or 13G): passivity not established")
         return "; ".join(parts)
 
 
@@ -404,14 +407,21 @@ def _walk(
                 amount = position.most if known is None else min(position.most, known)
                 source = f"{source}; the persons' aggregates added, the most the group holds"
             held[holder] = (amount, position.shared)
-            passive = position.passive if passive_of is None else passive_of(position)
-            if passive is None and position.report.form is not None:
-                # A 13G under Rule 13d-1(d): the cautious reading, said for the reviewer.
-                passive = False
-                source = (
-                    f"{source}; recorded as active (the general threshold): Rule 13d-1(d) "
-                    "does not show that the holder is passive; set passive to true if it is"
-                )
+            basis = position.report.passivity
+            if passive_of is not None:
+                passive = passive_of(position)
+            else:
+                passive = basis.recorded
+                if not basis.established:  # the cautious reading, said for the reviewer
+                    why = (
+                        "Rule 13d-1(d)"
+                        if basis is PassiveBasis.RULE_13D_1_D
+                        else "a report stating no form (13D or 13G)"
+                    )
+                    source = (
+                        f"{source}; recorded as active (the general threshold): {why} does "
+                        "not show that the holder is passive; set passive to true if it is"
+                    )
             sources[holder] = source
             group = group_of.get(holder)
             if group is not None and group.report is None:
