@@ -125,10 +125,11 @@ class TestReference:
 
 def _submodule_enums() -> list[tuple[type[enum.Enum], str, str]]:
     """Public enums outside ``rp.__all__``: each, the page showing it, its text attribute."""
-    from rightsplan import edgar, report
+    from rightsplan import edgar, report, reports
 
     return [
         (report.ColumnType, "tables.md", "value"),
+        (reports.PassiveBasis, "ownership-reports.md", "value"),
         (edgar.EventKind, "json.md", "value"),
         (edgar.Authority, "json.md", "label"),
     ]
