@@ -100,6 +100,25 @@ class TestRead:
         assert main(["reports", "read", str(path)]) == 2
         assert "larger than 16 MiB" in capsys.readouterr().err
 
+    @pytest.mark.parametrize(
+        ("action", "said"),
+        [
+            ("read", ["its span", "a Schedule 13D or 13G file", "csv: one row per fact"]),
+            ("events", ["rightsplan history", "a Schedule 13D or 13G file", "default csv"]),
+            ("score", ["precision and recall", "with split.json", "the\n  held-back half"]),
+        ],
+    )
+    def test_each_action_has_help_with_an_example(
+        self, action: str, said: list[str], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """'reports ACTION --help' says what it does and what its arguments are, with an example."""
+        assert main(["reports", action, "--help"]) == 0
+        out = capsys.readouterr().out
+        assert f"examples:\n  rightsplan reports {action} " in out and "Exit status" in out
+        flat = " ".join(out.split())
+        for words in said:
+            assert " ".join(words.split()) in flat, words
+
     def test_events(self, capsys: pytest.CaptureFixture[str]) -> None:
         """'reports events' writes an events file for 'rightsplan history'."""
         assert main(["reports", "events", f"{REPORTS}/01-13d-derived.txt"]) == 0
