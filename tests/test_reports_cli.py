@@ -286,3 +286,31 @@ class TestFuzz:
         assert "Traceback" not in err and "internal error" not in err
         if status == 2:
             assert len(err.strip().splitlines()) == 1
+
+
+class TestEventsReplay:
+    def test_events_with_outstanding_replay_in_history(self, tmp_path: Path) -> None:
+        """'reports events --outstanding N' writes a file 'rightsplan history' replays as is."""
+        events = tmp_path / "ipof.csv"
+        argv = ["reports", "events", f"{REPORTS}/01-13d-derived.txt", "--outstanding", "11572314"]
+        assert main([*argv, "-o", str(events)]) == 0
+        first = events.read_text("utf-8").splitlines()[1]
+        assert first.startswith("outstanding-changed,2003-11-24,,,,11572314,given by the caller")
+        assert main(["history", PLAN, str(events)]) == 1  # the 13D as filed: active, over 15%
+
+    def test_events_without_outstanding_name_what_history_needs(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Without it, history refuses the file and says to record the shares outstanding."""
+        events = tmp_path / "ipof.csv"
+        assert main(["reports", "events", f"{REPORTS}/01-13d-derived.txt", "-o", str(events)]) == 0
+        assert main(["history", PLAN, str(events)]) == 2
+        assert "record an OutstandingChanged event" in capsys.readouterr().err
+
+    def test_events_refuse_a_count_that_is_not_positive(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--outstanding 0 exits 2 with one line."""
+        argv = ["reports", "events", f"{REPORTS}/01-13d-derived.txt", "--outstanding", "0"]
+        assert main(argv) == 2
+        assert "expected a positive share count" in capsys.readouterr().err

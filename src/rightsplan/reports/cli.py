@@ -33,7 +33,8 @@ __all__ = ["reports_main", "watch_main"]
 _READ_EPILOG = """\
 examples:
   rightsplan reports read tests/data/reports-fixtures/tci-music-13d.txt --format json
-  rightsplan reports events examples/innotrac/reports/*.txt -o ipof-events.csv
+  rightsplan reports events examples/innotrac/reports/*.txt --outstanding 11572314 \\
+      -o ipof-events.csv
   rightsplan reports score tests/data/reports --half test
 
 'read' gives every fact each report states, with its span (start and end offsets in the
@@ -195,7 +196,10 @@ def _reports_parser() -> argparse.ArgumentParser:
         "aggregate amount and its passivity (from the form and the 13G's rule box), "
         "outstanding-changed where a report states the shares outstanding, group-formed where "
         "a joint filing names earlier separate filers; each event cites its report.",
-        epilog=_action_epilog("events", "examples/innotrac/reports/*.txt -o ipof-events.csv"),
+        epilog=_action_epilog(
+            "events",
+            "examples/innotrac/reports/*.txt --outstanding 11572314 -o ipof-events.csv",
+        ),
         formatter_class=raw,
     )
     events.add_argument("reports", nargs="+", metavar="REPORT", help=_REPORT_HELP)
@@ -204,6 +208,13 @@ def _reports_parser() -> argparse.ArgumentParser:
         choices=("csv", "json", "jsonl"),
         default="csv",
         help="the events file's format (default csv)",
+    )
+    events.add_argument(
+        "--outstanding",
+        type=int,
+        metavar="N",
+        help="the shares outstanding until a report states a figure (a replay needs one "
+        "before the first holding)",
     )
     events.add_argument("-o", "--output", metavar="FILE", help="write to FILE (- is stdout)")
     scored = commands.add_parser(
@@ -274,7 +285,7 @@ def reports_main(argv: list[str]) -> int:
         if failed:
             return 2
         if args.action == "events":
-            deliver(events_text(found, args.format), args.output)
+            deliver(events_text(found, args.format, outstanding=args.outstanding), args.output)
         elif args.format == "csv":
             columns = ["file", "fact", "value", "start", "end", "quote"]
             deliver(csv_text(columns, _fact_records(found)), args.output)

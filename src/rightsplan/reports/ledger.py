@@ -472,7 +472,10 @@ def _walk(
 
 
 def events_from_reports(
-    reports: Iterable[Report], *, groups: Mapping[str, Iterable[str]] | None = None
+    reports: Iterable[Report],
+    *,
+    groups: Mapping[str, Iterable[str]] | None = None,
+    outstanding: int | None = None,
 ) -> tuple[Event, ...]:
     """Ledger events for ``reports``: the shares outstanding a report states, then its holding.
 
@@ -480,16 +483,21 @@ def events_from_reports(
     see :func:`positions`) become :class:`~rightsplan.GroupFormed` events on the day they
     are stated. A report that gives a percentage but no aggregate amount gives no event (a
     percentage is not a number of shares); :func:`~rightsplan.reports.watch` still assesses
-    it.
+    it. ``outstanding`` is the shares outstanding until a report states a figure (an
+    :class:`~rightsplan.OutstandingChanged` event on the first report's date, "given by the
+    caller"): a replay needs one before the first holding.
     """
-    return _walk(positions(reports, groups=groups)).events
+    return _walk(positions(reports, groups=groups), outstanding=outstanding).events
 
 
 def ledger_from_reports(
-    reports: Iterable[Report], *, groups: Mapping[str, Iterable[str]] | None = None
+    reports: Iterable[Report],
+    *,
+    groups: Mapping[str, Iterable[str]] | None = None,
+    outstanding: int | None = None,
 ) -> Ledger:
     """A :class:`~rightsplan.Ledger` of :func:`events_from_reports`."""
-    return Ledger(events_from_reports(reports, groups=groups))
+    return Ledger(events_from_reports(reports, groups=groups, outstanding=outstanding))
 
 
 def events_text(
@@ -497,6 +505,7 @@ def events_text(
     fmt: EventsFormat = "csv",
     *,
     groups: Mapping[str, Iterable[str]] | None = None,
+    outstanding: int | None = None,
 ) -> str:
     """The events of ``reports`` as an events file (CSV, JSON or JSON lines) to review and edit."""
-    return dumps_events(ledger_from_reports(reports, groups=groups), fmt)
+    return dumps_events(ledger_from_reports(reports, groups=groups, outstanding=outstanding), fmt)
