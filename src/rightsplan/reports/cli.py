@@ -13,14 +13,14 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rightsplan import report as frames
 from rightsplan._printable import json_safe, printable
 from rightsplan.errors import FilingError, InvalidInputError, RightsPlanError
 from rightsplan.io._files import csv_text
 from rightsplan.reports.ledger import events_text
-from rightsplan.reports.model import Report
+from rightsplan.reports.model import Report, Stated
 from rightsplan.reports.read import read_report
 from rightsplan.reports.score import score
 from rightsplan.reports.watch import Watch, watch
@@ -134,7 +134,17 @@ def _report_json(found: Report) -> dict[str, object]:
             for fact in found.facts()
         ],
         "inconsistencies": [item.describe() for item in found.inconsistencies],
+        "passive": found.passive,
+        "passivity": found.passivity.value,
+        "joint_filing": _span(found.joint_filing),
+        "outstanding": _span(found.outstanding),
     }
+
+
+def _span(stated: Stated[Any] | None) -> dict[str, object] | None:
+    if stated is None:
+        return None
+    return {"value": stated.value, "start": stated.start, "end": stated.end, "quote": stated.quote}
 
 
 _REPORT_HELP = "a Schedule 13D or 13G file: text, an EDGAR submission, HTML or XML"
