@@ -35,8 +35,10 @@ Modelling choices, stated once:
   investor: shares acquired before the class was registered) is filed whatever the holder's
   intent, so it does not show passivity: the events record it as active (the general
   threshold, the cautious reading) and say so, for the reviewer to change, and the watch
-  judges it both ways. A 13G whose cover states no rule (older filings) is passive by the
-  form alone, and the events say the rule was not stated. (Where a plan's exception turns
+  judges it both ways; so is a report that does not say whether it is a 13D or a 13G. A 13G
+  whose cover states no rule (older filings) is passive by the form alone, and the events say
+  the rule was not stated. :class:`~rightsplan.reports.PassiveBasis` states this rule once,
+  for the events and the watch alike. (Where a plan's exception turns
   on intent rather than on the form, :func:`~rightsplan.reports.watch` reads Item 4: see
   :func:`~rightsplan.reports.stated_intent`.)
 - **Shares as reported, percentages as printed.** The events carry the aggregate amount

@@ -19,7 +19,8 @@ machinery:
 - passivity is the form's and the 13G's rule box's (:attr:`~rightsplan.reports.Report.passive`):
   a 13D is active, so a 13G filer that files a 13D is judged under the lower tier from that
   report's date; a 13G under Rule 13d-1(b) or (c), or stating no rule, is passive; a 13G
-  under Rule 13d-1(d) (filed whatever the holder's intent) does not settle it, so both
+  under Rule 13d-1(d) (filed whatever the holder's intent), or a report stating no form,
+  does not settle it (:class:`~rightsplan.reports.PassiveBasis`), so both
   answers are judged and the row is ``UNCERTAIN`` where the passive tier decides whether it
   triggers (a warning where it decides only between warning and clear), saying why. Where
   the plan's exception for the holder lasts only while it holds "without any intention of
