@@ -125,10 +125,11 @@ class TestReference:
 
 def _submodule_enums() -> list[tuple[type[enum.Enum], str, str]]:
     """Public enums outside ``rp.__all__``: each, the page showing it, its text attribute."""
-    from rightsplan import edgar, report
+    from rightsplan import edgar, report, reports
 
     return [
         (report.ColumnType, "tables.md", "value"),
+        (reports.PassiveBasis, "ownership-reports.md", "value"),
         (edgar.EventKind, "json.md", "value"),
         (edgar.Authority, "json.md", "label"),
     ]
@@ -291,6 +292,28 @@ class TestJsonFields:
         assert isinstance(summary, dict)
         assert set(summary["statuses"]) <= {status.value for status in rp.Status}
         assert set(summary) == _documented("screen")
+
+    def test_reports_read(self) -> None:
+        """`reports read --format json`: every report's fields, a 13D's, a 13G's and an XML's."""
+        reports = (
+            "tests/data/reports/cik-1816233/01-13d-a.txt",  # states the shares outstanding
+            "tests/data/reports/procore-technologies/01-13g-a.txt",
+            "tests/data/reports-fixtures/drawn-13g-a-primary_doc.xml",
+        )
+        document = _cli_json("reports", "read", *reports)
+        assert isinstance(document, list) and all(item["outstanding"] for item in document[::2])
+        assert _keys(document) == _documented("reports read")
+
+    def test_reports_score(self) -> None:
+        """`reports score --format json`: the half, the counts and each field's row."""
+        document = _cli_json("reports", "score", "tests/data/reports", "--half", "test")
+        assert _keys(document) == _documented("reports score")
+
+    def test_watch(self) -> None:
+        """`watch --format json`: every column of the watch, for the Innotrac example."""
+        argv = ("watch", "examples/innotrac/plan.toml", "examples/innotrac/reports")
+        document = _cli_json(*argv, "--outstanding", "11572314")
+        assert _keys(document) == _documented("watch")
 
     def test_ingest(self) -> None:
         """`ingest --format json`: drafts, found values, conflicts; plan-file keys aside."""

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rightsplan as rp
-from rightsplan import edgar, report
+from rightsplan import edgar, report, reports
 from rightsplan.cli import main
 from rightsplan.io import holdings
 from rightsplan.screening import polars_engine, screen
@@ -384,6 +384,7 @@ class TestDocs:
             report.HISTORY_COLUMNS,
             report.TRIGGER_COLUMNS,
             report.CHANGE_COLUMNS,
+            reports.WATCH_COLUMNS,
         ],
     )
     def test_every_column_documented_with_its_type(

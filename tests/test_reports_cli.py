@@ -5,6 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import random
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pendulum
@@ -100,11 +104,88 @@ class TestRead:
         assert main(["reports", "read", str(path)]) == 2
         assert "larger than 16 MiB" in capsys.readouterr().err
 
+    @pytest.mark.parametrize(
+        ("action", "said"),
+        [
+            ("read", ["its span", "a Schedule 13D or 13G file", "csv: one row per fact"]),
+            ("events", ["rightsplan history", "a Schedule 13D or 13G file", "default csv"]),
+            ("score", ["precision and recall", "with split.json", "the\n  held-back half"]),
+        ],
+    )
+    def test_each_action_has_help_with_an_example(
+        self, action: str, said: list[str], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """'reports ACTION --help' says what it does and what its arguments are, with an example."""
+        assert main(["reports", action, "--help"]) == 0
+        out = capsys.readouterr().out
+        assert f"examples:\n  rightsplan reports {action} " in out and "Exit status" in out
+        flat = " ".join(out.split())
+        for words in said:
+            assert " ".join(words.split()) in flat, words
+
     def test_events(self, capsys: pytest.CaptureFixture[str]) -> None:
         """'reports events' writes an events file for 'rightsplan history'."""
         assert main(["reports", "events", f"{REPORTS}/01-13d-derived.txt"]) == 0
         out = capsys.readouterr().out
         assert out.splitlines()[1].startswith("position-reported,2003-11-24,IPOF Fund,2800500,")
+
+
+_PEAK = """\
+import resource, sys
+from rightsplan.cli import main
+status = main(sys.argv[1:])
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+sys.exit(status)
+"""
+"""A command run in a child that prints its own peak memory (KiB on Linux) on its last line."""
+
+
+def _run_measured(*argv: str) -> tuple[int, float, int, str]:
+    """Exit status, wall seconds, peak resident memory in MiB and standard error of a command."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK, *argv], capture_output=True, text=True, check=False
+    )
+    took = time.perf_counter() - started
+    *lines, peak = done.stderr.strip().splitlines()
+    return done.returncode, took, int(peak) // 1024, "\n".join(lines)
+
+
+class TestHostileInputIsBounded:
+    @pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss is in KiB on Linux")
+    @pytest.mark.parametrize(
+        ("kind", "message"),
+        [
+            ("binary-20mb", "larger than 16 MiB"),
+            ("text-20mb", "larger than 16 MiB"),
+            ("nul-after-15mb", "binary data"),
+            ("nul-in-a-report", "binary data"),
+        ],
+    )
+    def test_exit_2_in_bounded_time_and_memory(
+        self, tmp_path: Path, kind: str, message: str
+    ) -> None:
+        """Binary, 20 MB and NUL-bearing files exit 2, named, in seconds, never held whole.
+
+        Peak memory stays within 16 MiB of the same command reading a small real report (a
+        20 MB file read whole would add at least 20; 1-2 MiB measured).
+        """
+        cover = (FIXTURES / "tci-music-13d.txt").read_bytes()
+        content = {
+            "binary-20mb": random.Random(16).randbytes(20 * 2**20),
+            "text-20mb": cover * (20 * 2**20 // len(cover) + 1),
+            "nul-after-15mb": cover * (15 * 2**20 // len(cover)) + b"\x00",
+            "nul-in-a-report": cover[:2000] + b"\x00" + cover[2000:],
+        }[kind]
+        path = tmp_path / f"{kind}.txt"
+        path.write_bytes(content)
+        status, _, floor, _ = _run_measured("reports", "read", str(FIXTURES / "tci-music-13d.txt"))
+        assert status == 0
+        status, took, peak, err = _run_measured("reports", "read", str(path))
+        assert status == 2 and str(path) in err and message in err, err
+        assert len(err.splitlines()) == 1 and "Traceback" not in err
+        assert took < 30, took  # 0.5-3 s measured on a loaded 2-core machine
+        assert peak - floor < 16, (peak, floor)
 
 
 class TestWatch:
@@ -205,3 +286,31 @@ class TestFuzz:
         assert "Traceback" not in err and "internal error" not in err
         if status == 2:
             assert len(err.strip().splitlines()) == 1
+
+
+class TestEventsReplay:
+    def test_events_with_outstanding_replay_in_history(self, tmp_path: Path) -> None:
+        """'reports events --outstanding N' writes a file 'rightsplan history' replays as is."""
+        events = tmp_path / "ipof.csv"
+        argv = ["reports", "events", f"{REPORTS}/01-13d-derived.txt", "--outstanding", "11572314"]
+        assert main([*argv, "-o", str(events)]) == 0
+        first = events.read_text("utf-8").splitlines()[1]
+        assert first.startswith("outstanding-changed,2003-11-24,,,,11572314,given by the caller")
+        assert main(["history", PLAN, str(events)]) == 1  # the 13D as filed: active, over 15%
+
+    def test_events_without_outstanding_name_what_history_needs(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Without it, history refuses the file and says to record the shares outstanding."""
+        events = tmp_path / "ipof.csv"
+        assert main(["reports", "events", f"{REPORTS}/01-13d-derived.txt", "-o", str(events)]) == 0
+        assert main(["history", PLAN, str(events)]) == 2
+        assert "record an OutstandingChanged event" in capsys.readouterr().err
+
+    def test_events_refuse_a_count_that_is_not_positive(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--outstanding 0 exits 2 with one line."""
+        argv = ["reports", "events", f"{REPORTS}/01-13d-derived.txt", "--outstanding", "0"]
+        assert main(argv) == 2
+        assert "expected a positive share count" in capsys.readouterr().err

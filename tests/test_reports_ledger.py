@@ -215,3 +215,16 @@ def ten_percent_plan() -> rp.Plan:
     return rp.Plan(
         rp.RightsAgreement(company="Target Inc.", dated="2021-03-01", provisions=(threshold,))
     )
+
+
+class TestOutstandingGiven:
+    def test_outstanding_given_opens_the_ledger(self) -> None:
+        """outstanding= records the shares outstanding on the first report's date, cited."""
+        found = report("13D", "2021-06-01", person("Holder", 1_500_000, "15.0"))
+        first, holding = events_from_reports([found], outstanding=10_000_000)
+        assert isinstance(first, rp.OutstandingChanged) and isinstance(holding, rp.PositionReported)
+        assert (first.on, first.outstanding, first.source) == (
+            pendulum.Date(2021, 6, 1),
+            10_000_000,
+            "given by the caller",
+        )

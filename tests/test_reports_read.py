@@ -6,11 +6,12 @@ import contextlib
 import time
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 
-from rightsplan.errors import FilingError
-from rightsplan.reports import Layout, Report, parse_report, read_report
+from rightsplan.errors import FilingError, InvalidInputError
+from rightsplan.reports import Layout, Report, Stated, parse_report, read_report
 from tests.reports_render import (
     RULE_LAYOUTS,
     DrawnReport,
@@ -270,3 +271,30 @@ class TestBadInput:
         with contextlib.suppress(FilingError):
             parse_report(markup, name="hostile")
         assert time.perf_counter() - started < 30  # on a loaded 2-core machine: 1-9 s
+
+
+class TestReportModel:
+    def test_a_rule_no_13g_states_is_refused(self) -> None:
+        """A report whose rule is not 13d-1(b), (c) or (d) is refused, naming the rule."""
+        found = read_report(FIXTURES / "tci-music-13d.txt")
+        with pytest.raises(InvalidInputError, match=r"rule: .*'13d-1\(e\)'"):
+            attrs.evolve(found, rule=Stated("13d-1(e)", 0, 1, "x"))
+
+    def test_drawn_primary_doc_reads_as_a_structured_13g_amendment(self) -> None:
+        """The drawn XML fixture says it is drawn and gives every cover value with its span."""
+        path = FIXTURES / "drawn-13g-a-primary_doc.xml"
+        text = path.read_text("utf-8")
+        assert "DRAWN EXAMPLE, NOT A FILING" in text[:200]
+        found = read_report(path)
+        assert (found.layout, found.form_name, found.passive) == (
+            Layout.XML,
+            "Schedule 13G/A (Amendment No. 2)",
+            True,
+        )
+        assert [(p.name.value, p.aggregate and p.aggregate.value) for p in found.persons] == [
+            ("Sample Value Fund, L.P.", 1_250_000),
+            ("Sample Value Advisers LLC", 1_250_000),
+        ]
+        assert found.outstanding is not None and found.outstanding.value == 19_841_270
+        for fact in found.facts():
+            assert text[fact.start : fact.end] == fact.quote, fact

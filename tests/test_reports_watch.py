@@ -6,13 +6,21 @@ from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import rightsplan as rp
-from rightsplan.reports import Watch, parse_report, read_report, watch
+from rightsplan.reports import (
+    PassiveBasis,
+    Watch,
+    events_from_reports,
+    parse_report,
+    read_report,
+    watch,
+)
 from tests.reports_render import DrawnPerson, DrawnReport, render_text
 
 AT_LEAST = rp.Comparison.AT_LEAST
@@ -214,6 +222,44 @@ class TestPassivityByRuleBox:
             assert judged == as_active
         else:  # the cautious of the two (a warning over clear), else open
             assert judged in (as_active, "uncertain") and judged != as_passive
+
+
+BASES: dict[PassiveBasis, tuple[str | None, str | None, bool | None]] = {
+    PassiveBasis.SCHEDULE_13D: ("13D", None, False),
+    PassiveBasis.RULE_13D_1_B: ("13G", "13d-1(b)", True),
+    PassiveBasis.RULE_13D_1_C: ("13G", "13d-1(c)", True),
+    PassiveBasis.NO_RULE_STATED: ("13G", None, True),
+    PassiveBasis.RULE_13D_1_D: ("13G", "13d-1(d)", None),
+    PassiveBasis.NO_FORM: (None, None, None),
+}
+"""Each basis: the form, the rule box marked, and the passivity the report shows."""
+
+
+class TestEveryPassiveBasis:
+    def test_the_table_names_every_basis(self) -> None:
+        """The table below covers every kind of passivity basis there is, and no other."""
+        assert set(BASES) == set(PassiveBasis)
+
+    @pytest.mark.parametrize("basis", list(PassiveBasis), ids=lambda basis: basis.value)
+    def test_report_events_and_watch_follow_the_basis(self, basis: PassiveBasis) -> None:
+        """The report, its events and the watch take one passivity from the stated basis.
+
+        Shown passive or active, all three agree; not shown (Rule 13d-1(d), no form), the
+        events record it as active and say so, and the watch judges both tiers, saying why.
+        """
+        form, rule, shown = BASES[basis]
+        found = report(form or "13G", "2021-06-01", person("Holder", 1_500_000, "15.0"), rule=rule)
+        if form is None:
+            found = attrs.evolve(found, form=None)
+        assert (found.passivity, found.passive, basis.passive) == (basis, shown, shown)
+        assert basis.established is (shown is not None)
+        (event,) = [e for e in events_from_reports([found]) if isinstance(e, rp.PositionReported)]
+        assert event.passive is basis.recorded is bool(shown)
+        assert ("recorded as active" in str(event.source)) is (shown is None)
+        (row,) = watch(two_tier_plan(), [found], outstanding=10_000_000).records()
+        verdict = {True: ("clear", True), False: ("triggered", False), None: ("uncertain", None)}
+        assert (row["status"], row["passive"]) == verdict[shown]
+        assert (row["open"] is not None) is (shown is None)
 
 
 class TestGroups:

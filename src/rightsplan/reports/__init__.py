@@ -29,7 +29,15 @@ from rightsplan.reports.ledger import (
     ledger_from_reports,
     positions,
 )
-from rightsplan.reports.model import Fact, Inconsistency, Layout, Report, ReportingPerson, Stated
+from rightsplan.reports.model import (
+    Fact,
+    Inconsistency,
+    Layout,
+    PassiveBasis,
+    Report,
+    ReportingPerson,
+    Stated,
+)
 from rightsplan.reports.read import MAX_BYTES, parse_report, read_report
 from rightsplan.reports.score import FieldScore, Score, score
 from rightsplan.reports.watch import WATCH_COLUMNS, Watch, Watched, watch
@@ -43,6 +51,7 @@ __all__ = [
     "Inconsistency",
     "Intent",
     "Layout",
+    "PassiveBasis",
     "Positions",
     "Report",
     "ReportedPosition",

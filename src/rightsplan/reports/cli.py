@@ -13,14 +13,14 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rightsplan import report as frames
 from rightsplan._printable import json_safe, printable
 from rightsplan.errors import FilingError, InvalidInputError, RightsPlanError
 from rightsplan.io._files import csv_text
 from rightsplan.reports.ledger import events_text
-from rightsplan.reports.model import Report
+from rightsplan.reports.model import Report, Stated
 from rightsplan.reports.read import read_report
 from rightsplan.reports.score import score
 from rightsplan.reports.watch import Watch, watch
@@ -33,7 +33,8 @@ __all__ = ["reports_main", "watch_main"]
 _READ_EPILOG = """\
 examples:
   rightsplan reports read tests/data/reports-fixtures/tci-music-13d.txt --format json
-  rightsplan reports events examples/innotrac/reports/*.txt -o ipof-events.csv
+  rightsplan reports events examples/innotrac/reports/*.txt --outstanding 11572314 \\
+      -o ipof-events.csv
   rightsplan reports score tests/data/reports --half test
 
 'read' gives every fact each report states, with its span (start and end offsets in the
@@ -66,9 +67,10 @@ the replay of the reports with the plan: exactly when the shares outstanding are
 its rounding straddles the limit). Passivity is the form's and the 13G's rule box's: a 13D
 is active; a 13G under Rule 13d-1(b) or (c) is passive, and one stating no rule is passive
 by its form (the row says the rule was not stated); a 13G under Rule 13d-1(d) (an exempt
-investor, filing whatever its intent) does not show passivity, so it is judged under both
-tiers: UNCERTAIN where the passive tier decides whether it triggers, a warning where it
-decides only between warning and clear, unless --passive or --active names the holder. An
+investor, filing whatever its intent) does not show passivity, nor does a report that does
+not say whether it is a 13D or a 13G, so it is judged under both tiers: UNCERTAIN where the
+passive tier decides whether it triggers, a warning where it decides only between warning and
+clear, unless --passive or --active names the holder. An
 exception that lasts only while its holder has no intention of changing or
 influencing control turns on intent: a 13D's Item 4 decides that, and where it does not the
 row is UNCERTAIN unless --passive or --active names the holder. A joint filing naming
@@ -132,7 +134,34 @@ def _report_json(found: Report) -> dict[str, object]:
             for fact in found.facts()
         ],
         "inconsistencies": [item.describe() for item in found.inconsistencies],
+        "passive": found.passive,
+        "passivity": found.passivity.value,
+        "joint_filing": _span(found.joint_filing),
+        "outstanding": _span(found.outstanding),
     }
+
+
+def _span(stated: Stated[Any] | None) -> dict[str, object] | None:
+    if stated is None:
+        return None
+    return {"value": stated.value, "start": stated.start, "end": stated.end, "quote": stated.quote}
+
+
+_REPORT_HELP = "a Schedule 13D or 13G file: text, an EDGAR submission, HTML or XML"
+
+
+def _action_epilog(action: str, *examples: str) -> str:
+    shown = "\n".join(f"  rightsplan reports {action} {example}" for example in examples)
+    refused = (
+        "A corpus report that cannot be read is counted as refused in the figures. "
+        if action == "score"
+        else "A report that cannot be read (empty, binary, larger than 16 MiB, no Schedule 13D "
+        "or 13G cover) is named on standard error with the reason and the command exits 2. "
+    )
+    return (
+        f"examples:\n{shown}\n\n{refused}Exit status: 0 on success, 2 for bad input, 70 for "
+        "an internal error.\n"
+    )
 
 
 def _reports_parser() -> argparse.ArgumentParser:
@@ -146,18 +175,77 @@ def _reports_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    read = commands.add_parser("read", help="every fact each report states, with its span")
-    read.add_argument("reports", nargs="+", metavar="REPORT")
-    read.add_argument("--format", choices=("json", "csv"), default="json")
+    raw = argparse.RawDescriptionHelpFormatter
+    read = commands.add_parser(
+        "read",
+        help="every fact each report states, with its span",
+        description="Every fact each Schedule 13D or 13G states (issuer, CUSIP, form, "
+        "amendment, event date, rule, each reporting person's cover rows, Item 4), each with "
+        "its span (start and end offsets in the report's text; for XML, the XML as filed) "
+        "and its quote; a field stated twice, differently, is an inconsistency.",
+        epilog=_action_epilog(
+            "read",
+            "tests/data/reports-fixtures/tci-music-13d.txt --format csv",
+            "tests/data/reports-fixtures/drawn-13g-a-primary_doc.xml -o facts.json",
+        ),
+        formatter_class=raw,
+    )
+    read.add_argument("reports", nargs="+", metavar="REPORT", help=_REPORT_HELP)
+    read.add_argument(
+        "--format",
+        choices=("json", "csv"),
+        default="json",
+        help="json: one object per report with its facts (default); csv: one row per fact",
+    )
     read.add_argument("-o", "--output", metavar="FILE", help="write to FILE (- is stdout)")
-    events = commands.add_parser("events", help="one issuer's reports as an events file")
-    events.add_argument("reports", nargs="+", metavar="REPORT")
-    events.add_argument("--format", choices=("csv", "json", "jsonl"), default="csv")
+    events = commands.add_parser(
+        "events",
+        help="one issuer's reports as an events file",
+        description="One issuer's reports, in date order, as an events file for 'rightsplan "
+        "history' (review and edit it first): a position-reported event per report with its "
+        "aggregate amount and its passivity (from the form and the 13G's rule box), "
+        "outstanding-changed where a report states the shares outstanding, group-formed where "
+        "a joint filing names earlier separate filers; each event cites its report.",
+        epilog=_action_epilog(
+            "events",
+            "examples/innotrac/reports/*.txt --outstanding 11572314 -o ipof-events.csv",
+        ),
+        formatter_class=raw,
+    )
+    events.add_argument("reports", nargs="+", metavar="REPORT", help=_REPORT_HELP)
+    events.add_argument(
+        "--format",
+        choices=("csv", "json", "jsonl"),
+        default="csv",
+        help="the events file's format (default csv)",
+    )
+    events.add_argument(
+        "--outstanding",
+        type=int,
+        metavar="N",
+        help="the shares outstanding until a report states a figure (a replay needs one "
+        "before the first holding)",
+    )
     events.add_argument("-o", "--output", metavar="FILE", help="write to FILE (- is stdout)")
-    scored = commands.add_parser("score", help="precision and recall per field on a corpus")
+    scored = commands.add_parser(
+        "score",
+        help="precision and recall per field on a corpus",
+        description="The reader's precision and recall per field on one half of a corpus of "
+        "reports with gold facts (<issuer>/<NN>-<form>.txt beside .gold.json, halves in "
+        "split.json).",
+        epilog=_action_epilog("score", "tests/data/reports --half test"),
+        formatter_class=raw,
+    )
     scored.add_argument("corpus", metavar="CORPUS", help="the corpus folder (with split.json)")
-    scored.add_argument("--half", choices=("development", "test"), default="development")
-    scored.add_argument("--format", choices=("table", "json"), default="table")
+    scored.add_argument(
+        "--half",
+        choices=("development", "test"),
+        default="development",
+        help="which half to score (default development; test is the held-back half)",
+    )
+    scored.add_argument(
+        "--format", choices=("table", "json"), default="table", help="default table"
+    )
     scored.add_argument("-o", "--output", metavar="FILE", help="write to FILE (- is stdout)")
     return parser
 
@@ -207,7 +295,7 @@ def reports_main(argv: list[str]) -> int:
         if failed:
             return 2
         if args.action == "events":
-            deliver(events_text(found, args.format), args.output)
+            deliver(events_text(found, args.format, outstanding=args.outstanding), args.output)
         elif args.format == "csv":
             columns = ["file", "fact", "value", "start", "end", "quote"]
             deliver(csv_text(columns, _fact_records(found)), args.output)

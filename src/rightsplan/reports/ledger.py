@@ -35,8 +35,10 @@ Modelling choices, stated once:
   investor: shares acquired before the class was registered) is filed whatever the holder's
   intent, so it does not show passivity: the events record it as active (the general
   threshold, the cautious reading) and say so, for the reviewer to change, and the watch
-  judges it both ways. A 13G whose cover states no rule (older filings) is passive by the
-  form alone, and the events say the rule was not stated. (Where a plan's exception turns
+  judges it both ways; so is a report that does not say whether it is a 13D or a 13G. A 13G
+  whose cover states no rule (older filings) is passive by the form alone, and the events say
+  the rule was not stated. :class:`~rightsplan.reports.PassiveBasis` states this rule once,
+  for the events and the watch alike. (Where a plan's exception turns
   on intent rather than on the form, :func:`~rightsplan.reports.watch` reads Item 4: see
   :func:`~rightsplan.reports.stated_intent`.)
 - **Shares as reported, percentages as printed.** The events carry the aggregate amount
@@ -55,7 +57,7 @@ from rightsplan import _check
 from rightsplan.errors import InputTypeError, InvalidInputError
 from rightsplan.io.events import EventsFormat, dumps_events
 from rightsplan.ledger import Event, GroupFormed, Ledger, OutstandingChanged, PositionReported
-from rightsplan.reports.model import Report, Stated
+from rightsplan.reports.model import PassiveBasis, Report, Stated
 
 __all__ = [
     "Positions",
@@ -83,9 +85,10 @@ class ReportedPosition:
     percent: Stated[str] | None
     """The percent of class as printed, for the person whose aggregate is taken."""
     passive: bool | None
-    """From the form and the rule box (:attr:`Report.passive <rightsplan.reports.Report.passive>`):
-    ``True`` for a 13G under Rule 13d-1(b) or (c) or stating no rule, ``False`` for a 13D,
-    ``None`` where not established (a 13G under Rule 13d-1(d), or no form stated)."""
+    """From the form and the rule box (:attr:`Report.passive <rightsplan.reports.Report.passive>`,
+    by :class:`~rightsplan.reports.PassiveBasis`): ``True`` for a 13G under Rule 13d-1(b) or (c)
+    or stating no rule, ``False`` for a 13D, ``None`` where not established (a 13G under Rule
+    13d-1(d), or no form stated)."""
     outstanding: Stated[int] | None = None
     """The shares outstanding the report says it computed on, if it does."""
     note: str | None = None
@@ -106,12 +109,14 @@ class ReportedPosition:
         if self.percent is not None:
             parts.append(f'percent of class "{" ".join(self.percent.quote.split())}"')
         report = self.report
-        if report.form is not None and report.form.value == "13G":
-            if report.rule is None:
-                parts.append("no rule stated (13d-1(b), (c) or (d)): passive by the form alone")
-            else:
-                marked = f'rule "{" ".join(report.rule.quote.split())}"'
-                parts.append(marked if report.passive else f"{marked}: passivity not established")
+        basis = report.passivity
+        if basis is PassiveBasis.NO_RULE_STATED:
+            parts.append("no rule stated (13d-1(b), (c) or (d)): passive by the form alone")
+        elif report.rule is not None:
+            marked = f'rule "{" ".join(report.rule.quote.split())}"'
+            parts.append(marked if basis.established else f"{marked}: passivity not established")
+        elif not basis.established:
+            parts.append("no form stated (13D or 13G): passivity not established")
         return "; ".join(parts)
 
 
@@ -404,14 +409,21 @@ def _walk(
                 amount = position.most if known is None else min(position.most, known)
                 source = f"{source}; the persons' aggregates added, the most the group holds"
             held[holder] = (amount, position.shared)
-            passive = position.passive if passive_of is None else passive_of(position)
-            if passive is None and position.report.form is not None:
-                # A 13G under Rule 13d-1(d): the cautious reading, said for the reviewer.
-                passive = False
-                source = (
-                    f"{source}; recorded as active (the general threshold): Rule 13d-1(d) "
-                    "does not show that the holder is passive; set passive to true if it is"
-                )
+            basis = position.report.passivity
+            if passive_of is not None:
+                passive = passive_of(position)
+            else:
+                passive = basis.recorded
+                if not basis.established:  # the cautious reading, said for the reviewer
+                    why = (
+                        "Rule 13d-1(d)"
+                        if basis is PassiveBasis.RULE_13D_1_D
+                        else "a report stating no form (13D or 13G)"
+                    )
+                    source = (
+                        f"{source}; recorded as active (the general threshold): {why} does "
+                        "not show that the holder is passive; set passive to true if it is"
+                    )
             sources[holder] = source
             group = group_of.get(holder)
             if group is not None and group.report is None:
@@ -462,7 +474,10 @@ def _walk(
 
 
 def events_from_reports(
-    reports: Iterable[Report], *, groups: Mapping[str, Iterable[str]] | None = None
+    reports: Iterable[Report],
+    *,
+    groups: Mapping[str, Iterable[str]] | None = None,
+    outstanding: int | None = None,
 ) -> tuple[Event, ...]:
     """Ledger events for ``reports``: the shares outstanding a report states, then its holding.
 
@@ -470,16 +485,21 @@ def events_from_reports(
     see :func:`positions`) become :class:`~rightsplan.GroupFormed` events on the day they
     are stated. A report that gives a percentage but no aggregate amount gives no event (a
     percentage is not a number of shares); :func:`~rightsplan.reports.watch` still assesses
-    it.
+    it. ``outstanding`` is the shares outstanding until a report states a figure (an
+    :class:`~rightsplan.OutstandingChanged` event on the first report's date, "given by the
+    caller"): a replay needs one before the first holding.
     """
-    return _walk(positions(reports, groups=groups)).events
+    return _walk(positions(reports, groups=groups), outstanding=outstanding).events
 
 
 def ledger_from_reports(
-    reports: Iterable[Report], *, groups: Mapping[str, Iterable[str]] | None = None
+    reports: Iterable[Report],
+    *,
+    groups: Mapping[str, Iterable[str]] | None = None,
+    outstanding: int | None = None,
 ) -> Ledger:
     """A :class:`~rightsplan.Ledger` of :func:`events_from_reports`."""
-    return Ledger(events_from_reports(reports, groups=groups))
+    return Ledger(events_from_reports(reports, groups=groups, outstanding=outstanding))
 
 
 def events_text(
@@ -487,6 +507,7 @@ def events_text(
     fmt: EventsFormat = "csv",
     *,
     groups: Mapping[str, Iterable[str]] | None = None,
+    outstanding: int | None = None,
 ) -> str:
     """The events of ``reports`` as an events file (CSV, JSON or JSON lines) to review and edit."""
-    return dumps_events(ledger_from_reports(reports, groups=groups), fmt)
+    return dumps_events(ledger_from_reports(reports, groups=groups, outstanding=outstanding), fmt)

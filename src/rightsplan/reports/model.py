@@ -17,17 +17,87 @@ from typing import Any, Generic, TypeVar
 import attrs
 import pendulum
 
-__all__ = ["Fact", "Inconsistency", "Layout", "Report", "ReportingPerson", "Stated"]
+from rightsplan.errors import InvalidInputError
+
+__all__ = [
+    "Fact",
+    "Inconsistency",
+    "Layout",
+    "PassiveBasis",
+    "Report",
+    "ReportingPerson",
+    "Stated",
+]
 
 T = TypeVar("T")
 
+
+class PassiveBasis(enum.Enum):
+    """What a report's form and a 13G's rule box show of its holders' passivity: the rule, once.
+
+    Every reader of passivity (:attr:`Report.passive`, the events file, the watch) asks this,
+    never whether a flag happens to be ``None``. :attr:`passive` is what the report shows;
+    :attr:`established` whether it shows it at all; :attr:`recorded` what an events file
+    records until a reviewer says otherwise.
+    """
+
+    SCHEDULE_13D = "schedule-13d"
+    """A Schedule 13D: its filer may intend to change or influence control. Active."""
+    RULE_13D_1_B = "rule-13d-1(b)"
+    """A 13G under Rule 13d-1(b), a qualified institution. Passive."""
+    RULE_13D_1_C = "rule-13d-1(c)"
+    """A 13G under Rule 13d-1(c), a passive investor certifying no control purpose. Passive."""
+    NO_RULE_STATED = "13g-no-rule-stated"
+    """A 13G whose cover marks no rule (older filings, or a copy that lost the boxes).
+    Passive by the form alone."""
+    RULE_13D_1_D = "rule-13d-1(d)"
+    """A 13G under Rule 13d-1(d), an exempt investor, which files on 13G whatever its intent.
+    Not established."""
+    NO_FORM = "no-form"
+    """The text does not say whether it is a 13D or a 13G. Not established."""
+
+    @property
+    def passive(self) -> bool | None:
+        """What the report shows: passive, active, or ``None`` (not established)."""
+        if self is PassiveBasis.SCHEDULE_13D:
+            return False
+        if self in (PassiveBasis.RULE_13D_1_D, PassiveBasis.NO_FORM):
+            return None
+        return True
+
+    @property
+    def established(self) -> bool:
+        """Whether the report shows the holder passive or active (else both are judged)."""
+        return self.passive is not None
+
+    @property
+    def recorded(self) -> bool:
+        """The passivity an events file records until a reviewer says otherwise.
+
+        Where not established, active (the general threshold, the cautious reading), which the
+        event's source says.
+        """
+        return bool(self.passive)
+
+
 _PASSIVE_RULES = {
-    "13d-1(b)": "a qualified institution, holding without any purpose of changing or "
-    "influencing control",
-    "13d-1(c)": "a passive investor, certifying that it holds without any purpose of changing "
-    "or influencing control",
+    "13d-1(b)": (
+        PassiveBasis.RULE_13D_1_B,
+        "a qualified institution, holding without any purpose of changing or influencing control",
+    ),
+    "13d-1(c)": (
+        PassiveBasis.RULE_13D_1_C,
+        "a passive investor, certifying that it holds without any purpose of changing or "
+        "influencing control",
+    ),
+    "13d-1(d)": (
+        PassiveBasis.RULE_13D_1_D,
+        "an exempt investor, holding shares acquired before the class was registered, files "
+        "on 13G whatever its intent, so the report does not show that it holds without any "
+        "intention of changing or influencing control",
+    ),
 }
-"""The Schedule 13G rules whose filers hold without intent to change or influence control."""
+"""Each Schedule 13G rule: its basis, and why, in words."""
 
 
 @attrs.frozen
@@ -116,6 +186,13 @@ class Fact:
         return self.fact.partition("=")[2]
 
 
+def _known_rule(rule: Stated[str] | None) -> None:
+    if rule is not None and rule.value not in _PASSIVE_RULES:
+        raise InvalidInputError(
+            f"rule: expected one of {', '.join(_PASSIVE_RULES)}, got {rule.value!r}"
+        )
+
+
 @attrs.frozen
 class Report:
     """A Schedule 13D or 13G, or an amendment of one, as read. Absent facts are ``None``."""
@@ -134,7 +211,7 @@ class Report:
     """The CUSIP as printed on the first cover page (``"87229N 10 1"``)."""
     event_date: Stated[pendulum.Date] | None
     """The date of the event which requires the filing of the statement."""
-    rule: Stated[str] | None
+    rule: Stated[str] | None = attrs.field(validator=lambda _, __, rule: _known_rule(rule))
     """For a 13G: the rule relied on, ``"13d-1(b)"``, ``"13d-1(c)"`` or ``"13d-1(d)"``."""
     persons: tuple[ReportingPerson, ...]
     purpose: Stated[str] | None = None
@@ -150,6 +227,17 @@ class Report:
     """What was removed from the file's text (terminal escapes, invisible characters)."""
 
     @property
+    def passivity(self) -> PassiveBasis:
+        """What the form and the 13G's rule box show of passivity (:class:`PassiveBasis`)."""
+        if self.form is None:
+            return PassiveBasis.NO_FORM
+        if self.form.value != "13G":
+            return PassiveBasis.SCHEDULE_13D
+        if self.rule is None:
+            return PassiveBasis.NO_RULE_STATED
+        return _PASSIVE_RULES[self.rule.value][0]
+
+    @property
     def passive(self) -> bool | None:
         """Whether the report shows its holders passive, by its form and its rule box.
 
@@ -157,23 +245,18 @@ class Report:
         institution) or 13d-1(c) (a passive investor certifying no purpose of changing or
         influencing control), and where the cover states no rule (older 13Gs: passive by the
         form alone); ``None`` under Rule 13d-1(d) (an exempt investor, which files on 13G
-        whatever its intent) and where the report states no form. :attr:`passive_basis` says
-        why.
+        whatever its intent) and where the report states no form. :attr:`passivity` says which,
+        :attr:`passive_basis` why, in words.
         """
-        if self.form is None:
-            return None
-        if self.form.value != "13G":
-            return False
-        if self.rule is None or self.rule.value in _PASSIVE_RULES:
-            return True
-        return None  # Rule 13d-1(d): filed whatever the holder's intent
+        return self.passivity.passive
 
     @property
     def passive_basis(self) -> str:
         """Why :attr:`passive` is what it is, in words, quoting the rule box where marked."""
-        if self.form is None:
-            return "the report does not say whether it is a 13D or a 13G"
-        if self.form.value != "13G":
+        basis = self.passivity
+        if basis is PassiveBasis.NO_FORM:
+            return "a report that does not say whether it is a 13D or a 13G"
+        if basis is PassiveBasis.SCHEDULE_13D:
             return "a Schedule 13D, whose filer may intend to change or influence control"
         rule = self.rule
         if rule is None:
@@ -183,13 +266,7 @@ class Report:
             )
         quote = " ".join(rule.quote.split())
         marked = f'a Schedule 13G under Rule {rule.value} (its rule box marks "{quote}")'
-        if rule.value in _PASSIVE_RULES:
-            return f"{marked}: {_PASSIVE_RULES[rule.value]}"
-        return (
-            f"{marked}: an exempt investor, holding shares acquired before the class was "
-            "registered, files on 13G whatever its intent, so the report does not show that it "
-            "holds without any intention of changing or influencing control"
-        )
+        return f"{marked}: {_PASSIVE_RULES[rule.value][1]}"
 
     @property
     def form_name(self) -> str:

@@ -19,7 +19,8 @@ machinery:
 - passivity is the form's and the 13G's rule box's (:attr:`~rightsplan.reports.Report.passive`):
   a 13D is active, so a 13G filer that files a 13D is judged under the lower tier from that
   report's date; a 13G under Rule 13d-1(b) or (c), or stating no rule, is passive; a 13G
-  under Rule 13d-1(d) (filed whatever the holder's intent) does not settle it, so both
+  under Rule 13d-1(d) (filed whatever the holder's intent), or a report stating no form,
+  does not settle it (:class:`~rightsplan.reports.PassiveBasis`), so both
   answers are judged and the row is ``UNCERTAIN`` where the passive tier decides whether it
   triggers (a warning where it decides only between warning and clear), saying why. Where
   the plan's exception for the holder lasts only while it holds "without any intention of
@@ -64,7 +65,7 @@ from rightsplan.reports.ledger import (
     _Walked,
     positions,
 )
-from rightsplan.reports.model import Report
+from rightsplan.reports.model import PassiveBasis, Report
 from rightsplan.rules import (
     DEFAULT_WARN_AT,
     Status,
@@ -260,7 +261,12 @@ class _Reading:
             return chosen[0], None
         exception = self.exception(position, holder)
         report = position.report
-        if exception is not None and report.form is not None and position.passive is not True:
+        basis = report.passivity
+        if (
+            exception is not None
+            and basis is not PassiveBasis.NO_FORM
+            and basis.passive is not True
+        ):
             intent: Intent = stated_intent(report)
             if intent.passive is not None:
                 return intent.passive, None
@@ -269,13 +275,13 @@ class _Reading:
                 "while it holds without any intention of changing or influencing control, which "
                 f"is a matter of intent, not of the form; {intent.why}"
             )
-        if position.passive is None and report.form is not None:
+        if not basis.established:
             return None, (
                 f"{report.cite()} is {report.passive_basis}: whether {holder} is passive "
                 "(eligible for a passive-investor tier) is not established, so it is judged both "
                 "ways; --passive or --active (passive= in Python) settles it"
             )
-        return bool(position.passive), None
+        return bool(basis.passive), None
 
 
 def watch(
