@@ -26,7 +26,6 @@ run.
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -48,8 +47,9 @@ from rightsplan.rules import (
     holder_class,
 )
 from rightsplan.screening import _text, exact, kernel
-from rightsplan.screening._inputs import normalize, same_objects, validate
+from rightsplan.screening._inputs import normalize, validate
 from rightsplan.screening._near import NearNames
+from rightsplan.screening._process import LastCall, collector_off
 from rightsplan.screening._standings import STANDING_COLUMNS, judge, patched, rows_with_standing
 from rightsplan.screening.intervals import FIRST_DAY, LAST_DAY, Intervals, materialize
 
@@ -305,8 +305,8 @@ def _enum(values: pl.Series) -> pl.Series:
     return values.cast(pl.Enum(categories))
 
 
-_CACHED: list[tuple[tuple[Fraction, tuple[str, ...]], tuple[Plan, ...], Prepared]] = []
-"""The last :func:`prepare` result, its key and its plans (held so their ids stay theirs)."""
+_CACHED: LastCall[Prepared] = LastCall()
+"""The last :func:`prepare` result, kept by its warn line, issuer ids and plans."""
 
 
 def prepare(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Prepared:
@@ -317,24 +317,14 @@ def prepare(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Prepared:
     share shapes of terms (see :func:`~rightsplan.screening.intervals.materialize`).
     """
     issuers, values = tuple(plans), tuple(plans.values())
-    if _CACHED:
-        (known_warn, known_issuers), known_plans, known = _CACHED[0]
-        # Compared in C (references, not a Python pass over thousands of plans per call).
-        if known_warn == warn_at and known_issuers == issuers and same_objects(known_plans, values):
-            return known
-    # With the cyclic garbage collector off: the builder makes hundreds of thousands of
-    # short-lived containers, in no cycles, that its young collections would walk for
-    # nothing (about a twentieth of the time for 20,000 plans). A full collection that the
-    # making of the plans has made due (it walks every plan's object: about a second for
-    # 20,000 plans) then falls after preparing, not inside it: put off, not saved.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    known = _CACHED.get((warn_at, issuers), values)
+    if known is not None:
+        return known
+    # The builder's short-lived containers are in no cycles: about a twentieth of the time
+    # for 20,000 plans was young collections walking them for nothing.
+    with collector_off():
         prepared = Prepared(materialize(plans, warn_at=warn_at), plans)
-    finally:
-        if collecting:
-            gc.enable()
-    _CACHED[:] = [((warn_at, issuers), values, prepared)]
+    _CACHED.put(prepared, (warn_at, issuers), values)
     return prepared
 
 
