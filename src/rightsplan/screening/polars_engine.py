@@ -334,6 +334,7 @@ Categories = Callable[[list[str | None]], np.ndarray]
 
 def _coded(
     column: pl.Series,
+    dtype: pl.DataType,
     categories: Categories,
     memo: dict[object, Any],
     distinct: pl.Series | None = None,
@@ -344,19 +345,21 @@ def _coded(
     at its physical code (nulls read as code 0: callers check nulls separately). ``None``
     for a column of another type. See :func:`_coded_tables`.
     """
-    found = _coded_tables(column, {"": categories}, memo, distinct)
+    found = _coded_tables(column, dtype, {"": categories}, memo, distinct)
     return None if found is None else (found[0], found[1][""])
 
 
 def _coded_tables(
     column: pl.Series,
+    dtype: pl.DataType,
     functions: Mapping[str, Categories],
     memo: dict[object, Any],
     distinct: pl.Series | None = None,
 ) -> tuple[np.ndarray, dict[str, np.ndarray]] | None:
     """A Categorical or Enum column's physical codes and a table per function of ``functions``.
 
-    The tables are checked against the column's categories once for all of them. ``None``
+    ``dtype`` is the column's type, read once by the caller (see :class:`_Batch`). The tables
+    are checked against the column's categories once for all of them. ``None``
     for a column of another type; ``distinct``, a Categorical column's distinct non-null
     values if already found. The tables are kept in ``memo``, so that a call costs
     what the column does, not what polars' category list has grown to: by Enum categories
@@ -366,11 +369,10 @@ def _coded_tables(
     compared with those remembered (in bulk); only the codes whose name is new or changed
     are looked up.
     """
-    dtype = column.dtype
     if isinstance(dtype, pl.Enum):
         tables = _enum_tables(dtype, functions, memo)
     elif isinstance(dtype, pl.Categorical):
-        tables = _categorical_tables(column, functions, memo, distinct)
+        tables = _categorical_tables(column, dtype, functions, memo, distinct)
     else:
         return None
     tables = {
@@ -404,6 +406,7 @@ def _enum_tables(
 
 def _categorical_tables(
     column: pl.Series,
+    dtype: pl.Categorical,
     functions: Mapping[str, Categories],
     memo: dict[object, Any],
     given: pl.Series | None = None,
@@ -412,8 +415,6 @@ def _categorical_tables(
 
     ``given``: the column's distinct non-null values, if already found.
     """
-    dtype = column.dtype
-    assert isinstance(dtype, pl.Categorical)
     distinct = _distinct(column) if given is None else given
     codes = distinct.to_physical().cast(pl.Int64).to_numpy()
     names = distinct.cast(pl.String)
@@ -557,7 +558,11 @@ def _holder_tables(
         if prepared.near.index:
             functions["near"] = prepared.near.sets_of
         batch.holder_tables = _coded_tables(
-            batch.holder, functions, prepared.holder_tables, batch.holder_distinct()
+            batch.holder,
+            batch.holder_type,
+            functions,
+            prepared.holder_tables,
+            batch.holder_distinct(),
         ) or (_EMPTY_CODES, {})
     codes, tables = batch.holder_tables
     return None if not tables else (codes, tables)
@@ -600,9 +605,11 @@ def _issuer_table(prepared: Prepared) -> Callable[[list[str | None]], np.ndarray
     return table
 
 
-def _issuer_coded(prepared: Prepared, issuer: pl.Series) -> tuple[np.ndarray, np.ndarray]:
+def _issuer_coded(
+    prepared: Prepared, issuer: pl.Series, dtype: pl.DataType
+) -> tuple[np.ndarray, np.ndarray]:
     """Each row's issuer code and the table from codes to issuer index (-1: no plan)."""
-    coded = _coded(issuer, _issuer_table(prepared), prepared.issuer_tables)
+    coded = _coded(issuer, dtype, _issuer_table(prepared), prepared.issuer_tables)
     if coded is not None:
         return coded
     count = len(prepared.intervals.issuers)
@@ -620,7 +627,7 @@ def _both_coded(
     """
     with ThreadPoolExecutor(1) as pool:
         holders = pool.submit(_holder_coded, prepared, batch)
-        issuer_codes, issuer_table = _issuer_coded(prepared, batch.issuer)
+        issuer_codes, issuer_table = _issuer_coded(prepared, batch.issuer, batch.issuer_type)
         holder_codes, holder_table = holders.result()
     return issuer_codes, issuer_table, holder_codes, holder_table
 
@@ -654,6 +661,10 @@ class _Batch:
         self.issuer = frame["issuer"]
         self.holder = frame["holder"]
         """The issuer and holder columns, one Series each for every reader of the batch."""
+        self.issuer_type = self.issuer.dtype
+        self.holder_type = self.holder.dtype
+        """Their types, read once: polars makes an Enum's type afresh each time it is asked
+        for, its category list included (about a millisecond for 50,000 categories)."""
         self._holder_distinct: pl.Series | None = None
         self.holder_tables: tuple[np.ndarray, dict[str, np.ndarray]] | None = None
         """A Categorical or Enum holder column's codes and tables (:func:`_holder_tables`)."""
@@ -681,7 +692,7 @@ class _Batch:
 
     def holder_distinct(self) -> pl.Series | None:
         """A Categorical holder column's distinct names, found once for the batch's readers."""
-        if not isinstance(self.holder.dtype, pl.Categorical):
+        if not isinstance(self.holder_type, pl.Categorical):
             return None
         if self._holder_distinct is None:
             self._holder_distinct = _distinct(self.holder)
@@ -795,8 +806,8 @@ def _read_coded(
     their codes.
     """
     issuer, holder = batch.issuer, batch.holder
-    issuer_views = _text.views(issuer) if issuer.dtype == pl.String else None
-    holder_views = _text.views(holder) if holder.dtype == pl.String else None
+    issuer_views = _text.views(issuer) if batch.issuer_type == pl.String else None
+    holder_views = _text.views(holder) if batch.holder_type == pl.String else None
     if issuer_views is None and holder_views is None:
         return _both_coded(prepared, batch)
     count = len(prepared.intervals.issuers)
@@ -810,7 +821,7 @@ def _read_coded(
         _run(issuers, batch.rows, _kernel_chunk(batch.rows))
         issuer_table = prepared.issuer_text_table
     else:
-        issuer_codes, issuer_table = _issuer_coded(prepared, issuer)
+        issuer_codes, issuer_table = _issuer_coded(prepared, issuer, batch.issuer_type)
     if holder_views is None:
         holder_codes, holder_table = _holder_coded(prepared, batch)
         return issuer_codes, issuer_table, holder_codes, holder_table
