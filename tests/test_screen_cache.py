@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from fractions import Fraction
 from pathlib import Path
 from unittest import mock
@@ -167,7 +168,7 @@ class TestCommand:
         assert gc.isenabled() and gc.get_freeze_count() == 0
         assert screen_main([str(plans), str(source), "-o", str(out), *flags]) == 1
         assert gc.isenabled() and gc.get_freeze_count() == 0
-        with mock.patch("rightsplan.screening.cli._unwatched", lambda read: read()):
+        with mock.patch("rightsplan.screening.cli.collector_off", return_value=nullcontext()):
             again = tmp_path / "again.parquet"
             assert screen_main([str(plans), str(source), "-o", str(again), *flags]) == 1
         assert pl.read_parquet(out).equals(pl.read_parquet(again))

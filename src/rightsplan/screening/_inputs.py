@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import operator
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -15,10 +14,11 @@ from rightsplan._check import INVISIBLE_PATTERN
 from rightsplan.errors import ScreenInputError
 from rightsplan.plan import Plan
 from rightsplan.rules import HOLDER_KINDS
+from rightsplan.screening._process import LastCall
 from rightsplan.screening._standings import STANDING_COLUMNS, check_types
 from rightsplan.screening.exact import MAX_COUNT
 
-__all__ = ["COLUMNS", "Positions", "load_plans", "positions_frame", "same_objects", "validate"]
+__all__ = ["COLUMNS", "Positions", "load_plans", "positions_frame", "validate"]
 
 ISSUER_NAMES = ("issuer", "plan", "issuer_id", "plan_id")
 """Accepted names for the column saying whose plan a position is screened against."""
@@ -80,9 +80,9 @@ def load_plans(plans: Mapping[str, Plan] | str | os.PathLike[str]) -> dict[str, 
             f"plans: expected a mapping of issuer id to Plan, or a directory, got {plans!r}"
         )
     keys, values = list(plans), list(plans.values())
-    last = _CHECKED[0] if _CHECKED else None  # one read: another thread may replace it
-    if last is not None and same_objects(last[0], keys) and same_objects(last[1], values):
-        return dict(last[2])  # the same keys and plan objects as last time: checked already
+    checked = _CHECKED.get(None, keys, values)
+    if checked is not None:
+        return dict(checked)  # the same keys and plan objects as last time: checked already
     out: dict[str, Plan] = {}
     for key, plan in zip(keys, values, strict=True):
         if not isinstance(plan, Plan):
@@ -90,18 +90,13 @@ def load_plans(plans: Mapping[str, Plan] | str | os.PathLike[str]) -> dict[str, 
         out[str(key)] = plan
     if not out:
         raise ScreenInputError("plans: expected at least one plan, got none")
-    _CHECKED[:] = [(keys, values, out)]
+    _CHECKED.put(out, None, keys, values)
     return dict(out)
 
 
-_CHECKED: list[tuple[list[Any], list[Plan], dict[str, Plan]]] = []
-"""The last mapping :func:`load_plans` checked: its keys, its plans and the result (a
-screen call with the same plans costs a comparison of references, not a pass in Python)."""
-
-
-def same_objects(known: Sequence[object], given: Sequence[object]) -> bool:
-    """Whether the two lists hold the very same objects, in order (compared in C)."""
-    return len(known) == len(given) and all(map(operator.is_, known, given))
+_CHECKED: LastCall[dict[str, Plan]] = LastCall()
+"""The last mapping :func:`load_plans` checked, kept by its keys and plans (a screen call
+with the same plans costs a comparison of references, not a pass in Python)."""
 
 
 def positions_frame(positions: Positions) -> pl.LazyFrame:

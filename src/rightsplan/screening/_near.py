@@ -169,18 +169,27 @@ def _list_column(
     names = pa.array([name for answer in answers if answer for name in answer], pa.string())
     size = lengths[which]
     # 64-bit offsets (a large list): what polars keeps, so it takes them without a copy.
-    row_length = np.zeros(rows, dtype=np.int64)
-    row_length[at] = size
-    offsets = np.empty(rows + 1, dtype=np.int64)
-    offsets[0] = 0
-    np.cumsum(row_length, out=offsets[1:])
+    # They are constant between the rows with an answer: one run each, written in one pass
+    # (no row-sized temporaries).
+    ends = np.zeros(at.size + 1, dtype=np.int64)
+    np.cumsum(size, out=ends[1:])
+    runs = np.diff(np.concatenate(([0], at + 1, [rows + 1])))
+    offsets = np.repeat(ends, runs)
     # The names of the rows with an answer, in row order: answer k's names are
     # names[first[k]:first[k + 1]].
-    within = np.arange(int(size.sum()), dtype=np.int64) - np.repeat(np.cumsum(size) - size, size)
+    within = np.arange(int(size.sum()), dtype=np.int64) - np.repeat(ends[:-1], size)
     values = names.take(pa.array(np.repeat(first[which], size) + within))
-    missing = np.ones(rows, dtype=np.bool_)
-    missing[at] = np.array([answer is None for answer in answers], dtype=np.bool_)[which]
-    array = pa.LargeListArray.from_arrays(pa.array(offsets), values, mask=pa.array(missing))
+    # The validity bits of the few rows with an answer, set in a zeroed bitmap.
+    present = at[np.array([answer is not None for answer in answers], dtype=np.bool_)[which]]
+    validity = np.zeros((rows + 7) // 8, dtype=np.uint8)
+    np.bitwise_or.at(validity, present >> 3, (1 << (present & 7)).astype(np.uint8))
+    array = pa.Array.from_buffers(
+        pa.large_list(pa.string()),
+        rows,
+        [pa.py_buffer(validity), pa.py_buffer(offsets)],
+        null_count=rows - present.size,
+        children=[values],
+    )
     column = pl.from_arrow(array)
     assert isinstance(column, pl.Series)
     if column.dtype != NEAR_MATCH:

@@ -16,12 +16,18 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from typing import TypeVar
+from fractions import Fraction
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rightsplan._printable import plural, printable
 from rightsplan._progress import progress_bar
 from rightsplan.cli._shell import argument_error, refuse_inputs, shown, warn_at_argument
 from rightsplan.errors import OutputFileError, RightsPlanError
+from rightsplan.screening._process import collector_off
+
+if TYPE_CHECKING:
+    from rightsplan.screening.polars_engine import Prepared
 
 __all__ = ["screen_main"]
 
@@ -162,31 +168,9 @@ def _destination(out: str) -> Iterator[str]:
             sys.stdout.buffer.flush()
 
 
-_T = TypeVar("_T")
-
-
-def _unwatched(read: Callable[[], _T]) -> _T:
-    """``read()`` with the cyclic garbage collector off, its objects then frozen out of sight.
-
-    Reading and preparing thousands of plans makes millions of long-lived objects, in no
-    cycles (a few hundred unreachable ones for 2,000 plans): left on, the collector walks
-    them all, again and again as they are made (a third of the command's time for 2,000
-    plan files, without the cache), and in every full collection after. The command
-    thaws them when it ends (:func:`_thawed`).
-    """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return read()
-    finally:
-        gc.freeze()
-        if collecting:
-            gc.enable()
-
-
 @contextlib.contextmanager
 def _thawed() -> Iterator[None]:
-    """Thaw what :func:`_unwatched` froze when the command ends (it may run in-process).
+    """Thaw what the command froze (:func:`_read_plans`) when it ends (it may run in-process).
 
     Unless objects were frozen before it began: those are left as their owner froze them.
     """
@@ -198,12 +182,28 @@ def _thawed() -> Iterator[None]:
             gc.unfreeze()
 
 
+def _read_plans(folder: str, *, warn_at: Fraction, cache: Path | None) -> Prepared:
+    """The plans of ``folder`` read and prepared (or taken from the cache), out of sight.
+
+    Reading and preparing thousands of plans makes millions of long-lived objects, in no
+    cycles (a few hundred unreachable ones for 2,000 plans): left on, the collector walks
+    them all, again and again as they are made (a third of the command's time for 2,000
+    plan files, without the cache), and in every full collection after. So the collector is
+    off meanwhile, and the objects are then frozen out of its sight; the command thaws them
+    when it ends (:func:`_thawed`).
+    """
+    from rightsplan.screening._cache import prepared_plans
+
+    with collector_off(freeze=True):
+        return prepared_plans(folder, warn_at=warn_at, cache=cache)
+
+
 def screen_main(argv: list[str]) -> int:
     """Run ``rightsplan screen`` with ``argv`` (the arguments after ``screen``)."""
     parser = _parser()
     args = parser.parse_args(argv)
     from rightsplan.assess import warn_ratio
-    from rightsplan.screening._cache import cache_folder, prepared_plans
+    from rightsplan.screening._cache import cache_folder
     from rightsplan.screening.api import screen_prepared_parquet
 
     if args.out is not None:
@@ -227,11 +227,7 @@ def screen_main(argv: list[str]) -> int:
     try:
         with _destination(args.out) as out, _thawed():
             counts = screen_prepared_parquet(
-                lambda: _unwatched(
-                    lambda: prepared_plans(
-                        args.plans, warn_at=warn_ratio(args.warn_at), cache=cache
-                    )
-                ),
+                lambda: _read_plans(args.plans, warn_at=warn_ratio(args.warn_at), cache=cache),
                 args.positions,
                 out,
                 batch_rows=args.batch_rows,

@@ -26,7 +26,6 @@ run.
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -48,8 +47,9 @@ from rightsplan.rules import (
     holder_class,
 )
 from rightsplan.screening import _text, exact, kernel
-from rightsplan.screening._inputs import normalize, same_objects, validate
+from rightsplan.screening._inputs import normalize, validate
 from rightsplan.screening._near import NearNames
+from rightsplan.screening._process import LastCall, collector_off
 from rightsplan.screening._standings import STANDING_COLUMNS, judge, patched, rows_with_standing
 from rightsplan.screening.intervals import FIRST_DAY, LAST_DAY, Intervals, materialize
 
@@ -305,8 +305,8 @@ def _enum(values: pl.Series) -> pl.Series:
     return values.cast(pl.Enum(categories))
 
 
-_CACHED: list[tuple[tuple[Fraction, tuple[str, ...]], tuple[Plan, ...], Prepared]] = []
-"""The last :func:`prepare` result, its key and its plans (held so their ids stay theirs)."""
+_CACHED: LastCall[Prepared] = LastCall()
+"""The last :func:`prepare` result, kept by its warn line, issuer ids and plans."""
 
 
 def prepare(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Prepared:
@@ -317,24 +317,14 @@ def prepare(plans: Mapping[str, Plan], *, warn_at: Fraction) -> Prepared:
     share shapes of terms (see :func:`~rightsplan.screening.intervals.materialize`).
     """
     issuers, values = tuple(plans), tuple(plans.values())
-    if _CACHED:
-        (known_warn, known_issuers), known_plans, known = _CACHED[0]
-        # Compared in C (references, not a Python pass over thousands of plans per call).
-        if known_warn == warn_at and known_issuers == issuers and same_objects(known_plans, values):
-            return known
-    # With the cyclic garbage collector off: the builder makes hundreds of thousands of
-    # short-lived containers, in no cycles, that its young collections would walk for
-    # nothing (about a twentieth of the time for 20,000 plans). A full collection that the
-    # making of the plans has made due (it walks every plan's object: about a second for
-    # 20,000 plans) then falls after preparing, not inside it: put off, not saved.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    known = _CACHED.get((warn_at, issuers), values)
+    if known is not None:
+        return known
+    # The builder's short-lived containers are in no cycles: about a twentieth of the time
+    # for 20,000 plans was young collections walking them for nothing.
+    with collector_off():
         prepared = Prepared(materialize(plans, warn_at=warn_at), plans)
-    finally:
-        if collecting:
-            gc.enable()
-    _CACHED[:] = [((warn_at, issuers), values, prepared)]
+    _CACHED.put(prepared, (warn_at, issuers), values)
     return prepared
 
 
@@ -344,6 +334,7 @@ Categories = Callable[[list[str | None]], np.ndarray]
 
 def _coded(
     column: pl.Series,
+    dtype: pl.DataType,
     categories: Categories,
     memo: dict[object, Any],
     distinct: pl.Series | None = None,
@@ -354,19 +345,21 @@ def _coded(
     at its physical code (nulls read as code 0: callers check nulls separately). ``None``
     for a column of another type. See :func:`_coded_tables`.
     """
-    found = _coded_tables(column, {"": categories}, memo, distinct)
+    found = _coded_tables(column, dtype, {"": categories}, memo, distinct)
     return None if found is None else (found[0], found[1][""])
 
 
 def _coded_tables(
     column: pl.Series,
+    dtype: pl.DataType,
     functions: Mapping[str, Categories],
     memo: dict[object, Any],
     distinct: pl.Series | None = None,
 ) -> tuple[np.ndarray, dict[str, np.ndarray]] | None:
     """A Categorical or Enum column's physical codes and a table per function of ``functions``.
 
-    The tables are checked against the column's categories once for all of them. ``None``
+    ``dtype`` is the column's type, read once by the caller (see :class:`_Batch`). The tables
+    are checked against the column's categories once for all of them. ``None``
     for a column of another type; ``distinct``, a Categorical column's distinct non-null
     values if already found. The tables are kept in ``memo``, so that a call costs
     what the column does, not what polars' category list has grown to: by Enum categories
@@ -376,11 +369,10 @@ def _coded_tables(
     compared with those remembered (in bulk); only the codes whose name is new or changed
     are looked up.
     """
-    dtype = column.dtype
     if isinstance(dtype, pl.Enum):
         tables = _enum_tables(dtype, functions, memo)
     elif isinstance(dtype, pl.Categorical):
-        tables = _categorical_tables(column, functions, memo, distinct)
+        tables = _categorical_tables(column, dtype, functions, memo, distinct)
     else:
         return None
     tables = {
@@ -414,6 +406,7 @@ def _enum_tables(
 
 def _categorical_tables(
     column: pl.Series,
+    dtype: pl.Categorical,
     functions: Mapping[str, Categories],
     memo: dict[object, Any],
     given: pl.Series | None = None,
@@ -422,8 +415,6 @@ def _categorical_tables(
 
     ``given``: the column's distinct non-null values, if already found.
     """
-    dtype = column.dtype
-    assert isinstance(dtype, pl.Categorical)
     distinct = _distinct(column) if given is None else given
     codes = distinct.to_physical().cast(pl.Int64).to_numpy()
     names = distinct.cast(pl.String)
@@ -567,7 +558,11 @@ def _holder_tables(
         if prepared.near.index:
             functions["near"] = prepared.near.sets_of
         batch.holder_tables = _coded_tables(
-            batch.holder, functions, prepared.holder_tables, batch.holder_distinct()
+            batch.holder,
+            batch.holder_type,
+            functions,
+            prepared.holder_tables,
+            batch.holder_distinct(),
         ) or (_EMPTY_CODES, {})
     codes, tables = batch.holder_tables
     return None if not tables else (codes, tables)
@@ -610,9 +605,11 @@ def _issuer_table(prepared: Prepared) -> Callable[[list[str | None]], np.ndarray
     return table
 
 
-def _issuer_coded(prepared: Prepared, issuer: pl.Series) -> tuple[np.ndarray, np.ndarray]:
+def _issuer_coded(
+    prepared: Prepared, issuer: pl.Series, dtype: pl.DataType
+) -> tuple[np.ndarray, np.ndarray]:
     """Each row's issuer code and the table from codes to issuer index (-1: no plan)."""
-    coded = _coded(issuer, _issuer_table(prepared), prepared.issuer_tables)
+    coded = _coded(issuer, dtype, _issuer_table(prepared), prepared.issuer_tables)
     if coded is not None:
         return coded
     count = len(prepared.intervals.issuers)
@@ -630,7 +627,7 @@ def _both_coded(
     """
     with ThreadPoolExecutor(1) as pool:
         holders = pool.submit(_holder_coded, prepared, batch)
-        issuer_codes, issuer_table = _issuer_coded(prepared, batch.issuer)
+        issuer_codes, issuer_table = _issuer_coded(prepared, batch.issuer, batch.issuer_type)
         holder_codes, holder_table = holders.result()
     return issuer_codes, issuer_table, holder_codes, holder_table
 
@@ -664,6 +661,10 @@ class _Batch:
         self.issuer = frame["issuer"]
         self.holder = frame["holder"]
         """The issuer and holder columns, one Series each for every reader of the batch."""
+        self.issuer_type = self.issuer.dtype
+        self.holder_type = self.holder.dtype
+        """Their types, read once: polars makes an Enum's type afresh each time it is asked
+        for, its category list included (about a millisecond for 50,000 categories)."""
         self._holder_distinct: pl.Series | None = None
         self.holder_tables: tuple[np.ndarray, dict[str, np.ndarray]] | None = None
         """A Categorical or Enum holder column's codes and tables (:func:`_holder_tables`)."""
@@ -691,7 +692,7 @@ class _Batch:
 
     def holder_distinct(self) -> pl.Series | None:
         """A Categorical holder column's distinct names, found once for the batch's readers."""
-        if not isinstance(self.holder.dtype, pl.Categorical):
+        if not isinstance(self.holder_type, pl.Categorical):
             return None
         if self._holder_distinct is None:
             self._holder_distinct = _distinct(self.holder)
@@ -805,8 +806,8 @@ def _read_coded(
     their codes.
     """
     issuer, holder = batch.issuer, batch.holder
-    issuer_views = _text.views(issuer) if issuer.dtype == pl.String else None
-    holder_views = _text.views(holder) if holder.dtype == pl.String else None
+    issuer_views = _text.views(issuer) if batch.issuer_type == pl.String else None
+    holder_views = _text.views(holder) if batch.holder_type == pl.String else None
     if issuer_views is None and holder_views is None:
         return _both_coded(prepared, batch)
     count = len(prepared.intervals.issuers)
@@ -820,7 +821,7 @@ def _read_coded(
         _run(issuers, batch.rows, _kernel_chunk(batch.rows))
         issuer_table = prepared.issuer_text_table
     else:
-        issuer_codes, issuer_table = _issuer_coded(prepared, issuer)
+        issuer_codes, issuer_table = _issuer_coded(prepared, issuer, batch.issuer_type)
     if holder_views is None:
         holder_codes, holder_table = _holder_coded(prepared, batch)
         return issuer_codes, issuer_table, holder_codes, holder_table
