@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rightsplan.edgar import parse_filing
-from rightsplan.edgar._company import AGENT_AS_PARTY, find_company
+from rightsplan.edgar._company import AGENT_AS_PARTY, _has_suffix, _suffix_window, find_company
 
 
 def company(text: str) -> str | None:
@@ -468,3 +468,19 @@ class TestShortNameInBareParentheses:
             "Board of Directors adopted a stockholders rights plan."
         )
         assert company(text) == "Acme\u2019s, Inc."
+
+
+class TestSuffixAtTheEnd:
+    @pytest.mark.parametrize(
+        ("text", "ends_with_suffix"),
+        [
+            ("Acme" + " " * 100_000 + "Inc.", True),
+            ("Acme," + " \t" * 50_000 + "\n National" + " " * 50_000 + "Association", True),
+            ("Acme" + " " * 100_000, False),
+            ("Acme" + " " * 100_000 + "x", False),
+        ],
+    )
+    def test_long_space_runs(self, text: str, ends_with_suffix: bool) -> None:
+        """A long run of spaces reads as one space: the suffix test looks at a short end only."""
+        assert len(_suffix_window(text)) <= 40
+        assert _has_suffix(text) is ends_with_suffix

@@ -1867,6 +1867,14 @@ class TestDatesByStructure:
         )
         assert "amendment[-].authorized=1997-01-20" in text_facts(text)
 
+    def test_board_extending_a_plan_by_another_name(self) -> None:
+        """A board that 'extended' a plan under any of the plan's names (an NOL Plan) acts on it."""
+        text = (
+            "FORM 8-K\nItem 5. Other Events.\nOn January 20, 1997, the Board of Directors of "
+            "Acme Inc. extended the Company's NOL Plan for three years.\n"
+        )
+        assert "amendment[-].authorized=1997-01-20" in text_facts(text)
+
     def test_plan_as_so_extended_is_no_act(self) -> None:
         """'the Rights Plan as so extended would expire on X' authorizes nothing."""
         text = (

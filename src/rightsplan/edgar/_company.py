@@ -129,6 +129,26 @@ _HEADING = re.compile(
     re.MULTILINE,
 )
 _HAS_SUFFIX = re.compile(rf"{_SUFFIX}$")
+_SPACE_RUN = re.compile(r"[ \t]+")
+# Longer than any suffix with the comma and gap before it ("National Association", spaces read
+# as one).
+_SUFFIX_WINDOW = 40
+
+
+def _suffix_window(text: str) -> str:
+    """The end of `text` that decides whether it ends with a suffix, its space runs as one.
+
+    The suffix's gaps read a run of spaces and tabs as one, so collapsing runs changes no
+    answer; searching the raw text for "...$" retried a long run from every space in it.
+    """
+    return _SPACE_RUN.sub(" ", text)[-_SUFFIX_WINDOW:]
+
+
+def _has_suffix(text: str) -> bool:
+    """Whether `text` ends with an entity suffix ("Acme Corp.", "Acme, Inc.")."""
+    return _HAS_SUFFIX.search(_suffix_window(text)) is not None
+
+
 _DAY = rf"[A-Z][a-z]{{2,8}}\.?{_W}\d{{1,2}},?{_W}(?:19|20)\d\d"
 # What may stand between a plan's name and its parties: its defined term, its date, "as amended".
 _PLAN_TAIL = (
@@ -210,9 +230,7 @@ def find_company(filing: Filing) -> CompanyMention | None:
         (_HEADLINE_ACTOR, "the company a headline says acts on its plan"),
     ):
         for match in pattern.finditer(text, filing.main.start, stop):
-            if pattern is _BETWEEN and not (
-                match["descriptor"] or _HAS_SUFFIX.search(match["name"])
-            ):
+            if pattern is _BETWEEN and not (match["descriptor"] or _has_suffix(match["name"])):
                 continue  # "between Pathfinder and the Company": not a party's full name
             group = "ticked" if "ticked" in match.re.groupindex and match["ticked"] else "name"
             # A name given with its ticker symbol is a company's, "The" and all ("The Men's
@@ -257,7 +275,7 @@ def _clean(text: str, start: int, end: int, *, ticked: bool = False) -> tuple[in
         whole_line = not text[text.rfind("\n", 0, line_start) + 1 : line_start].strip()
         rest = found[line_break:]
         heading_like = heading.isupper() or len(heading.split()) == 1
-        if whole_line and heading_like and _HAS_SUFFIX.search(rest):
+        if whole_line and heading_like and _has_suffix(rest):
             if not re.fullmatch(rf"{_SUFFIX}", " " + rest):
                 # "DESCRIPTION OF SECURITIES" / "General" / "Aviat Networks, Inc. (the ...":
                 # a heading's lines run into the name below them.
@@ -268,7 +286,7 @@ def _clean(text: str, start: int, end: int, *, ticked: bool = False) -> tuple[in
         words = [w.casefold().strip(",") for w in found[:line_break].split()]
         rest = found[line_break:]
         neighbour = any(w in _NOT_IN_NAMES or _NUMBER.fullmatch(w) for w in words)
-        if neighbour and _HAS_SUFFIX.search(rest) and not re.fullmatch(_SUFFIX, " " + rest):
+        if neighbour and _has_suffix(rest) and not re.fullmatch(_SUFFIX, " " + rest):
             start += line_break  # the name is on the line below its neighbour's words
             found = rest
             break
@@ -287,7 +305,7 @@ def _clean(text: str, start: int, end: int, *, ticked: bool = False) -> tuple[in
         return None
     if re.fullmatch(_SUFFIX, " " + first):
         return None  # "Inc. JCP": a name's end, not its start
-    if words[0].casefold() == "the" and not (_HAS_SUFFIX.search(found) or ticked):
+    if words[0].casefold() == "the" and not (_has_suffix(found) or ticked):
         return None  # "The Board", "The Rights": a name that starts "The" ends "Inc."
     if _HEADLINE_VERB.fullmatch(words[-1]):
         return None  # "IEC Adopts a Tax Benefit Preservation Plan": a headline, not a name

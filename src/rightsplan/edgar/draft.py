@@ -432,10 +432,8 @@ _THIS_AMENDMENT = re.compile(
     rf"(?-i:\bAMENDMENT),?{_W}dated\b|^[ \t]*Amendment,?{_W}dated\b",
     re.I | re.M,
 )
-_EXTENDED_PLAN = re.compile(
-    r"\bextended[ \t\n]+(?:[\w'’-]+[ \t\n]+){0,4}?(?:rights[ \t\n]+(?:plan|agreement)|"
-    r"(?:preservation|protection)[ \t\n]+plan)\b"
-)
+# "extended Acme's Shareholder Rights Plan": the plan by any of its names (PLAN_NOUN).
+_EXTENDED_PLAN = re.compile(rf"\bextended{_W}(?:[\w'’-]+{_W}){{0,4}}?{PLAN_NOUN}")
 _EFFECTIVE_OPENING = re.compile(rf"[ \t\n]*(?i:effective)(?:{_W}as{_W}of)?{_W}(?P<date>{_DATE}),")
 _EFFECTIVE = re.compile(rf"(?i:effective){_W}(?:(?i:as){_W}of{_W})?{_DATE}")
 _DATED_BEFORE = re.compile(rf"(?i:dated|effective)(?:{_W}as{_W}of)?[ \t\n]*$")
