@@ -1000,6 +1000,14 @@ _AS_AMENDED_ON = re.compile(
     rf"{_W}(?P<date>{_DATE})",
     re.IGNORECASE,
 )
+# A recital listing earlier instruments without numbers: "a Rights Agreement dated July 14,
+# 1988, an Amendment to Rights Agreement dated May 9, 1990, and an Amendment to Rights Agreement
+# dated May 10, 1995" (an amendment with the indefinite article is never this one).
+_AN_AMENDMENT_DATED = re.compile(
+    rf"\ban{_W}amendment{_W}to{_W}(?:the{_W})?(?:[\w'’-]+{_W}){{0,3}}?(?:agreement|plan),?{_W}"
+    rf"dated(?:{_W}as{_W}of)?{_W}(?P<date>{_DATE})",
+    re.IGNORECASE,
+)
 # The chain of earlier amendments after an agreement's date, each without its number: "as
 # amended on December 7, 1987 and August 21, 1995", "as amended March 28, 1991, and October 1,
 # 1992", "as amended effective June 13, 1992, and amended and restated as of December 12,
@@ -1051,6 +1059,13 @@ _AMENDED_BY_TITLED = re.compile(
 _ENTERED_INTO_ON = re.compile(
     rf"\bOn{_W}(?P<date>{_DATE}),?{_W}(?:(?!entered{_W}into\b)[^;]){{0,160}}?"
     rf"\bentered{_W}into{_W}(?:(?:the|an|that{_W}certain){_W})?(?:{_AMENDMENT_REF.pattern})",
+    re.IGNORECASE,
+)
+# "the Rights Agreement dated as of June 11, 1986, as first amended on August 21, 1990 and
+# second amended on May 31, 1996": each earlier amendment numbered by its adverb.
+_ORDINAL_AMENDED = re.compile(
+    rf"\b(?:as|and)(?:{_W}(?:was|were))?{_W}(?P<ordinal>{_ORDINAL_WORDS}){_W}amended,?{_W}"
+    rf"(?:(?:on|effective(?:{_W}as{_W}of)?|as{_W}of){_W})?(?P<date>{_DATE})",
     re.IGNORECASE,
 )
 _BOARD_ACTED = re.compile(
@@ -1308,7 +1323,7 @@ def _dates_outside_dated(text: str, start: int, end: int) -> list[tuple[int, int
 
 
 def _amendment_number(match: re.Match[str]) -> int:
-    if match["number"] is not None:
+    if match.groupdict().get("number") is not None:
         return int(match["number"])
     if match.groupdict().get("word") is not None:
         return _NUMBER_WORDS[match["word"].lower()]
@@ -2512,6 +2527,7 @@ class _Reader:
                 *_AMENDED_BY_ON.finditer(self.text, start, end),
                 *_ENTERED_INTO_ON.finditer(self.text, start, end),
                 *_AMENDED_BY_TITLED.finditer(self.text, start, end),
+                *_ORDINAL_AMENDED.finditer(self.text, start, end),
             )
             for match in recited:
                 number = _amendment_number(match)
@@ -2541,7 +2557,10 @@ class _Reader:
             return
         found: dict[pendulum.Date, Found[pendulum.Date]] = {}
         for _, authority, start, end in self.context.documents:
-            for match in _AS_AMENDED_ON.finditer(self.text, start, end):
+            for match in (
+                *_AS_AMENDED_ON.finditer(self.text, start, end),
+                *_AN_AMENDMENT_DATED.finditer(self.text, start, end),
+            ):
                 day = _text.parse_date(match)
                 if day is not None and day not in found:
                     found[day] = Found(
