@@ -791,3 +791,24 @@ class TestReportHeadingsRunOn:
             heading + "On May 1, 2021, the Company entered into an amendment to its rights plan.\n"
         )
         assert kind(text) is DocumentKind.FORM_8K
+
+
+class TestRound6:
+    def test_period_cell_dates_no_event(self) -> None:
+        """A note's "12 Months Ended" date in a table cell of its own dates no event told later."""
+        text = (
+            "Stockholder Rights Plan\n|12 Months Ended\n|\nDec. 31, 2011\n|\nIn 2011 the Company "
+            "adopted a shareholder rights plan. On August 19, 2011, the Board determined to "
+            "amend the Rights Plan to accelerate the expiration date from the close of business "
+            "on January 24, 2012 to the close of business on September 30, 2011.\n"
+        )
+        assert event(text) is EventKind.AMENDMENT
+
+    def test_a_past_plan_is_history(self) -> None:
+        """'The Company's past Rights Agreement ... expired': history beside the new plan."""
+        text = (
+            NOTE + "In April 2019, the Board adopted a Rights Agreement. The Company's past "
+            "Shareholder Rights Agreement, dated as of April 20, 2009, expired on April 27, "
+            "2019. The Rights will expire on April 27, 2029."
+        )
+        assert event(text) is EventKind.ADOPTION

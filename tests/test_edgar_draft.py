@@ -2390,3 +2390,32 @@ class TestLetterSubjectLinear:
         letter = draft_module._LETTER.search("Re:  Amendment No. 1 to Rights Agreement\nGentlemen:")
         assert letter is not None
         assert letter.group("subject") == "Amendment No. 1 to Rights Agreement"
+
+
+class TestRound6:
+    def test_earlier_amendments_numbered_by_their_adverb(self) -> None:
+        """'as first amended on X and second amended on Y' dates amendments 1 and 2."""
+        text = (
+            "THIRD AMENDMENT TO RIGHTS AGREEMENT\nThis Third Amendment dated November 21, 2000 "
+            "to the Rights Agreement dated as of June 11, 1986, as first amended on August 21, "
+            '1990 and second amended on May 31, 1996 (the "Rights Agreement") between Acme '
+            'Company and Beta Trust Company (the "Rights Agent").\n'
+        )
+        facts = text_facts(text)
+        assert "amendment[1].executed=1990-08-21" in facts
+        assert "amendment[2].executed=1996-05-31" in facts
+        assert "amendment[3].executed=2000-11-21" in facts
+
+    def test_earlier_amendments_listed_with_the_indefinite_article(self) -> None:
+        """The Nth amendment listing N - 1 'an Amendment to ... dated X' numbers them by date."""
+        text = (
+            'THIRD AMENDMENT TO RIGHTS AGREEMENT\nTHIS THIRD AMENDMENT ("Amendment") to '
+            'Rights Agreement between Acme, Inc. (the "Company") and Beta Bank (the "Rights '
+            'Agent").\nPremises\nThe Company and the Rights Agent have previously executed a '
+            "Rights Agreement dated July 14, 1988, an Amendment to Rights Agreement dated May 9, "
+            "1990, and an Amendment to Rights Agreement dated May 10, 1995 (as amended, the "
+            '"Rights Agreement").\n'
+        )
+        facts = text_facts(text)
+        assert "amendment[1].executed=1990-05-09" in facts
+        assert "amendment[2].executed=1995-05-10" in facts

@@ -238,7 +238,10 @@ _ORDER = {kind: rank for rank, (kind, _, _, _) in enumerate(_SIGNALS)}
 # the plan in the past ("the prior rights plan expired", "replaces the plan adopted in 2009").
 _HISTORY = re.compile(
     r"^\W*WHEREAS\b|\b(?:prior(?![ \t\n]+to\b)|previous(?:ly)?|existing|former(?:ly)?|"
-    r"original(?:ly)?|heretofore|replac(?:es|ed|ing))\b",
+    r"original(?:ly)?|heretofore|"
+    # "the Company's past Shareholder Protection Rights Agreement": a past plan, not the past
+    r"past(?=(?:[ \t\n]+[\w'’-]+){0,3}?[ \t\n]+(?:rights|plan|agreement)\b)|"
+    r"replac(?:es|ed|ing))\b",
     re.IGNORECASE,
 )
 # Words that make what follows a possibility, not an event: "if the Board adopts a rights
@@ -790,7 +793,8 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
         dates = [
             day
             for at, _, day in _text.find_dates(text, start, end)
-            if _PERIOD.search(text, max(start, at - 30), at) is None
+            # a note's table puts "12 Months Ended" and its date in sentences of their own
+            if _PERIOD.search(text, max(0, at - 30), at) is None
             and _EXPIRY_TERM.search(text, max(start, at - 50), at) is None
         ]
         if narrative:
@@ -822,6 +826,13 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
             found.append((kind, confidence, reason, match, history, max(dates, default=None)))
         moved = _expiry_moved_earlier(text, start, end)
         if moved is not None:
+            # "to accelerate the expiration date from X to Y": the sentence's acceleration
+            # moves the expiry to a date it names; it amends the expiry, ending nothing yet.
+            found[first:] = [
+                f
+                for f in found[first:]
+                if not (f[0] is EventKind.TERMINATION and f[3].group().lower().startswith("accel"))
+            ]
             reason = _ACCELERATION
             found.append(
                 (EventKind.AMENDMENT, 0.9, reason, moved, history, max(dates, default=None))
