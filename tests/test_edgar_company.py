@@ -484,3 +484,18 @@ class TestSuffixAtTheEnd:
         """A long run of spaces reads as one space: the suffix test looks at a short end only."""
         assert len(_suffix_window(text)) <= 40
         assert _has_suffix(text) is ends_with_suffix
+
+
+class TestRound6:
+    def test_bare_name_before_the_agent_in_a_title(self) -> None:
+        """'By and Between Acme Home and Beta Services LLC, as Rights Agent': Acme Home."""
+        text = (
+            "Rights Agreement Dated as of January 22, 2009, By and Between Acme Home and Beta "
+            "Investor Services LLC, as Rights Agent\nTABLE OF CONTENTS\n"
+        )
+        assert company(text) == "Acme Home"
+
+    def test_bare_name_before_another_party_is_no_name(self) -> None:
+        """'between Pathfinder and Beta LLC' without the agent's part names no company."""
+        text = "The merger agreement between Pathfinder and Beta Services LLC was signed.\n"
+        assert company(text) is None

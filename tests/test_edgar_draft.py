@@ -2419,3 +2419,11 @@ class TestRound6:
         facts = text_facts(text)
         assert "amendment[1].executed=1990-05-09" in facts
         assert "amendment[2].executed=1995-05-10" in facts
+
+    def test_agent_after_a_bare_company_name_in_a_title(self) -> None:
+        """'Between Acme Home and Beta Services LLC, as Rights Agent': the agent is Beta's."""
+        text = (
+            "Rights Agreement Dated as of January 22, 2009, By and Between Acme Home and Beta "
+            "Investor Services LLC, as Rights Agent\nSection 1. Certain Definitions.\n"
+        )
+        assert "agreement.rights_agent=Beta Investor Services LLC" in text_facts(text)

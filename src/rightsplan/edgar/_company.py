@@ -128,6 +128,12 @@ _HEADING = re.compile(
     rf"RIGHTS[ \t\n]+(?:AGREEMENT|PLAN)\b)",
     re.MULTILINE,
 )
+# The party after "between X and": the rights agent, so named ("between KB Home and Mellon
+# Investor Services LLC, as Rights Agent"); then X is the company, whatever its name's form.
+_AGENT_AFTER = re.compile(
+    rf"[ \t\n]+{_ENTITY}(?:,?{_W}an?{_W}[^,()]{{1,80}}?)?,?{_W}(?i:as){_W}(?i:the{_W})?"
+    rf"(?i:rights{_W}agent)\b"
+)
 _HAS_SUFFIX = re.compile(rf"{_SUFFIX}$")
 _SPACE_RUN = re.compile(r"[ \t]+")
 # Longer than any suffix with the comma and gap before it ("National Association", spaces read
@@ -230,7 +236,11 @@ def find_company(filing: Filing) -> CompanyMention | None:
         (_HEADLINE_ACTOR, "the company a headline says acts on its plan"),
     ):
         for match in pattern.finditer(text, filing.main.start, stop):
-            if pattern is _BETWEEN and not (match["descriptor"] or _has_suffix(match["name"])):
+            if pattern is _BETWEEN and not (
+                match["descriptor"]
+                or _has_suffix(match["name"])
+                or _AGENT_AFTER.match(text, match.end())
+            ):
                 continue  # "between Pathfinder and the Company": not a party's full name
             group = "ticked" if "ticked" in match.re.groupindex and match["ticked"] else "name"
             # A name given with its ticker symbol is a company's, "The" and all ("The Men's

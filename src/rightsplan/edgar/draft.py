@@ -777,6 +777,9 @@ _TWO_PARTIES = re.compile(
     r"(?:Corporation|Corp\.|Incorporated|Inc\.|Company|CORPORATION|INC\.|COMPANY),? "
     r"(?i:and) (?=[A-Z])"
 )
+# "Between KB Home and Mellon Investor Services LLC": a heading's parties, the company first,
+# whatever its name's form (an agent's own "and" comes later: "Harris Trust and Savings Bank").
+_BETWEEN_PARTIES = re.compile(r"(?i:by and )?(?i:between) [^,;()]{1,80}? (?i:and) (?=[A-Z])")
 # A recital, also after the "; and" that ends the one before it ("...; and / WHEREAS, ...").
 _RECITAL = re.compile(r"\W*(?:and\W+)?(?:whereas|recitals?)\b")
 # Where a grandfathering clause starts: holders already over the line when the plan (or a
@@ -2278,7 +2281,7 @@ class _Reader:
         written = " ".join(match[group].strip("[]").split())
         # "Between Harsco Corporation and Mellon Investor Services LLC": a heading's two
         # parties run together; the agent is the party after the company.
-        parties = _TWO_PARTIES.match(written)
+        parties = _TWO_PARTIES.match(written) or _BETWEEN_PARTIES.match(written)
         if parties is not None:
             written = written[parties.end() :]
             match_start = match.start(group) + match[group].find(written.split()[0])
