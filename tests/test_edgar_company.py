@@ -499,3 +499,30 @@ class TestRound6:
         """'between Pathfinder and Beta LLC' without the agent's part names no company."""
         text = "The merger agreement between Pathfinder and Beta Services LLC was signed.\n"
         assert company(text) is None
+
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            (
+                "New York, N.Y. \u2013 August 13, 2008 \u2013Acme Group, Limited (Pink Sheets: "
+                "ACME.PK) today announced that its Board adopted a Stockholder Rights Plan.",
+                "Acme Group, Limited",
+            ),
+            (
+                "Acme Widgets, Inc., (NASDAQ: ACMW), a maker of widgets, today provided an update "
+                "to shareholders on its rights plan.",
+                "Acme Widgets, Inc.",
+            ),
+        ],
+    )
+    def test_quotation_service_or_comma_before_the_ticker(self, text: str, name: str) -> None:
+        """A ticker quoted on the Pink Sheets, or after a comma, still marks the name before it."""
+        assert company(text) == name
+
+    def test_a_datelines_day_is_no_part_of_the_name(self) -> None:
+        """'Calif., Oct. 8 Acme Corporation(Pink Sheets: ACME.PK)': the day is the dateline's."""
+        text = (
+            'LOS GATOS, Calif., Oct. 8 Acme Corporation(Pink Sheets: ACME.PK) ("the Company") '
+            "today announced that its Board voted to terminate the rights plan."
+        )
+        assert company(text) == "Acme Corporation"

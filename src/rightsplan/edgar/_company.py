@@ -74,9 +74,10 @@ _DEFINED = re.compile(
 # "Acme Corp. (NASDAQ: ACME)", "Ford Motor Company [NYSE: F]", "PetMed Express, Inc. dba
 # PetMeds and parent company of PetCareRx (NASDAQ: PETS)": the legal name, before any "dba".
 _TICKER = re.compile(
-    rf"(?P<name>{_ENTITY})(?:,?{_W}(?i:dba|d/b/a){_W}[^()\[\]\n]{{1,80}}?)?[ \t\n]*"
+    rf"(?P<name>{_ENTITY})(?:,?{_W}(?i:dba|d/b/a){_W}[^()\[\]\n]{{1,80}}?)?,?[ \t\n]*"
     rf"(?:\([^)\n]{{0,40}}\)[ \t\n]*)?[(\[](?:NASDAQ|Nasdaq|NYSE|OTC|AMEX|"
-    rf"TSX|NYSE[ \t]+(?:MKT|American|Arca))[^)\]\n]{{0,30}}[)\]]"
+    # a quotation service is a market too: "(Pink Sheets: HAMP.PK)", "(Pink\nSheets: JPST)"
+    rf"TSX|NYSE[ \t]+(?:MKT|American|Arca)|Pink{_W}Sheets)[^)\]\n]{{0,30}}[)\]]"
 )
 # Where a release's first sentence starts: a line's start, a sentence's end (not an initial's:
 # "R. R. Donnelley"), or a dateline's dash ("CHICAGO (News release) -- R. R. Donnelley").
@@ -193,6 +194,12 @@ _RULE = re.compile(r"[ \t\n]*(?:_{3,}|-{4,}|={3,})")
 # (a headline's "Value for All Shareholders", a dateline's "Sep 9 2009").
 _NOT_IN_NAMES = _HOLDERS | {"board", "directors"}
 _NUMBER = re.compile(r"\d{1,4},?")
+# A dateline's day before a name ("Oct. 8 NOVT Corporation", "May 2, 2005 Acme Inc."): a
+# month and a day are never a name's first words.
+_DATELINE_DAY = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t\n]+\d{1,2}"
+    r"(?:,?[ \t\n]+(?:19|20)\d\d)?,?[ \t\n]+(?=[A-Za-z0-9])"
+)
 _REDACTED = re.compile(r"\b[Xx]{3,}\b")
 _SCAN = 20_000
 # "SAKS INCORPORATED.": a sentence's period after a word written out, never an abbreviation's
@@ -300,6 +307,10 @@ def _clean(text: str, start: int, end: int, *, ticked: bool = False) -> tuple[in
             start += line_break  # the name is on the line below its neighbour's words
             found = rest
             break
+    dated = _DATELINE_DAY.match(found)
+    if dated is not None:  # "Calif., Oct. 8 NOVT Corporation": the dateline's day runs in
+        start += dated.end()
+        found = text[start:end]
     parts = list(re.finditer(rf"{_W}of{_W}", found))
     for part in reversed(parts):
         before = {word.casefold() for word in found[: part.start()].split()}
