@@ -526,3 +526,32 @@ class TestRound6:
             "today announced that its Board voted to terminate the rights plan."
         )
         assert company(text) == "Acme Corporation"
+
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            (
+                "ACME INDUSTRIES, INC.\nand\nFIRST BANK OF OREGON, N. A.\nRights Agent\n"
+                "Rights Agreement\n",
+                "ACME INDUSTRIES, INC.",
+            ),
+            (
+                "ACME SAVINGS BANK, F.S.B.\nand\nBETA SHAREHOLDER SERVICES, L.L.C.\n"
+                "as rights agent\nRIGHTS AGREEMENT\n",
+                "ACME SAVINGS BANK, F.S.B.",
+            ),
+            (
+                "RIGHTS AGREEMENT\n\nby and between\n\n* ACME COMPANY, INC.\n\nand\n\n"
+                "BETA INVESTOR SERVICES LLC\n\nas Rights Agent\n",
+                "ACME COMPANY, INC.",
+            ),
+            (
+                "This Amendment is entered into by Acme Technologies Corp., a Delaware "
+                "corporation (the \u201cCompany\n\u201d) and Beta Trust Company, LLC.\n",
+                "Acme Technologies Corp.",
+            ),
+        ],
+    )
+    def test_title_pages_as_typed(self, text: str, name: str) -> None:
+        """Title pages as typed: 'N. A.' spaced, 'F.S.B.', a footnote's '*', a quote run over."""
+        assert company(text) == name

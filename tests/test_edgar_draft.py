@@ -2427,3 +2427,13 @@ class TestRound6:
             "Investor Services LLC, as Rights Agent\nSection 1. Certain Definitions.\n"
         )
         assert "agreement.rights_agent=Beta Investor Services LLC" in text_facts(text)
+
+    def test_agent_defined_with_its_closing_quote_on_the_next_line(self) -> None:
+        """'X (the “Rights Agent”)' with the closing quote on the next line still defines X."""
+        text = (
+            "THIS SECOND AMENDMENT TO RIGHTS AGREEMENT is entered into as of July 3, 2018, by "
+            "Acme Corp., a Delaware corporation (the “Company\n”) and Beta Stock Transfer "
+            "& Trust Company, LLC (the “Rights Agent\n”).\n"
+        )
+        facts = text_facts(text)
+        assert "agreement.rights_agent=Beta Stock Transfer & Trust Company, LLC" in facts

@@ -34,8 +34,10 @@ __all__ = ["AGENT_AS_PARTY", "CompanyMention", "find_company"]
 _W = r"[ \t\n]+"
 _SUFFIX = (
     # after spaces and at most one line break: a suffix never starts a new paragraph
-    r"(?:,?(?:[ \t]+\n?|\n)[ \t]*(?i:N\.A\.|Inc\.?|Incorporated|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.?|"
-    r"Limited|Corp\.?|Corporation|Co\.|Company|plc|N\.V\.|S\.A\.|National[ \t\n]+Association)"
+    # "N. A." typed with a space; "F.S.B.", a federal savings bank's
+    r"(?:,?(?:[ \t]+\n?|\n)[ \t]*(?i:N\.[ \t]?A\.|F\.S\.B\.|Inc\.?|Incorporated|LLC|L\.L\.C\.|"
+    r"L\.P\.|LP|Ltd\.?|Limited|Corp\.?|Corporation|Co\.|Company|plc|N\.V\.|S\.A\.|"
+    r"National[ \t\n]+Association)"
     r"(?![\w]))"
 )
 # A trademark sign may end a word of the name ("ModusLink Global Solutions™, Inc.").
@@ -69,7 +71,8 @@ _DEFINED = re.compile(
     # the article inside the quotes as well: ("the Company"), (“the Company,” NYSE: TDW); the
     # term in capitals: (the "COMPANY")
     rf"{_OPEN}(?:the{_W})?(?:Company|Corporation|Registrant|Issuer|COMPANY|CORPORATION)[,.]?"
-    rf"{_CLOSE}[^()]{{0,60}}\)"
+    # a closing quote the converter put on the next line: (the “Company\n”)
+    rf"\n?{_CLOSE}[^()]{{0,60}}\)"
 )
 # "Acme Corp. (NASDAQ: ACME)", "Ford Motor Company [NYSE: F]", "PetMed Express, Inc. dba
 # PetMeds and parent company of PetCareRx (NASDAQ: PETS)": the legal name, before any "dba".
@@ -116,13 +119,15 @@ _FILER_TITLE = re.compile(
     re.MULTILINE,
 )
 _BETWEEN = re.compile(
-    rf"\b(?i:between)[ \t\n:]+(?P<name>{_ENTITY})(?P<descriptor>{_DESCRIPTOR})?[ \t\n,-]+(?i:and)\b"
+    # a footnote's asterisk may mark the name ("by and between" / "* J. C. PENNEY COMPANY")
+    rf"\b(?i:between)[ \t\n:]+(?:\*[ \t]*)?(?P<name>{_ENTITY})(?P<descriptor>{_DESCRIPTOR})?"
+    rf"[ \t\n,-]+(?i:and)\b"
 )
 # A title page: the company, "and", the agent (with any description), then "Rights Agent" or
 # the agreement's title ("CROWN CORK & SEAL COMPANY, INC." / "and" / "FIRST CHICAGO TRUST
 # COMPANY OF NEW YORK" / "AMENDED AND RESTATED RIGHTS AGREEMENT").
 _HEADING = re.compile(
-    rf"^[ \t]*(?P<name>{_ENTITY_LINE})[ \t\n]+(?i:and)[ \t\n]+\[?{_ENTITY}\]?,?"
+    rf"^[ \t]*(?:\*[ \t]*)?(?P<name>{_ENTITY_LINE})[ \t\n]+(?i:and)[ \t\n]+\[?{_ENTITY}\]?,?"
     rf"(?:[ \t\n]+an?[ \t]+[^\n]{{1,80}})?[ \t\n]+"
     rf"(?:(?:(?i:as)[ \t\n]+)?(?i:Rights[ \t\n]+Agent)\b|"
     rf"(?:AMENDED[ \t\n]+AND[ \t\n]+RESTATED[ \t\n]+)?(?:[A-Z][A-Z'’&-]*[ \t]+){{0,4}}"

@@ -457,7 +457,8 @@ _AGENT = re.compile(
     rf"{_W}to{_W}[^,()]{{1,80}}?))*?[ \t]*,?[ \t\n]+"
     # the defined term in capitals as well: (the "RIGHTS AGENT")
     rf"(?:(?i:as){_W}(?i:the{_W})?(?i:rights{_W}agent)\b"
-    rf"|\((?i:the{_W})?[\"“](?:Rights{_W}Agent|RIGHTS{_W}AGENT)[\"”]\)"
+    # (the “Rights Agent\n”): a closing quote the converter put on the next line
+    rf"|\((?i:the{_W})?[\"“](?:Rights{_W}Agent|RIGHTS{_W}AGENT)\n?[\"”]\)"
     rf"|Rights{_W}Agent\b(?![ \t]*[\"”]))",
     re.MULTILINE,
 )
