@@ -812,3 +812,28 @@ class TestRound6:
             "2019. The Rights will expire on April 27, 2029."
         )
         assert event(text) is EventKind.ADOPTION
+
+    def test_headline_in_capitals_after_a_mirrors_line_is_no_title(self) -> None:
+        """A capitalised line 'ACME ADOPTS SHAREHOLDER RIGHTS PLAN' is a headline, not a title."""
+        text = (
+            "Printer Friendly\n\nACME ADOPTS SHAREHOLDER RIGHTS PLAN\n\n ACME ADOPTS SHAREHOLDER "
+            "RIGHTS PLAN\n At a meeting held Tuesday, June 23, the board of directors of Acme "
+            "Corporation adopted a shareholder rights plan.\n"
+        )
+        assert kind(text) is not DocumentKind.AGREEMENT
+
+    @pytest.mark.parametrize(
+        "cover",
+        [
+            "UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\nFORM 8\u2212A\n",
+            "INFORMATION REQUIRED IN REGISTRATION STATEMENT\nItem 1.    Description of "
+            "Registrant\u2019s Securities to be Registered.\n",
+        ],
+    )
+    def test_form_8a_as_a_mirror_types_it(self, cover: str) -> None:
+        """A Form 8-A's dash typed as a minus sign, or its own Item 1 title, names the form."""
+        text = (
+            cover
+            + "On March 16, 2010, the Board declared a dividend of one right for each share.\n"
+        )
+        assert kind(text) is DocumentKind.FORM_8A

@@ -369,7 +369,12 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         DocumentKind.FORM_8A,
         10,
         re.compile(
-            r"\bFORM[ \t\n]+8-A(?:12[BG])?\b(?![ \t]*/)|^[ \t]*8-A12[BG]\b(?!/)", re.I | re.M
+            # the dash as a converter may type it: "FORM 8−A" (a minus sign)
+            r"\bFORM[ \t\n]+8[-−‐‑–]A(?:12[BG])?\b(?![ \t]*/)|^[ \t]*8-A12[BG]\b(?!/)|"
+            # the form's own Item 1, which no other form has
+            r"^[ \t|]*Item[ \t]*1\.?[ \t|]+Description[ \t]+of[ \t]+(?:the[ \t]+)?Registrant['’]s"
+            r"[ \t]+Securities[ \t]+to[ \t]+be[ \t]+Registered\b",
+            re.I | re.M,
         ),
     ),
     (
@@ -633,7 +638,7 @@ _FORM_KINDS_NAMED = _COVERS | {DocumentKind.QUARTERLY_NOTE, DocumentKind.ANNUAL_
 _NOTE_HEADING = re.compile(
     r"[ \t\n|]*(?:Note[ \t]+)?\d{1,2}(?:\.|[ \t]*[-–—:])[ \t]+[A-Z][A-Za-z'’ ,&/()-]{2,80}[ \t]*\n"
 )
-_FORM_NUMBER = re.compile(r"8-[AK]|10-[KQ]", re.I)
+_FORM_NUMBER = re.compile(r"8[-−‐‑–][AK]|10-[KQ]", re.I)
 # "Description of Securities Registered Pursuant to Section 12 of the Securities Exchange Act",
 # "Description of Acme, Inc. Securities Registered under Section 12": an annual report's exhibit.
 _DESCRIPTION_OF_SECURITIES = re.compile(
@@ -642,6 +647,11 @@ _DESCRIPTION_OF_SECURITIES = re.compile(
     re.IGNORECASE,
 )
 _MAX_TRIES = 20
+# A verb of news: a headline's, never in an agreement's title (which names the plan, not an
+# act on it), whatever the lines the title's words run over.
+_NEWS_VERB = re.compile(
+    r"\b(?i:adopts|announces|terminates|amends|extends|redeems|approves|renews|implements)\b"
+)
 
 
 def _first_signal(
@@ -656,6 +666,8 @@ def _first_signal(
     for tries, match in enumerate(pattern.finditer(text, start, stop)):
         if tries >= _MAX_TRIES:
             return None
+        if kind is DocumentKind.AGREEMENT and _NEWS_VERB.search(match.group()):
+            continue  # "BANKWORCESTER ADOPTS SHAREHOLDER RIGHTS PLAN": a headline, not a title
         if kind not in _FORM_KINDS_NAMED or not _FORM_NUMBER.search(match.group()):
             return match
         if not _text.names_another_document(text, match.start()):
