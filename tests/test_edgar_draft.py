@@ -2437,3 +2437,17 @@ class TestRound6:
         )
         facts = text_facts(text)
         assert "agreement.rights_agent=Beta Stock Transfer & Trust Company, LLC" in facts
+
+    def test_amendments_of_another_document_are_not_the_plans(self) -> None:
+        """'a Schedule 13D filed on X, and amended on Y and Z': the schedule's, not the plan's."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis AMENDMENT NO. 1 TO RIGHTS AGREEMENT is "
+            "entered into as of November 26, 1997, by and between Acme Corporation (the "
+            '"Company") and Beta Trust Company (the "Rights Agent").\n(B) The term "Acquiring '
+            'Person" shall not include those Persons who were parties to a certain Schedule 13D '
+            "filed with the Commission on August 19, 1997, and amended on September 16, 1997 and "
+            "November 3, 1997.\n"
+        )
+        facts = text_facts(text)
+        assert not any(f.startswith("amendment[-].executed=") for f in facts)
+        assert "amendment[1].executed=1997-11-26" in facts

@@ -1016,6 +1016,12 @@ _AN_AMENDMENT_DATED = re.compile(
 # amended on December 7, 1987 and August 21, 1995", "as amended March 28, 1991, and October 1,
 # 1992", "as amended effective June 13, 1992, and amended and restated as of December 12,
 # 1997", "as further amended by the Amendment, dated February 2, 2017".
+# Documents other than the plan that a text may say were "amended on" a date.
+_OTHER_DOCUMENT = re.compile(
+    r"\bSchedule[ \t\n]+13[DG]\b|\bForm[ \t\n]+\d{1,2}-[A-Z]\b|"
+    r"\b(?:Certificate|Articles)[ \t\n]+of\b|\b[Bb]y-?[Ll]aws\b|\bCharter\b|"
+    r"\bCredit[ \t\n]+Agreement\b"
+)
 _ANY_DATE = re.sub(r"\(\?P<\w+>", "(?:", _DATE)
 """A date as :data:`_DATE` reads it, without its named groups (to be repeated)."""
 _AMENDED_CHAIN = re.compile(
@@ -2224,6 +2230,8 @@ class _Reader:
     def _amended_chain(self, start: int, end: int, factor: float) -> None:
         """The days of earlier amendments an "as amended on X and Y" chain recites."""
         for chain in _AMENDED_CHAIN.finditer(self.text, start, end):
+            if self._amends_another_document(start, chain.start()):
+                continue
             for match in _text.DATE.finditer(self.text, chain.start(), chain.end()):
                 day = _text.parse_date(match)
                 if day is not None and day not in self.recited and len(self.recited) < _MAX_NAMES:
@@ -2233,6 +2241,18 @@ class _Reader:
                         0.7 * factor,
                         "an earlier amendment recited without its number",
                     )
+
+    def _amends_another_document(self, start: int, at: int) -> bool:
+        """Whether what an "and amended on X" at ``at`` amends is another document than the plan.
+
+        "parties to a certain Schedule 13D filed ... on August 19, 1997, and amended on
+        September 16, 1997": the schedule's amendments; the document named last before the
+        chain is the one amended.
+        """
+        floor = max(start, at - _DATE_LOOKBACK * 3)
+        plan = max((m.end() for m in _PLAN_IN_SENTENCE.finditer(self.text, floor, at)), default=-1)
+        other = max((m.end() for m in _OTHER_DOCUMENT.finditer(self.text, floor, at)), default=-1)
+        return other > plan
 
     def _agents_in_change(self, start: int, end: int, factor: float) -> None:
         """The agents an amendment changing the rights agent names by their part in it."""
