@@ -2451,3 +2451,31 @@ class TestRound6:
         facts = text_facts(text)
         assert not any(f.startswith("amendment[-].executed=") for f in facts)
         assert "amendment[1].executed=1997-11-26" in facts
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "On October 23, 2008, the Company amended and restated its rights agreement in the "
+            "form of a Second Amended and Restated Rights Agreement, dated as of October 23, "
+            "2008, between the Company and Beta Bank, as Rights Agent.",
+            "Exhibit\nNumber\nDescription\n4 First Amended and Restated Rights Agreement dated "
+            "October 23, 2008 between Acme Incorporated and Beta Bank, as rights agent.",
+        ],
+    )
+    def test_report_of_a_restatement_dates_the_restatement(self, sentence: str) -> None:
+        """A report's restated agreement that it brings into being is an amendment, dated so."""
+        facts = text_facts(
+            "FORM 8-K\nItem 1.01 Entry into a Material Definitive Agreement.\n" + sentence
+        )
+        assert "amendment[-].executed=2008-10-23" in facts
+        assert "agreement.dated=2008-10-23" not in facts
+
+    def test_restatement_of_a_restated_agreement_dates_the_agreement(self) -> None:
+        """The restated agreement a report says is 'amended and restated' dates the agreement."""
+        text = (
+            "FORM 8-K\nItem 3.03.\nOn February 26, 2007, Acme Stores, Inc. entered into a Third "
+            "Amended and Restated Rights Agreement with Beta Bank, as Rights Agent. It amends "
+            "and restates the Second Amended and Restated Rights Agreement, dated as of November "
+            "4, 2003, by and between the Company and Beta Bank, as Rights Agent.\n"
+        )
+        assert "agreement.dated=2003-11-04" in text_facts(text)

@@ -1016,6 +1016,14 @@ _AN_AMENDMENT_DATED = re.compile(
 # amended on December 7, 1987 and August 21, 1995", "as amended March 28, 1991, and October 1,
 # 1992", "as amended effective June 13, 1992, and amended and restated as of December 12,
 # 1997", "as further amended by the Amendment, dated February 2, 2017".
+# What makes a restated agreement the instrument a report is of: an act bringing it into being
+# ("entered into a", "in the form of a"), or its line in an exhibit list ("4  First ...").
+_MAKES_RESTATEMENT = re.compile(
+    rf"(?:\b(?:entered{_W}into|approved|adopted|executed|in{_W}the{_W}form{_W}of|reflected{_W}in)"
+    rf"(?:{_W}(?:a|an|the))?|^[ \t|]*\d{{1,2}}(?:\.\d{{1,2}})?[ \t|]+)(?:[ \t\n]*[\w'’-]+){{0,2}}?"
+    rf"[ \t\n]*\Z",
+    re.IGNORECASE | re.MULTILINE,
+)
 # Documents other than the plan that a text may say were "amended on" a date.
 _OTHER_DOCUMENT = re.compile(
     r"\bSchedule[ \t\n]+13[DG]\b|\bForm[ \t\n]+\d{1,2}-[A-Z]\b|"
@@ -2104,6 +2112,23 @@ class _Reader:
                         0.8 * factor,
                         "an amended and restated agreement: its date is taken as the date it "
                         "was executed",
+                    )
+                continue
+            if (
+                restated is not None
+                and self.document not in (DocumentKind.AGREEMENT, DocumentKind.AMENDMENT)
+                and _MAKES_RESTATEMENT.search(before, 0, restated.start())
+            ):
+                # A report's "entered into a Second Amended and Restated Rights Agreement, dated
+                # as of X", an exhibit list's "4 First Amended and Restated Rights Agreement dated
+                # X": the restatement the report is of, an amendment made on X. (The one it
+                # "amends and restates" is the agreement, dated so.)
+                if day not in self.recited and len(self.recited) < _MAX_NAMES:
+                    self.recited[day] = Found(
+                        day,
+                        evidence,
+                        0.7 * factor,
+                        "a restated agreement's date: the restatement amended the plan then",
                     )
                 continue
             self._agreement_date(day, evidence, 3, factor)
