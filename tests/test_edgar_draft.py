@@ -2479,3 +2479,24 @@ class TestRound6:
             "4, 2003, by and between the Company and Beta Bank, as Rights Agent.\n"
         )
         assert "agreement.dated=2003-11-04" in text_facts(text)
+
+    def test_amendment_number_written_out(self) -> None:
+        """'Amendment Number One, dated as of X, to the Rights Agreement' is No. 1, executed X."""
+        text = (
+            "AMENDMENT TO RIGHTS AGREEMENT\nAmendment Number One, dated as of May 26, 1998, to "
+            'the Rights Agreement, dated as of January 28, 1998 (the "Rights Agreement"), '
+            'between Acme Corporation (the "Company"), and Beta Trust Company, as Rights Agent.\n'
+        )
+        facts = text_facts(text)
+        assert {"amendment[1].executed=1998-05-26", "agreement.dated=1998-01-28"} <= facts
+
+    def test_recital_of_the_parties_entering_into_the_agreement(self) -> None:
+        """'WHEREAS, on X the Company and Y entered into a Rights Agreement' dates the agreement."""
+        text = (
+            "AMENDMENT No. 5 to the Rights Agreement, dated as of November 22, 1998 (the "
+            '"Amendment No. 5"), by and between Acme Incorporated (the "Company"), and Beta '
+            'Services L.L.C. (the "Rights Agent").\nWHEREAS, on October 25, 1989 the Company and '
+            'Gamma Trust Company ("Gamma"), entered into a Rights Agreement (the "Original '
+            'Agreement");\n'
+        )
+        assert "agreement.dated=1989-10-25" in text_facts(text)

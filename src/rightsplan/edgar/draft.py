@@ -274,11 +274,13 @@ _NAME = (
 )
 _DATE = _text.DATE.pattern
 _AMENDMENT_REF = re.compile(
-    rf"\bAmendment{_W}No\.(?:{_W})?(?P<number>\d{{1,2}})\b|"
+    rf"\bAmendment{_W}(?:No\.|Number)(?:{_W})?(?P<number>\d{{1,2}})\b|"
     rf"\b(?P<ordinal>First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
     rf"{_W}Amendment\b|"
     # "Amendment One to the Rights Agreement": the number in words, capitalised as a name.
-    rf"\bAmendment{_W}(?P<word>(?-i:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten))\b",
+    # "Amendment Number One, dated as of May 26, 1998": "Number" written out too.
+    rf"\bAmendment{_W}(?:Number{_W})?"
+    rf"(?P<word>(?-i:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten))\b",
     re.IGNORECASE,
 )
 _NUMBER_WORDS = {
@@ -2133,6 +2135,18 @@ class _Reader:
                 continue
             self._agreement_date(day, evidence, 3, factor)
         if low.startswith("whereas"):
+            # "WHEREAS, on October 25, 1989 the Company and X entered into a Rights Agreement":
+            # a recital of the parties' own act dates the agreement; no other recital does.
+            for match in _ON_DATE_ADOPTED.finditer(text, start, end):
+                day = _text.parse_date(match)
+                entered = match["verb"].lower().startswith(("entered", "executed", "signed"))
+                if day is None or not entered or _AMENDMENT_START.match(match["what"]):
+                    continue
+                if _OTHER_ACT.search(match["what"]) or _OTHER_PLAN.search(match["what"]):
+                    continue
+                self._agreement_date(
+                    day, self.context.evidence(match.start(), match.end()), 2, factor
+                )
             return
         if self.event.kind is not EventKind.ADOPTION:
             for match in _ORIGINAL_DATED.finditer(text, start, end):
