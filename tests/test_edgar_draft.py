@@ -2500,3 +2500,15 @@ class TestRound6:
             'Agreement");\n'
         )
         assert "agreement.dated=1989-10-25" in text_facts(text)
+
+    def test_a_mirrors_publication_date_is_not_the_amendments(self) -> None:
+        """'Published on X' above 'This First Amendment ..., dated as of Y': Y is executed."""
+        text = (
+            "AMENDMENT TO RIGHTS PLAN\nPublished on January 24, 2008\nExhibit\n4\nFIRST\n"
+            "AMENDMENT TO RIGHTS AGREEMENT\nThis\nFirst Amendment to Rights Agreement (this "
+            "\u201cAmendment\u201d), dated as of\nJanuary 23, 2008, is by and between Acme "
+            "Corporation (the \u201cCompany\u201d), and Beta Services, LLC.\n"
+        )
+        facts = text_facts(text)
+        assert "amendment[1].executed=2008-01-23" in facts
+        assert "amendment[1].executed=2008-01-24" not in facts

@@ -2195,8 +2195,10 @@ class _Reader:
             for s, e, day in _text.find_dates(text, start, end):
                 if any(a <= s < b for a, b in claimed):
                     continue
+                # a mirror's "Published on X" dates its page, not the instrument
                 if re.search(
-                    r"\b(?:amended|filed)[ \t\n]+(?:on[ \t\n]+|as[ \t\n]+of[ \t\n]+)?$",
+                    r"\b(?:amended|filed|(?i:published|posted))[ \t\n]+"
+                    r"(?:on[ \t\n]+|as[ \t\n]+of[ \t\n]+)?$",
                     text[max(start, s - 20) : s],
                 ):
                     continue
