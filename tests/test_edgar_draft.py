@@ -2507,7 +2507,10 @@ class TestRound6:
             "AMENDMENT TO RIGHTS PLAN\nPublished on January 24, 2008\nExhibit\n4\nFIRST\n"
             "AMENDMENT TO RIGHTS AGREEMENT\nThis\nFirst Amendment to Rights Agreement (this "
             "\u201cAmendment\u201d), dated as of\nJanuary 23, 2008, is by and between Acme "
-            "Corporation (the \u201cCompany\u201d), and Beta Services, LLC.\n"
+            "Corporation (the \u201cCompany\u201d), and Beta Services, LLC, a Delaware limited "
+            "liability company (\u201cBeta\u201d).\nWITNESSETH\nWHEREAS, "
+            "the Company previously entered into a Rights Agreement, dated as of July 26, 2006 "
+            "(the \u201cRights Agreement\u201d), with Beta as Rights Agent;\n"
         )
         facts = text_facts(text)
         assert "amendment[1].executed=2008-01-23" in facts
