@@ -2515,3 +2515,28 @@ class TestRound6:
         facts = text_facts(text)
         assert "amendment[1].executed=2008-01-23" in facts
         assert "amendment[1].executed=2008-01-24" not in facts
+
+    def test_second_amendment_recited_after_and_by(self) -> None:
+        """'as amended by Amendment No. 1 ..., dated X and by Amendment No. 2 ..., dated Y'."""
+        text = (
+            "Amendment No. 3 to the Amended and Restated Rights Agreement, dated as of December "
+            "8, 1997, between Acme, Inc. (the \u201cCompany\u201d), and Beta Trust Company, as "
+            "rights agent, as amended by Amendment No. 1 to the Amended and Restated Rights "
+            "Agreement, dated as of January 26, 2001 and by Amendment No. 2 to the Amended and "
+            "Restated Rights Agreement, dated as of April 23, 2008 (as so amended, the "
+            "\u201cRights Agreement\u201d), is entered into as of August 10, 2008.\n"
+        )
+        facts = text_facts(text)
+        assert "amendment[1].executed=2001-01-26" in facts
+        assert "amendment[2].executed=2008-04-23" in facts
+
+    def test_parenthesis_defining_the_amendment_first(self) -> None:
+        """A date before a parenthesis defining the First Amendment first is that amendment's."""
+        text = (
+            "SECOND AMENDMENT TO RIGHTS AGREEMENT\nThis Second Amendment is entered into as of "
+            "June 18, 2024.\nWHEREAS, the Company and the Rights Agent entered into a First "
+            "Amendment to the Original Agreement, dated as of September 28, 2021 (\u201cFirst "
+            "Amendment\u201d, collectively with the Original Agreement, the \u201cRights "
+            "Agreement\u201d);\n"
+        )
+        assert "amendment[1].executed=2021-09-28" in text_facts(text)

@@ -1052,7 +1052,10 @@ _RECITED_AMENDMENT = re.compile(
     rf"(?:dated|effective)(?:{_W}and{_W}effective)?{_W}(?:as{_W}of{_W})?(?P<date>{_DATE})"
     # After the plan's title the date may be the plan's: "Amendment No. 5 to the rights
     # agreement, dated as of July 7, 2005, as amended (the "Original Rights Agreement")".
-    rf"(?(titled)(?!,?{_W}as{_W}amended|[ \t\n]*\([^)]{{0,60}}(?:Agreement|Plan))|)",
+    # Unless the parenthesis defines the amendment first ("(“First Amendment”, collectively
+    # with the Original Agreement, the “Rights Agreement”)").
+    rf"(?(titled)(?!,?{_W}as{_W}amended|[ \t\n]*\((?![\"“](?:[\w-]+{_W})?Amendment\b)"
+    rf"[^)]{{0,60}}(?:Agreement|Plan))|)",
     re.IGNORECASE,
 )
 # "On November 18, 2018, the Original Agreement was amended by a first amendment (the "First
@@ -1067,7 +1070,9 @@ _AMENDED_BY_ON = re.compile(
 # to Rights Agreement, dated as of May 24, 2018 (as amended, the "Rights Agreement")": after "as
 # amended by", the plan's date already given, the date after the amendment's title is its own.
 _AMENDED_BY_TITLED = re.compile(
-    rf"\bas{_W}amended{_W}by{_W}(?:(?:that{_W}certain|the|an?){_W})?(?:{_AMENDMENT_REF.pattern})"
+    # "... as amended by Amendment No. 1 ..., dated as of X and by Amendment No. 2 ...": each
+    rf"\b(?:as(?:{_W}further)?{_W}amended|and){_W}by{_W}(?:(?:that{_W}certain|the|an?){_W})?"
+    rf"(?:{_AMENDMENT_REF.pattern})"
     rf"(?:{_W}to{_W}(?:the{_W})?(?:[\w'’&-]+{_W}){{0,6}}?(?:Agreement|Plan)\b)?,?{_W}"
     rf"dated{_W}(?:as{_W}of{_W})?(?P<date>{_DATE})",
     re.IGNORECASE,
