@@ -2540,3 +2540,16 @@ class TestRound6:
             "Agreement\u201d);\n"
         )
         assert "amendment[1].executed=2021-09-28" in text_facts(text)
+
+    def test_title_page_date_after_the_plan_is_not_this_amendments(self) -> None:
+        """'AMENDMENT NO. 5 / TO / RIGHTS AGREEMENT / dated as of X': the preamble dates it."""
+        text = (
+            "EXHIBIT 4.1\nAMENDMENT NO. 5\nTO\nRIGHTS AGREEMENT\ndated as of December 23, 1994\n"
+            "by and between\nACME AIRLINES, INC.\nand\nBETA SERVICES LLC\nas Rights Agent\n\n"
+            'AMENDMENT NO. 5, dated as of August 29, 2002 (this "AMENDMENT"), to the\nRights '
+            "Agreement, dated as of December 23, 1994, as amended from time to time\n(the "
+            '"AGREEMENT"), between Acme Airlines, Inc. (the "COMPANY"), and Beta Services LLC.\n'
+        )
+        facts = text_facts(text)
+        assert "amendment[5].executed=2002-08-29" in facts
+        assert "agreement.dated=1994-12-23" in facts

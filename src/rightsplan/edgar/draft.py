@@ -1026,6 +1026,7 @@ _MAKES_RESTATEMENT = re.compile(
     rf"[ \t\n]*\Z",
     re.IGNORECASE | re.MULTILINE,
 )
+_LINE_BREAKS_IN = re.compile(r"\n[^\n]*\n")
 # Documents other than the plan that a text may say were "amended on" a date.
 _OTHER_DOCUMENT = re.compile(
     r"\bSchedule[ \t\n]+13[DG]\b|\bForm[ \t\n]+\d{1,2}-[A-Z]\b|"
@@ -2601,6 +2602,14 @@ class _Reader:
             )
             for match in recited:
                 number = _amendment_number(match)
+                if (
+                    number == self.current_number
+                    and match.groupdict().get("titled") is not None
+                    and _LINE_BREAKS_IN.search(match.group()) is not None
+                ):
+                    # "AMENDMENT NO. 5 / TO / RIGHTS AGREEMENT / dated as of X": this
+                    # instrument's title page, the date the plan's or its own; its preamble says.
+                    continue
                 record = self._amendment(number)
                 if record.number is None:
                     record.number = Found(
