@@ -2553,3 +2553,24 @@ class TestRound6:
         facts = text_facts(text)
         assert "amendment[5].executed=2002-08-29" in facts
         assert "agreement.dated=1994-12-23" in facts
+
+    def test_term_under_the_agreement_beside_extensions(self) -> None:
+        """'Under the terms of the Rights Agreement, the Rights were to expire on X': agreed."""
+        text = (
+            "FORM 8-K\nItem 3.03 Material Modification to Rights of Security Holders.\nUnder the "
+            "terms of the Rights Agreement, the Rights were to expire on August 10, 2010 (the "
+            "\u201cExpiration Date\u201d) unless the Expiration Date was extended. On August 6, "
+            "2013, the Company entered into Amendment Four to the Rights Agreement, which "
+            "extended the Expiration Date from August 10, 2013 to August 10, 2014.\n"
+        )
+        facts = text_facts(text)
+        assert "agreement.set-expiration=2010-08-10" in facts
+
+    def test_scheduled_term_beside_an_extension_is_not_the_agreements(self) -> None:
+        """'The Plan was scheduled to expire on X. Amendment No. 2 extends it': no X drafted."""
+        text = (
+            "Acme (NYSE: ACM) announced today that its Board has adopted Amendment No. 2 to its "
+            "Tax Asset Protection Plan. The Plan was scheduled to expire on January 8, 2017. "
+            "Amendment No. 2 extends the expiration date of the Plan to December 14, 2019.\n"
+        )
+        assert "agreement.set-expiration=2017-01-08" not in text_facts(text)

@@ -745,7 +745,16 @@ _WAS_SCHEDULED = _text.phrase(
         f"{was} {how} to expire"
         for was in ("was", "were", "had been")
         for how in ("scheduled", "set", "due")
-    )
+    ),
+    # "Under the terms of the Rights Agreement, the Rights were to expire on X": the term as
+    # it stood, not a hypothesis
+    "was to expire",
+    "were to expire",
+)
+# "Under the terms of the Rights Agreement, the Rights were to expire on X": the agreement's term.
+_UNDER_ITS_TERMS = re.compile(
+    rf"\b(?i:under|pursuant{_W}to|by){_W}(?i:the){_W}terms{_W}of{_W}(?i:the|its){_W}"
+    rf"(?:[\w'’-]+{_W}){{0,3}}?(?i:agreement|plan)\b"
 )
 # "the existing rights plan which is scheduled to expire on March 28, 1999", in the release
 # adopting its replacement: the old plan's expiry.
@@ -1657,6 +1666,8 @@ class _Reader:
         self.notes: list[str] = []
         self._flag_cache: tuple[tuple[int, int], _Flags] = ((-1, -1), _NO_FLAGS)
         self._short_names: dict[str, bool] = {}
+        self._scheduled_expiry: set[int] = set()
+        """Where an expiry the plan "was scheduled" (or "were") to have is stated."""
         self.claimed_dates: set[int] = set()
         """Where dates start that are the agreement's, not the instrument's."""
         self._words_seen: dict[str, str | None] = {}
@@ -3313,7 +3324,10 @@ class _Reader:
         if (
             _HYPOTHETICAL.search(self.text, max(start, anchor - 80), anchor)
             or _IF_CLAUSE.match(self.text, start, anchor)
-        ) and not _UNLESS_ENDED.search(self.text, max(start, anchor - 80), anchor):
+        ) and not (
+            _UNLESS_ENDED.search(self.text, max(start, anchor - 80), anchor)
+            or _WAS_SCHEDULED.match(self.text, max(start, anchor - 8), anchor + 20)
+        ):
             return
         if self.event.kind is EventKind.ADOPTION and (
             _REPLACED_PLAN.search(self.text, max(start, anchor - 100), anchor)
@@ -3405,6 +3419,8 @@ class _Reader:
             ):
                 record.changes.append(DraftChange(change, evidence, (0.8 if new else 0.7) * factor))
         elif was_scheduled or (_EXPIRES.search(low) and not _CHANGING.search(low)):
+            if was_scheduled and _UNDER_ITS_TERMS.search(self.text, start, anchor):
+                self._scheduled_expiry.add(min(anchor, s))
             # "we maintained a rights plan with an expiration date of October 31, 2018", in a
             # report of another event: the agreement's own term, kept unless the filing's
             # instrument sets a new one (see result()).
@@ -3523,6 +3539,23 @@ class _Reader:
             for c in drafted
         ):
             self.provisions.extend(self.stated_expiry)
+        else:
+            # "the Rights were to expire on X (the "Expiration Date")" beside amendments that
+            # moved it: X is the term the agreement set, the one they changed.
+            moved = {
+                c.change.date
+                for drafted in (self.provisions, *(r.changes for r in self.amendments.values()))
+                for c in drafted
+                if isinstance(c.change, SetExpiration)
+            }
+            self.provisions.extend(
+                c
+                for c in self.stated_expiry
+                if c.evidence.start in self._scheduled_expiry
+                and isinstance(c.change, SetExpiration)
+                and c.change.date not in moved
+                and c.change.date < min(moved)
+            )
         current = self.amendments.get(self.current_number)
         if current is not None and current.current:
             # "The Amendment ... increase[s] the ownership threshold ... from 15% to 20%. The
