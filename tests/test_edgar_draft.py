@@ -2555,7 +2555,7 @@ class TestRound6:
         assert "agreement.dated=1994-12-23" in facts
 
     def test_term_under_the_agreement_beside_extensions(self) -> None:
-        """'Under the terms of the Rights Agreement, the Rights were to expire on X': agreed."""
+        """'Under the terms of the Rights Agreement, the Rights were to expire on X': its term."""
         text = (
             "FORM 8-K\nItem 3.03 Material Modification to Rights of Security Holders.\nUnder the "
             "terms of the Rights Agreement, the Rights were to expire on August 10, 2010 (the "
