@@ -2574,3 +2574,14 @@ class TestRound6:
             "Amendment No. 2 extends the expiration date of the Plan to December 14, 2019.\n"
         )
         assert "agreement.set-expiration=2017-01-08" not in text_facts(text)
+
+    def test_expiry_dated_by_the_sentences_opening(self) -> None:
+        """'Effective as of the close of business on X, the Rights Agreement ... expired': X."""
+        text = (
+            "FORM 8-K\nItem 3.03 Material Modification to Rights of Security Holders.\nEffective "
+            "as of the close of business on October 14, 2011, the Amended and Restated Rights "
+            'Agreement (the "Rights Agreement"), dated as of October 14, 2008, between Acme '
+            'Company (the "Company") and Beta Bank, as Rights Agent, expired in accordance with '
+            "its terms.\n"
+        )
+        assert "agreement.set-expiration=2011-10-14" in text_facts(text)

@@ -751,6 +751,11 @@ _WAS_SCHEDULED = _text.phrase(
     "was to expire",
     "were to expire",
 )
+_EXPIRED_AT = re.compile(
+    rf"[ \t\n]*(?i:effective|as{_W}of|at|on)(?:{_W}(?i:as{_W}of|at))?(?:{_W}(?i:the))?"
+    rf"(?:{_W}(?i:close{_W}of{_W}business|5:00{_W}p\.m\.[^,]{{0,30}}?){_W}(?i:on))?{_W}"
+    rf"(?P<date>{_DATE}),"
+)
 # "Under the terms of the Rights Agreement, the Rights were to expire on X": the agreement's term.
 _UNDER_ITS_TERMS = re.compile(
     rf"\b(?i:under|pursuant{_W}to|by){_W}(?i:the){_W}terms{_W}of{_W}(?i:the|its){_W}"
@@ -3355,6 +3360,13 @@ class _Reader:
             # the defined term names, wherever "expir" first appears
             dates = [(named.start("date"), named.end("date"), day_named)]
             anchor = min(anchor, named.start())
+        if not dates and self.event.kind is EventKind.EXPIRATION and "expired" in low:
+            # "Effective as of the close of business on X, the Rights Agreement ... expired":
+            # the day the sentence opens with is the expiry's.
+            opening = _EXPIRED_AT.match(self.text, start, anchor)
+            day = _text.parse_date(opening) if opening is not None else None
+            if opening is not None and day is not None:
+                dates = [(opening.start("date"), opening.end("date"), day)]
         if not dates:
             return
         # "extends the Final Expiration Date from May 18, 2019 to May 18, 2022": the new date
