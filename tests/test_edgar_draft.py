@@ -2585,3 +2585,41 @@ class TestRound6:
             "its terms.\n"
         )
         assert "agreement.set-expiration=2011-10-14" in text_facts(text)
+
+    @pytest.mark.parametrize(
+        ("instruction", "expiry"),
+        [
+            (
+                "Section 7(a) of the Rights Agreement is hereby amended to replace the date "
+                "\u201cFebruary 16, 2017\u201d with the date \u201cFebruary 16, 2027\u201d.",
+                "2027-02-16",
+            ),
+            (
+                "Section 7(a)(i) is amended by deleting the reference to "
+                "\u201cMarch 23, 2008\u201d and inserting \u201cMarch 23, 2018.\u201d",
+                "2018-03-23",
+            ),
+        ],
+    )
+    def test_later_date_in_the_standard_forms_expiry_section(
+        self, instruction: str, expiry: str
+    ) -> None:
+        """A later date replacing an earlier one in Section 7(a) (the form's expiry) moves it."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1 (this "
+            "\u201cAmendment\u201d) is entered into as of January 5, 2017, between Acme, Inc. "
+            "(the \u201cCompany\u201d) "
+            "and Beta Trust Company (the \u201cRights Agent\u201d).\n1. " + instruction + "\n"
+        )
+        assert f"amendment[1].set-expiration={expiry}" in text_facts(text)
+
+    def test_earlier_date_in_section_7a_moves_no_expiry(self) -> None:
+        """Section 7(a) replacing a date by an earlier one sets no expiry from that alone."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1 (this "
+            "\u201cAmendment\u201d) is entered into as of January 5, 2017, between Acme, Inc. "
+            "(the \u201cCompany\u201d) "
+            "and Beta Trust Company (the \u201cRights Agent\u201d).\n1. Section 7(a) is amended to "
+            "replace the date \u201cMay 1, 2020\u201d with the date \u201cMay 1, 2010\u201d.\n"
+        )
+        assert not any("set-expiration" in f for f in text_facts(text))

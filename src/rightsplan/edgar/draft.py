@@ -1049,6 +1049,12 @@ _OTHER_DOCUMENT = re.compile(
 )
 _ANY_DATE = re.sub(r"\(\?P<\w+>", "(?:", _DATE)
 """A date as :data:`_DATE` reads it, without its named groups (to be repeated)."""
+# "Section 7(a) of the Rights Agreement is hereby amended to replace the date "X" with the date
+# "Y"", "Section 7(a)(i) is amended by deleting the reference to "X" and inserting "Y"".
+_EXPIRY_SECTION_REPLACED = re.compile(
+    rf"\bSection{_W}7\(a\)(?:\(i\))?[^.;]{{0,120}}?\b(?i:replac\w*|delet\w*)\b[^.;]{{0,60}}?"
+    rf"(?P<old>{_ANY_DATE})[^.;]{{0,60}}?\b(?i:with|insert\w*)\b[^.;]{{0,40}}?(?P<new>{_ANY_DATE})"
+)
 _AMENDED_CHAIN = re.compile(
     rf"\b(?:as|and)(?:{_W}further)?{_W}amended(?:{_W}and{_W}restated)?,?{_W}"
     rf"(?:(?:on|effective(?:{_W}as{_W}of)?|as{_W}of|{_AMENDMENT_DATED}){_W})?{_ANY_DATE}"
@@ -3319,6 +3325,7 @@ class _Reader:
             return
         in_effect = _IN_EFFECT_UNTIL.search(self.text, start, end) if "in effect" in low else None
         if "expir" not in low and in_effect is None:
+            self._expiry_section_date(start, end, authority)
             return
         found = _EXPIR.search(self.text, start, end) or in_effect  # not text.lower(): quadratic
         if found is None:
@@ -3447,6 +3454,41 @@ class _Reader:
                     0.7 * factor,
                 )
             )
+
+    def _expiry_section_date(self, start: int, end: int, authority: Authority) -> None:
+        """A date replaced by a later one in Section 7(a), the expiry of the standard form.
+
+        Rights agreements follow one form, whose Section 7 is "Exercise of Rights; Purchase
+        Price; Expiration Date of Rights" and whose 7(a) ends the rights at the Final
+        Expiration Date: "Section 7(a) ... is hereby amended to replace the date "February 16,
+        2017" with the date "February 16, 2027"" moves the expiry, the word unsaid.
+        """
+        if self.event.kind is not EventKind.AMENDMENT:
+            return
+        match = _EXPIRY_SECTION_REPLACED.search(self.text, start, end)
+        if match is None:
+            return
+        olds = _text.find_dates(self.text, match.start("old"), match.end("old"))
+        news = _text.find_dates(self.text, match.start("new"), match.end("new"))
+        if not olds or not news or news[0][2] <= olds[0][2]:
+            return
+        new = news[0][2]
+        evidence = self.context.evidence(match.start(), match.end())
+        record = self._amendment(self.current_number, current=True)
+        if any(isinstance(c.change, SetExpiration) for c in record.changes):
+            return
+        record.changes.append(
+            DraftChange(
+                SetExpiration(
+                    date=new,
+                    quote=" ".join(evidence.quote.split()),
+                    note="Section 7(a), the expiry of the standard form: a later date replaces "
+                    "an earlier one",
+                ),
+                evidence,
+                0.7 * _AUTHORITY_FACTOR[authority],
+            )
+        )
 
     def _termination(self, start: int, end: int, low: str, authority: Authority) -> None:
         """The plan terminated by the board or an amendment.
