@@ -2623,3 +2623,14 @@ class TestRound6:
             "replace the date \u201cMay 1, 2020\u201d with the date \u201cMay 1, 2010\u201d.\n"
         )
         assert not any("set-expiration" in f for f in text_facts(text))
+
+    def test_status_already_held_is_not_granted(self) -> None:
+        """'the status of X as Exempt Persons shall not be affected': X is not made one here."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1 (this "
+            "\u201cAmendment\u201d) is entered into as of January 3, 2007.\n1. Section 1 is "
+            "amended by adding: "
+            '"; provided, however, that the status of Gamma Media Corporation and its Affiliates '
+            'as Exempt Persons shall not be affected as a result of the grant of a proxy."\n'
+        )
+        assert not any("add-exempt-person" in f for f in text_facts(text))

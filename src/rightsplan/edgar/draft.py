@@ -563,6 +563,9 @@ _EXEMPT_NAMED = re.compile(
     rf"{_W}(?:also{_W})?be{_W}(?:deemed{_W}(?:to{_W}be{_W})?)?an?{_W}|as{_W}(?:an?{_W})?)"
     rf"[\"“]?Exempt{_W}Persons?\b"
 )
+# "the status of Liberty Media Corporation and its Affiliates as Exempt Persons shall not be
+# affected": an exemption the holder has already, kept, not granted by the sentence.
+_STATUS_OF = re.compile(rf"\b(?i:the){_W}(?:existing{_W})?status{_W}of[ \t\n]*$")
 # "in no event shall any purchaser of common stock pursuant to those certain Securities Purchase
 # Agreements ... (each, a "Purchaser") ... be considered an Acquiring Person unless and until the
 # Purchaser ... has become the Beneficial Owner of in excess of 15%": holders a short name
@@ -1943,6 +1946,10 @@ class _Reader:
             if defined is not None:
                 matches += list(_ENTITY_NAME.finditer(self.text, defined.end(), end))
             match = _EXEMPT_NAMED.search(self.text, start, end)
+            if match is not None and _STATUS_OF.search(
+                self.text, max(start, match.start() - 40), match.start()
+            ):
+                match = None  # "the status of X as Exempt Persons shall not be affected": held
             matches += [match] if match is not None and defined is None else []
         named = [(" ".join(m["name"].split()), m.start(), m.end()) for m in matches]
         if "acquiring person" in low and not named:
