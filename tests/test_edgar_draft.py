@@ -2634,3 +2634,29 @@ class TestRound6:
             'as Exempt Persons shall not be affected as a result of the grant of a proxy."\n'
         )
         assert not any("add-exempt-person" in f for f in text_facts(text))
+
+    @pytest.mark.parametrize(
+        ("recital", "agent"),
+        [
+            (
+                "WHEREAS, the Company and Gamma Shareholder Services, L.L.C., the predecessor to "
+                "the Rights Agent, executed a Rights Agreement, dated as of August 4, 2000 (the "
+                '"Rights Agreement");',
+                "Gamma Shareholder Services, L.L.C.",
+            ),
+            (
+                "WHEREAS, effective as of the date hereof, the Rights Agent has been appointed by "
+                "the Company as successor to Gamma City Bank, as Rights Agent under that certain "
+                'Rights Agreement, dated as of July 8, 2005 (the "Rights Agreement");',
+                "Gamma City Bank",
+            ),
+        ],
+    )
+    def test_agent_the_agreement_was_made_with(self, recital: str, agent: str) -> None:
+        """The present agent's predecessor, named as the agreement's party, is its agent."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment is entered into as of June 4, "
+            '2003, by and between Acme Incorporated (the "Company"), and Beta Investor Services '
+            'LLC, a New Jersey corporation (the "Rights Agent").\n' + recital + "\n"
+        )
+        assert f"agreement.rights_agent={agent}" in text_facts(text)

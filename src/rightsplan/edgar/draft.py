@@ -491,6 +491,18 @@ _AGENT_PARTY_TO = re.compile(
     rf"{_AGENT_NAME})[^()]{{0,80}}\))?,?{_W}(?:are|were)(?:{_W}currently)?{_W}parties{_W}to\b"
     rf"|(?<![\w.&'’-])(?P<named>{_AGENT_NAME}){_W}was{_W}named{_W}(?:as{_W})?the{_W}[\"“]Rights{_W}Agent[\"”]"
 )
+# The agent the agreement was made with, named as the present agent's predecessor: "the Company
+# and ChaseMellon Shareholder Services, L.L.C., the predecessor to the Rights Agent, executed a
+# Rights Agreement"; "the Rights Agent has been appointed by the Company as successor to National
+# City Bank, as Rights Agent under that certain Rights Agreement".
+_PREDECESSOR_PARTY = re.compile(
+    rf"\b(?i:the){_W}(?:Company|Corporation){_W}and{_W}(?P<original>{_AGENT_NAME}),{_W}"
+    rf"(?i:the){_W}predecessor{_W}(?:in{_W}interest{_W})?to{_W}the{_W}Rights{_W}Agent,{_W}"
+    rf"(?:executed|entered{_W}into)\b"
+    rf"|\bappointed{_W}(?:by{_W}the{_W}(?:Company|Corporation){_W})?as{_W}(?:the{_W})?successor"
+    rf"{_W}(?:rights{_W}agent{_W})?to{_W}(?P<succeeded>{_AGENT_NAME}),?{_W}as{_W}Rights{_W}Agent"
+    rf"{_W}under\b"
+)
 # Words of a heading or of a plan's terms, never of a rights agent's name ("Appointment of
 # Successor Rights Agent", "Shareholder Rights Plan with Qualifying Offer Exception").
 _NOT_AGENT_WORDS = frozenset(
@@ -2353,6 +2365,9 @@ class _Reader:
                     )
                 )
                 continue
+            self._add_agent(match, 0.85 * factor, group=group, original=True)
+        for match in _PREDECESSOR_PARTY.finditer(self.text, start, end):
+            group = "original" if match["original"] else "succeeded"
             self._add_agent(match, 0.85 * factor, group=group, original=True)
 
     def _add_agent(
