@@ -2660,3 +2660,12 @@ class TestRound6:
             'LLC, a New Jersey corporation (the "Rights Agent").\n' + recital + "\n"
         )
         assert f"agreement.rights_agent={agent}" in text_facts(text)
+
+    def test_release_dateline_does_not_date_the_boards_act(self) -> None:
+        """'NEW YORK, December 14, 2016 — Acme announced today that its Board has adopted ...'."""
+        text = (
+            "NEW YORK, December 14, 2016 \u2014 Acme Group, Inc. (NYSE: ACM) announced today that "
+            "its Board of Directors has adopted Amendment No. 2 to Acme\u2019s Tax Asset "
+            "Protection Plan.\n"
+        )
+        assert not any(".authorized=" in f for f in text_facts(text))

@@ -1056,6 +1056,8 @@ _MAKES_RESTATEMENT = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _LINE_BREAKS_IN = re.compile(r"\n[^\n]*\n")
+# The dash or wire after a release's dateline date: "December 14, 2016 —", "(May 4, 2009) --".
+_DATELINE_DASH = re.compile(r"\)?[ \t]*(?:—|–|--|/PRNewswire)")
 # Documents other than the plan that a text may say were "amended on" a date.
 _OTHER_DOCUMENT = re.compile(
     r"\bSchedule[ \t\n]+13[DG]\b|\bForm[ \t\n]+\d{1,2}-[A-Z]\b|"
@@ -2560,13 +2562,16 @@ class _Reader:
             return
         record = self._amendment(current, current=True)
         executed = _EXECUTED.search(self.text, start, end)
-        if board and record.authorized is None:
+        # "NEW YORK, December 14, 2016 — Acme announced today that its Board has adopted
+        # Amendment No. 2": the release's dateline dates the news, not the board's act.
+        acts = [d for d in dates if not ("today" in low and _DATELINE_DASH.match(self.text, d[1]))]
+        if board and record.authorized is None and acts:
             # "On October 2, 2021, the Board ... approved the redemption": the date the board
             # acted on is the last before its verb (a mirror's "8-K on 10/07/2021" above it in
             # the same run of text is not), else the first.
             acted = _BOARD_ACTED.search(self.text, start, end)
-            before_act = [d for d in dates if acted is not None and d[1] <= acted.start()]
-            s, e, day = before_act[-1] if before_act else dates[0]
+            before_act = [d for d in acts if acted is not None and d[1] <= acted.start()]
+            s, e, day = before_act[-1] if before_act else acts[0]
             record.authorized = Found(day, self.context.evidence(s, e), 0.9 * factor)
         if executed and record.executed is None and not (unnamed and not mentions_current):
             # "executed on X" after the verb; else "On X, ... entered into": the date before.
