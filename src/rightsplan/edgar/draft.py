@@ -3623,18 +3623,19 @@ class _Reader:
         else:
             # "the Rights were to expire on X (the "Expiration Date")" beside amendments that
             # moved it: X is the term the agreement set, the one they changed.
-            moved = {
+            moved = [
                 c.change.date
                 for drafted in (self.provisions, *(r.changes for r in self.amendments.values()))
                 for c in drafted
-                if isinstance(c.change, SetExpiration)
-            }
+                if isinstance(c.change, SetExpiration) and isinstance(c.change.date, pendulum.Date)
+            ]
             self.provisions.extend(
                 c
                 for c in self.stated_expiry
                 if c.evidence.start in self._scheduled_expiry
                 and isinstance(c.change, SetExpiration)
-                and c.change.date not in moved
+                and isinstance(c.change.date, pendulum.Date)
+                and moved
                 and c.change.date < min(moved)
             )
         current = self.amendments.get(self.current_number)
