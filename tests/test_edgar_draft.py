@@ -2669,3 +2669,16 @@ class TestRound6:
             "Protection Plan.\n"
         )
         assert not any(".authorized=" in f for f in text_facts(text))
+
+    def test_past_plan_beside_the_new_one(self) -> None:
+        """A 'past' plan's date is not the new one's; 'the new ... became effective as of X' is."""
+        text = (
+            "Note 12 - Shareholder Protection Rights Plan\n12 Months Ended\nJun. 30, 2013\n"
+            "In April 2011, the Board of Directors adopted a Shareholder Protection Rights "
+            "Agreement. The Company\u2019s past Shareholder Protection Rights Agreement, dated as "
+            "of April 20, 2001, expired at the close of business on April 27, 2011. The new "
+            "Rights Agreement became effective as of April 27, 2011.\n"
+        )
+        facts = text_facts(text)
+        assert "agreement.dated=2011-04-27" in facts
+        assert "agreement.dated=2001-04-20" not in facts

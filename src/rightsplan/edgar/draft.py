@@ -372,6 +372,11 @@ _ADOPTED_ON_DATE = re.compile(
     rf"(?P<what>(?:(?:the|a|an|its|our){_W})?{_PLAN_WORDS}{PLAN_NOUN})"
     rf"(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?{_W}(?i:on){_W}(?P<date>{_DATE})"
 )
+# "The new Rights Agreement became effective as of April 27, 2011": the plan's own date.
+_BECAME_EFFECTIVE = re.compile(
+    rf"{PLAN_NOUN}(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?{_W}(?i:became|becomes){_W}(?i:effective)"
+    rf"{_W}(?i:as{_W}of|on){_W}(?P<date>{_DATE})"
+)
 # "amends and restates The PMI Group's original Tax Benefits Preservation Plan entered into
 # between The PMI Group and the rights agent on August 12, 2010": the date of the plan an
 # amendment amends (the agreement's), never the amendment's.
@@ -384,7 +389,7 @@ _OTHER_ACT = re.compile(r"amend|terminat|redempt|redeem|expir|extend|extension",
 # "replaces the Company's prior rights agreement, dated May 6, 2016": another plan than the one a
 # filing adopts.
 _OTHER_PLAN = re.compile(
-    r"\b(?:prior|previous|former|existing|expired|expiring|old|earlier|original)"
+    r"\b(?:prior|previous|former|existing|expired|expiring|old|earlier|original|past)"
     r"(?:[ \t\n]+[\w'’-]+){0,2}[ \t\n]+$",
     re.IGNORECASE,
 )
@@ -2220,6 +2225,14 @@ class _Reader:
                 factor * (0.8 if about else 1.0),
                 "the text says 'on or about' this date" if about else None,
             )
+        for match in _BECAME_EFFECTIVE.finditer(text, start, end):
+            day = _text.parse_date(match)
+            if day is None or (
+                self.event.kind is EventKind.ADOPTION
+                and _OTHER_PLAN.search(text, max(start, match.start() - 40), match.start())
+            ):
+                continue
+            self._agreement_date(day, self.context.evidence(match.start(), match.end()), 1, factor)
         for match in _ADOPTED_ON_DATE.finditer(text, start, end):
             day = _text.parse_date(match)
             if day is None or _AMENDMENT_START.match(match["what"]):
