@@ -2682,3 +2682,13 @@ class TestRound6:
         facts = text_facts(text)
         assert "agreement.dated=2011-04-27" in facts
         assert "agreement.dated=2001-04-20" not in facts
+
+    def test_party_described_between_the_plan_and_its_date(self) -> None:
+        """'a Rights Agreement, by and between us and X, an Ohio corporation, ..., dated Y'."""
+        text = (
+            "FORM 8-A\nItem 1. Description of Registrant\u2019s Securities to be Registered.\n"
+            "On July 29, 2008, the Board of Directors of Acme, Inc. adopted a rights plan. The "
+            "rights plan is set forth in a Rights Agreement, by and between us and Beta City "
+            "Bank, an Ohio corporation, as Rights Agent, dated as of August 14, 2008.\n"
+        )
+        assert "agreement.dated=2008-08-14" in text_facts(text)

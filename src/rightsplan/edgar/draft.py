@@ -314,7 +314,9 @@ _PLAN_DATED = re.compile(
     # (f/k/a River Bank), as Rights Agent, dated", "between the Company and the Rights Agent
     # dated as of".
     rf"(?:{_W}(?i:(?:by{_W}and{_W})?between){_W}"
-    rf"(?:[^,;()]|,{_W}(?:N\.A\.|Inc\.|LLC|L\.L\.C\.)|\([^()]{{0,60}}\)){{1,120}}?"
+    # (and a party's description: "National City Bank, an Ohio corporation, as Rights Agent")
+    rf"(?:[^,;()]|,{_W}(?:N\.A\.|Inc\.|LLC|L\.L\.C\.|an?{_W}(?=[^,;()]{{1,60}},))"
+    rf"|\([^()]{{0,60}}\)){{1,120}}?"
     rf"(?:,{_W}(?i:as){_W}(?i:the{_W})?(?i:rights{_W}agent))?,?)?"
     rf"(?:[ \t\n]+(?:(?i:originally){_W})?"
     rf"(?:(?i:dated|effective|made|entered{_W}into|adopted)[ \t\n]+)(?:(?i:as){_W}of[ \t\n]+)?"
