@@ -837,3 +837,13 @@ class TestRound6:
             + "On March 16, 2010, the Board declared a dividend of one right for each share.\n"
         )
         assert kind(text) is DocumentKind.FORM_8A
+
+    def test_compound_title_ending_in_the_amendment(self) -> None:
+        """'AGREEMENT OF SUBSTITUTION AND AMENDMENT OF ... RIGHTS AGREEMENT' heads an amendment."""
+        text = (
+            "AGREEMENT OF SUBSTITUTION AND AMENDMENT OF COMMON STOCK RIGHTS AGREEMENT\nExhibit "
+            "10.1\nThis Agreement of Substitution and Amendment is entered into as of February "
+            "14, 2003, by and between Acme Corporation and Beta Stock Transfer and Trust "
+            "Company.\nRECITALS\nA. The Company wishes to substitute Beta as rights agent.\n"
+        )
+        assert kind(text) is DocumentKind.AMENDMENT

@@ -293,7 +293,7 @@ _PLAN_TITLE = (
 )
 _AMENDMENT_TITLE = (
     rf"(?:{_ORDINAL}{_S})?AMENDMENT(?:{_S}NO\.?[ \t]*\d{{1,2}})?(?:{_S}\([^)\n]{{0,40}}\))?,?{_S}"
-    rf"TO{_S}(?:THE{_S})?(?:{_ORDINAL}{_S})?(?:AMENDED{_S}AND{_S}RESTATED{_S})?{_PLAN_TITLE}"
+    rf"(?:TO|OF){_S}(?:THE{_S})?(?:{_ORDINAL}{_S})?(?:AMENDED{_S}AND{_S}RESTATED{_S})?{_PLAN_TITLE}"
 )
 # A headline is no title: "Acme Bancorp Announces Adoption of Shareholder Rights Plan".
 _HEADLINE = (
@@ -399,7 +399,10 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         DocumentKind.AMENDMENT,
         12,
         re.compile(
-            rf"^[ \t]*{_AMENDMENT_TITLE}[ \t]*$|^[ \t]*THIS{_S}{_AMENDMENT_TITLE}|"
+            # a compound title ending in the amendment: "AGREEMENT OF SUBSTITUTION AND
+            # AMENDMENT OF COMMON STOCK RIGHTS AGREEMENT"
+            rf"^[ \t]*(?:(?:[A-Z]+{_S}){{1,4}}?AND{_S})?{_AMENDMENT_TITLE}[ \t]*$|"
+            rf"^[ \t]*THIS{_S}{_AMENDMENT_TITLE}|"
             # The title opening the instrument's first sentence ("SECOND AMENDMENT TO AMENDED
             # AND RESTATED RIGHTS AGREEMENT, dated as of January 24, 2020"), or after the
             # exhibit's label on a flattened page ("Exhibit 4.2 FIRST AMENDMENT TO RIGHTS
