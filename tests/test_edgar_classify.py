@@ -791,3 +791,59 @@ class TestReportHeadingsRunOn:
             heading + "On May 1, 2021, the Company entered into an amendment to its rights plan.\n"
         )
         assert kind(text) is DocumentKind.FORM_8K
+
+
+class TestRound6:
+    def test_period_cell_dates_no_event(self) -> None:
+        """A note's "12 Months Ended" date in a table cell of its own dates no event told later."""
+        text = (
+            "Stockholder Rights Plan\n|12 Months Ended\n|\nDec. 31, 2011\n|\nIn 2011 the Company "
+            "adopted a shareholder rights plan. On August 19, 2011, the Board determined to "
+            "amend the Rights Plan to accelerate the expiration date from the close of business "
+            "on January 24, 2012 to the close of business on September 30, 2011.\n"
+        )
+        assert event(text) is EventKind.AMENDMENT
+
+    def test_a_past_plan_is_history(self) -> None:
+        """'The Company's past Rights Agreement ... expired': history beside the new plan."""
+        text = (
+            NOTE + "In April 2019, the Board adopted a Rights Agreement. The Company's past "
+            "Shareholder Rights Agreement, dated as of April 20, 2009, expired on April 27, "
+            "2019. The Rights will expire on April 27, 2029."
+        )
+        assert event(text) is EventKind.ADOPTION
+
+    def test_headline_in_capitals_after_a_mirrors_line_is_no_title(self) -> None:
+        """A capitalised line 'ACME ADOPTS SHAREHOLDER RIGHTS PLAN' is a headline, not a title."""
+        text = (
+            "Printer Friendly\n\nACME ADOPTS SHAREHOLDER RIGHTS PLAN\n\n ACME ADOPTS SHAREHOLDER "
+            "RIGHTS PLAN\n At a meeting held Tuesday, June 23, the board of directors of Acme "
+            "Corporation adopted a shareholder rights plan.\n"
+        )
+        assert kind(text) is not DocumentKind.AGREEMENT
+
+    @pytest.mark.parametrize(
+        "cover",
+        [
+            "UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\nFORM 8\u2212A\n",
+            "INFORMATION REQUIRED IN REGISTRATION STATEMENT\nItem 1.    Description of "
+            "Registrant\u2019s Securities to be Registered.\n",
+        ],
+    )
+    def test_form_8a_as_a_mirror_types_it(self, cover: str) -> None:
+        """A Form 8-A's dash typed as a minus sign, or its own Item 1 title, names the form."""
+        text = (
+            cover
+            + "On March 16, 2010, the Board declared a dividend of one right for each share.\n"
+        )
+        assert kind(text) is DocumentKind.FORM_8A
+
+    def test_compound_title_ending_in_the_amendment(self) -> None:
+        """'AGREEMENT OF SUBSTITUTION AND AMENDMENT OF ... RIGHTS AGREEMENT' heads an amendment."""
+        text = (
+            "AGREEMENT OF SUBSTITUTION AND AMENDMENT OF COMMON STOCK RIGHTS AGREEMENT\nExhibit "
+            "10.1\nThis Agreement of Substitution and Amendment is entered into as of February "
+            "14, 2003, by and between Acme Corporation and Beta Stock Transfer and Trust "
+            "Company.\nRECITALS\nA. The Company wishes to substitute Beta as rights agent.\n"
+        )
+        assert kind(text) is DocumentKind.AMENDMENT

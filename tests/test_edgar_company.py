@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rightsplan.edgar import parse_filing
-from rightsplan.edgar._company import AGENT_AS_PARTY, find_company
+from rightsplan.edgar._company import AGENT_AS_PARTY, _has_suffix, _suffix_window, find_company
 
 
 def company(text: str) -> str | None:
@@ -468,3 +468,90 @@ class TestShortNameInBareParentheses:
             "Board of Directors adopted a stockholders rights plan."
         )
         assert company(text) == "Acme\u2019s, Inc."
+
+
+class TestSuffixAtTheEnd:
+    @pytest.mark.parametrize(
+        ("text", "ends_with_suffix"),
+        [
+            ("Acme" + " " * 100_000 + "Inc.", True),
+            ("Acme," + " \t" * 50_000 + "\n National" + " " * 50_000 + "Association", True),
+            ("Acme" + " " * 100_000, False),
+            ("Acme" + " " * 100_000 + "x", False),
+        ],
+    )
+    def test_long_space_runs(self, text: str, ends_with_suffix: bool) -> None:
+        """A long run of spaces reads as one space: the suffix test looks at a short end only."""
+        assert len(_suffix_window(text)) <= 40
+        assert _has_suffix(text) is ends_with_suffix
+
+
+class TestRound6:
+    def test_bare_name_before_the_agent_in_a_title(self) -> None:
+        """'By and Between Acme Home and Beta Services LLC, as Rights Agent': Acme Home."""
+        text = (
+            "Rights Agreement Dated as of January 22, 2009, By and Between Acme Home and Beta "
+            "Investor Services LLC, as Rights Agent\nTABLE OF CONTENTS\n"
+        )
+        assert company(text) == "Acme Home"
+
+    def test_bare_name_before_another_party_is_no_name(self) -> None:
+        """'between Pathfinder and Beta LLC' without the agent's part names no company."""
+        text = "The merger agreement between Pathfinder and Beta Services LLC was signed.\n"
+        assert company(text) is None
+
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            (
+                "New York, N.Y. \u2013 August 13, 2008 \u2013Acme Group, Limited (Pink Sheets: "
+                "ACME.PK) today announced that its Board adopted a Stockholder Rights Plan.",
+                "Acme Group, Limited",
+            ),
+            (
+                "Acme Widgets, Inc., (NASDAQ: ACMW), a maker of widgets, today provided an update "
+                "to shareholders on its rights plan.",
+                "Acme Widgets, Inc.",
+            ),
+        ],
+    )
+    def test_quotation_service_or_comma_before_the_ticker(self, text: str, name: str) -> None:
+        """A ticker quoted on the Pink Sheets, or after a comma, still marks the name before it."""
+        assert company(text) == name
+
+    def test_a_datelines_day_is_no_part_of_the_name(self) -> None:
+        """'Calif., Oct. 8 Acme Corporation(Pink Sheets: ACME.PK)': the day is the dateline's."""
+        text = (
+            'LOS GATOS, Calif., Oct. 8 Acme Corporation(Pink Sheets: ACME.PK) ("the Company") '
+            "today announced that its Board voted to terminate the rights plan."
+        )
+        assert company(text) == "Acme Corporation"
+
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            (
+                "ACME INDUSTRIES, INC.\nand\nFIRST BANK OF OREGON, N. A.\nRights Agent\n"
+                "Rights Agreement\n",
+                "ACME INDUSTRIES, INC.",
+            ),
+            (
+                "ACME SAVINGS BANK, F.S.B.\nand\nBETA SHAREHOLDER SERVICES, L.L.C.\n"
+                "as rights agent\nRIGHTS AGREEMENT\n",
+                "ACME SAVINGS BANK, F.S.B.",
+            ),
+            (
+                "RIGHTS AGREEMENT\n\nby and between\n\n* ACME COMPANY, INC.\n\nand\n\n"
+                "BETA INVESTOR SERVICES LLC\n\nas Rights Agent\n",
+                "ACME COMPANY, INC.",
+            ),
+            (
+                "This Amendment is entered into by Acme Technologies Corp., a Delaware "
+                "corporation (the \u201cCompany\n\u201d) and Beta Trust Company, LLC.\n",
+                "Acme Technologies Corp.",
+            ),
+        ],
+    )
+    def test_title_pages_as_typed(self, text: str, name: str) -> None:
+        """Title pages as typed: 'N. A.' spaced, 'F.S.B.', a footnote's '*', a quote run over."""
+        assert company(text) == name

@@ -1867,6 +1867,14 @@ class TestDatesByStructure:
         )
         assert "amendment[-].authorized=1997-01-20" in text_facts(text)
 
+    def test_board_extending_a_plan_by_another_name(self) -> None:
+        """A board that 'extended' a plan under any of the plan's names (an NOL Plan) acts on it."""
+        text = (
+            "FORM 8-K\nItem 5. Other Events.\nOn January 20, 1997, the Board of Directors of "
+            "Acme Inc. extended the Company's NOL Plan for three years.\n"
+        )
+        assert "amendment[-].authorized=1997-01-20" in text_facts(text)
+
     def test_plan_as_so_extended_is_no_act(self) -> None:
         """'the Rights Plan as so extended would expire on X' authorizes nothing."""
         text = (
@@ -2382,3 +2390,305 @@ class TestLetterSubjectLinear:
         letter = draft_module._LETTER.search("Re:  Amendment No. 1 to Rights Agreement\nGentlemen:")
         assert letter is not None
         assert letter.group("subject") == "Amendment No. 1 to Rights Agreement"
+
+
+class TestRound6:
+    def test_earlier_amendments_numbered_by_their_adverb(self) -> None:
+        """'as first amended on X and second amended on Y' dates amendments 1 and 2."""
+        text = (
+            "THIRD AMENDMENT TO RIGHTS AGREEMENT\nThis Third Amendment dated November 21, 2000 "
+            "to the Rights Agreement dated as of June 11, 1986, as first amended on August 21, "
+            '1990 and second amended on May 31, 1996 (the "Rights Agreement") between Acme '
+            'Company and Beta Trust Company (the "Rights Agent").\n'
+        )
+        facts = text_facts(text)
+        assert "amendment[1].executed=1990-08-21" in facts
+        assert "amendment[2].executed=1996-05-31" in facts
+        assert "amendment[3].executed=2000-11-21" in facts
+
+    def test_earlier_amendments_listed_with_the_indefinite_article(self) -> None:
+        """The Nth amendment listing N - 1 'an Amendment to ... dated X' numbers them by date."""
+        text = (
+            'THIRD AMENDMENT TO RIGHTS AGREEMENT\nTHIS THIRD AMENDMENT ("Amendment") to '
+            'Rights Agreement between Acme, Inc. (the "Company") and Beta Bank (the "Rights '
+            'Agent").\nPremises\nThe Company and the Rights Agent have previously executed a '
+            "Rights Agreement dated July 14, 1988, an Amendment to Rights Agreement dated May 9, "
+            "1990, and an Amendment to Rights Agreement dated May 10, 1995 (as amended, the "
+            '"Rights Agreement").\n'
+        )
+        facts = text_facts(text)
+        assert "amendment[1].executed=1990-05-09" in facts
+        assert "amendment[2].executed=1995-05-10" in facts
+
+    def test_agent_after_a_bare_company_name_in_a_title(self) -> None:
+        """'Between Acme Home and Beta Services LLC, as Rights Agent': the agent is Beta's."""
+        text = (
+            "Rights Agreement Dated as of January 22, 2009, By and Between Acme Home and Beta "
+            "Investor Services LLC, as Rights Agent\nSection 1. Certain Definitions.\n"
+        )
+        assert "agreement.rights_agent=Beta Investor Services LLC" in text_facts(text)
+
+    def test_agent_defined_with_its_closing_quote_on_the_next_line(self) -> None:
+        """'X (the “Rights Agent”)' with the closing quote on the next line still defines X."""
+        text = (
+            "THIS SECOND AMENDMENT TO RIGHTS AGREEMENT is entered into as of July 3, 2018, by "
+            "Acme Corp., a Delaware corporation (the “Company\n”) and Beta Stock Transfer "
+            "& Trust Company, LLC (the “Rights Agent\n”).\n"
+        )
+        facts = text_facts(text)
+        assert "agreement.rights_agent=Beta Stock Transfer & Trust Company, LLC" in facts
+
+    def test_amendments_of_another_document_are_not_the_plans(self) -> None:
+        """'a Schedule 13D filed on X, and amended on Y and Z': the schedule's, not the plan's."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis AMENDMENT NO. 1 TO RIGHTS AGREEMENT is "
+            "entered into as of November 26, 1997, by and between Acme Corporation (the "
+            '"Company") and Beta Trust Company (the "Rights Agent").\n(B) The term "Acquiring '
+            'Person" shall not include those Persons who were parties to a certain Schedule 13D '
+            "filed with the Commission on August 19, 1997, and amended on September 16, 1997 and "
+            "November 3, 1997.\n"
+        )
+        facts = text_facts(text)
+        assert not any(f.startswith("amendment[-].executed=") for f in facts)
+        assert "amendment[1].executed=1997-11-26" in facts
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "On October 23, 2008, the Company amended and restated its rights agreement in the "
+            "form of a Second Amended and Restated Rights Agreement, dated as of October 23, "
+            "2008, between the Company and Beta Bank, as Rights Agent.",
+            "Exhibit\nNumber\nDescription\n4 First Amended and Restated Rights Agreement dated "
+            "October 23, 2008 between Acme Incorporated and Beta Bank, as rights agent.",
+        ],
+    )
+    def test_report_of_a_restatement_dates_the_restatement(self, sentence: str) -> None:
+        """A report's restated agreement that it brings into being is an amendment, dated so."""
+        facts = text_facts(
+            "FORM 8-K\nItem 1.01 Entry into a Material Definitive Agreement.\n" + sentence
+        )
+        assert "amendment[-].executed=2008-10-23" in facts
+        assert "agreement.dated=2008-10-23" not in facts
+
+    def test_restatement_of_a_restated_agreement_dates_the_agreement(self) -> None:
+        """The restated agreement a report says is 'amended and restated' dates the agreement."""
+        text = (
+            "FORM 8-K\nItem 3.03.\nOn February 26, 2007, Acme Stores, Inc. entered into a Third "
+            "Amended and Restated Rights Agreement with Beta Bank, as Rights Agent. It amends "
+            "and restates the Second Amended and Restated Rights Agreement, dated as of November "
+            "4, 2003, by and between the Company and Beta Bank, as Rights Agent.\n"
+        )
+        assert "agreement.dated=2003-11-04" in text_facts(text)
+
+    def test_amendment_number_written_out(self) -> None:
+        """'Amendment Number One, dated as of X, to the Rights Agreement' is No. 1, executed X."""
+        text = (
+            "AMENDMENT TO RIGHTS AGREEMENT\nAmendment Number One, dated as of May 26, 1998, to "
+            'the Rights Agreement, dated as of January 28, 1998 (the "Rights Agreement"), '
+            'between Acme Corporation (the "Company"), and Beta Trust Company, as Rights Agent.\n'
+        )
+        facts = text_facts(text)
+        assert {"amendment[1].executed=1998-05-26", "agreement.dated=1998-01-28"} <= facts
+
+    def test_recital_of_the_parties_entering_into_the_agreement(self) -> None:
+        """'WHEREAS, on X the Company and Y entered into a Rights Agreement' dates the agreement."""
+        text = (
+            "AMENDMENT No. 5 to the Rights Agreement, dated as of November 22, 1998 (the "
+            '"Amendment No. 5"), by and between Acme Incorporated (the "Company"), and Beta '
+            'Services L.L.C. (the "Rights Agent").\nWHEREAS, on October 25, 1989 the Company and '
+            'Gamma Trust Company ("Gamma"), entered into a Rights Agreement (the "Original '
+            'Agreement");\n'
+        )
+        assert "agreement.dated=1989-10-25" in text_facts(text)
+
+    def test_a_mirrors_publication_date_is_not_the_amendments(self) -> None:
+        """'Published on X' above 'This First Amendment ..., dated as of Y': Y is executed."""
+        text = (
+            "AMENDMENT TO RIGHTS PLAN\nPublished on January 24, 2008\nExhibit\n4\nFIRST\n"
+            "AMENDMENT TO RIGHTS AGREEMENT\nThis\nFirst Amendment to Rights Agreement (this "
+            "\u201cAmendment\u201d), dated as of\nJanuary 23, 2008, is by and between Acme "
+            "Corporation (the \u201cCompany\u201d), and Beta Services, LLC, a Delaware limited "
+            "liability company (\u201cBeta\u201d).\nWITNESSETH\nWHEREAS, "
+            "the Company previously entered into a Rights Agreement, dated as of July 26, 2006 "
+            "(the \u201cRights Agreement\u201d), with Beta as Rights Agent;\n"
+        )
+        facts = text_facts(text)
+        assert "amendment[1].executed=2008-01-23" in facts
+        assert "amendment[1].executed=2008-01-24" not in facts
+
+    def test_second_amendment_recited_after_and_by(self) -> None:
+        """'as amended by Amendment No. 1 ..., dated X and by Amendment No. 2 ..., dated Y'."""
+        text = (
+            "Amendment No. 3 to the Amended and Restated Rights Agreement, dated as of December "
+            "8, 1997, between Acme, Inc. (the \u201cCompany\u201d), and Beta Trust Company, as "
+            "rights agent, as amended by Amendment No. 1 to the Amended and Restated Rights "
+            "Agreement, dated as of January 26, 2001 and by Amendment No. 2 to the Amended and "
+            "Restated Rights Agreement, dated as of April 23, 2008 (as so amended, the "
+            "\u201cRights Agreement\u201d), is entered into as of August 10, 2008.\n"
+        )
+        facts = text_facts(text)
+        assert "amendment[1].executed=2001-01-26" in facts
+        assert "amendment[2].executed=2008-04-23" in facts
+
+    def test_parenthesis_defining_the_amendment_first(self) -> None:
+        """A date before a parenthesis defining the First Amendment first is that amendment's."""
+        text = (
+            "SECOND AMENDMENT TO RIGHTS AGREEMENT\nThis Second Amendment is entered into as of "
+            "June 18, 2024.\nWHEREAS, the Company and the Rights Agent entered into a First "
+            "Amendment to the Original Agreement, dated as of September 28, 2021 (\u201cFirst "
+            "Amendment\u201d, collectively with the Original Agreement, the \u201cRights "
+            "Agreement\u201d);\n"
+        )
+        assert "amendment[1].executed=2021-09-28" in text_facts(text)
+
+    def test_title_page_date_after_the_plan_is_not_this_amendments(self) -> None:
+        """'AMENDMENT NO. 5 / TO / RIGHTS AGREEMENT / dated as of X': the preamble dates it."""
+        text = (
+            "EXHIBIT 4.1\nAMENDMENT NO. 5\nTO\nRIGHTS AGREEMENT\ndated as of December 23, 1994\n"
+            "by and between\nACME AIRLINES, INC.\nand\nBETA SERVICES LLC\nas Rights Agent\n\n"
+            'AMENDMENT NO. 5, dated as of August 29, 2002 (this "AMENDMENT"), to the\nRights '
+            "Agreement, dated as of December 23, 1994, as amended from time to time\n(the "
+            '"AGREEMENT"), between Acme Airlines, Inc. (the "COMPANY"), and Beta Services LLC.\n'
+        )
+        facts = text_facts(text)
+        assert "amendment[5].executed=2002-08-29" in facts
+        assert "agreement.dated=1994-12-23" in facts
+
+    def test_term_under_the_agreement_beside_extensions(self) -> None:
+        """'Under the terms of the Rights Agreement, the Rights were to expire on X': its term."""
+        text = (
+            "FORM 8-K\nItem 3.03 Material Modification to Rights of Security Holders.\nUnder the "
+            "terms of the Rights Agreement, the Rights were to expire on August 10, 2010 (the "
+            "\u201cExpiration Date\u201d) unless the Expiration Date was extended. On August 6, "
+            "2013, the Company entered into Amendment Four to the Rights Agreement, which "
+            "extended the Expiration Date from August 10, 2013 to August 10, 2014.\n"
+        )
+        facts = text_facts(text)
+        assert "agreement.set-expiration=2010-08-10" in facts
+
+    def test_scheduled_term_beside_an_extension_is_not_the_agreements(self) -> None:
+        """'The Plan was scheduled to expire on X. Amendment No. 2 extends it': no X drafted."""
+        text = (
+            "Acme (NYSE: ACM) announced today that its Board has adopted Amendment No. 2 to its "
+            "Tax Asset Protection Plan. The Plan was scheduled to expire on January 8, 2017. "
+            "Amendment No. 2 extends the expiration date of the Plan to December 14, 2019.\n"
+        )
+        assert "agreement.set-expiration=2017-01-08" not in text_facts(text)
+
+    def test_expiry_dated_by_the_sentences_opening(self) -> None:
+        """'Effective as of the close of business on X, the Rights Agreement ... expired': X."""
+        text = (
+            "FORM 8-K\nItem 3.03 Material Modification to Rights of Security Holders.\nEffective "
+            "as of the close of business on October 14, 2011, the Amended and Restated Rights "
+            'Agreement (the "Rights Agreement"), dated as of October 14, 2008, between Acme '
+            'Company (the "Company") and Beta Bank, as Rights Agent, expired in accordance with '
+            "its terms.\n"
+        )
+        assert "agreement.set-expiration=2011-10-14" in text_facts(text)
+
+    @pytest.mark.parametrize(
+        ("instruction", "expiry"),
+        [
+            (
+                "Section 7(a) of the Rights Agreement is hereby amended to replace the date "
+                "\u201cFebruary 16, 2017\u201d with the date \u201cFebruary 16, 2027\u201d.",
+                "2027-02-16",
+            ),
+            (
+                "Section 7(a)(i) is amended by deleting the reference to "
+                "\u201cMarch 23, 2008\u201d and inserting \u201cMarch 23, 2018.\u201d",
+                "2018-03-23",
+            ),
+        ],
+    )
+    def test_later_date_in_the_standard_forms_expiry_section(
+        self, instruction: str, expiry: str
+    ) -> None:
+        """A later date replacing an earlier one in Section 7(a) (the form's expiry) moves it."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1 (this "
+            "\u201cAmendment\u201d) is entered into as of January 5, 2017, between Acme, Inc. "
+            "(the \u201cCompany\u201d) "
+            "and Beta Trust Company (the \u201cRights Agent\u201d).\n1. " + instruction + "\n"
+        )
+        assert f"amendment[1].set-expiration={expiry}" in text_facts(text)
+
+    def test_earlier_date_in_section_7a_moves_no_expiry(self) -> None:
+        """Section 7(a) replacing a date by an earlier one sets no expiry from that alone."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1 (this "
+            "\u201cAmendment\u201d) is entered into as of January 5, 2017, between Acme, Inc. "
+            "(the \u201cCompany\u201d) "
+            "and Beta Trust Company (the \u201cRights Agent\u201d).\n1. Section 7(a) is amended to "
+            "replace the date \u201cMay 1, 2020\u201d with the date \u201cMay 1, 2010\u201d.\n"
+        )
+        assert not any("set-expiration" in f for f in text_facts(text))
+
+    def test_status_already_held_is_not_granted(self) -> None:
+        """'the status of X as Exempt Persons shall not be affected': X is not made one here."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1 (this "
+            "\u201cAmendment\u201d) is entered into as of January 3, 2007.\n1. Section 1 is "
+            "amended by adding: "
+            '"; provided, however, that the status of Gamma Media Corporation and its Affiliates '
+            'as Exempt Persons shall not be affected as a result of the grant of a proxy."\n'
+        )
+        assert not any("add-exempt-person" in f for f in text_facts(text))
+
+    @pytest.mark.parametrize(
+        ("recital", "agent"),
+        [
+            (
+                "WHEREAS, the Company and Gamma Shareholder Services, L.L.C., the predecessor to "
+                "the Rights Agent, executed a Rights Agreement, dated as of August 4, 2000 (the "
+                '"Rights Agreement");',
+                "Gamma Shareholder Services, L.L.C.",
+            ),
+            (
+                "WHEREAS, effective as of the date hereof, the Rights Agent has been appointed by "
+                "the Company as successor to Gamma City Bank, as Rights Agent under that certain "
+                'Rights Agreement, dated as of July 8, 2005 (the "Rights Agreement");',
+                "Gamma City Bank",
+            ),
+        ],
+    )
+    def test_agent_the_agreement_was_made_with(self, recital: str, agent: str) -> None:
+        """The present agent's predecessor, named as the agreement's party, is its agent."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment is entered into as of June 4, "
+            '2003, by and between Acme Incorporated (the "Company"), and Beta Investor Services '
+            'LLC, a New Jersey corporation (the "Rights Agent").\n' + recital + "\n"
+        )
+        assert f"agreement.rights_agent={agent}" in text_facts(text)
+
+    def test_release_dateline_does_not_date_the_boards_act(self) -> None:
+        """'NEW YORK, December 14, 2016 — Acme announced today that its Board has adopted ...'."""
+        text = (
+            "NEW YORK, December 14, 2016 \u2014 Acme Group, Inc. (NYSE: ACM) announced today that "
+            "its Board of Directors has adopted Amendment No. 2 to Acme\u2019s Tax Asset "
+            "Protection Plan.\n"
+        )
+        assert not any(".authorized=" in f for f in text_facts(text))
+
+    def test_past_plan_beside_the_new_one(self) -> None:
+        """A 'past' plan's date is not the new one's; 'the new ... became effective as of X' is."""
+        text = (
+            "Note 12 - Shareholder Protection Rights Plan\n12 Months Ended\nJun. 30, 2013\n"
+            "In April 2011, the Board of Directors adopted a Shareholder Protection Rights "
+            "Agreement. The Company\u2019s past Shareholder Protection Rights Agreement, dated as "
+            "of April 20, 2001, expired at the close of business on April 27, 2011. The new "
+            "Rights Agreement became effective as of April 27, 2011.\n"
+        )
+        facts = text_facts(text)
+        assert "agreement.dated=2011-04-27" in facts
+        assert "agreement.dated=2001-04-20" not in facts
+
+    def test_party_described_between_the_plan_and_its_date(self) -> None:
+        """'a Rights Agreement, by and between us and X, an Ohio corporation, ..., dated Y'."""
+        text = (
+            "FORM 8-A\nItem 1. Description of Registrant\u2019s Securities to be Registered.\n"
+            "On July 29, 2008, the Board of Directors of Acme, Inc. adopted a rights plan. The "
+            "rights plan is set forth in a Rights Agreement, by and between us and Beta City "
+            "Bank, an Ohio corporation, as Rights Agent, dated as of August 14, 2008.\n"
+        )
+        assert "agreement.dated=2008-08-14" in text_facts(text)

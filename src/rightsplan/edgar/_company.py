@@ -34,8 +34,10 @@ __all__ = ["AGENT_AS_PARTY", "CompanyMention", "find_company"]
 _W = r"[ \t\n]+"
 _SUFFIX = (
     # after spaces and at most one line break: a suffix never starts a new paragraph
-    r"(?:,?(?:[ \t]+\n?|\n)[ \t]*(?i:N\.A\.|Inc\.?|Incorporated|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.?|"
-    r"Limited|Corp\.?|Corporation|Co\.|Company|plc|N\.V\.|S\.A\.|National[ \t\n]+Association)"
+    # "N. A." typed with a space; "F.S.B.", a federal savings bank's
+    r"(?:,?(?:[ \t]+\n?|\n)[ \t]*(?i:N\.[ \t]?A\.|F\.S\.B\.|Inc\.?|Incorporated|LLC|L\.L\.C\.|"
+    r"L\.P\.|LP|Ltd\.?|Limited|Corp\.?|Corporation|Co\.|Company|plc|N\.V\.|S\.A\.|"
+    r"National[ \t\n]+Association)"
     r"(?![\w]))"
 )
 # A trademark sign may end a word of the name ("ModusLink Global Solutions™, Inc.").
@@ -69,14 +71,16 @@ _DEFINED = re.compile(
     # the article inside the quotes as well: ("the Company"), (“the Company,” NYSE: TDW); the
     # term in capitals: (the "COMPANY")
     rf"{_OPEN}(?:the{_W})?(?:Company|Corporation|Registrant|Issuer|COMPANY|CORPORATION)[,.]?"
-    rf"{_CLOSE}[^()]{{0,60}}\)"
+    # a closing quote the converter put on the next line: (the “Company\n”)
+    rf"\n?{_CLOSE}[^()]{{0,60}}\)"
 )
 # "Acme Corp. (NASDAQ: ACME)", "Ford Motor Company [NYSE: F]", "PetMed Express, Inc. dba
 # PetMeds and parent company of PetCareRx (NASDAQ: PETS)": the legal name, before any "dba".
 _TICKER = re.compile(
-    rf"(?P<name>{_ENTITY})(?:,?{_W}(?i:dba|d/b/a){_W}[^()\[\]\n]{{1,80}}?)?[ \t\n]*"
+    rf"(?P<name>{_ENTITY})(?:,?{_W}(?i:dba|d/b/a){_W}[^()\[\]\n]{{1,80}}?)?,?[ \t\n]*"
     rf"(?:\([^)\n]{{0,40}}\)[ \t\n]*)?[(\[](?:NASDAQ|Nasdaq|NYSE|OTC|AMEX|"
-    rf"TSX|NYSE[ \t]+(?:MKT|American|Arca))[^)\]\n]{{0,30}}[)\]]"
+    # a quotation service is a market too: "(Pink Sheets: HAMP.PK)", "(Pink\nSheets: JPST)"
+    rf"TSX|NYSE[ \t]+(?:MKT|American|Arca)|Pink{_W}Sheets)[^)\]\n]{{0,30}}[)\]]"
 )
 # Where a release's first sentence starts: a line's start, a sentence's end (not an initial's:
 # "R. R. Donnelley"), or a dateline's dash ("CHICAGO (News release) -- R. R. Donnelley").
@@ -115,20 +119,48 @@ _FILER_TITLE = re.compile(
     re.MULTILINE,
 )
 _BETWEEN = re.compile(
-    rf"\b(?i:between)[ \t\n:]+(?P<name>{_ENTITY})(?P<descriptor>{_DESCRIPTOR})?[ \t\n,-]+(?i:and)\b"
+    # a footnote's asterisk may mark the name ("by and between" / "* J. C. PENNEY COMPANY")
+    rf"\b(?i:between)[ \t\n:]+(?:\*[ \t]*)?(?P<name>{_ENTITY})(?P<descriptor>{_DESCRIPTOR})?"
+    rf"[ \t\n,-]+(?i:and)\b"
 )
 # A title page: the company, "and", the agent (with any description), then "Rights Agent" or
 # the agreement's title ("CROWN CORK & SEAL COMPANY, INC." / "and" / "FIRST CHICAGO TRUST
 # COMPANY OF NEW YORK" / "AMENDED AND RESTATED RIGHTS AGREEMENT").
 _HEADING = re.compile(
-    rf"^[ \t]*(?P<name>{_ENTITY_LINE})[ \t\n]+(?i:and)[ \t\n]+\[?{_ENTITY}\]?,?"
+    rf"^[ \t]*(?:\*[ \t]*)?(?P<name>{_ENTITY_LINE})[ \t\n]+(?i:and)[ \t\n]+\[?{_ENTITY}\]?,?"
     rf"(?:[ \t\n]+an?[ \t]+[^\n]{{1,80}})?[ \t\n]+"
     rf"(?:(?:(?i:as)[ \t\n]+)?(?i:Rights[ \t\n]+Agent)\b|"
     rf"(?:AMENDED[ \t\n]+AND[ \t\n]+RESTATED[ \t\n]+)?(?:[A-Z][A-Z'’&-]*[ \t]+){{0,4}}"
     rf"RIGHTS[ \t\n]+(?:AGREEMENT|PLAN)\b)",
     re.MULTILINE,
 )
+# The party after "between X and": the rights agent, so named ("between KB Home and Mellon
+# Investor Services LLC, as Rights Agent"); then X is the company, whatever its name's form.
+_AGENT_AFTER = re.compile(
+    rf"[ \t\n]+{_ENTITY}(?:,?{_W}an?{_W}[^,()]{{1,80}}?)?,?{_W}(?i:as){_W}(?i:the{_W})?"
+    rf"(?i:rights{_W}agent)\b"
+)
 _HAS_SUFFIX = re.compile(rf"{_SUFFIX}$")
+_SPACE_RUN = re.compile(r"[ \t]+")
+# Longer than any suffix with the comma and gap before it ("National Association", spaces read
+# as one).
+_SUFFIX_WINDOW = 40
+
+
+def _suffix_window(text: str) -> str:
+    """The end of `text` that decides whether it ends with a suffix, its space runs as one.
+
+    The suffix's gaps read a run of spaces and tabs as one, so collapsing runs changes no
+    answer; searching the raw text for "...$" retried a long run from every space in it.
+    """
+    return _SPACE_RUN.sub(" ", text)[-_SUFFIX_WINDOW:]
+
+
+def _has_suffix(text: str) -> bool:
+    """Whether `text` ends with an entity suffix ("Acme Corp.", "Acme, Inc.")."""
+    return _HAS_SUFFIX.search(_suffix_window(text)) is not None
+
+
 _DAY = rf"[A-Z][a-z]{{2,8}}\.?{_W}\d{{1,2}},?{_W}(?:19|20)\d\d"
 # What may stand between a plan's name and its parties: its defined term, its date, "as amended".
 _PLAN_TAIL = (
@@ -167,6 +199,12 @@ _RULE = re.compile(r"[ \t\n]*(?:_{3,}|-{4,}|={3,})")
 # (a headline's "Value for All Shareholders", a dateline's "Sep 9 2009").
 _NOT_IN_NAMES = _HOLDERS | {"board", "directors"}
 _NUMBER = re.compile(r"\d{1,4},?")
+# A dateline's day before a name ("Oct. 8 NOVT Corporation", "May 2, 2005 Acme Inc."): a
+# month and a day are never a name's first words.
+_DATELINE_DAY = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t\n]+\d{1,2}"
+    r"(?:,?[ \t\n]+(?:19|20)\d\d)?,?[ \t\n]+(?=[A-Za-z0-9])"
+)
 _REDACTED = re.compile(r"\b[Xx]{3,}\b")
 _SCAN = 20_000
 # "SAKS INCORPORATED.": a sentence's period after a word written out, never an abbreviation's
@@ -211,7 +249,9 @@ def find_company(filing: Filing) -> CompanyMention | None:
     ):
         for match in pattern.finditer(text, filing.main.start, stop):
             if pattern is _BETWEEN and not (
-                match["descriptor"] or _HAS_SUFFIX.search(match["name"])
+                match["descriptor"]
+                or _has_suffix(match["name"])
+                or _AGENT_AFTER.match(text, match.end())
             ):
                 continue  # "between Pathfinder and the Company": not a party's full name
             group = "ticked" if "ticked" in match.re.groupindex and match["ticked"] else "name"
@@ -257,7 +297,7 @@ def _clean(text: str, start: int, end: int, *, ticked: bool = False) -> tuple[in
         whole_line = not text[text.rfind("\n", 0, line_start) + 1 : line_start].strip()
         rest = found[line_break:]
         heading_like = heading.isupper() or len(heading.split()) == 1
-        if whole_line and heading_like and _HAS_SUFFIX.search(rest):
+        if whole_line and heading_like and _has_suffix(rest):
             if not re.fullmatch(rf"{_SUFFIX}", " " + rest):
                 # "DESCRIPTION OF SECURITIES" / "General" / "Aviat Networks, Inc. (the ...":
                 # a heading's lines run into the name below them.
@@ -268,10 +308,14 @@ def _clean(text: str, start: int, end: int, *, ticked: bool = False) -> tuple[in
         words = [w.casefold().strip(",") for w in found[:line_break].split()]
         rest = found[line_break:]
         neighbour = any(w in _NOT_IN_NAMES or _NUMBER.fullmatch(w) for w in words)
-        if neighbour and _HAS_SUFFIX.search(rest) and not re.fullmatch(_SUFFIX, " " + rest):
+        if neighbour and _has_suffix(rest) and not re.fullmatch(_SUFFIX, " " + rest):
             start += line_break  # the name is on the line below its neighbour's words
             found = rest
             break
+    dated = _DATELINE_DAY.match(found)
+    if dated is not None:  # "Calif., Oct. 8 NOVT Corporation": the dateline's day runs in
+        start += dated.end()
+        found = text[start:end]
     parts = list(re.finditer(rf"{_W}of{_W}", found))
     for part in reversed(parts):
         before = {word.casefold() for word in found[: part.start()].split()}
@@ -287,7 +331,7 @@ def _clean(text: str, start: int, end: int, *, ticked: bool = False) -> tuple[in
         return None
     if re.fullmatch(_SUFFIX, " " + first):
         return None  # "Inc. JCP": a name's end, not its start
-    if words[0].casefold() == "the" and not (_HAS_SUFFIX.search(found) or ticked):
+    if words[0].casefold() == "the" and not (_has_suffix(found) or ticked):
         return None  # "The Board", "The Rights": a name that starts "The" ends "Inc."
     if _HEADLINE_VERB.fullmatch(words[-1]):
         return None  # "IEC Adopts a Tax Benefit Preservation Plan": a headline, not a name

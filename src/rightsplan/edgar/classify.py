@@ -238,7 +238,10 @@ _ORDER = {kind: rank for rank, (kind, _, _, _) in enumerate(_SIGNALS)}
 # the plan in the past ("the prior rights plan expired", "replaces the plan adopted in 2009").
 _HISTORY = re.compile(
     r"^\W*WHEREAS\b|\b(?:prior(?![ \t\n]+to\b)|previous(?:ly)?|existing|former(?:ly)?|"
-    r"original(?:ly)?|heretofore|replac(?:es|ed|ing))\b",
+    r"original(?:ly)?|heretofore|"
+    # "the Company's past Shareholder Protection Rights Agreement": a past plan, not the past
+    r"past(?=(?:[ \t\n]+[\w'’-]+){0,3}?[ \t\n]+(?:rights|plan|agreement)\b)|"
+    r"replac(?:es|ed|ing))\b",
     re.IGNORECASE,
 )
 # Words that make what follows a possibility, not an event: "if the Board adopts a rights
@@ -290,7 +293,7 @@ _PLAN_TITLE = (
 )
 _AMENDMENT_TITLE = (
     rf"(?:{_ORDINAL}{_S})?AMENDMENT(?:{_S}NO\.?[ \t]*\d{{1,2}})?(?:{_S}\([^)\n]{{0,40}}\))?,?{_S}"
-    rf"TO{_S}(?:THE{_S})?(?:{_ORDINAL}{_S})?(?:AMENDED{_S}AND{_S}RESTATED{_S})?{_PLAN_TITLE}"
+    rf"(?:TO|OF){_S}(?:THE{_S})?(?:{_ORDINAL}{_S})?(?:AMENDED{_S}AND{_S}RESTATED{_S})?{_PLAN_TITLE}"
 )
 # A headline is no title: "Acme Bancorp Announces Adoption of Shareholder Rights Plan".
 _HEADLINE = (
@@ -366,7 +369,12 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         DocumentKind.FORM_8A,
         10,
         re.compile(
-            r"\bFORM[ \t\n]+8-A(?:12[BG])?\b(?![ \t]*/)|^[ \t]*8-A12[BG]\b(?!/)", re.I | re.M
+            # the dash as a converter may type it: "FORM 8−A" (a minus sign)
+            r"\bFORM[ \t\n]+8[-−‐‑–]A(?:12[BG])?\b(?![ \t]*/)|^[ \t]*8-A12[BG]\b(?!/)|"
+            # the form's own Item 1, which no other form has
+            r"^[ \t|]*Item[ \t]*1\.?[ \t|]+Description[ \t]+of[ \t]+(?:the[ \t]+)?Registrant['’]s"
+            r"[ \t]+Securities[ \t]+to[ \t]+be[ \t]+Registered\b",
+            re.I | re.M,
         ),
     ),
     (
@@ -391,7 +399,10 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         DocumentKind.AMENDMENT,
         12,
         re.compile(
-            rf"^[ \t]*{_AMENDMENT_TITLE}[ \t]*$|^[ \t]*THIS{_S}{_AMENDMENT_TITLE}|"
+            # a compound title ending in the amendment: "AGREEMENT OF SUBSTITUTION AND
+            # AMENDMENT OF COMMON STOCK RIGHTS AGREEMENT"
+            rf"^[ \t]*(?:(?:[A-Z]+{_S}){{1,4}}?AND{_S})?{_AMENDMENT_TITLE}[ \t]*$|"
+            rf"^[ \t]*THIS{_S}{_AMENDMENT_TITLE}|"
             # The title opening the instrument's first sentence ("SECOND AMENDMENT TO AMENDED
             # AND RESTATED RIGHTS AGREEMENT, dated as of January 24, 2020"), or after the
             # exhibit's label on a flattened page ("Exhibit 4.2 FIRST AMENDMENT TO RIGHTS
@@ -630,7 +641,7 @@ _FORM_KINDS_NAMED = _COVERS | {DocumentKind.QUARTERLY_NOTE, DocumentKind.ANNUAL_
 _NOTE_HEADING = re.compile(
     r"[ \t\n|]*(?:Note[ \t]+)?\d{1,2}(?:\.|[ \t]*[-–—:])[ \t]+[A-Z][A-Za-z'’ ,&/()-]{2,80}[ \t]*\n"
 )
-_FORM_NUMBER = re.compile(r"8-[AK]|10-[KQ]", re.I)
+_FORM_NUMBER = re.compile(r"8[-−‐‑–][AK]|10-[KQ]", re.I)
 # "Description of Securities Registered Pursuant to Section 12 of the Securities Exchange Act",
 # "Description of Acme, Inc. Securities Registered under Section 12": an annual report's exhibit.
 _DESCRIPTION_OF_SECURITIES = re.compile(
@@ -639,6 +650,11 @@ _DESCRIPTION_OF_SECURITIES = re.compile(
     re.IGNORECASE,
 )
 _MAX_TRIES = 20
+# A verb of news: a headline's, never in an agreement's title (which names the plan, not an
+# act on it), whatever the lines the title's words run over.
+_NEWS_VERB = re.compile(
+    r"\b(?i:adopts|announces|terminates|amends|extends|redeems|approves|renews|implements)\b"
+)
 
 
 def _first_signal(
@@ -653,6 +669,8 @@ def _first_signal(
     for tries, match in enumerate(pattern.finditer(text, start, stop)):
         if tries >= _MAX_TRIES:
             return None
+        if kind is DocumentKind.AGREEMENT and _NEWS_VERB.search(match.group()):
+            continue  # "BANKWORCESTER ADOPTS SHAREHOLDER RIGHTS PLAN": a headline, not a title
         if kind not in _FORM_KINDS_NAMED or not _FORM_NUMBER.search(match.group()):
             return match
         if not _text.names_another_document(text, match.start()):
@@ -790,7 +808,8 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
         dates = [
             day
             for at, _, day in _text.find_dates(text, start, end)
-            if _PERIOD.search(text, max(start, at - 30), at) is None
+            # a note's table puts "12 Months Ended" and its date in sentences of their own
+            if _PERIOD.search(text, max(0, at - 30), at) is None
             and _EXPIRY_TERM.search(text, max(start, at - 50), at) is None
         ]
         if narrative:
@@ -822,6 +841,13 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
             found.append((kind, confidence, reason, match, history, max(dates, default=None)))
         moved = _expiry_moved_earlier(text, start, end)
         if moved is not None:
+            # "to accelerate the expiration date from X to Y": the sentence's acceleration
+            # moves the expiry to a date it names; it amends the expiry, ending nothing yet.
+            found[first:] = [
+                f
+                for f in found[first:]
+                if not (f[0] is EventKind.TERMINATION and f[3].group().lower().startswith("accel"))
+            ]
             reason = _ACCELERATION
             found.append(
                 (EventKind.AMENDMENT, 0.9, reason, moved, history, max(dates, default=None))

@@ -274,11 +274,13 @@ _NAME = (
 )
 _DATE = _text.DATE.pattern
 _AMENDMENT_REF = re.compile(
-    rf"\bAmendment{_W}No\.(?:{_W})?(?P<number>\d{{1,2}})\b|"
+    rf"\bAmendment{_W}(?:No\.|Number)(?:{_W})?(?P<number>\d{{1,2}})\b|"
     rf"\b(?P<ordinal>First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
     rf"{_W}Amendment\b|"
     # "Amendment One to the Rights Agreement": the number in words, capitalised as a name.
-    rf"\bAmendment{_W}(?P<word>(?-i:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten))\b",
+    # "Amendment Number One, dated as of May 26, 1998": "Number" written out too.
+    rf"\bAmendment{_W}(?:Number{_W})?"
+    rf"(?P<word>(?-i:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten))\b",
     re.IGNORECASE,
 )
 _NUMBER_WORDS = {
@@ -312,7 +314,9 @@ _PLAN_DATED = re.compile(
     # (f/k/a River Bank), as Rights Agent, dated", "between the Company and the Rights Agent
     # dated as of".
     rf"(?:{_W}(?i:(?:by{_W}and{_W})?between){_W}"
-    rf"(?:[^,;()]|,{_W}(?:N\.A\.|Inc\.|LLC|L\.L\.C\.)|\([^()]{{0,60}}\)){{1,120}}?"
+    # (and a party's description: "National City Bank, an Ohio corporation, as Rights Agent")
+    rf"(?:[^,;()]|,{_W}(?:N\.A\.|Inc\.|LLC|L\.L\.C\.|an?{_W}(?=[^,;()]{{1,60}},))"
+    rf"|\([^()]{{0,60}}\)){{1,120}}?"
     rf"(?:,{_W}(?i:as){_W}(?i:the{_W})?(?i:rights{_W}agent))?,?)?"
     rf"(?:[ \t\n]+(?:(?i:originally){_W})?"
     rf"(?:(?i:dated|effective|made|entered{_W}into|adopted)[ \t\n]+)(?:(?i:as){_W}of[ \t\n]+)?"
@@ -370,6 +374,11 @@ _ADOPTED_ON_DATE = re.compile(
     rf"(?P<what>(?:(?:the|a|an|its|our){_W})?{_PLAN_WORDS}{PLAN_NOUN})"
     rf"(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?{_W}(?i:on){_W}(?P<date>{_DATE})"
 )
+# "The new Rights Agreement became effective as of April 27, 2011": the plan's own date.
+_BECAME_EFFECTIVE = re.compile(
+    rf"{PLAN_NOUN}(?:[ \t\n]*\([^)\n]{{0,60}}\))?,?{_W}(?i:became|becomes){_W}(?i:effective)"
+    rf"{_W}(?i:as{_W}of|on){_W}(?P<date>{_DATE})"
+)
 # "amends and restates The PMI Group's original Tax Benefits Preservation Plan entered into
 # between The PMI Group and the rights agent on August 12, 2010": the date of the plan an
 # amendment amends (the agreement's), never the amendment's.
@@ -382,7 +391,7 @@ _OTHER_ACT = re.compile(r"amend|terminat|redempt|redeem|expir|extend|extension",
 # "replaces the Company's prior rights agreement, dated May 6, 2016": another plan than the one a
 # filing adopts.
 _OTHER_PLAN = re.compile(
-    r"\b(?:prior|previous|former|existing|expired|expiring|old|earlier|original)"
+    r"\b(?:prior|previous|former|existing|expired|expiring|old|earlier|original|past)"
     r"(?:[ \t\n]+[\w'’-]+){0,2}[ \t\n]+$",
     re.IGNORECASE,
 )
@@ -432,10 +441,8 @@ _THIS_AMENDMENT = re.compile(
     rf"(?-i:\bAMENDMENT),?{_W}dated\b|^[ \t]*Amendment,?{_W}dated\b",
     re.I | re.M,
 )
-_EXTENDED_PLAN = re.compile(
-    r"\bextended[ \t\n]+(?:[\w'’-]+[ \t\n]+){0,4}?(?:rights[ \t\n]+(?:plan|agreement)|"
-    r"(?:preservation|protection)[ \t\n]+plan)\b"
-)
+# "extended Acme's Shareholder Rights Plan": the plan by any of its names (PLAN_NOUN).
+_EXTENDED_PLAN = re.compile(rf"\bextended{_W}(?:[\w'’-]+{_W}){{0,4}}?{PLAN_NOUN}")
 _EFFECTIVE_OPENING = re.compile(rf"[ \t\n]*(?i:effective)(?:{_W}as{_W}of)?{_W}(?P<date>{_DATE}),")
 _EFFECTIVE = re.compile(rf"(?i:effective){_W}(?:(?i:as){_W}of{_W})?{_DATE}")
 _DATED_BEFORE = re.compile(rf"(?i:dated|effective)(?:{_W}as{_W}of)?[ \t\n]*$")
@@ -459,7 +466,8 @@ _AGENT = re.compile(
     rf"{_W}to{_W}[^,()]{{1,80}}?))*?[ \t]*,?[ \t\n]+"
     # the defined term in capitals as well: (the "RIGHTS AGENT")
     rf"(?:(?i:as){_W}(?i:the{_W})?(?i:rights{_W}agent)\b"
-    rf"|\((?i:the{_W})?[\"“](?:Rights{_W}Agent|RIGHTS{_W}AGENT)[\"”]\)"
+    # (the “Rights Agent\n”): a closing quote the converter put on the next line
+    rf"|\((?i:the{_W})?[\"“](?:Rights{_W}Agent|RIGHTS{_W}AGENT)\n?[\"”]\)"
     rf"|Rights{_W}Agent\b(?![ \t]*[\"”]))",
     re.MULTILINE,
 )
@@ -489,6 +497,18 @@ _AGENT_PARTY_TO = re.compile(
     rf"(?P<agent>{_AGENT_NAME})(?:[ \t\n]*\((?i:as{_W}successor{_W}to){_W}(?P<original>"
     rf"{_AGENT_NAME})[^()]{{0,80}}\))?,?{_W}(?:are|were)(?:{_W}currently)?{_W}parties{_W}to\b"
     rf"|(?<![\w.&'’-])(?P<named>{_AGENT_NAME}){_W}was{_W}named{_W}(?:as{_W})?the{_W}[\"“]Rights{_W}Agent[\"”]"
+)
+# The agent the agreement was made with, named as the present agent's predecessor: "the Company
+# and ChaseMellon Shareholder Services, L.L.C., the predecessor to the Rights Agent, executed a
+# Rights Agreement"; "the Rights Agent has been appointed by the Company as successor to National
+# City Bank, as Rights Agent under that certain Rights Agreement".
+_PREDECESSOR_PARTY = re.compile(
+    rf"\b(?i:the){_W}(?:Company|Corporation){_W}and{_W}(?P<original>{_AGENT_NAME}),{_W}"
+    rf"(?i:the){_W}predecessor{_W}(?:in{_W}interest{_W})?to{_W}the{_W}Rights{_W}Agent,{_W}"
+    rf"(?:executed|entered{_W}into)\b"
+    rf"|\bappointed{_W}(?:by{_W}the{_W}(?:Company|Corporation){_W})?as{_W}(?:the{_W})?successor"
+    rf"{_W}(?:rights{_W}agent{_W})?to{_W}(?P<succeeded>{_AGENT_NAME}),?{_W}as{_W}Rights{_W}Agent"
+    rf"{_W}under\b"
 )
 # Words of a heading or of a plan's terms, never of a rights agent's name ("Appointment of
 # Successor Rights Agent", "Shareholder Rights Plan with Qualifying Offer Exception").
@@ -562,6 +582,9 @@ _EXEMPT_NAMED = re.compile(
     rf"{_W}(?:also{_W})?be{_W}(?:deemed{_W}(?:to{_W}be{_W})?)?an?{_W}|as{_W}(?:an?{_W})?)"
     rf"[\"“]?Exempt{_W}Persons?\b"
 )
+# "the status of Liberty Media Corporation and its Affiliates as Exempt Persons shall not be
+# affected": an exemption the holder has already, kept, not granted by the sentence.
+_STATUS_OF = re.compile(rf"\b(?i:the){_W}(?:existing{_W})?status{_W}of[ \t\n]*$")
 # "in no event shall any purchaser of common stock pursuant to those certain Securities Purchase
 # Agreements ... (each, a "Purchaser") ... be considered an Acquiring Person unless and until the
 # Purchaser ... has become the Beneficial Owner of in excess of 15%": holders a short name
@@ -744,7 +767,21 @@ _WAS_SCHEDULED = _text.phrase(
         f"{was} {how} to expire"
         for was in ("was", "were", "had been")
         for how in ("scheduled", "set", "due")
-    )
+    ),
+    # "Under the terms of the Rights Agreement, the Rights were to expire on X": the term as
+    # it stood, not a hypothesis
+    "was to expire",
+    "were to expire",
+)
+_EXPIRED_AT = re.compile(
+    rf"[ \t\n]*(?i:effective|as{_W}of|at|on)(?:{_W}(?i:as{_W}of|at))?(?:{_W}(?i:the))?"
+    rf"(?:{_W}(?i:close{_W}of{_W}business|5:00{_W}p\.m\.[^,]{{0,30}}?){_W}(?i:on))?{_W}"
+    rf"(?P<date>{_DATE}),"
+)
+# "Under the terms of the Rights Agreement, the Rights were to expire on X": the agreement's term.
+_UNDER_ITS_TERMS = re.compile(
+    rf"\b(?i:under|pursuant{_W}to|by){_W}(?i:the){_W}terms{_W}of{_W}(?i:the|its){_W}"
+    rf"(?:[\w'’-]+{_W}){{0,3}}?(?i:agreement|plan)\b"
 )
 # "the existing rights plan which is scheduled to expire on March 28, 1999", in the release
 # adopting its replacement: the old plan's expiry.
@@ -779,6 +816,9 @@ _TWO_PARTIES = re.compile(
     r"(?:Corporation|Corp\.|Incorporated|Inc\.|Company|CORPORATION|INC\.|COMPANY),? "
     r"(?i:and) (?=[A-Z])"
 )
+# "Between KB Home and Mellon Investor Services LLC": a heading's parties, the company first,
+# whatever its name's form (an agent's own "and" comes later: "Harris Trust and Savings Bank").
+_BETWEEN_PARTIES = re.compile(r"(?i:by and )?(?i:between) [^,;()]{1,80}? (?i:and) (?=[A-Z])")
 # A recital, also after the "; and" that ends the one before it ("...; and / WHEREAS, ...").
 _RECITAL = re.compile(r"\W*(?:and\W+)?(?:whereas|recitals?)\b")
 # Where a grandfathering clause starts: holders already over the line when the plan (or a
@@ -1002,12 +1042,43 @@ _AS_AMENDED_ON = re.compile(
     rf"{_W}(?P<date>{_DATE})",
     re.IGNORECASE,
 )
+# A recital listing earlier instruments without numbers: "a Rights Agreement dated July 14,
+# 1988, an Amendment to Rights Agreement dated May 9, 1990, and an Amendment to Rights Agreement
+# dated May 10, 1995" (an amendment with the indefinite article is never this one).
+_AN_AMENDMENT_DATED = re.compile(
+    rf"\ban{_W}amendment{_W}to{_W}(?:the{_W})?(?:[\w'’-]+{_W}){{0,3}}?(?:agreement|plan),?{_W}"
+    rf"dated(?:{_W}as{_W}of)?{_W}(?P<date>{_DATE})",
+    re.IGNORECASE,
+)
 # The chain of earlier amendments after an agreement's date, each without its number: "as
 # amended on December 7, 1987 and August 21, 1995", "as amended March 28, 1991, and October 1,
 # 1992", "as amended effective June 13, 1992, and amended and restated as of December 12,
 # 1997", "as further amended by the Amendment, dated February 2, 2017".
+# What makes a restated agreement the instrument a report is of: an act bringing it into being
+# ("entered into a", "in the form of a"), or its line in an exhibit list ("4  First ...").
+_MAKES_RESTATEMENT = re.compile(
+    rf"(?:\b(?:entered{_W}into|approved|adopted|executed|in{_W}the{_W}form{_W}of|reflected{_W}in)"
+    rf"(?:{_W}(?:a|an|the))?|^[ \t|]*\d{{1,2}}(?:\.\d{{1,2}})?[ \t|]+)(?:[ \t\n]*[\w'’-]+){{0,2}}?"
+    rf"[ \t\n]*\Z",
+    re.IGNORECASE | re.MULTILINE,
+)
+_LINE_BREAKS_IN = re.compile(r"\n[^\n]*\n")
+# The dash or wire after a release's dateline date: "December 14, 2016 —", "(May 4, 2009) --".
+_DATELINE_DASH = re.compile(r"\)?[ \t]*(?:—|–|--|/PRNewswire)")
+# Documents other than the plan that a text may say were "amended on" a date.
+_OTHER_DOCUMENT = re.compile(
+    r"\bSchedule[ \t\n]+13[DG]\b|\bForm[ \t\n]+\d{1,2}-[A-Z]\b|"
+    r"\b(?:Certificate|Articles)[ \t\n]+of\b|\b[Bb]y-?[Ll]aws\b|\bCharter\b|"
+    r"\bCredit[ \t\n]+Agreement\b"
+)
 _ANY_DATE = re.sub(r"\(\?P<\w+>", "(?:", _DATE)
 """A date as :data:`_DATE` reads it, without its named groups (to be repeated)."""
+# "Section 7(a) of the Rights Agreement is hereby amended to replace the date "X" with the date
+# "Y"", "Section 7(a)(i) is amended by deleting the reference to "X" and inserting "Y"".
+_EXPIRY_SECTION_REPLACED = re.compile(
+    rf"\bSection{_W}7\(a\)(?:\(i\))?[^.;]{{0,120}}?\b(?i:replac\w*|delet\w*)\b[^.;]{{0,60}}?"
+    rf"(?P<old>{_ANY_DATE})[^.;]{{0,60}}?\b(?i:with|insert\w*)\b[^.;]{{0,40}}?(?P<new>{_ANY_DATE})"
+)
 _AMENDED_CHAIN = re.compile(
     rf"\b(?:as|and)(?:{_W}further)?{_W}amended(?:{_W}and{_W}restated)?,?{_W}"
     rf"(?:(?:on|effective(?:{_W}as{_W}of)?|as{_W}of|{_AMENDMENT_DATED}){_W})?{_ANY_DATE}"
@@ -1026,7 +1097,10 @@ _RECITED_AMENDMENT = re.compile(
     rf"(?:dated|effective)(?:{_W}and{_W}effective)?{_W}(?:as{_W}of{_W})?(?P<date>{_DATE})"
     # After the plan's title the date may be the plan's: "Amendment No. 5 to the rights
     # agreement, dated as of July 7, 2005, as amended (the "Original Rights Agreement")".
-    rf"(?(titled)(?!,?{_W}as{_W}amended|[ \t\n]*\([^)]{{0,60}}(?:Agreement|Plan))|)",
+    # Unless the parenthesis defines the amendment first ("(“First Amendment”, collectively
+    # with the Original Agreement, the “Rights Agreement”)").
+    rf"(?(titled)(?!,?{_W}as{_W}amended|[ \t\n]*\((?![\"“](?:[\w-]+{_W})?Amendment\b)"
+    rf"[^)]{{0,60}}(?:Agreement|Plan))|)",
     re.IGNORECASE,
 )
 # "On November 18, 2018, the Original Agreement was amended by a first amendment (the "First
@@ -1041,7 +1115,9 @@ _AMENDED_BY_ON = re.compile(
 # to Rights Agreement, dated as of May 24, 2018 (as amended, the "Rights Agreement")": after "as
 # amended by", the plan's date already given, the date after the amendment's title is its own.
 _AMENDED_BY_TITLED = re.compile(
-    rf"\bas{_W}amended{_W}by{_W}(?:(?:that{_W}certain|the|an?){_W})?(?:{_AMENDMENT_REF.pattern})"
+    # "... as amended by Amendment No. 1 ..., dated as of X and by Amendment No. 2 ...": each
+    rf"\b(?:as(?:{_W}further)?{_W}amended|and){_W}by{_W}(?:(?:that{_W}certain|the|an?){_W})?"
+    rf"(?:{_AMENDMENT_REF.pattern})"
     rf"(?:{_W}to{_W}(?:the{_W})?(?:[\w'’&-]+{_W}){{0,6}}?(?:Agreement|Plan)\b)?,?{_W}"
     rf"dated{_W}(?:as{_W}of{_W})?(?P<date>{_DATE})",
     re.IGNORECASE,
@@ -1053,6 +1129,13 @@ _AMENDED_BY_TITLED = re.compile(
 _ENTERED_INTO_ON = re.compile(
     rf"\bOn{_W}(?P<date>{_DATE}),?{_W}(?:(?!entered{_W}into\b)[^;]){{0,160}}?"
     rf"\bentered{_W}into{_W}(?:(?:the|an|that{_W}certain){_W})?(?:{_AMENDMENT_REF.pattern})",
+    re.IGNORECASE,
+)
+# "the Rights Agreement dated as of June 11, 1986, as first amended on August 21, 1990 and
+# second amended on May 31, 1996": each earlier amendment numbered by its adverb.
+_ORDINAL_AMENDED = re.compile(
+    rf"\b(?:as|and)(?:{_W}(?:was|were))?{_W}(?P<ordinal>{_ORDINAL_WORDS}){_W}amended,?{_W}"
+    rf"(?:(?:on|effective(?:{_W}as{_W}of)?|as{_W}of){_W})?(?P<date>{_DATE})",
     re.IGNORECASE,
 )
 _BOARD_ACTED = re.compile(
@@ -1310,7 +1393,7 @@ def _dates_outside_dated(text: str, start: int, end: int) -> list[tuple[int, int
 
 
 def _amendment_number(match: re.Match[str]) -> int:
-    if match["number"] is not None:
+    if match.groupdict().get("number") is not None:
         return int(match["number"])
     if match.groupdict().get("word") is not None:
         return _NUMBER_WORDS[match["word"].lower()]
@@ -1618,6 +1701,8 @@ class _Reader:
         self.notes: list[str] = []
         self._flag_cache: tuple[tuple[int, int], _Flags] = ((-1, -1), _NO_FLAGS)
         self._short_names: dict[str, bool] = {}
+        self._scheduled_expiry: set[int] = set()
+        """Where an expiry the plan "was scheduled" (or "were") to have is stated."""
         self.claimed_dates: set[int] = set()
         """Where dates start that are the agreement's, not the instrument's."""
         self._words_seen: dict[str, str | None] = {}
@@ -1882,6 +1967,10 @@ class _Reader:
             if defined is not None:
                 matches += list(_ENTITY_NAME.finditer(self.text, defined.end(), end))
             match = _EXEMPT_NAMED.search(self.text, start, end)
+            if match is not None and _STATUS_OF.search(
+                self.text, max(start, match.start() - 40), match.start()
+            ):
+                match = None  # "the status of X as Exempt Persons shall not be affected": held
             matches += [match] if match is not None and defined is None else []
         named = [(" ".join(m["name"].split()), m.start(), m.end()) for m in matches]
         if "acquiring person" in low and not named:
@@ -2083,8 +2172,37 @@ class _Reader:
                         "was executed",
                     )
                 continue
+            if (
+                restated is not None
+                and self.document not in (DocumentKind.AGREEMENT, DocumentKind.AMENDMENT)
+                and _MAKES_RESTATEMENT.search(before, 0, restated.start())
+            ):
+                # A report's "entered into a Second Amended and Restated Rights Agreement, dated
+                # as of X", an exhibit list's "4 First Amended and Restated Rights Agreement dated
+                # X": the restatement the report is of, an amendment made on X. (The one it
+                # "amends and restates" is the agreement, dated so.)
+                if day not in self.recited and len(self.recited) < _MAX_NAMES:
+                    self.recited[day] = Found(
+                        day,
+                        evidence,
+                        0.7 * factor,
+                        "a restated agreement's date: the restatement amended the plan then",
+                    )
+                continue
             self._agreement_date(day, evidence, 3, factor)
         if low.startswith("whereas"):
+            # "WHEREAS, on October 25, 1989 the Company and X entered into a Rights Agreement":
+            # a recital of the parties' own act dates the agreement; no other recital does.
+            for match in _ON_DATE_ADOPTED.finditer(text, start, end):
+                day = _text.parse_date(match)
+                entered = match["verb"].lower().startswith(("entered", "executed", "signed"))
+                if day is None or not entered or _AMENDMENT_START.match(match["what"]):
+                    continue
+                if _OTHER_ACT.search(match["what"]) or _OTHER_PLAN.search(match["what"]):
+                    continue
+                self._agreement_date(
+                    day, self.context.evidence(match.start(), match.end()), 2, factor
+                )
             return
         if self.event.kind is not EventKind.ADOPTION:
             for match in _ORIGINAL_DATED.finditer(text, start, end):
@@ -2109,6 +2227,14 @@ class _Reader:
                 factor * (0.8 if about else 1.0),
                 "the text says 'on or about' this date" if about else None,
             )
+        for match in _BECAME_EFFECTIVE.finditer(text, start, end):
+            day = _text.parse_date(match)
+            if day is None or (
+                self.event.kind is EventKind.ADOPTION
+                and _OTHER_PLAN.search(text, max(start, match.start() - 40), match.start())
+            ):
+                continue
+            self._agreement_date(day, self.context.evidence(match.start(), match.end()), 1, factor)
         for match in _ADOPTED_ON_DATE.finditer(text, start, end):
             day = _text.parse_date(match)
             if day is None or _AMENDMENT_START.match(match["what"]):
@@ -2133,8 +2259,10 @@ class _Reader:
             for s, e, day in _text.find_dates(text, start, end):
                 if any(a <= s < b for a, b in claimed):
                     continue
+                # a mirror's "Published on X" dates its page, not the instrument
                 if re.search(
-                    r"\b(?:amended|filed)[ \t\n]+(?:on[ \t\n]+|as[ \t\n]+of[ \t\n]+)?$",
+                    r"\b(?:amended|filed|(?i:published|posted))[ \t\n]+"
+                    r"(?:on[ \t\n]+|as[ \t\n]+of[ \t\n]+)?$",
                     text[max(start, s - 20) : s],
                 ):
                     continue
@@ -2207,6 +2335,8 @@ class _Reader:
     def _amended_chain(self, start: int, end: int, factor: float) -> None:
         """The days of earlier amendments an "as amended on X and Y" chain recites."""
         for chain in _AMENDED_CHAIN.finditer(self.text, start, end):
+            if self._amends_another_document(start, chain.start()):
+                continue
             for match in _text.DATE.finditer(self.text, chain.start(), chain.end()):
                 day = _text.parse_date(match)
                 if day is not None and day not in self.recited and len(self.recited) < _MAX_NAMES:
@@ -2216,6 +2346,18 @@ class _Reader:
                         0.7 * factor,
                         "an earlier amendment recited without its number",
                     )
+
+    def _amends_another_document(self, start: int, at: int) -> bool:
+        """Whether what an "and amended on X" at ``at`` amends is another document than the plan.
+
+        "parties to a certain Schedule 13D filed ... on August 19, 1997, and amended on
+        September 16, 1997": the schedule's amendments; the document named last before the
+        chain is the one amended.
+        """
+        floor = max(start, at - _DATE_LOOKBACK * 3)
+        plan = max((m.end() for m in _PLAN_IN_SENTENCE.finditer(self.text, floor, at)), default=-1)
+        other = max((m.end() for m in _OTHER_DOCUMENT.finditer(self.text, floor, at)), default=-1)
+        return other > plan
 
     def _agents_in_change(self, start: int, end: int, factor: float) -> None:
         """The agents an amendment changing the rights agent names by their part in it."""
@@ -2241,6 +2383,9 @@ class _Reader:
                 )
                 continue
             self._add_agent(match, 0.85 * factor, group=group, original=True)
+        for match in _PREDECESSOR_PARTY.finditer(self.text, start, end):
+            group = "original" if match["original"] else "succeeded"
+            self._add_agent(match, 0.85 * factor, group=group, original=True)
 
     def _add_agent(
         self,
@@ -2265,7 +2410,7 @@ class _Reader:
         written = " ".join(match[group].strip("[]").split())
         # "Between Harsco Corporation and Mellon Investor Services LLC": a heading's two
         # parties run together; the agent is the party after the company.
-        parties = _TWO_PARTIES.match(written)
+        parties = _TWO_PARTIES.match(written) or _BETWEEN_PARTIES.match(written)
         if parties is not None:
             written = written[parties.end() :]
             match_start = match.start(group) + match[group].find(written.split()[0])
@@ -2432,13 +2577,16 @@ class _Reader:
             return
         record = self._amendment(current, current=True)
         executed = _EXECUTED.search(self.text, start, end)
-        if board and record.authorized is None:
+        # "NEW YORK, December 14, 2016 — Acme announced today that its Board has adopted
+        # Amendment No. 2": the release's dateline dates the news, not the board's act.
+        acts = [d for d in dates if not ("today" in low and _DATELINE_DASH.match(self.text, d[1]))]
+        if board and record.authorized is None and acts:
             # "On October 2, 2021, the Board ... approved the redemption": the date the board
             # acted on is the last before its verb (a mirror's "8-K on 10/07/2021" above it in
             # the same run of text is not), else the first.
             acted = _BOARD_ACTED.search(self.text, start, end)
-            before_act = [d for d in dates if acted is not None and d[1] <= acted.start()]
-            s, e, day = before_act[-1] if before_act else dates[0]
+            before_act = [d for d in acts if acted is not None and d[1] <= acted.start()]
+            s, e, day = before_act[-1] if before_act else acts[0]
             record.authorized = Found(day, self.context.evidence(s, e), 0.9 * factor)
         if executed and record.executed is None and not (unnamed and not mentions_current):
             # "executed on X" after the verb; else "On X, ... entered into": the date before.
@@ -2514,9 +2662,18 @@ class _Reader:
                 *_AMENDED_BY_ON.finditer(self.text, start, end),
                 *_ENTERED_INTO_ON.finditer(self.text, start, end),
                 *_AMENDED_BY_TITLED.finditer(self.text, start, end),
+                *_ORDINAL_AMENDED.finditer(self.text, start, end),
             )
             for match in recited:
                 number = _amendment_number(match)
+                if (
+                    number == self.current_number
+                    and match.groupdict().get("titled") is not None
+                    and _LINE_BREAKS_IN.search(match.group()) is not None
+                ):
+                    # "AMENDMENT NO. 5 / TO / RIGHTS AGREEMENT / dated as of X": this
+                    # instrument's title page, the date the plan's or its own; its preamble says.
+                    continue
                 record = self._amendment(number)
                 if record.number is None:
                     record.number = Found(
@@ -2543,7 +2700,10 @@ class _Reader:
             return
         found: dict[pendulum.Date, Found[pendulum.Date]] = {}
         for _, authority, start, end in self.context.documents:
-            for match in _AS_AMENDED_ON.finditer(self.text, start, end):
+            for match in (
+                *_AS_AMENDED_ON.finditer(self.text, start, end),
+                *_AN_AMENDMENT_DATED.finditer(self.text, start, end),
+            ):
                 day = _text.parse_date(match)
                 if day is not None and day not in found:
                     found[day] = Found(
@@ -3207,6 +3367,7 @@ class _Reader:
             return
         in_effect = _IN_EFFECT_UNTIL.search(self.text, start, end) if "in effect" in low else None
         if "expir" not in low and in_effect is None:
+            self._expiry_section_date(start, end, authority)
             return
         found = _EXPIR.search(self.text, start, end) or in_effect  # not text.lower(): quadratic
         if found is None:
@@ -3217,7 +3378,10 @@ class _Reader:
         if (
             _HYPOTHETICAL.search(self.text, max(start, anchor - 80), anchor)
             or _IF_CLAUSE.match(self.text, start, anchor)
-        ) and not _UNLESS_ENDED.search(self.text, max(start, anchor - 80), anchor):
+        ) and not (
+            _UNLESS_ENDED.search(self.text, max(start, anchor - 80), anchor)
+            or _WAS_SCHEDULED.match(self.text, max(start, anchor - 8), anchor + 20)
+        ):
             return
         if self.event.kind is EventKind.ADOPTION and (
             _REPLACED_PLAN.search(self.text, max(start, anchor - 100), anchor)
@@ -3245,6 +3409,13 @@ class _Reader:
             # the defined term names, wherever "expir" first appears
             dates = [(named.start("date"), named.end("date"), day_named)]
             anchor = min(anchor, named.start())
+        if not dates and self.event.kind is EventKind.EXPIRATION and "expired" in low:
+            # "Effective as of the close of business on X, the Rights Agreement ... expired":
+            # the day the sentence opens with is the expiry's.
+            opening = _EXPIRED_AT.match(self.text, start, anchor)
+            day = _text.parse_date(opening) if opening is not None else None
+            if opening is not None and day is not None:
+                dates = [(opening.start("date"), opening.end("date"), day)]
         if not dates:
             return
         # "extends the Final Expiration Date from May 18, 2019 to May 18, 2022": the new date
@@ -3309,6 +3480,8 @@ class _Reader:
             ):
                 record.changes.append(DraftChange(change, evidence, (0.8 if new else 0.7) * factor))
         elif was_scheduled or (_EXPIRES.search(low) and not _CHANGING.search(low)):
+            if was_scheduled and _UNDER_ITS_TERMS.search(self.text, start, anchor):
+                self._scheduled_expiry.add(min(anchor, s))
             # "we maintained a rights plan with an expiration date of October 31, 2018", in a
             # report of another event: the agreement's own term, kept unless the filing's
             # instrument sets a new one (see result()).
@@ -3323,6 +3496,41 @@ class _Reader:
                     0.7 * factor,
                 )
             )
+
+    def _expiry_section_date(self, start: int, end: int, authority: Authority) -> None:
+        """A date replaced by a later one in Section 7(a), the expiry of the standard form.
+
+        Rights agreements follow one form, whose Section 7 is "Exercise of Rights; Purchase
+        Price; Expiration Date of Rights" and whose 7(a) ends the rights at the Final
+        Expiration Date: "Section 7(a) ... is hereby amended to replace the date "February 16,
+        2017" with the date "February 16, 2027"" moves the expiry, the word unsaid.
+        """
+        if self.event.kind is not EventKind.AMENDMENT:
+            return
+        match = _EXPIRY_SECTION_REPLACED.search(self.text, start, end)
+        if match is None:
+            return
+        olds = _text.find_dates(self.text, match.start("old"), match.end("old"))
+        news = _text.find_dates(self.text, match.start("new"), match.end("new"))
+        if not olds or not news or news[0][2] <= olds[0][2]:
+            return
+        new = news[0][2]
+        evidence = self.context.evidence(match.start(), match.end())
+        record = self._amendment(self.current_number, current=True)
+        if any(isinstance(c.change, SetExpiration) for c in record.changes):
+            return
+        record.changes.append(
+            DraftChange(
+                SetExpiration(
+                    date=new,
+                    quote=" ".join(evidence.quote.split()),
+                    note="Section 7(a), the expiry of the standard form: a later date replaces "
+                    "an earlier one",
+                ),
+                evidence,
+                0.7 * _AUTHORITY_FACTOR[authority],
+            )
+        )
 
     def _termination(self, start: int, end: int, low: str, authority: Authority) -> None:
         """The plan terminated by the board or an amendment.
@@ -3427,6 +3635,24 @@ class _Reader:
             for c in drafted
         ):
             self.provisions.extend(self.stated_expiry)
+        else:
+            # "the Rights were to expire on X (the "Expiration Date")" beside amendments that
+            # moved it: X is the term the agreement set, the one they changed.
+            moved = [
+                c.change.date
+                for drafted in (self.provisions, *(r.changes for r in self.amendments.values()))
+                for c in drafted
+                if isinstance(c.change, SetExpiration) and isinstance(c.change.date, pendulum.Date)
+            ]
+            self.provisions.extend(
+                c
+                for c in self.stated_expiry
+                if c.evidence.start in self._scheduled_expiry
+                and isinstance(c.change, SetExpiration)
+                and isinstance(c.change.date, pendulum.Date)
+                and moved
+                and c.change.date < min(moved)
+            )
         current = self.amendments.get(self.current_number)
         if current is not None and current.current:
             # "The Amendment ... increase[s] the ownership threshold ... from 15% to 20%. The
