@@ -45,6 +45,18 @@ class TestIngest:
         assert "seed_002.txt: no rights-plan event found" in captured.err
         assert "replace-exception" in captured.out
 
+    def test_a_schedule_13d_points_to_the_reports_reader(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A Schedule 13D given to ingest is named as one, with the commands that read it."""
+        report = Path(__file__).parent / "data" / "reports" / "aci-worldwide" / "01-13d-a.txt"
+        assert ingest_main([str(report), str(DATA / "seed_002.txt")]) == 0
+        lines = capsys.readouterr().err.splitlines()
+        (about_report,) = [line for line in lines if "01-13d-a.txt" in line]
+        assert "it is a Schedule 13D or 13G: 'rightsplan reports read FILE'" in about_report
+        (about_seed,) = [line for line in lines if "seed_002.txt" in line]
+        assert "Schedule 13D" not in about_seed and "reports read" not in about_seed
+
     def test_help_has_an_example(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--help exits 0 and shows an example."""
         assert ingest_main(["--help"]) == 0

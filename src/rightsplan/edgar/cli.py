@@ -21,6 +21,7 @@ from rightsplan.edgar.filing import MAX_BYTES, Filing, parse_filing, read_filing
 from rightsplan.edgar.history import combine
 from rightsplan.edgar.output import to_json, to_toml
 from rightsplan.errors import FilingError, InvalidInputError, RightsPlanError
+from rightsplan.reports.read import parse_report
 
 if TYPE_CHECKING:
     from rightsplan.edgar.fetch import EdgarClient, FilingRef, RateLimiter, Transport
@@ -65,9 +66,11 @@ reads nor keeps anything.
 Terminal escape sequences, control characters and characters that show nothing are removed
 from a filing's text as it is read; what was removed is named on standard error and in the
 draft's notes. A filing that reports no rights-plan event is named on standard error and
-contributes nothing. A filing that cannot be read (or fetched) is named on standard error
-with the reason, and the others are still read; the draft is then written from those that
-could be, and the command exits 2. On a terminal, reading many filings shows progress.
+contributes nothing (a Schedule 13D or 13G is named as one, with the commands that read it:
+rightsplan reports read, rightsplan watch). A filing that cannot be read (or fetched) is
+named on standard error with the reason, and the others are still read; the draft is then
+written from those that could be, and the command exits 2. On a terminal, reading many
+filings shows progress.
 Exit status: 0 on success, 2 for bad input (any filing unreadable, too large or not
 fetched, no user agent, the edgar extra missing), 70 for an internal error.
 """
@@ -75,6 +78,24 @@ fetched, no user agent, the edgar extra missing), 70 for an internal error.
 
 DEFAULT_MAX_MIB = 8
 """The largest filing ``rightsplan ingest`` reads unless told otherwise (``--max-size``)."""
+
+_REPORT_HINT = (
+    "it is a Schedule 13D or 13G: 'rightsplan reports read FILE' reads its cover, and "
+    "'rightsplan watch PLAN FOLDER' judges the holdings against a plan"
+)
+
+
+def _is_ownership_report(filing: Filing) -> bool:
+    """Whether a filing is a Schedule 13D or 13G, by the reports reader's own test.
+
+    Asked only of a filing with no rights-plan event, so that ``ingest`` points to the
+    commands that read it.
+    """
+    try:
+        parse_report(filing.text, name=filing.name)
+    except RightsPlanError:
+        return False
+    return True
 
 
 def _mebibytes(text: str) -> int:
@@ -304,6 +325,8 @@ def ingest_main(
                     else:
                         if not draft.found_event:
                             reason = draft.notes[0] if draft.notes else "no rights-plan event found"
+                            if _is_ownership_report(filing):
+                                reason += f"; {_REPORT_HINT}"
                             print(f"{printable(name)}: {printable(reason)}", file=sys.stderr)
                         drafts.append(draft)
                     if progress is not None:
