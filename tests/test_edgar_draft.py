@@ -2692,3 +2692,53 @@ class TestRound6:
             "Bank, an Ohio corporation, as Rights Agent, dated as of August 14, 2008.\n"
         )
         assert "agreement.dated=2008-08-14" in text_facts(text)
+
+
+class TestRound7:
+    """Thresholds, kinds and events by the structure of the text: short constructed sentences."""
+
+    def test_old_value_followed_by_what_it_is_a_percentage_of(self) -> None:
+        """'from 15% of the common stock to 20%' drafts 20%, never the old 15%."""
+        text = (
+            "FORM 8-K\nItem 3.03. On June 28, 2013, Acme Corp. entered into an Amended and "
+            "Restated Rights Agreement. The amendment increases the ownership threshold for "
+            'certain "passive institutional investors" from 15% of the Company\'s common stock '
+            "to 20%.\n"
+        )
+        facts = text_facts(text)
+        assert not any("=15%" in f for f in facts)
+        assert "amendment[-].set-passive-tier=20% or more" in facts
+
+    def test_value_left_unchanged_is_no_change(self) -> None:
+        """'(with no change to the 15% triggering threshold ...)' drafts no 15% threshold."""
+        text = (
+            "FORM 8-K\nItem 3.03. On June 28, 2013, Acme Corp. entered into an Amended and "
+            "Restated Rights Agreement. The amendment raises the threshold for passive "
+            "institutional investors to 20% or more (with no change to the 15% triggering "
+            "threshold for other acquirers).\n"
+        )
+        assert not any("=15%" in f for f in text_facts(text))
+
+    def test_passive_tier_in_a_parenthesis_after_or_more(self) -> None:
+        """'10% or more (or, in the case of certain passive investors, 20% or more)': two tiers."""
+        clause = (
+            "The Rights become exercisable if a person acquires beneficial ownership of 10% or "
+            "more (or, in the case of certain passive institutional investors entitled to file "
+            "statements on Schedule 13G, 20% or more) (subject to the grandfathering provisions "
+            "discussed below) of the outstanding Common Shares."
+        )
+        facts = text_facts(AGREEMENT.format(clause=clause))
+        assert {
+            "agreement.set-threshold=10% or more",
+            "agreement.set-passive-tier=20% or more",
+        } <= facts
+        assert not any("grandfathering" in f or "passive-tier=10%" in f for f in facts)
+
+    def test_special_meeting_level_is_no_threshold(self) -> None:
+        """A bylaw's level for holders to call a special meeting is not the plan's threshold."""
+        text = (
+            "Acme Corp. today announced that it is terminating its shareholder rights plan. The "
+            "Board also approved an amendment to the bylaws reducing the threshold required for "
+            "shareholders to call a special meeting to 25% of the outstanding common stock.\n"
+        )
+        assert not any("25%" in f for f in text_facts(text))

@@ -1000,6 +1000,23 @@ _OR_MORE = re.compile(
     rf"[ \t\n]*(?:per[ \t]?cent{_W})?(?:or{_W}more|or{_W}greater)\b", re.IGNORECASE
 )
 _FROM_BEFORE = re.compile(r"\bfrom[ \t\n]*$", re.IGNORECASE)
+# "from 15% of the Company's common stock to 20%": what the old number is a percentage of may
+# stand between it and "to"; the new number follows "to" directly.
+_OF_THEN_TO = re.compile(
+    r"[ \t\n]+of[ \t\n]+[^%.;()]{1,60}?[ \t\n]to[ \t\n]*(?=\d|[a-z]+[ \t\n]*\()"
+)
+# "(with no change to the 15% triggering threshold for other acquirers)": a value the change
+# leaves as it is, not one it sets.
+_UNCHANGED_BEFORE = re.compile(
+    rf"\b(?:no{_W}change{_W}(?:to|in)|without{_W}(?:any{_W})?chang\w*|not{_W}chang\w*)"
+    rf"(?:{_W}the)?[ \t\n]*$",
+    re.IGNORECASE,
+)
+# "10% or more (subject to the grandfathering provisions discussed below)": a pointer to the
+# grandfathering clause, which is read where it is written, not a clause of its own.
+_GRANDFATHER_REFERENCE = re.compile(
+    rf"\bsubject{_W}to{_W}(?:the{_W}|certain{_W})?grandfather\w*(?:{_W}\w+){{0,3}}", re.IGNORECASE
+)
 # "from 5:00 p.m., Eastern time, on December 26, 2017 to the Close of Business on September 26,
 # 2016": the words that may stand between "from" or "to" and the date they introduce.
 # ... "5:00 p.m., New York City time", "5:00 p.m. ET" (a time zone's letters).
@@ -1147,6 +1164,9 @@ _CHARTER_PROVISION = re.compile(
     r"\b(?:charter|certificate\s+of\s+incorporation|articles\s+of\s+incorporation)\s+"
     r"(?:provision|amendment)s?\b[^.;]{0,60}\brestrict"
 )
+# "the reduction of the threshold required for shareholders to call a special meeting to 25%":
+# another governance right's level, not the plan's.
+_SPECIAL_MEETING = re.compile(r"\b(?:call|request)\s+(?:a\s+)?special\s+meetings?\b")
 # "the change-of-control threshold in that [credit] agreement was increased to 40% from the
 # prior 20%": a financing instrument's own level, not the plan's.
 _FINANCING_THRESHOLD = re.compile(
@@ -2886,8 +2906,15 @@ class _Reader:
             and "acquiring person" not in low
         ):
             return  # a credit agreement's change-of-control level, not the plan's
+        if _SPECIAL_MEETING.search(low) and _PLAN_IN_SENTENCE.search(text, start, end) is None:
+            return  # the holders who may call a special meeting: a bylaw's level
         mentions = find_percents(text, start, end)
         grandfather = _GRANDFATHER.search(text, start, end)
+        references = [
+            (m.start(), m.end()) for m in _GRANDFATHER_REFERENCE.finditer(text, start, end)
+        ]
+        if grandfather is not None and any(a <= grandfather.start() < b for a, b in references):
+            grandfather = None  # "(subject to the grandfathering provisions discussed below)"
         if grandfather is None and exempted:
             grandfather = _SUCH_HOLDER.search(text, start, end)
         if grandfather is not None:
@@ -2917,7 +2944,14 @@ class _Reader:
         # A qualification attaches to the number it directly follows; a parenthesis elsewhere
         # ("... outstanding (or, in the case of a Passive Institutional Investor, 20% or
         # more)") is read as any other words.
+        # So does one after the number's own comparison: "10% or more (or, in the case of
+        # certain passive institutional investors ..., 20% or more)".
         follows = {_SPACES.match(text, m.end, end).end() for m in mentions}  # type: ignore[union-attr]
+        follows |= {
+            _SPACES.match(text, more.end(), end).end()  # type: ignore[union-attr]
+            for m in mentions
+            if (more := _OR_MORE.match(text, m.end, end)) is not None
+        }
         qualified = {
             m.start(): m for m in _QUALIFIED.finditer(text, start, end) if m.start() in follows
         }
@@ -2928,6 +2962,8 @@ class _Reader:
                 mark
                 for mark in _PASSIVE_MARK.finditer(text, start, end)
                 if not _EXCLUDING.search(text, max(start, mark.start() - 30), mark.start())
+                # a qualification's passive words are read with its own number
+                and not any(q.start() <= mark.start() < q.end() for q in qualified.values())
             ),
         )
         sentence_comparison: Comparison | None = None
@@ -2949,20 +2985,27 @@ class _Reader:
             previous_end = mentions[index - 1].end if index else start
             next_start = mentions[index + 1].start if index + 1 < len(mentions) else end
             if _FROM_BEFORE.search(text, max(start, mention.start - 8), mention.start) and (
-                _TO_AFTER.match(text, mention.end, end)
+                _TO_AFTER.match(text, mention.end, end) or _OF_THEN_TO.match(text, mention.end, end)
             ):
-                continue
+                continue  # the old value of a change "from X to Y"
+            if _UNCHANGED_BEFORE.search(text, max(start, mention.start - 40), mention.start):
+                continue  # "with no change to the 15% triggering threshold"
             window_start = previous_end
             if index and _TO_BEFORE.search(text, max(start, mention.start - 8), mention.start):
                 # "from 15% to 20%": the words before "from" describe both numbers
                 window_start = mentions[index - 2].end if index >= 2 else start
-            window = " ".join(text[window_start:next_start].split()).lower()
+            window = " ".join(
+                _GRANDFATHER_REFERENCE.sub(" ", text[window_start:next_start]).split()
+            ).lower()
             is_passive = index in passive or (
                 window_start != previous_end and index >= 1 and index - 1 in passive
             )
             gap = _SPACES.match(text, mention.end, end)
             tier = _IN_CASE_OF.match(text, gap.end() if gap else mention.end, end)
             qualification = qualified.get(gap.end() if gap else mention.end)
+            trailing = None  # a qualification after the number's own "or more"
+            if qualification is None and (more := _OR_MORE.match(text, mention.end, end)):
+                trailing = qualified.get(_SPACES.match(text, more.end(), end).end())  # type: ignore[union-attr]
             if tier is not None:
                 # "15 percent (or 20 percent in the case of X and its affiliates) or more"
                 comparison, wording, s, e = _comparison(text, mention, start, end, after=tier.end())
@@ -3015,8 +3058,9 @@ class _Reader:
                     )
             if tier is not None:
                 self._tier_exception(tier, comparison, refs, start, end, factor)
-            if qualification is not None and _PASSIVE_WORDS.search(qualification.group()):
-                self._qualified_passive(qualification, comparison, start, end, factor)
+            for passive_words in (qualification, trailing):
+                if passive_words is not None and _PASSIVE_WORDS.search(passive_words.group()):
+                    self._qualified_passive(passive_words, comparison, start, end, factor)
             if wording == "up to":
                 confidence *= 0.8
                 notes.append(
@@ -3194,10 +3238,12 @@ class _Reader:
         values = find_percents(self.text, qualification.start(), qualification.end())
         if len(values) != 1:
             return
+        # The tier's own words, where it has them ("..., 20% or more)"), else the general one's.
+        own, _, _, _ = _comparison(self.text, values[0], qualification.start(), qualification.end())
         evidence = self.context.evidence(qualification.start(), qualification.end())
         change = SetPassiveTier(
             percent=values[0].value,
-            comparison=comparison,
+            comparison=own or comparison,
             quote=" ".join(evidence.quote.split()),
             note="a passive investors' tier, in a parenthesis after the general threshold",
         )
