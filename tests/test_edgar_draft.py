@@ -2742,3 +2742,24 @@ class TestRound7:
             "shareholders to call a special meeting to 25% of the outstanding common stock.\n"
         )
         assert not any("25%" in f for f in text_facts(text))
+
+    def test_company_added_to_the_exempt_person_definition(self) -> None:
+        """'amend ... by adding X, Inc. to the definition of "Exempt Person"' exempts X, Inc."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nTHIS AMENDMENT is made as of March 19, 2000, "
+            'between Acme, Inc. (the "Company") and Beta Trust Company (the "Rights Agent").\n'
+            "WHEREAS, the Board of Directors of the Company has approved an amendment to the "
+            "Rights Agreement to exempt the option by adding Gamma Sciences, Inc. to the "
+            'definition of "Exempt Person" under the Rights Agreement.\n'
+        )
+        facts = text_facts(text)
+        assert "amendment[1].add-exempt-person=Gamma Sciences, Inc. made an Exempt Person" in facts
+
+    def test_share_count_without_its_percentage_is_no_holding(self) -> None:
+        """'disclosure by X of beneficial ownership of 3,338,051 shares' drafts no holding."""
+        text = (
+            "FORM 8-K\nItem 3.03. On October 10, 2008, Acme Company entered into an amendment to "
+            "the Rights Agreement following public disclosure by Gamma PLC of beneficial "
+            "ownership of 3,338,051 shares of Common Stock previously owned by Delta Inc.\n"
+        )
+        assert not any(f.startswith("holding=") for f in text_facts(text))

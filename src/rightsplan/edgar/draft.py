@@ -561,6 +561,13 @@ _AMENDED_TO_EXCLUDE = re.compile(
     rf"Persons?|(?:will|shall){_W}be{_W}excluded{_W}from{_W}the{_W}definition{_W}of{_W}"
     rf"[\"“]?Acquiring{_W}Person)"
 )
+# "an amendment to the Rights Agreement ... by adding Ocular Sciences, Inc. to the definition of
+# "Exempt Person"": the holder the amendment makes an Exempt Person, recital or operative words.
+_ADDED_TO_EXEMPT = re.compile(
+    rf"\badding{_W}(?P<name>[A-Z][\w'’&.-]*(?:,?{_W}[A-Z][\w'’&.-]*){{0,5}})"
+    rf"{_W}(?:to{_W}the{_W}(?:definition{_W}of{_W}|list{_W}of{_W})?|as{_W}an?{_W})"
+    rf"[\"“]?Exempt{_W}Persons?\b"
+)
 # "neither Newco, Xxxxx nor any Affiliate of either Newco or Xxxxx shall be deemed to be an
 # Acquiring Person": parties excluded one by one, listed before the words that exclude them.
 _NEITHER_NOR = re.compile(
@@ -1954,7 +1961,9 @@ class _Reader:
         in the sentence it is an exception instead, read with the percentages, unless the
         definition lists it among those it "shall not include" ("(v) Dr. Richard B. Mazess").
         """
-        purpose = _AMENDED_TO_EXCLUDE.search(self.text, start, end)
+        purpose = _AMENDED_TO_EXCLUDE.search(self.text, start, end) or _ADDED_TO_EXEMPT.search(
+            self.text, start, end
+        )
         if purpose is not None:
             # The purpose a recital gives the amendment is its effect: "desires to amend the
             # Plan to provide that the Investor and its Affiliates will be excluded from the
@@ -2807,8 +2816,13 @@ class _Reader:
         text = self.text
         for match in _HOLDING.finditer(text, start, end):
             percents = find_percents(text, match.end(), min(end, match.end() + 120))
-            percent = percents[0].value if percents else None
-            stop = percents[0].end if percents else match.end()
+            if not percents:
+                # A count without its share of the class ("disclosure by X of beneficial
+                # ownership of 3,338,051 shares", "in exchange for 1,000 shares") tells the
+                # story of a transaction; a position is reported with its percentage.
+                continue
+            percent = percents[0].value
+            stop = percents[0].end
             lookback = max(start, match.start() - 300)
             if not _OWNS.search(text, lookback, match.start()):
                 continue
