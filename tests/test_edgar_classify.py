@@ -847,3 +847,44 @@ class TestRound6:
             "Company.\nRECITALS\nA. The Company wishes to substitute Beta as rights agent.\n"
         )
         assert kind(text) is DocumentKind.AMENDMENT
+
+
+class TestRound7:
+    def test_foreign_private_issuer_report_is_other(self) -> None:
+        """A Form 6-K report quoting its rights agreement's title is no agreement."""
+        text = (
+            "FORM 6-K\nReport of Foreign Private Issuer\nPursuant to Rule 13a-16 or 15d-16\n"
+            "ACME LTD.\nAdoption of Rights Plan\nOn July 24, 2022, the Board of Acme Ltd. "
+            "adopted a rights plan.\nRIGHTS AGREEMENT dated as of July 24, 2022 between Acme "
+            "Ltd. and Beta Trust Company.\n"
+        )
+        assert kind(text) is DocumentKind.UNKNOWN
+
+    def test_annual_report_page_with_a_viewers_word(self) -> None:
+        """'Acme 2002 Annual Report Download - page 66' heads a page of an annual report."""
+        text = (
+            "Acme 2002 Annual Report Download - page 66\n\n9. Common Stock\nShareholder Rights "
+            "Plan\nOn August 6, 2002, the Board adopted a shareholder rights plan.\n"
+        )
+        assert kind(text) is DocumentKind.ANNUAL_NOTE
+
+    def test_schedule_named_as_another_filing_in_a_release(self) -> None:
+        """'as disclosed in a Schedule 13G/A filed with the SEC': the release is a release."""
+        text = (
+            "Press Release\n\nAcme Adopts Limited Duration Stockholder Rights Agreement\n\n"
+            "ATLANTA\u2013(BUSINESS WIRE)\u2013Acme, Inc. today announced that its Board has "
+            "adopted a stockholder rights agreement. Acme recently became aware of the rapid "
+            "accumulation of 16.86% of its common stock by Beta, Inc., as disclosed in a Schedule "
+            "13G/A filed with the SEC.\n"
+        )
+        assert kind(text) is DocumentKind.PRESS_RELEASE
+
+    def test_amendment_title_under_a_headline_in_capitals(self) -> None:
+        """An amendment's title under a headline line in capitals ('ADOPTS ...') is a release's."""
+        text = (
+            "Exhibit 99.1\nACME\nADOPTS TAX BENEFIT PRESERVATION\nAMENDMENT\nTO RIGHTS "
+            "AGREEMENT\nBALDWYN,\nMS, November 17, 2009 \u2013 Acme Fabrics, Inc. today "
+            "announced that its Board has adopted an amendment to the Company\u2019s Rights "
+            "Agreement.\n"
+        )
+        assert kind(text) is DocumentKind.PRESS_RELEASE

@@ -573,11 +573,14 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         re.compile(r"^[ \t]*FORM[ \t]+10-K\b|\b(?:12|Twelve)[ \t]+Months[ \t]+Ended\b", re.M),
     ),
     (
-        # A page of an annual report: "Acme's 2010 Annual Report - Page 68".
+        # A page of an annual report: "Acme's 2010 Annual Report - Page 68", "Acme 2002 Annual
+        # Report Download - page 66" (a viewer's word between the title and the page).
         DocumentKind.ANNUAL_NOTE,
         10,
         re.compile(
-            r"^[^\n]{0,80}\b(?:19|20)\d\d[ \t]+Annual[ \t]+Report[ \t]+[-–—][ \t]+Page\b", re.M
+            r"^[^\n]{0,80}\b(?:19|20)\d\d[ \t]+Annual[ \t]+Report(?:[ \t]+[A-Z][a-z]+)?[ \t]+"
+            r"[-–—][ \t]+[Pp]age\b",
+            re.M,
         ),
     ),
     (
@@ -615,6 +618,17 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# A foreign private issuer's report on Form 6-K ("FORM 6-K", "Report of Foreign Private
+# Issuer" on its cover) is none of the kinds read here, whatever it quotes of its agreement.
+_FOREIGN_REPORT = (
+    DocumentKind.UNKNOWN,
+    13,
+    re.compile(
+        r"^[ \t]*(?i:FORM)[ \t]+6-K\b|\bReport[ \t\n]+of[ \t\n]+Foreign[ \t\n]+Private[ \t\n]+"
+        r"Issuer\b",
+        re.M | re.I,
+    ),
+)
 _FORM_KINDS = (
     (re.compile(r"8-A(?:12[BG])?/A"), DocumentKind.FORM_8A_AMENDMENT),
     (re.compile(r"8-A(?:12[BG])?"), DocumentKind.FORM_8A),
@@ -650,6 +664,8 @@ _DESCRIPTION_OF_SECURITIES = re.compile(
     re.IGNORECASE,
 )
 _MAX_TRIES = 20
+_SCHEDULE_13 = re.compile(r"S(?:CHEDULE|chedule|C)[ \t]+13[DG]")
+_ANOTHER_SCHEDULE = re.compile(r"\b(?:an?|\w+['’]s)[ \t\n]+$", re.I)
 # A verb of news: a headline's, never in an agreement's title (which names the plan, not an
 # act on it), whatever the lines the title's words run over.
 _NEWS_VERB = re.compile(
@@ -671,11 +687,36 @@ def _first_signal(
             return None
         if kind is DocumentKind.AGREEMENT and _NEWS_VERB.search(match.group()):
             continue  # "BANKWORCESTER ADOPTS SHAREHOLDER RIGHTS PLAN": a headline, not a title
+        if kind in (DocumentKind.AGREEMENT, DocumentKind.AMENDMENT) and _headline_above(
+            text, start, match.start()
+        ):
+            continue  # "ACME\nADOPTS TAX BENEFIT PRESERVATION\nAMENDMENT\nTO RIGHTS AGREEMENT"
+        if (
+            kind is DocumentKind.UNKNOWN
+            and _SCHEDULE_13.match(match.group())
+            and _ANOTHER_SCHEDULE.search(text, max(start, match.start() - 40), match.start())
+        ):
+            # "as disclosed in a Schedule 13G/A filed with the SEC", "the Group's Schedule 13D
+            # filing": another filing, which a release reports; an amendment to a schedule
+            # speaks of "the Schedule 13D" it amends.
+            continue
         if kind not in _FORM_KINDS_NAMED or not _FORM_NUMBER.search(match.group()):
             return match
         if not _text.names_another_document(text, match.start()):
             return match
     return None
+
+
+def _headline_above(text: str, start: int, at: int) -> bool:
+    """Whether the line above a title, set in capitals like it, holds a verb of news.
+
+    A headline's words run over several lines; the last of them may read as a title.
+    """
+    line = text.rfind("\n", start, at)
+    if line < 0 or text[line + 1 : at].strip(" \t|"):
+        return False  # the title does not open its line
+    above = text[text.rfind("\n", start, line) + 1 : line]
+    return not any(c.islower() for c in above) and _NEWS_VERB.search(above) is not None
 
 
 def _position_factor(kind: DocumentKind, offset: int) -> float:
@@ -709,7 +750,7 @@ def document_kind(filing: Filing) -> DocumentReading:
     strongest: dict[DocumentKind, float] = {}
     signals = [
         (kind, weight, _first_signal(kind, pattern, text, main.start, stop))
-        for kind, weight, pattern in _KIND_SIGNALS
+        for kind, weight, pattern in (*_KIND_SIGNALS, _FOREIGN_REPORT)
     ]
     signals.append((DocumentKind.PRESS_RELEASE, 9, _HEADLINE_AT_TOP.match(text, main.start, stop)))
     signals.append(
