@@ -888,3 +888,44 @@ class TestRound7:
             "Agreement.\n"
         )
         assert kind(text) is DocumentKind.PRESS_RELEASE
+
+    def test_history_in_a_relative_clause_leaves_the_event_current(self) -> None:
+        """'approved an amendment to the plan, which was originally adopted ...' is the news."""
+        text = (
+            "ACME EXTENDS SHAREHOLDER RIGHTS PLAN\nTULSA, Okla., February 21, 2012 -- Acme, Inc. "
+            "today announced that its Board of Directors has approved an amendment to the "
+            'Company\'s shareholder rights plan ("Rights Plan"), which was originally adopted May '
+            '18, 2011. The chairman said, "When our Board adopted the Rights Plan last year, we '
+            'believed it would be a short-term measure."\n'
+        )
+        assert event(text) is EventKind.AMENDMENT
+
+    def test_charter_amendment_as_subject_beside_a_new_agreement(self) -> None:
+        """'The Amendment is part of a new Rights Agreement entered into ...' adopts a plan."""
+        text = (
+            "FORM 8-K\nItem 5.03. Amendment to Articles of Incorporation or Bylaws.\nOn September "
+            "15, 2008, the Board approved a Certificate of Amendment of the Certificate of "
+            'Incorporation (the "Amendment"). The Amendment is part of a new Rights Agreement '
+            "entered into between the Registrant and Beta & Associates, Inc., as Rights Agent, "
+            "dated as of October 5, 2008.\n"
+        )
+        assert event(text) is EventKind.ADOPTION
+
+    def test_authorized_adoption_with_conditions_between(self) -> None:
+        """'authorized, effective X, subject to approval, adoption of a rights plan' adopts."""
+        text = (
+            "FORM 8-K\nItem 8.01 Other Events.\nThe Board of Directors of Acme Corporation "
+            "authorized, effective November 1, 2004, subject to regulatory and shareholder "
+            "approval, adoption of a shareholder rights plan.\n"
+        )
+        assert event(text) is EventKind.ADOPTION
+
+    def test_amendment_number_in_words(self) -> None:
+        """'entered into Amendment Number One ... to that certain Rights Agreement' amends."""
+        text = (
+            "FORM 8-K\nItem 1.01.\nOn August 18, 2006, Acme Company entered into Amendment Number "
+            'One (the "Amendment"), dated as of August 18, 2006, between the Company and Beta '
+            "Trust Company, as Rights Agent, to that certain Rights Agreement, dated as of "
+            "December 5, 1997, between the parties.\n"
+        )
+        assert event(text) is EventKind.AMENDMENT

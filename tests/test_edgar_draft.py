@@ -2763,3 +2763,12 @@ class TestRound7:
             "ownership of 3,338,051 shares of Common Stock previously owned by Delta Inc.\n"
         )
         assert not any(f.startswith("holding=") for f in text_facts(text))
+
+    def test_plans_original_date_is_not_the_amendments(self) -> None:
+        """'an amendment to the plan, which was originally adopted X': X authorizes nothing."""
+        text = (
+            "TULSA, Okla., February 21, 2012 -- Acme, Inc. today announced that its Board of "
+            "Directors has approved an amendment to the Company's shareholder rights plan, which "
+            "was originally adopted May 18, 2011.\n"
+        )
+        assert not any("2011-05-18" in f and "amendment" in f for f in text_facts(text))

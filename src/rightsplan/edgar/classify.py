@@ -193,7 +193,7 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
             rf"(?<!the )(?<!The )(?<!its )(?<!our )amend(?:s|ed|ing)?)"
             rf"(?:{_W}\([^)\n]{{0,40}}\))?,?{_W}(?:to{_W}|of{_W})?{_THE_PLAN}|"
             rf"\b(?:authorized|approved|executed|entered{_W}into|adopted){_W}"
-            rf"(?:an{_W}|the{_W})?Amendment(?:{_W}No\.|{_W}to\b)|"
+            rf"(?:an{_W}|the{_W})?Amendment(?:{_W}No\.|{_W}to\b|{_W}Number\b)|"
             rf"\b(?:approved|adopted|authorized|entered{_W}into,?){_W}an{_W}amendment{_W}to\b|"
             # An extension amends the plan's expiry: "Ford Extends Tax Benefit Preservation
             # Plan", "approved a three-year extension of its current ... plan", "extends the
@@ -219,6 +219,11 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
             rf"(?:(?:a|an|the|its|our)[ \t]+)?(?:[\w'’&-]+[ \t]+){{0,5}}?{PLAN_NOUN}[ \t]*$|"
             rf"\b(?:adopt(?:s|ed|ing)?|approved{_W}the{_W}adoption{_W}of){_W}{_THE_PLAN}|"
             rf"\b(?:entered{_W}into|entry{_W}into){_W}{_THE_PLAN}|"
+            # "authorized, effective November 1, 2004, subject to ... approval, adoption of a
+            # shareholder rights plan"; "a new Rights Agreement entered into between X and Y".
+            rf"\b(?:authorized|approved),?{_W}[^.;]{{0,100}}?\badoption{_W}of{_W}{_THE_PLAN}|"
+            rf"\ba{_W}new{_W}(?:[\w'’&-]+{_W}){{0,3}}?{PLAN_NOUN}(?:{_W}was)?{_W}"
+            rf"(?:entered{_W}into|adopted)\b|"
             # "filing this Current Report on Form 8-K to report the adoption of a Shareholder
             # Rights Plan": what the document says it reports.
             rf"{_REPORTS}adoption{_W}of{_W}{_THE_PLAN}|"
@@ -870,6 +875,10 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
                 continue
             if kind is EventKind.TERMINATION and _CONTINGENT.search(text[match.end() : end]):
                 continue
+            if kind is EventKind.AMENDMENT and _NOUN_AS_SUBJECT.match(match.group()):
+                # '(the "Amendment") ... The Amendment is part of a new Rights Agreement': the
+                # word names another instrument (a charter's), the subject of its own verb.
+                continue
             if kind is EventKind.ADOPTION and _AMENDS.search(match.group()):
                 # "adopted amendments to the Rights Agreement": an amendment, not a new plan.
                 kind, reason = EventKind.AMENDMENT, "an amendment to the rights plan"
@@ -879,7 +888,8 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
                     EventKind.AMENDMENT,
                     "an amended and restated plan replaces its terms",
                 )
-            found.append((kind, confidence, reason, match, history, max(dates, default=None)))
+            told_past = history and _history_outside_clauses(text, start, end, match)
+            found.append((kind, confidence, reason, match, told_past, max(dates, default=None)))
         moved = _expiry_moved_earlier(text, start, end)
         if moved is not None:
             # "to accelerate the expiration date from X to Y": the sentence's acceleration
@@ -939,6 +949,24 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
 
 
 _NO_DATE = pendulum.Date(1, 1, 1)
+# "..., which was originally adopted May 18, 2011, and under which ...": a relative clause after
+# the event's words tells the plan's past, not the event's.
+_RELATIVE_CLAUSE = re.compile(r",[ \t\n]*(?:which|that|who)\b[^,;]*", re.IGNORECASE)
+
+
+def _history_outside_clauses(text: str, start: int, end: int, match: re.Match[str]) -> bool:
+    """Whether words of history stand outside the relative clauses after the event's words.
+
+    "approved an amendment to the plan, which was originally adopted ...": the clause tells
+    the plan's past; the amendment is the news.
+    """
+    if _HISTORY.search(text, start, match.end()):
+        return True
+    rest = _RELATIVE_CLAUSE.sub("", text[match.end() : end])
+    return _HISTORY.search(rest) is not None
+
+
+_NOUN_AS_SUBJECT = re.compile(r"Amendment[ \t\n]+(?:is|was|are|were|forms?)\b", re.IGNORECASE)
 
 
 def _expiry_moved_earlier(text: str, start: int, end: int) -> re.Match[str] | None:

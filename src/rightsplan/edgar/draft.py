@@ -1183,6 +1183,11 @@ _FINANCING_THRESHOLD = re.compile(
 _CHARTER = _text.phrase(
     "certificate of incorporation", "articles of incorporation", "charter", "bylaws", "by-laws"
 )
+_ORIGINALLY_BEFORE = re.compile(
+    rf"\b(?:originally|initially|first){_W}(?:adopted|dated|entered{_W}into|approved)"
+    rf"(?:{_W}(?:on|as{_W}of))?[ \t\n]*$",
+    re.IGNORECASE,
+)
 _ON_OR_AS_OF = re.compile(rf"{_W}(?:on|as{_W}of){_W}", re.IGNORECASE)
 _EXECUTED = re.compile(rf"\b(?:executed|entered{_W}into|signed)\b", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\bto[ \t\n]*$", re.IGNORECASE)
@@ -2576,6 +2581,8 @@ class _Reader:
             if not self._old_value(start, d[0])
             and not self._new_value(start, d[0])
             and d[0] not in self.claimed_dates
+            # "the plan, which was originally adopted May 18, 2011": the plan's past
+            and not _ORIGINALLY_BEFORE.search(self.text, max(start, d[0] - 40), d[0])
         ]
         amended = _ON_DATE_AMENDED.search(self.text, start, end) if mentions_current else None
         if amended is not None and (
