@@ -2772,3 +2772,15 @@ class TestRound7:
             "was originally adopted May 18, 2011.\n"
         )
         assert not any("2011-05-18" in f and "amendment" in f for f in text_facts(text))
+
+    def test_report_entering_into_a_numbered_amendment(self) -> None:
+        """'amended its Rights Agreement ... by entering into Amendment No. 2' reports No. 2."""
+        text = (
+            "FORM 8-K\nITEM 5. OTHER EVENTS. On February 8, 1996, the Board of Directors of Acme "
+            'Corporation (the "Company") amended its Rights Agreement, dated as of December 14, '
+            "1990, as amended by Amendment No. 1, dated as of December 1, 1994, by entering into "
+            "Amendment No. 2, dated as of February 8, 1996, with Beta Trust Company.\n"
+        )
+        facts = text_facts(text)
+        assert "amendment[2].executed=1996-02-08" in facts
+        assert "amendment[-].executed=1996-02-08" not in facts

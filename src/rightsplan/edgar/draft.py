@@ -1749,7 +1749,8 @@ class _Reader:
 
     def _find_current_number(self) -> None:
         verbs = re.compile(
-            r"\b(?:authorized|approved|executed|entered[ \t\n]+into|adopted|This)\b[^.;]{0,40}$",
+            r"\b(?:authorized|approved|executed|enter(?:ed|ing)[ \t\n]+into|adopted|This)\b"
+            r"[^.;]{0,40}$",
             re.IGNORECASE,
         )
         if self.document is DocumentKind.AMENDMENT:
