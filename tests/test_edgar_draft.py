@@ -2784,3 +2784,14 @@ class TestRound7:
         facts = text_facts(text)
         assert "amendment[2].executed=1996-02-08" in facts
         assert "amendment[-].executed=1996-02-08" not in facts
+
+    def test_board_adopting_after_a_parenthesis_of_defined_names(self) -> None:
+        """'On X, the Board of Acme Ltd. (the "Company," "us," "we" ...) adopted a rights plan'."""
+        text = (
+            "FORM 6-K\nReport of Foreign Private Issuer\nOn July 24, 2022, the Board of "
+            "Directors (the \u201cBoard\u201d) of Acme Ltd., a company incorporated under the "
+            "laws of the State of Israel (the \u201cCompany,\u201d \u201cour Company,\u201d "
+            "\u201cus,\u201d \u201cwe\u201d or \u201cAcme\u201d), unanimously adopted a rights "
+            "plan (the \u201cRights Plan\u201d).\n"
+        )
+        assert "agreement.dated=2022-07-24" in text_facts(text)

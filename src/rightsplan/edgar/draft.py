@@ -354,11 +354,14 @@ def _on_date_acting(verbs: str, reach: int) -> re.Pattern[str]:
     """A date, then within ``reach`` characters an act on a plan: "On X, <who> <verb> <a plan>".
 
     The date comes first ("On", "As of", "Effective (as of)", "On or about"); an abbreviation's
-    full stop ("Inc.,") or one inside a name ("CarParts.com") does not end the reach.
+    full stop ("Inc.,") or one inside a name ("CarParts.com") does not end the reach, and a
+    parenthesis of defined names ('(the "Company," "our Company," "us," "we" ...)') counts as
+    one step of it.
     """
     return re.compile(
         rf"\b(?i:on(?:{_W}or{_W}about)?|as{_W}of|effective(?:{_W}as{_W}of)?){_W}(?P<date>{_DATE}),?"
-        rf"(?:[^.;]|\.(?=\w|,?[ \t\n]+[(a-z])){{0,{reach}}}?\b(?P<verb>{verbs})[ \t\n]+"
+        rf"(?:[^.;()]|\([^().;]{{0,120}}\)|\.(?=\w|,?[ \t\n]+[(a-z])){{0,{reach}}}?"
+        rf"\b(?P<verb>{verbs})[ \t\n]+"
         rf"(?P<what>(?:(?:the|a|an|its|our|that{_W}certain){_W})?{_PLAN_WORDS}{PLAN_NOUN})"
     )
 
