@@ -2795,3 +2795,14 @@ class TestRound7:
             "plan (the \u201cRights Plan\u201d).\n"
         )
         assert "agreement.dated=2022-07-24" in text_facts(text)
+
+    def test_plan_as_subject_against_an_ownership_change(self) -> None:
+        """'The plan' as subject, acting against an ownership change, states its threshold."""
+        text = (
+            "Acme Industries Adopts Stockholder Rights Plan\nNEW YORK, June 1, 2009 -- Acme "
+            "Industries, Inc. today announced that its Board has adopted a stockholder rights "
+            "plan. The plan is designed to reduce the likelihood of an ownership change under "
+            "the Code, by discouraging any person or group from acquiring enough shares to "
+            "constitute 5% or more of the outstanding shares of common stock of the Company.\n"
+        )
+        assert "agreement.set-threshold=5% or more" in text_facts(text)

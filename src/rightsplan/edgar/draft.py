@@ -1302,6 +1302,9 @@ def _regions(filing: Filing) -> tuple[tuple[Document, Authority, int, int], ...]
 
 
 _PLAN_IN_SENTENCE = re.compile(PLAN_NOUN)
+# "The plan is designed to reduce the likelihood of an ownership change ... by discouraging
+# ...": the plan, named by its short name, is what the sentence is about.
+_PLAN_AS_SUBJECT = re.compile(r"[ \t\n]*(?:The|This|Our)[ \t\n]+(?:[\w-]+[ \t\n]+){0,2}?plan\b")
 _FIRST_MENTION = re.compile(rf"\b(?:On|This|In){_W}[^\n]{{0,300}}?{PLAN_NOUN}")
 
 
@@ -2914,7 +2917,9 @@ class _Reader:
         if _RECITAL.match(low) and self.event.kind is EventKind.AMENDMENT:
             self._recited_threshold(start, end, authority)
         if _RECITAL.match(low) or (
-            "ownership change" in low and _PLAN_IN_SENTENCE.search(text, start, end) is None
+            "ownership change" in low
+            and _PLAN_IN_SENTENCE.search(text, start, end) is None
+            and _PLAN_AS_SUBJECT.match(text, start, end) is None
         ):
             # A recital, or Section 382's own test ("an ownership change would occur if ...
             # at least five percent"): no term of the plan is set here. A sentence that names
