@@ -2806,3 +2806,13 @@ class TestRound7:
             "constitute 5% or more of the outstanding shares of common stock of the Company.\n"
         )
         assert "agreement.set-threshold=5% or more" in text_facts(text)
+
+    def test_expiry_of_the_plan_a_new_one_replaces(self) -> None:
+        """'The New Rights Plan, which replaces the plan that was set to expire on X': not X."""
+        text = (
+            "FORM 6-K\nOn December 21, 2023, the Board of Acme Ltd. adopted a limited-duration "
+            "shareholder rights plan (the \u201cNew Rights Plan\u201d). The New Rights Plan, which "
+            "replaces the Company\u2019s shareholder rights plan that was set to expire on "
+            "December 31, 2023, contains enhanced shareholder protections.\n"
+        )
+        assert not any("set-expiration=2023-12-31" in f for f in text_facts(text))

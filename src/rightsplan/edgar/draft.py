@@ -797,7 +797,11 @@ _UNDER_ITS_TERMS = re.compile(
 # adopting its replacement: the old plan's expiry.
 _REPLACED_PLAN = re.compile(
     r"\b(?:prior|previous|former|existing|old|expiring)(?:[ \t\n]+[\w'’-]+){0,3}?[ \t\n]+"
-    r"(?:rights[ \t\n]+)?(?:plan|agreement)\b[^.;]{0,60}$",
+    r"(?:rights[ \t\n]+)?(?:plan|agreement)\b[^.;]{0,60}$|"
+    # "The New Rights Plan, which replaces the Company's shareholder rights plan that was set
+    # to expire on X": the object of "replaces" is the plan replaced.
+    r"\breplac(?:es|ing)(?:[ \t\n]+[\w'’-]+){0,4}?[ \t\n]+(?:rights[ \t\n]+)?(?:plan|agreement)\b"
+    r"[^.;]{0,60}$",
     re.IGNORECASE,
 )
 # "adopted a new shareholder rights agreement that will take effect when the current plan,
