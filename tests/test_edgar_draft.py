@@ -2816,3 +2816,22 @@ class TestRound7:
             "December 31, 2023, contains enhanced shareholder protections.\n"
         )
         assert not any("set-expiration=2023-12-31" in f for f in text_facts(text))
+
+    def test_expiry_of_the_plan_to_be_replaced(self) -> None:
+        """'adopted a Rights Agreement to replace the current one, which expires on X': not X."""
+        text = (
+            "FORM 8-K\nItem 5. Other Events\nOn May 23, 2000, the Board of Directors of the "
+            'Company adopted a Rights Agreement ("Rights Agreement") to replace the Company\'s '
+            "current Rights Agreement which expires on June 16, 2000.\n"
+        )
+        assert not any("set-expiration=2000-06-16" in f for f in text_facts(text))
+
+    def test_term_before_an_extension_is_not_the_plans(self) -> None:
+        """'voted to extend the term ...; it was scheduled to expire on X': X is the old term."""
+        text = (
+            "FORM 8-K\nItem 5. Other Events.\nOn April 20, 1998, the Board of Directors voted "
+            "to amend and restate the Shareholder Rights Plan to extend the term of the Rights "
+            "for an additional 10 years. The Shareholder Rights Plan was originally adopted in "
+            "April of 1988 and was scheduled to expire on April 27, 1998.\n"
+        )
+        assert not any("set-expiration=1998-04-27" in f for f in text_facts(text))

@@ -789,6 +789,9 @@ _EXPIRED_AT = re.compile(
     rf"(?P<date>{_DATE}),"
 )
 # "Under the terms of the Rights Agreement, the Rights were to expire on X": the agreement's term.
+_TERM_EXTENDED = re.compile(
+    rf"\bextend(?:s|ed|ing)?{_W}(?:the{_W})?(?:term|(?:final{_W})?expiration)\b", re.IGNORECASE
+)
 _UNDER_ITS_TERMS = re.compile(
     rf"\b(?i:under|pursuant{_W}to|by){_W}(?i:the){_W}terms{_W}of{_W}(?i:the|its){_W}"
     rf"(?:[\w'’-]+{_W}){{0,3}}?(?i:agreement|plan)\b"
@@ -800,7 +803,7 @@ _REPLACED_PLAN = re.compile(
     r"(?:rights[ \t\n]+)?(?:plan|agreement)\b[^.;]{0,60}$|"
     # "The New Rights Plan, which replaces the Company's shareholder rights plan that was set
     # to expire on X": the object of "replaces" is the plan replaced.
-    r"\breplac(?:es|ing)(?:[ \t\n]+[\w'’-]+){0,4}?[ \t\n]+(?:rights[ \t\n]+)?(?:plan|agreement)\b"
+    r"\breplac(?:e|es|ing)(?:[ \t\n]+[\w'’-]+){0,4}?[ \t\n]+(?:rights[ \t\n]+)?(?:plan|agreement)\b"
     r"[^.;]{0,60}$",
     re.IGNORECASE,
 )
@@ -1744,6 +1747,7 @@ class _Reader:
         self._flag_cache: tuple[tuple[int, int], _Flags] = ((-1, -1), _NO_FLAGS)
         self._short_names: dict[str, bool] = {}
         self._scheduled_expiry: set[int] = set()
+        self._was_scheduled: set[int] = set()  # "was scheduled to expire on X": a past term
         """Where an expiry the plan "was scheduled" (or "were") to have is stated."""
         self.claimed_dates: set[int] = set()
         """Where dates start that are the agreement's, not the instrument's."""
@@ -3562,6 +3566,8 @@ class _Reader:
         elif was_scheduled or (_EXPIRES.search(low) and not _CHANGING.search(low)):
             if was_scheduled and _UNDER_ITS_TERMS.search(self.text, start, anchor):
                 self._scheduled_expiry.add(min(anchor, s))
+            if was_scheduled:
+                self._was_scheduled.add(min(anchor, s))
             # "we maintained a rights plan with an expiration date of October 31, 2018", in a
             # report of another event: the agreement's own term, kept unless the filing's
             # instrument sets a new one (see result()).
@@ -3714,7 +3720,18 @@ class _Reader:
             for drafted in (self.provisions, *(r.changes for r in self.amendments.values()))
             for c in drafted
         ):
-            self.provisions.extend(self.stated_expiry)
+            # "The Plan ... was scheduled to expire on April 27, 1998", in a report of the
+            # amendment extending its term: the term before the change, no longer the plan's.
+            # (Beside amendments to other terms it is still the plan's own.)
+            extended = (
+                self.event.kind is EventKind.AMENDMENT
+                and _TERM_EXTENDED.search(self.text) is not None
+            )
+            self.provisions.extend(
+                c
+                for c in self.stated_expiry
+                if not extended or c.evidence.start not in self._was_scheduled
+            )
         else:
             # "the Rights were to expire on X (the "Expiration Date")" beside amendments that
             # moved it: X is the term the agreement set, the one they changed.
