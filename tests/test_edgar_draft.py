@@ -2835,3 +2835,19 @@ class TestRound7:
             "April of 1988 and was scheduled to expire on April 27, 1998.\n"
         )
         assert not any("set-expiration=1998-04-27" in f for f in text_facts(text))
+
+    def test_date_in_an_amendments_new_words_is_not_its_execution(self) -> None:
+        """A date in an amendment's new words does not date it; 'This Amendment is dated Y' does."""
+        text = (
+            "AMENDMENT\nTO\nRIGHTS AGREEMENT\nThis Amendment is made to that certain Rights "
+            'Agreement dated as of February 5, 2003 (the "Agreement") by and between Acme, Inc. '
+            '(the "Company"), and Beta Stock Transfer Corporation, as rights agent.\n1. Section '
+            "7(a) of the Agreement is hereby amended in its entirety to read as follows:\n"
+            "\u201c(a) The registered holder of any Right Certificate may exercise the Rights upon "
+            "surrender of the Right Certificate, with the form of election duly executed, at or "
+            "prior to the earliest of (i) January 31, 2007 (the \u201cFinal Expiration "
+            "Date\u201d).\u201d\nThis Amendment is dated effective February 28, 2006.\n"
+        )
+        facts = text_facts(text)
+        assert "amendment[-].executed=2006-02-28" in facts
+        assert "amendment[-].executed=2007-01-31" not in facts

@@ -2598,6 +2598,9 @@ class _Reader:
             and d[0] not in self.claimed_dates
             # "the plan, which was originally adopted May 18, 2011": the plan's past
             and not _ORIGINALLY_BEFORE.search(self.text, max(start, d[0] - 40), d[0])
+            # 'amended to read as follows: "... duly executed ... January 31, 2007 (the "Final
+            # Expiration Date")"': the new terms' dates, not the instrument's
+            and not any(colon <= d[0] < stop for _, colon, stop, _ in self.instructions)
         ]
         amended = _ON_DATE_AMENDED.search(self.text, start, end) if mentions_current else None
         if amended is not None and (
