@@ -2851,3 +2851,16 @@ class TestRound7:
         facts = text_facts(text)
         assert "amendment[-].executed=2006-02-28" in facts
         assert "amendment[-].executed=2007-01-31" not in facts
+
+    def test_party_excluded_by_its_defined_short_name(self) -> None:
+        """'Gamma Bank shall not be deemed to be an Acquiring Person', Gamma Bank a short name."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1 is made as of June 7, "
+            '1998, between Acme Corporation (the "Corporation") and Beta Trust Company.\n'
+            'WHEREAS, Gamma Bank & Company, a Delaware corporation ("Gamma Bank") and the '
+            "Corporation propose to merge.\n(a) Section 1(a) of the Rights Agreement is amended "
+            'to add the following sentence at the end thereof: "Notwithstanding anything in this '
+            "Rights Agreement to the contrary, Gamma Bank shall not be deemed to be an Acquiring "
+            'Person solely by virtue of the consummation of the Merger."\n'
+        )
+        assert "amendment[1].add-exempt-person=Gamma Bank made an Exempt Person" in text_facts(text)

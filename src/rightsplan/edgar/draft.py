@@ -534,6 +534,7 @@ _EXCLUDED = re.compile(
     rf"(?P<name>{_HOLDER_ENTITY})(?!\w)[^.;%]{{0,200}}?\b(?:shall|will){_W}not{_W}"
     rf"{_DEEMED_ACQUIRING}"
 )
+_NOT_DEEMED = re.compile(rf"\b(?:shall|will){_W}not{_W}{_DEEMED_ACQUIRING}")
 # A holder as a waiver names it: up to six capitalised words ("Luxor Capital Group").
 _CAPITALISED_NAME = rf"[A-Z][\w.&'’-]*(?:{_W}[A-Z][\w.&'’-]*){{0,5}}"
 # A board's waiver for a named holder: "waived the 15% limitation ... with respect to Luxor, to
@@ -1747,8 +1748,9 @@ class _Reader:
         self._flag_cache: tuple[tuple[int, int], _Flags] = ((-1, -1), _NO_FLAGS)
         self._short_names: dict[str, bool] = {}
         self._scheduled_expiry: set[int] = set()
-        self._was_scheduled: set[int] = set()  # "was scheduled to expire on X": a past term
         """Where an expiry the plan "was scheduled" (or "were") to have is stated."""
+        self._was_scheduled: set[int] = set()
+        """Where any expiry "was scheduled" (a term before the event) is stated."""
         self.claimed_dates: set[int] = set()
         """Where dates start that are the agreement's, not the instrument's."""
         self._words_seen: dict[str, str | None] = {}
@@ -2024,8 +2026,27 @@ class _Reader:
         named = [(" ".join(m["name"].split()), m.start(), m.end()) for m in matches]
         if "acquiring person" in low and not named:
             named = self._neither_nor(start, end)
+        if "acquiring person" in low and not named:
+            named = self._short_name_excluded(start, end)
         waiver = any(m.re is _WAIVED_FOR for m in matches)
         self._add_exempt(named, authority, waiver=waiver)
+
+    def _short_name_excluded(self, start: int, end: int) -> list[tuple[str, int, int]]:
+        """A party named by its defined short name, then "shall not be deemed ... Acquiring Person".
+
+        'Xxxxx Fargo shall not be deemed to be an Acquiring Person solely by virtue of ...',
+        where the text defines 'Xxxxx Fargo & Company ("Xxxxx Fargo")'.
+        """
+        verb = _NOT_DEEMED.search(self.text, start, end)
+        if verb is None:
+            return []
+        floor = max(start, verb.start() - 200)
+        found: list[tuple[str, int, int]] = []
+        for match in re.finditer(_CAPITALISED_NAME, self.text[floor : verb.start()]):
+            name = " ".join(match.group().split())
+            if name.casefold() in self.context.names and name.casefold() != "company":
+                found = [(name, floor + match.start(), verb.end())]
+        return found
 
     def _listed_exclusions(self, start: int, end: int) -> list[tuple[str, int, int]]:
         """The named items of a 'shall not include (i) ..., (ii) ...' list (never 'the Company')."""
