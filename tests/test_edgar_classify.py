@@ -929,3 +929,21 @@ class TestRound7:
             "December 5, 1997, between the parties.\n"
         )
         assert event(text) is EventKind.AMENDMENT
+
+    def test_rights_declared_as_a_distribution(self) -> None:
+        """'declared a distribution of one preferred share purchase right' adopts a plan."""
+        text = (
+            "FORM 8-K\nItem 3.03.\nOn November 25, 2008, the Board of Directors of Acme "
+            "Incorporated declared a distribution of one preferred share purchase right for each "
+            "outstanding share of common stock.\n"
+        )
+        assert event(text) is EventKind.ADOPTION
+
+    def test_new_plan_adopted_to_extend_the_existing_ones_benefits(self) -> None:
+        """'extension of the existing plan's benefits by adopting a new rights plan' adopts."""
+        text = (
+            "FORM 8-K\nItem 5. Other Events.\nOn July 26, 2006, the Board of Directors of Acme "
+            "Corporation approved the extension of the benefits afforded by the Company's "
+            "existing rights plan by adopting a new shareholder rights plan.\n"
+        )
+        assert event(text) is EventKind.ADOPTION

@@ -211,7 +211,8 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
             # "declared a dividend of one preferred share purchase right", "declared a dividend
             # (the "Dividend") of one ... right", "declared a dividend of Preferred Share
             # Purchase Rights": rights issued as a dividend are a plan's adoption.
-            rf"\bdeclared{_W}a{_W}dividend{_W}(?:distribution{_W})?(?:\([^()\n]{{0,40}}\){_W})?"
+            rf"\bdeclared{_W}a{_W}(?:dividend|distribution){_W}(?:distribution{_W})?"
+            rf"(?:\([^()\n]{{0,40}}\){_W})?"
             rf"of{_W}(?:one{_W}(?:[\w-]+{_W}){{0,4}}?right\b|(?:[\w-]+{_W}){{0,4}}?rights\b)|"
             # A heading that names the act: "RELATING TO ADOPTION OF A RIGHTS PLAN", "Adoption
             # of Stockholder Rights Plan" (a line of its own, not a sentence's words).
@@ -903,6 +904,10 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
             found.append(
                 (EventKind.AMENDMENT, 0.9, reason, moved, history, max(dates, default=None))
             )
+        if any(f[0] is EventKind.ADOPTION and _NEW.search(f[3].group()) for f in found[first:]):
+            # "approved the extension of the benefits afforded by the existing rights plan by
+            # adopting a new shareholder rights plan": the new plan is the event.
+            found[first:] = [f for f in found[first:] if f[0] is not EventKind.AMENDMENT]
         if any(f[0] is EventKind.ADOPTION for f in found[first:]):
             # "adopted a new rights plan to replace the rights plan that expired": one sentence
             # adopting a plan and ending one reports the new plan; the ending is of the old.
@@ -966,6 +971,7 @@ def _history_outside_clauses(text: str, start: int, end: int, match: re.Match[st
     return _HISTORY.search(rest) is not None
 
 
+_NEW = re.compile(r"\bnew\b", re.IGNORECASE)
 _NOUN_AS_SUBJECT = re.compile(r"Amendment[ \t\n]+(?:is|was|are|were|forms?)\b", re.IGNORECASE)
 
 
