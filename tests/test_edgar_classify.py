@@ -847,3 +847,103 @@ class TestRound6:
             "Company.\nRECITALS\nA. The Company wishes to substitute Beta as rights agent.\n"
         )
         assert kind(text) is DocumentKind.AMENDMENT
+
+
+class TestRound7:
+    def test_foreign_private_issuer_report_is_other(self) -> None:
+        """A Form 6-K report quoting its rights agreement's title is no agreement."""
+        text = (
+            "FORM 6-K\nReport of Foreign Private Issuer\nPursuant to Rule 13a-16 or 15d-16\n"
+            "ACME LTD.\nAdoption of Rights Plan\nOn July 24, 2022, the Board of Acme Ltd. "
+            "adopted a rights plan.\nRIGHTS AGREEMENT dated as of July 24, 2022 between Acme "
+            "Ltd. and Beta Trust Company.\n"
+        )
+        assert kind(text) is DocumentKind.UNKNOWN
+
+    def test_annual_report_page_with_a_viewers_word(self) -> None:
+        """'Acme 2002 Annual Report Download - page 66' heads a page of an annual report."""
+        text = (
+            "Acme 2002 Annual Report Download - page 66\n\n9. Common Stock\nShareholder Rights "
+            "Plan\nOn August 6, 2002, the Board adopted a shareholder rights plan.\n"
+        )
+        assert kind(text) is DocumentKind.ANNUAL_NOTE
+
+    def test_schedule_named_as_another_filing_in_a_release(self) -> None:
+        """'as disclosed in a Schedule 13G/A filed with the SEC': the release is a release."""
+        text = (
+            "Press Release\n\nAcme Adopts Limited Duration Stockholder Rights Agreement\n\n"
+            "ATLANTA\u2013(BUSINESS WIRE)\u2013Acme, Inc. today announced that its Board has "
+            "adopted a stockholder rights agreement. Acme recently became aware of the rapid "
+            "accumulation of 16.86% of its common stock by Beta, Inc., as disclosed in a Schedule "
+            "13G/A filed with the SEC.\n"
+        )
+        assert kind(text) is DocumentKind.PRESS_RELEASE
+
+    def test_amendment_title_under_a_headline_in_capitals(self) -> None:
+        """An amendment's title under a headline line in capitals ('ADOPTS ...') is a release's."""
+        text = (
+            "Exhibit 99.1\nACME\nADOPTS TAX BENEFIT PRESERVATION\nAMENDMENT\nTO RIGHTS "
+            "AGREEMENT\nBALDWYN,\nMS, November 17, 2009 \u2013 Acme Fabrics, Inc. today "
+            "announced that its Board has adopted an amendment to the Company\u2019s Rights "
+            "Agreement.\n"
+        )
+        assert kind(text) is DocumentKind.PRESS_RELEASE
+
+    def test_history_in_a_relative_clause_leaves_the_event_current(self) -> None:
+        """'approved an amendment to the plan, which was originally adopted ...' is the news."""
+        text = (
+            "ACME EXTENDS SHAREHOLDER RIGHTS PLAN\nTULSA, Okla., February 21, 2012 -- Acme, Inc. "
+            "today announced that its Board of Directors has approved an amendment to the "
+            'Company\'s shareholder rights plan ("Rights Plan"), which was originally adopted May '
+            '18, 2011. The chairman said, "When our Board adopted the Rights Plan last year, we '
+            'believed it would be a short-term measure."\n'
+        )
+        assert event(text) is EventKind.AMENDMENT
+
+    def test_charter_amendment_as_subject_beside_a_new_agreement(self) -> None:
+        """'The Amendment is part of a new Rights Agreement entered into ...' adopts a plan."""
+        text = (
+            "FORM 8-K\nItem 5.03. Amendment to Articles of Incorporation or Bylaws.\nOn September "
+            "15, 2008, the Board approved a Certificate of Amendment of the Certificate of "
+            'Incorporation (the "Amendment"). The Amendment is part of a new Rights Agreement '
+            "entered into between the Registrant and Beta & Associates, Inc., as Rights Agent, "
+            "dated as of October 5, 2008.\n"
+        )
+        assert event(text) is EventKind.ADOPTION
+
+    def test_authorized_adoption_with_conditions_between(self) -> None:
+        """'authorized, effective X, subject to approval, adoption of a rights plan' adopts."""
+        text = (
+            "FORM 8-K\nItem 8.01 Other Events.\nThe Board of Directors of Acme Corporation "
+            "authorized, effective November 1, 2004, subject to regulatory and shareholder "
+            "approval, adoption of a shareholder rights plan.\n"
+        )
+        assert event(text) is EventKind.ADOPTION
+
+    def test_amendment_number_in_words(self) -> None:
+        """'entered into Amendment Number One ... to that certain Rights Agreement' amends."""
+        text = (
+            "FORM 8-K\nItem 1.01.\nOn August 18, 2006, Acme Company entered into Amendment Number "
+            'One (the "Amendment"), dated as of August 18, 2006, between the Company and Beta '
+            "Trust Company, as Rights Agent, to that certain Rights Agreement, dated as of "
+            "December 5, 1997, between the parties.\n"
+        )
+        assert event(text) is EventKind.AMENDMENT
+
+    def test_rights_declared_as_a_distribution(self) -> None:
+        """'declared a distribution of one preferred share purchase right' adopts a plan."""
+        text = (
+            "FORM 8-K\nItem 3.03.\nOn November 25, 2008, the Board of Directors of Acme "
+            "Incorporated declared a distribution of one preferred share purchase right for each "
+            "outstanding share of common stock.\n"
+        )
+        assert event(text) is EventKind.ADOPTION
+
+    def test_new_plan_adopted_to_extend_the_existing_ones_benefits(self) -> None:
+        """'extension of the existing plan's benefits by adopting a new rights plan' adopts."""
+        text = (
+            "FORM 8-K\nItem 5. Other Events.\nOn July 26, 2006, the Board of Directors of Acme "
+            "Corporation approved the extension of the benefits afforded by the Company's "
+            "existing rights plan by adopting a new shareholder rights plan.\n"
+        )
+        assert event(text) is EventKind.ADOPTION

@@ -2692,3 +2692,175 @@ class TestRound6:
             "Bank, an Ohio corporation, as Rights Agent, dated as of August 14, 2008.\n"
         )
         assert "agreement.dated=2008-08-14" in text_facts(text)
+
+
+class TestRound7:
+    """Thresholds, kinds and events by the structure of the text: short constructed sentences."""
+
+    def test_old_value_followed_by_what_it_is_a_percentage_of(self) -> None:
+        """'from 15% of the common stock to 20%' drafts 20%, never the old 15%."""
+        text = (
+            "FORM 8-K\nItem 3.03. On June 28, 2013, Acme Corp. entered into an Amended and "
+            "Restated Rights Agreement. The amendment increases the ownership threshold for "
+            'certain "passive institutional investors" from 15% of the Company\'s common stock '
+            "to 20%.\n"
+        )
+        facts = text_facts(text)
+        assert not any("=15%" in f for f in facts)
+        assert "amendment[-].set-passive-tier=20% or more" in facts
+
+    def test_value_left_unchanged_is_no_change(self) -> None:
+        """'(with no change to the 15% triggering threshold ...)' drafts no 15% threshold."""
+        text = (
+            "FORM 8-K\nItem 3.03. On June 28, 2013, Acme Corp. entered into an Amended and "
+            "Restated Rights Agreement. The amendment raises the threshold for passive "
+            "institutional investors to 20% or more (with no change to the 15% triggering "
+            "threshold for other acquirers).\n"
+        )
+        assert not any("=15%" in f for f in text_facts(text))
+
+    def test_passive_tier_in_a_parenthesis_after_or_more(self) -> None:
+        """'10% or more (or, in the case of certain passive investors, 20% or more)': two tiers."""
+        clause = (
+            "The Rights become exercisable if a person acquires beneficial ownership of 10% or "
+            "more (or, in the case of certain passive institutional investors entitled to file "
+            "statements on Schedule 13G, 20% or more) (subject to the grandfathering provisions "
+            "discussed below) of the outstanding Common Shares."
+        )
+        facts = text_facts(AGREEMENT.format(clause=clause))
+        assert {
+            "agreement.set-threshold=10% or more",
+            "agreement.set-passive-tier=20% or more",
+        } <= facts
+        assert not any("grandfathering" in f or "passive-tier=10%" in f for f in facts)
+
+    def test_special_meeting_level_is_no_threshold(self) -> None:
+        """A bylaw's level for holders to call a special meeting is not the plan's threshold."""
+        text = (
+            "Acme Corp. today announced that it is terminating its shareholder rights plan. The "
+            "Board also approved an amendment to the bylaws reducing the threshold required for "
+            "shareholders to call a special meeting to 25% of the outstanding common stock.\n"
+        )
+        assert not any("25%" in f for f in text_facts(text))
+
+    def test_company_added_to_the_exempt_person_definition(self) -> None:
+        """'amend ... by adding X, Inc. to the definition of "Exempt Person"' exempts X, Inc."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nTHIS AMENDMENT is made as of March 19, 2000, "
+            'between Acme, Inc. (the "Company") and Beta Trust Company (the "Rights Agent").\n'
+            "WHEREAS, the Board of Directors of the Company has approved an amendment to the "
+            "Rights Agreement to exempt the option by adding Gamma Sciences, Inc. to the "
+            'definition of "Exempt Person" under the Rights Agreement.\n'
+        )
+        facts = text_facts(text)
+        assert "amendment[1].add-exempt-person=Gamma Sciences, Inc. made an Exempt Person" in facts
+
+    def test_share_count_without_its_percentage_is_no_holding(self) -> None:
+        """'disclosure by X of beneficial ownership of 3,338,051 shares' drafts no holding."""
+        text = (
+            "FORM 8-K\nItem 3.03. On October 10, 2008, Acme Company entered into an amendment to "
+            "the Rights Agreement following public disclosure by Gamma PLC of beneficial "
+            "ownership of 3,338,051 shares of Common Stock previously owned by Delta Inc.\n"
+        )
+        assert not any(f.startswith("holding=") for f in text_facts(text))
+
+    def test_plans_original_date_is_not_the_amendments(self) -> None:
+        """'an amendment to the plan, which was originally adopted X': X authorizes nothing."""
+        text = (
+            "TULSA, Okla., February 21, 2012 -- Acme, Inc. today announced that its Board of "
+            "Directors has approved an amendment to the Company's shareholder rights plan, which "
+            "was originally adopted May 18, 2011.\n"
+        )
+        assert not any("2011-05-18" in f and "amendment" in f for f in text_facts(text))
+
+    def test_report_entering_into_a_numbered_amendment(self) -> None:
+        """'amended its Rights Agreement ... by entering into Amendment No. 2' reports No. 2."""
+        text = (
+            "FORM 8-K\nITEM 5. OTHER EVENTS. On February 8, 1996, the Board of Directors of Acme "
+            'Corporation (the "Company") amended its Rights Agreement, dated as of December 14, '
+            "1990, as amended by Amendment No. 1, dated as of December 1, 1994, by entering into "
+            "Amendment No. 2, dated as of February 8, 1996, with Beta Trust Company.\n"
+        )
+        facts = text_facts(text)
+        assert "amendment[2].executed=1996-02-08" in facts
+        assert "amendment[-].executed=1996-02-08" not in facts
+
+    def test_board_adopting_after_a_parenthesis_of_defined_names(self) -> None:
+        """'On X, the Board of Acme Ltd. (the "Company," "us," "we" ...) adopted a rights plan'."""
+        text = (
+            "FORM 6-K\nReport of Foreign Private Issuer\nOn July 24, 2022, the Board of "
+            "Directors (the \u201cBoard\u201d) of Acme Ltd., a company incorporated under the "
+            "laws of the State of Israel (the \u201cCompany,\u201d \u201cour Company,\u201d "
+            "\u201cus,\u201d \u201cwe\u201d or \u201cAcme\u201d), unanimously adopted a rights "
+            "plan (the \u201cRights Plan\u201d).\n"
+        )
+        assert "agreement.dated=2022-07-24" in text_facts(text)
+
+    def test_plan_as_subject_against_an_ownership_change(self) -> None:
+        """'The plan' as subject, acting against an ownership change, states its threshold."""
+        text = (
+            "Acme Industries Adopts Stockholder Rights Plan\nNEW YORK, June 1, 2009 -- Acme "
+            "Industries, Inc. today announced that its Board has adopted a stockholder rights "
+            "plan. The plan is designed to reduce the likelihood of an ownership change under "
+            "the Code, by discouraging any person or group from acquiring enough shares to "
+            "constitute 5% or more of the outstanding shares of common stock of the Company.\n"
+        )
+        assert "agreement.set-threshold=5% or more" in text_facts(text)
+
+    def test_expiry_of_the_plan_a_new_one_replaces(self) -> None:
+        """'The New Rights Plan, which replaces the plan that was set to expire on X': not X."""
+        text = (
+            "FORM 6-K\nOn December 21, 2023, the Board of Acme Ltd. adopted a limited-duration "
+            "shareholder rights plan (the \u201cNew Rights Plan\u201d). The New Rights Plan, which "
+            "replaces the Company\u2019s shareholder rights plan that was set to expire on "
+            "December 31, 2023, contains enhanced shareholder protections.\n"
+        )
+        assert not any("set-expiration=2023-12-31" in f for f in text_facts(text))
+
+    def test_expiry_of_the_plan_to_be_replaced(self) -> None:
+        """'adopted a Rights Agreement to replace the current one, which expires on X': not X."""
+        text = (
+            "FORM 8-K\nItem 5. Other Events\nOn May 23, 2000, the Board of Directors of the "
+            'Company adopted a Rights Agreement ("Rights Agreement") to replace the Company\'s '
+            "current Rights Agreement which expires on June 16, 2000.\n"
+        )
+        assert not any("set-expiration=2000-06-16" in f for f in text_facts(text))
+
+    def test_term_before_an_extension_is_not_the_plans(self) -> None:
+        """'voted to extend the term ...; it was scheduled to expire on X': X is the old term."""
+        text = (
+            "FORM 8-K\nItem 5. Other Events.\nOn April 20, 1998, the Board of Directors voted "
+            "to amend and restate the Shareholder Rights Plan to extend the term of the Rights "
+            "for an additional 10 years. The Shareholder Rights Plan was originally adopted in "
+            "April of 1988 and was scheduled to expire on April 27, 1998.\n"
+        )
+        assert not any("set-expiration=1998-04-27" in f for f in text_facts(text))
+
+    def test_date_in_an_amendments_new_words_is_not_its_execution(self) -> None:
+        """A date in an amendment's new words does not date it; 'This Amendment is dated Y' does."""
+        text = (
+            "AMENDMENT\nTO\nRIGHTS AGREEMENT\nThis Amendment is made to that certain Rights "
+            'Agreement dated as of February 5, 2003 (the "Agreement") by and between Acme, Inc. '
+            '(the "Company"), and Beta Stock Transfer Corporation, as rights agent.\n1. Section '
+            "7(a) of the Agreement is hereby amended in its entirety to read as follows:\n"
+            "\u201c(a) The registered holder of any Right Certificate may exercise the Rights upon "
+            "surrender of the Right Certificate, with the form of election duly executed, at or "
+            "prior to the earliest of (i) January 31, 2007 (the \u201cFinal Expiration "
+            "Date\u201d).\u201d\nThis Amendment is dated effective February 28, 2006.\n"
+        )
+        facts = text_facts(text)
+        assert "amendment[-].executed=2006-02-28" in facts
+        assert "amendment[-].executed=2007-01-31" not in facts
+
+    def test_party_excluded_by_its_defined_short_name(self) -> None:
+        """'Gamma Bank shall not be deemed to be an Acquiring Person', Gamma Bank a short name."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1 is made as of June 7, "
+            '1998, between Acme Corporation (the "Corporation") and Beta Trust Company.\n'
+            'WHEREAS, Gamma Bank & Company, a Delaware corporation ("Gamma Bank") and the '
+            "Corporation propose to merge.\n(a) Section 1(a) of the Rights Agreement is amended "
+            'to add the following sentence at the end thereof: "Notwithstanding anything in this '
+            "Rights Agreement to the contrary, Gamma Bank shall not be deemed to be an Acquiring "
+            'Person solely by virtue of the consummation of the Merger."\n'
+        )
+        assert "amendment[1].add-exempt-person=Gamma Bank made an Exempt Person" in text_facts(text)

@@ -193,7 +193,7 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
             rf"(?<!the )(?<!The )(?<!its )(?<!our )amend(?:s|ed|ing)?)"
             rf"(?:{_W}\([^)\n]{{0,40}}\))?,?{_W}(?:to{_W}|of{_W})?{_THE_PLAN}|"
             rf"\b(?:authorized|approved|executed|entered{_W}into|adopted){_W}"
-            rf"(?:an{_W}|the{_W})?Amendment(?:{_W}No\.|{_W}to\b)|"
+            rf"(?:an{_W}|the{_W})?Amendment(?:{_W}No\.|{_W}to\b|{_W}Number\b)|"
             rf"\b(?:approved|adopted|authorized|entered{_W}into,?){_W}an{_W}amendment{_W}to\b|"
             # An extension amends the plan's expiry: "Ford Extends Tax Benefit Preservation
             # Plan", "approved a three-year extension of its current ... plan", "extends the
@@ -211,7 +211,8 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
             # "declared a dividend of one preferred share purchase right", "declared a dividend
             # (the "Dividend") of one ... right", "declared a dividend of Preferred Share
             # Purchase Rights": rights issued as a dividend are a plan's adoption.
-            rf"\bdeclared{_W}a{_W}dividend{_W}(?:distribution{_W})?(?:\([^()\n]{{0,40}}\){_W})?"
+            rf"\bdeclared{_W}a{_W}(?:dividend|distribution){_W}(?:distribution{_W})?"
+            rf"(?:\([^()\n]{{0,40}}\){_W})?"
             rf"of{_W}(?:one{_W}(?:[\w-]+{_W}){{0,4}}?right\b|(?:[\w-]+{_W}){{0,4}}?rights\b)|"
             # A heading that names the act: "RELATING TO ADOPTION OF A RIGHTS PLAN", "Adoption
             # of Stockholder Rights Plan" (a line of its own, not a sentence's words).
@@ -219,6 +220,11 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
             rf"(?:(?:a|an|the|its|our)[ \t]+)?(?:[\w'’&-]+[ \t]+){{0,5}}?{PLAN_NOUN}[ \t]*$|"
             rf"\b(?:adopt(?:s|ed|ing)?|approved{_W}the{_W}adoption{_W}of){_W}{_THE_PLAN}|"
             rf"\b(?:entered{_W}into|entry{_W}into){_W}{_THE_PLAN}|"
+            # "authorized, effective November 1, 2004, subject to ... approval, adoption of a
+            # shareholder rights plan"; "a new Rights Agreement entered into between X and Y".
+            rf"\b(?:authorized|approved),?{_W}[^.;]{{0,100}}?\badoption{_W}of{_W}{_THE_PLAN}|"
+            rf"\ba{_W}new{_W}(?:[\w'’&-]+{_W}){{0,3}}?{PLAN_NOUN}(?:{_W}was)?{_W}"
+            rf"(?:entered{_W}into|adopted)\b|"
             # "filing this Current Report on Form 8-K to report the adoption of a Shareholder
             # Rights Plan": what the document says it reports.
             rf"{_REPORTS}adoption{_W}of{_W}{_THE_PLAN}|"
@@ -573,11 +579,14 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         re.compile(r"^[ \t]*FORM[ \t]+10-K\b|\b(?:12|Twelve)[ \t]+Months[ \t]+Ended\b", re.M),
     ),
     (
-        # A page of an annual report: "Acme's 2010 Annual Report - Page 68".
+        # A page of an annual report: "Acme's 2010 Annual Report - Page 68", "Acme 2002 Annual
+        # Report Download - page 66" (a viewer's word between the title and the page).
         DocumentKind.ANNUAL_NOTE,
         10,
         re.compile(
-            r"^[^\n]{0,80}\b(?:19|20)\d\d[ \t]+Annual[ \t]+Report[ \t]+[-–—][ \t]+Page\b", re.M
+            r"^[^\n]{0,80}\b(?:19|20)\d\d[ \t]+Annual[ \t]+Report(?:[ \t]+[A-Z][a-z]+)?[ \t]+"
+            r"[-–—][ \t]+[Pp]age\b",
+            re.M,
         ),
     ),
     (
@@ -615,6 +624,17 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# A foreign private issuer's report on Form 6-K ("FORM 6-K", "Report of Foreign Private
+# Issuer" on its cover) is none of the kinds read here, whatever it quotes of its agreement.
+_FOREIGN_REPORT = (
+    DocumentKind.UNKNOWN,
+    13,
+    re.compile(
+        r"^[ \t]*(?i:FORM)[ \t]+6-K\b|\bReport[ \t\n]+of[ \t\n]+Foreign[ \t\n]+Private[ \t\n]+"
+        r"Issuer\b",
+        re.M | re.I,
+    ),
+)
 _FORM_KINDS = (
     (re.compile(r"8-A(?:12[BG])?/A"), DocumentKind.FORM_8A_AMENDMENT),
     (re.compile(r"8-A(?:12[BG])?"), DocumentKind.FORM_8A),
@@ -650,6 +670,8 @@ _DESCRIPTION_OF_SECURITIES = re.compile(
     re.IGNORECASE,
 )
 _MAX_TRIES = 20
+_SCHEDULE_13 = re.compile(r"S(?:CHEDULE|chedule|C)[ \t]+13[DG]")
+_ANOTHER_SCHEDULE = re.compile(r"\b(?:an?|\w+['’]s)[ \t\n]+$", re.I)
 # A verb of news: a headline's, never in an agreement's title (which names the plan, not an
 # act on it), whatever the lines the title's words run over.
 _NEWS_VERB = re.compile(
@@ -671,11 +693,36 @@ def _first_signal(
             return None
         if kind is DocumentKind.AGREEMENT and _NEWS_VERB.search(match.group()):
             continue  # "BANKWORCESTER ADOPTS SHAREHOLDER RIGHTS PLAN": a headline, not a title
+        if kind in (DocumentKind.AGREEMENT, DocumentKind.AMENDMENT) and _headline_above(
+            text, start, match.start()
+        ):
+            continue  # "ACME\nADOPTS TAX BENEFIT PRESERVATION\nAMENDMENT\nTO RIGHTS AGREEMENT"
+        if (
+            kind is DocumentKind.UNKNOWN
+            and _SCHEDULE_13.match(match.group())
+            and _ANOTHER_SCHEDULE.search(text, max(start, match.start() - 40), match.start())
+        ):
+            # "as disclosed in a Schedule 13G/A filed with the SEC", "the Group's Schedule 13D
+            # filing": another filing, which a release reports; an amendment to a schedule
+            # speaks of "the Schedule 13D" it amends.
+            continue
         if kind not in _FORM_KINDS_NAMED or not _FORM_NUMBER.search(match.group()):
             return match
         if not _text.names_another_document(text, match.start()):
             return match
     return None
+
+
+def _headline_above(text: str, start: int, at: int) -> bool:
+    """Whether the line above a title, set in capitals like it, holds a verb of news.
+
+    A headline's words run over several lines; the last of them may read as a title.
+    """
+    line = text.rfind("\n", start, at)
+    if line < 0 or text[line + 1 : at].strip(" \t|"):
+        return False  # the title does not open its line
+    above = text[text.rfind("\n", start, line) + 1 : line]
+    return not any(c.islower() for c in above) and _NEWS_VERB.search(above) is not None
 
 
 def _position_factor(kind: DocumentKind, offset: int) -> float:
@@ -709,7 +756,7 @@ def document_kind(filing: Filing) -> DocumentReading:
     strongest: dict[DocumentKind, float] = {}
     signals = [
         (kind, weight, _first_signal(kind, pattern, text, main.start, stop))
-        for kind, weight, pattern in _KIND_SIGNALS
+        for kind, weight, pattern in (*_KIND_SIGNALS, _FOREIGN_REPORT)
     ]
     signals.append((DocumentKind.PRESS_RELEASE, 9, _HEADLINE_AT_TOP.match(text, main.start, stop)))
     signals.append(
@@ -829,6 +876,10 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
                 continue
             if kind is EventKind.TERMINATION and _CONTINGENT.search(text[match.end() : end]):
                 continue
+            if kind is EventKind.AMENDMENT and _NOUN_AS_SUBJECT.match(match.group()):
+                # '(the "Amendment") ... The Amendment is part of a new Rights Agreement': the
+                # word names another instrument (a charter's), the subject of its own verb.
+                continue
             if kind is EventKind.ADOPTION and _AMENDS.search(match.group()):
                 # "adopted amendments to the Rights Agreement": an amendment, not a new plan.
                 kind, reason = EventKind.AMENDMENT, "an amendment to the rights plan"
@@ -838,7 +889,8 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
                     EventKind.AMENDMENT,
                     "an amended and restated plan replaces its terms",
                 )
-            found.append((kind, confidence, reason, match, history, max(dates, default=None)))
+            told_past = history and _history_outside_clauses(text, start, end, match)
+            found.append((kind, confidence, reason, match, told_past, max(dates, default=None)))
         moved = _expiry_moved_earlier(text, start, end)
         if moved is not None:
             # "to accelerate the expiration date from X to Y": the sentence's acceleration
@@ -852,6 +904,10 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
             found.append(
                 (EventKind.AMENDMENT, 0.9, reason, moved, history, max(dates, default=None))
             )
+        if any(f[0] is EventKind.ADOPTION and _NEW.search(f[3].group()) for f in found[first:]):
+            # "approved the extension of the benefits afforded by the existing rights plan by
+            # adopting a new shareholder rights plan": the new plan is the event.
+            found[first:] = [f for f in found[first:] if f[0] is not EventKind.AMENDMENT]
         if any(f[0] is EventKind.ADOPTION for f in found[first:]):
             # "adopted a new rights plan to replace the rights plan that expired": one sentence
             # adopting a plan and ending one reports the new plan; the ending is of the old.
@@ -898,6 +954,25 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
 
 
 _NO_DATE = pendulum.Date(1, 1, 1)
+# "..., which was originally adopted May 18, 2011, and under which ...": a relative clause after
+# the event's words tells the plan's past, not the event's.
+_RELATIVE_CLAUSE = re.compile(r",[ \t\n]*(?:which|that|who)\b[^,;]*", re.IGNORECASE)
+
+
+def _history_outside_clauses(text: str, start: int, end: int, match: re.Match[str]) -> bool:
+    """Whether words of history stand outside the relative clauses after the event's words.
+
+    "approved an amendment to the plan, which was originally adopted ...": the clause tells
+    the plan's past; the amendment is the news.
+    """
+    if _HISTORY.search(text, start, match.end()):
+        return True
+    rest = _RELATIVE_CLAUSE.sub("", text[match.end() : end])
+    return _HISTORY.search(rest) is not None
+
+
+_NEW = re.compile(r"\bnew\b", re.IGNORECASE)
+_NOUN_AS_SUBJECT = re.compile(r"Amendment[ \t\n]+(?:is|was|are|were|forms?)\b", re.IGNORECASE)
 
 
 def _expiry_moved_earlier(text: str, start: int, end: int) -> re.Match[str] | None:

@@ -354,11 +354,14 @@ def _on_date_acting(verbs: str, reach: int) -> re.Pattern[str]:
     """A date, then within ``reach`` characters an act on a plan: "On X, <who> <verb> <a plan>".
 
     The date comes first ("On", "As of", "Effective (as of)", "On or about"); an abbreviation's
-    full stop ("Inc.,") or one inside a name ("CarParts.com") does not end the reach.
+    full stop ("Inc.,") or one inside a name ("CarParts.com") does not end the reach, and a
+    parenthesis of defined names ('(the "Company," "our Company," "us," "we" ...)') counts as
+    one step of it.
     """
     return re.compile(
         rf"\b(?i:on(?:{_W}or{_W}about)?|as{_W}of|effective(?:{_W}as{_W}of)?){_W}(?P<date>{_DATE}),?"
-        rf"(?:[^.;]|\.(?=\w|,?[ \t\n]+[(a-z])){{0,{reach}}}?\b(?P<verb>{verbs})[ \t\n]+"
+        rf"(?:[^.;()]|\([^().;]{{0,120}}\)|\.(?=\w|,?[ \t\n]+[(a-z])){{0,{reach}}}?"
+        rf"\b(?P<verb>{verbs})[ \t\n]+"
         rf"(?P<what>(?:(?:the|a|an|its|our|that{_W}certain){_W})?{_PLAN_WORDS}{PLAN_NOUN})"
     )
 
@@ -531,6 +534,7 @@ _EXCLUDED = re.compile(
     rf"(?P<name>{_HOLDER_ENTITY})(?!\w)[^.;%]{{0,200}}?\b(?:shall|will){_W}not{_W}"
     rf"{_DEEMED_ACQUIRING}"
 )
+_NOT_DEEMED = re.compile(rf"\b(?:shall|will){_W}not{_W}{_DEEMED_ACQUIRING}")
 # A holder as a waiver names it: up to six capitalised words ("Luxor Capital Group").
 _CAPITALISED_NAME = rf"[A-Z][\w.&'’-]*(?:{_W}[A-Z][\w.&'’-]*){{0,5}}"
 # A board's waiver for a named holder: "waived the 15% limitation ... with respect to Luxor, to
@@ -560,6 +564,13 @@ _AMENDED_TO_EXCLUDE = re.compile(
     rf"Affiliates{_W}(?:(?:do|will|shall){_W}not{_W}become{_W}(?:an?{_W})?[\"“]?Acquiring{_W}"
     rf"Persons?|(?:will|shall){_W}be{_W}excluded{_W}from{_W}the{_W}definition{_W}of{_W}"
     rf"[\"“]?Acquiring{_W}Person)"
+)
+# "an amendment to the Rights Agreement ... by adding Ocular Sciences, Inc. to the definition of
+# "Exempt Person"": the holder the amendment makes an Exempt Person, recital or operative words.
+_ADDED_TO_EXEMPT = re.compile(
+    rf"\badding{_W}(?P<name>[A-Z][\w'’&.-]*(?:,?{_W}[A-Z][\w'’&.-]*){{0,5}})"
+    rf"{_W}(?:to{_W}the{_W}(?:definition{_W}of{_W}|list{_W}of{_W})?|as{_W}an?{_W})"
+    rf"[\"“]?Exempt{_W}Persons?\b"
 )
 # "neither Newco, Xxxxx nor any Affiliate of either Newco or Xxxxx shall be deemed to be an
 # Acquiring Person": parties excluded one by one, listed before the words that exclude them.
@@ -779,6 +790,9 @@ _EXPIRED_AT = re.compile(
     rf"(?P<date>{_DATE}),"
 )
 # "Under the terms of the Rights Agreement, the Rights were to expire on X": the agreement's term.
+_TERM_EXTENDED = re.compile(
+    rf"\bextend(?:s|ed|ing)?{_W}(?:the{_W})?(?:term|(?:final{_W})?expiration)\b", re.IGNORECASE
+)
 _UNDER_ITS_TERMS = re.compile(
     rf"\b(?i:under|pursuant{_W}to|by){_W}(?i:the){_W}terms{_W}of{_W}(?i:the|its){_W}"
     rf"(?:[\w'’-]+{_W}){{0,3}}?(?i:agreement|plan)\b"
@@ -787,7 +801,11 @@ _UNDER_ITS_TERMS = re.compile(
 # adopting its replacement: the old plan's expiry.
 _REPLACED_PLAN = re.compile(
     r"\b(?:prior|previous|former|existing|old|expiring)(?:[ \t\n]+[\w'’-]+){0,3}?[ \t\n]+"
-    r"(?:rights[ \t\n]+)?(?:plan|agreement)\b[^.;]{0,60}$",
+    r"(?:rights[ \t\n]+)?(?:plan|agreement)\b[^.;]{0,60}$|"
+    # "The New Rights Plan, which replaces the Company's shareholder rights plan that was set
+    # to expire on X": the object of "replaces" is the plan replaced.
+    r"\breplac(?:e|es|ing)(?:[ \t\n]+[\w'’-]+){0,4}?[ \t\n]+(?:rights[ \t\n]+)?(?:plan|agreement)\b"
+    r"[^.;]{0,60}$",
     re.IGNORECASE,
 )
 # "adopted a new shareholder rights agreement that will take effect when the current plan,
@@ -1000,6 +1018,23 @@ _OR_MORE = re.compile(
     rf"[ \t\n]*(?:per[ \t]?cent{_W})?(?:or{_W}more|or{_W}greater)\b", re.IGNORECASE
 )
 _FROM_BEFORE = re.compile(r"\bfrom[ \t\n]*$", re.IGNORECASE)
+# "from 15% of the Company's common stock to 20%": what the old number is a percentage of may
+# stand between it and "to"; the new number follows "to" directly.
+_OF_THEN_TO = re.compile(
+    r"[ \t\n]+of[ \t\n]+[^%.;()]{1,60}?[ \t\n]to[ \t\n]*(?=\d|[a-z]+[ \t\n]*\()"
+)
+# "(with no change to the 15% triggering threshold for other acquirers)": a value the change
+# leaves as it is, not one it sets.
+_UNCHANGED_BEFORE = re.compile(
+    rf"\b(?:no{_W}change{_W}(?:to|in)|without{_W}(?:any{_W})?chang\w*|not{_W}chang\w*)"
+    rf"(?:{_W}the)?[ \t\n]*$",
+    re.IGNORECASE,
+)
+# "10% or more (subject to the grandfathering provisions discussed below)": a pointer to the
+# grandfathering clause, which is read where it is written, not a clause of its own.
+_GRANDFATHER_REFERENCE = re.compile(
+    rf"\bsubject{_W}to{_W}(?:the{_W}|certain{_W})?grandfather\w*(?:{_W}\w+){{0,3}}", re.IGNORECASE
+)
 # "from 5:00 p.m., Eastern time, on December 26, 2017 to the Close of Business on September 26,
 # 2016": the words that may stand between "from" or "to" and the date they introduce.
 # ... "5:00 p.m., New York City time", "5:00 p.m. ET" (a time zone's letters).
@@ -1147,6 +1182,9 @@ _CHARTER_PROVISION = re.compile(
     r"\b(?:charter|certificate\s+of\s+incorporation|articles\s+of\s+incorporation)\s+"
     r"(?:provision|amendment)s?\b[^.;]{0,60}\brestrict"
 )
+# "the reduction of the threshold required for shareholders to call a special meeting to 25%":
+# another governance right's level, not the plan's.
+_SPECIAL_MEETING = re.compile(r"\b(?:call|request)\s+(?:a\s+)?special\s+meetings?\b")
 # "the change-of-control threshold in that [credit] agreement was increased to 40% from the
 # prior 20%": a financing instrument's own level, not the plan's.
 _FINANCING_THRESHOLD = re.compile(
@@ -1155,6 +1193,11 @@ _FINANCING_THRESHOLD = re.compile(
 )
 _CHARTER = _text.phrase(
     "certificate of incorporation", "articles of incorporation", "charter", "bylaws", "by-laws"
+)
+_ORIGINALLY_BEFORE = re.compile(
+    rf"\b(?:originally|initially|first){_W}(?:adopted|dated|entered{_W}into|approved)"
+    rf"(?:{_W}(?:on|as{_W}of))?[ \t\n]*$",
+    re.IGNORECASE,
 )
 _ON_OR_AS_OF = re.compile(rf"{_W}(?:on|as{_W}of){_W}", re.IGNORECASE)
 _EXECUTED = re.compile(rf"\b(?:executed|entered{_W}into|signed)\b", re.IGNORECASE)
@@ -1267,6 +1310,9 @@ def _regions(filing: Filing) -> tuple[tuple[Document, Authority, int, int], ...]
 
 
 _PLAN_IN_SENTENCE = re.compile(PLAN_NOUN)
+# "The plan is designed to reduce the likelihood of an ownership change ... by discouraging
+# ...": the plan, named by its short name, is what the sentence is about.
+_PLAN_AS_SUBJECT = re.compile(r"[ \t\n]*(?:The|This|Our)[ \t\n]+(?:[\w-]+[ \t\n]+){0,2}?plan\b")
 _FIRST_MENTION = re.compile(rf"\b(?:On|This|In){_W}[^\n]{{0,300}}?{PLAN_NOUN}")
 
 
@@ -1703,6 +1749,8 @@ class _Reader:
         self._short_names: dict[str, bool] = {}
         self._scheduled_expiry: set[int] = set()
         """Where an expiry the plan "was scheduled" (or "were") to have is stated."""
+        self._was_scheduled: set[int] = set()
+        """Where any expiry "was scheduled" (a term before the event) is stated."""
         self.claimed_dates: set[int] = set()
         """Where dates start that are the agreement's, not the instrument's."""
         self._words_seen: dict[str, str | None] = {}
@@ -1717,7 +1765,8 @@ class _Reader:
 
     def _find_current_number(self) -> None:
         verbs = re.compile(
-            r"\b(?:authorized|approved|executed|entered[ \t\n]+into|adopted|This)\b[^.;]{0,40}$",
+            r"\b(?:authorized|approved|executed|enter(?:ed|ing)[ \t\n]+into|adopted|This)\b"
+            r"[^.;]{0,40}$",
             re.IGNORECASE,
         )
         if self.document is DocumentKind.AMENDMENT:
@@ -1934,7 +1983,9 @@ class _Reader:
         in the sentence it is an exception instead, read with the percentages, unless the
         definition lists it among those it "shall not include" ("(v) Dr. Richard B. Mazess").
         """
-        purpose = _AMENDED_TO_EXCLUDE.search(self.text, start, end)
+        purpose = _AMENDED_TO_EXCLUDE.search(self.text, start, end) or _ADDED_TO_EXEMPT.search(
+            self.text, start, end
+        )
         if purpose is not None:
             # The purpose a recital gives the amendment is its effect: "desires to amend the
             # Plan to provide that the Investor and its Affiliates will be excluded from the
@@ -1975,8 +2026,27 @@ class _Reader:
         named = [(" ".join(m["name"].split()), m.start(), m.end()) for m in matches]
         if "acquiring person" in low and not named:
             named = self._neither_nor(start, end)
+        if "acquiring person" in low and not named:
+            named = self._short_name_excluded(start, end)
         waiver = any(m.re is _WAIVED_FOR for m in matches)
         self._add_exempt(named, authority, waiver=waiver)
+
+    def _short_name_excluded(self, start: int, end: int) -> list[tuple[str, int, int]]:
+        """A party named by its defined short name, then "shall not be deemed ... Acquiring Person".
+
+        'Xxxxx Fargo shall not be deemed to be an Acquiring Person solely by virtue of ...',
+        where the text defines 'Xxxxx Fargo & Company ("Xxxxx Fargo")'.
+        """
+        verb = _NOT_DEEMED.search(self.text, start, end)
+        if verb is None:
+            return []
+        floor = max(start, verb.start() - 200)
+        found: list[tuple[str, int, int]] = []
+        for match in re.finditer(_CAPITALISED_NAME, self.text[floor : verb.start()]):
+            name = " ".join(match.group().split())
+            if name.casefold() in self.context.names and name.casefold() != "company":
+                found = [(name, floor + match.start(), verb.end())]
+        return found
 
     def _listed_exclusions(self, start: int, end: int) -> list[tuple[str, int, int]]:
         """The named items of a 'shall not include (i) ..., (ii) ...' list (never 'the Company')."""
@@ -2547,6 +2617,11 @@ class _Reader:
             if not self._old_value(start, d[0])
             and not self._new_value(start, d[0])
             and d[0] not in self.claimed_dates
+            # "the plan, which was originally adopted May 18, 2011": the plan's past
+            and not _ORIGINALLY_BEFORE.search(self.text, max(start, d[0] - 40), d[0])
+            # 'amended to read as follows: "... duly executed ... January 31, 2007 (the "Final
+            # Expiration Date")"': the new terms' dates, not the instrument's
+            and not any(colon <= d[0] < stop for _, colon, stop, _ in self.instructions)
         ]
         amended = _ON_DATE_AMENDED.search(self.text, start, end) if mentions_current else None
         if amended is not None and (
@@ -2787,8 +2862,13 @@ class _Reader:
         text = self.text
         for match in _HOLDING.finditer(text, start, end):
             percents = find_percents(text, match.end(), min(end, match.end() + 120))
-            percent = percents[0].value if percents else None
-            stop = percents[0].end if percents else match.end()
+            if not percents:
+                # A count without its share of the class ("disclosure by X of beneficial
+                # ownership of 3,338,051 shares", "in exchange for 1,000 shares") tells the
+                # story of a transaction; a position is reported with its percentage.
+                continue
+            percent = percents[0].value
+            stop = percents[0].end
             lookback = max(start, match.start() - 300)
             if not _OWNS.search(text, lookback, match.start()):
                 continue
@@ -2869,7 +2949,9 @@ class _Reader:
         if _RECITAL.match(low) and self.event.kind is EventKind.AMENDMENT:
             self._recited_threshold(start, end, authority)
         if _RECITAL.match(low) or (
-            "ownership change" in low and _PLAN_IN_SENTENCE.search(text, start, end) is None
+            "ownership change" in low
+            and _PLAN_IN_SENTENCE.search(text, start, end) is None
+            and _PLAN_AS_SUBJECT.match(text, start, end) is None
         ):
             # A recital, or Section 382's own test ("an ownership change would occur if ...
             # at least five percent"): no term of the plan is set here. A sentence that names
@@ -2886,8 +2968,15 @@ class _Reader:
             and "acquiring person" not in low
         ):
             return  # a credit agreement's change-of-control level, not the plan's
+        if _SPECIAL_MEETING.search(low) and _PLAN_IN_SENTENCE.search(text, start, end) is None:
+            return  # the holders who may call a special meeting: a bylaw's level
         mentions = find_percents(text, start, end)
         grandfather = _GRANDFATHER.search(text, start, end)
+        references = [
+            (m.start(), m.end()) for m in _GRANDFATHER_REFERENCE.finditer(text, start, end)
+        ]
+        if grandfather is not None and any(a <= grandfather.start() < b for a, b in references):
+            grandfather = None  # "(subject to the grandfathering provisions discussed below)"
         if grandfather is None and exempted:
             grandfather = _SUCH_HOLDER.search(text, start, end)
         if grandfather is not None:
@@ -2917,7 +3006,14 @@ class _Reader:
         # A qualification attaches to the number it directly follows; a parenthesis elsewhere
         # ("... outstanding (or, in the case of a Passive Institutional Investor, 20% or
         # more)") is read as any other words.
+        # So does one after the number's own comparison: "10% or more (or, in the case of
+        # certain passive institutional investors ..., 20% or more)".
         follows = {_SPACES.match(text, m.end, end).end() for m in mentions}  # type: ignore[union-attr]
+        follows |= {
+            _SPACES.match(text, more.end(), end).end()  # type: ignore[union-attr]
+            for m in mentions
+            if (more := _OR_MORE.match(text, m.end, end)) is not None
+        }
         qualified = {
             m.start(): m for m in _QUALIFIED.finditer(text, start, end) if m.start() in follows
         }
@@ -2928,6 +3024,8 @@ class _Reader:
                 mark
                 for mark in _PASSIVE_MARK.finditer(text, start, end)
                 if not _EXCLUDING.search(text, max(start, mark.start() - 30), mark.start())
+                # a qualification's passive words are read with its own number
+                and not any(q.start() <= mark.start() < q.end() for q in qualified.values())
             ),
         )
         sentence_comparison: Comparison | None = None
@@ -2949,20 +3047,27 @@ class _Reader:
             previous_end = mentions[index - 1].end if index else start
             next_start = mentions[index + 1].start if index + 1 < len(mentions) else end
             if _FROM_BEFORE.search(text, max(start, mention.start - 8), mention.start) and (
-                _TO_AFTER.match(text, mention.end, end)
+                _TO_AFTER.match(text, mention.end, end) or _OF_THEN_TO.match(text, mention.end, end)
             ):
-                continue
+                continue  # the old value of a change "from X to Y"
+            if _UNCHANGED_BEFORE.search(text, max(start, mention.start - 40), mention.start):
+                continue  # "with no change to the 15% triggering threshold"
             window_start = previous_end
             if index and _TO_BEFORE.search(text, max(start, mention.start - 8), mention.start):
                 # "from 15% to 20%": the words before "from" describe both numbers
                 window_start = mentions[index - 2].end if index >= 2 else start
-            window = " ".join(text[window_start:next_start].split()).lower()
+            window = " ".join(
+                _GRANDFATHER_REFERENCE.sub(" ", text[window_start:next_start]).split()
+            ).lower()
             is_passive = index in passive or (
                 window_start != previous_end and index >= 1 and index - 1 in passive
             )
             gap = _SPACES.match(text, mention.end, end)
             tier = _IN_CASE_OF.match(text, gap.end() if gap else mention.end, end)
             qualification = qualified.get(gap.end() if gap else mention.end)
+            trailing = None  # a qualification after the number's own "or more"
+            if qualification is None and (more := _OR_MORE.match(text, mention.end, end)):
+                trailing = qualified.get(_SPACES.match(text, more.end(), end).end())  # type: ignore[union-attr]
             if tier is not None:
                 # "15 percent (or 20 percent in the case of X and its affiliates) or more"
                 comparison, wording, s, e = _comparison(text, mention, start, end, after=tier.end())
@@ -3015,8 +3120,9 @@ class _Reader:
                     )
             if tier is not None:
                 self._tier_exception(tier, comparison, refs, start, end, factor)
-            if qualification is not None and _PASSIVE_WORDS.search(qualification.group()):
-                self._qualified_passive(qualification, comparison, start, end, factor)
+            for passive_words in (qualification, trailing):
+                if passive_words is not None and _PASSIVE_WORDS.search(passive_words.group()):
+                    self._qualified_passive(passive_words, comparison, start, end, factor)
             if wording == "up to":
                 confidence *= 0.8
                 notes.append(
@@ -3194,10 +3300,12 @@ class _Reader:
         values = find_percents(self.text, qualification.start(), qualification.end())
         if len(values) != 1:
             return
+        # The tier's own words, where it has them ("..., 20% or more)"), else the general one's.
+        own, _, _, _ = _comparison(self.text, values[0], qualification.start(), qualification.end())
         evidence = self.context.evidence(qualification.start(), qualification.end())
         change = SetPassiveTier(
             percent=values[0].value,
-            comparison=comparison,
+            comparison=own or comparison,
             quote=" ".join(evidence.quote.split()),
             note="a passive investors' tier, in a parenthesis after the general threshold",
         )
@@ -3482,6 +3590,8 @@ class _Reader:
         elif was_scheduled or (_EXPIRES.search(low) and not _CHANGING.search(low)):
             if was_scheduled and _UNDER_ITS_TERMS.search(self.text, start, anchor):
                 self._scheduled_expiry.add(min(anchor, s))
+            if was_scheduled:
+                self._was_scheduled.add(min(anchor, s))
             # "we maintained a rights plan with an expiration date of October 31, 2018", in a
             # report of another event: the agreement's own term, kept unless the filing's
             # instrument sets a new one (see result()).
@@ -3634,7 +3744,18 @@ class _Reader:
             for drafted in (self.provisions, *(r.changes for r in self.amendments.values()))
             for c in drafted
         ):
-            self.provisions.extend(self.stated_expiry)
+            # "The Plan ... was scheduled to expire on April 27, 1998", in a report of the
+            # amendment extending its term: the term before the change, no longer the plan's.
+            # (Beside amendments to other terms it is still the plan's own.)
+            extended = (
+                self.event.kind is EventKind.AMENDMENT
+                and _TERM_EXTENDED.search(self.text) is not None
+            )
+            self.provisions.extend(
+                c
+                for c in self.stated_expiry
+                if not extended or c.evidence.start not in self._was_scheduled
+            )
         else:
             # "the Rights were to expire on X (the "Expiration Date")" beside amendments that
             # moved it: X is the term the agreement set, the one they changed.
