@@ -55,7 +55,9 @@ EXCLUDED_NAMES = (
     "williams companies",
     "innotrac",
 )
-EXCLUDED_CIKS = frozenset({1085706, 1724965, 34067, 793524, 799698})
+# The CIKs issue 15 keeps aside, and those of kept-aside companies that stored pages have shown
+# (Enzon 727510, WisdomTree 880631, Southwest Airlines 92380: an XBRL note by CIK never names them).
+EXCLUDED_CIKS = frozenset({1085706, 1724965, 34067, 793524, 799698, 727510, 880631, 92380})
 # Ticker paths of the mirrors, for the excluded companies whose names a URL may not carry.
 EXCLUDED_URL_PARTS = ("-enzn", "/enzn/", "-fmcb", "-vnda", "-nnbr", "-wt-8k", "/luv/", "-htbi")
 
