@@ -60,8 +60,11 @@ EXCLUDED_CIKS = frozenset({1085706, 1724965, 34067, 793524, 799698})
 EXCLUDED_URL_PARTS = ("-enzn", "/enzn/", "-fmcb", "-vnda", "-nnbr", "-wt-8k", "/luv/", "-htbi")
 
 # Kinds a half lacks because no document of that kind was found for it, said in the README (the
-# seventh test half had no proxy; the tenth half's gaps, if any, are listed here).
-KINDS_NOT_FOUND: dict[str, frozenset[str]] = {}
+# seventh test half had no proxy; the tenth has no 10-Q note, 10-K note or proxy: the notes that
+# came up were nearly all in the corpus already, and no new company's proxy was found).
+KINDS_NOT_FOUND: dict[str, frozenset[str]] = {
+    "test": frozenset({"10-Q note", "10-K note", "proxy"})
+}
 
 # The companies in the corpus on 2026-12-03, before the tenth test set: the reader was written
 # against them (and the nine former test halves were scored once each and their errors read),
