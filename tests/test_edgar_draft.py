@@ -2864,3 +2864,18 @@ class TestRound7:
             'Person solely by virtue of the consummation of the Merger."\n'
         )
         assert "amendment[1].add-exempt-person=Gamma Bank made an Exempt Person" in text_facts(text)
+
+
+class TestRound8:
+    """Comparisons, holders and kinds by the structure of the text: short constructed sentences."""
+
+    def test_equal_to_or_exceeding_is_at_least(self) -> None:
+        """'equal to or exceeding 4.9%' is 4.9% or more: 'equal to or' wins over 'exceeding'."""
+        text = (
+            "NOTE 5. On May 12, 2019, the Company adopted a Tax Benefit Preservation Plan. The "
+            "plan is intended to deter any person from acquiring shares of the Company equal to "
+            "or exceeding 4.9%.\n"
+        )
+        facts = text_facts(text)
+        assert "agreement.set-threshold=4.9% or more" in facts
+        assert "agreement.set-threshold=more than 4.9%" not in facts

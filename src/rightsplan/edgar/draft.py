@@ -1009,8 +1009,11 @@ _MORE = re.compile(
     r"[ \t\n]*$",
     re.IGNORECASE,
 )
+# "equal to or exceeding 4.9%": "equal to or" before any "more than" wording makes it at least.
 _AT_LEAST = re.compile(
-    rf"(?:at{_W}least|equal{_W}to{_W}or{_W}greater{_W}than){_ADDITIONAL}[ \t\n]*$", re.I
+    rf"(?:at{_W}least|equal{_W}to{_W}or{_W}(?:greater{_W}than|more{_W}than|in{_W}excess{_W}of|"
+    rf"exceeds?|exceeding|above|over)){_ADDITIONAL}[ \t\n]*$",
+    re.I,
 )
 _UP_TO = re.compile(rf"(?:up{_W}to|as{_W}much{_W}as)[ \t\n]*$", re.IGNORECASE)
 # "or more" after the number; a unit written twice ("10% percent or more") is still the number.
@@ -1385,14 +1388,14 @@ def _comparison(
     before = text[max(floor, mention.start - 40) : mention.start]
     tail = mention.end if after is None else after
     following = text[tail : min(ceiling, tail + 20)]
-    more = _MORE.search(before)
-    if more is not None:
-        words = " ".join(more.group().split())
-        return Comparison.MORE_THAN, words, mention.start - len(before) + more.start(), mention.end
     least = _AT_LEAST.search(before)
     if least is not None:
         words = " ".join(least.group().split())
         return Comparison.AT_LEAST, words, mention.start - len(before) + least.start(), mention.end
+    more = _MORE.search(before)
+    if more is not None:
+        words = " ".join(more.group().split())
+        return Comparison.MORE_THAN, words, mention.start - len(before) + more.start(), mention.end
     upto = _UP_TO.search(before)
     if upto is not None:
         return (
@@ -3275,6 +3278,7 @@ class _Reader:
             words = r"[ \t\n]+".join(re.escape(w) for w in term.split())
             after = re.search(rf"{words}[\"”]?{_W}or{_W}(?:more|greater)\b", self.text)
             before = re.search(
+                rf"(?P<equal>equal{_W}to{_W}or{_W})?"
                 rf"(?:more{_W}than|in{_W}excess{_W}of|exceed(?:s|ing)?|greater{_W}than){_W}"
                 rf"(?:the{_W})?(?:then[ -]applicable{_W})?[\"“]?{words}",
                 self.text,
@@ -3284,7 +3288,8 @@ class _Reader:
             if after is not None and (before is None or after.start() < before.start()):
                 found = Comparison.AT_LEAST
             elif before is not None:
-                found = Comparison.MORE_THAN
+                # "equal to or exceeding the Threshold Percentage": at least.
+                found = Comparison.AT_LEAST if before["equal"] else Comparison.MORE_THAN
             self._terms[term] = found
         return self._terms[term]
 
