@@ -2879,3 +2879,17 @@ class TestRound8:
         facts = text_facts(text)
         assert "agreement.set-threshold=4.9% or more" in facts
         assert "agreement.set-threshold=more than 4.9%" not in facts
+
+    def test_named_holder_that_shall_not_constitute_an_acquiring_person(self) -> None:
+        """'X, Inc. ("X Inc.") shall not constitute an Acquiring Person ... does not exceed 30%'."""
+        text = (
+            "FORM 8-K\nITEM 5. OTHER EVENTS\nThe Registrant entered into a Rights Agreement "
+            "Amendment dated as of July 16, 1999 to the Rights Agreement dated as of May 22, 1995. "
+            "The Amendment provides that funds managed by "
+            'Delta Advisors, Inc. ("Delta Advisors Inc.") shall not constitute an Acquiring '
+            "Person so long as its aggregate beneficial ownership of Common Stock does not "
+            "exceed 30% of the Common Stock then outstanding.\n"
+        )
+        facts = text_facts(text)
+        assert any(f.endswith(".add-exception=Delta Advisors, Inc.: more than 30%") for f in facts)
+        assert not any("set-threshold" in f for f in facts)

@@ -527,11 +527,15 @@ _HOLDER_ENTITY = (
 )
 """A holder's name that carries an entity's suffix ("Blue Harbor Capital, L.P.")."""
 _DEEMED_ACQUIRING = (
-    rf"(?:be{_W}deemed{_W}(?:to{_W}be{_W}|to{_W}have{_W}become{_W})?|become{_W})an?{_W}[\"“]?"
+    rf"(?:be{_W}deemed{_W}(?:to{_W}be{_W}|to{_W}have{_W}become{_W})?|become{_W}|constitute{_W})"
+    rf"an?{_W}[\"“]?"
     rf"Acquiring{_W}Person"
 )
+# The name may be followed by its short name, which may hold a period: "Heartland Advisors, Inc.
+# ("Heartland Advisors Inc.") shall not constitute an Acquiring Person".
 _EXCLUDED = re.compile(
-    rf"(?P<name>{_HOLDER_ENTITY})(?!\w)[^.;%]{{0,200}}?\b(?:shall|will){_W}not{_W}"
+    rf"(?P<name>{_HOLDER_ENTITY})(?!\w)(?:[ \t\n]*\([^()]{{1,80}}\))?[^.;%]{{0,200}}?"
+    rf"\b(?:shall|will){_W}not{_W}"
     rf"{_DEEMED_ACQUIRING}"
 )
 _NOT_DEEMED = re.compile(rf"\b(?:shall|will){_W}not{_W}{_DEEMED_ACQUIRING}")
@@ -1693,7 +1697,8 @@ class _Flags:
 _NO_FLAGS = _Flags(False, None, False, False, False, False, False)
 _CHANGING = re.compile(r"\b(?:amend|lower|reduc|increas|rais|chang|decreas|replac)\w{0,12}\b")
 _EXCEPTION = re.compile(
-    r"not be deemed|shall not be|will not be|exception|exempt|permit|without triggering|"
+    r"not be deemed|shall not be|will not be|not constitute|exception|exempt|permit|"
+    r"without triggering|"
     r"without becoming|without being deemed|in no event shall"
 )
 _PASSIVE = re.compile(
