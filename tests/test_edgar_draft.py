@@ -2893,3 +2893,15 @@ class TestRound8:
         facts = text_facts(text)
         assert any(f.endswith(".add-exception=Delta Advisors, Inc.: more than 30%") for f in facts)
         assert not any("set-threshold" in f for f in facts)
+
+    def test_reference_deemed_a_reference_to_another_value_for_one_holder(self) -> None:
+        """'Whenever X is the Person, each reference to "15%" shall be deemed ... "24.9%"': no threshold."""
+        text = (
+            "AMENDMENT TO RIGHTS AGREEMENT\nThis Amendment is made as of June 1, 2001 to the "
+            "Rights Agreement dated as of July 31, 1997 between Acme Corp. and Beta Trust "
+            'Company.\n1. The definition of "Acquiring Person" in Section 1(a) is amended by '
+            'adding the following sentence: "Whenever Gamma Group, LLC is the "Person" referred '
+            'to in this definition, each reference in this definition to "15%" shall be deemed '
+            'to be a reference to "24.9%".\n'
+        )
+        assert not any("set-threshold" in f for f in text_facts(text))

@@ -1037,6 +1037,13 @@ _UNCHANGED_BEFORE = re.compile(
     rf"(?:{_W}the)?[ \t\n]*$",
     re.IGNORECASE,
 )
+# 'each reference in this definition to "15%" shall be deemed to be a reference to "24.9%"': the
+# number before "shall be deemed ... a reference to" is the one the words replace.
+_DEEMED_REFERENCE = re.compile(
+    rf"[\"”']?{_W}(?:shall|will){_W}(?:be{_W}deemed{_W}(?:to{_W}be{_W})?|mean{_W}|be{_W}read{_W}as{_W})"
+    rf"(?:a{_W})?references?{_W}to\b",
+    re.IGNORECASE,
+)
 # "10% or more (subject to the grandfathering provisions discussed below)": a pointer to the
 # grandfathering clause, which is read where it is written, not a clause of its own.
 _GRANDFATHER_REFERENCE = re.compile(
@@ -3060,6 +3067,13 @@ class _Reader:
                 continue  # the old value of a change "from X to Y"
             if _UNCHANGED_BEFORE.search(text, max(start, mention.start - 40), mention.start):
                 continue  # "with no change to the 15% triggering threshold"
+            if _DEEMED_REFERENCE.match(text, mention.end, end):
+                continue  # the old value: '"15%" shall be deemed to be a reference to "24.9%"'
+            if "whenever" in low and _DEEMED_REFERENCE.search(text, start, mention.start):
+                # 'Whenever X is the "Person" referred to ..., each reference to "15%" shall be
+                # deemed to be a reference to "24.9%"': a value for one holder, not the plan's
+                # line; read as a change of other terms.
+                continue
             window_start = previous_end
             if index and _TO_BEFORE.search(text, max(start, mention.start - 8), mention.start):
                 # "from 15% to 20%": the words before "from" describe both numbers
