@@ -2895,7 +2895,7 @@ class TestRound8:
         assert not any("set-threshold" in f for f in facts)
 
     def test_reference_deemed_a_reference_to_another_value_for_one_holder(self) -> None:
-        """'Whenever X is the Person, each reference to "15%" shall be deemed ... "24.9%"': no threshold."""
+        """When X is the Person, "15%" is deemed a reference to "24.9%": no threshold drafted."""
         text = (
             "AMENDMENT TO RIGHTS AGREEMENT\nThis Amendment is made as of June 1, 2001 to the "
             "Rights Agreement dated as of July 31, 1997 between Acme Corp. and Beta Trust "
