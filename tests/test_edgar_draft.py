@@ -2905,3 +2905,21 @@ class TestRound8:
             'to be a reference to "24.9%".\n'
         )
         assert not any("set-threshold" in f for f in text_facts(text))
+
+    def test_recital_letter_is_not_part_of_a_name(self) -> None:
+        """'RECITALS A. ... B. Gamma Bank, Inc. ("Gamma")': the party is Gamma Bank, Inc."""
+        text = (
+            "AMENDMENT TO RIGHTS AGREEMENT This AMENDMENT, dated as of August 6, 1995, is between "
+            'Acme Financial, Inc. (the "Company"), and Beta Trust Company, as rights agent. '
+            "RECITALS A. The Company and the Rights Agent are parties to a Rights Agreement dated "
+            'as of December 19, 1994. B. Gamma Bank, Inc. ("Gamma") and the Company have entered '
+            "into a Merger Agreement. 1. Section 1(a) of the Rights Agreement is amended to add "
+            'the following sentence: "Notwithstanding anything in this Rights Agreement to the '
+            "contrary, neither Gamma nor any of its Affiliates shall be deemed to be an Acquiring "
+            'Person solely by virtue of the Merger Agreement."\n'
+        )
+        facts = text_facts(text)
+        assert any(
+            f.endswith("add-exempt-person=Gamma Bank, Inc. made an Exempt Person") for f in facts
+        )
+        assert not any("B. Gamma" in f for f in facts)

@@ -1350,6 +1350,25 @@ def _expand_suffix(text: str, name: str) -> str:
     return f"{name}, {match.group(1)}" if match is not None else name
 
 
+_LIST_LETTER = re.compile(r"(?P<letter>[A-Z])\.[ \t\n]+(?=[A-Z][a-z])")
+
+
+def _without_list_letter(text: str, at: int, name: str) -> str:
+    """``"B. First Bank System, Inc."`` -> ``"First Bank System, Inc."`` in a lettered list.
+
+    A recital's letter is read as one when the letter before it opens an item shortly before
+    ("RECITALS A. The Company ... B. First Bank ..."); "B. Riley" alone keeps its initial.
+    """
+    letter = _LIST_LETTER.match(name)
+    if letter is None:
+        return name
+    previous = chr(ord(letter["letter"]) - 1)
+    opens = re.compile(rf"(?:^|[\s.;:)])(?:{previous}\.)[ \t\n]+[A-Z]") if previous >= "A" else None
+    if opens is None or opens.search(text, max(0, at - 3000), at) is None:
+        return name
+    return name[letter.end() :]
+
+
 def _names(
     filing: Filing, regions: Iterable[tuple[Document, Authority, int, int]]
 ) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
@@ -1358,7 +1377,7 @@ def _names(
     groups: dict[str, tuple[str, ...]] = {}
     for _, _, start, end in regions:
         for match in _DEFINED.finditer(text, start, end):
-            full = " ".join(match["name"].split())
+            full = _without_list_letter(text, match.start("name"), " ".join(match["name"].split()))
             short = " ".join(match["short"].split())
             if full.split()[0].lower() in _STOP_NAMES and " and " in full:
                 # "between the Company and Acme Holdings Limited, a company ... (the
