@@ -2923,3 +2923,25 @@ class TestRound8:
             f.endswith("add-exempt-person=Gamma Bank, Inc. made an Exempt Person") for f in facts
         )
         assert not any("B. Gamma" in f for f in facts)
+
+    def test_short_name_for_an_entity_with_its_affiliates(self) -> None:
+        """'Gamma Inc. and any of its Affiliates and Associates ("Gamma")' names Gamma Inc."""
+        text = (
+            "FIRST AMENDMENT TO RIGHTS AGREEMENT\nThis agreement is entered into as of November "
+            '6, 1997 between Acme Games Inc. ("Acme"), and Beta Bank (the "Rights Agent").\n'
+            'WHEREAS, Gamma Inc. ("Gamma") has announced a distribution of its shares of Acme.\n'
+            "WHEREAS, Acme and the Rights Agent are parties to a Rights Agreement dated as of "
+            'October 24, 1996 (the "Rights Agreement").\n'
+            '2. Section 1(a) shall be amended to read as follows: (a) "Acquiring Person" shall '
+            "mean any Person who, together with all Affiliates and Associates of such Person, "
+            "shall be the Beneficial Owner of 15% or more of the Common Stock, but shall not "
+            "include an Exempt Person.\n"
+            '3. Section 1(h) shall be amended to read as follows: (h) "Exempt Person" shall mean '
+            "(i) the Company, any Subsidiary of the Company, Gamma Inc. and any of its Affiliates "
+            'and Associates ("Gamma"), or any employee benefit plan of the Company; or (ii) any '
+            "Person who is the Beneficial Owner of 15% or more of the outstanding shares of "
+            "Common Stock at the close of business on the date of the distribution of the shares "
+            "owned by Gamma Inc. to the stockholders of Gamma Inc.; or\n"
+        )
+        facts = text_facts(text)
+        assert not any("Affiliates and Associates" in f for f in facts)

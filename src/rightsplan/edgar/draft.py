@@ -1350,6 +1350,12 @@ def _expand_suffix(text: str, name: str) -> str:
     return f"{name}, {match.group(1)}" if match is not None else name
 
 
+_RELATED = r"(?:Affiliates|Associates|Subsidiaries|affiliates|associates|subsidiaries)"
+_RELATED_ONLY = re.compile(rf"{_RELATED}(?:{_W}(?:and|or|and/or){_W}{_RELATED})*")
+_OWNER_OF_RELATED = re.compile(
+    rf"(?P<name>{_NAME})(?<!and)(?<!or),?{_W}(?:and|or){_W}(?:any{_W}of{_W}|all{_W}of{_W})?"
+    rf"(?:its|their|his|her){_W}$"
+)
 _LIST_LETTER = re.compile(r"(?P<letter>[A-Z])\.[ \t\n]+(?=[A-Z][a-z])")
 
 
@@ -1378,6 +1384,15 @@ def _names(
     for _, _, start, end in regions:
         for match in _DEFINED.finditer(text, start, end):
             full = _without_list_letter(text, match.start("name"), " ".join(match["name"].split()))
+            if _RELATED_ONLY.fullmatch(full):
+                # "WMS Industries Inc. and any of its Affiliates and Associates ("WMS")": the
+                # short name is the entity's, with its affiliates; never "Affiliates and Associates"
+                owner = _OWNER_OF_RELATED.search(
+                    text, max(start, match.start() - 200), match.start()
+                )
+                if owner is None:
+                    continue
+                full = " ".join(owner["name"].split())
             short = " ".join(match["short"].split())
             if full.split()[0].lower() in _STOP_NAMES and " and " in full:
                 # "between the Company and Acme Holdings Limited, a company ... (the
