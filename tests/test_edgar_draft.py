@@ -2945,3 +2945,21 @@ class TestRound8:
         )
         facts = text_facts(text)
         assert not any("Affiliates and Associates" in f for f in facts)
+
+    def test_none_of_a_party_and_its_affiliates_is_an_acquiring_person(self) -> None:
+        """'none of Gamma Corporation ("Parent"), its subsidiaries, ... is or shall be an AP'."""
+        text = (
+            "FIRST AMENDMENT TO RIGHTS AGREEMENT\nThis First Amendment is made as of October "
+            '14, 2007 by and between Acme, Inc. (the "Company") and Beta Trust Company, amending '
+            "the Rights Agreement dated as of June 21, 2000.\n1. Section 1(a) is amended by "
+            "adding the following sentence: \u201cNotwithstanding the foregoing, none of Gamma "
+            "Corporation (\u201cParent\u201d), its subsidiaries, Affiliates or Associates, "
+            "including without limitation Delta Acquisition Corp. (\u201cSub\u201d), either "
+            "individually or as a group, is or shall be an Acquiring Person by reason of the "
+            "Merger Agreement.\u201d\n"
+        )
+        facts = text_facts(text)
+        assert any(
+            f.endswith("add-exempt-person=Gamma Corporation made an Exempt Person") for f in facts
+        )
+        assert not any("=Affiliates" in f or "=Associates" in f for f in facts)

@@ -578,10 +578,14 @@ _ADDED_TO_EXEMPT = re.compile(
 )
 # "neither Newco, Xxxxx nor any Affiliate of either Newco or Xxxxx shall be deemed to be an
 # Acquiring Person": parties excluded one by one, listed before the words that exclude them.
+# So are those of "none of Danaher Corporation ("Parent"), its subsidiaries, ..., including
+# without limitation Raven Acquisition Corp. ("Sub"), ... is or shall be an Acquiring Person"; an
+# abbreviation's period before a parenthesis or a comma does not end the list.
 _NEITHER_NOR = re.compile(
     # a party's defined short name may stand between: 'neither Acme Corporation ("Acme") nor'
-    rf"\bneither{_W}(?P<list>(?:[^.;:()]|\([^().;:]{{0,40}}\)){{1,200}}?){_W}(?:shall|will){_W}"
-    rf"{_DEEMED_ACQUIRING}"
+    rf"\b(?:neither|none{_W}of){_W}(?P<list>(?:[^.;:()]|\.(?=[ \t\n]*[(,])|"
+    rf"\([^().;:]{{0,40}}\)){{1,300}}?){_W}(?:is{_W}or{_W})?(?:shall|will){_W}"
+    rf"(?:{_DEEMED_ACQUIRING}|be{_W}an?{_W}[\"“]?Acquiring{_W}Person)"
 )
 # 'the term "Acquiring Person" shall not include X Corporation'; 'exempts X Corporation ... from
 # the definition of Acquiring Person': the same exclusion, the name after the words.
