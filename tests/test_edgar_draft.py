@@ -2963,3 +2963,14 @@ class TestRound8:
             f.endswith("add-exempt-person=Gamma Corporation made an Exempt Person") for f in facts
         )
         assert not any("=Affiliates" in f or "=Associates" in f for f in facts)
+
+    def test_a_plans_defined_name_is_no_holder(self) -> None:
+        """'adopted a Stockholder Rights Plan ("NOL Plan")': the plan is never a named holder."""
+        text = (
+            "FORM 8-K\nItem 8.01. Other Events.\nOn March 16, 2009, the Board of Directors of "
+            "Acme Corporation adopted a Stockholder Rights Plan (\u201cNOL Plan\u201d). A person "
+            "that acquires 4.9% of the outstanding common stock becomes an \u201cAcquiring "
+            "Person\u201d for purposes of the NOL Plan, subject to the Board\u2019s discretion "
+            "to treat any transaction as an \u201cExempt Transaction\u201d under the NOL Plan.\n"
+        )
+        assert not any("Stockholder Rights Plan" in f for f in text_facts(text))

@@ -1354,6 +1354,7 @@ def _expand_suffix(text: str, name: str) -> str:
     return f"{name}, {match.group(1)}" if match is not None else name
 
 
+_INSTRUMENT_NAME = re.compile(r"\b(?:Plan|Agreement|Amendment)$")
 _RELATED = r"(?:Affiliates|Associates|Subsidiaries|affiliates|associates|subsidiaries)"
 _RELATED_ONLY = re.compile(rf"{_RELATED}(?:{_W}(?:and|or|and/or){_W}{_RELATED})*")
 _OWNER_OF_RELATED = re.compile(
@@ -1388,6 +1389,8 @@ def _names(
     for _, _, start, end in regions:
         for match in _DEFINED.finditer(text, start, end):
             full = _without_list_letter(text, match.start("name"), " ".join(match["name"].split()))
+            if _INSTRUMENT_NAME.search(full):
+                continue  # 'a Stockholder Rights Plan ("NOL Rights Plan")': a plan, not a party
             if _RELATED_ONLY.fullmatch(full):
                 # "WMS Industries Inc. and any of its Affiliates and Associates ("WMS")": the
                 # short name is the entity's, with its affiliates; never "Affiliates and Associates"
