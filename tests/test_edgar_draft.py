@@ -2974,3 +2974,13 @@ class TestRound8:
             "to treat any transaction as an \u201cExempt Transaction\u201d under the NOL Plan.\n"
         )
         assert not any("Stockholder Rights Plan" in f for f in text_facts(text))
+
+    def test_acquiring_the_number_makes_an_acquiring_person(self) -> None:
+        """'A person that acquires 4.9% ... becomes an "Acquiring Person"' drafts 4.9% or more."""
+        text = (
+            "FORM 8-K\nItem 8.01. Other Events.\nOn March 16, 2009, the Board of Directors of "
+            "Acme Corporation adopted a Stockholder Rights Plan. A person that acquires 4.9% of "
+            "the outstanding common stock becomes an \u201cAcquiring Person\u201d for purposes "
+            "of the plan.\n"
+        )
+        assert "agreement.set-threshold=4.9% or more" in text_facts(text)

@@ -941,6 +941,14 @@ _ACQUISITIONS_BY = re.compile(
     rf"shareholders?)(?:{_W}or{_W}groups?)?{_W}(?:beneficially{_W})?(?:owning|holding)[ \t\n]*$",
     re.IGNORECASE,
 )
+_REACHES = re.compile(
+    rf"\b(?:acquires|acquiring|reaches|reaching|obtains|obtaining)"
+    rf"(?:{_W}(?:beneficial{_W})?ownership{_W}of)?[ \t\n]*$",
+    re.IGNORECASE,
+)
+_BECOMES_ACQUIRING = re.compile(
+    rf"[^;]{{0,160}}?\bbecomes?{_W}an?{_W}[\"“]?Acquiring{_W}Person", re.IGNORECASE
+)
 _PASSIVE_MARK = re.compile(r"passive|13G\b", re.IGNORECASE)
 # "(other than certain passive institutional investors)": passive holders left out of the
 # test, not a tier of their own.
@@ -3163,6 +3171,16 @@ class _Reader:
                         f"the comparison is read where the text uses {term['term']!r}, the "
                         "defined term this number is the value of"
                     )
+            if (
+                comparison is None
+                and _REACHES.search(text, max(start, mention.start - 60), mention.start)
+                and _BECOMES_ACQUIRING.match(text, mention.end, end)
+            ):
+                # "A person that acquires 4.9% of the common stock becomes an Acquiring Person":
+                # acquiring the number, reaching it, is what makes one: 4.9% or more.
+                comparison = Comparison.AT_LEAST
+                confidence = 0.75 * factor
+                notes.append("acquiring the number makes an Acquiring Person: read as reaching it")
             if comparison is None:
                 if self._stated is None:  # once per filing: reading stays linear
                     self._stated = _stated_comparisons(text, self.sentences)
