@@ -421,12 +421,13 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
     (
         # A 1990s amendment's preamble names it by its date, the plan after: "AMENDMENT,
         # dated as of September 21, 1999 (the "Amendment"), to the Rights Agreement, dated
-        # as of April 15, 1996" (in capitals: a narrative's "an amendment, dated ..." is not).
+        # as of April 15, 1996" (in capitals: a narrative's "an amendment, dated ..." is not),
+        # its short name may come first: 'AMENDMENT NO. 4 (the "Amendment") dated as of ...'.
         DocumentKind.AMENDMENT,
         11,
         re.compile(
             rf"(?:\b(?:{_ORDINAL}{_S})?AMENDMENT|^[ \t]*(?:{_ORDINAL}{_S})?Amendment)"
-            rf"(?:{_S}NO\.?[ \t]*\d{{1,2}})?,?{_S}dated{_S}"
+            rf"(?:{_S}NO\.?[ \t]*\d{{1,2}})?(?:{_S}\([^()\n]{{0,40}}\))?,?{_S}dated{_S}"
             rf"(?i:as{_S}of{_S})?[^()\n;]{{1,40}}?(?:\([^()\n]{{0,40}}\),?{_S})?"
             rf"(?i:to{_S}(?:the|that{_S}certain){_S})(?i:{_PLAN_TITLE})",
             re.M,
@@ -670,6 +671,14 @@ _DESCRIPTION_OF_SECURITIES = re.compile(
     re.IGNORECASE,
 )
 _MAX_TRIES = 20
+# A mirror's header line names the filing's form ("8-A12B/A, 1994-01-12"); a form's own cover
+# says who it is filed with and what it registers.
+_HEADER_FORM = re.compile(r"[ \t]*8-A12[BG]")
+_COVER_WORDS = re.compile(
+    r"SECURITIES[ \t\n]+AND[ \t\n]+EXCHANGE[ \t\n]+COMMISSION|\bFORM[ \t\n]+8-A|"
+    r"\bItem[ \t]*1\.?[ \t|]+Description\b|\bto[ \t\n]+be[ \t\n]+registered\b",
+    re.IGNORECASE,
+)
 _SCHEDULE_13 = re.compile(r"S(?:CHEDULE|chedule|C)[ \t]+13[DG]")
 _ANOTHER_SCHEDULE = re.compile(r"\b(?:an?|\w+['’]s)[ \t\n]+$", re.I)
 # A verb of news: a headline's, never in an agreement's title (which names the plan, not an
@@ -765,6 +774,14 @@ def document_kind(filing: Filing) -> DocumentReading:
     signals.append((DocumentKind.ANNUAL_NOTE, 9, _NOTE_HEADING.match(text, main.start, stop)))
     for kind, weight, match in signals:
         if match is None:
+            continue
+        if (
+            kind in (DocumentKind.FORM_8A, DocumentKind.FORM_8A_AMENDMENT)
+            and _HEADER_FORM.match(match.group())
+            and _COVER_WORDS.search(text, main.start, stop) is None
+        ):
+            # "CUMMINS ENGINE CO INC\n8-A12B/A, 1994-01-12" above an instrument with no cover
+            # of its own: the mirror's header names the filing, the page is an exhibit to it.
             continue
         strength = weight * _position_factor(kind, match.start() - main.start)
         strongest[kind] = max(strongest.get(kind, 0.0), strength)
