@@ -983,3 +983,29 @@ class TestRound8:
             "amended as follows:\n"
         )
         assert kind(text) is DocumentKind.AMENDMENT
+
+    def test_executed_a_rights_agreement_adopts(self) -> None:
+        """'On June 22, 2010, Acme, Inc. executed a Rights Agreement' adopts a plan."""
+        text = (
+            "FORM 8-K\nItem 3.03 Material Modifications to Rights of Security Holders.\nOn June "
+            "22, 2010, Acme Homes, Inc. executed a Rights Agreement between the Company and Beta "
+            "Trust Company, as Rights Agent, dated as of June 22, 2010.\n"
+        )
+        assert event(text) is EventKind.ADOPTION
+
+    def test_implemented_a_plan_adopts(self) -> None:
+        """A note's 'the Company implemented a Tax Benefit Preservation Plan' adopts a plan."""
+        text = (
+            "NOTE 9. On May 12, 2019, the Company implemented a Tax Benefit Preservation Plan "
+            "with the intent to preserve the value of certain deferred tax benefits.\n"
+        )
+        assert event(text) is EventKind.ADOPTION
+
+    def test_approved_the_form_of_an_amendment_effective_later(self) -> None:
+        """'approved the form of an amendment (the "Amendment") to be effective X, to its ...'."""
+        text = (
+            "FORM 8-K\nItem 5. Other Events.\nOn May 18, 2000, the Board of Directors of the "
+            'Company approved the form of an amendment (the "Amendment") to be effective May 22, '
+            "2000, to its Rights Agreement dated as of February 4, 1999.\n"
+        )
+        assert event(text) is EventKind.AMENDMENT

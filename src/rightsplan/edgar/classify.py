@@ -194,7 +194,11 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
             rf"(?:{_W}\([^)\n]{{0,40}}\))?,?{_W}(?:to{_W}|of{_W})?{_THE_PLAN}|"
             rf"\b(?:authorized|approved|executed|entered{_W}into|adopted){_W}"
             rf"(?:an{_W}|the{_W})?Amendment(?:{_W}No\.|{_W}to\b|{_W}Number\b)|"
-            rf"\b(?:approved|adopted|authorized|entered{_W}into,?){_W}an{_W}amendment{_W}to\b|"
+            # "approved the form of an amendment (the "Amendment") to be effective May 22,
+            # 2000, to its Rights Agreement": its short name and its effective date between.
+            rf"\b(?:approved|adopted|authorized|entered{_W}into,?)(?:{_W}the{_W}form{_W}of)?{_W}"
+            rf"an{_W}amendment(?:{_W}\([^)\n]{{0,40}}\))?"
+            rf"(?:{_W}to{_W}be{_W}effective{_W}[^.;,]{{1,40}},(?:{_W}\d{{4}},)?)?{_W}to\b|"
             # An extension amends the plan's expiry: "Ford Extends Tax Benefit Preservation
             # Plan", "approved a three-year extension of its current ... plan", "extends the
             # final expiration date of the plan".
@@ -219,7 +223,8 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
             rf"^[ \t|]*(?:[\w'’&,.-]+[ \t]+){{0,6}}?adoption[ \t]+of[ \t]+"
             rf"(?:(?:a|an|the|its|our)[ \t]+)?(?:[\w'’&-]+[ \t]+){{0,5}}?{PLAN_NOUN}[ \t]*$|"
             rf"\b(?:adopt(?:s|ed|ing)?|approved{_W}the{_W}adoption{_W}of){_W}{_THE_PLAN}|"
-            rf"\b(?:entered{_W}into|entry{_W}into){_W}{_THE_PLAN}|"
+            # "executed a Rights Agreement", "implemented a Tax Benefit Preservation Plan".
+            rf"\b(?:entered{_W}into|entry{_W}into|executed|implemented){_W}{_THE_PLAN}|"
             # "authorized, effective November 1, 2004, subject to ... approval, adoption of a
             # shareholder rights plan"; "a new Rights Agreement entered into between X and Y".
             rf"\b(?:authorized|approved),?{_W}[^.;]{{0,100}}?\badoption{_W}of{_W}{_THE_PLAN}|"
