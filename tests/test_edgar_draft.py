@@ -2984,3 +2984,24 @@ class TestRound8:
             "of the plan.\n"
         )
         assert "agreement.set-threshold=4.9% or more" in text_facts(text)
+
+    def test_agent_after_the_registrant_and(self) -> None:
+        """'The Registrant and X Corporation (the "Rights Agent")': the agent is X Corporation."""
+        text = (
+            "FORM 8-K\nITEM 5. OTHER EVENTS\n      The Registrant and Beta Stock Transfer "
+            'Corporation (the "Rights Agent") entered into a Rights Agreement Amendment dated as '
+            "of July 16, 1999 to that certain Rights Agreement dated as of May 22, 1995.\n"
+        )
+        facts = text_facts(text)
+        assert "agreement.rights_agent=Beta Stock Transfer Corporation" in facts
+        assert not any("Registrant and" in f for f in facts)
+
+    def test_signature_title_is_not_part_of_the_successor_agent(self) -> None:
+        """A signer's 'Secretary' line above 'BETA SERVICES, L.L.C. as successor Rights Agent'."""
+        text = (
+            "AMENDMENT TO RIGHTS AGREEMENT\nThis Amendment is dated as of April 2, 1997, to the "
+            "Rights Agreement dated as of February 1, 1990.\nACME CORPORATION\nBy: /s/ Jane Doe\n"
+            "General Counsel and Secretary\nBETA SHAREHOLDER SERVICES, L.L.C.\n"
+            "as successor Rights Agent\nBy: /s/ John Roe\n"
+        )
+        assert not any("Secretary" in f for f in text_facts(text))

@@ -845,6 +845,15 @@ _TWO_PARTIES = re.compile(
 # "Between KB Home and Mellon Investor Services LLC": a heading's parties, the company first,
 # whatever its name's form (an agent's own "and" comes later: "Harris Trust and Savings Bank").
 _BETWEEN_PARTIES = re.compile(r"(?i:by and )?(?i:between) [^,;()]{1,80}? (?i:and) (?=[A-Z])")
+# "The Registrant and U.S. Stock Transfer Corporation (the "Rights Agent")": the company by its
+# defined role, then the agent.
+_ROLE_AND = re.compile(r"(?i:the) (?:Registrant|Company|Corporation|Issuer) (?i:and) (?=[A-Z])")
+# A signature block: the officer's title on its own line above the agent's name ("General
+# Counsel and Secretary\nCHASEMELLON SHAREHOLDER SERVICES, L.L.C.\nas successor Rights Agent").
+_SIGNATURE_TITLE = re.compile(
+    r"[^\n]{0,60}?\b(?:Secretary|President|Treasurer|Officer|Counsel|Director)[ \t]*\n[ \t]*"
+    r"(?=[A-Z])"
+)
 # A recital, also after the "; and" that ends the one before it ("...; and / WHEREAS, ...").
 _RECITAL = re.compile(r"\W*(?:and\W+)?(?:whereas|recitals?)\b")
 # Where a grandfathering clause starts: holders already over the line when the plan (or a
@@ -2544,7 +2553,12 @@ class _Reader:
         written = " ".join(match[group].strip("[]").split())
         # "Between Harsco Corporation and Mellon Investor Services LLC": a heading's two
         # parties run together; the agent is the party after the company.
-        parties = _TWO_PARTIES.match(written) or _BETWEEN_PARTIES.match(written)
+        parties = (
+            _TWO_PARTIES.match(written)
+            or _BETWEEN_PARTIES.match(written)
+            or _ROLE_AND.match(written)
+            or _SIGNATURE_TITLE.match(match[group])
+        )
         if parties is not None:
             written = written[parties.end() :]
             match_start = match.start(group) + match[group].find(written.split()[0])
@@ -2882,7 +2896,9 @@ class _Reader:
             self._add_agent(match, 0.8 * _AUTHORITY_FACTOR[authority])
             return
         if match is not None:
-            name = " ".join(match["agent"].split())
+            raw = match["agent"]
+            signed = _SIGNATURE_TITLE.match(raw)  # "Secretary\nBETA SERVICES, L.L.C."
+            name = " ".join(raw[signed.end() if signed else 0 :].split())
         elif self.defined_successor is not None:
             match = _SUCCESSOR_DEFINED.search(self.text, start, end)
             if match is None:
