@@ -555,3 +555,16 @@ class TestRound6:
     def test_title_pages_as_typed(self, text: str, name: str) -> None:
         """Title pages as typed: 'N. A.' spaced, 'F.S.B.', a footnote's '*', a quote run over."""
         assert company(text) == name
+
+
+class TestRound8:
+    """Words next to a name are not the name: short constructed sentences."""
+
+    def test_officers_title_before_the_company(self) -> None:
+        """'... Secretary and General Counsel of The Acme Company, a Delaware corporation'."""
+        text = (
+            "The undersigned hereby certifies that he is the duly elected Vice President, "
+            "Secretary and General Counsel of The Acme Company, a Delaware corporation (the "
+            "\u201cCompany\u201d), and hereby certifies to the Rights Agent as follows:\n"
+        )
+        assert company(text) == "The Acme Company"

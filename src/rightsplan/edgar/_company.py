@@ -188,7 +188,9 @@ Agent)". The agent is named with an entity's suffix, or followed by "(as Rights 
 _BODIES = frozenset({"board", "directors", "committee", "members", "officers", "subsidiaries"})
 _SECURITIES = frozenset({"rights", "stock", "shares", "securities"})
 _HOLDERS = frozenset({"holders", "stockholders", "shareholders"})
-_GENERIC_NOUNS = _BODIES | _SECURITIES | _HOLDERS
+# An officer's title: "Vice President, Secretary and General Counsel of The Toro Company".
+_OFFICES = frozenset({"counsel", "secretary", "president", "treasurer", "officer", "chairman"})
+_GENERIC_NOUNS = _BODIES | _SECURITIES | _HOLDERS | _OFFICES
 _NOT_A_NAME = frozenset(
     {"company", "corporation", "registrant", "issuer", "rights", "board", "this", "agreement"}
 )
