@@ -272,6 +272,19 @@ class TestPlot:
         assert status == 1 and "IPOF Group" in out
         assert picture.read_bytes().startswith(PNG_MAGIC)
 
+    def test_report_in_a_missing_folder_writes_no_picture(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--output in a missing folder is exit 2 before the picture is written."""
+        pytest.importorskip("matplotlib")
+        picture = tmp_path / "ipof.png"
+        report_file = str(tmp_path / "missing" / "out.txt")
+        status, _, err = run(
+            capsys, "history", PLAN, EVENTS, "--plot", str(picture), "--output", report_file
+        )
+        assert status == 2 and "no such folder" in err
+        assert not picture.exists()
+
     def test_unknown_picture_format(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:

@@ -947,3 +947,65 @@ class TestRound7:
             "existing rights plan by adopting a new shareholder rights plan.\n"
         )
         assert event(text) is EventKind.ADOPTION
+
+
+class TestRound8:
+    """Kinds and events by the structure of the text: short constructed documents."""
+
+    def test_mirror_header_form_above_an_instrument_without_a_cover(self) -> None:
+        """A mirror's '8-A12B/A, 1994-01-12' header above an amendment alone: the amendment."""
+        text = (
+            "ACME ENGINE CO INC\n8-A12B/A, 1994-01-12\nENGINES\n\n"
+            "     AMENDMENT NO. 7 dated as of December 29, 1993, to the Rights\n"
+            "Agreement dated as of September 9, 1986, as amended, between Acme Engine Company, "
+            'Inc. (the "Company"), and Beta Bank, as Rights Agent.\n'
+            "     1. Section 1(a) of the Rights Agreement is hereby amended to read in its "
+            "entirety as follows:\n"
+        )
+        assert kind(text) is DocumentKind.AMENDMENT
+
+    def test_mirror_header_form_above_a_cover_is_the_form(self) -> None:
+        """The same header above the form's own cover is the 8-A/A."""
+        text = (
+            "ACME ENGINE CO INC\n8-A12B/A, 1994-01-12\nENGINES\n\n"
+            "SECURITIES AND EXCHANGE COMMISSION\nWashington, D.C. 20549\nFORM 8-A/A\n"
+            "Item 1. Description of Registrant's Securities to be Registered.\n"
+        )
+        assert kind(text) is DocumentKind.FORM_8A_AMENDMENT
+
+    def test_amendment_preamble_with_its_short_name_before_the_date(self) -> None:
+        """'AMENDMENT NO. 4 (the "Amendment") dated as of ..., to the Rights Agreement'."""
+        text = (
+            '     AMENDMENT NO. 4 (the "Amendment") dated as of July 10, 2000, to the Rights\n'
+            'Agreement dated as of October 14, 1993, between Acme Oil Corporation (the "Company")'
+            ", and Beta Shareholder Services, L.L.C., as rights agent.\n"
+            "     Section 1. AMENDMENTS TO RIGHTS AGREEMENT. The Rights Agreement is hereby "
+            "amended as follows:\n"
+        )
+        assert kind(text) is DocumentKind.AMENDMENT
+
+    def test_executed_a_rights_agreement_adopts(self) -> None:
+        """'On June 22, 2010, Acme, Inc. executed a Rights Agreement' adopts a plan."""
+        text = (
+            "FORM 8-K\nItem 3.03 Material Modifications to Rights of Security Holders.\nOn June "
+            "22, 2010, Acme Homes, Inc. executed a Rights Agreement between the Company and Beta "
+            "Trust Company, as Rights Agent, dated as of June 22, 2010.\n"
+        )
+        assert event(text) is EventKind.ADOPTION
+
+    def test_implemented_a_plan_adopts(self) -> None:
+        """A note's 'the Company implemented a Tax Benefit Preservation Plan' adopts a plan."""
+        text = (
+            "NOTE 9. On May 12, 2019, the Company implemented a Tax Benefit Preservation Plan "
+            "with the intent to preserve the value of certain deferred tax benefits.\n"
+        )
+        assert event(text) is EventKind.ADOPTION
+
+    def test_approved_the_form_of_an_amendment_effective_later(self) -> None:
+        """'approved the form of an amendment (the "Amendment") to be effective X, to its ...'."""
+        text = (
+            "FORM 8-K\nItem 5. Other Events.\nOn May 18, 2000, the Board of Directors of the "
+            'Company approved the form of an amendment (the "Amendment") to be effective May 22, '
+            "2000, to its Rights Agreement dated as of February 4, 1999.\n"
+        )
+        assert event(text) is EventKind.AMENDMENT

@@ -555,3 +555,33 @@ class TestRound6:
     def test_title_pages_as_typed(self, text: str, name: str) -> None:
         """Title pages as typed: 'N. A.' spaced, 'F.S.B.', a footnote's '*', a quote run over."""
         assert company(text) == name
+
+
+class TestRound8:
+    """Words next to a name are not the name: short constructed sentences."""
+
+    def test_officers_title_before_the_company(self) -> None:
+        """'... Secretary and General Counsel of The Acme Company, a Delaware corporation'."""
+        text = (
+            "The undersigned hereby certifies that he is the duly elected Vice President, "
+            "Secretary and General Counsel of The Acme Company, a Delaware corporation (the "
+            "\u201cCompany\u201d), and hereby certifies to the Rights Agent as follows:\n"
+        )
+        assert company(text) == "The Acme Company"
+
+    def test_article_mistyped_as_and(self) -> None:
+        """'Acme Energy Corporation, and Oklahoma corporation (the "Company")' names Acme."""
+        text = (
+            "THIS AMENDMENT NO. 1 TO RIGHTS AGREEMENT is by and between Acme Energy Corporation,"
+            '\nand Oklahoma corporation (the "Company"), and Beta Bank, N.A., as Rights Agent.\n'
+        )
+        assert company(text) == "Acme Energy Corporation"
+
+    def test_former_name_after_a_comma_and_a_mismatched_quote(self) -> None:
+        """'Acme Inc., f/k/a Old Acme, Inc., a Delaware corporation (the \u201cCompany\u2019)'."""
+        text = (
+            "This Amendment to the Second Amended and Restated Rights Agreement is made by and "
+            "between Acme Bio Inc., f/k/a Old Acme Biopharma, Inc., a Delaware corporation (the "
+            "\u201cCompany\u2019), and Beta Trust Company, LLC (the \u201cRights Agent\u201d).\n"
+        )
+        assert company(text) == "Acme Bio Inc."

@@ -2864,3 +2864,144 @@ class TestRound7:
             'Person solely by virtue of the consummation of the Merger."\n'
         )
         assert "amendment[1].add-exempt-person=Gamma Bank made an Exempt Person" in text_facts(text)
+
+
+class TestRound8:
+    """Comparisons, holders and kinds by the structure of the text: short constructed sentences."""
+
+    def test_equal_to_or_exceeding_is_at_least(self) -> None:
+        """'equal to or exceeding 4.9%' is 4.9% or more: 'equal to or' wins over 'exceeding'."""
+        text = (
+            "NOTE 5. On May 12, 2019, the Company adopted a Tax Benefit Preservation Plan. The "
+            "plan is intended to deter any person from acquiring shares of the Company equal to "
+            "or exceeding 4.9%.\n"
+        )
+        facts = text_facts(text)
+        assert "agreement.set-threshold=4.9% or more" in facts
+        assert "agreement.set-threshold=more than 4.9%" not in facts
+
+    def test_named_holder_that_shall_not_constitute_an_acquiring_person(self) -> None:
+        """'X, Inc. ("X Inc.") shall not constitute an Acquiring Person ... does not exceed 30%'."""
+        text = (
+            "FORM 8-K\nITEM 5. OTHER EVENTS\nThe Registrant entered into a Rights Agreement "
+            "Amendment dated as of July 16, 1999 to the Rights Agreement dated as of May 22, 1995. "
+            "The Amendment provides that funds managed by "
+            'Delta Advisors, Inc. ("Delta Advisors Inc.") shall not constitute an Acquiring '
+            "Person so long as its aggregate beneficial ownership of Common Stock does not "
+            "exceed 30% of the Common Stock then outstanding.\n"
+        )
+        facts = text_facts(text)
+        assert any(f.endswith(".add-exception=Delta Advisors, Inc.: more than 30%") for f in facts)
+        assert not any("set-threshold" in f for f in facts)
+
+    def test_reference_deemed_a_reference_to_another_value_for_one_holder(self) -> None:
+        """When X is the Person, "15%" is deemed a reference to "24.9%": no threshold drafted."""
+        text = (
+            "AMENDMENT TO RIGHTS AGREEMENT\nThis Amendment is made as of June 1, 2001 to the "
+            "Rights Agreement dated as of July 31, 1997 between Acme Corp. and Beta Trust "
+            'Company.\n1. The definition of "Acquiring Person" in Section 1(a) is amended by '
+            'adding the following sentence: "Whenever Gamma Group, LLC is the "Person" referred '
+            'to in this definition, each reference in this definition to "15%" shall be deemed '
+            'to be a reference to "24.9%".\n'
+        )
+        assert not any("set-threshold" in f for f in text_facts(text))
+
+    def test_recital_letter_is_not_part_of_a_name(self) -> None:
+        """'RECITALS A. ... B. Gamma Bank, Inc. ("Gamma")': the party is Gamma Bank, Inc."""
+        text = (
+            "AMENDMENT TO RIGHTS AGREEMENT This AMENDMENT, dated as of August 6, 1995, is between "
+            'Acme Financial, Inc. (the "Company"), and Beta Trust Company, as rights agent. '
+            "RECITALS A. The Company and the Rights Agent are parties to a Rights Agreement dated "
+            'as of December 19, 1994. B. Gamma Bank, Inc. ("Gamma") and the Company have entered '
+            "into a Merger Agreement. 1. Section 1(a) of the Rights Agreement is amended to add "
+            'the following sentence: "Notwithstanding anything in this Rights Agreement to the '
+            "contrary, neither Gamma nor any of its Affiliates shall be deemed to be an Acquiring "
+            'Person solely by virtue of the Merger Agreement."\n'
+        )
+        facts = text_facts(text)
+        assert any(
+            f.endswith("add-exempt-person=Gamma Bank, Inc. made an Exempt Person") for f in facts
+        )
+        assert not any("B. Gamma" in f for f in facts)
+
+    def test_short_name_for_an_entity_with_its_affiliates(self) -> None:
+        """'Gamma Inc. and any of its Affiliates and Associates ("Gamma")' names Gamma Inc."""
+        text = (
+            "FIRST AMENDMENT TO RIGHTS AGREEMENT\nThis agreement is entered into as of November "
+            '6, 1997 between Acme Games Inc. ("Acme"), and Beta Bank (the "Rights Agent").\n'
+            'WHEREAS, Gamma Inc. ("Gamma") has announced a distribution of its shares of Acme.\n'
+            "WHEREAS, Acme and the Rights Agent are parties to a Rights Agreement dated as of "
+            'October 24, 1996 (the "Rights Agreement").\n'
+            '2. Section 1(a) shall be amended to read as follows: (a) "Acquiring Person" shall '
+            "mean any Person who, together with all Affiliates and Associates of such Person, "
+            "shall be the Beneficial Owner of 15% or more of the Common Stock, but shall not "
+            "include an Exempt Person.\n"
+            '3. Section 1(h) shall be amended to read as follows: (h) "Exempt Person" shall mean '
+            "(i) the Company, any Subsidiary of the Company, Gamma Inc. and any of its Affiliates "
+            'and Associates ("Gamma"), or any employee benefit plan of the Company; or (ii) any '
+            "Person who is the Beneficial Owner of 15% or more of the outstanding shares of "
+            "Common Stock at the close of business on the date of the distribution of the shares "
+            "owned by Gamma Inc. to the stockholders of Gamma Inc.; or\n"
+        )
+        facts = text_facts(text)
+        assert not any("Affiliates and Associates" in f for f in facts)
+
+    def test_none_of_a_party_and_its_affiliates_is_an_acquiring_person(self) -> None:
+        """'none of Gamma Corporation ("Parent"), its subsidiaries, ... is or shall be an AP'."""
+        text = (
+            "FIRST AMENDMENT TO RIGHTS AGREEMENT\nThis First Amendment is made as of October "
+            '14, 2007 by and between Acme, Inc. (the "Company") and Beta Trust Company, amending '
+            "the Rights Agreement dated as of June 21, 2000.\n1. Section 1(a) is amended by "
+            "adding the following sentence: \u201cNotwithstanding the foregoing, none of Gamma "
+            "Corporation (\u201cParent\u201d), its subsidiaries, Affiliates or Associates, "
+            "including without limitation Delta Acquisition Corp. (\u201cSub\u201d), either "
+            "individually or as a group, is or shall be an Acquiring Person by reason of the "
+            "Merger Agreement.\u201d\n"
+        )
+        facts = text_facts(text)
+        assert any(
+            f.endswith("add-exempt-person=Gamma Corporation made an Exempt Person") for f in facts
+        )
+        assert not any("=Affiliates" in f or "=Associates" in f for f in facts)
+
+    def test_a_plans_defined_name_is_no_holder(self) -> None:
+        """'adopted a Stockholder Rights Plan ("NOL Plan")': the plan is never a named holder."""
+        text = (
+            "FORM 8-K\nItem 8.01. Other Events.\nOn March 16, 2009, the Board of Directors of "
+            "Acme Corporation adopted a Stockholder Rights Plan (\u201cNOL Plan\u201d). A person "
+            "that acquires 4.9% of the outstanding common stock becomes an \u201cAcquiring "
+            "Person\u201d for purposes of the NOL Plan, subject to the Board\u2019s discretion "
+            "to treat any transaction as an \u201cExempt Transaction\u201d under the NOL Plan.\n"
+        )
+        assert not any("Stockholder Rights Plan" in f for f in text_facts(text))
+
+    def test_acquiring_the_number_makes_an_acquiring_person(self) -> None:
+        """'A person that acquires 4.9% ... becomes an "Acquiring Person"' drafts 4.9% or more."""
+        text = (
+            "FORM 8-K\nItem 8.01. Other Events.\nOn March 16, 2009, the Board of Directors of "
+            "Acme Corporation adopted a Stockholder Rights Plan. A person that acquires 4.9% of "
+            "the outstanding common stock becomes an \u201cAcquiring Person\u201d for purposes "
+            "of the plan.\n"
+        )
+        assert "agreement.set-threshold=4.9% or more" in text_facts(text)
+
+    def test_agent_after_the_registrant_and(self) -> None:
+        """'The Registrant and X Corporation (the "Rights Agent")': the agent is X Corporation."""
+        text = (
+            "FORM 8-K\nITEM 5. OTHER EVENTS\n      The Registrant and Beta Stock Transfer "
+            'Corporation (the "Rights Agent") entered into a Rights Agreement Amendment dated as '
+            "of July 16, 1999 to that certain Rights Agreement dated as of May 22, 1995.\n"
+        )
+        facts = text_facts(text)
+        assert "agreement.rights_agent=Beta Stock Transfer Corporation" in facts
+        assert not any("Registrant and" in f for f in facts)
+
+    def test_signature_title_is_not_part_of_the_successor_agent(self) -> None:
+        """A signer's 'Secretary' line above 'BETA SERVICES, L.L.C. as successor Rights Agent'."""
+        text = (
+            "AMENDMENT TO RIGHTS AGREEMENT\nThis Amendment is dated as of April 2, 1997, to the "
+            "Rights Agreement dated as of February 1, 1990.\nACME CORPORATION\nBy: /s/ Jane Doe\n"
+            "General Counsel and Secretary\nBETA SHAREHOLDER SERVICES, L.L.C.\n"
+            "as successor Rights Agent\nBy: /s/ John Roe\n"
+        )
+        assert not any("Secretary" in f for f in text_facts(text))

@@ -150,6 +150,15 @@ def _plot_format(plot: str, output: str | None) -> str:
     return suffix
 
 
+def _folder_exists(path: str | None, option: str) -> None:
+    """Refuse a file in a missing folder before anything else is written (the picture)."""
+    if path is None or path == "-" or os.path.exists(path):
+        return
+    folder = Path(os.path.realpath(path)).parent
+    if not folder.is_dir():
+        raise InvalidInputError(f"{option} {shown(path)}: cannot write: no such folder: {folder}")
+
+
 def _plot(history: History, plot: str) -> None:
     """Draw the picture and write it, atomically, where ``--plot`` says; say where."""
     from rightsplan import plot as plotting
@@ -395,6 +404,7 @@ def _history(
     except PlanHistoryError as error:  # e.g. a distribution rule no calendar can count
         raise InvalidInputError(str(error)) from None  # it names the plan file (Plan.origin)
     if plot is not None:
+        _folder_exists(output, "--output")  # nothing written when the report cannot be
         _plot(history, plot)
     if output_format == "json":
         record = _history_record(history, calendar)

@@ -59,11 +59,20 @@ _ENTITY_LINE = rf"{_FIRST}(?:[ \t]+{_WORD}){{0,6}}{_SUFFIX}{{0,2}}"
 _ENTITY_SUFFIXED = rf"{_FIRST}(?:{_GAP}{_WORD}){{0,6}}{_SUFFIX}{{1,2}}"
 # "a Delaware corporation", "a corporation continued under the Business Corporations Act
 # (British Columbia)": a parenthesis may stand inside, but not another party's defined term.
-_DESCRIPTOR = rf"(?:,?{_W}an?{_W}(?:[^()]|\([^()\"“”]{{0,40}}\)){{1,100}}?)"
+# "and Oklahoma corporation" is the article mistyped ("Acme Corporation, and Oklahoma
+# corporation (the "Company")"): a state's name and "corporation" after it.
+_DESCRIPTOR = (
+    rf"(?:,?{_W}(?:an?|and(?={_W}[A-Z][a-z]+(?:{_W}[A-Z][a-z]+)?{_W}corporation\b)){_W}"
+    rf"(?:[^()]|\([^()\"“”]{{0,40}}\)){{1,100}}?)"
+)
 _OPEN = r"[\"“”]"
-_CLOSE = r"[\"”“]"
+# a mismatched closing quote as typed: (the “Company’)
+_CLOSE = r"[\"”“’]"
 _DEFINED = re.compile(
-    rf"(?P<name>{_ENTITY})(?:[ \t\n]*\((?:f/k/a|formerly|d/b/a)[^()]{{0,60}}\))?{_DESCRIPTOR}?"
+    # a former name, in parentheses or after a comma: "AIM ImmunoTech Inc., f/k/a Hemispherx
+    # Biopharma, Inc., a Delaware corporation"
+    rf"(?P<name>{_ENTITY})(?:[ \t\n]*\((?:f/k/a|formerly|d/b/a)[^()]{{0,60}}\)|"
+    rf",?{_W}(?:f/k/a|formerly|d/b/a){_W}{_ENTITY})?{_DESCRIPTOR}?"
     # A ticker on a line of its own may stand between ("J. C. Penney Company, Inc." / "JCP" /
     # "(the "Company")", as a quote page lays it out).
     rf"(?:\n[ \t]*[A-Z]{{1,5}}[ \t]*(?=\n))?"
@@ -188,7 +197,9 @@ Agent)". The agent is named with an entity's suffix, or followed by "(as Rights 
 _BODIES = frozenset({"board", "directors", "committee", "members", "officers", "subsidiaries"})
 _SECURITIES = frozenset({"rights", "stock", "shares", "securities"})
 _HOLDERS = frozenset({"holders", "stockholders", "shareholders"})
-_GENERIC_NOUNS = _BODIES | _SECURITIES | _HOLDERS
+# An officer's title: "Vice President, Secretary and General Counsel of The Toro Company".
+_OFFICES = frozenset({"counsel", "secretary", "president", "treasurer", "officer", "chairman"})
+_GENERIC_NOUNS = _BODIES | _SECURITIES | _HOLDERS | _OFFICES
 _NOT_A_NAME = frozenset(
     {"company", "corporation", "registrant", "issuer", "rights", "board", "this", "agreement"}
 )

@@ -194,7 +194,11 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
             rf"(?:{_W}\([^)\n]{{0,40}}\))?,?{_W}(?:to{_W}|of{_W})?{_THE_PLAN}|"
             rf"\b(?:authorized|approved|executed|entered{_W}into|adopted){_W}"
             rf"(?:an{_W}|the{_W})?Amendment(?:{_W}No\.|{_W}to\b|{_W}Number\b)|"
-            rf"\b(?:approved|adopted|authorized|entered{_W}into,?){_W}an{_W}amendment{_W}to\b|"
+            # "approved the form of an amendment (the "Amendment") to be effective May 22,
+            # 2000, to its Rights Agreement": its short name and its effective date between.
+            rf"\b(?:approved|adopted|authorized|entered{_W}into,?)(?:{_W}the{_W}form{_W}of)?{_W}"
+            rf"an{_W}amendment(?:{_W}\([^)\n]{{0,40}}\))?"
+            rf"(?:{_W}to{_W}be{_W}effective{_W}[^.;,]{{1,40}},(?:{_W}\d{{4}},)?)?{_W}to\b|"
             # An extension amends the plan's expiry: "Ford Extends Tax Benefit Preservation
             # Plan", "approved a three-year extension of its current ... plan", "extends the
             # final expiration date of the plan".
@@ -219,7 +223,8 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
             rf"^[ \t|]*(?:[\w'’&,.-]+[ \t]+){{0,6}}?adoption[ \t]+of[ \t]+"
             rf"(?:(?:a|an|the|its|our)[ \t]+)?(?:[\w'’&-]+[ \t]+){{0,5}}?{PLAN_NOUN}[ \t]*$|"
             rf"\b(?:adopt(?:s|ed|ing)?|approved{_W}the{_W}adoption{_W}of){_W}{_THE_PLAN}|"
-            rf"\b(?:entered{_W}into|entry{_W}into){_W}{_THE_PLAN}|"
+            # "executed a Rights Agreement", "implemented a Tax Benefit Preservation Plan".
+            rf"\b(?:entered{_W}into|entry{_W}into|executed|implemented){_W}{_THE_PLAN}|"
             # "authorized, effective November 1, 2004, subject to ... approval, adoption of a
             # shareholder rights plan"; "a new Rights Agreement entered into between X and Y".
             rf"\b(?:authorized|approved),?{_W}[^.;]{{0,100}}?\badoption{_W}of{_W}{_THE_PLAN}|"
@@ -421,12 +426,13 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
     (
         # A 1990s amendment's preamble names it by its date, the plan after: "AMENDMENT,
         # dated as of September 21, 1999 (the "Amendment"), to the Rights Agreement, dated
-        # as of April 15, 1996" (in capitals: a narrative's "an amendment, dated ..." is not).
+        # as of April 15, 1996" (in capitals: a narrative's "an amendment, dated ..." is not),
+        # its short name may come first: 'AMENDMENT NO. 4 (the "Amendment") dated as of ...'.
         DocumentKind.AMENDMENT,
         11,
         re.compile(
             rf"(?:\b(?:{_ORDINAL}{_S})?AMENDMENT|^[ \t]*(?:{_ORDINAL}{_S})?Amendment)"
-            rf"(?:{_S}NO\.?[ \t]*\d{{1,2}})?,?{_S}dated{_S}"
+            rf"(?:{_S}NO\.?[ \t]*\d{{1,2}})?(?:{_S}\([^()\n]{{0,40}}\))?,?{_S}dated{_S}"
             rf"(?i:as{_S}of{_S})?[^()\n;]{{1,40}}?(?:\([^()\n]{{0,40}}\),?{_S})?"
             rf"(?i:to{_S}(?:the|that{_S}certain){_S})(?i:{_PLAN_TITLE})",
             re.M,
@@ -670,6 +676,14 @@ _DESCRIPTION_OF_SECURITIES = re.compile(
     re.IGNORECASE,
 )
 _MAX_TRIES = 20
+# A mirror's header line names the filing's form ("8-A12B/A, 1994-01-12"); a form's own cover
+# says who it is filed with and what it registers.
+_HEADER_FORM = re.compile(r"[ \t]*8-A12[BG]")
+_COVER_WORDS = re.compile(
+    r"SECURITIES[ \t\n]+AND[ \t\n]+EXCHANGE[ \t\n]+COMMISSION|\bFORM[ \t\n]+8-A|"
+    r"\bItem[ \t]*1\.?[ \t|]+Description\b|\bto[ \t\n]+be[ \t\n]+registered\b",
+    re.IGNORECASE,
+)
 _SCHEDULE_13 = re.compile(r"S(?:CHEDULE|chedule|C)[ \t]+13[DG]")
 _ANOTHER_SCHEDULE = re.compile(r"\b(?:an?|\w+['’]s)[ \t\n]+$", re.I)
 # A verb of news: a headline's, never in an agreement's title (which names the plan, not an
@@ -765,6 +779,14 @@ def document_kind(filing: Filing) -> DocumentReading:
     signals.append((DocumentKind.ANNUAL_NOTE, 9, _NOTE_HEADING.match(text, main.start, stop)))
     for kind, weight, match in signals:
         if match is None:
+            continue
+        if (
+            kind in (DocumentKind.FORM_8A, DocumentKind.FORM_8A_AMENDMENT)
+            and _HEADER_FORM.match(match.group())
+            and _COVER_WORDS.search(text, main.start, stop) is None
+        ):
+            # "CUMMINS ENGINE CO INC\n8-A12B/A, 1994-01-12" above an instrument with no cover
+            # of its own: the mirror's header names the filing, the page is an exhibit to it.
             continue
         strength = weight * _position_factor(kind, match.start() - main.start)
         strongest[kind] = max(strongest.get(kind, 0.0), strength)

@@ -527,11 +527,15 @@ _HOLDER_ENTITY = (
 )
 """A holder's name that carries an entity's suffix ("Blue Harbor Capital, L.P.")."""
 _DEEMED_ACQUIRING = (
-    rf"(?:be{_W}deemed{_W}(?:to{_W}be{_W}|to{_W}have{_W}become{_W})?|become{_W})an?{_W}[\"“]?"
+    rf"(?:be{_W}deemed{_W}(?:to{_W}be{_W}|to{_W}have{_W}become{_W})?|become{_W}|constitute{_W})"
+    rf"an?{_W}[\"“]?"
     rf"Acquiring{_W}Person"
 )
+# The name may be followed by its short name, which may hold a period: "Heartland Advisors, Inc.
+# ("Heartland Advisors Inc.") shall not constitute an Acquiring Person".
 _EXCLUDED = re.compile(
-    rf"(?P<name>{_HOLDER_ENTITY})(?!\w)[^.;%]{{0,200}}?\b(?:shall|will){_W}not{_W}"
+    rf"(?P<name>{_HOLDER_ENTITY})(?!\w)(?:[ \t\n]*\([^()]{{1,80}}\))?[^.;%]{{0,200}}?"
+    rf"\b(?:shall|will){_W}not{_W}"
     rf"{_DEEMED_ACQUIRING}"
 )
 _NOT_DEEMED = re.compile(rf"\b(?:shall|will){_W}not{_W}{_DEEMED_ACQUIRING}")
@@ -574,10 +578,14 @@ _ADDED_TO_EXEMPT = re.compile(
 )
 # "neither Newco, Xxxxx nor any Affiliate of either Newco or Xxxxx shall be deemed to be an
 # Acquiring Person": parties excluded one by one, listed before the words that exclude them.
+# So are those of "none of Danaher Corporation ("Parent"), its subsidiaries, ..., including
+# without limitation Raven Acquisition Corp. ("Sub"), ... is or shall be an Acquiring Person"; an
+# abbreviation's period before a parenthesis or a comma does not end the list.
 _NEITHER_NOR = re.compile(
     # a party's defined short name may stand between: 'neither Acme Corporation ("Acme") nor'
-    rf"\bneither{_W}(?P<list>(?:[^.;:()]|\([^().;:]{{0,40}}\)){{1,200}}?){_W}(?:shall|will){_W}"
-    rf"{_DEEMED_ACQUIRING}"
+    rf"\b(?:neither|none{_W}of){_W}(?P<list>(?:[^.;:()]|\.(?=[ \t\n]*[(,])|"
+    rf"\([^().;:]{{0,40}}\)){{1,300}}?){_W}(?:is{_W}or{_W})?(?:shall|will){_W}"
+    rf"(?:{_DEEMED_ACQUIRING}|be{_W}an?{_W}[\"“]?Acquiring{_W}Person)"
 )
 # 'the term "Acquiring Person" shall not include X Corporation'; 'exempts X Corporation ... from
 # the definition of Acquiring Person': the same exclusion, the name after the words.
@@ -837,6 +845,15 @@ _TWO_PARTIES = re.compile(
 # "Between KB Home and Mellon Investor Services LLC": a heading's parties, the company first,
 # whatever its name's form (an agent's own "and" comes later: "Harris Trust and Savings Bank").
 _BETWEEN_PARTIES = re.compile(r"(?i:by and )?(?i:between) [^,;()]{1,80}? (?i:and) (?=[A-Z])")
+# "The Registrant and U.S. Stock Transfer Corporation (the "Rights Agent")": the company by its
+# defined role, then the agent.
+_ROLE_AND = re.compile(r"(?i:the) (?:Registrant|Company|Corporation|Issuer) (?i:and) (?=[A-Z])")
+# A signature block: the officer's title on its own line above the agent's name ("General
+# Counsel and Secretary\nCHASEMELLON SHAREHOLDER SERVICES, L.L.C.\nas successor Rights Agent").
+_SIGNATURE_TITLE = re.compile(
+    r"[^\n]{0,60}?\b(?:Secretary|President|Treasurer|Officer|Counsel|Director)[ \t]*\n[ \t]*"
+    r"(?=[A-Z])"
+)
 # A recital, also after the "; and" that ends the one before it ("...; and / WHEREAS, ...").
 _RECITAL = re.compile(r"\W*(?:and\W+)?(?:whereas|recitals?)\b")
 # Where a grandfathering clause starts: holders already over the line when the plan (or a
@@ -933,6 +950,14 @@ _ACQUISITIONS_BY = re.compile(
     rf"shareholders?)(?:{_W}or{_W}groups?)?{_W}(?:beneficially{_W})?(?:owning|holding)[ \t\n]*$",
     re.IGNORECASE,
 )
+_REACHES = re.compile(
+    rf"\b(?:acquires|acquiring|reaches|reaching|obtains|obtaining)"
+    rf"(?:{_W}(?:beneficial{_W})?ownership{_W}of)?[ \t\n]*$",
+    re.IGNORECASE,
+)
+_BECOMES_ACQUIRING = re.compile(
+    rf"[^;]{{0,160}}?\bbecomes?{_W}an?{_W}[\"“]?Acquiring{_W}Person", re.IGNORECASE
+)
 _PASSIVE_MARK = re.compile(r"passive|13G\b", re.IGNORECASE)
 # "(other than certain passive institutional investors)": passive holders left out of the
 # test, not a tier of their own.
@@ -1009,8 +1034,11 @@ _MORE = re.compile(
     r"[ \t\n]*$",
     re.IGNORECASE,
 )
+# "equal to or exceeding 4.9%": "equal to or" before any "more than" wording makes it at least.
 _AT_LEAST = re.compile(
-    rf"(?:at{_W}least|equal{_W}to{_W}or{_W}greater{_W}than){_ADDITIONAL}[ \t\n]*$", re.I
+    rf"(?:at{_W}least|equal{_W}to{_W}or{_W}(?:greater{_W}than|more{_W}than|in{_W}excess{_W}of|"
+    rf"exceeds?|exceeding|above|over)){_ADDITIONAL}[ \t\n]*$",
+    re.I,
 )
 _UP_TO = re.compile(rf"(?:up{_W}to|as{_W}much{_W}as)[ \t\n]*$", re.IGNORECASE)
 # "or more" after the number; a unit written twice ("10% percent or more") is still the number.
@@ -1028,6 +1056,13 @@ _OF_THEN_TO = re.compile(
 _UNCHANGED_BEFORE = re.compile(
     rf"\b(?:no{_W}change{_W}(?:to|in)|without{_W}(?:any{_W})?chang\w*|not{_W}chang\w*)"
     rf"(?:{_W}the)?[ \t\n]*$",
+    re.IGNORECASE,
+)
+# 'each reference in this definition to "15%" shall be deemed to be a reference to "24.9%"': the
+# number before "shall be deemed ... a reference to" is the one the words replace.
+_DEEMED_REFERENCE = re.compile(
+    rf"[\"”']?{_W}(?:shall|will){_W}(?:be{_W}deemed{_W}(?:to{_W}be{_W})?|mean{_W}|be{_W}read{_W}as{_W})"
+    rf"(?:a{_W})?references?{_W}to\b",
     re.IGNORECASE,
 )
 # "10% or more (subject to the grandfathering provisions discussed below)": a pointer to the
@@ -1336,6 +1371,32 @@ def _expand_suffix(text: str, name: str) -> str:
     return f"{name}, {match.group(1)}" if match is not None else name
 
 
+_INSTRUMENT_NAME = re.compile(r"\b(?:Plan|Agreement|Amendment)$")
+_RELATED = r"(?:Affiliates|Associates|Subsidiaries|affiliates|associates|subsidiaries)"
+_RELATED_ONLY = re.compile(rf"{_RELATED}(?:{_W}(?:and|or|and/or){_W}{_RELATED})*")
+_OWNER_OF_RELATED = re.compile(
+    rf"(?P<name>{_NAME})(?<!and)(?<!or),?{_W}(?:and|or){_W}(?:any{_W}of{_W}|all{_W}of{_W})?"
+    rf"(?:its|their|his|her){_W}$"
+)
+_LIST_LETTER = re.compile(r"(?P<letter>[A-Z])\.[ \t\n]+(?=[A-Z][a-z])")
+
+
+def _without_list_letter(text: str, at: int, name: str) -> str:
+    """``"B. First Bank System, Inc."`` -> ``"First Bank System, Inc."`` in a lettered list.
+
+    A recital's letter is read as one when the letter before it opens an item shortly before
+    ("RECITALS A. The Company ... B. First Bank ..."); "B. Riley" alone keeps its initial.
+    """
+    letter = _LIST_LETTER.match(name)
+    if letter is None:
+        return name
+    previous = chr(ord(letter["letter"]) - 1)
+    opens = re.compile(rf"(?:^|[\s.;:)])(?:{previous}\.)[ \t\n]+[A-Z]") if previous >= "A" else None
+    if opens is None or opens.search(text, max(0, at - 3000), at) is None:
+        return name
+    return name[letter.end() :]
+
+
 def _names(
     filing: Filing, regions: Iterable[tuple[Document, Authority, int, int]]
 ) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
@@ -1344,7 +1405,18 @@ def _names(
     groups: dict[str, tuple[str, ...]] = {}
     for _, _, start, end in regions:
         for match in _DEFINED.finditer(text, start, end):
-            full = " ".join(match["name"].split())
+            full = _without_list_letter(text, match.start("name"), " ".join(match["name"].split()))
+            if _INSTRUMENT_NAME.search(full):
+                continue  # 'a Stockholder Rights Plan ("NOL Rights Plan")': a plan, not a party
+            if _RELATED_ONLY.fullmatch(full):
+                # "WMS Industries Inc. and any of its Affiliates and Associates ("WMS")": the
+                # short name is the entity's, with its affiliates; never "Affiliates and Associates"
+                owner = _OWNER_OF_RELATED.search(
+                    text, max(start, match.start() - 200), match.start()
+                )
+                if owner is None:
+                    continue
+                full = " ".join(owner["name"].split())
             short = " ".join(match["short"].split())
             if full.split()[0].lower() in _STOP_NAMES and " and " in full:
                 # "between the Company and Acme Holdings Limited, a company ... (the
@@ -1385,14 +1457,14 @@ def _comparison(
     before = text[max(floor, mention.start - 40) : mention.start]
     tail = mention.end if after is None else after
     following = text[tail : min(ceiling, tail + 20)]
-    more = _MORE.search(before)
-    if more is not None:
-        words = " ".join(more.group().split())
-        return Comparison.MORE_THAN, words, mention.start - len(before) + more.start(), mention.end
     least = _AT_LEAST.search(before)
     if least is not None:
         words = " ".join(least.group().split())
         return Comparison.AT_LEAST, words, mention.start - len(before) + least.start(), mention.end
+    more = _MORE.search(before)
+    if more is not None:
+        words = " ".join(more.group().split())
+        return Comparison.MORE_THAN, words, mention.start - len(before) + more.start(), mention.end
     upto = _UP_TO.search(before)
     if upto is not None:
         return (
@@ -1690,7 +1762,8 @@ class _Flags:
 _NO_FLAGS = _Flags(False, None, False, False, False, False, False)
 _CHANGING = re.compile(r"\b(?:amend|lower|reduc|increas|rais|chang|decreas|replac)\w{0,12}\b")
 _EXCEPTION = re.compile(
-    r"not be deemed|shall not be|will not be|exception|exempt|permit|without triggering|"
+    r"not be deemed|shall not be|will not be|not constitute|exception|exempt|permit|"
+    r"without triggering|"
     r"without becoming|without being deemed|in no event shall"
 )
 _PASSIVE = re.compile(
@@ -2480,7 +2553,12 @@ class _Reader:
         written = " ".join(match[group].strip("[]").split())
         # "Between Harsco Corporation and Mellon Investor Services LLC": a heading's two
         # parties run together; the agent is the party after the company.
-        parties = _TWO_PARTIES.match(written) or _BETWEEN_PARTIES.match(written)
+        parties = (
+            _TWO_PARTIES.match(written)
+            or _BETWEEN_PARTIES.match(written)
+            or _ROLE_AND.match(written)
+            or _SIGNATURE_TITLE.match(match[group])
+        )
         if parties is not None:
             written = written[parties.end() :]
             match_start = match.start(group) + match[group].find(written.split()[0])
@@ -2818,7 +2896,9 @@ class _Reader:
             self._add_agent(match, 0.8 * _AUTHORITY_FACTOR[authority])
             return
         if match is not None:
-            name = " ".join(match["agent"].split())
+            raw = match["agent"]
+            signed = _SIGNATURE_TITLE.match(raw)  # "Secretary\nBETA SERVICES, L.L.C."
+            name = " ".join(raw[signed.end() if signed else 0 :].split())
         elif self.defined_successor is not None:
             match = _SUCCESSOR_DEFINED.search(self.text, start, end)
             if match is None:
@@ -3052,6 +3132,13 @@ class _Reader:
                 continue  # the old value of a change "from X to Y"
             if _UNCHANGED_BEFORE.search(text, max(start, mention.start - 40), mention.start):
                 continue  # "with no change to the 15% triggering threshold"
+            if _DEEMED_REFERENCE.match(text, mention.end, end):
+                continue  # the old value: '"15%" shall be deemed to be a reference to "24.9%"'
+            if "whenever" in low and _DEEMED_REFERENCE.search(text, start, mention.start):
+                # 'Whenever X is the "Person" referred to ..., each reference to "15%" shall be
+                # deemed to be a reference to "24.9%"': a value for one holder, not the plan's
+                # line; read as a change of other terms.
+                continue
             window_start = previous_end
             if index and _TO_BEFORE.search(text, max(start, mention.start - 8), mention.start):
                 # "from 15% to 20%": the words before "from" describe both numbers
@@ -3100,6 +3187,16 @@ class _Reader:
                         f"the comparison is read where the text uses {term['term']!r}, the "
                         "defined term this number is the value of"
                     )
+            if (
+                comparison is None
+                and _REACHES.search(text, max(start, mention.start - 60), mention.start)
+                and _BECOMES_ACQUIRING.match(text, mention.end, end)
+            ):
+                # "A person that acquires 4.9% of the common stock becomes an Acquiring Person":
+                # acquiring the number, reaching it, is what makes one: 4.9% or more.
+                comparison = Comparison.AT_LEAST
+                confidence = 0.75 * factor
+                notes.append("acquiring the number makes an Acquiring Person: read as reaching it")
             if comparison is None:
                 if self._stated is None:  # once per filing: reading stays linear
                     self._stated = _stated_comparisons(text, self.sentences)
@@ -3275,6 +3372,7 @@ class _Reader:
             words = r"[ \t\n]+".join(re.escape(w) for w in term.split())
             after = re.search(rf"{words}[\"”]?{_W}or{_W}(?:more|greater)\b", self.text)
             before = re.search(
+                rf"(?P<equal>equal{_W}to{_W}or{_W})?"
                 rf"(?:more{_W}than|in{_W}excess{_W}of|exceed(?:s|ing)?|greater{_W}than){_W}"
                 rf"(?:the{_W})?(?:then[ -]applicable{_W})?[\"“]?{words}",
                 self.text,
@@ -3284,7 +3382,8 @@ class _Reader:
             if after is not None and (before is None or after.start() < before.start()):
                 found = Comparison.AT_LEAST
             elif before is not None:
-                found = Comparison.MORE_THAN
+                # "equal to or exceeding the Threshold Percentage": at least.
+                found = Comparison.AT_LEAST if before["equal"] else Comparison.MORE_THAN
             self._terms[term] = found
         return self._terms[term]
 
