@@ -20,6 +20,7 @@ The limit ``p`` percent (``num / den``) with comparison ``at-least`` allows at m
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import polars as pl
 
@@ -215,3 +216,149 @@ def disagreements(peer: pl.DataFrame, screened: pl.DataFrame) -> int:
         theirs["max_shares"]
     )
     return int(differ.sum())
+
+
+class JoinFloor:
+    """The least a screen that joins must do: a compiled kernel over pre-encoded integers.
+
+    Not a peer a user would write but a floor with the join in it: each row's period found
+    by binary search among its issuer's periods (issuer index and day numbers encoded before
+    timing), the most generous applicable limit (general, passive tier, the named exception
+    by a pre-encoded holder code), the status and ``max_shares`` in exact 64-bit integers, as
+    the peers give them, on both cores. No names read, no validation, no result frame: it
+    shows what the join itself costs over the numpy floor's pre-joined arrays.
+    """
+
+    def __init__(self, positions: pl.DataFrame, periods: pl.DataFrame) -> None:
+        import numpy as np
+
+        table = periods.with_columns(pl.col("p_issuer").cast(pl.String)).sort("p_issuer", "start")
+        issuers = table["p_issuer"].unique(maintain_order=True)
+        counts = table.group_by("p_issuer", maintain_order=True).len()["len"].to_numpy()
+        self.offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        named = sorted(set(table["x_holder"].drop_nulls()))
+        self.start = table["start"].to_physical().to_numpy().astype(np.int32)
+        self.end = table["end"].to_physical().to_numpy().astype(np.int32)
+
+        def limits(prefix: str) -> tuple[np.ndarray, ...]:
+            return (
+                table[f"{prefix}_num"].fill_null(-1).to_numpy().astype(np.int64),
+                table[f"{prefix}_den"].fill_null(1).to_numpy().astype(np.int64),
+                table[f"{prefix}_more"].fill_null(False).to_numpy().astype(np.bool_),
+            )
+
+        self.limits = limits("g") + limits("p") + limits("x")
+        self.x_code = (
+            table["x_holder"]
+            .replace_strict(named, list(range(len(named))), default=-1, return_dtype=pl.Int32)
+            .to_numpy()
+        )
+        self.x_passive = table["x_passive"].fill_null(False).to_numpy().astype(np.bool_)
+        self.issuer = (
+            positions["issuer"]
+            .cast(pl.String)
+            .replace_strict(issuers, list(range(len(issuers))), return_dtype=pl.Int32)
+            .to_numpy()
+        )
+        self.holder = (
+            positions["holder"]
+            .cast(pl.String)
+            .replace_strict(named, list(range(len(named))), default=-1, return_dtype=pl.Int32)
+            .to_numpy()
+        )
+        self.date = positions["date"].to_physical().to_numpy().astype(np.int32)
+        self.shares = positions["shares"].to_numpy().astype(np.int64)
+        self.outstanding = positions["outstanding"].to_numpy().astype(np.int64)
+        self.passive = positions["passive"].to_numpy().astype(np.bool_)
+        self.status = np.empty(positions.height, np.int8)
+        self.max_shares = np.empty(positions.height, np.int64)
+        self.headroom = np.empty(positions.height, np.int64)
+
+    def run(self) -> None:
+        """The timed part: one kernel call over the encoded arrays."""
+        _join_floor_kernel()(
+            self.issuer,
+            self.holder,
+            self.date,
+            self.shares,
+            self.outstanding,
+            self.passive,
+            self.offsets,
+            self.start,
+            self.end,
+            *self.limits,
+            self.x_code,
+            self.x_passive,
+            self.status,
+            self.max_shares,
+            self.headroom,
+        )
+
+    def verdicts(self) -> pl.DataFrame:
+        """The last run's status, max_shares and headroom, as the peers give them."""
+        names = pl.Series(["inactive", "clear", "warning", "triggered"])
+        return pl.DataFrame(
+            {
+                "status": names.gather(self.status),
+                "max_shares": self.max_shares,
+                "headroom": self.headroom,
+            }
+        )
+
+
+_KERNEL: list[object] = []
+
+
+def _join_floor_kernel() -> Any:
+    """The join floor's kernel, compiled on first use (numba, both cores)."""
+    if _KERNEL:
+        return _KERNEL[0]
+    import numba
+
+    @numba.njit(parallel=True, nogil=True, cache=False)
+    def kernel(  # type: ignore[no-untyped-def]
+        issuer, holder, date, shares, outstanding, passive, offsets, start, end,
+        g_num, g_den, g_more, p_num, p_den, p_more, x_num, x_den, x_more, x_code, x_passive,
+        status, max_shares, headroom,
+    ):  # fmt: skip
+        for row in numba.prange(issuer.shape[0]):
+            low = offsets[issuer[row]]
+            high = offsets[issuer[row] + 1]
+            day = date[row]
+            while low < high:  # the first period starting after the day
+                middle = (low + high) // 2
+                if start[middle] <= day:
+                    low = middle + 1
+                else:
+                    high = middle
+            period = low - 1
+            status[row] = 0
+            max_shares[row] = -1
+            headroom[row] = 0
+            if period < offsets[issuer[row]] or day > end[period]:
+                continue
+            num, den, more = g_num[period], g_den[period], g_more[period]
+            if passive[row] and p_num[period] >= 0:
+                left, right = p_num[period] * den, num * p_den[period]
+                if num < 0 or left > right or (left == right and p_more[period] and not more):
+                    num, den, more = p_num[period], p_den[period], p_more[period]
+            code = holder[row]
+            if code >= 0 and code == x_code[period] and (passive[row] or not x_passive[period]):
+                left, right = x_num[period] * den, num * x_den[period]
+                if num < 0 or left > right or (left == right and x_more[period] and not more):
+                    num, den, more = x_num[period], x_den[period], x_more[period]
+            if num < 0:
+                continue
+            line = num * outstanding[row] - (0 if more else 1)
+            most = line // (100 * den)
+            max_shares[row] = most
+            headroom[row] = most - shares[row]
+            if shares[row] > most:
+                status[row] = 3
+            elif shares[row] * 1000 * den >= 9 * num * outstanding[row]:
+                status[row] = 2
+            else:
+                status[row] = 1
+
+    _KERNEL.append(kernel)
+    return kernel

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.util
 import os
 import resource
 import subprocess
@@ -289,6 +290,11 @@ def floor_time(result: pl.DataFrame, rows: int) -> tuple[float, float]:
     return numpy_floor(joined) * scale, FLOOR_CPU[-1] * scale
 
 
+def ratio(over: list[float], under: list[float]) -> str:
+    """The spread of ``over[i] / under[i]``, as ``low–highx``."""
+    return spread([a / b for a, b in zip(over, under, strict=True)]) + "x"
+
+
 def spread(values: list[float]) -> str:
     """``low–high`` (or the one value) with two decimals."""
     low, high = min(values), max(values)
@@ -327,6 +333,14 @@ def compare_with_peers(
     seconds_of = {form: {figure: [] for figure in figures} for form in forms}
     floors: list[float] = []
     floors_cpu: list[float] = []
+    joins: list[float] = []
+    joins_cpu: list[float] = []
+    join_floor = None
+    if importlib.util.find_spec("numba") is not None:
+        join_floor = peers.JoinFloor(positions, periods)  # encoded before timing, like the floor
+        join_floor.run()  # compiled
+    else:
+        print("join floor: not measured (numba is not installed)")
     for number in range(1, args.rounds + 1):
         for form, frame in forms.items():
             took, took_cpu, result = measured(
@@ -336,6 +350,13 @@ def compare_with_peers(
                 floor, floor_cpu = floor_time(result, frame.height)
                 floors.append(floor)
                 floors_cpu.append(floor_cpu)
+                if join_floor is not None:
+                    join_seconds, join_cpu, _ = measured(join_floor.run, repeat=args.repeat)
+                    joins.append(join_seconds)
+                    joins_cpu.append(join_cpu)
+                    wrong = peers.disagreements(join_floor.verdicts(), result)
+                    if wrong:
+                        raise SystemExit(f"the join floor disagrees with rp.screen on {wrong} rows")
             polars_seconds, polars_cpu, polars_result = measured(
                 lambda frame=frame: peers.polars_peer(frame, periods), repeat=args.repeat
             )
@@ -357,31 +378,47 @@ def compare_with_peers(
             print(
                 f"round {number}, {form} columns: screen {took:.3f} s "
                 f"(CPU {took_cpu:.3f} s) = {took / floors[-1]:.2f}x the floor "
-                f"({floors[-1]:.3f} s; CPU {took_cpu / floors_cpu[-1]:.2f}x); polars range join "
+                f"({floors[-1]:.3f} s; CPU {took_cpu / floors_cpu[-1]:.2f}x), "
+                + (
+                    f"{took / joins[-1]:.2f}x the join floor ({joins[-1]:.3f} s; CPU "
+                    f"{took_cpu / joins_cpu[-1]:.2f}x); "
+                    if joins
+                    else ""
+                )
+                + f"polars range join "
                 f"{polars_seconds:.3f} s ({polars_seconds / took:.2f}x screen; CPU "
                 f"{polars_cpu / took_cpu:.2f}x), DuckDB range join {duckdb_seconds:.3f} s "
                 f"({duckdb_seconds / took:.2f}x screen; CPU {duckdb_cpu / took_cpu:.2f}x)"
             )
-    print("every peer's status and max_shares agree with rp.screen's, row for row, every round")
+    print(
+        "every peer's and the join floor's status and max_shares agree with rp.screen's, "
+        "row for row, every round"
+    )
     print(
         f"summary over {args.rounds} round(s) of best-of-{args.repeat}, {positions.height:,} rows "
-        f"(floor {spread(floors)} s, CPU {spread(floors_cpu)} s); wall time, CPU time in brackets:"
+        f"(floor {spread(floors)} s, CPU {spread(floors_cpu)} s"
+        + (
+            f"; join floor {spread(joins)} s, CPU {spread(joins_cpu)} s, "
+            f"{ratio(joins, floors)} the floor"
+            if joins
+            else ""
+        )
+        + "); wall time, CPU time in brackets:"
     )
     print(
-        "| input | screen s | screen / floor | polars range join / screen "
+        "| input | screen s | screen / floor | screen / join floor | polars range join / screen "
         "| DuckDB range join / screen |"
     )
-    print("| --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- |")
     for form in forms:
         mine = seconds_of[form]
         wall, cpu = mine["screen"], mine["screen cpu"]
 
-        def ratio(over: list[float], under: list[float]) -> str:
-            return spread([a / b for a, b in zip(over, under, strict=True)]) + "x"
-
         print(
             f"| {form} | {spread(wall)} ({spread(cpu)}) | {ratio(wall, floors)} "
-            f"({ratio(cpu, floors_cpu)}) | {ratio(mine['polars'], wall)} "
+            f"({ratio(cpu, floors_cpu)}) | "
+            + (f"{ratio(wall, joins)} ({ratio(cpu, joins_cpu)})" if joins else "not measured")
+            + f" | {ratio(mine['polars'], wall)} "
             f"({ratio(mine['polars cpu'], cpu)}) | {ratio(mine['duckdb'], wall)} "
             f"({ratio(mine['duckdb cpu'], cpu)}) |"
         )

@@ -35,6 +35,7 @@ def test_screen_benchmark_prints_every_figure() -> None:
         "round 1, text columns: screen",
         "polars range join",
         "DuckDB range join",
+        "x the join floor (",
         "agree with rp.screen's, row for row",
         "| text |",
         "per-row assess loop",
