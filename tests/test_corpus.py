@@ -639,15 +639,18 @@ SEEN = frozenset(
 
 # The evaluator's fact vocabulary (rightsplan.edgar.evaluate.facts).
 _WHERE = r"(?:agreement|amendment\[(?:\d+|-)\])"
+# A line with its comparison, or a percentage whose comparison the text does not state.
+_LINE = r"(?:more than )?\d+(?:\.\d+)?%(?: or more)?"
+_UNSTATED = r"\d+(?:\.\d+)?% \(comparison not stated\)"
 _FACT = re.compile(
     r"event=(?:adoption|amendment|redemption|termination|expiration|none)"
     r"|company=.+"
     r"|agreement\.(?:dated=\d{4}-\d\d-\d\d|rights_agent=.+)"
     rf"|amendment\[(?:\d+|-)\]\.(?:authorized|executed)=\d{{4}}-\d\d-\d\d"
-    rf"|{_WHERE}\.(?:set-threshold|set-passive-tier|set-grandfathering)="
-    r"(?:more than |)\d+(?:\.\d+)?%(?: or more)?"
+    rf"|{_WHERE}\.(?:set-threshold|set-passive-tier|set-grandfathering)={_LINE}"
+    rf"|{_WHERE}\.(?:set-threshold|set-passive-tier)={_UNSTATED}"
     rf"|{_WHERE}\.set-grandfathering=no additional share"
-    rf"|{_WHERE}\.(?:add|replace)-exception=.+: (?:more than )?\d+(?:\.\d+)?%(?: or more)?.*"
+    rf"|{_WHERE}\.(?:add|replace)-exception=.+: (?:{_LINE}|{_UNSTATED}).*"
     rf"|{_WHERE}\.(?:add-exempt-person=.+ made an Exempt Person|remove-exception=.+)"
     rf"|{_WHERE}\.set-expiration=\d{{4}}-\d\d-\d\d"
     rf"|{_WHERE}\.(?:redeem=\d+(?:\.\d+)?|appoint-rights-agent=.+|other-change|terminate.*)"
