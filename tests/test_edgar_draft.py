@@ -235,7 +235,12 @@ class TestPatterns:
         drafted = draft("12_granite_first_amendment.txt")
         (amendment,) = drafted.amendments
         (change,) = amendment.changes
-        assert isinstance(change.change, rp.SetPassiveTier) and change.change.percent == 20
+        assert isinstance(change.change, rp.SetPassiveTier)
+        # "from 15% to 20%": the text does not say whether reaching 20% or exceeding it counts
+        assert change.comparison_stated is False and change.change.comparison is None
+        percent = change.change.percent
+        assert isinstance(percent, rp.UnknownPercent) and percent.at_least == percent.at_most == 20
+        assert "20%" in (percent.reason or "")
 
     def test_spelled_out_threshold(self) -> None:
         """The words "fifteen percent (15%) or more" are 15% or more."""
@@ -1069,7 +1074,7 @@ class TestHoldersAndChanges:
             "\u201c20%\u201d each place it appears."
         )
         drafted = text_facts(K8_AMENDMENT.format(clause=clause))
-        assert "amendment[1].set-threshold=20% or more" in drafted
+        assert "amendment[1].set-threshold=20% (comparison not stated)" in drafted
         assert not any("15%" in f for f in drafted)
 
     def test_replaced_expiry_date(self) -> None:
@@ -1176,7 +1181,7 @@ class TestHoldersAndChanges:
         assert {
             "agreement.dated=2020-03-20",
             "amendment[-].executed=2021-03-02",
-            "amendment[-].set-threshold=10% or more",
+            "amendment[-].set-threshold=10% (comparison not stated)",
         } <= text_facts(text)
 
     def test_act_dated_after_the_plan(self) -> None:
@@ -1681,7 +1686,7 @@ class TestCharterProvisions:
         )
         drafted = text_facts(text)
         assert "event=amendment" in drafted
-        assert "amendment[-].set-threshold=16.5% or more" in drafted
+        assert "amendment[-].set-threshold=16.5% (comparison not stated)" in drafted
         assert not any("=15%" in f for f in drafted)
 
     def test_holders_allowed_to_acquire_is_no_threshold(self) -> None:
@@ -2151,7 +2156,7 @@ class TestRound4:
             "the Agreement be deleted and replaced with \u201c9.99%.\u201d\n"
         )
         drafted = text_facts(text)
-        assert "amendment[1].set-threshold=9.99% or more" in drafted
+        assert "amendment[1].set-threshold=9.99% (comparison not stated)" in drafted
         assert not any("4.99%" in f for f in drafted)
 
     def test_a_long_passive_qualification(self) -> None:
@@ -2279,7 +2284,7 @@ class TestRound4:
             "thresholds set forth in Section 1(a) of the Rights Agreement to 15%, in each case "
             "as set forth in this Amendment;\n"
         )
-        assert "amendment[2].set-threshold=15% or more" in text_facts(text)
+        assert "amendment[2].set-threshold=15% (comparison not stated)" in text_facts(text)
 
     def test_the_operative_words_win_over_the_recital(self) -> None:
         """Where the operative words state the new threshold, the recital's is not drafted."""
@@ -2707,7 +2712,7 @@ class TestRound7:
         )
         facts = text_facts(text)
         assert not any("=15%" in f for f in facts)
-        assert "amendment[-].set-passive-tier=20% or more" in facts
+        assert "amendment[-].set-passive-tier=20% (comparison not stated)" in facts
 
     def test_value_left_unchanged_is_no_change(self) -> None:
         """'(with no change to the 15% triggering threshold ...)' drafts no 15% threshold."""
@@ -3005,3 +3010,116 @@ class TestRound8:
             "as successor Rights Agent\nBy: /s/ John Roe\n"
         )
         assert not any("Secretary" in f for f in text_facts(text))
+
+
+class TestRound9:
+    """Round 9: an unstated comparison is drafted as such; numbering; the tenth half's families."""
+
+    RAISED = (
+        "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1 is dated as of June 1, 2021, "
+        "to the Rights Agreement dated as of March 20, 2020.\n1. Section 1(a) of the Rights "
+        "Agreement is hereby amended by changing from 15% to 20% the reference therein to the "
+        "percentage of the Common Shares then outstanding.\n"
+    )
+
+    def test_unstated_comparison_is_drafted_as_not_stated(self) -> None:
+        """'from 15% to 20%' with no comparison anywhere: 20%, comparison not stated."""
+        drafted = draft_filing(parse_filing(self.RAISED, name="a.txt"))
+        (amendment,) = drafted.amendments
+        (change,) = [c for c in amendment.changes if c.kind == "set-threshold"]
+        assert change.comparison_stated is False
+        assert change.change.comparison is None  # type: ignore[attr-defined]
+        percent = change.change.percent  # type: ignore[attr-defined]
+        assert isinstance(percent, rp.UnknownPercent) and percent.at_least == percent.at_most == 20
+        assert change.reading() == "20% (comparison not stated)"
+        assert "does not state the comparison" in (change.change.note or "")
+        facts = text_facts(self.RAISED)
+        assert "amendment[1].set-threshold=20% (comparison not stated)" in facts
+        assert not any("20% or more" in f or "more than 20%" in f for f in facts)
+
+    def test_unstated_comparison_in_json_and_toml(self) -> None:
+        """The JSON says comparison_stated: false; the plan file writes the percent unknown."""
+        import json
+
+        from rightsplan.edgar.output import to_json
+
+        drafted = draft_filing(parse_filing(self.RAISED, name="a.txt"))
+        data = json.loads(to_json(combine([drafted])))
+        changes = [
+            c
+            for d in data["filings"]
+            for a in d["amendments"]
+            for c in a["changes"]
+            if c["change"]["kind"] == "set-threshold"
+        ]
+        assert [c["comparison_stated"] for c in changes] == [False]
+        assert "comparison" not in changes[0]["change"]
+        assert changes[0]["change"]["percent"]["unknown"] is True
+        toml = tomllib.loads(to_toml(combine([drafted])))
+        (change,) = [
+            c for a in toml["amendments"] for c in a["changes"] if c["kind"] == "set-threshold"
+        ]
+        assert "comparison" not in change
+        assert change["percent"]["unknown"] is True
+        assert change["percent"]["at_least"] == change["percent"]["at_most"] == "20"
+
+    def test_unstated_comparison_plan_loads_and_is_uncertain(self) -> None:
+        """The fragment, with the agreement's threshold added, loads: 20% is 'unknown (20%)'."""
+        drafted = draft_filing(parse_filing(self.RAISED, name="a.txt"))
+        fragment = (
+            to_toml(combine([drafted]))
+            .replace("[agreement]", '[agreement]\ncompany = "Acme Corp."', 1)
+            .replace(
+                "[[amendments]]",
+                '[[agreement.provisions]]\nkind = "set-threshold"\npercent = "15"\n'
+                'comparison = "at-least"\n\n[[amendments]]',
+                1,
+            )
+        )
+        from rightsplan.io import loads_plan
+
+        plan = loads_plan(fragment, "toml")
+        changes = [c for a in plan.amendments for c in a.changes]
+        (change,) = [c for c in changes if isinstance(c, rp.SetThreshold)]
+        assert change.comparison is None and not change.known
+
+    def test_comparison_stated_elsewhere_is_kept(self) -> None:
+        """The number with a comparison elsewhere in the text: that comparison, stated."""
+        text = self.RAISED + (
+            "2. A Person who is the Beneficial Owner of 20% or more of the Common Shares shall "
+            "be an Acquiring Person.\n"
+        )
+        facts = text_facts(text)
+        assert "amendment[1].set-threshold=20% or more" in facts
+        assert not any("comparison not stated" in f for f in facts)
+
+    def test_comparison_in_a_grandfathering_clause(self) -> None:
+        """'had already become the Beneficial Owner of 10% or more (but not 15% or more)'."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1 is made as of December 10, "
+            "1998 to the Rights Agreement dated as of September 30, 1996.\n1. Each and every "
+            '"15%" that appears in Section 1(a) of the Rights Agreement is hereby replaced with '
+            '"10%". However if, when the Board approved this Amendment, any Person had already '
+            "become the Beneficial Owner of 10% or more (but not 15% or more) of the outstanding "
+            "shares of Common Stock, then that Person shall not be treated as an Acquiring Person "
+            "so long as that Person does not become the Beneficial Owner of any additional "
+            "shares.\n"
+        )
+        assert "amendment[1].set-threshold=10% or more" in text_facts(text)
+
+    def test_the_acquisition_of_which_would_trigger(self) -> None:
+        """'the level of ownership the acquisition of which would result in ...': reaching it."""
+        text = (
+            "Acme Corp. announced that its Board of Directors has approved an amendment of the "
+            "Company's stockholder rights plan. The amendment raises from 10% to 15% the level of "
+            "beneficial ownership of common stock the acquisition of which by a person or group "
+            "would result in the rights becoming exercisable.\n"
+        )
+        assert "amendment[-].set-threshold=15% or more" in text_facts(text)
+
+    def test_unstated_comparison_of_an_agreement_is_not_drafted(self) -> None:
+        """An adoption's 'ownership threshold of 15%': no comparison stated, nothing guessed."""
+        text = K8_ADOPTION.format(
+            clause="The Rights Agreement has an ownership trigger threshold of 15%."
+        )
+        assert not any("set-threshold" in f for f in text_facts(text))

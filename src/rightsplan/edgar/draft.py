@@ -59,6 +59,7 @@ from rightsplan.edgar.filing import Document, Filing
 from rightsplan.edgar.numbers import PercentMention, find_percents
 from rightsplan.percent import Comparison, format_percent
 from rightsplan.terms import GrandfatherBase, GrandfatherCutoff
+from rightsplan.unknowns import UnknownPercent
 
 if TYPE_CHECKING:
     import pandas as pd  # type: ignore[import-untyped]  # pandas ships no stubs
@@ -74,9 +75,52 @@ __all__ = [
     "FilingDraft",
     "Found",
     "draft_filing",
+    "stated_percent",
+    "unstated_comparison",
 ]
 
 T = TypeVar("T")
+
+_THRESHOLD_CHANGES = (SetThreshold, SetPassiveTier, AddException, ReplaceException)
+
+COMPARISON_NOT_STATED = "comparison not stated"
+"""How a threshold whose comparison the text does not state is written: "20% (comparison not
+stated)"."""
+
+
+def unstated_comparison(percent: Fraction) -> UnknownPercent:
+    """A percentage the text states without saying whether reaching it or exceeding it counts.
+
+    Drafted as an :class:`~rightsplan.UnknownPercent` pinned to the number (both bounds the
+    number) with no comparison: a plan file then says the wording is unknown, and answers that
+    turn on it (a holder at exactly the number) are UNCERTAIN, where an assumed "or more" would
+    give a confident answer the text does not support.
+    """
+    shown = format_percent(percent)
+    return UnknownPercent(
+        at_least=percent,
+        at_most=percent,
+        reason=(
+            f"the text gives {shown}% but not whether reaching it or exceeding it counts "
+            f'("{shown}% or more" or "more than {shown}%")'
+        ),
+    )
+
+
+def stated_percent(change: Change) -> Fraction | None:
+    """The number of a threshold the text gives without its comparison, else ``None``.
+
+    ``None`` for a change with no threshold, one with its comparison, and an unknown percent.
+    """
+    percent = getattr(change, "percent", None)
+    if (
+        isinstance(percent, UnknownPercent)
+        and getattr(change, "comparison", True) is None
+        and percent.at_least is not None
+        and percent.at_least == percent.at_most
+    ):
+        return percent.at_least
+    return None
 
 
 class Authority(enum.IntEnum):
@@ -153,6 +197,20 @@ class DraftChange:
     wording: str | None = None
 
     @property
+    def comparison_stated(self) -> bool | None:
+        """Whether the text states the threshold's comparison; ``None`` for a change without one.
+
+        False where the text gives the number but not whether reaching it or exceeding it
+        counts ("raise from 15% to 20% the threshold"): the change's percent is then an
+        :class:`~rightsplan.UnknownPercent` pinned to the number, with no comparison.
+        """
+        if stated_percent(self.change) is not None:
+            return False
+        if getattr(self.change, "comparison", None) is not None:
+            return True
+        return None
+
+    @property
     def kind(self) -> str:
         """The change's kind as plan files name it ("set-threshold")."""
         return kind_name(type(self.change))
@@ -167,10 +225,13 @@ class DraftChange:
 
     def reading(self) -> str:
         """The value read, in words, to compare readings and report conflicts."""
-        threshold = getattr(self.change, "threshold", None)
-        if threshold is not None:
-            return str(threshold.describe())
-        return self.change.describe()
+        percent = stated_percent(self.change)
+        if percent is not None:
+            return f"{format_percent(percent)}% ({COMPARISON_NOT_STATED})"
+        change = self.change
+        if isinstance(change, _THRESHOLD_CHANGES) and change.known:
+            return change.threshold.describe()
+        return change.describe()
 
 
 @attrs.frozen
@@ -958,6 +1019,13 @@ _REACHES = re.compile(
 _BECOMES_ACQUIRING = re.compile(
     rf"[^;]{{0,160}}?\bbecomes?{_W}an?{_W}[\"“]?Acquiring{_W}Person", re.IGNORECASE
 )
+# "raises from 10% to 15% the level of beneficial ownership ... the acquisition of which by a
+# person ... would result in the rights becoming exercisable": acquiring the level, reaching it,
+# is what triggers.
+_ACQUISITION_OF_WHICH = re.compile(
+    rf"[^;]{{0,160}}?\bthe{_W}acquisition{_W}of{_W}which\b[^;]{{0,200}}?\b(?:would|will|shall)\b",
+    re.IGNORECASE,
+)
 _PASSIVE_MARK = re.compile(r"passive|13G\b", re.IGNORECASE)
 # "(other than certain passive institutional investors)": passive holders left out of the
 # test, not a tier of their own.
@@ -1481,24 +1549,31 @@ def _comparison(
 
 def _stated_comparisons(
     text: str, sentences: Iterable[tuple[int, int, Authority]]
-) -> dict[Fraction, Comparison]:
+) -> dict[Fraction, tuple[Comparison, bool]]:
     """Each percentage the text writes with a comparison, and the first comparison it writes.
 
     A grandfathering clause's numbers are the grandfathered holders' levels ("Stockholders
-    owning five percent or more ... are grandfathered"), not a threshold's: not counted.
+    owning five percent or more ... are grandfathered"), not a threshold's: counted only for a
+    number no other sentence gives a comparison, and marked (true) as read from such a clause.
     """
     out: dict[Fraction, Comparison] = {}
+    # A grandfathering clause's numbers count only where no other sentence gives one: "any
+    # Person [that] had already become the Beneficial Owner of 10% or more (but not 15% or
+    # more)" states the new threshold's comparison in an amendment that only swaps numbers.
+    clauses: dict[Fraction, Comparison] = {}
     for start, end, _ in sentences:  # sentence by sentence, as everything else is read
         grandfather = _GRANDFATHER.search(text, start, end)
         clause = end if grandfather is None else _clause_start(grandfather, start)
         for mention in find_percents(text, start, end):
-            if mention.start >= clause:
-                break
-            if mention.value not in out:
+            into = out if mention.start < clause else clauses
+            if mention.value not in into:
                 comparison, _, _, _ = _comparison(text, mention, start, end)
                 if comparison is not None:
-                    out[mention.value] = comparison
-    return out
+                    into[mention.value] = comparison
+    return {
+        **{value: (comparison, True) for value, comparison in clauses.items()},
+        **{value: (comparison, False) for value, comparison in out.items()},
+    }
 
 
 def _dates_outside_dated(text: str, start: int, end: int) -> list[tuple[int, int, pendulum.Date]]:
@@ -1797,7 +1872,7 @@ class _Reader:
         self.agreement_dates: list[Found[pendulum.Date]] = []
         self.agreement_ranks: list[int] = []
         self.ambiguous: list[tuple[int | None, Found[pendulum.Date]]] = []
-        self._stated: dict[Fraction, Comparison] | None = None
+        self._stated: dict[Fraction, tuple[Comparison, bool]] | None = None
         # Where thresholds read from a recital's purpose start (see _recited_threshold).
         self._recital_terms: set[int] = set()
         # The sentence before exempted holders over the line (see _EXEMPTS_OWNERS).
@@ -3165,7 +3240,7 @@ class _Reader:
             else:
                 comparison, wording, s, e = _comparison(text, mention, start, end)
             confidence = 0.85 * factor
-            assumed = False
+            assumed = from_clause = False
             notes: list[str] = []
             term = _TERM_DEFINED.search(text, max(start, mention.start - 120), mention.start)
             if comparison is None and is_passive and sentence_comparison is not None:
@@ -3187,10 +3262,12 @@ class _Reader:
                         f"the comparison is read where the text uses {term['term']!r}, the "
                         "defined term this number is the value of"
                     )
-            if (
-                comparison is None
-                and _REACHES.search(text, max(start, mention.start - 60), mention.start)
-                and _BECOMES_ACQUIRING.match(text, mention.end, end)
+            if comparison is None and (
+                (
+                    _REACHES.search(text, max(start, mention.start - 60), mention.start)
+                    and _BECOMES_ACQUIRING.match(text, mention.end, end)
+                )
+                or _ACQUISITION_OF_WHICH.match(text, mention.end, end)
             ):
                 # "A person that acquires 4.9% of the common stock becomes an Acquiring Person":
                 # acquiring the number, reaching it, is what makes one: 4.9% or more.
@@ -3200,7 +3277,7 @@ class _Reader:
             if comparison is None:
                 if self._stated is None:  # once per filing: reading stays linear
                     self._stated = _stated_comparisons(text, self.sentences)
-                stated = self._stated.get(mention.value)
+                stated, from_clause = self._stated.get(mention.value, (None, False))
                 if stated is not None:
                     comparison = stated
                     confidence = 0.7 * factor
@@ -3209,17 +3286,21 @@ class _Reader:
                         f"text writes {format_percent(mention.value)}% with one"
                     )
                 else:
+                    # Neither here nor anywhere else: the comparison is unknown, and drafted
+                    # so (below); "or more" stands in only for what the number's role needs.
                     comparison = Comparison.AT_LEAST
                     assumed = True
-                    confidence = 0.5 * factor
+                    confidence = 0.6 * factor
                     notes.append(
-                        'the comparison is not stated next to the number; assumed "or more"'
+                        "the text does not state the comparison: whether reaching "
+                        f"{format_percent(mention.value)}% or exceeding it counts is not known"
                     )
+            general = None if assumed else comparison  # None: the text does not state it
             if tier is not None:
-                self._tier_exception(tier, comparison, refs, start, end, factor)
+                self._tier_exception(tier, general, refs, start, end, factor)
             for passive_words in (qualification, trailing):
                 if passive_words is not None and _PASSIVE_WORDS.search(passive_words.group()):
-                    self._qualified_passive(passive_words, comparison, start, end, factor)
+                    self._qualified_passive(passive_words, general, start, end, factor)
             if wording == "up to":
                 confidence *= 0.8
                 notes.append(
@@ -3236,7 +3317,7 @@ class _Reader:
             if isinstance(change, SetThreshold) and not assumed and sentence_comparison is None:
                 sentence_comparison = comparison
             if change is None or (
-                assumed
+                (assumed or from_clause)
                 and target == "provision"
                 and isinstance(change, SetThreshold | SetPassiveTier)
             ):
@@ -3254,6 +3335,10 @@ class _Reader:
                 notes.append(
                     f"restated in a {authority.label}, which may paraphrase the agreement "
                     '("more than" for "or more"); confirm against the Rights Agreement'
+                )
+            if assumed and isinstance(change, _THRESHOLD_CHANGES):
+                change = attrs.evolve(
+                    change, percent=unstated_comparison(mention.value), comparison=None
                 )
             note = "; ".join(notes) or None
             if isinstance(change, AddException):
@@ -3274,8 +3359,8 @@ class _Reader:
         "WHEREAS, the Board ... has determined ... to amend the Rights Agreement to lower the
         thresholds set forth in Section 1(a) and 3(a) ... to 15%, in each case as set forth in
         this Amendment": the instrument's change, when its operative words are not read. The
-        comparison is the agreement's, which the recital does not state: "or more" is assumed
-        and said so (as for a change "from 20% to 15%").
+        comparison is the agreement's, which the recital does not state: drafted as not stated
+        (see :func:`unstated_comparison`).
         """
         match = _RECITED_NEW_THRESHOLD.search(self.text, start, end)
         if match is None:
@@ -3285,10 +3370,9 @@ class _Reader:
             return
         evidence = self.context.evidence(match.start(), match.end())
         change = SetThreshold(
-            percent=values[0].value,
-            comparison=Comparison.AT_LEAST,
+            percent=unstated_comparison(values[0].value),
             quote=" ".join(evidence.quote.split()),
-            note='the purpose a recital states; the comparison is not stated: assumed "or more"',
+            note="the purpose a recital states; the text does not state the comparison",
         )
         record = self._amendment(self.current_number, current=True)
         if any(isinstance(c.change, SetThreshold) for c in record.changes):
@@ -3390,7 +3474,7 @@ class _Reader:
     def _qualified_passive(
         self,
         qualification: re.Match[str],
-        comparison: Comparison,
+        comparison: Comparison | None,
         start: int,
         end: int,
         factor: float,
@@ -3402,15 +3486,20 @@ class _Reader:
         # The tier's own words, where it has them ("..., 20% or more)"), else the general one's.
         own, _, _, _ = _comparison(self.text, values[0], qualification.start(), qualification.end())
         evidence = self.context.evidence(qualification.start(), qualification.end())
+        low = " ".join(self.text[start:end].split()).lower()
+        changing = self._changing(start, end, low)
+        stated = own or comparison
+        if stated is None and not changing:
+            return  # an agreement's term without its comparison: a guess would be worse
         change = SetPassiveTier(
-            percent=values[0].value,
-            comparison=own or comparison,
+            percent=values[0].value if stated else unstated_comparison(values[0].value),
+            comparison=stated,
             quote=" ".join(evidence.quote.split()),
-            note="a passive investors' tier, in a parenthesis after the general threshold",
+            note="a passive investors' tier, in a parenthesis after the general threshold"
+            + ("" if stated else "; the text does not state the comparison"),
         )
         drafted = DraftChange(change, evidence, 0.75 * factor)
-        low = " ".join(self.text[start:end].split()).lower()
-        if self._changing(start, end, low):
+        if changing:
             self._amendment(self.current_number, current=True).changes.append(drafted)
         else:
             self.provisions.append(drafted)
@@ -3418,7 +3507,7 @@ class _Reader:
     def _tier_exception(
         self,
         tier: re.Match[str],
-        comparison: Comparison,
+        comparison: Comparison | None,
         refs: list[tuple[int, re.Match[str]]],
         start: int,
         end: int,
@@ -3430,17 +3519,21 @@ class _Reader:
             return
         holder = " ".join(tier["holder"].split())
         evidence = self.context.evidence(tier.start(), tier.end())
+        low = " ".join(self.text[start:end].split()).lower()
+        changing = self._changing(start, end, low)
+        if comparison is None and not changing:
+            return  # an agreement's term without its comparison: a guess would be worse
         change = AddException(
             holder=holder,
-            percent=values[0].value,
+            percent=values[0].value if comparison else unstated_comparison(values[0].value),
             comparison=comparison,
             requires_passive=False,
             quote=" ".join(evidence.quote.split()),
-            note="a second tier for a named holder in the sentence that sets the general one",
+            note="a second tier for a named holder in the sentence that sets the general one"
+            + ("" if comparison else "; the text does not state the comparison"),
         )
         drafted = DraftChange(change, evidence, 0.75 * factor)
-        low = " ".join(self.text[start:end].split()).lower()
-        if self._changing(start, end, low):
+        if changing:
             self._amendment(self.current_number, current=True).changes.append(drafted)
         else:
             self.provisions.append(drafted)
