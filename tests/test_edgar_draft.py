@@ -1227,7 +1227,7 @@ class TestHoldersAndChanges:
         } <= text_facts(text)
 
     def test_unnumbered_earlier_amendment(self) -> None:
-        """'as amended on X' in Amendment No. 2 can only be No. 1: numbered so, with a reason."""
+        """'as amended on X' in Amendment No. 2: an earlier amendment, left unnumbered."""
         text = (
             'Exhibit 4.1\nAMENDMENT NO. 2 TO RIGHTS AGREEMENT\nThis Amendment No. 2 ("Amendment '
             'No. 2") to that certain rights agreement, dated as of September 25, 1995, as amended '
@@ -1236,12 +1236,16 @@ class TestHoldersAndChanges:
             "entered into as of this 15th day of August, 2000.\n"
         )
         drafted = draft_filing(parse_filing(text, name="a.txt"))
-        first = next(a for a in drafted.amendments if a.number and a.number.value == 1)
+        first = next(a for a in drafted.amendments if a.number is None)
         assert first.executed is not None and first.executed.value == pendulum.Date(1998, 6, 17)
-        assert first.executed.level == "low"
-        assert {"agreement.dated=1995-09-25", "amendment[2].executed=2000-08-15"} <= text_facts(
-            text
-        )
+        assert not first.current
+        assert {
+            "agreement.dated=1995-09-25",
+            "amendment[-].executed=1998-06-17",
+            "amendment[2].executed=2000-08-15",
+        } <= text_facts(text)
+        # the text does not number it: counting back from No. 2 is an inference
+        assert not any(f.startswith("amendment[1]") for f in text_facts(text))
 
     @pytest.mark.parametrize(
         "clause",
@@ -1811,7 +1815,7 @@ class TestTermsAsTextsStateThem:
 
 class TestDatesByStructure:
     def test_letter_reciting_the_first_amendment_by_its_title(self) -> None:
-        """'as amended by an Amendment to Rights Agreement, dated X' in No. 2 is No. 1's date."""
+        """'as amended by an Amendment to Rights Agreement, dated X' in No. 2: unnumbered."""
         text = (
             "ACME CORPORATION\nOctober 28, 1991\nLake Bank\nRe: Amendment No. 2 to Rights "
             "Agreement\nGentlemen:\nPursuant to Section 26 of the Rights Agreement, dated as of "
@@ -1821,7 +1825,7 @@ class TestDatesByStructure:
         )
         drafted = text_facts(text)
         assert {
-            "amendment[1].executed=1988-10-24",
+            "amendment[-].executed=1988-10-24",
             "amendment[2].executed=1991-10-28",
             "amendment[2].other-change",
         } <= drafted
@@ -2412,7 +2416,7 @@ class TestRound6:
         assert "amendment[3].executed=2000-11-21" in facts
 
     def test_earlier_amendments_listed_with_the_indefinite_article(self) -> None:
-        """The Nth amendment listing N - 1 'an Amendment to ... dated X' numbers them by date."""
+        """The Nth amendment listing 'an Amendment to ... dated X': each unnumbered, by its day."""
         text = (
             'THIRD AMENDMENT TO RIGHTS AGREEMENT\nTHIS THIRD AMENDMENT ("Amendment") to '
             'Rights Agreement between Acme, Inc. (the "Company") and Beta Bank (the "Rights '
@@ -2422,8 +2426,9 @@ class TestRound6:
             '"Rights Agreement").\n'
         )
         facts = text_facts(text)
-        assert "amendment[1].executed=1990-05-09" in facts
-        assert "amendment[2].executed=1995-05-10" in facts
+        assert "amendment[-].executed=1990-05-09" in facts
+        assert "amendment[-].executed=1995-05-10" in facts
+        assert not any(f.startswith(("amendment[1]", "amendment[2]")) for f in facts)
 
     def test_agent_after_a_bare_company_name_in_a_title(self) -> None:
         """'Between Acme Home and Beta Services LLC, as Rights Agent': the agent is Beta's."""

@@ -1232,7 +1232,8 @@ _RECITED_AMENDMENT = re.compile(
     rf"(?P<titled>{_W}to{_W}(?:the{_W})?(?:[\w'’&-]+{_W}){{0,6}}?(?:Agreement|Plan)\b)?"
     rf"(?:,?{_W}(?:by{_W}and{_W})?between{_W}[^,;()]{{1,80}}?(?:{_W}\([^)\n]{{0,60}}\))?"
     rf"(?=,))?,?{_W}"
-    rf"(?:dated|effective)(?:{_W}and{_W}effective)?{_W}(?:as{_W}of{_W})?(?P<date>{_DATE})"
+    rf"(?:(?:dated|effective)(?:{_W}and{_W}effective)?{_W}(?:as{_W}of{_W})?|as{_W}of{_W})"
+    rf"(?P<date>{_DATE})"
     # After the plan's title the date may be the plan's: "Amendment No. 5 to the rights
     # agreement, dated as of July 7, 2005, as amended (the "Original Rights Agreement")".
     # Unless the parenthesis defines the amendment first ("(“First Amendment”, collectively
@@ -2687,6 +2688,8 @@ class _Reader:
         """
         others = [f.value for f in self.agreement_dates]
         for number, found in self.ambiguous:
+            if found.value in self.recited and others and min(others) < found.value:
+                continue  # "an Amendment to Rights Agreement dated X": an earlier one's day
             known = self.amendments.get(number)
             dated_otherwise = (
                 known is not None
@@ -2920,36 +2923,22 @@ class _Reader:
     def _unnumbered_prior(self) -> None:
         """Earlier amendments recited without numbers ("as amended on October 24, 2005").
 
-        When the instrument is No. N and exactly N - 1 distinct earlier amendment dates are
-        recited, they can only be Nos. 1 to N - 1, in date order; numbered so, with a reason.
+        Left unnumbered, one per day: an amendment's number is only the one the text gives it.
+        Counting back from this instrument's number ("the Second Amendment recites one before
+        it, so that one is No. 1") is an inference the text does not state: an amendment may be
+        missing from the recital, or the agreement restated in between.
         """
-        current = self.current_number
-        if current is None or current < 2:
-            return
-        found: dict[pendulum.Date, Found[pendulum.Date]] = {}
         for _, authority, start, end in self.context.documents:
             for match in (
                 *_AS_AMENDED_ON.finditer(self.text, start, end),
                 *_AN_AMENDMENT_DATED.finditer(self.text, start, end),
             ):
                 day = _text.parse_date(match)
-                if day is not None and day not in found:
-                    found[day] = Found(
+                if day is not None and day not in self.recited and len(self.recited) < _MAX_NAMES:
+                    self.recited[day] = Found(
                         day,
                         self.context.evidence(match.start(), match.end()),
                         0.7 * _AUTHORITY_FACTOR[authority],
-                        f"an earlier amendment recited without its number; numbered by date, as "
-                        f"the {current}th instrument recites {current - 1} before it",
-                    )
-        if len(found) != current - 1:
-            return
-        for number, day in enumerate(sorted(found), start=1):
-            record = self._amendment(number)
-            if record.executed is None:
-                record.executed = found[day]
-                if record.number is None:
-                    record.number = Found(
-                        number, found[day].evidence, found[day].confidence, found[day].reason
                     )
 
     def _successor(
