@@ -360,6 +360,20 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # An officer's certificate ("I, X, the Corporate Secretary of ..., DO HEREBY CERTIFY:",
+        # the rights' price adjusted after a split) or a letter to a person ("Dear Mr. Nelson,",
+        # a notice removing the rights agent): filed as an exhibit 4, neither the agreement nor
+        # an amendment of it (an amendment in a letter's form says it "hereby amends" the
+        # agreement "as follows", a stronger signal).
+        DocumentKind.UNKNOWN,
+        9,
+        re.compile(
+            r"\b(?:DO|do)[ \t\n]+(?:HEREBY|hereby)[ \t\n]+(?:CERTIFY|certify)[ \t]*:|"
+            r"^[ \t]*Dear[ \t]+(?:Mr|Ms|Mrs|Dr)\.?[ \t]+[A-Z][\w'’-]+[ \t]*[:,]",
+            re.M,
+        ),
+    ),
+    (
         # A summary of the plan, not the plan: "SUMMARY OF PLAN ADJUSTMENTS", "This summary is
         # qualified by reference to the Rights Agreement" (an agreement's text never says so).
         DocumentKind.UNKNOWN,
@@ -433,8 +447,22 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         re.compile(
             rf"(?:\b(?:{_ORDINAL}{_S})?AMENDMENT|^[ \t]*(?:{_ORDINAL}{_S})?Amendment)"
             rf"(?:{_S}NO\.?[ \t]*\d{{1,2}})?(?:{_S}\([^()\n]{{0,40}}\))?,?{_S}dated{_S}"
-            rf"(?i:as{_S}of{_S})?[^()\n;]{{1,40}}?(?:\([^()\n]{{0,40}}\),?{_S})?"
+            rf"(?i:as{_S}of{_S})?[^()\n;]{{1,40}}?(?:[ \t\n]*\([^()\n]{{0,40}}\),?{_S})?"
             rf"(?i:to{_S}(?:the|that{_S}certain){_S})(?i:{_PLAN_TITLE})",
+            re.M,
+        ),
+    ),
+    (
+        # An amendment titled by its number alone, on a line of its own under the plan's title
+        # ("COMMON STOCK RIGHTS AGREEMENT / AMENDMENT NO. 4", "FIFTH AMENDMENT"), or an
+        # instrument that says what it does in its first clause: "This Agreement amends the
+        # Common Stock Rights Agreement dated as of June 14, 1990".
+        DocumentKind.AMENDMENT,
+        11,
+        re.compile(
+            rf"^[ \t]*(?:AMENDMENT{_S}NO\.?[ \t]*\d{{1,2}}|{_ORDINAL}{_S}AMENDMENT)[ \t]*$|"
+            rf"\b(?:[Tt]his|THIS){_S}(?i:Agreement|Instrument){_S}amends{_S}(?:the{_S})?"
+            rf"(?:[\w'’-]+{_S}){{0,4}}?(?i:Rights{_S}(?:Plan{_S})?Agreement|Plan)\b",
             re.M,
         ),
     ),
