@@ -3128,3 +3128,78 @@ class TestRound9:
             clause="The Rights Agreement has an ownership trigger threshold of 15%."
         )
         assert not any("set-threshold" in f for f in text_facts(text))
+
+    def test_recited_amendment_numbered_by_the_text(self) -> None:
+        """'the Company adopted Amendment No. 1 as of May 10, 2005': No. 1, the text's number."""
+        text = (
+            "AMENDMENT NO. 3, dated as of May 14, 2008, to the Rights Agreement dated as of "
+            "January 25, 2004, as amended as of May 10, 2005 and July 23, 2007.\nWHEREAS, the "
+            "Company adopted Amendment No. 1 as of May 10, 2005 and the Company adopted "
+            "Amendment No. 2 as of July 23, 2007;\n"
+        )
+        facts = text_facts(text)
+        assert {"amendment[1].executed=2005-05-10", "amendment[2].executed=2007-07-23"} <= facts
+        assert not any(f.startswith("amendment[-]") for f in facts)
+
+    @pytest.mark.parametrize(
+        "top",
+        [
+            # titled by its number alone under the plan's title
+            "ACME CORPORATION\nAND\nBETA BANK, N.A.\nAS RIGHTS AGENT\nCOMMON STOCK RIGHTS "
+            "AGREEMENT\nAMENDMENT NO. 4\nThis Agreement, dated as of May 26, 1999, is between "
+            "Acme Corporation and Beta Bank, N.A., as Rights Agent.\n1. This Agreement amends the "
+            "Common Stock Rights Agreement dated as of June 14, 1990 among the parties hereto.\n",
+            # a 1990s preamble, its short name on the next line
+            'SEVENTH AMENDMENT dated as of July 13, 1998\n(the "Amendment"), to the RIGHTS '
+            "AGREEMENT\ndated as of September 9, 1986, between ACME CORPORATION and BETA BANK, "
+            'N.A., as successor rights agent (the "Rights Agent").\n',
+        ],
+    )
+    def test_amendment_that_opens_like_its_agreement(self, top: str) -> None:
+        """An amendment whose top reads like the agreement's is an amendment, not an adoption."""
+        drafted = draft_filing(parse_filing(top, name="a.txt"))
+        assert drafted.document.kind.value == "EX-4 amendment"
+        assert drafted.event.kind is EventKind.AMENDMENT
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Exhibit 4.1\nI, Jane Doe, the Corporate Secretary of Acme, Inc., a Wisconsin "
+            "corporation (the \u201cCompany\u201d), in accordance with Section 12 of the Rights "
+            "Agreement, dated as of May 26, 1998, between the Company and Beta Trust Company (the "
+            "\u201cRights Agent\u201d), DO HEREBY CERTIFY:\n1. That the Purchase Price for each "
+            "share shall be $35.00, effective as of the Record Date.\n",
+            "EXHIBIT 4.3\n[Acme Corporation Letterhead]\nJune 23, 2000\nMr. John Roe\nBeta "
+            "Stock Transfer & Trust Company\nRe: Rights Agreement\nDear Mr. Roe,\nIn accordance "
+            "with Section 21 of the Rights Agreement dated May 4, 2000 between Acme Corporation "
+            "and Beta Stock Transfer & Trust Company, this letter will serve as your thirty (30) "
+            "day notice that Acme intends to remove Beta as the Rights Agent.\n",
+        ],
+    )
+    def test_certificate_or_letter_is_no_agreement(self, text: str) -> None:
+        """A price certificate or a letter to the rights agent, filed as exhibit 4: no adoption."""
+        drafted = draft_filing(parse_filing(text, name="a.txt"))
+        assert drafted.document.kind.value == "unknown"
+        assert drafted.event.kind is not EventKind.ADOPTION
+
+    @pytest.mark.parametrize(
+        "clause",
+        [
+            "On April 30, 2010, the Board of Directors of Acme Corporation determined to allow "
+            "the expiration of its existing stockholder rights plan in accordance with its terms "
+            "without extension or replacement. The Rights Agreement dated as of May 4, 2000 "
+            "provides for a Final Expiration Date of May 4, 2010.",
+            "On May 3, 2006, the Board of Directors of Acme Corporation decided not to renew its "
+            "shareholder rights plan. The Rights Agreement will expire by its terms at the close "
+            "of business on May 4, 2010.",
+        ],
+    )
+    def test_plan_left_to_expire(self, clause: str) -> None:
+        """A board letting the plan run out reports its expiration."""
+        text = (
+            "FORM 8-K\nItem 3.03 Material Modification to Rights of Security Holders.\n\n"
+            f"{clause}\n"
+        )
+        drafted = draft_filing(parse_filing(text, name="a.txt"))
+        assert drafted.event.kind is EventKind.EXPIRATION
+        assert "agreement.set-expiration=2010-05-04" in text_facts(text)

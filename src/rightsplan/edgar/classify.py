@@ -178,7 +178,14 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
         "the rights expired by their terms",
         re.compile(
             rf"\b(?:Rights|{PLAN_NOUN})\b[^.;]{{0,200}}?(?<!have )(?<!had )(?<!not )\bexpired\b|"
-            rf"{_REPORTS}expiration{_W}of\b",
+            rf"{_REPORTS}expiration{_W}of\b|"
+            # The board lets the plan run out: "determined to allow the expiration of its
+            # existing stockholder rights plan in accordance with its terms", "decided not to
+            # renew its shareholder rights plan. The Rights Agreement ... will expire by the
+            # terms of the agreement".
+            rf"\ballow(?:s|ed|ing)?{_W}the{_W}expiration{_W}of{_W}{_THE_PLAN}|"
+            rf"\b(?:decided|determined|resolved|elected){_W}not{_W}to{_W}(?:renew|extend)"
+            rf"{_W}{_THE_PLAN}",
             re.IGNORECASE,
         ),
     ),
