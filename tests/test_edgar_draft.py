@@ -3203,3 +3203,54 @@ class TestRound9:
         drafted = draft_filing(parse_filing(text, name="a.txt"))
         assert drafted.event.kind is EventKind.EXPIRATION
         assert "agreement.set-expiration=2010-05-04" in text_facts(text)
+
+    @pytest.mark.parametrize(
+        ("sentence", "agent"),
+        [
+            (
+                "The Company hereby appoints AST as rights agent pursuant to Section 21 of the "
+                "Rights Agreement.",
+                "Beta Stock Transfer and Trust Company",
+            ),
+            (
+                "Gamma Registrar Company, a New Jersey corporation (\u201cGRC\u201d), is hereby "
+                "appointed as the successor Rights Agent.",
+                "Gamma Registrar Company",
+            ),
+        ],
+    )
+    def test_amendment_appointing_the_agent(self, sentence: str, agent: str) -> None:
+        """An amendment appointing a new rights agent by its short name, or in the passive."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1 (this \u201cAmendment\u201d)"
+            " is made as of May 1, 2001 between Acme Corporation, a Delaware corporation (the "
+            "\u201cCompany\u201d), and Beta Stock Transfer and Trust Company, a New York "
+            "corporation (\u201cAST\u201d).\nWHEREAS, the Company has removed Delta Bank as "
+            f"rights agent;\n1. {sentence}\n"
+        )
+        assert f"amendment[1].appoint-rights-agent={agent}" in text_facts(text)
+
+    def test_one_agent_appointed_under_two_names(self) -> None:
+        """'desires to appoint X Corporation', then 'hereby appoints X': one appointment."""
+        text = (
+            "AMENDMENT NO. 1 (this \u201cAmendment\u201d), dated as of October 10, 2003, to the "
+            "RIGHTS AGREEMENT, dated as of September 1, 1999, between ACME, INC. and NATIONAL "
+            "BETA CORPORATION, as Rights Agent (\u201cNational Beta\u201d).\nWHEREAS, the Company "
+            "desires to appoint National Beta Corporation as Rights Agent under the Rights "
+            "Agreement; and\n1. The Company hereby appoints National Beta as Rights Agent under "
+            "the Rights Agreement.\n"
+        )
+        facts = text_facts(text)
+        assert "amendment[1].appoint-rights-agent=National Beta Corporation" in facts
+        assert "amendment[1].appoint-rights-agent=National Beta" not in facts
+
+    def test_threshold_percentage_defined_without_comparison(self) -> None:
+        """'"Threshold Percentage" shall mean 15%' with the term never compared: not stated."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1 is dated as of June 1, "
+            "2021, to the Rights Agreement dated as of March 20, 2020.\n1. Section 1 of the "
+            "Rights Agreement is amended to add: \u201cThreshold Percentage\u201d shall mean "
+            "15%.\n"
+        )
+        facts = text_facts(text)
+        assert not any("15% or more" in f or "more than 15%" in f for f in facts)

@@ -778,9 +778,19 @@ _DEFINED_AS_AGENT = re.compile(
     rf"[ \t\n]*\([ \t\n]*(?i:the{_W})?[\"“]Rights{_W}Agent[\"”][ \t\n]*\)"
 )
 # "The Bank of New York is being appointed as the successor Rights Agent": the passive.
+# 'Registrar and Transfer Company, a New Jersey corporation ("R&T"), is hereby appointed as
+# the successor Rights Agent': its description and short name between.
 _SUCCESSOR_PASSIVE = re.compile(
-    rf"(?P<agent>{_NAME}){_W}(?:is|was|has{_W}been|is{_W}being|will{_W}be){_W}appointed{_W}"
+    rf"(?P<agent>{_NAME})(?:,{_W}an?{_W}[^,()\n]{{1,60}}?)?(?:{_W}\([^()]{{0,40}}\))?,?{_W}"
+    rf"(?:is|was|has{_W}been|is{_W}being|will{_W}be)(?:{_W}hereby)?{_W}appointed{_W}"
     rf"(?i:as{_W}(?:a{_W}|the{_W})?successor{_W}rights{_W}agent)"
+)
+# "The Company hereby appoints AST as rights agent pursuant to Section 21", "the Company
+# desires to appoint UMB as rights agent": an amendment appointing a new agent by name (an
+# agreement's own "appoints the Rights Agent" names no one).
+_APPOINTS_AS_AGENT = re.compile(
+    rf"\b(?:hereby{_W}appoints?|desires?{_W}to{_W}appoint){_W}(?P<agent>{_NAME}){_W}"
+    rf"(?i:as{_W}(?:the{_W}|a{_W})?(?:successor{_W})?rights{_W}agent)\b"
 )
 _SUCCESSOR = re.compile(
     rf"(?i:appoint\w{{0,6}}){_W}(?:of{_W})?(?P<agent>{_NAME}){_W}"
@@ -1874,6 +1884,8 @@ class _Reader:
         self.agreement_ranks: list[int] = []
         self.ambiguous: list[tuple[int | None, Found[pendulum.Date]]] = []
         self._stated: dict[Fraction, tuple[Comparison, bool]] | None = None
+        self._appointed: dict[int | None, list[str]] = {}
+        """The agents appointed so far, by amendment (casefolded names)."""
         # Where thresholds read from a recital's purpose start (see _recited_threshold).
         self._recital_terms: set[int] = set()
         # The sentence before exempted holders over the line (see _EXEMPTS_OWNERS).
@@ -2954,6 +2966,8 @@ class _Reader:
             or _SUCCESSOR_AS.search(self.text, start, end)
             or _SUCCESSOR_PASSIVE.search(self.text, start, end)
         )
+        if match is None and self.event.kind is EventKind.AMENDMENT:
+            match = _APPOINTS_AS_AGENT.search(self.text, start, end)
         if match is not None and _DEFINED_AS_AGENT.match(self.text, match.end(), end):
             # 'and X, as successor Rights Agent (the "Rights Agent")': a party serving as the
             # agent, appointed before; the agent the instrument names, not its appointment
@@ -2979,13 +2993,30 @@ class _Reader:
         record = self._amendment(number)
         evidence = self.context.evidence(match.start(), match.end())
         factor = _AUTHORITY_FACTOR[authority]
-        record.changes.append(
-            DraftChange(
-                AppointRightsAgent(name=name, quote=" ".join(evidence.quote.split())),
-                evidence,
-                0.85 * factor,
+        # "appoint National City Corporation as Rights Agent", then "appoints National City":
+        # one agent, its full name kept.
+        key = name.casefold()
+        named = self._appointed.setdefault(number, [])  # at most _MAX_NAMES: stays linear
+        if len(named) < _MAX_NAMES and not any(n.startswith(key) for n in named):
+            shorter = [n for n in named if key.startswith(n)]
+            if shorter:
+                named[:] = [n for n in named if n not in shorter]
+                record.changes[:] = [
+                    c
+                    for c in record.changes
+                    if not (
+                        isinstance(c.change, AppointRightsAgent)
+                        and c.change.name.casefold() in shorter
+                    )
+                ]
+            named.append(key)
+            record.changes.append(
+                DraftChange(
+                    AppointRightsAgent(name=name, quote=" ".join(evidence.quote.split())),
+                    evidence,
+                    0.85 * factor,
+                )
             )
-        )
         other = re.search(
             r"amended[^.;]{0,40}in\s+certain\s+other\s+particulars", self.text[start:end]
         )
