@@ -2080,15 +2080,12 @@ class _Reader:
                 continue
             begin = self.text.rfind(".", start, colon - 1) + 1 or start
             subject = self.text[begin:colon]
-            if stop == colon and (
-                (_MODELLED_TERM.search(subject) and not _ADDS.search(subject))
-                or not _PART_OF_PLAN.search(subject)
-            ):
-                # New words cut off: of a term the reader models, restated (better nothing
-                # than a wrong kind), or of no named part of the plan ("Items 1 and 2 of the
-                # Form 8-A ... are hereby further amended to read in their entirety as
-                # follows:"). Words added beside a modelled term ("Section 1 ... is hereby
-                # amended by adding the following definition") leave the term as it was.
+            if stop == colon and not _PART_OF_PLAN.search(subject):
+                # New words cut off, of no named part of the plan ("Items 1 and 2 of the Form
+                # 8-A ... are hereby further amended to read in their entirety as follows:").
+                # (Cut off after a part of the plan, a term the reader models among them, the
+                # instruction still says that part was changed: an other change, its new words
+                # for a reviewer to read in the instrument.)
                 continue
             evidence = self.context.evidence(_SPACES.match(self.text, begin).end(), colon)  # type: ignore[union-attr]
             words = " ".join(evidence.quote.split())
