@@ -1182,7 +1182,8 @@ _ON_DATE_AFTER = re.compile(
 # an amendment dated as of X": an earlier amendment recited without its number.
 _AMENDMENT_DATED = (
     # "by an Amendment to Rights Agreement, dated October 24, 1988"
-    rf"by{_W}(?:an|the){_W}amendment(?:{_W}to{_W}(?:the{_W})?(?:[\w'’-]+{_W}){{0,3}}?"
+    rf"by{_W}(?:(?:an|the|that{_W}certain){_W})?amendment(?:{_W}to{_W}(?:the{_W})?"
+    rf"(?:[\w'’-]+{_W}){{0,3}}?"
     rf"(?:agreement|plan))?,?{_W}dated(?:{_W}as{_W}of)?"
 )
 _AS_AMENDED_ON = re.compile(
@@ -1228,8 +1229,9 @@ _EXPIRY_SECTION_REPLACED = re.compile(
     rf"(?P<old>{_ANY_DATE})[^.;]{{0,60}}?\b(?i:with|insert\w*)\b[^.;]{{0,40}}?(?P<new>{_ANY_DATE})"
 )
 _AMENDED_CHAIN = re.compile(
-    rf"\b(?:as|and)(?:{_W}further)?{_W}amended(?:{_W}and{_W}restated)?,?{_W}"
-    rf"(?:(?:on|effective(?:{_W}as{_W}of)?|as{_W}of|{_AMENDMENT_DATED}){_W})?{_ANY_DATE}"
+    rf"\b(?:as|and)(?:{_W}(?:further|previously|most{_W}recently))?{_W}amended"
+    rf"(?:{_W}and{_W}restated)?,?{_W}"
+    rf"(?:(?:on|effective(?:{_W}(?:as{_W}of|on))?|as{_W}of|{_AMENDMENT_DATED}){_W})?{_ANY_DATE}"
     rf"(?:,?{_W}(?:and{_W})?(?:on{_W}|as{_W}of{_W})?{_ANY_DATE}){{0,6}}",
     re.IGNORECASE,
 )
