@@ -3259,3 +3259,53 @@ class TestRound9:
         )
         facts = text_facts(text)
         assert not any("15% or more" in f or "more than 15%" in f for f in facts)
+
+    @pytest.mark.parametrize(
+        "party",
+        [
+            "BETA BANK, NATIONAL ASSOCIATION f/k/a GAMMA NATIONAL BANK, as Rights Agent",
+            "Beta Bank, National Association, successor in interest to Gamma National Bank, as "
+            "Rights Agent",
+            "Beta Bank, National Association as successor in interest to Gamma National Bank, as "
+            "Rights Agent",
+        ],
+    )
+    def test_agent_named_before_its_predecessor(self, party: str) -> None:
+        """'X f/k/a Y, as Rights Agent', 'X, successor in interest to Y, as Rights Agent': X."""
+        text = (
+            "AMENDMENT NO. 2 TO RIGHTS AGREEMENT\nThis Amendment No. 2 is made as of May 1, 2005 "
+            "between Acme Corporation, a Delaware corporation (the \u201cCompany\u201d), and "
+            f"{party}.\n1. Section 7(a) of the Rights Agreement is hereby amended to read in its "
+            "entirety as follows:\n"
+        )
+        facts = text_facts(text)
+        agents = {f for f in facts if f.startswith("agreement.rights_agent=")}
+        assert len(agents) == 1
+        assert agents.pop().casefold().endswith("beta bank, national association")
+
+    @pytest.mark.parametrize(
+        ("chain", "days"),
+        [
+            (
+                "as previously amended on November 15, 2004, and December 8, 2006",
+                ("2004-11-15", "2006-12-08"),
+            ),
+            ("as most recently amended on December 9, 2005", ("2005-12-09",)),
+            ("as amended effective on May 15, 2002", ("2002-05-15",)),
+            (
+                "as amended by that certain Amendment to Rights Agreement, dated as of October "
+                "10, 2008",
+                ("2008-10-10",),
+            ),
+        ],
+    )
+    def test_chains_of_earlier_amendments(self, chain: str, days: tuple[str, ...]) -> None:
+        """Earlier amendments a chain recites without numbers: each amendment[-] by its day."""
+        text = (
+            "AMENDMENT NO. 3 TO RIGHTS AGREEMENT\nThis Amendment No. 3 is made as of May 1, 2009 "
+            f"to the Rights Agreement dated as of June 1, 2001, {chain} (the \u201cRights "
+            "Agreement\u201d).\n"
+        )
+        facts = text_facts(text)
+        assert {f"amendment[-].executed={day}" for day in days} <= facts
+        assert "amendment[3].executed=2009-05-01" in facts

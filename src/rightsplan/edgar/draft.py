@@ -525,9 +525,13 @@ _PARENTHESIS = r"\((?:[^()]|\([^()]{0,80}\)){0,160}\)"
 # "and X, a New York limited liability company, as Rights Agent", "X (the "Rights Agent")",
 # "X Rights Agent" under an agreement's title; never "as successor rights agent".
 _AGENT = re.compile(
-    rf"(?:\b(?i:and|with)|(?<![Ss]uccessor )\b(?i:to)|^)[ \t\n-]+(?P<agent>{_AGENT_NAME})"
-    rf"(?:,?{_W}(?:an?{_W}[^,()]{{1,80}}?|{_PARENTHESIS}|(?i:successor(?:[ -]in[ -]interest)?)"
-    rf"{_W}to{_W}[^,()]{{1,80}}?))*?[ \t]*,?[ \t\n]+"
+    # never the predecessor after "successor in interest to" or "f/k/a": the agent is the name
+    # before it ("X f/k/a Y, as Rights Agent", "X, successor in interest to Y, as Rights Agent")
+    rf"(?:\b(?i:and|with)|(?<![Ss]uccessor )(?<![Ii]nterest )\b(?i:to)|^)[ \t\n-]+"
+    rf"(?P<agent>{_AGENT_NAME})"
+    rf"(?:,?{_W}(?:an?{_W}[^,()]{{1,80}}?|{_PARENTHESIS}|(?i:(?:as{_W})?successor(?:[ -]in[ -]"
+    rf"interest)?){_W}to{_W}[^,()]{{1,80}}?|(?i:f/k/a|formerly{_W}known{_W}as){_W}[^,()]"
+    rf"{{1,80}}?))*?[ \t]*,?[ \t\n]+"
     # the defined term in capitals as well: (the "RIGHTS AGENT")
     rf"(?:(?i:as){_W}(?i:the{_W})?(?i:rights{_W}agent)\b"
     # (the “Rights Agent\n”): a closing quote the converter put on the next line
