@@ -2910,7 +2910,7 @@ class TestRound8:
         assert not any("set-threshold" in f for f in facts)
 
     def test_reference_deemed_a_reference_to_another_value_for_one_holder(self) -> None:
-        """When X is the Person, "15%" is deemed a reference to "24.9%": no threshold drafted."""
+        """When X is the Person, "15%" is deemed a reference to "24.9%": X's exception only."""
         text = (
             "AMENDMENT TO RIGHTS AGREEMENT\nThis Amendment is made as of June 1, 2001 to the "
             "Rights Agreement dated as of July 31, 1997 between Acme Corp. and Beta Trust "
@@ -2919,7 +2919,10 @@ class TestRound8:
             'to in this definition, each reference in this definition to "15%" shall be deemed '
             'to be a reference to "24.9%".\n'
         )
-        assert not any("set-threshold" in f for f in text_facts(text))
+        facts = text_facts(text)
+        assert not any("set-threshold" in f for f in facts)
+        # round 9: the holder's cap, its comparison the agreement's, which the text leaves out
+        assert "amendment[-].add-exception=Gamma Group, LLC: 24.9% (comparison not stated)" in facts
 
     def test_recital_letter_is_not_part_of_a_name(self) -> None:
         """'RECITALS A. ... B. Gamma Bank, Inc. ("Gamma")': the party is Gamma Bank, Inc."""
@@ -3309,3 +3312,15 @@ class TestRound9:
         facts = text_facts(text)
         assert {f"amendment[-].executed={day}" for day in days} <= facts
         assert "amendment[3].executed=2009-05-01" in facts
+
+    def test_recital_raising_the_threshold_from_to(self) -> None:
+        """A recital 'to increase the ... threshold ... from 15% of the Shares to 17.5%'."""
+        text = (
+            "AMENDMENT NO. 2 TO RIGHTS AGREEMENT\nWHEREAS, the Board of Directors has amended the "
+            "Rights Agreement as set forth herein to increase the Beneficial Ownership threshold "
+            "for a Person to become an Acquiring Person from 15% of the Company\u2019s Common "
+            "Shares to 17.5% of the Company\u2019s Common Shares;\n"
+        )
+        facts = text_facts(text)
+        assert "amendment[2].set-threshold=17.5% (comparison not stated)" in facts
+        assert not any("=15%" in f for f in facts)

@@ -985,7 +985,9 @@ _NO_ADDITIONAL = re.compile(
 # the Rights Agreement to 15%": an amendment's purpose, recited.
 _RECITED_NEW_THRESHOLD = re.compile(
     rf"\bto{_W}(?:lower|reduce|decrease|raise|increase)(?:{_W}each{_W}of)?{_W}the{_W}"
-    rf"(?:[\w-]+{_W}){{0,3}}?(?:thresholds?|percentages?)\b[^.;%]{{0,120}}?{_W}to{_W}"
+    rf"(?:[\w-]+{_W}){{0,3}}?(?:thresholds?|percentages?)\b[^.;%]{{0,120}}?"
+    # "from 15% of the Company's Common Shares to 17.5%": the old value first
+    rf"(?:\bfrom{_W}\d{{1,2}}(?:\.\d{{1,3}})?[ \t]*(?:%|percent\b)[^.;%]{{0,80}}?)?{_W}to{_W}"
     rf"(?P<value>\d{{1,2}}(?:\.\d{{1,3}})?[ \t]*(?:%|percent\b))",
     re.IGNORECASE,
 )
@@ -1146,6 +1148,11 @@ _DEEMED_REFERENCE = re.compile(
     rf"[\"”']?{_W}(?:shall|will){_W}(?:be{_W}deemed{_W}(?:to{_W}be{_W})?|mean{_W}|be{_W}read{_W}as{_W})"
     rf"(?:a{_W})?references?{_W}to\b",
     re.IGNORECASE,
+)
+# 'Whenever Fifth Street Partners, LLC is the "Person" referred to in this definition': the
+# holder a substituted number is for.
+_WHENEVER_PERSON = re.compile(
+    rf"\bWhenever{_W}(?P<holder>{_NAME}){_W}is{_W}the{_W}[\"“]?Person\b", re.IGNORECASE
 )
 # "10% or more (subject to the grandfathering provisions discussed below)": a pointer to the
 # grandfathering clause, which is read where it is written, not a clause of its own.
@@ -3235,7 +3242,9 @@ class _Reader:
             if "whenever" in low and _DEEMED_REFERENCE.search(text, start, mention.start):
                 # 'Whenever X is the "Person" referred to ..., each reference to "15%" shall be
                 # deemed to be a reference to "24.9%"': a value for one holder, not the plan's
-                # line; read as a change of other terms.
+                # line: X's exception, capped at the new number with the agreement's comparison,
+                # which the text does not state.
+                self._whenever_exception(mention, start, end, low, factor)
                 continue
             window_start = previous_end
             if index and _TO_BEFORE.search(text, max(start, mention.start - 8), mention.start):
@@ -3375,6 +3384,32 @@ class _Reader:
             else:
                 number = self.current_number if target == "current" else int(target)
                 self._amendment(number, current=target == "current").changes.append(drafted)
+
+    def _whenever_exception(
+        self, mention: PercentMention, start: int, end: int, low: str, factor: float
+    ) -> None:
+        """A named holder's number substituted 'whenever' it is the Person: its exception."""
+        whenever = _WHENEVER_PERSON.search(self.text, start, mention.start)
+        if whenever is None or not self._changing(start, end, low):
+            return  # an agreement's own clause with no comparison: nothing guessed
+        if self._stated is None:  # once per filing: reading stays linear
+            self._stated = _stated_comparisons(self.text, self.sentences)
+        stated, from_clause = self._stated.get(mention.value, (None, False))
+        if from_clause:
+            stated = None
+        holder = " ".join(whenever["holder"].split())
+        evidence = self.context.evidence(whenever.start(), mention.end)
+        change = AddException(
+            holder=holder,
+            percent=mention.value if stated else unstated_comparison(mention.value),
+            comparison=stated,
+            requires_passive=False,
+            quote=" ".join(evidence.quote.split()),
+            note="the number substituted for the threshold whenever the holder is the Person"
+            + ("" if stated else "; the text does not state the comparison"),
+        )
+        record = self._amendment(self.current_number, current=True)
+        record.changes.append(DraftChange(change, evidence, 0.6 * factor))
 
     def _recited_threshold(self, start: int, end: int, authority: Authority) -> None:
         """The new threshold a recital gives as the amendment's purpose.
