@@ -3324,3 +3324,12 @@ class TestRound9:
         facts = text_facts(text)
         assert "amendment[2].set-threshold=17.5% (comparison not stated)" in facts
         assert not any("=15%" in f for f in facts)
+
+    def test_company_between_with_a_short_name(self) -> None:
+        """'between Acme Games Inc., a Delaware corporation ("Acme"), and ...': the company."""
+        text = (
+            "FIRST AMENDMENT TO RIGHTS AGREEMENT\nThis agreement is entered into as of the 6th day "
+            'of November, 1997\nbetween Acme Games Inc., a Delaware corporation ("Acme"), and The '
+            'Bank of\nNew York, a New York banking corporation (the "Rights Agent").\n'
+        )
+        assert "company=Acme Games Inc." in text_facts(text)

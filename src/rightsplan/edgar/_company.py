@@ -130,6 +130,8 @@ _FILER_TITLE = re.compile(
 _BETWEEN = re.compile(
     # a footnote's asterisk may mark the name ("by and between" / "* J. C. PENNEY COMPANY")
     rf"\b(?i:between)[ \t\n:]+(?:\*[ \t]*)?(?P<name>{_ENTITY})(?P<descriptor>{_DESCRIPTOR})?"
+    # its short name after the description: 'a Delaware corporation ("Midway"), and'
+    rf"(?:,?[ \t\n]*\([ \t\n]*{_OPEN}[^()\"“”]{{1,40}}{_CLOSE}[ \t\n]*\))?"
     rf"[ \t\n,-]+(?i:and)\b"
 )
 # A title page: the company, "and", the agent (with any description), then "Rights Agent" or
