@@ -3333,3 +3333,21 @@ class TestRound9:
             'Bank of\nNew York, a New York banking corporation (the "Rights Agent").\n'
         )
         assert "company=Acme Games Inc." in text_facts(text)
+
+    def test_agreement_text_as_amended(self) -> None:
+        """'Agreement, dated as of X and amended as of Y, between ...': the plan as amended."""
+        text = (
+            "RIGHTS AGREEMENT\nExhibit 4\nAgreement, dated as of July 9, 1998 and amended as of "
+            "July 3, 2000, between Acme Signal Corporation, a Delaware corporation (the "
+            "\u201cCompany\u201d), and Beta Trust Company, N.A., a national banking association, "
+            "(the \u201cRights Agent\u201d).\nThe Board of Directors of the Company has "
+            "authorized and declared a dividend of one preferred share purchase right (a "
+            "\u201cRight\u201d) for each Common Share outstanding as of the Close of Business on "
+            "August 18, 1998.\n"
+        )
+        drafted = draft_filing(parse_filing(text, name="a.txt"))
+        assert drafted.event.kind is EventKind.AMENDMENT
+        facts = text_facts(text)
+        assert {"agreement.dated=1998-07-09", "amendment[-].executed=2000-07-03"} <= facts
+        # the rights' dividend is the plan's adoption, not the amendment's authorization
+        assert not any(".authorized=" in f for f in facts)

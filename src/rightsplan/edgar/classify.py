@@ -1086,10 +1086,31 @@ def _by_document(
                 restated.end(),
                 restated.group(),
             )
+        conformed = _CONFORMED.search(text, 0, 3000)
+        if conformed is not None:
+            return Classification(
+                EventKind.AMENDMENT,
+                0.6,
+                "the agreement's text as amended: its preamble gives the amendments' dates",
+                conformed.start(),
+                conformed.end(),
+                conformed.group(),
+            )
         return _whole_document(EventKind.ADOPTION, kind, text)
     if kind is DocumentKind.FORM_8A and not ending:
         return _whole_document(EventKind.ADOPTION, kind, text)
     return None
+
+
+# An agreement's text as amended, its preamble saying so: "Agreement, dated as of July 9, 1998
+# and amended as of July 3, 2000, between ...", "Agreement, dated as of June 30, 1986, between
+# ... as amended on December 6, 1986, ... and hereby restated": the document is the plan as
+# its amendments left it.
+_CONFORMED = re.compile(
+    rf"\bAgreement,?{_W}dated(?:{_W}as{_W}of)?{_W}[A-Z][a-z]{{2,8}}\.?{_W}\d{{1,2}},?{_W}"
+    rf"\d{{4}}[^;]{{0,300}}?\b(?:and|as)(?:{_W}further)?{_W}amended{_W}(?:as{_W}of|on|"
+    rf"effective){_W}[A-Z][a-z]{{2,8}}\.?{_W}\d{{1,2}},?{_W}\d{{4}}"
+)
 
 
 def _whole_document(event: EventKind, kind: DocumentKind, text: str) -> Classification:

@@ -46,6 +46,7 @@ from rightsplan.amendments import (
 from rightsplan.edgar import _text
 from rightsplan.edgar._company import AGENT_AS_PARTY, find_company
 from rightsplan.edgar.classify import (
+    _CONFORMED,
     _MAYBE,
     PLAN_NOUN,
     Classification,
@@ -1300,6 +1301,7 @@ _ORDINAL_AMENDED = re.compile(
     rf"(?:(?:on|effective(?:{_W}as{_W}of)?|as{_W}of){_W})?(?P<date>{_DATE})",
     re.IGNORECASE,
 )
+_DECLARED_DIVIDEND = re.compile(r"\bdeclared a dividend\b")
 _BOARD_ACTED = re.compile(
     r"\b(?:authorized|approved|determined|voted|resolved|adopted|declared)\b", re.IGNORECASE
 )
@@ -1898,6 +1900,8 @@ class _Reader:
         self.ambiguous: list[tuple[int | None, Found[pendulum.Date]]] = []
         self._stated: dict[Fraction, tuple[Comparison, bool]] | None = None
         self._appointed: dict[int | None, list[str]] = {}
+        self._conformed: tuple[tuple[pendulum.Date, int, int], ...] | None = None
+        """The agreement's date a conformed preamble gives, with its span (once per filing)."""
         """The agents appointed so far, by amendment (casefolded names)."""
         # Where thresholds read from a recital's purpose start (see _recited_threshold).
         self._recital_terms: set[int] = set()
@@ -2030,6 +2034,7 @@ class _Reader:
         ):
             self._amendment(None, current=True).title = "Amendment to the Rights Agreement"
         self._title_date()
+        self._conformed_date()
         self._title_agent()
         self._find_instructions()
         for start, end, authority in self.sentences:
@@ -2402,6 +2407,7 @@ class _Reader:
                 restated is not None
                 and self.document is DocumentKind.AGREEMENT
                 and self.event.kind is EventKind.AMENDMENT
+                and day not in self._conformed_days()
             ):
                 record = self._amendment(self.current_number, current=True)
                 if record.executed is None:
@@ -2532,6 +2538,12 @@ class _Reader:
             self._title_restated(match.end(), stop)
             evidence = self.context.evidence(match.start("date"), match.end("date"))
             restated = re.search(r"amended[ \t\n]+and[ \t\n]+restated", title, re.IGNORECASE)
+            if restated is not None and day in self._conformed_days():
+                # "Amended and Restated Rights Agreement / Dated as of June 30, 1986" over
+                # "Agreement, dated as of June 30, 1986, ... as amended on ...": the agreement's
+                # own date, its amendments restated in it
+                self._agreement_date(day, evidence, 3, 1.0)
+                continue
             # An amendment's title ("AMENDMENT No. 4 to the ... PLAN"), not a "Certificate of
             # Amendment" an agreement's exhibit list names.
             amendment = _AMENDMENT_TITLE.search(title)
@@ -2555,6 +2567,38 @@ class _Reader:
                         )
                 continue
             self._agreement_date(day, evidence, 3, 1.0)
+
+    def _conformed_days(self) -> tuple[pendulum.Date, ...]:
+        """The agreement's date in a conformed text's preamble, the agreement as amended.
+
+        "Agreement, dated as of X and amended as of Y": X, when the document is the agreement.
+        Read once per filing (the reading stays linear).
+        """
+        if self._conformed is None:
+            self._conformed = ()
+            if self.document is DocumentKind.AGREEMENT:
+                for _, authority, start, end in self.context.documents:
+                    if authority is not Authority.AGREEMENT:
+                        continue
+                    conformed = _CONFORMED.search(self.text, start, min(end, start + 3000))
+                    first = (
+                        _text.DATE.search(self.text, conformed.start(), conformed.end())
+                        if conformed is not None
+                        else None
+                    )
+                    day = _text.parse_date(first) if first is not None else None
+                    if first is not None and day is not None:
+                        self._conformed = ((day, first.start(), first.end()),)
+                        break
+        return tuple(day for day, _, _ in self._conformed)
+
+    def _conformed_date(self) -> None:
+        """The agreement's date in a conformed text's preamble, when nothing dated it before."""
+        if self.agreement_dates or not self._conformed_days():
+            return
+        assert self._conformed
+        day, start, end = self._conformed[0]
+        self._agreement_date(day, self.context.evidence(start, end), 3, 1.0)
 
     def _title_agent(self) -> None:
         """The rights agent on an agreement's title page, its parties a paragraph each.
@@ -2769,9 +2813,19 @@ class _Reader:
         # "the Board ... extended GenCorp's Shareholder Rights Plan": an act on the plan (never
         # "the Rights Plan as so extended would expire")
         extends = _EXTENDED_PLAN.search(low)
-        board = "board" in low and (
-            re.search(r"\b(?:authorized|approved|determined|voted|resolved|adopted)\b", low)
-            or extends
+        board = (
+            "board" in low
+            and (
+                re.search(r"\b(?:authorized|approved|determined|voted|resolved|adopted)\b", low)
+                or extends
+            )
+            # "The Board ... has authorized and declared a dividend of one preferred share
+            # purchase right", in an agreement's text restated: the plan's adoption, not the
+            # instrument's authorization
+            and not (
+                self.document is DocumentKind.AGREEMENT
+                and _DECLARED_DIVIDEND.search(low) is not None
+            )
         )
         # "On X, the Board resolved to amend the Rights Agreement": a board's act on the plan
         # that names no amendment is the current one's authorization (never its execution).
