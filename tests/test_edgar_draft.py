@@ -3351,3 +3351,33 @@ class TestRound9:
         assert {"agreement.dated=1998-07-09", "amendment[-].executed=2000-07-03"} <= facts
         # the rights' dividend is the plan's adoption, not the amendment's authorization
         assert not any(".authorized=" in f for f in facts)
+
+    def test_report_of_the_agent_replaced(self) -> None:
+        """An 8-K naming no plan but its agent replaced: an amendment appointing the new one."""
+        text = (
+            "FORM 8-K\nItem 3.03 Material Modification to Rights of Security Holders.\nAcme "
+            "Corp. (the \u201cCompany\u201d) and Beta Bank, National Association (\u201cBeta\u201d)"
+            " have entered into a Transfer Agent Services Agreement dated as of April 25, 2011 to "
+            "appoint Beta to replace Gamma Trust Company as the Company\u2019s transfer agent, "
+            "registrar and rights agent for its common stock, effective as of April 25, 2011.\n"
+        )
+        drafted = draft_filing(parse_filing(text, name="a.txt"))
+        assert drafted.event.kind is EventKind.AMENDMENT
+        assert "amendment[-].appoint-rights-agent=Beta Bank, National Association" in text_facts(
+            text
+        )
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "EX-4.1 - AMENDMENT DATED DECEMBER 14, 2009 TO RIGHTS AGREEMENT DATED AS OF NOVEMBER "
+            "25, 2008, BY AND BETWEEN ACME INCORPORATED AND BETA BANK, AS RIGHTS AGENT",
+            "On July 15, 1997, the Company and Beta Stock Transfer Corporation entered into a "
+            'Rights Agreement Amendment dated as of July 15, 1997 (the "Amendment") to that '
+            "certain Rights Agreement dated as of May 22, 1995.",
+        ],
+    )
+    def test_amendment_named_after_its_date_or_the_plan(self, sentence: str) -> None:
+        """'AMENDMENT DATED X TO RIGHTS AGREEMENT', 'a Rights Agreement Amendment': amendments."""
+        text = f"FORM 8-K\nItem 5. Other Events.\n{sentence}\n"
+        assert draft_filing(parse_filing(text, name="a.txt")).event.kind is EventKind.AMENDMENT

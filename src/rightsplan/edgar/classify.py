@@ -198,7 +198,13 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
             rf"Fifth|Sixth|Seventh|Eighth|Ninth|Tenth){_W}Amendment|"
             # "the adoption of the amended Rights Agreement": an adjective, no act of amending
             rf"(?<!the )(?<!The )(?<!its )(?<!our )amend(?:s|ed|ing)?)"
-            rf"(?:{_W}\([^)\n]{{0,40}}\))?,?{_W}(?:to{_W}|of{_W})?{_THE_PLAN}|"
+            rf"(?:{_W}\([^)\n]{{0,40}}\))?,?"
+            # an exhibit's line: "AMENDMENT DATED DECEMBER 14, 2009 TO RIGHTS AGREEMENT"
+            rf"(?:{_W}dated(?:{_W}as{_W}of)?{_W}[a-z]{{3,9}}\.?{_W}\d{{1,2}},?{_W}\d{{4}})?"
+            rf"{_W}(?:to{_W}|of{_W})?{_THE_PLAN}|"
+            # "entered into a Rights Agreement Amendment dated as of July 15, 1997"
+            rf"\b(?:entered{_W}into|executed|approved|adopted){_W}(?:an?|the){_W}"
+            rf"(?:[\w'’&-]+{_W}){{0,3}}?{PLAN_NOUN}{_W}Amendment\b|"
             rf"\b(?:authorized|approved|executed|entered{_W}into|adopted){_W}"
             rf"(?:an{_W}|the{_W})?Amendment(?:{_W}No\.|{_W}to\b|{_W}Number\b)|"
             # "approved the form of an amendment (the "Amendment") to be effective May 22,
@@ -231,7 +237,8 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
             rf"(?:(?:a|an|the|its|our)[ \t]+)?(?:[\w'’&-]+[ \t]+){{0,5}}?{PLAN_NOUN}[ \t]*$|"
             rf"\b(?:adopt(?:s|ed|ing)?|approved{_W}the{_W}adoption{_W}of){_W}{_THE_PLAN}|"
             # "executed a Rights Agreement", "implemented a Tax Benefit Preservation Plan".
-            rf"\b(?:entered{_W}into|entry{_W}into|executed|implemented){_W}{_THE_PLAN}|"
+            rf"\b(?:entered{_W}into|entry{_W}into|executed|implemented){_W}{_THE_PLAN}"
+            rf"(?!{_W}Amendment\b)|"
             # "authorized, effective November 1, 2004, subject to ... approval, adoption of a
             # shareholder rights plan"; "a new Rights Agreement entered into between X and Y".
             rf"\b(?:authorized|approved),?{_W}[^.;]{{0,100}}?\badoption{_W}of{_W}{_THE_PLAN}|"
@@ -899,6 +906,17 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
                 0.4,
                 "a Form 8-A/A amends a registration statement; its text does not name the rights",
             )
+        replaced = _AGENT_REPLACED.search(text)
+        if replaced is not None:
+            # A report that names no plan but its agent, replaced: the plan's agent changed
+            return Classification(
+                EventKind.AMENDMENT,
+                0.6,
+                "a new rights agent appointed in place of the old one",
+                replaced.start(),
+                replaced.end(),
+                replaced.group(),
+            )
         return Classification(EventKind.NONE, 0.95, "no mention of a rights plan")
     found: list[tuple[EventKind, float, str, re.Match[str], bool, pendulum.Date | None]] = []
     # A note tells the plan's history in order: a sentence without a date of its own ("The
@@ -1110,6 +1128,16 @@ _CONFORMED = re.compile(
     rf"\bAgreement,?{_W}dated(?:{_W}as{_W}of)?{_W}[A-Z][a-z]{{2,8}}\.?{_W}\d{{1,2}},?{_W}"
     rf"\d{{4}}[^;]{{0,300}}?\b(?:and|as)(?:{_W}further)?{_W}amended{_W}(?:as{_W}of|on|"
     rf"effective){_W}[A-Z][a-z]{{2,8}}\.?{_W}\d{{1,2}},?{_W}\d{{4}}"
+)
+
+
+# The plan's agent replaced, in a report that names no plan: "to appoint Wells Fargo to replace
+# The Bank of New York Mellon ... as the Company's transfer agent, registrar ... and rights
+# agent" (an appointment, not a notice that one will be made).
+_AGENT_REPLACED = re.compile(
+    rf"\bappoint(?:s|ed|ing)?{_W}[A-Z][^.;]{{0,80}}?{_W}(?:to{_W}replace|as{_W}successor{_W}to)"
+    rf"\b[^.;]{{0,160}}?\brights{_W}agent\b",
+    re.IGNORECASE,
 )
 
 

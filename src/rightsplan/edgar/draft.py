@@ -796,6 +796,10 @@ _SUCCESSOR_PASSIVE = re.compile(
 _APPOINTS_AS_AGENT = re.compile(
     rf"\b(?:hereby{_W}appoints?|desires?{_W}to{_W}appoint){_W}(?P<agent>{_NAME}){_W}"
     rf"(?i:as{_W}(?:the{_W}|a{_W})?(?:successor{_W})?rights{_W}agent)\b"
+    # "to appoint Wells Fargo to replace The Bank of New York Mellon ... as the Company's
+    # transfer agent, registrar and dividend disbursing agent and rights agent"
+    rf"|\b(?i:appoint(?:s|ed|ing)?){_W}(?P<replacing>{_NAME}){_W}(?i:to{_W}replace)\b"
+    rf"[^.;]{{0,160}}?\b(?i:rights{_W}agent)\b"
 )
 _SUCCESSOR = re.compile(
     rf"(?i:appoint\w{{0,6}}){_W}(?:of{_W})?(?P<agent>{_NAME}){_W}"
@@ -3030,15 +3034,18 @@ class _Reader:
             or _SUCCESSOR_AS.search(self.text, start, end)
             or _SUCCESSOR_PASSIVE.search(self.text, start, end)
         )
+        group = "agent"
         if match is None and self.event.kind is EventKind.AMENDMENT:
             match = _APPOINTS_AS_AGENT.search(self.text, start, end)
+            if match is not None and match["replacing"] is not None:
+                group = "replacing"
         if match is not None and _DEFINED_AS_AGENT.match(self.text, match.end(), end):
             # 'and X, as successor Rights Agent (the "Rights Agent")': a party serving as the
             # agent, appointed before; the agent the instrument names, not its appointment
             self._add_agent(match, 0.8 * _AUTHORITY_FACTOR[authority])
             return
         if match is not None:
-            raw = match["agent"]
+            raw = match[group]
             signed = _SIGNATURE_TITLE.match(raw)  # "Secretary\nBETA SERVICES, L.L.C."
             name = " ".join(raw[signed.end() if signed else 0 :].split())
         elif self.defined_successor is not None:
