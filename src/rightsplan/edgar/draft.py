@@ -814,7 +814,8 @@ _SUCCESSOR_DEFINED = re.compile(
 _DEFINED = re.compile(
     rf"(?P<name>{_NAME})(?:,{_W}an?{_W}[A-Za-z][A-Za-z .\n-]{{0,60}}?)?[ \t\n]*\([ \t\n]*"
     rf"(?:together{_W}with{_W}(?:its|his|her|their){_W}[^,()\"“]{{1,40}},{_W})?"
-    rf"(?:the{_W})?[\"“](?P<short>[^\"”\n]{{1,40}}?),?[\"”]"
+    # a line break inside the short name as the page wraps it: ("LaSalle\nBank")
+    rf"(?:the{_W})?[\"“](?P<short>[^\"”\n](?:[^\"”\n]|\n(?![ \t]*\n)){{0,39}}?),?[\"”]"
 )
 _GROUP_TOGETHER = re.compile(
     rf"[\"“](?P<short>[^\"”\n]{{1,40}}?),?[\"”],?{_W}and{_W}together{_W}with{_W}"
