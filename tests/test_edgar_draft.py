@@ -3381,3 +3381,34 @@ class TestRound9:
         """'AMENDMENT DATED X TO RIGHTS AGREEMENT', 'a Rights Agreement Amendment': amendments."""
         text = f"FORM 8-K\nItem 5. Other Events.\n{sentence}\n"
         assert draft_filing(parse_filing(text, name="a.txt")).event.kind is EventKind.AMENDMENT
+
+    @pytest.mark.parametrize(
+        "recital",
+        [
+            "WHEREAS, on December 2, 1999, the Board of Directors of the Company, in accordance "
+            "with Section 27 of the Rights Agreement, determined it desirable and in the best "
+            "interests of the Company and its shareholders to supplement and amend certain "
+            "provisions of the Rights Agreement.",
+            "WHEREAS, on December 2, 1999, the Board authorized and approved this Amendment.",
+        ],
+    )
+    def test_board_recital_authorizes_the_instrument(self, recital: str) -> None:
+        """A recital of the board's act on the plan, no amendment named: the authorization."""
+        text = (
+            "THIRD AMENDMENT TO RIGHTS AGREEMENT\nThis Third Amendment is made as of December 7, "
+            f"1999 to the Rights Agreement dated as of October 19, 1990.\n{recital}\n"
+        )
+        assert "amendment[3].authorized=1999-12-02" in text_facts(text)
+
+    def test_short_name_wrapped_across_a_line(self) -> None:
+        """'("LaSalle\\nBank")' defines the short name the appointment then uses."""
+        text = (
+            "FIRST AMENDMENT TO RIGHTS AGREEMENT\nThis First Amendment is made as of December 1, "
+            "2006 between Acme Corporation, an Indiana corporation (the \u201cCompany\u201d) and "
+            "Gamma Bank National Association (\u201cGamma\nBank\u201d).\nWHEREAS, Delta Bank is "
+            "being removed as Rights Agent and Gamma Bank is being appointed as the successor "
+            "Rights Agent under the Rights Agreement.\n"
+        )
+        assert "amendment[1].appoint-rights-agent=Gamma Bank National Association" in text_facts(
+            text
+        )

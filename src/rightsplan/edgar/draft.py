@@ -2838,7 +2838,15 @@ class _Reader:
         unnamed = (
             not refs
             and bool(board)
-            and re.search(r"\bto amend\b|\bauthorized an amendment to\b", low) is not None
+            # "determined it desirable ... to supplement and amend certain provisions"
+            # "the Board authorized and approved this Amendment"
+            and re.search(
+                r"\bto (?:\w+ and )?amend\b|\bauthorized an amendment to\b|"
+                r"\b(?:authorized|approved|adopted)(?: and (?:authorized|approved|adopted))? "
+                r"this amendment\b",
+                low,
+            )
+            is not None
         )
         if not mentions_current and not unnamed:
             return
