@@ -3401,7 +3401,7 @@ class TestRound9:
         assert "amendment[3].authorized=1999-12-02" in text_facts(text)
 
     def test_short_name_wrapped_across_a_line(self) -> None:
-        """'("LaSalle\\nBank")' defines the short name the appointment then uses."""
+        """A short name the page wraps across a line defines the name the appointment uses."""
         text = (
             "FIRST AMENDMENT TO RIGHTS AGREEMENT\nThis First Amendment is made as of December 1, "
             "2006 between Acme Corporation, an Indiana corporation (the \u201cCompany\u201d) and "
