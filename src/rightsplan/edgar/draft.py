@@ -336,7 +336,8 @@ _NAME = (
 )
 _DATE = _text.DATE.pattern
 _AMENDMENT_REF = re.compile(
-    rf"\bAmendment{_W}(?:No\.|Number)(?:{_W})?(?P<number>\d{{1,2}})\b|"
+    # "Amendment #1 thereto dated as of February 5, 1996" as well
+    rf"\bAmendment(?:{_W}(?:No\.|Number)(?:{_W})?|[ \t]*#[ \t]*)(?P<number>\d{{1,2}})\b|"
     rf"\b(?P<ordinal>First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
     rf"{_W}Amendment\b|"
     # "Amendment One to the Rights Agreement": the number in words, capitalised as a name.
