@@ -3460,7 +3460,9 @@ class _Reader:
         self, mention: PercentMention, start: int, end: int, low: str, factor: float
     ) -> None:
         """A named holder's number substituted 'whenever' it is the Person: its exception."""
-        whenever = _WHENEVER_PERSON.search(self.text, start, mention.start)
+        whenever = _WHENEVER_PERSON.search(
+            self.text, max(start, mention.start - 600), mention.start
+        )
         if whenever is None or not self._changing(start, end, low):
             return  # an agreement's own clause with no comparison: nothing guessed
         if self._stated is None:  # once per filing: reading stays linear
