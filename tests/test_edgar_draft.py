@@ -3412,3 +3412,22 @@ class TestRound9:
         assert "amendment[1].appoint-rights-agent=Gamma Bank National Association" in text_facts(
             text
         )
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "The Amended and Restated Rights Agreement, among other things, extends the "
+            "expiration date of the Rights Agreement from December 22, 2005 to December 22, 2015 "
+            "and changes the purchase price from $36.00 to $72.00.",
+            "The Rights Agreement is also amended to change the purchase price for the exercise "
+            "of rights under the rights plan to $35 from $100.",
+        ],
+    )
+    def test_purchase_price_changed(self, sentence: str) -> None:
+        """A change of the rights' price is an other change, beside any modelled one."""
+        text = (
+            "FORM 8-K\nItem 3.03 Material Modification to Rights of Security Holders.\nOn "
+            "December 22, 2005, Acme Industries, Inc. entered into Amendment No. 1 to its Rights "
+            f"Agreement.\n{sentence}\n"
+        )
+        assert "amendment[1].other-change" in text_facts(text)

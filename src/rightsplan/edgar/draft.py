@@ -757,6 +757,13 @@ def _last_sentence_end(text: str, start: int, end: int) -> int:
     return last
 
 
+# The rights' price changed: "changes the purchase price from $36.00 to $72.00", "the
+# Purchase Price ... has been increased from $50.00 to $65.00", "to $35 from $100".
+_PRICE_CHANGE = re.compile(
+    rf"\b(?:purchase|exercise){_W}price\b[^.;$]{{0,100}}?\b(?:from{_W}\$[\d,]+(?:\.\d+)?{_W}to"
+    rf"|to{_W}\$[\d,]+(?:\.\d+)?{_W}from){_W}\$[\d,]+(?:\.\d+)?",
+    re.IGNORECASE,
+)
 _SUMMARY_CHANGE = re.compile(
     rf"\b(?:changes|increases|decreases|reduces|modifies){_W}the{_W}(?P<what>[^.;()]{{1,80}}?)"
     rf"(?:[ \t\n]*\([^)]{{0,60}}\))?{_W}from\b[^.;]{{0,80}}?\bto\b[ \t\n]+[^ \t\n;,.]+"
@@ -2156,6 +2163,35 @@ class _Reader:
         self._exclusion(start, end, low, authority)
         if self._count_changes() == drafted:
             self._other_change(start, end, low, authority)
+        else:
+            self._price_change(start, end, low, authority)
+
+    def _price_change(self, start: int, end: int, low: str, authority: Authority) -> None:
+        """A change of the rights' price beside a modelled change in one sentence.
+
+        "extends the expiration date ... and changes the purchase price from $36.00 to $72.00":
+        the price is a term rightsplan does not model, an other change of its own.
+        """
+        if self.event.kind is not EventKind.AMENDMENT or _RECITAL.match(low) or "$" not in low:
+            return
+        match = _PRICE_CHANGE.search(self.text, start, end)
+        if match is None:
+            return
+        record = self._amendment(self.current_number, current=True)
+        if any(
+            isinstance(c.change, OtherChange) and c.evidence.start <= match.start() < c.evidence.end
+            for c in record.changes[-3:]  # the sentence's own, drafted just now
+        ):
+            return
+        evidence = self.context.evidence(match.start(), match.end())
+        words = " ".join(evidence.quote.split())
+        record.changes.append(
+            DraftChange(
+                OtherChange(description=words, quote=words),
+                evidence,
+                0.7 * _AUTHORITY_FACTOR[authority],
+            )
+        )
 
     def _exclusion(self, start: int, end: int, low: str, authority: Authority) -> None:
         """A named holder excluded without a percentage: an Exempt Person.
@@ -2314,6 +2350,7 @@ class _Reader:
             _OPERATIVE.search(text, start, end)
             or _SUMMARY_CHANGE.search(text, start, end)
             or _REVISED_DEFINITION.search(text, start, end)
+            or _PRICE_CHANGE.search(text, start, end)
         )
         if match is None:
             return
