@@ -3431,3 +3431,29 @@ class TestRound9:
             f"Agreement.\n{sentence}\n"
         )
         assert "amendment[1].other-change" in text_facts(text)
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            'Amendment No. 1 to the Rights Agreement deletes certain so-called "dead hand" '
+            "provisions of the Rights Agreement.",
+            "By Amendment No. 1, the Rights Agreement was amended so that it no longer requires "
+            "certain actions to be taken only by Continuing Directors.",
+            "Under Amendment No. 1, the Rights Agreement has been amended to provide that a "
+            '"Qualifying Offer" will be exempt from the operation of the Rights Agreement.',
+        ],
+    )
+    def test_report_of_what_an_amendment_does(self, sentence: str) -> None:
+        """A report of an unmodelled change ('deletes ... provisions', 'amended so that')."""
+        text = f"FORM 8-K\nItem 5. Other Events.\n{sentence}\n"
+        assert any(f.endswith(".other-change") for f in text_facts(text))
+
+    def test_agent_references_replaced_are_the_appointment(self) -> None:
+        """'removes all references to X as Rights Agent': the agent's change, nothing more."""
+        text = (
+            "FORM 8-K\nItem 5. Other Events.\nOn July 17, 2001, the Company entered into "
+            "Amendment No. 4 to the Rights Agreement, which appointed Beta Bank as successor "
+            "Rights Agent. Amendment No. 4 removes all references to Gamma Trust Company as "
+            "Rights Agent and replaces such references with Beta Bank.\n"
+        )
+        assert not any("other-change" in f for f in text_facts(text))

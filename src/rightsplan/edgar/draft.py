@@ -764,6 +764,17 @@ _PRICE_CHANGE = re.compile(
     rf"|to{_W}\$[\d,]+(?:\.\d+)?{_W}from){_W}\$[\d,]+(?:\.\d+)?",
     re.IGNORECASE,
 )
+# A report of what an amendment does, in words rightsplan does not model: "the Rights Agreement
+# was amended so that it no longer requires certain actions to be taken only by Continuing
+# Directors", "the Plan has been amended to exempt the Merger Agreement", "Amendment No. 1 ...
+# deletes certain so-called "dead hand" provisions", "removes all references to ...".
+_AMENDED_TO_DO = re.compile(
+    rf"\bamended{_W}(?:so{_W}that|to{_W}(?:provide|exempt|permit|exclude|render|eliminate|"
+    rf"allow)\b)[^.;]{{0,160}}"
+    rf"|\b(?:deletes|removes|eliminates){_W}(?:all{_W}|certain{_W})?(?:so-called{_W})?"
+    rf"[^.;]{{0,60}}?\b(?:provisions?|references?){_W}?[^.;]{{0,80}}",
+    re.IGNORECASE,
+)
 _SUMMARY_CHANGE = re.compile(
     rf"\b(?:changes|increases|decreases|reduces|modifies){_W}the{_W}(?P<what>[^.;()]{{1,80}}?)"
     rf"(?:[ \t\n]*\([^)]{{0,60}}\))?{_W}from\b[^.;]{{0,80}}?\bto\b[ \t\n]+[^ \t\n;,.]+"
@@ -2351,6 +2362,7 @@ class _Reader:
             or _SUMMARY_CHANGE.search(text, start, end)
             or _REVISED_DEFINITION.search(text, start, end)
             or _PRICE_CHANGE.search(text, start, end)
+            or _AMENDED_TO_DO.search(text, start, end)
         )
         if match is None:
             return
@@ -2360,6 +2372,8 @@ class _Reader:
             re.IGNORECASE,
         ):
             return  # a modelled term's definition revised, its new words not read here
+        if match.re is _AMENDED_TO_DO and re.search(r"rights\s+agent", match.group(), re.I):
+            return  # "removes all references to X as Rights Agent": the agent's change, modelled
         if match.re is _SUMMARY_CHANGE and re.search(
             r"expir|threshold|percent|beneficial", match["what"], re.IGNORECASE
         ):
