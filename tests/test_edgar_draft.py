@@ -3457,3 +3457,24 @@ class TestRound9:
             "Rights Agent and replaces such references with Beta Bank.\n"
         )
         assert not any("other-change" in f for f in text_facts(text))
+
+    def test_agreement_party_after_its_name_in_a_report(self) -> None:
+        """'... entered into between the Company and X Trust Company of Canada.': the agent."""
+        text = (
+            "FORM 8-K\nItem 1.01.\nOn November 1, 2004, the Board approved the adoption of a "
+            "shareholder rights plan pursuant to a Shareholder Rights Plan Agreement dated as of "
+            "November 1, 2004 between the Company and Beta Trust Company of Canada. A copy of "
+            "the Rights Plan Agreement is filed herewith.\n"
+        )
+        assert "agreement.rights_agent=Beta Trust Company of Canada" in text_facts(text)
+
+    def test_an_amendments_party_yields_to_the_agreements(self) -> None:
+        """The party of an 'Amendment to Rights Agreement' is the agent only if no other is."""
+        text = (
+            "FORM 8-K\nItem 3.03.\nOn July 11, 2007, Acme Electric Co., Inc. entered into the "
+            "Second Amendment to Rights Agreement (the \u201cSecond Amendment\u201d), by and "
+            "between the Company and Gamma Bank National Association. The Second Amendment "
+            "further amends that certain Rights Agreement, dated as of October 15, 1999, by and "
+            "between the Company and Beta Stock Transfer Company, as previously amended.\n"
+        )
+        assert "agreement.rights_agent=Beta Stock Transfer Company" in text_facts(text)

@@ -176,17 +176,21 @@ _DAY = rf"[A-Z][a-z]{{2,8}}\.?{_W}\d{{1,2}},?{_W}(?:19|20)\d\d"
 # What may stand between a plan's name and its parties: its defined term, its date, "as amended".
 _PLAN_TAIL = (
     rf"(?:[ \t\n]*(?:\([^()]{{0,80}}\)|,|(?i:dated|effective)(?:{_W}(?i:as){_W}of)?{_W}{_DAY}|"
-    rf"(?i:as){_W}amended(?:{_W}and{_W}restated)?))*"
+    # "... (the "Rights Agreement") entered into between the Company and X"
+    rf"(?i:as){_W}amended(?:{_W}and{_W}restated)?|(?i:entered{_W}into)))*"
 )
 _PARTY_OF_PLAN = (
-    rf"(?i:rights{_W}agreement|rights{_W}plan|(?:preservation|protection){_W}(?:rights{_W})?plan)"
+    rf"(?i:rights{_W}agreement|rights{_W}plan(?:{_W}agreement)?|(?:preservation|protection){_W}"
+    rf"(?:rights{_W})?plan)"
     rf"{_PLAN_TAIL}{_W}(?:(?i:by){_W}(?i:and){_W})?(?i:between){_W}"
     rf"(?:the{_W}(?:Company|Registrant|Corporation)|{_ENTITY}{_DESCRIPTOR}?"
     rf"(?:[ \t\n]*\([^()]{{0,40}}\))?),?{_W}(?i:and){_W}(?![Xx]{{3,}}\b)"
 )
 AGENT_AS_PARTY = re.compile(
-    rf"{_PARTY_OF_PLAN}(?P<agent>{_ENTITY_SUFFIXED}|(?:The{_W})?[A-Z][\w.&'’-]*(?:{_W}(?:[A-Z][\w.&'’-]*"
-    rf"|of|&)){{0,5}}(?=[ \t\n]*\((?i:as){_W}(?i:rights{_W}agent)\)))(?=[,( \t\n])"
+    # "Computershare Trust Company of Canada", "First Chicago Trust Company of New York"
+    rf"{_PARTY_OF_PLAN}(?P<agent>{_ENTITY_SUFFIXED}(?:{_W}of{_W}[A-Z][\w'’-]*(?:{_W}[A-Z][\w'’-]*)?"
+    rf"(?=[ \t\n]*[,.(]|{_W}dated\b))?|(?:The{_W})?[A-Z][\w.&'’-]*(?:{_W}(?:[A-Z][\w.&'’-]*"
+    rf"|of|&)){{0,5}}(?=[ \t\n]*\((?i:as){_W}(?i:rights{_W}agent)\)))(?=[,( \t\n]|\.(?:[ \t\n]|$))"
 )
 """A rights agreement's other party: "the Tax Benefits Preservation Plan (the "Agreement"),
 dated as of January 22, 2024, between LivePerson, Inc., a Delaware corporation (the

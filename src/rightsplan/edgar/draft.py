@@ -1325,6 +1325,7 @@ _ORDINAL_AMENDED = re.compile(
     rf"(?:(?:on|effective(?:{_W}as{_W}of)?|as{_W}of){_W})?(?P<date>{_DATE})",
     re.IGNORECASE,
 )
+_AMENDMENT_TO_BEFORE = re.compile(r"\bamendment[ \t\n]+to[ \t\n]+(?:the[ \t\n]+)?\Z", re.I)
 _DECLARED_DIVIDEND = re.compile(r"\bdeclared a dividend\b")
 _BOARD_ACTED = re.compile(
     r"\b(?:authorized|approved|determined|voted|resolved|adopted|declared)\b", re.IGNORECASE
@@ -1936,6 +1937,8 @@ class _Reader:
         """How the text compares with each defined term that names a threshold, once each."""
         self.agents: list[Found[str]] = []
         self.original_agents: list[Found[str]] = []
+        self.amendment_agents: list[Found[str]] = []
+        """An amendment's other party: the agent, when the text names no other."""
         """The agent the agreement was made with, as a later instrument recites it (the
         resigning one, the one succeeded): preferred to the agent now serving."""
         self.recited: dict[pendulum.Date, Found[pendulum.Date]] = {}
@@ -2160,6 +2163,16 @@ class _Reader:
             *_AGENT_WITH.finditer(text, start, end),
             *AGENT_AS_PARTY.finditer(text, start, end),
         ):
+            if match.re is AGENT_AS_PARTY and _AMENDMENT_TO_BEFORE.search(
+                text, max(start, match.start() - 30), match.start()
+            ):
+                # "Second Amendment to Rights Agreement ..., by and between the Company and X":
+                # the amendment's party, the agreement's agent only if no other is named
+                before = len(self.agents)
+                self._add_agent(match, 0.85 * factor)
+                self.amendment_agents.extend(self.agents[before:])
+                del self.agents[before:]
+                continue
             self._add_agent(match, 0.85 * factor)
         self._agents_in_change(start, end, factor)
         self._amended_chain(start, end, factor)
@@ -2742,7 +2755,7 @@ class _Reader:
         A short name the text defines ("First Chicago") is read as the full name it stands for.
         """
         text = self.text
-        if len(self.agents) + len(self.original_agents) >= _MAX_NAMES:
+        if len(self.agents) + len(self.original_agents) + len(self.amendment_agents) >= _MAX_NAMES:
             return  # the first agents named are the ones read; a text naming hundreds is noise
         words = match[group].strip("[]").split()
         if match[group].startswith("["):
@@ -4203,7 +4216,9 @@ class _Reader:
             default=None,
         )
         agent = max(
-            self.original_agents or self.agents, key=lambda f: f.evidence.authority, default=None
+            self.original_agents or self.agents or self.amendment_agents,
+            key=lambda f: f.evidence.authority,
+            default=None,
         )
         notes = list(self.notes)
         if len({f.value for f in candidates}) > 1 and agreement_date is not None:
