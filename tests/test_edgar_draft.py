@@ -3478,3 +3478,12 @@ class TestRound9:
             "between the Company and Beta Stock Transfer Company, as previously amended.\n"
         )
         assert "agreement.rights_agent=Beta Stock Transfer Company" in text_facts(text)
+
+    def test_dateline_year_run_into_the_name(self) -> None:
+        """'San Mateo, Calif.-January 30, 2003-Acme Systems, Inc. (Nasdaq: ACME) announced'."""
+        text = (
+            "Acme Systems, Inc. Adopts Stockholder Rights Plan\nSan Mateo, Calif.-January 30, "
+            "2003-Acme Systems, Inc. (Nasdaq: ACME) announced that its Board of Directors "
+            "approved the adoption of a Stockholder Rights Plan.\n"
+        )
+        assert "company=Acme Systems, Inc." in text_facts(text)

@@ -49,7 +49,9 @@ _WORD = r"(?:[A-Z0-9][\w.&'’-]*[™®]?|of|&|de|la|n'|n’|in[ \t]+the(?=[ \t]
 # A dateline's double dash may touch it ("--(BUSINESS WIRE)--Pier 1 Imports, Inc."), but is
 # never part of it ("March 17, 2010--Acme" is no "2010--Acme"), nor is a time ("10:26PM").
 _FIRST = (
-    r"(?:(?<=--)|(?<![\w.&'’:-]))(?:[A-Z]|[a-z]{1,4}[A-Z]|\d(?:\d|-(?!-))*[A-Za-z])[\w.&'’-]*[™®]?"
+    # never a dateline's year run into the name: "Oct. 1, 2003-Siebel Systems, Inc."
+    r"(?:(?<=--)|(?<=(?<!\d)(?:19|20)\d\d-)|(?<![\w.&'’:-]))(?!(?:19|20)\d\d-[A-Z][a-z])"
+    r"(?:[A-Z]|[a-z]{1,4}[A-Z]|\d(?:\d|-(?!-))*[A-Za-z])[\w.&'’-]*[™®]?"
 )
 # Between a name's words: spaces and at most one line break. A blank line ends a paragraph,
 # and a name never runs across one ("... for Net Operating Losses" / "" / "Hannon Armstrong").
