@@ -3487,3 +3487,12 @@ class TestRound9:
             "approved the adoption of a Stockholder Rights Plan.\n"
         )
         assert "company=Acme Systems, Inc." in text_facts(text)
+
+    def test_form_8k_without_its_dash(self) -> None:
+        """'FORM 8K CURRENT REPORT': an 8-K."""
+        text = (
+            "SECURITIES AND EXCHANGE COMMISSION WASHINGTON, DC 20549 FORM 8K CURRENT REPORT "
+            "PURSUANT TO SECTION 13 OR 15(d)\nItem 5. Other Events.\nOn February 7, 2003, the "
+            "Board of Directors of Acme Corporation amended the Rights Agreement.\n"
+        )
+        assert draft_filing(parse_filing(text, name="a.txt")).document.kind.value == "8-K"

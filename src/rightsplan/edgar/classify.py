@@ -421,7 +421,8 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         10,
         re.compile(
             # "Item1.01.": a mirror may drop the space.
-            r"\bFORM[ \t\n]+8-K\b|[‘'\"]8-K[’'\"]|^[ \t|]*Item[ \t]*(?:1\.01|3\.03|5\.03|8\.01)"
+            # "FORM 8K", the dash dropped
+            r"\bFORM[ \t\n]+8-?K\b|[‘'\"]8-K[’'\"]|^[ \t|]*Item[ \t]*(?:1\.01|3\.03|5\.03|8\.01)"
             r"(?!\d)|^[ \t]*Item[ \t]+5\.?[ \t]+Other[ \t]+Events\b"
             # The title of the 8-K item that reports a rights plan (Item 3.03), wherever the
             # page puts it: only a current report is headed with it ("... of Securities
