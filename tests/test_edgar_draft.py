@@ -3496,3 +3496,12 @@ class TestRound9:
             "Board of Directors of Acme Corporation amended the Rights Agreement.\n"
         )
         assert draft_filing(parse_filing(text, name="a.txt")).document.kind.value == "8-K"
+
+    def test_entered_into_an_amendment_on(self) -> None:
+        """'entered into that certain Amendment No. 1 to ... Rights Agreement on X': No. 1's day."""
+        text = (
+            "AMENDMENT NO. 2 TO SECTION 382 RIGHTS AGREEMENT\nWHEREAS, the Company and the "
+            "Rights Agent previously entered into that certain Amendment No. 1 to Section 382 "
+            "Rights Agreement on December 18, 2020;\n"
+        )
+        assert "amendment[1].executed=2020-12-18" in text_facts(text)

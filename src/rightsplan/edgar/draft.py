@@ -1318,6 +1318,14 @@ _ENTERED_INTO_ON = re.compile(
     rf"\bentered{_W}into{_W}(?:(?:the|an|that{_W}certain){_W})?(?:{_AMENDMENT_REF.pattern})",
     re.IGNORECASE,
 )
+# "entered into that certain Amendment No. 1 to Section 382 Rights Agreement on December 18,
+# 2020": the act, then its day.
+_ENTERED_INTO_AMENDMENT_ON = re.compile(
+    rf"\bentered{_W}into{_W}(?:(?:the|an|that{_W}certain){_W})?(?:{_AMENDMENT_REF.pattern})"
+    rf"(?:{_W}to{_W}(?:the{_W})?(?:[\w'’-]+{_W}){{0,5}}?(?:Agreement|Plan))?,?{_W}on{_W}"
+    rf"(?P<date>{_DATE})",
+    re.IGNORECASE,
+)
 # "the Rights Agreement dated as of June 11, 1986, as first amended on August 21, 1990 and
 # second amended on May 31, 1996": each earlier amendment numbered by its adverb.
 _ORDINAL_AMENDED = re.compile(
@@ -3046,6 +3054,7 @@ class _Reader:
                 *_RECITED_AMENDMENT.finditer(self.text, start, end),
                 *_AMENDED_BY_ON.finditer(self.text, start, end),
                 *_ENTERED_INTO_ON.finditer(self.text, start, end),
+                *_ENTERED_INTO_AMENDMENT_ON.finditer(self.text, start, end),
                 *_AMENDED_BY_TITLED.finditer(self.text, start, end),
                 *_ORDINAL_AMENDED.finditer(self.text, start, end),
             )
