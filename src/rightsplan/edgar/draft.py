@@ -1333,6 +1333,13 @@ _ORDINAL_AMENDED = re.compile(
     rf"(?:(?:on|effective(?:{_W}as{_W}of)?|as{_W}of){_W})?(?P<date>{_DATE})",
     re.IGNORECASE,
 )
+_RIGHTS_AGENT_WORDS = re.compile(r"rights\s+agent", re.IGNORECASE)
+# A board's act on the plan that names no amendment (read in lower case): "to amend", "to
+# supplement and amend", "authorized an amendment to", "authorized and approved this amendment".
+_BOARD_ON_AMENDMENT = re.compile(
+    r"\bto (?:\w+ and )?amend\b|\bauthorized an amendment to\b|"
+    r"\b(?:authorized|approved|adopted)(?: and (?:authorized|approved|adopted))? this amendment\b"
+)
 _AMENDMENT_TO_BEFORE = re.compile(r"\bamendment[ \t\n]+to[ \t\n]+(?:the[ \t\n]+)?\Z", re.I)
 _DECLARED_DIVIDEND = re.compile(r"\bdeclared a dividend\b")
 _BOARD_ACTED = re.compile(
@@ -2393,7 +2400,7 @@ class _Reader:
             re.IGNORECASE,
         ):
             return  # a modelled term's definition revised, its new words not read here
-        if match.re is _AMENDED_TO_DO and re.search(r"rights\s+agent", match.group(), re.I):
+        if match.re is _AMENDED_TO_DO and _RIGHTS_AGENT_WORDS.search(match.group()):
             return  # "removes all references to X as Rights Agent": the agent's change, modelled
         if match.re is _SUMMARY_CHANGE and re.search(
             r"expir|threshold|percent|beneficial", match["what"], re.IGNORECASE
@@ -2913,13 +2920,7 @@ class _Reader:
             and bool(board)
             # "determined it desirable ... to supplement and amend certain provisions"
             # "the Board authorized and approved this Amendment"
-            and re.search(
-                r"\bto (?:\w+ and )?amend\b|\bauthorized an amendment to\b|"
-                r"\b(?:authorized|approved|adopted)(?: and (?:authorized|approved|adopted))? "
-                r"this amendment\b",
-                low,
-            )
-            is not None
+            and _BOARD_ON_AMENDMENT.search(low) is not None
         )
         if not mentions_current and not unnamed:
             return
