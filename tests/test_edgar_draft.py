@@ -235,7 +235,12 @@ class TestPatterns:
         drafted = draft("12_granite_first_amendment.txt")
         (amendment,) = drafted.amendments
         (change,) = amendment.changes
-        assert isinstance(change.change, rp.SetPassiveTier) and change.change.percent == 20
+        assert isinstance(change.change, rp.SetPassiveTier)
+        # "from 15% to 20%": the text does not say whether reaching 20% or exceeding it counts
+        assert change.comparison_stated is False and change.change.comparison is None
+        percent = change.change.percent
+        assert isinstance(percent, rp.UnknownPercent) and percent.at_least == percent.at_most == 20
+        assert "20%" in (percent.reason or "")
 
     def test_spelled_out_threshold(self) -> None:
         """The words "fifteen percent (15%) or more" are 15% or more."""
@@ -1069,7 +1074,7 @@ class TestHoldersAndChanges:
             "\u201c20%\u201d each place it appears."
         )
         drafted = text_facts(K8_AMENDMENT.format(clause=clause))
-        assert "amendment[1].set-threshold=20% or more" in drafted
+        assert "amendment[1].set-threshold=20% (comparison not stated)" in drafted
         assert not any("15%" in f for f in drafted)
 
     def test_replaced_expiry_date(self) -> None:
@@ -1176,7 +1181,7 @@ class TestHoldersAndChanges:
         assert {
             "agreement.dated=2020-03-20",
             "amendment[-].executed=2021-03-02",
-            "amendment[-].set-threshold=10% or more",
+            "amendment[-].set-threshold=10% (comparison not stated)",
         } <= text_facts(text)
 
     def test_act_dated_after_the_plan(self) -> None:
@@ -1222,7 +1227,7 @@ class TestHoldersAndChanges:
         } <= text_facts(text)
 
     def test_unnumbered_earlier_amendment(self) -> None:
-        """'as amended on X' in Amendment No. 2 can only be No. 1: numbered so, with a reason."""
+        """'as amended on X' in Amendment No. 2: an earlier amendment, left unnumbered."""
         text = (
             'Exhibit 4.1\nAMENDMENT NO. 2 TO RIGHTS AGREEMENT\nThis Amendment No. 2 ("Amendment '
             'No. 2") to that certain rights agreement, dated as of September 25, 1995, as amended '
@@ -1231,12 +1236,16 @@ class TestHoldersAndChanges:
             "entered into as of this 15th day of August, 2000.\n"
         )
         drafted = draft_filing(parse_filing(text, name="a.txt"))
-        first = next(a for a in drafted.amendments if a.number and a.number.value == 1)
+        first = next(a for a in drafted.amendments if a.number is None)
         assert first.executed is not None and first.executed.value == pendulum.Date(1998, 6, 17)
-        assert first.executed.level == "low"
-        assert {"agreement.dated=1995-09-25", "amendment[2].executed=2000-08-15"} <= text_facts(
-            text
-        )
+        assert not first.current
+        assert {
+            "agreement.dated=1995-09-25",
+            "amendment[-].executed=1998-06-17",
+            "amendment[2].executed=2000-08-15",
+        } <= text_facts(text)
+        # the text does not number it: counting back from No. 2 is an inference
+        assert not any(f.startswith("amendment[1]") for f in text_facts(text))
 
     @pytest.mark.parametrize(
         "clause",
@@ -1299,14 +1308,18 @@ class TestOperativeInstructions:
         )
         assert "amendment[2].other-change" in text_facts(text)
 
-    def test_modelled_term_restated_cut_off_is_left_out(self) -> None:
-        """A cut-off restatement of "Exempt Person" drafts nothing: its kind is unknown."""
+    def test_modelled_term_restated_cut_off_is_an_other_change(self) -> None:
+        """A cut-off restatement of "Exempt Person": the instruction changed it, an other change.
+
+        (Round 9: seven development gold files record such an instruction as an other change,
+        two leave it out.)
+        """
         text = (
             "AMENDMENT NO. 2 TO RIGHTS AGREEMENT\nThis Amendment No. 2, dated as of May 2, 2001, "
             "amends the Rights Agreement.\n2. The definition of \u201cExempt Person\u201d in "
             "Section 1 of the Plan is hereby amended to read in its entirety as follows:\n"
         )
-        assert not any("other-change" in f for f in text_facts(text))
+        assert "amendment[2].other-change" in text_facts(text)
 
     def test_shall_be_amended_as_follows(self) -> None:
         """'Section 7(a) ... shall be amended and restated in its entirety as follows:'."""
@@ -1387,11 +1400,12 @@ class TestOperativeInstructions:
                 "read in its entirety as follows:",
                 True,
             ),
-            # Cut off, and Section 1 holds the definitions the reader models: nothing.
+            # Cut off, and Section 1 holds the definitions the reader models: still a part of
+            # the plan changed, an other change (round 9).
             (
                 "1. Section 1 of the Rights Agreement is hereby amended by deleting paragraph (a) "
                 "thereof and replacing it in its entirety with the following:",
-                False,
+                True,
             ),
         ],
     )
@@ -1681,7 +1695,7 @@ class TestCharterProvisions:
         )
         drafted = text_facts(text)
         assert "event=amendment" in drafted
-        assert "amendment[-].set-threshold=16.5% or more" in drafted
+        assert "amendment[-].set-threshold=16.5% (comparison not stated)" in drafted
         assert not any("=15%" in f for f in drafted)
 
     def test_holders_allowed_to_acquire_is_no_threshold(self) -> None:
@@ -1806,7 +1820,7 @@ class TestTermsAsTextsStateThem:
 
 class TestDatesByStructure:
     def test_letter_reciting_the_first_amendment_by_its_title(self) -> None:
-        """'as amended by an Amendment to Rights Agreement, dated X' in No. 2 is No. 1's date."""
+        """'as amended by an Amendment to Rights Agreement, dated X' in No. 2: unnumbered."""
         text = (
             "ACME CORPORATION\nOctober 28, 1991\nLake Bank\nRe: Amendment No. 2 to Rights "
             "Agreement\nGentlemen:\nPursuant to Section 26 of the Rights Agreement, dated as of "
@@ -1816,7 +1830,7 @@ class TestDatesByStructure:
         )
         drafted = text_facts(text)
         assert {
-            "amendment[1].executed=1988-10-24",
+            "amendment[-].executed=1988-10-24",
             "amendment[2].executed=1991-10-28",
             "amendment[2].other-change",
         } <= drafted
@@ -2151,7 +2165,7 @@ class TestRound4:
             "the Agreement be deleted and replaced with \u201c9.99%.\u201d\n"
         )
         drafted = text_facts(text)
-        assert "amendment[1].set-threshold=9.99% or more" in drafted
+        assert "amendment[1].set-threshold=9.99% (comparison not stated)" in drafted
         assert not any("4.99%" in f for f in drafted)
 
     def test_a_long_passive_qualification(self) -> None:
@@ -2279,7 +2293,7 @@ class TestRound4:
             "thresholds set forth in Section 1(a) of the Rights Agreement to 15%, in each case "
             "as set forth in this Amendment;\n"
         )
-        assert "amendment[2].set-threshold=15% or more" in text_facts(text)
+        assert "amendment[2].set-threshold=15% (comparison not stated)" in text_facts(text)
 
     def test_the_operative_words_win_over_the_recital(self) -> None:
         """Where the operative words state the new threshold, the recital's is not drafted."""
@@ -2407,7 +2421,7 @@ class TestRound6:
         assert "amendment[3].executed=2000-11-21" in facts
 
     def test_earlier_amendments_listed_with_the_indefinite_article(self) -> None:
-        """The Nth amendment listing N - 1 'an Amendment to ... dated X' numbers them by date."""
+        """The Nth amendment listing 'an Amendment to ... dated X': each unnumbered, by its day."""
         text = (
             'THIRD AMENDMENT TO RIGHTS AGREEMENT\nTHIS THIRD AMENDMENT ("Amendment") to '
             'Rights Agreement between Acme, Inc. (the "Company") and Beta Bank (the "Rights '
@@ -2417,8 +2431,9 @@ class TestRound6:
             '"Rights Agreement").\n'
         )
         facts = text_facts(text)
-        assert "amendment[1].executed=1990-05-09" in facts
-        assert "amendment[2].executed=1995-05-10" in facts
+        assert "amendment[-].executed=1990-05-09" in facts
+        assert "amendment[-].executed=1995-05-10" in facts
+        assert not any(f.startswith(("amendment[1]", "amendment[2]")) for f in facts)
 
     def test_agent_after_a_bare_company_name_in_a_title(self) -> None:
         """'Between Acme Home and Beta Services LLC, as Rights Agent': the agent is Beta's."""
@@ -2707,7 +2722,7 @@ class TestRound7:
         )
         facts = text_facts(text)
         assert not any("=15%" in f for f in facts)
-        assert "amendment[-].set-passive-tier=20% or more" in facts
+        assert "amendment[-].set-passive-tier=20% (comparison not stated)" in facts
 
     def test_value_left_unchanged_is_no_change(self) -> None:
         """'(with no change to the 15% triggering threshold ...)' drafts no 15% threshold."""
@@ -2895,7 +2910,7 @@ class TestRound8:
         assert not any("set-threshold" in f for f in facts)
 
     def test_reference_deemed_a_reference_to_another_value_for_one_holder(self) -> None:
-        """When X is the Person, "15%" is deemed a reference to "24.9%": no threshold drafted."""
+        """When X is the Person, "15%" is deemed a reference to "24.9%": X's exception only."""
         text = (
             "AMENDMENT TO RIGHTS AGREEMENT\nThis Amendment is made as of June 1, 2001 to the "
             "Rights Agreement dated as of July 31, 1997 between Acme Corp. and Beta Trust "
@@ -2904,7 +2919,10 @@ class TestRound8:
             'to in this definition, each reference in this definition to "15%" shall be deemed '
             'to be a reference to "24.9%".\n'
         )
-        assert not any("set-threshold" in f for f in text_facts(text))
+        facts = text_facts(text)
+        assert not any("set-threshold" in f for f in facts)
+        # round 9: the holder's cap, its comparison the agreement's, which the text leaves out
+        assert "amendment[-].add-exception=Gamma Group, LLC: 24.9% (comparison not stated)" in facts
 
     def test_recital_letter_is_not_part_of_a_name(self) -> None:
         """'RECITALS A. ... B. Gamma Bank, Inc. ("Gamma")': the party is Gamma Bank, Inc."""
@@ -3005,3 +3023,485 @@ class TestRound8:
             "as successor Rights Agent\nBy: /s/ John Roe\n"
         )
         assert not any("Secretary" in f for f in text_facts(text))
+
+
+class TestRound9:
+    """Round 9: an unstated comparison is drafted as such; numbering; the tenth half's families."""
+
+    RAISED = (
+        "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1 is dated as of June 1, 2021, "
+        "to the Rights Agreement dated as of March 20, 2020.\n1. Section 1(a) of the Rights "
+        "Agreement is hereby amended by changing from 15% to 20% the reference therein to the "
+        "percentage of the Common Shares then outstanding.\n"
+    )
+
+    def test_unstated_comparison_is_drafted_as_not_stated(self) -> None:
+        """'from 15% to 20%' with no comparison anywhere: 20%, comparison not stated."""
+        drafted = draft_filing(parse_filing(self.RAISED, name="a.txt"))
+        (amendment,) = drafted.amendments
+        (change,) = [c for c in amendment.changes if c.kind == "set-threshold"]
+        assert change.comparison_stated is False
+        assert change.change.comparison is None  # type: ignore[attr-defined]
+        percent = change.change.percent  # type: ignore[attr-defined]
+        assert isinstance(percent, rp.UnknownPercent) and percent.at_least == percent.at_most == 20
+        assert change.reading() == "20% (comparison not stated)"
+        assert "does not state the comparison" in (change.change.note or "")
+        facts = text_facts(self.RAISED)
+        assert "amendment[1].set-threshold=20% (comparison not stated)" in facts
+        assert not any("20% or more" in f or "more than 20%" in f for f in facts)
+
+    def test_unstated_comparison_in_json_and_toml(self) -> None:
+        """The JSON says comparison_stated: false; the plan file writes the percent unknown."""
+        import json
+
+        from rightsplan.edgar.output import to_json
+
+        drafted = draft_filing(parse_filing(self.RAISED, name="a.txt"))
+        data = json.loads(to_json(combine([drafted])))
+        changes = [
+            c
+            for d in data["filings"]
+            for a in d["amendments"]
+            for c in a["changes"]
+            if c["change"]["kind"] == "set-threshold"
+        ]
+        assert [c["comparison_stated"] for c in changes] == [False]
+        assert "comparison" not in changes[0]["change"]
+        assert changes[0]["change"]["percent"]["unknown"] is True
+        toml = tomllib.loads(to_toml(combine([drafted])))
+        (change,) = [
+            c for a in toml["amendments"] for c in a["changes"] if c["kind"] == "set-threshold"
+        ]
+        assert "comparison" not in change
+        assert change["percent"]["unknown"] is True
+        assert change["percent"]["at_least"] == change["percent"]["at_most"] == "20"
+
+    def test_unstated_comparison_plan_loads_and_is_uncertain(self) -> None:
+        """The fragment, with the agreement's threshold added, loads: 20% is 'unknown (20%)'."""
+        drafted = draft_filing(parse_filing(self.RAISED, name="a.txt"))
+        fragment = (
+            to_toml(combine([drafted]))
+            .replace("[agreement]", '[agreement]\ncompany = "Acme Corp."', 1)
+            .replace(
+                "[[amendments]]",
+                '[[agreement.provisions]]\nkind = "set-threshold"\npercent = "15"\n'
+                'comparison = "at-least"\n\n[[amendments]]',
+                1,
+            )
+        )
+        from rightsplan.io import loads_plan
+
+        plan = loads_plan(fragment, "toml")
+        changes = [c for a in plan.amendments for c in a.changes]
+        (change,) = [c for c in changes if isinstance(c, rp.SetThreshold)]
+        assert change.comparison is None and not change.known
+
+    def test_comparison_stated_elsewhere_is_kept(self) -> None:
+        """The number with a comparison elsewhere in the text: that comparison, stated."""
+        text = self.RAISED + (
+            "2. A Person who is the Beneficial Owner of 20% or more of the Common Shares shall "
+            "be an Acquiring Person.\n"
+        )
+        facts = text_facts(text)
+        assert "amendment[1].set-threshold=20% or more" in facts
+        assert not any("comparison not stated" in f for f in facts)
+
+    def test_comparison_in_a_grandfathering_clause(self) -> None:
+        """'had already become the Beneficial Owner of 10% or more (but not 15% or more)'."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1 is made as of December 10, "
+            "1998 to the Rights Agreement dated as of September 30, 1996.\n1. Each and every "
+            '"15%" that appears in Section 1(a) of the Rights Agreement is hereby replaced with '
+            '"10%". However if, when the Board approved this Amendment, any Person had already '
+            "become the Beneficial Owner of 10% or more (but not 15% or more) of the outstanding "
+            "shares of Common Stock, then that Person shall not be treated as an Acquiring Person "
+            "so long as that Person does not become the Beneficial Owner of any additional "
+            "shares.\n"
+        )
+        assert "amendment[1].set-threshold=10% or more" in text_facts(text)
+
+    def test_the_acquisition_of_which_would_trigger(self) -> None:
+        """'the level of ownership the acquisition of which would result in ...': reaching it."""
+        text = (
+            "Acme Corp. announced that its Board of Directors has approved an amendment of the "
+            "Company's stockholder rights plan. The amendment raises from 10% to 15% the level of "
+            "beneficial ownership of common stock the acquisition of which by a person or group "
+            "would result in the rights becoming exercisable.\n"
+        )
+        assert "amendment[-].set-threshold=15% or more" in text_facts(text)
+
+    def test_unstated_comparison_of_an_agreement_is_not_drafted(self) -> None:
+        """An adoption's 'ownership threshold of 15%': no comparison stated, nothing guessed."""
+        text = K8_ADOPTION.format(
+            clause="The Rights Agreement has an ownership trigger threshold of 15%."
+        )
+        assert not any("set-threshold" in f for f in text_facts(text))
+
+    def test_recited_amendment_numbered_by_the_text(self) -> None:
+        """'the Company adopted Amendment No. 1 as of May 10, 2005': No. 1, the text's number."""
+        text = (
+            "AMENDMENT NO. 3, dated as of May 14, 2008, to the Rights Agreement dated as of "
+            "January 25, 2004, as amended as of May 10, 2005 and July 23, 2007.\nWHEREAS, the "
+            "Company adopted Amendment No. 1 as of May 10, 2005 and the Company adopted "
+            "Amendment No. 2 as of July 23, 2007;\n"
+        )
+        facts = text_facts(text)
+        assert {"amendment[1].executed=2005-05-10", "amendment[2].executed=2007-07-23"} <= facts
+        assert not any(f.startswith("amendment[-]") for f in facts)
+
+    @pytest.mark.parametrize(
+        "top",
+        [
+            # titled by its number alone under the plan's title
+            "ACME CORPORATION\nAND\nBETA BANK, N.A.\nAS RIGHTS AGENT\nCOMMON STOCK RIGHTS "
+            "AGREEMENT\nAMENDMENT NO. 4\nThis Agreement, dated as of May 26, 1999, is between "
+            "Acme Corporation and Beta Bank, N.A., as Rights Agent.\n1. This Agreement amends the "
+            "Common Stock Rights Agreement dated as of June 14, 1990 among the parties hereto.\n",
+            # a 1990s preamble, its short name on the next line
+            'SEVENTH AMENDMENT dated as of July 13, 1998\n(the "Amendment"), to the RIGHTS '
+            "AGREEMENT\ndated as of September 9, 1986, between ACME CORPORATION and BETA BANK, "
+            'N.A., as successor rights agent (the "Rights Agent").\n',
+        ],
+    )
+    def test_amendment_that_opens_like_its_agreement(self, top: str) -> None:
+        """An amendment whose top reads like the agreement's is an amendment, not an adoption."""
+        drafted = draft_filing(parse_filing(top, name="a.txt"))
+        assert drafted.document.kind.value == "EX-4 amendment"
+        assert drafted.event.kind is EventKind.AMENDMENT
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Exhibit 4.1\nI, Jane Doe, the Corporate Secretary of Acme, Inc., a Wisconsin "
+            "corporation (the \u201cCompany\u201d), in accordance with Section 12 of the Rights "
+            "Agreement, dated as of May 26, 1998, between the Company and Beta Trust Company (the "
+            "\u201cRights Agent\u201d), DO HEREBY CERTIFY:\n1. That the Purchase Price for each "
+            "share shall be $35.00, effective as of the Record Date.\n",
+            "EXHIBIT 4.3\n[Acme Corporation Letterhead]\nJune 23, 2000\nMr. John Roe\nBeta "
+            "Stock Transfer & Trust Company\nRe: Rights Agreement\nDear Mr. Roe,\nIn accordance "
+            "with Section 21 of the Rights Agreement dated May 4, 2000 between Acme Corporation "
+            "and Beta Stock Transfer & Trust Company, this letter will serve as your thirty (30) "
+            "day notice that Acme intends to remove Beta as the Rights Agent.\n",
+        ],
+    )
+    def test_certificate_or_letter_is_no_agreement(self, text: str) -> None:
+        """A price certificate or a letter to the rights agent, filed as exhibit 4: no adoption."""
+        drafted = draft_filing(parse_filing(text, name="a.txt"))
+        assert drafted.document.kind.value == "unknown"
+        assert drafted.event.kind is not EventKind.ADOPTION
+
+    @pytest.mark.parametrize(
+        "clause",
+        [
+            "On April 30, 2010, the Board of Directors of Acme Corporation determined to allow "
+            "the expiration of its existing stockholder rights plan in accordance with its terms "
+            "without extension or replacement. The Rights Agreement dated as of May 4, 2000 "
+            "provides for a Final Expiration Date of May 4, 2010.",
+            "On May 3, 2006, the Board of Directors of Acme Corporation decided not to renew its "
+            "shareholder rights plan. The Rights Agreement will expire by its terms at the close "
+            "of business on May 4, 2010.",
+        ],
+    )
+    def test_plan_left_to_expire(self, clause: str) -> None:
+        """A board letting the plan run out reports its expiration."""
+        text = (
+            "FORM 8-K\nItem 3.03 Material Modification to Rights of Security Holders.\n\n"
+            f"{clause}\n"
+        )
+        drafted = draft_filing(parse_filing(text, name="a.txt"))
+        assert drafted.event.kind is EventKind.EXPIRATION
+        assert "agreement.set-expiration=2010-05-04" in text_facts(text)
+
+    @pytest.mark.parametrize(
+        ("sentence", "agent"),
+        [
+            (
+                "The Company hereby appoints AST as rights agent pursuant to Section 21 of the "
+                "Rights Agreement.",
+                "Beta Stock Transfer and Trust Company",
+            ),
+            (
+                "Gamma Registrar Company, a New Jersey corporation (\u201cGRC\u201d), is hereby "
+                "appointed as the successor Rights Agent.",
+                "Gamma Registrar Company",
+            ),
+        ],
+    )
+    def test_amendment_appointing_the_agent(self, sentence: str, agent: str) -> None:
+        """An amendment appointing a new rights agent by its short name, or in the passive."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1 (this \u201cAmendment\u201d)"
+            " is made as of May 1, 2001 between Acme Corporation, a Delaware corporation (the "
+            "\u201cCompany\u201d), and Beta Stock Transfer and Trust Company, a New York "
+            "corporation (\u201cAST\u201d).\nWHEREAS, the Company has removed Delta Bank as "
+            f"rights agent;\n1. {sentence}\n"
+        )
+        assert f"amendment[1].appoint-rights-agent={agent}" in text_facts(text)
+
+    def test_one_agent_appointed_under_two_names(self) -> None:
+        """'desires to appoint X Corporation', then 'hereby appoints X': one appointment."""
+        text = (
+            "AMENDMENT NO. 1 (this \u201cAmendment\u201d), dated as of October 10, 2003, to the "
+            "RIGHTS AGREEMENT, dated as of September 1, 1999, between ACME, INC. and NATIONAL "
+            "BETA CORPORATION, as Rights Agent (\u201cNational Beta\u201d).\nWHEREAS, the Company "
+            "desires to appoint National Beta Corporation as Rights Agent under the Rights "
+            "Agreement; and\n1. The Company hereby appoints National Beta as Rights Agent under "
+            "the Rights Agreement.\n"
+        )
+        facts = text_facts(text)
+        assert "amendment[1].appoint-rights-agent=National Beta Corporation" in facts
+        assert "amendment[1].appoint-rights-agent=National Beta" not in facts
+
+    def test_threshold_percentage_defined_without_comparison(self) -> None:
+        """'"Threshold Percentage" shall mean 15%' with the term never compared: not stated."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1 is dated as of June 1, "
+            "2021, to the Rights Agreement dated as of March 20, 2020.\n1. Section 1 of the "
+            "Rights Agreement is amended to add: \u201cThreshold Percentage\u201d shall mean "
+            "15%.\n"
+        )
+        facts = text_facts(text)
+        assert not any("15% or more" in f or "more than 15%" in f for f in facts)
+
+    @pytest.mark.parametrize(
+        "party",
+        [
+            "BETA BANK, NATIONAL ASSOCIATION f/k/a GAMMA NATIONAL BANK, as Rights Agent",
+            "Beta Bank, National Association, successor in interest to Gamma National Bank, as "
+            "Rights Agent",
+            "Beta Bank, National Association as successor in interest to Gamma National Bank, as "
+            "Rights Agent",
+        ],
+    )
+    def test_agent_named_before_its_predecessor(self, party: str) -> None:
+        """'X f/k/a Y, as Rights Agent', 'X, successor in interest to Y, as Rights Agent': X."""
+        text = (
+            "AMENDMENT NO. 2 TO RIGHTS AGREEMENT\nThis Amendment No. 2 is made as of May 1, 2005 "
+            "between Acme Corporation, a Delaware corporation (the \u201cCompany\u201d), and "
+            f"{party}.\n1. Section 7(a) of the Rights Agreement is hereby amended to read in its "
+            "entirety as follows:\n"
+        )
+        facts = text_facts(text)
+        agents = {f for f in facts if f.startswith("agreement.rights_agent=")}
+        assert len(agents) == 1
+        assert agents.pop().casefold().endswith("beta bank, national association")
+
+    @pytest.mark.parametrize(
+        ("chain", "days"),
+        [
+            (
+                "as previously amended on November 15, 2004, and December 8, 2006",
+                ("2004-11-15", "2006-12-08"),
+            ),
+            ("as most recently amended on December 9, 2005", ("2005-12-09",)),
+            ("as amended effective on May 15, 2002", ("2002-05-15",)),
+            (
+                "as amended by that certain Amendment to Rights Agreement, dated as of October "
+                "10, 2008",
+                ("2008-10-10",),
+            ),
+        ],
+    )
+    def test_chains_of_earlier_amendments(self, chain: str, days: tuple[str, ...]) -> None:
+        """Earlier amendments a chain recites without numbers: each amendment[-] by its day."""
+        text = (
+            "AMENDMENT NO. 3 TO RIGHTS AGREEMENT\nThis Amendment No. 3 is made as of May 1, 2009 "
+            f"to the Rights Agreement dated as of June 1, 2001, {chain} (the \u201cRights "
+            "Agreement\u201d).\n"
+        )
+        facts = text_facts(text)
+        assert {f"amendment[-].executed={day}" for day in days} <= facts
+        assert "amendment[3].executed=2009-05-01" in facts
+
+    def test_recital_raising_the_threshold_from_to(self) -> None:
+        """A recital 'to increase the ... threshold ... from 15% of the Shares to 17.5%'."""
+        text = (
+            "AMENDMENT NO. 2 TO RIGHTS AGREEMENT\nWHEREAS, the Board of Directors has amended the "
+            "Rights Agreement as set forth herein to increase the Beneficial Ownership threshold "
+            "for a Person to become an Acquiring Person from 15% of the Company\u2019s Common "
+            "Shares to 17.5% of the Company\u2019s Common Shares;\n"
+        )
+        facts = text_facts(text)
+        assert "amendment[2].set-threshold=17.5% (comparison not stated)" in facts
+        assert not any("=15%" in f for f in facts)
+
+    def test_company_between_with_a_short_name(self) -> None:
+        """'between Acme Games Inc., a Delaware corporation ("Acme"), and ...': the company."""
+        text = (
+            "FIRST AMENDMENT TO RIGHTS AGREEMENT\nThis agreement is entered into as of the 6th day "
+            'of November, 1997\nbetween Acme Games Inc., a Delaware corporation ("Acme"), and The '
+            'Bank of\nNew York, a New York banking corporation (the "Rights Agent").\n'
+        )
+        assert "company=Acme Games Inc." in text_facts(text)
+
+    def test_agreement_text_as_amended(self) -> None:
+        """'Agreement, dated as of X and amended as of Y, between ...': the plan as amended."""
+        text = (
+            "RIGHTS AGREEMENT\nExhibit 4\nAgreement, dated as of July 9, 1998 and amended as of "
+            "July 3, 2000, between Acme Signal Corporation, a Delaware corporation (the "
+            "\u201cCompany\u201d), and Beta Trust Company, N.A., a national banking association, "
+            "(the \u201cRights Agent\u201d).\nThe Board of Directors of the Company has "
+            "authorized and declared a dividend of one preferred share purchase right (a "
+            "\u201cRight\u201d) for each Common Share outstanding as of the Close of Business on "
+            "August 18, 1998.\n"
+        )
+        drafted = draft_filing(parse_filing(text, name="a.txt"))
+        assert drafted.event.kind is EventKind.AMENDMENT
+        facts = text_facts(text)
+        assert {"agreement.dated=1998-07-09", "amendment[-].executed=2000-07-03"} <= facts
+        # the rights' dividend is the plan's adoption, not the amendment's authorization
+        assert not any(".authorized=" in f for f in facts)
+
+    def test_report_of_the_agent_replaced(self) -> None:
+        """An 8-K naming no plan but its agent replaced: an amendment appointing the new one."""
+        text = (
+            "FORM 8-K\nItem 3.03 Material Modification to Rights of Security Holders.\nAcme "
+            "Corp. (the \u201cCompany\u201d) and Beta Bank, National Association (\u201cBeta\u201d)"
+            " have entered into a Transfer Agent Services Agreement dated as of April 25, 2011 to "
+            "appoint Beta to replace Gamma Trust Company as the Company\u2019s transfer agent, "
+            "registrar and rights agent for its common stock, effective as of April 25, 2011.\n"
+        )
+        drafted = draft_filing(parse_filing(text, name="a.txt"))
+        assert drafted.event.kind is EventKind.AMENDMENT
+        assert "amendment[-].appoint-rights-agent=Beta Bank, National Association" in text_facts(
+            text
+        )
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "EX-4.1 - AMENDMENT DATED DECEMBER 14, 2009 TO RIGHTS AGREEMENT DATED AS OF NOVEMBER "
+            "25, 2008, BY AND BETWEEN ACME INCORPORATED AND BETA BANK, AS RIGHTS AGENT",
+            "On July 15, 1997, the Company and Beta Stock Transfer Corporation entered into a "
+            'Rights Agreement Amendment dated as of July 15, 1997 (the "Amendment") to that '
+            "certain Rights Agreement dated as of May 22, 1995.",
+        ],
+    )
+    def test_amendment_named_after_its_date_or_the_plan(self, sentence: str) -> None:
+        """'AMENDMENT DATED X TO RIGHTS AGREEMENT', 'a Rights Agreement Amendment': amendments."""
+        text = f"FORM 8-K\nItem 5. Other Events.\n{sentence}\n"
+        assert draft_filing(parse_filing(text, name="a.txt")).event.kind is EventKind.AMENDMENT
+
+    @pytest.mark.parametrize(
+        "recital",
+        [
+            "WHEREAS, on December 2, 1999, the Board of Directors of the Company, in accordance "
+            "with Section 27 of the Rights Agreement, determined it desirable and in the best "
+            "interests of the Company and its shareholders to supplement and amend certain "
+            "provisions of the Rights Agreement.",
+            "WHEREAS, on December 2, 1999, the Board authorized and approved this Amendment.",
+        ],
+    )
+    def test_board_recital_authorizes_the_instrument(self, recital: str) -> None:
+        """A recital of the board's act on the plan, no amendment named: the authorization."""
+        text = (
+            "THIRD AMENDMENT TO RIGHTS AGREEMENT\nThis Third Amendment is made as of December 7, "
+            f"1999 to the Rights Agreement dated as of October 19, 1990.\n{recital}\n"
+        )
+        assert "amendment[3].authorized=1999-12-02" in text_facts(text)
+
+    def test_short_name_wrapped_across_a_line(self) -> None:
+        """A short name the page wraps across a line defines the name the appointment uses."""
+        text = (
+            "FIRST AMENDMENT TO RIGHTS AGREEMENT\nThis First Amendment is made as of December 1, "
+            "2006 between Acme Corporation, an Indiana corporation (the \u201cCompany\u201d) and "
+            "Gamma Bank National Association (\u201cGamma\nBank\u201d).\nWHEREAS, Delta Bank is "
+            "being removed as Rights Agent and Gamma Bank is being appointed as the successor "
+            "Rights Agent under the Rights Agreement.\n"
+        )
+        assert "amendment[1].appoint-rights-agent=Gamma Bank National Association" in text_facts(
+            text
+        )
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "The Amended and Restated Rights Agreement, among other things, extends the "
+            "expiration date of the Rights Agreement from December 22, 2005 to December 22, 2015 "
+            "and changes the purchase price from $36.00 to $72.00.",
+            "The Rights Agreement is also amended to change the purchase price for the exercise "
+            "of rights under the rights plan to $35 from $100.",
+        ],
+    )
+    def test_purchase_price_changed(self, sentence: str) -> None:
+        """A change of the rights' price is an other change, beside any modelled one."""
+        text = (
+            "FORM 8-K\nItem 3.03 Material Modification to Rights of Security Holders.\nOn "
+            "December 22, 2005, Acme Industries, Inc. entered into Amendment No. 1 to its Rights "
+            f"Agreement.\n{sentence}\n"
+        )
+        assert "amendment[1].other-change" in text_facts(text)
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            'Amendment No. 1 to the Rights Agreement deletes certain so-called "dead hand" '
+            "provisions of the Rights Agreement.",
+            "By Amendment No. 1, the Rights Agreement was amended so that it no longer requires "
+            "certain actions to be taken only by Continuing Directors.",
+            "Under Amendment No. 1, the Rights Agreement has been amended to provide that a "
+            '"Qualifying Offer" will be exempt from the operation of the Rights Agreement.',
+        ],
+    )
+    def test_report_of_what_an_amendment_does(self, sentence: str) -> None:
+        """A report of an unmodelled change ('deletes ... provisions', 'amended so that')."""
+        text = f"FORM 8-K\nItem 5. Other Events.\n{sentence}\n"
+        assert any(f.endswith(".other-change") for f in text_facts(text))
+
+    def test_agent_references_replaced_are_the_appointment(self) -> None:
+        """'removes all references to X as Rights Agent': the agent's change, nothing more."""
+        text = (
+            "FORM 8-K\nItem 5. Other Events.\nOn July 17, 2001, the Company entered into "
+            "Amendment No. 4 to the Rights Agreement, which appointed Beta Bank as successor "
+            "Rights Agent. Amendment No. 4 removes all references to Gamma Trust Company as "
+            "Rights Agent and replaces such references with Beta Bank.\n"
+        )
+        assert not any("other-change" in f for f in text_facts(text))
+
+    def test_agreement_party_after_its_name_in_a_report(self) -> None:
+        """'... entered into between the Company and X Trust Company of Canada.': the agent."""
+        text = (
+            "FORM 8-K\nItem 1.01.\nOn November 1, 2004, the Board approved the adoption of a "
+            "shareholder rights plan pursuant to a Shareholder Rights Plan Agreement dated as of "
+            "November 1, 2004 between the Company and Beta Trust Company of Canada. A copy of "
+            "the Rights Plan Agreement is filed herewith.\n"
+        )
+        assert "agreement.rights_agent=Beta Trust Company of Canada" in text_facts(text)
+
+    def test_an_amendments_party_yields_to_the_agreements(self) -> None:
+        """The party of an 'Amendment to Rights Agreement' is the agent only if no other is."""
+        text = (
+            "FORM 8-K\nItem 3.03.\nOn July 11, 2007, Acme Electric Co., Inc. entered into the "
+            "Second Amendment to Rights Agreement (the \u201cSecond Amendment\u201d), by and "
+            "between the Company and Gamma Bank National Association. The Second Amendment "
+            "further amends that certain Rights Agreement, dated as of October 15, 1999, by and "
+            "between the Company and Beta Stock Transfer Company, as previously amended.\n"
+        )
+        assert "agreement.rights_agent=Beta Stock Transfer Company" in text_facts(text)
+
+    def test_dateline_year_run_into_the_name(self) -> None:
+        """'San Mateo, Calif.-January 30, 2003-Acme Systems, Inc. (Nasdaq: ACME) announced'."""
+        text = (
+            "Acme Systems, Inc. Adopts Stockholder Rights Plan\nSan Mateo, Calif.-January 30, "
+            "2003-Acme Systems, Inc. (Nasdaq: ACME) announced that its Board of Directors "
+            "approved the adoption of a Stockholder Rights Plan.\n"
+        )
+        assert "company=Acme Systems, Inc." in text_facts(text)
+
+    def test_form_8k_without_its_dash(self) -> None:
+        """'FORM 8K CURRENT REPORT': an 8-K."""
+        text = (
+            "SECURITIES AND EXCHANGE COMMISSION WASHINGTON, DC 20549 FORM 8K CURRENT REPORT "
+            "PURSUANT TO SECTION 13 OR 15(d)\nItem 5. Other Events.\nOn February 7, 2003, the "
+            "Board of Directors of Acme Corporation amended the Rights Agreement.\n"
+        )
+        assert draft_filing(parse_filing(text, name="a.txt")).document.kind.value == "8-K"
+
+    def test_entered_into_an_amendment_on(self) -> None:
+        """'entered into that certain Amendment No. 1 to ... Rights Agreement on X': No. 1's day."""
+        text = (
+            "AMENDMENT NO. 2 TO SECTION 382 RIGHTS AGREEMENT\nWHEREAS, the Company and the "
+            "Rights Agent previously entered into that certain Amendment No. 1 to Section 382 "
+            "Rights Agreement on December 18, 2020;\n"
+        )
+        assert "amendment[1].executed=2020-12-18" in text_facts(text)

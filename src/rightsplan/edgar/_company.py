@@ -49,7 +49,9 @@ _WORD = r"(?:[A-Z0-9][\w.&'’-]*[™®]?|of|&|de|la|n'|n’|in[ \t]+the(?=[ \t]
 # A dateline's double dash may touch it ("--(BUSINESS WIRE)--Pier 1 Imports, Inc."), but is
 # never part of it ("March 17, 2010--Acme" is no "2010--Acme"), nor is a time ("10:26PM").
 _FIRST = (
-    r"(?:(?<=--)|(?<![\w.&'’:-]))(?:[A-Z]|[a-z]{1,4}[A-Z]|\d(?:\d|-(?!-))*[A-Za-z])[\w.&'’-]*[™®]?"
+    # never a dateline's year run into the name: "Oct. 1, 2003-Siebel Systems, Inc."
+    r"(?:(?<=--)|(?<=(?<!\d)(?:19|20)\d\d-)|(?<![\w.&'’:-]))(?!(?:19|20)\d\d-[A-Z][a-z])"
+    r"(?:[A-Z]|[a-z]{1,4}[A-Z]|\d(?:\d|-(?!-))*[A-Za-z])[\w.&'’-]*[™®]?"
 )
 # Between a name's words: spaces and at most one line break. A blank line ends a paragraph,
 # and a name never runs across one ("... for Net Operating Losses" / "" / "Hannon Armstrong").
@@ -130,6 +132,8 @@ _FILER_TITLE = re.compile(
 _BETWEEN = re.compile(
     # a footnote's asterisk may mark the name ("by and between" / "* J. C. PENNEY COMPANY")
     rf"\b(?i:between)[ \t\n:]+(?:\*[ \t]*)?(?P<name>{_ENTITY})(?P<descriptor>{_DESCRIPTOR})?"
+    # its short name after the description: 'a Delaware corporation ("Midway"), and'
+    rf"(?:,?[ \t\n]*\([ \t\n]*{_OPEN}[^()\"“”]{{1,40}}{_CLOSE}[ \t\n]*\))?"
     rf"[ \t\n,-]+(?i:and)\b"
 )
 # A title page: the company, "and", the agent (with any description), then "Rights Agent" or
@@ -174,17 +178,21 @@ _DAY = rf"[A-Z][a-z]{{2,8}}\.?{_W}\d{{1,2}},?{_W}(?:19|20)\d\d"
 # What may stand between a plan's name and its parties: its defined term, its date, "as amended".
 _PLAN_TAIL = (
     rf"(?:[ \t\n]*(?:\([^()]{{0,80}}\)|,|(?i:dated|effective)(?:{_W}(?i:as){_W}of)?{_W}{_DAY}|"
-    rf"(?i:as){_W}amended(?:{_W}and{_W}restated)?))*"
+    # "... (the "Rights Agreement") entered into between the Company and X"
+    rf"(?i:as){_W}amended(?:{_W}and{_W}restated)?|(?i:entered{_W}into)))*"
 )
 _PARTY_OF_PLAN = (
-    rf"(?i:rights{_W}agreement|rights{_W}plan|(?:preservation|protection){_W}(?:rights{_W})?plan)"
+    rf"(?i:rights{_W}agreement|rights{_W}plan(?:{_W}agreement)?|(?:preservation|protection){_W}"
+    rf"(?:rights{_W})?plan)"
     rf"{_PLAN_TAIL}{_W}(?:(?i:by){_W}(?i:and){_W})?(?i:between){_W}"
     rf"(?:the{_W}(?:Company|Registrant|Corporation)|{_ENTITY}{_DESCRIPTOR}?"
     rf"(?:[ \t\n]*\([^()]{{0,40}}\))?),?{_W}(?i:and){_W}(?![Xx]{{3,}}\b)"
 )
 AGENT_AS_PARTY = re.compile(
-    rf"{_PARTY_OF_PLAN}(?P<agent>{_ENTITY_SUFFIXED}|(?:The{_W})?[A-Z][\w.&'’-]*(?:{_W}(?:[A-Z][\w.&'’-]*"
-    rf"|of|&)){{0,5}}(?=[ \t\n]*\((?i:as){_W}(?i:rights{_W}agent)\)))(?=[,( \t\n])"
+    # "Computershare Trust Company of Canada", "First Chicago Trust Company of New York"
+    rf"{_PARTY_OF_PLAN}(?P<agent>{_ENTITY_SUFFIXED}(?:{_W}of{_W}[A-Z][\w'’-]*(?:{_W}[A-Z][\w'’-]*)?"
+    rf"(?=[ \t\n]*[,.(]|{_W}dated\b))?|(?:The{_W})?[A-Z][\w.&'’-]*(?:{_W}(?:[A-Z][\w.&'’-]*"
+    rf"|of|&)){{0,5}}(?=[ \t\n]*\((?i:as){_W}(?i:rights{_W}agent)\)))(?=[,( \t\n]|\.(?:[ \t\n]|$))"
 )
 """A rights agreement's other party: "the Tax Benefits Preservation Plan (the "Agreement"),
 dated as of January 22, 2024, between LivePerson, Inc., a Delaware corporation (the

@@ -178,7 +178,14 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
         "the rights expired by their terms",
         re.compile(
             rf"\b(?:Rights|{PLAN_NOUN})\b[^.;]{{0,200}}?(?<!have )(?<!had )(?<!not )\bexpired\b|"
-            rf"{_REPORTS}expiration{_W}of\b",
+            rf"{_REPORTS}expiration{_W}of\b|"
+            # The board lets the plan run out: "determined to allow the expiration of its
+            # existing stockholder rights plan in accordance with its terms", "decided not to
+            # renew its shareholder rights plan. The Rights Agreement ... will expire by the
+            # terms of the agreement".
+            rf"\ballow(?:s|ed|ing)?{_W}the{_W}expiration{_W}of{_W}{_THE_PLAN}|"
+            rf"\b(?:decided|determined|resolved|elected){_W}not{_W}to{_W}(?:renew|extend)"
+            rf"{_W}{_THE_PLAN}",
             re.IGNORECASE,
         ),
     ),
@@ -191,7 +198,13 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
             rf"Fifth|Sixth|Seventh|Eighth|Ninth|Tenth){_W}Amendment|"
             # "the adoption of the amended Rights Agreement": an adjective, no act of amending
             rf"(?<!the )(?<!The )(?<!its )(?<!our )amend(?:s|ed|ing)?)"
-            rf"(?:{_W}\([^)\n]{{0,40}}\))?,?{_W}(?:to{_W}|of{_W})?{_THE_PLAN}|"
+            rf"(?:{_W}\([^)\n]{{0,40}}\))?,?"
+            # an exhibit's line: "AMENDMENT DATED DECEMBER 14, 2009 TO RIGHTS AGREEMENT"
+            rf"(?:{_W}dated(?:{_W}as{_W}of)?{_W}[a-z]{{3,9}}\.?{_W}\d{{1,2}},?{_W}\d{{4}})?"
+            rf"{_W}(?:to{_W}|of{_W})?{_THE_PLAN}|"
+            # "entered into a Rights Agreement Amendment dated as of July 15, 1997"
+            rf"\b(?:entered{_W}into|executed|approved|adopted){_W}(?:an?|the){_W}"
+            rf"(?:[\w'’&-]+{_W}){{0,3}}?{PLAN_NOUN}{_W}Amendment\b|"
             rf"\b(?:authorized|approved|executed|entered{_W}into|adopted){_W}"
             rf"(?:an{_W}|the{_W})?Amendment(?:{_W}No\.|{_W}to\b|{_W}Number\b)|"
             # "approved the form of an amendment (the "Amendment") to be effective May 22,
@@ -224,7 +237,8 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
             rf"(?:(?:a|an|the|its|our)[ \t]+)?(?:[\w'’&-]+[ \t]+){{0,5}}?{PLAN_NOUN}[ \t]*$|"
             rf"\b(?:adopt(?:s|ed|ing)?|approved{_W}the{_W}adoption{_W}of){_W}{_THE_PLAN}|"
             # "executed a Rights Agreement", "implemented a Tax Benefit Preservation Plan".
-            rf"\b(?:entered{_W}into|entry{_W}into|executed|implemented){_W}{_THE_PLAN}|"
+            rf"\b(?:entered{_W}into|entry{_W}into|executed|implemented){_W}{_THE_PLAN}"
+            rf"(?!{_W}Amendment\b)|"
             # "authorized, effective November 1, 2004, subject to ... approval, adoption of a
             # shareholder rights plan"; "a new Rights Agreement entered into between X and Y".
             rf"\b(?:authorized|approved),?{_W}[^.;]{{0,100}}?\badoption{_W}of{_W}{_THE_PLAN}|"
@@ -360,6 +374,20 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # An officer's certificate ("I, X, the Corporate Secretary of ..., DO HEREBY CERTIFY:",
+        # the rights' price adjusted after a split) or a letter to a person ("Dear Mr. Nelson,",
+        # a notice removing the rights agent): filed as an exhibit 4, neither the agreement nor
+        # an amendment of it (an amendment in a letter's form says it "hereby amends" the
+        # agreement "as follows", a stronger signal).
+        DocumentKind.UNKNOWN,
+        9,
+        re.compile(
+            r"\b(?:DO|do)[ \t\n]+(?:HEREBY|hereby)[ \t\n]+(?:CERTIFY|certify)[ \t]*:|"
+            r"^[ \t]*Dear[ \t]+(?:Mr|Ms|Mrs|Dr)\.?[ \t]+[A-Z][\w'’-]+[ \t]*[:,]",
+            re.M,
+        ),
+    ),
+    (
         # A summary of the plan, not the plan: "SUMMARY OF PLAN ADJUSTMENTS", "This summary is
         # qualified by reference to the Rights Agreement" (an agreement's text never says so).
         DocumentKind.UNKNOWN,
@@ -393,7 +421,8 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         10,
         re.compile(
             # "Item1.01.": a mirror may drop the space.
-            r"\bFORM[ \t\n]+8-K\b|[‘'\"]8-K[’'\"]|^[ \t|]*Item[ \t]*(?:1\.01|3\.03|5\.03|8\.01)"
+            # "FORM 8K", the dash dropped
+            r"\bFORM[ \t\n]+8-?K\b|[‘'\"]8-K[’'\"]|^[ \t|]*Item[ \t]*(?:1\.01|3\.03|5\.03|8\.01)"
             r"(?!\d)|^[ \t]*Item[ \t]+5\.?[ \t]+Other[ \t]+Events\b"
             # The title of the 8-K item that reports a rights plan (Item 3.03), wherever the
             # page puts it: only a current report is headed with it ("... of Securities
@@ -433,8 +462,22 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         re.compile(
             rf"(?:\b(?:{_ORDINAL}{_S})?AMENDMENT|^[ \t]*(?:{_ORDINAL}{_S})?Amendment)"
             rf"(?:{_S}NO\.?[ \t]*\d{{1,2}})?(?:{_S}\([^()\n]{{0,40}}\))?,?{_S}dated{_S}"
-            rf"(?i:as{_S}of{_S})?[^()\n;]{{1,40}}?(?:\([^()\n]{{0,40}}\),?{_S})?"
+            rf"(?i:as{_S}of{_S})?[^()\n;]{{1,40}}?(?:[ \t\n]*\([^()\n]{{0,40}}\),?{_S})?"
             rf"(?i:to{_S}(?:the|that{_S}certain){_S})(?i:{_PLAN_TITLE})",
+            re.M,
+        ),
+    ),
+    (
+        # An amendment titled by its number alone, on a line of its own under the plan's title
+        # ("COMMON STOCK RIGHTS AGREEMENT / AMENDMENT NO. 4", "FIFTH AMENDMENT"), or an
+        # instrument that says what it does in its first clause: "This Agreement amends the
+        # Common Stock Rights Agreement dated as of June 14, 1990".
+        DocumentKind.AMENDMENT,
+        11,
+        re.compile(
+            rf"^[ \t]*(?:AMENDMENT{_S}NO\.?[ \t]*\d{{1,2}}|{_ORDINAL}{_S}AMENDMENT)[ \t]*$|"
+            rf"\b(?:[Tt]his|THIS){_S}(?i:Agreement|Instrument){_S}amends{_S}(?:the{_S})?"
+            rf"(?:[\w'’-]+{_S}){{0,4}}?(?i:Rights{_S}(?:Plan{_S})?Agreement|Plan)\b",
             re.M,
         ),
     ),
@@ -864,6 +907,17 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
                 0.4,
                 "a Form 8-A/A amends a registration statement; its text does not name the rights",
             )
+        replaced = _AGENT_REPLACED.search(text)
+        if replaced is not None:
+            # A report that names no plan but its agent, replaced: the plan's agent changed
+            return Classification(
+                EventKind.AMENDMENT,
+                0.6,
+                "a new rights agent appointed in place of the old one",
+                replaced.start(),
+                replaced.end(),
+                replaced.group(),
+            )
         return Classification(EventKind.NONE, 0.95, "no mention of a rights plan")
     found: list[tuple[EventKind, float, str, re.Match[str], bool, pendulum.Date | None]] = []
     # A note tells the plan's history in order: a sentence without a date of its own ("The
@@ -1051,10 +1105,41 @@ def _by_document(
                 restated.end(),
                 restated.group(),
             )
+        conformed = _CONFORMED.search(text, 0, 3000)
+        if conformed is not None:
+            return Classification(
+                EventKind.AMENDMENT,
+                0.6,
+                "the agreement's text as amended: its preamble gives the amendments' dates",
+                conformed.start(),
+                conformed.end(),
+                conformed.group(),
+            )
         return _whole_document(EventKind.ADOPTION, kind, text)
     if kind is DocumentKind.FORM_8A and not ending:
         return _whole_document(EventKind.ADOPTION, kind, text)
     return None
+
+
+# An agreement's text as amended, its preamble saying so: "Agreement, dated as of July 9, 1998
+# and amended as of July 3, 2000, between ...", "Agreement, dated as of June 30, 1986, between
+# ... as amended on December 6, 1986, ... and hereby restated": the document is the plan as
+# its amendments left it.
+_CONFORMED = re.compile(
+    rf"\bAgreement,?{_W}dated(?:{_W}as{_W}of)?{_W}[A-Z][a-z]{{2,8}}\.?{_W}\d{{1,2}},?{_W}"
+    rf"\d{{4}}[^;]{{0,300}}?\b(?:and|as)(?:{_W}further)?{_W}amended{_W}(?:as{_W}of|on|"
+    rf"effective){_W}[A-Z][a-z]{{2,8}}\.?{_W}\d{{1,2}},?{_W}\d{{4}}"
+)
+
+
+# The plan's agent replaced, in a report that names no plan: "to appoint Wells Fargo to replace
+# The Bank of New York Mellon ... as the Company's transfer agent, registrar ... and rights
+# agent" (an appointment, not a notice that one will be made).
+_AGENT_REPLACED = re.compile(
+    rf"\bappoint(?:s|ed|ing)?{_W}[A-Z][^.;]{{0,80}}?{_W}(?:to{_W}replace|as{_W}successor{_W}to)"
+    rf"\b[^.;]{{0,160}}?\brights{_W}agent\b",
+    re.IGNORECASE,
+)
 
 
 def _whole_document(event: EventKind, kind: DocumentKind, text: str) -> Classification:

@@ -46,6 +46,7 @@ from rightsplan.amendments import (
 from rightsplan.edgar import _text
 from rightsplan.edgar._company import AGENT_AS_PARTY, find_company
 from rightsplan.edgar.classify import (
+    _CONFORMED,
     _MAYBE,
     PLAN_NOUN,
     Classification,
@@ -59,6 +60,7 @@ from rightsplan.edgar.filing import Document, Filing
 from rightsplan.edgar.numbers import PercentMention, find_percents
 from rightsplan.percent import Comparison, format_percent
 from rightsplan.terms import GrandfatherBase, GrandfatherCutoff
+from rightsplan.unknowns import UnknownPercent
 
 if TYPE_CHECKING:
     import pandas as pd  # type: ignore[import-untyped]  # pandas ships no stubs
@@ -74,9 +76,52 @@ __all__ = [
     "FilingDraft",
     "Found",
     "draft_filing",
+    "stated_percent",
+    "unstated_comparison",
 ]
 
 T = TypeVar("T")
+
+_THRESHOLD_CHANGES = (SetThreshold, SetPassiveTier, AddException, ReplaceException)
+
+COMPARISON_NOT_STATED = "comparison not stated"
+"""How a threshold whose comparison the text does not state is written: "20% (comparison not
+stated)"."""
+
+
+def unstated_comparison(percent: Fraction) -> UnknownPercent:
+    """A percentage the text states without saying whether reaching it or exceeding it counts.
+
+    Drafted as an :class:`~rightsplan.UnknownPercent` pinned to the number (both bounds the
+    number) with no comparison: a plan file then says the wording is unknown, and answers that
+    turn on it (a holder at exactly the number) are UNCERTAIN, where an assumed "or more" would
+    give a confident answer the text does not support.
+    """
+    shown = format_percent(percent)
+    return UnknownPercent(
+        at_least=percent,
+        at_most=percent,
+        reason=(
+            f"the text gives {shown}% but not whether reaching it or exceeding it counts "
+            f'("{shown}% or more" or "more than {shown}%")'
+        ),
+    )
+
+
+def stated_percent(change: Change) -> Fraction | None:
+    """The number of a threshold the text gives without its comparison, else ``None``.
+
+    ``None`` for a change with no threshold, one with its comparison, and an unknown percent.
+    """
+    percent = getattr(change, "percent", None)
+    if (
+        isinstance(percent, UnknownPercent)
+        and getattr(change, "comparison", True) is None
+        and percent.at_least is not None
+        and percent.at_least == percent.at_most
+    ):
+        return percent.at_least
+    return None
 
 
 class Authority(enum.IntEnum):
@@ -153,6 +198,20 @@ class DraftChange:
     wording: str | None = None
 
     @property
+    def comparison_stated(self) -> bool | None:
+        """Whether the text states the threshold's comparison; ``None`` for a change without one.
+
+        False where the text gives the number but not whether reaching it or exceeding it
+        counts ("raise from 15% to 20% the threshold"): the change's percent is then an
+        :class:`~rightsplan.UnknownPercent` pinned to the number, with no comparison.
+        """
+        if stated_percent(self.change) is not None:
+            return False
+        if getattr(self.change, "comparison", None) is not None:
+            return True
+        return None
+
+    @property
     def kind(self) -> str:
         """The change's kind as plan files name it ("set-threshold")."""
         return kind_name(type(self.change))
@@ -167,10 +226,13 @@ class DraftChange:
 
     def reading(self) -> str:
         """The value read, in words, to compare readings and report conflicts."""
-        threshold = getattr(self.change, "threshold", None)
-        if threshold is not None:
-            return str(threshold.describe())
-        return self.change.describe()
+        percent = stated_percent(self.change)
+        if percent is not None:
+            return f"{format_percent(percent)}% ({COMPARISON_NOT_STATED})"
+        change = self.change
+        if isinstance(change, _THRESHOLD_CHANGES) and change.known:
+            return change.threshold.describe()
+        return change.describe()
 
 
 @attrs.frozen
@@ -274,7 +336,8 @@ _NAME = (
 )
 _DATE = _text.DATE.pattern
 _AMENDMENT_REF = re.compile(
-    rf"\bAmendment{_W}(?:No\.|Number)(?:{_W})?(?P<number>\d{{1,2}})\b|"
+    # "Amendment #1 thereto dated as of February 5, 1996" as well
+    rf"\bAmendment(?:{_W}(?:No\.|Number)(?:{_W})?|[ \t]*#[ \t]*)(?P<number>\d{{1,2}})\b|"
     rf"\b(?P<ordinal>First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
     rf"{_W}Amendment\b|"
     # "Amendment One to the Rights Agreement": the number in words, capitalised as a name.
@@ -464,9 +527,13 @@ _PARENTHESIS = r"\((?:[^()]|\([^()]{0,80}\)){0,160}\)"
 # "and X, a New York limited liability company, as Rights Agent", "X (the "Rights Agent")",
 # "X Rights Agent" under an agreement's title; never "as successor rights agent".
 _AGENT = re.compile(
-    rf"(?:\b(?i:and|with)|(?<![Ss]uccessor )\b(?i:to)|^)[ \t\n-]+(?P<agent>{_AGENT_NAME})"
-    rf"(?:,?{_W}(?:an?{_W}[^,()]{{1,80}}?|{_PARENTHESIS}|(?i:successor(?:[ -]in[ -]interest)?)"
-    rf"{_W}to{_W}[^,()]{{1,80}}?))*?[ \t]*,?[ \t\n]+"
+    # never the predecessor after "successor in interest to" or "f/k/a": the agent is the name
+    # before it ("X f/k/a Y, as Rights Agent", "X, successor in interest to Y, as Rights Agent")
+    rf"(?:\b(?i:and|with)|(?<![Ss]uccessor )(?<![Ii]nterest )\b(?i:to)|^)[ \t\n-]+"
+    rf"(?P<agent>{_AGENT_NAME})"
+    rf"(?:,?{_W}(?:an?{_W}[^,()]{{1,80}}?|{_PARENTHESIS}|(?i:(?:as{_W})?successor(?:[ -]in[ -]"
+    rf"interest)?){_W}to{_W}[^,()]{{1,80}}?|(?i:f/k/a|formerly{_W}known{_W}as){_W}[^,()]"
+    rf"{{1,80}}?))*?[ \t]*,?[ \t\n]+"
     # the defined term in capitals as well: (the "RIGHTS AGENT")
     rf"(?:(?i:as){_W}(?i:the{_W})?(?i:rights{_W}agent)\b"
     # (the “Rights Agent\n”): a closing quote the converter put on the next line
@@ -690,6 +757,24 @@ def _last_sentence_end(text: str, start: int, end: int) -> int:
     return last
 
 
+# The rights' price changed: "changes the purchase price from $36.00 to $72.00", "the
+# Purchase Price ... has been increased from $50.00 to $65.00", "to $35 from $100".
+_PRICE_CHANGE = re.compile(
+    rf"\b(?:purchase|exercise){_W}price\b[^.;$]{{0,100}}?\b(?:from{_W}\$[\d,]+(?:\.\d+)?{_W}to"
+    rf"|to{_W}\$[\d,]+(?:\.\d+)?{_W}from){_W}\$[\d,]+(?:\.\d+)?",
+    re.IGNORECASE,
+)
+# A report of what an amendment does, in words rightsplan does not model: "the Rights Agreement
+# was amended so that it no longer requires certain actions to be taken only by Continuing
+# Directors", "the Plan has been amended to exempt the Merger Agreement", "Amendment No. 1 ...
+# deletes certain so-called "dead hand" provisions", "removes all references to ...".
+_AMENDED_TO_DO = re.compile(
+    rf"\bamended{_W}(?:so{_W}that|to{_W}(?:provide|exempt|permit|exclude|render|eliminate|"
+    rf"allow)\b)[^.;]{{0,160}}"
+    rf"|\b(?:deletes|removes|eliminates){_W}(?:all{_W}|certain{_W})?(?:so-called{_W})?"
+    rf"[^.;]{{0,60}}?\b(?:provisions?|references?){_W}?[^.;]{{0,80}}",
+    re.IGNORECASE,
+)
 _SUMMARY_CHANGE = re.compile(
     rf"\b(?:changes|increases|decreases|reduces|modifies){_W}the{_W}(?P<what>[^.;()]{{1,80}}?)"
     rf"(?:[ \t\n]*\([^)]{{0,60}}\))?{_W}from\b[^.;]{{0,80}}?\bto\b[ \t\n]+[^ \t\n;,.]+"
@@ -717,9 +802,23 @@ _DEFINED_AS_AGENT = re.compile(
     rf"[ \t\n]*\([ \t\n]*(?i:the{_W})?[\"“]Rights{_W}Agent[\"”][ \t\n]*\)"
 )
 # "The Bank of New York is being appointed as the successor Rights Agent": the passive.
+# 'Registrar and Transfer Company, a New Jersey corporation ("R&T"), is hereby appointed as
+# the successor Rights Agent': its description and short name between.
 _SUCCESSOR_PASSIVE = re.compile(
-    rf"(?P<agent>{_NAME}){_W}(?:is|was|has{_W}been|is{_W}being|will{_W}be){_W}appointed{_W}"
+    rf"(?P<agent>{_NAME})(?:,{_W}an?{_W}[^,()\n]{{1,60}}?)?(?:{_W}\([^()]{{0,40}}\))?,?{_W}"
+    rf"(?:is|was|has{_W}been|is{_W}being|will{_W}be)(?:{_W}hereby)?{_W}appointed{_W}"
     rf"(?i:as{_W}(?:a{_W}|the{_W})?successor{_W}rights{_W}agent)"
+)
+# "The Company hereby appoints AST as rights agent pursuant to Section 21", "the Company
+# desires to appoint UMB as rights agent": an amendment appointing a new agent by name (an
+# agreement's own "appoints the Rights Agent" names no one).
+_APPOINTS_AS_AGENT = re.compile(
+    rf"\b(?:hereby{_W}appoints?|desires?{_W}to{_W}appoint){_W}(?P<agent>{_NAME}){_W}"
+    rf"(?i:as{_W}(?:the{_W}|a{_W})?(?:successor{_W})?rights{_W}agent)\b"
+    # "to appoint Wells Fargo to replace The Bank of New York Mellon ... as the Company's
+    # transfer agent, registrar and dividend disbursing agent and rights agent"
+    rf"|\b(?i:appoint(?:s|ed|ing)?){_W}(?P<replacing>{_NAME}){_W}(?i:to{_W}replace)\b"
+    rf"[^.;]{{0,160}}?\b(?i:rights{_W}agent)\b"
 )
 _SUCCESSOR = re.compile(
     rf"(?i:appoint\w{{0,6}}){_W}(?:of{_W})?(?P<agent>{_NAME}){_W}"
@@ -734,7 +833,8 @@ _SUCCESSOR_DEFINED = re.compile(
 _DEFINED = re.compile(
     rf"(?P<name>{_NAME})(?:,{_W}an?{_W}[A-Za-z][A-Za-z .\n-]{{0,60}}?)?[ \t\n]*\([ \t\n]*"
     rf"(?:together{_W}with{_W}(?:its|his|her|their){_W}[^,()\"“]{{1,40}},{_W})?"
-    rf"(?:the{_W})?[\"“](?P<short>[^\"”\n]{{1,40}}?),?[\"”]"
+    # a line break inside the short name as the page wraps it: ("LaSalle\nBank")
+    rf"(?:the{_W})?[\"“](?P<short>[^\"”\n](?:[^\"”\n]|\n(?![ \t]*\n)){{0,39}}?),?[\"”]"
 )
 _GROUP_TOGETHER = re.compile(
     rf"[\"“](?P<short>[^\"”\n]{{1,40}}?),?[\"”],?{_W}and{_W}together{_W}with{_W}"
@@ -910,7 +1010,9 @@ _NO_ADDITIONAL = re.compile(
 # the Rights Agreement to 15%": an amendment's purpose, recited.
 _RECITED_NEW_THRESHOLD = re.compile(
     rf"\bto{_W}(?:lower|reduce|decrease|raise|increase)(?:{_W}each{_W}of)?{_W}the{_W}"
-    rf"(?:[\w-]+{_W}){{0,3}}?(?:thresholds?|percentages?)\b[^.;%]{{0,120}}?{_W}to{_W}"
+    rf"(?:[\w-]+{_W}){{0,3}}?(?:thresholds?|percentages?)\b[^.;%]{{0,120}}?"
+    # "from 15% of the Company's Common Shares to 17.5%": the old value first
+    rf"(?:\bfrom{_W}\d{{1,2}}(?:\.\d{{1,3}})?[ \t]*(?:%|percent\b)[^.;%]{{0,80}}?)?{_W}to{_W}"
     rf"(?P<value>\d{{1,2}}(?:\.\d{{1,3}})?[ \t]*(?:%|percent\b))",
     re.IGNORECASE,
 )
@@ -957,6 +1059,13 @@ _REACHES = re.compile(
 )
 _BECOMES_ACQUIRING = re.compile(
     rf"[^;]{{0,160}}?\bbecomes?{_W}an?{_W}[\"“]?Acquiring{_W}Person", re.IGNORECASE
+)
+# "raises from 10% to 15% the level of beneficial ownership ... the acquisition of which by a
+# person ... would result in the rights becoming exercisable": acquiring the level, reaching it,
+# is what triggers.
+_ACQUISITION_OF_WHICH = re.compile(
+    rf"[^;]{{0,160}}?\bthe{_W}acquisition{_W}of{_W}which\b[^;]{{0,200}}?\b(?:would|will|shall)\b",
+    re.IGNORECASE,
 )
 _PASSIVE_MARK = re.compile(r"passive|13G\b", re.IGNORECASE)
 # "(other than certain passive institutional investors)": passive holders left out of the
@@ -1065,6 +1174,11 @@ _DEEMED_REFERENCE = re.compile(
     rf"(?:a{_W})?references?{_W}to\b",
     re.IGNORECASE,
 )
+# 'Whenever Fifth Street Partners, LLC is the "Person" referred to in this definition': the
+# holder a substituted number is for.
+_WHENEVER_PERSON = re.compile(
+    rf"\bWhenever{_W}(?P<holder>{_NAME}){_W}is{_W}the{_W}[\"“]?Person\b", re.IGNORECASE
+)
 # "10% or more (subject to the grandfathering provisions discussed below)": a pointer to the
 # grandfathering clause, which is read where it is written, not a clause of its own.
 _GRANDFATHER_REFERENCE = re.compile(
@@ -1104,7 +1218,8 @@ _ON_DATE_AFTER = re.compile(
 # an amendment dated as of X": an earlier amendment recited without its number.
 _AMENDMENT_DATED = (
     # "by an Amendment to Rights Agreement, dated October 24, 1988"
-    rf"by{_W}(?:an|the){_W}amendment(?:{_W}to{_W}(?:the{_W})?(?:[\w'’-]+{_W}){{0,3}}?"
+    rf"by{_W}(?:(?:an|the|that{_W}certain){_W})?amendment(?:{_W}to{_W}(?:the{_W})?"
+    rf"(?:[\w'’-]+{_W}){{0,3}}?"
     rf"(?:agreement|plan))?,?{_W}dated(?:{_W}as{_W}of)?"
 )
 _AS_AMENDED_ON = re.compile(
@@ -1150,8 +1265,9 @@ _EXPIRY_SECTION_REPLACED = re.compile(
     rf"(?P<old>{_ANY_DATE})[^.;]{{0,60}}?\b(?i:with|insert\w*)\b[^.;]{{0,40}}?(?P<new>{_ANY_DATE})"
 )
 _AMENDED_CHAIN = re.compile(
-    rf"\b(?:as|and)(?:{_W}further)?{_W}amended(?:{_W}and{_W}restated)?,?{_W}"
-    rf"(?:(?:on|effective(?:{_W}as{_W}of)?|as{_W}of|{_AMENDMENT_DATED}){_W})?{_ANY_DATE}"
+    rf"\b(?:as|and)(?:{_W}(?:further|previously|most{_W}recently))?{_W}amended"
+    rf"(?:{_W}and{_W}restated)?,?{_W}"
+    rf"(?:(?:on|effective(?:{_W}(?:as{_W}of|on))?|as{_W}of|{_AMENDMENT_DATED}){_W})?{_ANY_DATE}"
     rf"(?:,?{_W}(?:and{_W})?(?:on{_W}|as{_W}of{_W})?{_ANY_DATE}){{0,6}}",
     re.IGNORECASE,
 )
@@ -1164,7 +1280,8 @@ _RECITED_AMENDMENT = re.compile(
     rf"(?P<titled>{_W}to{_W}(?:the{_W})?(?:[\w'’&-]+{_W}){{0,6}}?(?:Agreement|Plan)\b)?"
     rf"(?:,?{_W}(?:by{_W}and{_W})?between{_W}[^,;()]{{1,80}}?(?:{_W}\([^)\n]{{0,60}}\))?"
     rf"(?=,))?,?{_W}"
-    rf"(?:dated|effective)(?:{_W}and{_W}effective)?{_W}(?:as{_W}of{_W})?(?P<date>{_DATE})"
+    rf"(?:(?:dated|effective)(?:{_W}and{_W}effective)?{_W}(?:as{_W}of{_W})?|as{_W}of{_W})"
+    rf"(?P<date>{_DATE})"
     # After the plan's title the date may be the plan's: "Amendment No. 5 to the rights
     # agreement, dated as of July 7, 2005, as amended (the "Original Rights Agreement")".
     # Unless the parenthesis defines the amendment first ("(“First Amendment”, collectively
@@ -1201,6 +1318,14 @@ _ENTERED_INTO_ON = re.compile(
     rf"\bentered{_W}into{_W}(?:(?:the|an|that{_W}certain){_W})?(?:{_AMENDMENT_REF.pattern})",
     re.IGNORECASE,
 )
+# "entered into that certain Amendment No. 1 to Section 382 Rights Agreement on December 18,
+# 2020": the act, then its day.
+_ENTERED_INTO_AMENDMENT_ON = re.compile(
+    rf"\bentered{_W}into{_W}(?:(?:the|an|that{_W}certain){_W})?(?:{_AMENDMENT_REF.pattern})"
+    rf"(?:{_W}to{_W}(?:the{_W})?(?:[\w'’-]+{_W}){{0,5}}?(?:Agreement|Plan))?,?{_W}on{_W}"
+    rf"(?P<date>{_DATE})",
+    re.IGNORECASE,
+)
 # "the Rights Agreement dated as of June 11, 1986, as first amended on August 21, 1990 and
 # second amended on May 31, 1996": each earlier amendment numbered by its adverb.
 _ORDINAL_AMENDED = re.compile(
@@ -1208,6 +1333,15 @@ _ORDINAL_AMENDED = re.compile(
     rf"(?:(?:on|effective(?:{_W}as{_W}of)?|as{_W}of){_W})?(?P<date>{_DATE})",
     re.IGNORECASE,
 )
+_RIGHTS_AGENT_WORDS = re.compile(r"rights\s+agent", re.IGNORECASE)
+# A board's act on the plan that names no amendment (read in lower case): "to amend", "to
+# supplement and amend", "authorized an amendment to", "authorized and approved this amendment".
+_BOARD_ON_AMENDMENT = re.compile(
+    r"\bto (?:\w+ and )?amend\b|\bauthorized an amendment to\b|"
+    r"\b(?:authorized|approved|adopted)(?: and (?:authorized|approved|adopted))? this amendment\b"
+)
+_AMENDMENT_TO_BEFORE = re.compile(r"\bamendment[ \t\n]+to[ \t\n]+(?:the[ \t\n]+)?\Z", re.I)
+_DECLARED_DIVIDEND = re.compile(r"\bdeclared a dividend\b")
 _BOARD_ACTED = re.compile(
     r"\b(?:authorized|approved|determined|voted|resolved|adopted|declared)\b", re.IGNORECASE
 )
@@ -1481,24 +1615,31 @@ def _comparison(
 
 def _stated_comparisons(
     text: str, sentences: Iterable[tuple[int, int, Authority]]
-) -> dict[Fraction, Comparison]:
+) -> dict[Fraction, tuple[Comparison, bool]]:
     """Each percentage the text writes with a comparison, and the first comparison it writes.
 
     A grandfathering clause's numbers are the grandfathered holders' levels ("Stockholders
-    owning five percent or more ... are grandfathered"), not a threshold's: not counted.
+    owning five percent or more ... are grandfathered"), not a threshold's: counted only for a
+    number no other sentence gives a comparison, and marked (true) as read from such a clause.
     """
     out: dict[Fraction, Comparison] = {}
+    # A grandfathering clause's numbers count only where no other sentence gives one: "any
+    # Person [that] had already become the Beneficial Owner of 10% or more (but not 15% or
+    # more)" states the new threshold's comparison in an amendment that only swaps numbers.
+    clauses: dict[Fraction, Comparison] = {}
     for start, end, _ in sentences:  # sentence by sentence, as everything else is read
         grandfather = _GRANDFATHER.search(text, start, end)
         clause = end if grandfather is None else _clause_start(grandfather, start)
         for mention in find_percents(text, start, end):
-            if mention.start >= clause:
-                break
-            if mention.value not in out:
+            into = out if mention.start < clause else clauses
+            if mention.value not in into:
                 comparison, _, _, _ = _comparison(text, mention, start, end)
                 if comparison is not None:
-                    out[mention.value] = comparison
-    return out
+                    into[mention.value] = comparison
+    return {
+        **{value: (comparison, True) for value, comparison in clauses.items()},
+        **{value: (comparison, False) for value, comparison in out.items()},
+    }
 
 
 def _dates_outside_dated(text: str, start: int, end: int) -> list[tuple[int, int, pendulum.Date]]:
@@ -1797,7 +1938,11 @@ class _Reader:
         self.agreement_dates: list[Found[pendulum.Date]] = []
         self.agreement_ranks: list[int] = []
         self.ambiguous: list[tuple[int | None, Found[pendulum.Date]]] = []
-        self._stated: dict[Fraction, Comparison] | None = None
+        self._stated: dict[Fraction, tuple[Comparison, bool]] | None = None
+        self._appointed: dict[int | None, list[str]] = {}
+        self._conformed: tuple[tuple[pendulum.Date, int, int], ...] | None = None
+        """The agreement's date a conformed preamble gives, with its span (once per filing)."""
+        """The agents appointed so far, by amendment (casefolded names)."""
         # Where thresholds read from a recital's purpose start (see _recited_threshold).
         self._recital_terms: set[int] = set()
         # The sentence before exempted holders over the line (see _EXEMPTS_OWNERS).
@@ -1807,6 +1952,8 @@ class _Reader:
         """How the text compares with each defined term that names a threshold, once each."""
         self.agents: list[Found[str]] = []
         self.original_agents: list[Found[str]] = []
+        self.amendment_agents: list[Found[str]] = []
+        """An amendment's other party: the agent, when the text names no other."""
         """The agent the agreement was made with, as a later instrument recites it (the
         resigning one, the one succeeded): preferred to the agent now serving."""
         self.recited: dict[pendulum.Date, Found[pendulum.Date]] = {}
@@ -1929,6 +2076,7 @@ class _Reader:
         ):
             self._amendment(None, current=True).title = "Amendment to the Rights Agreement"
         self._title_date()
+        self._conformed_date()
         self._title_agent()
         self._find_instructions()
         for start, end, authority in self.sentences:
@@ -1992,15 +2140,12 @@ class _Reader:
                 continue
             begin = self.text.rfind(".", start, colon - 1) + 1 or start
             subject = self.text[begin:colon]
-            if stop == colon and (
-                (_MODELLED_TERM.search(subject) and not _ADDS.search(subject))
-                or not _PART_OF_PLAN.search(subject)
-            ):
-                # New words cut off: of a term the reader models, restated (better nothing
-                # than a wrong kind), or of no named part of the plan ("Items 1 and 2 of the
-                # Form 8-A ... are hereby further amended to read in their entirety as
-                # follows:"). Words added beside a modelled term ("Section 1 ... is hereby
-                # amended by adding the following definition") leave the term as it was.
+            if stop == colon and not _PART_OF_PLAN.search(subject):
+                # New words cut off, of no named part of the plan ("Items 1 and 2 of the Form
+                # 8-A ... are hereby further amended to read in their entirety as follows:").
+                # (Cut off after a part of the plan, a term the reader models among them, the
+                # instruction still says that part was changed: an other change, its new words
+                # for a reviewer to read in the instrument.)
                 continue
             evidence = self.context.evidence(_SPACES.match(self.text, begin).end(), colon)  # type: ignore[union-attr]
             words = " ".join(evidence.quote.split())
@@ -2033,6 +2178,16 @@ class _Reader:
             *_AGENT_WITH.finditer(text, start, end),
             *AGENT_AS_PARTY.finditer(text, start, end),
         ):
+            if match.re is AGENT_AS_PARTY and _AMENDMENT_TO_BEFORE.search(
+                text, max(start, match.start() - 30), match.start()
+            ):
+                # "Second Amendment to Rights Agreement ..., by and between the Company and X":
+                # the amendment's party, the agreement's agent only if no other is named
+                before = len(self.agents)
+                self._add_agent(match, 0.85 * factor)
+                self.amendment_agents.extend(self.agents[before:])
+                del self.agents[before:]
+                continue
             self._add_agent(match, 0.85 * factor)
         self._agents_in_change(start, end, factor)
         self._amended_chain(start, end, factor)
@@ -2047,6 +2202,35 @@ class _Reader:
         self._exclusion(start, end, low, authority)
         if self._count_changes() == drafted:
             self._other_change(start, end, low, authority)
+        else:
+            self._price_change(start, end, low, authority)
+
+    def _price_change(self, start: int, end: int, low: str, authority: Authority) -> None:
+        """A change of the rights' price beside a modelled change in one sentence.
+
+        "extends the expiration date ... and changes the purchase price from $36.00 to $72.00":
+        the price is a term rightsplan does not model, an other change of its own.
+        """
+        if self.event.kind is not EventKind.AMENDMENT or _RECITAL.match(low) or "$" not in low:
+            return
+        match = _PRICE_CHANGE.search(self.text, start, end)
+        if match is None:
+            return
+        record = self._amendment(self.current_number, current=True)
+        if any(
+            isinstance(c.change, OtherChange) and c.evidence.start <= match.start() < c.evidence.end
+            for c in record.changes[-3:]  # the sentence's own, drafted just now
+        ):
+            return
+        evidence = self.context.evidence(match.start(), match.end())
+        words = " ".join(evidence.quote.split())
+        record.changes.append(
+            DraftChange(
+                OtherChange(description=words, quote=words),
+                evidence,
+                0.7 * _AUTHORITY_FACTOR[authority],
+            )
+        )
 
     def _exclusion(self, start: int, end: int, low: str, authority: Authority) -> None:
         """A named holder excluded without a percentage: an Exempt Person.
@@ -2205,6 +2389,8 @@ class _Reader:
             _OPERATIVE.search(text, start, end)
             or _SUMMARY_CHANGE.search(text, start, end)
             or _REVISED_DEFINITION.search(text, start, end)
+            or _PRICE_CHANGE.search(text, start, end)
+            or _AMENDED_TO_DO.search(text, start, end)
         )
         if match is None:
             return
@@ -2214,6 +2400,8 @@ class _Reader:
             re.IGNORECASE,
         ):
             return  # a modelled term's definition revised, its new words not read here
+        if match.re is _AMENDED_TO_DO and _RIGHTS_AGENT_WORDS.search(match.group()):
+            return  # "removes all references to X as Rights Agent": the agent's change, modelled
         if match.re is _SUMMARY_CHANGE and re.search(
             r"expir|threshold|percent|beneficial", match["what"], re.IGNORECASE
         ):
@@ -2304,6 +2492,7 @@ class _Reader:
                 restated is not None
                 and self.document is DocumentKind.AGREEMENT
                 and self.event.kind is EventKind.AMENDMENT
+                and day not in self._conformed_days()
             ):
                 record = self._amendment(self.current_number, current=True)
                 if record.executed is None:
@@ -2434,6 +2623,12 @@ class _Reader:
             self._title_restated(match.end(), stop)
             evidence = self.context.evidence(match.start("date"), match.end("date"))
             restated = re.search(r"amended[ \t\n]+and[ \t\n]+restated", title, re.IGNORECASE)
+            if restated is not None and day in self._conformed_days():
+                # "Amended and Restated Rights Agreement / Dated as of June 30, 1986" over
+                # "Agreement, dated as of June 30, 1986, ... as amended on ...": the agreement's
+                # own date, its amendments restated in it
+                self._agreement_date(day, evidence, 3, 1.0)
+                continue
             # An amendment's title ("AMENDMENT No. 4 to the ... PLAN"), not a "Certificate of
             # Amendment" an agreement's exhibit list names.
             amendment = _AMENDMENT_TITLE.search(title)
@@ -2457,6 +2652,38 @@ class _Reader:
                         )
                 continue
             self._agreement_date(day, evidence, 3, 1.0)
+
+    def _conformed_days(self) -> tuple[pendulum.Date, ...]:
+        """The agreement's date in a conformed text's preamble, the agreement as amended.
+
+        "Agreement, dated as of X and amended as of Y": X, when the document is the agreement.
+        Read once per filing (the reading stays linear).
+        """
+        if self._conformed is None:
+            self._conformed = ()
+            if self.document is DocumentKind.AGREEMENT:
+                for _, authority, start, end in self.context.documents:
+                    if authority is not Authority.AGREEMENT:
+                        continue
+                    conformed = _CONFORMED.search(self.text, start, min(end, start + 3000))
+                    first = (
+                        _text.DATE.search(self.text, conformed.start(), conformed.end())
+                        if conformed is not None
+                        else None
+                    )
+                    day = _text.parse_date(first) if first is not None else None
+                    if first is not None and day is not None:
+                        self._conformed = ((day, first.start(), first.end()),)
+                        break
+        return tuple(day for day, _, _ in self._conformed)
+
+    def _conformed_date(self) -> None:
+        """The agreement's date in a conformed text's preamble, when nothing dated it before."""
+        if self.agreement_dates or not self._conformed_days():
+            return
+        assert self._conformed
+        day, start, end = self._conformed[0]
+        self._agreement_date(day, self.context.evidence(start, end), 3, 1.0)
 
     def _title_agent(self) -> None:
         """The rights agent on an agreement's title page, its parties a paragraph each.
@@ -2543,7 +2770,7 @@ class _Reader:
         A short name the text defines ("First Chicago") is read as the full name it stands for.
         """
         text = self.text
-        if len(self.agents) + len(self.original_agents) >= _MAX_NAMES:
+        if len(self.agents) + len(self.original_agents) + len(self.amendment_agents) >= _MAX_NAMES:
             return  # the first agents named are the ones read; a text naming hundreds is noise
         words = match[group].strip("[]").split()
         if match[group].startswith("["):
@@ -2612,6 +2839,8 @@ class _Reader:
         """
         others = [f.value for f in self.agreement_dates]
         for number, found in self.ambiguous:
+            if found.value in self.recited and others and min(others) < found.value:
+                continue  # "an Amendment to Rights Agreement dated X": an earlier one's day
             known = self.amendments.get(number)
             dated_otherwise = (
                 known is not None
@@ -2669,9 +2898,19 @@ class _Reader:
         # "the Board ... extended GenCorp's Shareholder Rights Plan": an act on the plan (never
         # "the Rights Plan as so extended would expire")
         extends = _EXTENDED_PLAN.search(low)
-        board = "board" in low and (
-            re.search(r"\b(?:authorized|approved|determined|voted|resolved|adopted)\b", low)
-            or extends
+        board = (
+            "board" in low
+            and (
+                re.search(r"\b(?:authorized|approved|determined|voted|resolved|adopted)\b", low)
+                or extends
+            )
+            # "The Board ... has authorized and declared a dividend of one preferred share
+            # purchase right", in an agreement's text restated: the plan's adoption, not the
+            # instrument's authorization
+            and not (
+                self.document is DocumentKind.AGREEMENT
+                and _DECLARED_DIVIDEND.search(low) is not None
+            )
         )
         # "On X, the Board resolved to amend the Rights Agreement": a board's act on the plan
         # that names no amendment is the current one's authorization (never its execution).
@@ -2679,7 +2918,9 @@ class _Reader:
         unnamed = (
             not refs
             and bool(board)
-            and re.search(r"\bto amend\b|\bauthorized an amendment to\b", low) is not None
+            # "determined it desirable ... to supplement and amend certain provisions"
+            # "the Board authorized and approved this Amendment"
+            and _BOARD_ON_AMENDMENT.search(low) is not None
         )
         if not mentions_current and not unnamed:
             return
@@ -2814,6 +3055,7 @@ class _Reader:
                 *_RECITED_AMENDMENT.finditer(self.text, start, end),
                 *_AMENDED_BY_ON.finditer(self.text, start, end),
                 *_ENTERED_INTO_ON.finditer(self.text, start, end),
+                *_ENTERED_INTO_AMENDMENT_ON.finditer(self.text, start, end),
                 *_AMENDED_BY_TITLED.finditer(self.text, start, end),
                 *_ORDINAL_AMENDED.finditer(self.text, start, end),
             )
@@ -2845,36 +3087,22 @@ class _Reader:
     def _unnumbered_prior(self) -> None:
         """Earlier amendments recited without numbers ("as amended on October 24, 2005").
 
-        When the instrument is No. N and exactly N - 1 distinct earlier amendment dates are
-        recited, they can only be Nos. 1 to N - 1, in date order; numbered so, with a reason.
+        Left unnumbered, one per day: an amendment's number is only the one the text gives it.
+        Counting back from this instrument's number ("the Second Amendment recites one before
+        it, so that one is No. 1") is an inference the text does not state: an amendment may be
+        missing from the recital, or the agreement restated in between.
         """
-        current = self.current_number
-        if current is None or current < 2:
-            return
-        found: dict[pendulum.Date, Found[pendulum.Date]] = {}
         for _, authority, start, end in self.context.documents:
             for match in (
                 *_AS_AMENDED_ON.finditer(self.text, start, end),
                 *_AN_AMENDMENT_DATED.finditer(self.text, start, end),
             ):
                 day = _text.parse_date(match)
-                if day is not None and day not in found:
-                    found[day] = Found(
+                if day is not None and day not in self.recited and len(self.recited) < _MAX_NAMES:
+                    self.recited[day] = Found(
                         day,
                         self.context.evidence(match.start(), match.end()),
                         0.7 * _AUTHORITY_FACTOR[authority],
-                        f"an earlier amendment recited without its number; numbered by date, as "
-                        f"the {current}th instrument recites {current - 1} before it",
-                    )
-        if len(found) != current - 1:
-            return
-        for number, day in enumerate(sorted(found), start=1):
-            record = self._amendment(number)
-            if record.executed is None:
-                record.executed = found[day]
-                if record.number is None:
-                    record.number = Found(
-                        number, found[day].evidence, found[day].confidence, found[day].reason
                     )
 
     def _successor(
@@ -2890,13 +3118,18 @@ class _Reader:
             or _SUCCESSOR_AS.search(self.text, start, end)
             or _SUCCESSOR_PASSIVE.search(self.text, start, end)
         )
+        group = "agent"
+        if match is None and self.event.kind is EventKind.AMENDMENT:
+            match = _APPOINTS_AS_AGENT.search(self.text, start, end)
+            if match is not None and match["replacing"] is not None:
+                group = "replacing"
         if match is not None and _DEFINED_AS_AGENT.match(self.text, match.end(), end):
             # 'and X, as successor Rights Agent (the "Rights Agent")': a party serving as the
             # agent, appointed before; the agent the instrument names, not its appointment
             self._add_agent(match, 0.8 * _AUTHORITY_FACTOR[authority])
             return
         if match is not None:
-            raw = match["agent"]
+            raw = match[group]
             signed = _SIGNATURE_TITLE.match(raw)  # "Secretary\nBETA SERVICES, L.L.C."
             name = " ".join(raw[signed.end() if signed else 0 :].split())
         elif self.defined_successor is not None:
@@ -2915,13 +3148,30 @@ class _Reader:
         record = self._amendment(number)
         evidence = self.context.evidence(match.start(), match.end())
         factor = _AUTHORITY_FACTOR[authority]
-        record.changes.append(
-            DraftChange(
-                AppointRightsAgent(name=name, quote=" ".join(evidence.quote.split())),
-                evidence,
-                0.85 * factor,
+        # "appoint National City Corporation as Rights Agent", then "appoints National City":
+        # one agent, its full name kept.
+        key = name.casefold()
+        named = self._appointed.setdefault(number, [])  # at most _MAX_NAMES: stays linear
+        if len(named) < _MAX_NAMES and not any(n.startswith(key) for n in named):
+            shorter = [n for n in named if key.startswith(n)]
+            if shorter:
+                named[:] = [n for n in named if n not in shorter]
+                record.changes[:] = [
+                    c
+                    for c in record.changes
+                    if not (
+                        isinstance(c.change, AppointRightsAgent)
+                        and c.change.name.casefold() in shorter
+                    )
+                ]
+            named.append(key)
+            record.changes.append(
+                DraftChange(
+                    AppointRightsAgent(name=name, quote=" ".join(evidence.quote.split())),
+                    evidence,
+                    0.85 * factor,
+                )
             )
-        )
         other = re.search(
             r"amended[^.;]{0,40}in\s+certain\s+other\s+particulars", self.text[start:end]
         )
@@ -3137,7 +3387,9 @@ class _Reader:
             if "whenever" in low and _DEEMED_REFERENCE.search(text, start, mention.start):
                 # 'Whenever X is the "Person" referred to ..., each reference to "15%" shall be
                 # deemed to be a reference to "24.9%"': a value for one holder, not the plan's
-                # line; read as a change of other terms.
+                # line: X's exception, capped at the new number with the agreement's comparison,
+                # which the text does not state.
+                self._whenever_exception(mention, start, end, low, factor)
                 continue
             window_start = previous_end
             if index and _TO_BEFORE.search(text, max(start, mention.start - 8), mention.start):
@@ -3165,7 +3417,7 @@ class _Reader:
             else:
                 comparison, wording, s, e = _comparison(text, mention, start, end)
             confidence = 0.85 * factor
-            assumed = False
+            assumed = from_clause = False
             notes: list[str] = []
             term = _TERM_DEFINED.search(text, max(start, mention.start - 120), mention.start)
             if comparison is None and is_passive and sentence_comparison is not None:
@@ -3187,10 +3439,12 @@ class _Reader:
                         f"the comparison is read where the text uses {term['term']!r}, the "
                         "defined term this number is the value of"
                     )
-            if (
-                comparison is None
-                and _REACHES.search(text, max(start, mention.start - 60), mention.start)
-                and _BECOMES_ACQUIRING.match(text, mention.end, end)
+            if comparison is None and (
+                (
+                    _REACHES.search(text, max(start, mention.start - 60), mention.start)
+                    and _BECOMES_ACQUIRING.match(text, mention.end, end)
+                )
+                or _ACQUISITION_OF_WHICH.match(text, mention.end, end)
             ):
                 # "A person that acquires 4.9% of the common stock becomes an Acquiring Person":
                 # acquiring the number, reaching it, is what makes one: 4.9% or more.
@@ -3200,7 +3454,7 @@ class _Reader:
             if comparison is None:
                 if self._stated is None:  # once per filing: reading stays linear
                     self._stated = _stated_comparisons(text, self.sentences)
-                stated = self._stated.get(mention.value)
+                stated, from_clause = self._stated.get(mention.value, (None, False))
                 if stated is not None:
                     comparison = stated
                     confidence = 0.7 * factor
@@ -3209,17 +3463,21 @@ class _Reader:
                         f"text writes {format_percent(mention.value)}% with one"
                     )
                 else:
+                    # Neither here nor anywhere else: the comparison is unknown, and drafted
+                    # so (below); "or more" stands in only for what the number's role needs.
                     comparison = Comparison.AT_LEAST
                     assumed = True
-                    confidence = 0.5 * factor
+                    confidence = 0.6 * factor
                     notes.append(
-                        'the comparison is not stated next to the number; assumed "or more"'
+                        "the text does not state the comparison: whether reaching "
+                        f"{format_percent(mention.value)}% or exceeding it counts is not known"
                     )
+            general = None if assumed else comparison  # None: the text does not state it
             if tier is not None:
-                self._tier_exception(tier, comparison, refs, start, end, factor)
+                self._tier_exception(tier, general, refs, start, end, factor)
             for passive_words in (qualification, trailing):
                 if passive_words is not None and _PASSIVE_WORDS.search(passive_words.group()):
-                    self._qualified_passive(passive_words, comparison, start, end, factor)
+                    self._qualified_passive(passive_words, general, start, end, factor)
             if wording == "up to":
                 confidence *= 0.8
                 notes.append(
@@ -3236,7 +3494,7 @@ class _Reader:
             if isinstance(change, SetThreshold) and not assumed and sentence_comparison is None:
                 sentence_comparison = comparison
             if change is None or (
-                assumed
+                (assumed or from_clause)
                 and target == "provision"
                 and isinstance(change, SetThreshold | SetPassiveTier)
             ):
@@ -3255,6 +3513,10 @@ class _Reader:
                     f"restated in a {authority.label}, which may paraphrase the agreement "
                     '("more than" for "or more"); confirm against the Rights Agreement'
                 )
+            if assumed and isinstance(change, _THRESHOLD_CHANGES):
+                change = attrs.evolve(
+                    change, percent=unstated_comparison(mention.value), comparison=None
+                )
             note = "; ".join(notes) or None
             if isinstance(change, AddException):
                 stripped = text[start:end].strip()
@@ -3268,14 +3530,42 @@ class _Reader:
                 number = self.current_number if target == "current" else int(target)
                 self._amendment(number, current=target == "current").changes.append(drafted)
 
+    def _whenever_exception(
+        self, mention: PercentMention, start: int, end: int, low: str, factor: float
+    ) -> None:
+        """A named holder's number substituted 'whenever' it is the Person: its exception."""
+        whenever = _WHENEVER_PERSON.search(
+            self.text, max(start, mention.start - 600), mention.start
+        )
+        if whenever is None or not self._changing(start, end, low):
+            return  # an agreement's own clause with no comparison: nothing guessed
+        if self._stated is None:  # once per filing: reading stays linear
+            self._stated = _stated_comparisons(self.text, self.sentences)
+        stated, from_clause = self._stated.get(mention.value, (None, False))
+        if from_clause:
+            stated = None
+        holder = " ".join(whenever["holder"].split())
+        evidence = self.context.evidence(whenever.start(), mention.end)
+        change = AddException(
+            holder=holder,
+            percent=mention.value if stated else unstated_comparison(mention.value),
+            comparison=stated,
+            requires_passive=False,
+            quote=" ".join(evidence.quote.split()),
+            note="the number substituted for the threshold whenever the holder is the Person"
+            + ("" if stated else "; the text does not state the comparison"),
+        )
+        record = self._amendment(self.current_number, current=True)
+        record.changes.append(DraftChange(change, evidence, 0.6 * factor))
+
     def _recited_threshold(self, start: int, end: int, authority: Authority) -> None:
         """The new threshold a recital gives as the amendment's purpose.
 
         "WHEREAS, the Board ... has determined ... to amend the Rights Agreement to lower the
         thresholds set forth in Section 1(a) and 3(a) ... to 15%, in each case as set forth in
         this Amendment": the instrument's change, when its operative words are not read. The
-        comparison is the agreement's, which the recital does not state: "or more" is assumed
-        and said so (as for a change "from 20% to 15%").
+        comparison is the agreement's, which the recital does not state: drafted as not stated
+        (see :func:`unstated_comparison`).
         """
         match = _RECITED_NEW_THRESHOLD.search(self.text, start, end)
         if match is None:
@@ -3285,10 +3575,9 @@ class _Reader:
             return
         evidence = self.context.evidence(match.start(), match.end())
         change = SetThreshold(
-            percent=values[0].value,
-            comparison=Comparison.AT_LEAST,
+            percent=unstated_comparison(values[0].value),
             quote=" ".join(evidence.quote.split()),
-            note='the purpose a recital states; the comparison is not stated: assumed "or more"',
+            note="the purpose a recital states; the text does not state the comparison",
         )
         record = self._amendment(self.current_number, current=True)
         if any(isinstance(c.change, SetThreshold) for c in record.changes):
@@ -3390,7 +3679,7 @@ class _Reader:
     def _qualified_passive(
         self,
         qualification: re.Match[str],
-        comparison: Comparison,
+        comparison: Comparison | None,
         start: int,
         end: int,
         factor: float,
@@ -3402,15 +3691,20 @@ class _Reader:
         # The tier's own words, where it has them ("..., 20% or more)"), else the general one's.
         own, _, _, _ = _comparison(self.text, values[0], qualification.start(), qualification.end())
         evidence = self.context.evidence(qualification.start(), qualification.end())
+        low = " ".join(self.text[start:end].split()).lower()
+        changing = self._changing(start, end, low)
+        stated = own or comparison
+        if stated is None and not changing:
+            return  # an agreement's term without its comparison: a guess would be worse
         change = SetPassiveTier(
-            percent=values[0].value,
-            comparison=own or comparison,
+            percent=values[0].value if stated else unstated_comparison(values[0].value),
+            comparison=stated,
             quote=" ".join(evidence.quote.split()),
-            note="a passive investors' tier, in a parenthesis after the general threshold",
+            note="a passive investors' tier, in a parenthesis after the general threshold"
+            + ("" if stated else "; the text does not state the comparison"),
         )
         drafted = DraftChange(change, evidence, 0.75 * factor)
-        low = " ".join(self.text[start:end].split()).lower()
-        if self._changing(start, end, low):
+        if changing:
             self._amendment(self.current_number, current=True).changes.append(drafted)
         else:
             self.provisions.append(drafted)
@@ -3418,7 +3712,7 @@ class _Reader:
     def _tier_exception(
         self,
         tier: re.Match[str],
-        comparison: Comparison,
+        comparison: Comparison | None,
         refs: list[tuple[int, re.Match[str]]],
         start: int,
         end: int,
@@ -3430,17 +3724,21 @@ class _Reader:
             return
         holder = " ".join(tier["holder"].split())
         evidence = self.context.evidence(tier.start(), tier.end())
+        low = " ".join(self.text[start:end].split()).lower()
+        changing = self._changing(start, end, low)
+        if comparison is None and not changing:
+            return  # an agreement's term without its comparison: a guess would be worse
         change = AddException(
             holder=holder,
-            percent=values[0].value,
+            percent=values[0].value if comparison else unstated_comparison(values[0].value),
             comparison=comparison,
             requires_passive=False,
             quote=" ".join(evidence.quote.split()),
-            note="a second tier for a named holder in the sentence that sets the general one",
+            note="a second tier for a named holder in the sentence that sets the general one"
+            + ("" if comparison else "; the text does not state the comparison"),
         )
         drafted = DraftChange(change, evidence, 0.75 * factor)
-        low = " ".join(self.text[start:end].split()).lower()
-        if self._changing(start, end, low):
+        if changing:
             self._amendment(self.current_number, current=True).changes.append(drafted)
         else:
             self.provisions.append(drafted)
@@ -3928,7 +4226,9 @@ class _Reader:
             default=None,
         )
         agent = max(
-            self.original_agents or self.agents, key=lambda f: f.evidence.authority, default=None
+            self.original_agents or self.agents or self.amendment_agents,
+            key=lambda f: f.evidence.authority,
+            default=None,
         )
         notes = list(self.notes)
         if len({f.value for f in candidates}) > 1 and agreement_date is not None:

@@ -19,6 +19,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable, Mapping, Sequence
+from fractions import Fraction
 from pathlib import Path
 
 import attrs
@@ -33,12 +34,20 @@ from rightsplan.amendments import (
     ReplaceException,
     SetExpiration,
     SetGrandfathering,
+    SetPassiveTier,
+    SetThreshold,
 )
 from rightsplan.edgar.classify import DocumentKind
-from rightsplan.edgar.draft import FilingDraft, draft_filing, kind_name
+from rightsplan.edgar.draft import (
+    COMPARISON_NOT_STATED,
+    FilingDraft,
+    draft_filing,
+    kind_name,
+    stated_percent,
+)
 from rightsplan.edgar.filing import parse_filing, read_filing
 from rightsplan.errors import FilingError, InvalidInputError
-from rightsplan.percent import Threshold, format_percent
+from rightsplan.percent import format_percent
 
 __all__ = [
     "HALVES",
@@ -64,13 +73,20 @@ __all__ = [
 def change_fact(change: Change) -> str:
     """A change as a fact's value: its kind and what it sets."""
     kind = kind_name(type(change))
+    unstated = stated_percent(change)
     if isinstance(change, AddException | ReplaceException):
         members = f"; members {' | '.join(change.members)}" if change.members else ""
         passive = "; passive" if change.requires_passive else ""
-        return f"{kind}={change.holder}: {change.threshold.describe()}{passive}{members}"
-    threshold = getattr(change, "threshold", None)
-    if isinstance(threshold, Threshold):
-        return f"{kind}={threshold.describe()}"
+        cap = (
+            change.words()
+            if unstated is None
+            else f"{format_percent(unstated)}% ({COMPARISON_NOT_STATED})"
+        )
+        return f"{kind}={change.holder}: {cap}{passive}{members}"
+    if unstated is not None:
+        return f"{kind}={format_percent(unstated)}% ({COMPARISON_NOT_STATED})"
+    if isinstance(change, SetThreshold | SetPassiveTier) and isinstance(change.percent, Fraction):
+        return f"{kind}={change.threshold.describe()}"
     if isinstance(change, SetGrandfathering):
         tolerance = change.tolerance()
         return f"{kind}={tolerance.describe() if tolerance else 'no additional share'}"

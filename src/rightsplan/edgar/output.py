@@ -35,6 +35,7 @@ from rightsplan.edgar.draft import (
 from rightsplan.edgar.history import PlanDraft
 from rightsplan.io import toml_writer
 from rightsplan.percent import format_percent
+from rightsplan.unknowns import UnknownPercent
 
 __all__ = ["drafts_to_data", "to_fragment", "to_json", "to_toml"]
 
@@ -53,6 +54,14 @@ def _plain(value: object) -> object:
         return str(value)
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
+    if isinstance(value, UnknownPercent):
+        # As plan files write one: {unknown = true, at_least = "20", at_most = "20", reason}.
+        table: dict[str, object] = {"unknown": True}
+        for field in attrs.fields(UnknownPercent):
+            bound = getattr(value, field.name)
+            if bound is not None:
+                table[field.name] = _plain(bound)
+        return table
     return value
 
 
@@ -232,6 +241,7 @@ def _drafted(drafted: DraftChange) -> dict[str, object]:
         "change": _jsonable(table),
         "note": drafted.change.note,
         "wording": drafted.wording,
+        "comparison_stated": drafted.comparison_stated,
         "confidence": drafted.confidence,
         **_evidence(drafted.evidence),
     }
