@@ -1035,9 +1035,20 @@ _EXPIRY_NAMED = re.compile(
     rf"{_W}(?:Date|Time)[\"”]"
 )
 _CLOSE_OF_BUSINESS = _text.phrase("close of business on")
+# "WHEREAS, the Board ... has determined ... to amend the Rights Agreement to, among other
+# things, extend the Final Expiration Date by three years so that it shall be X": a recital
+# of the instrument's own purpose, its new expiry the value after "to" or "so that it shall be".
+_RECITED_EXTENSION = re.compile(
+    rf"\bto{_W}(?:amend\b[^.;]{{0,80}}?\b)?extend{_W}the{_W}(?:Final{_W})?Expiration{_W}"
+    rf"(?:Date|Time)\b",
+    re.IGNORECASE,
+)
 _REPLACED = re.compile(
     rf"\b(?:replac\w*|substitut\w*|deleting)\b[^.;]{{0,200}}?\bwith\b|"
-    rf"\bsubstituted{_W}therefore\b",
+    rf"\bsubstituted{_W}therefore\b|"
+    # 'all references to "10%" are amended and restated so that such references read "12.5%"'
+    rf"\bso{_W}that{_W}(?:such|each|all|the){_W}(?:references?|instances?){_W}(?:shall{_W})?"
+    rf"reads?\b",
     re.IGNORECASE,
 )
 # "10% (or 20% in certain circumstances) or more", "more than 15% (up to 20% with the prior
@@ -1194,13 +1205,20 @@ _TIME_OF_DAY = (
 # The old and the new value may be lettered: "from (a) 5:00 P.M. ... on January 3, 2019 ... to
 # (b) 5:00 P.M. ... on March 27, 2018"; "prior to" a time is no new value.
 _ENUMERATOR = r"(?:[ \t\n]*\([a-z0-9]{1,3}\))?"
+_TIME_OF_DAY_OPT = rf"(?:[ \t\n]*{_TIME_OF_DAY},?)?"
+# "from X", and "originally set at X" (a term's old value, the new one following: "the
+# expiration date ..., originally set at March 24, 2009, to March 24, 2010").
 _OLD_VALUE = re.compile(
-    rf"(?<![A-Za-z])from{_ENUMERATOR}(?:[ \t\n]*{_TIME_OF_DAY},?)?(?:{_W}on)?[ \t\n]*$",
+    rf"(?:(?<![A-Za-z])from{_ENUMERATOR}|\boriginally{_W}(?:set|scheduled|fixed){_W}"
+    rf"(?:at|for|as|on)){_TIME_OF_DAY_OPT}(?:{_W}on)?[ \t\n]*$",
     re.IGNORECASE,
 )
+# "to X", "until X", and "so that it shall be X" (a term's new value: "extend the Final
+# Expiration Date by three years so that it shall be September 2, 2019").
 _NEW_VALUE = re.compile(
-    rf"(?<![A-Za-z])(?<!prior )(?:to|until|through){_ENUMERATOR}(?:[ \t\n]*{_TIME_OF_DAY},?)?"
-    rf"(?:{_W}on)?[ \t\n]*$",
+    rf"(?:(?<![A-Za-z])(?<!prior )(?:to|until|through){_ENUMERATOR}|"
+    rf"\bso{_W}that{_W}(?:it|such{_W}date|the{_W}(?:Final{_W})?Expiration{_W}Date)"
+    rf"{_W}(?:shall|will|would){_W}be){_TIME_OF_DAY_OPT}(?:{_W}on)?[ \t\n]*$",
     re.IGNORECASE,
 )
 _DATE_LOOKBACK = 80
@@ -1939,6 +1957,7 @@ class _Reader:
         self.agreement_ranks: list[int] = []
         self.ambiguous: list[tuple[int | None, Found[pendulum.Date]]] = []
         self._stated: dict[Fraction, tuple[Comparison, bool]] | None = None
+        self._recited_expiries: list[tuple[_Amendment, DraftChange]] = []
         self._appointed: dict[int | None, list[str]] = {}
         self._conformed: tuple[tuple[pendulum.Date, int, int], ...] | None = None
         """The agreement's date a conformed preamble gives, with its span (once per filing)."""
@@ -2081,6 +2100,9 @@ class _Reader:
         self._find_instructions()
         for start, end, authority in self.sentences:
             self._sentence(start, end, authority)
+        for record, recited in self._recited_expiries:
+            if not any(isinstance(c.change, SetExpiration) for c in record.changes):
+                record.changes.append(recited)
         self._unread_instructions()
         self._prior_dates()
 
@@ -3868,7 +3890,10 @@ class _Reader:
         adoption ("the existing rights plan which is scheduled to expire on X"). One the plan
         "was scheduled" to have is its old term, never the instrument's new one.
         """
-        if _RECITAL.match(low):
+        if _RECITAL.match(low) and not (
+            self.event.kind is EventKind.AMENDMENT
+            and _RECITED_EXTENSION.search(self.text, start, end) is not None
+        ):
             return
         in_effect = _IN_EFFECT_UNTIL.search(self.text, start, end) if "in effect" in low else None
         if "expir" not in low and in_effect is None:
@@ -3980,6 +4005,10 @@ class _Reader:
             # A date the words give as the new one ("to X", "replacing it with X") is surer
             # than one a sentence about the change merely states.
             new = self._new_value(start, s) or (replaced is not None and s >= replaced.end())
+            if _RECITAL.match(low):
+                # a recital's purpose: kept only if no operative words set the expiry
+                self._recited_expiries.append((record, DraftChange(change, evidence, 0.7 * factor)))
+                return
             if not any(
                 isinstance(c.change, SetExpiration) and c.change.date == day for c in record.changes
             ):
