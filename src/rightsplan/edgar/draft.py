@@ -1279,7 +1279,8 @@ _ANY_DATE = re.sub(r"\(\?P<\w+>", "(?:", _DATE)
 # "Section 7(a) of the Rights Agreement is hereby amended to replace the date "X" with the date
 # "Y"", "Section 7(a)(i) is amended by deleting the reference to "X" and inserting "Y"".
 _EXPIRY_SECTION_REPLACED = re.compile(
-    rf"\bSection{_W}7\(a\)(?:\(i\))?[^.;]{{0,120}}?\b(?i:replac\w*|delet\w*)\b[^.;]{{0,60}}?"
+    rf"(?:\bSection{_W}7\(a\)(?:\(i\))?|\b[Cc]lause{_W}\(i\){_W}of{_W}Section{_W}7\.1\b)"
+    rf"[^.;]{{0,120}}?\b(?i:replac\w*|delet\w*)\b[^.;]{{0,60}}?"
     rf"(?P<old>{_ANY_DATE})[^.;]{{0,60}}?\b(?i:with|insert\w*)\b[^.;]{{0,40}}?(?P<new>{_ANY_DATE})"
 )
 _AMENDED_CHAIN = re.compile(
@@ -4048,11 +4049,16 @@ class _Reader:
             return
         olds = _text.find_dates(self.text, match.start("old"), match.end("old"))
         news = _text.find_dates(self.text, match.start("new"), match.end("new"))
-        if not olds or not news or news[0][2] <= olds[0][2]:
+        if not olds or not news or news[0][2] == olds[0][2]:
             return
         new = news[0][2]
         evidence = self.context.evidence(match.start(), match.end())
         record = self._amendment(self.current_number, current=True)
+        if new < olds[0][2] and (record.executed is None or new < record.executed.value):
+            # an earlier date accelerates the expiry only from the instrument's own day on
+            # ("replace the words "September 30, 2020" with the words "June 21, 2011"", in an
+            # amendment entered into as of June 21, 2011)
+            return
         if any(isinstance(c.change, SetExpiration) for c in record.changes):
             return
         record.changes.append(
