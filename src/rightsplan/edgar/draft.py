@@ -1959,6 +1959,8 @@ class _Reader:
         self.ambiguous: list[tuple[int | None, Found[pendulum.Date]]] = []
         self._stated: dict[Fraction, tuple[Comparison, bool]] | None = None
         self._recited_expiries: list[tuple[_Amendment, DraftChange]] = []
+        self._chains: list[tuple[int, int]] = []
+        """The spans of "as amended on X and Y" chains: earlier amendments' dates."""
         self._appointed: dict[int | None, list[str]] = {}
         self._conformed: tuple[tuple[pendulum.Date, int, int], ...] | None = None
         """The agreement's date a conformed preamble gives, with its span (once per filing)."""
@@ -2730,6 +2732,8 @@ class _Reader:
         for chain in _AMENDED_CHAIN.finditer(self.text, start, end):
             if self._amends_another_document(start, chain.start()):
                 continue
+            if len(self._chains) < _MAX_NAMES:
+                self._chains.append((chain.start(), chain.end()))
             for match in _text.DATE.finditer(self.text, chain.start(), chain.end()):
                 day = _text.parse_date(match)
                 if day is not None and day not in self.recited and len(self.recited) < _MAX_NAMES:
@@ -2959,6 +2963,8 @@ class _Reader:
             if not self._old_value(start, d[0])
             and not self._new_value(start, d[0])
             and d[0] not in self.claimed_dates
+            # "(the "Rights Agreement"), as amended on March 13 2020": an earlier amendment's
+            and not any(a <= d[0] < b for a, b in self._chains)
             # "the plan, which was originally adopted May 18, 2011": the plan's past
             and not _ORIGINALLY_BEFORE.search(self.text, max(start, d[0] - 40), d[0])
             # 'amended to read as follows: "... duly executed ... January 31, 2007 (the "Final
