@@ -177,7 +177,10 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
         0.8,
         "the rights expired by their terms",
         re.compile(
-            rf"\b(?:Rights|{PLAN_NOUN})\b[^.;]{{0,200}}?(?<!have )(?<!had )(?<!not )\bexpired\b|"
+            # "all rights in connection with the ... dividend of one preferred share purchase
+            # right ... outstanding immediately prior to the Effective Time expired"
+            rf"\b(?:Rights|{PLAN_NOUN}|purchase{_W}right)\b[^.;]{{0,200}}?(?<!have )(?<!had )"
+            rf"(?<!not )\bexpired\b|"
             rf"{_REPORTS}expiration{_W}of\b|"
             # The board lets the plan run out: "determined to allow the expiration of its
             # existing stockholder rights plan in accordance with its terms", "decided not to
