@@ -165,7 +165,9 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
         "the plan was terminated, or its expiration date accelerated",
         re.compile(
             rf"\baccelerat\w{{0,4}}{_W}(?:the{_W})?(?:Final{_W})?Expiration(?:{_W}(?:Date|Time))?\b|"
-            rf"\bterminat(?:e|es|ed|ing|ion{_W}of){_W}{_THE_PLAN}|"
+            # "entered into the Amendment and Termination (the "Amendment and Termination") of
+            # the Rights Agreement": the instrument's short name between.
+            rf"\bterminat(?:e|es|ed|ing|ion(?:{_W}\([^)\n]{{0,60}}\))?{_W}of){_W}{_THE_PLAN}|"
             # "the Rights Agreement was effectively terminated": the plan, then the verb.
             rf"{PLAN_NOUN}(?:{_W}\([^)]{{0,60}}\))?,?{_W}(?:was|were|has{_W}been|is{_W}hereby)"
             rf"(?:{_W}\w+ly)?{_W}terminated\b|{_REPORTS}termination{_W}of\b",
