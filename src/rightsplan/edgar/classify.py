@@ -317,12 +317,15 @@ _PLAN_IN_CHARTER = _text.phrase("certificate of incorporation")
 
 _S = r"[ \t\n]+"
 _ORDINAL = r"(?:FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH|TENTH)"
+_CARDINAL = r"(?:ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN)"
 _PLAN_TITLE = (
     rf"(?:[A-Z0-9][\w'’&.,-]*{_S}){{0,6}}?(?:RIGHTS{_S}(?:PLAN{_S})?(?:AGREEMENT|PLAN)|PRESERVATION{_S}"
     rf"(?:PLAN|AGREEMENT)|PROTECTION{_S}(?:PLAN|AGREEMENT))"
 )
 _AMENDMENT_TITLE = (
-    rf"(?:{_ORDINAL}{_S})?AMENDMENT(?:{_S}NO\.?[ \t]*\d{{1,2}})?(?:{_S}\([^)\n]{{0,40}}\))?,?{_S}"
+    # "AMENDMENT NUMBER TWO TO THE RIGHTS AGREEMENT": the number in words as well
+    rf"(?:{_ORDINAL}{_S})?AMENDMENT(?:{_S}NO\.?[ \t]*\d{{1,2}}|{_S}NUMBER{_S}(?:\d{{1,2}}|{_CARDINAL}))?"
+    rf"(?:{_S}\([^)\n]{{0,40}}\))?,?{_S}"
     rf"(?:TO|OF){_S}(?:THE{_S})?(?:{_ORDINAL}{_S})?(?:AMENDED{_S}AND{_S}RESTATED{_S})?{_PLAN_TITLE}"
 )
 # A headline is no title: "Acme Bancorp Announces Adoption of Shareholder Rights Plan".
@@ -493,7 +496,9 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         DocumentKind.AMENDMENT,
         8,
         re.compile(
-            rf"\b(?:[Tt]his|THIS){_S}(?:{_ORDINAL}{_S})?(?i:Amendment)\b"
+            # "this Notice and Amendment", "this Amendment": the instrument's own name
+            rf"\b(?:[Tt]his|THIS){_S}(?:{_ORDINAL}{_S}|(?:[A-Z][a-z]{{2,12}}|[A-Z]{{3,12}}){_S}and{_S})?"
+            rf"(?i:Amendment)\b"
             rf"(?![ \t\n]+(?i:to|of){_S}(?:the{_S})?(?i:certificate|articles|charter|by-?laws))"
         ),
     ),
