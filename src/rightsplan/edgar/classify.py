@@ -324,7 +324,8 @@ _PLAN_TITLE = (
 )
 _AMENDMENT_TITLE = (
     # "AMENDMENT NUMBER TWO TO THE RIGHTS AGREEMENT": the number in words as well
-    rf"(?:{_ORDINAL}{_S})?AMENDMENT(?:{_S}NO\.?[ \t]*\d{{1,2}}|{_S}NUMBER{_S}(?:\d{{1,2}}|{_CARDINAL}))?"
+    rf"(?:{_ORDINAL}{_S})?AMENDMENT"
+    rf"(?:{_S}NO\.?[ \t]*\d{{1,2}}|{_S}NUMBER{_S}(?:\d{{1,2}}|{_CARDINAL}))?"
     rf"(?:{_S}\([^)\n]{{0,40}}\))?,?{_S}"
     rf"(?:TO|OF){_S}(?:THE{_S})?(?:{_ORDINAL}{_S})?(?:AMENDED{_S}AND{_S}RESTATED{_S})?{_PLAN_TITLE}"
 )
