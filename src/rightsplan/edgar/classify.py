@@ -378,7 +378,12 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         re.compile(
             r"^[ \t|]*(?:MATERIAL[ \t]+CHANGE[ \t]+REPORT|FORM[ \t]+51-102F3)\b|"
             r"^[ \t]*(?:To[ \t]+(?:Our|All|the)[ \t]+(?:Shareholders|Stockholders)|Dear[ \t]+"
-            r"(?:Fellow[ \t]+)?(?:Shareholders?|Stockholders?))[ \t]*[:,]",
+            r"(?:Fellow[ \t]+)?(?:Shareholders?|Stockholders?))[ \t]*[:,]|"
+            # A prospectus or its supplement, said on its cover: "Filed Pursuant to Rule
+            # 424(b)(3)", "SUPPLEMENT NO. 2, DATED DECEMBER 8, 2020, TO THE PROSPECTUS".
+            r"^[ \t|]*Filed[ \t]+(?:Pursuant|pursuant)[ \t]+to[ \t]+Rule[ \t]+424\(b\)|"
+            r"^[ \t|]*(?:PROSPECTUS[ \t]+SUPPLEMENT|SUPPLEMENT[ \t]+NO\.[ \t]*\d{1,2},?[ \t]"
+            r"[^\n]{0,40}?TO[ \t]+(?:THE[ \t]+)?PROSPECTUS)\b",
             re.M,
         ),
     ),
