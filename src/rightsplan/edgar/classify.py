@@ -212,6 +212,11 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
             rf"(?:[\w'’&-]+{_W}){{0,3}}?{PLAN_NOUN}{_W}Amendment\b|"
             rf"\b(?:authorized|approved|executed|entered{_W}into|adopted){_W}"
             rf"(?:an{_W}|the{_W})?Amendment(?:{_W}No\.|{_W}to\b|{_W}Number\b)|"
+            # "has entered into an Amendment, dated as of X (the "..."), by and between the
+            # Company and Y, as successor Rights Agent ..., to its Amended and Restated
+            # Preferred Shares Rights Agreement": the parties between the noun and the plan.
+            rf"\b(?:executed|entered{_W}into){_W}an{_W}Amendment,?{_W}(?:dated|effective)\b"
+            rf"(?:[^.;]|(?<=\b[A-Z])\.){{0,300}}?{_W}to{_W}{_THE_PLAN}|"
             # "approved the form of an amendment (the "Amendment") to be effective May 22,
             # 2000, to its Rights Agreement": its short name and its effective date between.
             rf"\b(?:approved|adopted|authorized|entered{_W}into,?)(?:{_W}the{_W}form{_W}of)?{_W}"
