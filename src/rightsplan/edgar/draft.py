@@ -1234,6 +1234,12 @@ _ON_DATE_AFTER = re.compile(
 )
 # "the Rights Agreement, dated January 19, 2005, as amended on October 24, 2005", "as amended by
 # an amendment dated as of X": an earlier amendment recited without its number.
+# "Atmel has entered into an Amendment, dated as of November 10, 2008 (the "Rights Agreement
+# Amendment"), by and between ...": a report's unnumbered amendment and its own date.
+_ENTERED_AN_AMENDMENT = re.compile(
+    rf"\b(?:entered{_W}into|executed|signed){_W}an{_W}Amendment,?{_W}(?:dated|effective)"
+    rf"(?:{_W}as{_W}of)?{_W}(?P<date>{_DATE})(?=,?{_W}\((?:the|this){_W}[\"“])"
+)
 _AMENDMENT_DATED = (
     # "by an Amendment to Rights Agreement, dated October 24, 1988"
     rf"by{_W}(?:(?:an|the|that{_W}certain){_W})?amendment(?:{_W}to{_W}(?:the{_W})?"
@@ -2602,6 +2608,15 @@ class _Reader:
             self._agreement_date(
                 day, self.context.evidence(match.start(), match.end()), rank, factor
             )
+        if self.event.kind is EventKind.AMENDMENT:
+            for match in _ENTERED_AN_AMENDMENT.finditer(text, start, end):
+                day = _text.parse_date(match)
+                record = self._amendment(self.current_number, current=True)
+                if day is not None and record.executed is None:
+                    record.executed = Found(
+                        day, self.context.evidence(match.start(), match.end()), 0.85 * factor
+                    )
+                    self.claimed_dates.add(match.start("date"))
         if self.document is DocumentKind.AMENDMENT and _THIS_AMENDMENT.search(text, start, end):
             record = self._amendment(self.current_number, current=True)
             if record.executed is not None:
