@@ -498,6 +498,13 @@ _OTHER_DATED = re.compile(
     rf"(?<!(?i:this) )\b(?i:Agreement|Plan|Amendment{_W}No\.?[ \t\n]*\d{{1,2}})\b,?{_W}"
     rf"(?i:dated|effective)(?:{_W}(?i:as){_W}(?i:of))?[ \t\n]*$"
 )
+_DATE_NO_GROUPS = re.sub(r"\(\?P<\w+>", "(?:", _DATE)
+# An amendment that calls itself an agreement: 'AMENDMENT NO. 4 / This Agreement, dated as of
+# May 26, 1999 (this "Agreement"), is between ...', in an amendment document: its own date.
+_THIS_AGREEMENT = re.compile(
+    rf"\bThis{_W}Agreement,?{_W}(?:dated|made|effective)(?:{_W}as{_W}of)?{_W}{_DATE_NO_GROUPS}"
+    rf",?{_W}\(this{_W}[\"“]Agreement[\"”]\)"
+)
 _THIS_AMENDMENT = re.compile(
     rf"\bThis{_W}(?:is{_W})?(?:(?:{_ORDINAL_WORDS}){_W})?Amendment\b|"
     rf"\(this{_W}[\"“](?:(?:{_ORDINAL_WORDS}){_W})?Amendment|"
@@ -1280,7 +1287,7 @@ _OTHER_DOCUMENT = re.compile(
     r"\b(?:Certificate|Articles)[ \t\n]+of\b|\b[Bb]y-?[Ll]aws\b|\bCharter\b|"
     r"\bCredit[ \t\n]+Agreement\b"
 )
-_ANY_DATE = re.sub(r"\(\?P<\w+>", "(?:", _DATE)
+_ANY_DATE = _DATE_NO_GROUPS
 """A date as :data:`_DATE` reads it, without its named groups (to be repeated)."""
 # "Section 7(a) of the Rights Agreement is hereby amended to replace the date "X" with the date
 # "Y"", "Section 7(a)(i) is amended by deleting the reference to "X" and inserting "Y"".
@@ -2617,7 +2624,9 @@ class _Reader:
                         day, self.context.evidence(match.start(), match.end()), 0.85 * factor
                     )
                     self.claimed_dates.add(match.start("date"))
-        if self.document is DocumentKind.AMENDMENT and _THIS_AMENDMENT.search(text, start, end):
+        if self.document is DocumentKind.AMENDMENT and (
+            _THIS_AMENDMENT.search(text, start, end) or _THIS_AGREEMENT.search(text, start, end)
+        ):
             record = self._amendment(self.current_number, current=True)
             if record.executed is not None:
                 return
