@@ -1046,7 +1046,8 @@ _CLOSE_OF_BUSINESS = _text.phrase("close of business on")
 # things, extend the Final Expiration Date by three years so that it shall be X": a recital
 # of the instrument's own purpose, its new expiry the value after "to" or "so that it shall be".
 _RECITED_EXTENSION = re.compile(
-    rf"\bto{_W}(?:amend\b[^.;]{{0,80}}?\b)?extend{_W}the{_W}(?:Final{_W})?Expiration{_W}"
+    rf"\bto{_W}(?:amend\b[^.;]{{0,80}}?\b)?(?:extend|advanc|accelerat)\w*{_W}the{_W}"
+    rf"(?:Final{_W})?Expiration{_W}"
     rf"(?:Date|Time)\b",
     re.IGNORECASE,
 )
@@ -1292,9 +1293,12 @@ _ANY_DATE = _DATE_NO_GROUPS
 # "Section 7(a) of the Rights Agreement is hereby amended to replace the date "X" with the date
 # "Y"", "Section 7(a)(i) is amended by deleting the reference to "X" and inserting "Y"".
 _EXPIRY_SECTION_REPLACED = re.compile(
-    rf"(?:\bSection{_W}7\(a\)(?:\(i\))?|\b[Cc]lause{_W}\(i\){_W}of{_W}Section{_W}7\.1\b)"
-    rf"[^.;]{{0,120}}?\b(?i:replac\w*|delet\w*)\b[^.;]{{0,60}}?"
-    rf"(?P<old>{_ANY_DATE})[^.;]{{0,60}}?\b(?i:with|insert\w*)\b[^.;]{{0,40}}?(?P<new>{_ANY_DATE})"
+    # The section's number as plans write it: "Section 7(a)", "Section 7.a.", "Section 7.1"
+    # (a tax plan's), "clause (i) of Section 7.1".
+    rf"(?:\b[Cc]lause{_W}\(i\){_W}of{_W})?\bSection{_W}7(?:\(a\)(?:\(i\))?|\.a\b\.?|\.1\b)"
+    rf"[^;]{{0,120}}?\b(?i:replac\w*|delet\w*)\b[^.;]{{0,60}}?"
+    rf"(?P<old>{_ANY_DATE})[^.;]{{0,60}}?\b(?i:with|insert\w*|substitut\w*)\b[^.;]{{0,40}}?"
+    rf"(?P<new>{_ANY_DATE})"
 )
 _AMENDED_CHAIN = re.compile(
     rf"\b(?:as|and)(?:{_W}(?:further|previously|most{_W}recently))?{_W}amended"
