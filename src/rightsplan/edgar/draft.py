@@ -962,7 +962,10 @@ _SIGNATURE_TITLE = re.compile(
     r"(?=[A-Z])"
 )
 # A recital, also after the "; and" that ends the one before it ("...; and / WHEREAS, ...").
-_RECITAL = re.compile(r"\W*(?:and\W+)?(?:whereas|recitals?)\b")
+# A recital, the "W I T N E S S E T H" heading over it or not (a sentence may open with it).
+_RECITAL = re.compile(
+    r"\W*(?:w ?i ?t ?n ?e ?s ?s ?e ?t ?h\W*|recitals?\W*)?(?:and\W+)?(?:whereas|recitals?)\b"
+)
 # Where a grandfathering clause starts: holders already over the line when the plan (or a
 # lower threshold) is adopted.
 _GRANDFATHER = re.compile(
@@ -2564,7 +2567,7 @@ class _Reader:
                     )
                 continue
             self._agreement_date(day, evidence, 3, factor)
-        if low.startswith("whereas"):
+        if _RECITAL.match(low):
             # "WHEREAS, on October 25, 1989 the Company and X entered into a Rights Agreement":
             # a recital of the parties' own act dates the agreement; no other recital does.
             for match in _ON_DATE_ADOPTED.finditer(text, start, end):
