@@ -3023,7 +3023,10 @@ class _Reader:
                 record.executed = Found(
                     when, self.context.evidence(amended.start(), amended.end()), 0.8 * factor
                 )
-        opening = _EFFECTIVE_OPENING.match(self.text, start, end) if board else None
+        # "Effective as of February 28, 2006, the Company and X entered into that certain First
+        # Amendment": the parties' act, dated by the sentence's opening, as a board's is.
+        acting = board or (mentions_current and _EXECUTED.search(self.text, start, end))
+        opening = _EFFECTIVE_OPENING.match(self.text, start, end) if acting else None
         if not dates and opening is not None and (day := _text.parse_date(opening)) is not None:
             # "Effective April 15, 1999, the Board ... approved ...": the day the board acted
             dates = [(opening.start("date"), opening.end("date"), day)]
