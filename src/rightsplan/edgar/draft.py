@@ -1304,7 +1304,10 @@ _EXPIRY_SECTION_REPLACED = re.compile(
     rf"(?P<new>{_ANY_DATE})"
 )
 _AMENDED_CHAIN = re.compile(
-    rf"\b(?:as|and)(?:{_W}(?:further|previously|most{_W}recently))?{_W}amended"
+    # "... with Continental Stock Transfer and Trust Company most recently amended on December
+    # 9, 2005": the chain's words without "as"
+    rf"(?:\b(?:as|and)(?:{_W}(?:further|previously|most{_W}recently))?|\bmost{_W}recently|"
+    rf"\blast){_W}amended"
     rf"(?:{_W}and{_W}restated)?,?{_W}"
     rf"(?:(?:on|effective(?:{_W}(?:as{_W}of|on))?|as{_W}of|{_AMENDMENT_DATED}){_W})?{_ANY_DATE}"
     rf"(?:,?{_W}(?:and{_W})?(?:on{_W}|as{_W}of{_W})?{_ANY_DATE}){{0,6}}",
