@@ -1251,6 +1251,12 @@ _ENTERED_AN_AMENDMENT = re.compile(
     rf"\b(?:entered{_W}into|executed|signed){_W}an{_W}Amendment,?{_W}(?:dated|effective)"
     rf"(?:{_W}as{_W}of)?{_W}(?P<date>{_DATE})(?=,?{_W}\((?:the|this){_W}[\"“])"
 )
+# A report's exhibit line: "EX-4.1 - AMENDMENT DATED DECEMBER 14, 2009 TO RIGHTS AGREEMENT
+# DATED AS OF NOVEMBER 25, 2008": the instrument reported, in capitals, and its date.
+_LISTED_AMENDMENT = re.compile(
+    rf"(?-i:\bAMENDMENT),?{_W}(?-i:DATED)(?:{_W}AS{_W}OF)?{_W}(?P<date>{_DATE}),?{_W}TO{_W}"
+    rf"(?:THE{_W})?(?:[A-Z'’&-]+{_W}){{0,3}}?RIGHTS{_W}(?:AGREEMENT|PLAN)\b"
+)
 _AMENDMENT_DATED = (
     # "by an Amendment to Rights Agreement, dated October 24, 1988"
     rf"by{_W}(?:(?:an|the|that{_W}certain){_W})?amendment(?:{_W}to{_W}(?:the{_W})?"
@@ -2126,11 +2132,36 @@ class _Reader:
         self._find_instructions()
         for start, end, authority in self.sentences:
             self._sentence(start, end, authority)
+        self._listed_amendment()
         for record, recited in self._recited_expiries:
             if not any(isinstance(c.change, SetExpiration) for c in record.changes):
                 record.changes.append(recited)
         self._unread_instructions()
         self._prior_dates()
+
+    def _listed_amendment(self) -> None:
+        """A report's exhibit list naming the amendment and its date, when nothing else dates it.
+
+        "EX-4.1 - AMENDMENT DATED DECEMBER 14, 2009 TO RIGHTS AGREEMENT DATED AS OF NOVEMBER 25,
+        2008", above a report's items or in its exhibit index: the instrument reported.
+        """
+        if self.event.kind is not EventKind.AMENDMENT or self.document in (
+            DocumentKind.AGREEMENT,
+            DocumentKind.AMENDMENT,
+        ):
+            return
+        record = self._amendment(self.current_number, current=True)
+        if record.executed is not None:
+            return
+        match = _LISTED_AMENDMENT.search(self.text)
+        day = _text.parse_date(match) if match is not None else None
+        if match is not None and day is not None:
+            record.executed = Found(
+                day,
+                self.context.evidence(match.start(), match.end()),
+                0.7,
+                "the amendment an exhibit list names, and its date",
+            )
 
     def _find_instructions(self) -> None:
         """Where an amendment's operative instructions put their new words (:data:`_NEW_TEXT`)."""
