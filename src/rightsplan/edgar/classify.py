@@ -418,6 +418,10 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         11,
         re.compile(
             r"\bFORM[ \t\n]+8-A(?:12[BG])?[ \t]*/[ \t]*A\b|^[ \t]*8-A12[BG]/A\b|"
+            # "The undersigned registrant hereby amends the Registration Statement on Form 8-A
+            # filed ... on March 15, 2019": an 8-A/A's opening, its cover cut off
+            r"\bhereby[ \t\n]+amends[ \t\n]+(?:the|its)[ \t\n]+(?:[\w-]+[ \t\n]+){0,3}?"
+            r"Registration[ \t\n]+Statement[ \t\n]+on[ \t\n]+Form[ \t\n]+8-A(?:12[BG])?\b|"
             r"\bAmendment[ \t]+(?:No\.?|Number)[ \t]*\d{1,2}[ \t]+to[ \t\n]+FORM[ \t]+8-A\b|"
             r"\bFORM[ \t]+8-A(?:12[BG])?[ \t]*\n?[ \t]*\(?Amendment[ \t]+No\.?[ \t]*\d",
             re.I | re.M,
