@@ -981,6 +981,12 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
                 # '(the "Amendment") ... The Amendment is part of a new Rights Agreement': the
                 # word names another instrument (a charter's), the subject of its own verb.
                 continue
+            if kind is EventKind.ADOPTION and _ADJECTIVE_BEFORE.search(
+                text, max(start, match.start() - 20), match.start()
+            ):
+                # "has terminated its previously adopted ... Rights Plan": the participle
+                # describes the plan another verb acts on; no adoption is reported.
+                continue
             if kind is EventKind.ADOPTION and _AMENDS.search(match.group()):
                 # "adopted amendments to the Rights Agreement": an amendment, not a new plan.
                 kind, reason = EventKind.AMENDMENT, "an amendment to the rights plan"
@@ -1073,6 +1079,10 @@ def _history_outside_clauses(text: str, start: int, end: int, match: re.Match[st
 
 
 _NEW = re.compile(r"\bnew\b", re.IGNORECASE)
+_ADJECTIVE_BEFORE = re.compile(
+    r"\b(?:its|the|our|their)[ \t\n]+(?:previously|originally|earlier|formerly)[ \t\n]*$",
+    re.IGNORECASE,
+)
 _NOUN_AS_SUBJECT = re.compile(r"Amendment[ \t\n]+(?:is|was|are|were|forms?)\b", re.IGNORECASE)
 
 
