@@ -1051,7 +1051,10 @@ _CLOSE_OF_BUSINESS = _text.phrase("close of business on")
 _RECITED_EXTENSION = re.compile(
     rf"\bto{_W}(?:amend\b[^.;]{{0,80}}?\b)?(?:extend|advanc|accelerat)\w*{_W}the{_W}"
     rf"(?:Final{_W})?Expiration{_W}"
-    rf"(?:Date|Time)\b",
+    rf"(?:Date|Time)\b|"
+    # "... pursuant to which the Rights Agreement will be amended to provide that (i) the
+    # Rights will expire at the Close of Business on May 13, 2016"
+    rf"\bamended{_W}to{_W}provide{_W}that\b[^.;]{{0,40}}?\bwill{_W}expire\b",
     re.IGNORECASE,
 )
 _REPLACED = re.compile(
@@ -3966,7 +3969,7 @@ class _Reader:
         "was scheduled" to have is its old term, never the instrument's new one.
         """
         if _RECITAL.match(low) and not (
-            self.event.kind is EventKind.AMENDMENT
+            self.event.kind in (EventKind.AMENDMENT, EventKind.TERMINATION)
             and _RECITED_EXTENSION.search(self.text, start, end) is not None
         ):
             return
