@@ -165,7 +165,9 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
         "the plan was terminated, or its expiration date accelerated",
         re.compile(
             rf"\baccelerat\w{{0,4}}{_W}(?:the{_W})?(?:Final{_W})?Expiration(?:{_W}(?:Date|Time))?\b|"
-            rf"\bterminat(?:e|es|ed|ing|ion{_W}of){_W}{_THE_PLAN}|"
+            # "entered into the Amendment and Termination (the "Amendment and Termination") of
+            # the Rights Agreement": the instrument's short name between.
+            rf"\bterminat(?:e|es|ed|ing|ion(?:{_W}\([^)\n]{{0,60}}\))?{_W}of){_W}{_THE_PLAN}|"
             # "the Rights Agreement was effectively terminated": the plan, then the verb.
             rf"{PLAN_NOUN}(?:{_W}\([^)]{{0,60}}\))?,?{_W}(?:was|were|has{_W}been|is{_W}hereby)"
             rf"(?:{_W}\w+ly)?{_W}terminated\b|{_REPORTS}termination{_W}of\b",
@@ -177,7 +179,10 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
         0.8,
         "the rights expired by their terms",
         re.compile(
-            rf"\b(?:Rights|{PLAN_NOUN})\b[^.;]{{0,200}}?(?<!have )(?<!had )(?<!not )\bexpired\b|"
+            # "all rights in connection with the ... dividend of one preferred share purchase
+            # right ... outstanding immediately prior to the Effective Time expired"
+            rf"\b(?:Rights|{PLAN_NOUN}|purchase{_W}right)\b[^.;]{{0,200}}?(?<!have )(?<!had )"
+            rf"(?<!not )\bexpired\b|"
             rf"{_REPORTS}expiration{_W}of\b|"
             # The board lets the plan run out: "determined to allow the expiration of its
             # existing stockholder rights plan in accordance with its terms", "decided not to
@@ -207,6 +212,11 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
             rf"(?:[\w'’&-]+{_W}){{0,3}}?{PLAN_NOUN}{_W}Amendment\b|"
             rf"\b(?:authorized|approved|executed|entered{_W}into|adopted){_W}"
             rf"(?:an{_W}|the{_W})?Amendment(?:{_W}No\.|{_W}to\b|{_W}Number\b)|"
+            # "has entered into an Amendment, dated as of X (the "..."), by and between the
+            # Company and Y, as successor Rights Agent ..., to its Amended and Restated
+            # Preferred Shares Rights Agreement": the parties between the noun and the plan.
+            rf"\b(?:executed|entered{_W}into){_W}an{_W}Amendment,?{_W}(?:dated|effective)\b"
+            rf"(?:[^.;]|(?<=\b[A-Z])\.){{0,300}}?{_W}to{_W}{_THE_PLAN}|"
             # "approved the form of an amendment (the "Amendment") to be effective May 22,
             # 2000, to its Rights Agreement": its short name and its effective date between.
             rf"\b(?:approved|adopted|authorized|entered{_W}into,?)(?:{_W}the{_W}form{_W}of)?{_W}"
@@ -312,12 +322,16 @@ _PLAN_IN_CHARTER = _text.phrase("certificate of incorporation")
 
 _S = r"[ \t\n]+"
 _ORDINAL = r"(?:FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH|TENTH)"
+_CARDINAL = r"(?:ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN)"
 _PLAN_TITLE = (
     rf"(?:[A-Z0-9][\w'’&.,-]*{_S}){{0,6}}?(?:RIGHTS{_S}(?:PLAN{_S})?(?:AGREEMENT|PLAN)|PRESERVATION{_S}"
     rf"(?:PLAN|AGREEMENT)|PROTECTION{_S}(?:PLAN|AGREEMENT))"
 )
 _AMENDMENT_TITLE = (
-    rf"(?:{_ORDINAL}{_S})?AMENDMENT(?:{_S}NO\.?[ \t]*\d{{1,2}})?(?:{_S}\([^)\n]{{0,40}}\))?,?{_S}"
+    # "AMENDMENT NUMBER TWO TO THE RIGHTS AGREEMENT": the number in words as well
+    rf"(?:{_ORDINAL}{_S})?AMENDMENT"
+    rf"(?:{_S}NO\.?[ \t]*\d{{1,2}}|{_S}NUMBER{_S}(?:\d{{1,2}}|{_CARDINAL}))?"
+    rf"(?:{_S}\([^)\n]{{0,40}}\))?,?{_S}"
     rf"(?:TO|OF){_S}(?:THE{_S})?(?:{_ORDINAL}{_S})?(?:AMENDED{_S}AND{_S}RESTATED{_S})?{_PLAN_TITLE}"
 )
 # A headline is no title: "Acme Bancorp Announces Adoption of Shareholder Rights Plan".
@@ -369,7 +383,12 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         re.compile(
             r"^[ \t|]*(?:MATERIAL[ \t]+CHANGE[ \t]+REPORT|FORM[ \t]+51-102F3)\b|"
             r"^[ \t]*(?:To[ \t]+(?:Our|All|the)[ \t]+(?:Shareholders|Stockholders)|Dear[ \t]+"
-            r"(?:Fellow[ \t]+)?(?:Shareholders?|Stockholders?))[ \t]*[:,]",
+            r"(?:Fellow[ \t]+)?(?:Shareholders?|Stockholders?))[ \t]*[:,]|"
+            # A prospectus or its supplement, said on its cover: "Filed Pursuant to Rule
+            # 424(b)(3)", "SUPPLEMENT NO. 2, DATED DECEMBER 8, 2020, TO THE PROSPECTUS".
+            r"^[ \t|]*Filed[ \t]+(?:Pursuant|pursuant)[ \t]+to[ \t]+Rule[ \t]+424\(b\)|"
+            r"^[ \t|]*(?:PROSPECTUS[ \t]+SUPPLEMENT|SUPPLEMENT[ \t]+NO\.[ \t]*\d{1,2},?[ \t]"
+            r"[^\n]{0,40}?TO[ \t]+(?:THE[ \t]+)?PROSPECTUS)\b",
             re.M,
         ),
     ),
@@ -399,6 +418,10 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         11,
         re.compile(
             r"\bFORM[ \t\n]+8-A(?:12[BG])?[ \t]*/[ \t]*A\b|^[ \t]*8-A12[BG]/A\b|"
+            # "The undersigned registrant hereby amends the Registration Statement on Form 8-A
+            # filed ... on March 15, 2019": an 8-A/A's opening, its cover cut off
+            r"\bhereby[ \t\n]+amends[ \t\n]+(?:the|its)[ \t\n]+(?:[\w-]+[ \t\n]+){0,3}?"
+            r"Registration[ \t\n]+Statement[ \t\n]+on[ \t\n]+Form[ \t\n]+8-A(?:12[BG])?\b|"
             r"\bAmendment[ \t]+(?:No\.?|Number)[ \t]*\d{1,2}[ \t]+to[ \t\n]+FORM[ \t]+8-A\b|"
             r"\bFORM[ \t]+8-A(?:12[BG])?[ \t]*\n?[ \t]*\(?Amendment[ \t]+No\.?[ \t]*\d",
             re.I | re.M,
@@ -488,7 +511,9 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
         DocumentKind.AMENDMENT,
         8,
         re.compile(
-            rf"\b(?:[Tt]his|THIS){_S}(?:{_ORDINAL}{_S})?(?i:Amendment)\b"
+            # "this Notice and Amendment", "this Amendment": the instrument's own name
+            rf"\b(?:[Tt]his|THIS){_S}(?:{_ORDINAL}{_S}|(?:[A-Z][a-z]{{2,12}}|[A-Z]{{3,12}}){_S}and{_S})?"
+            rf"(?i:Amendment)\b"
             rf"(?![ \t\n]+(?i:to|of){_S}(?:the{_S})?(?i:certificate|articles|charter|by-?laws))"
         ),
     ),
@@ -956,6 +981,12 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
                 # '(the "Amendment") ... The Amendment is part of a new Rights Agreement': the
                 # word names another instrument (a charter's), the subject of its own verb.
                 continue
+            if kind is EventKind.ADOPTION and _ADJECTIVE_BEFORE.search(
+                text, max(start, match.start() - 20), match.start()
+            ):
+                # "has terminated its previously adopted ... Rights Plan": the participle
+                # describes the plan another verb acts on; no adoption is reported.
+                continue
             if kind is EventKind.ADOPTION and _AMENDS.search(match.group()):
                 # "adopted amendments to the Rights Agreement": an amendment, not a new plan.
                 kind, reason = EventKind.AMENDMENT, "an amendment to the rights plan"
@@ -1048,6 +1079,10 @@ def _history_outside_clauses(text: str, start: int, end: int, match: re.Match[st
 
 
 _NEW = re.compile(r"\bnew\b", re.IGNORECASE)
+_ADJECTIVE_BEFORE = re.compile(
+    r"\b(?:its|the|our|their)[ \t\n]+(?:previously|originally|earlier|formerly)[ \t\n]*$",
+    re.IGNORECASE,
+)
 _NOUN_AS_SUBJECT = re.compile(r"Amendment[ \t\n]+(?:is|was|are|were|forms?)\b", re.IGNORECASE)
 
 

@@ -498,6 +498,13 @@ _OTHER_DATED = re.compile(
     rf"(?<!(?i:this) )\b(?i:Agreement|Plan|Amendment{_W}No\.?[ \t\n]*\d{{1,2}})\b,?{_W}"
     rf"(?i:dated|effective)(?:{_W}(?i:as){_W}(?i:of))?[ \t\n]*$"
 )
+_DATE_NO_GROUPS = re.sub(r"\(\?P<\w+>", "(?:", _DATE)
+# An amendment that calls itself an agreement: 'AMENDMENT NO. 4 / This Agreement, dated as of
+# May 26, 1999 (this "Agreement"), is between ...', in an amendment document: its own date.
+_THIS_AGREEMENT = re.compile(
+    rf"\bThis{_W}Agreement,?{_W}(?:dated|made|effective)(?:{_W}as{_W}of)?{_W}{_DATE_NO_GROUPS}"
+    rf",?{_W}\(this{_W}[\"“]Agreement[\"”]\)"
+)
 _THIS_AMENDMENT = re.compile(
     rf"\bThis{_W}(?:is{_W})?(?:(?:{_ORDINAL_WORDS}){_W})?Amendment\b|"
     rf"\(this{_W}[\"“](?:(?:{_ORDINAL_WORDS}){_W})?Amendment|"
@@ -955,7 +962,10 @@ _SIGNATURE_TITLE = re.compile(
     r"(?=[A-Z])"
 )
 # A recital, also after the "; and" that ends the one before it ("...; and / WHEREAS, ...").
-_RECITAL = re.compile(r"\W*(?:and\W+)?(?:whereas|recitals?)\b")
+# A recital, the "W I T N E S S E T H" heading over it or not (a sentence may open with it).
+_RECITAL = re.compile(
+    r"\W*(?:w ?i ?t ?n ?e ?s ?s ?e ?t ?h\W*|recitals?\W*)?(?:and\W+)?(?:whereas|recitals?)\b"
+)
 # Where a grandfathering clause starts: holders already over the line when the plan (or a
 # lower threshold) is adopted.
 _GRANDFATHER = re.compile(
@@ -1035,9 +1045,24 @@ _EXPIRY_NAMED = re.compile(
     rf"{_W}(?:Date|Time)[\"”]"
 )
 _CLOSE_OF_BUSINESS = _text.phrase("close of business on")
+# "WHEREAS, the Board ... has determined ... to amend the Rights Agreement to, among other
+# things, extend the Final Expiration Date by three years so that it shall be X": a recital
+# of the instrument's own purpose, its new expiry the value after "to" or "so that it shall be".
+_RECITED_EXTENSION = re.compile(
+    rf"\bto{_W}(?:amend\b[^.;]{{0,80}}?\b)?(?:extend|advanc|accelerat)\w*{_W}the{_W}"
+    rf"(?:Final{_W})?Expiration{_W}"
+    rf"(?:Date|Time)\b|"
+    # "... pursuant to which the Rights Agreement will be amended to provide that (i) the
+    # Rights will expire at the Close of Business on May 13, 2016"
+    rf"\bamended{_W}to{_W}provide{_W}that\b[^.;]{{0,40}}?\bwill{_W}expire\b",
+    re.IGNORECASE,
+)
 _REPLACED = re.compile(
     rf"\b(?:replac\w*|substitut\w*|deleting)\b[^.;]{{0,200}}?\bwith\b|"
-    rf"\bsubstituted{_W}therefore\b",
+    rf"\bsubstituted{_W}therefore\b|"
+    # 'all references to "10%" are amended and restated so that such references read "12.5%"'
+    rf"\bso{_W}that{_W}(?:such|each|all|the){_W}(?:references?|instances?){_W}(?:shall{_W})?"
+    rf"reads?\b",
     re.IGNORECASE,
 )
 # "10% (or 20% in certain circumstances) or more", "more than 15% (up to 20% with the prior
@@ -1194,13 +1219,20 @@ _TIME_OF_DAY = (
 # The old and the new value may be lettered: "from (a) 5:00 P.M. ... on January 3, 2019 ... to
 # (b) 5:00 P.M. ... on March 27, 2018"; "prior to" a time is no new value.
 _ENUMERATOR = r"(?:[ \t\n]*\([a-z0-9]{1,3}\))?"
+_TIME_OF_DAY_OPT = rf"(?:[ \t\n]*{_TIME_OF_DAY},?)?"
+# "from X", and "originally set at X" (a term's old value, the new one following: "the
+# expiration date ..., originally set at March 24, 2009, to March 24, 2010").
 _OLD_VALUE = re.compile(
-    rf"(?<![A-Za-z])from{_ENUMERATOR}(?:[ \t\n]*{_TIME_OF_DAY},?)?(?:{_W}on)?[ \t\n]*$",
+    rf"(?:(?<![A-Za-z])from{_ENUMERATOR}|\boriginally{_W}(?:set|scheduled|fixed){_W}"
+    rf"(?:at|for|as|on)){_TIME_OF_DAY_OPT}(?:{_W}on)?[ \t\n]*$",
     re.IGNORECASE,
 )
+# "to X", "until X", and "so that it shall be X" (a term's new value: "extend the Final
+# Expiration Date by three years so that it shall be September 2, 2019").
 _NEW_VALUE = re.compile(
-    rf"(?<![A-Za-z])(?<!prior )(?:to|until|through){_ENUMERATOR}(?:[ \t\n]*{_TIME_OF_DAY},?)?"
-    rf"(?:{_W}on)?[ \t\n]*$",
+    rf"(?:(?<![A-Za-z])(?<!prior )(?:to|until|through){_ENUMERATOR}|"
+    rf"\bso{_W}that{_W}(?:it|such{_W}date|the{_W}(?:Final{_W})?Expiration{_W}Date)"
+    rf"{_W}(?:shall|will|would){_W}be){_TIME_OF_DAY_OPT}(?:{_W}on)?[ \t\n]*$",
     re.IGNORECASE,
 )
 _DATE_LOOKBACK = 80
@@ -1216,6 +1248,18 @@ _ON_DATE_AFTER = re.compile(
 )
 # "the Rights Agreement, dated January 19, 2005, as amended on October 24, 2005", "as amended by
 # an amendment dated as of X": an earlier amendment recited without its number.
+# "Atmel has entered into an Amendment, dated as of November 10, 2008 (the "Rights Agreement
+# Amendment"), by and between ...": a report's unnumbered amendment and its own date.
+_ENTERED_AN_AMENDMENT = re.compile(
+    rf"\b(?:entered{_W}into|executed|signed){_W}an{_W}Amendment,?{_W}(?:dated|effective)"
+    rf"(?:{_W}as{_W}of)?{_W}(?P<date>{_DATE})(?=,?{_W}\((?:the|this){_W}[\"“])"
+)
+# A report's exhibit line: "EX-4.1 - AMENDMENT DATED DECEMBER 14, 2009 TO RIGHTS AGREEMENT
+# DATED AS OF NOVEMBER 25, 2008": the instrument reported, in capitals, and its date.
+_LISTED_AMENDMENT = re.compile(
+    rf"(?-i:\bAMENDMENT),?{_W}(?-i:DATED)(?:{_W}AS{_W}OF)?{_W}(?P<date>{_DATE}),?{_W}TO{_W}"
+    rf"(?:THE{_W})?(?:[A-Z'’&-]+{_W}){{0,3}}?RIGHTS{_W}(?:AGREEMENT|PLAN)\b"
+)
 _AMENDMENT_DATED = (
     # "by an Amendment to Rights Agreement, dated October 24, 1988"
     rf"by{_W}(?:(?:an|the|that{_W}certain){_W})?amendment(?:{_W}to{_W}(?:the{_W})?"
@@ -1256,16 +1300,23 @@ _OTHER_DOCUMENT = re.compile(
     r"\b(?:Certificate|Articles)[ \t\n]+of\b|\b[Bb]y-?[Ll]aws\b|\bCharter\b|"
     r"\bCredit[ \t\n]+Agreement\b"
 )
-_ANY_DATE = re.sub(r"\(\?P<\w+>", "(?:", _DATE)
+_ANY_DATE = _DATE_NO_GROUPS
 """A date as :data:`_DATE` reads it, without its named groups (to be repeated)."""
 # "Section 7(a) of the Rights Agreement is hereby amended to replace the date "X" with the date
 # "Y"", "Section 7(a)(i) is amended by deleting the reference to "X" and inserting "Y"".
 _EXPIRY_SECTION_REPLACED = re.compile(
-    rf"\bSection{_W}7\(a\)(?:\(i\))?[^.;]{{0,120}}?\b(?i:replac\w*|delet\w*)\b[^.;]{{0,60}}?"
-    rf"(?P<old>{_ANY_DATE})[^.;]{{0,60}}?\b(?i:with|insert\w*)\b[^.;]{{0,40}}?(?P<new>{_ANY_DATE})"
+    # The section's number as plans write it: "Section 7(a)", "Section 7.a.", "Section 7.1"
+    # (a tax plan's), "clause (i) of Section 7.1".
+    rf"(?:\b[Cc]lause{_W}\(i\){_W}of{_W})?\bSection{_W}7(?:\(a\)(?:\(i\))?|\.a\b\.?|\.1\b)"
+    rf"[^;]{{0,120}}?\b(?i:replac\w*|delet\w*)\b[^.;]{{0,60}}?"
+    rf"(?P<old>{_ANY_DATE})[^.;]{{0,60}}?\b(?i:with|insert\w*|substitut\w*)\b[^.;]{{0,40}}?"
+    rf"(?P<new>{_ANY_DATE})"
 )
 _AMENDED_CHAIN = re.compile(
-    rf"\b(?:as|and)(?:{_W}(?:further|previously|most{_W}recently))?{_W}amended"
+    # "... with Continental Stock Transfer and Trust Company most recently amended on December
+    # 9, 2005": the chain's words without "as"
+    rf"(?:\b(?:as|and)(?:{_W}(?:further|previously|most{_W}recently))?|\bmost{_W}recently|"
+    rf"\blast){_W}amended"
     rf"(?:{_W}and{_W}restated)?,?{_W}"
     rf"(?:(?:on|effective(?:{_W}(?:as{_W}of|on))?|as{_W}of|{_AMENDMENT_DATED}){_W})?{_ANY_DATE}"
     rf"(?:,?{_W}(?:and{_W})?(?:on{_W}|as{_W}of{_W})?{_ANY_DATE}){{0,6}}",
@@ -1939,6 +1990,9 @@ class _Reader:
         self.agreement_ranks: list[int] = []
         self.ambiguous: list[tuple[int | None, Found[pendulum.Date]]] = []
         self._stated: dict[Fraction, tuple[Comparison, bool]] | None = None
+        self._recited_expiries: list[tuple[_Amendment, DraftChange]] = []
+        self._chains: list[tuple[int, int]] = []
+        """The spans of "as amended on X and Y" chains: earlier amendments' dates."""
         self._appointed: dict[int | None, list[str]] = {}
         self._conformed: tuple[tuple[pendulum.Date, int, int], ...] | None = None
         """The agreement's date a conformed preamble gives, with its span (once per filing)."""
@@ -2081,8 +2135,36 @@ class _Reader:
         self._find_instructions()
         for start, end, authority in self.sentences:
             self._sentence(start, end, authority)
+        self._listed_amendment()
+        for record, recited in self._recited_expiries:
+            if not any(isinstance(c.change, SetExpiration) for c in record.changes):
+                record.changes.append(recited)
         self._unread_instructions()
         self._prior_dates()
+
+    def _listed_amendment(self) -> None:
+        """A report's exhibit list naming the amendment and its date, when nothing else dates it.
+
+        "EX-4.1 - AMENDMENT DATED DECEMBER 14, 2009 TO RIGHTS AGREEMENT DATED AS OF NOVEMBER 25,
+        2008", above a report's items or in its exhibit index: the instrument reported.
+        """
+        if self.event.kind is not EventKind.AMENDMENT or self.document in (
+            DocumentKind.AGREEMENT,
+            DocumentKind.AMENDMENT,
+        ):
+            return
+        record = self._amendment(self.current_number, current=True)
+        if record.executed is not None:
+            return
+        match = _LISTED_AMENDMENT.search(self.text)
+        day = _text.parse_date(match) if match is not None else None
+        if match is not None and day is not None:
+            record.executed = Found(
+                day,
+                self.context.evidence(match.start(), match.end()),
+                0.7,
+                "the amendment an exhibit list names, and its date",
+            )
 
     def _find_instructions(self) -> None:
         """Where an amendment's operative instructions put their new words (:data:`_NEW_TEXT`)."""
@@ -2522,7 +2604,7 @@ class _Reader:
                     )
                 continue
             self._agreement_date(day, evidence, 3, factor)
-        if low.startswith("whereas"):
+        if _RECITAL.match(low):
             # "WHEREAS, on October 25, 1989 the Company and X entered into a Rights Agreement":
             # a recital of the parties' own act dates the agreement; no other recital does.
             for match in _ON_DATE_ADOPTED.finditer(text, start, end):
@@ -2577,7 +2659,18 @@ class _Reader:
             self._agreement_date(
                 day, self.context.evidence(match.start(), match.end()), rank, factor
             )
-        if self.document is DocumentKind.AMENDMENT and _THIS_AMENDMENT.search(text, start, end):
+        if self.event.kind is EventKind.AMENDMENT:
+            for match in _ENTERED_AN_AMENDMENT.finditer(text, start, end):
+                day = _text.parse_date(match)
+                record = self._amendment(self.current_number, current=True)
+                if day is not None and record.executed is None:
+                    record.executed = Found(
+                        day, self.context.evidence(match.start(), match.end()), 0.85 * factor
+                    )
+                    self.claimed_dates.add(match.start("date"))
+        if self.document is DocumentKind.AMENDMENT and (
+            _THIS_AMENDMENT.search(text, start, end) or _THIS_AGREEMENT.search(text, start, end)
+        ):
             record = self._amendment(self.current_number, current=True)
             if record.executed is not None:
                 return
@@ -2707,6 +2800,8 @@ class _Reader:
         for chain in _AMENDED_CHAIN.finditer(self.text, start, end):
             if self._amends_another_document(start, chain.start()):
                 continue
+            if len(self._chains) < _MAX_NAMES:
+                self._chains.append((chain.start(), chain.end()))
             for match in _text.DATE.finditer(self.text, chain.start(), chain.end()):
                 day = _text.parse_date(match)
                 if day is not None and day not in self.recited and len(self.recited) < _MAX_NAMES:
@@ -2936,6 +3031,8 @@ class _Reader:
             if not self._old_value(start, d[0])
             and not self._new_value(start, d[0])
             and d[0] not in self.claimed_dates
+            # "(the "Rights Agreement"), as amended on March 13 2020": an earlier amendment's
+            and not any(a <= d[0] < b for a, b in self._chains)
             # "the plan, which was originally adopted May 18, 2011": the plan's past
             and not _ORIGINALLY_BEFORE.search(self.text, max(start, d[0] - 40), d[0])
             # 'amended to read as follows: "... duly executed ... January 31, 2007 (the "Final
@@ -2963,7 +3060,10 @@ class _Reader:
                 record.executed = Found(
                     when, self.context.evidence(amended.start(), amended.end()), 0.8 * factor
                 )
-        opening = _EFFECTIVE_OPENING.match(self.text, start, end) if board else None
+        # "Effective as of February 28, 2006, the Company and X entered into that certain First
+        # Amendment": the parties' act, dated by the sentence's opening, as a board's is.
+        acting = board or (mentions_current and _EXECUTED.search(self.text, start, end))
+        opening = _EFFECTIVE_OPENING.match(self.text, start, end) if acting else None
         if not dates and opening is not None and (day := _text.parse_date(opening)) is not None:
             # "Effective April 15, 1999, the Board ... approved ...": the day the board acted
             dates = [(opening.start("date"), opening.end("date"), day)]
@@ -3868,7 +3968,10 @@ class _Reader:
         adoption ("the existing rights plan which is scheduled to expire on X"). One the plan
         "was scheduled" to have is its old term, never the instrument's new one.
         """
-        if _RECITAL.match(low):
+        if _RECITAL.match(low) and not (
+            self.event.kind in (EventKind.AMENDMENT, EventKind.TERMINATION)
+            and _RECITED_EXTENSION.search(self.text, start, end) is not None
+        ):
             return
         in_effect = _IN_EFFECT_UNTIL.search(self.text, start, end) if "in effect" in low else None
         if "expir" not in low and in_effect is None:
@@ -3980,6 +4083,10 @@ class _Reader:
             # A date the words give as the new one ("to X", "replacing it with X") is surer
             # than one a sentence about the change merely states.
             new = self._new_value(start, s) or (replaced is not None and s >= replaced.end())
+            if _RECITAL.match(low):
+                # a recital's purpose: kept only if no operative words set the expiry
+                self._recited_expiries.append((record, DraftChange(change, evidence, 0.7 * factor)))
+                return
             if not any(
                 isinstance(c.change, SetExpiration) and c.change.date == day for c in record.changes
             ):
@@ -4019,11 +4126,16 @@ class _Reader:
             return
         olds = _text.find_dates(self.text, match.start("old"), match.end("old"))
         news = _text.find_dates(self.text, match.start("new"), match.end("new"))
-        if not olds or not news or news[0][2] <= olds[0][2]:
+        if not olds or not news or news[0][2] == olds[0][2]:
             return
         new = news[0][2]
         evidence = self.context.evidence(match.start(), match.end())
         record = self._amendment(self.current_number, current=True)
+        if new < olds[0][2] and (record.executed is None or new < record.executed.value):
+            # an earlier date accelerates the expiry only from the instrument's own day on
+            # ("replace the words "September 30, 2020" with the words "June 21, 2011"", in an
+            # amendment entered into as of June 21, 2011)
+            return
         if any(isinstance(c.change, SetExpiration) for c in record.changes):
             return
         record.changes.append(
