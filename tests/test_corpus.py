@@ -67,8 +67,9 @@ EXCLUDED_URL_PARTS = ("-enzn", "/enzn/", "-fmcb", "-vnda", "-nnbr", "-wt-8k", "/
 KINDS_NOT_FOUND: dict[str, frozenset[str]] = {}
 
 # The companies in the corpus on 2026-12-03, before the thirteenth test set: the reader was
-# written against them (and the twelve former test halves were scored once each and their errors read),
-# so they stay in the development half for good. A company never moves from development to test.
+# written against them (and the twelve former test halves were scored once each and their
+# errors read), so they stay in the development half for good. A company never moves from
+# development to test.
 SEEN = frozenset(
     [
         "3d-systems",
