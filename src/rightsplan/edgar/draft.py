@@ -1956,7 +1956,10 @@ _CHANGING = re.compile(r"\b(?:amend|lower|reduc|increas|rais|chang|decreas|repla
 _EXCEPTION = re.compile(
     r"not be deemed|shall not be|will not be|not constitute|exception|exempt|permit|"
     r"without triggering|"
-    r"without becoming|without being deemed|in no event shall"
+    r"without becoming|without being deemed|in no event shall|"
+    # "X ("Investor") is not, nor shall Investor ... be deemed to be, an Acquiring Person for so
+    # long as ...": the same exception, the negation carried by "nor"
+    r"\bnor\b[^.;]{0,100}\bbe deemed"
 )
 _PASSIVE = re.compile(
     r"without any intention of changing or influencing control|ceases to hold|passive|"
