@@ -688,6 +688,12 @@ _IN_NO_EVENT = re.compile(
     rf"[\"”][ \t\n]*\)[^.;%]{{0,200}}?\bbe{_W}(?:considered|deemed)(?:{_W}to{_W}be)?{_W}an?{_W}"
     rf"[\"“]?Acquiring{_W}Person"
 )
+# "amended the Rights Agreement to exclude Peter R. Kellogg from the definition of "Acquiring
+# Person" unless and until ... more than 19.9%": a holder excluded by name, suffix or none.
+_EXCLUDED_FROM = re.compile(
+    rf"\bexclud(?:e|es|ed|ing){_W}(?P<name>{_CAPITALISED_NAME}){_W}from{_W}the{_W}definition"
+    rf"{_W}of{_W}[\"“]?Acquiring{_W}Person"
+)
 _NOT_INCLUDE = re.compile(
     rf"Acquiring{_W}Person[\"”]?,?{_W}(?:shall|will|does){_W}not{_W}include{_W}"
     rf"(?P<name>{_HOLDER_ENTITY})"
@@ -1959,7 +1965,8 @@ _EXCEPTION = re.compile(
     r"without becoming|without being deemed|in no event shall|"
     # "X ("Investor") is not, nor shall Investor ... be deemed to be, an Acquiring Person for so
     # long as ...": the same exception, the negation carried by "nor"
-    r"\bnor\b[^.;]{0,100}\bbe deemed"
+    r"\bnor\b[^.;]{0,100}\bbe deemed|"
+    r"\bexclud\w{0,3} [^.;]{0,100}\bfrom the definition of"
 )
 _PASSIVE = re.compile(
     r"without any intention of changing or influencing control|ceases to hold|passive|"
@@ -3355,14 +3362,18 @@ class _Reader:
 
     def _holder_in(self, start: int, end: int) -> tuple[str, tuple[str, ...]] | None:
         segment = " ".join(self.text[start:end].split())
+        company = " ".join((self.company or "").split()).casefold()
         for group, members in self.context.groups.items():
             if group in segment:
                 return group, members
         for short, full in self.context.names.items():
-            if re.search(rf"\b{re.escape(short)}\b", segment, re.IGNORECASE) and short not in (
-                "company",
-                "rights agreement",
+            if (
+                company
+                and full.casefold() in (company, company.split(",")[0])
+                or short in ("company", "rights agreement")
             ):
+                continue  # the company's own short name ("Evans & Sutherland") is no holder
+            if re.search(rf"\b{re.escape(short)}\b", segment, re.IGNORECASE):
                 return full, ()
         return None
 
@@ -3938,6 +3949,8 @@ class _Reader:
         if _EXCEPTION.search(low) is None:
             return None
         named = _EXCLUDED.search(self.text, start, end)
+        if named is None and "exclud" in low:
+            named = _EXCLUDED_FROM.search(self.text, start, end)
         if named is None and "in no event" in low:
             named = _IN_NO_EVENT.search(self.text, start, end)
         if named is None and "waive" in low and "without being deemed" in low:
