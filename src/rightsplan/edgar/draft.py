@@ -844,7 +844,9 @@ _SUCCESSOR_DEFINED = re.compile(
 )
 # 'X, a Delaware corporation (the "Short")', 'X (together with its Affiliates, "Short")'.
 _DEFINED = re.compile(
-    rf"(?P<name>{_NAME})(?:,{_W}an?{_W}[A-Za-z][A-Za-z .\n-]{{0,60}}?)?[ \t\n]*\([ \t\n]*"
+    # "FMR Corp. and its affiliates ("FMR")": the holder with its affiliates, as named
+    rf"(?P<name>{_NAME}(?:,?{_W}and{_W}(?:its|their){_W}affiliates)?)"
+    rf"(?:,{_W}an?{_W}[A-Za-z][A-Za-z .\n-]{{0,60}}?)?[ \t\n]*\([ \t\n]*"
     rf"(?:together{_W}with{_W}(?:its|his|her|their){_W}[^,()\"“]{{1,40}},{_W})?"
     # a line break inside the short name as the page wraps it: ("LaSalle\nBank")
     rf"(?:the{_W})?[\"“](?P<short>[^\"”\n](?:[^\"”\n]|\n(?![ \t]*\n)){{0,39}}?),?[\"”]"
@@ -1965,8 +1967,10 @@ _EXCEPTION = re.compile(
     r"without becoming|without being deemed|in no event shall|"
     # "X ("Investor") is not, nor shall Investor ... be deemed to be, an Acquiring Person for so
     # long as ...": the same exception, the negation carried by "nor"
-    r"\bnor\b[^.;]{0,100}\bbe deemed|"
-    r"\bexclud\w{0,3} [^.;]{0,100}\bfrom the definition of"
+    r"\bnor\b[^.;]{0,100}\bbe\s+deemed|"
+    r"\bexclud\w{0,3}\s[^.;]{0,100}\bfrom\s+the\s+definition\s+of|"
+    # "will not result in FMR becoming an "Acquiring Person" ... so long as"
+    r"\bnot\s+result\s+in\s[^.;]{0,80}\bbecoming\s+an?\s+\W?acquiring\s+person"
 )
 _PASSIVE = re.compile(
     r"without any intention of changing or influencing control|ceases to hold|passive|"
