@@ -1170,7 +1170,12 @@ _NAMED_TIER = re.compile(
 )
 _PRICE = re.compile(r"\$[ \t]?(?P<price>\d{0,3}\.\d{1,6}|\d{1,3})")
 # "more than an additional 1%": the comparison governs the tolerance the words add.
-_ADDITIONAL = rf"(?:{_W}an)?(?:{_W}additional)?"
+_ADDITIONAL = (
+    rf"(?:{_W}an)?(?:{_W}additional)?"
+    # "in excess of the lesser of (i) seventeen percent (17%) ... and (ii) ...": the comparison
+    # governs the first of the numbers the words compare
+    rf"(?:{_W}the{_W}lesser{_W}of(?:{_W}\([ \t\n]*(?:i|a|1|A)[ \t\n]*\))?)?"
+)
 _MORE = re.compile(
     rf"(?:more{_W}than|greater{_W}than|in{_W}excess{_W}of|exceeds?|exceeding|over){_ADDITIONAL}"
     r"[ \t\n]*$",
