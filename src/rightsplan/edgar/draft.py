@@ -694,6 +694,9 @@ _EXCLUDED_FROM = re.compile(
     rf"\bexclud(?:e|es|ed|ing){_W}(?P<name>{_CAPITALISED_NAME}){_W}from{_W}the{_W}definition"
     rf"{_W}of{_W}[\"“]?Acquiring{_W}Person"
 )
+_IN_THE_CASE_OF = re.compile(
+    rf"[ \t\n]*,?{_W}in{_W}the{_W}case{_W}of{_W}(?P<name>{_CAPITALISED_NAME})(?=[ \t\n]*[,.;(])"
+)
 _NOT_INCLUDE = re.compile(
     rf"Acquiring{_W}Person[\"”]?,?{_W}(?:shall|will|does){_W}not{_W}include{_W}"
     rf"(?P<name>{_HOLDER_ENTITY})"
@@ -3376,10 +3379,9 @@ class _Reader:
             if group in segment:
                 return group, members
         for short, full in self.context.names.items():
-            if (
-                company
-                and full.casefold() in (company, company.split(",")[0])
-                or short in ("company", "rights agreement")
+            if (company and full.casefold() in (company, company.split(",")[0])) or short in (
+                "company",
+                "rights agreement",
             ):
                 continue  # the company's own short name ("Evans & Sutherland") is no holder
             if re.search(rf"\b{re.escape(short)}\b", segment, re.IGNORECASE):
@@ -3893,11 +3895,18 @@ class _Reader:
                 target,
             )
         holder = flags.holder
-        if holder is None and flags.exception:
+        exception = flags.exception
+        if holder is None and flags.changing:
+            # "The amendment changes that threshold, from 15% to 20%, in the case of Neil
+            # Gagnon": the new number is the named holder's, the line for others unchanged
+            case = _IN_THE_CASE_OF.match(self.text, mention.end, min(end, mention.end + 80))
+            if case is not None and case["name"].split()[0].lower() not in _NOT_A_HOLDER:
+                holder, exception = (" ".join(case["name"].split()), ()), True
+        if holder is None and exception:
             # "X Capital, L.P. ... shall not be deemed an Acquiring Person unless ... more than
             # 25%": a named holder the text does not define a short name for.
             holder = flags.named
-        if holder is not None and flags.exception:
+        if holder is not None and exception:
             if _LIMITATION.match(self.text, mention.end):
                 return None, target
             name, members = holder
