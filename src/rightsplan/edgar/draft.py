@@ -986,7 +986,12 @@ _GRANDFATHER = re.compile(
     # "any existing 4.99 percent or greater stockholder", "any existing 5% or greater
     # shareholder": the holders over the line when the plan is adopted.
     rf"existing{_W}\d{{1,2}}(?:\.\d{{1,2}})?[ \t\n]*(?:%|{_W}percent)"
-    rf"(?:{_W}or{_W}(?:greater|more))?{_W}(?:holders?|stockholders?|shareholders?)|"
+    rf"(?:{_W}or{_W}(?:greater|more))?{_W}(?:beneficial{_W}owners?|holders?|stockholders?|"
+    rf"shareholders?)|"
+    # "Investors holding in excess of 20 percent on the date of amendment are exempted": the
+    # holders over the line when the amendment is made.
+    rf"(?:investors?|holders?|stockholders?|shareholders?|persons?){_W}(?:holding|owning)\b"
+    rf"(?=[^.;]{{0,80}}\b(?:on|as{_W}of){_W}the{_W}date{_W}of\b)|"
     # "in the case of any person ... that beneficially owns 10% or more ..., upon the
     # acquisition of additional shares by such person": a holder already over the line, for
     # whom only additional shares count.
