@@ -1426,6 +1426,10 @@ _CHARTER_PROVISION = re.compile(
 # "the reduction of the threshold required for shareholders to call a special meeting to 25%":
 # another governance right's level, not the plan's.
 _SPECIAL_MEETING = re.compile(r"\b(?:call|request)\s+(?:a\s+)?special\s+meetings?\b")
+_HOLDERS_CALLING = re.compile(
+    r"\b(?:holders?|stockholders?|shareholders?)\s+(?:representing|holding|owning)\b[^.;]{0,120}"
+    r"\bto\s+(?:call|request)\b"
+)
 # "the change-of-control threshold in that [credit] agreement was increased to 40% from the
 # prior 20%": a financing instrument's own level, not the plan's.
 _FINANCING_THRESHOLD = re.compile(
@@ -3428,8 +3432,18 @@ class _Reader:
             and "acquiring person" not in low
         ):
             return  # a credit agreement's change-of-control level, not the plan's
-        if _SPECIAL_MEETING.search(low) and _PLAN_IN_SENTENCE.search(text, start, end) is None:
-            return  # the holders who may call a special meeting: a bylaw's level
+        if _SPECIAL_MEETING.search(low) and (
+            _PLAN_IN_SENTENCE.search(text, start, end) is None
+            or (
+                _HOLDERS_CALLING.search(low) is not None
+                and "acquiring person" not in low
+                and "trigger" not in low
+            )
+        ):
+            # the holders who may call a special meeting: a bylaw's level, or a qualifying
+            # offer's ("shareholders representing at least 10% ... to call a special meeting
+            # to vote to rescind the Revised Rights Agreement")
+            return
         mentions = find_percents(text, start, end)
         grandfather = _GRANDFATHER.search(text, start, end)
         references = [
