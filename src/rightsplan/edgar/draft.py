@@ -694,6 +694,22 @@ _EXCLUDED_FROM = re.compile(
     rf"\bexclud(?:e|es|ed|ing){_W}(?P<name>{_CAPITALISED_NAME}){_W}from{_W}the{_W}definition"
     rf"{_W}of{_W}[\"“]?Acquiring{_W}Person"
 )
+# Short names the filing gives itself or its instruments, never a holder's.
+_NOT_HOLDER_SHORT = frozenset(
+    {
+        "company",
+        "rights agreement",
+        "registrant",
+        "issuer",
+        "corporation",
+        "amendment",
+        # '... of the Registrant ("Common Stock")': a class of shares, never a holder
+        "common stock",
+        "common shares",
+        "preferred stock",
+        "shares",
+    }
+)
 _IN_THE_CASE_OF = re.compile(
     rf"[ \t\n]*,?{_W}in{_W}the{_W}case{_W}of{_W}(?P<name>{_CAPITALISED_NAME})(?=[ \t\n]*[,.;(])"
 )
@@ -3388,10 +3404,9 @@ class _Reader:
             if group in segment:
                 return group, members
         for short, full in self.context.names.items():
-            if (company and full.casefold() in (company, company.split(",")[0])) or short in (
-                "company",
-                "rights agreement",
-            ):
+            if (
+                company and full.casefold() in (company, company.split(",")[0])
+            ) or _NOT_HOLDER_SHORT.intersection((short, full.casefold())):
                 continue  # the company's own short name ("Evans & Sutherland") is no holder
             if re.search(rf"\b{re.escape(short)}\b", segment, re.IGNORECASE):
                 return full, ()
