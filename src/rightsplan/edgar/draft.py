@@ -1211,6 +1211,7 @@ _AT_LEAST = re.compile(
     rf"exceeds?|exceeding|above|over)){_ADDITIONAL}[ \t\n]*$",
     re.I,
 )
+_LESS_THAN = re.compile(rf"\bless{_W}than[ \t\n]*$", re.IGNORECASE)
 _UP_TO = re.compile(rf"(?:up{_W}to|as{_W}much{_W}as)[ \t\n]*$", re.IGNORECASE)
 # "or more" after the number; a unit written twice ("10% percent or more") is still the number.
 _OR_MORE = re.compile(
@@ -1702,6 +1703,16 @@ def _comparison(
     ormore = _OR_MORE.match(following)
     if ormore is not None:
         return Comparison.AT_LEAST, "or more", mention.start, tail + ormore.end()
+    less = _LESS_THAN.search(before)
+    if less is not None:
+        # "to permit a Passive Institutional Investor to ... own less than 17.5% ... without
+        # becoming an Acquiring Person": what is permitted ends where reaching the number starts
+        return (
+            Comparison.AT_LEAST,
+            "less than",
+            mention.start - len(before) + less.start(),
+            mention.end,
+        )
     return None, None, mention.start, mention.end
 
 
@@ -3968,6 +3979,10 @@ class _Reader:
             # Rights": a half of the shares is control, never where a plan draws its line.
             return None, target
         if passive:
+            if flags.exception and self.event.kind is EventKind.AMENDMENT:
+                # "The Amendment provides for an exception ... to permit a Passive Institutional
+                # Investor to ... own less than 17.5%": the tier the amendment adds
+                target = "current"
             return SetPassiveTier(percent=value, comparison=comparison), target
         if _ALLOWED_TO_ACQUIRE.search(self.text, max(start, mention.start - 100), mention.start):
             # "This amendment allowed two investors to acquire more than 5%": an exception
