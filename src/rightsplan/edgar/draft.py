@@ -894,8 +894,11 @@ _EXPIRES = re.compile(
 )
 # "will continue in effect to September 16, 2016": the plan's expiry, in other words.
 _IN_EFFECT_UNTIL = re.compile(
+    # "The Amendment (i) extends the term of the Rights until June 26, 2006": the same
+    rf"(?:\bextend(?:s|ed)?{_W}the{_W}term{_W}of{_W}the{_W}(?:[\w'’-]+{_W}){{0,2}}?"
+    rf"(?:Rights|Agreement|Plan){_W}(?:to|until|through){_W}|"
     rf"\b(?:continues?|remains?)(?:{_W}in{_W}full{_W}force{_W}and|{_W}in){_W}effect{_W}"
-    rf"(?:to|until|through){_W}(?:(?:the{_W})?close{_W}of{_W}business{_W}on{_W})?(?={_DATE})",
+    rf"(?:to|until|through){_W}(?:(?:the{_W})?close{_W}of{_W}business{_W}on{_W})?)(?={_DATE})",
     re.IGNORECASE,
 )
 # "if such stockholder ratification were obtained, the Rights Plan as so extended would expire
@@ -4056,7 +4059,11 @@ class _Reader:
             and _RECITED_EXTENSION.search(self.text, start, end) is not None
         ):
             return
-        in_effect = _IN_EFFECT_UNTIL.search(self.text, start, end) if "in effect" in low else None
+        in_effect = (
+            _IN_EFFECT_UNTIL.search(self.text, start, end)
+            if "in effect" in low or "term of" in low
+            else None
+        )
         if "expir" not in low and in_effect is None:
             self._expiry_section_date(start, end, authority)
             return
