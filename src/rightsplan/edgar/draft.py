@@ -343,7 +343,9 @@ _AMENDMENT_REF = re.compile(
     # "Amendment One to the Rights Agreement": the number in words, capitalised as a name.
     # "Amendment Number One, dated as of May 26, 1998": "Number" written out too.
     rf"\bAmendment{_W}(?:Number{_W})?"
-    rf"(?P<word>(?-i:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten))\b",
+    # "AMENDMENT NUMBER FOUR TO RIGHTS AGREEMENT": a title in capitals
+    rf"(?P<word>(?-i:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|"
+    rf"ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN))\b",
     re.IGNORECASE,
 )
 _NUMBER_WORDS = {
