@@ -1097,6 +1097,10 @@ _RECITED_EXTENSION = re.compile(
 _REPLACED = re.compile(
     rf"\b(?:replac\w*|substitut\w*|deleting)\b[^.;]{{0,200}}?\bwith\b|"
     rf"\bsubstituted{_W}therefore\b|"
+    # 'The references to "10%" ... shall be changed to "15%"'; "amended by changing from 15% to
+    # 20% the reference therein": what comes before is old
+    rf"\bbe{_W}changed{_W}to\b|"
+    rf"\bchang\w*{_W}from{_W}[^.;]{{0,40}}?(?:%|percent)[\"”]?{_W}to\b|"
     # 'all references to "10%" are amended and restated so that such references read "12.5%"'
     rf"\bso{_W}that{_W}(?:such|each|all|the){_W}(?:references?|instances?){_W}(?:shall{_W})?"
     rf"reads?\b",
