@@ -813,8 +813,11 @@ SEEN = frozenset(
 # The evaluator's fact vocabulary (rightsplan.edgar.evaluate.facts).
 _WHERE = r"(?:agreement|amendment\[(?:\d+|-)\])"
 # A line with its comparison, or a percentage whose comparison the text does not state.
-_LINE = r"(?:more than )?\d+(?:\.\d+)?%(?: or more)?"
-_UNSTATED = r"\d+(?:\.\d+)?% \(comparison not stated\)"
+# Percentages as `format_percent` writes them: no trailing zero after a decimal point ("25%",
+# not "25.0%"), since facts are compared as written.
+_PERCENT = r"\d+(?:\.\d*[1-9])?%"
+_LINE = rf"(?:more than )?{_PERCENT}(?: or more)?"
+_UNSTATED = rf"{_PERCENT} \(comparison not stated\)"
 _FACT = re.compile(
     r"event=(?:adoption|amendment|redemption|termination|expiration|none)"
     r"|company=.+"
