@@ -343,7 +343,9 @@ _AMENDMENT_REF = re.compile(
     # "Amendment One to the Rights Agreement": the number in words, capitalised as a name.
     # "Amendment Number One, dated as of May 26, 1998": "Number" written out too.
     rf"\bAmendment{_W}(?:Number{_W})?"
-    rf"(?P<word>(?-i:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten))\b",
+    # "AMENDMENT NUMBER FOUR TO RIGHTS AGREEMENT": a title in capitals
+    rf"(?P<word>(?-i:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|"
+    rf"ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN))\b",
     re.IGNORECASE,
 )
 _NUMBER_WORDS = {
@@ -688,6 +690,31 @@ _IN_NO_EVENT = re.compile(
     rf"[\"”][ \t\n]*\)[^.;%]{{0,200}}?\bbe{_W}(?:considered|deemed)(?:{_W}to{_W}be)?{_W}an?{_W}"
     rf"[\"“]?Acquiring{_W}Person"
 )
+# "amended the Rights Agreement to exclude Peter R. Kellogg from the definition of "Acquiring
+# Person" unless and until ... more than 19.9%": a holder excluded by name, suffix or none.
+_EXCLUDED_FROM = re.compile(
+    rf"\bexclud(?:e|es|ed|ing){_W}(?P<name>{_CAPITALISED_NAME}){_W}from{_W}the{_W}definition"
+    rf"{_W}of{_W}[\"“]?Acquiring{_W}Person"
+)
+# Short names the filing gives itself or its instruments, never a holder's.
+_NOT_HOLDER_SHORT = frozenset(
+    {
+        "company",
+        "rights agreement",
+        "registrant",
+        "issuer",
+        "corporation",
+        "amendment",
+        # '... of the Registrant ("Common Stock")': a class of shares, never a holder
+        "common stock",
+        "common shares",
+        "preferred stock",
+        "shares",
+    }
+)
+_IN_THE_CASE_OF = re.compile(
+    rf"[ \t\n]*,?{_W}in{_W}the{_W}case{_W}of{_W}(?P<name>{_CAPITALISED_NAME})(?=[ \t\n]*[,.;(])"
+)
 _NOT_INCLUDE = re.compile(
     rf"Acquiring{_W}Person[\"”]?,?{_W}(?:shall|will|does){_W}not{_W}include{_W}"
     rf"(?P<name>{_HOLDER_ENTITY})"
@@ -838,7 +865,9 @@ _SUCCESSOR_DEFINED = re.compile(
 )
 # 'X, a Delaware corporation (the "Short")', 'X (together with its Affiliates, "Short")'.
 _DEFINED = re.compile(
-    rf"(?P<name>{_NAME})(?:,{_W}an?{_W}[A-Za-z][A-Za-z .\n-]{{0,60}}?)?[ \t\n]*\([ \t\n]*"
+    # "FMR Corp. and its affiliates ("FMR")": the holder with its affiliates, as named
+    rf"(?P<name>{_NAME}(?:,?{_W}and{_W}(?:its|their){_W}affiliates)?)"
+    rf"(?:,{_W}an?{_W}[A-Za-z][A-Za-z .\n-]{{0,60}}?)?[ \t\n]*\([ \t\n]*"
     rf"(?:together{_W}with{_W}(?:its|his|her|their){_W}[^,()\"“]{{1,40}},{_W})?"
     # a line break inside the short name as the page wraps it: ("LaSalle\nBank")
     rf"(?:the{_W})?[\"“](?P<short>[^\"”\n](?:[^\"”\n]|\n(?![ \t]*\n)){{0,39}}?),?[\"”]"
@@ -867,8 +896,11 @@ _EXPIRES = re.compile(
 )
 # "will continue in effect to September 16, 2016": the plan's expiry, in other words.
 _IN_EFFECT_UNTIL = re.compile(
+    # "The Amendment (i) extends the term of the Rights until June 26, 2006": the same
+    rf"(?:\bextend(?:s|ed)?{_W}the{_W}term{_W}of{_W}the{_W}(?:[\w'’-]+{_W}){{0,2}}?"
+    rf"(?:Rights|Agreement|Plan){_W}(?:to|until|through){_W}|"
     rf"\b(?:continues?|remains?)(?:{_W}in{_W}full{_W}force{_W}and|{_W}in){_W}effect{_W}"
-    rf"(?:to|until|through){_W}(?:(?:the{_W})?close{_W}of{_W}business{_W}on{_W})?(?={_DATE})",
+    rf"(?:to|until|through){_W}(?:(?:the{_W})?close{_W}of{_W}business{_W}on{_W})?)(?={_DATE})",
     re.IGNORECASE,
 )
 # "if such stockholder ratification were obtained, the Rights Plan as so extended would expire
@@ -975,7 +1007,12 @@ _GRANDFATHER = re.compile(
     # "any existing 4.99 percent or greater stockholder", "any existing 5% or greater
     # shareholder": the holders over the line when the plan is adopted.
     rf"existing{_W}\d{{1,2}}(?:\.\d{{1,2}})?[ \t\n]*(?:%|{_W}percent)"
-    rf"(?:{_W}or{_W}(?:greater|more))?{_W}(?:holders?|stockholders?|shareholders?)|"
+    rf"(?:{_W}or{_W}(?:greater|more))?{_W}(?:beneficial{_W}owners?|holders?|stockholders?|"
+    rf"shareholders?)|"
+    # "Investors holding in excess of 20 percent on the date of amendment are exempted": the
+    # holders over the line when the amendment is made.
+    rf"(?:investors?|holders?|stockholders?|shareholders?|persons?){_W}(?:holding|owning)\b"
+    rf"(?=[^.;]{{0,80}}\b(?:on|as{_W}of){_W}the{_W}date{_W}of\b)|"
     # "in the case of any person ... that beneficially owns 10% or more ..., upon the
     # acquisition of additional shares by such person": a holder already over the line, for
     # whom only additional shares count.
@@ -1060,6 +1097,10 @@ _RECITED_EXTENSION = re.compile(
 _REPLACED = re.compile(
     rf"\b(?:replac\w*|substitut\w*|deleting)\b[^.;]{{0,200}}?\bwith\b|"
     rf"\bsubstituted{_W}therefore\b|"
+    # 'The references to "10%" ... shall be changed to "15%"'; "amended by changing from 15% to
+    # 20% the reference therein": what comes before is old
+    rf"\bbe{_W}changed{_W}to\b|"
+    rf"\bchang\w*{_W}from{_W}[^.;]{{0,40}}?(?:%|percent)[\"”]?{_W}to\b|"
     # 'all references to "10%" are amended and restated so that such references read "12.5%"'
     rf"\bso{_W}that{_W}(?:such|each|all|the){_W}(?:references?|instances?){_W}(?:shall{_W})?"
     rf"reads?\b",
@@ -1162,7 +1203,12 @@ _NAMED_TIER = re.compile(
 )
 _PRICE = re.compile(r"\$[ \t]?(?P<price>\d{0,3}\.\d{1,6}|\d{1,3})")
 # "more than an additional 1%": the comparison governs the tolerance the words add.
-_ADDITIONAL = rf"(?:{_W}an)?(?:{_W}additional)?"
+_ADDITIONAL = (
+    rf"(?:{_W}an)?(?:{_W}additional)?"
+    # "in excess of the lesser of (i) seventeen percent (17%) ... and (ii) ...": the comparison
+    # governs the first of the numbers the words compare
+    rf"(?:{_W}the{_W}lesser{_W}of(?:{_W}\([ \t\n]*(?:i|a|1|A)[ \t\n]*\))?)?"
+)
 _MORE = re.compile(
     rf"(?:more{_W}than|greater{_W}than|in{_W}excess{_W}of|exceeds?|exceeding|over){_ADDITIONAL}"
     r"[ \t\n]*$",
@@ -1174,6 +1220,7 @@ _AT_LEAST = re.compile(
     rf"exceeds?|exceeding|above|over)){_ADDITIONAL}[ \t\n]*$",
     re.I,
 )
+_LESS_THAN = re.compile(rf"\bless{_W}than[ \t\n]*$", re.IGNORECASE)
 _UP_TO = re.compile(rf"(?:up{_W}to|as{_W}much{_W}as)[ \t\n]*$", re.IGNORECASE)
 # "or more" after the number; a unit written twice ("10% percent or more") is still the number.
 _OR_MORE = re.compile(
@@ -1405,6 +1452,10 @@ _CHARTER_PROVISION = re.compile(
 # "the reduction of the threshold required for shareholders to call a special meeting to 25%":
 # another governance right's level, not the plan's.
 _SPECIAL_MEETING = re.compile(r"\b(?:call|request)\s+(?:a\s+)?special\s+meetings?\b")
+_HOLDERS_CALLING = re.compile(
+    r"\b(?:holders?|stockholders?|shareholders?)\s+(?:representing|holding|owning)\b[^.;]{0,120}"
+    r"\bto\s+(?:call|request)\b"
+)
 # "the change-of-control threshold in that [credit] agreement was increased to 40% from the
 # prior 20%": a financing instrument's own level, not the plan's.
 _FINANCING_THRESHOLD = re.compile(
@@ -1661,6 +1712,16 @@ def _comparison(
     ormore = _OR_MORE.match(following)
     if ormore is not None:
         return Comparison.AT_LEAST, "or more", mention.start, tail + ormore.end()
+    less = _LESS_THAN.search(before)
+    if less is not None:
+        # "to permit a Passive Institutional Investor to ... own less than 17.5% ... without
+        # becoming an Acquiring Person": what is permitted ends where reaching the number starts
+        return (
+            Comparison.AT_LEAST,
+            "less than",
+            mention.start - len(before) + less.start(),
+            mention.end,
+        )
     return None, None, mention.start, mention.end
 
 
@@ -1956,7 +2017,13 @@ _CHANGING = re.compile(r"\b(?:amend|lower|reduc|increas|rais|chang|decreas|repla
 _EXCEPTION = re.compile(
     r"not be deemed|shall not be|will not be|not constitute|exception|exempt|permit|"
     r"without triggering|"
-    r"without becoming|without being deemed|in no event shall"
+    r"without becoming|without being deemed|in no event shall|"
+    # "X ("Investor") is not, nor shall Investor ... be deemed to be, an Acquiring Person for so
+    # long as ...": the same exception, the negation carried by "nor"
+    r"\bnor\b[^.;]{0,100}\bbe\s+deemed|"
+    r"\bexclud\w{0,3}\s[^.;]{0,100}\bfrom\s+the\s+definition\s+of|"
+    # "will not result in FMR becoming an "Acquiring Person" ... so long as"
+    r"\bnot\s+result\s+in\s[^.;]{0,80}\bbecoming\s+an?\s+\W?acquiring\s+person"
 )
 _PASSIVE = re.compile(
     r"without any intention of changing or influencing control|ceases to hold|passive|"
@@ -3352,14 +3419,16 @@ class _Reader:
 
     def _holder_in(self, start: int, end: int) -> tuple[str, tuple[str, ...]] | None:
         segment = " ".join(self.text[start:end].split())
+        company = " ".join((self.company or "").split()).casefold()
         for group, members in self.context.groups.items():
             if group in segment:
                 return group, members
         for short, full in self.context.names.items():
-            if re.search(rf"\b{re.escape(short)}\b", segment, re.IGNORECASE) and short not in (
-                "company",
-                "rights agreement",
-            ):
+            if (
+                company and full.casefold() in (company, company.split(",")[0])
+            ) or _NOT_HOLDER_SHORT.intersection((short, full.casefold())):
+                continue  # the company's own short name ("Evans & Sutherland") is no holder
+            if re.search(rf"\b{re.escape(short)}\b", segment, re.IGNORECASE):
                 return full, ()
         return None
 
@@ -3398,8 +3467,18 @@ class _Reader:
             and "acquiring person" not in low
         ):
             return  # a credit agreement's change-of-control level, not the plan's
-        if _SPECIAL_MEETING.search(low) and _PLAN_IN_SENTENCE.search(text, start, end) is None:
-            return  # the holders who may call a special meeting: a bylaw's level
+        if _SPECIAL_MEETING.search(low) and (
+            _PLAN_IN_SENTENCE.search(text, start, end) is None
+            or (
+                _HOLDERS_CALLING.search(low) is not None
+                and "acquiring person" not in low
+                and "trigger" not in low
+            )
+        ):
+            # the holders who may call a special meeting: a bylaw's level, or a qualifying
+            # offer's ("shareholders representing at least 10% ... to call a special meeting
+            # to vote to rescind the Revised Rights Agreement")
+            return
         mentions = find_percents(text, start, end)
         grandfather = _GRANDFATHER.search(text, start, end)
         references = [
@@ -3870,11 +3949,18 @@ class _Reader:
                 target,
             )
         holder = flags.holder
-        if holder is None and flags.exception:
+        exception = flags.exception
+        if holder is None and flags.changing:
+            # "The amendment changes that threshold, from 15% to 20%, in the case of Neil
+            # Gagnon": the new number is the named holder's, the line for others unchanged
+            case = _IN_THE_CASE_OF.match(self.text, mention.end, min(end, mention.end + 80))
+            if case is not None and case["name"].split()[0].lower() not in _NOT_A_HOLDER:
+                holder, exception = (" ".join(case["name"].split()), ()), True
+        if holder is None and exception:
             # "X Capital, L.P. ... shall not be deemed an Acquiring Person unless ... more than
             # 25%": a named holder the text does not define a short name for.
             holder = flags.named
-        if holder is not None and flags.exception:
+        if holder is not None and exception:
             if _LIMITATION.match(self.text, mention.end):
                 return None, target
             name, members = holder
@@ -3902,6 +3988,10 @@ class _Reader:
             # Rights": a half of the shares is control, never where a plan draws its line.
             return None, target
         if passive:
+            if flags.exception and self.event.kind is EventKind.AMENDMENT:
+                # "The Amendment provides for an exception ... to permit a Passive Institutional
+                # Investor to ... own less than 17.5%": the tier the amendment adds
+                target = "current"
             return SetPassiveTier(percent=value, comparison=comparison), target
         if _ALLOWED_TO_ACQUIRE.search(self.text, max(start, mention.start - 100), mention.start):
             # "This amendment allowed two investors to acquire more than 5%": an exception
@@ -3935,6 +4025,8 @@ class _Reader:
         if _EXCEPTION.search(low) is None:
             return None
         named = _EXCLUDED.search(self.text, start, end)
+        if named is None and "exclud" in low:
+            named = _EXCLUDED_FROM.search(self.text, start, end)
         if named is None and "in no event" in low:
             named = _IN_NO_EVENT.search(self.text, start, end)
         if named is None and "waive" in low and "without being deemed" in low:
@@ -3973,7 +4065,11 @@ class _Reader:
             and _RECITED_EXTENSION.search(self.text, start, end) is not None
         ):
             return
-        in_effect = _IN_EFFECT_UNTIL.search(self.text, start, end) if "in effect" in low else None
+        in_effect = (
+            _IN_EFFECT_UNTIL.search(self.text, start, end)
+            if "in effect" in low or "term of" in low
+            else None
+        )
         if "expir" not in low and in_effect is None:
             self._expiry_section_date(start, end, authority)
             return
