@@ -78,6 +78,7 @@ __all__ = [
     "draft_filing",
     "stated_percent",
     "unstated_comparison",
+    "unstated_words",
 ]
 
 T = TypeVar("T")
@@ -122,6 +123,16 @@ def stated_percent(change: Change) -> Fraction | None:
     ):
         return percent.at_least
     return None
+
+
+def unstated_words(change: Change) -> str | None:
+    """``"20% (comparison not stated)"`` for a threshold the text gives without its comparison.
+
+    The one way readings, conflicts and corpus facts write such a threshold; ``None`` for every
+    other change (see :func:`stated_percent`).
+    """
+    percent = stated_percent(change)
+    return None if percent is None else f"{format_percent(percent)}% ({COMPARISON_NOT_STATED})"
 
 
 class Authority(enum.IntEnum):
@@ -226,9 +237,9 @@ class DraftChange:
 
     def reading(self) -> str:
         """The value read, in words, to compare readings and report conflicts."""
-        percent = stated_percent(self.change)
-        if percent is not None:
-            return f"{format_percent(percent)}% ({COMPARISON_NOT_STATED})"
+        unstated = unstated_words(self.change)
+        if unstated is not None:
+            return unstated
         change = self.change
         if isinstance(change, _THRESHOLD_CHANGES) and change.known:
             return change.threshold.describe()

@@ -39,11 +39,10 @@ from rightsplan.amendments import (
 )
 from rightsplan.edgar.classify import DocumentKind
 from rightsplan.edgar.draft import (
-    COMPARISON_NOT_STATED,
     FilingDraft,
     draft_filing,
     kind_name,
-    stated_percent,
+    unstated_words,
 )
 from rightsplan.edgar.filing import parse_filing, read_filing
 from rightsplan.errors import FilingError, InvalidInputError
@@ -73,18 +72,14 @@ __all__ = [
 def change_fact(change: Change) -> str:
     """A change as a fact's value: its kind and what it sets."""
     kind = kind_name(type(change))
-    unstated = stated_percent(change)
+    unstated = unstated_words(change)
     if isinstance(change, AddException | ReplaceException):
         members = f"; members {' | '.join(change.members)}" if change.members else ""
         passive = "; passive" if change.requires_passive else ""
-        cap = (
-            change.words()
-            if unstated is None
-            else f"{format_percent(unstated)}% ({COMPARISON_NOT_STATED})"
-        )
+        cap = change.words() if unstated is None else unstated
         return f"{kind}={change.holder}: {cap}{passive}{members}"
     if unstated is not None:
-        return f"{kind}={format_percent(unstated)}% ({COMPARISON_NOT_STATED})"
+        return f"{kind}={unstated}"
     if isinstance(change, SetThreshold | SetPassiveTier) and isinstance(change.percent, Fraction):
         return f"{kind}={change.threshold.describe()}"
     if isinstance(change, SetGrandfathering):
