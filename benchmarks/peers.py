@@ -20,6 +20,7 @@ The limit ``p`` percent (``num / den``) with comparison ``at-least`` allows at m
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 import polars as pl
@@ -306,13 +307,9 @@ class JoinFloor:
         )
 
 
-_KERNEL: list[object] = []
-
-
+@functools.cache
 def _join_floor_kernel() -> Any:
     """The join floor's kernel, compiled on first use (numba, both cores)."""
-    if _KERNEL:
-        return _KERNEL[0]
     import numba
 
     @numba.njit(parallel=True, nogil=True, cache=False)
@@ -360,5 +357,4 @@ def _join_floor_kernel() -> Any:
             else:
                 status[row] = 1
 
-    _KERNEL.append(kernel)
     return kernel
