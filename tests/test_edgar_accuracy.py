@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ import pytest
 from rightsplan.edgar import draft_filing, read_filing
 from rightsplan.edgar.evaluate import (
     HALVES,
+    CorpusScore,
     comparable,
     corpus_documents,
     evaluate_corpus,
@@ -133,23 +136,54 @@ FIGURES = re.compile(
 )
 
 
+@functools.cache
+def scored(half: str) -> CorpusScore:
+    """One evaluation of a half of the corpus, shared by the tests that only read its figures."""
+    return evaluate_corpus(CORPUS, half)
+
+
+@pytest.fixture
+def small_corpus(tmp_path: Path) -> Path:
+    """A copy of a few companies of the corpus, one in each half, with its own split.json."""
+    halves = json.loads((CORPUS / "split.json").read_text("utf-8"))
+    chosen = {"development": halves["development"][:3], "test": halves["test"][:1]}
+    for slug in chosen["development"] + chosen["test"]:
+        shutil.copytree(CORPUS / slug, tmp_path / slug)
+    split = {**chosen, "retired_from_test": []}
+    (tmp_path / "split.json").write_text(json.dumps(split), "utf-8")
+    return tmp_path
+
+
 class TestCorpusEvaluation:
-    def test_command_prints_the_per_kind_table(self, capsys: pytest.CaptureFixture[str]) -> None:
+    def test_command_prints_the_per_kind_table(
+        self, small_corpus: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
         """`python -m rightsplan.edgar.evaluate --half development` prints the per-kind table."""
-        assert main(["--corpus", str(CORPUS), "--half", "development"]) == 0
+        assert main(["--corpus", str(small_corpus), "--half", "development"]) == 0
         out = capsys.readouterr().out
+        assert out == to_markdown([evaluate_corpus(small_corpus, "development")])
         assert out.startswith("| fact kind | development (")
-        for kind in ("document kind", "event", "threshold", "dates", "all facts"):
+        for kind in ("document kind", "event", "dates", "all facts"):
             assert f"| {kind} | " in out
 
-    def test_json_and_errors(self, capsys: pytest.CaptureFixture[str]) -> None:
+    def test_json_and_errors(self, small_corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """--format json gives each half's counts per kind and every missed and wrong fact."""
-        assert main(["--corpus", str(CORPUS), "--half", "development", "--format", "json"]) == 0
-        (half,) = json.loads(capsys.readouterr().out)
-        assert half["half"] == "development" and half["documents"] > 40
-        total = half["all"]
-        assert total["expected"] - total["correct"] == len(half["missed"])
-        assert total["drafted"] - total["correct"] == len(half["wrong"])
+        args = ["--corpus", str(small_corpus), "--half", "both", "--format", "json"]
+        assert main(args) == 0
+        halves = json.loads(capsys.readouterr().out)
+        assert [h["half"] for h in halves] == ["development", "test"]
+        for half in halves:
+            assert half["documents"] >= 1
+            total = half["all"]
+            assert total["expected"] - total["correct"] == len(half["missed"])
+            assert total["drafted"] - total["correct"] == len(half["wrong"])
+
+    def test_json_lists_the_errors_of_the_whole_half(self) -> None:
+        """On the whole development half the error lists account for every miss and wrong fact."""
+        half = scored("development")
+        assert half.documents > 40
+        assert half.total.expected - half.total.correct == len(half.total.missed)
+        assert half.total.drafted - half.total.correct == len(half.total.wrong)
 
     def test_bad_input_exits_2(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """An unknown half or a folder without split.json exits 2 with one line."""
@@ -185,15 +219,14 @@ class TestCorpusEvaluation:
 
     def test_deterministic(self) -> None:
         """Two runs on the same half give the same figures and the same errors."""
-        first = evaluate_corpus(CORPUS, "development")
-        assert first == evaluate_corpus(CORPUS, "development")
+        assert evaluate_corpus(CORPUS, "development") == scored("development")
 
     def test_docs_report_the_figures_it_computes(self) -> None:
         """docs/filings.md shows the figures the command computes for both halves and targets."""
         page = (ROOT / "docs" / "filings.md").read_text("utf-8")
         match = FIGURES.search(page)
         assert match is not None
-        halves = [evaluate_corpus(CORPUS, half) for half in HALVES]
+        halves = [scored(half) for half in HALVES]
         assert match["table"] == to_markdown(halves)
         test = halves[1]
         for kind in ("thresholds (comparison and holder)", "dates"):
