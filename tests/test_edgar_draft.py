@@ -1549,8 +1549,8 @@ class TestNamedPartiesAndAgents:
         assert "agreement.rights_agent=New Harbor Bank" in drafted
         assert not any("appoint-rights-agent" in f for f in drafted)
 
-    def test_parties_recital_names_the_agent_succeeded(self) -> None:
-        """A recital that the Company and X (as successor to Y) are parties names Y the agent."""
+    def test_parties_recital_names_the_successor_serving(self) -> None:
+        """A recital that the Company and X (as successor to Y) are parties names X the agent."""
         text = (
             "FIRST AMENDMENT TO RIGHTS AGREEMENT\nThis First Amendment, dated as of May 2, 2001, "
             'is among River Bank ("River"), Acme Inc. (the "Company") and Harbor Bank '
@@ -1558,7 +1558,23 @@ class TestNamedPartiesAndAgents:
             "are parties to that certain Rights Agreement, dated as of March 3, 1990;\n"
             "WHEREAS, the Company desires to appoint Harbor as a successor Rights Agent.\n"
         )
-        assert "agreement.rights_agent=Lake Trust Company" in text_facts(text)
+        drafted = text_facts(text)
+        assert "agreement.rights_agent=River Bank" in drafted
+        assert "agreement.rights_agent=Lake Trust Company" not in drafted
+        assert "amendment[1].appoint-rights-agent=Harbor Bank" in drafted
+
+    def test_predecessor_to_the_rights_agent_is_history(self) -> None:
+        """An agreement executed with "the predecessor to the Rights Agent" names no agent."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nTHIS AMENDMENT is made as of June 4, 2003, by "
+            'and between Acme Inc. (the "Company"), and Harbor Investor Services LLC, a New '
+            'Jersey corporation (the "Rights Agent").\nWHEREAS, the Company and River '
+            "Shareholder Services, L.L.C., the predecessor to the Rights Agent, executed a "
+            "Rights Agreement, dated as of August 4, 2000;\n"
+        )
+        drafted = text_facts(text)
+        assert "agreement.rights_agent=Harbor Investor Services LLC" in drafted
+        assert "agreement.rights_agent=River Shareholder Services, L.L.C." not in drafted
 
     def test_short_name_of_the_party_recited_is_read_in_full(self) -> None:
         """A short name in a recital of the parties is read as the full name it stands for."""
@@ -2657,7 +2673,7 @@ class TestRound6:
                 "WHEREAS, the Company and Gamma Shareholder Services, L.L.C., the predecessor to "
                 "the Rights Agent, executed a Rights Agreement, dated as of August 4, 2000 (the "
                 '"Rights Agreement");',
-                "Gamma Shareholder Services, L.L.C.",
+                "Beta Investor Services LLC",
             ),
             (
                 "WHEREAS, effective as of the date hereof, the Rights Agent has been appointed by "
@@ -2668,7 +2684,7 @@ class TestRound6:
         ],
     )
     def test_agent_the_agreement_was_made_with(self, recital: str, agent: str) -> None:
-        """The present agent's predecessor, named as the agreement's party, is its agent."""
+        """The agent serving: the party, or the one this document's appointment replaces."""
         text = (
             "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment is entered into as of June 4, "
             '2003, by and between Acme Incorporated (the "Company"), and Beta Investor Services '

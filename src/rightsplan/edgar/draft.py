@@ -2910,7 +2910,9 @@ class _Reader:
                 self.defined_successor = " ".join(match["agent"].split())
             self._add_agent(match, 0.85 * factor, original=leaving)
         for match in _AGENT_PARTY_TO.finditer(self.text, start, end):
-            group = "named" if match["named"] else "original" if match["original"] else "agent"
+            # "the Company and U.S. Bank (as successor to Firstar Trust Company) are parties":
+            # the agent serving is the successor; the one it succeeded is history
+            group = "named" if match["named"] else "agent"
             refs = list(_AMENDMENT_REF.finditer(self.text, start, match.start()))
             if group == "named" and refs:
                 # "entered into a First Amendment ... (the "First Amendment"), under which X
@@ -2927,8 +2929,11 @@ class _Reader:
                 continue
             self._add_agent(match, 0.85 * factor, group=group, original=True)
         for match in _PREDECESSOR_PARTY.finditer(self.text, start, end):
-            group = "original" if match["original"] else "succeeded"
-            self._add_agent(match, 0.85 * factor, group=group, original=True)
+            if match["original"]:
+                # "the Company and ChaseMellon ..., the predecessor to the Rights Agent,
+                # executed a Rights Agreement": history; the agent serving is the Rights Agent
+                continue
+            self._add_agent(match, 0.85 * factor, group="succeeded", original=True)
 
     def _add_agent(
         self,
