@@ -3521,3 +3521,76 @@ class TestRound9:
             "Rights Agreement on December 18, 2020;\n"
         )
         assert "amendment[1].executed=2020-12-18" in text_facts(text)
+
+
+class TestRound12:
+    """Round 12: the rights agent serving when the document speaks, and its appointment."""
+
+    def test_successor_party_to_its_predecessor_is_the_agent(self) -> None:
+        """'and X, as successor rights agent to Y (the "Rights Agent")' names X, appoints none."""
+        text = (
+            "AMENDMENT AGREEMENT\nAMENDMENT AGREEMENT (this \u201cAgreement\u201d) dated as of "
+            "November 12, 2007 between Acme Medical, Inc., a Florida corporation, and Harbor "
+            "Trust Company, N.A., a federally chartered trust company, as successor rights agent "
+            "to Lake Investor Services, LLC (the \u201cRights Agent\u201d).\nWHEREAS, the Company "
+            "and Rights Agent have previously entered into a Rights Agreement, dated as of July "
+            "16, 2002;\n"
+        )
+        drafted = text_facts(text)
+        assert "agreement.rights_agent=Harbor Trust Company, N.A." in drafted
+        assert "agreement.rights_agent=Lake Investor Services, LLC" not in drafted
+        assert not any("appoint-rights-agent" in f for f in drafted)
+
+    def test_successor_named_as_party_of_the_agreement_is_no_appointment(self) -> None:
+        """'between the registrant and X, as successor Rights Agent.' names the agent serving."""
+        text = (
+            "FORM 8-A/A\nAcme Corporation\nItem 1. The registrant entered into Amendment No. 2 "
+            '(the "Amendment") to the Rights Agreement dated as of June 26, 1986, as heretofore '
+            'amended (the "Rights Agreement") between the registrant and Harbor Trust Company of '
+            "New York, as successor Rights Agent. The Amendment extends the term of the Rights.\n"
+        )
+        drafted = text_facts(text)
+        assert "agreement.rights_agent=Harbor Trust Company of New York" in drafted
+        assert not any("appoint-rights-agent" in f for f in drafted)
+
+    def test_successor_with_its_predecessor_defined_is_appointed(self) -> None:
+        """'and X, as successor rights agent to Y (the "Predecessor Agent")' appoints X."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1, dated as of May 2, 2005, "
+            'is between Acme Brands, Inc., a Delaware corporation (the "Company"), and Harbor '
+            'Stock Transfer Company, LLC ("HST"), as successor rights agent to Lake Bank (the '
+            '"Predecessor Agent").\n'
+        )
+        drafted = text_facts(text)
+        assert "amendment[1].appoint-rights-agent=Harbor Stock Transfer Company, LLC" in drafted
+
+    @pytest.mark.parametrize(
+        "recital",
+        [
+            "WHEREAS, the Company has appointed Harbor as the successor Rights Agent under the "
+            "Agreement;",
+            "WHEREAS, the Company and Harbor entered into that certain Amendment to Rights "
+            "Agreement dated March 2, 2000, whereby the Company removed Lake Trust Company as "
+            "rights agent and appointed Harbor as Successor Rights Agent;",
+        ],
+    )
+    def test_appointment_recited_in_the_past_is_no_appointment(self, recital: str) -> None:
+        """An earlier appointment the amendment recites is not the amendment's appointment."""
+        text = (
+            "AMENDMENT NO. 2 TO RIGHTS AGREEMENT\nThis Amendment No. 2, dated as of April 3, 2001,"
+            ' is by and between Acme Corp. (the "Company") and Harbor Stock Transfer Company '
+            '("Harbor").\n' + recital + "\n"
+        )
+        assert not any("appoint-rights-agent" in f for f in text_facts(text))
+
+    def test_appointment_effective_as_of_the_date_hereof_is_made_now(self) -> None:
+        """'the Company has appointed X ... as of the date hereof' is this amendment's own."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1, dated as of September "
+            '15, 1997, is by and between Acme Holding Corporation (the "Company") and Harbor Bank, '
+            'N.A. ("Harbor").\nWHEREAS, the Company has appointed Harbor as successor Rights '
+            "Agent under the Rights Agreement, and Harbor has agreed to accept such appointment "
+            "as of the date hereof;\n"
+        )
+        drafted = text_facts(text)
+        assert "amendment[1].appoint-rights-agent=Harbor Bank, N.A." in drafted

@@ -549,7 +549,8 @@ _PARENTHESIS = r"\((?:[^()]|\([^()]{0,80}\)){0,160}\)"
 _AGENT = re.compile(
     # never the predecessor after "successor in interest to" or "f/k/a": the agent is the name
     # before it ("X f/k/a Y, as Rights Agent", "X, successor in interest to Y, as Rights Agent")
-    rf"(?:\b(?i:and|with)|(?<![Ss]uccessor )(?<![Ii]nterest )\b(?i:to)|^)[ \t\n-]+"
+    # ("X, as successor rights agent to Y (the "Rights Agent")": Y is the predecessor)
+    rf"(?:\b(?i:and|with)|(?<![Ss]uccessor )(?<![Ii]nterest )(?<![Aa]gent )\b(?i:to)|^)[ \t\n-]+"
     rf"(?P<agent>{_AGENT_NAME})"
     rf"(?:,?{_W}(?:an?{_W}[^,()]{{1,80}}?|{_PARENTHESIS}|(?i:(?:as{_W})?successor(?:[ -]in[ -]"
     rf"interest)?){_W}to{_W}[^,()]{{1,80}}?|(?i:f/k/a|formerly{_W}known{_W}as){_W}[^,()]"
@@ -842,6 +843,26 @@ _SUCCESSOR_AS = re.compile(
     rf"(?:,?[ \t\n]+(?i:N\.A\.|Inc\.|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.))?)"
     rf"(?:,?{_W}(?:an?{_W}[^,()]{{1,80}}?|\([^)]{{0,60}}\))){{0,3}},?{_W}"
     rf"(?i:as{_W}(?:a{_W}|the{_W})?successor{_W}rights{_W}agent)"
+)
+# What follows a party "X, as successor Rights Agent" that names it as the agent serving: its
+# predecessor ("to Y"), then a defined name or the sentence's end: '(the "Rights Agent")',
+# '("Computershare")', '(the "Rights Agreement")', "."; never "under the Rights Agreement".
+_PARTY_BEFORE = re.compile(r"(?i:and|with)\b")
+_SUCCESSOR_TO = re.compile(rf",?{_W}to{_W}{_AGENT_NAME}")
+# A predecessor the document defines by its part in a change ('to Y (the "Predecessor
+# Agent")') makes it the document's own appointment.
+_PARTY_AFTER = re.compile(
+    r"[ \t\n]*(?:\([ \t\n]*(?:the[ \t\n]+)?[\"“](?!(?i:predecessor|resigning|prior|former|"
+    r"outgoing|retiring))|\.(?:[ \t\n]|$))"
+)
+# "the Company has appointed X as successor", "appointed X": an appointment told in the past,
+# and the words that make it this document's own ("effective as of the date hereof").
+_PAST_APPOINTED = re.compile(r"(?:(?i:has|have|had)[ \t\n]+)?appointed\b|(?i:and|with)\b")
+# "the Company appointed X as successor Rights Agent and entered into Amendment No. 4": a
+# report of the appointment the amendment it reports makes.
+_APPOINTED_NOW = re.compile(
+    r"(?i:date[ \t\n]+hereof|hereby|herewith|this[ \t\n]+(?:amendment|agreement|instrument)"
+    r"|and[ \t\n]+entered[ \t\n]+into[ \t\n]+(?:an?[ \t\n]+|the[ \t\n]+)?amendment\b)"
 )
 _DEFINED_AS_AGENT = re.compile(
     rf"[ \t\n]*\([ \t\n]*(?i:the{_W})?[\"“]Rights{_W}Agent[\"”][ \t\n]*\)"
@@ -3288,6 +3309,29 @@ class _Reader:
                         0.7 * _AUTHORITY_FACTOR[authority],
                     )
 
+    def _successor_serving(self, match: re.Match[str], start: int, end: int) -> bool:
+        """Whether a successor agent ``match`` names is the agent serving, not one appointed now.
+
+        'and X, as successor Rights Agent (the "Rights Agent")', 'and X, as successor rights
+        agent to Y (the "Rights Agent")', 'between the registrant and X, as successor Rights
+        Agent.': a party named with its past. "the Company has appointed X as the successor
+        Rights Agent", "whereby the Company ... appointed X as Successor Rights Agent": an
+        earlier appointment recited, unless the sentence makes it now ("as of the date hereof").
+        """
+        text = self.text
+        if _DEFINED_AS_AGENT.match(text, match.end(), end):
+            return True
+        if match.re is _SUCCESSOR_AS and _PARTY_BEFORE.match(match.group()):
+            after = _SUCCESSOR_TO.match(text, match.end(), end)
+            tail = after.end() if after is not None else match.end()
+            return bool(_PARTY_AFTER.match(text, tail, end))
+        if match.re in (_SUCCESSOR, _SUCCESSOR_AS) and _PAST_APPOINTED.match(match.group()):
+            sentence = text[start:end]
+            if re.search(r"\bwhereby\b", text[start : match.start()]):
+                return True  # "an Amendment ..., whereby the Company ... appointed X": recited
+            return _APPOINTED_NOW.search(sentence) is None
+        return False
+
     def _successor(
         self,
         start: int,
@@ -3306,7 +3350,7 @@ class _Reader:
             match = _APPOINTS_AS_AGENT.search(self.text, start, end)
             if match is not None and match["replacing"] is not None:
                 group = "replacing"
-        if match is not None and _DEFINED_AS_AGENT.match(self.text, match.end(), end):
+        if match is not None and group == "agent" and self._successor_serving(match, start, end):
             # 'and X, as successor Rights Agent (the "Rights Agent")': a party serving as the
             # agent, appointed before; the agent the instrument names, not its appointment
             self._add_agent(match, 0.8 * _AUTHORITY_FACTOR[authority])
