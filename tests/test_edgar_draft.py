@@ -3594,3 +3594,17 @@ class TestRound12:
         )
         drafted = text_facts(text)
         assert "amendment[1].appoint-rights-agent=Harbor Bank, N.A." in drafted
+
+    def test_mirror_listing_date_is_not_the_amendments(self) -> None:
+        """A mirror's "• March 16th, 2022 •" listing field does not date the amendment."""
+        text = (
+            "FIFTH AMENDMENT TO TAX ASSET PROTECTION PLANTax Asset Protection Plan \u2022 March "
+            "16th, 2022 \u2022 Acme Solutions, Inc. \u2022 Delaware\nContract Type FiledMarch "
+            '16th, 2022 Company JurisdictionThis FIFTH AMENDMENT TO TAX ASSET PROTECTION PLAN (this'
+            ' "Amendment") is entered into as of March 15, 2022, by and between Acme Solutions, '
+            'Inc., a Delaware corporation (the "Company"), and Harbor Trust Company, N.A. (the '
+            '"Rights Agent").\n'
+        )
+        drafted = text_facts(text)
+        assert "amendment[5].executed=2022-03-15" in drafted
+        assert "amendment[5].executed=2022-03-16" not in drafted

@@ -2783,10 +2783,12 @@ class _Reader:
             for s, e, day in _text.find_dates(text, start, end):
                 if any(a <= s < b for a, b in claimed):
                     continue
-                # a mirror's "Published on X" dates its page, not the instrument
+                # a mirror's "Published on X" dates its page, not the instrument; so does its
+                # listing's field between bullets ("PLAN • March 16th, 2022 • Acme Inc. •")
+                # and its "Filed" column ("Contract Type FiledMarch 16th, 2022 Company")
                 if re.search(
-                    r"\b(?:amended|filed|(?i:published|posted))[ \t\n]+"
-                    r"(?:on[ \t\n]+|as[ \t\n]+of[ \t\n]+)?$",
+                    r"(?:\b(?:amended|filed|(?i:published|posted))[ \t\n]+"
+                    r"(?:on[ \t\n]+|as[ \t\n]+of[ \t\n]+)?|\u2022[ \t]*|\bType[ \t]+Filed)$",
                     text[max(start, s - 20) : s],
                 ):
                     continue
