@@ -3600,7 +3600,7 @@ class TestRound12:
         text = (
             "FIFTH AMENDMENT TO TAX ASSET PROTECTION PLANTax Asset Protection Plan \u2022 March "
             "16th, 2022 \u2022 Acme Solutions, Inc. \u2022 Delaware\nContract Type FiledMarch "
-            '16th, 2022 Company JurisdictionThis FIFTH AMENDMENT TO TAX ASSET PROTECTION PLAN (this'
+            "16th, 2022 Company JurisdictionThis FIFTH AMENDMENT TO TAX ASSET PROTECTION PLAN (this"
             ' "Amendment") is entered into as of March 15, 2022, by and between Acme Solutions, '
             'Inc., a Delaware corporation (the "Company"), and Harbor Trust Company, N.A. (the '
             '"Rights Agent").\n'
