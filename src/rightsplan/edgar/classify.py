@@ -471,7 +471,10 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
             # exhibit's label on a flattened page ("Exhibit 4.2 FIRST AMENDMENT TO RIGHTS
             # AGREEMENT", "EXHIBIT 99 THIRD AMENDMENT TO RIGHTS AGREEMENT").
             rf"^[ \t]*{_AMENDMENT_TITLE},?{_S}(?:dated|made|entered)\b|"
-            rf"\bEXHIBIT[ \t]+[\d.()A-Za-z]{{1,8}}[ \t]+(?-i:{_AMENDMENT_TITLE})\b",
+            rf"\bEXHIBIT[ \t]+[\d.()A-Za-z]{{1,8}}[ \t]+(?-i:{_AMENDMENT_TITLE})\b|"
+            # an instrument titled by what it is, in capitals on a line of its own: "AMENDMENT
+            # AGREEMENT" (its own short name then "this Agreement")
+            rf"^[ \t]*(?-i:AMENDMENT{_S}AGREEMENT)[ \t]*$",
             re.I | re.M,
         ),
     ),
