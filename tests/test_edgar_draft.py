@@ -3608,3 +3608,18 @@ class TestRound12:
         drafted = text_facts(text)
         assert "amendment[5].executed=2022-03-15" in drafted
         assert "amendment[5].executed=2022-03-16" not in drafted
+
+    def test_following_inserted_in_lieu_thereof_is_the_new_text(self) -> None:
+        """'deleted in its entirety and the following is inserted in lieu thereof:' sets it."""
+        text = (
+            "AMENDMENT NO. 3 TO RIGHTS AGREEMENT\nThis Amendment No. 3, dated as of June 19, "
+            '2008, is made by and between Acme Enterprises, Inc. (the "Company") and Harbor '
+            'Trust Company, N.A. (the "Rights Agent").\n\n1. Section 1(a) is hereby deleted in '
+            "its entirety and the following is inserted in lieu thereof:\n\n\u201c(a) "
+            "\u201cAcquiring Person\u201d means any Person who or which, together with all "
+            "Affiliates and Associates of such Person, shall become the Beneficial Owner of 17 "
+            "1/2% or more of the shares of Common Stock then outstanding.\u201d\n"
+        )
+        drafted = text_facts(text)
+        assert "amendment[3].set-threshold=17.5% or more" in drafted
+        assert not any(f.startswith("agreement.set-threshold") for f in drafted)

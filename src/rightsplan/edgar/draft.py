@@ -765,7 +765,11 @@ _NEW_TEXT = re.compile(
     rf"\bhereby{_W}amends?\b[^.;:]{{0,80}}?"
     rf"\bas{_W}follows[ \t]*:|\b(?:replaced|substituted)(?:{_W}in{_W}its{_W}entirety)?{_W}"
     rf"(?:with|by)"
-    rf"{_W}the{_W}following[ \t]*:",
+    rf"{_W}the{_W}following[ \t]*:|"
+    # "Section 1(a) is hereby deleted in its entirety and the following is inserted in lieu
+    # thereof:"
+    rf"\bthe{_W}following{_W}(?:is|shall{_W}be)(?:{_W}hereby)?{_W}(?:inserted|substituted)"
+    rf"(?:{_W}in{_W}lieu{_W}thereof|{_W}therefor)?[ \t]*:",
     re.IGNORECASE | re.MULTILINE,
 )
 _NEXT_INSTRUCTION = _text.phrase(
