@@ -3623,3 +3623,15 @@ class TestRound12:
         drafted = text_facts(text)
         assert "amendment[3].set-threshold=17.5% or more" in drafted
         assert not any(f.startswith("agreement.set-threshold") for f in drafted)
+
+    def test_instrument_hereby_adopted_as_of_its_own_date(self) -> None:
+        """An amendment 'dated X, as amended Y, ..., is hereby adopted as of Z' is dated Z."""
+        text = (
+            "SECOND AMENDMENT TO RIGHTS AGREEMENT\nThis Second Amendment to the Rights Agreement "
+            'between Acme Inc., a Delaware corporation (the "Company"), and Harbor Trust Company '
+            'of New York (the "Rights Agent"), dated October 19, 1998, as amended October 20, '
+            '1998 (the "Rights Agreement"), is hereby adopted as of July 29, 1999.\n'
+        )
+        drafted = text_facts(text)
+        assert "amendment[2].executed=1999-07-29" in drafted
+        assert "amendment[2].executed=1998-10-19" not in drafted

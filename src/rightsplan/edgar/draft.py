@@ -398,6 +398,13 @@ _PLAN_DATED = re.compile(
     rf"(?:(?i:dated|effective|made|entered{_W}into|adopted)[ \t\n]+)(?:(?i:as){_W}of[ \t\n]+)?"
     rf"|[ \t]+(?:(?i:as){_W}of[ \t\n]+)?)(?:this[ \t\n]+)?(?P<date>{_DATE})"
 )
+# "..., is hereby adopted as of July 29, 1999", "is hereby adopted on October 20, 1998": the
+# instrument's own verb, after its title and whatever that recites.
+_IS_HEREBY_MADE = re.compile(
+    rf"\bis{_W}hereby{_W}(?:adopted|made|executed|entered{_W}into)"
+    rf"(?:{_W}(?:as{_W}of|on|effective(?:{_W}as{_W}of)?))?{_W}(?P<date>{_DATE})",
+    re.IGNORECASE,
+)
 # "Amendment No. 2 to the Rights Agreement, dated ...": the date that follows is the amendment's.
 _ORDINAL_WORDS = "|".join(_ORDINALS)
 _AMENDMENT_OF = re.compile(
@@ -2784,6 +2791,19 @@ class _Reader:
                 for m in _RECITED_AMENDMENT.finditer(text, start, end)
                 if _amendment_number(m) != self.current_number
             ]
+            # "This Second Amendment to the Rights Agreement between ..., dated October 19,
+            # 1998, ..., is hereby adopted as of July 29, 1999": the verb of the instrument's
+            # own sentence dates it, whatever dates its title recites before
+            own = _IS_HEREBY_MADE.search(text, start, end)
+            own_day = _text.parse_date(own) if own is not None else None
+            if (
+                own is not None
+                and own_day is not None
+                and not any(a <= own.start("date") < b for a, b in claimed)
+            ):
+                evidence = self.context.evidence(own.start(), own.end())
+                record.executed = Found(own_day, evidence, 0.85 * factor)
+                return
             for s, e, day in _text.find_dates(text, start, end):
                 if any(a <= s < b for a, b in claimed):
                     continue
