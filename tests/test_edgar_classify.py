@@ -1025,3 +1025,12 @@ class TestRound12:
         )
         assert kind(text) is DocumentKind.AMENDMENT
         assert event(text) is EventKind.AMENDMENT
+
+    def test_other_item_pointing_at_the_redemption(self) -> None:
+        """'In consideration of the redemption of the Rights as described in Item 3.03' redeems."""
+        text = (
+            "FORM 8-K\nItem 3.02. Unregistered Sales of Equity Securities\nIn consideration of "
+            "the redemption of the Rights as described in Item 3.03, the Company expects to issue "
+            "an aggregate of approximately 243,892 shares of its common stock, $0.01 par value.\n"
+        )
+        assert event(text) is EventKind.REDEMPTION

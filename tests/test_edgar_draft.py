@@ -3635,3 +3635,14 @@ class TestRound12:
         drafted = text_facts(text)
         assert "amendment[2].executed=1999-07-29" in drafted
         assert "amendment[2].executed=1998-10-19" not in drafted
+
+    def test_par_value_is_no_redemption_price(self) -> None:
+        """A redemption told in another item drafts no price from '$0.01 par value'."""
+        text = (
+            "FORM 8-K\nItem 3.02. Unregistered Sales of Equity Securities\nIn consideration of "
+            "the redemption of the Rights as described in Item 3.03, the Company expects to issue "
+            "an aggregate of approximately 243,892 shares of its common stock, $0.01 par value.\n"
+        )
+        drafted = text_facts(text)
+        assert "event=redemption" in drafted
+        assert not any("redeem" in f for f in drafted)

@@ -1244,7 +1244,13 @@ _NAMED_TIER = re.compile(
     rf"\([ \t\n]*or,?{_W}(?:with{_W}respect{_W}to|in{_W}the{_W}case{_W}of){_W}"
     rf"(?P<holder>[A-Z][^(),;]{{0,80}}?),{_W}(?P<value>[^()]{{1,40}}?)[ \t\n]*\)"
 )
-_PRICE = re.compile(r"\$[ \t]?(?P<price>\d{0,3}\.\d{1,6}|\d{1,3})")
+# Words that refer to a redemption told elsewhere, never the act: "as described in Item 3.03",
+# "shares issued in consideration of the redemption of the Rights".
+_DESCRIBED_IN_ITEM = re.compile(r"\bas described in item\b|\bin consideration of the redemption\b")
+# never a par value: "common stock, $0.01 par value"
+_PRICE = re.compile(
+    r"\$[ \t]?(?P<price>\d{0,3}\.\d{1,6}|\d{1,3})(?![ \t\n]+par[ \t\n]+value)(?![\d.])"
+)
 # "more than an additional 1%": the comparison governs the tolerance the words add.
 _ADDITIONAL = (
     rf"(?:{_W}an)?(?:{_W}additional)?"
@@ -4391,6 +4397,8 @@ class _Reader:
         ):
             return
         price = _PRICE.search(self.text, start, end)
+        if price is None and _DESCRIBED_IN_ITEM.search(low):
+            return  # "the redemption ... as described in Item 3.03": told elsewhere
         record = self._amendment(None, current=True)
         drafted = [c.change for c in record.changes if isinstance(c.change, Redeem)]
         if drafted and (price is None or any(c.price is not None for c in drafted)):
