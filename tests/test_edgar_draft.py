@@ -3646,3 +3646,17 @@ class TestRound12:
         drafted = text_facts(text)
         assert "event=redemption" in drafted
         assert not any("redeem" in f for f in drafted)
+
+    def test_successor_recited_serves_over_the_agreements_first_party(self) -> None:
+        """A successor 'the Company has appointed' serves, not the agreement's first party."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT THIS AMENDMENT NO. 1 to the Rights Agreement (the "
+            '"Agreement") dated as of February 5, 1996 by and between Acme Financial Corporation '
+            '(the "Company") and Lake Shareholder Services, L.L.C. ("Lake") is entered into as of '
+            "November 4, 1996 by and between the Company and Harbor Stock Transfer & Trust Company "
+            '("Harbor"). WHEREAS, the Company has appointed Harbor as the successor Rights Agent '
+            "under the Agreement;\n"
+        )
+        drafted = text_facts(text)
+        assert "agreement.rights_agent=Harbor Stock Transfer & Trust Company" in drafted
+        assert not any("appoint-rights-agent" in f for f in drafted)

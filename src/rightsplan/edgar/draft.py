@@ -2123,6 +2123,9 @@ class _Reader:
         self.agents: list[Found[str]] = []
         self.original_agents: list[Found[str]] = []
         self.amendment_agents: list[Found[str]] = []
+        # successors the text names as serving ("X, as successor Rights Agent", "the Company has
+        # appointed X as the successor Rights Agent"): later than the agreement's first party
+        self.serving_agents: list[Found[str]] = []
         """An amendment's other party: the agent, when the text names no other."""
         """The agent the agreement was made with, as a later instrument recites it (the
         resigning one, the one succeeded): preferred to the agent now serving."""
@@ -3385,7 +3388,9 @@ class _Reader:
         if match is not None and group == "agent" and self._successor_serving(match, start, end):
             # 'and X, as successor Rights Agent (the "Rights Agent")': a party serving as the
             # agent, appointed before; the agent the instrument names, not its appointment
+            before = len(self.agents)
             self._add_agent(match, 0.8 * _AUTHORITY_FACTOR[authority])
+            self.serving_agents.extend(self.agents[before:])
             return
         if match is not None:
             raw = match[group]
@@ -4528,7 +4533,7 @@ class _Reader:
             default=None,
         )
         agent = max(
-            self.original_agents or self.agents or self.amendment_agents,
+            self.original_agents or self.serving_agents or self.agents or self.amendment_agents,
             key=lambda f: f.evidence.authority,
             default=None,
         )
