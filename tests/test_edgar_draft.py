@@ -3660,3 +3660,14 @@ class TestRound12:
         drafted = text_facts(text)
         assert "agreement.rights_agent=Harbor Stock Transfer & Trust Company" in drafted
         assert not any("appoint-rights-agent" in f for f in drafted)
+
+    def test_final_expiration_effective_in_a_recital(self) -> None:
+        """'be amended to provide for its final expiration effective X' sets the expiry X."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1, dated as of July 7, 2004, "
+            'is between Acme, Inc. (the "Company") and Harbor Trust Company, N.A. (the "Rights '
+            'Agent").\nWHEREAS, the Board of Directors of the Company has determined that the '
+            "Rights Agreement be amended to provide for its final expiration effective July 31, "
+            "2004.\n"
+        )
+        assert "amendment[1].set-expiration=2004-07-31" in text_facts(text)

@@ -1128,13 +1128,18 @@ _CLOSE_OF_BUSINESS = _text.phrase("close of business on")
 # "WHEREAS, the Board ... has determined ... to amend the Rights Agreement to, among other
 # things, extend the Final Expiration Date by three years so that it shall be X": a recital
 # of the instrument's own purpose, its new expiry the value after "to" or "so that it shall be".
+_EXPIRATION_EFFECTIVE = re.compile(
+    rf"\bexpiration{_W}effective(?:{_W}as{_W}of)?{_W}(?P<date>{_DATE})", re.IGNORECASE
+)
 _RECITED_EXTENSION = re.compile(
     rf"\bto{_W}(?:amend\b[^.;]{{0,80}}?\b)?(?:extend|advanc|accelerat)\w*{_W}the{_W}"
     rf"(?:Final{_W})?Expiration{_W}"
     rf"(?:Date|Time)\b|"
     # "... pursuant to which the Rights Agreement will be amended to provide that (i) the
     # Rights will expire at the Close of Business on May 13, 2016"
-    rf"\bamended{_W}to{_W}provide{_W}that\b[^.;]{{0,40}}?\bwill{_W}expire\b",
+    rf"\bamended{_W}to{_W}provide{_W}that\b[^.;]{{0,40}}?\bwill{_W}expire\b|"
+    # "that the Rights Agreement be amended to provide for its final expiration effective X"
+    rf"\bamended{_W}to{_W}provide{_W}for{_W}(?:its|the){_W}(?:final{_W})?expiration\b",
     re.IGNORECASE,
 )
 _REPLACED = re.compile(
@@ -4194,6 +4199,12 @@ class _Reader:
             return
         was_scheduled = _WAS_SCHEDULED.search(self.text, max(start, anchor - 40), anchor + 20)
         dates = [d for d in _dates_outside_dated(self.text, start, end) if d[0] > anchor]
+        effective = _EXPIRATION_EFFECTIVE.search(self.text, anchor, end)
+        day_effective = _text.parse_date(effective) if effective is not None else None
+        if not dates and effective is not None and day_effective is not None:
+            # "to provide for its final expiration effective July 31, 2004": the expiry's day,
+            # though "effective" stands before it
+            dates = [(effective.start("date"), effective.end("date"), day_effective)]
         named = _EXPIRY_NAMED.search(self.text, start, end)
         replaced = _REPLACED.search(self.text, start, end)
         if named is not None and replaced is not None and named.start() < replaced.end():
