@@ -3671,3 +3671,16 @@ class TestRound12:
             "2004.\n"
         )
         assert "amendment[1].set-expiration=2004-07-31" in text_facts(text)
+
+    def test_amendment_no_with_the_number_in_words(self) -> None:
+        """'AMENDMENT NO. THREE TO PREFERRED SHARES RIGHTS AGREEMENT' numbers the amendment 3."""
+        text = (
+            "AMENDMENT NO. THREE TO PREFERRED SHARES RIGHTS AGREEMENT\nTHIS AMENDMENT NO. THREE "
+            "TO THE PREFERRED SHARES RIGHTS AGREEMENT (this \u201cAmendment No. Three\u201d) is "
+            "made as of this 23rd day of April, 2003 by and between ACME CORPORATION, a Delaware "
+            "corporation (the \u201cCompany\u201d), and Harbor Trust Company, N.A. (the "
+            "\u201cRights Agent\u201d).\n"
+        )
+        drafted = text_facts(text)
+        assert "amendment[3].executed=2003-04-23" in drafted
+        assert "amendment[-].executed=2003-04-23" not in drafted

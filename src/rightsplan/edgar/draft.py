@@ -352,8 +352,9 @@ _AMENDMENT_REF = re.compile(
     rf"\b(?P<ordinal>First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
     rf"{_W}Amendment\b|"
     # "Amendment One to the Rights Agreement": the number in words, capitalised as a name.
-    # "Amendment Number One, dated as of May 26, 1998": "Number" written out too.
-    rf"\bAmendment{_W}(?:Number{_W})?"
+    # "Amendment Number One, dated as of May 26, 1998": "Number" written out too; "AMENDMENT
+    # NO. THREE TO PREFERRED SHARES RIGHTS AGREEMENT": "No." before the word.
+    rf"\bAmendment{_W}(?:(?:Number|No\.){_W})?"
     # "AMENDMENT NUMBER FOUR TO RIGHTS AGREEMENT": a title in capitals
     rf"(?P<word>(?-i:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|"
     rf"ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN))\b",
