@@ -1009,3 +1009,28 @@ class TestRound8:
             "2000, to its Rights Agreement dated as of February 4, 1999.\n"
         )
         assert event(text) is EventKind.AMENDMENT
+
+
+class TestRound12:
+    """Round 12: kinds read from an instrument's own title."""
+
+    def test_amendment_agreement_title_is_an_amendment(self) -> None:
+        """An instrument titled 'AMENDMENT AGREEMENT' (its short name 'this Agreement') amends."""
+        text = (
+            "Exhibit 4.1\nAMENDMENT AGREEMENT\nAMENDMENT AGREEMENT (this \u201cAgreement\u201d) "
+            "dated as of November 12, 2007 between Acme Medical, Inc., a Florida corporation, and "
+            "Harbor Trust Company, N.A. (the \u201cRights Agent\u201d).\nWHEREAS, the Company and "
+            "Rights Agent have previously entered into a Rights Agreement, dated as of July 16, "
+            "2002;\n"
+        )
+        assert kind(text) is DocumentKind.AMENDMENT
+        assert event(text) is EventKind.AMENDMENT
+
+    def test_other_item_pointing_at_the_redemption(self) -> None:
+        """'In consideration of the redemption of the Rights as described in Item 3.03' redeems."""
+        text = (
+            "FORM 8-K\nItem 3.02. Unregistered Sales of Equity Securities\nIn consideration of "
+            "the redemption of the Rights as described in Item 3.03, the Company expects to issue "
+            "an aggregate of approximately 243,892 shares of its common stock, $0.01 par value.\n"
+        )
+        assert event(text) is EventKind.REDEMPTION

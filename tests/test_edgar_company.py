@@ -585,3 +585,17 @@ class TestRound8:
             "\u201cCompany\u2019), and Beta Trust Company, LLC (the \u201cRights Agent\u201d).\n"
         )
         assert company(text) == "Acme Bio Inc."
+
+
+class TestRound12:
+    """Round 12: a renamed company's former name in its preamble."""
+
+    def test_formerly_known_as_after_a_comma(self) -> None:
+        """'The Acme Group, Inc., formerly known as Acme Research ...': the name before it."""
+        text = (
+            "THIS FIRST AMENDMENT TO RIGHTS AGREEMENT (the \u201cAmendment\u201d) is made as of "
+            "June 15, 2006, between The Acme Group, Inc., formerly known as Acme Research "
+            "Corporation, a Delaware corporation (the \u201cCompany\u201d), and Beta Investor "
+            "Services, LLC (the \u201cRights Agent\u201d).\n"
+        )
+        assert company(text) == "The Acme Group, Inc."

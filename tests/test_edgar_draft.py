@@ -1549,8 +1549,8 @@ class TestNamedPartiesAndAgents:
         assert "agreement.rights_agent=New Harbor Bank" in drafted
         assert not any("appoint-rights-agent" in f for f in drafted)
 
-    def test_parties_recital_names_the_agent_succeeded(self) -> None:
-        """A recital that the Company and X (as successor to Y) are parties names Y the agent."""
+    def test_parties_recital_names_the_successor_serving(self) -> None:
+        """A recital that the Company and X (as successor to Y) are parties names X the agent."""
         text = (
             "FIRST AMENDMENT TO RIGHTS AGREEMENT\nThis First Amendment, dated as of May 2, 2001, "
             'is among River Bank ("River"), Acme Inc. (the "Company") and Harbor Bank '
@@ -1558,7 +1558,23 @@ class TestNamedPartiesAndAgents:
             "are parties to that certain Rights Agreement, dated as of March 3, 1990;\n"
             "WHEREAS, the Company desires to appoint Harbor as a successor Rights Agent.\n"
         )
-        assert "agreement.rights_agent=Lake Trust Company" in text_facts(text)
+        drafted = text_facts(text)
+        assert "agreement.rights_agent=River Bank" in drafted
+        assert "agreement.rights_agent=Lake Trust Company" not in drafted
+        assert "amendment[1].appoint-rights-agent=Harbor Bank" in drafted
+
+    def test_predecessor_to_the_rights_agent_is_history(self) -> None:
+        """An agreement executed with "the predecessor to the Rights Agent" names no agent."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nTHIS AMENDMENT is made as of June 4, 2003, by "
+            'and between Acme Inc. (the "Company"), and Harbor Investor Services LLC, a New '
+            'Jersey corporation (the "Rights Agent").\nWHEREAS, the Company and River '
+            "Shareholder Services, L.L.C., the predecessor to the Rights Agent, executed a "
+            "Rights Agreement, dated as of August 4, 2000;\n"
+        )
+        drafted = text_facts(text)
+        assert "agreement.rights_agent=Harbor Investor Services LLC" in drafted
+        assert "agreement.rights_agent=River Shareholder Services, L.L.C." not in drafted
 
     def test_short_name_of_the_party_recited_is_read_in_full(self) -> None:
         """A short name in a recital of the parties is read as the full name it stands for."""
@@ -2657,7 +2673,7 @@ class TestRound6:
                 "WHEREAS, the Company and Gamma Shareholder Services, L.L.C., the predecessor to "
                 "the Rights Agent, executed a Rights Agreement, dated as of August 4, 2000 (the "
                 '"Rights Agreement");',
-                "Gamma Shareholder Services, L.L.C.",
+                "Beta Investor Services LLC",
             ),
             (
                 "WHEREAS, effective as of the date hereof, the Rights Agent has been appointed by "
@@ -2668,7 +2684,7 @@ class TestRound6:
         ],
     )
     def test_agent_the_agreement_was_made_with(self, recital: str, agent: str) -> None:
-        """The present agent's predecessor, named as the agreement's party, is its agent."""
+        """The agent serving: the party, or the one this document's appointment replaces."""
         text = (
             "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment is entered into as of June 4, "
             '2003, by and between Acme Incorporated (the "Company"), and Beta Investor Services '
@@ -3505,3 +3521,166 @@ class TestRound9:
             "Rights Agreement on December 18, 2020;\n"
         )
         assert "amendment[1].executed=2020-12-18" in text_facts(text)
+
+
+class TestRound12:
+    """Round 12: the rights agent serving when the document speaks, and its appointment."""
+
+    def test_successor_party_to_its_predecessor_is_the_agent(self) -> None:
+        """'and X, as successor rights agent to Y (the "Rights Agent")' names X, appoints none."""
+        text = (
+            "AMENDMENT AGREEMENT\nAMENDMENT AGREEMENT (this \u201cAgreement\u201d) dated as of "
+            "November 12, 2007 between Acme Medical, Inc., a Florida corporation, and Harbor "
+            "Trust Company, N.A., a federally chartered trust company, as successor rights agent "
+            "to Lake Investor Services, LLC (the \u201cRights Agent\u201d).\nWHEREAS, the Company "
+            "and Rights Agent have previously entered into a Rights Agreement, dated as of July "
+            "16, 2002;\n"
+        )
+        drafted = text_facts(text)
+        assert "agreement.rights_agent=Harbor Trust Company, N.A." in drafted
+        assert "agreement.rights_agent=Lake Investor Services, LLC" not in drafted
+        assert not any("appoint-rights-agent" in f for f in drafted)
+
+    def test_successor_named_as_party_of_the_agreement_is_no_appointment(self) -> None:
+        """'between the registrant and X, as successor Rights Agent.' names the agent serving."""
+        text = (
+            "FORM 8-A/A\nAcme Corporation\nItem 1. The registrant entered into Amendment No. 2 "
+            '(the "Amendment") to the Rights Agreement dated as of June 26, 1986, as heretofore '
+            'amended (the "Rights Agreement") between the registrant and Harbor Trust Company of '
+            "New York, as successor Rights Agent. The Amendment extends the term of the Rights.\n"
+        )
+        drafted = text_facts(text)
+        assert "agreement.rights_agent=Harbor Trust Company of New York" in drafted
+        assert not any("appoint-rights-agent" in f for f in drafted)
+
+    def test_successor_with_its_predecessor_defined_is_appointed(self) -> None:
+        """'and X, as successor rights agent to Y (the "Predecessor Agent")' appoints X."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1, dated as of May 2, 2005, "
+            'is between Acme Brands, Inc., a Delaware corporation (the "Company"), and Harbor '
+            'Stock Transfer Company, LLC ("HST"), as successor rights agent to Lake Bank (the '
+            '"Predecessor Agent").\n'
+        )
+        drafted = text_facts(text)
+        assert "amendment[1].appoint-rights-agent=Harbor Stock Transfer Company, LLC" in drafted
+
+    @pytest.mark.parametrize(
+        "recital",
+        [
+            "WHEREAS, the Company has appointed Harbor as the successor Rights Agent under the "
+            "Agreement;",
+            "WHEREAS, the Company and Harbor entered into that certain Amendment to Rights "
+            "Agreement dated March 2, 2000, whereby the Company removed Lake Trust Company as "
+            "rights agent and appointed Harbor as Successor Rights Agent;",
+        ],
+    )
+    def test_appointment_recited_in_the_past_is_no_appointment(self, recital: str) -> None:
+        """An earlier appointment the amendment recites is not the amendment's appointment."""
+        text = (
+            "AMENDMENT NO. 2 TO RIGHTS AGREEMENT\nThis Amendment No. 2, dated as of April 3, 2001,"
+            ' is by and between Acme Corp. (the "Company") and Harbor Stock Transfer Company '
+            '("Harbor").\n' + recital + "\n"
+        )
+        assert not any("appoint-rights-agent" in f for f in text_facts(text))
+
+    def test_appointment_effective_as_of_the_date_hereof_is_made_now(self) -> None:
+        """'the Company has appointed X ... as of the date hereof' is this amendment's own."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1, dated as of September "
+            '15, 1997, is by and between Acme Holding Corporation (the "Company") and Harbor Bank, '
+            'N.A. ("Harbor").\nWHEREAS, the Company has appointed Harbor as successor Rights '
+            "Agent under the Rights Agreement, and Harbor has agreed to accept such appointment "
+            "as of the date hereof;\n"
+        )
+        drafted = text_facts(text)
+        assert "amendment[1].appoint-rights-agent=Harbor Bank, N.A." in drafted
+
+    def test_mirror_listing_date_is_not_the_amendments(self) -> None:
+        """A mirror's "• March 16th, 2022 •" listing field does not date the amendment."""
+        text = (
+            "FIFTH AMENDMENT TO TAX ASSET PROTECTION PLANTax Asset Protection Plan \u2022 March "
+            "16th, 2022 \u2022 Acme Solutions, Inc. \u2022 Delaware\nContract Type FiledMarch "
+            "16th, 2022 Company JurisdictionThis FIFTH AMENDMENT TO TAX ASSET PROTECTION PLAN (this"
+            ' "Amendment") is entered into as of March 15, 2022, by and between Acme Solutions, '
+            'Inc., a Delaware corporation (the "Company"), and Harbor Trust Company, N.A. (the '
+            '"Rights Agent").\n'
+        )
+        drafted = text_facts(text)
+        assert "amendment[5].executed=2022-03-15" in drafted
+        assert "amendment[5].executed=2022-03-16" not in drafted
+
+    def test_following_inserted_in_lieu_thereof_is_the_new_text(self) -> None:
+        """'deleted in its entirety and the following is inserted in lieu thereof:' sets it."""
+        text = (
+            "AMENDMENT NO. 3 TO RIGHTS AGREEMENT\nThis Amendment No. 3, dated as of June 19, "
+            '2008, is made by and between Acme Enterprises, Inc. (the "Company") and Harbor '
+            'Trust Company, N.A. (the "Rights Agent").\n\n1. Section 1(a) is hereby deleted in '
+            "its entirety and the following is inserted in lieu thereof:\n\n\u201c(a) "
+            "\u201cAcquiring Person\u201d means any Person who or which, together with all "
+            "Affiliates and Associates of such Person, shall become the Beneficial Owner of 17 "
+            "1/2% or more of the shares of Common Stock then outstanding.\u201d\n"
+        )
+        drafted = text_facts(text)
+        assert "amendment[3].set-threshold=17.5% or more" in drafted
+        assert not any(f.startswith("agreement.set-threshold") for f in drafted)
+
+    def test_instrument_hereby_adopted_as_of_its_own_date(self) -> None:
+        """An amendment 'dated X, as amended Y, ..., is hereby adopted as of Z' is dated Z."""
+        text = (
+            "SECOND AMENDMENT TO RIGHTS AGREEMENT\nThis Second Amendment to the Rights Agreement "
+            'between Acme Inc., a Delaware corporation (the "Company"), and Harbor Trust Company '
+            'of New York (the "Rights Agent"), dated October 19, 1998, as amended October 20, '
+            '1998 (the "Rights Agreement"), is hereby adopted as of July 29, 1999.\n'
+        )
+        drafted = text_facts(text)
+        assert "amendment[2].executed=1999-07-29" in drafted
+        assert "amendment[2].executed=1998-10-19" not in drafted
+
+    def test_par_value_is_no_redemption_price(self) -> None:
+        """A redemption told in another item drafts no price from '$0.01 par value'."""
+        text = (
+            "FORM 8-K\nItem 3.02. Unregistered Sales of Equity Securities\nIn consideration of "
+            "the redemption of the Rights as described in Item 3.03, the Company expects to issue "
+            "an aggregate of approximately 243,892 shares of its common stock, $0.01 par value.\n"
+        )
+        drafted = text_facts(text)
+        assert "event=redemption" in drafted
+        assert not any("redeem" in f for f in drafted)
+
+    def test_successor_recited_serves_over_the_agreements_first_party(self) -> None:
+        """A successor 'the Company has appointed' serves, not the agreement's first party."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT THIS AMENDMENT NO. 1 to the Rights Agreement (the "
+            '"Agreement") dated as of February 5, 1996 by and between Acme Financial Corporation '
+            '(the "Company") and Lake Shareholder Services, L.L.C. ("Lake") is entered into as of '
+            "November 4, 1996 by and between the Company and Harbor Stock Transfer & Trust Company "
+            '("Harbor"). WHEREAS, the Company has appointed Harbor as the successor Rights Agent '
+            "under the Agreement;\n"
+        )
+        drafted = text_facts(text)
+        assert "agreement.rights_agent=Harbor Stock Transfer & Trust Company" in drafted
+        assert not any("appoint-rights-agent" in f for f in drafted)
+
+    def test_final_expiration_effective_in_a_recital(self) -> None:
+        """'be amended to provide for its final expiration effective X' sets the expiry X."""
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1, dated as of July 7, 2004, "
+            'is between Acme, Inc. (the "Company") and Harbor Trust Company, N.A. (the "Rights '
+            'Agent").\nWHEREAS, the Board of Directors of the Company has determined that the '
+            "Rights Agreement be amended to provide for its final expiration effective July 31, "
+            "2004.\n"
+        )
+        assert "amendment[1].set-expiration=2004-07-31" in text_facts(text)
+
+    def test_amendment_no_with_the_number_in_words(self) -> None:
+        """'AMENDMENT NO. THREE TO PREFERRED SHARES RIGHTS AGREEMENT' numbers the amendment 3."""
+        text = (
+            "AMENDMENT NO. THREE TO PREFERRED SHARES RIGHTS AGREEMENT\nTHIS AMENDMENT NO. THREE "
+            "TO THE PREFERRED SHARES RIGHTS AGREEMENT (this \u201cAmendment No. Three\u201d) is "
+            "made as of this 23rd day of April, 2003 by and between ACME CORPORATION, a Delaware "
+            "corporation (the \u201cCompany\u201d), and Harbor Trust Company, N.A. (the "
+            "\u201cRights Agent\u201d).\n"
+        )
+        drafted = text_facts(text)
+        assert "amendment[3].executed=2003-04-23" in drafted
+        assert "amendment[-].executed=2003-04-23" not in drafted

@@ -75,3 +75,19 @@ class TestFindPercents:
         text = f"beneficial owner of more than {format_percent(value)}% of the shares"
         (mention,) = find_percents(text)
         assert mention.value == value
+
+
+class TestRound12:
+    """Round 12: a whole number with a common fraction."""
+
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("the Beneficial Owner of 17 1/2% or more", Fraction(35, 2)),
+            ("more than 1/2% of the shares", Fraction(1, 2)),
+            ("12-1/2% or more", Fraction(25, 2)),
+        ],
+    )
+    def test_numeral_with_a_fraction(self, text: str, value: Fraction) -> None:
+        """'17 1/2%' is 17.5%, '1/2%' one half of one percent (never '2%')."""
+        assert [m.value for m in find_percents(text)] == [value]

@@ -74,7 +74,9 @@ _DEFINED = re.compile(
     # a former name, in parentheses or after a comma: "AIM ImmunoTech Inc., f/k/a Hemispherx
     # Biopharma, Inc., a Delaware corporation"
     rf"(?P<name>{_ENTITY})(?:[ \t\n]*\((?:f/k/a|formerly|d/b/a)[^()]{{0,60}}\)|"
-    rf",?{_W}(?:f/k/a|formerly|d/b/a){_W}{_ENTITY})?{_DESCRIPTOR}?"
+    # "The Allied Defense Group, Inc., formerly known as Allied Research Corporation, a
+    # Delaware corporation": the name before the former one
+    rf",?{_W}(?:f/k/a|formerly(?:{_W}known{_W}as)?|d/b/a){_W}{_ENTITY})?{_DESCRIPTOR}?"
     # A ticker on a line of its own may stand between ("J. C. Penney Company, Inc." / "JCP" /
     # "(the "Company")", as a quote page lays it out).
     rf"(?:\n[ \t]*[A-Z]{{1,5}}[ \t]*(?=\n))?"

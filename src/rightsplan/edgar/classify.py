@@ -138,6 +138,11 @@ _REPORTS = (
 _THE_PLAN = (
     rf"(?:(?:the|a|an|its|our|that{_W}certain|this){_W})?(?:[\w'’&-]+{_W}){{0,6}}?{PLAN_NOUN}"
 )
+# A report's other item pointing at the redemption it reports: "In consideration of the
+# redemption of the Rights as described in Item 3.03, the Company expects to issue ... shares".
+_REDEMPTION_IN_ITEM = re.compile(
+    rf"\bredemption{_W}of{_W}the{_W}{_RIGHTS}{_W}as{_W}described{_W}in{_W}Item\b"
+)
 _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
     (
         EventKind.REDEMPTION,
@@ -152,6 +157,7 @@ _SIGNALS: tuple[tuple[EventKind, float, str, re.Pattern[str]], ...] = (
             rf"(?:approved|authorized|announced|effected|completed){_W}the{_W}redemption{_W}of)"
             rf"{_W}(?:all{_W}(?:of{_W})?)?the{_W}(?:outstanding{_W})?{_RIGHTS}|"
             rf"\b{_RIGHTS}{_W}were(?:{_W}\w+ly)?{_W}redeemed\b|{_REPORTS}redemption{_W}of\b|"
+            rf"{_REDEMPTION_IN_ITEM.pattern}|"
             # "redeemed as of March 26, 1999 (the "Redemption Date") each outstanding right to
             # purchase": the rights redeemed, named one by one.
             rf"\bredeemed{_W}(?:as{_W}of{_W}[^.;()]{{1,40}}?(?:\([^()]{{0,60}}\){_W})?)?"
@@ -471,7 +477,10 @@ _KIND_SIGNALS: tuple[tuple[DocumentKind, int, re.Pattern[str]], ...] = (
             # exhibit's label on a flattened page ("Exhibit 4.2 FIRST AMENDMENT TO RIGHTS
             # AGREEMENT", "EXHIBIT 99 THIRD AMENDMENT TO RIGHTS AGREEMENT").
             rf"^[ \t]*{_AMENDMENT_TITLE},?{_S}(?:dated|made|entered)\b|"
-            rf"\bEXHIBIT[ \t]+[\d.()A-Za-z]{{1,8}}[ \t]+(?-i:{_AMENDMENT_TITLE})\b",
+            rf"\bEXHIBIT[ \t]+[\d.()A-Za-z]{{1,8}}[ \t]+(?-i:{_AMENDMENT_TITLE})\b|"
+            # an instrument titled by what it is, in capitals on a line of its own: "AMENDMENT
+            # AGREEMENT" (its own short name then "this Agreement")
+            rf"^[ \t]*(?-i:AMENDMENT{_S}AGREEMENT)[ \t]*$",
             re.I | re.M,
         ),
     ),
@@ -942,6 +951,17 @@ def classify(filing: Filing, *, document: DocumentKind | None = None) -> Classif
                 replaced.start(),
                 replaced.end(),
                 replaced.group(),
+            )
+        pointed = _REDEMPTION_IN_ITEM.search(text)
+        if pointed is not None:
+            # The plan's own item cut off, another item names the redemption it reports
+            return Classification(
+                EventKind.REDEMPTION,
+                0.6,
+                "another item of the report refers to the redemption of the rights",
+                pointed.start(),
+                pointed.end(),
+                pointed.group(),
             )
         return Classification(EventKind.NONE, 0.95, "no mention of a rights plan")
     found: list[tuple[EventKind, float, str, re.Match[str], bool, pendulum.Date | None]] = []

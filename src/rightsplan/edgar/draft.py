@@ -352,8 +352,9 @@ _AMENDMENT_REF = re.compile(
     rf"\b(?P<ordinal>First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
     rf"{_W}Amendment\b|"
     # "Amendment One to the Rights Agreement": the number in words, capitalised as a name.
-    # "Amendment Number One, dated as of May 26, 1998": "Number" written out too.
-    rf"\bAmendment{_W}(?:Number{_W})?"
+    # "Amendment Number One, dated as of May 26, 1998": "Number" written out too; "AMENDMENT
+    # NO. THREE TO PREFERRED SHARES RIGHTS AGREEMENT": "No." before the word.
+    rf"\bAmendment{_W}(?:(?:Number|No\.){_W})?"
     # "AMENDMENT NUMBER FOUR TO RIGHTS AGREEMENT": a title in capitals
     rf"(?P<word>(?-i:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|"
     rf"ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN))\b",
@@ -397,6 +398,13 @@ _PLAN_DATED = re.compile(
     rf"(?:[ \t\n]+(?:(?i:originally){_W})?"
     rf"(?:(?i:dated|effective|made|entered{_W}into|adopted)[ \t\n]+)(?:(?i:as){_W}of[ \t\n]+)?"
     rf"|[ \t]+(?:(?i:as){_W}of[ \t\n]+)?)(?:this[ \t\n]+)?(?P<date>{_DATE})"
+)
+# "..., is hereby adopted as of July 29, 1999", "is hereby adopted on October 20, 1998": the
+# instrument's own verb, after its title and whatever that recites.
+_IS_HEREBY_MADE = re.compile(
+    rf"\bis{_W}hereby{_W}(?:adopted|made|executed|entered{_W}into)"
+    rf"(?:{_W}(?:as{_W}of|on|effective(?:{_W}as{_W}of)?))?{_W}(?P<date>{_DATE})",
+    re.IGNORECASE,
 )
 # "Amendment No. 2 to the Rights Agreement, dated ...": the date that follows is the amendment's.
 _ORDINAL_WORDS = "|".join(_ORDINALS)
@@ -549,7 +557,8 @@ _PARENTHESIS = r"\((?:[^()]|\([^()]{0,80}\)){0,160}\)"
 _AGENT = re.compile(
     # never the predecessor after "successor in interest to" or "f/k/a": the agent is the name
     # before it ("X f/k/a Y, as Rights Agent", "X, successor in interest to Y, as Rights Agent")
-    rf"(?:\b(?i:and|with)|(?<![Ss]uccessor )(?<![Ii]nterest )\b(?i:to)|^)[ \t\n-]+"
+    # ("X, as successor rights agent to Y (the "Rights Agent")": Y is the predecessor)
+    rf"(?:\b(?i:and|with)|(?<![Ss]uccessor )(?<![Ii]nterest )(?<![Aa]gent )\b(?i:to)|^)[ \t\n-]+"
     rf"(?P<agent>{_AGENT_NAME})"
     rf"(?:,?{_W}(?:an?{_W}[^,()]{{1,80}}?|{_PARENTHESIS}|(?i:(?:as{_W})?successor(?:[ -]in[ -]"
     rf"interest)?){_W}to{_W}[^,()]{{1,80}}?|(?i:f/k/a|formerly{_W}known{_W}as){_W}[^,()]"
@@ -764,7 +773,11 @@ _NEW_TEXT = re.compile(
     rf"\bhereby{_W}amends?\b[^.;:]{{0,80}}?"
     rf"\bas{_W}follows[ \t]*:|\b(?:replaced|substituted)(?:{_W}in{_W}its{_W}entirety)?{_W}"
     rf"(?:with|by)"
-    rf"{_W}the{_W}following[ \t]*:",
+    rf"{_W}the{_W}following[ \t]*:|"
+    # "Section 1(a) is hereby deleted in its entirety and the following is inserted in lieu
+    # thereof:"
+    rf"\bthe{_W}following{_W}(?:is|shall{_W}be)(?:{_W}hereby)?{_W}(?:inserted|substituted)"
+    rf"(?:{_W}in{_W}lieu{_W}thereof|{_W}therefor)?[ \t]*:",
     re.IGNORECASE | re.MULTILINE,
 )
 _NEXT_INSTRUCTION = _text.phrase(
@@ -842,6 +855,26 @@ _SUCCESSOR_AS = re.compile(
     rf"(?:,?[ \t\n]+(?i:N\.A\.|Inc\.|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.))?)"
     rf"(?:,?{_W}(?:an?{_W}[^,()]{{1,80}}?|\([^)]{{0,60}}\))){{0,3}},?{_W}"
     rf"(?i:as{_W}(?:a{_W}|the{_W})?successor{_W}rights{_W}agent)"
+)
+# What follows a party "X, as successor Rights Agent" that names it as the agent serving: its
+# predecessor ("to Y"), then a defined name or the sentence's end: '(the "Rights Agent")',
+# '("Computershare")', '(the "Rights Agreement")', "."; never "under the Rights Agreement".
+_PARTY_BEFORE = re.compile(r"(?i:and|with)\b")
+_SUCCESSOR_TO = re.compile(rf",?{_W}to{_W}{_AGENT_NAME}")
+# A predecessor the document defines by its part in a change ('to Y (the "Predecessor
+# Agent")') makes it the document's own appointment.
+_PARTY_AFTER = re.compile(
+    r"[ \t\n]*(?:\([ \t\n]*(?:the[ \t\n]+)?[\"“](?!(?i:predecessor|resigning|prior|former|"
+    r"outgoing|retiring))|\.(?:[ \t\n]|$))"
+)
+# "the Company has appointed X as successor", "appointed X": an appointment told in the past,
+# and the words that make it this document's own ("effective as of the date hereof").
+_PAST_APPOINTED = re.compile(r"(?:(?i:has|have|had)[ \t\n]+)?appointed\b|(?i:and|with)\b")
+# "the Company appointed X as successor Rights Agent and entered into Amendment No. 4": a
+# report of the appointment the amendment it reports makes.
+_APPOINTED_NOW = re.compile(
+    r"(?i:date[ \t\n]+hereof|hereby|herewith|this[ \t\n]+(?:amendment|agreement|instrument)"
+    r"|and[ \t\n]+entered[ \t\n]+into[ \t\n]+(?:an?[ \t\n]+|the[ \t\n]+)?amendment\b)"
 )
 _DEFINED_AS_AGENT = re.compile(
     rf"[ \t\n]*\([ \t\n]*(?i:the{_W})?[\"“]Rights{_W}Agent[\"”][ \t\n]*\)"
@@ -1096,13 +1129,18 @@ _CLOSE_OF_BUSINESS = _text.phrase("close of business on")
 # "WHEREAS, the Board ... has determined ... to amend the Rights Agreement to, among other
 # things, extend the Final Expiration Date by three years so that it shall be X": a recital
 # of the instrument's own purpose, its new expiry the value after "to" or "so that it shall be".
+_EXPIRATION_EFFECTIVE = re.compile(
+    rf"\bexpiration{_W}effective(?:{_W}as{_W}of)?{_W}(?P<date>{_DATE})", re.IGNORECASE
+)
 _RECITED_EXTENSION = re.compile(
     rf"\bto{_W}(?:amend\b[^.;]{{0,80}}?\b)?(?:extend|advanc|accelerat)\w*{_W}the{_W}"
     rf"(?:Final{_W})?Expiration{_W}"
     rf"(?:Date|Time)\b|"
     # "... pursuant to which the Rights Agreement will be amended to provide that (i) the
     # Rights will expire at the Close of Business on May 13, 2016"
-    rf"\bamended{_W}to{_W}provide{_W}that\b[^.;]{{0,40}}?\bwill{_W}expire\b",
+    rf"\bamended{_W}to{_W}provide{_W}that\b[^.;]{{0,40}}?\bwill{_W}expire\b|"
+    # "that the Rights Agreement be amended to provide for its final expiration effective X"
+    rf"\bamended{_W}to{_W}provide{_W}for{_W}(?:its|the){_W}(?:final{_W})?expiration\b",
     re.IGNORECASE,
 )
 _REPLACED = re.compile(
@@ -1212,7 +1250,13 @@ _NAMED_TIER = re.compile(
     rf"\([ \t\n]*or,?{_W}(?:with{_W}respect{_W}to|in{_W}the{_W}case{_W}of){_W}"
     rf"(?P<holder>[A-Z][^(),;]{{0,80}}?),{_W}(?P<value>[^()]{{1,40}}?)[ \t\n]*\)"
 )
-_PRICE = re.compile(r"\$[ \t]?(?P<price>\d{0,3}\.\d{1,6}|\d{1,3})")
+# Words that refer to a redemption told elsewhere, never the act: "as described in Item 3.03",
+# "shares issued in consideration of the redemption of the Rights".
+_DESCRIBED_IN_ITEM = re.compile(r"\bas described in item\b|\bin consideration of the redemption\b")
+# never a par value: "common stock, $0.01 par value"
+_PRICE = re.compile(
+    r"\$[ \t]?(?P<price>\d{0,3}\.\d{1,6}|\d{1,3})(?![ \t\n]+par[ \t\n]+value)(?![\d.])"
+)
 # "more than an additional 1%": the comparison governs the tolerance the words add.
 _ADDITIONAL = (
     rf"(?:{_W}an)?(?:{_W}additional)?"
@@ -2085,6 +2129,9 @@ class _Reader:
         self.agents: list[Found[str]] = []
         self.original_agents: list[Found[str]] = []
         self.amendment_agents: list[Found[str]] = []
+        # successors the text names as serving ("X, as successor Rights Agent", "the Company has
+        # appointed X as the successor Rights Agent"): later than the agreement's first party
+        self.serving_agents: list[Found[str]] = []
         """An amendment's other party: the agent, when the text names no other."""
         """The agent the agreement was made with, as a later instrument recites it (the
         resigning one, the one succeeded): preferred to the agent now serving."""
@@ -2759,13 +2806,28 @@ class _Reader:
                 for m in _RECITED_AMENDMENT.finditer(text, start, end)
                 if _amendment_number(m) != self.current_number
             ]
+            # "This Second Amendment to the Rights Agreement between ..., dated October 19,
+            # 1998, ..., is hereby adopted as of July 29, 1999": the verb of the instrument's
+            # own sentence dates it, whatever dates its title recites before
+            own = _IS_HEREBY_MADE.search(text, start, end)
+            own_day = _text.parse_date(own) if own is not None else None
+            if (
+                own is not None
+                and own_day is not None
+                and not any(a <= own.start("date") < b for a, b in claimed)
+            ):
+                evidence = self.context.evidence(own.start(), own.end())
+                record.executed = Found(own_day, evidence, 0.85 * factor)
+                return
             for s, e, day in _text.find_dates(text, start, end):
                 if any(a <= s < b for a, b in claimed):
                     continue
-                # a mirror's "Published on X" dates its page, not the instrument
+                # a mirror's "Published on X" dates its page, not the instrument; so does its
+                # listing's field between bullets ("PLAN • March 16th, 2022 • Acme Inc. •")
+                # and its "Filed" column ("Contract Type FiledMarch 16th, 2022 Company")
                 if re.search(
-                    r"\b(?:amended|filed|(?i:published|posted))[ \t\n]+"
-                    r"(?:on[ \t\n]+|as[ \t\n]+of[ \t\n]+)?$",
+                    r"(?:\b(?:amended|filed|(?i:published|posted))[ \t\n]+"
+                    r"(?:on[ \t\n]+|as[ \t\n]+of[ \t\n]+)?|\u2022[ \t]*|\bType[ \t]+Filed)$",
                     text[max(start, s - 20) : s],
                 ):
                     continue
@@ -2910,7 +2972,9 @@ class _Reader:
                 self.defined_successor = " ".join(match["agent"].split())
             self._add_agent(match, 0.85 * factor, original=leaving)
         for match in _AGENT_PARTY_TO.finditer(self.text, start, end):
-            group = "named" if match["named"] else "original" if match["original"] else "agent"
+            # "the Company and U.S. Bank (as successor to Firstar Trust Company) are parties":
+            # the agent serving is the successor; the one it succeeded is history
+            group = "named" if match["named"] else "agent"
             refs = list(_AMENDMENT_REF.finditer(self.text, start, match.start()))
             if group == "named" and refs:
                 # "entered into a First Amendment ... (the "First Amendment"), under which X
@@ -2927,8 +2991,11 @@ class _Reader:
                 continue
             self._add_agent(match, 0.85 * factor, group=group, original=True)
         for match in _PREDECESSOR_PARTY.finditer(self.text, start, end):
-            group = "original" if match["original"] else "succeeded"
-            self._add_agent(match, 0.85 * factor, group=group, original=True)
+            if match["original"]:
+                # "the Company and ChaseMellon ..., the predecessor to the Rights Agent,
+                # executed a Rights Agreement": history; the agent serving is the Rights Agent
+                continue
+            self._add_agent(match, 0.85 * factor, group="succeeded", original=True)
 
     def _add_agent(
         self,
@@ -3283,6 +3350,29 @@ class _Reader:
                         0.7 * _AUTHORITY_FACTOR[authority],
                     )
 
+    def _successor_serving(self, match: re.Match[str], start: int, end: int) -> bool:
+        """Whether a successor agent ``match`` names is the agent serving, not one appointed now.
+
+        'and X, as successor Rights Agent (the "Rights Agent")', 'and X, as successor rights
+        agent to Y (the "Rights Agent")', 'between the registrant and X, as successor Rights
+        Agent.': a party named with its past. "the Company has appointed X as the successor
+        Rights Agent", "whereby the Company ... appointed X as Successor Rights Agent": an
+        earlier appointment recited, unless the sentence makes it now ("as of the date hereof").
+        """
+        text = self.text
+        if _DEFINED_AS_AGENT.match(text, match.end(), end):
+            return True
+        if match.re is _SUCCESSOR_AS and _PARTY_BEFORE.match(match.group()):
+            after = _SUCCESSOR_TO.match(text, match.end(), end)
+            tail = after.end() if after is not None else match.end()
+            return bool(_PARTY_AFTER.match(text, tail, end))
+        if match.re in (_SUCCESSOR, _SUCCESSOR_AS) and _PAST_APPOINTED.match(match.group()):
+            sentence = text[start:end]
+            if re.search(r"\bwhereby\b", text[start : match.start()]):
+                return True  # "an Amendment ..., whereby the Company ... appointed X": recited
+            return _APPOINTED_NOW.search(sentence) is None
+        return False
+
     def _successor(
         self,
         start: int,
@@ -3301,10 +3391,12 @@ class _Reader:
             match = _APPOINTS_AS_AGENT.search(self.text, start, end)
             if match is not None and match["replacing"] is not None:
                 group = "replacing"
-        if match is not None and _DEFINED_AS_AGENT.match(self.text, match.end(), end):
+        if match is not None and group == "agent" and self._successor_serving(match, start, end):
             # 'and X, as successor Rights Agent (the "Rights Agent")': a party serving as the
             # agent, appointed before; the agent the instrument names, not its appointment
+            before = len(self.agents)
             self._add_agent(match, 0.8 * _AUTHORITY_FACTOR[authority])
+            self.serving_agents.extend(self.agents[before:])
             return
         if match is not None:
             raw = match[group]
@@ -4108,6 +4200,12 @@ class _Reader:
             return
         was_scheduled = _WAS_SCHEDULED.search(self.text, max(start, anchor - 40), anchor + 20)
         dates = [d for d in _dates_outside_dated(self.text, start, end) if d[0] > anchor]
+        effective = _EXPIRATION_EFFECTIVE.search(self.text, anchor, end)
+        day_effective = _text.parse_date(effective) if effective is not None else None
+        if not dates and effective is not None and day_effective is not None:
+            # "to provide for its final expiration effective July 31, 2004": the expiry's day,
+            # though "effective" stands before it
+            dates = [(effective.start("date"), effective.end("date"), day_effective)]
         named = _EXPIRY_NAMED.search(self.text, start, end)
         replaced = _REPLACED.search(self.text, start, end)
         if named is not None and replaced is not None and named.start() < replaced.end():
@@ -4316,6 +4414,8 @@ class _Reader:
         ):
             return
         price = _PRICE.search(self.text, start, end)
+        if price is None and _DESCRIBED_IN_ITEM.search(low):
+            return  # "the redemption ... as described in Item 3.03": told elsewhere
         record = self._amendment(None, current=True)
         drafted = [c.change for c in record.changes if isinstance(c.change, Redeem)]
         if drafted and (price is None or any(c.price is not None for c in drafted)):
@@ -4445,7 +4545,7 @@ class _Reader:
             default=None,
         )
         agent = max(
-            self.original_agents or self.agents or self.amendment_agents,
+            self.original_agents or self.serving_agents or self.agents or self.amendment_agents,
             key=lambda f: f.evidence.authority,
             default=None,
         )

@@ -169,8 +169,13 @@ class PercentMention:
     agrees: bool = True
 
 
+# A whole number may carry a common fraction: "17 1/2%" is 17.5%, "1/2%" is one half of one
+# percent (never "2%").
 _NUMERAL = re.compile(
-    r"(?<![\d.,])(?P<num>\d{1,3}(?:\.\d{1,4})?)[ \t]?(?:%|-?percent\b|per[ \t]cent\b)",
+    r"(?<![\d.,/])(?:(?P<num>\d{1,3}(?:\.\d{1,4})?)"
+    r"(?:[ \t-](?P<over>[1-9])/(?P<under>[2-9]|1[0-6]))?"
+    r"|(?P<alone>[1-9])/(?P<alone_under>[2-9]|1[0-6]))"
+    r"[ \t]?(?:%|-?percent\b|per[ \t]cent\b)",
     re.IGNORECASE,
 )
 _WORDS_PERCENT = re.compile(r"\b(?:percent|per[ \t]cent)\b", re.IGNORECASE)
@@ -190,6 +195,16 @@ def _spelled_before(text: str, end: int, floor: int) -> tuple[int, Fraction] | N
             best = (window_start + start, value)
             break
     return best
+
+
+def _numeral_value(match: re.Match[str]) -> Fraction:
+    """The value a :data:`_NUMERAL` match writes: "15", "4.99", "17 1/2", "1/2"."""
+    if match["alone"] is not None:
+        return Fraction(int(match["alone"]), int(match["alone_under"]))
+    value = Fraction(match["num"])
+    if match["over"] is not None:
+        value += Fraction(int(match["over"]), int(match["under"]))
+    return value
 
 
 def find_percents(text: str, start: int = 0, end: int | None = None) -> list[PercentMention]:
@@ -223,6 +238,6 @@ def find_percents(text: str, start: int = 0, end: int | None = None) -> list[Per
     for match in _NUMERAL.finditer(text, start, stop):
         if any(s <= match.start() < e for s, e in spelled_spans):
             continue
-        found.append(PercentMention(match.start(), match.end(), Fraction(match["num"])))
+        found.append(PercentMention(match.start(), match.end(), _numeral_value(match)))
     found.sort(key=lambda mention: mention.start)
     return found
