@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import hostile
+
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "screen_bench.py"
 
 
@@ -100,3 +102,27 @@ def test_plan_benchmark_prints_every_figure() -> None:
         "total (every step but the floor):",
     ):
         assert figure in done.stdout, figure
+
+
+HOSTILE_BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "hostile_bench.py"
+
+
+def test_hostile_benchmark_prints_every_figure() -> None:
+    """The hostile-input benchmark runs (small) and prints each case against its ordinary text."""
+    done = subprocess.run(
+        [sys.executable, str(HOSTILE_BENCH), "--scale", "0.02", "--repeat", "1"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    out = done.stdout
+    assert "filing reader, ordinary: the seed 8-K" in out
+    assert "ownership-report reader, ordinary: a Schedule 13D" in out
+    assert "near-misses inside an 8-K's Item 5:" in out
+    for case in ("deep HTML", "deep XML", "label flood", "vote flood", "clause flood"):
+        assert f"{case}: " in out, case
+    runs, markups = len(hostile.RUN_UNITS), len(list(hostile.hostile_reports(0.001)))
+    assert out.count("x ordinary per character") == 1 + runs + markups
+    assert out.count("a letter's subject pattern") == len(hostile.LETTER_BLANKS)
+    assert "MiB file refused from its size" in out

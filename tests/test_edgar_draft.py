@@ -2408,15 +2408,15 @@ class TestRound4:
 
 class TestLetterSubjectLinear:
     def test_blanks_after_re_do_not_backtrack(self) -> None:
-        """A long run of blanks after "Re:" is searched at once (it took minutes when cubic)."""
-        import time
+        """A long run of blanks after "Re:" is no subject (it took minutes when cubic).
 
+        Its time is measured by benchmarks/hostile_bench.py.
+        """
         from rightsplan.edgar import draft as draft_module
+        from tests import hostile
 
-        for blanks in (" " * 3000, " |\n" * 1000):
-            started = time.monotonic()
+        for blanks in hostile.LETTER_BLANKS:
             assert draft_module._LETTER.search("Re:" + blanks, 0, 3000) is None
-            assert time.monotonic() - started < 2
         letter = draft_module._LETTER.search("Re:  Amendment No. 1 to Rights Agreement\nGentlemen:")
         assert letter is not None
         assert letter.group("subject") == "Amendment No. 1 to Rights Agreement"

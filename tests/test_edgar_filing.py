@@ -1,9 +1,8 @@
-"""Parsing filings: cover, items, exhibits, documents, signatures; bad input; linear time."""
+"""Parsing filings: cover, items, exhibits, documents, signatures; bad and hostile input."""
 
 from __future__ import annotations
 
 import contextlib
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from rightsplan.edgar import (
     read_filing,
 )
 from rightsplan.errors import FilingError, RightsPlanError
+from tests import hostile
 
 DATA = Path(__file__).resolve().parent / "data" / "filings"
 
@@ -294,57 +294,30 @@ class TestLinear:
         with contextlib.suppress(FilingError):
             parse_filing(data)
 
-    def test_large_input_in_reasonable_time(self) -> None:
-        """A 2 MB filing full of near-miss patterns is parsed and drafted in generous time."""
-        seed = (DATA / "seed_004.txt").read_text("utf-8")
-        noise = (
-            "Item 5 of this Form   Amendment No. 3 to the Rights Agreement dated as of "
-            'fifteen one-half of one percent more than 40% "IPOF" ("X," and together with '
-            "Aaaa Bbbb Cccc Dddd Eeee Ffff Gggg Hhhh 2,800,500 shares owns 24.2% %%%% \n"
-        )
-        at = seed.index("ITEM 7.")
-        text = seed[:at] + noise * (2_000_000 // len(noise)) + seed[at:]
-        started = time.monotonic()
-        parsed = parse_filing(text, name="large.txt")
+    def test_large_input_is_drafted(self) -> None:
+        """A 2 MB filing full of near-miss patterns is parsed and drafted, every quote its span.
+
+        Its time against an ordinary filing's is measured by benchmarks/hostile_bench.py.
+        """
+        parsed = parse_filing(hostile.large_filing(), name="large.txt")
         assert len(parsed.item("5").text) > 1_900_000  # type: ignore[union-attr]
-        assert draft_filing(parsed).found_event
-        assert time.monotonic() - started < 60
+        draft = draft_filing(parsed)
+        assert draft.found_event
+        assert hostile.spans_hold(parsed.text, draft) > 0
 
     @settings(max_examples=25)
     @given(st.lists(st.sampled_from(NEAR_MISSES), min_size=1, max_size=40), st.integers(1, 400))
     def test_generated_near_misses_finish(self, pieces: list[str], repeat: int) -> None:
-        """Text built from near-misses of every pattern is drafted in time linear in its size."""
+        """Text built from near-misses of every pattern is drafted with every quote its span."""
         text = "FORM 8-K\nITEM 5. OTHER EVENTS\n" + " ".join(pieces) * repeat
-        started = time.monotonic()
-        draft_filing(parse_filing(text))
-        assert time.monotonic() - started < 2 + len(text) / 20_000
+        parsed = parse_filing(text)
+        hostile.spans_hold(parsed.text, draft_filing(parsed))
 
-    def test_pathological_runs(self) -> None:
-        """Long runs of one character or word do not make any pattern backtrack."""
-        units: tuple[str, ...] = (
-            "a ",
-            "A ",
-            "1",
-            "1,",
-            '"',
-            "(",
-            "percent ",
-            "Item ",
-            "-",
-            " ",
-            "\n",
-        )
-        # an agent's name in capitals, again and again; a defined term of a change of agent
-        units += (
-            "Rights Agreement between A and B, N.A. (x), ",
-            'Acme ("Resigning Rights Agent") ',
-        )
-        for unit in units:
-            text = "FORM 8-K\nRights Agreement\n" + unit * (200_000 // len(unit))
-            started = time.monotonic()
-            with contextlib.suppress(FilingError):
-                draft_filing(parse_filing(text))
-            assert time.monotonic() - started < 20, unit
+    @pytest.mark.parametrize(("unit", "text"), list(hostile.runs()), ids=repr)
+    def test_pathological_runs(self, unit: str, text: str) -> None:
+        """A long run of one character or word after a cover is drafted, every quote its span."""
+        parsed = parse_filing(text)
+        assert hostile.spans_hold(parsed.text, draft_filing(parsed)) >= 1
 
 
 class TestReadableText:

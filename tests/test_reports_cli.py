@@ -8,7 +8,6 @@ import json
 import random
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pendulum
@@ -140,15 +139,13 @@ sys.exit(status)
 """A command run in a child that prints its own peak memory (KiB on Linux) on its last line."""
 
 
-def _run_measured(*argv: str) -> tuple[int, float, int, str]:
-    """Exit status, wall seconds, peak resident memory in MiB and standard error of a command."""
-    started = time.perf_counter()
+def _run_measured(*argv: str) -> tuple[int, int, str]:
+    """Exit status, peak resident memory in MiB and standard error of a command."""
     done = subprocess.run(
         [sys.executable, "-c", _PEAK, *argv], capture_output=True, text=True, check=False
     )
-    took = time.perf_counter() - started
     *lines, peak = done.stderr.strip().splitlines()
-    return done.returncode, took, int(peak) // 1024, "\n".join(lines)
+    return done.returncode, int(peak) // 1024, "\n".join(lines)
 
 
 class TestHostileInputIsBounded:
@@ -165,7 +162,9 @@ class TestHostileInputIsBounded:
     def test_exit_2_in_bounded_time_and_memory(
         self, tmp_path: Path, kind: str, message: str
     ) -> None:
-        """Binary, 20 MB and NUL-bearing files exit 2, named, in seconds, never held whole.
+        """Binary, 20 MB and NUL-bearing files exit 2, named, never held whole.
+
+        Their time is measured by benchmarks/hostile_bench.py.
 
         Peak memory stays within 16 MiB of the same command reading a small real report (a
         20 MB file read whole would add at least 20; 1-2 MiB measured).
@@ -179,12 +178,11 @@ class TestHostileInputIsBounded:
         }[kind]
         path = tmp_path / f"{kind}.txt"
         path.write_bytes(content)
-        status, _, floor, _ = _run_measured("reports", "read", str(FIXTURES / "tci-music-13d.txt"))
+        status, floor, _ = _run_measured("reports", "read", str(FIXTURES / "tci-music-13d.txt"))
         assert status == 0
-        status, took, peak, err = _run_measured("reports", "read", str(path))
+        status, peak, err = _run_measured("reports", "read", str(path))
         assert status == 2 and str(path) in err and message in err, err
         assert len(err.splitlines()) == 1 and "Traceback" not in err
-        assert took < 30, took  # 0.5-3 s measured on a loaded 2-core machine
         assert peak - floor < 16, (peak, floor)
 
 
