@@ -144,9 +144,9 @@ def scored(half: str) -> CorpusScore:
 
 @pytest.fixture
 def small_corpus(tmp_path: Path) -> Path:
-    """A copy of a few companies of the corpus, one in each half, with its own split.json."""
-    halves = json.loads((CORPUS / "split.json").read_text("utf-8"))
-    chosen = {"development": halves["development"][:3], "test": halves["test"][:1]}
+    """A copy of four companies of the corpus, one of them its test half, with its split.json."""
+    companies = json.loads((CORPUS / "split.json").read_text("utf-8"))["development"]
+    chosen = {"development": companies[:3], "test": companies[3:4]}
     for slug in chosen["development"] + chosen["test"]:
         shutil.copytree(CORPUS / slug, tmp_path / slug)
     split = {**chosen, "retired_from_test": []}
