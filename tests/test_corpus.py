@@ -64,8 +64,11 @@ EXCLUDED_URL_PARTS = ("-enzn", "/enzn/", "-fmcb", "-vnda", "-nnbr", "-wt-8k", "/
 # Kinds a half lacks because no document of that kind was found for it, said in the README (the
 # seventh test half had no proxy; the tenth had no 10-Q note, 10-K note or proxy; the eleventh
 # had no 10-Q note or proxy; the twelfth, the thirteenth and the fourteenth had no proxy: the
-# stored proxies of new companies give their covers only).
-KINDS_NOT_FOUND: dict[str, frozenset[str]] = {}
+# stored proxies of new companies give their covers only; the fifteenth has no proxy and no
+# 10-Q or 10-K note: the notes the search returned were all of companies in the corpus).
+KINDS_NOT_FOUND: dict[str, frozenset[str]] = {
+    "test": frozenset({"proxy", "10-Q note", "10-K note"})
+}
 
 # The companies in the corpus on 2026-12-03, before the fifteenth test set: the reader was
 # written against them (and the fourteen former test halves were scored once each and their
