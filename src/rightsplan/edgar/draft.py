@@ -623,7 +623,8 @@ _HOLDER_ENTITY = (
 )
 """A holder's name that carries an entity's suffix ("Blue Harbor Capital, L.P.")."""
 _DEEMED_ACQUIRING = (
-    rf"(?:be{_W}deemed{_W}(?:to{_W}be{_W}|to{_W}have{_W}become{_W})?|become{_W}|constitute{_W})"
+    rf"(?:be{_W}deemed{_W}(?:to{_W}be{_W}|to{_W}have{_W}become{_W})?|(?:be{_W}or{_W})?become{_W}|"
+    rf"constitute{_W})"
     rf"an?{_W}[\"“]?"
     rf"Acquiring{_W}Person"
 )
@@ -665,6 +666,32 @@ _AMENDED_TO_EXCLUDE = re.compile(
     rf"Persons?|(?:will|shall){_W}be{_W}excluded{_W}from{_W}the{_W}definition{_W}of{_W}"
     rf"[\"“]?Acquiring{_W}Person)"
 )
+# Named holders listed before "and their Affiliates", which the clause exempts: "Parent,
+# Purchaser (as defined below) and their Affiliates are exempt from the definition of Acquiring
+# Person" (nalco-chemical), "will cause EMC, Epiphany Merger Sub (each as defined herein) or any
+# of their Affiliates or Associates to become an Acquiring Person" (captiva-software: a
+# recital's purpose, "to ensure ... that neither ... will cause"), "Johnson & Johnson and its
+# Affiliates and Associates shall not be or become an "Acquiring Person"" (closure-medical).
+_PARTY = r"[A-Z][\w.&'’-]*(?:[ \t\n]+(?:[A-Z0-9][\w.&'’-]*|&|of)){0,5}"
+_PARTY_LIST = (
+    rf"(?P<list>{_PARTY}(?:[ \t\n]*\([^()]{{1,40}}\))?"
+    # parties are parted by a comma or "and"/"or", never by a space alone: one reading only
+    rf"(?:(?:,{_W}(?:and{_W}|or{_W})?|{_W}(?:and|or){_W}){_PARTY}"
+    rf"(?:[ \t\n]*\([^()]{{1,40}}\))?){{0,4}})"
+)
+_PARTIES_EXEMPT = re.compile(
+    rf"(?:\bcause{_W}{_PARTY_LIST},?{_W}or{_W}any{_W}of{_W}their{_W}(?:respective{_W})?"
+    rf"Affiliates(?:{_W}(?:and|or){_W}Associates)?{_W}to{_W}become{_W}an?{_W}[\"“]?Acquiring"
+    rf"{_W}Person|(?<![\w&’'-]){_PARTY_LIST.replace('?P<list>', '?P<list2>')},?{_W}and{_W}"
+    rf"(?:its|their){_W}(?:respective{_W})?Affiliates(?:{_W}(?:and|or){_W}Associates)?"
+    rf"{_W}(?:are{_W}exempt{_W}from{_W}the{_W}definition{_W}of{_W}[\"“]?Acquiring{_W}Person|"
+    rf"(?:shall|will){_W}not{_W}be{_W}or{_W}become{_W}an?{_W}[\"“]?Acquiring{_W}Person))"
+)
+_PARTY_SPLIT = re.compile(rf",?{_W}(?:and|or|nor){_W}|,{_W}")
+# An entity's suffix after its name's comma: "Regeneration Technologies, Inc."
+_PARTY_SUFFIX = re.compile(
+    r"(?:Inc\.|Incorporated|Corp\.|Corporation|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.|Limited|N\.A\.|Co\.)"
+)
 # "an amendment to the Rights Agreement ... by adding Ocular Sciences, Inc. to the definition of
 # "Exempt Person"": the holder the amendment makes an Exempt Person, recital or operative words.
 _ADDED_TO_EXEMPT = re.compile(
@@ -679,7 +706,7 @@ _ADDED_TO_EXEMPT = re.compile(
 # abbreviation's period before a parenthesis or a comma does not end the list.
 _NEITHER_NOR = re.compile(
     # a party's defined short name may stand between: 'neither Acme Corporation ("Acme") nor'
-    rf"\b(?:neither|none{_W}of){_W}(?P<list>(?:[^.;:()]|\.(?=[ \t\n]*[(,])|"
+    rf"\b(?:[Nn]either|[Nn]one{_W}of){_W}(?P<list>(?:[^.;:()]|\.(?=[ \t\n]*[(,])|"
     rf"\([^().;:]{{0,40}}\)){{1,300}}?){_W}(?:is{_W}or{_W})?(?:shall|will){_W}"
     rf"(?:{_DEEMED_ACQUIRING}|be{_W}an?{_W}[\"“]?Acquiring{_W}Person)"
 )
@@ -749,6 +776,11 @@ _LISTED_NAME = re.compile(
 _EXEMPTS = re.compile(
     rf"\bexempt(?:s|ed|ing)?{_W}(?P<name>{_HOLDER_ENTITY})(?!\w)[^.;%]{{0,120}}?"
     rf"\bAcquiring{_W}Person"
+)
+# Capitalised words that begin a list's clause, not a party: "WHEREAS, Parent and ...".
+_NOT_A_PARTY = frozenset(
+    {"whereas", "provided", "section", "agreement", "amendment", "person", "persons", "board"}
+    | {"rights", "neither", "none", "nor", "the", "this", "such", "any", "no", "each", "company"}
 )
 _NOT_A_HOLDER = frozenset(
     {"the", "this", "such", "any", "no", "each", "company", "notwithstanding", "however", "if"}
@@ -837,6 +869,13 @@ _SUMMARY_CHANGE = re.compile(
     rf"\b(?:changes|increases|decreases|reduces|modifies){_W}the{_W}(?P<what>[^.;()]{{1,80}}?)"
     rf"(?:[ \t\n]*\([^)]{{0,60}}\))?{_W}from\b[^.;]{{0,80}}?\bto\b[ \t\n]+[^ \t\n;,.]+"
     rf"(?:[ \t\n]+(?:business{_W})?days)?",
+    re.IGNORECASE,
+)
+# Definitions added to a section: "The following definitions shall be added to Section 1 of the
+# Rights Agreement" (closure-medical), an operative change of its own.
+_DEFINITIONS_ADDED = re.compile(
+    rf"\b(?:the{_W}following{_W})?(?:new{_W})?definitions?{_W}(?:shall{_W}be|is|are){_W}"
+    rf"(?:hereby{_W})?added{_W}to{_W}Section{_W}\d{{1,2}}[^.;:]{{0,80}}",
     re.IGNORECASE,
 )
 # A report's summary of a definition an amendment revised: "The Rights Amendment revised the
@@ -1653,6 +1692,30 @@ def _sentences(context: _Context) -> list[tuple[int, int, Authority]]:
 _EXPIR = re.compile("expir", re.IGNORECASE)
 
 _MAX_NAMES = 40
+
+
+def _listed_parties(listed: str) -> list[str]:
+    """The capitalised parties of a list, their parentheses dropped, each suffix kept.
+
+    "Regeneration Technologies, Inc., a Delaware company ("RT"), nor Rockets FL Corp., a
+    Florida company" lists "Regeneration Technologies, Inc." and "Rockets FL Corp."; "any of
+    their Affiliates", "a Delaware company" and other descriptions are not parties.
+    """
+    bare = re.sub(r"\([^()]{0,80}\)", " ", listed)
+    parts: list[str] = []
+    for part in _PARTY_SPLIT.split(bare):
+        written = " ".join(part.split())
+        if parts and _PARTY_SUFFIX.fullmatch(written):
+            parts[-1] = f"{parts[-1]}, {written}"
+        elif written:
+            parts.append(written)
+    return [
+        p
+        for p in parts[:_MAX_NAMES]
+        if p[0].isupper() and p.split()[0].casefold().strip(",") not in _NOT_A_PARTY
+    ]
+
+
 """Defined names kept per filing: real filings define a handful; the cap keeps reading linear."""
 
 
@@ -2458,6 +2521,14 @@ class _Reader:
             name = self.context.names.get(name.casefold(), name)
             self._add_exempt([(name, purpose.start(), purpose.end())], authority)
             return
+        parties = _PARTIES_EXEMPT.search(self.text, start, end)
+        if parties is not None:
+            listed = parties["list"] or parties["list2"]
+            self._add_exempt(
+                [(name, parties.start(), parties.end()) for name in _listed_parties(listed)],
+                authority,
+            )
+            return
         if _RECITAL.match(low):
             return
         if "%" in low or "percent" in low:
@@ -2558,13 +2629,12 @@ class _Reader:
         if clause is None:
             return []
         out = []
-        for part in re.split(rf",{_W}|{_W}nor{_W}|{_W}or{_W}", clause["list"]):
-            written = " ".join(re.sub(r"\([^()]*\)", " ", part).split())
-            if not written or not written[0].isupper():
-                continue
+        for written in _listed_parties(clause["list"]):
             full = self.context.names.get(written.casefold())
             if full is None and not (
-                _ENTITY_NAME.fullmatch(written) or self._defined_short_name(written)
+                _ENTITY_NAME.fullmatch(written)
+                or _PARTY_SUFFIX.fullmatch(written.rsplit(" ", 1)[-1])
+                or self._defined_short_name(written)
             ):
                 continue
             out.append((full or written, clause.start(), clause.end()))
@@ -2574,7 +2644,12 @@ class _Reader:
         """Whether the text defines ``name`` as a short name: '... Ohio corporation ("Newco")'."""
         if name not in self._short_names:  # once per name: reading stays linear
             words = r"[ \t\n]+".join(re.escape(w) for w in name.split())
-            found = re.search(rf"\([ \t\n]*(?:the[ \t\n]+)?[\"“]{words}[\"”]", self.text)
+            # '... Ohio corporation ("Newco")', or a definition: '"Adobe" shall mean ...'
+            found = re.search(
+                rf"\([ \t\n]*(?:the[ \t\n]+)?[\"“]{words}[\"”]|"
+                rf"[\"“]{words}[\"”][ \t\n]+(?:shall[ \t\n]+mean|means)\b",
+                self.text,
+            )
             if len(self._short_names) >= _MAX_NAMES:
                 return found is not None
             self._short_names[name] = found is not None
@@ -2598,6 +2673,7 @@ class _Reader:
             or _REVISED_DEFINITION.search(text, start, end)
             or _PRICE_CHANGE.search(text, start, end)
             or _AMENDED_TO_DO.search(text, start, end)
+            or _DEFINITIONS_ADDED.search(text, start, end)
         )
         if match is None:
             return
