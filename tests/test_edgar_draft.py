@@ -1662,6 +1662,19 @@ class TestNamedPartiesAndAgents:
         assert "company=CTI MDS Holdings, Inc." in text_facts(text)
 
 
+class TestRedactedAgent:
+    def test_redacted_rights_agent_is_not_drafted(self) -> None:
+        """'Xxxxxx Trust and Savings Bank, as Rights Agent': a redacted name, no agent fact."""
+        # pathogenesis/01-ex4-amendment.txt
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1, dated as of May 2, "
+            '1999, is between Acme Corporation, a Washington corporation (the "Company"), and '
+            "Xxxxxx Trust and Savings Bank, an Illinois banking corporation, as Rights Agent "
+            '(the "Rights Agent").\n1. Section 7(a) is hereby amended.\n'
+        )
+        assert not any("rights_agent" in f for f in text_facts(text))
+
+
 class TestExemptByStructure:
     def test_two_defined_parties_before_nor(self) -> None:
         """'Neither Adobe, Merger Sub nor any of their ... Affiliates shall be deemed ...': both."""

@@ -1692,6 +1692,8 @@ def _sentences(context: _Context) -> list[tuple[int, int, Authority]]:
 _EXPIR = re.compile("expir", re.IGNORECASE)
 
 _MAX_NAMES = 40
+# A mirror's redaction of a word of a name: "Xxxxxx Trust and Savings Bank", "Xxxxx Fargo".
+_REDACTED_NAME = re.compile(r"\b(?:X[x]{3,}|XXX{2,})\b")
 
 
 def _listed_parties(listed: str) -> list[str]:
@@ -4626,6 +4628,10 @@ class _Reader:
             default=None,
         )
         notes = list(self.notes)
+        if agent is not None and _REDACTED_NAME.search(str(agent.value)):
+            # "Xxxxxx Trust and Savings Bank": a name the mirror has redacted is no name
+            notes.append("the rights agent's name is redacted in this copy; not drafted")
+            agent = None
         if len({f.value for f in candidates}) > 1 and agreement_date is not None:
             reason = (
                 "several dates are given for the Rights Agreement; the earliest, "
