@@ -1662,6 +1662,27 @@ class TestNamedPartiesAndAgents:
         assert "company=CTI MDS Holdings, Inc." in text_facts(text)
 
 
+class TestReleaseOwnershipThreshold:
+    def test_stock_ownership_threshold_in_a_release(self) -> None:
+        """'provides for a 20% stock ownership threshold': 20%, its comparison not stated."""
+        # biospecifics-technologies/01-press-release.txt
+        text = (
+            "Acme Inc. Adopts Rights Plan\nOn April 9, 2020, the Board of Directors of Acme "
+            "Inc. adopted a stockholder rights plan. The rights plan provides for a 20% stock "
+            "ownership threshold at which rights under the plan may become exercisable.\n"
+        )
+        assert "agreement.set-threshold=20% (comparison not stated)" in text_facts(text)
+
+    def test_threshold_changed_from_is_not_the_plans(self) -> None:
+        """'lowered from the 20% ownership threshold': an old value, never drafted."""
+        text = (
+            "Acme Inc. Adopts Rights Plan\nOn April 9, 2020, the Board of Directors of Acme "
+            "Inc. adopted a stockholder rights plan, lowered from the 20% ownership threshold "
+            "of its earlier plan.\n"
+        )
+        assert not any("set-threshold=20%" in f for f in text_facts(text))
+
+
 class TestRedactedAgent:
     def test_redacted_rights_agent_is_not_drafted(self) -> None:
         """'Xxxxxx Trust and Savings Bank, as Rights Agent': a redacted name, no agent fact."""

@@ -1692,6 +1692,12 @@ def _sentences(context: _Context) -> list[tuple[int, int, Authority]]:
 _EXPIR = re.compile("expir", re.IGNORECASE)
 
 _MAX_NAMES = 40
+# A release's "20% stock ownership threshold", "the 5% ownership threshold".
+_OWNERSHIP_THRESHOLD = re.compile(
+    rf"(?<![\d.])\d{{1,2}}(?:\.\d{{1,2}})?(?:[ \t]?%|{_W}percent){_W}(?:stock{_W}|share{_W})?"
+    rf"ownership{_W}threshold\b"
+)
+_SCAN_LIMIT = 200_000
 # A mirror's redaction of a word of a name: "Xxxxxx Trust and Savings Bank", "Xxxxx Fargo".
 _REDACTED_NAME = re.compile(r"\b(?:X[x]{3,}|XXX{2,})\b")
 
@@ -3918,6 +3924,30 @@ class _Reader:
         record = self._amendment(self.current_number, current=True)
         record.changes.append(DraftChange(change, evidence, 0.6 * factor))
 
+    def _ownership_threshold(self) -> None:
+        """A release's "20% stock ownership threshold", when nothing else gave the threshold.
+
+        "The rights plan provides for a 20% stock ownership threshold at which rights ... may
+        become exercisable", "shareholders wanting to exceed the 5% ownership threshold": the
+        plan's threshold, its comparison not stated (whether reaching it triggers is not said);
+        never a threshold changed "from" it or one in force "prior to" a change.
+        """
+        for match in _OWNERSHIP_THRESHOLD.finditer(self.text, 0, min(len(self.text), _SCAN_LIMIT)):
+            before = self.text[max(0, match.start() - 80) : match.start()].casefold()
+            if re.search(r"\b(?:from|prior|previous|previously|former|old)\b", before):
+                continue
+            values = find_percents(self.text, match.start(), match.end())
+            if len(values) != 1:
+                continue
+            evidence = self.context.evidence(match.start(), match.end())
+            change = SetThreshold(
+                percent=unstated_comparison(values[0].value),
+                quote=" ".join(evidence.quote.split()),
+                note="a release's ownership threshold; the text does not state the comparison",
+            )
+            self.provisions.append(DraftChange(change, evidence, 0.5))
+            return
+
     def _recited_threshold(self, start: int, end: int, authority: Authority) -> None:
         """The new threshold a recital gives as the amendment's purpose.
 
@@ -4575,6 +4605,11 @@ class _Reader:
             # again as the plan now stands, is the instrument's new term, not the original's.
             new = {(c.key(), c.reading()) for c in current.changes}
             self.provisions = [p for p in self.provisions if (p.key(), p.reading()) not in new]
+        if self.event.kind is EventKind.ADOPTION and not any(
+            isinstance(c.change, SetThreshold)
+            for c in [*self.provisions, *(c for r in self.amendments.values() for c in r.changes)]
+        ):
+            self._ownership_threshold()
         conflicts: list[Conflict] = []
         provisions = _reconcile(self.provisions, conflicts, "the agreement")
         amendments = []
