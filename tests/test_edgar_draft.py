@@ -1683,6 +1683,21 @@ class TestReleaseOwnershipThreshold:
         assert not any("set-threshold=20%" in f for f in text_facts(text))
 
 
+class TestSuccessorToACityNamedPredecessor:
+    def test_successor_to_a_predecessor_with_its_city_is_serving(self) -> None:
+        """'X, as successor Rights Agent to Y Bank, Atlanta (the "Rights Agent")': X serves."""
+        # j-alexanders/01-ex4-amendment.txt
+        text = (
+            "AMENDMENT TO RIGHTS AGREEMENT\nTHIS AMENDMENT is made effective as of April 28, "
+            '2009, between Acme Corporation, a Tennessee corporation (the "Company"), and Beta '
+            "Trust Company, N.A., as successor Rights Agent to Gamma Bank, Atlanta (the "
+            '"Rights Agent").\n1. Section 7(a) is hereby amended.\n'
+        )
+        drafted = text_facts(text)
+        assert "agreement.rights_agent=Beta Trust Company, N.A." in drafted
+        assert not any("appoint-rights-agent" in f for f in drafted)
+
+
 class TestRedactedAgent:
     def test_redacted_rights_agent_is_not_drafted(self) -> None:
         """'Xxxxxx Trust and Savings Bank, as Rights Agent': a redacted name, no agent fact."""

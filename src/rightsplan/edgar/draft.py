@@ -899,7 +899,12 @@ _SUCCESSOR_AS = re.compile(
 # predecessor ("to Y"), then a defined name or the sentence's end: '(the "Rights Agent")',
 # '("Computershare")', '(the "Rights Agreement")', "."; never "under the Rights Agreement".
 _PARTY_BEFORE = re.compile(r"(?i:and|with)\b")
-_SUCCESSOR_TO = re.compile(rf",?{_W}to{_W}{_AGENT_NAME}")
+# the predecessor's city may follow its name: "as successor Rights Agent to SunTrust Bank,
+# Atlanta (the "Rights Agent")" (j-alexanders)
+_SUCCESSOR_TO = re.compile(
+    rf",?{_W}to{_W}{_AGENT_NAME}"
+    rf"(?:,{_W}[A-Z][a-z]{{2,20}}(?:[ \t][A-Z][a-z]{{2,20}})?(?=[ \t\n]*\())?"
+)
 # A predecessor the document defines by its part in a change ('to Y (the "Predecessor
 # Agent")') makes it the document's own appointment.
 _PARTY_AFTER = re.compile(
