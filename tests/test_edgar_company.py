@@ -599,3 +599,31 @@ class TestRound12:
             "Services, LLC (the \u201cRights Agent\u201d).\n"
         )
         assert company(text) == "The Acme Group, Inc."
+
+
+class TestRound13:
+    """Round 13: an asterisk inside a name, a typed period after it, a redaction before it."""
+
+    def test_asterisk_between_capitals(self) -> None:
+        """'E*TRADE Financial Corporation' keeps the asterisk and what comes before it."""
+        text = (
+            "This Amendment is made between E*TRADE Financial Corporation, a Delaware "
+            'corporation (the "Company"), and Beta Trust Company (the "Rights Agent").\n'
+        )
+        assert company(text) == "E*TRADE Financial Corporation"
+
+    def test_period_typed_after_the_name(self) -> None:
+        """'3Com Corporation., a Delaware corporation (the Company)': no period in the name."""
+        text = (
+            "This Amendment No. 2 is made by and between 3Com Corporation., a Delaware "
+            'corporation (the "Company"), and Beta Trust Company (the "Rights Agent").\n'
+        )
+        assert company(text) == "3Com Corporation"
+
+    def test_name_after_a_redaction_is_none(self) -> None:
+        """'XXXX XXXXXX, DISCOVER & CO.': a redacted name's tail is no name."""
+        text = (
+            "This Amendment is made between XXXX XXXXXX, DISCOVER & CO., a Delaware "
+            'corporation (the "Company"), and Beta Trust Company (the "Rights Agent").\n'
+        )
+        assert company(text) is None

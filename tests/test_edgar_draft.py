@@ -1662,7 +1662,148 @@ class TestNamedPartiesAndAgents:
         assert "company=CTI MDS Holdings, Inc." in text_facts(text)
 
 
+class TestReleaseOwnershipThreshold:
+    def test_stock_ownership_threshold_in_a_release(self) -> None:
+        """'provides for a 20% stock ownership threshold': 20%, its comparison not stated."""
+        # biospecifics-technologies/01-press-release.txt
+        text = (
+            "Acme Inc. Adopts Rights Plan\nOn April 9, 2020, the Board of Directors of Acme "
+            "Inc. adopted a stockholder rights plan. The rights plan provides for a 20% stock "
+            "ownership threshold at which rights under the plan may become exercisable.\n"
+        )
+        assert "agreement.set-threshold=20% (comparison not stated)" in text_facts(text)
+
+    def test_threshold_changed_from_is_not_the_plans(self) -> None:
+        """'lowered from the 20% ownership threshold': an old value, never drafted."""
+        text = (
+            "Acme Inc. Adopts Rights Plan\nOn April 9, 2020, the Board of Directors of Acme "
+            "Inc. adopted a stockholder rights plan, lowered from the 20% ownership threshold "
+            "of its earlier plan.\n"
+        )
+        assert not any("set-threshold=20%" in f for f in text_facts(text))
+
+
+class TestSuccessorToACityNamedPredecessor:
+    def test_successor_to_a_predecessor_with_its_city_is_serving(self) -> None:
+        """'X, as successor Rights Agent to Y Bank, Atlanta (the "Rights Agent")': X serves."""
+        # j-alexanders/01-ex4-amendment.txt
+        text = (
+            "AMENDMENT TO RIGHTS AGREEMENT\nTHIS AMENDMENT is made effective as of April 28, "
+            '2009, between Acme Corporation, a Tennessee corporation (the "Company"), and Beta '
+            "Trust Company, N.A., as successor Rights Agent to Gamma Bank, Atlanta (the "
+            '"Rights Agent").\n1. Section 7(a) is hereby amended.\n'
+        )
+        drafted = text_facts(text)
+        assert "agreement.rights_agent=Beta Trust Company, N.A." in drafted
+        assert not any("appoint-rights-agent" in f for f in drafted)
+
+
+class TestRedactedAgent:
+    def test_redacted_rights_agent_is_not_drafted(self) -> None:
+        """'Xxxxxx Trust and Savings Bank, as Rights Agent': a redacted name, no agent fact."""
+        # pathogenesis/01-ex4-amendment.txt
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1, dated as of May 2, "
+            '1999, is between Acme Corporation, a Washington corporation (the "Company"), and '
+            "Xxxxxx Trust and Savings Bank, an Illinois banking corporation, as Rights Agent "
+            '(the "Rights Agent").\n1. Section 7(a) is hereby amended.\n'
+        )
+        assert not any("rights_agent" in f for f in text_facts(text))
+
+
 class TestExemptByStructure:
+    def test_two_defined_parties_before_nor(self) -> None:
+        """'Neither Adobe, Merger Sub nor any of their ... Affiliates shall be deemed ...': both."""
+        # macromedia/01-ex4-amendment.txt
+        text = (
+            "AMENDMENT NO. 1 TO RIGHTS AGREEMENT\nThis Amendment No. 1, dated as of April 17, "
+            'amends the Rights Agreement.\n"Adobe" shall mean Adobe Systems Incorporated, a '
+            'Delaware corporation.\n"Merger Sub" shall mean Avner Acquisition Corp., a Delaware '
+            'corporation.\n2. Section 1(a) is hereby amended by adding the following:\n"(E) '
+            "Neither Adobe, Merger Sub nor any of their respective Affiliates or Associates shall "
+            'be deemed to be an Acquiring Person solely as a result of the Merger Agreement."\n'
+        )
+        drafted = text_facts(text)
+        assert {
+            "amendment[1].add-exempt-person=Adobe made an Exempt Person",
+            "amendment[1].add-exempt-person=Merger Sub made an Exempt Person",
+        } <= drafted
+
+    def test_neither_nor_keeps_each_entity_suffix(self) -> None:
+        """'neither X, Inc., a Delaware company ("RT"), nor Y Corp., ...': the two full names."""
+        # tutogen-medical/01-ex4-amendment.txt
+        text = (
+            "AMENDMENT TO RIGHTS AGREEMENT\nThis Amendment, dated as of May 2, 2007, amends the "
+            'Rights Agreement.\n1. The following is added to Section 1(a):\n"Notwithstanding '
+            "anything herein to the contrary, neither Regeneration Technologies,\nInc., a "
+            'Delaware company ("RT"), nor Rockets FL Corp., a Florida company ("RFC")\nshall be '
+            'deemed to be an Acquiring Person by virtue of the Merger Agreement."\n'
+        )
+        drafted = text_facts(text)
+        assert {
+            "amendment[-].add-exempt-person=Regeneration Technologies, Inc. made an Exempt Person",
+            "amendment[-].add-exempt-person=Rockets FL Corp. made an Exempt Person",
+        } <= drafted
+        assert not any("Delaware" in f or "Florida" in f for f in drafted)
+
+    def test_parties_exempt_from_the_definition(self) -> None:
+        """'Parent, Purchaser ... and their Affiliates are exempt from the definition ...'."""
+        # nalco-chemical/01-ex4-amendment.txt
+        text = (
+            "AMENDMENT TO RIGHTS AGREEMENT\nThis Amendment, dated as of June 28, 1999, amends "
+            "the Rights Agreement.\nWHEREAS, the Board of Directors further resolved to approve "
+            "this Amendment which provides, among other things, that Parent, Purchaser (as "
+            "defined below) and their Affiliates are exempt from the definition of Acquiring "
+            "Person; and\n"
+        )
+        drafted = text_facts(text)
+        assert {
+            "amendment[-].add-exempt-person=Parent made an Exempt Person",
+            "amendment[-].add-exempt-person=Purchaser made an Exempt Person",
+        } <= drafted
+
+    def test_recital_purpose_will_cause_parties_to_become(self) -> None:
+        """'to ensure ... will cause EMC, Epiphany Merger Sub ... to become an Acquiring Person'."""
+        # captiva-software/02-ex4-amendment.txt
+        text = (
+            "AMENDMENT NO. 3 TO RIGHTS AGREEMENT\nThis Amendment No. 3, dated as of October 20, "
+            "2005, amends the Rights Agreement.\nWHEREAS, the Board has determined to amend the "
+            "Rights Agreement to ensure that neither the approval of the EMC Merger Agreement nor "
+            "the consummation of the transactions it contemplates will cause EMC, Epiphany Merger "
+            "Sub (each as defined herein) or any of their Affiliates or Associates to become an "
+            "Acquiring Person under the Rights Agreement; and\n"
+        )
+        drafted = text_facts(text)
+        assert {
+            "amendment[3].add-exempt-person=EMC made an Exempt Person",
+            "amendment[3].add-exempt-person=Epiphany Merger Sub made an Exempt Person",
+        } <= drafted
+
+    def test_party_and_affiliates_shall_not_be_or_become(self) -> None:
+        """'X and its Affiliates ... shall not be or become an "Acquiring Person"': X exempt."""
+        # closure-medical/01-ex10-amendment.txt
+        text = (
+            "AMENDMENT TO RIGHTS AGREEMENT\nThis Amendment, dated as of March 3, 2005, amends "
+            "the Rights Agreement.\n(a) Section 1(a) is hereby amended to add the following "
+            "sentence:\n\u201cNotwithstanding the foregoing, Johnson & Johnson and its Affiliates "
+            "and Associates shall not be or become an \u201cAcquiring Person\u201d as the result "
+            "of the Merger.\u201d\n(b) The following definitions shall be added to Section 1 of "
+            "the Rights Agreement:\n\u201c1(s) \u201cMerger\u201d shall have the meaning "
+            "assigned to it in the Merger Agreement.\u201d\n"
+        )
+        drafted = text_facts(text)
+        assert "amendment[-].add-exempt-person=Johnson & Johnson made an Exempt Person" in drafted
+        assert "amendment[-].other-change" in drafted
+
+    def test_no_party_named_no_exempt_person(self) -> None:
+        """'will not cause any Person ... to become an Acquiring Person' names no holder."""
+        text = (
+            "AMENDMENT TO RIGHTS AGREEMENT\nThis Amendment, dated as of March 3, 2005, amends "
+            "the Rights Agreement.\nWHEREAS, the Board desires that the Merger will not cause "
+            "any Person or any of their Affiliates to become an Acquiring Person; and\n"
+        )
+        assert not any("exempt-person" in f for f in text_facts(text))
+
     def test_neither_with_a_defined_short_name_and_become(self) -> None:
         """'neither Acme Corporation ("Acme") nor any of its Affiliates shall become an ...'."""
         text = (

@@ -51,7 +51,9 @@ _WORD = r"(?:[A-Z0-9][\w.&'’-]*[™®]?|of|&|de|la|n'|n’|in[ \t]+the(?=[ \t]
 _FIRST = (
     # never a dateline's year run into the name: "Oct. 1, 2003-Siebel Systems, Inc."
     r"(?:(?<=--)|(?<=(?<!\d)(?:19|20)\d\d-)|(?<![\w.&'’:-]))(?!(?:19|20)\d\d-[A-Z][a-z])"
-    r"(?:[A-Z]|[a-z]{1,4}[A-Z]|\d(?:\d|-(?!-))*[A-Za-z])[\w.&'’-]*[™®]?"
+    r"(?:[A-Z]|[a-z]{1,4}[A-Z]|\d(?:\d|-(?!-))*[A-Za-z])[\w.&'’-]*"
+    # an asterisk between capitals is part of the name: "E*TRADE Financial Corporation"
+    r"(?:\*[A-Z][\w.&'’-]*)?[™®]?"
 )
 # Between a name's words: spaces and at most one line break. A blank line ends a paragraph,
 # and a name never runs across one ("... for Net Operating Losses" / "" / "Hannon Armstrong").
@@ -227,6 +229,9 @@ _DATELINE_DAY = re.compile(
     r"(?:,?[ \t\n]+(?:19|20)\d\d)?,?[ \t\n]+(?=[A-Za-z0-9])"
 )
 _REDACTED = re.compile(r"\b[Xx]{3,}\b")
+# A redaction just before the match is the name's own start ("XXXX XXXXXX, DISCOVER & CO."):
+# what follows it is part of a redacted name, not a name.
+_REDACTED_BEFORE = re.compile(r"\b[Xx]{3,}[ \t,.&]{0,3}$")
 _SCAN = 20_000
 # "SAKS INCORPORATED.": a sentence's period after a word written out, never an abbreviation's
 # ("Inc.", "Corp.", "L.L.C.").
@@ -347,6 +352,13 @@ def _clean(text: str, start: int, end: int, *, ticked: bool = False) -> tuple[in
     words = found.split()
     if not words or _REDACTED.search(found):
         return None
+    if _REDACTED_BEFORE.search(text, max(0, start - 12), start):
+        return None
+    if _SENTENCE_END.search(found.rstrip()):
+        # "3Com Corporation., a Delaware corporation": the period typed after the name
+        end = start + len(found.rstrip()) - 1
+        found = text[start:end]
+        words = found.split()
     first = words[1] if words[0].casefold() == "the" and len(words) > 1 else words[0]
     if first.casefold().strip(",") in _NOT_A_NAME or not re.match(_FIRST, first):
         return None

@@ -623,7 +623,8 @@ _HOLDER_ENTITY = (
 )
 """A holder's name that carries an entity's suffix ("Blue Harbor Capital, L.P.")."""
 _DEEMED_ACQUIRING = (
-    rf"(?:be{_W}deemed{_W}(?:to{_W}be{_W}|to{_W}have{_W}become{_W})?|become{_W}|constitute{_W})"
+    rf"(?:be{_W}deemed{_W}(?:to{_W}be{_W}|to{_W}have{_W}become{_W})?|(?:be{_W}or{_W})?become{_W}|"
+    rf"constitute{_W})"
     rf"an?{_W}[\"“]?"
     rf"Acquiring{_W}Person"
 )
@@ -665,6 +666,32 @@ _AMENDED_TO_EXCLUDE = re.compile(
     rf"Persons?|(?:will|shall){_W}be{_W}excluded{_W}from{_W}the{_W}definition{_W}of{_W}"
     rf"[\"“]?Acquiring{_W}Person)"
 )
+# Named holders listed before "and their Affiliates", which the clause exempts: "Parent,
+# Purchaser (as defined below) and their Affiliates are exempt from the definition of Acquiring
+# Person" (nalco-chemical), "will cause EMC, Epiphany Merger Sub (each as defined herein) or any
+# of their Affiliates or Associates to become an Acquiring Person" (captiva-software: a
+# recital's purpose, "to ensure ... that neither ... will cause"), "Johnson & Johnson and its
+# Affiliates and Associates shall not be or become an "Acquiring Person"" (closure-medical).
+_PARTY = r"[A-Z][\w.&'’-]*(?:[ \t\n]+(?:[A-Z0-9][\w.&'’-]*|&|of)){0,5}"
+_PARTY_LIST = (
+    rf"(?P<list>{_PARTY}(?:[ \t\n]*\([^()]{{1,40}}\))?"
+    # parties are parted by a comma or "and"/"or", never by a space alone: one reading only
+    rf"(?:(?:,{_W}(?:and{_W}|or{_W})?|{_W}(?:and|or){_W}){_PARTY}"
+    rf"(?:[ \t\n]*\([^()]{{1,40}}\))?){{0,4}})"
+)
+_PARTIES_EXEMPT = re.compile(
+    rf"(?:\bcause{_W}{_PARTY_LIST},?{_W}or{_W}any{_W}of{_W}their{_W}(?:respective{_W})?"
+    rf"Affiliates(?:{_W}(?:and|or){_W}Associates)?{_W}to{_W}become{_W}an?{_W}[\"“]?Acquiring"
+    rf"{_W}Person|(?<![\w&’'-]){_PARTY_LIST.replace('?P<list>', '?P<list2>')},?{_W}and{_W}"
+    rf"(?:its|their){_W}(?:respective{_W})?Affiliates(?:{_W}(?:and|or){_W}Associates)?"
+    rf"{_W}(?:are{_W}exempt{_W}from{_W}the{_W}definition{_W}of{_W}[\"“]?Acquiring{_W}Person|"
+    rf"(?:shall|will){_W}not{_W}be{_W}or{_W}become{_W}an?{_W}[\"“]?Acquiring{_W}Person))"
+)
+_PARTY_SPLIT = re.compile(rf",?{_W}(?:and|or|nor){_W}|,{_W}")
+# An entity's suffix after its name's comma: "Regeneration Technologies, Inc."
+_PARTY_SUFFIX = re.compile(
+    r"(?:Inc\.|Incorporated|Corp\.|Corporation|LLC|L\.L\.C\.|L\.P\.|LP|Ltd\.|Limited|N\.A\.|Co\.)"
+)
 # "an amendment to the Rights Agreement ... by adding Ocular Sciences, Inc. to the definition of
 # "Exempt Person"": the holder the amendment makes an Exempt Person, recital or operative words.
 _ADDED_TO_EXEMPT = re.compile(
@@ -679,7 +706,7 @@ _ADDED_TO_EXEMPT = re.compile(
 # abbreviation's period before a parenthesis or a comma does not end the list.
 _NEITHER_NOR = re.compile(
     # a party's defined short name may stand between: 'neither Acme Corporation ("Acme") nor'
-    rf"\b(?:neither|none{_W}of){_W}(?P<list>(?:[^.;:()]|\.(?=[ \t\n]*[(,])|"
+    rf"\b(?:[Nn]either|[Nn]one{_W}of){_W}(?P<list>(?:[^.;:()]|\.(?=[ \t\n]*[(,])|"
     rf"\([^().;:]{{0,40}}\)){{1,300}}?){_W}(?:is{_W}or{_W})?(?:shall|will){_W}"
     rf"(?:{_DEEMED_ACQUIRING}|be{_W}an?{_W}[\"“]?Acquiring{_W}Person)"
 )
@@ -749,6 +776,11 @@ _LISTED_NAME = re.compile(
 _EXEMPTS = re.compile(
     rf"\bexempt(?:s|ed|ing)?{_W}(?P<name>{_HOLDER_ENTITY})(?!\w)[^.;%]{{0,120}}?"
     rf"\bAcquiring{_W}Person"
+)
+# Capitalised words that begin a list's clause, not a party: "WHEREAS, Parent and ...".
+_NOT_A_PARTY = frozenset(
+    {"whereas", "provided", "section", "agreement", "amendment", "person", "persons", "board"}
+    | {"rights", "neither", "none", "nor", "the", "this", "such", "any", "no", "each", "company"}
 )
 _NOT_A_HOLDER = frozenset(
     {"the", "this", "such", "any", "no", "each", "company", "notwithstanding", "however", "if"}
@@ -839,6 +871,13 @@ _SUMMARY_CHANGE = re.compile(
     rf"(?:[ \t\n]+(?:business{_W})?days)?",
     re.IGNORECASE,
 )
+# Definitions added to a section: "The following definitions shall be added to Section 1 of the
+# Rights Agreement" (closure-medical), an operative change of its own.
+_DEFINITIONS_ADDED = re.compile(
+    rf"\b(?:the{_W}following{_W})?(?:new{_W})?definitions?{_W}(?:shall{_W}be|is|are){_W}"
+    rf"(?:hereby{_W})?added{_W}to{_W}Section{_W}\d{{1,2}}[^.;:]{{0,80}}",
+    re.IGNORECASE,
+)
 # A report's summary of a definition an amendment revised: "The Rights Amendment revised the
 # definition of beneficial ownership to mean securities which ...".
 _REVISED_DEFINITION = re.compile(
@@ -860,7 +899,12 @@ _SUCCESSOR_AS = re.compile(
 # predecessor ("to Y"), then a defined name or the sentence's end: '(the "Rights Agent")',
 # '("Computershare")', '(the "Rights Agreement")', "."; never "under the Rights Agreement".
 _PARTY_BEFORE = re.compile(r"(?i:and|with)\b")
-_SUCCESSOR_TO = re.compile(rf",?{_W}to{_W}{_AGENT_NAME}")
+# the predecessor's city may follow its name: "as successor Rights Agent to SunTrust Bank,
+# Atlanta (the "Rights Agent")" (j-alexanders)
+_SUCCESSOR_TO = re.compile(
+    rf",?{_W}to{_W}{_AGENT_NAME}"
+    rf"(?:,{_W}[A-Z][a-z]{{2,20}}(?:[ \t][A-Z][a-z]{{2,20}})?(?=[ \t\n]*\())?"
+)
 # A predecessor the document defines by its part in a change ('to Y (the "Predecessor
 # Agent")') makes it the document's own appointment.
 _PARTY_AFTER = re.compile(
@@ -1653,6 +1697,38 @@ def _sentences(context: _Context) -> list[tuple[int, int, Authority]]:
 _EXPIR = re.compile("expir", re.IGNORECASE)
 
 _MAX_NAMES = 40
+# A release's "20% stock ownership threshold", "the 5% ownership threshold".
+_OWNERSHIP_THRESHOLD = re.compile(
+    rf"(?<![\d.])\d{{1,2}}(?:\.\d{{1,2}})?(?:[ \t]?%|{_W}percent){_W}(?:stock{_W}|share{_W})?"
+    rf"ownership{_W}threshold\b"
+)
+_SCAN_LIMIT = 200_000
+# A mirror's redaction of a word of a name: "Xxxxxx Trust and Savings Bank", "Xxxxx Fargo".
+_REDACTED_NAME = re.compile(r"\b(?:X[x]{3,}|XXX{2,})\b")
+
+
+def _listed_parties(listed: str) -> list[str]:
+    """The capitalised parties of a list, their parentheses dropped, each suffix kept.
+
+    "Regeneration Technologies, Inc., a Delaware company ("RT"), nor Rockets FL Corp., a
+    Florida company" lists "Regeneration Technologies, Inc." and "Rockets FL Corp."; "any of
+    their Affiliates", "a Delaware company" and other descriptions are not parties.
+    """
+    bare = re.sub(r"\([^()]{0,80}\)", " ", listed)
+    parts: list[str] = []
+    for part in _PARTY_SPLIT.split(bare):
+        written = " ".join(part.split())
+        if parts and _PARTY_SUFFIX.fullmatch(written):
+            parts[-1] = f"{parts[-1]}, {written}"
+        elif written:
+            parts.append(written)
+    return [
+        p
+        for p in parts[:_MAX_NAMES]
+        if p[0].isupper() and p.split()[0].casefold().strip(",") not in _NOT_A_PARTY
+    ]
+
+
 """Defined names kept per filing: real filings define a handful; the cap keeps reading linear."""
 
 
@@ -2458,6 +2534,14 @@ class _Reader:
             name = self.context.names.get(name.casefold(), name)
             self._add_exempt([(name, purpose.start(), purpose.end())], authority)
             return
+        parties = _PARTIES_EXEMPT.search(self.text, start, end)
+        if parties is not None:
+            listed = parties["list"] or parties["list2"]
+            self._add_exempt(
+                [(name, parties.start(), parties.end()) for name in _listed_parties(listed)],
+                authority,
+            )
+            return
         if _RECITAL.match(low):
             return
         if "%" in low or "percent" in low:
@@ -2558,13 +2642,12 @@ class _Reader:
         if clause is None:
             return []
         out = []
-        for part in re.split(rf",{_W}|{_W}nor{_W}|{_W}or{_W}", clause["list"]):
-            written = " ".join(re.sub(r"\([^()]*\)", " ", part).split())
-            if not written or not written[0].isupper():
-                continue
+        for written in _listed_parties(clause["list"]):
             full = self.context.names.get(written.casefold())
             if full is None and not (
-                _ENTITY_NAME.fullmatch(written) or self._defined_short_name(written)
+                _ENTITY_NAME.fullmatch(written)
+                or _PARTY_SUFFIX.fullmatch(written.rsplit(" ", 1)[-1])
+                or self._defined_short_name(written)
             ):
                 continue
             out.append((full or written, clause.start(), clause.end()))
@@ -2574,7 +2657,12 @@ class _Reader:
         """Whether the text defines ``name`` as a short name: '... Ohio corporation ("Newco")'."""
         if name not in self._short_names:  # once per name: reading stays linear
             words = r"[ \t\n]+".join(re.escape(w) for w in name.split())
-            found = re.search(rf"\([ \t\n]*(?:the[ \t\n]+)?[\"“]{words}[\"”]", self.text)
+            # '... Ohio corporation ("Newco")', or a definition: '"Adobe" shall mean ...'
+            found = re.search(
+                rf"\([ \t\n]*(?:the[ \t\n]+)?[\"“]{words}[\"”]|"
+                rf"[\"“]{words}[\"”][ \t\n]+(?:shall[ \t\n]+mean|means)\b",
+                self.text,
+            )
             if len(self._short_names) >= _MAX_NAMES:
                 return found is not None
             self._short_names[name] = found is not None
@@ -2598,6 +2686,7 @@ class _Reader:
             or _REVISED_DEFINITION.search(text, start, end)
             or _PRICE_CHANGE.search(text, start, end)
             or _AMENDED_TO_DO.search(text, start, end)
+            or _DEFINITIONS_ADDED.search(text, start, end)
         )
         if match is None:
             return
@@ -3840,6 +3929,30 @@ class _Reader:
         record = self._amendment(self.current_number, current=True)
         record.changes.append(DraftChange(change, evidence, 0.6 * factor))
 
+    def _ownership_threshold(self) -> None:
+        """A release's "20% stock ownership threshold", when nothing else gave the threshold.
+
+        "The rights plan provides for a 20% stock ownership threshold at which rights ... may
+        become exercisable", "shareholders wanting to exceed the 5% ownership threshold": the
+        plan's threshold, its comparison not stated (whether reaching it triggers is not said);
+        never a threshold changed "from" it or one in force "prior to" a change.
+        """
+        for match in _OWNERSHIP_THRESHOLD.finditer(self.text, 0, min(len(self.text), _SCAN_LIMIT)):
+            before = self.text[max(0, match.start() - 80) : match.start()].casefold()
+            if re.search(r"\b(?:from|prior|previous|previously|former|old)\b", before):
+                continue
+            values = find_percents(self.text, match.start(), match.end())
+            if len(values) != 1:
+                continue
+            evidence = self.context.evidence(match.start(), match.end())
+            change = SetThreshold(
+                percent=unstated_comparison(values[0].value),
+                quote=" ".join(evidence.quote.split()),
+                note="a release's ownership threshold; the text does not state the comparison",
+            )
+            self.provisions.append(DraftChange(change, evidence, 0.5))
+            return
+
     def _recited_threshold(self, start: int, end: int, authority: Authority) -> None:
         """The new threshold a recital gives as the amendment's purpose.
 
@@ -4497,6 +4610,11 @@ class _Reader:
             # again as the plan now stands, is the instrument's new term, not the original's.
             new = {(c.key(), c.reading()) for c in current.changes}
             self.provisions = [p for p in self.provisions if (p.key(), p.reading()) not in new]
+        if self.event.kind is EventKind.ADOPTION and not any(
+            isinstance(c.change, SetThreshold)
+            for c in [*self.provisions, *(c for r in self.amendments.values() for c in r.changes)]
+        ):
+            self._ownership_threshold()
         conflicts: list[Conflict] = []
         provisions = _reconcile(self.provisions, conflicts, "the agreement")
         amendments = []
@@ -4550,6 +4668,10 @@ class _Reader:
             default=None,
         )
         notes = list(self.notes)
+        if agent is not None and _REDACTED_NAME.search(str(agent.value)):
+            # "Xxxxxx Trust and Savings Bank": a name the mirror has redacted is no name
+            notes.append("the rights agent's name is redacted in this copy; not drafted")
+            agent = None
         if len({f.value for f in candidates}) > 1 and agreement_date is not None:
             reason = (
                 "several dates are given for the Rights Agreement; the earliest, "
